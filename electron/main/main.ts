@@ -1,0 +1,83 @@
+/**
+ * Glowroom's Electron entry: wires the window, the app:// protocol and IPC to the shared services.
+ * No business logic lives here; the services are the same ones the web host serves.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, session, type BrowserWindow } from 'electron';
+import { dataDir } from '../services/data-dir';
+import { Dispatcher } from '../services/dispatcher';
+import { rendererDist } from '../services/repo-paths';
+import { appEntryUrl, registerAppScheme, serveAppScheme } from './app-protocol';
+import { quitWithError } from './fatal';
+import { serveIpc } from './ipc';
+import { denyPermissions } from './permissions';
+import { createMainWindow } from './window';
+import { guardWebContents } from './web-contents-guard';
+
+/**
+ * Electron, the web host and the CLI share one data folder. It must be set before `ready` and
+ * before the single-instance lock, which is scoped to `userData` (so a GLOWROOM_HOME elsewhere is
+ * a separate instance, as tests need). Electron refuses a folder that does not exist yet.
+ */
+function useSharedDataDir(): boolean {
+  const dir = dataDir();
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    quitWithError(
+      `Glowroom could not create its data folder ${dir} (${error instanceof Error ? error.message : String(error)}).`,
+      'Make that folder writable, or set the GLOWROOM_HOME environment variable to a folder you can write to.',
+    );
+    return false;
+  }
+  app.setPath('userData', dir);
+  return true;
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  const dispatcher = new Dispatcher('electron');
+
+  const openWindow = () => {
+    if (!existsSync(path.join(rendererDist, 'index.html'))) {
+      quitWithError(`Glowroom's interface is missing: there is no ${path.join(rendererDist, 'index.html')}.`, 'Reinstall Glowroom, or in a source checkout run `npm run build` first.');
+      return;
+    }
+    const window = createMainWindow();
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.loadURL(appEntryUrl).catch((error: unknown) =>
+      quitWithError(`Glowroom could not load its interface (${error instanceof Error ? error.message : String(error)}).`, 'Reinstall Glowroom, or in a source checkout run `npm run build` again.'),
+    );
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Closing the last window quits, except on macOS where apps stay in the Dock until Cmd+Q.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  serveIpc(dispatcher, () => mainWindow);
+
+  void app.whenReady().then(() => {
+    denyPermissions(session.defaultSession);
+    serveAppScheme();
+    openWindow();
+    app.on('activate', () => {
+      if (!mainWindow) openWindow();
+    });
+  });
+}
+
+if (useSharedDataDir()) {
+  registerAppScheme();
+  if (app.requestSingleInstanceLock()) start();
+  else app.quit();
+}

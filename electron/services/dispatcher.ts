@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import { z } from 'zod';
+import {
+  events,
+  operations,
+  type EventName,
+  type EventPayload,
+  type IpcError,
+  type OperationName,
+  type OperationResult,
+  type Reply,
+} from '../../src/protocol/ipc';
+import { GlowroomError } from '../../src/std/errors';
+import { appInfo, type HostKind } from './app-service';
+import { AudioService } from './audio-service';
+import { JobRegistry } from './jobs';
+import { LibraryService } from './library-service';
+
+type Handlers = {
+  [N in OperationName]: (args: z.infer<(typeof operations)[N]['args']>) => Promise<OperationResult<N>> | OperationResult<N>;
+};
+
+export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+/**
+ * Serves the IPC contract for one host. Every call is validated against the contract before a
+ * service runs and its result is checked before it leaves; every failure becomes a typed
+ * `IpcError` reply, never a thrown error or a crash of the host.
+ */
+export class Dispatcher {
+  private readonly emitter = new EventEmitter();
+  private readonly handlers: Handlers;
+
+  constructor(host: HostKind) {
+    const jobs = new JobRegistry();
+    const library = new LibraryService(jobs);
+    const audio = new AudioService();
+    this.handlers = {
+      'app.info': () => appInfo(host),
+      'library.import': (args) => library.import(args.paths, (progress) => this.emit('job.progress', progress)),
+      'library.search': (args) => library.search(args),
+      'audio.load': (args) => audio.load(args.path),
+      'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
+    };
+  }
+
+  /** Subscribes to every event; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  async call(name: string, rawArgs: unknown): Promise<Reply<unknown>> {
+    if (!Object.hasOwn(operations, name)) {
+      return failure({ code: 'unknown-operation', message: `Unknown operation "${name}".` });
+    }
+    const op = name as OperationName;
+    const parsed = operations[op].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      return failure({ code: 'invalid-args', message: `Invalid arguments for ${op}: ${z.prettifyError(parsed.error)}` });
+    }
+    try {
+      const handler = this.handlers[op] as (args: unknown) => unknown;
+      const value = await handler(parsed.data);
+      const checked = operations[op].result.safeParse(value);
+      if (!checked.success) {
+        return failure({ code: 'internal', message: `${op} produced a result outside the contract: ${z.prettifyError(checked.error)}` });
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      return failure(toIpcError(error));
+    }
+  }
+
+  private emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    this.emitter.emit('event', name, events[name].parse(payload));
+  }
+}
+
+function failure(error: IpcError): Reply<never> {
+  return { ok: false, error };
+}
+
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof GlowroomError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Unexpected error: ${message}` };
+}

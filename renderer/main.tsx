@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AudioHost } from './audio/audio-host';
+import { SamplePool } from './audio/sample-pool';
+import { connectBridge } from './bridge/bridge';
+import { useLibrary } from './state/library-store';
+import { setRuntime } from './state/runtime';
+import { useSession } from './state/session-store';
+import { App } from './ui/shell/App';
+import './ui/theme.css';
+
+/** Connects to the Node side, starts the audio engine, then shows the app (or why it could not start). */
+async function boot(root: HTMLElement): Promise<void> {
+  const view = createRoot(root);
+  try {
+    const bridge = await connectBridge();
+    const audio = await AudioHost.start();
+    setRuntime({ bridge, audio, samples: new SamplePool(bridge, audio) });
+    bridge.on('job.progress', (progress) => useLibrary.getState().onProgress(progress));
+    bridge.onClose((reason) => useSession.getState().notify('error', reason));
+    useSession.getState().setInfo(await bridge.call('app.info', {}));
+    view.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  } catch (error) {
+    view.render(
+      <div className="boot-failure" role="alert">
+        <h1>Glowroom could not start</h1>
+        <p>{error instanceof Error ? error.message : String(error)}</p>
+      </div>,
+    );
+  }
+}
+
+const root = document.getElementById('root');
+if (root) void boot(root);

@@ -1,0 +1,27 @@
+import { bpm, hertz, samples, samplesToSeconds, secondsToBeats } from '../../src/std/units';
+
+/** Bars.beats.sixteenths, 1-based, as DAWs show a position: "3.2.4". */
+export function formatBarsBeats(frame: number, sampleRate: number, tempo: number, beatsPerBar: number): string {
+  const totalBeats = secondsToBeats(samplesToSeconds(samples(frame), hertz(sampleRate)), bpm(tempo));
+  const bar = Math.floor(totalBeats / beatsPerBar) + 1;
+  const beat = Math.floor(totalBeats % beatsPerBar) + 1;
+  const sixteenth = Math.floor((totalBeats % 1) * 4) + 1;
+  return `${bar}.${beat}.${sixteenth}`;
+}
+
+/** Minutes:seconds.milliseconds: "1:05.250". */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole - minutes * 60;
+  return `${minutes}:${rest.toFixed(3).padStart(6, '0')}`;
+}
+
+/** Linear amplitude → dBFS, floored at −120 so silence has a number. */
+export function amplitudeToDbfs(amplitude: number): number {
+  return amplitude > 1e-6 ? 20 * Math.log10(amplitude) : -120;
+}
+
+export function formatDbfs(db: number): string {
+  return db <= -120 ? '−∞ dBFS' : `${db.toFixed(1).replace('-', '−')} dBFS`;
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useLibrary } from '../../state/library-store';
+import { useSession } from '../../state/session-store';
+
+/** Add a folder or file to the library by path, with progress and cancel while it runs. */
+export function ImportForm() {
+  const [path, setPath] = useState('');
+  const job = useLibrary((s) => s.job);
+  const importPaths = useLibrary((s) => s.importPaths);
+  const cancelImport = useLibrary((s) => s.cancelImport);
+  const demoPack = useSession((s) => s.info?.demoPackDir ?? null);
+  const busy = job !== null;
+  const start = (paths: string[]) => void importPaths(paths);
+  return (
+    <div className="import">
+      <form
+        className="import-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (path.trim()) start([path.trim()]);
+        }}
+      >
+        <input aria-label="Folder or file to import" placeholder="/path/to/sample-pack" value={path} onChange={(e) => setPath(e.target.value)} />
+        <button type="submit" disabled={busy || !path.trim()}>
+          Import
+        </button>
+      </form>
+      {demoPack && !busy && (
+        <button type="button" className="import-demo" onClick={() => start([demoPack])}>
+          Import the demo pack
+        </button>
+      )}
+      {job && (
+        <div className="import-progress">
+          <div
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={job.total ?? undefined}
+            aria-valuenow={job.done}
+            aria-valuetext={`${job.done} files indexed`}
+            className="progress"
+          >
+            <div className="progress-fill" style={{ transform: `scaleX(${job.total ? job.done / job.total : 0.5})` }} />
+          </div>
+          <span className="import-current" title={job.current ?? ''}>
+            {job.current?.split(/[\\/]/).pop() ?? 'Scanning…'}
+          </span>
+          <button type="button" aria-label="Cancel import" onClick={() => void cancelImport()}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useLibrary } from '../../state/library-store';
+import { ImportForm } from './ImportForm';
+import { SampleList } from './SampleList';
+import './library.css';
+
+export function LibraryPanel() {
+  const query = useLibrary((s) => s.query);
+  const search = useLibrary((s) => s.search);
+  return (
+    <aside className="library" aria-label="Library">
+      <h2 className="panel-title">Library</h2>
+      <ImportForm />
+      <input
+        type="search"
+        className="library-search"
+        aria-label="Search samples"
+        placeholder="Search kicks, loops, 120bpm…"
+        value={query}
+        onChange={(event) => void search(event.target.value)}
+      />
+      <SampleList />
+    </aside>
+  );
+}

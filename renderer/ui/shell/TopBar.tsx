@@ -1,0 +1,20 @@
+import { MasterMeter } from './MasterMeter';
+import { PositionDisplay } from './PositionDisplay';
+import { TempoField } from './TempoField';
+import { TransportControls } from './TransportControls';
+
+export function TopBar() {
+  return (
+    <header className="topbar">
+      <div className="brand" aria-label="Glowroom">
+        <svg viewBox="0 0 64 64" aria-hidden="true"><path d="M10 34h6l4-12 6 22 6-30 6 26 5-14 3 8h8" /></svg>
+        <span>Glowroom</span>
+      </div>
+      <TransportControls />
+      <PositionDisplay />
+      <TempoField />
+      <div className="topbar-spacer" />
+      <MasterMeter />
+    </header>
+  );
+}

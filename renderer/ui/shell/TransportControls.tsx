@@ -1,0 +1,28 @@
+import { useTransport } from '../../state/transport-store';
+
+export function TransportControls() {
+  const playing = useTransport((s) => s.playing);
+  const play = useTransport((s) => s.play);
+  const stop = useTransport((s) => s.stop);
+  const returnToStart = useTransport((s) => s.returnToStart);
+  return (
+    <div className="transport-buttons" role="group" aria-label="Transport">
+      <button type="button" aria-label="Return to start" title="Return to start (Enter)" onClick={returnToStart}>
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
+      </button>
+      <button
+        type="button"
+        className={playing ? 'is-active' : ''}
+        aria-label="Play"
+        aria-pressed={playing}
+        title="Play (Space)"
+        onClick={() => void play()}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11L13.5 8z" /></svg>
+      </button>
+      <button type="button" aria-label="Stop" title="Stop (Space)" onClick={stop}>
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5h9v9h-9z" /></svg>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Hertz } from '../std/units';
+
+/** The container or codec a file was decoded from. */
+export type AudioFormat = 'wav' | 'rf64' | 'aiff' | 'aifc' | 'flac' | 'mp3' | 'ogg';
+
+/** How the samples were stored: integer PCM of some width, or IEEE float. */
+export type SampleEncoding = 'pcm' | 'float';
+
+/**
+ * Planar 32-bit float PCM, the one shape every decoder produces and the engine consumes.
+ * `channels[c][i]` is frame i of channel c, nominally in [-1, 1].
+ */
+export interface DecodedAudio {
+  readonly format: AudioFormat;
+  readonly encoding: SampleEncoding;
+  /** Bits per stored sample (8, 16, 24, 32, 64); 0 for lossy formats. */
+  readonly bitDepth: number;
+  readonly sampleRate: Hertz;
+  readonly channels: readonly Float32Array[];
+}
+
+export function frameCount(audio: DecodedAudio): number {
+  return audio.channels[0]?.length ?? 0;
+}

@@ -1,0 +1,127 @@
+import { GlowroomError } from '../std/errors';
+
+export interface WavEncodeOptions {
+  readonly bitDepth: 16 | 24 | 32;
+  /** IEEE float samples; only with bitDepth 32. */
+  readonly float?: boolean;
+}
+
+/**
+ * Plain RIFF/WAVE writer (classic WAVEFORMATEX header, no WAVE_FORMAT_EXTENSIBLE, no RF64).
+ * Integer output is clipped to [-1, 1], scaled by 2^(bits - 1) with round-to-nearest (full scale
+ * +1 lands on the largest code), NaN becomes 0, and there is no dither yet: decodeWav gives back
+ * exactly any value on the integer grid. Float output is written unclipped, so overs survive.
+ */
+export function encodeWav(
+  audio: { sampleRate: number; channels: readonly Float32Array[] },
+  options: WavEncodeOptions,
+): Uint8Array {
+  const { sampleRate, channels } = audio;
+  const float = options.float === true;
+  const frames = channels[0]?.length ?? 0;
+  const ragged = channels.some((channel) => channel.length !== frames);
+  if (channels.length === 0 || channels.length > 0xffff || ragged) {
+    throw invalid(`need 1 to 65535 channels of equal length, got ${channels.length}`);
+  }
+  if (!Number.isInteger(sampleRate) || sampleRate < 1 || sampleRate > 0xffffffff) {
+    throw invalid(`sample rate ${sampleRate} is not a whole number of hertz`);
+  }
+  if (float && options.bitDepth !== 32) {
+    throw invalid(`float samples are 32-bit, not ${options.bitDepth}-bit`);
+  }
+
+  const sampleBytes = options.bitDepth / 8;
+  const blockAlign = channels.length * sampleBytes;
+  const dataBytes = frames * blockAlign;
+  // Non-PCM formats carry cbSize in 'fmt ' and a 'fact' chunk, as the WAVE spec requires.
+  const fmtBytes = float ? 18 : 16;
+  const header = 12 + 8 + fmtBytes + (float ? 12 : 0) + 8;
+  if (header - 8 + dataBytes + (dataBytes % 2) > 0xffffffff) {
+    throw new GlowroomError('unsupported', 'cannot write WAV: the audio is over 4 GiB, which needs RF64');
+  }
+
+  const bytes = new Uint8Array(header + dataBytes + (dataBytes % 2));
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  const id = (text: string): void => {
+    for (let i = 0; i < 4; i++) view.setUint8(at + i, text.charCodeAt(i));
+    at += 4;
+  };
+  const u16 = (value: number): void => {
+    view.setUint16(at, value, true);
+    at += 2;
+  };
+  const u32 = (value: number): void => {
+    view.setUint32(at, value, true);
+    at += 4;
+  };
+
+  id('RIFF');
+  u32(bytes.length - 8);
+  id('WAVE');
+  id('fmt ');
+  u32(fmtBytes);
+  u16(float ? 3 : 1);
+  u16(channels.length);
+  u32(sampleRate);
+  u32(sampleRate * blockAlign);
+  u16(blockAlign);
+  u16(options.bitDepth);
+  if (float) {
+    u16(0);
+    id('fact');
+    u32(4);
+    u32(frames);
+  }
+  id('data');
+  u32(dataBytes);
+
+  const kind = float ? 'f32' : options.bitDepth;
+  channels.forEach((channel, c) => writeChannel(view, at + c * sampleBytes, blockAlign, channel, kind));
+  return bytes;
+}
+
+function invalid(what: string): GlowroomError {
+  return new GlowroomError('invalid-args', `cannot write WAV: ${what}`);
+}
+
+/** One channel into interleaved frames; one loop per sample kind because this is the hot path. */
+function writeChannel(
+  view: DataView,
+  first: number,
+  stride: number,
+  channel: Float32Array,
+  kind: 16 | 24 | 32 | 'f32',
+): void {
+  const frames = channel.length;
+  let p = first;
+  switch (kind) {
+    case 16:
+      for (let i = 0; i < frames; i++, p += stride) {
+        view.setInt16(p, quantize(channel[i], 2 ** 15), true);
+      }
+      break;
+    case 24:
+      for (let i = 0; i < frames; i++, p += stride) {
+        const v = quantize(channel[i], 2 ** 23);
+        view.setUint16(p, v & 0xffff, true);
+        view.setInt8(p + 2, v >> 16);
+      }
+      break;
+    case 32:
+      for (let i = 0; i < frames; i++, p += stride) {
+        view.setInt32(p, quantize(channel[i], 2 ** 31), true);
+      }
+      break;
+    case 'f32':
+      for (let i = 0; i < frames; i++, p += stride) view.setFloat32(p, channel[i] ?? 0, true);
+      break;
+  }
+}
+
+/** Clip, scale and round to an integer code in [-scale, scale - 1]; NaN gives 0. */
+function quantize(sample: number | undefined, scale: number): number {
+  const x = sample ?? 0;
+  const clipped = x > 1 ? 1 : x < -1 ? -1 : x;
+  return Math.min(scale - 1, Math.round(clipped * scale)) || 0;
+}

@@ -1,0 +1,125 @@
+/**
+ * The main⇄renderer contract: every operation the renderer may ask of the Node side and every
+ * event the Node side may push, each with zod schemas. Both hosts (Electron IPC and the loopback
+ * WebSocket) serve exactly this; the preload and the bridge are generated from it.
+ *
+ * Arguments are always one object (named parameters), validated on the Node side before any
+ * service runs. Results are validated too before they leave, so a service can never answer
+ * outside the contract.
+ */
+import { z } from 'zod';
+import { errorCodes } from '../std/errors';
+
+const absoluteOrRelativePath = z.string().min(1, 'a path is required').max(4096, 'path is too long');
+
+export const AppInfo = z.object({
+  name: z.literal('Glowroom'),
+  version: z.string(),
+  /** Which host serves the contract. */
+  host: z.enum(['electron', 'web']),
+  platform: z.string(),
+  /** The folder holding the library, recovery files and settings. */
+  dataDir: z.string(),
+  /** The sample pack shipped for first runs and tests, when present. */
+  demoPackDir: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ImportArgs = z.object({ paths: z.array(absoluteOrRelativePath).min(1, 'name at least one folder or file') });
+export const ImportFailure = z.object({ path: z.string(), reason: z.string() });
+export const ImportSummary = z.object({
+  jobId: z.string(),
+  found: z.number().int().nonnegative(),
+  indexed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.array(ImportFailure),
+  cancelled: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const SearchArgs = z.object({
+  text: z.string().max(500).default(''),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type SearchArgs = z.input<typeof SearchArgs>;
+/** A search as services receive it, defaults filled in. */
+export type SearchQuery = z.infer<typeof SearchArgs>;
+
+export const SampleRow = z.object({
+  path: z.string(),
+  name: z.string(),
+  pack: z.string(),
+  format: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+});
+export type SampleRow = z.infer<typeof SampleRow>;
+export const SearchResult = z.object({ rows: z.array(SampleRow), total: z.number().int().nonnegative() });
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const LoadArgs = z.object({ path: absoluteOrRelativePath });
+/** Decoded PCM, planar float32: the very samples playback and export read. */
+export const LoadedAudio = z.object({
+  path: z.string(),
+  name: z.string(),
+  format: z.string(),
+  bitDepth: z.number().int().nonnegative(),
+  sampleRate: z.number().positive(),
+  channels: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array, 'expected Float32Array')).min(1),
+});
+export type LoadedAudio = z.infer<typeof LoadedAudio>;
+
+export const CancelArgs = z.object({ jobId: z.string().min(1) });
+export const CancelResult = z.object({ cancelled: z.boolean() });
+
+function operation<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, doc: string) {
+  return { args, result, doc };
+}
+
+export const operations = {
+  'app.info': operation(z.object({}), AppInfo, 'Who is serving, which version, where the data lives.'),
+  'library.import': operation(ImportArgs, ImportSummary, 'Index folders and files; progress arrives as `job.progress` events.'),
+  'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
+  'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
+  'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
+} as const;
+
+export type OperationName = keyof typeof operations;
+export const operationNames = Object.keys(operations) as OperationName[];
+export type OperationArgs<N extends OperationName> = z.input<(typeof operations)[N]['args']>;
+export type OperationResult<N extends OperationName> = z.infer<(typeof operations)[N]['result']>;
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: z.enum(['import']),
+  done: z.number().int().nonnegative(),
+  /** Unknown while still counting. */
+  total: z.number().int().nonnegative().nullable(),
+  current: z.string().nullable(),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const events = {
+  /** A long job moved on; one event per step and one when it ends. */
+  'job.progress': JobProgress,
+} as const;
+
+export type EventName = keyof typeof events;
+export const eventNames = Object.keys(events) as EventName[];
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+export const IpcError = z.object({ code: z.enum(errorCodes), message: z.string() });
+export type IpcError = z.infer<typeof IpcError>;
+
+/** What every call answers, over every transport: never a thrown error across the boundary. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Electron channel names: one per operation, one per event. */
+export const invokeChannel = (name: OperationName): string => `glowroom:${name}`;
+export const eventChannel = (name: EventName): string => `glowroom:event:${name}`;
+
+/** The API the Electron preload exposes on `window.glowroom`, one function per operation. */
+export type PreloadApi = {
+  readonly invoke: { readonly [N in OperationName]: (args: OperationArgs<N>) => Promise<Reply<OperationResult<N>>> };
+  readonly on: <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void;
+};

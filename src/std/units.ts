@@ -1,0 +1,49 @@
+/**
+ * Units as types. A number that means time or level carries its unit in its type, so beats,
+ * seconds and samples are never mixed silently. Construct with the helpers; convert with the
+ * named functions, never with bare arithmetic across units.
+ */
+declare const unit: unique symbol;
+type Unit<Name extends string> = number & { readonly [unit]: Name };
+
+/** A count or position in sample frames (one frame = one sample per channel). */
+export type Samples = Unit<'samples'>;
+/** Wall-clock or source time in seconds. */
+export type Seconds = Unit<'seconds'>;
+/** Musical time in quarter notes. */
+export type Beats = Unit<'beats'>;
+/** A frequency or sample rate in hertz. */
+export type Hertz = Unit<'hertz'>;
+/** A level in decibels (relative to full scale where the name says so). */
+export type Decibels = Unit<'decibels'>;
+/** Tempo in quarter notes per minute. */
+export type Bpm = Unit<'bpm'>;
+
+export const samples = (n: number): Samples => n as Samples;
+export const seconds = (n: number): Seconds => n as Seconds;
+export const beats = (n: number): Beats => n as Beats;
+export const hertz = (n: number): Hertz => n as Hertz;
+export const decibels = (n: number): Decibels => n as Decibels;
+export const bpm = (n: number): Bpm => n as Bpm;
+
+export function samplesToSeconds(frames: Samples, rate: Hertz): Seconds {
+  return seconds(frames / rate);
+}
+
+/** Rounds to the nearest whole frame: positions on the timeline always land on a sample. */
+export function secondsToSamples(time: Seconds, rate: Hertz): Samples {
+  return samples(Math.round(time * rate));
+}
+
+export function beatsToSeconds(position: Beats, tempo: Bpm): Seconds {
+  return seconds((position * 60) / tempo);
+}
+
+export function secondsToBeats(time: Seconds, tempo: Bpm): Beats {
+  return beats((time * tempo) / 60);
+}
+
+/** The exact frame a beat position starts on: round(beats × 60 / tempo × rate). */
+export function beatsToSamples(position: Beats, tempo: Bpm, rate: Hertz): Samples {
+  return samples(Math.round(((position * 60) / tempo) * rate));
+}

@@ -1,0 +1,74 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const samplePack = path.resolve(repoRoot, '../shared/fixtures/sample-pack');
+
+/** A page on the running web host that fails its test on any console error or page error. */
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const url = process.env['GLOWROOM_URL'];
+    if (!url) throw new Error('GLOWROOM_URL is not set: run the e2e tests through playwright.config.ts.');
+    await page.goto(url);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Imports a folder through the library panel and waits for the summary. */
+export async function importFolder(page: Page, folder: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Folder or file to import' }).fill(folder);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(/Imported: \d+ new/);
+}
+
+/** The master peak-hold readout in dBFS: the highest sample the worklet has output since play. */
+export async function masterPeakHold(page: Page): Promise<number> {
+  const name = (await page.getByRole('button', { name: /^Master peak hold/ }).getAttribute('aria-label')) ?? '';
+  const match = /hold (−?[\d.]+) dBFS/.exec(name);
+  if (!match?.[1]) throw new Error(`No level in the peak-hold label "${name}"`);
+  return Number(match[1].replace('−', '-'));
+}
+
+/** Waits until the peak-hold readout has held steady for a while: the sound has played out. */
+export async function settledPeakHold(page: Page): Promise<number> {
+  let previous = NaN;
+  await expect
+    .poll(async () => {
+      const now = await masterPeakHold(page);
+      const steady = now === previous && now > -120;
+      previous = now;
+      return steady;
+    }, { intervals: [300] })
+    .toBe(true);
+  return previous;
+}
+
+/**
+ * The loudest master meter reading (dBFS) seen on animation frames over `ms` milliseconds,
+ * read from the meter's accessible value, which the worklet's shared status buffer feeds.
+ */
+export async function loudestMeterReading(page: Page, ms: number): Promise<number> {
+  return page.getByRole('meter', { name: 'Master level' }).evaluate(
+    (meter, duration) =>
+      new Promise<number>((resolve) => {
+        let loudest = -Infinity;
+        const start = performance.now();
+        const tick = () => {
+          loudest = Math.max(loudest, Number(meter.getAttribute('aria-valuenow')));
+          if (performance.now() - start < duration) requestAnimationFrame(tick);
+          else resolve(loudest);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}

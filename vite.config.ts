@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Builds the renderer (React UI + the engine worklet) into dist/renderer. Both hosts serve that
+ * folder: Electron over app://, the web host over loopback HTTP. `base: './'` keeps every asset
+ * URL relative so either origin works.
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+  },
+  worker: { format: 'es' },
+  test: {
+    root: '.',
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});
