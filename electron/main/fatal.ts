@@ -8,3 +8,7 @@ export function quitWithError(problem: string, remedy: string): void {
   dialog.showErrorBox('Glowroom cannot start', `${problem}\n\n${remedy}`);
   app.exit(1);
 }
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

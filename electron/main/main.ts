@@ -9,7 +9,7 @@ import { dataDir } from '../services/data-dir';
 import { Dispatcher } from '../services/dispatcher';
 import { rendererDist } from '../services/repo-paths';
 import { appEntryUrl, registerAppScheme, serveAppScheme } from './app-protocol';
-import { quitWithError } from './fatal';
+import { errorText, quitWithError } from './fatal';
 import { serveIpc } from './ipc';
 import { denyPermissions } from './permissions';
 import { createMainWindow } from './window';
@@ -17,8 +17,8 @@ import { guardWebContents } from './web-contents-guard';
 
 /**
  * Electron, the web host and the CLI share one data folder. It must be set before `ready` and
- * before the single-instance lock, which is scoped to `userData` (so a GLOWROOM_HOME elsewhere is
- * a separate instance, as tests need). Electron refuses a folder that does not exist yet.
+ * before the single-instance lock, which is scoped to `userData` (so each GLOWROOM_HOME is its own
+ * instance). Electron refuses a folder that does not exist yet.
  */
 function useSharedDataDir(): boolean {
   const dir = dataDir();
@@ -26,7 +26,7 @@ function useSharedDataDir(): boolean {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     quitWithError(
-      `Glowroom could not create its data folder ${dir} (${error instanceof Error ? error.message : String(error)}).`,
+      `Glowroom could not create its data folder ${dir} (${errorText(error)}).`,
       'Make that folder writable, or set the GLOWROOM_HOME environment variable to a folder you can write to.',
     );
     return false;
@@ -41,7 +41,10 @@ function start(): void {
 
   const openWindow = () => {
     if (!existsSync(path.join(rendererDist, 'index.html'))) {
-      quitWithError(`Glowroom's interface is missing: there is no ${path.join(rendererDist, 'index.html')}.`, 'Reinstall Glowroom, or in a source checkout run `npm run build` first.');
+      quitWithError(
+        `Glowroom's interface is missing: there is no ${path.join(rendererDist, 'index.html')}.`,
+        'Reinstall Glowroom, or in a source checkout run `npm run build` first.',
+      );
       return;
     }
     const window = createMainWindow();
@@ -50,7 +53,10 @@ function start(): void {
       if (mainWindow === window) mainWindow = null;
     });
     window.loadURL(appEntryUrl).catch((error: unknown) =>
-      quitWithError(`Glowroom could not load its interface (${error instanceof Error ? error.message : String(error)}).`, 'Reinstall Glowroom, or in a source checkout run `npm run build` again.'),
+      quitWithError(
+        `Glowroom could not load its interface (${errorText(error)}).`,
+        'Reinstall Glowroom, or in a source checkout run `npm run build` again.',
+      ),
     );
   };
 

@@ -19,7 +19,7 @@ export class AudioService {
       throw new GlowroomError('not-found', `File not found: ${absolute}. It may have been moved or deleted.`);
     }
     if (stat.isDirectory()) throw new GlowroomError('wrong-kind', `${absolute} is a folder; choose an audio file inside it.`);
-    if (stat.size === 0) throw new GlowroomError('bad-format', `${name} is empty (0 bytes): not a WAV file.`);
+    if (stat.size === 0) throw new GlowroomError('bad-format', `${name} is empty (0 bytes): not an audio file.`);
     if (stat.size > maxLoadBytes) {
       throw new GlowroomError('unsupported', `${name} is larger than 2 GiB; files this large cannot be loaded yet.`);
     }

@@ -7,7 +7,7 @@ export type SniffedFormat = 'wav' | 'aiff' | 'flac' | 'mp3' | 'ogg' | 'unknown';
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const tag = String.fromCharCode(...bytes.subarray(0, 4));
-  if ((tag === 'RIFF' || tag === 'RF64') && ascii(bytes, 8, 4) === 'WAVE') return 'wav';
+  if (['RIFF', 'RIFX', 'RF64', 'BW64'].includes(tag) && ascii(bytes, 8, 4) === 'WAVE') return 'wav';
   if (tag === 'FORM') return 'aiff';
   if (tag === 'fLaC') return 'flac';
   if (tag === 'OggS') return 'ogg';

@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 import { errorCodes } from '../std/errors';
+import type { EventName, OperationName } from './ipc-names';
+
+export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
 
 const absoluteOrRelativePath = z.string().min(1, 'a path is required').max(4096, 'path is too long');
 
@@ -71,7 +74,14 @@ export type LoadedAudio = z.infer<typeof LoadedAudio>;
 export const CancelArgs = z.object({ jobId: z.string().min(1) });
 export const CancelResult = z.object({ cancelled: z.boolean() });
 
-function operation<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, doc: string) {
+interface Operation<A extends z.ZodType, R extends z.ZodType> {
+  readonly args: A;
+  readonly result: R;
+  /** What the operation does, for readers of the contract. */
+  readonly doc: string;
+}
+
+function operation<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, doc: string): Operation<A, R> {
   return { args, result, doc };
 }
 
@@ -81,10 +91,7 @@ export const operations = {
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
-} as const;
-
-export type OperationName = keyof typeof operations;
-export const operationNames = Object.keys(operations) as OperationName[];
+} as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 export type OperationArgs<N extends OperationName> = z.input<(typeof operations)[N]['args']>;
 export type OperationResult<N extends OperationName> = z.infer<(typeof operations)[N]['result']>;
 
@@ -102,10 +109,7 @@ export type JobProgress = z.infer<typeof JobProgress>;
 export const events = {
   /** A long job moved on; one event per step and one when it ends. */
   'job.progress': JobProgress,
-} as const;
-
-export type EventName = keyof typeof events;
-export const eventNames = Object.keys(events) as EventName[];
+} as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 
 export const IpcError = z.object({ code: z.enum(errorCodes), message: z.string() });
@@ -113,10 +117,6 @@ export type IpcError = z.infer<typeof IpcError>;
 
 /** What every call answers, over every transport: never a thrown error across the boundary. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-/** Electron channel names: one per operation, one per event. */
-export const invokeChannel = (name: OperationName): string => `glowroom:${name}`;
-export const eventChannel = (name: EventName): string => `glowroom:event:${name}`;
 
 /** The API the Electron preload exposes on `window.glowroom`, one function per operation. */
 export type PreloadApi = {

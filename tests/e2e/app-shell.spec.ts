@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('the app loads cross-origin isolated, with every control named', async ({ app }) => {
-  expect(await app.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+  expect(await app.evaluate(() => window.crossOriginIsolated)).toBe(true);
   expect(await app.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
   await expect(app.getByRole('button', { name: 'Stop' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Return to start' })).toBeVisible();

@@ -55,7 +55,7 @@ test('damaged and missing files are refused with a clear message', async ({ app 
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('_broken empty');
   await app.getByRole('option', { name: /empty\.wav/ }).click();
-  await expect(app.getByRole('alert')).toContainText('empty.wav is empty (0 bytes): not a WAV file.');
+  await expect(app.getByRole('alert')).toContainText('empty.wav is empty (0 bytes): not an audio file.');
 
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('readme-not-audio');
   await app.getByRole('option', { name: /readme-not-audio\.wav/ }).click();

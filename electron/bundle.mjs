@@ -1,0 +1,49 @@
+// Bundles the Electron side into dist/electron/:
+//   main.mjs     the main process (ESM, Node). package.json dependencies stay external: they ship
+//                in node_modules inside the app, and native ones cannot be bundled at all.
+//   preload.cjs  the preload. A sandboxed preload cannot load modules, so everything but
+//                `electron` is bundled into this one CommonJS file; platform "browser" makes a
+//                stray node:* import fail here rather than at runtime.
+// Usage: node electron/bundle.mjs
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+const common = { absWorkingDir: root, bundle: true, metafile: true, logLevel: 'warning' };
+const bundles = [
+  {
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['electron', ...Object.keys(manifest.dependencies ?? {})],
+  },
+  {
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2023',
+    external: ['electron'],
+  },
+];
+
+try {
+  const results = await Promise.all(bundles.map((options) => build(options)));
+  for (const { metafile } of results) {
+    for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
+      console.log(`built ${file} (${(bytes / 1024).toFixed(1)} KiB)`);
+    }
+  }
+} catch {
+  // esbuild has already printed each error with its file and line.
+  console.error('The Electron bundle failed: fix the errors above and run `node electron/bundle.mjs` again.');
+  process.exitCode = 1;
+}

@@ -1,0 +1,14 @@
+/**
+ * The names of the IPC contract and their Electron channels, without the schemas: the sandboxed
+ * preload needs only these, and importing them costs no zod. `ipc.ts` declares one schema per
+ * name and the typecheck fails if the two lists drift apart.
+ */
+export const operationNames = ['app.info', 'library.import', 'library.search', 'audio.load', 'job.cancel'] as const;
+export type OperationName = (typeof operationNames)[number];
+
+export const eventNames = ['job.progress'] as const;
+export type EventName = (typeof eventNames)[number];
+
+/** Electron channel names: one per operation, one per event. */
+export const invokeChannel = (name: OperationName): string => `glowroom:${name}`;
+export const eventChannel = (name: EventName): string => `glowroom:event:${name}`;

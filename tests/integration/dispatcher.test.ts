@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeWav } from '../../src/codecs/wav';
+import type { JobProgress, LoadedAudio, Reply } from '../../src/protocol/ipc';
+import { Dispatcher } from '../../electron/services/dispatcher';
+import { packFile, samplePack } from '../support/paths';
+import { tempDir } from '../support/temp-dir';
+
+function errorOf(reply: Reply<unknown>) {
+  expect(reply.ok).toBe(false);
+  return (reply as Extract<Reply<unknown>, { ok: false }>).error;
+}
+
+function valueOf<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+describe('the contract dispatcher', () => {
+  it('answers app.info for its host', async () => {
+    const info = valueOf<{ name: string; host: string }>(await new Dispatcher('web').call('app.info', {}));
+    expect(info).toMatchObject({ name: 'Glowroom', host: 'web' });
+  });
+
+  it('refuses unknown operations and bad arguments with typed errors before any service runs', async () => {
+    const dispatcher = new Dispatcher('electron');
+    expect(errorOf(await dispatcher.call('fs.deleteEverything', {}))).toMatchObject({ code: 'unknown-operation' });
+    expect(errorOf(await dispatcher.call('__proto__', {}))).toMatchObject({ code: 'unknown-operation' });
+    expect(errorOf(await dispatcher.call('audio.load', {}))).toMatchObject({ code: 'invalid-args', message: expect.stringContaining('path') });
+    expect(errorOf(await dispatcher.call('audio.load', { path: 42 }))).toMatchObject({ code: 'invalid-args' });
+    expect(errorOf(await dispatcher.call('audio.load', 'kick.wav'))).toMatchObject({ code: 'invalid-args' });
+    expect(errorOf(await dispatcher.call('library.import', { paths: [] }))).toMatchObject({ code: 'invalid-args', message: expect.stringContaining('at least one') });
+    expect(errorOf(await dispatcher.call('library.search', { limit: -1 }))).toMatchObject({ code: 'invalid-args' });
+  });
+
+  it('loads a WAV as the same PCM the codec decodes', async () => {
+    const file = packFile('Drums/Kicks/bd_fat_24bit.wav');
+    const loaded = valueOf<LoadedAudio>(await new Dispatcher('web').call('audio.load', { path: file }));
+    const direct = decodeWav(await readFile(file));
+    expect(loaded).toMatchObject({ name: 'bd_fat_24bit.wav', format: 'wav', bitDepth: 24, sampleRate: direct.sampleRate });
+    expect(loaded.channels).toHaveLength(direct.channels.length);
+    loaded.channels.forEach((plane, c) => expect(plane).toEqual(direct.channels[c]));
+  });
+
+  it('gives a clear typed error for a missing file, a folder, an empty file and non-audio', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.txt'), 'just text, not audio at all');
+    const dispatcher = new Dispatcher('web');
+    const load = async (p: string) => errorOf(await dispatcher.call('audio.load', { path: p }));
+    expect(await load(path.join(dir, 'nope.wav'))).toMatchObject({ code: 'not-found', message: expect.stringContaining('File not found') });
+    expect(await load(dir)).toMatchObject({ code: 'wrong-kind', message: expect.stringContaining('is a folder') });
+    expect(await load(packFile('_broken/empty.wav'))).toMatchObject({ code: 'bad-format', message: 'empty.wav is empty (0 bytes): not an audio file.' });
+    expect(await load(packFile('_broken/readme-not-audio.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('readme-not-audio.wav') });
+    expect(await load(packFile('_broken/truncated.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('truncated') });
+    expect(await load(path.join(dir, 'notes.txt'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('not an audio file: notes.txt') });
+    expect(await load(packFile('_broken/misnamed_mp3.wav'))).toMatchObject({ code: 'unsupported', message: expect.stringContaining('MP3') });
+  });
+
+  it('imports a folder with progress events, skips what it has, and finds by text', async () => {
+    const dispatcher = new Dispatcher('web');
+    const events: JobProgress[] = [];
+    dispatcher.onEvent((name, payload) => {
+      if (name === 'job.progress') events.push(payload);
+    });
+    const first = valueOf<{ found: number; indexed: number; skipped: number; cancelled: boolean }>(
+      await dispatcher.call('library.import', { paths: [samplePack] }),
+    );
+    expect(first.found).toBeGreaterThan(30);
+    expect(first).toMatchObject({ indexed: first.found, skipped: 0, cancelled: false });
+    expect(events.at(-1)).toMatchObject({ state: 'finished', done: first.found, total: first.found });
+    expect(events.filter((e) => e.state === 'running')).toHaveLength(first.found);
+
+    const again = valueOf<{ indexed: number; skipped: number }>(await dispatcher.call('library.import', { paths: [samplePack] }));
+    expect(again).toMatchObject({ indexed: 0, skipped: first.found });
+
+    const kicks = valueOf<{ rows: { name: string; pack: string }[]; total: number }>(await dispatcher.call('library.search', { text: 'kicks bd_' }));
+    expect(kicks.rows.map((r) => r.name)).toEqual(['bd_boom.flac', 'bd_fat_24bit.wav', 'bd_haus.flac', 'bd_klub_48k.wav', 'bd_tek.mp3']);
+    expect(kicks.rows[0]?.pack).toBe('sample-pack');
+  });
+
+  it('reports paths it could not import and keeps going', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'pack'));
+    writeFileSync(path.join(dir, 'pack', 'one.wav'), 'x');
+    writeFileSync(path.join(dir, 'readme.txt'), 'x');
+    const summary = valueOf<{ indexed: number; failed: { path: string; reason: string }[] }>(
+      await new Dispatcher('web').call('library.import', { paths: [path.join(dir, 'missing'), path.join(dir, 'readme.txt'), path.join(dir, 'pack')] }),
+    );
+    expect(summary.indexed).toBe(1);
+    expect(summary.failed).toEqual([
+      { path: path.join(dir, 'missing'), reason: 'No such file or folder.' },
+      { path: path.join(dir, 'readme.txt'), reason: expect.stringContaining('Not an audio file') },
+    ]);
+  });
+
+  it('cancels an import at its next step and keeps what it finished', async () => {
+    const dispatcher = new Dispatcher('web');
+    const off = dispatcher.onEvent((name, payload) => {
+      if (name === 'job.progress' && payload.done === 3) void dispatcher.call('job.cancel', { jobId: payload.jobId });
+    });
+    const summary = valueOf<{ indexed: number; cancelled: boolean }>(await dispatcher.call('library.import', { paths: [samplePack] }));
+    off();
+    expect(summary.cancelled).toBe(true);
+    expect(summary.indexed).toBeGreaterThanOrEqual(3);
+    expect(summary.indexed).toBeLessThan(10);
+    const kept = valueOf<{ total: number }>(await dispatcher.call('library.search', {}));
+    expect(kept.total).toBe(summary.indexed);
+    expect(valueOf(await dispatcher.call('job.cancel', { jobId: 'no-such-job' }))).toEqual({ cancelled: false });
+  });
+});

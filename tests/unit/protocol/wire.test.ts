@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWire, encodeWire, type WireMessage } from '../../../src/protocol/wire';
+import { GlowroomError } from '../../../src/std/errors';
+
+describe('wire framing', () => {
+  it('round-trips a reply carrying float PCM bit for bit', () => {
+    const left = Float32Array.from({ length: 1001 }, (_, i) => Math.sin(i / 7));
+    const right = Float32Array.from({ length: 1001 }, (_, i) => -Math.cos(i / 3) * 1e-30);
+    const message: WireMessage = { type: 'reply', id: 42, reply: { ok: true, value: { name: 'é 🎧.wav', channels: [left, right] } } };
+    const decoded = decodeWire(encodeWire(message));
+    expect(decoded.type).toBe('reply');
+    const value = (decoded as Extract<WireMessage, { type: 'reply' }>).reply as { ok: true; value: { name: string; channels: Float32Array[] } };
+    expect(value.value.name).toBe('é 🎧.wav');
+    expect(value.value.channels[0]).toBeInstanceOf(Float32Array);
+    expect(value.value.channels[0]).toEqual(left);
+    expect(value.value.channels[1]).toEqual(right);
+  });
+
+  it('round-trips calls and events without attachments', () => {
+    const call: WireMessage = { type: 'call', id: 1, op: 'app.info', args: {} };
+    expect(decodeWire(encodeWire(call))).toEqual(call);
+    const event: WireMessage = { type: 'event', name: 'job.progress', payload: { done: 3 } };
+    expect(decodeWire(encodeWire(event))).toEqual(event);
+  });
+
+  it('reads a frame that sits at an odd offset of a larger buffer', () => {
+    const frame = encodeWire({ type: 'reply', id: 7, reply: { ok: true, value: [Float32Array.of(0.5, -0.25)] } });
+    const padded = new Uint8Array(frame.length + 3);
+    padded.set(frame, 3);
+    const decoded = decodeWire(padded.subarray(3)) as Extract<WireMessage, { type: 'reply' }>;
+    expect((decoded.reply as { ok: true; value: Float32Array[] }).value[0]).toEqual(Float32Array.of(0.5, -0.25));
+  });
+
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['length past the end', Uint8Array.of(255, 255, 0, 0, 0, 0, 0, 0)],
+    ['not JSON', frameOf('{nope', [])],
+    ['unknown type', frameOf('{"type":"hello"}', [])],
+    ['missing attachment', frameOf('{"type":"event","name":"job.progress","payload":{"$f32":3}}', [])],
+  ])('refuses a malformed frame (%s) with a transport error', (_label, bytes) => {
+    expect(() => decodeWire(bytes)).toThrowError(GlowroomError);
+    try {
+      decodeWire(bytes);
+    } catch (error) {
+      expect((error as GlowroomError).code).toBe('transport');
+    }
+  });
+
+  it('refuses an attachment that claims more bytes than the frame holds', () => {
+    const frame = encodeWire({ type: 'event', name: 'job.progress', payload: Float32Array.of(1, 2, 3) });
+    expect(() => decodeWire(frame.subarray(0, frame.length - 4))).toThrowError(/attachment past the end/);
+  });
+});
+
+function frameOf(json: string, lengths: number[]): Uint8Array {
+  const text = new TextEncoder().encode(json);
+  const head = (4 + text.length + 3) & ~3;
+  const bytes = new Uint8Array(head + 4 + 4 * lengths.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, text.length, true);
+  bytes.set(text, 4);
+  view.setUint32(head, lengths.length, true);
+  return bytes;
+}
