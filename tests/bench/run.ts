@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: runs every benchmark, prints a table and writes bench-results/latest.json
+ * (ignored by git) with the figures, the machine and the commit. Speed targets are judged from
+ * these figures, never from timed tests. Later issues add their benchmarks to `suites`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchResult } from './bench-result';
+import { benchDecodeWav } from './decode-wav.bench';
+
+const suites: Record<string, () => Promise<BenchResult[]>> = {
+  'decode-wav': benchDecodeWav,
+};
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const only = process.argv.slice(2);
+const results: (BenchResult & { suite: string })[] = [];
+for (const [suite, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(suite)) continue;
+  process.stderr.write(`running ${suite}…\n`);
+  for (const result of await run()) results.push({ suite, ...result });
+}
+
+const report = {
+  date: new Date().toISOString(),
+  commit: gitCommit(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+  results,
+};
+const outDir = path.join(repoRoot, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+
+const rows = results.map((r) => [r.suite, r.name, formatValue(r.value), r.unit, r.better === 'higher' ? '↑ better' : '↓ better']);
+const header = ['suite', 'benchmark', 'value', 'unit', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+const line = (cells: string[]) => cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+console.log(`\nWrote ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))} (${report.machine.cpus} × ${report.machine.cpu}, Node ${process.version}).`);
+
+function formatValue(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
