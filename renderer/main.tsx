@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AudioHost } from './audio/audio-host';
+import { syncEngineWithProject } from './audio/engine-sync';
 import { SamplePool } from './audio/sample-pool';
 import { connectBridge } from './bridge/bridge';
 import { useLibrary } from './state/library-store';
 import { setRuntime } from './state/runtime';
 import { useSession } from './state/session-store';
+import { useTransport } from './state/transport-store';
 import { App } from './ui/shell/App';
 import './ui/theme.css';
 
@@ -15,7 +17,13 @@ async function boot(root: HTMLElement): Promise<void> {
   try {
     const bridge = await connectBridge();
     const audio = await AudioHost.start();
-    setRuntime({ bridge, audio, samples: new SamplePool(bridge, audio) });
+    const samples = new SamplePool(bridge, audio);
+    setRuntime({ bridge, audio, samples });
+    syncEngineWithProject(audio, samples);
+    audio.onRebuilt((reason) => {
+      useTransport.setState({ playing: false });
+      useSession.getState().notify('error', reason);
+    });
     bridge.on('job.progress', (progress) => useLibrary.getState().onProgress(progress));
     bridge.onClose((reason) => useSession.getState().notify('error', reason));
     useSession.getState().setInfo(await bridge.call('app.info', {}));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { samplePeakDbfs } from '../../src/analysis/levels';
 import { AudioService } from '../services/audio-service';
-import { toIpcError } from '../services/dispatcher';
+import { toIpcError } from '../services/ipc-error';
 import type { IpcError } from '../../src/protocol/ipc';
 
 export interface AnalyzeReport {

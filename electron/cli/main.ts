@@ -1,9 +1,11 @@
 import { analyzeCommand } from './analyze-command';
+import { renderCommand } from './render-command';
 import { usage } from './usage';
 
 /** Dispatches `glowroom <command> …`; each command returns its exit code. */
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   analyze: analyzeCommand,
+  render: renderCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeWire, encodeWire, type WireMessage } from '../../src/protocol/wire';
-import { Dispatcher, toIpcError } from '../services/dispatcher';
+import { Dispatcher } from '../services/dispatcher';
+import { toIpcError } from '../services/ipc-error';
 import { resolveStaticFile } from '../services/static-files';
 import { isolationHeaders } from '../services/web-security';
 

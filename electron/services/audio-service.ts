@@ -29,7 +29,7 @@ export class AudioService {
     } catch (error) {
       throw new GlowroomError('io', `Cannot read ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`);
     }
-    const audio = decodeAudio(bytes, name);
+    const audio = await decodeAudio(bytes, name);
     return {
       path: absolute,
       name,

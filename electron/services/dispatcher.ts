@@ -10,8 +10,8 @@ import {
   type OperationResult,
   type Reply,
 } from '../../src/protocol/ipc';
-import { GlowroomError } from '../../src/std/errors';
 import { appInfo, type HostKind } from './app-service';
+import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library-service';
@@ -79,10 +79,4 @@ export class Dispatcher {
 
 function failure(error: IpcError): Reply<never> {
   return { ok: false, error };
-}
-
-export function toIpcError(error: unknown): IpcError {
-  if (error instanceof GlowroomError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Unexpected error: ${message}` };
 }

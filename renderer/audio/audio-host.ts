@@ -1,4 +1,4 @@
-import { createStatusBuffer, engineProcessorName, type EngineCommand, type EngineProcessorOptions, type SharedSample } from '../../src/protocol/engine';
+import { createStatusBuffer, engineProcessorName, packSample, type EngineCommand, type EngineProcessorOptions, type SharedSample } from '../../src/protocol/engine';
 import type { LoadedAudio } from '../../src/protocol/ipc';
 import { GlowroomError } from '../../src/std/errors';
 import workletUrl from '../worklets/engine-processor.ts?worker&url';
@@ -7,19 +7,23 @@ import workletUrl from '../worklets/engine-processor.ts?worker&url';
 export const engineSampleRate = 48_000;
 
 /**
- * The Web Audio side of playback: one AudioContext, one engine worklet node, the shared sample
- * pool and the shared status buffer the worklet writes every block.
+ * The Web Audio side of playback: one AudioContext, the engine worklet node, the shared sample
+ * pool and the shared status buffer the worklet writes every block. If the processor ever
+ * throws, the node is rebuilt with the same samples and listeners re-send the document.
  */
 export class AudioHost {
-  /** Read on animation frames; laid out as `statusSlots`. */
+  /** Read on animation frames; laid out as `statusSlots` + track meters. */
   readonly status: Float64Array;
+  private node: AudioWorkletNode;
+  private readonly samples = new Map<string, SharedSample>();
+  private readonly rebuiltListeners = new Set<(reason: string) => void>();
 
   private constructor(
     readonly context: AudioContext,
-    private readonly node: AudioWorkletNode,
-    statusBuffer: SharedArrayBuffer,
+    private readonly statusBuffer: SharedArrayBuffer,
   ) {
     this.status = new Float64Array(statusBuffer);
+    this.node = this.createNode([]);
   }
 
   static async start(): Promise<AudioHost> {
@@ -28,16 +32,7 @@ export class AudioHost {
     }
     const context = new AudioContext({ sampleRate: engineSampleRate, latencyHint: 'interactive' });
     await context.audioWorklet.addModule(workletUrl);
-    const statusBuffer = createStatusBuffer();
-    const processorOptions: EngineProcessorOptions = { status: statusBuffer };
-    const node = new AudioWorkletNode(context, engineProcessorName, {
-      numberOfInputs: 0,
-      numberOfOutputs: 1,
-      outputChannelCount: [2],
-      processorOptions,
-    });
-    node.connect(context.destination);
-    return new AudioHost(context, node, statusBuffer);
+    return new AudioHost(context, createStatusBuffer());
   }
 
   send(command: EngineCommand): void {
@@ -46,11 +41,15 @@ export class AudioHost {
 
   /** Copies decoded PCM into shared memory once and hands it to the worklet's pool. */
   addSample(sampleId: string, audio: LoadedAudio): void {
-    const frames = audio.channels[0]?.length ?? 0;
-    const pcm = new SharedArrayBuffer(frames * audio.channels.length * Float32Array.BYTES_PER_ELEMENT);
-    audio.channels.forEach((plane, c) => new Float32Array(pcm, c * frames * 4, frames).set(plane));
-    const sample: SharedSample = { sampleId, sampleRate: audio.sampleRate, frames, channelCount: audio.channels.length, pcm };
+    const sample = packSample(sampleId, audio.sampleRate, audio.channels, (bytes) => new SharedArrayBuffer(bytes));
+    this.samples.set(sampleId, sample);
     this.send({ type: 'add-sample', sample });
+  }
+
+  /** Called after the engine node was rebuilt: the listener must re-send the document. */
+  onRebuilt(listener: (reason: string) => void): () => void {
+    this.rebuiltListeners.add(listener);
+    return () => this.rebuiltListeners.delete(listener);
   }
 
   /** Browsers start contexts suspended until a user gesture; every transport action resumes. */
@@ -61,5 +60,25 @@ export class AudioHost {
   async close(): Promise<void> {
     this.node.disconnect();
     await this.context.close();
+  }
+
+  private createNode(initialCommands: EngineCommand[]): AudioWorkletNode {
+    const processorOptions: EngineProcessorOptions = { status: this.statusBuffer, initialCommands };
+    const node = new AudioWorkletNode(this.context, engineProcessorName, {
+      numberOfInputs: 0,
+      numberOfOutputs: 1,
+      outputChannelCount: [2],
+      processorOptions,
+    });
+    node.onprocessorerror = () => this.rebuild();
+    node.connect(this.context.destination);
+    return node;
+  }
+
+  private rebuild(): void {
+    this.node.disconnect();
+    this.node = this.createNode([...this.samples.values()].map((sample) => ({ type: 'add-sample', sample })));
+    const reason = 'The audio engine hit an error and was restarted; playback stopped. If this repeats, please report it.';
+    for (const listener of this.rebuiltListeners) listener(reason);
   }
 }

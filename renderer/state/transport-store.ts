@@ -1,31 +1,25 @@
 import { create } from 'zustand';
-import type { SampleInfo } from '../audio/sample-pool';
 import { runtime } from './runtime';
-import { reportError, useSession } from './session-store';
-
-export const minTempo = 20;
-export const maxTempo = 999;
+import { reportError } from './session-store';
 
 interface TransportState {
   readonly playing: boolean;
-  /** Quarter notes per minute. */
-  readonly tempo: number;
-  readonly beatsPerBar: number;
-  /** The sample placed at bar 1 of the timeline. */
-  readonly cued: SampleInfo | null;
+  readonly metronome: boolean;
+  /** Level of the audition channel, in dB. */
+  readonly previewGainDb: number;
   play(): Promise<void>;
   stop(): void;
   toggle(): Promise<void>;
   returnToStart(): void;
-  setTempo(tempo: number): void;
-  cue(path: string): Promise<void>;
+  setMetronome(enabled: boolean): void;
+  /** Auditions a file on the preview channel, over whatever is playing. */
+  preview(path: string): Promise<void>;
 }
 
 export const useTransport = create<TransportState>()((set, get) => ({
   playing: false,
-  tempo: 120,
-  beatsPerBar: 4,
-  cued: null,
+  metronome: false,
+  previewGainDb: -6,
   async play() {
     const { audio } = runtime();
     try {
@@ -44,16 +38,16 @@ export const useTransport = create<TransportState>()((set, get) => ({
   returnToStart() {
     runtime().audio.send({ type: 'seek', frame: 0 });
   },
-  setTempo(tempo) {
-    if (!Number.isFinite(tempo)) return;
-    set({ tempo: Math.min(maxTempo, Math.max(minTempo, tempo)) });
+  setMetronome(enabled) {
+    runtime().audio.send({ type: 'set-metronome', enabled });
+    set({ metronome: enabled });
   },
-  async cue(path) {
+  async preview(path) {
+    const { audio, samples } = runtime();
     try {
-      const info = await runtime().samples.ensure(path);
-      runtime().audio.send({ type: 'cue', sampleId: info.sampleId });
-      set({ cued: info });
-      useSession.getState().notify('info', `Cued ${info.name} at bar 1. Press Space to play.`);
+      const info = await samples.ensure(path);
+      await audio.resume();
+      audio.send({ type: 'preview', sampleId: info.sampleId, gainDb: get().previewGainDb });
     } catch (error) {
       reportError(error);
     }

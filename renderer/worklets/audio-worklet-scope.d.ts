@@ -27,3 +27,6 @@ declare function registerProcessor(
   name: string,
   processor: new (options: AudioWorkletProcessorOptions<never>) => AudioWorkletProcessor,
 ): void;
+
+/** Present in some AudioWorklet scopes only; DspLoadMeter falls back to Date.now(). */
+declare const performance: { now(): number } | undefined;

@@ -1,20 +1,23 @@
 /**
  * Hosts `src/engine` in the audio thread. Commands arrive on the port and apply between blocks;
- * `process` renders one block and publishes transport and meters into the shared status buffer.
- * Nothing in `process` allocates.
+ * `process` renders one block and publishes transport, meters and DSP load into the shared
+ * status buffer. Nothing in `process` allocates.
  */
 import { Engine } from '../../src/engine/engine';
-import { engineProcessorName, type EngineCommand, type EngineProcessorOptions } from '../../src/protocol/engine';
+import { engineProcessorName, statusSlots, type EngineCommand, type EngineProcessorOptions } from '../../src/protocol/engine';
+import { DspLoadMeter } from './dsp-load-meter';
 
 class EngineProcessor extends AudioWorkletProcessor {
   private readonly engine = new Engine(sampleRate);
   private readonly status: Float64Array;
+  private readonly load = new DspLoadMeter(sampleRate);
   /** Scratch for a mono output, so `process` never allocates. */
   private readonly spare = new Float32Array(128);
 
   constructor(options: AudioWorkletProcessorOptions<EngineProcessorOptions>) {
     super();
     this.status = new Float64Array(options.processorOptions.status);
+    for (const command of options.processorOptions.initialCommands) this.engine.command(command);
     this.port.onmessage = (event) => this.engine.command(event.data as EngineCommand);
   }
 
@@ -22,9 +25,12 @@ class EngineProcessor extends AudioWorkletProcessor {
     const output = outputs[0];
     const left = output?.[0];
     if (!output || !left) return true;
-    const right = output[1] ?? this.spare;
-    this.engine.render(left, right, left.length);
+    const started = this.load.begin();
+    this.engine.render(left, output[1] ?? this.spare, left.length);
     this.engine.writeStatus(this.status);
+    this.load.end(started, left.length);
+    this.status[statusSlots.dspLoad] = this.load.load;
+    this.status[statusSlots.overloads] = this.load.overloads;
     return true;
   }
 }

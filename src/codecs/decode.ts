@@ -1,38 +1,48 @@
 import { GlowroomError } from '../std/errors';
+import { decodeAiff } from './aiff';
 import type { DecodedAudio } from './decoded-audio';
+import { decodeFlac } from './flac';
+import { decodeMp3, id3v2Length, looksLikeMp3 } from './mp3';
+import { decodeOggVorbis } from './ogg-vorbis';
 import { decodeWav } from './wav';
 
 /** What the first bytes of a file say it is, whatever its name claims. */
 export type SniffedFormat = 'wav' | 'aiff' | 'flac' | 'mp3' | 'ogg' | 'unknown';
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
-  const tag = String.fromCharCode(...bytes.subarray(0, 4));
+  const tag = ascii(bytes, 0, 4);
   if (['RIFF', 'RIFX', 'RF64', 'BW64'].includes(tag) && ascii(bytes, 8, 4) === 'WAVE') return 'wav';
-  if (tag === 'FORM') return 'aiff';
+  if (tag === 'FORM' && ['AIFF', 'AIFC'].includes(ascii(bytes, 8, 4))) return 'aiff';
   if (tag === 'fLaC') return 'flac';
   if (tag === 'OggS') return 'ogg';
-  if (tag.startsWith('ID3') || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)) return 'mp3';
+  // Some taggers put an ID3v2 tag in front of FLAC too.
+  const id3 = id3v2Length(bytes);
+  if (id3 > 0 && ascii(bytes, id3, 4) === 'fLaC') return 'flac';
+  if (looksLikeMp3(bytes)) return 'mp3';
   return 'unknown';
 }
 
 /**
  * Decodes a whole file to planar float PCM, choosing the decoder by content, not by extension.
- * `name` appears in error messages.
+ * `name` appears in error messages. Asynchronous because the FLAC, MP3 and Ogg Vorbis decoders
+ * are WASM modules that are instantiated on first use.
  */
-export function decodeAudio(bytes: Uint8Array, name: string): DecodedAudio {
-  const format = sniffFormat(bytes);
-  switch (format) {
+export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  switch (sniffFormat(bytes)) {
     case 'wav':
       return decodeWav(bytes, name);
+    case 'aiff':
+      return decodeAiff(bytes, name);
+    case 'flac':
+      return decodeFlac(bytes.subarray(id3v2Length(bytes)), name);
+    case 'mp3':
+      return decodeMp3(bytes, name);
+    case 'ogg':
+      return decodeOggVorbis(bytes, name);
     case 'unknown':
       throw new GlowroomError(
         'bad-format',
         `not an audio file: ${name} (expected WAV, AIFF, FLAC, MP3 or Ogg Vorbis data).`,
-      );
-    default:
-      throw new GlowroomError(
-        'unsupported',
-        `${name} is ${format.toUpperCase()} audio, which this build cannot decode yet; convert it to WAV to use it now.`,
       );
   }
 }

@@ -3,8 +3,11 @@ import type { Hertz } from '../std/units';
 /** The container or codec a file was decoded from. */
 export type AudioFormat = 'wav' | 'rf64' | 'aiff' | 'aifc' | 'flac' | 'mp3' | 'ogg';
 
-/** How the samples were stored: integer PCM of some width, or IEEE float. */
-export type SampleEncoding = 'pcm' | 'float';
+/**
+ * How the samples were stored: integer PCM of some width (also FLAC, which is lossless), IEEE
+ * float, or a lossy codec (MP3, Vorbis) whose decoder yields float with no stored width.
+ */
+export type SampleEncoding = 'pcm' | 'float' | 'lossy';
 
 /**
  * Planar 32-bit float PCM, the one shape every decoder produces and the engine consumes.

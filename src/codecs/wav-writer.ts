@@ -1,16 +1,23 @@
+import { quantizeWithTpdf, TpdfDither } from '../dsp/dither';
 import { GlowroomError } from '../std/errors';
 
 export interface WavEncodeOptions {
   readonly bitDepth: 16 | 24 | 32;
   /** IEEE float samples; only with bitDepth 32. */
   readonly float?: boolean;
+  /**
+   * 16/24-bit only: add TPDF dither from this seed (channel c uses seed + c) before rounding, so
+   * renders are both clean and reproducible. Without it samples are plainly rounded.
+   */
+  readonly ditherSeed?: number;
 }
 
 /**
  * Plain RIFF/WAVE writer (classic WAVEFORMATEX header, no WAVE_FORMAT_EXTENSIBLE, no RF64).
  * Integer output is clipped to [-1, 1], scaled by 2^(bits - 1) with round-to-nearest (full scale
- * +1 lands on the largest code), NaN becomes 0, and there is no dither yet: decodeWav gives back
- * exactly any value on the integer grid. Float output is written unclipped, so overs survive.
+ * +1 lands on the largest code), NaN becomes 0; with `ditherSeed`, 16/24-bit output is TPDF
+ * dithered (src/dsp/dither). Without dither decodeWav gives back exactly any value on the integer
+ * grid. Float output is written unclipped, so overs survive.
  */
 export function encodeWav(
   audio: { sampleRate: number; channels: readonly Float32Array[] },
@@ -77,8 +84,29 @@ export function encodeWav(
   u32(dataBytes);
 
   const kind = float ? 'f32' : options.bitDepth;
-  channels.forEach((channel, c) => writeChannel(view, at + c * sampleBytes, blockAlign, channel, kind));
+  const seed = options.ditherSeed ?? 0;
+  const ditherBits = options.ditherSeed !== undefined && (kind === 16 || kind === 24) ? kind : null;
+  const codes = ditherBits ? new Int32Array(frames) : null;
+  channels.forEach((channel, c) => {
+    const first = at + c * sampleBytes;
+    if (ditherBits && codes) writeCodes(view, first, blockAlign, quantizeWithTpdf(channel, ditherBits, new TpdfDither(seed + c), codes), ditherBits);
+    else writeChannel(view, first, blockAlign, channel, kind);
+  });
   return bytes;
+}
+
+/** Already-quantized integer codes into interleaved frames. */
+function writeCodes(view: DataView, first: number, stride: number, codes: Int32Array, bits: 16 | 24): void {
+  let p = first;
+  if (bits === 16) {
+    for (let i = 0; i < codes.length; i++, p += stride) view.setInt16(p, codes[i] ?? 0, true);
+    return;
+  }
+  for (let i = 0; i < codes.length; i++, p += stride) {
+    const v = codes[i] ?? 0;
+    view.setUint16(p, v & 0xffff, true);
+    view.setInt8(p + 2, v >> 16);
+  }
 }
 
 function invalid(what: string): GlowroomError {

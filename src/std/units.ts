@@ -47,3 +47,8 @@ export function secondsToBeats(time: Seconds, tempo: Bpm): Beats {
 export function beatsToSamples(position: Beats, tempo: Bpm, rate: Hertz): Samples {
   return samples(Math.round(((position * 60) / tempo) * rate));
 }
+
+/** Linear amplitude factor of a level in decibels: 0 dB → 1, −6.02 dB → 0.5. */
+export function decibelsToGain(level: number): number {
+  return Math.pow(10, level / 20);
+}

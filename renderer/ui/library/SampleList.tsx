@@ -1,29 +1,47 @@
 import type { KeyboardEvent } from 'react';
+import { statusSlots } from '../../../src/protocol/engine';
 import { useLibrary } from '../../state/library-store';
+import { useProject } from '../../state/project-store';
+import { runtime } from '../../state/runtime';
 import { useTransport } from '../../state/transport-store';
 
 /**
- * The search results. Click or Enter cues a sample at bar 1; the arrow keys move and cue at
- * once, so a producer can run down a list of kicks by ear.
+ * The search results. Click auditions a sample on the preview channel; the arrow keys move and
+ * audition at once, so a producer can run down a list of kicks by ear. Enter or double-click
+ * places the sample on a new track at the bar under the playhead.
  */
 export function SampleList() {
   const rows = useLibrary((s) => s.rows);
   const total = useLibrary((s) => s.total);
   const selectedPath = useLibrary((s) => s.selectedPath);
   const select = useLibrary((s) => s.select);
-  const cue = useTransport((s) => s.cue);
+  const preview = useTransport((s) => s.preview);
+  const addFileAsTrack = useProject((s) => s.addFileAsTrack);
 
-  const choose = (path: string) => {
+  const audition = (path: string) => {
     select(path);
-    void cue(path);
+    void preview(path);
+  };
+  const addAtPlayhead = (path: string) => {
+    const { project } = useProject.getState();
+    const { audio } = runtime();
+    const beat = ((audio.status[statusSlots.playheadFrame] ?? 0) / audio.context.sampleRate) * (project.tempo / 60);
+    const bar = Math.floor(beat / project.timeSignature[0]);
+    void addFileAsTrack(path, bar * project.timeSignature[0]);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Enter' && selectedPath) {
+      event.preventDefault();
+      event.stopPropagation();
+      addAtPlayhead(selectedPath);
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const index = rows.findIndex((row) => row.path === selectedPath);
     const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
     if (next) {
-      choose(next.path);
+      audition(next.path);
       document.getElementById(optionId(next.path))?.scrollIntoView({ block: 'nearest' });
     }
   };
@@ -34,7 +52,7 @@ export function SampleList() {
   return (
     <>
       <p className="sample-list-count" aria-live="polite">
-        {total === rows.length ? `${total} samples` : `${rows.length} of ${total} samples`}
+        {total === rows.length ? `${total} samples` : `${rows.length} of ${total} samples`} · click to hear, double-click to add
       </p>
       <ul
         className="sample-list"
@@ -52,7 +70,8 @@ export function SampleList() {
             aria-selected={row.path === selectedPath}
             className="sample-row"
             title={row.path}
-            onClick={() => choose(row.path)}
+            onClick={() => audition(row.path)}
+            onDoubleClick={() => addAtPlayhead(row.path)}
           >
             <span className="sample-name">{row.name}</span>
             <span className="sample-meta">

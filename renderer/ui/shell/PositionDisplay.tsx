@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
-import { useTransport } from '../../state/transport-store';
+import { useProject } from '../../state/project-store';
 import { formatBarsBeats, formatClock } from '../format';
 import { useStatusFrame } from './use-status-frame';
 
@@ -10,8 +10,8 @@ export function PositionDisplay() {
   const clock = useRef<HTMLSpanElement>(null);
   useStatusFrame((status, sampleRate) => {
     const frame = status[statusSlots.playheadFrame] ?? 0;
-    const { tempo, beatsPerBar } = useTransport.getState();
-    const barsText = formatBarsBeats(frame, sampleRate, tempo, beatsPerBar);
+    const { tempo, timeSignature } = useProject.getState().project;
+    const barsText = formatBarsBeats(frame, sampleRate, tempo, timeSignature[0]);
     const clockText = formatClock(frame / sampleRate);
     if (bars.current && bars.current.textContent !== barsText) bars.current.textContent = barsText;
     if (clock.current && clock.current.textContent !== clockText) clock.current.textContent = clockText;

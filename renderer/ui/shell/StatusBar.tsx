@@ -1,17 +1,34 @@
-import { useSession } from '../../state/session-store';
+import { useRef } from 'react';
+import { statusSlots } from '../../../src/protocol/engine';
 import { runtime } from '../../state/runtime';
+import { useSession } from '../../state/session-store';
+import { useStatusFrame } from './use-status-frame';
 
 export function StatusBar() {
   const info = useSession((s) => s.info);
   const notice = useSession((s) => s.notice);
   const rate = runtime().audio.context.sampleRate;
+  const load = useRef<HTMLSpanElement>(null);
+  useStatusFrame((status) => {
+    const percent = Math.round((status[statusSlots.dspLoad] ?? 0) * 100);
+    const overloads = status[statusSlots.overloads] ?? 0;
+    const text = `DSP ${percent}%${overloads > 0 ? ` · ${overloads} dropout${overloads === 1 ? '' : 's'}` : ''}`;
+    const element = load.current;
+    if (element && element.textContent !== text) {
+      element.textContent = text;
+      element.dataset['warn'] = String(overloads > 0 || percent >= 80);
+    }
+  });
   return (
     <footer className="statusbar">
       <span className={`statusbar-notice ${notice?.kind === 'error' ? 'is-error' : ''}`} role={notice?.kind === 'error' ? 'alert' : 'status'}>
         {notice?.text ?? 'Ready.'}
       </span>
       <span className="statusbar-facts">
-        {`${(rate / 1000).toFixed(1)} kHz`}
+        <span ref={load} className="statusbar-load" aria-label="Audio engine load" data-warn="false">
+          DSP 0%
+        </span>
+        {` · ${(rate / 1000).toFixed(1)} kHz`}
         {info ? ` · ${info.host === 'web' ? 'Web host' : 'Desktop'} · v${info.version}` : ''}
       </span>
     </footer>

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import { maxTempo, minTempo, useTransport } from '../../state/transport-store';
+import { maxTempo, minTempo, useProject } from '../../state/project-store';
 
 /** Tempo in BPM: type a value, or use the arrow keys (shift for ±10). */
 export function TempoField() {
-  const tempo = useTransport((s) => s.tempo);
-  const setTempo = useTransport((s) => s.setTempo);
+  const tempo = useProject((s) => s.project.tempo);
+  const setTempo = useProject((s) => s.setTempo);
   const [draft, setDraft] = useState(String(tempo));
   useEffect(() => setDraft(String(tempo)), [tempo]);
   const commit = () => {
     const value = Number(draft);
     if (draft.trim() === '' || !Number.isFinite(value)) setDraft(String(tempo));
-    else setTempo(Math.round(value * 100) / 100);
+    else setTempo(value);
   };
   return (
     <label className="tempo">

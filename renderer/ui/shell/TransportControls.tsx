@@ -5,6 +5,8 @@ export function TransportControls() {
   const play = useTransport((s) => s.play);
   const stop = useTransport((s) => s.stop);
   const returnToStart = useTransport((s) => s.returnToStart);
+  const metronome = useTransport((s) => s.metronome);
+  const setMetronome = useTransport((s) => s.setMetronome);
   return (
     <div className="transport-buttons" role="group" aria-label="Transport">
       <button type="button" aria-label="Return to start" title="Return to start (Enter)" onClick={returnToStart}>
@@ -22,6 +24,16 @@ export function TransportControls() {
       </button>
       <button type="button" aria-label="Stop" title="Stop (Space)" onClick={stop}>
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5h9v9h-9z" /></svg>
+      </button>
+      <button
+        type="button"
+        className={metronome ? 'is-active' : ''}
+        aria-label="Metronome"
+        aria-pressed={metronome}
+        title="Metronome click"
+        onClick={() => setMetronome(!metronome)}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6 1.5h4l3 13H3zM7.4 3 5.2 12.5h5.6L8.6 3zM8 8.2l4.6-4.6.8.8L8.8 9z" /></svg>
       </button>
     </div>
   );

@@ -1,111 +1,226 @@
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/engine/engine';
-import { createStatusBuffer, statusSlots, type SharedSample } from '../../../src/protocol/engine';
+import { statusSlots, trackMeterIndex } from '../../../src/protocol/engine';
+import { engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { clip, constant, engineWith, nonZero, ramp, rate, render, status, timeline120, track } from './engine-harness';
 
-const block = 128;
+/** Frame of a beat at a tempo: the format's rule, round(beats × 60 / tempo × rate). */
+const frameOf = (beats: number, tempo: number, sampleRate = rate) => Math.round(((beats * 60) / tempo) * sampleRate);
 
-function sharedSample(sampleId: string, sampleRate: number, planes: Float32Array[]): SharedSample {
-  const frames = planes[0]?.length ?? 0;
-  const pcm = new SharedArrayBuffer(frames * planes.length * 4);
-  planes.forEach((plane, c) => new Float32Array(pcm, c * frames * 4, frames).set(plane));
-  return { sampleId, sampleRate, frames, channelCount: planes.length, pcm };
-}
-
-/** Renders `blocks` blocks and returns the concatenated output. */
-function renderBlocks(engine: Engine, blocks: number): [Float32Array, Float32Array] {
-  const left = new Float32Array(blocks * block);
-  const right = new Float32Array(blocks * block);
-  const l = new Float32Array(block);
-  const r = new Float32Array(block);
-  for (let b = 0; b < blocks; b++) {
-    engine.render(l, r, block);
-    left.set(l, b * block);
-    right.set(r, b * block);
-  }
-  return [left, right];
-}
-
-describe('engine (first cut: one cued sample on the transport)', () => {
-  it('is silent until play, then plays the cued sample from frame 0, sample for sample', () => {
-    const engine = new Engine(48_000);
-    const ramp = Float32Array.from({ length: 300 }, (_, i) => (i + 1) / 1000);
-    engine.command({ type: 'add-sample', sample: sharedSample('ramp', 48_000, [ramp, ramp.map((x) => -x)]) });
-    engine.command({ type: 'cue', sampleId: 'ramp' });
-    expect(renderBlocks(engine, 2)[0].every((x) => x === 0)).toBe(true);
-    engine.command({ type: 'play' });
-    const [left, right] = renderBlocks(engine, 4);
-    expect(Array.from(left.subarray(0, 300))).toEqual(Array.from(ramp));
-    expect(Array.from(right.subarray(0, 300))).toEqual(Array.from(ramp.map((x) => -x)));
-    expect(left.subarray(300).every((x) => x === 0)).toBe(true);
+describe('engine: clips on the timeline', () => {
+  it('plays a same-rate clip sample for sample from its exact start frame', () => {
+    const source = ramp(1000);
+    const engine = engineWith({ a: { planes: [source, source.map((x) => -x)] } }, [track('t', [clip('a', { start: 1.5 })])]);
+    const [left, right] = render(engine, 40_000);
+    const start = frameOf(1.5, 120);
+    expect(left.subarray(0, start).every((x) => x === 0)).toBe(true);
+    expect(Array.from(left.subarray(start, start + 1000))).toEqual(Array.from(source));
+    expect(Array.from(right.subarray(start, start + 1000))).toEqual(Array.from(source.map((x) => -x)));
+    expect(left.subarray(start + 1000).every((x) => x === 0)).toBe(true);
   });
 
-  it('feeds a mono sample to both channels and keeps time across stop, seek and play', () => {
-    const engine = new Engine(48_000);
-    const mono = Float32Array.from({ length: 1024 }, (_, i) => i / 1024);
-    engine.command({ type: 'add-sample', sample: sharedSample('m', 48_000, [mono]) });
-    engine.command({ type: 'cue', sampleId: 'm' });
-    engine.command({ type: 'play' });
-    renderBlocks(engine, 2);
-    engine.command({ type: 'stop' });
-    renderBlocks(engine, 3);
-    const status = new Float64Array(createStatusBuffer());
-    engine.writeStatus(status);
-    expect(status[statusSlots.playheadFrame]).toBe(256);
-    expect(status[statusSlots.playing]).toBe(0);
-    expect(status[statusSlots.blocksRendered]).toBe(5);
-    engine.command({ type: 'seek', frame: 512 });
-    engine.command({ type: 'play' });
-    const [left, right] = renderBlocks(engine, 1);
-    expect(left[0]).toBe(mono[512]);
-    expect(right[5]).toBe(mono[517]);
+  it.each([87, 120, 137.5, 174, 61.7])('lands single-sample clicks on their beats exactly at %s BPM', (tempo) => {
+    const click = Float32Array.of(1);
+    const beats = [0, 1, 2.5, 3.25, 7, 13.125];
+    const engine = engineWith(
+      { click: { planes: [click] } },
+      [track('t', beats.map((start) => clip('click', { id: `c${start}`, start, length: 0.25 })))],
+      { ...timeline120, tempo },
+    );
+    const [left] = render(engine, frameOf(14, tempo));
+    expect(nonZero(left)).toEqual(beats.map((b) => frameOf(b, tempo)));
   });
 
-  it('plays a source of another rate at the right pitch and length', () => {
-    const engine = new Engine(48_000);
-    const source = new Float32Array(44_100).fill(0.5);
-    engine.command({ type: 'add-sample', sample: sharedSample('cd', 44_100, [source]) });
-    engine.command({ type: 'cue', sampleId: 'cd' });
-    engine.command({ type: 'play' });
-    const [left] = renderBlocks(engine, 400);
-    const lastSounding = left.findLastIndex((x) => x !== 0);
-    // One second of 44.1 kHz audio lasts 48,000 frames at 48 kHz.
-    expect(Math.abs(lastSounding + 1 - 48_000)).toBeLessThanOrEqual(1);
+  it('reads from the offset, stops when the source runs out, and loops from the offset when asked', () => {
+    const source = ramp(1000);
+    const offset = 100 / rate;
+    const plain = engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { offset, length: 1 })])]);
+    const [once] = render(plain, 3000);
+    expect(once[0]).toBe(source[100]);
+    expect(nonZero(once).at(-1)).toBe(899);
+
+    const looped = engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { offset, length: 0.1, loop: true })])]);
+    const [loop] = render(looped, 3000);
+    const length = frameOf(0.1, 120);
+    expect(nonZero(loop).length).toBe(length);
+    expect(loop[900]).toBe(source[100]);
+    expect(loop[1799]).toBe(source[999]);
   });
 
-  it('meters the output: peak, RMS and a peak hold that play resets', () => {
-    const engine = new Engine(48_000);
-    const amplitude = 0.25;
-    const sine = Float32Array.from({ length: 3 * 48_000 }, (_, i) => amplitude * Math.sin((2 * Math.PI * 1000 * i) / 48_000));
-    engine.command({ type: 'add-sample', sample: sharedSample('sine', 48_000, [sine, sine]) });
-    engine.command({ type: 'cue', sampleId: 'sine' });
-    engine.command({ type: 'play' });
-    // 2.7 s: many times the 300 ms RMS window, so the average has settled.
-    renderBlocks(engine, 1000);
-    const status = new Float64Array(createStatusBuffer());
-    engine.writeStatus(status);
-    expect(status[statusSlots.peakLeft]).toBeCloseTo(amplitude, 3);
-    expect(status[statusSlots.rmsRight]).toBeCloseTo(amplitude / Math.SQRT2, 2);
-    expect(status[statusSlots.peakHoldLeft]).toBeCloseTo(amplitude, 3);
-    engine.command({ type: 'stop' });
-    renderBlocks(engine, 400);
-    engine.writeStatus(status);
-    expect(status[statusSlots.peakLeft]).toBeLessThan(amplitude / 2);
-    expect(status[statusSlots.peakHoldLeft]).toBeCloseTo(amplitude, 3);
-    engine.command({ type: 'reset-peak-hold' });
-    renderBlocks(engine, 1);
-    engine.writeStatus(status);
-    expect(status[statusSlots.peakHoldLeft]).toBe(0);
+  it('plays reversed clips back to front', () => {
+    const source = ramp(500);
+    const engine = engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { reverse: true })])]);
+    const [left] = render(engine, 600);
+    expect(Array.from(left.subarray(0, 500))).toEqual(Array.from(source).reverse());
   });
 
-  it('falls silent when its sample is removed, and picks it up when it arrives after the cue', () => {
-    const engine = new Engine(48_000);
-    const ones = new Float32Array(512).fill(1);
-    engine.command({ type: 'cue', sampleId: 'late' });
-    engine.command({ type: 'play' });
-    expect(renderBlocks(engine, 1)[0].every((x) => x === 0)).toBe(true);
-    engine.command({ type: 'add-sample', sample: sharedSample('late', 48_000, [ones]) });
-    expect(renderBlocks(engine, 1)[0][0]).toBe(1);
+  it('fades in and out linearly over seconds of source time', () => {
+    const engine = engineWith({ a: { planes: [constant(rate, 1)] } }, [
+      track('t', [clip('a', { length: 1, fadeIn: 0.01, fadeOut: 0.02 })]),
+    ]);
+    const [left] = render(engine, rate);
+    const end = frameOf(1, 120);
+    expect(left[0]).toBe(0);
+    expect(left[240]).toBeCloseTo(0.5, 6);
+    expect(left[480]).toBe(1);
+    expect(left[end - 480]).toBeCloseTo(0.5, 6);
+    expect(left[end - 1]).toBeCloseTo(1 / 960, 6);
+    expect(left[end]).toBe(0);
+  });
+
+  it('applies clip, track and master gain in dB', () => {
+    const engine = engineWith({ a: { planes: [constant(1000, 0.5)] } }, [track('t', [clip('a', { gainDb: -6 })], { gainDb: 6 })], {
+      ...timeline120,
+      masterGainDb: -20,
+    });
+    const [left] = render(engine, 128);
+    expect(left[10]).toBeCloseTo(0.5 * 10 ** (-6 / 20) * 10 ** (6 / 20) * 0.1, 7);
+  });
+
+  it('pans mono sources with constant power and stereo sources with balance; pan 0 is unity', () => {
+    const mono = (pan: number) => render(engineWith({ m: { planes: [constant(256, 0.5)] } }, [track('t', [clip('m')], { pan })]), 128);
+    const stereo = (pan: number) =>
+      render(engineWith({ s: { planes: [constant(256, 0.5), constant(256, 0.25)] } }, [track('t', [clip('s')], { pan })]), 128);
+    expect([mono(0)[0][5], mono(0)[1][5]]).toEqual([0.5, 0.5]);
+    expect(mono(-1)[0][5]).toBeCloseTo(0.5 * Math.SQRT2, 6);
+    expect(mono(-1)[1][5]).toBeCloseTo(0, 6);
+    const [l, r] = mono(0.5);
+    expect((l[5] ?? 0) ** 2 + (r[5] ?? 0) ** 2).toBeCloseTo(2 * 0.25, 6);
+    expect([stereo(0)[0][5], stereo(0)[1][5]]).toEqual([0.5, 0.25]);
+    expect([stereo(0.5)[0][5], stereo(0.5)[1][5]]).toEqual([0.25, 0.25]);
+    expect([stereo(-0.5)[0][5], stereo(-0.5)[1][5]]).toEqual([0.5, 0.125]);
+  });
+
+  it('silences muted tracks, and only soloed tracks sound while any is soloed', () => {
+    const samples = { a: { planes: [constant(256, 0.25)] }, b: { planes: [constant(256, 0.5)] } };
+    const level = (tracks: ReturnType<typeof track>[]) => render(engineWith(samples, tracks), 128)[0][3];
+    expect(level([track('ta', [clip('a')]), track('tb', [clip('b')])])).toBe(0.75);
+    expect(level([track('ta', [clip('a')], { mute: true }), track('tb', [clip('b')])])).toBe(0.5);
+    expect(level([track('ta', [clip('a')], { solo: true }), track('tb', [clip('b')])])).toBe(0.25);
+    expect(level([track('ta', [clip('a')], { solo: true, mute: true }), track('tb', [clip('b')])])).toBe(0);
+  });
+
+  it('converts rates: 44.1 kHz sources and varispeed keep pitch-correct lengths', () => {
+    const cd = engineWith({ a: { sampleRate: 44_100, planes: [constant(44_100, 0.5)] } }, [track('t', [clip('a', { length: 8 })])]);
+    const [left] = render(cd, 2 * rate);
+    expect(Math.abs((nonZero(left).at(-1) ?? 0) + 1 - rate)).toBeLessThanOrEqual(40);
+    expect(left[rate / 2]).toBeCloseTo(0.5, 4);
+    const fast = engineWith({ a: { planes: [constant(rate, 0.5)] } }, [track('t', [clip('a', { length: 8, rate: 2 })])]);
+    expect(Math.abs((nonZero(render(fast, rate)[0]).at(-1) ?? 0) + 1 - rate / 2)).toBeLessThanOrEqual(40);
+  });
+
+  it('gives the same samples whatever the block partition', () => {
+    const source = Float32Array.from({ length: 30_000 }, (_, i) => Math.sin(i / 9) * 0.8);
+    const tracks = [
+      track('t1', [clip('a', { start: 0.3, rate: 1.37, fadeIn: 0.05, fadeOut: 0.1, length: 2 }), clip('b', { id: 'x', start: 1, loop: true, offset: 0.01 })], { pan: 0.3 }),
+      track('t2', [clip('a', { id: 'r', start: 0.77, reverse: true, gainDb: -3 })], { pan: -0.6 }),
+    ];
+    const samples = { a: { sampleRate: 44_100, planes: [source] }, b: { planes: [source, source.map((x) => x / 2)] } };
+    const sizes = [128, 1, 37, 100, 128, 5];
+    let n = 0;
+    const reference = render(engineWith(samples, tracks), 96_000);
+    const odd = render(engineWith(samples, tracks), 96_000, () => sizes[n++ % sizes.length] ?? 128);
+    expect(odd[0]).toEqual(reference[0]);
+    expect(odd[1]).toEqual(reference[1]);
+  });
+
+  it('keeps clips on their beats when the tempo changes', () => {
+    const engine = engineWith({ a: { planes: [Float32Array.of(1)] } }, [track('t', [clip('a', { start: 4, length: 0.1 })])]);
+    engine.command({ type: 'set-timeline', timeline: { ...timeline120, tempo: 90 } });
+    const [left] = render(engine, frameOf(5, 90));
+    expect(nonZero(left)).toEqual([frameOf(4, 90)]);
+  });
+
+  it('plays clips whose sample arrives after the document, and silences removed samples', () => {
+    const engine = engineWith({}, [track('t', [clip('late')])]);
+    expect(nonZero(render(engine, 128)[0])).toEqual([]);
+    engine.command({ type: 'add-sample', sample: { sampleId: 'late', sampleRate: rate, frames: 4096, channelCount: 1, pcm: constant(4096, 0.5).buffer } });
+    expect(render(engine, 128)[0][0]).toBe(0.5);
     engine.command({ type: 'remove-sample', sampleId: 'late' });
-    expect(renderBlocks(engine, 1)[0].every((x) => x === 0)).toBe(true);
+    expect(nonZero(render(engine, 128)[0])).toEqual([]);
+  });
+});
+
+describe('engine: transport, metronome, preview and meters', () => {
+  it('wraps at the loop end on the exact frame', () => {
+    const source = ramp(rate * 4);
+    const engine = engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { length: 8 })])]);
+    engine.command({ type: 'set-loop', loop: { start: 1, end: 1.5 } });
+    engine.command({ type: 'seek', frame: frameOf(1, 120) });
+    const loopLength = frameOf(1.5, 120) - frameOf(1, 120);
+    const [left] = render(engine, loopLength * 2 + 10);
+    expect(left[0]).toBe(source[frameOf(1, 120)]);
+    expect(left[loopLength - 1]).toBe(source[frameOf(1.5, 120) - 1]);
+    expect(left[loopLength]).toBe(source[frameOf(1, 120)]);
+    expect(left[2 * loopLength + 3]).toBe(source[frameOf(1, 120) + 3]);
+  });
+
+  it('stops, seeks and reports the playhead', () => {
+    const engine = engineWith({}, []);
+    render(engine, 256);
+    engine.command({ type: 'stop' });
+    render(engine, 384);
+    expect(status(engine)[statusSlots.playheadFrame]).toBe(256);
+    expect(status(engine)[statusSlots.playing]).toBe(0);
+    expect(status(engine)[statusSlots.blocksRendered]).toBe(5);
+    engine.command({ type: 'seek', frame: 1000 });
+    engine.command({ type: 'play' });
+    render(engine, 128);
+    expect(status(engine)[statusSlots.playheadFrame]).toBe(1128);
+  });
+
+  it('clicks on every beat when the metronome is on, accented on the bar, and is silent when off', () => {
+    const engine = engineWith({}, [], { ...timeline120, beatsPerBar: 3 });
+    engine.command({ type: 'set-metronome', enabled: true });
+    const [left] = render(engine, frameOf(4, 120));
+    const onsets = nonZero(left).filter((i, n, all) => n === 0 || i - (all[n - 1] ?? 0) > 100);
+    expect(onsets).toEqual([0, 1, 2, 3].map((b) => frameOf(b, 120) + 1));
+    const off = engineWith({}, []);
+    expect(nonZero(render(off, rate)[0])).toEqual([]);
+  });
+
+  it('auditions on the preview channel whether or not the transport runs', () => {
+    const engine = engineWith({ p: { planes: [constant(300, 0.5)] } }, []);
+    engine.command({ type: 'stop' });
+    engine.command({ type: 'preview', sampleId: 'p', gainDb: -6.0206 });
+    expect(status(engine)[statusSlots.previewing]).toBe(1);
+    const [left] = render(engine, 512);
+    expect(left[0]).toBeCloseTo(0.25, 4);
+    expect(nonZero(left).length).toBe(300);
+    expect(status(engine)[statusSlots.previewing]).toBe(0);
+  });
+
+  it('meters each track and the master, with a peak hold that play resets', () => {
+    const amplitude = 0.25;
+    const sine = Float32Array.from({ length: 3 * rate }, (_, i) => amplitude * Math.sin((2 * Math.PI * 1000 * i) / rate));
+    const engine = engineWith({ s: { planes: [sine] } }, [track('quiet', []), track('tone', [clip('s', { length: 6 })])]);
+    render(engine, 2 * rate);
+    const s = status(engine);
+    expect(s[statusSlots.peakLeft]).toBeCloseTo(amplitude, 3);
+    expect(s[statusSlots.rmsRight]).toBeCloseTo(amplitude / Math.SQRT2, 2);
+    expect(s[trackMeterIndex(1, 'peakLeft')]).toBeCloseTo(amplitude, 3);
+    expect(s[trackMeterIndex(0, 'peakLeft')]).toBe(0);
+    expect(s[statusSlots.peakHoldLeft]).toBeCloseTo(amplitude, 3);
+    engine.command({ type: 'stop' });
+    render(engine, rate);
+    expect(status(engine)[statusSlots.peakLeft]).toBeLessThan(amplitude / 2);
+    engine.command({ type: 'reset-peak-hold' });
+    render(engine, 128);
+    expect(status(engine)[statusSlots.peakHoldLeft]).toBe(0);
+  });
+});
+
+describe('engine document changes', () => {
+  it('sends only what changed', () => {
+    const a = track('a', [clip('x')]);
+    const b = track('b', [clip('y')]);
+    const before = { timeline: timeline120, tracks: [a, b] };
+    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [a, { ...b }] })).toEqual([]);
+    const moved = { ...b, clips: [clip('y', { start: 2 })] };
+    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [a, moved] })).toEqual([{ type: 'set-track', track: moved, index: 1 }]);
+    expect(engineDocumentChanges(before, { timeline: { ...timeline120, tempo: 100 }, tracks: [a, b] })).toEqual([
+      { type: 'set-timeline', timeline: { ...timeline120, tempo: 100 } },
+    ]);
+    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [b] })).toEqual([{ type: 'remove-track', trackId: 'a' }]);
+    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [b, a] })).toEqual([{ type: 'set-track', track: b, index: 0 }]);
   });
 });

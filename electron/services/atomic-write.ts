@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { GlowroomError } from '../../src/std/errors';
+
+/**
+ * Writes a file so that readers only ever see the old or the new version: write a temporary file
+ * beside it, fsync, rename over the target, fsync the folder. On any failure the temporary file
+ * is removed and nothing exists under the final name that was not there before.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw new GlowroomError('io', `Could not write ${target}: ${describeWriteError(error)}`);
+  }
+  await syncFolder(dir);
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full. Free some space and try again.';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'no permission to write there. Choose another folder.';
+    case 'ENOENT':
+      return 'the folder does not exist.';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Makes the rename itself durable; some platforms cannot open folders, which is fine there. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic.
+  }
+}

@@ -1,0 +1,41 @@
+import type { EngineDocument } from '../../src/protocol/engine';
+import { compileEngineDocument, engineDocumentChanges } from '../../src/protocol/engine-document';
+import { useProject } from '../state/project-store';
+import { reportError } from '../state/session-store';
+import type { AudioHost } from './audio-host';
+import type { SamplePool } from './sample-pool';
+
+/**
+ * Keeps the engine playing the open project: on every document change it makes sure each source
+ * is decoded and pooled, then sends only what changed. Sources are pooled by their path, so the
+ * pool's sample id is the source's path. Returns the unsubscribe function.
+ */
+export function syncEngineWithProject(audio: AudioHost, samples: SamplePool): () => void {
+  let sent: EngineDocument | null = null;
+  const reported = new Set<string>();
+  const apply = () => {
+    const { project } = useProject.getState();
+    for (const source of Object.values(project.sources)) {
+      samples.ensure(source.path).catch((error: unknown) => {
+        // Say it once per file, not on every later edit.
+        if (!reported.has(source.path)) reportError(error);
+        reported.add(source.path);
+      });
+    }
+    const next = compileEngineDocument(project, (sourceId) => project.sources[sourceId]?.path ?? sourceId);
+    for (const command of engineDocumentChanges(sent, next)) audio.send(command);
+    sent = next;
+  };
+  apply();
+  const unsubscribe = useProject.subscribe((state, previous) => {
+    if (state.project !== previous.project) apply();
+  });
+  const offRebuilt = audio.onRebuilt(() => {
+    sent = null;
+    apply();
+  });
+  return () => {
+    unsubscribe();
+    offRebuilt();
+  };
+}

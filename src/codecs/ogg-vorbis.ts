@@ -1,0 +1,155 @@
+import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import type { DecodedAudio } from './decoded-audio';
+import { checkDecoded, damagedFile, exactLength, withDecoder } from './compressed';
+import { GlowroomError } from '../std/errors';
+import { hertz } from '../std/units';
+
+/**
+ * Ogg Vorbis decoder over libvorbis (WASM, @wasm-audio-decoders/ogg-vorbis). Other codecs in an
+ * Ogg container (Opus, FLAC, Speex) are refused as 'unsupported'.
+ *
+ * The pages are walked here before decoding, because the decoder quietly skips what it cannot
+ * use: every page's CRC is checked, the page sequence of the audio stream must have no gaps, and
+ * the stream must end with its end-of-stream page, so damaged and truncated files are refused
+ * instead of decoding to shortened audio. The decoder trims the last packet to the final granule
+ * position, which gives the same length as ffmpeg and sox.
+ */
+export async function decodeOggVorbis(bytes: Uint8Array, name = '<unnamed>'): Promise<DecodedAudio> {
+  const ident = checkPages(bytes, name);
+  const decoded = await withDecoder(() => new OggVorbisDecoder(), 'Ogg Vorbis', name, (decoder) =>
+    decoder.decodeFile(bytes),
+  );
+  checkDecoded(decoded, 'Ogg Vorbis', name);
+  if (decoded.channelData.length !== ident.channelCount || decoded.sampleRate !== ident.sampleRate) {
+    throw damagedFile(
+      'Ogg Vorbis',
+      name,
+      `its header says ${ident.channelCount} channels at ${ident.sampleRate} Hz but it decodes to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
+    );
+  }
+  return {
+    format: 'ogg',
+    encoding: 'lossy',
+    bitDepth: 0,
+    sampleRate: hertz(decoded.sampleRate),
+    channels: exactLength(decoded.channelData, decoded.samplesDecoded),
+  };
+}
+
+interface VorbisIdent {
+  readonly channelCount: number;
+  readonly sampleRate: number;
+}
+
+/** First-packet signatures of the codecs people meet in Ogg files. */
+const codecSignatures: readonly (readonly [string, string])[] = [
+  ['\x01vorbis', 'Vorbis'],
+  ['OpusHead', 'Opus'],
+  ['\x7fFLAC', 'FLAC'],
+  ['Speex   ', 'Speex'],
+  ['\x80theora', 'Theora video'],
+];
+
+const PAGE_HEADER = 27;
+const FLAG_BOS = 0x02;
+const FLAG_EOS = 0x04;
+
+/**
+ * Walks every page: "OggS", version 0, flags, granule (8), serial (4), sequence (4), CRC (4),
+ * segment count, segment table, body. Returns the Vorbis identification header of the first
+ * (beginning-of-stream) page. Pages of other logical streams are checked but otherwise ignored.
+ */
+function checkPages(bytes: Uint8Array, name: string): VorbisIdent {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let ident: VorbisIdent | undefined;
+  let serial = 0;
+  let sequence = 0;
+  let ended = false;
+  for (let pos = 0, page = 0; pos < bytes.length; page++) {
+    if (ended && !isPageStart(bytes, pos)) break; // trailing junk (an ID3v1 tag, say) after the end
+    if (bytes.length - pos < PAGE_HEADER) throw truncated(name);
+    if (!isPageStart(bytes, pos)) {
+      if (page === 0) throw new GlowroomError('bad-format', `not an Ogg file: ${name}`);
+      throw damagedFile('Ogg', name, `page ${page + 1} does not start where page ${page} ends`);
+    }
+    const flags = view.getUint8(pos + 5);
+    const pageSerial = view.getUint32(pos + 14, true);
+    const pageSequence = view.getUint32(pos + 18, true);
+    const segments = view.getUint8(pos + 26);
+    const bodyStart = pos + PAGE_HEADER + segments;
+    if (bodyStart > bytes.length) throw truncated(name);
+    let bodyLength = 0;
+    for (let i = 0; i < segments; i++) bodyLength += view.getUint8(pos + PAGE_HEADER + i);
+    const end = bodyStart + bodyLength;
+    if (end > bytes.length) throw truncated(name);
+    if (view.getUint8(pos + 4) !== 0) throw damagedFile('Ogg', name, `page ${page + 1} has an unknown version`);
+    if (oggCrc(bytes, pos, end) !== view.getUint32(pos + 22, true)) {
+      throw damagedFile('Ogg', name, `page ${page + 1} fails its checksum`);
+    }
+    if (page === 0) {
+      if ((flags & FLAG_BOS) === 0) throw damagedFile('Ogg', name, 'its first page does not begin a stream');
+      ident = identify(bytes.subarray(bodyStart, end), name);
+      serial = pageSerial;
+      sequence = pageSequence;
+    } else if (pageSerial === serial && !ended) {
+      if (pageSequence !== sequence + 1) throw damagedFile('Ogg', name, `pages ${sequence + 2} to ${pageSequence} are missing`);
+      sequence = pageSequence;
+    }
+    if (pageSerial === serial && (flags & FLAG_EOS) !== 0) ended = true;
+    pos = end;
+  }
+  if (!ident) throw new GlowroomError('bad-format', `not an Ogg file: ${name}`);
+  if (!ended) throw truncated(name);
+  return ident;
+}
+
+/** The codec from the first packet; Vorbis gives its channel count and sample rate. */
+function identify(packet: Uint8Array, name: string): VorbisIdent {
+  const head = String.fromCharCode(...packet.subarray(0, 8));
+  const codec = codecSignatures.find(([signature]) => head.startsWith(signature))?.[1];
+  if (codec !== 'Vorbis') {
+    throw new GlowroomError(
+      'unsupported',
+      `${name} holds Ogg ${codec ?? 'data of an unknown codec'}, which is not supported yet; convert it to WAV, FLAC or Ogg Vorbis`,
+    );
+  }
+  if (packet.length < 30) throw damagedFile('Ogg Vorbis', name, 'its identification header is too short');
+  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
+  const channelCount = view.getUint8(11);
+  const sampleRate = view.getUint32(12, true);
+  if (view.getUint32(7, true) !== 0 || channelCount === 0 || sampleRate === 0) {
+    throw damagedFile('Ogg Vorbis', name, 'its identification header is inconsistent');
+  }
+  return { channelCount, sampleRate };
+}
+
+function isPageStart(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0x4f && bytes[at + 1] === 0x67 && bytes[at + 2] === 0x67 && bytes[at + 3] === 0x53;
+}
+
+function truncated(name: string): GlowroomError {
+  return new GlowroomError('bad-format', `truncated Ogg file: ${name} ends before its last page`);
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** Ogg's CRC-32 of one page: polynomial 0x04c11db7, not reflected, initial value 0, CRC field as zero. */
+function oggCrc(bytes: Uint8Array, start: number, end: number): number {
+  const table = (crcTable ??= makeCrcTable());
+  let crc = 0;
+  for (let i = start; i < end; i++) {
+    const byte = i < start + 22 || i >= start + 26 ? (bytes[i] ?? 0) : 0;
+    crc = ((crc << 8) ^ (table[(crc >>> 24) ^ byte] ?? 0)) >>> 0;
+  }
+  return crc;
+}
+
+function makeCrcTable(): Uint32Array {
+  const table = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let r = i << 24;
+    for (let bit = 0; bit < 8; bit++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
+    table[i] = r >>> 0;
+  }
+  return table;
+}

@@ -1,0 +1,118 @@
+/**
+ * TPDF dither for reproducible integer renders. Everything here is 32-bit integer math
+ * (Math.imul, shifts) plus exact float conversions, so Node and Chromium produce the same
+ * sequence — and the same file — for the same seed.
+ *
+ * A WAV writer keeps one TpdfDither per channel (seeded e.g. `seed + channel`) and calls
+ * quantizeWithTpdf once per channel, or quantizeSampleWithTpdf per sample when interleaving.
+ */
+
+/** The seed renders use unless the caller picks one; fixed so the same project exports the same bytes. */
+export const DEFAULT_DITHER_SEED = 0x9e3779b9;
+
+/**
+ * xoshiro128** (Blackman & Vigna), seeded through splitmix32 so any 32-bit seed (even 0) gives a
+ * well-mixed, non-zero state. Period 2^128 − 1.
+ */
+export class SeededRandom {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(seed: number) {
+    let x = seed >>> 0;
+    const splitmix = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.s0 = splitmix();
+    this.s1 = splitmix();
+    this.s2 = splitmix();
+    this.s3 = splitmix();
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** Next value, uniform over the unsigned 32-bit integers. */
+  nextUint32(): number {
+    const s1 = this.s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** Next value, uniform in [0, 1) on a grid of 2^-32. */
+  nextFloat(): number {
+    return this.nextUint32() / 4294967296;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/**
+ * Triangular (TPDF) dither: the difference of two independent uniforms in [0, 1), so values lie in
+ * (−1, 1) LSB with density 1 − |x|, mean 0 and variance 1/6 LSB². Added before rounding, it makes
+ * the quantization error's mean and variance independent of the signal (no truncation
+ * distortion, no noise modulation) at a cost of +4.8 dB of noise over plain rounding.
+ */
+export class TpdfDither {
+  private readonly random: SeededRandom;
+
+  constructor(seed: number = DEFAULT_DITHER_SEED) {
+    this.random = new SeededRandom(seed);
+  }
+
+  /** Next dither value in LSB, triangular in (−1, 1). Consumes two draws of the generator. */
+  next(): number {
+    return this.random.nextFloat() - this.random.nextFloat();
+  }
+}
+
+/**
+ * One float sample to an integer code at `bits`: scaled by 2^(bits − 1) (the convention of
+ * src/codecs/wav-writer: full scale +1 lands on the largest code), TPDF dither added, rounded to
+ * nearest, clipped to [−2^(bits − 1), 2^(bits − 1) − 1]. NaN reads as 0. Always draws one dither
+ * value, so the sequence does not depend on the signal.
+ */
+export function quantizeSampleWithTpdf(sample: number, bits: 16 | 24, dither: TpdfDither): number {
+  const scale = bits === 16 ? 32768 : 8388608;
+  const d = dither.next();
+  const x = sample === sample ? sample : 0;
+  // Clip before scaling so huge or infinite inputs cannot overflow the arithmetic.
+  const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
+  const code = Math.round(clipped * scale + d);
+  return code > scale - 1 ? scale - 1 : code < -scale ? -scale : code | 0;
+}
+
+/**
+ * Quantizes `input` into `output[0, input.length)` (see quantizeSampleWithTpdf), drawing from
+ * `dither` in sample order. `output` must be at least as long as `input`; returns it. Allocates
+ * nothing, so a writer can reuse one code buffer for every channel and block.
+ */
+export function quantizeWithTpdf(input: Float32Array, bits: 16 | 24, dither: TpdfDither, output: Int32Array): Int32Array {
+  if (output.length < input.length) {
+    throw new RangeError(`quantizeWithTpdf: output holds ${output.length} codes, input has ${input.length} samples`);
+  }
+  const scale = bits === 16 ? 32768 : 8388608;
+  const max = scale - 1;
+  for (let i = 0; i < input.length; i++) {
+    const d = dither.next();
+    const v = input[i] as number;
+    const x = v === v ? v : 0;
+    const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
+    const code = Math.round(clipped * scale + d);
+    output[i] = code > max ? max : code < -scale ? -scale : code;
+  }
+  return output;
+}

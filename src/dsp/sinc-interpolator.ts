@@ -1,0 +1,186 @@
+import { assert } from '../std/assert';
+
+/**
+ * Band-limited interpolation with a Kaiser-windowed sinc, for varispeed and for sources whose
+ * rate differs from the engine's.
+ *
+ * The kernel is h(x) = 2·fc·sinc(2·fc·x)·kaiser(x / halfTaps, beta) on |x| < halfTaps, x in frames
+ * of the lower of the two rates. Its cutoff fc is placed so the Kaiser transition band ends right
+ * at Nyquist: fc = 0.5 − Δf/2 with Δf = (A − 7.95) / (14.36 · 2·halfTaps), where A = beta / 0.1102
+ * + 8.7 is the stopband attenuation beta stands for. With the defaults (halfTaps 64 = 128 taps,
+ * phases 512, beta 10.3, so A ≈ 102 dB and fc ≈ 0.4744) the passband is flat to within 0.001 dB
+ * up to 0.4535 of the rate (20 kHz at 44.1 kHz) and content from 0.5 of the rate up is more than
+ * 100 dB down, so nothing folds back into the audible band whichever way the rate goes. Measured
+ * (tests/unit/dsp): THD+N of a 1 kHz sine taken 44.1 → 48 kHz ≈ −128 dB; aliasing of a sweep
+ * above 22.05 kHz taken 48 → 44.1 kHz ≤ −103 dB.
+ *
+ * - step ≤ 1 (upsampling, slowing down): the kernel cuts at the source's Nyquist; 2·halfTaps taps
+ *   per value, read from a polyphase table (a row of all taps for each of `phases` offsets per
+ *   frame; the two rows around the position are blended linearly).
+ * - step > 1 (downsampling, speeding up): the kernel is stretched by `step` so it cuts at the
+ *   output's Nyquist; 2·halfTaps·step taps, each read from a finely sampled one-sided table with
+ *   linear interpolation. The stretch is capped at {@link MAX_STRETCH} = 8, so at most
+ *   16·halfTaps taps (1024 with the defaults). Above step 8 the kernel still cuts at
+ *   source Nyquist / 8, so content between source Nyquist / step and source Nyquist / 8 aliases;
+ *   steps that large are far outside musical varispeed and rate conversion.
+ * - step === 1 at an integer position returns the source sample itself, bit for bit.
+ *
+ * Stateless after construction (the tables are built once, ~390 KB of float32 with the defaults): valueAt
+ * depends only on its arguments, accumulates in float64 and never allocates.
+ */
+export class SincInterpolator {
+  /** Taps on each side of the position at step ≤ 1. */
+  readonly halfTaps: number;
+  /** Kernel offsets tabulated per source frame. */
+  readonly phases: number;
+  /** Kaiser window shape parameter. */
+  readonly beta: number;
+  /** Cutoff as a fraction of the (lower) rate: −6 dB point of the kernel. */
+  readonly cutoff: number;
+
+  /** (phases + 1) rows of 2·halfTaps taps: row k, tap j holds h(k/phases + halfTaps − 1 − j). */
+  private readonly rows: Float32Array;
+  /** h(m / phases) for m = 0 … halfTaps·phases − 1, then two zeros (the kernel's end). */
+  private readonly fine: Float32Array;
+
+  constructor(options: { halfTaps?: number; phases?: number; beta?: number } = {}) {
+    const halfTaps = options.halfTaps ?? DEFAULT_HALF_TAPS;
+    const phases = options.phases ?? DEFAULT_PHASES;
+    const beta = options.beta ?? DEFAULT_BETA;
+    assert(Number.isInteger(halfTaps) && halfTaps >= 2 && halfTaps <= 512, `halfTaps ${halfTaps} is not a whole number in 2…512`);
+    assert(Number.isInteger(phases) && phases >= 1 && phases <= 4096, `phases ${phases} is not a whole number in 1…4096`);
+    assert(Number.isFinite(beta) && beta >= 0 && beta <= 40, `beta ${beta} is not in 0…40`);
+    this.halfTaps = halfTaps;
+    this.phases = phases;
+    this.beta = beta;
+
+    const attenuation = beta > 4.55 ? beta / 0.1102 + 8.7 : 50;
+    const transition = Math.min(0.5, (attenuation - 7.95) / (14.36 * 2 * halfTaps));
+    const cutoff = 0.5 - transition / 2;
+    this.cutoff = cutoff;
+
+    const kernel = (x: number): number => {
+      const r = x / halfTaps;
+      if (r >= 1 || r <= -1) return 0;
+      const arg = 2 * cutoff * x;
+      const sinc = arg === 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
+      return 2 * cutoff * sinc * (besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta));
+    };
+
+    const taps = 2 * halfTaps;
+    this.rows = new Float32Array((phases + 1) * taps);
+    for (let k = 0; k <= phases; k++) {
+      for (let j = 0; j < taps; j++) this.rows[k * taps + j] = kernel(k / phases + halfTaps - 1 - j);
+    }
+    this.fine = new Float32Array(halfTaps * phases + 2);
+    for (let m = 0; m < halfTaps * phases; m++) this.fine[m] = kernel(m / phases);
+  }
+
+  /**
+   * Band-limited value of `source` at fractional frame index `position` (frames outside
+   * [0, source.length) read as 0). `step` is how many source frames one output frame advances;
+   * when step > 1 the kernel is stretched by `step` so it low-passes at the output's Nyquist
+   * (anti-aliasing); when step <= 1 it low-passes at the source's Nyquist. Deterministic: the
+   * result depends only on (source, position, step), never on earlier calls, so any block
+   * partition of a render gives identical samples. Never allocates.
+   */
+  valueAt(source: Float32Array, position: number, step: number): number {
+    const length = source.length;
+    if (step === 1 && position === Math.floor(position)) {
+      return position >= 0 && position < length ? (source[position] as number) : 0;
+    }
+    const halfTaps = this.halfTaps;
+    if (step > 1) return this.stretched(source, position, step > MAX_STRETCH ? MAX_STRETCH : step);
+    // Also rejects NaN and positions so far out that no tap touches the source.
+    if (!(position > -halfTaps && position < length + halfTaps)) return 0;
+
+    const base = Math.floor(position);
+    const phase = (position - base) * this.phases;
+    const row = phase | 0;
+    const weight = phase - row;
+    const taps = 2 * halfTaps;
+    const first = base - halfTaps + 1;
+    const from = first < 0 ? -first : 0;
+    const to = first + taps > length ? length - first : taps;
+    const rows = this.rows;
+    const a = row * taps;
+    const b = a + taps;
+    let sumA = 0;
+    let sumB = 0;
+    let sumC = 0;
+    let sumD = 0;
+    let j = from;
+    let i = first + from;
+    let ra = a + from;
+    let rb = b + from;
+    for (; j + 1 < to; j += 2, i += 2, ra += 2, rb += 2) {
+      const s0 = source[i] as number;
+      const s1 = source[i + 1] as number;
+      sumA += s0 * (rows[ra] as number);
+      sumB += s0 * (rows[rb] as number);
+      sumC += s1 * (rows[ra + 1] as number);
+      sumD += s1 * (rows[rb + 1] as number);
+    }
+    if (j < to) {
+      const s0 = source[i] as number;
+      sumA += s0 * (rows[ra] as number);
+      sumB += s0 * (rows[rb] as number);
+    }
+    sumA += sumC;
+    sumB += sumD;
+    return sumA + weight * (sumB - sumA);
+  }
+
+  /** Frames of source the kernel reaches on each side of `position` at this step (for callers that pre-roll). */
+  reach(step: number): number {
+    return step > 1 ? Math.ceil(this.halfTaps * (step > MAX_STRETCH ? MAX_STRETCH : step)) : this.halfTaps;
+  }
+
+  /** The kernel stretched by `stretch` (> 1): taps at source frames within halfTaps·stretch. */
+  private stretched(source: Float32Array, position: number, stretch: number): number {
+    const length = source.length;
+    const span = this.halfTaps * stretch;
+    if (!(position > -span && position < length + span)) return 0;
+    // Taps i with |position − i| < span, clipped to the source.
+    const first = Math.max(0, Math.floor(position - span) + 1);
+    const last = Math.min(length - 1, Math.ceil(position + span) - 1);
+    // The last tap at or left of the position (first − 1 when there is none).
+    const middle = Math.max(first - 1, Math.min(last, Math.floor(position)));
+    const fine = this.fine;
+    const scale = this.phases / stretch;
+    // u = |position − i| · phases / stretch indexes the fine table; it stays below
+    // halfTaps·phases (+ rounding), where the table holds zeros. Two loops spare the abs().
+    let sum = 0;
+    let u = (position - first) * scale;
+    for (let i = first; i <= middle; i++, u -= scale) {
+      const m = u | 0;
+      const c0 = fine[m] as number;
+      sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+    }
+    u = (middle + 1 - position) * scale;
+    for (let i = middle + 1; i <= last; i++, u += scale) {
+      const m = u | 0;
+      const c0 = fine[m] as number;
+      sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+    }
+    return sum / stretch;
+  }
+}
+
+/** Largest factor the kernel is stretched by for step > 1 (see the class comment). */
+export const MAX_STRETCH = 8;
+export const DEFAULT_HALF_TAPS = 64;
+export const DEFAULT_PHASES = 512;
+export const DEFAULT_BETA = 10.3;
+
+/** Modified Bessel function of the first kind, order 0, by its power series. */
+function besselI0(x: number): number {
+  const q = (x * x) / 4;
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < 200 && term > sum * 1e-17; k++) {
+    term *= q / (k * k);
+    sum += term;
+  }
+  return sum;
+}

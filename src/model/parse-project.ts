@@ -1,0 +1,149 @@
+/**
+ * Reading and writing `*.glowroom` files (docs/project-format.md). Reading turns any text into a
+ * valid current-version `Project` or a `GlowroomError` whose message names the file and the
+ * first problem in it, with its line and column or its JSON path. Writing gives the canonical
+ * text: the same project always serializes to the same bytes, with keys in the documented order,
+ * so saved projects diff well under version control.
+ */
+import { GlowroomError } from '../std/errors';
+import { describeIssue, describeValue, firstIssueInDocumentOrder } from './issue-message';
+import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
+import { migrateProject } from './migrations';
+import { ProjectSchema, type Clip, type Project, type Track } from './project-schema';
+
+/**
+ * Parses the text of a project file named `fileName` (used only in messages). Errors:
+ * `bad-format` for anything malformed or invalid, `unsupported` for a file from a newer Glowroom.
+ * Older versions are migrated before validation.
+ */
+export function parseProject(text: string, fileName: string): Project {
+  const doc = parseJson(text, fileName);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project (it holds ${kindOf(doc)}, not a JSON object)`);
+  }
+  if (!Object.hasOwn(doc, 'format')) throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project (it has no "format": "glowroom")`);
+  const format = (doc as Record<string, unknown>)['format'];
+  if (format !== 'glowroom') {
+    throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project ("format" is ${describeValue(format)}, expected "glowroom")`);
+  }
+  const migrated = migrateProject(doc, undefined, { label: fileName });
+  const result = ProjectSchema.safeParse(migrated);
+  if (!result.success) throw new GlowroomError('bad-format', `${fileName}: ${firstProblem(result.error.issues, migrated)}`);
+  return result.data;
+}
+
+/**
+ * The canonical text of `project`: 2-space JSON, keys in the documented order, sources sorted by
+ * id, number arrays on one line, a trailing newline. Refuses (`internal`) a project that would not
+ * load again, so a bug never writes an unreadable file.
+ */
+export function serializeProject(project: Project): string {
+  const result = ProjectSchema.safeParse(project);
+  if (!result.success) {
+    throw new GlowroomError('internal', `The project "${project.name}" cannot be saved: ${firstProblem(result.error.issues, project)}`);
+  }
+  return `${formatJson(inDocumentedOrder(result.data), '')}\n`;
+}
+
+function parseJson(text: string, fileName: string): unknown {
+  // Editors on Windows may prepend a byte order mark; it is not part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/^[ \t\n\r]*$/.test(body)) throw new GlowroomError('bad-format', `${fileName} is empty; the file may be truncated`);
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const syntax = findJsonSyntaxError(body);
+    if (syntax) {
+      const { line, column } = lineAndColumn(body, syntax.index);
+      throw new GlowroomError('bad-format', `${fileName} is not valid JSON (line ${line}, column ${column}): ${capitalized(syntax.problem)}`);
+    }
+    // Well-formed, yet the engine refused it (a limit such as nesting depth): pass its reason on.
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(reason)?.[1];
+    if (position === undefined) throw new GlowroomError('bad-format', `${fileName} is not valid JSON: ${reason}`);
+    const { line, column } = lineAndColumn(body, Number(position));
+    throw new GlowroomError('bad-format', `${fileName} is not valid JSON (line ${line}, column ${column}): ${reason}`);
+  }
+}
+
+function firstProblem(issues: Parameters<typeof firstIssueInDocumentOrder>[0], document: unknown): string {
+  const issue = firstIssueInDocumentOrder(issues, document);
+  return issue ? describeIssue(issue, document) : 'the document is not valid';
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `the value ${String(value)}`;
+  return typeof value;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A copy with keys in the documented order. Each object is built field by field with its type, so
+ * a field added to the schema and forgotten here fails the typecheck rather than vanishing on save.
+ */
+function inDocumentedOrder(project: Project): Project {
+  const sources = Object.entries(project.sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    format: project.format,
+    version: project.version,
+    name: project.name,
+    tempo: project.tempo,
+    timeSignature: [project.timeSignature[0], project.timeSignature[1]],
+    sampleRate: project.sampleRate,
+    // Object.fromEntries defines own properties, so even an id like "__proto__" stays a key.
+    sources: Object.fromEntries(sources.map(([id, source]) => [id, { path: source.path }])),
+    tracks: project.tracks.map(trackInOrder),
+    master: { gainDb: project.master.gainDb },
+  };
+}
+
+function trackInOrder(track: Track): Track {
+  return {
+    id: track.id,
+    name: track.name,
+    gainDb: track.gainDb,
+    pan: track.pan,
+    mute: track.mute,
+    solo: track.solo,
+    clips: track.clips.map(clipInOrder),
+  };
+}
+
+function clipInOrder(clip: Clip): Clip {
+  return {
+    id: clip.id,
+    source: clip.source,
+    start: clip.start,
+    length: clip.length,
+    offset: clip.offset,
+    gainDb: clip.gainDb,
+    fadeIn: clip.fadeIn,
+    fadeOut: clip.fadeOut,
+    loop: clip.loop,
+    reverse: clip.reverse,
+    rate: clip.rate,
+  };
+}
+
+/** JSON.stringify(value, null, 2), except that arrays of numbers stay on one line: `[4, 4]`. */
+function formatJson(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((item) => typeof item === 'number')) return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+    return `[\n${value.map((item) => inner + formatJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${formatJson(item, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}

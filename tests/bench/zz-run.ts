@@ -1,0 +1,2 @@
+import { benchResampler } from './resampler.bench';
+console.log(await benchResampler());

@@ -1,0 +1,46 @@
+/**
+ * Test page for the null test: renders a project through the very worklet processor the app
+ * plays with, in an OfflineAudioContext, with PCM decoded by the Node side through the bridge
+ * (the app's own path). Exposes `window.renderProjectInWorklet` for Playwright.
+ */
+import { parseProject } from '../../../src/model/parse-project';
+import { packSample, type EngineCommand } from '../../../src/protocol/engine';
+import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { renderOffline } from '../../../renderer/audio/offline-render';
+import { connectBridge } from '../../../renderer/bridge/bridge';
+
+declare global {
+  interface Window {
+    /** Renders `frames` frames of the project (JSON text; source paths absolute); returns interleaved float32 bytes as base64. */
+    renderProjectInWorklet(projectJson: string, frames: number): Promise<string>;
+    harnessReady: boolean;
+  }
+}
+
+const bridge = await connectBridge();
+
+window.renderProjectInWorklet = async (projectJson, frames) => {
+  const project = parseProject(projectJson, 'harness.glowroom');
+  const commands: EngineCommand[] = [];
+  for (const source of Object.values(project.sources)) {
+    try {
+      const audio = await bridge.call('audio.load', { path: source.path });
+      commands.push({ type: 'add-sample', sample: packSample(source.path, audio.sampleRate, audio.channels, (n) => new SharedArrayBuffer(n)) });
+    } catch {
+      // A source that cannot be decoded stays silent, as in the Node render.
+    }
+  }
+  const document = compileEngineDocument(project, (sourceId) => project.sources[sourceId]?.path ?? sourceId);
+  commands.push(...engineDocumentChanges(null, document), { type: 'play' });
+  const [left, right] = await renderOffline(commands, project.sampleRate, frames);
+  const interleaved = new Float32Array(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    interleaved[2 * i] = left[i] ?? 0;
+    interleaved[2 * i + 1] = right[i] ?? 0;
+  }
+  const bytes = new Uint8Array(interleaved.buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+window.harnessReady = true;

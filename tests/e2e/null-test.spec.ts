@@ -1,0 +1,87 @@
+import { serializeProject } from '../../src/model/parse-project';
+import type { Project } from '../../src/model/project-schema';
+import { renderProject } from '../../electron/services/render/render-project';
+import { expect, samplePack, test } from './fixtures';
+
+/**
+ * What you hear is what you export: the same project rendered by the playback worklet (inside
+ * Chromium, in an OfflineAudioContext hosting the app's own processor) and by the Node render
+ * host must be identical, sample for sample, in float32. No tolerance: both run the same engine
+ * code on the same decoded PCM with the same block size, so any difference is a bug.
+ */
+const clip = (id: string, source: string, start: number, length: number, extra: Partial<Project['tracks'][number]['clips'][number]> = {}) => ({
+  id, source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, ...extra,
+});
+const track = (id: string, clips: Project['tracks'][number]['clips'], extra: Partial<Project['tracks'][number]> = {}) => ({
+  id, name: id, gainDb: 0, pan: 0, mute: false, solo: false, clips, ...extra,
+});
+
+const project: Project = {
+  format: 'glowroom',
+  version: 1,
+  name: 'Null test',
+  tempo: 137,
+  timeSignature: [4, 4],
+  sampleRate: 48_000,
+  sources: {
+    amen: { path: `${samplePack}/Loops/amen_break_137bpm.wav` },
+    kick: { path: `${samplePack}/Drums/Kicks/bd_klub_48k.wav` },
+    tabla: { path: `${samplePack}/Drums/Hats & Perc/tabla_na_mono.wav` },
+    snare: { path: `${samplePack}/Drums/Snares/sn_zome_float.wav` },
+    pad: { path: `${samplePack}/Loops/garzul_120bpm_Cmin_96k.wav` },
+    gone: { path: `${samplePack}/Drums/no-such-file.wav` },
+  },
+  tracks: [
+    track('drums', [clip('a1', 'amen', 0, 4, { loop: true, offset: 0.05, fadeIn: 0.02 }), clip('a2', 'amen', 4, 2.5, { reverse: true, gainDb: -4 })], { pan: 0.35 }),
+    track('kick', [0, 1, 2, 3, 4.5, 5, 6].map((b) => clip(`k${b}`, 'kick', b, 0.5)), { gainDb: -3 }),
+    track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 })], { pan: -0.7 }),
+    track('snare', [clip('s1', 'snare', 1, 1), clip('s2', 'snare', 3, 1, { rate: 1.12 })], { mute: true }),
+    track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], { solo: false, pan: 0.1 }),
+    track('ghost', [clip('g', 'gone', 0, 2)]),
+  ],
+  master: { gainDb: -1.5 },
+};
+
+async function workletRender(page: import('@playwright/test').Page, doc: Project, frames: number): Promise<Float32Array> {
+  await page.goto(process.env['GLOWROOM_HARNESS_URL'] ?? '');
+  await page.waitForFunction(() => window.harnessReady === true);
+  const base64 = await page.evaluate(([json, n]) => window.renderProjectInWorklet(json, n), [serializeProject(doc), frames] as const);
+  const bytes = Buffer.from(base64, 'base64');
+  return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+}
+
+function interleave(left: Float32Array, right: Float32Array): Float32Array {
+  const out = new Float32Array(left.length * 2);
+  for (let i = 0; i < left.length; i++) {
+    out[2 * i] = left[i] ?? 0;
+    out[2 * i + 1] = right[i] ?? 0;
+  }
+  return out;
+}
+
+function firstDifference(a: Float32Array, b: Float32Array): string {
+  for (let i = 0; i < a.length; i++) {
+    if (!Object.is(a[i], b[i])) return `frame ${i >> 1} ${i & 1 ? 'right' : 'left'}: worklet ${a[i]} vs node ${b[i]}`;
+  }
+  return 'none';
+}
+
+test.describe('null test: playback worklet vs Node render', () => {
+  for (const variant of ['full mix', 'with a solo'] as const) {
+    test(`${variant} is identical sample for sample`, async ({ page }) => {
+      const doc: Project = variant === 'full mix' ? project : { ...project, tracks: project.tracks.map((t) => (t.id === 'perc' || t.id === 'pad' ? { ...t, solo: true } : t)) };
+      const node = await renderProject({ project: doc, folder: samplePack });
+      expect(node.unplayable.map((u) => u.sourceId)).toEqual(['gone']);
+      const expected = interleave(...node.channels);
+      const frames = node.channels[0].length;
+      expect(frames).toBeGreaterThan(48_000 * 2);
+      let energy = 0;
+      for (const x of expected) energy += x * x;
+      expect(energy, 'the render is not silent').toBeGreaterThan(100);
+
+      const actual = await workletRender(page, doc, frames);
+      expect(actual.length).toBe(expected.length);
+      expect(firstDifference(actual, expected)).toBe('none');
+    });
+  }
+});

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProject, serializeProject } from '../../../src/model/parse-project';
+import { ClipSchema, ProjectSchema, SourceSchema, TrackSchema, type Clip, type Project } from '../../../src/model/project-schema';
+import { GlowroomError } from '../../../src/std/errors';
+import { repoRoot } from '../../support/paths';
+import { exampleFile, exampleText, richProject } from './fixtures';
+
+const canonicalExample = `{
+  "format": "glowroom",
+  "version": 1,
+  "name": "Night drive",
+  "tempo": 120,
+  "timeSignature": [4, 4],
+  "sampleRate": 48000,
+  "sources": {
+    "s1": {
+      "path": "Audio/amen.wav"
+    }
+  },
+  "tracks": [
+    {
+      "id": "t1",
+      "name": "Drums",
+      "gainDb": 0,
+      "pan": 0,
+      "mute": false,
+      "solo": false,
+      "clips": [
+        {
+          "id": "c1",
+          "source": "s1",
+          "start": 0,
+          "length": 4,
+          "offset": 0,
+          "gainDb": 0,
+          "fadeIn": 0,
+          "fadeOut": 0,
+          "loop": false,
+          "reverse": false,
+          "rate": 1
+        }
+      ]
+    }
+  ],
+  "master": {
+    "gainDb": 0
+  }
+}
+`;
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomProject(next: () => number): Project {
+  const between = (low: number, high: number): number => low + next() * (high - low);
+  const text = (): string => Array.from({ length: Math.floor(next() * 12) }, () => String.fromCodePoint(Math.floor(between(32, 0x1f700)))).join('');
+  const sourceIds = Array.from({ length: 1 + Math.floor(next() * 4) }, (_, i) => `src ${i} ${text()}`);
+  let clipCount = 0;
+  return {
+    format: 'glowroom',
+    version: 1,
+    name: text(),
+    tempo: between(20, 999),
+    timeSignature: [1 + Math.floor(next() * 32), ([1, 2, 4, 8, 16, 32] as const)[Math.floor(next() * 6)] ?? 4],
+    sampleRate: ([44_100, 48_000, 88_200, 96_000] as const)[Math.floor(next() * 4)] ?? 48_000,
+    sources: Object.fromEntries(sourceIds.map((id) => [id, { path: `Audio/${text()}.wav` }])),
+    tracks: Array.from({ length: Math.floor(next() * 4) }, (_, t) => ({
+      id: `t${t}`,
+      name: text(),
+      gainDb: between(-144, 24),
+      pan: between(-1, 1),
+      mute: next() < 0.5,
+      solo: next() < 0.5,
+      clips: Array.from({ length: Math.floor(next() * 4) }, (): Clip => ({
+        id: `c${clipCount++}`,
+        source: sourceIds[Math.floor(next() * sourceIds.length)] ?? '',
+        start: next() < 0.2 ? 0 : between(0, 1e4),
+        length: between(1e-9, 1e3),
+        offset: next() < 0.2 ? 0 : between(0, 600),
+        gainDb: between(-144, 24),
+        fadeIn: between(0, 5),
+        fadeOut: between(0, 5),
+        loop: next() < 0.5,
+        reverse: next() < 0.5,
+        rate: between(0.125, 8),
+      })),
+    })),
+    master: { gainDb: between(-144, 24) },
+  };
+}
+
+describe('serializeProject', () => {
+  it('writes the canonical text: 2-space JSON in the documented order, number arrays inline, final newline', () => {
+    expect(serializeProject(parseProject(exampleText, exampleFile))).toBe(canonicalExample);
+  });
+
+  it('round-trips a rich project exactly', () => {
+    const project = richProject();
+    const text = serializeProject(project);
+    expect(parseProject(text, 'rich.glowroom')).toEqual(project);
+    expect(serializeProject(parseProject(text, 'rich.glowroom'))).toBe(text);
+  });
+
+  it('round-trips hundreds of random projects exactly', () => {
+    const next = random(42);
+    for (let i = 0; i < 300; i++) {
+      const project = randomProject(next);
+      const text = serializeProject(project);
+      expect(parseProject(text, `random-${i}.glowroom`)).toEqual(project);
+    }
+  });
+
+  it('writes keys in the order of the schema, which is the documented order', () => {
+    const written = JSON.parse(serializeProject(richProject())) as Project;
+    expect(Object.keys(written)).toEqual(Object.keys(ProjectSchema.shape));
+    expect(Object.keys(written.sources.kick ?? {})).toEqual(Object.keys(SourceSchema.shape));
+    for (const track of written.tracks) {
+      expect(Object.keys(track)).toEqual(Object.keys(TrackSchema.shape));
+      for (const clip of track.clips) expect(Object.keys(clip)).toEqual(Object.keys(ClipSchema.shape));
+    }
+  });
+
+  it('gives the same bytes however the project object was built', () => {
+    const project = richProject();
+    const shuffled = {
+      master: project.master,
+      tracks: project.tracks.map((track) => ({
+        clips: track.clips.map((clip) => Object.fromEntries(Object.entries(clip).reverse()) as Clip),
+        ...Object.fromEntries(Object.entries(track).filter(([key]) => key !== 'clips').reverse()),
+      })),
+      sources: Object.fromEntries(Object.entries(project.sources).reverse()),
+      ...Object.fromEntries(Object.entries(project).filter(([key]) => !['master', 'tracks', 'sources'].includes(key))),
+    } as Project;
+    expect(serializeProject(shuffled)).toBe(serializeProject(project));
+  });
+
+  it('sorts sources by id', () => {
+    const sources = JSON.parse(serializeProject(richProject())) as { sources: Record<string, unknown> };
+    // Keys that look like array indices come first in any JavaScript object, then the sorted rest.
+    expect(Object.keys(sources.sources)).toEqual(['7', 'kick', 'my loop', 's10', 's2']);
+    expect(serializeProject(richProject()).indexOf('"kick"')).toBeLessThan(serializeProject(richProject()).indexOf('"my loop"'));
+  });
+
+  it('refuses to write a project that would not load again', () => {
+    const project = richProject();
+    (project.tracks[0]?.clips[0] as { length: number }).length = Number.NaN;
+    let error: unknown;
+    try {
+      serializeProject(project);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(GlowroomError);
+    expect((error as GlowroomError).code).toBe('internal');
+    expect((error as GlowroomError).message).toBe(`The project "${project.name}" cannot be saved: tracks[0].clips[0].length must be a finite number (got NaN)`);
+  });
+
+  it('drops nothing and adds nothing: the output validates strictly', () => {
+    const text = serializeProject(richProject());
+    expect(ProjectSchema.safeParse(JSON.parse(text)).success).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).not.toContain('\r');
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+  });
+});
+
+describe('docs/project-format.md', () => {
+  const markdown = readFileSync(path.join(repoRoot, 'docs/project-format.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
+
+  it('has an example that parses and is in canonical form', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    expect(serializeProject(project)).toBe(example);
+  });
+
+  it('shows two tracks, a looped clip, a reversed one, fades, a varispeed rate and pan', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    const clips = project.tracks.flatMap((track) => track.clips);
+    expect(project.tracks.length).toBeGreaterThanOrEqual(2);
+    expect(clips.some((clip) => clip.loop)).toBe(true);
+    expect(clips.some((clip) => clip.reverse)).toBe(true);
+    expect(clips.some((clip) => clip.fadeIn > 0 && clip.fadeOut > 0)).toBe(true);
+    expect(clips.some((clip) => clip.rate !== 1)).toBe(true);
+    expect(project.tracks.some((track) => track.pan !== 0)).toBe(true);
+  });
+
+  it('documents every field of the schema', () => {
+    const fields = [
+      ...Object.keys(ProjectSchema.shape),
+      ...Object.keys(SourceSchema.shape),
+      ...Object.keys(TrackSchema.shape),
+      ...Object.keys(ClipSchema.shape),
+      'master.gainDb',
+    ];
+    for (const field of fields) expect(markdown, field).toContain(`| \`${field}\` |`);
+  });
+});
