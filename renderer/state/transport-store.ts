@@ -12,6 +12,8 @@ interface TransportState {
   toggle(): Promise<void>;
   returnToStart(): void;
   setMetronome(enabled: boolean): void;
+  setPreviewGain(gainDb: number): void;
+  stopPreview(): void;
   /** Auditions a file on the preview channel, over whatever is playing. */
   preview(path: string): Promise<void>;
 }
@@ -41,6 +43,13 @@ export const useTransport = create<TransportState>()((set, get) => ({
   setMetronome(enabled) {
     runtime().audio.send({ type: 'set-metronome', enabled });
     set({ metronome: enabled });
+  },
+  setPreviewGain(gainDb) {
+    runtime().audio.send({ type: 'set-preview-gain', gainDb });
+    set({ previewGainDb: gainDb });
+  },
+  stopPreview() {
+    runtime().audio.send({ type: 'preview', sampleId: null, gainDb: get().previewGainDb });
   },
   async preview(path) {
     const { audio, samples } = runtime();

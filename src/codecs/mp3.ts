@@ -38,9 +38,9 @@ export async function decodeMp3(bytes: Uint8Array, name = '<unnamed>'): Promise<
   let frames = decoded.samplesDecoded;
   if (info) {
     const raw = info.frames * header.samplesPerFrame;
-    const trim = info.delay + info.padding < raw;
-    start = trim ? info.delay + DECODER_DELAY : 0;
-    frames = trim ? raw - info.delay - info.padding : raw;
+    const gap = info.gapless && info.gapless.delay + info.gapless.padding < raw ? info.gapless : undefined;
+    start = gap ? gap.delay + DECODER_DELAY : 0;
+    frames = gap ? raw - gap.delay - gap.padding : raw;
     if (decoded.samplesDecoded < raw) {
       const declared = formatSeconds(frames / header.sampleRate);
       const held = formatSeconds(Math.max(0, decoded.samplesDecoded - start) / header.sampleRate);
@@ -160,7 +160,13 @@ function findFirstFrame(bytes: Uint8Array): { at: number; frame: MpegFrame } | u
  * 2 bytes, 4 TOC, 8 quality), the fields those flags announce, then the LAME tag: 9 bytes of
  * encoder name, and at offset 21 the delay (12 bits) and padding (12 bits).
  */
-function readXing(bytes: Uint8Array, at: number, frame: MpegFrame): { frames: number; delay: number; padding: number } | undefined {
+interface XingInfo {
+  readonly frames: number;
+  /** From a LAME tag written by LAME or ffmpeg. */
+  readonly gapless: { readonly delay: number; readonly padding: number } | undefined;
+}
+
+function readXing(bytes: Uint8Array, at: number, frame: MpegFrame): XingInfo | undefined {
   if (frame.layer !== 3) return undefined;
   const sideInfo = frame.version === 1 ? (frame.mono ? 17 : 32) : frame.mono ? 9 : 17;
   const tag = at + 4 + sideInfo;
@@ -175,10 +181,10 @@ function readXing(bytes: Uint8Array, at: number, frame: MpegFrame): { frames: nu
   if (flags & 2) lame += 4;
   if (flags & 4) lame += 100;
   if (flags & 8) lame += 4;
-  if (lame + 24 > end || !['LAME', 'Lavf', 'Lavc'].includes(ascii(bytes, lame, 4))) return { frames, delay: 0, padding: 0 };
+  if (lame + 24 > end || !['LAME', 'Lavf', 'Lavc'].includes(ascii(bytes, lame, 4))) return { frames, gapless: undefined };
   const delay = ((bytes[lame + 21] ?? 0) << 4) | ((bytes[lame + 22] ?? 0) >> 4);
   const padding = (((bytes[lame + 22] ?? 0) & 0x0f) << 8) | (bytes[lame + 23] ?? 0);
-  return { frames, delay, padding };
+  return { frames, gapless: { delay, padding } };
 }
 
 function ascii(bytes: Uint8Array, start: number, length: number): string {

@@ -104,6 +104,7 @@ export function quantizeWithTpdf(input: Float32Array, bits: 16 | 24, dither: Tpd
   if (output.length < input.length) {
     throw new RangeError(`quantizeWithTpdf: output holds ${output.length} codes, input has ${input.length} samples`);
   }
+  if (bits !== 16 && bits !== 24) throw new RangeError(`quantizeWithTpdf: ${String(bits)}-bit codes are not supported`);
   const scale = bits === 16 ? 32768 : 8388608;
   const max = scale - 1;
   for (let i = 0; i < input.length; i++) {

@@ -25,8 +25,8 @@ import { assert } from '../std/assert';
  *   steps that large are far outside musical varispeed and rate conversion.
  * - step === 1 at an integer position returns the source sample itself, bit for bit.
  *
- * Stateless after construction (the tables are built once, ~390 KB of float32 with the defaults): valueAt
- * depends only on its arguments, accumulates in float64 and never allocates.
+ * Stateless after construction (the tables are built once: ~390 KB of float32 with the
+ * defaults): valueAt depends only on its arguments, accumulates in float64 and never allocates.
  */
 export class SincInterpolator {
   /** Taps on each side of the position at step ≤ 1. */
@@ -54,17 +54,17 @@ export class SincInterpolator {
     this.phases = phases;
     this.beta = beta;
 
-    const attenuation = beta > 4.55 ? beta / 0.1102 + 8.7 : 50;
-    const transition = Math.min(0.5, (attenuation - 7.95) / (14.36 * 2 * halfTaps));
+    const transition = Math.min(0.5, (kaiserAttenuation(beta) - 7.95) / (14.36 * 2 * halfTaps));
     const cutoff = 0.5 - transition / 2;
     this.cutoff = cutoff;
 
+    const windowScale = 1 / besselI0(beta);
     const kernel = (x: number): number => {
       const r = x / halfTaps;
       if (r >= 1 || r <= -1) return 0;
       const arg = 2 * cutoff * x;
       const sinc = arg === 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
-      return 2 * cutoff * sinc * (besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta));
+      return 2 * cutoff * sinc * besselI0(beta * Math.sqrt(1 - r * r)) * windowScale;
     };
 
     const taps = 2 * halfTaps;
@@ -172,6 +172,23 @@ export const MAX_STRETCH = 8;
 export const DEFAULT_HALF_TAPS = 64;
 export const DEFAULT_PHASES = 512;
 export const DEFAULT_BETA = 10.3;
+
+/**
+ * Stopband attenuation in dB that a Kaiser window of this beta stands for: the inverse of
+ * Kaiser's design formula (beta = 0.1102·(A − 8.7) above 50 dB, 0.5842·(A − 21)^0.4 +
+ * 0.07886·(A − 21) from 21 to 50 dB, 0 below).
+ */
+function kaiserAttenuation(beta: number): number {
+  if (beta >= 0.1102 * (50 - 8.7)) return beta / 0.1102 + 8.7;
+  let low = 21;
+  let high = 50;
+  for (let i = 0; i < 60; i++) {
+    const a = (low + high) / 2;
+    if (0.5842 * (a - 21) ** 0.4 + 0.07886 * (a - 21) < beta) low = a;
+    else high = a;
+  }
+  return (low + high) / 2;
+}
 
 /** Modified Bessel function of the first kind, order 0, by its power series. */
 function besselI0(x: number): number {

@@ -90,6 +90,9 @@ export class Engine {
         this.preview.start(sample ?? null, decibelsToGain(command.gainDb), this.sampleRate);
         return;
       }
+      case 'set-preview-gain':
+        this.preview.gain = decibelsToGain(command.gainDb);
+        return;
       case 'reset-peak-hold':
         this.resetPeakHold();
         return;

@@ -9,7 +9,8 @@ export class PreviewVoice {
   private sample: PooledSample | null = null;
   private position = 0;
   private step = 1;
-  private gain = 1;
+  /** Linear level of the channel. */
+  gain = 1;
 
   get sounding(): boolean {
     return this.sample !== null;

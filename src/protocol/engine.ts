@@ -96,6 +96,8 @@ export type EngineCommand =
   | { readonly type: 'set-metronome'; readonly enabled: boolean }
   /** Auditions a pooled sample once from its start on the preview channel (null stops it). */
   | { readonly type: 'preview'; readonly sampleId: string | null; readonly gainDb: number }
+  /** Changes the preview channel's level, also while it sounds. */
+  | { readonly type: 'set-preview-gain'; readonly gainDb: number }
   /** Clears the held master peaks (play clears them too). */
   | { readonly type: 'reset-peak-hold' };
 

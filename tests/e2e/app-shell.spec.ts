@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 test('the app loads cross-origin isolated, with every control named', async ({ app }) => {
   expect(await app.evaluate(() => window.crossOriginIsolated)).toBe(true);
   expect(await app.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
-  await expect(app.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Stop', exact: true })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Return to start' })).toBeVisible();
   await expect(app.getByRole('spinbutton', { name: 'Tempo' })).toHaveAttribute('aria-valuetext', '120 BPM');
   await expect(app.getByRole('meter', { name: 'Master level' })).toHaveAttribute('aria-valuetext', '−∞ dBFS');

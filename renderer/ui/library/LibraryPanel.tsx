@@ -1,5 +1,6 @@
 import { useLibrary } from '../../state/library-store';
 import { ImportForm } from './ImportForm';
+import { PreviewControls } from './PreviewControls';
 import { SampleList } from './SampleList';
 import './library.css';
 
@@ -18,6 +19,7 @@ export function LibraryPanel() {
         value={query}
         onChange={(event) => void search(event.target.value)}
       />
+      <PreviewControls />
       <SampleList />
     </aside>
   );

@@ -6,9 +6,12 @@ const quantize = (input: Float32Array, bits: 16 | 24, seed = DEFAULT_DITHER_SEED
 
 describe('SeededRandom', () => {
   it('gives a fixed sequence for a seed (the same in every JS engine: integer math only)', () => {
-    const random = new SeededRandom(1);
-    const first = Array.from({ length: 4 }, () => random.nextUint32());
-    expect(first).toEqual(Array.from({ length: 4 }, ((r) => () => r.nextUint32())(new SeededRandom(1))));
+    const draws = (seed: number): number[] => {
+      const random = new SeededRandom(seed);
+      return Array.from({ length: 4 }, () => random.nextUint32());
+    };
+    const first = draws(1);
+    expect(draws(1)).toEqual(first);
     expect(first.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32)).toBe(true);
     expect(new SeededRandom(2).nextUint32()).not.toBe(first[0]);
     // Seed 0 is a usable seed too.
@@ -151,8 +154,9 @@ describe('quantizeWithTpdf', () => {
     expect(dithered.harmonicsDb, `TPDF: strongest harmonic (${dithered.worstAt} Hz) ${dithered.harmonicsDb.toFixed(1)} dB`).toBeLessThan(-45);
   });
 
-  it('refuses an output too short for the input', () => {
+  it('refuses an output too short for the input, or a bit depth it does not know', () => {
     expect(() => quantizeWithTpdf(new Float32Array(10), 16, new TpdfDither(1), new Int32Array(9))).toThrow(RangeError);
+    expect(() => quantizeWithTpdf(new Float32Array(10), 8 as 16, new TpdfDither(1), new Int32Array(10))).toThrow(RangeError);
   });
 });
 

@@ -1,2 +1,0 @@
-import { benchResampler } from './resampler.bench';
-console.log(await benchResampler());
