@@ -22,13 +22,29 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   return 'unknown';
 }
 
+/** The format each audio file extension promises. */
+const formatOfExtension: Readonly<Record<string, SniffedFormat>> = {
+  wav: 'wav', wave: 'wav', aif: 'aiff', aiff: 'aiff', aifc: 'aiff', flac: 'flac', mp3: 'mp3', ogg: 'ogg', oga: 'ogg',
+};
+
 /**
- * Decodes a whole file to planar float PCM, choosing the decoder by content, not by extension.
- * `name` appears in error messages. Asynchronous because the FLAC, MP3 and Ogg Vorbis decoders
- * are WASM modules that are instantiated on first use.
+ * Decodes a whole file to planar float PCM, choosing the decoder by content. `name` appears in
+ * error messages, and its extension must agree with the content: a file whose name lies about
+ * its format (an MP3 renamed .wav) is refused with the fix, because other programs (and export
+ * tags, and collaborators) would trip over it. Asynchronous because the FLAC, MP3 and Ogg Vorbis
+ * decoders are WASM modules that are instantiated on first use.
  */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
-  switch (sniffFormat(bytes)) {
+  const format = sniffFormat(bytes);
+  const extension = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  const promised = formatOfExtension[extension];
+  if (promised && format !== 'unknown' && promised !== format) {
+    throw new GlowroomError(
+      'bad-format',
+      `${name} holds ${format.toUpperCase()} audio but is named .${extension}; rename it to end in .${format === 'aiff' ? 'aif' : format} to use it.`,
+    );
+  }
+  switch (format) {
     case 'wav':
       return decodeWav(bytes, name);
     case 'aiff':

@@ -42,6 +42,10 @@ export class SincInterpolator {
   private readonly rows: Float32Array;
   /** h(m / phases) for m = 0 … halfTaps·phases − 1, then two zeros (the kernel's end). */
   private readonly fine: Float32Array;
+  /** One-element scratch so valueAt can share gather's code without allocating. */
+  private readonly onePosition = new Float64Array(1);
+  private readonly oneValue = new Float64Array(1);
+  private readonly oneRate: ReadRate = { step: 1 };
 
   constructor(options: { halfTaps?: number; phases?: number; beta?: number } = {}) {
     const halfTaps = options.halfTaps ?? DEFAULT_HALF_TAPS;
@@ -85,50 +89,21 @@ export class SincInterpolator {
    * partition of a render gives identical samples. Never allocates.
    */
   valueAt(source: Float32Array, position: number, step: number): number {
-    const length = source.length;
-    if (step === 1 && position === Math.floor(position)) {
-      return position >= 0 && position < length ? (source[position] as number) : 0;
-    }
-    const halfTaps = this.halfTaps;
-    if (step > 1) return this.stretched(source, position, step > MAX_STRETCH ? MAX_STRETCH : step);
-    // Also rejects NaN and positions so far out that no tap touches the source.
-    if (!(position > -halfTaps && position < length + halfTaps)) return 0;
+    this.onePosition[0] = position;
+    this.oneRate.step = step;
+    this.gather(source, this.onePosition, 0, 1, this.oneRate, this.oneValue);
+    return this.oneValue[0] as number;
+  }
 
-    const base = Math.floor(position);
-    const phase = (position - base) * this.phases;
-    const row = phase | 0;
-    const weight = phase - row;
-    const taps = 2 * halfTaps;
-    const first = base - halfTaps + 1;
-    const from = first < 0 ? -first : 0;
-    const to = first + taps > length ? length - first : taps;
-    const rows = this.rows;
-    const a = row * taps;
-    const b = a + taps;
-    let sumA = 0;
-    let sumB = 0;
-    let sumC = 0;
-    let sumD = 0;
-    let j = from;
-    let i = first + from;
-    let ra = a + from;
-    let rb = b + from;
-    for (; j + 1 < to; j += 2, i += 2, ra += 2, rb += 2) {
-      const s0 = source[i] as number;
-      const s1 = source[i + 1] as number;
-      sumA += s0 * (rows[ra] as number);
-      sumB += s0 * (rows[rb] as number);
-      sumC += s1 * (rows[ra + 1] as number);
-      sumD += s1 * (rows[rb + 1] as number);
-    }
-    if (j < to) {
-      const s0 = source[i] as number;
-      sumA += s0 * (rows[ra] as number);
-      sumB += s0 * (rows[rb] as number);
-    }
-    sumA += sumC;
-    sumB += sumD;
-    return sumA + weight * (sumB - sumA);
+  /**
+   * `out[i] = valueAt(source, positions[i], rate.step)` for i in [from, to): the same values,
+   * computed in one call so a block costs no per-sample call overhead. The step travels inside
+   * an object because V8 boxes a fractional number passed as an argument, and the audio thread
+   * must not allocate; callers keep one such object per voice.
+   */
+  gather(source: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, out: Float64Array): void {
+    if (rate.step > 1) this.stretchedInto(source, positions, from, to, rate, out);
+    else this.polyphaseInto(source, positions, from, to, rate.step === 1, out);
   }
 
   /** Frames of source the kernel reaches on each side of `position` at this step (for callers that pre-roll). */
@@ -136,35 +111,101 @@ export class SincInterpolator {
     return step > 1 ? Math.ceil(this.halfTaps * (step > MAX_STRETCH ? MAX_STRETCH : step)) : this.halfTaps;
   }
 
-  /** The kernel stretched by `stretch` (> 1): taps at source frames within halfTaps·stretch. */
-  private stretched(source: Float32Array, position: number, stretch: number): number {
+  /** step ≤ 1: the polyphase table; at step 1 integer positions copy the source sample exactly. */
+  private polyphaseInto(source: Float32Array, positions: Float64Array, from: number, to: number, unitStep: boolean, out: Float64Array): void {
+    const length = source.length;
+    const halfTaps = this.halfTaps;
+    const taps = 2 * halfTaps;
+    const rows = this.rows;
+    const phases = this.phases;
+    for (let n = from; n < to; n++) {
+      const position = positions[n] as number;
+      const base = Math.floor(position);
+      if (unitStep && position === base) {
+        out[n] = position >= 0 && position < length ? (source[position] as number) : 0;
+        continue;
+      }
+      // Also rejects NaN and positions so far out that no tap touches the source.
+      if (!(position > -halfTaps && position < length + halfTaps)) {
+        out[n] = 0;
+        continue;
+      }
+      const phase = (position - base) * phases;
+      const row = phase | 0;
+      const weight = phase - row;
+      const first = base - halfTaps + 1;
+      const start = first < 0 ? -first : 0;
+      const end = first + taps > length ? length - first : taps;
+      const a = row * taps;
+      const b = a + taps;
+      let sumA = 0;
+      let sumB = 0;
+      let sumC = 0;
+      let sumD = 0;
+      let j = start;
+      let i = first + start;
+      let ra = a + start;
+      let rb = b + start;
+      for (; j + 1 < end; j += 2, i += 2, ra += 2, rb += 2) {
+        const s0 = source[i] as number;
+        const s1 = source[i + 1] as number;
+        sumA += s0 * (rows[ra] as number);
+        sumB += s0 * (rows[rb] as number);
+        sumC += s1 * (rows[ra + 1] as number);
+        sumD += s1 * (rows[rb + 1] as number);
+      }
+      if (j < end) {
+        const s0 = source[i] as number;
+        sumA += s0 * (rows[ra] as number);
+        sumB += s0 * (rows[rb] as number);
+      }
+      sumA += sumC;
+      sumB += sumD;
+      out[n] = sumA + weight * (sumB - sumA);
+    }
+  }
+
+  /** step > 1: the kernel stretched by the step (capped), taps at source frames within halfTaps·stretch. */
+  private stretchedInto(source: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, out: Float64Array): void {
+    const stretch = rate.step > MAX_STRETCH ? MAX_STRETCH : rate.step;
     const length = source.length;
     const span = this.halfTaps * stretch;
-    if (!(position > -span && position < length + span)) return 0;
-    // Taps i with |position − i| < span, clipped to the source.
-    const first = Math.max(0, Math.floor(position - span) + 1);
-    const last = Math.min(length - 1, Math.ceil(position + span) - 1);
-    // The last tap at or left of the position (first − 1 when there is none).
-    const middle = Math.max(first - 1, Math.min(last, Math.floor(position)));
     const fine = this.fine;
     const scale = this.phases / stretch;
-    // u = |position − i| · phases / stretch indexes the fine table; it stays below
-    // halfTaps·phases (+ rounding), where the table holds zeros. Two loops spare the abs().
-    let sum = 0;
-    let u = (position - first) * scale;
-    for (let i = first; i <= middle; i++, u -= scale) {
-      const m = u | 0;
-      const c0 = fine[m] as number;
-      sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+    for (let n = from; n < to; n++) {
+      const position = positions[n] as number;
+      if (!(position > -span && position < length + span)) {
+        out[n] = 0;
+        continue;
+      }
+      // Taps i with |position − i| < span, clipped to the source.
+      const first = Math.max(0, Math.floor(position - span) + 1);
+      const last = Math.min(length - 1, Math.ceil(position + span) - 1);
+      // The last tap at or left of the position (first − 1 when there is none).
+      const middle = Math.max(first - 1, Math.min(last, Math.floor(position)));
+      // u = |position − i| · phases / stretch indexes the fine table; it stays below
+      // halfTaps·phases (+ rounding), where the table holds zeros. Two loops spare the abs().
+      let sum = 0;
+      let u = (position - first) * scale;
+      for (let i = first; i <= middle; i++, u -= scale) {
+        const m = u | 0;
+        const c0 = fine[m] as number;
+        sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+      }
+      u = (middle + 1 - position) * scale;
+      for (let i = middle + 1; i <= last; i++, u += scale) {
+        const m = u | 0;
+        const c0 = fine[m] as number;
+        sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+      }
+      out[n] = sum / stretch;
     }
-    u = (middle + 1 - position) * scale;
-    for (let i = middle + 1; i <= last; i++, u += scale) {
-      const m = u | 0;
-      const c0 = fine[m] as number;
-      sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
-    }
-    return sum / stretch;
   }
+}
+
+/** How many source frames one output frame advances; see `gather`. */
+export interface ReadRate {
+  step: number;
 }
 
 /** Largest factor the kernel is stretched by for step > 1 (see the class comment). */

@@ -1,7 +1,9 @@
-import type { SincInterpolator } from '../dsp/sinc-interpolator';
+import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
 import type { EngineClip } from '../protocol/engine';
 import { beatsToSamples, bpm, beats, decibelsToGain, hertz } from '../std/units';
+import type { PanGains } from './pan-law';
 import type { PooledSample } from './sample-pool';
+import type { VoiceScratch } from './voice-scratch';
 
 /**
  * One clip placed on the timeline at a given tempo and engine rate: where it starts and ends in
@@ -17,7 +19,8 @@ import type { PooledSample } from './sample-pool';
 export class ClipVoice {
   readonly startFrame: number;
   readonly endFrame: number;
-  private readonly step: number;
+  /** Source frames per output frame, in an object so it reaches the interpolator unboxed. */
+  private readonly rate: ReadRate;
   private readonly offsetFrames: number;
   private readonly gain: number;
   /** Source frames of fade; 0 for none. */
@@ -32,7 +35,7 @@ export class ClipVoice {
   ) {
     this.startFrame = beatsToSamples(beats(clip.start), bpm(tempo), hertz(engineRate));
     this.endFrame = beatsToSamples(beats(clip.start + clip.length), bpm(tempo), hertz(engineRate));
-    this.step = (sample.sampleRate / engineRate) * clip.rate;
+    this.rate = { step: (sample.sampleRate / engineRate) * clip.rate };
     this.offsetFrames = snapToInteger(clip.offset * sample.sampleRate);
     this.gain = decibelsToGain(clip.gainDb);
     this.fadeInFrames = clip.fadeIn * sample.sampleRate;
@@ -45,29 +48,29 @@ export class ClipVoice {
 
   /**
    * Adds the clip into `left`/`right` at [at, at + count) for timeline frames starting at
-   * `frame`, scaled by the pan gains of the track.
+   * `frame`, scaled by the track's pan gains for this clip's channel count.
    */
   mixInto(
     interpolator: SincInterpolator,
+    scratch: VoiceScratch,
     left: Float32Array,
     right: Float32Array,
     at: number,
     frame: number,
     count: number,
-    gainLeft: number,
-    gainRight: number,
+    pan: PanGains,
   ): void {
     const first = Math.max(0, this.startFrame - frame);
-    const last = Math.min(count, this.endFrame - frame);
+    let last = Math.min(count, this.endFrame - frame);
     if (first >= last) return;
     const planeLeft = this.sample.planes[0];
     if (!planeLeft) return;
     const planeRight = this.sample.planes[1] ?? planeLeft;
-    const stereo = planeRight !== planeLeft;
     const sourceFrames = this.sample.frames;
     const loopFrames = sourceFrames - this.offsetFrames;
     if (loopFrames <= 0) return;
-    const step = this.step;
+    const { positions, gains } = scratch;
+    const step = this.rate.step;
     const lastIndex = sourceFrames - 1;
     for (let i = first; i < last; i++) {
       const elapsed = (frame + i - this.startFrame) * step;
@@ -76,16 +79,26 @@ export class ClipVoice {
       if (this.clip.loop) position = this.offsetFrames + (elapsed % loopFrames);
       else {
         position = this.offsetFrames + elapsed;
-        if (position >= sourceFrames) break;
+        if (position >= sourceFrames) {
+          last = i;
+          break;
+        }
       }
-      if (this.clip.reverse) position = lastIndex - position;
+      positions[i] = this.clip.reverse ? lastIndex - position : position;
       let gain = this.gain;
       if (elapsed < this.fadeInFrames) gain *= elapsed / this.fadeInFrames;
       if (remaining < this.fadeOutFrames) gain *= remaining / this.fadeOutFrames;
-      const l = interpolator.valueAt(planeLeft, position, step) * gain;
-      const r = stereo ? interpolator.valueAt(planeRight, position, step) * gain : l;
-      left[at + i] = (left[at + i] ?? 0) + l * gainLeft;
-      right[at + i] = (right[at + i] ?? 0) + r * gainRight;
+      gains[i] = gain;
+    }
+    interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);
+    const valuesRight = planeRight === planeLeft ? scratch.left : scratch.right;
+    if (valuesRight !== scratch.left) interpolator.gather(planeRight, positions, first, last, this.rate, valuesRight);
+    const gainLeft = pan.left;
+    const gainRight = pan.right;
+    for (let i = first; i < last; i++) {
+      const gain = gains[i] as number;
+      left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
+      right[at + i] = (right[at + i] as number) + (valuesRight[i] as number) * gain * gainRight;
     }
   }
 }

@@ -16,6 +16,7 @@ import { Metronome } from './metronome';
 import { PreviewVoice } from './preview-voice';
 import { SamplePool } from './sample-pool';
 import { TrackBus } from './track-bus';
+import { VoiceScratch } from './voice-scratch';
 
 const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
 
@@ -29,6 +30,7 @@ const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 
 export class Engine {
   private readonly pool = new SamplePool();
   private readonly interpolator = new SincInterpolator();
+  private readonly scratch = new VoiceScratch();
   private readonly metronome: Metronome;
   private readonly preview = new PreviewVoice();
   private timeline = defaultTimeline;
@@ -138,7 +140,7 @@ export class Engine {
       left[i] = (left[i] ?? 0) * gain + (click[i] ?? 0);
       right[i] = (right[i] ?? 0) * gain + (click[i] ?? 0);
     }
-    this.preview.mixInto(this.interpolator, left, right, frames);
+    this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.meters[0].measure(left, frames);
     this.meters[1].measure(right, frames);
     this.blocks++;
@@ -169,7 +171,6 @@ export class Engine {
 
   /** Renders the timeline in segments, wrapping at the loop end on the exact frame. */
   private renderTransport(frames: number, soloing: boolean): void {
-    const { tempo, beatUnit, beatsPerBar } = this.timeline;
     let at = 0;
     while (at < frames) {
       const loop = this.loop;
@@ -177,9 +178,9 @@ export class Engine {
       const count = inLoop ? Math.min(frames - at, loop.end - this.playhead) : frames - at;
       for (let b = 0; b < this.buses.length; b++) {
         const bus = this.buses[b];
-        if (bus?.audible(soloing)) bus.render(this.interpolator, at, this.playhead, count);
+        if (bus?.audible(soloing)) bus.render(this.interpolator, this.scratch, at, this.playhead, count);
       }
-      if (this.metronome.enabled) this.metronome.render(at, this.playhead, count, tempo, 4 / beatUnit, beatsPerBar);
+      if (this.metronome.enabled) this.metronome.render(at, this.playhead, count, this.timeline);
       this.playhead += count;
       at += count;
       if (inLoop && this.playhead >= loop.end) this.playhead = loop.start;

@@ -1,4 +1,4 @@
-import { blockFrames } from '../protocol/engine';
+import { blockFrames, type EngineTimeline } from '../protocol/engine';
 import { beatsToSamples, beats, bpm, hertz } from '../std/units';
 
 const clickSeconds = 0.03;
@@ -24,9 +24,11 @@ export class Metronome {
 
   /**
    * Writes the clicks sounding in timeline frames [frame, frame + count) at `at` of the buffer.
-   * `quarterNotesPerBeat` is 4 ÷ the time signature's note value.
+   * The timeline travels as an object: fractional tempos passed as arguments would be boxed.
    */
-  render(at: number, frame: number, count: number, tempo: number, quarterNotesPerBeat: number, beatsPerBar: number): void {
+  render(at: number, frame: number, count: number, timeline: EngineTimeline): void {
+    const { tempo, beatsPerBar } = timeline;
+    const quarterNotesPerBeat = 4 / timeline.beatUnit;
     const rate = hertz(this.sampleRate);
     const framesPerBeat = ((quarterNotesPerBeat * 60) / tempo) * this.sampleRate;
     // The latest beat that can still sound in this segment, then every later beat inside it.

@@ -1,5 +1,6 @@
-import type { SincInterpolator } from '../dsp/sinc-interpolator';
+import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
 import type { PooledSample } from './sample-pool';
+import type { VoiceScratch } from './voice-scratch';
 
 /**
  * The audition channel: plays one pooled sample once from its start at its own volume, whether
@@ -8,7 +9,8 @@ import type { PooledSample } from './sample-pool';
 export class PreviewVoice {
   private sample: PooledSample | null = null;
   private position = 0;
-  private step = 1;
+  /** Source frames per output frame, in an object so it reaches the interpolator unboxed. */
+  private readonly rate: ReadRate = { step: 1 };
   /** Linear level of the channel. */
   gain = 1;
 
@@ -19,25 +21,33 @@ export class PreviewVoice {
   start(sample: PooledSample | null, gain: number, engineRate: number): void {
     this.sample = sample;
     this.position = 0;
-    this.step = sample ? sample.sampleRate / engineRate : 1;
+    this.rate.step = sample ? sample.sampleRate / engineRate : 1;
     this.gain = gain;
   }
 
-  mixInto(interpolator: SincInterpolator, left: Float32Array, right: Float32Array, frames: number): void {
+  mixInto(interpolator: SincInterpolator, scratch: VoiceScratch, left: Float32Array, right: Float32Array, frames: number): void {
     const sample = this.sample;
     if (!sample) return;
     const planeLeft = sample.planes[0];
     if (!planeLeft) return;
     const planeRight = sample.planes[1] ?? planeLeft;
+    const { positions } = scratch;
+    let count = frames;
     for (let i = 0; i < frames; i++) {
-      const position = this.position + i * this.step;
+      const position = this.position + i * this.rate.step;
       if (position >= sample.frames) {
+        count = i;
         this.sample = null;
-        return;
+        break;
       }
-      left[i] = (left[i] ?? 0) + interpolator.valueAt(planeLeft, position, this.step) * this.gain;
-      right[i] = (right[i] ?? 0) + interpolator.valueAt(planeRight, position, this.step) * this.gain;
+      positions[i] = position;
     }
-    this.position += frames * this.step;
+    interpolator.gather(planeLeft, positions, 0, count, this.rate, scratch.left);
+    interpolator.gather(planeRight, positions, 0, count, this.rate, scratch.right);
+    for (let i = 0; i < count; i++) {
+      left[i] = (left[i] as number) + (scratch.left[i] as number) * this.gain;
+      right[i] = (right[i] as number) + (scratch.right[i] as number) * this.gain;
+    }
+    this.position += frames * this.rate.step;
   }
 }

@@ -4,6 +4,7 @@ import { decibelsToGain } from '../std/units';
 import type { ClipVoice } from './clip-voice';
 import { LevelMeter } from './level-meter';
 import { monoPan, stereoBalance, type PanGains } from './pan-law';
+import type { VoiceScratch } from './voice-scratch';
 
 /**
  * One track's block: its clips mixed with track gain and pan into its own stereo buffer, metered
@@ -47,13 +48,12 @@ export class TrackBus {
   }
 
   /** Mixes the clips for timeline frames [frame, frame + count) into the buffer at `at`. */
-  render(interpolator: SincInterpolator, at: number, frame: number, count: number): void {
+  render(interpolator: SincInterpolator, scratch: VoiceScratch, at: number, frame: number, count: number): void {
     const voices = this.voices;
     for (let v = 0; v < voices.length; v++) {
       const voice = voices[v];
       if (!voice) continue;
-      const pan = voice.channelCount === 1 ? this.mono : this.stereo;
-      voice.mixInto(interpolator, this.left, this.right, at, frame, count, pan.left, pan.right);
+      voice.mixInto(interpolator, scratch, this.left, this.right, at, frame, count, voice.channelCount === 1 ? this.mono : this.stereo);
     }
   }
 

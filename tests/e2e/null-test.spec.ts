@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
@@ -42,7 +43,7 @@ const project: Project = {
   master: { gainDb: -1.5 },
 };
 
-async function workletRender(page: import('@playwright/test').Page, doc: Project, frames: number): Promise<Float32Array> {
+async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {
   await page.goto(process.env['GLOWROOM_HARNESS_URL'] ?? '');
   await page.waitForFunction(() => window.harnessReady === true);
   const base64 = await page.evaluate(([json, n]) => window.renderProjectInWorklet(json, n), [serializeProject(doc), frames] as const);

@@ -55,7 +55,7 @@ describe('the contract dispatcher', () => {
     expect(await load(packFile('_broken/readme-not-audio.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('readme-not-audio.wav') });
     expect(await load(packFile('_broken/truncated.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('truncated') });
     expect(await load(path.join(dir, 'notes.txt'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('not an audio file: notes.txt') });
-    expect(await load(packFile('_broken/misnamed_mp3.wav'))).toMatchObject({ code: 'unsupported', message: expect.stringContaining('MP3') });
+    expect(await load(packFile('_broken/misnamed_mp3.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('rename it to end in .mp3') });
   });
 
   it('imports a folder with progress events, skips what it has, and finds by text', async () => {

@@ -356,12 +356,13 @@ describe('decodeAiff refuses what it cannot read', () => {
 });
 
 describe('decodeAudio sends AIFF files to decodeAiff', () => {
-  it('by content, whatever the name says', async () => {
+  it('by content, when the name has no audio extension; a name that lies is refused', async () => {
     const channel = grid(16, 10, 50);
     const file = form('AIFC', comm({ channels: 1, frames: 10, bits: 16, rate: 32_000, compression: 'sowt' }), ssnd(samples([channel], { int: 2, little: true })));
-    const decoded = await decodeAudio(file, 'looks-like.wav');
+    const decoded = await decodeAudio(file, 'take-3');
     expect(decoded).toMatchObject({ format: 'aifc', sampleRate: 32_000 });
     expect(decoded.channels).toEqual([channel]);
+    await expect(decodeAudio(file, 'looks-like.wav')).rejects.toMatchObject({ code: 'bad-format', message: expect.stringContaining('rename it to end in .aif') });
   });
 
   it('passes its errors through', async () => {

@@ -77,8 +77,8 @@ const broken: [string, ErrorCode, string][] = [
 ];
 
 /**
- * In _broken/ but not damaged: an MP3 named .wav. decodeAudio goes by content (DESIGN.md: one
- * decoder, by content), so it decodes, to exactly what its twin decodes to.
+ * In _broken/ but not damaged: an MP3 named .wav. decodeAudio reads the content, sees the name
+ * lie, and refuses with the fix (rename it); renamed, it decodes exactly like its twin.
  */
 const misnamed: [string, string][] = [['_broken/misnamed_mp3.wav', 'Drums/Kicks/bd_tek.mp3']];
 
@@ -160,8 +160,9 @@ describe('decodeAudio on the sample pack', () => {
     await expectRejection(decode(file), code, fragment);
   });
 
-  it.each(misnamed)('decodes %s by its content, like %s', async (file, twin) => {
-    const [audio, reference] = await Promise.all([decode(file), decode(twin)]);
+  it.each(misnamed)('refuses %s, whose name lies, and decodes it renamed like %s', async (file, twin) => {
+    await expectRejection(decode(file), 'bad-format', 'misnamed_mp3.wav holds MP3 audio but is named .wav; rename it to end in .mp3');
+    const [audio, reference] = await Promise.all([decodeAudio(read(file), 'renamed.mp3'), decode(twin)]);
     expect(audio.format).toBe('mp3');
     expect(audio.channels).toEqual(reference.channels);
   });
