@@ -46,9 +46,9 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
   }
   switch (format) {
     case 'wav':
-      return decodeWav(bytes, name);
+      return withoutNonFinite(decodeWav(bytes, name));
     case 'aiff':
-      return decodeAiff(bytes, name);
+      return withoutNonFinite(decodeAiff(bytes, name));
     case 'flac':
       return decodeFlac(bytes.subarray(id3v2Length(bytes)), name);
     case 'mp3':
@@ -61,6 +61,18 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
         `not an audio file: ${name} (expected WAV, AIFF, FLAC, MP3 or Ogg Vorbis data).`,
       );
   }
+}
+
+/**
+ * Float files can carry NaN or infinity (a crashed plug-in, a corrupt write). One such sample
+ * would poison every sum it enters, so they become silence here, once, for every consumer.
+ */
+function withoutNonFinite(audio: DecodedAudio): DecodedAudio {
+  if (audio.encoding !== 'float') return audio;
+  for (const channel of audio.channels) {
+    for (let i = 0; i < channel.length; i++) if (!Number.isFinite(channel[i])) channel[i] = 0;
+  }
+  return audio;
 }
 
 function ascii(bytes: Uint8Array, start: number, length: number): string {
