@@ -1,6 +1,7 @@
 // Bundles the Electron side into dist/electron/:
 //   main.mjs     the main process (ESM, Node). package.json dependencies stay external: they ship
 //                in node_modules inside the app, and native ones cannot be bundled at all.
+//   workers/*.mjs the worker_threads entries (render), bundled like main.
 //   preload.cjs  the preload. A sandboxed preload cannot load modules, so everything but
 //                `electron` is bundled into this one CommonJS file; platform "browser" makes a
 //                stray node:* import fail here rather than at runtime.
@@ -14,16 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
 const common = { absWorkingDir: root, bundle: true, metafile: true, logLevel: 'warning' };
+const nodeSide = { ...common, platform: 'node', format: 'esm', target: 'node22', external: ['electron', ...Object.keys(manifest.dependencies ?? {})] };
 const bundles = [
-  {
-    ...common,
-    entryPoints: ['electron/main/main.ts'],
-    outfile: 'dist/electron/main.mjs',
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['electron', ...Object.keys(manifest.dependencies ?? {})],
-  },
+  { ...nodeSide, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs' },
+  { ...nodeSide, entryPoints: ['electron/workers/render-worker.ts'], outfile: 'dist/electron/workers/render-worker.mjs' },
   {
     ...common,
     entryPoints: ['electron/preload/preload.ts'],
