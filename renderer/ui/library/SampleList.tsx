@@ -52,7 +52,7 @@ export function SampleList() {
   return (
     <>
       <p className="sample-list-count" aria-live="polite">
-        {total === rows.length ? `${total} samples` : `${rows.length} of ${total} samples`} · click to hear, double-click to add
+        {total === rows.length ? plural(total, 'sample') : `${rows.length} of ${plural(total, 'sample')}`} · click to hear, double-click to add
       </p>
       <ul
         className="sample-list"
@@ -82,6 +82,10 @@ export function SampleList() {
       </ul>
     </>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function optionId(path: string): string {
