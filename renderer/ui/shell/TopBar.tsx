@@ -2,6 +2,7 @@ import { MasterMeter } from './MasterMeter';
 import { PositionDisplay } from './PositionDisplay';
 import { TempoField } from './TempoField';
 import { TransportControls } from './TransportControls';
+import { UndoRedo } from './UndoRedo';
 
 export function TopBar() {
   return (
@@ -13,6 +14,7 @@ export function TopBar() {
       <TransportControls />
       <PositionDisplay />
       <TempoField />
+      <UndoRedo />
       <div className="topbar-spacer" />
       <MasterMeter />
     </header>
