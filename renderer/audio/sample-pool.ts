@@ -1,9 +1,20 @@
+import { waveformPeaks } from '../../src/analysis/waveform-peaks';
 import type { LoadedAudio } from '../../src/protocol/ipc';
+import { rememberSample } from '../state/samples-store';
 import type { Bridge } from '../bridge/bridge';
 import type { AudioHost } from './audio-host';
 
-/** What the UI keeps of a pooled sample: its facts, not its PCM (that lives in shared memory). */
-export type SampleInfo = Omit<LoadedAudio, 'channels'> & { readonly sampleId: string; readonly frames: number; readonly channelCount: number };
+/** What the UI keeps of a pooled sample: its facts and waveform peaks, not its PCM (that lives in shared memory). */
+export type SampleInfo = Omit<LoadedAudio, 'channels'> & {
+  readonly sampleId: string;
+  readonly frames: number;
+  readonly channelCount: number;
+  /** Min/max per bucket as signed bytes (src/analysis/waveform-peaks), computed once on load. */
+  readonly peaks: Int8Array;
+};
+
+/** Enough buckets for a sharp clip at any zoom a clip is usually seen at. */
+const peakBuckets = (frames: number) => Math.max(1, Math.min(16_384, Math.ceil(frames / 64)));
 
 /**
  * Decoded audio in the worklet's pool, keyed by file path: each file is asked of the Node side
@@ -23,7 +34,10 @@ export class SamplePool {
     const loading = this.bridge.call('audio.load', { path }).then((audio) => {
       this.audio.addSample(audio.path, audio);
       const { channels, ...facts } = audio;
-      return { ...facts, sampleId: audio.path, frames: channels[0]?.length ?? 0, channelCount: channels.length };
+      const frames = channels[0]?.length ?? 0;
+      const info: SampleInfo = { ...facts, sampleId: audio.path, frames, channelCount: channels.length, peaks: waveformPeaks(channels, peakBuckets(frames)) };
+      rememberSample(info);
+      return info;
     });
     // A failed load is not remembered, so a fixed file can be tried again.
     loading.catch(() => this.loaded.delete(path));

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { addSourceAsTrack, setTempo } from '../../src/model/edits';
-import { applyEdit, emptyHistory, redo, undo, type EditHistory } from '../../src/model/history';
+import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
-import type { Project } from '../../src/model/project-schema';
+import { ProjectSchema, type Project } from '../../src/model/project-schema';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
 
@@ -13,8 +13,17 @@ interface ProjectState {
   /** The open document; the engine follows it through `audio/engine-sync`. */
   readonly project: Project;
   readonly history: EditHistory;
+  /** The document when the current drag began; null when no drag is under way. */
+  readonly gestureBase: Project | null;
   /** Every change to the document goes through here: one labelled, undoable step. */
   edit(label: string, recipe: (project: Project) => Project): void;
+  /**
+   * Live drags: each move re-applies `recipe` to the document as it was when the drag began and
+   * shows (and plays) the result without recording it; `endGesture` records one step, or puts
+   * the document back when cancelled.
+   */
+  previewGesture(recipe: (project: Project) => Project): void;
+  endGesture(label: string | null): void;
   undo(): void;
   redo(): void;
   setTempo(tempo: number): void;
@@ -25,6 +34,7 @@ interface ProjectState {
 export const useProject = create<ProjectState>()((set, get) => ({
   project: createEmptyProject(),
   history: emptyHistory,
+  gestureBase: null,
   edit(label, recipe) {
     try {
       const { project, history } = get();
@@ -33,6 +43,29 @@ export const useProject = create<ProjectState>()((set, get) => ({
     } catch (error) {
       reportError(error);
     }
+  },
+  previewGesture(recipe) {
+    const base = get().gestureBase ?? get().project;
+    try {
+      set({ gestureBase: base, project: recipe(base) });
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  endGesture(label) {
+    const { gestureBase: base, project, history } = get();
+    if (!base) return;
+    if (label === null || project === base) {
+      set({ project: base, gestureBase: null });
+      return;
+    }
+    const checked = ProjectSchema.safeParse(project);
+    if (!checked.success) {
+      set({ project: base, gestureBase: null });
+      reportError(new Error(`“${label}” would break the project; nothing was changed.`));
+      return;
+    }
+    set({ gestureBase: null, history: record(history, { label, before: base, after: project }) });
   },
   undo() {
     const step = undo(get().history);

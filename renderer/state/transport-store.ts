@@ -1,4 +1,7 @@
 import { create } from 'zustand';
+import type { LoopRange } from '../../src/protocol/engine';
+import { beats, beatsToSamples, bpm, hertz } from '../../src/std/units';
+import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError } from './session-store';
 
@@ -7,10 +10,18 @@ interface TransportState {
   readonly metronome: boolean;
   /** Level of the audition channel, in dB. */
   readonly previewGainDb: number;
+  /** The loop range in beats (kept when looping is switched off). */
+  readonly loop: LoopRange | null;
+  readonly looping: boolean;
   play(): Promise<void>;
   stop(): void;
   toggle(): Promise<void>;
   returnToStart(): void;
+  /** Moves the playhead to a position in beats. */
+  seekToBeat(position: number): void;
+  /** Sets the loop range and switches looping on. */
+  setLoopRange(range: LoopRange): void;
+  toggleLooping(): void;
   setMetronome(enabled: boolean): void;
   setPreviewGain(gainDb: number): void;
   stopPreview(): void;
@@ -22,6 +33,8 @@ export const useTransport = create<TransportState>()((set, get) => ({
   playing: false,
   metronome: false,
   previewGainDb: -6,
+  loop: null,
+  looping: false,
   async play() {
     const { audio } = runtime();
     try {
@@ -39,6 +52,22 @@ export const useTransport = create<TransportState>()((set, get) => ({
   toggle: () => (get().playing ? Promise.resolve(get().stop()) : get().play()),
   returnToStart() {
     runtime().audio.send({ type: 'seek', frame: 0 });
+  },
+  seekToBeat(position) {
+    const { tempo } = useProject.getState().project;
+    const { audio } = runtime();
+    audio.send({ type: 'seek', frame: beatsToSamples(beats(Math.max(0, position)), bpm(tempo), hertz(audio.context.sampleRate)) });
+  },
+  setLoopRange(range) {
+    if (range.end <= range.start) return;
+    runtime().audio.send({ type: 'set-loop', loop: range });
+    set({ loop: range, looping: true });
+  },
+  toggleLooping() {
+    const { loop, looping } = get();
+    if (!loop) return;
+    runtime().audio.send({ type: 'set-loop', loop: looping ? null : loop });
+    set({ looping: !looping });
   },
   setMetronome(enabled) {
     runtime().audio.send({ type: 'set-metronome', enabled });

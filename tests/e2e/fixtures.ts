@@ -15,7 +15,7 @@ export const test = base.extend<{ app: Page }>({
     const url = process.env['GLOWROOM_URL'];
     if (!url) throw new Error('GLOWROOM_URL is not set: run the e2e tests through playwright.config.ts.');
     await page.goto(url);
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await use(page);
     expect(problems, 'the page logged errors').toEqual([]);
   },

@@ -6,7 +6,7 @@ test('adding a track and changing tempo are undoable steps, by button and by key
   await expect(undo).toBeDisabled();
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('amen');
-  await app.getByRole('option', { name: /amen_break_137bpm\.wav/ }).dblclick();
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /amen_break_137bpm\.wav/ }).dblclick();
   await expect(app.getByLabel('Clip amen_break_137bpm.wav')).toBeVisible();
   await expect(undo).toHaveAccessibleName('Undo Add amen_break_137bpm.wav');
 

@@ -12,7 +12,7 @@ test('a sample auditions on the preview channel at the preview volume', async ({
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('klub');
   await expect(app.getByRole('slider', { name: 'Preview volume' })).toHaveAttribute('aria-valuetext', '−6 dB');
-  await app.getByRole('option', { name: /bd_klub_48k\.wav/ }).click();
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /bd_klub_48k\.wav/ }).click();
   expect(await loudestMeterReading(app, 300)).toBeGreaterThan(-60);
   // A 48 kHz file on the 48 kHz engine plays sample for sample, 6 dB down on the preview channel.
   expect(Math.abs((await settledPeakHold(app)) - (fileDb - 6))).toBeLessThanOrEqual(0.05);
@@ -25,17 +25,17 @@ test('a sample added to the timeline plays through the worklet at its own level'
   const fileDb = samplePeakDbfs(decodeWav(await readFile(file)).channels);
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('klub');
-  await app.getByRole('option', { name: /bd_klub_48k\.wav/ }).dblclick();
-  await expect(app.getByRole('group', { name: 'Track bd_klub_48k' })).toBeVisible();
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /bd_klub_48k\.wav/ }).dblclick();
+  await expect(app.getByRole('listbox', { name: 'Track bd_klub_48k' })).toBeVisible();
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Stop preview' })).toBeDisabled();
 
-  await app.getByRole('button', { name: 'Play' }).click();
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
   expect(Math.abs((await settledPeakHold(app)) - fileDb)).toBeLessThanOrEqual(0.05);
   await expect(app.getByRole('timer', { name: 'Position in time' })).not.toHaveText('0:00.000');
   await app.screenshot({ path: 'test-results/screens/shell-playing.png' });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(app.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a generated −12 dBFS sine reads −12 dBFS on the master meter; Space plays and stops', async ({ app }) => {
@@ -48,29 +48,29 @@ test('a generated −12 dBFS sine reads −12 dBFS on the master meter; Space pl
 
   await importFolder(app, folder);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('sine_440');
-  await expect(app.getByRole('option')).toHaveCount(1);
+  await expect(app.getByRole('listbox', { name: 'Samples' }).getByRole('option')).toHaveCount(1);
   const list = app.getByRole('listbox', { name: 'Samples' });
   await list.focus();
   await list.press('ArrowDown');
-  await expect(app.getByRole('option', { name: /sine_440_minus12\.wav/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /sine_440_minus12\.wav/ })).toHaveAttribute('aria-selected', 'true');
   await app.getByRole('button', { name: 'Stop preview' }).click();
   await expect(app.getByRole('button', { name: 'Stop preview' })).toBeDisabled();
   await list.press('Enter');
   await expect(app.getByLabel('Clip sine_440_minus12.wav')).toBeVisible();
   await app.getByRole('region', { name: 'Timeline' }).click();
   await app.keyboard.press('Space');
-  await expect(app.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const loudest = await loudestMeterReading(app, 500);
   const held = await settledPeakHold(app);
   expect(Math.abs(loudest - -12)).toBeLessThan(0.05);
   expect(Math.abs(held - -12)).toBeLessThanOrEqual(0.05);
   await app.keyboard.press('Space');
-  await expect(app.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('the metronome clicks on the beat when switched on', async ({ app }) => {
   const metronome = app.getByRole('button', { name: 'Metronome' });
-  await app.getByRole('button', { name: 'Play' }).click();
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
   expect(await loudestMeterReading(app, 300)).toBe(-120);
   await metronome.click();
   await expect(metronome).toHaveAttribute('aria-pressed', 'true');
@@ -81,11 +81,11 @@ test('the metronome clicks on the beat when switched on', async ({ app }) => {
 test('damaged and missing files are refused with a clear message', async ({ app }) => {
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('_broken empty');
-  await app.getByRole('option', { name: /empty\.wav/ }).dblclick();
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /empty\.wav/ }).dblclick();
   await expect(app.getByRole('alert')).toContainText('empty.wav is empty (0 bytes): not an audio file.');
 
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('readme-not-audio');
-  await app.getByRole('option', { name: /readme-not-audio\.wav/ }).dblclick();
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /readme-not-audio\.wav/ }).dblclick();
   await expect(app.getByRole('alert')).toContainText('readme-not-audio.wav');
   await expect(app.getByLabel(/^Clip /)).toHaveCount(0);
 

@@ -1,67 +1,94 @@
-import { useRef } from 'react';
+import { useEffect, useRef, type WheelEvent } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
+import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../shell/use-status-frame';
+import { Lane } from './Lane';
+import { Ruler } from './Ruler';
+import { TimelineToolbar } from './TimelineToolbar';
+import { TrackHeader } from './TrackHeader';
+import { lastBeat, zoomToFit } from './zoom';
 import './timeline.css';
 
-const pixelsPerBeat = 28;
-const minimumBars = 64;
+/** Width of the track header column, in pixels (matches --track-header-width). */
+export const headerWidth = 184;
+const minimumBars = 32;
 
-/** The arrangement: a bar ruler, one lane per track with its clips, and the playhead. */
+/**
+ * The arrangement: toolbar, a ruler in bars and time, one row per track (header + lane with its
+ * clips) and the playhead, which follows playback. Ctrl/Cmd + wheel zooms around the pointer.
+ */
 export function Timeline() {
   const project = useProject((s) => s.project);
+  const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
+  const scroller = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
+
   useStatusFrame((status, sampleRate) => {
     const seconds = (status[statusSlots.playheadFrame] ?? 0) / sampleRate;
-    const x = ((seconds * useProject.getState().project.tempo) / 60) * pixelsPerBeat;
+    const { tempo } = useProject.getState().project;
+    const x = ((seconds * tempo) / 60) * useTimeline.getState().pixelsPerBeat;
     if (playhead.current) playhead.current.style.transform = `translateX(${x}px)`;
+    const view = scroller.current;
+    if (view && status[statusSlots.playing] === 1 && useTimeline.getState().follow) {
+      const visible = view.clientWidth - headerWidth;
+      if (x < view.scrollLeft || x > view.scrollLeft + visible * 0.9) view.scrollLeft = Math.max(0, x - visible * 0.1);
+    }
   });
+
+  // Keep the beat under the pointer in place while zooming with the wheel.
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+    if (!event.ctrlKey && !event.metaKey) return;
+    const view = event.currentTarget;
+    const x = event.clientX - view.getBoundingClientRect().left - headerWidth + view.scrollLeft;
+    const beat = x / pixelsPerBeat;
+    const next = pixelsPerBeat * Math.exp(-event.deltaY / 300);
+    useTimeline.getState().setZoom(next);
+    const applied = useTimeline.getState().pixelsPerBeat;
+    view.scrollLeft = Math.max(0, beat * applied - (x - view.scrollLeft));
+  };
+  // React's wheel listener is passive; ctrl+wheel must not zoom the whole page.
+  useEffect(() => {
+    const view = scroller.current;
+    if (!view) return;
+    const stopPageZoom = (event: globalThis.WheelEvent) => {
+      if (event.ctrlKey || event.metaKey) event.preventDefault();
+    };
+    view.addEventListener('wheel', stopPageZoom, { passive: false });
+    return () => view.removeEventListener('wheel', stopPageZoom);
+  }, []);
+
   const beatsPerBar = project.timeSignature[0];
-  const barWidth = beatsPerBar * pixelsPerBeat;
-  const lastBeat = Math.max(0, ...project.tracks.flatMap((track) => track.clips.map((clip) => clip.start + clip.length)));
-  const bars = Math.max(minimumBars, Math.ceil(lastBeat / beatsPerBar) + 8);
-  const grid = { backgroundSize: `${barWidth}px 100%, ${pixelsPerBeat}px 100%` };
+  const bars = Math.max(minimumBars, Math.ceil(lastBeat(project) / beatsPerBar) + 8);
+  const width = bars * beatsPerBar * pixelsPerBeat;
   return (
     <section className="timeline" aria-label="Timeline">
-      <div className="timeline-scroll">
-        <div className="timeline-canvas" style={{ width: bars * barWidth }}>
-          <div className="ruler" aria-hidden="true">
-            {Array.from({ length: bars }, (_, bar) => (
-              <span key={bar} className="ruler-bar" style={{ width: barWidth }}>
-                {bar + 1}
-              </span>
-            ))}
+      <TimelineToolbar onZoomToFit={() => scroller.current && zoomToFit(project, scroller.current.clientWidth - headerWidth)} />
+      <div ref={scroller} className="timeline-scroll" onWheel={onWheel}>
+        <div className="timeline-canvas" style={{ width: headerWidth + width }}>
+          <div className="timeline-row timeline-ruler-row">
+            <div className="track-header ruler-corner" />
+            <Ruler bars={bars} />
           </div>
-          {project.tracks.map((track) => (
-            <div key={track.id} className="lane" style={grid} role="group" aria-label={`Track ${track.name}`}>
-              {track.clips.map((clip) => {
-                const name = fileName(project.sources[clip.source]?.path ?? '');
-                return (
-                  <div
-                    key={clip.id}
-                    className="clip"
-                    style={{ left: clip.start * pixelsPerBeat, width: Math.max(4, clip.length * pixelsPerBeat) }}
-                    aria-label={`Clip ${name}`}
-                    title={`${name} · bar ${Math.floor(clip.start / beatsPerBar) + 1}`}
-                  >
-                    <span className="clip-name">{name}</span>
-                  </div>
-                );
-              })}
+          {project.tracks.map((track, index) => (
+            <div key={track.id} className="timeline-row">
+              <TrackHeader track={track} index={index} />
+              <Lane track={track} width={width} />
             </div>
           ))}
           {project.tracks.length === 0 && (
-            <div className="lane" style={grid}>
-              <p className="timeline-empty">Double-click a sample in the library (or select it and press Enter) to put it on a new track.</p>
+            <div className="timeline-row">
+              <div className="track-header" />
+              <div className="lane lane-empty" style={{ width }}>
+                <p className="timeline-empty">Double-click a sample in the library (or select it and press Enter) to put it on a new track.</p>
+              </div>
             </div>
           )}
-          <div ref={playhead} className="playhead" aria-hidden="true" />
+          <div className="playhead-track" style={{ left: headerWidth }} aria-hidden="true">
+            <div ref={playhead} className="playhead" />
+          </div>
         </div>
       </div>
     </section>
   );
-}
-
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -1,0 +1,57 @@
+import { useTimeline } from '../../state/timeline-store';
+import { useTransport } from '../../state/transport-store';
+import { snapOptions, type SnapSetting } from './snap';
+import { zoomBy } from './zoom';
+
+const snapNames: Record<SnapSetting, string> = {
+  bar: 'Bar', '1/2': '1/2', beat: 'Beat', '1/8': '1/8', '1/16': '1/16', '1/32': '1/32',
+  '1/4T': '1/4 triplet', '1/8T': '1/8 triplet', '1/16T': '1/16 triplet', off: 'Off',
+};
+
+/** Grid, zoom, follow and loop switches for the arrangement. */
+export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
+  const snap = useTimeline((s) => s.snap);
+  const setSnap = useTimeline((s) => s.setSnap);
+  const follow = useTimeline((s) => s.follow);
+  const setFollow = useTimeline((s) => s.setFollow);
+  const looping = useTransport((s) => s.looping);
+  const loop = useTransport((s) => s.loop);
+  const toggleLooping = useTransport((s) => s.toggleLooping);
+  return (
+    <div className="timeline-toolbar" role="toolbar" aria-label="Arrangement tools">
+      <label className="toolbar-field">
+        <span>Grid</span>
+        <select aria-label="Snap to grid" value={snap} onChange={(event) => setSnap(event.target.value as SnapSetting)}>
+          {snapOptions.map((option) => (
+            <option key={option} value={option}>
+              {snapNames[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => zoomBy(1 / 1.5)}>
+        −
+      </button>
+      <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoomBy(1.5)}>
+        +
+      </button>
+      <button type="button" aria-label="Zoom to fit" title="Show the whole song" onClick={onZoomToFit}>
+        Fit
+      </button>
+      <button type="button" aria-label="Follow playhead" aria-pressed={follow} className={follow ? 'is-active' : ''} onClick={() => setFollow(!follow)}>
+        Follow
+      </button>
+      <button
+        type="button"
+        aria-label="Loop"
+        aria-pressed={looping}
+        className={looping ? 'is-active' : ''}
+        disabled={!loop}
+        title={loop ? 'Loop the range on the ruler (L)' : 'Drag on the ruler to set a loop range'}
+        onClick={toggleLooping}
+      >
+        Loop
+      </button>
+    </div>
+  );
+}

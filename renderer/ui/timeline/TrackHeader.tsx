@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { deleteTracks, moveTrack, renameTrack, toggleMute, toggleSolo } from '../../../src/model/edits/track-edits';
+import type { Track } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
+
+/** A track's name (double-click to rename), mute, solo, delete; drag the grip to reorder. */
+export function TrackHeader({ track, index }: { track: Track; index: number }) {
+  const edit = useProject((s) => s.edit);
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(track.name);
+  const commitName = () => {
+    setRenaming(false);
+    const name = draft.trim();
+    if (name && name !== track.name) edit('Rename Track', (p) => renameTrack(p, track.id, name));
+  };
+  return (
+    <div
+      className="track-header"
+      data-track-id={track.id}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('application/x-glowroom-track')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const dragged = event.dataTransfer.getData('application/x-glowroom-track');
+        if (dragged && dragged !== track.id) edit('Move Track', (p) => moveTrack(p, dragged, index));
+      }}
+    >
+      <span
+        className="track-grip"
+        draggable
+        aria-hidden="true"
+        title="Drag to reorder"
+        onDragStart={(event) => event.dataTransfer.setData('application/x-glowroom-track', track.id)}
+      >
+        ⋮⋮
+      </span>
+      {renaming ? (
+        <input
+          className="track-name-input"
+          aria-label="Track name"
+          autoFocus
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commitName}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commitName();
+            if (event.key === 'Escape') setRenaming(false);
+          }}
+        />
+      ) : (
+        <span
+          className="track-name"
+          title="Double-click to rename"
+          onDoubleClick={() => {
+            setDraft(track.name);
+            setRenaming(true);
+          }}
+        >
+          {track.name || 'Untitled track'}
+        </span>
+      )}
+      <div className="track-buttons">
+        <button
+          type="button"
+          className={`track-toggle ${track.mute ? 'is-muted' : ''}`}
+          aria-label={`Mute ${track.name}`}
+          aria-pressed={track.mute}
+          onClick={() => edit(track.mute ? 'Unmute Track' : 'Mute Track', (p) => toggleMute(p, [track.id]))}
+        >
+          M
+        </button>
+        <button
+          type="button"
+          className={`track-toggle ${track.solo ? 'is-soloed' : ''}`}
+          aria-label={`Solo ${track.name}`}
+          aria-pressed={track.solo}
+          onClick={() => edit(track.solo ? 'Unsolo Track' : 'Solo Track', (p) => toggleSolo(p, [track.id]))}
+        >
+          S
+        </button>
+        <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
+          ✕
+        </button>
+      </div>
+    </div>
+  );
+}

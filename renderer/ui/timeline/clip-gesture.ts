@@ -1,0 +1,84 @@
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { extendLoop, moveClips, setClipFades, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
+import type { Clip, Project, Track } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
+import { useSamples } from '../../state/samples-store';
+import { useTimeline } from '../../state/timeline-store';
+import { refsOf, sourceDurationsOf } from './selection';
+import { gridBeats, snapBeats } from './snap';
+
+/** What a drag on a clip does, by where it started. */
+export type ClipGestureKind = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out';
+
+const trackHeightPx = 72;
+
+/**
+ * Starts a live drag on a clip: every pointer move previews the edit (and the engine plays it),
+ * release records one undoable step, Escape puts everything back. Alt bypasses the grid.
+ */
+export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: ClipGestureKind, track: Track, clip: Clip): void {
+  event.stopPropagation();
+  const element = event.currentTarget;
+  element.setPointerCapture(event.pointerId);
+  const originX = event.clientX;
+  const originY = event.clientY;
+  const { selection, pixelsPerBeat, snap } = useTimeline.getState();
+  const base = useProject.getState().project;
+  const ref = { trackId: track.id, clipId: clip.id };
+  const group = kind === 'move' && selection.includes(clip.id) ? refsOf(base, selection) : [ref];
+  const durations = { sourceDurations: sourceDurationsOf(base, useSamples.getState().byPath) };
+
+  const recipe = (dx: number, dy: number, free: boolean) => {
+    const grid = free ? null : gridBeats(snap, base.timeSignature[0]);
+    const beatsMoved = dx / pixelsPerBeat;
+    const end = clip.start + clip.length;
+    switch (kind) {
+      case 'move':
+        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, Math.round(dy / trackHeightPx));
+      case 'trim-start':
+        return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
+      case 'trim-end':
+        return (p: Project) => trimClipEnd(p, ref, snapBeats(end + beatsMoved, grid), durations);
+      case 'loop':
+        return (p: Project) => extendLoop(p, ref, snapBeats(end + beatsMoved, grid) - clip.start);
+      case 'fade-in':
+      case 'fade-out': {
+        const seconds = (Math.max(0, kind === 'fade-in' ? beatsMoved : -beatsMoved) * 60 * clip.rate) / base.tempo;
+        const current = kind === 'fade-in' ? clip.fadeIn : clip.fadeOut;
+        return (p: Project) => setClipFades(p, [ref], kind === 'fade-in' ? { fadeIn: current + seconds } : { fadeOut: current + seconds });
+      }
+    }
+  };
+
+  const onMove = (move: PointerEvent) => useProject.getState().previewGesture(recipe(move.clientX - originX, move.clientY - originY, move.altKey));
+  const finish = (label: string | null) => {
+    element.removeEventListener('pointermove', onMove);
+    element.removeEventListener('pointerup', onUp);
+    window.removeEventListener('keydown', onKey);
+    useProject.getState().endGesture(label);
+  };
+  const onUp = () => finish(gestureLabel(kind, group.length));
+  const onKey = (key: KeyboardEvent) => {
+    if (key.key === 'Escape') finish(null);
+  };
+  element.addEventListener('pointermove', onMove);
+  element.addEventListener('pointerup', onUp);
+  window.addEventListener('keydown', onKey);
+}
+
+function gestureLabel(kind: ClipGestureKind, count: number): string {
+  const clips = count === 1 ? 'Clip' : `${count} Clips`;
+  switch (kind) {
+    case 'move':
+      return `Move ${clips}`;
+    case 'trim-start':
+    case 'trim-end':
+      return 'Trim Clip';
+    case 'loop':
+      return 'Extend Loop';
+    case 'fade-in':
+      return 'Fade In';
+    case 'fade-out':
+      return 'Fade Out';
+  }
+}
