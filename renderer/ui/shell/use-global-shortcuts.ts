@@ -1,41 +1,31 @@
 import { useEffect } from 'react';
-import { useProject } from '../../state/project-store';
-import { useTransport } from '../../state/transport-store';
+import { shortcuts } from './shortcuts';
 
-/** Keys that act anywhere except while typing in a text field. */
-export function useGlobalShortcuts(): void {
+/**
+ * Runs the app's keyboard shortcuts anywhere except while typing in a text field (or on a
+ * focused button, where Enter and Space belong to the button). `?` toggles the shortcut sheet.
+ */
+export function useGlobalShortcuts(toggleSheet: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && historyShortcut(event)) {
+      if (isTyping(event.target) || event.defaultPrevented) return;
+      if (event.key === '?') {
         event.preventDefault();
+        toggleSheet();
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const transport = useTransport.getState();
-      if (event.code === 'Space') {
-        event.preventDefault();
-        void transport.toggle();
-      } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
-        event.preventDefault();
-        transport.returnToStart();
-      }
+      if (event.target instanceof HTMLButtonElement && event.key === 'Enter') return;
+      const shortcut = shortcuts.find((s) => s.matches(event));
+      if (!shortcut) return;
+      event.preventDefault();
+      shortcut.run();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
-
-/** Ctrl/Cmd+Z undoes; Ctrl/Cmd+Shift+Z and Ctrl+Y redo. Returns whether the key was one of them. */
-function historyShortcut(event: KeyboardEvent): boolean {
-  const key = event.key.toLowerCase();
-  const project = useProject.getState();
-  if (key === 'z' && !event.shiftKey) project.undo();
-  else if ((key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey)) project.redo();
-  else return false;
-  return true;
+  }, [toggleSheet]);
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+  if (target instanceof HTMLInputElement) return !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
 }

@@ -1,5 +1,6 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { extendLoop, moveClips, setClipFades, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
+import { extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
@@ -67,18 +68,16 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
 }
 
 function gestureLabel(kind: ClipGestureKind, count: number): string {
-  const clips = count === 1 ? 'Clip' : `${count} Clips`;
   switch (kind) {
     case 'move':
-      return `Move ${clips}`;
+      return moveLabel(count);
     case 'trim-start':
     case 'trim-end':
-      return 'Trim Clip';
+      return trimLabel(1);
     case 'loop':
-      return 'Extend Loop';
+      return extendLoopLabel();
     case 'fade-in':
-      return 'Fade In';
     case 'fade-out':
-      return 'Fade Out';
+      return fadeLabel(1);
   }
 }

@@ -1,0 +1,44 @@
+import { useProject } from '../../state/project-store';
+import { useTransport } from '../../state/transport-store';
+import { copySelection, deleteSelection, duplicateSelection, pasteAtPlayhead, selectAll, splitAtPlayhead } from '../timeline/edit-actions';
+import { zoomBy } from '../timeline/zoom';
+
+/** One keyboard shortcut: how it is written on the sheet, when it matches, what it does. */
+export interface Shortcut {
+  readonly keys: string;
+  readonly does: string;
+  readonly matches: (event: KeyboardEvent) => boolean;
+  readonly run: () => void;
+}
+
+const command = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;
+const key = (event: KeyboardEvent, name: string) => event.key.toLowerCase() === name;
+
+/** Every shortcut of the app; the `?` sheet lists exactly these. */
+export const shortcuts: readonly Shortcut[] = [
+  { keys: 'Space', does: 'Play / stop', matches: (e) => plain(e) && e.code === 'Space', run: () => void useTransport.getState().toggle() },
+  { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
+  { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },
+  { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && key(e, 's'), run: splitAtPlayhead },
+  { keys: 'Delete', does: 'Delete the selected clips', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: deleteSelection },
+  { keys: 'Ctrl+D', does: 'Duplicate', matches: (e) => command(e) && key(e, 'd'), run: duplicateSelection },
+  { keys: 'Ctrl+C', does: 'Copy', matches: (e) => command(e) && key(e, 'c'), run: copySelection },
+  { keys: 'Ctrl+V', does: 'Paste at the playhead', matches: (e) => command(e) && key(e, 'v'), run: pasteAtPlayhead },
+  { keys: 'Ctrl+A', does: 'Select all clips', matches: (e) => command(e) && key(e, 'a'), run: selectAll },
+  { keys: 'Ctrl+Z', does: 'Undo', matches: (e) => command(e) && !e.shiftKey && key(e, 'z'), run: () => useProject.getState().undo() },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'Redo', matches: (e) => command(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')), run: () => useProject.getState().redo() },
+  { keys: '+', does: 'Zoom in', matches: (e) => plain(e) && (e.key === '+' || e.key === '='), run: () => zoomBy(1.5) },
+  { keys: '−', does: 'Zoom out', matches: (e) => plain(e) && e.key === '-', run: () => zoomBy(1 / 1.5) },
+];
+
+/** Mouse gestures, listed on the sheet beside the keys. */
+export const gestures: readonly { readonly keys: string; readonly does: string }[] = [
+  { keys: 'Ctrl + wheel', does: 'Zoom around the pointer' },
+  { keys: 'Drag a clip / its edges / its top corners', does: 'Move / trim / fade' },
+  { keys: 'Shift + click', does: 'Add a clip to the selection' },
+  { keys: 'Alt while dragging', does: 'Ignore the grid' },
+  { keys: 'Escape while dragging', does: 'Cancel the drag' },
+  { keys: 'Click / drag the ruler', does: 'Move the playhead / set the loop' },
+  { keys: '?', does: 'Show this sheet' },
+];

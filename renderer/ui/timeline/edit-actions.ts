@@ -1,0 +1,82 @@
+import {
+  copyClips,
+  deleteClips,
+  duplicateClipsWithResult,
+  emptyClipboard,
+  pasteClipsWithResult,
+  splitClipsWithResult,
+  type Clipboard,
+} from '../../../src/model/edits/clip-edits';
+import { deleteLabel, duplicateLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
+import { selectAllClips } from '../../../src/model/edits/selection';
+import type { Project } from '../../../src/model/project-schema';
+import { statusSlots } from '../../../src/protocol/engine';
+import { useProject } from '../../state/project-store';
+import { runtime } from '../../state/runtime';
+import { useSamples } from '../../state/samples-store';
+import { useTimeline } from '../../state/timeline-store';
+import { refsOf, sourceDurationsOf } from './selection';
+
+/** Edits the keyboard and menus run on the selected clips; each is one undoable step. */
+
+let clipboard: Clipboard = emptyClipboard;
+
+/** The playhead as a position in beats. */
+export function playheadBeats(): number {
+  const { audio } = runtime();
+  const { tempo } = useProject.getState().project;
+  return ((audio.status[statusSlots.playheadFrame] ?? 0) / audio.context.sampleRate) * (tempo / 60);
+}
+
+function selectedRefs(project: Project) {
+  return refsOf(project, useTimeline.getState().selection);
+}
+
+/** Edits whose result creates clips select the new ones, so a second Ctrl+D continues the run. */
+function editAndSelect(label: string, run: (project: Project) => { project: Project; created: { clipId: string }[] }): void {
+  let created: string[] = [];
+  useProject.getState().edit(label, (project) => {
+    const result = run(project);
+    created = result.created.map((ref) => ref.clipId);
+    return result.project;
+  });
+  if (created.length > 0) useTimeline.getState().select(created);
+}
+
+export function splitAtPlayhead(): void {
+  const project = useProject.getState().project;
+  const refs = selectedRefs(project);
+  const targets = refs.length > 0 ? refs : selectAllClips(project);
+  const durations = { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) };
+  editAndSelect(splitLabel(targets.length), (p) => splitClipsWithResult(p, targets, playheadBeats(), durations));
+}
+
+export function deleteSelection(): void {
+  const refs = selectedRefs(useProject.getState().project);
+  if (refs.length === 0) return;
+  useProject.getState().edit(deleteLabel(refs.length), (p) => deleteClips(p, refs));
+  useTimeline.getState().select([]);
+}
+
+export function duplicateSelection(): void {
+  const refs = selectedRefs(useProject.getState().project);
+  if (refs.length > 0) editAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs));
+}
+
+export function copySelection(): void {
+  const project = useProject.getState().project;
+  const refs = selectedRefs(project);
+  if (refs.length > 0) clipboard = copyClips(project, refs);
+}
+
+/** Pastes at the playhead, onto the track of the first selected clip (else the first track). */
+export function pasteAtPlayhead(): void {
+  const project = useProject.getState().project;
+  const trackId = selectedRefs(project)[0]?.trackId ?? project.tracks[0]?.id;
+  if (!trackId || clipboard.clips.length === 0) return;
+  editAndSelect(pasteLabel(clipboard.clips.length), (p) => pasteClipsWithResult(p, clipboard, playheadBeats(), trackId));
+}
+
+export function selectAll(): void {
+  useTimeline.getState().select(selectAllClips(useProject.getState().project).map((ref) => ref.clipId));
+}

@@ -1,0 +1,42 @@
+/**
+ * Ids for new tracks, clips and sources. Deterministic and collision-free: the next id of a kind is
+ * the prefix followed by one more than the largest number any existing id of that form carries
+ * (`c1`, `c7`, `x` → `c8`), so an id is never reused within a document, whatever else it holds.
+ */
+import type { Project } from '../project-schema';
+
+/** `prefix` + (largest n over ids of the exact form prefix + digits) + 1; `prefix1` when none. */
+export function nextId(prefix: string, taken: Iterable<string>): string {
+  return idAllocator(prefix, taken)();
+}
+
+/**
+ * Hands out successive fresh ids for one edit that creates several things at once. The suffix is
+ * a bigint, so even absurd existing ids (`c99999999999999999999`) cannot make two ids collide.
+ */
+export function idAllocator(prefix: string, taken: Iterable<string>): () => string {
+  let max = 0n;
+  for (const id of taken) {
+    if (!id.startsWith(prefix)) continue;
+    const digits = id.slice(prefix.length);
+    if (!/^\d+$/.test(digits)) continue;
+    const n = BigInt(digits);
+    if (n > max) max = n;
+  }
+  return () => {
+    max += 1n;
+    return `${prefix}${max}`;
+  };
+}
+
+export function clipIdsOf(project: Project): string[] {
+  return project.tracks.flatMap((track) => track.clips.map((clip) => clip.id));
+}
+
+export function trackIdsOf(project: Project): string[] {
+  return project.tracks.map((track) => track.id);
+}
+
+export function sourceIdsOf(project: Project): string[] {
+  return Object.keys(project.sources);
+}

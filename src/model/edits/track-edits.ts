@@ -1,0 +1,110 @@
+/**
+ * Pure edits of tracks, with the same contract as the clip edits: a new document, untouched parts
+ * keep their identity, the same document when nothing changes (missing ids, equal values), and
+ * out-of-range numbers are clamped to the format's ranges (non-finite ones change nothing).
+ * Deleting tracks keeps their sources: unused sources are allowed, and that keeps undo trivial.
+ */
+import type { Project, Track } from '../project-schema';
+import { clamp, isFiniteNumber, maxGainDb, minGainDb } from './clip-math';
+import { idAllocator, trackIdsOf } from './ids';
+
+/** One track id or several. */
+export type TrackIds = string | readonly string[];
+
+const maxNameLength = 200;
+
+function idSet(ids: TrackIds): Set<string> {
+  return new Set(typeof ids === 'string' ? [ids] : ids);
+}
+
+/** Applies `update` to the named tracks; the project itself when no track changed. */
+function mapTracks(project: Project, ids: TrackIds, update: (track: Track) => Track): Project {
+  const wanted = idSet(ids);
+  let changed = false;
+  const tracks = project.tracks.map((track) => {
+    if (!wanted.has(track.id)) return track;
+    const next = update(track);
+    if (next !== track) changed = true;
+    return next;
+  });
+  return changed ? { ...project, tracks } : project;
+}
+
+function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips'>>): Track {
+  for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+    if (patch[key] !== track[key]) return { ...track, ...patch };
+  }
+  return track;
+}
+
+/**
+ * Adds an empty track at `index` (clamped; default: at the bottom), named `name` (default
+ * "Track N", N being the new track count), and returns its id too.
+ */
+export function addTrackWithId(project: Project, options: { readonly name?: string; readonly index?: number } = {}): { project: Project; trackId: string } {
+  const trackId = idAllocator('t', trackIdsOf(project))();
+  const name = (options.name ?? `Track ${project.tracks.length + 1}`).slice(0, maxNameLength);
+  const index = isFiniteNumber(options.index) ? clamp(Math.trunc(options.index), 0, project.tracks.length) : project.tracks.length;
+  const track: Track = { id: trackId, name, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] };
+  return { project: { ...project, tracks: [...project.tracks.slice(0, index), track, ...project.tracks.slice(index)] }, trackId };
+}
+
+export function addTrack(project: Project, options: { readonly name?: string; readonly index?: number } = {}): Project {
+  return addTrackWithId(project, options).project;
+}
+
+/** Renames a track; names longer than the format's 200 characters are cut. */
+export function renameTrack(project: Project, trackId: string, name: string): Project {
+  return mapTracks(project, trackId, (track) => patchTrack(track, { name: name.slice(0, maxNameLength) }));
+}
+
+/** Removes the named tracks with their clips. */
+export function deleteTracks(project: Project, trackIds: TrackIds): Project {
+  const doomed = idSet(trackIds);
+  const tracks = project.tracks.filter((track) => !doomed.has(track.id));
+  return tracks.length === project.tracks.length ? project : { ...project, tracks };
+}
+
+/** Moves a track to position `toIndex` (clamped to the track list) among the tracks. */
+export function moveTrack(project: Project, trackId: string, toIndex: number): Project {
+  const from = project.tracks.findIndex((track) => track.id === trackId);
+  const track = project.tracks[from];
+  if (!track || !isFiniteNumber(toIndex)) return project;
+  const to = clamp(Math.trunc(toIndex), 0, project.tracks.length - 1);
+  if (to === from) return project;
+  const tracks = project.tracks.filter((t) => t !== track);
+  tracks.splice(to, 0, track);
+  return { ...project, tracks };
+}
+
+/** Sets the fader of the named tracks, clamped to −144…+24 dB. */
+export function setTrackGain(project: Project, trackIds: TrackIds, gainDb: number): Project {
+  if (!isFiniteNumber(gainDb)) return project;
+  const gain = clamp(gainDb, minGainDb, maxGainDb);
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { gainDb: gain }));
+}
+
+/** Sets the pan of the named tracks, clamped to −1…+1. */
+export function setTrackPan(project: Project, trackIds: TrackIds, pan: number): Project {
+  if (!isFiniteNumber(pan)) return project;
+  const value = clamp(pan, -1, 1);
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { pan: value }));
+}
+
+/** Mutes the named tracks, or unmutes them when every one is muted already. */
+export function toggleMute(project: Project, trackIds: TrackIds): Project {
+  const wanted = idSet(trackIds);
+  const targets = project.tracks.filter((track) => wanted.has(track.id));
+  if (targets.length === 0) return project;
+  const mute = !targets.every((track) => track.mute);
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { mute }));
+}
+
+/** Solos the named tracks, or unsolos them when every one is soloed already. */
+export function toggleSolo(project: Project, trackIds: TrackIds): Project {
+  const wanted = idSet(trackIds);
+  const targets = project.tracks.filter((track) => wanted.has(track.id));
+  if (targets.length === 0) return project;
+  const solo = !targets.every((track) => track.solo);
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { solo }));
+}

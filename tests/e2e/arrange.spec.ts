@@ -1,0 +1,76 @@
+import { expect, importFolder, samplePack, test } from './fixtures';
+
+test('clips move, trim, split, duplicate and delete with the mouse and keys, each one undo step', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
+  const clip = app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav');
+  await expect(clip).toHaveCount(1);
+  const undo = app.getByRole('button', { name: /^Undo/ });
+
+  // 8 s at 120 BPM = 16 beats = 4 bars; 28 px per beat.
+  const box = await clip.boundingBox();
+  if (!box) throw new Error('clip not laid out');
+  expect(Math.round(box.width)).toBe(16 * 28);
+
+  // Drag the body two bars to the right, snapped to the beat grid.
+  await app.mouse.move(box.x + 100, box.y + 30);
+  await app.mouse.down();
+  await app.mouse.move(box.x + 100 + 8 * 28 + 5, box.y + 30, { steps: 8 });
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Move Clip');
+  const moved = await clip.boundingBox();
+  expect(Math.round((moved?.x ?? 0) - box.x)).toBe(8 * 28);
+
+  // Trim the end back by one bar.
+  const end = (moved?.x ?? 0) + (moved?.width ?? 0) - 2;
+  await app.mouse.move(end, box.y + 40);
+  await app.mouse.down();
+  await app.mouse.move(end - 4 * 28, box.y + 40, { steps: 6 });
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Trim Clip');
+  expect(Math.round((await clip.boundingBox())?.width ?? 0)).toBe(12 * 28);
+
+  // Split at the playhead (bar 4 = beat 12), then duplicate and delete with keys.
+  await app.getByRole('group', { name: 'Ruler' }).click({ position: { x: 12 * 28 + 2, y: 10 } });
+  await clip.click();
+  await app.keyboard.press('s');
+  await expect(undo).toHaveAccessibleName('Undo Split Clip');
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(2);
+  await app.keyboard.press('Control+d');
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(3);
+  await app.keyboard.press('Delete');
+  await expect(undo).toHaveAccessibleName('Undo Delete Clip');
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(2);
+  await app.screenshot({ path: 'test-results/screens/arrange.png' });
+
+  // Undo walks back through every step to the clip as it was added.
+  for (const label of ['Delete Clip', 'Duplicate Clip', 'Split Clip', 'Trim Clip', 'Move Clip']) {
+    await expect(undo).toHaveAccessibleName(`Undo ${label}`);
+    await undo.click();
+  }
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(1);
+  expect(await clip.boundingBox()).toEqual(box);
+});
+
+test('the ruler sets a loop range that L toggles, and ? lists the shortcuts', async ({ app }) => {
+  const ruler = app.getByRole('group', { name: 'Ruler' });
+  const loop = app.getByRole('button', { name: 'Loop' });
+  await expect(loop).toBeDisabled();
+  const box = await ruler.boundingBox();
+  if (!box) throw new Error('ruler not laid out');
+  await app.mouse.move(box.x + 4 * 28 + 3, box.y + 10);
+  await app.mouse.down();
+  await app.mouse.move(box.x + 8 * 28 + 3, box.y + 10, { steps: 5 });
+  await app.mouse.up();
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
+  await app.keyboard.press('l');
+  await expect(loop).toHaveAttribute('aria-pressed', 'false');
+  await app.keyboard.press('?');
+  const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByText('Split at the playhead')).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/shortcuts.png' });
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(sheet).toBeHidden();
+});

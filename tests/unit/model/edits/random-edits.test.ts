@@ -1,0 +1,95 @@
+/** Property-style: seeded random sequences of edits, with hostile numbers, never break the document. */
+import { describe, expect, it } from 'vitest';
+import * as clips from '../../../../src/model/edits/clip-edits';
+import { selectAllClips, type ClipRef } from '../../../../src/model/edits/selection';
+import * as tracks from '../../../../src/model/edits/track-edits';
+import { applyEdit, emptyHistory, undo } from '../../../../src/model/history';
+import type { Project } from '../../../../src/model/project-schema';
+import { deepFreeze, durations, expectValid, project } from './helpers';
+
+/** mulberry32: a small deterministic PRNG. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeEdit(random: () => number, p: Project, clipboard: clips.Clipboard): [string, (p: Project) => Project, clips.Clipboard] {
+  const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+  const weird = [Number.NaN, Infinity, -Infinity, -1e9, 1e9, -0, 1e-12, -1e-12];
+  const num = (scale: number): number => (random() < 0.08 ? (pick(weird) ?? 0) : (random() * 2 - 1) * scale);
+  const all = selectAllClips(p);
+  const some = (): ClipRef[] => all.filter(() => random() < 0.4).concat(random() < 0.1 ? [{ trackId: 'nope', clipId: 'c1' }] : []);
+  const one = (): ClipRef => pick(all) ?? { trackId: 't1', clipId: 'missing' };
+  const trackId = (): string => pick(p.tracks)?.id ?? 't-missing';
+  const options = random() < 0.5 ? durations : {};
+  const edits: [string, (q: Project) => Project][] = [
+    ['move', (q) => clips.moveClips(q, some(), num(8), Math.round(num(3)))],
+    ['trim start', (q) => clips.trimClipStart(q, one(), num(16), options)],
+    ['trim end', (q) => clips.trimClipEnd(q, one(), num(16), options)],
+    ['trim starts', (q) => clips.trimClipsStart(q, some(), num(4), options)],
+    ['trim ends', (q) => clips.trimClipsEnd(q, some(), num(4), options)],
+    ['split', (q) => clips.splitClips(q, some(), Math.abs(num(16)), options)],
+    ['duplicate', (q) => clips.duplicateClips(q, some())],
+    ['delete', (q) => clips.deleteClips(q, some())],
+    ['paste', (q) => clips.pasteClips(q, clipboard, num(32), trackId())],
+    ['fades', (q) => clips.setClipFades(q, some(), { fadeIn: num(3), fadeOut: num(3) })],
+    ['gain', (q) => clips.setClipGain(q, some(), num(200))],
+    ['reverse', (q) => clips.toggleClipReverse(q, some(), options)],
+    ['loop', (q) => clips.setClipLoop(q, some(), random() < 0.5)],
+    ['extend loop', (q) => clips.extendLoop(q, one(), num(32))],
+    ['rate', (q) => clips.setClipRate(q, some(), num(10), { keepSourceSpan: random() < 0.5 })],
+    ['add track', (q) => tracks.addTrack(q, { index: num(5) })],
+    ['rename', (q) => tracks.renameTrack(q, trackId(), 'n'.repeat(Math.floor(random() * 250)))],
+    ['delete track', (q) => (random() < 0.3 ? tracks.deleteTracks(q, trackId()) : q)],
+    ['move track', (q) => tracks.moveTrack(q, trackId(), num(5))],
+    ['track gain', (q) => tracks.setTrackGain(q, trackId(), num(200))],
+    ['pan', (q) => tracks.setTrackPan(q, trackId(), num(2))],
+    ['mute', (q) => tracks.toggleMute(q, [trackId(), trackId()])],
+    ['solo', (q) => tracks.toggleSolo(q, trackId())],
+  ];
+  const [label, recipe] = pick(edits) ?? edits[0]!;
+  const nextBoard = random() < 0.2 ? clips.copyClips(p, some()) : clipboard;
+  return [label, recipe, nextBoard];
+}
+
+describe('random edit sequences', () => {
+  it('never produce an invalid project, never mutate, and undo all the way back', () => {
+    let changed = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = rng(seed);
+      const start = project();
+      let state = { document: start, history: emptyHistory };
+      let clipboard = clips.emptyClipboard;
+      for (let step = 0; step < 40; step++) {
+        const [label, recipe, nextBoard] = makeEdit(random, state.document, clipboard);
+        clipboard = nextBoard;
+        // applyEdit throws if the result is invalid; expectValid checks it once more, and freezing
+        // every result makes any later in-place mutation throw.
+        const before = state.document;
+        state = applyEdit(state.document, state.history, `${label} (seed ${seed}, step ${step})`, recipe);
+        total++;
+        if (state.document !== before) changed++;
+        deepFreeze(expectValid(state.document));
+        for (const track of state.document.tracks) {
+          for (const clip of track.clips) {
+            expect(clip.start).toBeGreaterThanOrEqual(0);
+            expect(clip.length).toBeGreaterThan(0);
+            expect(clip.offset).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }
+      let back = undo(state.history);
+      while (back && back.history.past.length > 0) back = undo(back.history);
+      if (back) expect(back.document).toBe(start);
+    }
+    // The sequences really edit (most steps change something), not just bounce off as no-ops.
+    expect(changed / total).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as clips from '../../../../src/model/edits/clip-edits';
+import * as labels from '../../../../src/model/edits/labels';
+import * as tracks from '../../../../src/model/edits/track-edits';
+import { applyEdit, emptyHistory, redo, undo, undoLabel } from '../../../../src/model/history';
+import type { Project } from '../../../../src/model/project-schema';
+import { durations, expectValid, project, ref } from './helpers';
+
+const sel = [ref('t1', 'c1'), ref('t2', 'c3')];
+const board = clips.copyClips(project(), sel);
+
+const edits: [string, (p: Project) => Project][] = [
+  [labels.moveLabel(2), (p) => clips.moveClips(p, sel, 3, 1)],
+  [labels.trimLabel(1), (p) => clips.trimClipStart(p, ref('t1', 'c1'), 1)],
+  [labels.trimLabel(1), (p) => clips.trimClipEnd(p, ref('t1', 'c1'), 2)],
+  [labels.trimLabel(2), (p) => clips.trimClipsStart(p, sel, 0.5, durations)],
+  [labels.splitLabel(2), (p) => clips.splitClips(p, sel, 3)],
+  [labels.duplicateLabel(2), (p) => clips.duplicateClips(p, sel)],
+  [labels.deleteLabel(2), (p) => clips.deleteClips(p, sel)],
+  [labels.pasteLabel(2), (p) => clips.pasteClips(p, board, 20, 't3')],
+  [labels.fadeLabel(2), (p) => clips.setClipFades(p, sel, { fadeIn: 0.25, fadeOut: 0.5 })],
+  [labels.clipGainLabel(2), (p) => clips.setClipGain(p, sel, -12)],
+  [labels.reverseLabel(2, true), (p) => clips.toggleClipReverse(p, sel, durations)],
+  [labels.loopLabel(2, true), (p) => clips.setClipLoop(p, sel, true)],
+  [labels.extendLoopLabel(), (p) => clips.extendLoop(p, ref('t3', 'c4'), 32)],
+  [labels.clipRateLabel(2), (p) => clips.setClipRate(p, sel, 1.5)],
+  [labels.addTrackLabel(), (p) => tracks.addTrack(p)],
+  [labels.renameTrackLabel(), (p) => tracks.renameTrack(p, 't1', 'Beat')],
+  [labels.deleteTracksLabel(1), (p) => tracks.deleteTracks(p, 't2')],
+  [labels.moveTrackLabel(), (p) => tracks.moveTrack(p, 't3', 0)],
+  [labels.trackGainLabel(), (p) => tracks.setTrackGain(p, 't1', -10)],
+  [labels.trackPanLabel(), (p) => tracks.setTrackPan(p, 't1', 0.5)],
+  [labels.muteLabel(1, true), (p) => tracks.toggleMute(p, 't1')],
+  [labels.soloLabel(1, true), (p) => tracks.toggleSolo(p, 't1')],
+];
+
+describe('every edit through applyEdit', () => {
+  it.each(edits)('%s is undoable to exactly the previous document', (label, recipe) => {
+    const start = project();
+    const done = applyEdit(start, emptyHistory, label, recipe);
+    expect(done.document).not.toBe(start);
+    expectValid(done.document);
+    expect(undoLabel(done.history)).toBe(label);
+    const undone = undo(done.history);
+    expect(undone?.document).toBe(start);
+    expect(redo(undone?.history ?? emptyHistory)?.document).toBe(done.document);
+  });
+
+  it('records nothing for edits that change nothing', () => {
+    const start = project();
+    const same = applyEdit(start, emptyHistory, labels.moveLabel(1), (p) => clips.moveClips(p, [ref('t9', 'c1')], 4));
+    expect(same.document).toBe(start);
+    expect(same.history).toBe(emptyHistory);
+  });
+
+  it('undoes a chain step by step', () => {
+    const start = project();
+    let state = { document: start, history: emptyHistory };
+    const documents = [start];
+    for (const [label, recipe] of edits) {
+      const before = state.document;
+      state = applyEdit(state.document, state.history, label, recipe);
+      if (state.document !== before) documents.push(state.document);
+    }
+    for (let i = documents.length - 2; i >= 0; i--) {
+      const undone = undo(state.history);
+      expect(undone?.document).toBe(documents[i]);
+      state = undone ?? state;
+    }
+    expect(undo(state.history)).toBeNull();
+    expect(documents.length).toBeGreaterThan(10);
+  });
+});
