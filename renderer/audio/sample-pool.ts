@@ -1,17 +1,7 @@
 import { waveformPeaks } from '../../src/analysis/waveform-peaks';
-import type { LoadedAudio } from '../../src/protocol/ipc';
-import { rememberSample } from '../state/samples-store';
+import { rememberSample, type SampleInfo } from '../state/samples-store';
 import type { Bridge } from '../bridge/bridge';
 import type { AudioHost } from './audio-host';
-
-/** What the UI keeps of a pooled sample: its facts and waveform peaks, not its PCM (that lives in shared memory). */
-export type SampleInfo = Omit<LoadedAudio, 'channels'> & {
-  readonly sampleId: string;
-  readonly frames: number;
-  readonly channelCount: number;
-  /** Min/max per bucket as signed bytes (src/analysis/waveform-peaks), computed once on load. */
-  readonly peaks: Int8Array;
-};
 
 /** Enough buckets for a sharp clip at any zoom a clip is usually seen at. */
 const peakBuckets = (frames: number) => Math.max(1, Math.min(16_384, Math.ceil(frames / 64)));

@@ -1,5 +1,14 @@
 import { create } from 'zustand';
-import type { SampleInfo } from '../audio/sample-pool';
+import type { LoadedAudio } from '../../src/protocol/ipc';
+
+/** What the UI keeps of a pooled sample: its facts and waveform peaks, not its PCM (that lives in shared memory). */
+export type SampleInfo = Omit<LoadedAudio, 'channels'> & {
+  readonly sampleId: string;
+  readonly frames: number;
+  readonly channelCount: number;
+  /** Min/max per bucket as signed bytes (src/analysis/waveform-peaks), computed once on load. */
+  readonly peaks: Int8Array;
+};
 
 /** Facts (and waveform peaks) of every pooled sample by path, for views that draw clips. */
 export const useSamples = create<{ readonly byPath: Readonly<Record<string, SampleInfo>> }>()(() => ({ byPath: {} }));
