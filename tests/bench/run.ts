@@ -9,9 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchRender } from './render.bench';
+import { benchResampler } from './resampler.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   'decode-wav': benchDecodeWav,
+  resampler: benchResampler,
+  render: benchRender,
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
