@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import { addSourceAsTrack, setTempo } from '../../src/model/edits';
+import { addSourceClip, setTempo } from '../../src/model/edits/source-edits';
 import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
 import { ProjectSchema, type Project } from '../../src/model/project-schema';
 import { runtime } from './runtime';
+import { useTimeline } from './timeline-store';
 import { reportError, useSession } from './session-store';
 
 export const minTempo = 20;
@@ -27,8 +28,11 @@ interface ProjectState {
   undo(): void;
   redo(): void;
   setTempo(tempo: number): void;
-  /** Decodes a file and places it on a new track at `startBeats`. */
-  addFileAsTrack(path: string, startBeats: number): Promise<void>;
+  /**
+   * Decodes a file and places it at `startBeats` on track `trackId` (a new track when null);
+   * selects the new clip.
+   */
+  addFile(path: string, startBeats: number, trackId: string | null): Promise<void>;
 }
 
 export const useProject = create<ProjectState>()((set, get) => ({
@@ -80,12 +84,18 @@ export const useProject = create<ProjectState>()((set, get) => ({
     const clamped = Math.round(Math.min(maxTempo, Math.max(minTempo, tempo)) * 100) / 100;
     if (clamped !== get().project.tempo) get().edit('Set Tempo', (project) => setTempo(project, clamped));
   },
-  async addFileAsTrack(path, startBeats) {
+  async addFile(path, startBeats, trackId) {
     try {
       const info = await runtime().samples.ensure(path);
-      const durationSeconds = info.frames / info.sampleRate;
-      get().edit(`Add ${info.name}`, (project) => addSourceAsTrack(project, { path: info.path, name: info.name, durationSeconds }, startBeats));
-      useSession.getState().notify('info', `Added ${info.name} on a new track.`);
+      const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate };
+      let created: string[] = [];
+      get().edit(`Add ${info.name}`, (project) => {
+        const result = addSourceClip(project, file, startBeats, trackId);
+        created = result.created.map((ref) => ref.clipId);
+        return result.project;
+      });
+      useTimeline.getState().select(created);
+      useSession.getState().notify('info', trackId ? `Added ${info.name}.` : `Added ${info.name} on a new track.`);
     } catch (error) {
       reportError(error);
     }

@@ -4,6 +4,7 @@ import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useTransport } from '../../state/transport-store';
+import { sampleDragType } from '../timeline/drop-target';
 
 /**
  * The search results. Click auditions a sample on the preview channel; the arrow keys move and
@@ -16,7 +17,7 @@ export function SampleList() {
   const selectedPath = useLibrary((s) => s.selectedPath);
   const select = useLibrary((s) => s.select);
   const preview = useTransport((s) => s.preview);
-  const addFileAsTrack = useProject((s) => s.addFileAsTrack);
+  const addFile = useProject((s) => s.addFile);
 
   const audition = (path: string) => {
     select(path);
@@ -27,7 +28,7 @@ export function SampleList() {
     const { audio } = runtime();
     const beat = ((audio.status[statusSlots.playheadFrame] ?? 0) / audio.context.sampleRate) * (project.tempo / 60);
     const bar = Math.floor(beat / project.timeSignature[0]);
-    void addFileAsTrack(path, bar * project.timeSignature[0]);
+    void addFile(path, bar * project.timeSignature[0], null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key === 'Enter' && selectedPath) {
@@ -72,6 +73,11 @@ export function SampleList() {
             title={row.path}
             onClick={() => audition(row.path)}
             onDoubleClick={() => addAtPlayhead(row.path)}
+            draggable
+            onDragStart={(event) => {
+              event.dataTransfer.setData(sampleDragType, row.path);
+              event.dataTransfer.effectAllowed = 'copy';
+            }}
           >
             <span className="sample-name">{row.name}</span>
             <span className="sample-meta">

@@ -3,6 +3,7 @@ import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../shell/use-status-frame';
+import { sampleDropHandlers } from './drop-target';
 import { Lane } from './Lane';
 import { Ruler } from './Ruler';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -76,14 +77,16 @@ export function Timeline() {
               <Lane track={track} width={width} />
             </div>
           ))}
-          {project.tracks.length === 0 && (
-            <div className="timeline-row">
-              <div className="track-header" />
-              <div className="lane lane-empty" style={{ width }}>
-                <p className="timeline-empty">Double-click a sample in the library (or select it and press Enter) to put it on a new track.</p>
-              </div>
+          <div className="timeline-row timeline-drop-row">
+            <div className="track-header" />
+            <div className="lane lane-empty" style={{ width }} aria-label="New track drop zone" {...sampleDropHandlers(null)}>
+              <p className="timeline-empty">
+                {project.tracks.length === 0
+                  ? 'Drag a sample here from the library (or double-click it) to start a track.'
+                  : 'Drop a sample here for a new track.'}
+              </p>
             </div>
-          )}
+          </div>
           <div className="playhead-track" style={{ left: headerWidth }} aria-hidden="true">
             <div ref={playhead} className="playhead" />
           </div>

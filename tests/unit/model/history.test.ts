@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSourceAsTrack, setTempo } from '../../../src/model/edits';
+import { addSourceClip, setTempo } from '../../../src/model/edits/source-edits';
 import { applyEdit, emptyHistory, historyDepth, record, redo, redoLabel, undo, undoLabel } from '../../../src/model/history';
 import { createEmptyProject } from '../../../src/model/new-project';
 import type { Project } from '../../../src/model/project-schema';
@@ -9,7 +9,7 @@ const kick = { path: '/pack/kick.wav', name: 'kick.wav', durationSeconds: 0.5 };
 describe('edit history', () => {
   it('applies labelled edits, undoes and redoes them exactly', () => {
     const start = createEmptyProject('Song');
-    const a = applyEdit(start, emptyHistory, 'Add Track', (p) => addSourceAsTrack(p, kick, 0));
+    const a = applyEdit(start, emptyHistory, 'Add Track', (p) => addSourceClip(p, kick, 0, null).project);
     const b = applyEdit(a.document, a.history, 'Set Tempo', (p) => setTempo(p, 90));
     expect(b.document.tempo).toBe(90);
     expect(b.document.tracks).toHaveLength(1);

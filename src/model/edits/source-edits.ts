@@ -1,0 +1,51 @@
+import type { Clip, Project } from '../project-schema';
+import { clipIdsOf, idAllocator, sourceIdsOf } from './ids';
+import type { ClipRef } from './selection';
+import { addTrackWithId } from './track-edits';
+
+/** An audio file as it is dropped in: where it is, what it is called, how long it lasts. */
+export interface SourceFile {
+  readonly path: string;
+  readonly name: string;
+  readonly durationSeconds: number;
+}
+
+/**
+ * Places a whole file as a clip at `startBeats` (clamped to ≥ 0) on the track `trackId`, or on a
+ * new track named after the file when `trackId` is null or names no track. A file already in the
+ * project reuses its source. The clip lasts the file's duration at the current tempo.
+ */
+export function addSourceClip(project: Project, file: SourceFile, startBeats: number, trackId: string | null): { project: Project; created: ClipRef[] } {
+  const existing = Object.entries(project.sources).find(([, source]) => source.path === file.path)?.[0];
+  const sourceId = existing ?? idAllocator('s', sourceIdsOf(project))();
+  let next: Project = existing ? project : { ...project, sources: { ...project.sources, [sourceId]: { path: file.path } } };
+  let target = trackId !== null && next.tracks.some((track) => track.id === trackId) ? trackId : null;
+  if (target === null) {
+    const added = addTrackWithId(next, { name: file.name.replace(/\.[^.]+$/, '') });
+    next = added.project;
+    target = added.trackId;
+  }
+  const clip: Clip = {
+    id: idAllocator('c', clipIdsOf(next))(),
+    source: sourceId,
+    start: Number.isFinite(startBeats) ? Math.max(0, startBeats) : 0,
+    length: Math.max((file.durationSeconds * next.tempo) / 60, 1 / 64),
+    offset: 0,
+    gainDb: 0,
+    fadeIn: 0,
+    fadeOut: 0,
+    loop: false,
+    reverse: false,
+    rate: 1,
+  };
+  const trackIdFinal = target;
+  return {
+    project: { ...next, tracks: next.tracks.map((track) => (track.id === trackIdFinal ? { ...track, clips: [...track.clips, clip] } : track)) },
+    created: [{ trackId: trackIdFinal, clipId: clip.id }],
+  };
+}
+
+/** Tempo changes keep clips at their positions in beats (the format's rule). */
+export function setTempo(project: Project, tempo: number): Project {
+  return tempo === project.tempo ? project : { ...project, tempo };
+}

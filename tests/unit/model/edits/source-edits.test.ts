@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { addSourceClip, setTempo } from '../../../../src/model/edits/source-edits';
+import { createEmptyProject } from '../../../../src/model/new-project';
+import { ProjectSchema } from '../../../../src/model/project-schema';
+
+const kick = { path: '/pack/kick.wav', name: 'kick.wav', durationSeconds: 0.5 };
+const loop = { path: '/pack/loop_120.wav', name: 'loop_120.wav', durationSeconds: 4 };
+
+describe('adding files to the arrangement', () => {
+  it('puts a file on a new track named after it, lasting its duration in beats', () => {
+    const { project, created } = addSourceClip(createEmptyProject(), kick, 2, null);
+    expect(ProjectSchema.safeParse(project).success).toBe(true);
+    expect(project.tracks).toHaveLength(1);
+    expect(project.tracks[0]?.name).toBe('kick');
+    expect(project.tracks[0]?.clips[0]).toMatchObject({ start: 2, length: 1, offset: 0, source: 's1' });
+    expect(created).toEqual([{ trackId: project.tracks[0]?.id, clipId: project.tracks[0]?.clips[0]?.id }]);
+  });
+
+  it('adds to an existing track, reuses the source of a file already in the project, clamps the start', () => {
+    const first = addSourceClip(createEmptyProject(), loop, 0, null).project;
+    const trackId = first.tracks[0]?.id ?? '';
+    const { project } = addSourceClip(first, loop, -3, trackId);
+    expect(project.tracks).toHaveLength(1);
+    expect(Object.keys(project.sources)).toEqual(['s1']);
+    expect(project.tracks[0]?.clips.map((c) => [c.id, c.start, c.length])).toEqual([
+      ['c1', 0, 8],
+      ['c2', 0, 8],
+    ]);
+    expect(addSourceClip(first, kick, 1, 'no-such-track').project.tracks).toHaveLength(2);
+  });
+
+  it('changes tempo without moving clips in beats, and returns the same project when unchanged', () => {
+    const project = addSourceClip(createEmptyProject(), kick, 4, null).project;
+    expect(setTempo(project, 90).tracks).toBe(project.tracks);
+    expect(setTempo(project, project.tempo)).toBe(project);
+  });
+});
