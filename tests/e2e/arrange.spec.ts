@@ -74,3 +74,23 @@ test('the ruler sets a loop range that L toggles, and ? lists the shortcuts', as
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toBeHidden();
 });
+
+test('library rows drag onto a lane at the snapped beat, or under the tracks for a new track', async ({ app }) => {
+  await importFolder(app, samplePack);
+  const search = app.getByRole('searchbox', { name: 'Search samples' });
+  const samples = app.getByRole('listbox', { name: 'Samples' });
+  await search.fill('bd_klub');
+  await samples.getByRole('option', { name: /bd_klub_48k/ }).dragTo(app.getByLabel('New track drop zone'), { targetPosition: { x: 2 * 28 + 3, y: 20 } });
+  const lane = app.getByRole('listbox', { name: 'Track bd_klub_48k' });
+  await expect(lane.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(1);
+
+  await search.fill('sn_dolf');
+  await samples.getByRole('option', { name: /sn_dolf/ }).dragTo(lane, { targetPosition: { x: 6 * 28 + 10, y: 30 } });
+  const snare = lane.getByLabel('Clip sn_dolf.aiff');
+  await expect(snare).toHaveCount(1);
+  const laneBox = await lane.boundingBox();
+  const snareBox = await snare.boundingBox();
+  // Dropped at beat 6.36 → snapped to beat 6 on the default beat grid.
+  expect(Math.round((snareBox?.x ?? 0) - (laneBox?.x ?? 0))).toBe(6 * 28);
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Add sn_dolf.aiff');
+});
