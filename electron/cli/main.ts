@@ -1,11 +1,15 @@
 import { analyzeCommand } from './analyze-command';
+import { importCommand } from './import-command';
 import { renderCommand } from './render-command';
+import { searchCommand } from './search-command';
 import { usage } from './usage';
 
 /** Dispatches `glowroom <command> …`; each command returns its exit code. */
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   analyze: analyzeCommand,
+  import: importCommand,
   render: renderCommand,
+  search: searchCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

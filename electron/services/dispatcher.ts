@@ -14,7 +14,7 @@ import { appInfo, type HostKind } from './app-service';
 import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
 import { JobRegistry } from './jobs';
-import { LibraryService } from './library-service';
+import { LibraryService } from './library/library-service';
 
 type Handlers = {
   [N in OperationName]: (args: z.infer<(typeof operations)[N]['args']>) => Promise<OperationResult<N>> | OperationResult<N>;
@@ -31,14 +31,17 @@ export class Dispatcher {
   private readonly emitter = new EventEmitter();
   private readonly handlers: Handlers;
 
-  constructor(host: HostKind) {
+  /** `libraryPath` overrides where the library database lives (tests use ':memory:'). */
+  constructor(host: HostKind, options: { libraryPath?: string } = {}) {
     const jobs = new JobRegistry();
-    const library = new LibraryService(jobs);
+    const library = new LibraryService(jobs, options.libraryPath);
     const audio = new AudioService();
     this.handlers = {
       'app.info': () => appInfo(host),
       'library.import': (args) => library.import(args.paths, (progress) => this.emit('job.progress', progress)),
       'library.search': (args) => library.search(args),
+      'library.packs': () => library.packs(),
+      'library.setFavourite': (args) => library.setFavourite(args.id, args.favourite),
       'audio.load': (args) => audio.load(args.path),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
     };

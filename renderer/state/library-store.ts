@@ -1,38 +1,56 @@
 import { create } from 'zustand';
-import type { JobProgress, SampleRow } from '../../src/protocol/ipc';
+import type { JobProgress, SampleRow, SearchArgs } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
 
+/** The filters a producer sets in the library panel; text and all filters combine. */
+export type LibraryQuery = Omit<SearchArgs, 'limit' | 'offset'>;
+
+/** Rows fetched per page as the list scrolls. */
+const pageSize = 500;
+
 interface LibraryState {
-  readonly query: string;
+  readonly query: LibraryQuery;
   readonly rows: readonly SampleRow[];
   readonly total: number;
+  readonly packs: readonly { name: string; count: number }[];
   readonly selectedPath: string | null;
   /** The import under way, if any. */
   readonly job: JobProgress | null;
   importPaths(paths: readonly string[]): Promise<void>;
   cancelImport(): Promise<void>;
-  search(query: string): Promise<void>;
+  /** Changes part of the query and searches again from the top. */
+  search(change: Partial<LibraryQuery>): Promise<void>;
+  /** Fetches the next page when the list nears its end. */
+  loadMore(): Promise<void>;
+  toggleFavourite(row: SampleRow): Promise<void>;
   select(path: string): void;
   /** Receives progress events from the Node side. */
   onProgress(progress: JobProgress): void;
 }
 
+let generation = 0;
+
 export const useLibrary = create<LibraryState>()((set, get) => ({
-  query: '',
+  query: { text: '' },
   rows: [],
   total: 0,
+  packs: [],
   selectedPath: null,
   job: null,
   async importPaths(paths) {
     try {
       const summary = await runtime().bridge.call('library.import', { paths: [...paths] });
-      const failures = summary.failed.map((f) => `${f.path}: ${f.reason}`).join(' · ');
+      const failures = summary.failed.map((f) => `${f.path.split(/[\\/]/).pop()}: ${f.reason}`).join(' · ');
       const verb = summary.cancelled ? 'Import cancelled' : 'Imported';
+      const extra = [summary.moved ? `${summary.moved} moved` : '', summary.missing ? `${summary.missing} missing` : ''].filter(Boolean).join(', ');
       useSession
         .getState()
-        .notify(failures ? 'error' : 'info', `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${failures ? `. Failed: ${failures}` : '.'}`);
-      await get().search(get().query);
+        .notify(
+          summary.failed.length > 0 ? 'error' : 'info',
+          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${failures ? `. Could not use ${summary.failed.length}: ${failures}` : '.'}`,
+        );
+      await get().search({});
     } catch (error) {
       reportError(error);
     } finally {
@@ -43,12 +61,34 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     const job = get().job;
     if (job) await runtime().bridge.call('job.cancel', { jobId: job.jobId });
   },
-  async search(query) {
+  async search(change) {
+    const query = { ...get().query, ...change };
+    const mine = ++generation;
     set({ query });
     try {
-      const result = await runtime().bridge.call('library.search', { text: query });
+      const { bridge } = runtime();
+      const [result, packs] = await Promise.all([bridge.call('library.search', { ...query, limit: pageSize }), bridge.call('library.packs', {})]);
       // A slower answer to an older query must not overwrite a newer one.
-      if (get().query === query) set({ rows: result.rows, total: result.total });
+      if (mine === generation) set({ rows: result.rows, total: result.total, packs: packs.packs });
+    } catch (error) {
+      if (mine === generation) reportError(error);
+    }
+  },
+  async loadMore() {
+    const { rows, total, query } = get();
+    if (rows.length >= total) return;
+    const mine = generation;
+    try {
+      const page = await runtime().bridge.call('library.search', { ...query, limit: pageSize, offset: rows.length });
+      if (mine === generation && get().rows.length === rows.length) set({ rows: [...rows, ...page.rows], total: page.total });
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async toggleFavourite(row) {
+    try {
+      const { favourite } = await runtime().bridge.call('library.setFavourite', { id: row.id, favourite: !row.favourite });
+      set({ rows: get().rows.map((r) => (r.id === row.id ? { ...r, favourite } : r)) });
     } catch (error) {
       reportError(error);
     }

@@ -33,31 +33,76 @@ export const ImportFailure = z.object({ path: z.string(), reason: z.string() });
 export const ImportSummary = z.object({
   jobId: z.string(),
   found: z.number().int().nonnegative(),
+  /** Analysed and written, new or changed. */
   indexed: z.number().int().nonnegative(),
+  /** Unchanged since the last import. */
   skipped: z.number().int().nonnegative(),
+  /** Recognised by content at a new path. */
+  moved: z.number().int().nonnegative(),
+  /** Known files no longer there, now marked missing. */
+  missing: z.number().int().nonnegative(),
   failed: z.array(ImportFailure),
   cancelled: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
+export const SampleKind = z.enum(['one-shot', 'loop']);
+export const SearchSort = z.enum(['relevance', 'name', 'bpm', 'key', 'duration', 'added']);
 export const SearchArgs = z.object({
+  /** Words matched as prefixes against names, folders, tags and packs. */
   text: z.string().max(500).default(''),
-  limit: z.number().int().min(1).max(1000).default(200),
+  kind: SampleKind.optional(),
+  /** BPM range; samples also match at half or double their tempo. */
+  bpmMin: z.number().positive().max(999).optional(),
+  bpmMax: z.number().positive().max(999).optional(),
+  /** A key as producers write it: `Cmin`, `F#`, `Am`, `Bb major`. */
+  key: z.string().min(1).max(20).optional(),
+  /** With `key`: also its relative major/minor. */
+  compatibleKeys: z.boolean().default(false),
+  pack: z.string().max(500).optional(),
+  format: z.string().max(10).optional(),
+  favouritesOnly: z.boolean().default(false),
+  sort: SearchSort.default('relevance'),
+  descending: z.boolean().default(false),
+  limit: z.number().int().min(1).max(5000).default(500),
+  offset: z.number().int().min(0).default(0),
 });
 export type SearchArgs = z.input<typeof SearchArgs>;
 /** A search as services receive it, defaults filled in. */
 export type SearchQuery = z.infer<typeof SearchArgs>;
 
 export const SampleRow = z.object({
+  id: z.number().int(),
   path: z.string(),
   name: z.string(),
   pack: z.string(),
+  /** Folder inside the pack, '/'-separated. */
+  folder: z.string(),
   format: z.string(),
   sizeBytes: z.number().int().nonnegative(),
+  sampleRate: z.number().positive(),
+  channels: z.number().int().positive(),
+  bitDepth: z.number().int().nonnegative(),
+  /** Seconds. */
+  duration: z.number().nonnegative(),
+  peakDbfs: z.number().nullable(),
+  loudnessLufs: z.number().nullable(),
+  /** Waveform thumbnail: min/max pairs as signed bytes. */
+  peaks: z.custom<Int8Array>((value) => value instanceof Int8Array, 'expected Int8Array'),
+  kind: SampleKind,
+  bpm: z.number().nullable(),
+  key: z.string().nullable(),
+  tags: z.array(z.string()),
+  missing: z.boolean(),
+  favourite: z.boolean(),
 });
 export type SampleRow = z.infer<typeof SampleRow>;
 export const SearchResult = z.object({ rows: z.array(SampleRow), total: z.number().int().nonnegative() });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+export const PacksResult = z.object({ packs: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })) });
+export const FavouriteArgs = z.object({ id: z.number().int(), favourite: z.boolean() });
+export const FavouriteResult = z.object({ favourite: z.boolean() });
 
 export const LoadArgs = z.object({ path: absoluteOrRelativePath });
 /** Decoded PCM, planar float32: the very samples playback and export read. */
@@ -89,6 +134,8 @@ export const operations = {
   'app.info': operation(z.object({}), AppInfo, 'Who is serving, which version, where the data lives.'),
   'library.import': operation(ImportArgs, ImportSummary, 'Index folders and files; progress arrives as `job.progress` events.'),
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
+  'library.packs': operation(z.object({}), PacksResult, 'The packs in the library, with how many samples each holds.'),
+  'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
@@ -102,6 +149,10 @@ export const JobProgress = z.object({
   /** Unknown while still counting. */
   total: z.number().int().nonnegative().nullable(),
   current: z.string().nullable(),
+  /** Items per second so far. */
+  rate: z.number().nonnegative(),
+  /** Seconds left at the current rate; null until it can be estimated. */
+  etaSeconds: z.number().nonnegative().nullable(),
   state: z.enum(['running', 'finished', 'cancelled', 'failed']),
 });
 export type JobProgress = z.infer<typeof JobProgress>;

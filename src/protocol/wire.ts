@@ -1,8 +1,9 @@
 /**
  * The WebSocket framing of the IPC contract. One binary frame per message:
- *   u32 (little-endian) JSON byte length · UTF-8 JSON · padding to 4 bytes · float32 attachments.
- * Every Float32Array in the message travels as raw bytes (PCM would be ten times larger as JSON)
- * and is replaced in the JSON by `{"$f32": index}`.
+ *   u32 (little-endian) JSON byte length · UTF-8 JSON · padding to 4 bytes ·
+ *   u32 attachment count · u32 byte length of each · the attachments, each padded to 4 bytes.
+ * Every Float32Array (PCM) and Int8Array (waveform peaks) travels as raw bytes — PCM would be
+ * ten times larger as JSON — and is replaced in the JSON by `{"$f32": index}` or `{"$i8": index}`.
  */
 import { GlowroomError } from '../std/errors';
 import type { EventName, OperationName, Reply } from './ipc';
@@ -16,29 +17,28 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function encodeWire(message: WireMessage): Uint8Array<ArrayBuffer> {
-  const attachments: Float32Array[] = [];
+  const attachments: (Float32Array | Int8Array)[] = [];
   const json = JSON.stringify(message, (_key, value: unknown) => {
-    if (value instanceof Float32Array) {
+    if (value instanceof Float32Array || value instanceof Int8Array) {
       attachments.push(value);
-      return { $f32: attachments.length - 1 };
+      return { [value instanceof Float32Array ? '$f32' : '$i8']: attachments.length - 1 };
     }
     return value;
   });
   const text = encoder.encode(json);
   const head = align4(4 + text.length);
-  const lengths = attachments.map((a) => a.length);
-  const table = 4 + 4 * lengths.length;
-  const size = head + table + lengths.reduce((sum, n) => sum + 4 * n, 0);
+  const table = 4 + 4 * attachments.length;
+  const size = head + table + attachments.reduce((sum, a) => sum + align4(a.byteLength), 0);
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, text.length, true);
   bytes.set(text, 4);
-  view.setUint32(head, lengths.length, true);
-  lengths.forEach((n, i) => view.setUint32(head + 4 + 4 * i, n, true));
+  view.setUint32(head, attachments.length, true);
+  attachments.forEach((a, i) => view.setUint32(head + 4 + 4 * i, a.byteLength, true));
   let at = head + table;
   for (const a of attachments) {
     bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += a.byteLength;
+    at += align4(a.byteLength);
   }
   return bytes;
 }
@@ -55,23 +55,24 @@ export function decodeWire(frame: Uint8Array): WireMessage {
   const count = view.getUint32(head, true);
   const table = 4 + 4 * count;
   if (head + table > frame.byteLength) fail('bad attachment table');
-  const attachments: Float32Array[] = [];
+  // Copies, so each array owns aligned memory independent of the socket's buffer.
+  const attachments: Uint8Array[] = [];
   let at = head + table;
   for (let i = 0; i < count; i++) {
     const n = view.getUint32(head + 4 + 4 * i, true);
-    if (at + 4 * n > frame.byteLength) fail('attachment past the end');
-    // Copy so the array owns aligned memory independent of the socket's buffer.
-    attachments.push(new Float32Array(frame.slice(at, at + 4 * n).buffer));
-    at += 4 * n;
+    if (at + n > frame.byteLength) fail('attachment past the end');
+    attachments.push(frame.slice(at, at + n));
+    at += align4(n);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoder.decode(frame.subarray(4, 4 + textLength)), (_key, value: unknown) => {
-      if (isAttachmentRef(value)) {
-        const a = attachments[value.$f32];
-        return a ?? fail('missing attachment');
-      }
-      return value;
+      const ref = attachmentRef(value);
+      if (!ref) return value;
+      const bytes = attachments[ref.index] ?? fail('missing attachment');
+      if (ref.type === 'i8') return new Int8Array(bytes.buffer);
+      if (bytes.byteLength % 4 !== 0) fail('float attachment of odd length');
+      return new Float32Array(bytes.buffer);
     });
   } catch (error) {
     if (error instanceof GlowroomError) throw error;
@@ -85,8 +86,12 @@ function align4(n: number): number {
   return (n + 3) & ~3;
 }
 
-function isAttachmentRef(value: unknown): value is { $f32: number } {
-  return typeof value === 'object' && value !== null && typeof (value as { $f32?: unknown }).$f32 === 'number';
+function attachmentRef(value: unknown): { type: 'f32' | 'i8'; index: number } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { $f32, $i8 } = value as { $f32?: unknown; $i8?: unknown };
+  if (typeof $f32 === 'number') return { type: 'f32', index: $f32 };
+  if (typeof $i8 === 'number') return { type: 'i8', index: $i8 };
+  return null;
 }
 
 function isWireMessage(value: unknown): boolean {

@@ -9,12 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchLoudness } from './loudness.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   'decode-wav': benchDecodeWav,
   resampler: benchResampler,
+  loudness: benchLoudness,
   render: benchRender,
 };
 

@@ -55,7 +55,7 @@ test('clips move, trim, split, duplicate and delete with the mouse and keys, eac
 
 test('the ruler sets a loop range that L toggles, and ? lists the shortcuts', async ({ app }) => {
   const ruler = app.getByRole('group', { name: 'Ruler' });
-  const loop = app.getByRole('button', { name: 'Loop' });
+  const loop = app.getByRole('button', { name: 'Loop', exact: true });
   await expect(loop).toBeDisabled();
   const box = await ruler.boundingBox();
   if (!box) throw new Error('ruler not laid out');

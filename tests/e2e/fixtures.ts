@@ -27,7 +27,8 @@ export { expect };
 export async function importFolder(page: Page, folder: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Folder or file to import' }).fill(folder);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(/Imported: \d+ new/);
+  // Failures (the pack's _broken/ folder) turn the summary into an alert, so read the status bar.
+  await expect(page.getByRole('contentinfo')).toContainText(/Imported: \d+ new/, { timeout: 30_000 });
 }
 
 /** The master peak-hold readout in dBFS: the highest sample the worklet has output since play. */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWav } from '../../src/codecs/wav';
+import { encodeWav } from '../../src/codecs/wav-writer';
 import type { JobProgress, LoadedAudio, Reply } from '../../src/protocol/ipc';
 import { Dispatcher } from '../../electron/services/dispatcher';
 import { packFile, samplePack } from '../support/paths';
@@ -58,45 +59,57 @@ describe('the contract dispatcher', () => {
     expect(await load(packFile('_broken/misnamed_mp3.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('rename it to end in .mp3') });
   });
 
-  it('imports a folder with progress events, skips what it has, and finds by text', async () => {
-    const dispatcher = new Dispatcher('web');
+  it('imports a folder with progress events, skips what it has, and finds by text and filters', async () => {
+    const dispatcher = new Dispatcher('web', { libraryPath: ':memory:' });
     const events: JobProgress[] = [];
     dispatcher.onEvent((name, payload) => {
       if (name === 'job.progress') events.push(payload);
     });
-    const first = valueOf<{ found: number; indexed: number; skipped: number; cancelled: boolean }>(
+    const first = valueOf<{ found: number; indexed: number; skipped: number; failed: unknown[]; cancelled: boolean }>(
       await dispatcher.call('library.import', { paths: [samplePack] }),
     );
-    expect(first.found).toBeGreaterThan(30);
-    expect(first).toMatchObject({ indexed: first.found, skipped: 0, cancelled: false });
-    expect(events.at(-1)).toMatchObject({ state: 'finished', done: first.found, total: first.found });
-    expect(events.filter((e) => e.state === 'running')).toHaveLength(first.found);
+    expect(first.found).toBe(33);
+    expect(first).toMatchObject({ indexed: 28, skipped: 0, cancelled: false });
+    expect(first.failed).toHaveLength(5);
+    expect(events.at(-1)).toMatchObject({ state: 'finished', done: 33, total: 33 });
+    expect(events.filter((e) => e.state === 'running').length).toBeGreaterThan(0);
 
     const again = valueOf<{ indexed: number; skipped: number }>(await dispatcher.call('library.import', { paths: [samplePack] }));
-    expect(again).toMatchObject({ indexed: 0, skipped: first.found });
+    expect(again).toMatchObject({ indexed: 0, skipped: 28 });
 
-    const kicks = valueOf<{ rows: { name: string; pack: string }[]; total: number }>(await dispatcher.call('library.search', { text: 'kicks bd_' }));
+    const kicks = valueOf<{ rows: { name: string; pack: string; kind: string; peaks: Int8Array }[]; total: number }>(
+      await dispatcher.call('library.search', { text: 'kick', sort: 'name' }),
+    );
     expect(kicks.rows.map((r) => r.name)).toEqual(['bd_boom.flac', 'bd_fat_24bit.wav', 'bd_haus.flac', 'bd_klub_48k.wav', 'bd_tek.mp3']);
-    expect(kicks.rows[0]?.pack).toBe('sample-pack');
+    expect(kicks.rows.every((r) => r.kind === 'one-shot' && r.pack === 'sample-pack' && r.peaks instanceof Int8Array)).toBe(true);
+
+    const loops = valueOf<{ rows: { name: string; bpm: number | null }[] }>(await dispatcher.call('library.search', { bpmMin: 60, bpmMax: 70, sort: 'bpm' }));
+    expect(loops.rows.map((r) => [r.name, r.bpm])).toEqual([
+      ['garzul_120bpm_Cmin_96k.wav', 120],
+      ['amen_break_137bpm.wav', 137],
+    ]);
+    const minor = valueOf<{ rows: { name: string }[] }>(await dispatcher.call('library.search', { key: 'Cmin' }));
+    expect(minor.rows.map((r) => r.name)).toContain('garzul_120bpm_Cmin_96k.wav');
+    expect(errorOf(await dispatcher.call('library.search', { key: 'H#' }))).toMatchObject({ code: 'invalid-args', message: expect.stringContaining('not a key') });
+    expect(valueOf<{ packs: { name: string; count: number }[] }>(await dispatcher.call('library.packs', {})).packs).toEqual([{ name: 'sample-pack', count: 28 }]);
   });
 
   it('reports paths it could not import and keeps going', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'pack'));
-    writeFileSync(path.join(dir, 'pack', 'one.wav'), 'x');
+    writeFileSync(path.join(dir, 'pack', 'one.wav'), encodeWav({ sampleRate: 48_000, channels: [new Float32Array(480).fill(0.1)] }, { bitDepth: 16 }));
+    writeFileSync(path.join(dir, 'pack', 'two.wav'), 'not audio');
     writeFileSync(path.join(dir, 'readme.txt'), 'x');
     const summary = valueOf<{ indexed: number; failed: { path: string; reason: string }[] }>(
-      await new Dispatcher('web').call('library.import', { paths: [path.join(dir, 'missing'), path.join(dir, 'readme.txt'), path.join(dir, 'pack')] }),
+      await new Dispatcher('web', { libraryPath: ':memory:' }).call('library.import', { paths: [path.join(dir, 'missing'), path.join(dir, 'readme.txt'), path.join(dir, 'pack')] }),
     );
     expect(summary.indexed).toBe(1);
-    expect(summary.failed).toEqual([
-      { path: path.join(dir, 'missing'), reason: 'No such file or folder.' },
-      { path: path.join(dir, 'readme.txt'), reason: expect.stringContaining('Not an audio file') },
-    ]);
+    expect(summary.failed.map((f) => f.path).sort()).toEqual([path.join(dir, 'missing'), path.join(dir, 'pack', 'two.wav'), path.join(dir, 'readme.txt')].sort());
+    expect(summary.failed.every((f) => f.reason.length > 10)).toBe(true);
   });
 
   it('cancels an import at its next step and keeps what it finished', async () => {
-    const dispatcher = new Dispatcher('web');
+    const dispatcher = new Dispatcher('web', { libraryPath: ':memory:' });
     const off = dispatcher.onEvent((name, payload) => {
       if (name === 'job.progress' && payload.done === 3) void dispatcher.call('job.cancel', { jobId: payload.jobId });
     });

@@ -38,12 +38,13 @@ export function ImportForm() {
             aria-valuemin={0}
             aria-valuemax={job.total ?? undefined}
             aria-valuenow={job.done}
-            aria-valuetext={`${job.done} files indexed`}
+            aria-valuetext={`${job.done} of ${job.total ?? '?'} files`}
             className="progress"
           >
             <div className="progress-fill" style={{ transform: `scaleX(${job.total ? job.done / job.total : 0.5})` }} />
           </div>
           <span className="import-current" title={job.current ?? ''}>
+            {job.done}/{job.total ?? '?'} · {job.rate.toFixed(1)} files/s{job.etaSeconds !== null ? ` · ${Math.ceil(job.etaSeconds)} s left` : ''} ·{' '}
             {job.current?.split(/[\\/]/).pop() ?? 'Scanning…'}
           </span>
           <button type="button" aria-label="Cancel import" onClick={() => void cancelImport()}>

@@ -1,5 +1,6 @@
 import { useLibrary } from '../../state/library-store';
 import { ImportForm } from './ImportForm';
+import { LibraryFilters } from './LibraryFilters';
 import { PreviewControls } from './PreviewControls';
 import { SampleList } from './SampleList';
 import './library.css';
@@ -16,9 +17,10 @@ export function LibraryPanel() {
         className="library-search"
         aria-label="Search samples"
         placeholder="Search kicks, loops, 120bpm…"
-        value={query}
-        onChange={(event) => void search(event.target.value)}
+        value={query.text ?? ''}
+        onChange={(event) => void search({ text: event.target.value })}
       />
+      <LibraryFilters />
       <PreviewControls />
       <SampleList />
     </aside>

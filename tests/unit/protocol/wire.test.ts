@@ -16,6 +16,15 @@ describe('wire framing', () => {
     expect(value.value.channels[1]).toEqual(right);
   });
 
+  it('round-trips waveform peaks as Int8Array beside PCM', () => {
+    const peaks = Int8Array.of(-127, 127, -3, 5, 0);
+    const decoded = decodeWire(encodeWire({ type: 'reply', id: 3, reply: { ok: true, value: { peaks, pcm: Float32Array.of(0.25) } } })) as Extract<WireMessage, { type: 'reply' }>;
+    const value = (decoded.reply as { ok: true; value: { peaks: Int8Array; pcm: Float32Array } }).value;
+    expect(value.peaks).toBeInstanceOf(Int8Array);
+    expect(Array.from(value.peaks)).toEqual([-127, 127, -3, 5, 0]);
+    expect(value.pcm).toEqual(Float32Array.of(0.25));
+  });
+
   it('round-trips calls and events without attachments', () => {
     const call: WireMessage = { type: 'call', id: 1, op: 'app.info', args: {} };
     expect(decodeWire(encodeWire(call))).toEqual(call);
@@ -49,6 +58,8 @@ describe('wire framing', () => {
   it('refuses an attachment that claims more bytes than the frame holds', () => {
     const frame = encodeWire({ type: 'event', name: 'job.progress', payload: Float32Array.of(1, 2, 3) });
     expect(() => decodeWire(frame.subarray(0, frame.length - 4))).toThrowError(/attachment past the end/);
+    const bytes = encodeWire({ type: 'event', name: 'job.progress', payload: Int8Array.of(1, 2, 3) });
+    expect(() => decodeWire(bytes.subarray(0, bytes.length - 4))).toThrowError(/attachment past the end/);
   });
 });
 

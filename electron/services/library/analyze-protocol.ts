@@ -1,0 +1,14 @@
+import type { IpcError } from '../../../src/protocol/ipc';
+import type { SampleAnalysis } from './analyze-file';
+
+/** Main thread → analyze worker: analyse one file. Workers take one request at a time. */
+export interface AnalyzeRequest {
+  readonly id: number;
+  readonly file: string;
+  readonly relativePath: string;
+}
+
+/** Analyze worker → main thread: the answer to request `id`, never a thrown error. */
+export type AnalyzeResponse =
+  | { readonly id: number; readonly ok: true; readonly analysis: SampleAnalysis }
+  | { readonly id: number; readonly ok: false; readonly error: IpcError };

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { GlowroomError } from '../../../src/std/errors';
+import { dataDir } from '../data-dir';
+import { migrations as shippedMigrations, type Migration } from './migrations';
+
+export type LibraryDatabase = Database.Database;
+
+/** Where the library lives unless the caller names a file: `<data folder>/library.sqlite3`. */
+export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(dataDir(env), 'library.sqlite3');
+}
+
+/**
+ * Opens (creating if needed) the library database at `file` (`:memory:` for a throwaway one) and brings its schema up to date.
+ * WAL lets searches run while an import writes; foreign keys keep collections consistent. A
+ * library written by a newer Glowroom is refused rather than guessed at, and a file that is not
+ * a library is refused without being touched. The caller closes the database.
+ */
+export function openLibraryDatabase(file: string = defaultLibraryPath(), migrations: readonly Migration[] = shippedMigrations): LibraryDatabase {
+  const inMemory = file === ':memory:';
+  const absolute = inMemory ? file : path.resolve(file);
+  try {
+    if (!inMemory) mkdirSync(path.dirname(absolute), { recursive: true });
+  } catch (error) {
+    throw new GlowroomError('io', `Cannot create the folder for the library ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions or choose another place.`);
+  }
+  let db: LibraryDatabase;
+  try {
+    db = new Database(absolute);
+  } catch (error) {
+    throw new GlowroomError('io', `Cannot open the library ${absolute}: ${(error as Error).message}. Check the file's permissions.`);
+  }
+  try {
+    prepare(db, absolute, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function prepare(db: LibraryDatabase, file: string, migrations: readonly Migration[]): void {
+  let version: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new GlowroomError('bad-format', `${file} is not a Glowroom library (not an SQLite database). Move it aside or choose another file.`);
+    }
+    throw error;
+  }
+  if (version > migrations.length) {
+    throw new GlowroomError(
+      'unsupported',
+      `The library ${file} was written by a newer Glowroom (schema version ${version}; this version reads up to ${migrations.length}). Update Glowroom, or choose another library file.`,
+    );
+  }
+  const hasFts5 = (db.pragma('compile_options') as { compile_options: string }[]).some((o) => o.compile_options === 'ENABLE_FTS5');
+  if (!hasFts5) throw new GlowroomError('internal', 'This build of SQLite lacks FTS5, which the library search needs; reinstall with `npm ci`.');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrations.slice(version).forEach((migration, i) => {
+    // Each step commits with its version, so a crash leaves the library at a known version.
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${version + i + 1}`);
+    })();
+  });
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import type { SampleAnalysis } from './analyze-file';
+import { AnalyzePool, defaultPoolSize } from './analyze-pool';
+import type { LibraryDatabase } from './database';
+import { SampleStore } from './sample-store';
+import { scanRoots, type ScanFailure, type ScannedFile } from './scan';
+
+export interface ImportProgress {
+  /** Files finished: analysed, skipped as unchanged, or failed. */
+  readonly done: number;
+  readonly total: number;
+  /** The file just finished; null before the first and at the end. */
+  readonly current: string | null;
+  /** Files analysed per second so far (skipped files are not counted: they cost nothing). */
+  readonly filesPerSecond: number;
+  /** Seconds left at the current speed; null until a file has been analysed. */
+  readonly etaSeconds: number | null;
+}
+
+export interface ImportOptions {
+  /** Aborting stops the import: finished files stay in the library. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Analyze workers; default all cores but one. */
+  readonly workers?: number;
+}
+
+/** What an import did; maps onto the contract's `ImportSummary` (plus moved, missing, timing). */
+export interface ImportResult {
+  /** Audio files found under the roots. */
+  readonly found: number;
+  /** Files analysed and written, new or changed. */
+  readonly indexed: number;
+  /** Files unchanged since the last import (same size and modification time). */
+  readonly skipped: number;
+  /** Files recognised by content at a new path: their rows followed them. */
+  readonly moved: number;
+  /** Known files no longer under the roots, now flagged missing. */
+  readonly missing: number;
+  readonly failed: readonly ScanFailure[];
+  readonly cancelled: boolean;
+  readonly elapsedMs: number;
+}
+
+/** Results are written in batches of this many, or sooner when this much time has passed. */
+const batchSize = 64;
+const batchMs = 250;
+
+/**
+ * Indexes the audio files under `roots` in place. Unchanged files are skipped; new and changed
+ * ones are analysed in a worker pool and written in batched transactions on this thread (SQLite
+ * has one writer); a file moved within the library keeps its row; known files that are gone are
+ * flagged missing. Each file that cannot be used is reported with a reason and the rest go on.
+ */
+export async function importFolders(db: LibraryDatabase, roots: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const started = performance.now();
+  const { signal, onProgress } = options;
+  const store = new SampleStore(db);
+  const failed: ScanFailure[] = [];
+  const absoluteRoots = roots.map((root) => path.resolve(root));
+  const scanned = await scanRoots(absoluteRoots, failed, signal);
+  // A scan cut short by cancelling has not seen every file, so absence then proves nothing.
+  const scanComplete = !signal?.aborted;
+  const counts = { indexed: 0, skipped: 0, moved: 0, missing: 0 };
+
+  const stale: ScannedFile[] = [];
+  db.transaction(() => {
+    for (const file of scanned) {
+      const known = store.known(file.path);
+      if (known && known.size === file.size && known.mtimeMs === file.mtimeMs) {
+        if (known.missing) store.markPresent(known.id);
+        counts.skipped++;
+      } else stale.push(file);
+    }
+  })();
+
+  let analysed = 0;
+  const report = (current: string | null) => {
+    const seconds = (performance.now() - started) / 1000;
+    const filesPerSecond = seconds > 0 ? analysed / seconds : 0;
+    const left = stale.length - analysed;
+    onProgress?.({
+      done: counts.skipped + analysed,
+      total: scanned.length,
+      current,
+      filesPerSecond,
+      etaSeconds: analysed > 0 ? left / filesPerSecond : null,
+    });
+  };
+  report(null);
+
+  let batch: { file: ScannedFile; analysis: SampleAnalysis }[] = [];
+  let lastFlush = performance.now();
+  const flush = () => {
+    const now = Date.now();
+    const written = batch;
+    batch = [];
+    lastFlush = performance.now();
+    db.transaction(() => {
+      for (const { file, analysis } of written) {
+        if (store.write(file, analysis, now) === 'moved') counts.moved++;
+        else counts.indexed++;
+      }
+    })();
+  };
+
+  if (stale.length > 0 && !signal?.aborted) {
+    const pool = new AnalyzePool(Math.min(options.workers ?? defaultPoolSize(), stale.length));
+    const onAbort = () => void pool.close();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await Promise.all(
+        stale.map(async (file) => {
+          const response = await pool.analyze(file.path, file.relativePath);
+          if (response.ok) batch.push({ file, analysis: response.analysis });
+          else if (response.error.code !== 'cancelled') failed.push({ path: file.path, reason: response.error.message });
+          if (response.ok || response.error.code !== 'cancelled') analysed++;
+          if (batch.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
+          if (!signal?.aborted) report(file.path);
+        }),
+      );
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await pool.close();
+    }
+  }
+  flush();
+
+  if (scanComplete) {
+    const seen = new Set(scanned.map((file) => file.path));
+    db.transaction(() => {
+      for (const root of absoluteRoots) counts.missing += store.markMissingUnder(root, seen);
+    })();
+  }
+  report(null);
+  return { found: scanned.length, ...counts, failed, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,82 @@
+/**
+ * The library schema as an ordered list: migration N (1-based) moves a database from
+ * `PRAGMA user_version` N−1 to N. Append only; never edit a migration that has shipped, since
+ * users' libraries already ran it.
+ */
+export interface Migration {
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    description: 'samples and collections',
+    sql: `
+      CREATE TABLE samples (
+        id            INTEGER PRIMARY KEY,
+        path          TEXT    NOT NULL UNIQUE,   -- absolute; files are indexed in place
+        name          TEXT    NOT NULL,          -- file name with extension
+        pack          TEXT    NOT NULL,          -- the imported folder's name
+        folder        TEXT    NOT NULL,          -- folder inside the pack, '/'-separated, '' at its top
+        path_tokens   TEXT    NOT NULL,          -- words of folder and name, for full-text search
+        size          INTEGER NOT NULL,          -- bytes
+        mtime_ms      INTEGER NOT NULL,
+        content_hash  TEXT    NOT NULL,          -- SHA-256 of the bytes: recognises moved files
+        format        TEXT    NOT NULL,          -- what the content is (wav, aiff, flac, mp3, ogg, …)
+        sample_rate   INTEGER NOT NULL,
+        channels      INTEGER NOT NULL,
+        bit_depth     INTEGER NOT NULL,          -- 0 for lossy formats
+        duration      REAL    NOT NULL,          -- seconds
+        peak_dbfs     REAL,                      -- NULL for digital silence
+        loudness_lufs REAL,                      -- BS.1770 integrated; NULL for silence
+        peaks         BLOB    NOT NULL,          -- waveform thumbnail: Int8 min/max pairs
+        kind          TEXT    NOT NULL CHECK (kind IN ('one-shot', 'loop')),
+        bpm           REAL,
+        musical_key   TEXT,                      -- normalised, e.g. 'C minor'
+        tags          TEXT    NOT NULL DEFAULT '', -- space-separated tag vocabulary words
+        missing       INTEGER NOT NULL DEFAULT 0 CHECK (missing IN (0, 1)),
+        favourite     INTEGER NOT NULL DEFAULT 0 CHECK (favourite IN (0, 1)),
+        added_at      INTEGER NOT NULL           -- ms since the epoch
+      );
+      CREATE INDEX samples_by_hash ON samples (content_hash);
+      CREATE INDEX samples_by_pack ON samples (pack, folder);
+      CREATE INDEX samples_by_bpm ON samples (bpm) WHERE bpm IS NOT NULL;
+
+      CREATE TABLE collections (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE collection_samples (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        sample_id     INTEGER NOT NULL REFERENCES samples (id) ON DELETE CASCADE,
+        added_at      INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, sample_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_samples_by_sample ON collection_samples (sample_id);
+    `,
+  },
+  {
+    description: 'full-text index over name, path words, tags and pack',
+    // External-content FTS5 table kept in step with samples by triggers; 'rebuild' indexes the
+    // rows a version-1 library already holds. Prefix indexes make `kic*` as fast as `kick`.
+    sql: `
+      CREATE VIRTUAL TABLE samples_fts USING fts5 (
+        name, path_tokens, tags, pack,
+        content = 'samples', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      CREATE TRIGGER samples_fts_insert AFTER INSERT ON samples BEGIN
+        INSERT INTO samples_fts (rowid, name, path_tokens, tags, pack) VALUES (new.id, new.name, new.path_tokens, new.tags, new.pack);
+      END;
+      CREATE TRIGGER samples_fts_delete AFTER DELETE ON samples BEGIN
+        INSERT INTO samples_fts (samples_fts, rowid, name, path_tokens, tags, pack) VALUES ('delete', old.id, old.name, old.path_tokens, old.tags, old.pack);
+      END;
+      CREATE TRIGGER samples_fts_update AFTER UPDATE OF name, path_tokens, tags, pack ON samples BEGIN
+        INSERT INTO samples_fts (samples_fts, rowid, name, path_tokens, tags, pack) VALUES ('delete', old.id, old.name, old.path_tokens, old.tags, old.pack);
+        INSERT INTO samples_fts (rowid, name, path_tokens, tags, pack) VALUES (new.id, new.name, new.path_tokens, new.tags, new.pack);
+      END;
+      INSERT INTO samples_fts (samples_fts) VALUES ('rebuild');
+    `,
+  },
+];

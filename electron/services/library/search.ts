@@ -1,0 +1,130 @@
+import type { SampleKind } from '../../../src/analysis/classify-kind';
+import { allKeys, compatibleKeys } from '../../../src/analysis/musical-key';
+import { GlowroomError } from '../../../src/std/errors';
+import type { LibraryDatabase } from './database';
+import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
+
+export type SearchSort = 'relevance' | 'name' | 'bpm' | 'key' | 'duration' | 'added';
+
+/** A closed range; either end may be left open. */
+export interface Range {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface LibrarySearch {
+  /** Free text: every word must match a name, folder, tag or pack word, as a prefix (`kic` finds kick). */
+  readonly text?: string;
+  readonly kind?: SampleKind;
+  /** BPM; a sample also matches at half or double its tempo (a 140 loop for a 70 search). */
+  readonly bpm?: Range;
+  /** A normalised key (`C minor`, see src/analysis/musical-key `parseKey`). */
+  readonly key?: string;
+  /** With `key`: also its relative major or minor. */
+  readonly compatibleKeys?: boolean;
+  /** Seconds. */
+  readonly duration?: Range;
+  readonly pack?: string;
+  readonly format?: string;
+  readonly favouritesOnly?: boolean;
+  /** Missing files are left out unless asked for. */
+  readonly includeMissing?: boolean;
+  /** Default: relevance with text, else name. */
+  readonly sort?: SearchSort;
+  readonly descending?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface LibrarySearchResult {
+  readonly rows: SampleRecord[];
+  /** Matches before limit and offset. */
+  readonly total: number;
+}
+
+/** Keys sort in pitch order (C major, C minor, C# major, …), not alphabetically. */
+const keyOrder = `CASE samples.musical_key ${allKeys.map((key, i) => `WHEN '${key}' THEN ${i}`).join(' ')} END`;
+
+const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance'>, string>> = {
+  name: 'samples.name COLLATE NOCASE',
+  bpm: 'samples.bpm',
+  key: keyOrder,
+  duration: 'samples.duration',
+  added: 'samples.added_at',
+};
+
+/**
+ * Finds samples by free text (FTS5, ranked by BM25 with name words weighing most) and filters.
+ * Rows with no value for the sort column (no tempo, no key) come last in either direction; ties
+ * break by name and id, so paging is stable.
+ */
+export function searchSamples(db: LibraryDatabase, search: LibrarySearch): LibrarySearchResult {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = ftsQuery(search.text ?? '');
+  if (match) {
+    where.push('samples_fts MATCH @match');
+    params['match'] = match;
+  }
+  if (!search.includeMissing) where.push('samples.missing = 0');
+  if (search.kind) {
+    where.push('samples.kind = @kind');
+    params['kind'] = search.kind;
+  }
+  if (search.bpm && (search.bpm.min !== undefined || search.bpm.max !== undefined)) {
+    params['bpmMin'] = search.bpm.min ?? 0;
+    params['bpmMax'] = search.bpm.max ?? Number.MAX_VALUE;
+    where.push(`(samples.bpm BETWEEN @bpmMin AND @bpmMax OR samples.bpm * 2 BETWEEN @bpmMin AND @bpmMax OR samples.bpm / 2 BETWEEN @bpmMin AND @bpmMax)`);
+  }
+  if (search.key !== undefined) {
+    if (!allKeys.includes(search.key)) throw new GlowroomError('invalid-args', `"${search.key}" is not a key; write it like "C minor" or "F# major".`);
+    const keys = search.compatibleKeys ? compatibleKeys(search.key) : [search.key];
+    keys.forEach((key, i) => (params[`key${i}`] = key));
+    where.push(`samples.musical_key IN (${keys.map((_, i) => `@key${i}`).join(', ')})`);
+  }
+  if (search.duration?.min !== undefined) {
+    where.push('samples.duration >= @durationMin');
+    params['durationMin'] = search.duration.min;
+  }
+  if (search.duration?.max !== undefined) {
+    where.push('samples.duration <= @durationMax');
+    params['durationMax'] = search.duration.max;
+  }
+  if (search.pack !== undefined) {
+    where.push('samples.pack = @pack');
+    params['pack'] = search.pack;
+  }
+  if (search.format !== undefined) {
+    where.push('samples.format = @format');
+    params['format'] = search.format.toLowerCase();
+  }
+  if (search.favouritesOnly) where.push('samples.favourite = 1');
+
+  const from = match ? 'samples_fts JOIN samples ON samples.id = samples_fts.rowid' : 'samples';
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${filter}`).get(params) as { n: number }).n;
+
+  const sort = search.sort ?? (match ? 'relevance' : 'name');
+  const direction = search.descending ? 'DESC' : 'ASC';
+  const order =
+    sort === 'relevance'
+      ? match
+        ? `bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) ${direction}`
+        : `samples.name COLLATE NOCASE ${direction}`
+      : `(${sortColumns[sort]}) IS NULL, ${sortColumns[sort]} ${direction}`;
+  params['limit'] = search.limit ?? 200;
+  params['offset'] = search.offset ?? 0;
+  const rows = db
+    .prepare(`SELECT ${sampleColumns} FROM ${from} ${filter} ORDER BY ${order}, samples.name COLLATE NOCASE, samples.id LIMIT @limit OFFSET @offset`)
+    .all(params) as SampleRowData[];
+  return { rows: rows.map(toSampleRecord), total };
+}
+
+/**
+ * Free text as an FTS5 query: each word becomes a quoted prefix term, all required. Quoting
+ * means no user input is read as FTS syntax (`AND`, `-`, `"`, `*`); null when there are no words.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : null;
+}

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, samplePack } from '../../support/paths';
+import { tempDir } from '../../support/temp-dir';
+
+/** Runs the real `glowroom` launcher with its library in a temporary data folder. */
+function glowroom(home: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'electron/cli/glowroom.mjs'), ...args], {
+    encoding: 'utf8',
+    cwd: repoRoot,
+    env: { ...process.env, GLOWROOM_HOME: home },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('glowroom import and search', () => {
+  it('imports the sample pack into the data folder, then finds sounds by words, kind, tempo and key', () => {
+    const home = tempDir();
+    const first = glowroom(home, 'import', samplePack, '--json');
+    expect(first.code).toBe(1);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ found: 33, indexed: 28, skipped: 0, cancelled: false });
+    expect(summary.failed).toHaveLength(5);
+    expect(first.stderr).toMatch(/Importing… 33\/33/);
+
+    const again = glowroom(home, 'import', samplePack);
+    expect(again.stdout).toMatch(/^Imported 33 audio files in [\d.]+ s: 0 indexed, 28 unchanged, 0 moved, 0 now missing, 5 failed\./);
+    expect(again.stdout).toContain(`failed: ${path.join(samplePack, '_broken/empty.wav')}`);
+
+    const kicks = JSON.parse(glowroom(home, 'search', 'kick', '--kind', 'one-shot', '--json').stdout);
+    expect(kicks.total).toBe(5);
+    expect(kicks.rows[0]).not.toHaveProperty('peaks');
+    const halfTime = JSON.parse(glowroom(home, 'search', '--bpm', '60-70', '--json').stdout);
+    expect(halfTime.rows.map((r: { name: string }) => r.name).sort()).toEqual(['amen_break_137bpm.wav', 'garzul_120bpm_Cmin_96k.wav']);
+    const cMinor = glowroom(home, 'search', '--key', 'cm', '--kind', 'loop');
+    expect(cMinor.code).toBe(0);
+    expect(cMinor.stdout).toContain('garzul_120bpm_Cmin_96k.wav\n  loop · 8.00 s · 120 BPM · C minor · loop');
+    expect(cMinor.stdout).toContain('1 of 1 matching samples.');
+    expect(JSON.parse(glowroom(home, 'search', 'sn', '--limit', '2', '--json').stdout)).toMatchObject({ total: 4, rows: [{}, {}] });
+  });
+
+  it('uses the library file named by --library', () => {
+    const dir = tempDir();
+    const library = path.join(dir, 'elsewhere.sqlite3');
+    const imported = glowroom(path.join(dir, 'home'), 'import', path.join(samplePack, 'Drums/Kicks'), '--library', library, '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ indexed: 5, failed: [] });
+    expect(JSON.parse(glowroom(path.join(dir, 'home'), 'search', '--library', library, '--json').stdout).total).toBe(5);
+    expect(JSON.parse(glowroom(path.join(dir, 'home'), 'search', '--json').stdout).total).toBe(0);
+  });
+
+  it('explains usage mistakes with exit status 2', () => {
+    const home = tempDir();
+    expect(glowroom(home, 'import').stderr).toContain('name at least one folder of samples');
+    expect(glowroom(home, 'import').code).toBe(2);
+    const cases: [string[], RegExp][] = [
+      [['--kind', 'drone'], /--kind must be loop or one-shot, not "drone"/],
+      [['--bpm', 'fast'], /--bpm takes a tempo or a range like 120 or 118-124/],
+      [['--bpm', '130-120'], /put the lower tempo first/],
+      [['--key', 'H#'], /--key takes a key like Am/],
+      [['--limit', '0'], /--limit must be a whole number from 1 to 10000/],
+    ];
+    for (const [args, message] of cases) {
+      const result = glowroom(home, 'search', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+});

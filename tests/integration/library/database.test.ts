@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { defaultLibraryPath, openLibraryDatabase } from '../../../electron/services/library/database';
+import { migrations } from '../../../electron/services/library/migrations';
+import { tempDir } from '../../support/temp-dir';
+
+const sampleValues = `('/p/Kicks/bd_boom.flac', 'bd_boom.flac', 'pack', 'Kicks', 'kicks bd boom', 1, 1, 'h', 'flac', 44100, 2, 16, 1.5, 0, -9, x'00', 'one-shot', 'drums kick', 0)`;
+const sampleColumns = '(path, name, pack, folder, path_tokens, size, mtime_ms, content_hash, format, sample_rate, channels, bit_depth, duration, peak_dbfs, loudness_lufs, peaks, kind, tags, added_at)';
+
+describe('the library database', () => {
+  it('lives in the data folder, which GLOWROOM_HOME overrides', () => {
+    expect(defaultLibraryPath({ GLOWROOM_HOME: '/tmp/gr-home' })).toBe(path.join('/tmp/gr-home', 'library.sqlite3'));
+  });
+
+  it('creates the latest schema with WAL, foreign keys and an FTS5 index kept in sync', () => {
+    const file = path.join(tempDir(), 'nested', 'library.sqlite3');
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      db.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+      const match = (q: string) => db.prepare('SELECT count(*) AS n FROM samples_fts WHERE samples_fts MATCH ?').pluck().get(q);
+      expect(match('kick')).toBe(1);
+      db.exec(`UPDATE samples SET tags = 'drums snare'`);
+      expect(match('kick')).toBe(0);
+      expect(match('snare')).toBe(1);
+      db.exec('INSERT INTO collections (name, created_at) VALUES (\'Faves\', 0)');
+      db.exec('INSERT INTO collection_samples VALUES (1, 1, 0)');
+      db.exec('DELETE FROM samples');
+      expect(match('snare')).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM collection_samples').pluck().get()).toBe(0);
+      expect(() => db.exec('INSERT INTO collection_samples VALUES (1, 99, 0)')).toThrow(/FOREIGN KEY/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades an older library step by step and indexes the rows it held', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 1)).close();
+    const v1 = new Database(file);
+    v1.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    v1.close();
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.prepare("SELECT count(*) FROM samples_fts WHERE samples_fts MATCH 'boo*'").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a library from a newer Glowroom and a file that is not a library, leaving both alone', () => {
+    const dir = tempDir();
+    const newer = path.join(dir, 'newer.sqlite3');
+    const raw = new Database(newer);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openLibraryDatabase(newer)).toThrow(
+      `The library ${newer} was written by a newer Glowroom (schema version ${migrations.length + 1}; this version reads up to ${migrations.length}). Update Glowroom, or choose another library file.`,
+    );
+    const check = new Database(newer);
+    expect(check.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'samples'").pluck().get()).toBe(0);
+    check.close();
+
+    const notALibrary = path.join(dir, 'notes.txt');
+    writeFileSync(notALibrary, 'these are my notes, not a database, and they go on for a while '.repeat(20));
+    expect(() => openLibraryDatabase(notALibrary)).toThrow(/is not a Glowroom library \(not an SQLite database\)/);
+  });
+});
