@@ -15,6 +15,7 @@ import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
+import { ProjectService } from './projects/project-service';
 
 type Handlers = {
   [N in OperationName]: (args: z.infer<(typeof operations)[N]['args']>) => Promise<OperationResult<N>> | OperationResult<N>;
@@ -31,10 +32,11 @@ export class Dispatcher {
   private readonly emitter = new EventEmitter();
   private readonly handlers: Handlers;
 
-  /** `libraryPath` overrides where the library database lives (tests use ':memory:'). */
-  constructor(host: HostKind, options: { libraryPath?: string } = {}) {
+  /** `libraryPath` overrides where the library database lives (tests use ':memory:'); `home` the data folder. */
+  constructor(host: HostKind, options: { libraryPath?: string; home?: string } = {}) {
     const jobs = new JobRegistry();
     const library = new LibraryService(jobs, options.libraryPath);
+    const projects = new ProjectService(options.home);
     const audio = new AudioService();
     this.handlers = {
       'app.info': () => appInfo(host),
@@ -44,6 +46,12 @@ export class Dispatcher {
       'library.setFavourite': (args) => library.setFavourite(args.id, args.favourite),
       'audio.load': (args) => audio.load(args.path),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
+      'project.open': (args) => projects.open(args.path),
+      'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),
+      'project.recent': () => projects.recent(),
+      'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
+      'project.recoveries': () => projects.recoveries(),
+      'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
     };
   }
 

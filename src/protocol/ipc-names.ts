@@ -3,7 +3,9 @@
  * preload needs only these, and importing them costs no zod. `ipc.ts` declares one schema per
  * name and the typecheck fails if the two lists drift apart.
  */
-export const operationNames = ['app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'job.cancel'] as const;
+export const operationNames = [
+  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'job.cancel',
+  'project.open', 'project.save', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 export const eventNames = ['job.progress'] as const;

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { errorCodes } from '../std/errors';
+import { ProjectSchema } from '../model/project-schema';
 import type { EventName, OperationName } from './ipc-names';
 
 export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
@@ -116,6 +117,28 @@ export const LoadedAudio = z.object({
 });
 export type LoadedAudio = z.infer<typeof LoadedAudio>;
 
+/** Projects travel with absolute source paths; the Node side makes them relative on disk. */
+export const ProjectFileArgs = z.object({ path: absoluteOrRelativePath });
+export const OpenedProject = z.object({ project: ProjectSchema, path: z.string() });
+export const SaveArgs = z.object({ path: absoluteOrRelativePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
+export const SavedProject = z.object({ path: z.string(), savedAt: z.string() });
+export const RecentProjects = z.object({ paths: z.array(z.string()) });
+export const RecoveryWriteArgs = z.object({ key: z.string().nullable(), project: ProjectSchema, originalPath: z.string().nullable() });
+export const RecoveryListing = z.discriminatedUnion('damaged', [
+  z.object({ key: z.string(), damaged: z.literal(false), name: z.string(), originalPath: z.string().nullable(), savedAt: z.string() }),
+  z.object({ key: z.string(), damaged: z.literal(true), problem: z.string() }),
+]);
+export const RecoveryChoiceArgs = z.object({ key: z.string().min(1).max(100), choice: z.enum(['recover', 'open-last-saved', 'discard']) });
+export const RecoveryOutcome = z.object({
+  project: ProjectSchema.nullable(),
+  path: z.string().nullable(),
+  /** The document holds changes that are not in `path`. */
+  unsaved: z.boolean(),
+  notice: z.string().nullable(),
+  /** Keep writing recovery under this key until the document is saved. */
+  recoveryKey: z.string().nullable(),
+});
+
 export const CancelArgs = z.object({ jobId: z.string().min(1) });
 export const CancelResult = z.object({ cancelled: z.boolean() });
 
@@ -138,6 +161,12 @@ export const operations = {
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
+  'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
+  'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
+  'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
+  'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
+  'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
+  'project.resolveRecovery': operation(RecoveryChoiceArgs, RecoveryOutcome, 'Recover, open the last saved version, or discard.'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 export type OperationArgs<N extends OperationName> = z.input<(typeof operations)[N]['args']>;
 export type OperationResult<N extends OperationName> = z.infer<(typeof operations)[N]['result']>;

@@ -1,0 +1,105 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Project } from '../../../src/model/project-schema';
+import { GlowroomError } from '../../../src/std/errors';
+import { writeFileAtomic } from '../atomic-write';
+import { dataDir } from '../data-dir';
+import { openProject, saveProject } from './project-files';
+import { RecoveryStore, recoveryKeyFor } from './recovery';
+import { resolveRecovery, type RecoveryChoice } from './recovery-choice';
+
+const recentLimit = 12;
+
+/** A recovery file as the start-up dialog lists it. */
+export type RecoveryListing =
+  | { readonly key: string; readonly damaged: false; readonly name: string; readonly originalPath: string | null; readonly savedAt: string }
+  | { readonly key: string; readonly damaged: true; readonly problem: string };
+
+/**
+ * Projects behind the IPC contract. The renderer works with absolute source paths; on disk,
+ * sources inside the project's folder are stored relative to it (so a folder moves and travels
+ * whole) and the rest stay absolute.
+ */
+export class ProjectService {
+  private readonly recovery: RecoveryStore;
+
+  constructor(private readonly home: string = dataDir()) {
+    this.recovery = new RecoveryStore(path.join(home, 'recovery'));
+  }
+
+  async open(file: string): Promise<{ project: Project; path: string }> {
+    const absolute = path.resolve(file);
+    const { project, folder } = await openProject(absolute);
+    await this.remember(absolute);
+    return { project: withSourcePaths(project, (p) => path.resolve(folder, p)), path: absolute };
+  }
+
+  /** Saves atomically (the previous version stays as .bak) and drops the recovery file it replaces. */
+  async save(file: string, project: Project, recoveryKey: string | null): Promise<{ path: string; savedAt: string }> {
+    const absolute = path.resolve(file.endsWith('.glowroom') ? file : `${file}.glowroom`);
+    const folder = path.dirname(absolute);
+    await saveProject(absolute, withSourcePaths(project, (p) => relativeInside(folder, p)));
+    if (recoveryKey) await this.recovery.discardRecovery(recoveryKey);
+    await this.remember(absolute);
+    return { path: absolute, savedAt: new Date().toISOString() };
+  }
+
+  async recent(): Promise<{ paths: string[] }> {
+    try {
+      const list = JSON.parse(await fs.readFile(this.recentFile(), 'utf8')) as unknown;
+      return { paths: Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').slice(0, recentLimit) : [] };
+    } catch {
+      // No list yet, or an unreadable one: start a new one rather than block opening files.
+      return { paths: [] };
+    }
+  }
+
+  /** Writes the unsaved document where a crash cannot take it; returns the key to use next time. */
+  async writeRecovery(key: string | null, project: Project, originalPath: string | null): Promise<{ key: string }> {
+    const useKey = key ?? recoveryKeyFor(originalPath);
+    await this.recovery.writeRecovery(useKey, project, { originalPath, savedAt: new Date() });
+    return { key: useKey };
+  }
+
+  async recoveries(): Promise<{ entries: RecoveryListing[] }> {
+    const entries = await this.recovery.listRecoveries();
+    return {
+      entries: entries.map((entry) =>
+        entry.damaged ? entry : { key: entry.key, damaged: false, name: entry.name, originalPath: entry.originalPath, savedAt: entry.savedAt.toISOString() },
+      ),
+    };
+  }
+
+  async resolveRecovery(key: string, choice: RecoveryChoice): Promise<{ project: Project | null; path: string | null; unsaved: boolean; notice: string | null; recoveryKey: string | null }> {
+    const entry = (await this.recovery.listRecoveries()).find((e) => e.key === key);
+    if (!entry) throw new GlowroomError('not-found', 'That recovered work is gone (another window may have handled it).');
+    const outcome = await resolveRecovery(this.recovery, entry, choice);
+    const folder = outcome.file ? path.dirname(outcome.file) : null;
+    const project = outcome.project && folder ? withSourcePaths(outcome.project, (p) => path.resolve(folder, p)) : outcome.project;
+    return { project, path: outcome.file, unsaved: outcome.unsaved, notice: outcome.notice, recoveryKey: outcome.unsaved ? key : null };
+  }
+
+  private recentFile(): string {
+    return path.join(this.home, 'recent-projects.json');
+  }
+
+  private async remember(file: string): Promise<void> {
+    const { paths } = await this.recent();
+    const next = [file, ...paths.filter((p) => p !== file)].slice(0, recentLimit);
+    await fs.mkdir(this.home, { recursive: true });
+    await writeFileAtomic(this.recentFile(), Buffer.from(JSON.stringify(next, null, 2)));
+  }
+}
+
+function withSourcePaths(project: Project, map: (sourcePath: string) => string): Project {
+  const sources = Object.fromEntries(Object.entries(project.sources).map(([id, source]) => [id, { ...source, path: map(source.path) }]));
+  return { ...project, sources };
+}
+
+/** `file` relative to `folder` with forward slashes when it lies inside it; else unchanged. */
+function relativeInside(folder: string, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(folder, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}
