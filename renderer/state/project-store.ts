@@ -16,6 +16,18 @@ interface ProjectState {
   readonly history: EditHistory;
   /** The document when the current drag began; null when no drag is under way. */
   readonly gestureBase: Project | null;
+  /** Where the document is saved; null while untitled. */
+  readonly filePath: string | null;
+  /** The document as last saved or opened: unsaved changes exist while `project` differs. */
+  readonly savedProject: Project;
+  /** Where autosave keeps this document's unsaved work, once it has written some. */
+  readonly recoveryKey: string | null;
+  /** Replaces the open document (new, open, recover); history starts afresh. */
+  load(project: Project, filePath: string | null, options?: { unsaved?: boolean; recoveryKey?: string | null }): void;
+  /** Saves to `path`, or to the current file; 'needs-path' while untitled (ask for one). */
+  save(path?: string): Promise<'saved' | 'needs-path' | 'failed'>;
+  /** Writes unsaved work to the recovery folder (autosave). */
+  writeRecovery(): Promise<void>;
   /** Every change to the document goes through here: one labelled, undoable step. */
   edit(label: string, recipe: (project: Project) => Project): void;
   /**
@@ -35,10 +47,56 @@ interface ProjectState {
   addFile(path: string, startBeats: number, trackId: string | null): Promise<void>;
 }
 
+const initial = createEmptyProject();
+
+/** Whether the open document has changes that are not on disk. */
+export function hasUnsavedChanges(state: Pick<ProjectState, 'project' | 'savedProject'>): boolean {
+  return state.project !== state.savedProject;
+}
+
 export const useProject = create<ProjectState>()((set, get) => ({
-  project: createEmptyProject(),
+  project: initial,
   history: emptyHistory,
   gestureBase: null,
+  filePath: null,
+  savedProject: initial,
+  recoveryKey: null,
+  load(project, filePath, options = {}) {
+    set({
+      project,
+      filePath,
+      history: emptyHistory,
+      gestureBase: null,
+      savedProject: options.unsaved ? createEmptyProject() : project,
+      recoveryKey: options.recoveryKey ?? null,
+    });
+    useTimeline.getState().select([]);
+  },
+  async save(path) {
+    const target = path ?? get().filePath;
+    if (!target) return 'needs-path';
+    const { project, recoveryKey } = get();
+    try {
+      const saved = await runtime().bridge.call('project.save', { path: target, project, recoveryKey });
+      // Edits made while the save ran stay unsaved: only the saved document counts as saved.
+      set({ filePath: saved.path, savedProject: project, recoveryKey: null });
+      useSession.getState().notify('info', `Saved ${saved.path}.`);
+      return 'saved';
+    } catch (error) {
+      reportError(error);
+      return 'failed';
+    }
+  },
+  async writeRecovery() {
+    const { project, filePath, recoveryKey } = get();
+    if (!hasUnsavedChanges(get())) return;
+    try {
+      const { key } = await runtime().bridge.call('project.writeRecovery', { key: recoveryKey, project, originalPath: filePath });
+      set({ recoveryKey: key });
+    } catch (error) {
+      reportError(error);
+    }
+  },
   edit(label, recipe) {
     try {
       const { project, history } = get();

@@ -1,18 +1,34 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useProject } from '../../state/project-store';
+import { useUi } from '../../state/ui-store';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Timeline } from '../timeline/Timeline';
+import { openProjectFile } from './file-actions';
+import { ProjectPathDialog } from './ProjectPathDialog';
+import { RecoveryDialog } from './RecoveryDialog';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useAutosave } from './use-autosave';
+import { useWindowTitle } from './use-window-title';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import './shell.css';
 
 export function App() {
-  const [sheet, setSheet] = useState(false);
-  useGlobalShortcuts(useCallback(() => setSheet((open) => !open), []));
+  const modal = useUi((s) => s.modal);
+  const show = useUi((s) => s.show);
+  useGlobalShortcuts(useCallback(() => useUi.getState().show(useUi.getState().modal === 'shortcuts' ? null : 'shortcuts'), []));
+  useAutosave();
+  useWindowTitle();
+  const close = () => show(null);
   return (
     <div className="app">
-      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      <RecoveryDialog />
+      {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
+      {modal === 'open' && <ProjectPathDialog mode="open" initial="" onChoose={(path) => void openProjectFile(path)} onClose={close} />}
+      {modal === 'save-as' && (
+        <ProjectPathDialog mode="save" initial={useProject.getState().filePath ?? ''} onChoose={(path) => void useProject.getState().save(path)} onClose={close} />
+      )}
       <TopBar />
       <main className="workspace">
         <LibraryPanel />

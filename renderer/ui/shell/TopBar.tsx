@@ -1,3 +1,4 @@
+import { FileControls } from './FileControls';
 import { MasterMeter } from './MasterMeter';
 import { PositionDisplay } from './PositionDisplay';
 import { TempoField } from './TempoField';
@@ -16,6 +17,7 @@ export function TopBar() {
       <TempoField />
       <UndoRedo />
       <div className="topbar-spacer" />
+      <FileControls />
       <MasterMeter />
     </header>
   );

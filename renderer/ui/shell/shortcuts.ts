@@ -1,7 +1,9 @@
 import { useProject } from '../../state/project-store';
+import { useUi } from '../../state/ui-store';
 import { useTransport } from '../../state/transport-store';
 import { copySelection, deleteSelection, duplicateSelection, pasteAtPlayhead, selectAll, splitAtPlayhead } from '../timeline/edit-actions';
 import { zoomBy } from '../timeline/zoom';
+import { newProject, saveOrAsk } from './file-actions';
 
 /** One keyboard shortcut: how it is written on the sheet, when it matches, what it does. */
 export interface Shortcut {
@@ -17,6 +19,10 @@ const key = (event: KeyboardEvent, name: string) => event.key.toLowerCase() === 
 
 /** Every shortcut of the app; the `?` sheet lists exactly these. */
 export const shortcuts: readonly Shortcut[] = [
+  { keys: 'Ctrl+N', does: 'New project', matches: (e) => command(e) && key(e, 'n'), run: newProject },
+  { keys: 'Ctrl+O', does: 'Open a project', matches: (e) => command(e) && key(e, 'o'), run: () => useUi.getState().show('open') },
+  { keys: 'Ctrl+S', does: 'Save', matches: (e) => command(e) && !e.shiftKey && key(e, 's'), run: () => void saveOrAsk() },
+  { keys: 'Ctrl+Shift+S', does: 'Save as', matches: (e) => command(e) && e.shiftKey && key(e, 's'), run: () => useUi.getState().show('save-as') },
   { keys: 'Space', does: 'Play / stop', matches: (e) => plain(e) && e.code === 'Space', run: () => void useTransport.getState().toggle() },
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
   { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },

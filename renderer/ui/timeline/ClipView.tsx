@@ -5,6 +5,9 @@ import { useTimeline } from '../../state/timeline-store';
 import { startClipGesture, type ClipGestureKind } from './clip-gesture';
 import { ClipWaveform } from './ClipWaveform';
 
+/** Below this width (px) a clip shows no edge handles. */
+const handleRoom = 32;
+
 /**
  * One clip: its waveform and name, selectable (click, shift-click), draggable (body moves,
  * edges trim, the corner squares set fades, a looped clip's right tab extends the loop).
@@ -42,10 +45,15 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
       <span className="clip-name">{name}</span>
       {clip.fadeIn > 0 && <div className="clip-fade clip-fade-in" style={{ width: fadePx(clip.fadeIn) }} />}
       {clip.fadeOut > 0 && <div className="clip-fade clip-fade-out" style={{ width: fadePx(clip.fadeOut) }} />}
-      <div className="clip-handle clip-trim-start" aria-label="Trim start" onPointerDown={grab('trim-start')} />
-      <div className="clip-handle clip-trim-end" aria-label="Trim end" onPointerDown={grab('trim-end')} />
-      <div className="clip-handle clip-fade-in-handle" aria-label="Fade in" style={{ left: fadePx(clip.fadeIn) }} onPointerDown={grab('fade-in')} />
-      <div className="clip-handle clip-fade-out-handle" aria-label="Fade out" style={{ right: fadePx(clip.fadeOut) }} onPointerDown={grab('fade-out')} />
+      {/* Narrow clips keep their whole body for moving; zoom in to trim or fade them. */}
+      {width >= handleRoom && (
+        <>
+          <div className="clip-handle clip-trim-start" aria-label="Trim start" onPointerDown={grab('trim-start')} />
+          <div className="clip-handle clip-trim-end" aria-label="Trim end" onPointerDown={grab('trim-end')} />
+          <div className="clip-handle clip-fade-in-handle" aria-label="Fade in" style={{ left: fadePx(clip.fadeIn) }} onPointerDown={grab('fade-in')} />
+          <div className="clip-handle clip-fade-out-handle" aria-label="Fade out" style={{ right: fadePx(clip.fadeOut) }} onPointerDown={grab('fade-out')} />
+        </>
+      )}
       {clip.loop && <div className="clip-handle clip-loop-handle" aria-label="Extend loop" onPointerDown={grab('loop')} />}
     </div>
   );

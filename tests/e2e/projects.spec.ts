@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Project } from '../../src/model/project-schema';
+import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
+import { expect, importFolder, samplePack, test } from './fixtures';
+
+const frameOf = (beats: number, tempo: number) => Math.round(((beats * 60) / tempo) * 48_000);
+
+test('a moved clip is saved where it was dropped and renders exactly that much later', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('bd_klub');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /bd_klub_48k/ }).dblclick();
+  const clip = app.getByLabel('Clip bd_klub_48k.wav');
+  const box = await clip.boundingBox();
+  if (!box) throw new Error('clip not laid out');
+  // Drag the body (the middle: the edges trim) 5 beats right (28 px per beat), onto the grid.
+  const grabX = box.x + box.width / 2;
+  await app.mouse.move(grabX, box.y + 30);
+  await app.mouse.down();
+  await app.mouse.move(grabX + 5 * 28 + 6, box.y + 30, { steps: 6 });
+  await app.mouse.up();
+  await expect(app.getByLabel('Project name')).toContainText('•');
+
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'moved kick.glowroom');
+  await app.keyboard.press('Control+s');
+  const dialog = app.getByRole('dialog', { name: 'Save project as' });
+  await dialog.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
+  await expect(app.getByLabel('Project name')).not.toContainText('•');
+  expect(await app.title()).toBe('Untitled — Glowroom');
+
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Project;
+  expect(saved.tracks[0]?.clips[0]?.start).toBe(5);
+  const rendered = await renderProject(await loadProjectFile(file));
+  const firstSound = rendered.channels[0].findIndex((x) => x !== 0);
+  expect(firstSound).toBeGreaterThanOrEqual(frameOf(5, 120));
+  // The kick starts within its first few samples; nothing sounds before the moved position.
+  expect(firstSound - frameOf(5, 120)).toBeLessThan(8);
+  expect(rendered.channels[0].subarray(0, frameOf(5, 120)).every((x) => x === 0)).toBe(true);
+
+  // Open it again from the recent list after starting fresh.
+  await app.keyboard.press('Control+n');
+  await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(0);
+  await app.keyboard.press('Control+o');
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('list', { name: 'Recent projects' }).getByRole('button', { name: /moved kick\.glowroom/ }).click();
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(1);
+  await app.screenshot({ path: 'test-results/screens/project-saved.png' });
+});
+
+test('unsaved work survives a crash: the next start offers Recover, and Discard discards', async ({ page }) => {
+  await page.clock.install();
+  const url = process.env['GLOWROOM_URL'] ?? '';
+  await page.goto(url);
+  const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
+  await tempo.fill('141');
+  await tempo.press('Enter');
+  await page.clock.fastForward(31_000);
+  // The "crash": the page goes away without saving, and a new one starts.
+  await page.goto('about:blank');
+  await page.goto(url);
+  const dialog = page.getByRole('dialog', { name: 'Recover unsaved work' });
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/recovery.png' });
+  await dialog.getByRole('button', { name: 'Recover' }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Tempo' })).toHaveAttribute('aria-valuetext', '141 BPM');
+  await expect(page.getByLabel('Project name')).toContainText('•');
+
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.getByRole('dialog', { name: 'Recover unsaved work' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Tempo' })).toHaveAttribute('aria-valuetext', '120 BPM');
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Recover unsaved work' })).toHaveCount(0);
+});
