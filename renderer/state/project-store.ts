@@ -49,6 +49,11 @@ interface ProjectState {
 
 const initial = createEmptyProject();
 
+/** What to call the open project: its file's name once saved, else the name in the document. */
+export function displayName(state: Pick<ProjectState, 'project' | 'filePath'>): string {
+  return state.filePath?.split(/[\\/]/).pop()?.replace(/\.glowroom$/, '') ?? state.project.name;
+}
+
 /** Whether the open document has changes that are not on disk. */
 export function hasUnsavedChanges(state: Pick<ProjectState, 'project' | 'savedProject'>): boolean {
   return state.project !== state.savedProject;

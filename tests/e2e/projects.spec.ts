@@ -28,7 +28,8 @@ test('a moved clip is saved where it was dropped and renders exactly that much l
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
   await expect(app.getByLabel('Project name')).not.toContainText('•');
-  expect(await app.title()).toBe('Untitled — Glowroom');
+  expect(await app.title()).toBe('moved kick — Glowroom');
+  await expect(app.getByLabel('Project name')).toHaveText('moved kick');
 
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Project;
   expect(saved.tracks[0]?.clips[0]?.start).toBe(5);

@@ -1,10 +1,10 @@
-import { hasUnsavedChanges, useProject } from '../../state/project-store';
+import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
 import { newProject, saveOrAsk } from './file-actions';
 
 /** New, Open, Save, Save As; the project name with an unsaved mark. */
 export function FileControls() {
-  const name = useProject((s) => s.project.name);
+  const name = useProject(displayName);
   const dirty = useProject(hasUnsavedChanges);
   const show = useUi((s) => s.show);
   return (

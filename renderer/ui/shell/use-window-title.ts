@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { hasUnsavedChanges, useProject } from '../../state/project-store';
+import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 
 /** The window title names the project and marks unsaved changes; leaving with them asks first. */
 export function useWindowTitle(): void {
-  const name = useProject((s) => s.project.name);
+  const name = useProject(displayName);
   const dirty = useProject(hasUnsavedChanges);
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${name} — Glowroom`;
