@@ -48,6 +48,7 @@ export class Dispatcher {
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),
+      'project.findByName': (args) => projects.findByName(args.folder, args.names),
       'project.recent': () => projects.recent(),
       'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
       'project.recoveries': () => projects.recoveries(),

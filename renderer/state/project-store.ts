@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import { addSourceClip, setTempo } from '../../src/model/edits/source-edits';
+import { addSourceClip, relinkSource, setTempo } from '../../src/model/edits/source-edits';
 import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
 import { ProjectSchema, type Project } from '../../src/model/project-schema';
+import type { MissingSource } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { useTimeline } from './timeline-store';
 import { reportError, useSession } from './session-store';
@@ -22,8 +23,12 @@ interface ProjectState {
   readonly savedProject: Project;
   /** Where autosave keeps this document's unsaved work, once it has written some. */
   readonly recoveryKey: string | null;
+  /** Sources whose files were not found when the project opened; their clips play silent. */
+  readonly missing: readonly MissingSource[];
   /** Replaces the open document (new, open, recover); history starts afresh. */
-  load(project: Project, filePath: string | null, options?: { unsaved?: boolean; recoveryKey?: string | null }): void;
+  load(project: Project, filePath: string | null, options?: { unsaved?: boolean; recoveryKey?: string | null; missing?: readonly MissingSource[] }): void;
+  /** Points a missing source at a found file (one undoable step) and takes it off the list. */
+  relink(sourceId: string, path: string): void;
   /** Saves to `path`, or to the current file; 'needs-path' while untitled (ask for one). */
   save(path?: string): Promise<'saved' | 'needs-path' | 'failed'>;
   /** Writes unsaved work to the recovery folder (autosave). */
@@ -66,8 +71,10 @@ export const useProject = create<ProjectState>()((set, get) => ({
   filePath: null,
   savedProject: initial,
   recoveryKey: null,
+  missing: [],
   load(project, filePath, options = {}) {
     set({
+      missing: options.missing ?? [],
       project,
       filePath,
       history: emptyHistory,
@@ -76,6 +83,10 @@ export const useProject = create<ProjectState>()((set, get) => ({
       recoveryKey: options.recoveryKey ?? null,
     });
     useTimeline.getState().select([]);
+  },
+  relink(sourceId, path) {
+    get().edit('Relink Audio', (project) => relinkSource(project, sourceId, path));
+    set({ missing: get().missing.filter((m) => m.sourceId !== sourceId) });
   },
   async save(path) {
     const target = path ?? get().filePath;

@@ -10,6 +10,12 @@ export interface WavEncodeOptions {
    * renders are both clean and reproducible. Without it samples are plainly rounded.
    */
   readonly ditherSeed?: number;
+  /**
+   * Complete RIFF chunks (id, size, data, pad byte) written between the format chunks and
+   * `data`, e.g. src/codecs/wav-metadata's LIST/INFO and `id3 ` chunks. Before the audio, so
+   * readers that stop at `data` still see them.
+   */
+  readonly chunks?: readonly Uint8Array[];
 }
 
 /**
@@ -42,7 +48,13 @@ export function encodeWav(
   const dataBytes = frames * blockAlign;
   // Non-PCM formats carry cbSize in 'fmt ' and a 'fact' chunk, as the WAVE spec requires.
   const fmtBytes = float ? 18 : 16;
-  const header = 12 + 8 + fmtBytes + (float ? 12 : 0) + 8;
+  const extra = options.chunks ?? [];
+  let extraBytes = 0;
+  for (const chunk of extra) {
+    if (chunk.length < 8 || chunk.length % 2 !== 0) throw invalid('an extra chunk must be a whole, even-length RIFF chunk');
+    extraBytes += chunk.length;
+  }
+  const header = 12 + 8 + fmtBytes + (float ? 12 : 0) + extraBytes + 8;
   if (header - 8 + dataBytes + (dataBytes % 2) > 0xffffffff) {
     throw new GlowroomError('unsupported', 'cannot write WAV: the audio is over 4 GiB, which needs RF64');
   }
@@ -79,6 +91,10 @@ export function encodeWav(
     id('fact');
     u32(4);
     u32(frames);
+  }
+  for (const chunk of extra) {
+    bytes.set(chunk, at);
+    at += chunk.length;
   }
   id('data');
   u32(dataBytes);

@@ -5,7 +5,7 @@
  */
 export const operationNames = [
   'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'job.cancel',
-  'project.open', 'project.save', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery'] as const;
+  'project.open', 'project.save', 'project.findByName', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 export const eventNames = ['job.progress'] as const;

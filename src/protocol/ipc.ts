@@ -119,7 +119,10 @@ export type LoadedAudio = z.infer<typeof LoadedAudio>;
 
 /** Projects travel with absolute source paths; the Node side makes them relative on disk. */
 export const ProjectFileArgs = z.object({ path: absoluteOrRelativePath });
-export const OpenedProject = z.object({ project: ProjectSchema, path: z.string() });
+export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
+export type MissingSource = z.infer<typeof MissingSource>;
+export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource) });
+export const FindByNameArgs = z.object({ folder: absoluteOrRelativePath, names: z.array(z.string().min(1).max(255)).min(1).max(10_000) });
 export const SaveArgs = z.object({ path: absoluteOrRelativePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
 export const SavedProject = z.object({ path: z.string(), savedAt: z.string() });
 export const RecentProjects = z.object({ paths: z.array(z.string()) });
@@ -163,6 +166,7 @@ export const operations = {
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
   'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
   'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
+  'project.findByName': operation(FindByNameArgs, z.object({ found: z.record(z.string(), z.string()) }), 'Find files by name under a folder (relinking).'),
   'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),

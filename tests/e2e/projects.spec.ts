@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { encodeWav } from '../../src/codecs/wav-writer';
+import { addSourceClip } from '../../src/model/edits/source-edits';
+import { createEmptyProject } from '../../src/model/new-project';
+import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
 import { expect, importFolder, samplePack, test } from './fixtures';
@@ -77,4 +81,33 @@ test('unsaved work survives a crash: the next start offers Recover, and Discard 
   await page.goto(url);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Recover unsaved work' })).toHaveCount(0);
+});
+
+test('opening a project whose audio moved lists it, plays on silently, and relinks from a folder', async ({ app }) => {
+  const home = process.env['GLOWROOM_HOME'] ?? '';
+  const before = path.join(home, 'relink', 'before');
+  const after = path.join(home, 'relink', 'after', 'deeper');
+  mkdirSync(before, { recursive: true });
+  mkdirSync(after, { recursive: true });
+  const tone = Float32Array.from({ length: 4800 }, (_, i) => 0.3 * Math.sin(i / 5));
+  writeFileSync(path.join(before, 'moved_tone.wav'), encodeWav({ sampleRate: 48_000, channels: [tone] }, { bitDepth: 16 }));
+  const project = addSourceClip(createEmptyProject('Relink'), { path: path.join(before, 'moved_tone.wav'), name: 'moved_tone.wav', durationSeconds: 0.1 }, 0, null).project;
+  const file = path.join(home, 'relink', 'relink.glowroom');
+  writeFileSync(file, serializeProject(project));
+  renameSync(path.join(before, 'moved_tone.wav'), path.join(after, 'moved_tone.wav'));
+
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Missing audio' });
+  await expect(dialog).toContainText('moved_tone.wav');
+  await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(1);
+  await app.screenshot({ path: 'test-results/screens/missing-audio.png' });
+  await dialog.getByRole('textbox', { name: 'Folder to search' }).fill(path.join(home, 'relink', 'after'));
+  await dialog.getByRole('button', { name: 'Search folder' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(0);
+  await expect(app.getByLabel('Clip moved_tone.wav')).toHaveCount(1);
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Relink Audio');
 });

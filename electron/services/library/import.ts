@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { GlowroomError } from '../../../src/std/errors';
 import type { SampleAnalysis } from './analyze-file';
 import { AnalyzePool, defaultPoolSize } from './analyze-pool';
 import type { LibraryDatabase } from './database';
 import { SampleStore } from './sample-store';
-import { scanRoots, type ScanFailure, type ScannedFile } from './scan';
+import { scanRoots, type ScanFailure, type ScannedFile, type ScanRoot } from './scan';
+import { isZipPath, packsDirFor, unpackZipPack } from './zip-packs';
 
 export interface ImportProgress {
   /** Files finished: analysed, skipped as unchanged, or failed. */
@@ -23,6 +25,8 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Analyze workers; default all cores but one. */
   readonly workers?: number;
+  /** Where `.zip` packs are unpacked; default `<data folder>/Packs`. */
+  readonly packsDir?: string;
 }
 
 /** What an import did; maps onto the contract's `ImportSummary` (plus moved, missing, timing). */
@@ -47,18 +51,37 @@ const batchSize = 64;
 const batchMs = 250;
 
 /**
- * Indexes the audio files under `roots` in place. Unchanged files are skipped; new and changed
- * ones are analysed in a worker pool and written in batched transactions on this thread (SQLite
- * has one writer); a file moved within the library keeps its row; known files that are gone are
- * flagged missing. Each file that cannot be used is reported with a reason and the rest go on.
+ * Indexes the audio files under `roots` in place. A `.zip` root is first unpacked into
+ * `packsDir` (once: see zip-packs.ts) and its folder indexed as the pack named after the zip; a
+ * refused zip is one failure naming the offending entry. Unchanged files are skipped; new and
+ * changed ones are analysed in a worker pool and written in batched transactions on this thread
+ * (SQLite has one writer); a file moved within the library keeps its row; known files under a
+ * root that are gone are flagged missing. Each file that cannot be used is reported with a
+ * reason and the rest go on.
  */
-export async function importFolders(db: LibraryDatabase, roots: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFolders(db: LibraryDatabase, roots: readonly (string | ScanRoot)[], options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const { signal, onProgress } = options;
   const store = new SampleStore(db);
   const failed: ScanFailure[] = [];
-  const absoluteRoots = roots.map((root) => path.resolve(root));
-  const scanned = await scanRoots(absoluteRoots, failed, signal);
+  const scanRootsList: ScanRoot[] = [];
+  for (const root of roots) {
+    const given: ScanRoot = typeof root === 'string' ? { path: root } : root;
+    const absolute = path.resolve(given.path);
+    if (!isZipPath(absolute)) {
+      scanRootsList.push({ ...given, path: absolute });
+      continue;
+    }
+    try {
+      const unpacked = await unpackZipPack(db, absolute, options.packsDir ?? packsDirFor(), signal ? { signal } : {});
+      scanRootsList.push({ path: unpacked.folder, pack: unpacked.pack });
+    } catch (error) {
+      if (!(error instanceof GlowroomError)) throw error;
+      if (error.code !== 'cancelled') failed.push({ path: absolute, reason: error.message });
+    }
+  }
+  const absoluteRoots = scanRootsList.map((root) => root.path);
+  const scanned = await scanRoots(scanRootsList, failed, signal);
   // A scan cut short by cancelling has not seen every file, so absence then proves nothing.
   const scanComplete = !signal?.aborted;
   const counts = { indexed: 0, skipped: 0, moved: 0, missing: 0 };

@@ -79,4 +79,23 @@ export const migrations: readonly Migration[] = [
       INSERT INTO samples_fts (samples_fts) VALUES ('rebuild');
     `,
   },
+  {
+    description: 'watched folders and unpacked zip packs',
+    sql: `
+      CREATE TABLE watched_folders (
+        path     TEXT    PRIMARY KEY,            -- absolute; a pack folder kept up to date while the app runs
+        added_at INTEGER NOT NULL
+      );
+      CREATE TABLE zip_packs (
+        source_path  TEXT    PRIMARY KEY,        -- the imported .zip, absolute
+        size         INTEGER NOT NULL,
+        mtime_ms     INTEGER NOT NULL,
+        content_hash TEXT    NOT NULL,           -- SHA-256 of the zip: the same pack under another name
+        folder       TEXT    NOT NULL,           -- where it was unpacked, under <data folder>/Packs
+        pack         TEXT    NOT NULL,           -- the zip's name without .zip
+        unpacked_at  INTEGER NOT NULL
+      );
+      CREATE INDEX zip_packs_by_hash ON zip_packs (content_hash);
+    `,
+  },
 ];

@@ -14,6 +14,18 @@ export interface ScannedFile {
   readonly mtimeMs: number;
 }
 
+/**
+ * A folder (or file) to scan, with the folder its files' pack and relative paths are measured
+ * from: a watched pack re-scans one changed subfolder yet keeps each file's place in the pack.
+ */
+export interface ScanRoot {
+  readonly path: string;
+  /** The pack's top folder, `path` or one of its ancestors; default `path`. */
+  readonly base?: string;
+  /** The pack name; default the base folder's name (for a single file: its folder's name). */
+  readonly pack?: string;
+}
+
 export interface ScanFailure {
   readonly path: string;
   readonly reason: string;
@@ -25,10 +37,13 @@ export interface ScanFailure {
  * goes on. Symbolic links are followed once: a folder reached twice (a link loop) is skipped.
  * Stops early, returning what it found, when `signal` aborts.
  */
-export async function scanRoots(roots: readonly string[], failed: ScanFailure[], signal?: AbortSignal): Promise<ScannedFile[]> {
+export async function scanRoots(roots: readonly (string | ScanRoot)[], failed: ScanFailure[], signal?: AbortSignal): Promise<ScannedFile[]> {
   const found: ScannedFile[] = [];
   const visited = new Set<string>();
-  for (const root of roots.map((r) => path.resolve(r))) {
+  for (const given of roots) {
+    const root = path.resolve(typeof given === 'string' ? given : given.path);
+    const base = typeof given === 'string' || given.base === undefined ? root : path.resolve(given.base);
+    const named = typeof given === 'string' ? undefined : given.pack;
     let stat;
     try {
       stat = await fs.stat(root);
@@ -37,7 +52,11 @@ export async function scanRoots(roots: readonly string[], failed: ScanFailure[],
       continue;
     }
     if (stat.isFile()) {
-      if (isAudioFileName(root)) found.push({ path: root, pack: path.basename(path.dirname(root)), relativePath: path.basename(root), size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) });
+      if (isAudioFileName(root)) {
+        const top = base === root ? path.dirname(root) : base;
+        const relativePath = path.relative(top, root).split(path.sep).join('/');
+        found.push({ path: root, pack: named ?? path.basename(top), relativePath, size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) });
+      }
       else failed.push({ path: root, reason: 'Not an audio file (WAV, AIFF, FLAC, MP3 or Ogg expected).' });
       continue;
     }
@@ -69,8 +88,8 @@ export async function scanRoots(roots: readonly string[], failed: ScanFailure[],
         }
         if (info === null || info.isDirectory()) subfolders.push(full);
         else if (info.isFile() && isAudioFileName(entry.name)) {
-          const relativePath = path.relative(root, full).split(path.sep).join('/');
-          found.push({ path: full, pack: path.basename(root), relativePath, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
+          const relativePath = path.relative(base, full).split(path.sep).join('/');
+          found.push({ path: full, pack: named ?? path.basename(base), relativePath, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
         }
       }
       pending.unshift(...subfolders);

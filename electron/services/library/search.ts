@@ -27,6 +27,8 @@ export interface LibrarySearch {
   readonly pack?: string;
   readonly format?: string;
   readonly favouritesOnly?: boolean;
+  /** Only the samples in this collection (see collections.ts). */
+  readonly collectionId?: number;
   /** Missing files are left out unless asked for. */
   readonly includeMissing?: boolean;
   /** Default: relevance with text, else name. */
@@ -99,6 +101,10 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     params['format'] = search.format.toLowerCase();
   }
   if (search.favouritesOnly) where.push('samples.favourite = 1');
+  if (search.collectionId !== undefined) {
+    where.push('samples.id IN (SELECT sample_id FROM collection_samples WHERE collection_id = @collectionId)');
+    params['collectionId'] = search.collectionId;
+  }
 
   const from = match ? 'samples_fts JOIN samples ON samples.id = samples_fts.rowid' : 'samples';
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';

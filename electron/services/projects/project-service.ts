@@ -27,11 +27,40 @@ export class ProjectService {
     this.recovery = new RecoveryStore(path.join(home, 'recovery'));
   }
 
-  async open(file: string): Promise<{ project: Project; path: string }> {
+  /** Opens a project; sources whose files are gone are listed so the user can relink them. */
+  async open(file: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[] }> {
     const absolute = path.resolve(file);
     const { project, folder } = await openProject(absolute);
     await this.remember(absolute);
-    return { project: withSourcePaths(project, (p) => path.resolve(folder, p)), path: absolute };
+    const resolved = withSourcePaths(project, (p) => path.resolve(folder, p));
+    return { project: resolved, path: absolute, missing: await missingSources(resolved) };
+  }
+
+  /**
+   * Looks for files by name under `folder` (recursively, at most `limit` folders deep-first),
+   * for relinking a moved sample folder in one go. Returns name → first path found.
+   */
+  async findByName(folder: string, names: readonly string[]): Promise<{ found: Record<string, string> }> {
+    const wanted = new Set(names);
+    const found: Record<string, string> = {};
+    const pending = [path.resolve(folder)];
+    let visited = 0;
+    while (pending.length > 0 && visited < 20_000 && Object.keys(found).length < wanted.size) {
+      const dir = pending.pop() as string;
+      visited++;
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) pending.push(full);
+        else if (entry.isFile() && wanted.has(entry.name) && !found[entry.name]) found[entry.name] = full;
+      }
+    }
+    return { found };
   }
 
   /** Saves atomically (the previous version stays as .bak) and drops the recovery file it replaces. */
@@ -89,6 +118,20 @@ export class ProjectService {
     await fs.mkdir(this.home, { recursive: true });
     await writeFileAtomic(this.recentFile(), Buffer.from(JSON.stringify(next, null, 2)));
   }
+}
+
+async function missingSources(project: Project): Promise<{ sourceId: string; path: string }[]> {
+  const checks = await Promise.all(
+    Object.entries(project.sources).map(async ([sourceId, source]) => {
+      try {
+        await fs.access(source.path);
+        return null;
+      } catch {
+        return { sourceId, path: source.path };
+      }
+    }),
+  );
+  return checks.filter((c): c is { sourceId: string; path: string } => c !== null);
 }
 
 function withSourcePaths(project: Project, map: (sourcePath: string) => string): Project {

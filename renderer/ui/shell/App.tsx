@@ -4,6 +4,7 @@ import { useUi } from '../../state/ui-store';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Timeline } from '../timeline/Timeline';
 import { openProjectFile } from './file-actions';
+import { MissingAudioDialog } from './MissingAudioDialog';
 import { ProjectPathDialog } from './ProjectPathDialog';
 import { RecoveryDialog } from './RecoveryDialog';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -24,6 +25,7 @@ export function App() {
   return (
     <div className="app">
       <RecoveryDialog />
+      <MissingAudioDialog />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
       {modal === 'open' && <ProjectPathDialog mode="open" initial="" onChoose={(path) => void openProjectFile(path)} onClose={close} />}
       {modal === 'save-as' && (

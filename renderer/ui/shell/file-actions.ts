@@ -18,8 +18,10 @@ export async function openProjectFile(path: string): Promise<void> {
   if (!confirmDiscard('Open another project')) return;
   try {
     const opened = await runtime().bridge.call('project.open', { path });
-    useProject.getState().load(opened.project, opened.path);
-    useSession.getState().notify('info', `Opened ${opened.path}.`);
+    useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
+    useSession
+      .getState()
+      .notify(opened.missing.length > 0 ? 'error' : 'info', opened.missing.length > 0 ? `Opened ${opened.path}; ${opened.missing.length} audio file(s) are missing and play silent.` : `Opened ${opened.path}.`);
   } catch (error) {
     reportError(error);
   }

@@ -1,5 +1,6 @@
 import type { PointerEvent } from 'react';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
 import { startClipGesture, type ClipGestureKind } from './clip-gesture';
@@ -17,6 +18,7 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
   const selected = useTimeline((s) => s.selection.includes(clip.id));
   const path = project.sources[clip.source]?.path ?? '';
   const info = useSamples((s) => s.byPath[path]);
+  const missing = useProject((s) => s.missing.some((m) => m.sourceId === clip.source));
   const name = path.split(/[\\/]/).pop() ?? path;
   const width = Math.max(4, clip.length * pixelsPerBeat);
   const fadePx = (seconds: number) => ((seconds / clip.rate) * project.tempo * pixelsPerBeat) / 60;
@@ -33,9 +35,9 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
 
   return (
     <div
-      className={`clip ${selected ? 'is-selected' : ''} ${clip.reverse ? 'is-reversed' : ''}`}
+      className={`clip ${selected ? 'is-selected' : ''} ${clip.reverse ? 'is-reversed' : ''} ${missing ? 'is-missing' : ''}`}
       style={{ left: clip.start * pixelsPerBeat, width }}
-      aria-label={`Clip ${name}`}
+      aria-label={`Clip ${name}${missing ? ' (missing audio)' : ''}`}
       aria-selected={selected}
       role="option"
       title={`${name}${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}`}

@@ -49,3 +49,10 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
 export function setTempo(project: Project, tempo: number): Project {
   return tempo === project.tempo ? project : { ...project, tempo };
 }
+
+/** Points a source at another file (relinking moved audio); every clip of it follows. */
+export function relinkSource(project: Project, sourceId: string, path: string): Project {
+  const source = project.sources[sourceId];
+  if (!source || source.path === path) return project;
+  return { ...project, sources: { ...project.sources, [sourceId]: { ...source, path } } };
+}

@@ -47,7 +47,7 @@ describe('the library database', () => {
     v1.close();
     const db = openLibraryDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(db.prepare("SELECT count(*) FROM samples_fts WHERE samples_fts MATCH 'boo*'").pluck().get()).toBe(1);
     } finally {
       db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSourceClip, setTempo } from '../../../../src/model/edits/source-edits';
+import { addSourceClip, relinkSource, setTempo } from '../../../../src/model/edits/source-edits';
 import { createEmptyProject } from '../../../../src/model/new-project';
 import { ProjectSchema } from '../../../../src/model/project-schema';
 
@@ -33,5 +33,16 @@ describe('adding files to the arrangement', () => {
     const project = addSourceClip(createEmptyProject(), kick, 4, null).project;
     expect(setTempo(project, 90).tracks).toBe(project.tracks);
     expect(setTempo(project, project.tempo)).toBe(project);
+  });
+});
+
+describe('relinking', () => {
+  it('moves one source to a new path and leaves everything else as it was', () => {
+    const project = addSourceClip(createEmptyProject(), kick, 0, null).project;
+    const relinked = relinkSource(project, 's1', '/new/place/kick.wav');
+    expect(relinked.sources['s1']).toEqual({ path: '/new/place/kick.wav' });
+    expect(relinked.tracks).toBe(project.tracks);
+    expect(relinkSource(project, 'nope', '/x.wav')).toBe(project);
+    expect(relinkSource(project, 's1', kick.path)).toBe(project);
   });
 });
