@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { addSourceClip, relinkSource, setTempo } from '../../src/model/edits/source-edits';
+import { addSourceClip, relinkSource } from '../../src/model/edits/source-edits';
+import { setTempo } from '../../src/model/edits/timeline-edits';
 import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
 import { ProjectSchema, type Project } from '../../src/model/project-schema';

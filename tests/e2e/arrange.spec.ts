@@ -94,3 +94,35 @@ test('library rows drag onto a lane at the snapped beat, or under the tracks for
   expect(Math.round((snareBox?.x ?? 0) - (laneBox?.x ?? 0))).toBe(6 * 28);
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Add sn_dolf.aiff');
 });
+
+test('a rubber band selects clips across tracks; the time signature redraws bars, not clips', async ({ app }) => {
+  await importFolder(app, samplePack);
+  const search = app.getByRole('searchbox', { name: 'Search samples' });
+  const samples = app.getByRole('listbox', { name: 'Samples' });
+  for (const name of ['amen_break', 'garzul']) {
+    await search.fill(name);
+    await samples.getByRole('option', { name: new RegExp(name) }).dblclick();
+  }
+  const amen = app.getByLabel('Clip amen_break_137bpm.wav');
+  const garzul = app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav');
+  await expect(garzul).toHaveCount(1);
+  const amenBox = await amen.boundingBox();
+  const garzulBox = await garzul.boundingBox();
+  if (!amenBox || !garzulBox) throw new Error('clips not laid out');
+  // From empty lane space right of the amen clip, down-left across both clips.
+  await app.mouse.move(amenBox.x + amenBox.width + 40, amenBox.y + 10);
+  await app.mouse.down();
+  await app.mouse.move(amenBox.x + 10, garzulBox.y + 20, { steps: 5 });
+  await app.mouse.up();
+  await expect(amen).toHaveAttribute('aria-selected', 'true');
+  await expect(garzul).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Delete');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Delete 2 Clips');
+  await app.getByRole('button', { name: /^Undo/ }).click();
+
+  const before = await garzul.boundingBox();
+  await app.getByRole('combobox', { name: 'Time signature' }).selectOption('3/4');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Set Time Signature');
+  expect(await garzul.boundingBox()).toEqual(before);
+  await expect(app.getByRole('timer', { name: 'Position in bars and beats' })).toHaveText('1.1.1');
+});

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
+import { WaveformEditor } from '../editor/WaveformEditor';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Timeline } from '../timeline/Timeline';
 import { openProjectFile } from './file-actions';
@@ -25,6 +26,7 @@ export function App() {
   return (
     <div className="app">
       <RecoveryDialog />
+      <WaveformEditor />
       <MissingAudioDialog />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
       {modal === 'open' && <ProjectPathDialog mode="open" initial="" onChoose={(path) => void openProjectFile(path)} onClose={close} />}

@@ -1,5 +1,6 @@
 import { FileControls } from './FileControls';
 import { MasterMeter } from './MasterMeter';
+import { MeterField } from './MeterField';
 import { PositionDisplay } from './PositionDisplay';
 import { TempoField } from './TempoField';
 import { TransportControls } from './TransportControls';
@@ -15,6 +16,7 @@ export function TopBar() {
       <TransportControls />
       <PositionDisplay />
       <TempoField />
+      <MeterField />
       <UndoRedo />
       <div className="topbar-spacer" />
       <FileControls />

@@ -1,6 +1,7 @@
 import type { PointerEvent } from 'react';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { useEditor } from '../../state/editor-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
 import { startClipGesture, type ClipGestureKind } from './clip-gesture';
@@ -42,6 +43,7 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
       role="option"
       title={`${name}${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}`}
       onPointerDown={grab('move')}
+      onDoubleClick={() => useEditor.getState().open({ trackId: track.id, clipId: clip.id })}
     >
       {info?.peaks && <ClipWaveform clip={clip} tempo={project.tempo} peaks={info.peaks} seconds={info.frames / info.sampleRate} width={width} />}
       <span className="clip-name">{name}</span>

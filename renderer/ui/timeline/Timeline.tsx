@@ -4,15 +4,15 @@ import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../shell/use-status-frame';
 import { sampleDropHandlers } from './drop-target';
+import { headerWidth, rulerHeight, trackHeight } from './geometry';
 import { Lane } from './Lane';
+import { startRubberBand } from './rubber-band';
 import { Ruler } from './Ruler';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeader } from './TrackHeader';
 import { lastBeat, zoomToFit } from './zoom';
 import './timeline.css';
 
-/** Width of the track header column, in pixels (matches --track-header-width). */
-export const headerWidth = 184;
 const minimumBars = 32;
 
 /**
@@ -24,6 +24,7 @@ export function Timeline() {
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const scroller = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
+  const band = useRef<HTMLDivElement>(null);
 
   useStatusFrame((status, sampleRate) => {
     const seconds = (status[statusSlots.playheadFrame] ?? 0) / sampleRate;
@@ -66,7 +67,12 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline">
       <TimelineToolbar onZoomToFit={() => scroller.current && zoomToFit(project, scroller.current.clientWidth - headerWidth)} />
       <div ref={scroller} className="timeline-scroll" onWheel={onWheel}>
-        <div className="timeline-canvas" style={{ width: headerWidth + width }}>
+        <div
+          className="timeline-canvas"
+          style={{ width: headerWidth + width }}
+          onPointerDown={(event) => band.current && startRubberBand(event, band.current, { headerWidth, rulerHeight, trackHeight })}
+        >
+          <div ref={band} className="rubber-band" style={{ display: 'none' }} aria-hidden="true" />
           <div className="timeline-row timeline-ruler-row">
             <div className="track-header ruler-corner" />
             <Ruler bars={bars} />

@@ -5,13 +5,13 @@ import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
+import { trackHeight } from './geometry';
 import { refsOf, sourceDurationsOf } from './selection';
 import { gridBeats, snapBeats } from './snap';
 
 /** What a drag on a clip does, by where it started. */
 export type ClipGestureKind = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out';
 
-const trackHeightPx = 72;
 
 /**
  * Starts a live drag on a clip: every pointer move previews the edit (and the engine plays it),
@@ -35,7 +35,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
     const end = clip.start + clip.length;
     switch (kind) {
       case 'move':
-        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, Math.round(dy / trackHeightPx));
+        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, Math.round(dy / trackHeight));
       case 'trim-start':
         return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
       case 'trim-end':

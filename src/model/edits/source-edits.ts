@@ -45,11 +45,6 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
   };
 }
 
-/** Tempo changes keep clips at their positions in beats (the format's rule). */
-export function setTempo(project: Project, tempo: number): Project {
-  return tempo === project.tempo ? project : { ...project, tempo };
-}
-
 /** Points a source at another file (relinking moved audio); every clip of it follows. */
 export function relinkSource(project: Project, sourceId: string, path: string): Project {
   const source = project.sources[sourceId];

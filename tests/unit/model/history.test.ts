@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSourceClip, setTempo } from '../../../src/model/edits/source-edits';
+import { addSourceClip } from '../../../src/model/edits/source-edits';
+import { setTempo } from '../../../src/model/edits/timeline-edits';
 import { applyEdit, emptyHistory, historyDepth, record, redo, redoLabel, undo, undoLabel } from '../../../src/model/history';
 import { createEmptyProject } from '../../../src/model/new-project';
 import type { Project } from '../../../src/model/project-schema';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSourceClip, relinkSource, setTempo } from '../../../../src/model/edits/source-edits';
+import { addSourceClip, relinkSource } from '../../../../src/model/edits/source-edits';
+import { setTempo, setTimeSignature } from '../../../../src/model/edits/timeline-edits';
 import { createEmptyProject } from '../../../../src/model/new-project';
 import { ProjectSchema } from '../../../../src/model/project-schema';
 
@@ -33,6 +34,10 @@ describe('adding files to the arrangement', () => {
     const project = addSourceClip(createEmptyProject(), kick, 4, null).project;
     expect(setTempo(project, 90).tracks).toBe(project.tracks);
     expect(setTempo(project, project.tempo)).toBe(project);
+    const waltz = setTimeSignature(project, [3, 4]);
+    expect(waltz.timeSignature).toEqual([3, 4]);
+    expect(waltz.tracks).toBe(project.tracks);
+    expect(setTimeSignature(waltz, [3, 4])).toBe(waltz);
   });
 });
 
