@@ -25,7 +25,8 @@ export interface WebHost {
 }
 
 const cookieName = 'glowroom-token';
-const maxClientMessageBytes = 16 * 1024 * 1024;
+/** Dropped audio files travel in one message; larger ones are imported from their folder instead. */
+const maxClientMessageBytes = 512 * 1024 * 1024;
 
 /**
  * Serves the renderer and the IPC contract to a browser tab on loopback only. Every request

@@ -4,7 +4,7 @@
  * never crosses into the page. Runs sandboxed, so it is bundled into one CommonJS file and may
  * require nothing but `electron`.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { EventPayload, OperationArgs, OperationResult, PreloadApi, Reply } from '../../src/protocol/ipc';
 import { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from '../../src/protocol/ipc-names';
 
@@ -42,4 +42,7 @@ function on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) =
   };
 }
 
-contextBridge.exposeInMainWorld('glowroom', Object.freeze({ invoke, on }) satisfies PreloadApi);
+/** Dropped files carry their real path in Electron, so nothing needs copying. */
+const pathForFile = (file: object): string => webUtils.getPathForFile(file as File);
+
+contextBridge.exposeInMainWorld('glowroom', Object.freeze({ invoke, on, pathForFile }) satisfies PreloadApi);

@@ -3,12 +3,37 @@ import path from 'node:path';
 import { decodeAudio } from '../../src/codecs/decode';
 import type { LoadedAudio } from '../../src/protocol/ipc';
 import { GlowroomError } from '../../src/std/errors';
+import { isAudioFileName } from './audio-extensions';
+import { writeFileAtomic } from './atomic-write';
+import { dataDir } from './data-dir';
 
 /** Largest file decoded whole into memory; bigger ones need streaming (RF64 recordings). */
 const maxLoadBytes = 2 * 1024 ** 3;
 
 /** Reads and decodes audio files on the Node side: the renderer never decodes. */
 export class AudioService {
+  /** `importedDir`: where dropped files of untitled projects are kept. */
+  constructor(private readonly importedDir: string = path.join(dataDir(), 'Imported Audio')) {}
+
+  /**
+   * Keeps a file dropped into a browser tab: checks it decodes (a damaged or unsupported file is
+   * refused and nothing is written), then writes it into the project's Audio/ folder (or the
+   * imported-audio folder while the project is untitled) under a name not yet taken.
+   */
+  async store(name: string, bytes: Uint8Array, projectPath: string | null): Promise<{ path: string }> {
+    const base = path.basename(name.replace(/\\/g, '/'));
+    if (!base || base === '.' || base === '..' || !isAudioFileName(base)) {
+      throw new GlowroomError('bad-format', `${base || name} is not an audio file Glowroom can use (WAV, AIFF, FLAC, MP3 or Ogg).`);
+    }
+    if (bytes.length === 0) throw new GlowroomError('bad-format', `${base} is empty (0 bytes): not an audio file.`);
+    await decodeAudio(bytes, base);
+    const folder = projectPath ? path.join(path.dirname(path.resolve(projectPath)), 'Audio') : this.importedDir;
+    await fs.mkdir(folder, { recursive: true });
+    const target = await freeName(folder, base);
+    await writeFileAtomic(target, bytes);
+    return { path: target };
+  }
+
   async load(file: string): Promise<LoadedAudio> {
     const absolute = path.resolve(file);
     const name = path.basename(absolute);
@@ -38,5 +63,19 @@ export class AudioService {
       sampleRate: audio.sampleRate,
       channels: [...audio.channels],
     };
+  }
+}
+
+/** `name`, or `name (2)`, `name (3)` … whichever does not exist yet in `folder`. */
+async function freeName(folder: string, name: string): Promise<string> {
+  const extension = path.extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(folder, n === 1 ? name : `${stem} (${n})${extension}`);
+    try {
+      await fs.access(candidate);
+    } catch {
+      return candidate;
+    }
   }
 }

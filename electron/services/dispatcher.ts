@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { z } from 'zod';
 import {
   events,
@@ -37,7 +38,7 @@ export class Dispatcher {
     const jobs = new JobRegistry();
     const library = new LibraryService(jobs, options.libraryPath);
     const projects = new ProjectService(options.home);
-    const audio = new AudioService();
+    const audio = new AudioService(options.home ? path.join(options.home, 'Imported Audio') : undefined);
     this.handlers = {
       'app.info': () => appInfo(host),
       'library.import': (args) => library.import(args.paths, (progress) => this.emit('job.progress', progress)),
@@ -45,6 +46,7 @@ export class Dispatcher {
       'library.packs': () => library.packs(),
       'library.setFavourite': (args) => library.setFavourite(args.id, args.favourite),
       'audio.load': (args) => audio.load(args.path),
+      'audio.store': (args) => audio.store(args.name, args.bytes, args.projectPath),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),

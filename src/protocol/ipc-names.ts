@@ -4,7 +4,7 @@
  * name and the typecheck fails if the two lists drift apart.
  */
 export const operationNames = [
-  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'job.cancel',
+  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'audio.store', 'job.cancel',
   'project.open', 'project.save', 'project.findByName', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery'] as const;
 export type OperationName = (typeof operationNames)[number];
 

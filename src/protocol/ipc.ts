@@ -142,6 +142,14 @@ export const RecoveryOutcome = z.object({
   recoveryKey: z.string().nullable(),
 });
 
+/** A file dropped into the web host's page: its bytes travel, since a browser cannot give its path. */
+export const StoreAudioArgs = z.object({
+  name: z.string().min(1).max(255),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected Uint8Array'),
+  /** The saved project's file, so the audio lands in its Audio/ folder; null while untitled. */
+  projectPath: z.string().nullable(),
+});
+
 export const CancelArgs = z.object({ jobId: z.string().min(1) });
 export const CancelResult = z.object({ cancelled: z.boolean() });
 
@@ -163,6 +171,7 @@ export const operations = {
   'library.packs': operation(z.object({}), PacksResult, 'The packs in the library, with how many samples each holds.'),
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
+  'audio.store': operation(StoreAudioArgs, z.object({ path: z.string() }), 'Keep a dropped file (after checking it decodes) and return its path.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
   'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
   'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
@@ -206,4 +215,6 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export type PreloadApi = {
   readonly invoke: { readonly [N in OperationName]: (args: OperationArgs<N>) => Promise<Reply<OperationResult<N>>> };
   readonly on: <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void;
+  /** The file-system path of a dropped `File` (Electron's webUtils); the page cannot see paths otherwise. */
+  readonly pathForFile: (file: object) => string;
 };

@@ -2,8 +2,9 @@
  * The WebSocket framing of the IPC contract. One binary frame per message:
  *   u32 (little-endian) JSON byte length · UTF-8 JSON · padding to 4 bytes ·
  *   u32 attachment count · u32 byte length of each · the attachments, each padded to 4 bytes.
- * Every Float32Array (PCM) and Int8Array (waveform peaks) travels as raw bytes — PCM would be
- * ten times larger as JSON — and is replaced in the JSON by `{"$f32": index}` or `{"$i8": index}`.
+ * Every Float32Array (PCM), Int8Array (waveform peaks) and Uint8Array (file bytes) travels as raw
+ * bytes — PCM would be ten times larger as JSON — and is replaced in the JSON by
+ * `{"$f32": index}`, `{"$i8": index}` or `{"$u8": index}`.
  */
 import { GlowroomError } from '../std/errors';
 import type { EventName, OperationName, Reply } from './ipc';
@@ -17,13 +18,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function encodeWire(message: WireMessage): Uint8Array<ArrayBuffer> {
-  const attachments: (Float32Array | Int8Array)[] = [];
+  const attachments: (Float32Array | Int8Array | Uint8Array)[] = [];
   const json = JSON.stringify(message, (_key, value: unknown) => {
-    if (value instanceof Float32Array || value instanceof Int8Array) {
-      attachments.push(value);
-      return { [value instanceof Float32Array ? '$f32' : '$i8']: attachments.length - 1 };
-    }
-    return value;
+    const tag = attachmentTag(value);
+    if (!tag) return value;
+    attachments.push(value as Float32Array | Int8Array | Uint8Array);
+    return { [tag]: attachments.length - 1 };
   });
   const text = encoder.encode(json);
   const head = align4(4 + text.length);
@@ -71,6 +71,7 @@ export function decodeWire(frame: Uint8Array): WireMessage {
       if (!ref) return value;
       const bytes = attachments[ref.index] ?? fail('missing attachment');
       if (ref.type === 'i8') return new Int8Array(bytes.buffer);
+      if (ref.type === 'u8') return bytes;
       if (bytes.byteLength % 4 !== 0) fail('float attachment of odd length');
       return new Float32Array(bytes.buffer);
     });
@@ -86,11 +87,20 @@ function align4(n: number): number {
   return (n + 3) & ~3;
 }
 
-function attachmentRef(value: unknown): { type: 'f32' | 'i8'; index: number } | null {
+function attachmentTag(value: unknown): '$f32' | '$i8' | '$u8' | null {
+  if (value instanceof Float32Array) return '$f32';
+  if (value instanceof Int8Array) return '$i8';
+  // Node's Buffer is a Uint8Array too, and travels the same way.
+  if (value instanceof Uint8Array) return '$u8';
+  return null;
+}
+
+function attachmentRef(value: unknown): { type: 'f32' | 'i8' | 'u8'; index: number } | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { $f32, $i8 } = value as { $f32?: unknown; $i8?: unknown };
+  const { $f32, $i8, $u8 } = value as { $f32?: unknown; $i8?: unknown; $u8?: unknown };
   if (typeof $f32 === 'number') return { type: 'f32', index: $f32 };
   if (typeof $i8 === 'number') return { type: 'i8', index: $i8 };
+  if (typeof $u8 === 'number') return { type: 'u8', index: $u8 };
   return null;
 }
 

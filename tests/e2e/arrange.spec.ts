@@ -1,3 +1,4 @@
+import { encodeWav } from '../../src/codecs/wav-writer';
 import { expect, importFolder, samplePack, test } from './fixtures';
 
 test('clips move, trim, split, duplicate and delete with the mouse and keys, each one undo step', async ({ app }) => {
@@ -125,4 +126,31 @@ test('a rubber band selects clips across tracks; the time signature redraws bars
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Set Time Signature');
   expect(await garzul.boundingBox()).toEqual(before);
   await expect(app.getByRole('timer', { name: 'Position in bars and beats' })).toHaveText('1.1.1');
+});
+
+test('audio files dropped from the operating system are kept beside the project; damaged ones are refused', async ({ app }) => {
+  const tone = Float32Array.from({ length: 9600 }, (_, i) => 0.25 * Math.sin(i / 9));
+  const wav = Buffer.from(encodeWav({ sampleRate: 48_000, channels: [tone, tone] }, { bitDepth: 24 })).toString('base64');
+  const drop = async (name: string, base64: string) => {
+    const dataTransfer = await app.evaluateHandle(
+      ([fileName, data]) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], fileName, { type: 'audio/wav' }));
+        return transfer;
+      },
+      [name, base64] as const,
+    );
+    const zone = app.getByLabel('New track drop zone');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+  };
+
+  await drop('dropped tone.wav', wav);
+  await expect(app.getByLabel('Clip dropped tone.wav')).toHaveCount(1);
+  await expect(app.getByRole('contentinfo')).toContainText('Added dropped tone.wav on a new track.');
+
+  await drop('broken.wav', Buffer.from('RIFF....WAVEjunk').toString('base64'));
+  await expect(app.getByRole('alert')).toContainText('broken.wav');
+  await expect(app.getByLabel(/^Clip broken/)).toHaveCount(0);
 });

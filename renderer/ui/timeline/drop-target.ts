@@ -1,5 +1,7 @@
 import type { DragEvent } from 'react';
 import { useProject } from '../../state/project-store';
+import { runtime } from '../../state/runtime';
+import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { gridBeats, snapBeats } from './snap';
 
@@ -7,11 +9,13 @@ import { gridBeats, snapBeats } from './snap';
 export const sampleDragType = 'application/x-glowroom-sample';
 
 /**
- * Drop handlers for a lane (trackId) or the space under the tracks (null: a new track). The drop
- * lands on the grid position under the pointer (Alt: off the grid).
+ * Drop handlers for a lane (trackId) or the space under the tracks (null: a new track). Library
+ * rows and audio files from the operating system land on the grid position under the pointer
+ * (Alt: off the grid). Several files: the first goes where it was dropped, the rest onto new
+ * tracks at the same beat.
  */
 export function sampleDropHandlers(trackId: string | null) {
-  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(sampleDragType);
+  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(sampleDragType) || event.dataTransfer.types.includes('Files');
   return {
     onDragOver(event: DragEvent<HTMLElement>) {
       if (!accepts(event)) return;
@@ -21,12 +25,37 @@ export function sampleDropHandlers(trackId: string | null) {
     onDrop(event: DragEvent<HTMLElement>) {
       if (!accepts(event)) return;
       event.preventDefault();
-      const path = event.dataTransfer.getData(sampleDragType);
       const { pixelsPerBeat, snap } = useTimeline.getState();
       const { project, addFile } = useProject.getState();
       const x = event.clientX - event.currentTarget.getBoundingClientRect().left;
       const beat = Math.max(0, snapBeats(x / pixelsPerBeat, event.altKey ? null : gridBeats(snap, project.timeSignature[0])));
-      void addFile(path, beat, trackId);
+      const path = event.dataTransfer.getData(sampleDragType);
+      if (path) {
+        void addFile(path, beat, trackId);
+        return;
+      }
+      void addDroppedFiles([...event.dataTransfer.files], beat, trackId);
     },
   };
+}
+
+async function addDroppedFiles(files: readonly File[], beat: number, trackId: string | null): Promise<void> {
+  let target = trackId;
+  for (const file of files) {
+    try {
+      await useProject.getState().addFile(await pathOf(file), beat, target);
+    } catch (error) {
+      reportError(error);
+    }
+    target = null;
+  }
+}
+
+/** Electron knows a dropped file's path; a browser tab sends the bytes to be kept beside the project. */
+async function pathOf(file: File): Promise<string> {
+  const electron = window.glowroom;
+  if (electron) return electron.pathForFile(file);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { path } = await runtime().bridge.call('audio.store', { name: file.name, bytes, projectPath: useProject.getState().filePath });
+  return path;
 }

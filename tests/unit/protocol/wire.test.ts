@@ -23,6 +23,9 @@ describe('wire framing', () => {
     expect(value.peaks).toBeInstanceOf(Int8Array);
     expect(Array.from(value.peaks)).toEqual([-127, 127, -3, 5, 0]);
     expect(value.pcm).toEqual(Float32Array.of(0.25));
+    const file = Uint8Array.of(82, 73, 70, 70, 1);
+    const back = decodeWire(encodeWire({ type: 'call', id: 4, op: 'audio.store', args: { bytes: file } })) as Extract<WireMessage, { type: 'call' }>;
+    expect((back.args as { bytes: Uint8Array }).bytes).toEqual(file);
   });
 
   it('round-trips calls and events without attachments', () => {
