@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { GlowroomError } from '../../src/std/errors';
 
 /**
- * Writes a file so that readers only ever see the old or the new version: write a temporary file
- * beside it, fsync, rename over the target, fsync the folder. On any failure the temporary file
- * is removed and nothing exists under the final name that was not there before.
+ * Writes a file so that readers only ever see the old or the new version: `fill` writes a
+ * temporary file beside it, which is fsynced and renamed over the target, then the folder is
+ * fsynced. On any failure the temporary file is removed and nothing exists under the final name
+ * that was not there before. GlowroomErrors from `fill` pass through as they are.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(target: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      await fill(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -22,9 +24,15 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
+    if (error instanceof GlowroomError) throw error;
     throw new GlowroomError('io', `Could not write ${target}: ${describeWriteError(error)}`);
   }
   await syncFolder(dir);
+}
+
+/** `writeAtomically` for bytes already in memory. */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  await writeAtomically(target, (handle) => handle.writeFile(bytes));
 }
 
 function describeWriteError(error: unknown): string {

@@ -1,4 +1,5 @@
 import { assert } from '../std/assert';
+import { besselI0 } from './bessel';
 
 /**
  * Band-limited interpolation with a Kaiser-windowed sinc, for varispeed and for sources whose
@@ -229,16 +230,4 @@ function kaiserAttenuation(beta: number): number {
     else high = a;
   }
   return (low + high) / 2;
-}
-
-/** Modified Bessel function of the first kind, order 0, by its power series. */
-function besselI0(x: number): number {
-  const q = (x * x) / 4;
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < 200 && term > sum * 1e-17; k++) {
-    term *= q / (k * k);
-    sum += term;
-  }
-  return sum;
 }

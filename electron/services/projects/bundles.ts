@@ -7,9 +7,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { serializeProject } from '../../../src/model/parse-project';
 import { GlowroomError } from '../../../src/std/errors';
+import { writeAtomically } from '../atomic-write';
 import { FolderNames, portableFileName } from './audio-names';
 import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEntry } from './bundle-rules';
-import { errnoOf, syncFolder, tempPathBeside } from './fs-helpers';
+import { errnoOf, syncFolder } from './fs-helpers';
 import { openProject } from './project-files';
 import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
 import { extractZipEntry, readZipEntries } from './zip-reader';
@@ -35,26 +36,12 @@ export async function exportBundle(projectFile: string, outZip: string): Promise
   const bundled = { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { path: audio.get(file)! }])) };
   const projectName = `${portableFileName(path.basename(projectFile, projectExtension))}${projectExtension}`;
 
-  const target = path.resolve(outZip);
-  const temp = tempPathBeside(target);
-  try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      const zip = new ZipWriter(handle);
-      await zip.addBytes(projectName, Buffer.from(serializeProject(bundled), 'utf8'));
-      for (const [absolute, name] of audio) await zip.addFile(name, absolute);
-      await zip.finish();
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    if (error instanceof GlowroomError) throw error;
-    throw new GlowroomError('io', `Could not write the bundle ${target} (${errnoOf(error) ?? String(error)}). Check there is space and that the folder may be written, or choose another.`);
-  }
-  await syncFolder(path.dirname(target));
+  await writeAtomically(path.resolve(outZip), async (handle) => {
+    const zip = new ZipWriter(handle);
+    await zip.addBytes(projectName, Buffer.from(serializeProject(bundled), 'utf8'));
+    for (const [absolute, name] of audio) await zip.addFile(name, absolute);
+    await zip.finish();
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { assert } from '../../std/assert';
+import { besselI0 } from '../bessel';
 
 /** Oversampling factor of the true-peak estimate (ITU-R BS.1770-4 Annex 2 asks for at least 4). */
 export const TRUE_PEAK_OVERSAMPLING = 4;
@@ -169,16 +170,4 @@ export function truePeakPhases(): readonly [Float64Array, Float64Array, Float64A
   const phase2 = phase(2);
   for (let j = 0; j < TRUE_PEAK_HALF_TAPS; j++) phase2[TAPS - 1 - j] = phase2[j] as number;
   return [phase1, phase2, phase1.slice().reverse()];
-}
-
-/** Modified Bessel function of the first kind, order 0, by its power series. */
-function besselI0(x: number): number {
-  const q = (x * x) / 4;
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < 200 && term > sum * 1e-17; k++) {
-    term *= q / (k * k);
-    sum += term;
-  }
-  return sum;
 }
