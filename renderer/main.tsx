@@ -4,6 +4,7 @@ import { AudioHost } from './audio/audio-host';
 import { syncEngineWithProject } from './audio/engine-sync';
 import { SamplePool } from './audio/sample-pool';
 import { connectBridge } from './bridge/bridge';
+import { useExport } from './state/export-store';
 import { useLibrary } from './state/library-store';
 import { setRuntime } from './state/runtime';
 import { useSession } from './state/session-store';
@@ -24,7 +25,11 @@ async function boot(root: HTMLElement): Promise<void> {
       useTransport.setState({ playing: false });
       useSession.getState().notify('error', reason);
     });
-    bridge.on('job.progress', (progress) => useLibrary.getState().onProgress(progress));
+    bridge.on('job.progress', (progress) => {
+      useLibrary.getState().onProgress(progress);
+      useExport.getState().onProgress(progress);
+    });
+    bridge.on('library.changed', () => void useLibrary.getState().search({}));
     bridge.onClose((reason) => useSession.getState().notify('error', reason));
     useSession.getState().setInfo(await bridge.call('app.info', {}));
     view.render(

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { importFolders, type ImportProgress } from '../services/library/import';
 import { toIpcError } from '../services/ipc-error';
 import { openLibraryDatabase } from '../services/library/database';
+import { packsDirFor } from '../services/library/zip-packs';
 
 /**
- * `glowroom import <folder>... [--json] [--library PATH]`: indexes sample folders in place, with
+ * `glowroom import <folder|zip>... [--json] [--library PATH]`: indexes sample folders in place
+ * (a `.zip` pack is first unpacked, once, into `Packs` beside the library), with
  * progress on stderr and a summary (indexed, skipped, moved, missing, failed with reasons) on
  * stdout. Ctrl-C stops the import and keeps what was finished. Exits 1 when any file failed.
  */
@@ -17,7 +19,7 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   if (parsed.positionals.length === 0) {
-    console.error('glowroom import: name at least one folder of samples, e.g. `glowroom import ~/Samples/MyPack`.');
+    console.error('glowroom import: name at least one folder or .zip of samples, e.g. `glowroom import ~/Samples/MyPack`.');
     return 2;
   }
   let db;
@@ -31,7 +33,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
   try {
-    const result = await importFolders(db, parsed.positionals, { signal: cancel.signal, onProgress: reportProgress });
+    const result = await importFolders(db, parsed.positionals, { signal: cancel.signal, onProgress: reportProgress, packsDir: packsDirFor(parsed.values.library) });
     process.stderr.write('\n');
     if (parsed.values.json) console.log(JSON.stringify({ ...result, elapsedMs: Math.round(result.elapsedMs) }, null, 2));
     else {

@@ -1,15 +1,56 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RenderBits, RenderJob, RenderWorkerMessage } from '../services/render/render-job';
-import { startWorker } from '../services/start-worker';
+import { coverFromBytes, type AudioTags } from '../../src/codecs/audio-tags';
+import type { ExportFormat, ExportJob, ExportRange, ExportReport } from '../services/export/export-job';
+import { isLoudnessPresetName, loudnessPresets, type LoudnessTarget } from '../services/export/loudness-targets';
+import { runExportWorker } from '../services/export/start-export-worker';
+import { toIpcError } from '../services/ipc-error';
 
-const bitsChoices: Record<string, RenderBits> = { '16': 16, '24': 24, '32f': '32f' };
+const tagKeys = ['title', 'artist', 'album', 'genre', 'year', 'bpm', 'key', 'comment'] as const;
+
+class UsageError extends Error {}
 
 /**
- * `glowroom render <project> -o <out.wav> [--bits 16|24|32f] [--rate HZ] [--json]`: renders the
- * mix from the start to the end of the last clip in a worker thread, with progress on stderr.
+ * `glowroom render <project> -o <out> [--format wav|flac|mp3] [--bits 16|24|32f] [--rate HZ]
+ * [--bitrate KBPS | --vbr Q] [--normalize LUFS|preset] [--true-peak DBTP] [--range START-END]
+ * [--clip SECONDS [--start BEAT]] [--tail SECONDS] [--stems DIR [--zip]] [--tag KEY=VALUE]...
+ * [--cover IMG] [--json]`: exports in a worker thread with progress on stderr; `--json` prints
+ * the export and loudness report.
  */
 export async function renderCommand(args: string[]): Promise<number> {
+  let job: ExportJob;
+  let json: boolean;
+  try {
+    ({ job, json } = parseRenderArgs(args));
+  } catch (error) {
+    console.error(`glowroom render: ${(error as Error).message}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+
+  const started = performance.now();
+  const run = runExportWorker(job, (message) => reportProgress(message.label, message.done, message.total, started));
+  const onInterrupt = () => run.cancel();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const report = await run.result;
+    process.stderr.write('\n');
+    for (const source of report.unplayable) console.error(`warning: source "${source.sourceId}" was left silent: ${source.reason}`);
+    for (const warning of report.warnings) console.error(`warning: ${warning}`);
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else console.log(describe(report));
+    return 0;
+  } catch (error) {
+    process.stderr.write('\n');
+    console.error(`glowroom render: ${toIpcError(error).message}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** The job a command line asks for; throws UsageError with a sentence when it is wrong. */
+export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -17,86 +58,134 @@ export async function renderCommand(args: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         output: { type: 'string', short: 'o' },
-        bits: { type: 'string', default: '24' },
+        format: { type: 'string' },
+        bits: { type: 'string' },
         rate: { type: 'string' },
+        bitrate: { type: 'string' },
+        vbr: { type: 'string' },
+        normalize: { type: 'string' },
+        'true-peak': { type: 'string' },
+        range: { type: 'string' },
+        clip: { type: 'string' },
+        start: { type: 'string' },
+        tail: { type: 'string' },
+        stems: { type: 'string' },
+        zip: { type: 'boolean', default: false },
+        tag: { type: 'string', multiple: true },
+        cover: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
-    console.error(`glowroom render: ${(error as Error).message}`);
-    return 2;
+    throw new UsageError((error as Error).message);
   }
+  const v = parsed.values;
   const [projectPath, ...extra] = parsed.positionals;
-  const { output, json } = parsed.values;
-  const bits = bitsChoices[parsed.values.bits];
-  const rate = parsed.values.rate === undefined ? undefined : Number(parsed.values.rate);
-  const problem = usageProblem(projectPath, extra, output, bits, parsed.values.bits, rate, parsed.values.rate);
-  if (problem || !projectPath || !output || bits === undefined) {
-    console.error(`glowroom render: ${problem}`);
-    return 2;
+  if (!projectPath || extra.length > 0) throw new UsageError('name exactly one project, e.g. `glowroom render song.glowroom -o song.wav`.');
+  if (!v.output && !v.stems) throw new UsageError('say where to write the mix with -o (e.g. `-o song.wav`), or the stems with --stems DIR.');
+  const format = formatOf(v.format, v.output, v.bits, v.bitrate, v.vbr);
+  const rate = v.rate === undefined ? undefined : Number(v.rate);
+  if (rate !== undefined && ![44_100, 48_000, 96_000].includes(rate)) throw new UsageError(`--rate must be 44100, 48000 or 96000, not "${v.rate}".`);
+
+  let normalize: LoudnessTarget | null = null;
+  const truePeak = v['true-peak'] === undefined ? undefined : number(v['true-peak'], '--true-peak', 'a ceiling in dBTP such as -1');
+  if (v.normalize !== undefined) {
+    const name = v.normalize.toLowerCase();
+    if (isLoudnessPresetName(name)) normalize = { targetLufs: loudnessPresets[name].targetLufs, ceilingDbtp: truePeak ?? loudnessPresets[name].ceilingDbtp };
+    else if (name !== 'off') normalize = { targetLufs: number(v.normalize, '--normalize', `a loudness in LUFS such as -14, or one of ${Object.keys(loudnessPresets).join(', ')}, off`), ceilingDbtp: truePeak ?? -1 };
   }
 
-  const job: RenderJob = { projectPath: path.resolve(projectPath), outPath: path.resolve(output), bits, ...(rate ? { sampleRate: rate } : {}) };
-  const worker = startWorker('render-worker', job);
-  const onInterrupt = () => worker.postMessage({ type: 'cancel' });
-  process.once('SIGINT', onInterrupt);
-  const started = performance.now();
-  try {
-    const outcome = await new Promise<RenderWorkerMessage>((resolve, reject) => {
-      worker.on('message', (message: RenderWorkerMessage) => {
-        if (message.type === 'progress') reportProgress(message.done, message.total, started);
-        else resolve(message);
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the render worker stopped unexpectedly (exit code ${code})`)));
-    });
-    process.stderr.write('\n');
-    if (outcome.type === 'failed') {
-      console.error(`glowroom render: ${outcome.error.message}`);
-      return 1;
-    }
-    if (outcome.type !== 'done') return 1;
-    const { summary } = outcome;
-    for (const source of summary.unplayable) {
-      console.error(`warning: source "${source.sourceId}" was left silent: ${source.reason}`);
-    }
-    if (json) console.log(JSON.stringify(summary, null, 2));
-    else {
-      const speed = summary.duration / summary.elapsed;
-      console.log(`Wrote ${summary.outPath}: ${summary.duration.toFixed(2)} s at ${summary.sampleRate} Hz, ${summary.bits === '32f' ? '32-bit float' : `${summary.bits}-bit`} (${speed.toFixed(0)}× realtime).`);
-    }
-    return 0;
-  } catch (error) {
-    console.error(`glowroom render: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    await worker.terminate();
+  let range: ExportRange = { kind: 'song' };
+  if (v.range !== undefined && v.clip !== undefined) throw new UsageError('give --range or --clip, not both.');
+  if (v.range !== undefined) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*[-:]\s*(\d+(?:\.\d+)?)\s*$/.exec(v.range);
+    if (!match) throw new UsageError(`--range is START-END in beats, e.g. 16-48, not "${v.range}".`);
+    range = { kind: 'beats', startBeats: Number(match[1]), endBeats: Number(match[2]) };
+  } else if (v.clip !== undefined) {
+    const seconds = number(v.clip, '--clip', 'a length in seconds such as 15, 30 or 60');
+    range = { kind: 'clip', startBeats: v.start === undefined ? 0 : number(v.start, '--start', 'a beat'), seconds, fadeInSeconds: Math.min(0.5, seconds / 4), fadeOutSeconds: Math.min(2, seconds / 4) };
+  } else if (v.start !== undefined) throw new UsageError('--start goes with --clip.');
+  if (v.zip && !v.stems) throw new UsageError('--zip goes with --stems DIR.');
+
+  const tags: Record<string, unknown> = {};
+  for (const entry of v.tag ?? []) {
+    const eq = entry.indexOf('=');
+    const key = entry.slice(0, eq).trim().toLowerCase();
+    const value = entry.slice(eq + 1);
+    if (eq < 0 || !(tagKeys as readonly string[]).includes(key)) throw new UsageError(`--tag is KEY=VALUE with KEY one of ${tagKeys.join(', ')}, not "${entry}".`);
+    tags[key] = key === 'bpm' ? number(value, '--tag bpm', 'a tempo such as 120') : value;
   }
+  if (v.cover !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(v.cover);
+    } catch {
+      throw new Error(`cannot read the cover image ${v.cover}.`);
+    }
+    tags.cover = coverFromBytes(bytes, v.cover);
+  }
+  const tail = v.tail === undefined ? 10 : number(v.tail, '--tail', 'seconds from 0 to 60');
+
+  const job: ExportJob = {
+    projectPath: path.resolve(projectPath),
+    ...(v.output ? { outPath: path.resolve(v.output) } : {}),
+    ...(v.stems ? { stems: { folder: path.resolve(v.stems), zip: v.zip } } : {}),
+    options: {
+      range,
+      format,
+      ...(rate ? { sampleRate: rate } : {}),
+      tailSeconds: tail,
+      normalize,
+      ...(truePeak !== undefined && !normalize ? { ceilingDbtp: truePeak } : {}),
+      ...(Object.keys(tags).length > 0 ? { tags: tags as AudioTags } : {}),
+    },
+  };
+  return { job, json: v.json };
 }
 
-function reportProgress(done: number, total: number, started: number): void {
+function formatOf(formatText: string | undefined, output: string | undefined, bitsText: string | undefined, bitrate: string | undefined, vbr: string | undefined): ExportFormat {
+  const fromName = output ? path.extname(output).slice(1).toLowerCase() : undefined;
+  const kind = (formatText ?? fromName ?? 'wav').toLowerCase();
+  if (kind !== 'wav' && kind !== 'flac' && kind !== 'mp3') {
+    throw new UsageError(formatText ? `--format must be wav, flac or mp3, not "${formatText}".` : `cannot tell the format from "${output}": end the name in .wav, .flac or .mp3, or give --format.`);
+  }
+  if (formatText && fromName && fromName !== kind) throw new UsageError(`-o ${output} does not end in .${kind}, the --format asked for.`);
+  if (kind === 'mp3') {
+    if (bitsText !== undefined) throw new UsageError('--bits is for WAV and FLAC; MP3 takes --bitrate KBPS or --vbr Q.');
+    if (bitrate !== undefined && vbr !== undefined) throw new UsageError('give --bitrate or --vbr, not both.');
+    if (vbr !== undefined) return { kind, mode: { vbrQuality: number(vbr, '--vbr', 'a quality from 0 (best) to 9') } };
+    return { kind, mode: { cbrKbps: bitrate === undefined ? 320 : number(bitrate, '--bitrate', 'kbit/s such as 320') } };
+  }
+  if (bitrate !== undefined || vbr !== undefined) throw new UsageError('--bitrate and --vbr are for MP3.');
+  const bits = bitsText ?? '24';
+  if (bits === '16' || bits === '24') return kind === 'wav' ? { kind, bits: Number(bits) as 16 | 24 } : { kind, bits: Number(bits) as 16 | 24 };
+  if (bits === '32f' && kind === 'wav') return { kind, bits: '32f' };
+  throw new UsageError(kind === 'wav' ? `--bits must be 16, 24 or 32f, not "${bits}".` : `FLAC is 16- or 24-bit: --bits 16 or 24, not "${bits}".`);
+}
+
+function number(text: string, option: string, what: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} must be ${what}, not "${text}".`);
+  return value;
+}
+
+function reportProgress(label: string, done: number, total: number, started: number): void {
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
   const elapsed = (performance.now() - started) / 1000;
   const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
-  process.stderr.write(`\rRendering… ${String(percent).padStart(3)}%  ETA ${eta.toFixed(1)} s `);
+  const verb = label.startsWith('Rendering the mix') ? 'Rendering…' : `${label}…`;
+  process.stderr.write(`\r${verb} ${String(percent).padStart(3)}%  ETA ${eta.toFixed(1)} s \x1b[K`);
 }
 
-function usageProblem(
-  projectPath: string | undefined,
-  extra: string[],
-  output: string | undefined,
-  bits: RenderBits | undefined,
-  bitsText: string,
-  rate: number | undefined,
-  rateText: string | undefined,
-): string | null {
-  if (!projectPath || extra.length > 0) return 'name exactly one project, e.g. `glowroom render song.glowroom -o song.wav`.';
-  if (!output) return 'say where to write the mix with -o, e.g. `-o song.wav`.';
-  if (!output.toLowerCase().endsWith('.wav')) return 'only WAV output is available so far: give -o a name ending in .wav.';
-  if (bits === undefined) return `--bits must be 16, 24 or 32f, not "${bitsText}".`;
-  if (rate !== undefined && !(Number.isInteger(rate) && rate >= 8_000 && rate <= 384_000)) {
-    return `--rate must be a sample rate in hertz from 8000 to 384000, not "${rateText}".`;
-  }
-  return null;
+function describe(report: ExportReport): string {
+  const format = report.format === 'mp3' ? 'MP3' : `${report.format.toUpperCase()} ${report.bits === '32f' ? '32-bit float' : `${report.bits}-bit`}`;
+  const l = report.loudness;
+  const show = (x: number | null, unit: string) => (x === null ? '—' : `${x.toFixed(1)} ${unit}`);
+  const lines = [
+    `Wrote ${report.outPath ?? 'stems'}: ${report.duration.toFixed(2)} s at ${report.sampleRate} Hz, ${format} (${report.speed.toFixed(0)}× realtime).`,
+    `Loudness: ${show(l.integratedLufs, 'LUFS')} integrated, range ${l.loudnessRangeLu.toFixed(1)} LU, short-term max ${show(l.shortTermMaxLufs, 'LUFS')}, true peak ${show(l.truePeakDbtp, 'dBTP')}, PLR ${show(l.plrDb, 'dB')}.`,
+    ...report.platforms.map((p) => `  ${p.sentence}`),
+    ...report.stems.map((s) => `Stem: ${s.path}`),
+  ];
+  return lines.join('\n');
 }

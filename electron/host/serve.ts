@@ -15,7 +15,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   process.exit(1);
 }
-const host = await startWebHost({ root, port });
+const host = await startWebHost({ root, port, backgroundWork: true });
 console.log(`Glowroom is running at ${host.url}`);
 console.log('Open that address in Chromium or Chrome (it carries this launch’s access token). Ctrl+C stops.');
 const stop = () => void host.close().then(() => process.exit(0));

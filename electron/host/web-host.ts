@@ -14,6 +14,8 @@ export interface WebHostOptions {
   readonly root: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Start watching the library's folders (the real app does; tests need not). */
+  readonly backgroundWork?: boolean;
 }
 
 export interface WebHost {
@@ -37,6 +39,9 @@ const maxClientMessageBytes = 512 * 1024 * 1024;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const dispatcher = new Dispatcher('web');
+  if (options.backgroundWork) {
+    dispatcher.startBackgroundWork().catch((error: unknown) => console.error(`Glowroom could not start watching library folders: ${toIpcError(error).message}`));
+  }
   const sockets = new Set<WebSocket>();
   let origin = '';
   let allowedHosts = new Set<string>();

@@ -38,6 +38,7 @@ function useSharedDataDir(): boolean {
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
   const dispatcher = new Dispatcher('electron');
+  dispatcher.startBackgroundWork().catch((error: unknown) => console.error('Glowroom could not start watching library folders:', error));
 
   const openWindow = () => {
     if (!existsSync(path.join(rendererDist, 'index.html'))) {

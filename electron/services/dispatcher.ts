@@ -14,6 +14,7 @@ import {
 import { appInfo, type HostKind } from './app-service';
 import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
+import { ExportService } from './export-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
 import { ProjectService } from './projects/project-service';
@@ -32,12 +33,15 @@ export type EventListener = <N extends EventName>(name: N, payload: EventPayload
 export class Dispatcher {
   private readonly emitter = new EventEmitter();
   private readonly handlers: Handlers;
+  private readonly library: LibraryService;
 
   /** `libraryPath` overrides where the library database lives (tests use ':memory:'); `home` the data folder. */
   constructor(host: HostKind, options: { libraryPath?: string; home?: string } = {}) {
     const jobs = new JobRegistry();
-    const library = new LibraryService(jobs, options.libraryPath);
+    const library = new LibraryService(jobs, options.libraryPath, { onWatchedImport: (summary) => this.emit('library.changed', summary) });
+    this.library = library;
     const projects = new ProjectService(options.home);
+    const exporter = new ExportService(jobs, options.home);
     const audio = new AudioService(options.home ? path.join(options.home, 'Imported Audio') : undefined);
     this.handlers = {
       'app.info': () => appInfo(host),
@@ -45,8 +49,18 @@ export class Dispatcher {
       'library.search': (args) => library.search(args),
       'library.packs': () => library.packs(),
       'library.setFavourite': (args) => library.setFavourite(args.id, args.favourite),
+      'library.watch': (args) => library.watch(args.path),
+      'library.unwatch': (args) => library.unwatch(args.path),
+      'library.watched': () => library.watched(),
+      'library.collections': () => library.collections(),
+      'library.createCollection': (args) => library.createCollection(args.name),
+      'library.renameCollection': (args) => library.renameCollection(args.id, args.name),
+      'library.deleteCollection': (args) => library.deleteCollection(args.id),
+      'library.addToCollection': (args) => library.addToCollection(args.id, args.sampleIds),
+      'library.removeFromCollection': (args) => library.removeFromCollection(args.id, args.sampleIds),
       'audio.load': (args) => audio.load(args.path),
       'audio.store': (args) => audio.store(args.name, args.bytes, args.projectPath),
+      'export.start': (args) => exporter.start(args, (progress) => this.emit('job.progress', progress)),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),
@@ -56,6 +70,11 @@ export class Dispatcher {
       'project.recoveries': () => projects.recoveries(),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
     };
+  }
+
+  /** Starts what a running app keeps doing in the background: watching the library's folders. */
+  async startBackgroundWork(): Promise<void> {
+    await this.library.startWatching();
   }
 
   /** Subscribes to every event; returns the unsubscribe function. */

@@ -18,6 +18,8 @@ interface LibraryState {
   /** The import under way, if any. */
   readonly job: JobProgress | null;
   importPaths(paths: readonly string[]): Promise<void>;
+  /** Imports a folder now and keeps it up to date while Glowroom runs. */
+  watchFolder(path: string): Promise<void>;
   cancelImport(): Promise<void>;
   /** Changes part of the query and searches again from the top. */
   search(change: Partial<LibraryQuery>): Promise<void>;
@@ -55,6 +57,15 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       reportError(error);
     } finally {
       set({ job: null });
+    }
+  },
+  async watchFolder(path) {
+    try {
+      const watched = await runtime().bridge.call('library.watch', { path });
+      useSession.getState().notify('info', `Watching ${watched.path}: new and changed samples appear by themselves.`);
+      await get().search({});
+    } catch (error) {
+      reportError(error);
     }
   },
   async cancelImport() {

@@ -4,11 +4,13 @@
  * name and the typecheck fails if the two lists drift apart.
  */
 export const operationNames = [
-  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'audio.load', 'audio.store', 'job.cancel',
+  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite',
+  'library.watch', 'library.unwatch', 'library.watched', 'library.collections', 'library.createCollection',
+  'library.renameCollection', 'library.deleteCollection', 'library.addToCollection', 'library.removeFromCollection', 'audio.load', 'audio.store', 'export.start', 'job.cancel',
   'project.open', 'project.save', 'project.findByName', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery'] as const;
 export type OperationName = (typeof operationNames)[number];
 
-export const eventNames = ['job.progress'] as const;
+export const eventNames = ['job.progress', 'library.changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** Electron channel names: one per operation, one per event. */

@@ -63,6 +63,7 @@ export const SearchArgs = z.object({
   pack: z.string().max(500).optional(),
   format: z.string().max(10).optional(),
   favouritesOnly: z.boolean().default(false),
+  collectionId: z.number().int().optional(),
   sort: SearchSort.default('relevance'),
   descending: z.boolean().default(false),
   limit: z.number().int().min(1).max(5000).default(500),
@@ -100,6 +101,12 @@ export const SampleRow = z.object({
 export type SampleRow = z.infer<typeof SampleRow>;
 export const SearchResult = z.object({ rows: z.array(SampleRow), total: z.number().int().nonnegative() });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+export const WatchedFolder = z.object({ path: z.string(), addedAt: z.number() });
+export const WatchedFolders = z.object({ folders: z.array(WatchedFolder) });
+export const CollectionInfo = z.object({ id: z.number().int(), name: z.string(), count: z.number().int().nonnegative(), createdAt: z.number() });
+const collectionName = z.string().trim().min(1, 'give the collection a name').max(200);
+const sampleIds = z.array(z.number().int()).min(1).max(100_000);
 
 export const PacksResult = z.object({ packs: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })) });
 export const FavouriteArgs = z.object({ id: z.number().int(), favourite: z.boolean() });
@@ -150,6 +157,66 @@ export const StoreAudioArgs = z.object({
   projectPath: z.string().nullable(),
 });
 
+const beatPosition = z.number().finite().min(0);
+export const ExportRange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('song') }),
+  z.object({ kind: z.literal('beats'), startBeats: beatPosition, endBeats: beatPosition }),
+  z.object({ kind: z.literal('clip'), startBeats: beatPosition, seconds: z.number().positive().max(600), fadeInSeconds: z.number().min(0).max(10), fadeOutSeconds: z.number().min(0).max(10) }),
+]);
+export const ExportFormat = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('wav'), bits: z.union([z.literal(16), z.literal(24), z.literal('32f')]) }),
+  z.object({ kind: z.literal('flac'), bits: z.union([z.literal(16), z.literal(24)]) }),
+  z.object({ kind: z.literal('mp3'), mode: z.union([z.object({ cbrKbps: z.number().int() }), z.object({ vbrQuality: z.number().int().min(0).max(9) })]) }),
+]);
+export const ExportTags = z.object({
+  title: z.string().max(500).optional(),
+  artist: z.string().max(500).optional(),
+  album: z.string().max(500).optional(),
+  genre: z.string().max(200).optional(),
+  year: z.string().max(20).optional(),
+  bpm: z.number().positive().max(999).optional(),
+  key: z.string().max(30).optional(),
+  comment: z.string().max(2000).optional(),
+});
+export const ExportArgs = z.object({
+  /** The document as it is now (absolute source paths); it need not be saved. */
+  project: ProjectSchema,
+  /** The mix; null when only stems are wanted. */
+  outPath: z.string().min(1).nullable(),
+  stems: z.object({ folder: z.string().min(1), zip: z.boolean() }).nullable(),
+  range: ExportRange,
+  format: ExportFormat,
+  sampleRate: z.union([z.literal(44_100), z.literal(48_000), z.literal(96_000)]),
+  tailSeconds: z.number().min(0).max(30),
+  normalize: z.object({ targetLufs: z.number().min(-40).max(-5), ceilingDbtp: z.number().min(-12).max(0) }).nullable(),
+  tags: ExportTags,
+});
+export type ExportArgs = z.input<typeof ExportArgs>;
+const dbOrNull = z.number().nullable();
+export const ExportReport = z.object({
+  jobId: z.string(),
+  outPath: z.string().nullable(),
+  format: z.enum(['wav', 'flac', 'mp3']),
+  sampleRate: z.number(),
+  duration: z.number(),
+  speed: z.number(),
+  loudness: z.object({
+    integratedLufs: dbOrNull,
+    loudnessRangeLu: z.number(),
+    shortTermMaxLufs: dbOrNull,
+    momentaryMaxLufs: dbOrNull,
+    truePeakDbtp: dbOrNull,
+    samplePeakDbfs: dbOrNull,
+    plrDb: dbOrNull,
+  }),
+  normalization: z.object({ targetLufs: z.number(), ceilingDbtp: z.number(), gainDb: z.number(), limiterDb: z.number(), onTarget: z.boolean() }).nullable(),
+  platforms: z.array(z.object({ platform: z.string(), gainDb: z.number(), sentence: z.string() })),
+  stems: z.array(z.object({ track: z.string(), path: z.string() })),
+  stemsZip: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type ExportReport = z.infer<typeof ExportReport>;
+
 export const CancelArgs = z.object({ jobId: z.string().min(1) });
 export const CancelResult = z.object({ cancelled: z.boolean() });
 
@@ -170,8 +237,18 @@ export const operations = {
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
   'library.packs': operation(z.object({}), PacksResult, 'The packs in the library, with how many samples each holds.'),
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
+  'library.watch': operation(z.object({ path: absoluteOrRelativePath }), WatchedFolder, 'Import a folder now and keep it up to date while Glowroom runs.'),
+  'library.unwatch': operation(z.object({ path: absoluteOrRelativePath }), z.object({ watching: z.boolean() }), 'Stop watching a folder; its samples stay.'),
+  'library.watched': operation(z.object({}), WatchedFolders, 'The watched folders.'),
+  'library.collections': operation(z.object({}), z.object({ collections: z.array(CollectionInfo) }), 'The user collections.'),
+  'library.createCollection': operation(z.object({ name: collectionName }), CollectionInfo, 'A new, empty collection.'),
+  'library.renameCollection': operation(z.object({ id: z.number().int(), name: collectionName }), CollectionInfo, 'Rename a collection.'),
+  'library.deleteCollection': operation(z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() }), 'Delete a collection; its samples stay in the library.'),
+  'library.addToCollection': operation(z.object({ id: z.number().int(), sampleIds }), z.object({ added: z.number().int() }), 'Add samples to a collection.'),
+  'library.removeFromCollection': operation(z.object({ id: z.number().int(), sampleIds }), z.object({ removed: z.number().int() }), 'Take samples out of a collection.'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
   'audio.store': operation(StoreAudioArgs, z.object({ path: z.string() }), 'Keep a dropped file (after checking it decodes) and return its path.'),
+  'export.start': operation(ExportArgs, ExportReport, 'Render, normalise, encode and write a mix and/or stems in a worker; progress as `job.progress`.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
   'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
   'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
@@ -186,10 +263,11 @@ export type OperationResult<N extends OperationName> = z.infer<(typeof operation
 
 export const JobProgress = z.object({
   jobId: z.string(),
-  kind: z.enum(['import']),
+  kind: z.enum(['import', 'export']),
   done: z.number().int().nonnegative(),
   /** Unknown while still counting. */
   total: z.number().int().nonnegative().nullable(),
+  /** What is being worked on: a file name, or an export phase. */
   current: z.string().nullable(),
   /** Items per second so far. */
   rate: z.number().nonnegative(),
@@ -199,9 +277,13 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+export const LibraryChanged = z.object({ folder: z.string(), indexed: z.number().int(), moved: z.number().int(), missing: z.number().int(), failed: z.number().int() });
+
 export const events = {
   /** A long job moved on; one event per step and one when it ends. */
   'job.progress': JobProgress,
+  /** A watched folder changed and was re-imported: searches may have new answers. */
+  'library.changed': LibraryChanged,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 

@@ -7,6 +7,7 @@ import { samplePeakDbfs } from '../../../src/analysis/levels';
 import { measureLoudness } from '../../../src/analysis/loudness/loudness-meter';
 import { filenameKey } from '../../../src/analysis/musical-key';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
+import { detectTempo } from '../../../src/analysis/tempo-detect';
 import { waveformPeaks } from '../../../src/analysis/waveform-peaks';
 import { decodeAudio } from '../../../src/codecs/decode';
 import { frameCount } from '../../../src/codecs/decoded-audio';
@@ -33,6 +34,7 @@ export interface SampleAnalysis {
   readonly loudnessLufs: number | null;
   readonly peaks: Int8Array;
   readonly kind: SampleKind;
+  /** From the file name; for a loop whose name gives none, detected (src/analysis/tempo-detect); else null. */
   readonly bpm: number | null;
   readonly key: string | null;
   /** The tag vocabulary words of the path, plus the kind. */
@@ -59,8 +61,10 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
   const audio = await decodeAudio(bytes, name);
   const duration = frameCount(audio) / audio.sampleRate;
   const peak = samplePeakDbfs(audio.channels);
-  const bpm = filenameTempo(name);
-  const kind = classifyKind(duration, relativePath, bpm);
+  const namedBpm = filenameTempo(name);
+  const kind = classifyKind(duration, relativePath, namedBpm);
+  // The name's tempo wins; a loop whose name gives none is measured (null when it has no pulse).
+  const bpm = namedBpm ?? (kind === 'loop' ? (detectTempo(audio.channels, audio.sampleRate, { loop: true })?.bpm ?? null) : null);
   return {
     contentHash,
     format: audio.format,

@@ -2,10 +2,29 @@ import { parseKey } from '../../../src/analysis/musical-key';
 import type { ImportSummary, SampleRow, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
 import { GlowroomError } from '../../../src/std/errors';
 import type { JobRegistry, ProgressSink } from '../jobs';
+import {
+  addToCollection,
+  createCollection,
+  deleteCollection,
+  listCollections,
+  removeFromCollection,
+  renameCollection,
+  type CollectionInfo,
+} from './collections';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
-import { importFolders } from './import';
+import { importFolders, type ImportResult } from './import';
 import { SampleStore } from './sample-store';
 import { searchSamples } from './search';
+import { LibraryWatcher, type WatchedFolder } from './watcher';
+import { packsDirFor } from './zip-packs';
+
+export type { CollectionInfo } from './collections';
+export type { WatchedFolder } from './watcher';
+
+export interface LibraryServiceOptions {
+  /** After a watched folder was re-imported: tell the window to refresh what it shows. */
+  readonly onWatchedImport?: (summary: { folder: string; indexed: number; moved: number; missing: number; failed: number }) => void;
+}
 
 /**
  * The sample library behind the IPC contract: SQLite in the user data folder (or `databasePath`),
@@ -13,10 +32,12 @@ import { searchSamples } from './search';
  */
 export class LibraryService {
   private db: LibraryDatabase | null = null;
+  private watcher: LibraryWatcher | null = null;
 
   constructor(
     private readonly jobs: JobRegistry,
     private readonly databasePath?: string,
+    private readonly options: LibraryServiceOptions = {},
   ) {}
 
   async import(paths: readonly string[], progress: ProgressSink): Promise<ImportSummary> {
@@ -24,6 +45,7 @@ export class LibraryService {
     try {
       const result = await importFolders(this.database(), paths, {
         signal: job.signal,
+        packsDir: packsDirFor(this.databasePath),
         onProgress: (p) =>
           progress({ jobId: job.jobId, kind: 'import', done: p.done, total: p.total, current: p.current, rate: p.filesPerSecond, etaSeconds: p.etaSeconds, state: 'running' }),
       });
@@ -54,6 +76,7 @@ export class LibraryService {
       ...(query.pack ? { pack: query.pack } : {}),
       ...(query.format ? { format: query.format } : {}),
       favouritesOnly: query.favouritesOnly,
+      ...(query.collectionId !== undefined ? { collectionId: query.collectionId } : {}),
       sort: query.sort === 'relevance' && !query.text.trim() ? 'name' : query.sort,
       descending: query.descending,
       limit: query.limit,
@@ -72,9 +95,69 @@ export class LibraryService {
     return { favourite };
   }
 
+  /** Starts watching the folders recorded in the library (call once at startup); returns them. */
+  async startWatching(): Promise<{ folders: WatchedFolder[] }> {
+    return { folders: await this.folderWatcher().start() };
+  }
+
+  /** Watches `path` (a folder) from now on, and across restarts; imports it once to catch up. */
+  async watch(path: string): Promise<WatchedFolder> {
+    return this.folderWatcher().watch(path);
+  }
+
+  /** Stops watching `path`; its samples stay. `watching` was true when it had been watched. */
+  unwatch(path: string): { watching: boolean } {
+    return { watching: this.folderWatcher().unwatch(path) };
+  }
+
+  /** The watched folders, by path. */
+  watched(): { folders: WatchedFolder[] } {
+    return { folders: this.folderWatcher().watched() };
+  }
+
+  /** Every collection by name, with its sample count. */
+  collections(): { collections: CollectionInfo[] } {
+    return { collections: listCollections(this.database()) };
+  }
+
+  /** Creates an empty collection; `invalid-args` for an empty or taken name (case-insensitive). */
+  createCollection(name: string): CollectionInfo {
+    return createCollection(this.database(), name);
+  }
+
+  /** Renames collection `id`; `not-found`, or `invalid-args` for a bad or taken name. */
+  renameCollection(id: number, name: string): CollectionInfo {
+    return renameCollection(this.database(), id, name);
+  }
+
+  /** Deletes collection `id` (never its samples); `deleted` is false when there was none. */
+  deleteCollection(id: number): { deleted: boolean } {
+    return { deleted: deleteCollection(this.database(), id) };
+  }
+
+  /** Adds samples to collection `id`, all or nothing; `added` counts those not in it before. */
+  addToCollection(id: number, sampleIds: readonly number[]): { added: number } {
+    return { added: addToCollection(this.database(), id, sampleIds) };
+  }
+
+  /** Takes samples out of collection `id`; `removed` counts those that were in it. */
+  removeFromCollection(id: number, sampleIds: readonly number[]): { removed: number } {
+    return { removed: removeFromCollection(this.database(), id, sampleIds) };
+  }
+
   close(): void {
+    this.watcher?.dispose();
+    this.watcher = null;
     this.db?.close();
     this.db = null;
+  }
+
+  private folderWatcher(): LibraryWatcher {
+    this.watcher ??= new LibraryWatcher(this.database(), {
+      onImported: (folder: string, result: ImportResult) =>
+        this.options.onWatchedImport?.({ folder, indexed: result.indexed, moved: result.moved, missing: result.missing, failed: result.failed.length }),
+    });
+    return this.watcher;
   }
 
   private database(): LibraryDatabase {

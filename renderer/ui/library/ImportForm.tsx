@@ -8,6 +8,7 @@ export function ImportForm() {
   const job = useLibrary((s) => s.job);
   const importPaths = useLibrary((s) => s.importPaths);
   const cancelImport = useLibrary((s) => s.cancelImport);
+  const watchFolder = useLibrary((s) => s.watchFolder);
   const demoPack = useSession((s) => s.info?.demoPackDir ?? null);
   const busy = job !== null;
   const start = (paths: string[]) => void importPaths(paths);
@@ -20,9 +21,12 @@ export function ImportForm() {
           if (path.trim()) start([path.trim()]);
         }}
       >
-        <input aria-label="Folder or file to import" placeholder="/path/to/sample-pack" value={path} onChange={(e) => setPath(e.target.value)} />
+        <input aria-label="Folder or file to import" placeholder="/path/to/pack or pack.zip" value={path} onChange={(e) => setPath(e.target.value)} />
         <button type="submit" disabled={busy || !path.trim()}>
           Import
+        </button>
+        <button type="button" disabled={busy || !path.trim()} title="Import and keep this folder up to date" onClick={() => void watchFolder(path.trim())}>
+          Watch
         </button>
       </form>
       {demoPack && !busy && (

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
 import { WaveformEditor } from '../editor/WaveformEditor';
+import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Timeline } from '../timeline/Timeline';
 import { openProjectFile } from './file-actions';
@@ -29,6 +30,7 @@ export function App() {
       <WaveformEditor />
       <MissingAudioDialog />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
+      {modal === 'export' && <ExportDialog onClose={close} />}
       {modal === 'open' && <ProjectPathDialog mode="open" initial="" onChoose={(path) => void openProjectFile(path)} onClose={close} />}
       {modal === 'save-as' && (
         <ProjectPathDialog mode="save" initial={useProject.getState().filePath ?? ''} onChoose={(path) => void useProject.getState().save(path)} onClose={close} />

@@ -21,6 +21,9 @@ export function FileControls() {
       <button type="button" onClick={() => show('save-as')} title="Save as a new file (Ctrl+Shift+S)">
         Save As…
       </button>
+      <button type="button" className="primary" onClick={() => show('export')} title="Export a mix, stems or a clip (Ctrl+E)">
+        Export…
+      </button>
       <span className="project-name" aria-label="Project name">
         {name}
         {dirty && (

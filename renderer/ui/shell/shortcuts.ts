@@ -22,6 +22,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Ctrl+N', does: 'New project', matches: (e) => command(e) && key(e, 'n'), run: newProject },
   { keys: 'Ctrl+O', does: 'Open a project', matches: (e) => command(e) && key(e, 'o'), run: () => useUi.getState().show('open') },
   { keys: 'Ctrl+S', does: 'Save', matches: (e) => command(e) && !e.shiftKey && key(e, 's'), run: () => void saveOrAsk() },
+  { keys: 'Ctrl+E', does: 'Export', matches: (e) => command(e) && key(e, 'e'), run: () => useUi.getState().show('export') },
   { keys: 'Ctrl+Shift+S', does: 'Save as', matches: (e) => command(e) && e.shiftKey && key(e, 's'), run: () => useUi.getState().show('save-as') },
   { keys: 'Space', does: 'Play / stop', matches: (e) => plain(e) && e.code === 'Space', run: () => void useTransport.getState().toggle() },
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, samplePack } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
+import { buildZip } from '../projects/support/raw-zip';
 
 /** Runs the real `glowroom` launcher with its library in a temporary data folder. */
 function glowroom(home: string, ...args: string[]) {
@@ -32,7 +34,7 @@ describe('glowroom import and search', () => {
     expect(kicks.total).toBe(5);
     expect(kicks.rows[0]).not.toHaveProperty('peaks');
     const halfTime = JSON.parse(glowroom(home, 'search', '--bpm', '60-70', '--json').stdout);
-    expect(halfTime.rows.map((r: { name: string }) => r.name).sort()).toEqual(['amen_break_137bpm.wav', 'garzul_120bpm_Cmin_96k.wav']);
+    expect(halfTime.rows.map((r: { name: string }) => r.name).sort()).toEqual(['amen_break_137bpm.wav', 'garzul_120bpm_Cmin_96k.wav', 'loop_breakbeat.flac', 'loop_mika.flac']);
     const cMinor = glowroom(home, 'search', '--key', 'cm', '--kind', 'loop');
     expect(cMinor.code).toBe(0);
     expect(cMinor.stdout).toContain('garzul_120bpm_Cmin_96k.wav\n  loop · 8.00 s · 120 BPM · C minor · loop');
@@ -50,9 +52,31 @@ describe('glowroom import and search', () => {
     expect(JSON.parse(glowroom(path.join(dir, 'home'), 'search', '--json').stdout).total).toBe(0);
   });
 
+  it('imports a zip pack once, unpacked into Packs in the data folder, and names a hostile one', () => {
+    const home = tempDir();
+    const downloads = tempDir();
+    const zip = path.join(downloads, 'Kick Pack.zip');
+    writeFileSync(zip, buildZip([{ name: 'Kicks/bd_haus.flac', data: readFileSync(path.join(samplePack, 'Drums/Kicks/bd_haus.flac')) }]));
+    const first = glowroom(home, 'import', zip, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ found: 1, indexed: 1, failed: [] });
+    expect(readdirSync(path.join(home, 'Packs'))).toEqual(['Kick Pack']);
+    expect(JSON.parse(glowroom(home, 'import', zip, '--json').stdout)).toMatchObject({ found: 1, indexed: 0, skipped: 1 });
+    const found = JSON.parse(glowroom(home, 'search', 'haus', '--json').stdout);
+    expect(found.rows[0]).toMatchObject({ pack: 'Kick Pack', path: path.join(home, 'Packs', 'Kick Pack', 'Kicks', 'bd_haus.flac') });
+
+    const evil = path.join(downloads, 'evil.zip');
+    writeFileSync(evil, buildZip([{ name: '../escape.wav', data: Buffer.from('x') }]));
+    const refused = glowroom(home, 'import', evil);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`failed: ${evil}`);
+    expect(refused.stdout).toContain('evil.zip was not opened: "../escape.wav" contains ".."');
+    expect(readdirSync(path.join(home, 'Packs'))).toEqual(['Kick Pack']);
+  });
+
   it('explains usage mistakes with exit status 2', () => {
     const home = tempDir();
-    expect(glowroom(home, 'import').stderr).toContain('name at least one folder of samples');
+    expect(glowroom(home, 'import').stderr).toContain('name at least one folder or .zip of samples');
     expect(glowroom(home, 'import').code).toBe(2);
     const cases: [string[], RegExp][] = [
       [['--kind', 'drone'], /--kind must be loop or one-shot, not "drone"/],

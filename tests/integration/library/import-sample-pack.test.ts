@@ -63,6 +63,15 @@ describe('importing the sample pack', () => {
       expect(kick.kind).toBe('one-shot');
       expect(kick.tags).toEqual(['drums', 'kick', 'one-shot']);
     }
+    // Loops whose names give no tempo are measured: each lasts a whole number of bars at it.
+    expect(Object.fromEntries(searchSamples(db, { kind: 'loop' }).rows.map((r) => [r.name, r.bpm]))).toEqual({
+      'amen_break_137bpm.wav': 137,
+      'compus_loop.mp3': 148,
+      'garzul_120bpm_Cmin_96k.wav': 120,
+      'industrial_loop.ogg': null, // 0.88 s: under two beats at the slowest tempo
+      'loop_breakbeat.flac': 126,
+      'loop_mika.flac': 120,
+    });
     expect(searchSamples(db, { kind: 'loop' }).rows.map((r) => r.name)).toEqual([
       'amen_break_137bpm.wav', 'compus_loop.mp3', 'garzul_120bpm_Cmin_96k.wav', 'industrial_loop.ogg', 'loop_breakbeat.flac', 'loop_mika.flac',
     ]);
@@ -73,9 +82,11 @@ describe('importing the sample pack', () => {
     expect(searchSamples(db, { text: 'drums hat' }).rows.map((r) => r.name)).toEqual(['hat_closed.wav', 'hat_open.ogg', 'perc_bell.flac', 'tabla_na_mono.wav']);
     expect(searchSamples(db, { bpm: { min: 60, max: 70 }, sort: 'bpm' }).rows.map((r) => [r.name, r.bpm])).toEqual([
       ['garzul_120bpm_Cmin_96k.wav', 120],
+      ['loop_mika.flac', 120],
+      ['loop_breakbeat.flac', 126],
       ['amen_break_137bpm.wav', 137],
     ]);
-    expect(searchSamples(db, { bpm: { min: 125, max: 140 } }).rows.map((r) => r.name)).toEqual(['amen_break_137bpm.wav']);
+    expect(searchSamples(db, { bpm: { min: 125, max: 140 } }).rows.map((r) => r.name)).toEqual(['amen_break_137bpm.wav', 'loop_breakbeat.flac']);
     expect(searchSamples(db, { key: 'C minor' }).rows.map((r) => r.name)).toEqual(['garzul_120bpm_Cmin_96k.wav']);
     expect(searchSamples(db, { key: 'Eb major', compatibleKeys: true }).rows.map((r) => r.name)).toEqual(['garzul_120bpm_Cmin_96k.wav']);
     expect(searchSamples(db, { key: 'C major' }).rows.map((r) => r.name)).toEqual(['bass_hard_C.flac', 'bass_voxy_C.wav']);

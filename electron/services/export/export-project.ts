@@ -1,0 +1,317 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
+import { Engine } from '../../../src/engine/engine';
+import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { GlowroomError } from '../../../src/std/errors';
+import { ZipWriter } from '../projects/zip-writer';
+import { loadProjectFile } from '../render/render-project';
+import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
+import { decodeWritten, encodeAudio, extensionOf, mp3CbrKbps, mp3Rates } from './encoders';
+import { safeFileName, stemFileNames } from './file-names';
+import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
+import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
+import { audibleTracks, beatsToFrame, prepareProject, renderSpan, type PreparedProject, type Span } from './render-span';
+import { checkWritableFolder, StagedFiles } from './staged-files';
+
+export interface ExportControl {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (phase: ExportPhase, done: number, total: number, label: string) => void;
+}
+
+/** Within this of the target the loop stops; the promise made to the user is ±0.5 LU. */
+const AIM_LU = 0.1;
+const PROMISE_LU = 0.5;
+const MAX_PASSES = 6;
+/** Encode/decode/measure rounds of the written file. */
+const FILE_PASSES = 4;
+export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
+
+/**
+ * Exports a project: render with the engine (the range, plus the tail for a whole song), fades
+ * for a clip, then the master stage — gain to the loudness target and the true-peak limiter at
+ * the ceiling — encoded, decoded again and MEASURED on the decoded samples; when the written file
+ * misses the target by more than 0.1 LU (limiting lowers loudness) or a lossy file's true peak
+ * went over the ceiling, the gain (or the limiter's ceiling) is corrected and the pass repeated,
+ * at most six times on float samples and four on the file. Stems are each track alone (the master gain applies, normalisation and
+ * limiting do not, so they sum to the unnormalised mix), all as long as the mix. Nothing
+ * appears under a final name until every file is complete.
+ */
+export async function exportProject(job: ExportJob, control: ExportControl = {}): Promise<ExportReport> {
+  const started = performance.now();
+  const { options } = job;
+  validateOptions(options);
+  if (!job.outPath && !job.stems) throw new GlowroomError('invalid-args', 'Nothing to export: name an output file, a stems folder or both.');
+  if (job.outPath) await checkWritableFolder(path.dirname(path.resolve(job.outPath)), path.basename(job.outPath));
+  if (job.stems) {
+    await checkWritableFolder(path.dirname(path.resolve(job.stems.folder)), 'the stems');
+    await fs.mkdir(job.stems.folder, { recursive: true });
+  }
+  const progress = control.onProgress ?? (() => {});
+  const cancelled = () => {
+    if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+  };
+
+  const loaded = await loadProjectFile(job.projectPath);
+  const sampleRate = options.sampleRate ?? loaded.project.sampleRate;
+  if (options.format.kind === 'mp3' && !mp3Rates.includes(sampleRate)) {
+    throw new GlowroomError('unsupported', `MP3 is written at 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
+  }
+  const prepared = await prepareProject(loaded, sampleRate);
+  cancelled();
+  const { span, fades } = spanOf(prepared, options);
+  const warnings: string[] = [];
+  if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
+
+  const mix = await renderSpan(prepared, span, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') });
+  applyFades(mix, fades.in, fades.out);
+  const frames = mix[0].length;
+
+  const staged = new StagedFiles();
+  try {
+    const master = await masterAndEncode(mix, sampleRate, options, (done, total, label) => {
+      cancelled();
+      progress('master', done, total, label);
+    });
+    warnings.push(...master.warnings);
+    cancelled();
+
+    const stems: { track: string; path: string }[] = [];
+    let stemsZip: string | null = null;
+    if (job.stems) {
+      const result = await exportStems(prepared, span, frames, fades, options, job.stems, staged, control);
+      stems.push(...result.stems);
+      stemsZip = result.zip;
+      if (result.skipped > 0) warnings.push(`${result.skipped} muted track(s) are not in the mix and got no stem.`);
+    }
+
+    progress('write', 0, 1, 'Writing');
+    cancelled();
+    if (job.outPath) await staged.stage(path.resolve(job.outPath), master.bytes);
+    cancelled();
+    await staged.commit();
+    progress('write', 1, 1, 'Written');
+
+    const elapsed = (performance.now() - started) / 1000;
+    const duration = frames / sampleRate;
+    const figures = loudnessFigures(master.measured);
+    return {
+      outPath: job.outPath ? path.resolve(job.outPath) : null,
+      format: options.format.kind,
+      bits: options.format.kind === 'mp3' ? null : options.format.bits,
+      sampleRate,
+      frames,
+      duration,
+      elapsed,
+      speed: duration / elapsed,
+      loudness: figures,
+      normalization: master.normalization,
+      platforms: platformVerdicts(master.measured.integratedLufs, master.measured.truePeakDbtp),
+      stems,
+      stemsZip,
+      unplayable: prepared.unplayable,
+      warnings,
+    };
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+function signalOf(control: ExportControl): { signal?: AbortSignal } {
+  return control.signal ? { signal: control.signal } : {};
+}
+
+/** Rejects options no export can honour, with a sentence saying what to do. */
+export function validateOptions(options: ExportOptions): void {
+  const bad = (message: string) => new GlowroomError('invalid-args', message);
+  const { range, format, normalize } = options;
+  if (options.sampleRate !== undefined && !exportRates.includes(options.sampleRate)) throw bad(`The sample rate must be 44100, 48000 or 96000 Hz, not ${options.sampleRate}.`);
+  if (range.kind === 'beats' && !(Number.isFinite(range.startBeats) && Number.isFinite(range.endBeats) && range.startBeats >= 0 && range.endBeats > range.startBeats)) {
+    throw bad(`The range must start at or after beat 0 and end after it starts (got ${range.startBeats}–${range.endBeats}).`);
+  }
+  if (range.kind === 'clip') {
+    if (!(Number.isFinite(range.startBeats) && range.startBeats >= 0)) throw bad('A clip must start at or after beat 0.');
+    if (!(range.seconds > 0 && range.seconds <= 600)) throw bad(`A clip lasts more than 0 and at most 600 seconds, not ${range.seconds}.`);
+    if (!(range.fadeInSeconds >= 0 && range.fadeOutSeconds >= 0 && range.fadeInSeconds + range.fadeOutSeconds <= range.seconds)) throw bad('The clip’s fades must fit inside the clip.');
+  }
+  if (format.kind === 'mp3') {
+    if ('cbrKbps' in format.mode && !mp3CbrKbps.includes(format.mode.cbrKbps)) throw bad(`MP3 bit rates are ${mp3CbrKbps.join(', ')} kbit/s, not ${format.mode.cbrKbps}.`);
+    if ('vbrQuality' in format.mode && !(format.mode.vbrQuality >= 0 && format.mode.vbrQuality <= 9)) throw bad(`MP3 VBR quality runs from 0 (best) to 9, not ${format.mode.vbrQuality}.`);
+  }
+  if (!(options.tailSeconds >= 0 && options.tailSeconds <= 60)) throw bad('The tail is 0 to 60 seconds.');
+  const ceiling = normalize?.ceilingDbtp ?? options.ceilingDbtp;
+  if (normalize && !(normalize.targetLufs >= targetLufsRange.min && normalize.targetLufs <= targetLufsRange.max)) {
+    throw bad(`The loudness target must be from ${targetLufsRange.min} to ${targetLufsRange.max} LUFS, not ${normalize.targetLufs}.`);
+  }
+  if (ceiling !== undefined && !(ceiling >= ceilingDbtpRange.min && ceiling <= ceilingDbtpRange.max)) {
+    throw bad(`The true-peak ceiling must be from ${ceilingDbtpRange.min} to ${ceilingDbtpRange.max} dBTP, not ${ceiling}.`);
+  }
+}
+
+function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span; fades: { in: number; out: number } } {
+  const { project } = prepared.loaded;
+  const rate = prepared.sampleRate;
+  const range = options.range;
+  switch (range.kind) {
+    case 'song': {
+      const end = songEndFrame(prepared);
+      return { span: { startFrame: 0, frames: end, tailFrames: Math.round(options.tailSeconds * rate) }, fades: { in: 0, out: 0 } };
+    }
+    case 'beats': {
+      const start = beatsToFrame(project, range.startBeats, rate);
+      return { span: { startFrame: start, frames: beatsToFrame(project, range.endBeats, rate) - start, tailFrames: 0 }, fades: { in: 0, out: 0 } };
+    }
+    case 'clip':
+      return {
+        span: { startFrame: beatsToFrame(project, range.startBeats, rate), frames: Math.round(range.seconds * rate), tailFrames: 0 },
+        fades: { in: Math.round(range.fadeInSeconds * rate), out: Math.round(range.fadeOutSeconds * rate) },
+      };
+  }
+}
+
+/** The frame after the last clip ends, as the engine computes it (loops, rates, source lengths). */
+function songEndFrame(prepared: PreparedProject): number {
+  const { project, folder } = prepared.loaded;
+  const engine = new Engine(prepared.sampleRate);
+  for (const command of prepared.samples) engine.command(command);
+  const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
+  for (const command of engineDocumentChanges(null, document)) engine.command(command);
+  return engine.endFrame;
+}
+
+interface Mastered {
+  readonly bytes: Uint8Array;
+  readonly measured: LoudnessResult;
+  readonly normalization: ExportReport['normalization'];
+  readonly warnings: string[];
+}
+
+async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportOptions, progress: (done: number, total: number, label: string) => void): Promise<Mastered> {
+  const target = options.normalize;
+  const ceiling = target?.ceilingDbtp ?? options.ceilingDbtp ?? null;
+  const warnings: string[] = [];
+  let gainDb = 0;
+  let before = -Infinity;
+  if (target) {
+    progress(0, MAX_PASSES + 1, 'Measuring loudness');
+    before = measure(mix, sampleRate).integratedLufs;
+    if (Number.isFinite(before)) gainDb = target.targetLufs - before;
+    else warnings.push('The mix is silent (or under −70 LUFS), so it was not normalised.');
+  }
+  const lossy = options.format.kind === 'mp3';
+  let limiterCeiling = ceiling;
+  let previous: { gainDb: number; lufs: number } | null = null;
+  /** Next gain by a secant step: under limiting a dB of gain buys less than a dB of loudness. */
+  const correct = (lufs: number, miss: number) => {
+    const slope = previous && Math.abs(gainDb - previous.gainDb) > 1e-6 ? Math.min(1, Math.max(0.1, (lufs - previous.lufs) / (gainDb - previous.gainDb))) : 1;
+    previous = { gainDb, lufs };
+    gainDb += miss / slope;
+  };
+  // Stage 1, on float samples: converge gain + limiter on the target (cheap: no encoding).
+  if (target && Number.isFinite(gainDb)) {
+    for (let pass = 1; pass < MAX_PASSES; pass++) {
+      progress(pass, MAX_PASSES + 1, pass === 1 ? 'Limiting' : `Limiting (pass ${pass})`);
+      const limited = gainAndLimit(mix, sampleRate, gainDb, limiterCeiling);
+      // A limiter that never acted passed the scaled mix through unchanged: no need to measure.
+      const lufs = limited.limiterDb === 0 ? before + gainDb : measure(limited.planes, sampleRate).integratedLufs;
+      const miss = target.targetLufs - lufs;
+      if (!Number.isFinite(lufs) || Math.abs(miss) <= AIM_LU) break;
+      correct(lufs, miss);
+    }
+  }
+  // Stage 2, on the written file: encode, decode, measure; correct only what the encoder moved.
+  for (let pass = 1; ; pass++) {
+    progress(MAX_PASSES, MAX_PASSES + 1, pass === 1 ? 'Encoding and measuring the file' : `Correcting the file (pass ${pass})`);
+    const { planes, limiterDb } = gainAndLimit(mix, sampleRate, gainDb, limiterCeiling);
+    const bytes = await encodeAudio(planes, sampleRate, options.format, options.tags);
+    const measured = measure(await decodeWritten(bytes, options.format), sampleRate);
+    const missLu = target && Number.isFinite(measured.integratedLufs) ? target.targetLufs - measured.integratedLufs : 0;
+    const overDb = ceiling !== null ? measured.truePeakDbtp - ceiling : 0;
+    const onTarget = Math.abs(missLu) <= PROMISE_LU && overDb <= 0;
+    if (process.env.GLOWROOM_EXPORT_DEBUG) console.error({ pass, gainDb, limiterCeiling, limiterDb, lufs: measured.integratedLufs, tp: measured.truePeakDbtp });
+    if (onTarget || pass === FILE_PASSES || (!target && !lossy)) {
+      if (target && !onTarget) {
+        warnings.push(`Landed at ${measured.integratedLufs.toFixed(1)} LUFS, ${measured.truePeakDbtp.toFixed(1)} dBTP: the ${target.targetLufs} LUFS / ${target.ceilingDbtp} dBTP target cannot be met without more limiting than this mix takes.`);
+      } else if (!target && overDb > 0) {
+        warnings.push(`The true peak is ${measured.truePeakDbtp.toFixed(2)} dBTP, over the ${ceiling} dBTP ceiling after encoding.`);
+      }
+      return {
+        bytes,
+        measured,
+        normalization: target ? { targetLufs: target.targetLufs, ceilingDbtp: target.ceilingDbtp, gainDb: round2(gainDb), limiterDb: round2(limiterDb), passes: pass, onTarget } : null,
+        warnings,
+      };
+    }
+    // A lossy codec's overshoot is the codec's filtering, not the limiter's: lower the limiter by as much.
+    if (overDb > 0 && limiterCeiling !== null) {
+      limiterCeiling = Math.max(ceilingDbtpRange.min - 6, limiterCeiling - overDb - 0.05);
+      // The loudness curve changed with the ceiling: the last slope no longer holds.
+      previous = null;
+    }
+    if (Math.abs(missLu) > AIM_LU) correct(measured.integratedLufs, missLu);
+  }
+}
+
+async function exportStems(
+  prepared: PreparedProject,
+  span: Span,
+  frames: number,
+  fades: { in: number; out: number },
+  options: ExportOptions,
+  target: { folder: string; zip: boolean },
+  staged: StagedFiles,
+  control: ExportControl,
+): Promise<{ stems: { track: string; path: string }[]; zip: string | null; skipped: number }> {
+  const { project } = prepared.loaded;
+  const tracks = audibleTracks(project);
+  const names = stemFileNames(project.name || 'Untitled', tracks.map((t) => t.name), extensionOf(options.format));
+  const folder = path.resolve(target.folder);
+  const stems: { track: string; path: string }[] = [];
+  // Stems are exactly as long as the mix, tail included: no tail search of their own.
+  const stemSpan: Span = { startFrame: span.startFrame, frames, tailFrames: 0 };
+  let zip: { writer: ZipWriter; handle: fs.FileHandle; path: string } | null = null;
+  let scratch: string | null = null;
+  try {
+    if (target.zip) {
+      const zipPath = path.join(folder, `${safeFileName(project.name || 'Untitled', 'Untitled')} - stems.zip`);
+      const handle = await fs.open(staged.reserve(zipPath), 'wx');
+      zip = { writer: new ZipWriter(handle), handle, path: zipPath };
+      scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'glowroom-stems-'));
+    }
+    for (const [i, track] of tracks.entries()) {
+      const name = names[i] as string;
+      const planes = await renderSpan(prepared, stemSpan, {
+        onlyTrack: track.id,
+        ...signalOf(control),
+        onProgress: (done, total) => control.onProgress?.('stems', i * total + done, tracks.length * total, `Stem ${i + 1} of ${tracks.length}: ${track.name}`),
+      });
+      applyFades(planes, fades.in, fades.out);
+      const bytes = await encodeAudio(planes, prepared.sampleRate, options.format, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${track.name})` } : undefined);
+      if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+      if (zip && scratch) {
+        const file = path.join(scratch, `${i}.${extensionOf(options.format)}`);
+        await fs.writeFile(file, bytes);
+        await zip.writer.addFile(name, file);
+        await fs.rm(file);
+        stems.push({ track: track.name, path: `${zip.path}#${name}` });
+      } else {
+        const file = path.join(folder, name);
+        await staged.stage(file, bytes);
+        stems.push({ track: track.name, path: file });
+      }
+    }
+    if (zip) {
+      await zip.writer.finish();
+      await zip.handle.sync();
+    }
+  } finally {
+    await zip?.handle.close();
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+  }
+  return { stems, zip: zip?.path ?? null, skipped: project.tracks.length - tracks.length };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { Engine } from '../../../src/engine/engine';
+import type { Project } from '../../../src/model/project-schema';
+import { blockFrames, packSample, type EngineCommand } from '../../../src/protocol/engine';
+import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { GlowroomError } from '../../../src/std/errors';
+import { beats, beatsToSamples, bpm, hertz } from '../../../src/std/units';
+import { AudioService } from '../audio-service';
+import { toIpcError } from '../ipc-error';
+import type { LoadedProject, UnplayableSource } from '../render/render-project';
+
+/** −90 dBFS: under this the tail counts as silent. */
+const TAIL_THRESHOLD = 10 ** (-90 / 20);
+/** The tail ends once this much in a row stays under the threshold. */
+const TAIL_QUIET_SECONDS = 0.25;
+
+/** The project's sources decoded once, ready to feed any number of engines (the mix and each stem). */
+export interface PreparedProject {
+  readonly loaded: LoadedProject;
+  readonly sampleRate: number;
+  readonly samples: readonly EngineCommand[];
+  readonly unplayable: readonly UnplayableSource[];
+}
+
+export async function prepareProject(loaded: LoadedProject, sampleRate: number): Promise<PreparedProject> {
+  const audio = new AudioService();
+  const samples: EngineCommand[] = [];
+  const unplayable: UnplayableSource[] = [];
+  for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
+    const file = path.resolve(loaded.folder, source.path);
+    try {
+      const decoded = await audio.load(file);
+      samples.push({ type: 'add-sample', sample: packSample(decoded.path, decoded.sampleRate, decoded.channels, (bytes) => new ArrayBuffer(bytes)) });
+    } catch (error) {
+      unplayable.push({ sourceId, path: file, reason: toIpcError(error).message });
+    }
+  }
+  return { loaded, sampleRate, samples, unplayable };
+}
+
+/** Where a render starts and how long it is, in frames at the export rate. */
+export interface Span {
+  readonly startFrame: number;
+  /** Frames to render; for `tail`, the least (the end of the song). */
+  readonly frames: number;
+  /** Render on past `frames` until the output stays under −90 dBFS, at most this many frames. */
+  readonly tailFrames: number;
+}
+
+/** The tracks a mix plays: muted ones are out, and while any is soloed only the soloed. */
+export function audibleTracks(project: Project): Project['tracks'] {
+  const soloing = project.tracks.some((track) => track.solo);
+  return project.tracks.filter((track) => !track.mute && (!soloing || track.solo));
+}
+
+export function beatsToFrame(project: Project, position: number, sampleRate: number): number {
+  return beatsToSamples(beats(position), bpm(project.tempo), hertz(sampleRate));
+}
+
+/**
+ * Renders `span` with the engine, block by block, as the worklet would from a seek to its start.
+ * `onlyTrack` renders that track alone (every other track muted; the master gain still applies),
+ * for stems. Returns stereo planes exactly `span.frames` long, or longer by the tail that rang on.
+ */
+export async function renderSpan(
+  prepared: PreparedProject,
+  span: Span,
+  options: { onlyTrack?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<[Float32Array, Float32Array]> {
+  const { project, folder } = prepared.loaded;
+  const engine = new Engine(prepared.sampleRate);
+  for (const command of prepared.samples) engine.command(command);
+  const only = options.onlyTrack;
+  const tracks = only === undefined ? project.tracks : project.tracks.map((track) => ({ ...track, mute: track.id !== only, solo: false }));
+  const document = compileEngineDocument({ ...project, tracks }, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
+  for (const command of engineDocumentChanges(null, document)) engine.command(command);
+  engine.command({ type: 'seek', frame: span.startFrame });
+  engine.command({ type: 'play' });
+
+  const capacity = span.frames + span.tailFrames;
+  let left = new Float32Array(span.frames + Math.min(span.tailFrames, prepared.sampleRate));
+  let right = new Float32Array(left.length);
+  const blockLeft = new Float32Array(blockFrames);
+  const blockRight = new Float32Array(blockFrames);
+  const quietFrames = Math.round(TAIL_QUIET_SECONDS * prepared.sampleRate);
+  // The last frame past the end that was over the threshold; the end itself to begin with.
+  let lastLoud = span.frames - 1;
+  let done = 0;
+  for (let blocks = 0; ; blocks++) {
+    if (done >= span.frames && (done >= capacity || done - (lastLoud + 1) >= quietFrames)) break;
+    const frames = Math.min(blockFrames, (done < span.frames ? span.frames : capacity) - done);
+    engine.render(blockLeft, blockRight, frames);
+    if (done + frames > left.length) {
+      const grown = Math.min(capacity, left.length * 2);
+      left = grow(left, grown);
+      right = grow(right, grown);
+    }
+    left.set(blockLeft.subarray(0, frames), done);
+    right.set(blockRight.subarray(0, frames), done);
+    if (done + frames > span.frames) {
+      for (let i = 0; i < frames; i++) {
+        const l = blockLeft[i] as number;
+        const r = blockRight[i] as number;
+        if (l > TAIL_THRESHOLD || l < -TAIL_THRESHOLD || r > TAIL_THRESHOLD || r < -TAIL_THRESHOLD) lastLoud = done + i;
+      }
+    }
+    done += frames;
+    if (blocks % 2048 === 0) {
+      options.onProgress?.(Math.min(done, span.frames), span.frames);
+      if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+      // Let progress messages and cancellation through on long renders.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+  options.onProgress?.(span.frames, span.frames);
+  const length = Math.max(span.frames, lastLoud + 1);
+  return [left.slice(0, length), right.slice(0, length)];
+}
+
+function grow(plane: Float32Array, length: number): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(length);
+  out.set(plane);
+  return out;
+}

@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ExportArgs } from '../../../src/protocol/ipc';
+import { useExport } from '../../state/export-store';
+import { displayName, useProject } from '../../state/project-store';
+import { useTransport } from '../../state/transport-store';
+import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
+import { LoudnessReport } from './LoudnessReport';
+import './export.css';
+
+/**
+ * Export for upload (Ctrl+E): what (song, loop range, a 15/30/60 s clip), format, rate,
+ * loudness target, tags, stems; a progress bar with cancel; the loudness report at the end.
+ */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { running, job, report, start, cancel, clearReport } = useExport();
+  const name = useProject(displayName);
+  const filePath = useProject((s) => s.filePath);
+  const tempo = useProject((s) => s.project.tempo);
+  const loop = useTransport((s) => s.loop);
+  const folder = filePath ? filePath.slice(0, Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'))) : '';
+  const [what, setWhat] = useState<WhatChoice>('song');
+  const [format, setFormat] = useState('WAV 24-bit');
+  const [rate, setRate] = useState<ExportArgs['sampleRate']>(48_000);
+  const [loudness, setLoudness] = useState<LoudnessChoice>('streaming');
+  const [custom, setCustom] = useState({ targetLufs: -14, ceilingDbtp: -1 });
+  const [tail, setTail] = useState(true);
+  const [stems, setStems] = useState(false);
+  const [zipStems, setZipStems] = useState(false);
+  const [tags, setTags] = useState({ title: name, artist: '', album: '', genre: '', year: String(new Date().getFullYear()), comment: '' });
+  const chosenFormat = formatChoices[format] ?? { kind: 'wav', bits: 24 };
+  const [outPath, setOutPath] = useState(`${folder ? `${folder}/` : ''}${name}.${extensionOf(chosenFormat)}`);
+
+  useEffect(() => {
+    clearReport();
+    dialog.current?.showModal();
+  }, [clearReport]);
+  const extension = extensionOf(chosenFormat);
+  useEffect(() => {
+    setOutPath((current) => current.replace(/\.(wav|flac|mp3)$/i, `.${extension}`));
+  }, [extension]);
+
+  const submit = () => {
+    const range: ExportArgs['range'] =
+      what === 'song'
+        ? { kind: 'song' }
+        : what === 'loop' && loop
+          ? { kind: 'beats', startBeats: loop.start, endBeats: loop.end }
+          : { kind: 'clip', startBeats: loop?.start ?? 0, seconds: Number(what.slice(5)) || 15, fadeInSeconds: 0.05, fadeOutSeconds: 1 };
+    const target = loudness === 'off' ? null : loudness === 'custom' ? custom : loudnessChoices[loudness];
+    void start({
+      project: useProject.getState().project,
+      outPath: stems && !outPath.trim() ? null : outPath.trim(),
+      stems: stems ? { folder: `${folder || outPath.slice(0, Math.max(0, outPath.lastIndexOf('/')))}/${name} stems`, zip: zipStems } : null,
+      range,
+      format: chosenFormat,
+      sampleRate: rate,
+      tailSeconds: tail && what === 'song' ? 10 : 0,
+      normalize: target ? { targetLufs: target.targetLufs, ceilingDbtp: target.ceilingDbtp } : null,
+      tags: { ...tags, bpm: tempo },
+    });
+  };
+  const progress = job?.total ? job.done / job.total : 0;
+  return (
+    <dialog ref={dialog} className="export-dialog" aria-label="Export" onClose={onClose}>
+      <h2>Export</h2>
+      {report ? (
+        <LoudnessReport report={report} />
+      ) : (
+        <form
+          className="export-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <label>
+            What
+            <select aria-label="What to export" value={what} onChange={(e) => setWhat(e.target.value as WhatChoice)} disabled={running}>
+              <option value="song">The whole song</option>
+              <option value="loop" disabled={!loop}>
+                The loop range
+              </option>
+              <option value="clip-15">A 15 s clip</option>
+              <option value="clip-30">A 30 s clip</option>
+              <option value="clip-60">A 60 s clip</option>
+            </select>
+          </label>
+          <label>
+            Format
+            <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value)} disabled={running}>
+              {Object.keys(formatChoices).map((f) => (
+                <option key={f}>{f}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sample rate
+            <select aria-label="Sample rate" value={rate} onChange={(e) => setRate(Number(e.target.value) as ExportArgs['sampleRate'])} disabled={running}>
+              <option value={44_100}>44.1 kHz</option>
+              <option value={48_000}>48 kHz</option>
+              <option value={96_000}>96 kHz</option>
+            </select>
+          </label>
+          <label>
+            Loudness
+            <select aria-label="Loudness target" value={loudness} onChange={(e) => setLoudness(e.target.value as LoudnessChoice)} disabled={running}>
+              {Object.entries(loudnessChoices).map(([key, choice]) => (
+                <option key={key} value={key}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {loudness === 'custom' && (
+            <div className="custom-loudness">
+              <label>
+                Target LUFS
+                <input type="number" aria-label="Target loudness" step="0.5" min={-40} max={-5} value={custom.targetLufs} onChange={(e) => setCustom({ ...custom, targetLufs: Number(e.target.value) })} />
+              </label>
+              <label>
+                Ceiling dBTP
+                <input type="number" aria-label="True-peak ceiling" step="0.1" min={-12} max={0} value={custom.ceilingDbtp} onChange={(e) => setCustom({ ...custom, ceilingDbtp: Number(e.target.value) })} />
+              </label>
+            </div>
+          )}
+          <label className="check">
+            <input type="checkbox" checked={tail} onChange={(e) => setTail(e.target.checked)} disabled={running || what !== 'song'} /> Let the end ring out (to −90 dBFS)
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={stems} onChange={(e) => setStems(e.target.checked)} disabled={running} /> Also stems, one file per track
+          </label>
+          {stems && (
+            <label className="check">
+              <input type="checkbox" checked={zipStems} onChange={(e) => setZipStems(e.target.checked)} disabled={running} /> Zip the stems
+            </label>
+          )}
+          <fieldset className="tags" disabled={running}>
+            <legend>Tags</legend>
+            {(['title', 'artist', 'album', 'genre', 'year', 'comment'] as const).map((key) => (
+              <label key={key}>
+                {key[0]?.toUpperCase() + key.slice(1)}
+                <input aria-label={key} value={tags[key]} onChange={(e) => setTags({ ...tags, [key]: e.target.value })} />
+              </label>
+            ))}
+          </fieldset>
+          <label className="wide">
+            Save as
+            <input aria-label="Export file path" value={outPath} onChange={(e) => setOutPath(e.target.value)} disabled={running} />
+          </label>
+          {running && (
+            <div className="export-progress">
+              <div role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} className="progress">
+                <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
+              </div>
+              <span>
+                {job?.current ?? 'Starting…'}
+                {job && job.etaSeconds !== null ? ` · ${Math.ceil(job.etaSeconds)} s left` : ''}
+              </span>
+            </div>
+          )}
+          <div className="dialog-buttons">
+            {running ? (
+              <button type="button" onClick={() => void cancel()}>
+                Cancel export
+              </button>
+            ) : (
+              <button type="button" onClick={() => dialog.current?.close()}>
+                Close
+              </button>
+            )}
+            <button type="submit" className="primary" disabled={running || !outPath.trim()}>
+              Export
+            </button>
+          </div>
+        </form>
+      )}
+      {report && (
+        <div className="dialog-buttons">
+          <button type="button" onClick={clearReport}>
+            Export again
+          </button>
+          <button type="button" className="primary" onClick={() => dialog.current?.close()}>
+            Done
+          </button>
+        </div>
+      )}
+    </dialog>
+  );
+}
