@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { GlowroomError } from '../../src/std/errors';
+import { syncFolder, tempPathBeside } from './fs-helpers';
 
 /**
  * Writes a file so that readers only ever see the old or the new version: `fill` writes a
@@ -12,7 +12,7 @@ import { GlowroomError } from '../../src/std/errors';
  */
 export async function writeAtomically(target: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path.resolve(target));
   try {
     const handle = await fs.open(temp, 'wx');
     try {
@@ -48,19 +48,5 @@ function describeWriteError(error: unknown): string {
       return 'the folder does not exist.';
     default:
       return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** Makes the rename itself durable; some platforms cannot open folders, which is fine there. */
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot fsync a directory; the rename is still atomic.
   }
 }

@@ -207,7 +207,7 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
   const correct = (lufs: number, miss: number) => {
     const slope = previous && Math.abs(gainDb - previous.gainDb) > 1e-6 ? Math.min(1, Math.max(0.1, (lufs - previous.lufs) / (gainDb - previous.gainDb))) : 1;
     previous = { gainDb, lufs };
-    gainDb += miss / slope;
+    gainDb += Math.max(-6, Math.min(6, miss / slope));
   };
   // Stage 1, on float samples: converge gain + limiter on the target (cheap: no encoding).
   if (target && Number.isFinite(gainDb)) {
@@ -230,7 +230,6 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
     const missLu = target && Number.isFinite(measured.integratedLufs) ? target.targetLufs - measured.integratedLufs : 0;
     const overDb = ceiling !== null ? measured.truePeakDbtp - ceiling : 0;
     const onTarget = Math.abs(missLu) <= PROMISE_LU && overDb <= 0;
-    if (process.env.GLOWROOM_EXPORT_DEBUG) console.error({ pass, gainDb, limiterCeiling, limiterDb, lufs: measured.integratedLufs, tp: measured.truePeakDbtp });
     if (onTarget || pass === FILE_PASSES || (!target && !lossy)) {
       if (target && !onTarget) {
         warnings.push(`Landed at ${measured.integratedLufs.toFixed(1)} LUFS, ${measured.truePeakDbtp.toFixed(1)} dBTP: the ${target.targetLufs} LUFS / ${target.ceilingDbtp} dBTP target cannot be met without more limiting than this mix takes.`);
@@ -244,13 +243,13 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
         warnings,
       };
     }
+    if (Math.abs(missLu) > AIM_LU) correct(measured.integratedLufs, missLu);
     // A lossy codec's overshoot is the codec's filtering, not the limiter's: lower the limiter by as much.
     if (overDb > 0 && limiterCeiling !== null) {
       limiterCeiling = Math.max(ceilingDbtpRange.min - 6, limiterCeiling - overDb - 0.05);
-      // The loudness curve changed with the ceiling: the last slope no longer holds.
+      // The loudness curve changes with the ceiling: the last slope no longer holds.
       previous = null;
     }
-    if (Math.abs(missLu) > AIM_LU) correct(measured.integratedLufs, missLu);
   }
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { GlowroomError } from '../../../src/std/errors';
 import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEntry } from '../projects/bundle-rules';
-import { errnoOf, syncFolder } from '../projects/fs-helpers';
+import { errnoOf, syncFolder } from '../fs-helpers';
 import { extractZipEntry, readZipEntries } from '../projects/zip-reader';
 import { dataDir } from '../data-dir';
 import type { LibraryDatabase } from './database';

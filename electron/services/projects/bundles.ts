@@ -10,7 +10,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import { writeAtomically } from '../atomic-write';
 import { FolderNames, portableFileName } from './audio-names';
 import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEntry } from './bundle-rules';
-import { errnoOf, syncFolder } from './fs-helpers';
+import { errnoOf, syncFolder } from '../fs-helpers';
 import { openProject } from './project-files';
 import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
 import { extractZipEntry, readZipEntries } from './zip-reader';

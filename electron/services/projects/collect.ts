@@ -8,7 +8,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GlowroomError } from '../../../src/std/errors';
 import { FolderNames } from './audio-names';
-import { errnoOf, syncFolder, tempPathBeside } from './fs-helpers';
+import { errnoOf, syncFolder, tempPathBeside } from '../fs-helpers';
 import { openProject, saveProject } from './project-files';
 import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
 

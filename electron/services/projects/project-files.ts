@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
 import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
-import { errnoOf, syncFolder, tempPathBeside } from './fs-helpers';
+import { errnoOf, syncFolder, tempPathBeside } from '../fs-helpers';
 
 export interface OpenedProject {
   readonly project: Project;

@@ -14,7 +14,7 @@ import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { writeFileAtomic } from '../atomic-write';
 import { dataDir } from '../data-dir';
-import { errnoOf } from './fs-helpers';
+import { errnoOf } from '../fs-helpers';
 
 export interface RecoveryMeta {
   /** The project file these changes belong to; null for a project never saved. */

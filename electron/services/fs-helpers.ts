@@ -1,4 +1,4 @@
-/** Small file-system pieces shared by the project services. */
+/** Small file-system pieces shared by the services. */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
