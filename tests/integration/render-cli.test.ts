@@ -114,7 +114,7 @@ describe('glowroom render', () => {
     expect(glowroom('render', 'x.glowroom').stderr).toContain('-o');
     expect(glowroom('render', 'x.glowroom', '-o', 'x.wav', '--bits', '12').stderr).toContain('--bits must be 16, 24 or 32f');
     expect(glowroom('render', 'x.glowroom', '-o', 'x.wav', '--rate', 'fast').code).toBe(2);
-    expect(glowroom('render', '/no/such.glowroom', '-o', '/tmp/x.wav').stderr).toContain('Project not found');
+    expect(glowroom('render', '/no/such.glowroom', '-o', '/tmp/x.wav').stderr).toContain('such.glowroom was not found in /no');
   });
 
   it('fails cleanly when the output folder cannot be written, leaving no temporary file', () => {

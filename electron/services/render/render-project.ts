@@ -1,12 +1,11 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../../src/engine/engine';
-import { parseProject } from '../../../src/model/parse-project';
 import type { Project } from '../../../src/model/project-schema';
 import { blockFrames, packSample } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { GlowroomError } from '../../../src/std/errors';
 import { AudioService } from '../audio-service';
+import { openProject } from '../projects/project-files';
 import { toIpcError } from '../ipc-error';
 
 /** A source the render had to leave silent, and why. */
@@ -37,17 +36,9 @@ export interface LoadedProject {
   readonly folder: string;
 }
 
+/** Opens a project file for rendering (the same checks and messages as opening it in the app). */
 export async function loadProjectFile(file: string): Promise<LoadedProject> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GlowroomError('not-found', `Project not found: ${file}.`);
-    if (code === 'EISDIR') throw new GlowroomError('wrong-kind', `${file} is a folder; name a .glowroom file.`);
-    throw new GlowroomError('io', `Cannot read ${file} (${code ?? 'error'}).`);
-  }
-  return { project: parseProject(text, path.basename(file)), folder: path.dirname(path.resolve(file)) };
+  return openProject(file);
 }
 
 /**
