@@ -134,7 +134,7 @@ function SampleRowView({ row, top, selected, onAudition, onAdd }: { row: SampleR
         <span className="sample-name">{row.name}</span>
         <span className="sample-meta">
           {facts}
-          {row.tags.length > 0 ? ` · ${row.tags.slice(0, 3).join(', ')}` : ''}
+          {tagsBesides(row)}
         </span>
       </span>
       <button
@@ -151,6 +151,12 @@ function SampleRowView({ row, top, selected, onAudition, onAdd }: { row: SampleR
       </button>
     </li>
   );
+}
+
+/** Up to three tags, leaving out the kind, which the facts already say. */
+function tagsBesides(row: SampleRow): string {
+  const tags = row.tags.filter((tag) => tag !== row.kind).slice(0, 3);
+  return tags.length > 0 ? ` · ${tags.join(', ')}` : '';
 }
 
 function formatDuration(seconds: number): string {
