@@ -35,7 +35,8 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   await writeAtomically(target, (handle) => handle.writeFile(bytes));
 }
 
-function describeWriteError(error: unknown): string {
+/** Why a write failed, as the end of a sentence that tells the user what to do. */
+export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOSPC':

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GlowroomError } from '../../../src/std/errors';
+import { describeWriteError } from '../atomic-write';
+import { syncFolder, tempPathBeside } from '../fs-helpers';
 
 /**
  * Files of one export written first under temporary names beside their targets (fsynced), and
@@ -53,7 +54,7 @@ export class StagedFiles {
   }
 
   private tempFor(target: string): string {
-    return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    return tempPathBeside(target);
   }
 }
 
@@ -75,29 +76,5 @@ export async function checkWritableFolder(folder: string, what: string): Promise
 
 function writeError(target: string, error: unknown): GlowroomError {
   if (error instanceof GlowroomError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOSPC'
-      ? 'the disk is full. Free some space and try again.'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'no permission to write there. Choose another folder.'
-        : code === 'ENOENT'
-          ? 'the folder does not exist.'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-  return new GlowroomError('io', `Could not write ${target}: ${why}`);
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot fsync a folder; the renames are still atomic.
-  }
+  return new GlowroomError('io', `Could not write ${target}: ${describeWriteError(error)}`);
 }

@@ -1,22 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { appRoot } from '../repo-paths';
+import { startWorker } from '../start-worker';
 import type { ExportJob, ExportReport, ExportWorkerMessage } from './export-job';
 import { GlowroomError } from '../../../src/std/errors';
-
-/**
- * Starts `electron/workers/export-worker` (the bundled build when running from dist/, else the
- * TypeScript source through the tsx bootstrap), as start-worker does for the other workers.
- */
-export function startExportWorker(job: ExportJob): Worker {
-  const bundled = path.join(appRoot, 'dist', 'electron', 'workers', 'export-worker.mjs');
-  const runningBundled = fileURLToPath(import.meta.url).startsWith(path.join(appRoot, 'dist') + path.sep);
-  if (runningBundled && existsSync(bundled)) return new Worker(bundled, { workerData: { input: job } });
-  const entry = pathToFileURL(path.join(appRoot, 'electron', 'workers', 'export-worker.ts')).href;
-  return new Worker(path.join(appRoot, 'electron', 'workers', 'bootstrap.mjs'), { workerData: { entry, input: job } });
-}
 
 /** A running export: its progress, its outcome, and a way to cancel it. */
 export interface ExportRun {
@@ -26,7 +10,7 @@ export interface ExportRun {
 
 /** Runs `job` in an export worker; `result` rejects with the worker's error (code kept). */
 export function runExportWorker(job: ExportJob, onProgress?: (message: Extract<ExportWorkerMessage, { type: 'progress' }>) => void): ExportRun {
-  const worker = startExportWorker(job);
+  const worker = startWorker('export-worker', job);
   const result = new Promise<ExportReport>((resolve, reject) => {
     worker.on('message', (message: ExportWorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message);

@@ -72,7 +72,7 @@ describe('export: loudness', () => {
     expect(report.normalization?.limiterDb).toBeLessThan(-1);
     expect(measured.truePeakDbtp).toBeLessThanOrEqual(-0.5);
     expect(Math.abs(measured.integratedLufs + 9)).toBeLessThanOrEqual(0.5);
-    expect(report.platforms.find((p) => p.platform === 'Spotify')?.sentence).toMatch(/^Spotify will turn this down by 5\.\d dB/);
+    expect(report.platforms.find((p) => p.platform === 'Spotify')?.sentence).toMatch(/^Spotify will turn this down by [45]\.\d dB/);
     console.info(`[export] club: landed ${measured.integratedLufs.toFixed(3)} LUFS, TP ${measured.truePeakDbtp.toFixed(3)} dBTP, limiter ${report.normalization?.limiterDb} dB, ${report.normalization?.passes} passes`);
   });
 

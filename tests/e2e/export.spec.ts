@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { measureLoudness } from '../../src/analysis/loudness/loudness-meter';
+import { decodeAudio } from '../../src/codecs/decode';
+import { readFile } from 'node:fs/promises';
+import { expect, importFolder, samplePack, test } from './fixtures';
+
+test('Export normalises for streaming, writes the file and shows the loudness report', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(1);
+
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 24-bit');
+  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('streaming');
+  await dialog.getByRole('textbox', { name: 'artist' }).fill('Night Owl');
+  const out = path.join(process.env['GLOWROOM_HOME'] ?? '', 'garzul mix.wav');
+  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+
+  const report = dialog.getByRole('region', { name: 'Loudness report' });
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  await expect(report).toContainText('On target');
+  await expect(report).toContainText(/Spotify will (leave this as it is|turn this (down|up) by 0\.\d dB)/);
+  await app.screenshot({ path: 'test-results/screens/export-report.png' });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Measured independently on the written file: within ±0.5 LU of −14 LUFS, true peak ≤ −1 dBTP.
+  expect(existsSync(out)).toBe(true);
+  const audio = await decodeAudio(await readFile(out), 'garzul mix.wav');
+  const loudness = measureLoudness(audio.channels, audio.sampleRate);
+  expect(Math.abs(loudness.integratedLufs - -14)).toBeLessThanOrEqual(0.5);
+  expect(loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
+});
