@@ -67,7 +67,7 @@ export class LibraryService {
       key = parseKey(query.key) ?? undefined;
       if (!key) throw new GlowroomError('invalid-args', `"${query.key}" is not a key; write it like Cmin, F#, Am or Bb major.`);
     }
-    const bpm = query.bpmMin !== undefined || query.bpmMax !== undefined ? { ...(query.bpmMin !== undefined ? { min: query.bpmMin } : {}), ...(query.bpmMax !== undefined ? { max: query.bpmMax } : {}) } : undefined;
+    const bpm = rangeOf(query.bpmMin, query.bpmMax);
     const result = searchSamples(this.database(), {
       text: query.text,
       ...(query.kind ? { kind: query.kind } : {}),
@@ -164,4 +164,10 @@ export class LibraryService {
     this.db ??= openLibraryDatabase(this.databasePath);
     return this.db;
   }
+}
+
+/** A search range from optional ends; undefined when both are open. */
+function rangeOf(min: number | undefined, max: number | undefined): { min?: number; max?: number } | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
