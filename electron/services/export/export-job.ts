@@ -1,6 +1,6 @@
 import type { AudioTags } from '../../../src/codecs/audio-tags';
 import type { IpcError } from '../../../src/protocol/ipc';
-import type { UnplayableSource } from '../render/render-project';
+import type { UnplayableSource } from '../render/render-span';
 import type { LoudnessTarget, PlatformVerdict } from './loudness-targets';
 
 /** What part of the timeline is exported. Beats are the project's quarter notes. */

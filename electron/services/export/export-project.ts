@@ -12,7 +12,7 @@ import { decodeWritten, encodeAudio, extensionOf, mp3CbrKbps, mp3Rates } from '.
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
 import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
-import { audibleTracks, beatsToFrame, prepareProject, renderSpan, type PreparedProject, type Span } from './render-span';
+import { audibleTracks, beatsToFrame, prepareProject, renderSpan, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
 
 export interface ExportControl {

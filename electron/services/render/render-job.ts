@@ -1,5 +1,5 @@
 import type { IpcError } from '../../../src/protocol/ipc';
-import type { UnplayableSource } from './render-project';
+import type { UnplayableSource } from './render-span';
 
 /** Output sample formats: integer PCM (TPDF-dithered) or 32-bit float. */
 export type RenderBits = 16 | 24 | '32f';

@@ -7,12 +7,25 @@ import { GlowroomError } from '../../../src/std/errors';
 import { beats, beatsToSamples, bpm, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
-import type { LoadedProject, UnplayableSource } from '../render/render-project';
 
 /** −90 dBFS: under this the tail counts as silent. */
 const TAIL_THRESHOLD = 10 ** (-90 / 20);
 /** The tail ends once this much in a row stays under the threshold. */
 const TAIL_QUIET_SECONDS = 0.25;
+
+/** A project as read from its file. */
+export interface LoadedProject {
+  readonly project: Project;
+  /** Relative source paths resolve against this folder. */
+  readonly folder: string;
+}
+
+/** A source a render had to leave silent, and why. */
+export interface UnplayableSource {
+  readonly sourceId: string;
+  readonly path: string;
+  readonly reason: string;
+}
 
 /** The project's sources decoded once, ready to feed any number of engines (the mix and each stem). */
 export interface PreparedProject {
@@ -107,12 +120,12 @@ export async function renderSpan(
     done += frames;
     if (blocks % 2048 === 0) {
       options.onProgress?.(Math.min(done, span.frames), span.frames);
-      if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+      if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
       // Let progress messages and cancellation through on long renders.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
+  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
   options.onProgress?.(span.frames, span.frames);
   const length = Math.max(span.frames, lastLoud + 1);
   return [left.slice(0, length), right.slice(0, length)];
