@@ -1,7 +1,7 @@
 // Bundles the Electron side into dist/electron/:
 //   main.mjs     the main process (ESM, Node). package.json dependencies stay external: they ship
 //                in node_modules inside the app, and native ones cannot be bundled at all.
-//   workers/*.mjs the worker_threads entries (render, analyze, export), bundled like main.
+//   workers/*.mjs the worker_threads entries (analyze, export), bundled like main.
 //   preload.cjs  the preload. A sandboxed preload cannot load modules, so everything but
 //                `electron` is bundled into this one CommonJS file; platform "browser" makes a
 //                stray node:* import fail here rather than at runtime.
@@ -18,7 +18,6 @@ const common = { absWorkingDir: root, bundle: true, metafile: true, logLevel: 'w
 const nodeSide = { ...common, platform: 'node', format: 'esm', target: 'node22', external: ['electron', ...Object.keys(manifest.dependencies ?? {})] };
 const bundles = [
   { ...nodeSide, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs' },
-  { ...nodeSide, entryPoints: ['electron/workers/render-worker.ts'], outfile: 'dist/electron/workers/render-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/analyze-worker.ts'], outfile: 'dist/electron/workers/analyze-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/export-worker.ts'], outfile: 'dist/electron/workers/export-worker.mjs' },
   {

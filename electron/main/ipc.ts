@@ -1,19 +1,23 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { eventChannel, invokeChannel, operationNames, type OperationName, type Reply } from '../../src/protocol/ipc';
+import { eventChannel, invokeChannel, operationNames, operations, type EditState, type OperationName, type Reply } from '../../src/protocol/ipc';
 import type { Dispatcher } from '../services/dispatcher';
 import { appOrigin, isAppUrl } from './app-protocol';
 
 /**
  * Serves the IPC contract to Glowroom's window: one `ipcMain.handle` per operation, each answering
  * a `Reply` (the dispatcher validates arguments and results), and every dispatcher event forwarded
- * to the window. Registered once for the life of the app; `currentWindow` is asked on every call
+ * to the window; `onEditState` receives the renderer's `app.setEditState` reports. Registered once for the life of the app; `currentWindow` is asked on every call
  * because the window may be closed and reopened (macOS).
  */
-export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWindow | null): void {
+export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWindow | null, onEditState: (state: EditState) => void = () => undefined): void {
   for (const name of operationNames) {
-    ipcMain.handle(invokeChannel(name), (event, args: unknown) =>
-      isFromAppWindow(event, currentWindow()) ? dispatcher.call(name, args) : refused(name),
-    );
+    ipcMain.handle(invokeChannel(name), async (event, args: unknown) => {
+      if (!isFromAppWindow(event, currentWindow())) return refused(name);
+      const reply = await dispatcher.call(name, args);
+      // The window's own state is main's business: the dispatcher only checks the arguments.
+      if (reply.ok && name === 'app.setEditState') onEditState(operations['app.setEditState'].args.parse(args));
+      return reply;
+    });
   }
   dispatcher.onEvent((name, payload) => {
     const window = currentWindow();

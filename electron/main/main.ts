@@ -9,6 +9,7 @@ import { dataDir } from '../services/data-dir';
 import { Dispatcher } from '../services/dispatcher';
 import { rendererDist } from '../services/repo-paths';
 import { appEntryUrl, registerAppScheme, serveAppScheme } from './app-protocol';
+import { DocumentHost, documentsIn } from './document-host';
 import { errorText, quitWithError } from './fatal';
 import { serveIpc } from './ipc';
 import { denyPermissions } from './permissions';
@@ -39,6 +40,15 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   const dispatcher = new Dispatcher('electron');
   dispatcher.startBackgroundWork().catch((error: unknown) => console.error('Glowroom could not start watching library folders:', error));
+  const documents = new DocumentHost(dispatcher, () => mainWindow);
+  // macOS hands files over by event, possibly before `ready`; they wait until the page listens.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    documents.openFile(file);
+    if (app.isReady() && !mainWindow) openWindow();
+  });
+  // Windows and Linux put them on the command line.
+  for (const file of documentsIn(process.argv.slice(1), process.cwd())) documents.openFile(file);
 
   const openWindow = () => {
     if (!existsSync(path.join(rendererDist, 'index.html'))) {
@@ -50,6 +60,7 @@ function start(): void {
     }
     const window = createMainWindow();
     mainWindow = window;
+    documents.attach(window);
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -62,7 +73,8 @@ function start(): void {
   };
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const file of documentsIn(argv.slice(1), workingDirectory)) documents.openFile(file);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -71,7 +83,7 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  serveIpc(dispatcher, () => mainWindow);
+  serveIpc(dispatcher, () => mainWindow, (state) => documents.setEditState(state));
 
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);

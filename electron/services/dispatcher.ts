@@ -69,6 +69,11 @@ export class Dispatcher {
       'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
       'project.recoveries': () => projects.recoveries(),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
+      'project.exportBundle': (args) => projects.exportBundle(args.projectPath, args.outPath),
+      'project.openBundle': (args) => projects.openBundle(args.zipPath, args.intoFolder),
+      'project.collect': (args) => projects.collect(args.projectPath),
+      // Only the Electron host has a native menu and window title; it acts on this itself.
+      'app.setEditState': () => ({}),
     };
   }
 

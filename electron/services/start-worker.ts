@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { appRoot } from './repo-paths';
 
 /** The worker entries under electron/workers/. */
-export type WorkerName = 'render-worker' | 'analyze-worker' | 'export-worker';
+export type WorkerName = 'analyze-worker' | 'export-worker';
 
 /**
  * Starts a worker thread running `electron/workers/<name>`: the bundled build when this code runs

@@ -5,6 +5,7 @@ import { classifyKind, type SampleKind } from '../../../src/analysis/classify-ki
 import { filenameTempo } from '../../../src/analysis/filename-tempo';
 import { samplePeakDbfs } from '../../../src/analysis/levels';
 import { measureLoudness } from '../../../src/analysis/loudness/loudness-meter';
+import { detectKey } from '../../../src/analysis/key-detect';
 import { filenameKey } from '../../../src/analysis/musical-key';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
 import { detectTempo } from '../../../src/analysis/tempo-detect';
@@ -15,6 +16,9 @@ import { GlowroomError } from '../../../src/std/errors';
 
 /** Buckets in a stored waveform thumbnail: 512 bytes per sample, enough for a list row. */
 export const thumbnailBuckets = 256;
+
+/** Path tags of material that is not pitched: such files get a key only from their name. */
+const untonalTags = new Set(['kick', 'snare', 'clap', 'hat', 'cymbal', 'tom', 'perc', 'drums', 'break', 'fx']);
 
 /** Everything the library learns from one file's bytes and its place in the pack. */
 export interface SampleAnalysis {
@@ -36,6 +40,7 @@ export interface SampleAnalysis {
   readonly kind: SampleKind;
   /** From the file name; for a loop whose name gives none, detected (src/analysis/tempo-detect); else null. */
   readonly bpm: number | null;
+  /** From the file name; for tonal material whose name gives none, detected (src/analysis/key-detect); else null. */
   readonly key: string | null;
   /** The tag vocabulary words of the path, plus the kind. */
   readonly tags: readonly string[];
@@ -65,6 +70,9 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
   const kind = classifyKind(duration, relativePath, namedBpm);
   // The name's tempo wins; a loop whose name gives none is measured (null when it has no pulse).
   const bpm = namedBpm ?? (kind === 'loop' ? (detectTempo(audio.channels, audio.sampleRate, { loop: true })?.bpm ?? null) : null);
+  const pathTags = tagsFromPath(relativePath);
+  // Drums and effects have no key worth a guess, even when their spectrum happens to correlate.
+  const key = filenameKey(name) ?? (pathTags.some((tag) => untonalTags.has(tag)) ? null : (detectKey(audio.channels, audio.sampleRate)?.key ?? null));
   return {
     contentHash,
     format: audio.format,
@@ -77,8 +85,8 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     peaks: waveformPeaks(audio.channels, thumbnailBuckets),
     kind,
     bpm,
-    key: filenameKey(name),
-    tags: [...new Set([...tagsFromPath(relativePath), kind])].sort(),
+    key,
+    tags: [...new Set([...pathTags, kind])].sort(),
   };
 }
 

@@ -4,6 +4,8 @@ import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { writeFileAtomic } from '../atomic-write';
 import { dataDir } from '../data-dir';
+import { exportBundle, openBundle } from './bundles';
+import { collectProject } from './collect';
 import { openProject, saveProject } from './project-files';
 import { RecoveryStore, recoveryKeyFor } from './recovery';
 import { resolveRecovery, type RecoveryChoice } from './recovery-choice';
@@ -71,6 +73,27 @@ export class ProjectService {
     if (recoveryKey) await this.recovery.discardRecovery(recoveryKey);
     await this.remember(absolute);
     return { path: absolute, savedAt: new Date().toISOString() };
+  }
+
+  /** Writes the saved project `projectFile` and all its audio as one bundle at `outZip`. */
+  async exportBundle(projectFile: string, outZip: string): Promise<{ path: string }> {
+    const out = path.resolve(outZip.endsWith('.zip') ? outZip : `${outZip}.glowroom.zip`);
+    await exportBundle(path.resolve(projectFile), out);
+    return { path: out };
+  }
+
+  /** Unpacks a bundle into a new folder inside `intoFolder` and opens the project in it. */
+  async openBundle(zipFile: string, intoFolder: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[] }> {
+    const projectFile = await openBundle(path.resolve(zipFile), path.resolve(intoFolder));
+    return this.open(projectFile);
+  }
+
+  /** Collect and Save: the saved project's audio is copied into its Audio/ folder and the project saved. */
+  async collect(projectFile: string): Promise<{ path: string; copied: string[] }> {
+    const absolute = path.resolve(projectFile);
+    const { copied } = await collectProject(absolute);
+    await this.remember(absolute);
+    return { path: absolute, copied: [...copied] };
   }
 
   async recent(): Promise<{ paths: string[] }> {
