@@ -10,6 +10,7 @@ import { setRuntime } from './state/runtime';
 import { useSession } from './state/session-store';
 import { useTransport } from './state/transport-store';
 import { App } from './ui/shell/App';
+import { connectNativeMenu } from './ui/shell/native-menu';
 import './ui/theme.css';
 
 /** Connects to the Node side, starts the audio engine, then shows the app (or why it could not start). */
@@ -32,6 +33,7 @@ async function boot(root: HTMLElement): Promise<void> {
     bridge.on('library.changed', () => void useLibrary.getState().search({}));
     bridge.onClose((reason) => useSession.getState().notify('error', reason));
     useSession.getState().setInfo(await bridge.call('app.info', {}));
+    connectNativeMenu();
     view.render(
       <StrictMode>
         <App />

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { eventChannel, events, type EditState, type EventName, type EventPayload, type MenuCommand } from '../../src/protocol/ipc';
 import type { Dispatcher } from '../services/dispatcher';
@@ -7,14 +5,6 @@ import { isAppUrl } from './app-protocol';
 import { buildAppMenu } from './menu';
 
 const cleanState: EditState = { undoLabel: null, redoLabel: null, dirty: false, title: 'Glowroom' };
-
-/** `.glowroom` projects and `.glowroom.zip` bundles named on a command line (argv), existing files only. */
-export function documentsIn(argv: readonly string[], cwd: string): string[] {
-  return argv
-    .filter((arg) => !arg.startsWith('-') && /\.glowroom(\.zip)?$/i.test(arg))
-    .map((arg) => path.resolve(cwd, arg))
-    .filter((file) => existsSync(file));
-}
 
 /**
  * The desktop side of the open document: the native menu, the window title and unsaved mark,

@@ -150,6 +150,32 @@ export const RecoveryOutcome = z.object({
 });
 
 /** A file dropped into the web host's page: its bytes travel, since a browser cannot give its path. */
+export const ExportBundleArgs = z.object({ projectPath: absoluteOrRelativePath, outPath: absoluteOrRelativePath });
+export const OpenBundleArgs = z.object({ zipPath: absoluteOrRelativePath, intoFolder: absoluteOrRelativePath });
+export const CollectArgs = z.object({ projectPath: absoluteOrRelativePath });
+export const CollectedProject = z.object({
+  /** The collected project file, saved. */
+  path: z.string(),
+  /** The files copied in, relative to the project folder (`Audio/kick.wav`). */
+  copied: z.array(z.string()),
+});
+
+/** What the renderer's history and file state look like, for the native menu and window. */
+export const EditState = z.object({
+  /** The step Undo would take ("Move 3 Clips"); null when there is none. */
+  undoLabel: z.string().max(200).nullable(),
+  redoLabel: z.string().max(200).nullable(),
+  dirty: z.boolean(),
+  title: z.string().max(500),
+});
+export type EditState = z.infer<typeof EditState>;
+
+/** Commands of the native menu; the renderer runs each as its keyboard shortcut would. */
+export const MenuCommand = z.enum([
+  'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'undo', 'redo', 'select-all', 'shortcuts',
+]);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
 export const StoreAudioArgs = z.object({
   name: z.string().min(1).max(255),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected Uint8Array'),
@@ -257,6 +283,10 @@ export const operations = {
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
   'project.resolveRecovery': operation(RecoveryChoiceArgs, RecoveryOutcome, 'Recover, open the last saved version, or discard.'),
+  'project.exportBundle': operation(ExportBundleArgs, z.object({ path: z.string() }), 'Write a saved project and all its audio as one .glowroom.zip (atomically).'),
+  'project.openBundle': operation(OpenBundleArgs, OpenedProject, 'Unpack a bundle into a new folder inside `intoFolder` (refusing hostile entries) and open it.'),
+  'project.collect': operation(CollectArgs, CollectedProject, 'Copy every audio file of a saved project into its Audio/ folder and save it; reopen it after.'),
+  'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 export type OperationArgs<N extends OperationName> = z.input<(typeof operations)[N]['args']>;
 export type OperationResult<N extends OperationName> = z.infer<(typeof operations)[N]['result']>;
@@ -284,6 +314,10 @@ export const events = {
   'job.progress': JobProgress,
   /** A watched folder changed and was re-imported: searches may have new answers. */
   'library.changed': LibraryChanged,
+  /** A native menu item was chosen; the renderer runs the command as its shortcut would. */
+  'app.menuCommand': z.object({ command: MenuCommand }),
+  /** The OS asked Glowroom to open a file (double-click, argv): a project, or a bundle to unpack. */
+  'app.openFile': z.object({ path: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 

@@ -1,8 +1,10 @@
 import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
+import { BundleDialogs } from './BundleDialogs';
 import { newProject, saveOrAsk } from './file-actions';
+import { MoreFileMenu } from './MoreFileMenu';
 
-/** New, Open, Save, Save As; the project name with an unsaved mark. */
+/** New, Open, Save, Save As, Export, More (collect, bundles); the project name with an unsaved mark. */
 export function FileControls() {
   const name = useProject(displayName);
   const dirty = useProject(hasUnsavedChanges);
@@ -24,6 +26,8 @@ export function FileControls() {
       <button type="button" className="primary" onClick={() => show('export')} title="Export a mix, stems or a clip (Ctrl+E)">
         Export…
       </button>
+      <MoreFileMenu />
+      <BundleDialogs />
       <span className="project-name" aria-label="Project name">
         {name}
         {dirty && (

@@ -31,3 +31,68 @@ export async function openProjectFile(path: string): Promise<void> {
 export async function saveOrAsk(): Promise<void> {
   if ((await useProject.getState().save()) === 'needs-path') useUi.getState().show('save-as');
 }
+
+/**
+ * Bundles and collecting work on the project as saved on disk: save first when the document is
+ * untitled or has unsaved changes. Returns the saved file, or null when it is not saved (the
+ * user was asked for a path, or saving failed and said why).
+ */
+async function savedFile(action: string): Promise<string | null> {
+  const store = useProject.getState();
+  if (store.filePath && !hasUnsavedChanges(store)) return store.filePath;
+  const outcome = await store.save();
+  if (outcome === 'needs-path') {
+    useSession.getState().notify('error', `Save the project first, then ${action}.`);
+    useUi.getState().show('save-as');
+    return null;
+  }
+  return outcome === 'saved' ? useProject.getState().filePath : null;
+}
+
+/** Collect and Save: copies every audio file into the project's Audio/ folder, then reloads it. */
+export async function collectAndSave(): Promise<void> {
+  const file = await savedFile('collect its audio');
+  if (!file) return;
+  try {
+    const bridge = runtime().bridge;
+    const collected = await bridge.call('project.collect', { projectPath: file });
+    const opened = await bridge.call('project.open', { path: collected.path });
+    useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
+    useSession.getState().notify('info', collected.copied.length > 0 ? `Collected ${collected.copied.length} audio file(s) into Audio/ and saved ${collected.path}.` : `All audio already lives in Audio/; saved ${collected.path}.`);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/** Where a bundle of `projectFile` goes unless the user says otherwise: beside it. */
+export function defaultBundlePath(projectFile: string | null): string {
+  return projectFile ? `${projectFile.replace(/\.glowroom$/, '')}.glowroom.zip` : '';
+}
+
+/** Writes the (saved) project and all its audio to one `.glowroom.zip`; null on success, else why not. */
+export async function exportBundleTo(outPath: string): Promise<string | null> {
+  const file = await savedFile('export a bundle');
+  if (!file) return 'The project is not saved yet.';
+  try {
+    const written = await runtime().bridge.call('project.exportBundle', { projectPath: file, outPath });
+    useSession.getState().notify('info', `Exported the bundle ${written.path}.`);
+    return null;
+  } catch (error) {
+    reportError(error);
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Unpacks a bundle into a new folder inside `intoFolder` and opens it; null on success, else why not. */
+export async function openBundleInto(zipPath: string, intoFolder: string): Promise<string | null> {
+  if (!confirmDiscard('Open a bundle')) return 'Kept the open project.';
+  try {
+    const opened = await runtime().bridge.call('project.openBundle', { zipPath, intoFolder });
+    useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
+    useSession.getState().notify('info', `Unpacked and opened ${opened.path}.`);
+    return null;
+  } catch (error) {
+    reportError(error);
+    return error instanceof Error ? error.message : String(error);
+  }
+}
