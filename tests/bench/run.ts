@@ -12,12 +12,14 @@ import { benchDecodeWav } from './decode-wav.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
+import { benchTimelineFrames } from './timeline-frames.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   'decode-wav': benchDecodeWav,
   resampler: benchResampler,
   loudness: benchLoudness,
   render: benchRender,
+  'timeline-frames': benchTimelineFrames,
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
-import type { PointerEvent } from 'react';
-import type { Clip, Project, Track } from '../../../src/model/project-schema';
+import { memo, type PointerEvent } from 'react';
+import type { Clip, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useEditor } from '../../state/editor-store';
 import { useSamples } from '../../state/samples-store';
@@ -9,20 +9,23 @@ import { ClipWaveform } from './ClipWaveform';
 
 /** Below this width (px) a clip shows no edge handles. */
 const handleRoom = 32;
+/** Below this width (px) a clip draws no waveform: a few pixels of it would show nothing. */
+const waveformRoom = 6;
 
 /**
  * One clip: its waveform and name, selectable (click, shift-click), draggable (body moves,
  * edges trim, the corner squares set fades, a looped clip's right tab extends the loop).
+ * `path` is the clip's source file and `tempo` the project's: memoised on those rather than the
+ * whole document, a clip re-renders only when it, its track or what it shows changes.
  */
-export function ClipView({ project, track, clip }: { project: Project; track: Track; clip: Clip }) {
+export const ClipView = memo(function ClipView({ tempo, path, track, clip }: { tempo: number; path: string; track: Track; clip: Clip }) {
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const selected = useTimeline((s) => s.selection.includes(clip.id));
-  const path = project.sources[clip.source]?.path ?? '';
   const info = useSamples((s) => s.byPath[path]);
   const missing = useProject((s) => s.missing.some((m) => m.sourceId === clip.source));
   const name = path.split(/[\\/]/).pop() ?? path;
   const width = Math.max(4, clip.length * pixelsPerBeat);
-  const fadePx = (seconds: number) => ((seconds / clip.rate) * project.tempo * pixelsPerBeat) / 60;
+  const fadePx = (seconds: number) => ((seconds / clip.rate) * tempo * pixelsPerBeat) / 60;
 
   const grab = (kind: ClipGestureKind) => (event: PointerEvent<HTMLElement>) => {
     if (event.button !== 0) return;
@@ -45,7 +48,7 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
       onPointerDown={grab('move')}
       onDoubleClick={() => useEditor.getState().open({ trackId: track.id, clipId: clip.id })}
     >
-      {info?.peaks && <ClipWaveform clip={clip} tempo={project.tempo} peaks={info.peaks} seconds={info.frames / info.sampleRate} width={width} />}
+      {info?.peaks && width >= waveformRoom && <ClipWaveform clip={clip} tempo={tempo} peaks={info.peaks} seconds={info.frames / info.sampleRate} width={width} />}
       <span className="clip-name">{name}</span>
       {clip.fadeIn > 0 && <div className="clip-fade clip-fade-in" style={{ width: fadePx(clip.fadeIn) }} />}
       {clip.fadeOut > 0 && <div className="clip-fade clip-fade-out" style={{ width: fadePx(clip.fadeOut) }} />}
@@ -61,4 +64,4 @@ export function ClipView({ project, track, clip }: { project: Project; track: Tr
       {clip.loop && <div className="clip-handle clip-loop-handle" aria-label="Extend loop" onPointerDown={grab('loop')} />}
     </div>
   );
-}
+});
