@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchLibraryList } from './library-list.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'decode-wav': benchDecodeWav,
   resampler: benchResampler,
   loudness: benchLoudness,
+  'library-list': benchLibraryList,
   render: benchRender,
   'timeline-frames': benchTimelineFrames,
 };

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useLibrary } from '../../state/library-store';
+import { PackTree } from './PackTree';
 
 /**
  * Filter chips: kind, tempo range (matches half and double time too), key with its relative
- * major/minor, favourites; and the packs, each with its count.
+ * major/minor, favourites; and the pack tree, each pack with its count.
  */
 export function LibraryFilters() {
   const query = useLibrary((s) => s.query);
-  const packs = useLibrary((s) => s.packs);
   const search = useLibrary((s) => s.search);
   const [bpm, setBpm] = useState('');
   const [key, setKey] = useState('');
@@ -58,16 +58,7 @@ export function LibraryFilters() {
         />
         {chip(query.compatibleKeys === true, 'Compatible', () => void search({ compatibleKeys: !query.compatibleKeys }))}
       </div>
-      {packs.length > 0 && (
-        <select className="pack-select" aria-label="Pack" value={query.pack ?? ''} onChange={(event) => void search({ pack: event.target.value || undefined })}>
-          <option value="">All packs</option>
-          {packs.map((pack) => (
-            <option key={pack.name} value={pack.name}>
-              {pack.name} ({pack.count})
-            </option>
-          ))}
-        </select>
-      )}
+      <PackTree />
     </div>
   );
 }
