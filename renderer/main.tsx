@@ -30,9 +30,15 @@ async function boot(root: HTMLElement): Promise<void> {
       useLibrary.getState().onProgress(progress);
       useExport.getState().onProgress(progress);
     });
-    bridge.on('library.changed', () => void useLibrary.getState().search({}));
+    bridge.on('library.changed', () => {
+      void useLibrary.getState().search({});
+      void useLibrary.getState().refreshPacks();
+    });
     bridge.onClose((reason) => useSession.getState().notify('error', reason));
     useSession.getState().setInfo(await bridge.call('app.info', {}));
+    // Show what the library already holds from the first frame.
+    void useLibrary.getState().search({});
+    void useLibrary.getState().refreshPacks();
     connectNativeMenu();
     view.render(
       <StrictMode>

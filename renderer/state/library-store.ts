@@ -23,6 +23,8 @@ interface LibraryState {
   cancelImport(): Promise<void>;
   /** Changes part of the query and searches again from the top. */
   search(change: Partial<LibraryQuery>): Promise<void>;
+  /** Re-reads the pack list: after imports and library changes, not on every keystroke. */
+  refreshPacks(): Promise<void>;
   /** Fetches the next page when the list nears its end. */
   loadMore(): Promise<void>;
   toggleFavourite(row: SampleRow): Promise<void>;
@@ -52,7 +54,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
           summary.failed.length > 0 ? 'error' : 'info',
           `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${failures ? `. Could not use ${summary.failed.length}: ${failures}` : '.'}`,
         );
-      await get().search({});
+      await Promise.all([get().search({}), get().refreshPacks()]);
     } catch (error) {
       reportError(error);
     } finally {
@@ -63,7 +65,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     try {
       const watched = await runtime().bridge.call('library.watch', { path });
       useSession.getState().notify('info', `Watching ${watched.path}: new and changed samples appear by themselves.`);
-      await get().search({});
+      await Promise.all([get().search({}), get().refreshPacks()]);
     } catch (error) {
       reportError(error);
     }
@@ -78,11 +80,18 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     set({ query });
     try {
       const { bridge } = runtime();
-      const [result, packs] = await Promise.all([bridge.call('library.search', { ...query, limit: pageSize }), bridge.call('library.packs', {})]);
+      const result = await bridge.call('library.search', { ...query, limit: pageSize });
       // A slower answer to an older query must not overwrite a newer one.
-      if (mine === generation) set({ rows: result.rows, total: result.total, packs: packs.packs });
+      if (mine === generation) set({ rows: result.rows, total: result.total });
     } catch (error) {
       if (mine === generation) reportError(error);
+    }
+  },
+  async refreshPacks() {
+    try {
+      set({ packs: (await runtime().bridge.call('library.packs', {})).packs });
+    } catch (error) {
+      reportError(error);
     }
   },
   async loadMore() {
