@@ -55,6 +55,14 @@ interface ProjectState {
 
 const initial = createEmptyProject();
 
+/** Clips added or removed at or above which an edit is saved to recovery at once. */
+const largeEditClips = 8;
+
+function isLargeEdit(before: Project, after: Project): boolean {
+  const clips = (project: Project) => project.tracks.reduce((sum, track) => sum + track.clips.length, 0);
+  return after.tracks.length < before.tracks.length || Math.abs(clips(after) - clips(before)) >= largeEditClips;
+}
+
 /** What to call the open project: its file's name once saved, else the name in the document. */
 export function displayName(state: Pick<ProjectState, 'project' | 'filePath'>): string {
   return state.filePath?.split(/[\\/]/).pop()?.replace(/\.glowroom$/, '') ?? state.project.name;
@@ -119,6 +127,8 @@ export const useProject = create<ProjectState>()((set, get) => ({
       const { project, history } = get();
       const next = applyEdit(project, history, label, recipe);
       set({ project: next.document, history: next.history });
+      // Losing a big edit to a crash would hurt most: keep it safe now, not at the next autosave.
+      if (isLargeEdit(project, next.document)) void get().writeRecovery();
     } catch (error) {
       reportError(error);
     }

@@ -111,3 +111,26 @@ test('opening a project whose audio moved lists it, plays on silently, and relin
   await expect(app.getByLabel('Clip moved_tone.wav')).toHaveCount(1);
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Relink Audio');
 });
+
+test('a large edit goes to recovery at once, without waiting for the autosave timer', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
+  await app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav').dblclick();
+  const editor = app.getByRole('dialog', { name: 'Waveform editor' });
+  await editor.getByRole('button', { name: 'Chop every 1/16 note' }).click();
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(64);
+
+  // Crash right away: the chop into 64 clips must already be in the recovery folder.
+  await app.goto('about:blank');
+  await app.goto(process.env['GLOWROOM_URL'] ?? '');
+  const dialog = app.getByRole('dialog', { name: 'Recover unsaved work' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Recover' }).click();
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(64);
+
+  // Leave no recovery behind for the tests that follow.
+  await app.goto('about:blank');
+  await app.goto(process.env['GLOWROOM_URL'] ?? '');
+  await app.getByRole('dialog', { name: 'Recover unsaved work' }).getByRole('button', { name: 'Discard' }).click();
+});
