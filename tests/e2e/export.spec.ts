@@ -35,3 +35,24 @@ test('Export normalises for streaming, writes the file and shows the loudness re
   expect(Math.abs(loudness.integratedLufs - -14)).toBeLessThanOrEqual(0.5);
   expect(loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
 });
+
+test('Export of the selected clips is exactly their span long', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('amen');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /amen_break/ }).dblclick();
+  const clip = app.getByLabel('Clip amen_break_137bpm.wav');
+  await clip.click();
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'What to export' }).selectOption('selection');
+  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('off');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 32-bit float');
+  const out = path.join(process.env['GLOWROOM_HOME'] ?? '', 'amen selection.wav');
+  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
+  const audio = await decodeAudio(await readFile(out), 'amen selection.wav');
+  // The clip lasts the file's 77,321 frames at 44.1 kHz, placed in beats at 120 BPM and rendered at 48 kHz.
+  const beats = (77_321 / 44_100) * 2;
+  expect(audio.channels[0]?.length).toBe(Math.round((beats * 60 * 48_000) / 120));
+});

@@ -1,7 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportArgs } from '../../../src/protocol/ipc';
 import { useExport } from '../../state/export-store';
+import type { Project } from '../../../src/model/project-schema';
+import type { LoopRange } from '../../../src/protocol/engine';
 import { displayName, useProject } from '../../state/project-store';
+import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
@@ -18,6 +21,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const filePath = useProject((s) => s.filePath);
   const tempo = useProject((s) => s.project.tempo);
   const loop = useTransport((s) => s.loop);
+  const selection = useTimeline((s) => s.selection);
+  const project = useProject((s) => s.project);
+  const selected = useMemo(() => selectionSpan(project, selection), [project, selection]);
   const folder = filePath ? filePath.slice(0, Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'))) : '';
   const [what, setWhat] = useState<WhatChoice>('song');
   const [format, setFormat] = useState('WAV 24-bit');
@@ -41,12 +47,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }, [extension]);
 
   const submit = () => {
-    const range: ExportArgs['range'] =
-      what === 'song'
-        ? { kind: 'song' }
-        : what === 'loop' && loop
-          ? { kind: 'beats', startBeats: loop.start, endBeats: loop.end }
-          : { kind: 'clip', startBeats: loop?.start ?? 0, seconds: Number(what.slice(5)) || 15, fadeInSeconds: 0.05, fadeOutSeconds: 1 };
+    const range = rangeOf(what, loop, selected);
     const target = loudness === 'off' ? null : loudness === 'custom' ? custom : loudnessChoices[loudness];
     void start({
       project: useProject.getState().project,
@@ -80,6 +81,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               <option value="song">The whole song</option>
               <option value="loop" disabled={!loop}>
                 The loop range
+              </option>
+              <option value="selection" disabled={!selected}>
+                The selected clips
               </option>
               <option value="clip-15">A 15 s clip</option>
               <option value="clip-30">A 30 s clip</option>
@@ -187,4 +191,28 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       )}
     </dialog>
   );
+}
+
+/** Where the selected clips start and end, in beats; null when nothing is selected. */
+function selectionSpan(project: Project, selection: readonly string[]): LoopRange | null {
+  if (selection.length === 0) return null;
+  const chosen = new Set(selection);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const track of project.tracks) {
+    for (const clip of track.clips) {
+      if (!chosen.has(clip.id)) continue;
+      start = Math.min(start, clip.start);
+      end = Math.max(end, clip.start + clip.length);
+    }
+  }
+  return end > start ? { start, end } : null;
+}
+
+/** The range the export service is asked for. Short clips start at the loop range, else at bar 1. */
+function rangeOf(what: WhatChoice, loop: LoopRange | null, selected: LoopRange | null): ExportArgs['range'] {
+  if (what === 'loop' && loop) return { kind: 'beats', startBeats: loop.start, endBeats: loop.end };
+  if (what === 'selection' && selected) return { kind: 'beats', startBeats: selected.start, endBeats: selected.end };
+  if (what.startsWith('clip-')) return { kind: 'clip', startBeats: loop?.start ?? 0, seconds: Number(what.slice(5)), fadeInSeconds: 0.05, fadeOutSeconds: 1 };
+  return { kind: 'song' };
 }

@@ -31,4 +31,4 @@ export const formatChoices: Record<string, ExportArgs['format']> = {
 export const extensionOf = (format: ExportArgs['format']): string => format.kind;
 
 /** What to export, by the name the dialog shows. */
-export type WhatChoice = 'song' | 'loop' | 'clip-15' | 'clip-30' | 'clip-60';
+export type WhatChoice = 'song' | 'loop' | 'selection' | 'clip-15' | 'clip-30' | 'clip-60';
