@@ -14,6 +14,7 @@ interface LibraryState {
   readonly rows: readonly SampleRow[];
   readonly total: number;
   readonly packs: readonly { name: string; count: number }[];
+  readonly collections: readonly { id: number; name: string; count: number }[];
   readonly selectedPath: string | null;
   /** The import under way, if any. */
   readonly job: JobProgress | null;
@@ -25,6 +26,10 @@ interface LibraryState {
   search(change: Partial<LibraryQuery>): Promise<void>;
   /** Re-reads the pack list: after imports and library changes, not on every keystroke. */
   refreshPacks(): Promise<void>;
+  refreshCollections(): Promise<void>;
+  createCollection(name: string): Promise<void>;
+  /** Adds the sample at `path` (a row of the list) to a collection. */
+  addToCollection(collectionId: number, path: string): Promise<void>;
   /** Fetches the next page when the list nears its end. */
   loadMore(): Promise<void>;
   toggleFavourite(row: SampleRow): Promise<void>;
@@ -40,6 +45,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   rows: [],
   total: 0,
   packs: [],
+  collections: [],
   selectedPath: null,
   job: null,
   async importPaths(paths) {
@@ -90,6 +96,33 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async refreshPacks() {
     try {
       set({ packs: (await runtime().bridge.call('library.packs', {})).packs });
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async refreshCollections() {
+    try {
+      set({ collections: (await runtime().bridge.call('library.collections', {})).collections });
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async createCollection(name) {
+    try {
+      const made = await runtime().bridge.call('library.createCollection', { name });
+      useSession.getState().notify('info', `Made the collection “${made.name}”. Drag samples onto it.`);
+      await get().refreshCollections();
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async addToCollection(collectionId, path) {
+    const row = get().rows.find((r) => r.path === path);
+    if (!row) return;
+    try {
+      await runtime().bridge.call('library.addToCollection', { id: collectionId, sampleIds: [row.id] });
+      await get().refreshCollections();
+      if (get().query.collectionId === collectionId) await get().search({});
     } catch (error) {
       reportError(error);
     }

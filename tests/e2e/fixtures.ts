@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -14,6 +15,9 @@ export const test = base.extend<{ app: Page }>({
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     const url = process.env['GLOWROOM_URL'];
     if (!url) throw new Error('GLOWROOM_URL is not set: run the e2e tests through playwright.config.ts.');
+    // Each test starts as after a clean exit: work an earlier test left in recovery (large edits
+    // write it at once) would otherwise greet this one with the Recover dialog.
+    clearRecovery();
     await page.goto(url);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await use(page);
@@ -22,6 +26,12 @@ export const test = base.extend<{ app: Page }>({
 });
 
 export { expect };
+
+/** Removes the recovery folder of the shared data folder the web host uses. */
+export function clearRecovery(): void {
+  const home = process.env['GLOWROOM_HOME'];
+  if (home) rmSync(path.join(home, 'recovery'), { recursive: true, force: true });
+}
 
 /** Imports a folder through the library panel and waits for the summary. */
 export async function importFolder(page: Page, folder: string): Promise<void> {

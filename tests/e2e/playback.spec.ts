@@ -96,3 +96,22 @@ test('damaged and missing files are refused with a clear message, and nothing is
   await expect(alert).toContainText(/no such|not found|does not exist/i);
   await app.screenshot({ path: 'test-results/screens/shell-error.png' });
 });
+
+test('collections: make one, drag a sample onto it, and filter by it', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('button', { name: 'New collection' }).click();
+  const name = `Keepers ${Date.now() % 100_000}`;
+  await app.getByRole('textbox', { name: 'New collection name' }).fill(name);
+  await app.getByRole('textbox', { name: 'New collection name' }).press('Enter');
+  const chip = app.getByRole('button', { name: new RegExp(`^Collection ${name} \\(0\\)`) });
+  await expect(chip).toBeVisible();
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('bd_haus');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /bd_haus/ }).dragTo(chip);
+  const filled = app.getByRole('button', { name: new RegExp(`^Collection ${name} \\(1\\)`) });
+  await expect(filled).toBeVisible();
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('');
+  await filled.click();
+  await expect(app.getByRole('listbox', { name: 'Samples' }).getByRole('option')).toHaveCount(1);
+  await expect(app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /bd_haus/ })).toBeVisible();
+  await filled.click();
+});

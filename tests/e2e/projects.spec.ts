@@ -6,7 +6,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
-import { expect, importFolder, samplePack, test } from './fixtures';
+import { clearRecovery, expect, importFolder, samplePack, test } from './fixtures';
 
 const frameOf = (beats: number, tempo: number) => Math.round(((beats * 60) / tempo) * 48_000);
 
@@ -56,6 +56,7 @@ test('a moved clip is saved where it was dropped and renders exactly that much l
 });
 
 test('unsaved work survives a crash: the next start offers Recover, and Discard discards', async ({ page }) => {
+  clearRecovery();
   await page.clock.install();
   const url = process.env['GLOWROOM_URL'] ?? '';
   await page.goto(url);

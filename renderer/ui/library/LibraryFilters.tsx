@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLibrary } from '../../state/library-store';
+import { CollectionChips } from './CollectionChips';
 import { PackTree } from './PackTree';
 
 /**
@@ -58,6 +59,7 @@ export function LibraryFilters() {
         />
         {chip(query.compatibleKeys === true, 'Compatible', () => void search({ compatibleKeys: !query.compatibleKeys }))}
       </div>
+      <CollectionChips />
       <PackTree />
     </div>
   );
