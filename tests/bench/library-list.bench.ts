@@ -5,7 +5,7 @@
  * continuously for about five seconds (loading more pages as it nears the end). Needs the renderer
  * built (`npx vite build`, as `npm run test:e2e` does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { nameTokens } from '../../src/analysis/name-tokens';
 import { defaultLibraryPath, openLibraryDatabase } from '../../electron/services/library/database';
+import { startWebHostProcess } from '../support/web-host-process';
 import type { BenchResult } from './bench-result';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -95,22 +96,6 @@ function generateLibrary(home: string): void {
   }
 }
 
-function startHost(home: string): Promise<ChildProcess & { url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', '--root', path.join(repoRoot, 'dist/renderer')], {
-    cwd: repoRoot,
-    env: { ...process.env, GLOWROOM_HOME: home },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(Object.assign(child, { url: match[1] }));
-    });
-    child.once('exit', (code) => reject(new Error(`The web host exited (${code}) before it printed its address:\n${output}`)));
-  });
-}
 
 /**
  * In-page: types `text` into the search box and resolves the ms until the sample count shown
@@ -161,13 +146,13 @@ async function evaluate<T>(page: Page, source: string, arg: unknown): Promise<T>
 export async function benchLibraryList(): Promise<BenchResult[]> {
   if (!existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) throw new Error('library-list needs the built renderer: run `npx vite build` first.');
   const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-library-'));
-  let host: (ChildProcess & { url: string }) | undefined;
+  let host: { url: string; child: ChildProcess } | undefined;
   let browser: Browser | undefined;
   try {
     const generateStart = performance.now();
     generateLibrary(home);
     const generateMs = performance.now() - generateStart;
-    host = await startHost(home);
+    host = await startWebHostProcess(home, path.join(repoRoot, 'dist/renderer'));
     browser = await chromium.launch({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
@@ -197,9 +182,9 @@ export async function benchLibraryList(): Promise<BenchResult[]> {
     ];
   } finally {
     await browser?.close();
-    if (host && host.exitCode === null) {
-      host.kill('SIGTERM');
-      await once(host, 'exit');
+    if (host && host.child.exitCode === null) {
+      host.child.kill('SIGTERM');
+      await once(host.child, 'exit');
     }
     rmSync(home, { recursive: true, force: true });
   }

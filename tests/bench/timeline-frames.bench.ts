@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Clip, Project } from '../../src/model/project-schema';
+import { startWebHostProcess } from '../support/web-host-process';
 import type { BenchResult } from './bench-result';
 
 const TRACKS = 32;
@@ -50,7 +51,7 @@ export async function benchTimelineFrames(): Promise<BenchResult[]> {
 
     const home = path.join(dir, 'home');
     mkdirSync(home);
-    const started = await startHost(home, rendererRoot);
+    const started = await startWebHostProcess(home, rendererRoot);
     host = started.child;
     browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -265,20 +266,3 @@ function benchProject(files: readonly string[]): Project {
   };
 }
 
-/** Starts `electron/host/serve.ts` as tests/e2e/web-host-setup.ts does; resolves its tokened URL. */
-function startHost(home: string, root: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', '--root', root], {
-    cwd: repoRoot,
-    env: { ...process.env, GLOWROOM_HOME: home },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`The web host exited (${code}) before it printed its address:\n${output}`)));
-  });
-}
