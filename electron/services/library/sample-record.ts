@@ -1,28 +1,18 @@
 import type { SampleKind } from '../../../src/analysis/classify-kind';
+import type { SampleAnalysis } from './analyze-file';
 
-/** One library sample as searches return it: a superset of the contract's `SampleRow`. */
-export interface SampleRecord {
+/**
+ * One library sample as searches return it: what analysis learned (but the hash) plus where it
+ * is and what the user made of it; a superset of the contract's `SampleRow`.
+ */
+export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash'> {
   readonly id: number;
   readonly path: string;
   readonly name: string;
   readonly pack: string;
   /** Folder inside the pack, '/'-separated; '' at its top. */
   readonly folder: string;
-  readonly format: string;
   readonly sizeBytes: number;
-  readonly sampleRate: number;
-  readonly channels: number;
-  readonly bitDepth: number;
-  /** Seconds. */
-  readonly duration: number;
-  readonly peakDbfs: number | null;
-  readonly loudnessLufs: number | null;
-  /** Waveform thumbnail: Int8 min/max pairs (see src/analysis/waveform-peaks). */
-  readonly peaks: Int8Array;
-  readonly kind: SampleKind;
-  readonly bpm: number | null;
-  readonly key: string | null;
-  readonly tags: readonly string[];
   readonly missing: boolean;
   readonly favourite: boolean;
   /** Milliseconds since the epoch. */

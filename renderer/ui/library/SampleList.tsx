@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SampleRow } from '../../../src/protocol/ipc';
-import { statusSlots } from '../../../src/protocol/engine';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
-import { runtime } from '../../state/runtime';
 import { useTransport } from '../../state/transport-store';
 import { sampleDragType } from '../timeline/drop-target';
+import { playheadBeats } from '../timeline/edit-actions';
 import { SampleThumbnail } from './SampleThumbnail';
 
 /** Fixed row height: the list only renders the rows in view, so 100,000 rows scroll like 10. */
@@ -43,9 +42,7 @@ export function SampleList() {
   };
   const addAtPlayhead = (path: string) => {
     const { project } = useProject.getState();
-    const { audio } = runtime();
-    const beat = ((audio.status[statusSlots.playheadFrame] ?? 0) / audio.context.sampleRate) * (project.tempo / 60);
-    const bar = Math.floor(beat / project.timeSignature[0]);
+    const bar = Math.floor(playheadBeats() / project.timeSignature[0]);
     void addFile(path, bar * project.timeSignature[0], null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
