@@ -61,6 +61,8 @@ export const SearchArgs = z.object({
   /** With `key`: also its relative major/minor. */
   compatibleKeys: z.boolean().default(false),
   pack: z.string().max(500).optional(),
+  /** A folder inside the pack, '/'-separated (`Drums/Kicks`): samples in it and below it. */
+  folder: z.string().max(4096).optional(),
   format: z.string().max(10).optional(),
   favouritesOnly: z.boolean().default(false),
   collectionId: z.number().int().optional(),
@@ -108,7 +110,12 @@ export const CollectionInfo = z.object({ id: z.number().int(), name: z.string(),
 const collectionName = z.string().trim().min(1, 'give the collection a name').max(200);
 const sampleIds = z.array(z.number().int()).min(1).max(100_000);
 
-export const PacksResult = z.object({ packs: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })) });
+/** A folder inside a pack: its '/'-separated path (the search `folder` filter) and the samples in and below it. */
+export const PackFolder = z.object({ path: z.string(), count: z.number().int().nonnegative() });
+export const PacksResult = z.object({
+  packs: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative(), /** Parents before children, by name. */ folders: z.array(PackFolder) })),
+});
+export type PacksResult = z.infer<typeof PacksResult>;
 export const FavouriteArgs = z.object({ id: z.number().int(), favourite: z.boolean() });
 export const FavouriteResult = z.object({ favourite: z.boolean() });
 
@@ -261,7 +268,7 @@ export const operations = {
   'app.info': operation(z.object({}), AppInfo, 'Who is serving, which version, where the data lives.'),
   'library.import': operation(ImportArgs, ImportSummary, 'Index folders and files; progress arrives as `job.progress` events.'),
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
-  'library.packs': operation(z.object({}), PacksResult, 'The packs in the library, with how many samples each holds.'),
+  'library.packs': operation(z.object({}), PacksResult, 'The packs in the library and the folders inside them, with how many samples each holds.'),
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
   'library.watch': operation(z.object({ path: absoluteOrRelativePath }), WatchedFolder, 'Import a folder now and keep it up to date while Glowroom runs.'),
   'library.unwatch': operation(z.object({ path: absoluteOrRelativePath }), z.object({ watching: z.boolean() }), 'Stop watching a folder; its samples stay.'),

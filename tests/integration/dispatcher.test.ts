@@ -93,7 +93,23 @@ describe('the contract dispatcher', () => {
     const minor = valueOf<{ rows: { name: string }[] }>(await dispatcher.call('library.search', { key: 'Cmin' }));
     expect(minor.rows.map((r) => r.name)).toContain('garzul_120bpm_Cmin_96k.wav');
     expect(errorOf(await dispatcher.call('library.search', { key: 'H#' }))).toMatchObject({ code: 'invalid-args', message: expect.stringContaining('not a key') });
-    expect(valueOf<{ packs: { name: string; count: number }[] }>(await dispatcher.call('library.packs', {})).packs).toEqual([{ name: 'sample-pack', count: 28 }]);
+    expect(valueOf<{ packs: unknown[] }>(await dispatcher.call('library.packs', {})).packs).toEqual([
+      {
+        name: 'sample-pack',
+        count: 28,
+        folders: [
+          { path: 'Atmos', count: 3 },
+          { path: 'Bass', count: 3 },
+          { path: 'Drums', count: 13 },
+          { path: 'Drums/Hats & Perc', count: 4 },
+          { path: 'Drums/Kicks', count: 5 },
+          { path: 'Drums/Snares', count: 4 },
+          { path: 'Loops', count: 6 },
+          { path: 'Vocal-ish FX', count: 3 },
+        ],
+      },
+    ]);
+    expect(valueOf<{ total: number }>(await dispatcher.call('library.search', { pack: 'sample-pack', folder: 'Drums/Kicks' })).total).toBe(5);
   });
 
   it('reports paths it could not import and keeps going', async () => {

@@ -1,5 +1,5 @@
 import { parseKey } from '../../../src/analysis/musical-key';
-import type { ImportSummary, SampleRow, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
+import type { ImportSummary, PacksResult, SampleRow, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
 import { GlowroomError } from '../../../src/std/errors';
 import type { JobRegistry, ProgressSink } from '../jobs';
 import {
@@ -13,6 +13,7 @@ import {
 } from './collections';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
 import { importFolders, type ImportResult } from './import';
+import { listPacks } from './packs';
 import { SampleStore } from './sample-store';
 import { searchSamples } from './search';
 import { LibraryWatcher, type WatchedFolder } from './watcher';
@@ -74,6 +75,7 @@ export class LibraryService {
       ...(bpm ? { bpm } : {}),
       ...(key ? { key, compatibleKeys: query.compatibleKeys } : {}),
       ...(query.pack ? { pack: query.pack } : {}),
+      ...(query.folder ? { folder: query.folder } : {}),
       ...(query.format ? { format: query.format } : {}),
       favouritesOnly: query.favouritesOnly,
       ...(query.collectionId !== undefined ? { collectionId: query.collectionId } : {}),
@@ -85,9 +87,9 @@ export class LibraryService {
     return { total: result.total, rows: result.rows.map(({ addedAt: _addedAt, ...row }): SampleRow => ({ ...row, tags: [...row.tags] })) };
   }
 
-  packs(): { packs: { name: string; count: number }[] } {
-    const rows = this.database().prepare('SELECT pack AS name, COUNT(*) AS count FROM samples WHERE missing = 0 GROUP BY pack ORDER BY pack COLLATE NOCASE').all() as { name: string; count: number }[];
-    return { packs: rows };
+  /** The packs and their folder trees, with sample counts. */
+  packs(): PacksResult {
+    return { packs: listPacks(this.database()) };
   }
 
   setFavourite(id: number, favourite: boolean): { favourite: boolean } {

@@ -25,6 +25,11 @@ export interface LibrarySearch {
   /** Seconds. */
   readonly duration?: Range;
   readonly pack?: string;
+  /**
+   * A folder inside the pack, '/'-separated (`Drums/Kicks`): only samples in it or below it.
+   * Matched exactly, case and all; `%`, `_` and other characters are never wildcards.
+   */
+  readonly folder?: string;
   readonly format?: string;
   readonly favouritesOnly?: boolean;
   /** Only the samples in this collection (see collections.ts). */
@@ -96,6 +101,14 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     where.push('samples.pack = @pack');
     params['pack'] = search.pack;
   }
+  const folder = search.folder === undefined ? '' : trimSlashes(search.folder);
+  if (folder !== '') {
+    // A subfolder f starts with `folder/`, which holds exactly when `folder/` <= f < `folder0`
+    // ('0' is the character after '/'): a byte-exact prefix match, case and all, with no LIKE
+    // pattern in which a folder's own `%` or `_` could act as a wildcard; the pack index serves it.
+    where.push(`(samples.folder = @folder OR (samples.folder >= (@folder || '/') AND samples.folder < (@folder || '0')))`);
+    params['folder'] = folder;
+  }
   if (search.format !== undefined) {
     where.push('samples.format = @format');
     params['format'] = search.format.toLowerCase();
@@ -133,4 +146,9 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
 export function ftsQuery(text: string): string | null {
   const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+/** `/Drums/Kicks/` → `Drums/Kicks`: the form the `folder` column stores. */
+function trimSlashes(folder: string): string {
+  return folder.replace(/^\/+|\/+$/g, '');
 }

@@ -32,7 +32,7 @@ describe('the library service', () => {
       const summary = await service.import([zip], () => undefined);
       expect(summary).toMatchObject({ found: 3, indexed: 3, failed: [] });
       expect(readdirSync(path.join(dir, 'lib', 'Packs'))).toEqual(['Kicks']);
-      expect(service.packs()).toEqual({ packs: [{ name: 'Kicks', count: 3 }] });
+      expect(service.packs()).toEqual({ packs: [{ name: 'Kicks', count: 3, folders: [] }] });
 
       const all = service.search(SearchArgs.parse({ text: '' }));
       const id = (name: string) => all.rows.find((row) => row.name === name)?.id ?? -1;
