@@ -51,37 +51,34 @@ const batchSize = 64;
 const batchMs = 250;
 
 /**
- * Indexes the audio files under `roots` in place. A `.zip` root is first unpacked into
- * `packsDir` (once: see zip-packs.ts) and its folder indexed as the pack named after the zip; a
- * refused zip is one failure naming the offending entry. Unchanged files are skipped; new and
- * changed ones are analysed in a worker pool and written in batched transactions on this thread
- * (SQLite has one writer); a file moved within the library keeps its row; known files under a
- * root that are gone are flagged missing. Each file that cannot be used is reported with a
- * reason and the rest go on.
+ * Indexes the audio files under `roots` in place. A `.zip` root, and every `.zip` found inside a
+ * folder root, is first unpacked into `packsDir` (once: see zip-packs.ts) and its folder indexed
+ * as the pack named after the zip; a refused zip is one failure naming the offending entry, and a
+ * zip inside an unpacked zip stays packed. Unchanged files are skipped; new and changed ones are
+ * analysed in a worker pool and written in batched transactions on this thread (SQLite has one
+ * writer); a file moved within the library keeps its row; known files under a root that are
+ * gone are flagged missing. Each file that cannot be used is reported with a reason and the rest
+ * go on.
  */
 export async function importFolders(db: LibraryDatabase, roots: readonly (string | ScanRoot)[], options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const { signal, onProgress } = options;
   const store = new SampleStore(db);
   const failed: ScanFailure[] = [];
-  const scanRootsList: ScanRoot[] = [];
+  const folderRoots: ScanRoot[] = [];
+  const zipRoots: string[] = [];
   for (const root of roots) {
     const given: ScanRoot = typeof root === 'string' ? { path: root } : root;
     const absolute = path.resolve(given.path);
-    if (!isZipPath(absolute)) {
-      scanRootsList.push({ ...given, path: absolute });
-      continue;
-    }
-    try {
-      const unpacked = await unpackZipPack(db, absolute, options.packsDir ?? packsDirFor(), signal ? { signal } : {});
-      scanRootsList.push({ path: unpacked.folder, pack: unpacked.pack });
-    } catch (error) {
-      if (!(error instanceof GlowroomError)) throw error;
-      if (error.code !== 'cancelled') failed.push({ path: absolute, reason: error.message });
-    }
+    if (isZipPath(absolute)) zipRoots.push(absolute);
+    else folderRoots.push({ ...given, path: absolute });
   }
-  const absoluteRoots = scanRootsList.map((root) => root.path);
-  const scanned = await scanRoots(scanRootsList, failed, signal);
+  const folderScan = await scanRoots(folderRoots, failed, signal);
+  const packRoots = await unpackZips(db, [...zipRoots, ...folderScan.zips], options.packsDir ?? packsDirFor(), failed, signal);
+  const packScan = await scanRoots(packRoots, failed, signal);
+  const absoluteRoots = [...folderRoots, ...packRoots].map((root) => root.path);
+  // Unpacked zips first, so their files keep the zip's pack name when a folder root holds them too.
+  const scanned = uniqueByPath([...packScan.files, ...folderScan.files]);
   // A scan cut short by cancelling has not seen every file, so absence then proves nothing.
   const scanComplete = !signal?.aborted;
   const counts = { indexed: 0, skipped: 0, moved: 0, missing: 0 };
@@ -157,4 +154,30 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
   }
   report(null);
   return { found: scanned.length, ...counts, failed, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Unpacks each zip (or finds it unpacked before) into `packsDir`; returns the pack folders to
+ * scan, each once. A zip that cannot be unpacked becomes a failure naming the reason.
+ */
+async function unpackZips(db: LibraryDatabase, zips: readonly string[], packsDir: string, failed: ScanFailure[], signal?: AbortSignal): Promise<ScanRoot[]> {
+  const packs = new Map<string, ScanRoot>();
+  for (const zip of zips) {
+    if (signal?.aborted) break;
+    try {
+      const unpacked = await unpackZipPack(db, zip, packsDir, signal ? { signal } : {});
+      if (!packs.has(unpacked.folder)) packs.set(unpacked.folder, { path: unpacked.folder, pack: unpacked.pack });
+    } catch (error) {
+      if (!(error instanceof GlowroomError)) throw error;
+      if (error.code !== 'cancelled') failed.push({ path: zip, reason: error.message });
+    }
+  }
+  return [...packs.values()];
+}
+
+/** The first file of each path: an imported folder may hold the Packs folder itself. */
+function uniqueByPath(files: readonly ScannedFile[]): ScannedFile[] {
+  const byPath = new Map<string, ScannedFile>();
+  for (const file of files) if (!byPath.has(file.path)) byPath.set(file.path, file);
+  return [...byPath.values()];
 }

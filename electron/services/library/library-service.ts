@@ -156,6 +156,7 @@ export class LibraryService {
 
   private folderWatcher(): LibraryWatcher {
     this.watcher ??= new LibraryWatcher(this.database(), {
+      packsDir: packsDirFor(this.databasePath),
       onImported: (folder: string, result: ImportResult) =>
         this.options.onWatchedImport?.({ folder, indexed: result.indexed, moved: result.moved, missing: result.missing, failed: result.failed.length }),
     });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isAudioFileName } from '../audio-extensions';
+import { isZipPath } from './zip-packs';
 
 /** An audio file found under an imported folder, with its place in the pack. */
 export interface ScannedFile {
@@ -31,14 +32,21 @@ export interface ScanFailure {
   readonly reason: string;
 }
 
+export interface ScanResult {
+  readonly files: ScannedFile[];
+  /** `.zip` files found inside the folders (absolute; project bundles left out): packs of their own, for the caller to unpack. */
+  readonly zips: string[];
+}
+
 /**
- * Finds the audio files (by extension) under each root, recursively, in name order. Other files
- * are ignored; unreadable folders, vanished files and missing roots become failures and the scan
- * goes on. Symbolic links are followed once: a folder reached twice (a link loop) is skipped.
- * Stops early, returning what it found, when `signal` aborts.
+ * Finds the audio files (by extension) under each root, recursively, in name order, and the
+ * `.zip` files among them. Other files are ignored; unreadable folders, vanished files and missing
+ * roots become failures and the scan goes on. Symbolic links are followed once: a folder reached
+ * twice (a link loop) is skipped. Stops early, returning what it found, when `signal` aborts.
  */
-export async function scanRoots(roots: readonly (string | ScanRoot)[], failed: ScanFailure[], signal?: AbortSignal): Promise<ScannedFile[]> {
+export async function scanRoots(roots: readonly (string | ScanRoot)[], failed: ScanFailure[], signal?: AbortSignal): Promise<ScanResult> {
   const found: ScannedFile[] = [];
+  const zips: string[] = [];
   const visited = new Set<string>();
   for (const given of roots) {
     const root = path.resolve(typeof given === 'string' ? given : given.path);
@@ -90,10 +98,15 @@ export async function scanRoots(roots: readonly (string | ScanRoot)[], failed: S
         else if (info.isFile() && isAudioFileName(entry.name)) {
           const relativePath = path.relative(base, full).split(path.sep).join('/');
           found.push({ path: full, pack: named ?? path.basename(base), relativePath, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
-        }
+        } else if (info.isFile() && isPackZipName(entry.name)) zips.push(full);
       }
       pending.unshift(...subfolders);
     }
   }
-  return found;
+  return { files: found, zips };
+}
+
+/** A zip in a sample folder is a pack, unless it is a project bundle (`.glowroom.zip`). */
+function isPackZipName(name: string): boolean {
+  return isZipPath(name) && !name.toLowerCase().endsWith('.glowroom.zip');
 }

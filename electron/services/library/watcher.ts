@@ -11,6 +11,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import { isAudioFileName } from '../audio-extensions';
 import type { LibraryDatabase } from './database';
 import { importFolders, type ImportResult } from './import';
+import { isZipPath } from './zip-packs';
 
 /** A folder the library watches. */
 export interface WatchedFolder {
@@ -25,6 +26,8 @@ export interface WatcherOptions {
   readonly debounceMs?: number;
   /** Analyze workers per re-import; default 1, so a watched folder never takes the machine. */
   readonly workers?: number;
+  /** Where zip packs dropped into a watched folder are unpacked; default `<data folder>/Packs`. */
+  readonly packsDir?: string;
   /**
    * `recursive`: one native recursive watch per folder (macOS, Windows); `per-folder`: one watch
    * per directory (Linux, where Node's recursive mode polls every file). Default by platform.
@@ -126,7 +129,7 @@ export class LibraryWatcher {
         const result = await importFolders(
           this.db,
           scopes.map((scope) => ({ path: scope, base: folder })),
-          { workers: this.options.workers, signal: this.abort.signal },
+          { workers: this.options.workers, signal: this.abort.signal, ...(this.options.packsDir ? { packsDir: this.options.packsDir } : {}) },
         );
         if (!this.disposed) this.options.onImported?.(folder, result);
       } catch (error) {
@@ -192,9 +195,9 @@ class FolderWatch {
       this.pending.clear();
       const scopes = new Set<string>();
       for (const file of changed) {
-        // A changed non-audio file (a readme, a project) cannot change the library.
+        // A changed file that is neither audio nor a zip pack (a readme, a project) cannot change the library.
         const stat = await fs.stat(file).catch(() => null);
-        if (stat?.isFile() && !isAudioFileName(file)) continue;
+        if (stat?.isFile() && !isAudioFileName(file) && !isZipPath(file)) continue;
         scopes.add(await this.existingFolderOf(file, stat?.isDirectory() ?? false));
       }
       // A folder's import covers its subfolders.

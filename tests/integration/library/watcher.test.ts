@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibraryDatabase, type LibraryDatabase } from '../../../electron/services/library/database';
@@ -7,6 +7,7 @@ import { searchSamples } from '../../../electron/services/library/search';
 import { LibraryWatcher, type WatcherOptions } from '../../../electron/services/library/watcher';
 import { packFile } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
+import { buildZip } from '../projects/support/raw-zip';
 
 /** Polls `check` until it holds, for at most `timeoutMs`; the last failure is the test's. */
 async function eventually(check: () => void, timeoutMs = 15_000): Promise<void> {
@@ -32,7 +33,7 @@ describe.each(modes)('watching a folder (%s)', (mode) => {
   let imports: ImportResult[];
   let errors: unknown[];
 
-  const make = () => new LibraryWatcher(db, { debounceMs: 100, mode, onImported: (_folder, result) => imports.push(result), onError: (_folder, error) => errors.push(error) });
+  const make = () => new LibraryWatcher(db, { debounceMs: 100, mode, packsDir: path.join(dir, 'Packs'), onImported: (_folder, result) => imports.push(result), onError: (_folder, error) => errors.push(error) });
 
   beforeEach(() => {
     dir = tempDir();
@@ -96,6 +97,17 @@ describe.each(modes)('watching a folder (%s)', (mode) => {
     expect(searchSamples(db, {}).total).toBe(5);
     await watcher.settled();
     expect(imports.every((result) => result.failed.length === 0)).toBe(true);
+  });
+
+  it('unpacks a zip pack dropped into the folder as a pack of its own', async () => {
+    await watcher.watch(pack);
+    await eventually(() => expect(searchSamples(db, {}).total).toBe(5));
+    await watcher.settled();
+    // Written beside the pack, then moved in whole, as a finished download lands.
+    writeFileSync(path.join(dir, 'download.zip'), buildZip([{ name: 'Snares/sn_dolf.aiff', data: readFileSync(packFile('Drums/Snares/sn_dolf.aiff')) }]));
+    renameSync(path.join(dir, 'download.zip'), path.join(pack, 'Snare Pack.zip'));
+    await eventually(() => expect(row('sn_dolf.aiff')).toMatchObject({ pack: 'Snare Pack', folder: 'Snares', path: path.join(dir, 'Packs', 'Snare Pack', 'Snares', 'sn_dolf.aiff') }));
+    expect(readdirSync(path.join(dir, 'Packs'))).toEqual(['Snare Pack']);
   });
 
   it('stops on unwatch and catches up on start with what changed meanwhile', async () => {

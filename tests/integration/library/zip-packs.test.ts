@@ -90,6 +90,44 @@ describe('importing zip packs', () => {
     expect(searchSamples(db, { text: 'kick_two' }).rows[0]).toMatchObject({ pack: 'Night Drums', path: path.join(packsDir, 'Night Drums 2', 'kick_two.flac') });
   });
 
+  it('unpacks zips found inside an imported folder as packs of their own, once', async () => {
+    const folder = path.join(dir, 'Downloads');
+    mkdirSync(path.join(folder, 'Packs from friends'), { recursive: true });
+    writeFileSync(path.join(folder, 'loose_kick.flac'), kick);
+    writeFileSync(path.join(folder, 'Packs from friends', 'Night Drums.zip'), buildZip(goodPack));
+    // A project bundle is a project, not a pack.
+    writeFileSync(path.join(folder, 'song.glowroom.zip'), buildZip([{ name: 'Audio/bounce.flac', data: kick }]));
+    const first = await importFolders(db, [folder], { packsDir });
+    expect(first).toMatchObject({ found: 4, indexed: 4, failed: [], cancelled: false });
+    expect(readdirSync(packsDir)).toEqual(['Night Drums']);
+    const unpacked = path.join(packsDir, 'Night Drums');
+    expect(searchSamples(db, { sort: 'name' }).rows.map((r) => [r.name, r.pack, r.path])).toEqual([
+      ['amen_break_137bpm.wav', 'Night Drums', path.join(unpacked, 'Loops/amen_break_137bpm.wav')],
+      ['bd_haus.flac', 'Night Drums', path.join(unpacked, 'Drums/bd_haus.flac')],
+      ['loose_kick.flac', 'Downloads', path.join(folder, 'loose_kick.flac')],
+      ['sn_dolf.aiff', 'Night Drums', path.join(unpacked, 'Drums/sn_dolf.aiff')],
+    ]);
+
+    const unpackedAt = () => db.prepare('SELECT unpacked_at FROM zip_packs').pluck().all();
+    const before = unpackedAt();
+    expect(before).toHaveLength(1);
+    expect(await importFolders(db, [folder], { packsDir })).toMatchObject({ found: 4, indexed: 0, skipped: 4, missing: 0, failed: [] });
+    expect(readdirSync(packsDir)).toEqual(['Night Drums']);
+    expect(unpackedAt()).toEqual(before);
+  });
+
+  it('reports a bad zip inside a folder and imports the rest; a zip inside a zip pack stays packed', async () => {
+    const folder = path.join(dir, 'Downloads');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'Evil.zip'), buildZip([{ name: '../escape.wav', data: kick }]));
+    writeFileSync(path.join(folder, 'Nested.zip'), buildZip([...goodPack, { name: 'Extras.zip', data: buildZip([{ name: 'kick_two.flac', data: kick }]) }]));
+    const result = await importFolders(db, [folder], { packsDir });
+    expect(result).toMatchObject({ found: 3, indexed: 3 });
+    expect(result.failed).toEqual([{ path: path.join(folder, 'Evil.zip'), reason: expect.stringMatching(/^Evil\.zip was not opened: "\.\.\/escape\.wav" contains "\.\."/) }]);
+    expect(readdirSync(packsDir)).toEqual(['Nested']);
+    expect(readdirSync(path.join(packsDir, 'Nested')).sort()).toEqual(['Drums', 'Extras.zip', 'Loops', 'README.txt']);
+  });
+
   const zeros = Buffer.alloc(8 * 1024 * 1024);
   const hostile: [string, RawEntry[], RegExp][] = [
     ['climbs out with ..', [{ name: 'ok.flac', data: kick }, { name: 'Drums/../../evil.wav', data: kick }], /"Drums\/\.\.\/\.\.\/evil\.wav" contains "\.\."/],
