@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { samplePeakDbfs } from '../../src/analysis/levels';
-import { AudioService } from '../services/audio-service';
-import { toIpcError } from '../services/ipc-error';
+import type { SampleKind } from '../../src/analysis/classify-kind';
 import type { IpcError } from '../../src/protocol/ipc';
+import { toIpcError } from '../services/ipc-error';
+import { analyzeFile } from '../services/library/analyze-file';
 
 export interface AnalyzeReport {
   readonly file: string;
@@ -12,14 +13,26 @@ export interface AnalyzeReport {
   /** Hertz. */
   readonly sampleRate: number;
   readonly channels: number;
+  /** 0 for lossy formats. */
   readonly bitDepth: number;
-  /** dBFS; null for digital silence. */
+  /** Sample peak, dBFS to 0.01; null for digital silence. */
   readonly peakDbfs: number | null;
+  /** Integrated loudness (momentary maximum for a sound too short to integrate), LUFS to 0.01; null for silence. */
+  readonly lufs: number | null;
+  /** From the name, else detected for a loop; null for a one-shot or a loop without a pulse. */
+  readonly bpm: number | null;
+  /** `C minor`: from the name, else detected for tonal material; null when there is none. */
+  readonly key: string | null;
+  readonly kind: SampleKind;
 }
 
 type Outcome = { ok: true; report: AnalyzeReport } | { ok: false; file: string; error: IpcError };
 
-/** `glowroom analyze <file>... [--json]`: the same decode the app uses (AudioService → src/codecs). */
+/**
+ * `glowroom analyze <file>... [--json]`: each file analysed exactly as a library import analyses
+ * it on its own (analyze-file.ts: the app's decoders, loudness, tempo, key and kind), one file at
+ * a time. Exits 1 when any file failed, 2 for a usage error.
+ */
 export async function analyzeCommand(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -33,41 +46,52 @@ export async function analyzeCommand(args: string[]): Promise<number> {
     console.error('glowroom analyze: name at least one audio file, e.g. `glowroom analyze kick.wav --json`.');
     return 2;
   }
-  const audio = new AudioService();
   const outcomes: Outcome[] = [];
-  for (const file of files) {
-    try {
-      const loaded = await audio.load(file);
-      const frames = loaded.channels[0]?.length ?? 0;
-      const peak = samplePeakDbfs(loaded.channels);
-      outcomes.push({
-        ok: true,
-        report: {
-          file: loaded.path,
-          format: loaded.format,
-          duration: frames / loaded.sampleRate,
-          sampleRate: loaded.sampleRate,
-          channels: loaded.channels.length,
-          bitDepth: loaded.bitDepth,
-          peakDbfs: Number.isFinite(peak) ? Math.round(peak * 100) / 100 : null,
-        },
-      });
-    } catch (error) {
-      outcomes.push({ ok: false, file, error: toIpcError(error) });
-    }
-  }
+  for (const file of files) outcomes.push(await analyze(file));
   if (parsed.values.json) {
     console.log(JSON.stringify(outcomes.map((o) => (o.ok ? o.report : { file: o.file, error: o.error })), null, 2));
   } else {
     for (const o of outcomes) {
-      if (o.ok) {
-        const r = o.report;
-        const peak = r.peakDbfs === null ? 'silent' : `peak ${r.peakDbfs.toFixed(2)} dBFS`;
-        console.log(`${r.file}\n  ${r.format.toUpperCase()} ${r.bitDepth}-bit · ${r.sampleRate} Hz · ${r.channels} ch · ${r.duration.toFixed(3)} s · ${peak}`);
-      } else {
-        console.error(`${o.file}\n  error (${o.error.code}): ${o.error.message}`);
-      }
+      if (o.ok) console.log(describe(o.report));
+      else console.error(`${o.file}\n  error (${o.error.code}): ${o.error.message}`);
     }
   }
   return outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+async function analyze(file: string): Promise<Outcome> {
+  const absolute = path.resolve(file);
+  try {
+    // A file on its own is its own pack: only its name speaks for tempo, key and kind.
+    const analysis = await analyzeFile(absolute, path.basename(absolute));
+    return {
+      ok: true,
+      report: {
+        file: absolute,
+        format: analysis.format,
+        duration: analysis.duration,
+        sampleRate: analysis.sampleRate,
+        channels: analysis.channels,
+        bitDepth: analysis.bitDepth,
+        peakDbfs: hundredths(analysis.peakDbfs),
+        lufs: hundredths(analysis.loudnessLufs),
+        bpm: analysis.bpm === null ? null : hundredths(analysis.bpm),
+        key: analysis.key,
+        kind: analysis.kind,
+      },
+    };
+  } catch (error) {
+    return { ok: false, file, error: toIpcError(error) };
+  }
+}
+
+function hundredths(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+function describe(r: AnalyzeReport): string {
+  const bits = r.bitDepth > 0 ? ` ${r.bitDepth}-bit` : '';
+  const level = r.peakDbfs === null ? 'silent' : `peak ${r.peakDbfs.toFixed(2)} dBFS${r.lufs === null ? '' : ` · ${r.lufs.toFixed(1)} LUFS`}`;
+  const music = [r.kind, r.bpm === null ? null : `${r.bpm} BPM`, r.key].filter(Boolean).join(' · ');
+  return `${r.file}\n  ${r.format.toUpperCase()}${bits} · ${r.sampleRate} Hz · ${r.channels} ch · ${r.duration.toFixed(3)} s · ${level}\n  ${music}`;
 }

@@ -6,7 +6,7 @@ import { packsDirFor } from '../services/library/zip-packs';
 
 /**
  * `glowroom import <folder|zip>... [--json] [--library PATH]`: indexes sample folders in place
- * (a `.zip` pack is first unpacked, once, into `Packs` beside the library), with
+ * (a `.zip` pack, named or found in a folder, is first unpacked, once, into `Packs` beside the library), with
  * progress on stderr and a summary (indexed, skipped, moved, missing, failed with reasons) on
  * stdout. Ctrl-C stops the import and keeps what was finished. Exits 1 when any file failed.
  */

@@ -1,12 +1,15 @@
 export const usage = `Glowroom: an offline DAW for bedroom producers.
 
 Usage:
-  glowroom analyze <file>... [--json]   Decode audio files and print duration, sample rate,
-                                        channels, bit depth and sample peak.
+  glowroom analyze <file>... [--json]   Analyse audio files as the library does: duration,
+                                        sample rate, channels, bit depth, sample peak, loudness
+                                        (LUFS), tempo, key and kind (loop or one-shot).
   glowroom import <folder|zip>... [--json] [--library PATH]
                                         Index sample folders in place (analysis in worker
                                         threads); unchanged files are skipped, moved ones
-                                        followed, deleted ones flagged missing.
+                                        followed, deleted ones flagged missing. Zips (named, or
+                                        found in a folder) are unpacked once into Packs beside
+                                        the library.
   glowroom search [QUERY] [--kind loop|one-shot] [--bpm MIN-MAX] [--key KEY] [--limit N]
                   [--json] [--library PATH]
                                         Find samples by words (prefixes count), kind, tempo

@@ -58,7 +58,9 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GlowroomError('not-found', `${name} disappeared while the library was reading it.`);
+    if (code === 'ENOENT') throw new GlowroomError('not-found', `${name} was not found: check the path (it may have been moved or deleted).`);
+    if (code === 'EISDIR') throw new GlowroomError('wrong-kind', `${name} is a folder, not an audio file.`);
+    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new GlowroomError('unsupported', `${name} is larger than 2 GiB; files this large cannot be analysed yet.`);
     throw new GlowroomError('io', `Cannot read ${name} (${code ?? 'error'}); check its permissions.`);
   }
   if (bytes.length === 0) throw new GlowroomError('bad-format', `${name} is empty (0 bytes): not an audio file.`);
