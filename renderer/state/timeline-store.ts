@@ -12,11 +12,14 @@ interface TimelineState {
   readonly selection: readonly string[];
   /** Keep the playhead in view while playing. */
   readonly follow: boolean;
+  /** The clip under the mouse, whose handles the timeline shows. */
+  readonly hovered: string | null;
   setZoom(pixelsPerBeat: number): void;
   setSnap(snap: SnapSetting): void;
   select(clipIds: readonly string[]): void;
   toggleSelected(clipId: string): void;
   setFollow(follow: boolean): void;
+  hover(clipId: string | null): void;
 }
 
 export const useTimeline = create<TimelineState>()((set, get) => ({
@@ -24,6 +27,7 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   snap: 'beat',
   selection: [],
   follow: true,
+  hovered: null,
   setZoom: (pixelsPerBeat) => set({ pixelsPerBeat: Math.min(maxPixelsPerBeat, Math.max(minPixelsPerBeat, pixelsPerBeat)) }),
   setSnap: (snap) => set({ snap }),
   select: (selection) => set({ selection }),
@@ -32,4 +36,7 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
     set({ selection: selection.includes(clipId) ? selection.filter((id) => id !== clipId) : [...selection, clipId] });
   },
   setFollow: (follow) => set({ follow }),
+  hover(clipId) {
+    if (get().hovered !== clipId) set({ hovered: clipId });
+  },
 }));

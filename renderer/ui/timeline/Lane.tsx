@@ -2,25 +2,24 @@ import { memo, useMemo } from 'react';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
-import { ClipView } from './ClipView';
+import { ClipOverlay, overlayUnitsPerBeat } from './ClipOverlay';
 import { sampleDropHandlers } from './drop-target';
+import { lanePointerHandlers } from './lane-pointer';
 
 /**
- * A track's lane: the beat grid and its clips. Only the clips that overlap beats
- * [fromBeat, toBeat) are mounted, plus the selected ones (a clip being dragged keeps its element,
- * which holds the gesture's pointer capture, wherever it is dragged).
+ * A track's lane: a drop target and the listbox of its clips. The clips are painted by the
+ * arrangement canvas underneath; the lane holds an invisible option per clip that overlaps beats
+ * [fromBeat, toBeat), plus the selected ones, and finds what the pointer is on from geometry.
  */
-export const Lane = memo(function Lane({ track, width, fromBeat, toBeat }: { track: Track; width: number; fromBeat: number; toBeat: number }) {
-  const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
-  const tempo = useProject((s) => s.project.tempo);
+export const Lane = memo(function Lane({ track, width, height, fromBeat, toBeat }: { track: Track; width: number; height: number; fromBeat: number; toBeat: number }) {
   const sources = useProject((s) => s.project.sources);
-  const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const selection = useTimeline((s) => s.selection);
-  const barWidth = beatsPerBar * pixelsPerBeat;
+  const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const shown = useMemo(() => {
     const selected = new Set(selection);
     return track.clips.filter((clip) => (clip.start < toBeat && clip.start + clip.length > fromBeat) || selected.has(clip.id));
   }, [track.clips, fromBeat, toBeat, selection]);
+  const pointer = useMemo(() => lanePointerHandlers(track, height), [track, height]);
   return (
     <div
       className="lane"
@@ -28,12 +27,16 @@ export const Lane = memo(function Lane({ track, width, fromBeat, toBeat }: { tra
       aria-multiselectable="true"
       aria-label={`Track ${track.name}`}
       data-track-id={track.id}
-      style={{ width, backgroundSize: `${barWidth}px 100%, ${pixelsPerBeat}px 100%` }}
+      style={{ width }}
       {...sampleDropHandlers(track.id)}
+      {...pointer}
     >
-      {shown.map((clip) => (
-        <ClipView key={clip.id} tempo={tempo} path={sources[clip.source]?.path ?? ''} track={track} clip={clip} />
-      ))}
+      {/* Laid out in beats and scaled to the zoom: zooming moves no element and re-renders no clip. */}
+      <div className="lane-clips" style={{ width: width / pixelsPerBeat * overlayUnitsPerBeat, transform: `scaleX(${pixelsPerBeat / overlayUnitsPerBeat})` }}>
+        {shown.map((clip) => (
+          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} />
+        ))}
+      </div>
     </div>
   );
 });

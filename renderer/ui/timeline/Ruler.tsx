@@ -3,24 +3,20 @@ import { useRef } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { formatClock } from '../format';
 import { floorToGrid, gridBeats, snapBeats } from './snap';
 
 /**
- * Bars and beats (with the time under each bar): click to move the playhead there, drag to set
- * the loop range. Alt bypasses the snap grid.
+ * The ruler's pointer surface and loop range (the arrangement canvas paints its bars and times
+ * underneath): click to move the playhead there, drag to set the loop range. Alt bypasses the
+ * snap grid.
  */
-export function Ruler({ bars }: { bars: number }) {
-  const project = useProject((s) => s.project);
+export function Ruler() {
+  const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const snap = useTimeline((s) => s.snap);
   const loop = useTransport((s) => s.loop);
   const looping = useTransport((s) => s.looping);
   const drag = useRef<{ from: number; moved: boolean } | null>(null);
-  const beatsPerBar = project.timeSignature[0];
-  const barWidth = beatsPerBar * pixelsPerBeat;
-  // Label every bar while they are wide enough to read, else every 2nd, 4th, … bar.
-  const labelEvery = 2 ** Math.max(0, Math.ceil(Math.log2(48 / barWidth)));
 
   const beatAt = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -59,15 +55,6 @@ export function Ruler({ bars }: { bars: number }) {
           aria-hidden="true"
         />
       )}
-      {Array.from({ length: Math.ceil(bars / labelEvery) }, (_, i) => {
-        const bar = i * labelEvery;
-        return (
-          <span key={bar} className="ruler-bar" style={{ left: bar * barWidth }} aria-hidden="true">
-            {bar + 1}
-            <small>{formatClock(((bar * beatsPerBar * 60) / project.tempo)).replace(/\.\d+$/, '')}</small>
-          </span>
-        );
-      })}
     </div>
   );
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { deleteTracks, moveTrack, renameTrack, toggleMute, toggleSolo } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 
 /** A track's name (double-click to rename), mute, solo, delete; drag the grip to reorder. */
-export function TrackHeader({ track, index }: { track: Track; index: number }) {
+export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(track.name);
@@ -84,4 +84,4 @@ export function TrackHeader({ track, index }: { track: Track; index: number }) {
       </div>
     </div>
   );
-}
+});

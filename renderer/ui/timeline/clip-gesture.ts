@@ -5,19 +5,16 @@ import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
+import type { ClipPart } from './clip-geometry';
 import { trackHeight } from './geometry';
 import { refsOf, sourceDurationsOf } from './selection';
 import { gridBeats, snapBeats } from './snap';
-
-/** What a drag on a clip does, by where it started. */
-export type ClipGestureKind = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out';
-
 
 /**
  * Starts a live drag on a clip: every pointer move previews the edit (and the engine plays it),
  * release records one undoable step, Escape puts everything back. Alt bypasses the grid.
  */
-export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: ClipGestureKind, track: Track, clip: Clip): void {
+export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: ClipPart, track: Track, clip: Clip): void {
   event.stopPropagation();
   const element = event.currentTarget;
   element.setPointerCapture(event.pointerId);
@@ -67,7 +64,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
   window.addEventListener('keydown', onKey);
 }
 
-function gestureLabel(kind: ClipGestureKind, count: number): string {
+function gestureLabel(kind: ClipPart, count: number): string {
   switch (kind) {
     case 'move':
       return moveLabel(count);

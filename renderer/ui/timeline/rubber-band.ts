@@ -15,7 +15,7 @@ export interface BandGeometry {
  * `band` is the element drawn for the rectangle.
  */
 export function startRubberBand(event: ReactPointerEvent<HTMLDivElement>, band: HTMLDivElement, geometry: BandGeometry): void {
-  if (event.button !== 0 || !(event.target instanceof HTMLElement) || !event.target.classList.contains('lane')) return;
+  if (event.button !== 0 || !(event.target instanceof HTMLElement) || !event.target.closest('.lane')) return;
   const canvas = event.currentTarget;
   const origin = canvas.getBoundingClientRect();
   const x0 = event.clientX - origin.left;

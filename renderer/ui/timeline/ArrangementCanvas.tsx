@@ -1,0 +1,98 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { Clip } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
+import { useSamples } from '../../state/samples-store';
+import { useTimeline } from '../../state/timeline-store';
+import { paintArrangement } from './arrangement-painter';
+import type { ClipLook } from './clip-painter';
+import { clipDisplayName } from './clip-name';
+import { headerWidth, rulerHeight } from './geometry';
+import { readTimelinePalette } from './timeline-palette';
+import { trackRows } from './track-layout';
+
+/**
+ * The canvas under the timeline's scroller that paints every lane (grid and clips) for the part
+ * of the arrangement in view. It repaints at most once per animation frame, when the view
+ * scrolls or resizes or the document, zoom, selection, hover or loaded waveforms change; React
+ * never re-renders it. `data-clips` / `data-waveforms` tell how many clips the last paint drew,
+ * and how many of them with a waveform.
+ */
+export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivElement | null> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const element = canvas.current;
+    const view = scroller.current;
+    const context = element?.getContext('2d');
+    if (!element || !view || !context) return;
+    const palette = readTimelinePalette(element);
+    let frame = 0;
+
+    const paint = () => {
+      frame = 0;
+      const width = view.clientWidth;
+      const height = view.clientHeight;
+      const ratio = window.devicePixelRatio || 1;
+      const pixelWidth = Math.round(width * ratio);
+      const pixelHeight = Math.round(height * ratio);
+      if (element.width !== pixelWidth || element.height !== pixelHeight) {
+        element.width = pixelWidth;
+        element.height = pixelHeight;
+        element.style.width = `${width}px`;
+        element.style.height = `${height}px`;
+      }
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const { project, missing } = useProject.getState();
+      const { pixelsPerBeat, selection, hovered } = useTimeline.getState();
+      const { byPath } = useSamples.getState();
+      const selected = new Set(selection);
+      const missingSources = new Set(missing.map((m) => m.sourceId));
+      const lookOf = (clip: Clip): ClipLook => {
+        const path = project.sources[clip.source]?.path ?? '';
+        const info = byPath[path];
+        return {
+          name: clipDisplayName(clip, path),
+          selected: selected.has(clip.id),
+          hovered: hovered === clip.id,
+          missing: missingSources.has(clip.source),
+          peaks: info ? { data: info.peaks, seconds: info.frames / info.sampleRate } : null,
+        };
+      };
+      const count = paintArrangement(
+        context,
+        {
+          width,
+          height,
+          scrollLeft: view.scrollLeft,
+          scrollTop: view.scrollTop,
+          laneLeft: headerWidth,
+          rowTop: rulerHeight,
+          pixelsPerBeat,
+          beatsPerBar: project.timeSignature[0],
+          tempo: project.tempo,
+        },
+        trackRows(project.tracks).rows,
+        lookOf,
+        palette,
+      );
+      // What is on screen, for tests and benchmarks that cannot look into the canvas.
+      element.dataset['clips'] = String(count.clips);
+      element.dataset['waveforms'] = String(count.waveforms);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(paint);
+    };
+
+    schedule();
+    view.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(view);
+    const unsubscribe = [useProject.subscribe(schedule), useTimeline.subscribe(schedule), useSamples.subscribe(schedule)];
+    return () => {
+      cancelAnimationFrame(frame);
+      view.removeEventListener('scroll', schedule);
+      resize.disconnect();
+      for (const stop of unsubscribe) stop();
+    };
+  }, [scroller]);
+  return <canvas ref={canvas} className="arrangement-canvas" aria-hidden="true" />;
+}

@@ -1,0 +1,93 @@
+import type { Clip } from '../../../src/model/project-schema';
+import { clipBox, minClipWidth } from './clip-geometry';
+import { paintClip, type ClipLook } from './clip-painter';
+import { paintRuler } from './ruler-painter';
+import type { TimelinePalette } from './timeline-palette';
+import { rowsBetween, type TrackRow } from './track-layout';
+
+/** Beat lines are drawn only when beats are at least this far apart (px); bar lines likewise. */
+const beatLineRoom = 6;
+const barLineRoom = 4;
+
+/** What the arrangement canvas shows: the scroller's visible area, in CSS pixels. */
+export interface ArrangementFrame {
+  /** Size of the visible area. */
+  readonly width: number;
+  readonly height: number;
+  /** Scroll offsets of the view into the arrangement. */
+  readonly scrollLeft: number;
+  readonly scrollTop: number;
+  /** Where lanes begin on the left (after the track headers) and rows begin at the top (under the ruler). */
+  readonly laneLeft: number;
+  readonly rowTop: number;
+  readonly pixelsPerBeat: number;
+  readonly beatsPerBar: number;
+  readonly tempo: number;
+}
+
+/** What one paint drew: clips in view, and how many of them with their waveform. */
+export interface PaintCount {
+  readonly clips: number;
+  readonly waveforms: number;
+}
+
+/**
+ * Paints the ruler and the lanes of every visible track: the beat and bar grid, row lines and the
+ * clips in view. One canvas for the whole view instead of an element per clip: style, layout and paint of
+ * thousands of elements were what made scrolling a big arrangement slow.
+ */
+export function paintArrangement(context: CanvasRenderingContext2D, frame: ArrangementFrame, rows: readonly TrackRow[], lookOf: (clip: Clip) => ClipLook, palette: TimelinePalette): PaintCount {
+  const { width, height, scrollLeft, scrollTop, laneLeft, rowTop, pixelsPerBeat } = frame;
+  context.fillStyle = palette.laneBackground;
+  context.fillRect(0, 0, width, height);
+  const shown = rowsBetween(rows, scrollTop, scrollTop + height - rowTop);
+  const last = shown[shown.length - 1];
+  const rowsBottom = last ? rowTop + last.top + last.height - scrollTop : rowTop;
+
+  context.save();
+  context.beginPath();
+  context.rect(laneLeft, rowTop, width - laneLeft, height - rowTop);
+  context.clip();
+  // Lane pixel x (from beat 0) ↔ canvas x.
+  const toCanvasX = laneLeft - scrollLeft;
+  const visibleLeft = scrollLeft;
+  const visibleRight = scrollLeft + width - laneLeft;
+  paintGrid(context, frame, visibleLeft, visibleRight, Math.min(height, rowsBottom), palette);
+
+  context.font = palette.font;
+  context.translate(toCanvasX, 0);
+  let clips = 0;
+  let waveforms = 0;
+  const fromBeat = (visibleLeft - minClipWidth) / pixelsPerBeat;
+  const toBeat = visibleRight / pixelsPerBeat;
+  for (const row of shown) {
+    const y = rowTop + row.top - scrollTop;
+    context.fillStyle = palette.rowLine;
+    context.fillRect(visibleLeft, y + row.height - 1, visibleRight - visibleLeft, 1);
+    for (const clip of row.track.clips) {
+      if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) continue;
+      const box = clipBox(clip, pixelsPerBeat, row.height);
+      const look = lookOf(clip);
+      clips++;
+      if (paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { tempo: frame.tempo, pixelsPerBeat, visibleLeft, visibleRight })) waveforms++;
+    }
+  }
+  context.restore();
+  paintRuler(context, frame, palette);
+  return { clips, waveforms };
+}
+
+function paintGrid(context: CanvasRenderingContext2D, frame: ArrangementFrame, left: number, right: number, bottom: number, palette: TimelinePalette): void {
+  const { pixelsPerBeat, beatsPerBar, laneLeft, rowTop, scrollLeft } = frame;
+  const lineHeight = bottom - rowTop;
+  if (lineHeight <= 0) return;
+  const barWidth = pixelsPerBeat * beatsPerBar;
+  if (barWidth < barLineRoom) return;
+  const beatStep = pixelsPerBeat >= beatLineRoom ? 1 : beatsPerBar;
+  const firstBeat = Math.floor(left / pixelsPerBeat / beatStep) * beatStep;
+  for (let beat = firstBeat; beat * pixelsPerBeat < right; beat += beatStep) {
+    const x = Math.round(laneLeft + beat * pixelsPerBeat - scrollLeft);
+    context.fillStyle = beat % beatsPerBar === 0 ? palette.barLine : palette.beatLine;
+    context.fillRect(x, rowTop, 1, lineHeight);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Clip } from '../../../src/model/project-schema';
+
+/** Clips are never drawn narrower than this (px), so a very short clip can still be seen and grabbed. */
+export const minClipWidth = 4;
+/** Below this width (px) a clip has no edge or fade handles: its whole body moves it. */
+export const handleRoom = 32;
+/** Space (px) between a clip and the top and bottom of its lane. */
+export const clipInset = 4;
+/** Width (px) of the trim zones at a clip's edges. */
+export const trimZone = 6;
+/** Side (px) of the fade handle squares and the loop handle triangle. */
+export const fadeHandleSize = 8;
+export const loopHandleSize = 12;
+
+/** What a drag on a clip does, by where it starts. */
+export type ClipPart = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out';
+
+/** A clip's box in lane pixels: x from the lane's left edge (beat 0), y from the top of its row. */
+export interface ClipBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function clipBox(clip: Clip, pixelsPerBeat: number, rowHeight: number): ClipBox {
+  return { x: clip.start * pixelsPerBeat, y: clipInset, width: Math.max(minClipWidth, clip.length * pixelsPerBeat), height: Math.max(1, rowHeight - 2 * clipInset) };
+}
+
+/** Length in pixels of a fade given in seconds of source time (a clip at rate 2 plays its fade in half the time). */
+export function fadeWidth(seconds: number, clip: Clip, tempo: number, pixelsPerBeat: number): number {
+  return ((seconds / clip.rate) * tempo * pixelsPerBeat) / 60;
+}
+
+/** Whether a clip this wide shows its trim and fade handles. */
+export function showsHandles(box: ClipBox): boolean {
+  return box.width >= handleRoom;
+}
+
+/**
+ * The part of a clip under a point (lane pixels, y from the top of the row), or null when the point
+ * is outside the clip. Handles win over the body: loop tab, fade squares, then the trim edges.
+ */
+export function partAt(clip: Clip, box: ClipBox, x: number, y: number, tempo: number, pixelsPerBeat: number): ClipPart | null {
+  if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) return null;
+  const right = box.x + box.width;
+  if (clip.loop && x >= right - loopHandleSize && y >= box.y + box.height - loopHandleSize) return 'loop';
+  if (!showsHandles(box)) return 'move';
+  if (y <= box.y + fadeHandleSize) {
+    const fadeInX = box.x + fadeWidth(clip.fadeIn, clip, tempo, pixelsPerBeat);
+    const fadeOutX = right - fadeWidth(clip.fadeOut, clip, tempo, pixelsPerBeat);
+    if (Math.abs(x - fadeInX) <= fadeHandleSize / 2) return 'fade-in';
+    if (Math.abs(x - fadeOutX) <= fadeHandleSize / 2) return 'fade-out';
+  }
+  if (x - box.x <= trimZone) return 'trim-start';
+  if (right - x <= trimZone) return 'trim-end';
+  return 'move';
+}
+
+/** The mouse cursor that tells what dragging a part does. */
+export function cursorOf(part: ClipPart | null): string {
+  switch (part) {
+    case 'move':
+      return 'grab';
+    case 'trim-start':
+    case 'trim-end':
+      return 'ew-resize';
+    case 'fade-in':
+    case 'fade-out':
+      return 'col-resize';
+    case 'loop':
+      return 'e-resize';
+    case null:
+      return '';
+  }
+}

@@ -1,0 +1,124 @@
+import type { Clip } from '../../../src/model/project-schema';
+import { fadeHandleSize, fadeWidth, loopHandleSize, showsHandles, type ClipBox } from './clip-geometry';
+import type { TimelinePalette } from './timeline-palette';
+
+/** Below this width (px) a clip draws no waveform, and below `nameRoom` no name. */
+const waveformRoom = 6;
+const nameRoom = 40;
+/** Height (px) of the name strip at the top of a clip tall enough to hold one. */
+const nameStrip = 14;
+
+/** How one clip looks right now. */
+export interface ClipLook {
+  readonly name: string;
+  readonly selected: boolean;
+  readonly hovered: boolean;
+  readonly missing: boolean;
+  /** The source's waveform: min/max per bucket as signed bytes, over `seconds` of audio. */
+  readonly peaks: { readonly data: Int8Array; readonly seconds: number } | null;
+}
+
+/**
+ * Draws a clip into the arrangement canvas at `box` (canvas pixels): body, waveform of the part
+ * of the source it plays (offset, rate, loop and reverse as the engine plays them), name, fades
+ * and, when selected or under the mouse, its handles. Only columns in [visibleLeft, visibleRight)
+ * are drawn, so a clip many screens wide costs one screen. Returns whether it drew a waveform.
+ */
+export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, look: ClipLook, palette: TimelinePalette, view: { readonly tempo: number; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number }): boolean {
+  const { x, y, width, height } = box;
+  context.fillStyle = look.missing ? palette.missingFill : look.selected ? palette.clipFillSelected : palette.clipFill;
+  context.fillRect(x, y, width, height);
+
+  const left = Math.max(x, view.visibleLeft);
+  const right = Math.min(x + width, view.visibleRight);
+  const named = width >= nameRoom && height >= 2 * nameStrip;
+  const waveform = look.peaks !== null && width >= waveformRoom && right > left;
+  if (look.peaks && waveform) {
+    const top = named ? y + nameStrip : y;
+    paintWaveform(context, clip, look.peaks, { x, width, top, height: y + height - top }, left, right, palette.waveform, view.tempo);
+  }
+  paintFades(context, clip, box, palette.fadeShade, view);
+  if (named) {
+    context.save();
+    context.beginPath();
+    context.rect(x, y, width, nameStrip);
+    context.clip();
+    context.fillStyle = palette.text;
+    context.fillText(look.name, Math.max(x, view.visibleLeft) + 4, y + 11);
+    context.restore();
+  }
+
+  context.lineWidth = 1;
+  context.strokeStyle = look.selected ? palette.selectionEdge : look.missing ? palette.missingEdge : palette.clipEdge;
+  context.setLineDash(look.missing ? [4, 3] : []);
+  context.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
+  context.setLineDash([]);
+
+  if ((look.selected || look.hovered) && showsHandles(box)) {
+    context.fillStyle = palette.handle;
+    const fadeIn = x + fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat);
+    const fadeOut = x + width - fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat);
+    context.fillRect(fadeIn - fadeHandleSize / 2, y, fadeHandleSize, fadeHandleSize);
+    context.fillRect(fadeOut - fadeHandleSize / 2, y, fadeHandleSize, fadeHandleSize);
+  }
+  if (clip.loop) {
+    context.fillStyle = palette.loopHandle;
+    context.beginPath();
+    context.moveTo(x + width, y + height - loopHandleSize);
+    context.lineTo(x + width, y + height);
+    context.lineTo(x + width - loopHandleSize, y + height);
+    context.fill();
+  }
+  return waveform;
+}
+
+function paintWaveform(
+  context: CanvasRenderingContext2D,
+  clip: Clip,
+  peaks: NonNullable<ClipLook['peaks']>,
+  area: { readonly x: number; readonly width: number; readonly top: number; readonly height: number },
+  left: number,
+  right: number,
+  colour: string,
+  tempo: number,
+): void {
+  const { data, seconds } = peaks;
+  const buckets = data.length / 2;
+  if (buckets === 0 || seconds <= 0 || area.height <= 0) return;
+  context.fillStyle = colour;
+  const sourcePerPixel = ((clip.length * 60) / tempo / area.width) * clip.rate;
+  const loopSeconds = Math.max(1e-9, seconds - clip.offset);
+  const middle = area.top + area.height / 2;
+  for (let px = Math.floor(left); px < right; px++) {
+    let time = (px - area.x) * sourcePerPixel;
+    time = clip.loop ? clip.offset + (time % loopSeconds) : time + clip.offset;
+    if (time >= seconds) break;
+    if (clip.reverse) time = seconds - time;
+    const bucket = Math.min(buckets - 1, Math.floor((time / seconds) * buckets));
+    const low = (data[bucket * 2] ?? 0) / 127;
+    const high = (data[bucket * 2 + 1] ?? 0) / 127;
+    const top = middle - (high * area.height) / 2;
+    context.fillRect(px, top, 1, Math.max(1, ((high - low) * area.height) / 2));
+  }
+}
+
+function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, shade: string, view: { readonly tempo: number; readonly pixelsPerBeat: number }): void {
+  const { x, y, width, height } = box;
+  context.fillStyle = shade;
+  const fadeIn = Math.min(width, fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat));
+  if (fadeIn >= 1) {
+    context.beginPath();
+    context.moveTo(x, y);
+    context.lineTo(x + fadeIn, y);
+    context.lineTo(x, y + height);
+    context.fill();
+  }
+  const fadeOut = Math.min(width, fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat));
+  if (fadeOut >= 1) {
+    context.beginPath();
+    context.moveTo(x + width, y);
+    context.lineTo(x + width - fadeOut, y);
+    context.lineTo(x + width, y + height);
+    context.fill();
+  }
+}

@@ -1,0 +1,48 @@
+import type { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent } from 'react';
+import type { Track } from '../../../src/model/project-schema';
+import { useEditor } from '../../state/editor-store';
+import { useProject } from '../../state/project-store';
+import { useTimeline } from '../../state/timeline-store';
+import { cursorOf } from './clip-geometry';
+import { startClipGesture } from './clip-gesture';
+import { clipAt, type ClipHit } from './clip-hit';
+
+function hitOf(event: ReactMouseEvent<HTMLElement>, track: Track, rowHeight: number): ClipHit | null {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const { pixelsPerBeat } = useTimeline.getState();
+  const { tempo } = useProject.getState().project;
+  return clipAt(track, event.clientX - rect.left, event.clientY - rect.top, { pixelsPerBeat, tempo, rowHeight });
+}
+
+/**
+ * Mouse handling of a lane, whose clips are painted on the arrangement canvas: what is under the
+ * pointer is found from the clip geometry. A press on a clip selects it (Shift toggles) and starts
+ * the drag of the part it is on; a press on empty space is left to the rubber band.
+ */
+export function lanePointerHandlers(track: Track, rowHeight: number) {
+  return {
+    onPointerDown(event: ReactPointerEvent<HTMLElement>) {
+      if (event.button !== 0) return;
+      const hit = hitOf(event, track, rowHeight);
+      if (!hit) return;
+      const timeline = useTimeline.getState();
+      const selected = timeline.selection.includes(hit.clip.id);
+      if (hit.part === 'move' && event.shiftKey) timeline.toggleSelected(hit.clip.id);
+      else if (!selected) timeline.select([hit.clip.id]);
+      startClipGesture(event, hit.part, track, hit.clip);
+    },
+    onPointerMove(event: ReactPointerEvent<HTMLElement>) {
+      if (event.buttons !== 0) return;
+      const hit = hitOf(event, track, rowHeight);
+      event.currentTarget.style.cursor = cursorOf(hit?.part ?? null);
+      useTimeline.getState().hover(hit?.clip.id ?? null);
+    },
+    onPointerLeave() {
+      useTimeline.getState().hover(null);
+    },
+    onDoubleClick(event: ReactMouseEvent<HTMLElement>) {
+      const hit = hitOf(event, track, rowHeight);
+      if (hit) useEditor.getState().open({ trackId: track.id, clipId: hit.clip.id });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { formatClock } from '../format';
+import type { ArrangementFrame } from './arrangement-painter';
+import type { TimelinePalette } from './timeline-palette';
+
+/** Bar labels are at least this far apart (px); when bars are narrower, every 2nd, 4th, … bar is labelled. */
+const labelRoom = 48;
+
+/**
+ * The ruler strip at the top of the arrangement canvas: a line and a label per bar (bar number
+ * and the time it starts at). The ruler element above it handles the pointer and shows the loop.
+ */
+export function paintRuler(context: CanvasRenderingContext2D, frame: ArrangementFrame, palette: TimelinePalette): void {
+  const { width, laneLeft, rowTop, scrollLeft, pixelsPerBeat, beatsPerBar, tempo } = frame;
+  context.fillStyle = palette.rulerBackground;
+  context.fillRect(laneLeft, 0, width - laneLeft, rowTop);
+  context.fillStyle = palette.rowLine;
+  context.fillRect(laneLeft, rowTop - 1, width - laneLeft, 1);
+  const barWidth = beatsPerBar * pixelsPerBeat;
+  const every = 2 ** Math.max(0, Math.ceil(Math.log2(labelRoom / barWidth)));
+  const step = every * barWidth;
+  context.save();
+  context.beginPath();
+  context.rect(laneLeft, 0, width - laneLeft, rowTop);
+  context.clip();
+  context.font = palette.monoFont;
+  const first = Math.floor(scrollLeft / step) * every;
+  for (let bar = first; bar * barWidth < scrollLeft + width - laneLeft; bar += every) {
+    const x = Math.round(laneLeft + bar * barWidth - scrollLeft);
+    context.fillStyle = palette.barLine;
+    context.fillRect(x, 0, 1, rowTop);
+    const label = String(bar + 1);
+    context.fillStyle = palette.textMuted;
+    context.fillText(label, x + 4, 13);
+    context.fillStyle = palette.textFaint;
+    context.fillText(formatClock((bar * beatsPerBar * 60) / tempo).replace(/\.\d+$/, ''), x + 10 + context.measureText(label).width, 13);
+  }
+  context.restore();
+}

@@ -1,0 +1,59 @@
+/** The colours the arrangement canvas paints with, taken from the theme's CSS variables so the canvas and the DOM never disagree. */
+export interface TimelinePalette {
+  readonly laneBackground: string;
+  readonly rulerBackground: string;
+  readonly rowLine: string;
+  readonly beatLine: string;
+  readonly barLine: string;
+  readonly clipFill: string;
+  readonly clipFillSelected: string;
+  readonly clipEdge: string;
+  readonly selectionEdge: string;
+  readonly missingFill: string;
+  readonly missingEdge: string;
+  readonly waveform: string;
+  readonly fadeShade: string;
+  readonly handle: string;
+  readonly loopHandle: string;
+  readonly text: string;
+  readonly textMuted: string;
+  readonly textFaint: string;
+  readonly font: string;
+  readonly monoFont: string;
+}
+
+export function readTimelinePalette(element: Element): TimelinePalette {
+  const style = getComputedStyle(element);
+  const variable = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const accent = variable('--accent', '#ffb347');
+  return {
+    laneBackground: variable('--surface-0', '#0e1015'),
+    rulerBackground: variable('--surface-1', '#14161c'),
+    rowLine: variable('--border', '#2c313e'),
+    beatLine: variable('--surface-2', '#1b1e26'),
+    barLine: variable('--border-strong', '#414859'),
+    clipFill: withAlpha(accent, 0.32),
+    clipFillSelected: withAlpha(accent, 0.5),
+    clipEdge: variable('--accent-strong', '#ff9a1f'),
+    selectionEdge: variable('--select', '#8f7cff'),
+    missingFill: withAlpha(variable('--danger', '#ff6b6b'), 0.18),
+    missingEdge: variable('--danger', '#ff6b6b'),
+    waveform: 'rgb(255 236 200 / 0.75)',
+    fadeShade: 'rgb(0 0 0 / 0.45)',
+    handle: variable('--text', '#e7e9ef'),
+    loopHandle: variable('--select', '#8f7cff'),
+    text: variable('--text', '#e7e9ef'),
+    textMuted: variable('--text-muted', '#9aa1b2'),
+    textFaint: variable('--text-faint', '#666d7e'),
+    font: `${variable('--text-xs', '11px')} ${variable('--font-ui', 'sans-serif')}`,
+    monoFont: `${variable('--text-xs', '11px')} ${variable('--font-mono', 'monospace')}`,
+  };
+}
+
+/** `#rrggbb` with an alpha, as a CSS colour. */
+export function withAlpha(hex: string, alpha: number): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) return hex;
+  const [, r, g, b] = match;
+  return `rgb(${parseInt(r ?? '0', 16)} ${parseInt(g ?? '0', 16)} ${parseInt(b ?? '0', 16)} / ${alpha})`;
+}

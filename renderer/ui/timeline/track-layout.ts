@@ -1,0 +1,40 @@
+import type { Track } from '../../../src/model/project-schema';
+import { trackHeight } from './geometry';
+
+/** Where a track's row sits: `top` in pixels from the first row (just under the ruler). */
+export interface TrackRow {
+  readonly track: Track;
+  readonly index: number;
+  readonly top: number;
+  readonly height: number;
+}
+
+/** The rows of the arrangement, top to bottom, and their total height. */
+export function trackRows(tracks: readonly Track[]): { readonly rows: readonly TrackRow[]; readonly height: number } {
+  const rows: TrackRow[] = [];
+  let top = 0;
+  tracks.forEach((track, index) => {
+    rows.push({ track, index, top, height: trackHeight });
+    top += trackHeight;
+  });
+  return { rows, height: top };
+}
+
+/** The rows that overlap pixels [top, bottom) of the row area. Rows are sorted, so this is a binary search. */
+export function rowsBetween(rows: readonly TrackRow[], top: number, bottom: number): readonly TrackRow[] {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const row = rows[mid];
+    if (row && row.top + row.height <= top) low = mid + 1;
+    else high = mid;
+  }
+  const shown: TrackRow[] = [];
+  for (let i = low; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row || row.top >= bottom) break;
+    shown.push(row);
+  }
+  return shown;
+}
