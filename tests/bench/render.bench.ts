@@ -5,25 +5,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
 import { decodeWav } from '../../src/codecs/wav';
-import { encodeWav } from '../../src/codecs/wav-writer';
-import { serializeProject } from '../../src/model/parse-project';
-import type { Project } from '../../src/model/project-schema';
+import {
+  BENCH_FRAMES,
+  BENCH_RATE_HZ,
+  BENCH_SECONDS,
+  BENCH_TRACKS,
+  benchProjectShape,
+  dbfs,
+  peakOf,
+  writeBenchProject,
+} from '../support/bench-project';
 import type { BenchResult } from './bench-result';
 
-const TRACKS = 16;
-const DURATION_S = 180;
-const SAMPLE_RATE = 48_000;
-const FRAMES = DURATION_S * SAMPLE_RATE;
-const TEMPO = 120;
-const BEATS = (DURATION_S * TEMPO) / 60;
 const TIME = '/usr/bin/time';
 const RUNS = 3;
-/**
- * Per-track tone peak and uniform noise span: about −28 dBFS RMS, peaks near −20 dBFS. At −24 dBFS
- * RMS each, the 16-way unity sum of `sox -m -v 1` (no pan) would clip.
- */
-const TONE = 0.04;
-const NOISE = 0.11;
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'electron/cli/glowroom.mjs');
@@ -42,9 +37,7 @@ const cli = path.join(repoRoot, 'electron/cli/glowroom.mjs');
 export async function benchRender(): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-render-'));
   try {
-    const sources = writeSources(dir);
-    const projectPath = path.join(dir, 'bench.glowroom');
-    writeFileSync(projectPath, serializeProject(benchProject(sources.map((file) => path.basename(file)))));
+    const { projectPath, sources } = writeBenchProject(dir, 'Render bench');
     const load = os.loadavg()[0] ?? 0;
     const sox = hasSox();
     if (!sox) process.stderr.write('render bench: sox not found, skipping the sox -m comparison\n');
@@ -84,19 +77,18 @@ export async function benchRender(): Promise<BenchResult[]> {
       checkSignal(rendered.channels[0].length, rendered.sampleRate, mixPeak, 'renderProject');
     }
 
-    const shape = `${TRACKS} stereo tracks × ${DURATION_S} s at ${SAMPLE_RATE / 1000} kHz (24-bit WAV sources, about −28 dBFS RMS each), one clip per track, pans spread −0.75…+0.75`;
     const best = Math.min(...ours.map((run) => run.seconds));
-    const glowroomSpeed = DURATION_S / best;
+    const glowroomSpeed = BENCH_SECONDS / best;
     const results: BenchResult[] = [
       {
-        name: `render ${TRACKS}×${DURATION_S} s stereo → 24-bit WAV`,
+        name: `render ${BENCH_TRACKS}×${BENCH_SECONDS} s stereo → 24-bit WAV`,
         value: glowroomSpeed,
         unit: 'x realtime',
         better: 'higher',
-        note: `\`node electron/cli/glowroom.mjs render … --bits 24 --json\` as a child process; fastest of ${RUNS} runs by wall time (${seconds(ours.map((run) => run.seconds))}) incl. start-up, decode, render, dither, encode, atomic write (CPU user+sys ${seconds(ours.map((run) => run.cpuSeconds))}; the worker's own load-to-write wall time ${seconds(ours.map((run) => run.elapsed))}); ${shape}; output checked: ${FRAMES} frames, peak ${dbfs(oursPeak)}; 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs when the suite began`,
+        note: `\`node electron/cli/glowroom.mjs render … --bits 24 --json\` as a child process; fastest of ${RUNS} runs by wall time (${seconds(ours.map((run) => run.seconds))}) incl. start-up, decode, render, dither, encode, atomic write (CPU user+sys ${seconds(ours.map((run) => run.cpuSeconds))}; the worker's own load-to-write wall time ${seconds(ours.map((run) => run.elapsed))}); ${benchProjectShape}; output checked: ${BENCH_FRAMES} frames, peak ${dbfs(oursPeak)}; 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs when the suite began`,
       },
       {
-        name: `render ${TRACKS}×${DURATION_S} s peak memory`,
+        name: `render ${BENCH_TRACKS}×${BENCH_SECONDS} s peak memory`,
         value: Math.max(...ours.map((run) => run.maxRssKiB)) / 1024,
         unit: 'MiB',
         better: 'lower',
@@ -104,14 +96,14 @@ export async function benchRender(): Promise<BenchResult[]> {
       },
     ];
     if (sox) {
-      const soxSpeed = DURATION_S / Math.min(...soxSeconds);
+      const soxSpeed = BENCH_SECONDS / Math.min(...soxSeconds);
       results.push(
         {
-          name: `sox -m ${TRACKS} files → 24-bit WAV`,
+          name: `sox -m ${BENCH_TRACKS} files → 24-bit WAV`,
           value: soxSpeed,
           unit: 'x realtime',
           better: 'higher',
-          note: `\`sox -m -v 1 a.wav -v 1 b.wav … -b 24 out.wav\`; fastest of ${RUNS} runs by wall time (${seconds(soxSeconds)}; CPU user+sys ${seconds(soxCpu)}); -v 1 per input because sox -m otherwise divides every input by the number of inputs, so it sums at unity like our mixer (sox applies no pan); output checked: ${FRAMES} frames, peak ${dbfs(soxPeak)}${soxClipped}`,
+          note: `\`sox -m -v 1 a.wav -v 1 b.wav … -b 24 out.wav\`; fastest of ${RUNS} runs by wall time (${seconds(soxSeconds)}; CPU user+sys ${seconds(soxCpu)}); -v 1 per input because sox -m otherwise divides every input by the number of inputs, so it sums at unity like our mixer (sox applies no pan); output checked: ${BENCH_FRAMES} frames, peak ${dbfs(soxPeak)}${soxClipped}`,
         },
         {
           name: 'glowroom / sox speed ratio',
@@ -123,8 +115,8 @@ export async function benchRender(): Promise<BenchResult[]> {
       );
     }
     results.push({
-      name: `render ${TRACKS}×${DURATION_S} s in-process, no encode/write`,
-      value: DURATION_S / Math.min(...inProcess),
+      name: `render ${BENCH_TRACKS}×${BENCH_SECONDS} s in-process, no encode/write`,
+      value: BENCH_SECONDS / Math.min(...inProcess),
       unit: 'x realtime',
       better: 'higher',
       note: `renderProject called directly in the bench process (source decode + engine, no WAV encode or write); fastest of ${RUNS} runs by wall time (${seconds(inProcess)}; CPU user+sys ${seconds(inProcessCpu)}); the gap to the CLI figure is start-up + dither/encode + write; mix peak ${dbfs(mixPeak)}`,
@@ -168,71 +160,6 @@ function runSox(sources: readonly string[], dir: string): { seconds: number; cpu
 
 function seconds(values: readonly (number | null)[]): string {
   return `${values.map((value) => (value === null ? '?' : value.toFixed(2))).join(', ')} s`;
-}
-
-/** Writes the 16 stereo 24-bit sources, one at a time to keep memory flat; returns their paths. */
-function writeSources(dir: string): string[] {
-  return Array.from({ length: TRACKS }, (_, track) => {
-    const file = path.join(dir, `source-${String(track + 1).padStart(2, '0')}.wav`);
-    const channels = [source(track, 0), source(track, 1)];
-    writeFileSync(file, encodeWav({ sampleRate: SAMPLE_RATE, channels }, { bitDepth: 24 }));
-    return file;
-  });
-}
-
-/**
- * One channel of one track: a tone (a different pitch per track and channel, slowly swelling)
- * plus seeded white noise (levels at TONE and NOISE), so 16 of them sum without clipping: our mix
- * peaks near −4 dBFS, the unpanned sox mix near −2 dBFS.
- */
-function source(track: number, channel: number): Float32Array {
-  const out = new Float32Array(FRAMES);
-  const step = (2 * Math.PI * 110 * 2 ** ((track * 5 + channel * 7) / 24)) / SAMPLE_RATE;
-  const swell = (2 * Math.PI * (0.1 + 0.013 * track)) / SAMPLE_RATE;
-  const random = mulberry32(0x9e37_79b9 * (1 + track * 2 + channel));
-  for (let i = 0; i < FRAMES; i++) {
-    out[i] = TONE * (0.75 + 0.25 * Math.sin(i * swell)) * Math.sin(i * step) + NOISE * (random() - 0.5);
-  }
-  return out;
-}
-
-/**
- * Seeded uniform noise in [0, 1). Not a plain LCG: LCG streams from different seeds are affine in
- * one another (x + seed·aⁿ mod 2³²), so 32 of them summed are strongly correlated and clip.
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b_79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-function benchProject(files: readonly string[]): Project {
-  return {
-    format: 'glowroom',
-    version: 1,
-    name: 'Render bench',
-    tempo: TEMPO,
-    timeSignature: [4, 4],
-    sampleRate: SAMPLE_RATE,
-    sources: Object.fromEntries(files.map((file, i) => [`s${i + 1}`, { path: file }])),
-    tracks: files.map((_, i) => ({
-      id: `t${i + 1}`,
-      name: `Track ${i + 1}`,
-      gainDb: 0,
-      pan: -0.75 + (1.5 * i) / (files.length - 1),
-      mute: false,
-      solo: false,
-      clips: [
-        { id: `c${i + 1}`, source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 },
-      ],
-    })),
-    master: { gainDb: 0 },
-  };
 }
 
 interface MeasuredRun {
@@ -318,23 +245,10 @@ function checkOutput(file: string, what: string): number {
 }
 
 function checkSignal(frames: number, sampleRate: number, peak: number, what: string): void {
-  if (sampleRate !== SAMPLE_RATE || frames !== FRAMES) {
-    throw new Error(`${what}: expected ${FRAMES} frames at ${SAMPLE_RATE} Hz, got ${frames} at ${sampleRate} Hz`);
+  if (sampleRate !== BENCH_RATE_HZ || frames !== BENCH_FRAMES) {
+    throw new Error(`${what}: expected ${BENCH_FRAMES} frames at ${BENCH_RATE_HZ} Hz, got ${frames} at ${sampleRate} Hz`);
   }
   if (!(peak > 0.01)) throw new Error(`${what}: the output is silent (peak ${peak})`);
-}
-
-function peakOf(channel: Float32Array): number {
-  let peak = 0;
-  for (let i = 0; i < channel.length; i++) {
-    const v = Math.abs(channel[i] ?? 0);
-    if (v > peak) peak = v;
-  }
-  return peak;
-}
-
-function dbfs(peak: number): string {
-  return `${(20 * Math.log10(peak)).toFixed(1)} dBFS`;
 }
 
 function hasSox(): boolean {

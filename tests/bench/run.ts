@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchExport } from './export.bench';
 import { benchLibraryList } from './library-list.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchRender } from './render.bench';
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   loudness: benchLoudness,
   'library-list': benchLibraryList,
   render: benchRender,
+  export: benchExport,
   'timeline-frames': benchTimelineFrames,
 };
 

@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeWritten, encodeAudio } from '../../electron/services/export/encoders';
+import type { ExportFormat, ExportReport } from '../../electron/services/export/export-job';
+import { runExportWorker } from '../../electron/services/export/start-export-worker';
+import { decodeWav } from '../../src/codecs/wav';
+import { BENCH_FRAMES, BENCH_RATE_HZ, BENCH_SECONDS, BENCH_TRACKS, benchProjectShape, dbfs, peakOf, writeBenchProject } from '../support/bench-project';
+import type { BenchResult } from './bench-result';
+
+const RUNS = 3;
+
+/** One export format with the native tool that encodes the same PCM the same way. */
+interface Target {
+  readonly label: string;
+  readonly format: ExportFormat;
+  readonly extension: string;
+  readonly tool: string;
+  /** The tool's arguments to encode `input` into `output`. */
+  readonly args: (input: string, output: string) => string[];
+}
+
+const targets: readonly Target[] = [
+  { label: 'MP3 320 kbit/s CBR', format: { kind: 'mp3', mode: { cbrKbps: 320 } }, extension: 'mp3', tool: 'lame', args: (input, output) => ['--quiet', '-b', '320', '--cbr', input, output] },
+  { label: 'FLAC 24-bit level 5', format: { kind: 'flac', bits: 24 }, extension: 'flac', tool: 'flac', args: (input, output) => ['--silent', '-5', '-f', '-o', output, input] },
+];
+
+/**
+ * The export as the app and `glowroom render` run it, for the render bench's generated project
+ * (16 stereo tracks × 180 s): `runExportWorker` (worker start-up, source decode, engine render,
+ * encode, decode-back and loudness measurement of the written file, atomic write; no loudness
+ * target) to MP3 320 CBR and to FLAC 24-bit level 5. The same mix, exported once as a 24-bit WAV,
+ * is the PCM for two more figures per format: our encoder alone on it in this process, and, when
+ * installed, the native `lame -b 320` / `flac -5` on that WAV file, their runs interleaved with
+ * ours so all see the same machine load. Speeds are the fastest of RUNS runs.
+ */
+export async function benchExport(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-export-'));
+  try {
+    const { projectPath } = writeBenchProject(dir, 'Export bench');
+    const wav = path.join(dir, 'mix.wav');
+    await exportOnce(projectPath, wav, { kind: 'wav', bits: 24 });
+    const mix = decodeWav(readFileSync(wav), 'mix.wav');
+    const peak = Math.max(...mix.channels.map(peakOf));
+    if (mix.channels[0]?.length !== BENCH_FRAMES || !(peak > 0.01)) throw new Error(`the mix WAV is ${mix.channels[0]?.length} frames with peak ${peak}: expected ${BENCH_FRAMES} frames of signal`);
+    const results: BenchResult[] = [];
+    for (const target of targets) results.push(...(await benchTarget(target, projectPath, wav, mix.channels, dir)));
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchTarget(target: Target, projectPath: string, wav: string, planes: readonly Float32Array[], dir: string): Promise<BenchResult[]> {
+  const native = hasTool(target.tool);
+  if (!native) process.stderr.write(`export bench: ${target.tool} not found, skipping the native ${target.tool} comparison for ${target.label}\n`);
+  const ours = path.join(dir, `ours.${target.extension}`);
+  const theirs = path.join(dir, `native.${target.extension}`);
+  const pipeline: number[] = [];
+  const workerElapsed: number[] = [];
+  const encoder: number[] = [];
+  const tool: number[] = [];
+  let encodedBytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const report = await exportOnce(projectPath, ours, target.format);
+    pipeline.push((performance.now() - started) / 1000);
+    workerElapsed.push(report.elapsed);
+
+    const encodeStarted = performance.now();
+    const bytes = await encodeAudio(planes, BENCH_RATE_HZ, target.format, undefined);
+    encoder.push((performance.now() - encodeStarted) / 1000);
+    encodedBytes = bytes.length;
+
+    if (native) tool.push(runTool(target, wav, theirs));
+  }
+  await checkEncoded(readFileSync(ours), target.format);
+
+  const what = `${BENCH_TRACKS}×${BENCH_SECONDS} s → ${target.label}`;
+  const pipelineSpeed = BENCH_SECONDS / Math.min(...pipeline);
+  const encoderSpeed = BENCH_SECONDS / Math.min(...encoder);
+  const results: BenchResult[] = [
+    {
+      name: `export ${what}`,
+      value: pipelineSpeed,
+      unit: 'x realtime',
+      better: 'higher',
+      note: `runExportWorker (the worker behind the export dialog and \`glowroom render\`), no loudness target; fastest of ${RUNS} by wall time (${seconds(pipeline)}; the worker's own load-to-write time ${seconds(workerElapsed)}) incl. worker start-up, decode, render, encode, decode-back + loudness of the written file, atomic write; ${benchProjectShape}; ${statSync(ours).size.toLocaleString('en-US')} bytes written`,
+    },
+    {
+      name: `${target.label} encoder alone, same PCM`,
+      value: encoderSpeed,
+      unit: 'x realtime',
+      better: 'higher',
+      note: `encodeAudio from electron/services/export/encoders in this process on the exported mix (180 s stereo, 48 kHz, decoded from its 24-bit WAV, peak ${dbfs(Math.max(...planes.map(peakOf)))}); fastest of ${RUNS} (${seconds(encoder)}); ${encodedBytes.toLocaleString('en-US')} bytes`,
+    },
+  ];
+  if (!native) return results;
+  const nativeSpeed = BENCH_SECONDS / Math.min(...tool);
+  const command = `\`${target.tool} ${target.args('mix.wav', `out.${target.extension}`).join(' ')}\``;
+  results.push(
+    {
+      name: `native ${target.tool}, same PCM`,
+      value: nativeSpeed,
+      unit: 'x realtime',
+      better: 'higher',
+      note: `${command} on the exported mix as a 24-bit WAV; fastest of ${RUNS} by wall time incl. process start (${seconds(tool)}); ${statSync(theirs).size.toLocaleString('en-US')} bytes`,
+    },
+    {
+      name: `${target.label}: our export / native ${target.tool}`,
+      value: pipelineSpeed / nativeSpeed,
+      unit: '×',
+      better: 'higher',
+      note: `x realtime of the whole export (render included) divided by ${target.tool}'s on the rendered mix (> 1: faster than the native encoder alone)`,
+    },
+    {
+      name: `${target.label}: our encoder / native ${target.tool}`,
+      value: encoderSpeed / nativeSpeed,
+      unit: '×',
+      better: 'higher',
+      note: `x realtime of our encoder alone divided by ${target.tool}'s, both on the same PCM (the like-for-like encoder comparison)`,
+    },
+  );
+  return results;
+}
+
+/** One export through the worker, checked for length; returns its report. */
+async function exportOnce(projectPath: string, outPath: string, format: ExportFormat): Promise<ExportReport> {
+  rmSync(outPath, { force: true });
+  const report = await runExportWorker({ projectPath, outPath, options: { range: { kind: 'song' }, format, tailSeconds: 0, normalize: null } }).result;
+  if (report.unplayable.length > 0) throw new Error(`the export left sources silent: ${JSON.stringify(report.unplayable)}`);
+  if (report.frames !== BENCH_FRAMES) throw new Error(`the export wrote ${report.frames} frames, expected ${BENCH_FRAMES}`);
+  return report;
+}
+
+/** The written file decodes to at least the mix's length of signal (MP3 adds encoder padding). */
+async function checkEncoded(bytes: Uint8Array, format: ExportFormat): Promise<void> {
+  const planes = await decodeWritten(bytes, format);
+  const frames = planes[0]?.length ?? 0;
+  const peak = Math.max(...planes.map(peakOf));
+  if (frames < BENCH_FRAMES || !(peak > 0.01)) throw new Error(`the ${format.kind} export decodes to ${frames} frames with peak ${peak}`);
+}
+
+/** Wall-clock seconds of one native encode, checked. */
+function runTool(target: Target, input: string, output: string): number {
+  rmSync(output, { force: true });
+  const started = performance.now();
+  const run = spawnSync(target.tool, target.args(input, output), { encoding: 'utf8' });
+  const elapsed = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${target.tool} failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (statSync(output).size === 0) throw new Error(`${target.tool} wrote an empty file`);
+  return elapsed;
+}
+
+function hasTool(tool: string): boolean {
+  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+function seconds(values: readonly number[]): string {
+  return `${values.map((value) => value.toFixed(2)).join(', ')} s`;
+}
