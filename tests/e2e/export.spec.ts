@@ -56,3 +56,17 @@ test('Export of the selected clips is exactly their span long', async ({ app }) 
   const beats = (77_321 / 44_100) * 2;
   expect(audio.channels[0]?.length).toBe(Math.round((beats * 60 * 48_000) / 120));
 });
+
+test('Choosing stems shows, at the loudness target, that stems are written unnormalised', async ({ app }) => {
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  const loudness = dialog.getByRole('combobox', { name: 'Loudness target' });
+  const note = dialog.getByRole('note');
+  await expect(note).toHaveCount(0);
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).check();
+  await expect(note).toHaveText('Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.');
+  await expect(loudness).toHaveAccessibleDescription(/Stems are written at mix level, unnormalised/);
+  await app.screenshot({ path: 'test-results/screens/export-stems.png' });
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).uncheck();
+  await expect(note).toHaveCount(0);
+});

@@ -27,6 +27,8 @@ const MAX_PASSES = 6;
 /** Encode/decode/measure rounds of the written file. */
 const FILE_PASSES = 4;
 export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
+/** Reported whenever stems are asked for with a loudness target, which they do not get. */
+export const stemsLoudnessNote = 'Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.';
 
 /**
  * Exports a project: render with the engine (the range, plus the tail for a whole song), fades
@@ -34,9 +36,11 @@ export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
  * the ceiling — encoded, decoded again and MEASURED on the decoded samples; when the written file
  * misses the target by more than 0.1 LU (limiting lowers loudness) or a lossy file's true peak
  * went over the ceiling, the gain (or the limiter's ceiling) is corrected and the pass repeated,
- * at most six times on float samples and four on the file. Stems are each track alone (the master gain applies, normalisation and
- * limiting do not, so they sum to the unnormalised mix), all as long as the mix. Nothing
- * appears under a final name until every file is complete.
+ * at most six times on float samples and four on the file. Stems are each track alone (the
+ * master gain applies, normalisation and limiting do not, so they sum to the unnormalised mix),
+ * all as long as the mix; asked for with a loudness target, the report says so
+ * (`stemsLoudnessNote`), and with no mix file the target is not applied at all. Nothing appears
+ * under a final name until every file is complete.
  */
 export async function exportProject(job: ExportJob, control: ExportControl = {}): Promise<ExportReport> {
   const started = performance.now();
@@ -68,9 +72,13 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   applyFades(mix, fades.in, fades.out);
   const frames = mix[0].length;
 
+  if (job.stems && options.normalize) warnings.push(stemsLoudnessNote);
+  // Stems only: no file takes the target, so the report describes the mix the stems sum to.
+  const mixOptions = job.outPath ? options : { ...options, normalize: null };
+
   const staged = new StagedFiles();
   try {
-    const master = await masterAndEncode(mix, sampleRate, options, (done, total, label) => {
+    const master = await masterAndEncode(mix, sampleRate, mixOptions, (done, total, label) => {
       cancelled();
       progress('master', done, total, label);
     });

@@ -6,7 +6,7 @@ import type { LoopRange } from '../../../src/protocol/engine';
 import { displayName, useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
+import { extensionOf, formatChoices, loudnessChoices, stemsLoudnessNote, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
 import './export.css';
 
@@ -108,7 +108,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
           <label>
             Loudness
-            <select aria-label="Loudness target" value={loudness} onChange={(e) => setLoudness(e.target.value as LoudnessChoice)} disabled={running}>
+            <select
+              aria-label="Loudness target"
+              aria-describedby={stems ? 'stems-loudness-note' : undefined}
+              value={loudness}
+              onChange={(e) => setLoudness(e.target.value as LoudnessChoice)}
+              disabled={running}
+            >
               {Object.entries(loudnessChoices).map(([key, choice]) => (
                 <option key={key} value={key}>
                   {choice.label}
@@ -116,6 +122,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
+          {stems && (
+            <p id="stems-loudness-note" className="stems-loudness-note" role="note">
+              {stemsLoudnessNote}
+            </p>
+          )}
           {loudness === 'custom' && (
             <div className="custom-loudness">
               <label>

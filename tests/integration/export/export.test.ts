@@ -10,7 +10,7 @@ import { decodeMp3 } from '../../../src/codecs/mp3';
 import { decodeWav } from '../../../src/codecs/wav';
 import { listRiffChunks, readListInfo } from '../../../src/codecs/wav-metadata';
 import type { ExportJob, ExportOptions, ExportReport } from '../../../electron/services/export/export-job';
-import { exportProject } from '../../../electron/services/export/export-project';
+import { exportProject, stemsLoudnessNote } from '../../../electron/services/export/export-project';
 import { runExportWorker } from '../../../electron/services/export/start-export-worker';
 import { repoRoot } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
@@ -159,6 +159,26 @@ describe('export: ranges, stems, failure', () => {
     console.info(`[export] stems null: ${nullDb.toFixed(1)} dBFS (worst sample), mix ${mix[0]?.length} frames`);
   });
 
+  it('stems ignore the loudness target: the same bytes with and without it, and the report says so', async () => {
+    const dir = tempDir();
+    const projectPath = song(dir);
+    const streaming = { targetLufs: -14, ceilingDbtp: -1 };
+    const float = { kind: 'wav', bits: '32f' } as const;
+    const withMix = await exportProject({ projectPath, outPath: path.join(dir, 'mix.wav'), stems: { folder: path.join(dir, 'normalised'), zip: false }, options: { ...base, format: float, normalize: streaming } });
+    const plain = await exportProject({ projectPath, stems: { folder: path.join(dir, 'plain'), zip: false }, options: { ...base, format: float } });
+    expect(withMix.normalization?.onTarget).toBe(true);
+    expect(withMix.warnings).toContain(stemsLoudnessNote);
+    expect(plain.warnings).not.toContain(stemsLoudnessNote);
+    const names = readdirSync(path.join(dir, 'plain')).sort();
+    expect(readdirSync(path.join(dir, 'normalised')).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(path.join(dir, 'normalised', name)).equals(readFileSync(path.join(dir, 'plain', name))), name).toBe(true);
+    // Stems only: no file takes the target, so the report measures the mix the stems sum to.
+    const stemsOnly = await exportProject({ projectPath, stems: { folder: path.join(dir, 'only'), zip: false }, options: { ...base, format: float, normalize: streaming } });
+    expect(stemsOnly.normalization).toBeNull();
+    expect(stemsOnly.loudness.integratedLufs).toBe(plain.loudness.integratedLufs);
+    expect(stemsOnly.warnings).toContain(stemsLoudnessNote);
+  });
+
   it('stems can be zipped into one file', async () => {
     const dir = tempDir();
     const project = writeProject(dir, 'Zip', [{ name: 'A', source: tone(1, 110, 0.3) }, { name: 'B', source: tone(1, 220, 0.3) }]);
@@ -233,6 +253,17 @@ describe('glowroom render (export options)', () => {
     expect(decodeWav(readFileSync(out)).channels[0]?.length).toBe(frames);
     expect(readdirSync(path.join(dir, 'stems'))).toHaveLength(3);
     expect(r.stdout).toMatch(/YouTube will/);
+    expect(r.stderr).not.toContain(stemsLoudnessNote);
+  });
+
+  it('--stems with --normalize writes the stems unnormalised and says so on stderr', () => {
+    const dir = tempDir();
+    const r = glowroom('render', song(dir), '--stems', path.join(dir, 'stems'), '--normalize', 'streaming', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(stemsLoudnessNote);
+    const report = JSON.parse(r.stdout) as ExportReport;
+    expect(report.normalization).toBeNull();
+    expect(report.stems).toHaveLength(3);
   });
 
   it('explains bad options and a cover that is not an image', () => {
