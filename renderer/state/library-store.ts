@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { JobProgress, SampleRow, SearchArgs } from '../../src/protocol/ipc';
+import type { JobProgress, PacksResult, SampleRow, SearchArgs } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
 
@@ -13,7 +13,8 @@ interface LibraryState {
   readonly query: LibraryQuery;
   readonly rows: readonly SampleRow[];
   readonly total: number;
-  readonly packs: readonly { name: string; count: number }[];
+  /** Each pack with its folders (parents first), for the pack tree. */
+  readonly packs: PacksResult['packs'];
   readonly collections: readonly { id: number; name: string; count: number }[];
   readonly selectedPath: string | null;
   /** The import under way, if any. */
@@ -28,6 +29,10 @@ interface LibraryState {
   refreshPacks(): Promise<void>;
   refreshCollections(): Promise<void>;
   createCollection(name: string): Promise<void>;
+  /** Renames a collection; a taken or empty name is reported and nothing changes. */
+  renameCollection(collectionId: number, name: string): Promise<void>;
+  /** Deletes a collection (never its samples); its filter is dropped if it was on. */
+  deleteCollection(collectionId: number): Promise<void>;
   /** Adds the sample at `path` (a row of the list) to a collection. */
   addToCollection(collectionId: number, path: string): Promise<void>;
   /** Fetches the next page when the list nears its end. */
@@ -112,6 +117,25 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       const made = await runtime().bridge.call('library.createCollection', { name });
       useSession.getState().notify('info', `Made the collection “${made.name}”. Drag samples onto it.`);
       await get().refreshCollections();
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async renameCollection(collectionId, name) {
+    try {
+      await runtime().bridge.call('library.renameCollection', { id: collectionId, name });
+      await get().refreshCollections();
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async deleteCollection(collectionId) {
+    const collection = get().collections.find((c) => c.id === collectionId);
+    try {
+      await runtime().bridge.call('library.deleteCollection', { id: collectionId });
+      useSession.getState().notify('info', `Deleted the collection “${collection?.name ?? collectionId}”; its samples are still in the library.`);
+      await get().refreshCollections();
+      if (get().query.collectionId === collectionId) await get().search({ collectionId: undefined });
     } catch (error) {
       reportError(error);
     }

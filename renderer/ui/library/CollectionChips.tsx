@@ -1,67 +1,59 @@
 import { useEffect, useState } from 'react';
 import { useLibrary } from '../../state/library-store';
-import { sampleDragType } from '../timeline/drop-target';
+import { CollectionChip, type CollectionSummary } from './CollectionChip';
+import { DeleteCollectionDialog } from './DeleteCollectionDialog';
 
 /**
- * The user's collections as chips: click one to show only its samples, drop a sample row on one
- * to add it, and make new ones with "+".
+ * The user's collections as chips (filter, drop target, rename, delete) and "+" to make one.
+ * Deleting asks first, in a dialog that says the samples stay.
  */
 export function CollectionChips() {
   const collections = useLibrary((s) => s.collections);
-  const current = useLibrary((s) => s.query.collectionId);
-  const search = useLibrary((s) => s.search);
   const refreshCollections = useLibrary((s) => s.refreshCollections);
   const createCollection = useLibrary((s) => s.createCollection);
-  const addToCollection = useLibrary((s) => s.addToCollection);
+  const deleteCollection = useLibrary((s) => s.deleteCollection);
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
+  const [doomed, setDoomed] = useState<CollectionSummary | null>(null);
   useEffect(() => {
     void refreshCollections();
   }, [refreshCollections]);
 
-  const finish = () => {
-    if (name.trim()) void createCollection(name.trim());
-    setName('');
+  const finish = (name: string) => {
     setNaming(false);
+    if (name.trim()) void createCollection(name.trim());
   };
   return (
     <div className="chip-row" role="group" aria-label="Collections">
       {collections.map((collection) => (
-        <button
-          key={collection.id}
-          type="button"
-          className={`chip ${current === collection.id ? 'is-on' : ''}`}
-          aria-pressed={current === collection.id}
-          aria-label={`Collection ${collection.name} (${collection.count})`}
-          onClick={() => void search({ collectionId: current === collection.id ? undefined : collection.id })}
-          onDragOver={(event) => {
-            if (event.dataTransfer.types.includes(sampleDragType)) event.preventDefault();
-          }}
-          onDrop={(event) => {
-            const path = event.dataTransfer.getData(sampleDragType);
-            if (path) void addToCollection(collection.id, path);
-          }}
-        >
-          {collection.name} · {collection.count}
-        </button>
+        <CollectionChip key={collection.id} collection={collection} onDelete={setDoomed} />
       ))}
       {naming ? (
         <input
           className="filter-input"
           aria-label="New collection name"
           autoFocus
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={finish}
+          onBlur={(event) => finish(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') finish();
-            if (event.key === 'Escape') setNaming(false);
+            // Both end in blur, which finishes once: Escape first empties the name.
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              event.currentTarget.value = '';
+            }
+            if (event.key === 'Enter' || event.key === 'Escape') event.currentTarget.blur();
           }}
         />
       ) : (
         <button type="button" className="chip" aria-label="New collection" title="New collection (then drag samples onto it)" onClick={() => setNaming(true)}>
           + Collection
         </button>
+      )}
+      {doomed && (
+        <DeleteCollectionDialog
+          name={doomed.name}
+          count={doomed.count}
+          onDelete={() => void deleteCollection(doomed.id)}
+          onClose={() => setDoomed(null)}
+        />
       )}
     </div>
   );
