@@ -17,7 +17,7 @@ import { startWebHostProcess } from '../support/web-host-process';
 import type { BenchResult } from './bench-result';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const rowCount = 100_000;
+export const rowCount = 100_000;
 const scrollSeconds = 5;
 
 /** Folder, name stem, tags, one-shot or loop: the shapes sample packs come in. */
@@ -38,7 +38,7 @@ const keyTokens = ['Cmin', 'Am', 'Fmaj', 'G', 'Ebmaj', 'F#m', 'Dmin', 'Bb'];
 const words = ['dusty', 'punchy', 'warm', 'crisp', 'deep', 'lofi', 'analog', 'tight', 'wide', 'dark', 'bright', 'gritty'];
 
 /** Writes `rowCount` samples into a fresh library database, 10,000 per transaction. */
-function generateLibrary(home: string): void {
+export function generateLibrary(home: string): void {
   const db = openLibraryDatabase(defaultLibraryPath({ GLOWROOM_HOME: home }));
   try {
     const insert = db.prepare(
@@ -134,7 +134,7 @@ const scrollInPage = `async (seconds) => {
   return { frames, scrollTop: list.scrollTop };
 }`;
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }

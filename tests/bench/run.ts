@@ -11,6 +11,7 @@ import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
 import { benchExport } from './export.bench';
 import { benchLibraryList } from './library-list.bench';
+import { benchLibrary } from './library.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   resampler: benchResampler,
   loudness: benchLoudness,
   'library-list': benchLibraryList,
+  library: benchLibrary,
   render: benchRender,
   export: benchExport,
   'timeline-frames': benchTimelineFrames,

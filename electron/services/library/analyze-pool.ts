@@ -3,9 +3,16 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../start-worker';
 import type { AnalyzeRequest, AnalyzeResponse } from './analyze-protocol';
 
-/** Workers for a machine: all cores but one, which stays free for the UI and the audio. */
+/** More workers than this buy little: SQLite writes and the scan become the limit, and each worker holds a decoded file. */
+const maxPoolSize = 8;
+
+/**
+ * Workers for a machine: one per core, up to `maxPoolSize`. Leaving a core idle would halve an
+ * import on a two-core laptop; the analysis runs in worker threads, so the main thread, the
+ * window and its audio thread only share the cores with it and never wait on it.
+ */
 export function defaultPoolSize(): number {
-  return Math.max(1, os.availableParallelism() - 1);
+  return Math.min(maxPoolSize, Math.max(1, os.availableParallelism()));
 }
 
 interface Slot {

@@ -23,7 +23,7 @@ export interface ImportOptions {
   /** Aborting stops the import: finished files stay in the library. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
-  /** Analyze workers; default all cores but one. */
+  /** Analyze workers; default one per core (see analyze-pool.ts `defaultPoolSize`). */
   readonly workers?: number;
   /** Where `.zip` packs are unpacked; default `<data folder>/Packs`. */
   readonly packsDir?: string;

@@ -1,0 +1,50 @@
+/**
+ * The import benchmark's measured process: imports the folder in argv[2] into a fresh library at
+ * argv[3], as the app's main process does (importFolders with the default worker pool), and prints
+ * one JSON line of figures. A process of its own, so its peak RSS is the import's alone: worker
+ * threads live in the same process, so their memory counts too, as it does in the app.
+ */
+import { defaultPoolSize } from '../../electron/services/library/analyze-pool';
+import { openLibraryDatabase } from '../../electron/services/library/database';
+import { importFolders } from '../../electron/services/library/import';
+
+export interface ImportFigures {
+  readonly found: number;
+  readonly indexed: number;
+  readonly failed: readonly { path: string; reason: string }[];
+  readonly elapsedMs: number;
+  readonly workers: number;
+  /** CPU time of the whole process (main thread and workers) over wall time: cores kept busy. */
+  readonly coresBusy: number;
+  readonly baselineRssBytes: number;
+  readonly peakRssBytes: number;
+  /** The main thread's JavaScript heap at its largest, sampled every 20 ms. */
+  readonly peakMainHeapBytes: number;
+}
+
+const [folder, library] = process.argv.slice(2);
+if (!folder || !library) throw new Error('usage: library-import-child <folder> <library.sqlite3>');
+
+const db = openLibraryDatabase(library);
+const baselineRssBytes = process.memoryUsage.rss();
+let peakMainHeapBytes = process.memoryUsage().heapUsed;
+const sampler = setInterval(() => (peakMainHeapBytes = Math.max(peakMainHeapBytes, process.memoryUsage().heapUsed)), 20);
+const cpuBefore = process.cpuUsage();
+const result = await importFolders(db, [folder], { packsDir: `${library}.packs` });
+const cpu = process.cpuUsage(cpuBefore);
+clearInterval(sampler);
+db.close();
+
+const figures: ImportFigures = {
+  found: result.found,
+  indexed: result.indexed,
+  failed: result.failed,
+  elapsedMs: result.elapsedMs,
+  workers: defaultPoolSize(),
+  coresBusy: (cpu.user + cpu.system) / 1000 / result.elapsedMs,
+  baselineRssBytes,
+  // maxRSS is in KiB: the most this process ever held, workers included.
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  peakMainHeapBytes,
+};
+console.log(JSON.stringify(figures));

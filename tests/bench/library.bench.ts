@@ -1,0 +1,120 @@
+/**
+ * The library on the Node side: import speed and memory for a generated pack of 2,000 files in
+ * mixed formats (imported by a child process, as the app's main process imports), and search
+ * latency of LibraryService over a generated library of 100,000 rows (real SQLite, real FTS).
+ * Everything is generated into temporary folders and removed afterwards.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { JobRegistry } from '../../electron/services/jobs';
+import { defaultLibraryPath } from '../../electron/services/library/database';
+import { LibraryService } from '../../electron/services/library/library-service';
+import { SearchArgs } from '../../src/protocol/ipc';
+import type { BenchResult } from './bench-result';
+import { generatePack } from './generated-pack';
+import type { ImportFigures } from './library-import-child';
+import { generateLibrary, percentile, rowCount as libraryRowCount } from './library-list.bench';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const packFiles = 2_000;
+const searchRuns = 20;
+const mib = 2 ** 20;
+
+/** Searches as the library panel sends them (first page of 500): text, filters, sorts, combined. */
+const queries: readonly SearchArgs[] = [
+  { text: 'kick' },
+  { text: 'kic' },
+  { text: 'dusty kick' },
+  { text: 'loop 120' },
+  { text: 'pad', key: 'Am', compatibleKeys: true },
+  { text: 'vox', sort: 'bpm' },
+  { kind: 'loop', bpmMin: 118, bpmMax: 122 },
+  { kind: 'one-shot', sort: 'duration', descending: true },
+  { key: 'F#m' },
+  { pack: 'Pack 07' },
+  { pack: 'Pack 07', folder: 'Drums' },
+  { folder: 'Loops/Drums', text: 'warm' },
+  { format: 'flac', kind: 'loop', sort: 'added', descending: true },
+  { favouritesOnly: true },
+  { text: '' },
+  { text: 'zzz nothing matches' },
+];
+
+export async function benchLibrary(): Promise<BenchResult[]> {
+  return [...(await benchImport()), ...benchSearch()];
+}
+
+async function benchImport(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-import-'));
+  try {
+    const generateStart = performance.now();
+    const pack = await generatePack(path.join(dir, 'Generated Pack'), packFiles);
+    const generateS = (performance.now() - generateStart) / 1000;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'tests/bench/library-import-child.ts'), path.join(dir, 'Generated Pack'), path.join(dir, 'library.sqlite3')],
+      { cwd: repoRoot, maxBuffer: 64 * mib },
+    );
+    const figures = JSON.parse(stdout) as ImportFigures;
+    if (figures.indexed !== packFiles || figures.failed.length > 0) {
+      throw new Error(`the import indexed ${figures.indexed} of ${packFiles} generated files; failed: ${JSON.stringify(figures.failed.slice(0, 3))}`);
+    }
+    const seconds = figures.elapsedMs / 1000;
+    const formats = Object.entries(pack.byFormat)
+      .map(([format, count]) => `${count} ${format}`)
+      .join(', ');
+    return [
+      {
+        name: `library import, ${packFiles} files in mixed formats`,
+        value: round(figures.indexed / seconds),
+        unit: 'files/s',
+        better: 'higher',
+        note: `${round(seconds)} s with ${figures.workers} analyze workers (${round(figures.coresBusy)} cores busy on average); ${formats}; ${Math.round(pack.audioSeconds)} s of audio, ${Math.round(pack.bytes / mib)} MiB, generated in ${round(generateS)} s; workers run from source through tsx`,
+      },
+      {
+        name: 'library import peak RSS of the importing process',
+        value: round(figures.peakRssBytes / mib),
+        unit: 'MiB',
+        better: 'lower',
+        note: `worker threads included; ${round(figures.baselineRssBytes / mib)} MiB before the import; main-thread JS heap peak ${round(figures.peakMainHeapBytes / mib)} MiB`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchSearch(): BenchResult[] {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-search-'));
+  const service = new LibraryService(new JobRegistry(), defaultLibraryPath({ GLOWROOM_HOME: home }));
+  try {
+    generateLibrary(home);
+    const parsed = queries.map((query) => SearchArgs.parse(query));
+    // One pass to warm SQLite's page cache and the statement cache, as a running app has them.
+    for (const query of parsed) service.search(query);
+    const latencies: number[] = [];
+    let rowsReturned = 0;
+    for (let run = 0; run < searchRuns; run++) {
+      for (const query of parsed) {
+        const start = performance.now();
+        rowsReturned += service.search(query).rows.length;
+        latencies.push(performance.now() - start);
+      }
+    }
+    const note = `${queries.length} query shapes × ${searchRuns} runs, first page of 500 rows (${Math.round(rowsReturned / latencies.length)} on average); worst ${round(Math.max(...latencies))} ms`;
+    return [
+      { name: `library search p50 (LibraryService, ${libraryRowCount.toLocaleString('en-US')} rows)`, value: round(percentile(latencies, 50)), unit: 'ms', better: 'lower', note },
+      { name: `library search p99 (LibraryService, ${libraryRowCount.toLocaleString('en-US')} rows)`, value: round(percentile(latencies, 99)), unit: 'ms', better: 'lower', note },
+    ];
+  } finally {
+    service.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
