@@ -47,12 +47,12 @@ export class TrackBus {
     this.right.fill(0);
   }
 
-  /** Mixes the clips for timeline frames [frame, frame + count) into the buffer at `at`. */
+  /** Mixes the clips that are not muted for timeline frames [frame, frame + count) into the buffer at `at`. */
   render(interpolator: SincInterpolator, scratch: VoiceScratch, at: number, frame: number, count: number): void {
     const voices = this.voices;
     for (let v = 0; v < voices.length; v++) {
       const voice = voices[v];
-      if (!voice) continue;
+      if (!voice || voice.clip.mute) continue;
       voice.mixInto(interpolator, scratch, this.left, this.right, at, frame, count, voice.channelCount === 1 ? this.mono : this.stereo);
     }
   }

@@ -79,6 +79,9 @@ function requirement(issue: Issue, value: unknown): string | undefined {
     }
     case 'invalid_value':
       return oneOf(issue.values);
+    case 'invalid_format':
+      // The schema words its pattern messages to follow "must": 'be a colour "#rrggbb" in lowercase hex'.
+      return issue.format === 'regex' ? issue.message : undefined;
     case 'invalid_union': {
       // A union of literals (`sampleRate`, the note value): list the allowed values.
       const values: unknown[] = [];

@@ -7,6 +7,7 @@
  */
 import { GlowroomError } from '../std/errors';
 import { describeValue } from './issue-message';
+import { upgradeV1ToV2 } from './migration-v2';
 import { currentProjectVersion } from './project-schema';
 
 export interface Migration {
@@ -21,8 +22,8 @@ export interface Migration {
   migrate(doc: unknown): unknown;
 }
 
-/** Oldest first, each step starting where the previous one ends. Empty: v1 is the first format. */
-export const projectMigrations: readonly Migration[] = [];
+/** Oldest first, each step starting where the previous one ends. */
+export const projectMigrations: readonly Migration[] = [{ from: 1, to: 2, migrate: upgradeV1ToV2 }];
 
 export interface MigrateOptions {
   /** The version to reach; default `currentProjectVersion`. */

@@ -2,7 +2,7 @@ import { GlowroomError } from '../std/errors';
 import { currentProjectVersion, type Project } from './project-schema';
 
 /**
- * The document behind File → New: 120 BPM, 4/4, 48 kHz, no sources, no tracks, master at 0 dB.
+ * The document behind File → New: 120 BPM, 4/4, 48 kHz, no sources, tracks or markers, master at 0 dB.
  * Each call returns fresh objects, so callers may keep or edit them freely.
  */
 export function createEmptyProject(name = 'Untitled'): Project {
@@ -16,6 +16,7 @@ export function createEmptyProject(name = 'Untitled'): Project {
     sampleRate: 48_000,
     sources: {},
     tracks: [],
+    markers: [],
     master: { gainDb: 0 },
   };
 }

@@ -9,7 +9,7 @@ import { GlowroomError } from '../std/errors';
 import { describeIssue, describeValue, firstIssueInDocumentOrder } from './issue-message';
 import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { migrateProject } from './migrations';
-import { ProjectSchema, type Clip, type Project, type Track } from './project-schema';
+import { ProjectSchema, type Clip, type Marker, type Project, type Source, type Track } from './project-schema';
 
 /**
  * Parses the text of a project file named `fileName` (used only in messages). Errors:
@@ -98,16 +98,23 @@ function inDocumentedOrder(project: Project): Project {
     timeSignature: [project.timeSignature[0], project.timeSignature[1]],
     sampleRate: project.sampleRate,
     // Object.fromEntries defines own properties, so even an id like "__proto__" stays a key.
-    sources: Object.fromEntries(sources.map(([id, source]) => [id, { path: source.path }])),
+    sources: Object.fromEntries(sources.map(([id, source]) => [id, sourceInOrder(source)])),
     tracks: project.tracks.map(trackInOrder),
+    markers: project.markers.map(markerInOrder),
     master: { gainDb: project.master.gainDb },
   };
+}
+
+function sourceInOrder(source: Source): Source {
+  return source.sha256 === undefined ? { path: source.path } : { path: source.path, sha256: source.sha256 };
 }
 
 function trackInOrder(track: Track): Track {
   return {
     id: track.id,
     name: track.name,
+    colour: track.colour,
+    height: track.height,
     gainDb: track.gainDb,
     pan: track.pan,
     mute: track.mute,
@@ -119,6 +126,7 @@ function trackInOrder(track: Track): Track {
 function clipInOrder(clip: Clip): Clip {
   return {
     id: clip.id,
+    name: clip.name,
     source: clip.source,
     start: clip.start,
     length: clip.length,
@@ -129,7 +137,12 @@ function clipInOrder(clip: Clip): Clip {
     loop: clip.loop,
     reverse: clip.reverse,
     rate: clip.rate,
+    mute: clip.mute,
   };
+}
+
+function markerInOrder(marker: Marker): Marker {
+  return { id: marker.id, beat: marker.beat, name: marker.name };
 }
 
 /** JSON.stringify(value, null, 2), except that arrays of numbers stay on one line: `[4, 4]`. */

@@ -36,6 +36,7 @@ function compileTrack(track: Track, sampleIdOf: (sourceId: string) => string): E
       loop: clip.loop,
       reverse: clip.reverse,
       rate: clip.rate,
+      mute: clip.mute,
     })),
   };
 }

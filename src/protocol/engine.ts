@@ -44,6 +44,8 @@ export interface EngineClip {
   readonly reverse: boolean;
   /** Varispeed factor; pitch follows. */
   readonly rate: number;
+  /** A muted clip is not mixed, yet it still counts for where the song ends. */
+  readonly mute: boolean;
 }
 
 export interface EngineTrack {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serializeProject } from '../../src/model/parse-project';
-import type { Project } from '../../src/model/project-schema';
+import { createTrack } from '../../src/model/new-track';
+import { currentProjectVersion, type Project } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
 import { expect, samplePack, test } from './fixtures';
 
@@ -11,15 +12,15 @@ import { expect, samplePack, test } from './fixtures';
  * code on the same decoded PCM with the same block size, so any difference is a bug.
  */
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<Project['tracks'][number]['clips'][number]> = {}) => ({
-  id, source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, ...extra,
+  id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
 });
 const track = (id: string, clips: Project['tracks'][number]['clips'], extra: Partial<Project['tracks'][number]> = {}) => ({
-  id, name: id, gainDb: 0, pan: 0, mute: false, solo: false, clips, ...extra,
+  ...createTrack(id, id, 0), clips, ...extra,
 });
 
 const project: Project = {
   format: 'glowroom',
-  version: 1,
+  version: currentProjectVersion,
   name: 'Null test',
   tempo: 137,
   timeSignature: [4, 4],
@@ -35,11 +36,12 @@ const project: Project = {
   tracks: [
     track('drums', [clip('a1', 'amen', 0, 4, { loop: true, offset: 0.05, fadeIn: 0.02 }), clip('a2', 'amen', 4, 2.5, { reverse: true, gainDb: -4 })], { pan: 0.35 }),
     track('kick', [0, 1, 2, 3, 4.5, 5, 6].map((b) => clip(`k${b}`, 'kick', b, 0.5)), { gainDb: -3 }),
-    track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 })], { pan: -0.7 }),
+    track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 }), clip('p3', 'tabla', 2, 1, { mute: true })], { pan: -0.7 }),
     track('snare', [clip('s1', 'snare', 1, 1), clip('s2', 'snare', 3, 1, { rate: 1.12 })], { mute: true }),
     track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], { solo: false, pan: 0.1 }),
     track('ghost', [clip('g', 'gone', 0, 2)]),
   ],
+  markers: [],
   master: { gainDb: -1.5 },
 };
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeWav } from '../../src/codecs/wav';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
-import type { Project } from '../../src/model/project-schema';
+import { createTrack } from '../../src/model/new-track';
+import { currentProjectVersion, type Project } from '../../src/model/project-schema';
 import { repoRoot } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -15,7 +16,7 @@ function glowroom(...args: string[]) {
 }
 
 const clip = (id: string, start: number, extra: Partial<Project['tracks'][number]['clips'][number]> = {}) => ({
-  id, source: 'click', start, length: 0.5, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, ...extra,
+  id, name: '', source: 'click', start, length: 0.5, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
 });
 
 /** A project folder with Audio/click.wav (one full-scale sample) and clicks on the given beats. */
@@ -23,9 +24,10 @@ function projectWithClicks(dir: string, beats: number[], tempo: number, extra: P
   mkdirSync(path.join(dir, 'Audio'), { recursive: true });
   writeFileSync(path.join(dir, 'Audio', 'click.wav'), encodeWav({ sampleRate: 48_000, channels: [Float32Array.of(0.5)] }, { bitDepth: 32, float: true }));
   const project: Project = {
-    format: 'glowroom', version: 1, name: 'Clicks', tempo, timeSignature: [4, 4], sampleRate: 48_000,
+    format: 'glowroom', version: currentProjectVersion, name: 'Clicks', tempo, timeSignature: [4, 4], sampleRate: 48_000,
     sources: { click: { path: 'Audio/click.wav' } },
-    tracks: [{ id: 't', name: 'Clicks', gainDb: 0, pan: 0, mute: false, solo: false, clips: beats.map((b, i) => clip(`c${i}`, b)) }],
+    tracks: [{ ...createTrack('t', 'Clicks', 0), clips: beats.map((b, i) => clip(`c${i}`, b)) }],
+    markers: [],
     master: { gainDb: 0 },
     ...extra,
   };
@@ -53,6 +55,18 @@ describe('glowroom render', () => {
     audio.channels[0]?.forEach((x, i) => x !== 0 && onsets.push(i));
     expect(onsets).toEqual(beats.map((b) => frameOf(b, tempo)));
     expect(audio.channels[1]?.[frameOf(2.5, tempo)]).toBe(0.5);
+  });
+
+  it('leaves a muted clip out of the mix, yet renders to its end', () => {
+    const dir = tempDir();
+    const tracks = [{ ...createTrack('t', 'Clicks', 0), clips: [clip('c0', 0), clip('c1', 2, { mute: true }), clip('c2', 4, { mute: true })] }];
+    const out = path.join(dir, 'mix.wav');
+    expect(glowroom('render', projectWithClicks(dir, [], 120, { tracks }), '-o', out, '--bits', '32f').code).toBe(0);
+    const audio = decodeWav(readFileSync(out));
+    expect(audio.channels[0]?.length).toBe(frameOf(4.5, 120));
+    const onsets: number[] = [];
+    audio.channels[0]?.forEach((x, i) => x !== 0 && onsets.push(i));
+    expect(onsets).toEqual([0]);
   });
 
   it('dithers 16-bit output reproducibly: the same project gives the same bytes', () => {
@@ -103,7 +117,7 @@ describe('glowroom render', () => {
   it('refuses a project from a newer Glowroom', () => {
     const dir = tempDir();
     const file = projectWithClicks(dir, [0], 120);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 1', '"version": 7'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"version": ${currentProjectVersion}`, '"version": 7'));
     const result = glowroom('render', file, '-o', path.join(dir, 'mix.wav'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/newer Glowroom/);

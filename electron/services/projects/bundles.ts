@@ -33,7 +33,7 @@ export async function exportBundle(projectFile: string, outZip: string): Promise
   }
   const names = new FolderNames();
   const audio = new Map(inNamingOrder(files.values(), folder).map((file) => [file, `Audio/${names.claim(path.basename(file))}`]));
-  const bundled = { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { path: audio.get(file)! }])) };
+  const bundled = { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { ...project.sources[id], path: audio.get(file)! }])) };
   const projectName = `${portableFileName(path.basename(projectFile, projectExtension))}${projectExtension}`;
 
   await writeAtomically(path.resolve(outZip), async (handle) => {

@@ -46,7 +46,7 @@ export async function collectProject(projectFile: string): Promise<CollectResult
     copied.push(`Audio/${name}`);
   }
   await syncFolder(audioFolder);
-  await saveProject(projectFile, { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { path: placed.get(file)! }])) });
+  await saveProject(projectFile, { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { ...project.sources[id], path: placed.get(file)! }])) });
   return { copied };
 }
 

@@ -12,7 +12,8 @@
  * are positions in the reversed source (docs/project-format.md), so trimming or splitting a
  * reversed clip moves its offset by the same formula as a forward clip. See README.md here.
  */
-import type { Clip, Project } from '../project-schema';
+import { createTrack } from '../new-track';
+import type { Clip, Project, Source } from '../project-schema';
 import {
   beatsToSourceSeconds,
   clamp,
@@ -20,6 +21,7 @@ import {
   lengthBetween,
   mapSelectedClips,
   maxGainDb,
+  maxNameLength,
   maxRate,
   minClipLengthBeats,
   minGainDb,
@@ -235,7 +237,7 @@ export function deleteClips(project: Project, selection: ClipSelection): Project
  */
 export interface Clipboard {
   readonly clips: readonly { readonly row: number; readonly clip: Clip }[];
-  readonly sources: Readonly<Record<string, { readonly path: string }>>;
+  readonly sources: Readonly<Record<string, Source>>;
 }
 
 export const emptyClipboard: Clipboard = { clips: [], sources: {} };
@@ -244,10 +246,10 @@ export function copyClips(project: Project, selection: ClipSelection): Clipboard
   const clips = resolveSelection(project, selection);
   const bounds = selectionBounds(clips);
   if (!bounds) return emptyClipboard;
-  const sources: Record<string, { path: string }> = {};
+  const sources: Record<string, Source> = {};
   for (const { clip } of clips) {
     const source = project.sources[clip.source];
-    if (source) sources[clip.source] = { path: source.path };
+    if (source) sources[clip.source] = source;
   }
   return {
     clips: clips.map(({ clip, trackIndex }) => ({ row: trackIndex - bounds.firstTrack, clip: { ...clip, start: clip.start - bounds.start } })),
@@ -259,7 +261,8 @@ export function copyClips(project: Project, selection: ClipSelection): Clipboard
  * Pastes the clipboard with its earliest clip at `atBeats` (clamped to ≥ 0) and its top row on
  * `trackId`; lower rows go to the following tracks, and new tracks are added at the bottom when
  * the rows run past the last one. Every clip gets a new id. A clipboard source is reused when the
- * project has a source with the same path, otherwise added (under its own id when free). A missing
+ * project has a source with the same path, otherwise added with its hash (under its own id when
+ * free). Clips keep their name and mute. A missing
  * `trackId` or an empty clipboard changes nothing.
  */
 export function pasteClipsWithResult(project: Project, clipboard: Clipboard, atBeats: number, trackId: string): CreatedClips {
@@ -274,11 +277,12 @@ export function pasteClipsWithResult(project: Project, clipboard: Clipboard, atB
   const sourceFor = (id: string): string | undefined => {
     const known = sourceIds.get(id);
     if (known !== undefined) return known;
-    const path = Object.hasOwn(clipboard.sources, id) ? clipboard.sources[id]?.path : undefined;
-    if (path === undefined) return undefined;
+    const source = Object.hasOwn(clipboard.sources, id) ? clipboard.sources[id] : undefined;
+    if (source === undefined) return undefined;
+    const { path } = source;
     const existing = Object.hasOwn(sources, id) && sources[id]?.path === path ? id : Object.entries(sources).find(([, s]) => s.path === path)?.[0];
     const mapped = existing ?? (Object.hasOwn(sources, id) || id === '__proto__' ? newSourceId() : id);
-    if (existing === undefined) sources[mapped] = { path };
+    if (existing === undefined) sources[mapped] = source;
     sourceIds.set(id, mapped);
     return mapped;
   };
@@ -293,7 +297,7 @@ export function pasteClipsWithResult(project: Project, clipboard: Clipboard, atB
     if (source === undefined || !isFiniteNumber(row) || !isFiniteNumber(clip.start)) continue;
     const index = top + Math.max(0, Math.trunc(row));
     while (tracks.length <= index) {
-      tracks.push({ id: newTrackId(), name: `Track ${tracks.length + 1}`, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] });
+      tracks.push(createTrack(newTrackId(), `Track ${tracks.length + 1}`, tracks.length));
     }
     const copy: Clip = { ...clip, id: newClipId(), source, start: Math.max(0, at + Math.max(0, clip.start)) };
     const track = tracks[index];
@@ -378,6 +382,17 @@ export function toggleClipReverse(project: Project, selection: ClipSelection, op
 /** Turns looping on or off for the selected clips (length and offset unchanged). */
 export function setClipLoop(project: Project, selection: ClipSelection, loop: boolean): Project {
   return mapSelectedClips(project, selection, (clip) => patchClip(clip, { loop }));
+}
+
+/** Mutes (true) or unmutes (false) the selected clips: a muted clip stays in place, silent. */
+export function setClipMute(project: Project, selection: ClipSelection, mute: boolean): Project {
+  return mapSelectedClips(project, selection, (clip) => patchClip(clip, { mute }));
+}
+
+/** Names the selected clips (cut to the format's 200 characters); "" shows the source file's name again. */
+export function renameClips(project: Project, selection: ClipSelection, name: string): Project {
+  const cut = name.slice(0, maxNameLength);
+  return mapSelectedClips(project, selection, (clip) => patchClip(clip, { name: cut }));
 }
 
 /**

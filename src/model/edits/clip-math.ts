@@ -10,10 +10,12 @@ import { resolveSelection, type ClipSelection, type ResolvedClip } from './selec
 /** No edit makes a clip shorter than this (a 1/64 note); clips already shorter are left as they are. */
 export const minClipLengthBeats = 1 / 64;
 
-/** Clip gain and track gain range of format v1. */
+/** Longest name of a clip, track or marker. */
+export const maxNameLength = 200;
+/** Clip gain and track gain range of the format. */
 export const minGainDb = -144;
 export const maxGainDb = 24;
-/** Varispeed range of format v1. */
+/** Varispeed range of the format. */
 export const minRate = 0.125;
 export const maxRate = 8;
 

@@ -1,5 +1,5 @@
 /**
- * Ids for new tracks, clips and sources. Deterministic and collision-free: the next id of a kind is
+ * Ids for new tracks, clips, sources and markers. Deterministic and collision-free: the next id of a kind is
  * the prefix followed by one more than the largest number any existing id of that form carries
  * (`c1`, `c7`, `x` → `c8`), so an id is never reused within a document, whatever else it holds.
  */
@@ -39,4 +39,8 @@ export function trackIdsOf(project: Project): string[] {
 
 export function sourceIdsOf(project: Project): string[] {
   return Object.keys(project.sources);
+}
+
+export function markerIdsOf(project: Project): string[] {
+  return project.markers.map((marker) => marker.id);
 }

@@ -20,6 +20,9 @@ export const clipRateLabel = (count: number): string => (count <= 1 ? 'Change Cl
 export const reverseLabel = (count: number, reverse: boolean): string => counted(reverse ? 'Reverse' : 'Unreverse', 'Clip', count);
 export const loopLabel = (count: number, loop: boolean): string => counted(loop ? 'Loop' : 'Unloop', 'Clip', count);
 export const extendLoopLabel = (): string => 'Extend Loop';
+export const renameClipLabel = (count = 1): string => counted('Rename', 'Clip', count);
+/** `mute`: whether the edit mutes (true) or unmutes (false) the clips. */
+export const clipMuteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Clip', count);
 
 export const addTrackLabel = (): string => 'Add Track';
 export const renameTrackLabel = (): string => 'Rename Track';
@@ -29,3 +32,10 @@ export const trackGainLabel = (count = 1): string => (count <= 1 ? 'Change Track
 export const trackPanLabel = (count = 1): string => (count <= 1 ? 'Change Track Pan' : `Change Pan of ${count} Tracks`);
 export const muteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Track', count);
 export const soloLabel = (count: number, solo: boolean): string => counted(solo ? 'Solo' : 'Unsolo', 'Track', count);
+export const trackColourLabel = (count = 1): string => (count <= 1 ? 'Change Track Colour' : `Change Colour of ${count} Tracks`);
+export const trackHeightLabel = (count = 1): string => (count <= 1 ? 'Change Track Height' : `Change Height of ${count} Tracks`);
+
+export const addMarkerLabel = (): string => 'Add Marker';
+export const moveMarkerLabel = (): string => 'Move Marker';
+export const renameMarkerLabel = (): string => 'Rename Marker';
+export const deleteMarkerLabel = (): string => 'Delete Marker';

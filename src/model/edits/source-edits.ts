@@ -27,6 +27,7 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
   }
   const clip: Clip = {
     id: idAllocator('c', clipIdsOf(next))(),
+    name: '',
     source: sourceId,
     start: Number.isFinite(startBeats) ? Math.max(0, startBeats) : 0,
     length: Math.max((file.durationSeconds * next.tempo) / 60, 1 / 64),
@@ -37,6 +38,7 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     loop: false,
     reverse: false,
     rate: 1,
+    mute: false,
   };
   const trackIdFinal = target;
   return {

@@ -4,14 +4,13 @@
  * out-of-range numbers are clamped to the format's ranges (non-finite ones change nothing).
  * Deleting tracks keeps their sources: unused sources are allowed, and that keeps undo trivial.
  */
-import type { Project, Track } from '../project-schema';
-import { clamp, isFiniteNumber, maxGainDb, minGainDb } from './clip-math';
+import { createTrack } from '../new-track';
+import { maxTrackHeight, minTrackHeight, trackColourPattern, type Project, type Track } from '../project-schema';
+import { clamp, isFiniteNumber, maxGainDb, maxNameLength, minGainDb } from './clip-math';
 import { idAllocator, trackIdsOf } from './ids';
 
 /** One track id or several. */
 export type TrackIds = string | readonly string[];
-
-const maxNameLength = 200;
 
 function idSet(ids: TrackIds): Set<string> {
   return new Set(typeof ids === 'string' ? [ids] : ids);
@@ -39,13 +38,14 @@ function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips'>>): 
 
 /**
  * Adds an empty track at `index` (clamped; default: at the bottom), named `name` (default
- * "Track N", N being the new track count), and returns its id too.
+ * "Track N", N being the new track count), coloured from the palette by the track count before
+ * it (`createTrack`), and returns its id too.
  */
 export function addTrackWithId(project: Project, options: { readonly name?: string; readonly index?: number } = {}): { project: Project; trackId: string } {
   const trackId = idAllocator('t', trackIdsOf(project))();
   const name = (options.name ?? `Track ${project.tracks.length + 1}`).slice(0, maxNameLength);
   const index = isFiniteNumber(options.index) ? clamp(Math.trunc(options.index), 0, project.tracks.length) : project.tracks.length;
-  const track: Track = { id: trackId, name, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] };
+  const track = createTrack(trackId, name, project.tracks.length);
   return { project: { ...project, tracks: [...project.tracks.slice(0, index), track, ...project.tracks.slice(index)] }, trackId };
 }
 
@@ -89,6 +89,20 @@ export function setTrackPan(project: Project, trackIds: TrackIds, pan: number): 
   if (!isFiniteNumber(pan)) return project;
   const value = clamp(pan, -1, 1);
   return mapTracks(project, trackIds, (track) => patchTrack(track, { pan: value }));
+}
+
+/** Colours the named tracks; `colour` is "#rrggbb" in either case (stored lowercase), anything else changes nothing. */
+export function setTrackColour(project: Project, trackIds: TrackIds, colour: string): Project {
+  const value = colour.toLowerCase();
+  if (!trackColourPattern.test(value)) return project;
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { colour: value }));
+}
+
+/** Sets the lane height of the named tracks in CSS pixels, rounded and clamped to 40…240. */
+export function setTrackHeight(project: Project, trackIds: TrackIds, heightPx: number): Project {
+  if (!isFiniteNumber(heightPx)) return project;
+  const height = clamp(Math.round(heightPx), minTrackHeight, maxTrackHeight);
+  return mapTracks(project, trackIds, (track) => patchTrack(track, { height }));
 }
 
 /** Mutes the named tracks, or unmutes them when every one is muted already. */

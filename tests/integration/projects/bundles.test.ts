@@ -8,25 +8,27 @@ import { defaultBundleLimits } from '../../../electron/services/projects/bundle-
 import { exportBundle, openBundle } from '../../../electron/services/projects/bundles';
 import { openProject, saveProject } from '../../../electron/services/projects/project-files';
 import { serializeProject } from '../../../src/model/parse-project';
-import type { Project } from '../../../src/model/project-schema';
+import { createTrack } from '../../../src/model/new-track';
+import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
 import { tempDir } from '../../support/temp-dir';
 import { buildZip, centralRecord, endRecord, localHeader, type RawEntry } from './support/raw-zip';
 
 function clip(id: string, source: string) {
-  return { id, source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 };
+  return { id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false };
 }
 
 function projectWith(sources: Record<string, string>): Project {
   const ids = Object.keys(sources);
   return {
     format: 'glowroom',
-    version: 1,
+    version: currentProjectVersion,
     name: 'Nuit',
     tempo: 120,
     timeSignature: [4, 4],
     sampleRate: 48_000,
     sources: Object.fromEntries(ids.map((id) => [id, { path: sources[id]! }])),
-    tracks: [{ id: 't1', name: 'All', gainDb: 0, pan: 0, mute: false, solo: false, clips: ids.map((id, i) => clip(`c${i}`, id)) }],
+    tracks: [{ ...createTrack('t1', 'All', 0), clips: ids.map((id, i) => clip(`c${i}`, id)) }],
+    markers: [],
     master: { gainDb: 0 },
   };
 }

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectProject } from '../../../electron/services/projects/collect';
 import { backupPathOf, openProject, saveProject } from '../../../electron/services/projects/project-files';
-import type { Project } from '../../../src/model/project-schema';
+import { createTrack } from '../../../src/model/new-track';
+import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
 import { tempDir } from '../../support/temp-dir';
 
 function projectWith(sources: Record<string, string>): Project {
   const ids = Object.keys(sources);
   return {
     format: 'glowroom',
-    version: 1,
+    version: currentProjectVersion,
     name: 'Nuit',
     tempo: 120,
     timeSignature: [4, 4],
@@ -19,15 +20,11 @@ function projectWith(sources: Record<string, string>): Project {
     sources: Object.fromEntries(ids.map((id) => [id, { path: sources[id]! }])),
     tracks: [
       {
-        id: 't1',
-        name: 'All',
-        gainDb: 0,
-        pan: 0,
-        mute: false,
-        solo: false,
-        clips: ids.map((id, i) => ({ id: `c${i}`, source: id, start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 })),
+        ...createTrack('t1', 'All', 0),
+        clips: ids.map((id, i) => ({ id: `c${i}`, name: '', source: id, start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false })),
       },
     ],
+    markers: [],
     master: { gainDb: 0 },
   };
 }
@@ -51,7 +48,8 @@ describe('collectProject', () => {
       far: await audioFile(farFile),
       unrelated: await audioFile(path.join(folder, 'Audio', 'loop.flac')),
     };
-    const before = projectWith({ kick: 'Audio/Drums/kick.wav', shared: '../Shared/kick.wav', sharedAgain: path.join(root, 'Shared', 'kick.wav'), far: farFile });
+    const unhashed = projectWith({ kick: 'Audio/Drums/kick.wav', shared: '../Shared/kick.wav', sharedAgain: path.join(root, 'Shared', 'kick.wav'), far: farFile });
+    const before = { ...unhashed, sources: { ...unhashed.sources, far: { path: farFile, sha256: 'f'.repeat(64) } } };
     await saveProject(file, before);
 
     expect([...(await collectProject(file)).copied].sort()).toEqual(['Audio/kick.wav', 'Audio/loop (2).flac']);
@@ -60,7 +58,7 @@ describe('collectProject', () => {
       kick: { path: 'Audio/Drums/kick.wav' },
       shared: { path: 'Audio/kick.wav' },
       sharedAgain: { path: 'Audio/kick.wav' },
-      far: { path: 'Audio/loop (2).flac' },
+      far: { path: 'Audio/loop (2).flac', sha256: 'f'.repeat(64) },
     });
     expect(project.tracks).toEqual(before.tracks);
     const read = (relative: string) => fs.readFile(path.join(folder, relative));

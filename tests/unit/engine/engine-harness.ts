@@ -6,7 +6,7 @@ export const rate = 48_000;
 export const timeline120: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
 
 export function clip(sampleId: string, overrides: Partial<EngineClip> = {}): EngineClip {
-  return { id: `c-${sampleId}-${overrides.start ?? 0}`, sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, ...overrides };
+  return { id: `c-${sampleId}-${overrides.start ?? 0}`, sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...overrides };
 }
 
 export function track(id: string, clips: EngineClip[], overrides: Partial<EngineTrack> = {}): EngineTrack {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { statusSlots, trackMeterIndex } from '../../../src/protocol/engine';
-import { engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { createEmptyProject } from '../../../src/model/new-project';
+import { createTrack } from '../../../src/model/new-track';
+import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { clip, constant, engineWith, nonZero, ramp, rate, render, status, timeline120, track } from './engine-harness';
 
 /** Frame of a beat at a tempo: the format's rule, round(beats × 60 / tempo × rate). */
@@ -97,6 +99,26 @@ describe('engine: clips on the timeline', () => {
     expect(level([track('ta', [clip('a')], { mute: true }), track('tb', [clip('b')])])).toBe(0.5);
     expect(level([track('ta', [clip('a')], { solo: true }), track('tb', [clip('b')])])).toBe(0.25);
     expect(level([track('ta', [clip('a')], { solo: true, mute: true }), track('tb', [clip('b')])])).toBe(0);
+  });
+
+  it('silences muted clips, and still ends the song after the last of them', () => {
+    const samples = { a: { planes: [constant(256, 0.25)] }, b: { planes: [constant(256, 0.5)] } };
+    const engine = engineWith(samples, [track('t', [clip('a'), clip('b', { mute: true }), clip('b', { start: 8, mute: true })])]);
+    const [left, right] = render(engine, 256);
+    expect([left[3], right[3], left[255]]).toEqual([0.25, 0.25, 0.25]);
+    expect(engine.endFrame).toBe(frameOf(12, 120));
+  });
+
+  it('unmutes a clip when the document says so, from the next block', () => {
+    const samples = { a: { planes: [constant(1024, 0.25)] } };
+    const muted = track('t', [clip('a', { mute: true })]);
+    const engine = engineWith(samples, [muted]);
+    expect(nonZero(render(engine, 128)[0])).toEqual([]);
+    const unmuted = { ...muted, clips: [clip('a')] };
+    const changes = engineDocumentChanges({ timeline: timeline120, tracks: [muted] }, { timeline: timeline120, tracks: [unmuted] });
+    expect(changes).toEqual([{ type: 'set-track', track: unmuted, index: 0 }]);
+    for (const change of changes) engine.command(change);
+    expect(render(engine, 128)[0][0]).toBe(0.25);
   });
 
   it('converts rates: 44.1 kHz sources and varispeed keep pitch-correct lengths', () => {
@@ -206,6 +228,19 @@ describe('engine: transport, metronome, preview and meters', () => {
     engine.command({ type: 'reset-peak-hold' });
     render(engine, 128);
     expect(status(engine)[statusSlots.peakHoldLeft]).toBe(0);
+  });
+});
+
+describe('compileEngineDocument', () => {
+  it('passes the mute of each clip to the engine', () => {
+    const base = createEmptyProject();
+    const clips = [true, false].map((mute, i) => ({ id: `c${i}`, name: '', source: 's1', start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute }));
+    const project = { ...base, sources: { s1: { path: 'kick.wav' } }, tracks: [{ ...createTrack('t1', 'Drums', 0), clips }] };
+    const compiled = compileEngineDocument(project, (sourceId) => `pool:${sourceId}`);
+    expect(compiled.tracks[0]?.clips.map((c) => [c.id, c.sampleId, c.mute])).toEqual([
+      ['c0', 'pool:s1', true],
+      ['c1', 'pool:s1', false],
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { addSourceClip } from '../../../src/model/edits/source-edits';
 import { setTempo } from '../../../src/model/edits/timeline-edits';
 import { applyEdit, emptyHistory, historyDepth, record, redo, redoLabel, undo, undoLabel } from '../../../src/model/history';
 import { createEmptyProject } from '../../../src/model/new-project';
+import { createTrack } from '../../../src/model/new-track';
 import type { Project } from '../../../src/model/project-schema';
 
 const kick = { path: '/pack/kick.wav', name: 'kick.wav', durationSeconds: 0.5 };
@@ -48,7 +49,7 @@ describe('edit history', () => {
       }),
     ).toThrow('boom');
     expect(() => applyEdit(before.document, before.history, 'Set Tempo', (p) => setTempo(p, -5))).toThrow(/would break the project \(tempo/);
-    const broken = (p: Project): Project => ({ ...p, tracks: [{ id: 't', name: 'x', gainDb: 0, pan: 0, mute: false, solo: false, clips: [{ id: 'c', source: 'nope', start: 0, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 }] }] });
+    const broken = (p: Project): Project => ({ ...p, tracks: [{ ...createTrack('t', 'x', 0), clips: [{ id: 'c', name: '', source: 'nope', start: 0, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }] }] });
     expect(() => applyEdit(before.document, before.history, 'Add Clip', broken)).toThrow(/nothing was changed/);
     // Undo after the failures returns exactly the previous document.
     expect(undo(before.history)?.document).toBe(start);

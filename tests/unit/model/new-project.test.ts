@@ -15,6 +15,7 @@ describe('createEmptyProject', () => {
       sampleRate: 48_000,
       sources: {},
       tracks: [],
+      markers: [],
       master: { gainDb: 0 },
     });
   });
@@ -32,6 +33,7 @@ describe('createEmptyProject', () => {
     expect(a).not.toBe(b);
     expect(a.sources).not.toBe(b.sources);
     expect(a.tracks).not.toBe(b.tracks);
+    expect(a.markers).not.toBe(b.markers);
     expect(a.master).not.toBe(b.master);
     expect(a.timeSignature).not.toBe(b.timeSignature);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src/model/parse-project';
-import { ClipSchema, currentProjectVersion, ProjectSchema, TrackSchema } from '../../../src/model/project-schema';
+import { ClipSchema, currentProjectVersion, MarkerSchema, ProjectSchema, TrackSchema } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { exampleDoc, exampleFile, exampleText } from './fixtures';
 
@@ -30,29 +30,35 @@ function exampleWith(path: readonly PathKey[], value: unknown): string {
 
 const clip = ['tracks', 0, 'clips', 0] as const;
 const track = ['tracks', 0] as const;
+const marker = ['markers', 0] as const;
 
 describe('parseProject: valid files', () => {
   it('parses the example of the format', () => {
     const project = parseProject(exampleText, exampleFile);
     expect(project).toEqual({
       format: 'glowroom',
-      version: 1,
+      version: 2,
       name: 'Night drive',
       tempo: 120,
       timeSignature: [4, 4],
       sampleRate: 48000,
-      sources: { s1: { path: 'Audio/amen.wav' } },
+      sources: { s1: { path: 'Audio/amen.wav', sha256: 'cc6625de7e276888061935a5861b3009d734a828a73150a043e5e9f484848595' } },
       tracks: [
         {
           id: 't1',
           name: 'Drums',
+          colour: '#ffb347',
+          height: 72,
           gainDb: 0,
           pan: 0,
           mute: false,
           solo: false,
-          clips: [{ id: 'c1', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 }],
+          clips: [
+            { id: 'c1', name: 'Amen', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
+          ],
         },
       ],
+      markers: [{ id: 'm1', beat: 0, name: 'Intro' }],
       master: { gainDb: 0 },
     });
   });
@@ -68,10 +74,15 @@ describe('parseProject: valid files', () => {
     const doc = exampleDoc();
     Object.assign(doc, { tempo: 20, timeSignature: [32, 32], sampleRate: 96000, name: 'x'.repeat(200), master: { gainDb: -144 } });
     const tracks = doc['tracks'] as Record<string, unknown>[];
-    Object.assign(tracks[0] as object, { gainDb: 24, pan: -1, name: '' });
+    Object.assign(tracks[0] as object, { gainDb: 24, pan: -1, name: '', height: 40, colour: '#000000' });
+    tracks.push({ ...tracks[0], id: 't2', clips: [], height: 240, colour: '#ffffff' });
     const clips = (tracks[0] as { clips: Record<string, unknown>[] }).clips;
-    Object.assign(clips[0] as object, { start: 0, length: Number.MIN_VALUE, offset: 0, rate: 0.125, gainDb: 24 });
-    clips.push({ ...clips[0], id: 'c2', rate: 8, gainDb: -144, fadeIn: 1e6, fadeOut: 1e6 });
+    Object.assign(clips[0] as object, { start: 0, length: Number.MIN_VALUE, offset: 0, rate: 0.125, gainDb: 24, name: '' });
+    clips.push({ ...clips[0], id: 'c2', rate: 8, gainDb: -144, fadeIn: 1e6, fadeOut: 1e6, name: 'n'.repeat(200), mute: true });
+    doc['markers'] = [
+      { id: 'm1', beat: 0, name: '' },
+      { id: 'm2', beat: 0, name: 'm'.repeat(200) },
+    ];
     expect(() => parseProject(JSON.stringify(doc), exampleFile)).not.toThrow();
   });
 });
@@ -100,11 +111,21 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [['sources', 's1', 'path'], '', 'sources.s1.path', 'must not be empty (got 0 characters)'],
     [['sources', 's1', 'path'], 7, 'sources.s1.path', 'must be a string (got 7)'],
     [['sources', 's1', 'path'], 'a'.repeat(4097), 'sources.s1.path', 'must be at most 4096 characters long (got 4097 characters)'],
+    [['sources', 's1', 'sha256'], 'CC'.repeat(32), 'sources.s1.sha256', 'must be a SHA-256 hash: 64 lowercase hex digits (got "CCCCCCCC'],
+    [['sources', 's1', 'sha256'], 'cc', 'sources.s1.sha256', 'must be a SHA-256 hash: 64 lowercase hex digits (got "cc")'],
+    [['sources', 's1', 'sha256'], null, 'sources.s1.sha256', 'must be a string (got null)'],
     [['tracks'], {}, 'tracks', 'must be an array (got {})'],
     [[...track], null, 'tracks[0]', 'must be an object (got null)'],
     [[...track, 'id'], '', 'tracks[0].id', 'must not be empty'],
     [[...track, 'id'], 1, 'tracks[0].id', 'must be a string (got 1)'],
     [[...track, 'name'], null, 'tracks[0].name', 'must be a string (got null)'],
+    [[...track, 'colour'], '#FFB347', 'tracks[0].colour', 'must be a colour "#rrggbb" in lowercase hex (got "#FFB347")'],
+    [[...track, 'colour'], '#fb3', 'tracks[0].colour', 'must be a colour "#rrggbb" in lowercase hex (got "#fb3")'],
+    [[...track, 'colour'], 'orange', 'tracks[0].colour', 'must be a colour "#rrggbb" in lowercase hex (got "orange")'],
+    [[...track, 'height'], 39, 'tracks[0].height', 'must be at least 40 (got 39)'],
+    [[...track, 'height'], 241, 'tracks[0].height', 'must be at most 240 (got 241)'],
+    [[...track, 'height'], 72.5, 'tracks[0].height', 'must be a whole number (got 72.5)'],
+    [[...track, 'height'], '72px', 'tracks[0].height', 'must be a number (got "72px")'],
     [[...track, 'gainDb'], 25, 'tracks[0].gainDb', 'must be at most 24 (got 25)'],
     [[...track, 'gainDb'], -145, 'tracks[0].gainDb', 'must be at least -144 (got -145)'],
     [[...track, 'pan'], 1.01, 'tracks[0].pan', 'must be at most 1 (got 1.01)'],
@@ -115,6 +136,8 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...clip], [], 'tracks[0].clips[0]', 'must be an object (got [])'],
     [[...clip, 'id'], '', 'tracks[0].clips[0].id', 'must not be empty'],
     [[...clip, 'id'], 'c'.repeat(201), 'tracks[0].clips[0].id', 'must be at most 200 characters long'],
+    [[...clip, 'name'], 'n'.repeat(201), 'tracks[0].clips[0].name', 'must be at most 200 characters long (got 201 characters)'],
+    [[...clip, 'name'], null, 'tracks[0].clips[0].name', 'must be a string (got null)'],
     [[...clip, 'source'], 5, 'tracks[0].clips[0].source', 'must be a string (got 5)'],
     [[...clip, 'source'], 's9', 'tracks[0].clips[0].source', ': no source "s9" in "sources"'],
     [[...clip, 'start'], -1, 'tracks[0].clips[0].start', 'must be zero or more (got -1)'],
@@ -130,6 +153,13 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...clip, 'rate'], 0, 'tracks[0].clips[0].rate', 'must be at least 0.125 (got 0)'],
     [[...clip, 'rate'], 0.1, 'tracks[0].clips[0].rate', 'must be at least 0.125 (got 0.1)'],
     [[...clip, 'rate'], 9, 'tracks[0].clips[0].rate', 'must be at most 8 (got 9)'],
+    [[...clip, 'mute'], 'yes', 'tracks[0].clips[0].mute', 'must be true or false (got "yes")'],
+    [['markers'], {}, 'markers', 'must be an array (got {})'],
+    [[...marker], 'Intro', 'markers[0]', 'must be an object (got "Intro")'],
+    [[...marker, 'id'], '', 'markers[0].id', 'must not be empty'],
+    [[...marker, 'beat'], -0.5, 'markers[0].beat', 'must be zero or more (got -0.5)'],
+    [[...marker, 'beat'], '4', 'markers[0].beat', 'must be a number (got "4")'],
+    [[...marker, 'name'], 'm'.repeat(201), 'markers[0].name', 'must be at most 200 characters long (got 201 characters)'],
     [['master'], 0, 'master', 'must be an object (got 0)'],
     [['master', 'gainDb'], 100, 'master.gainDb', 'must be at most 24 (got 100)'],
   ];
@@ -156,6 +186,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [['sources', 's1', 'path'], 'sources.s1.path'],
     ...Object.keys(TrackSchema.shape).map((key): [readonly PathKey[], string] => [[...track, key], `tracks[0].${key}`]),
     ...Object.keys(ClipSchema.shape).map((key): [readonly PathKey[], string] => [[...clip, key], `tracks[0].clips[0].${key}`]),
+    ...Object.keys(MarkerSchema.shape).map((key): [readonly PathKey[], string] => [[...marker, key], `markers[0].${key}`]),
     [['master', 'gainDb'], 'master.gainDb'],
   ];
   it.each(missing)('a missing %j is named: %s', (path, printed) => {
@@ -169,14 +200,20 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [['sources', 's1'], 'sources.s1'],
     [[...track], 'tracks[0]'],
     [[...clip], 'tracks[0].clips[0]'],
+    [[...marker], 'markers[0]'],
     [['master'], 'master'],
-  ])('an unknown field in %j is an error (v1 is strict)', (path, printed) => {
-    const error = errorFor(exampleWith([...path, 'colour'], '#ff0'));
-    expect(error.message).toBe(`${exampleFile}: ${printed} has an unknown field "colour"`);
+  ])('an unknown field in %j is an error (the format is strict)', (path, printed) => {
+    const error = errorFor(exampleWith([...path, 'hologram'], true));
+    expect(error.message).toBe(`${exampleFile}: ${printed} has an unknown field "hologram"`);
+  });
+
+  it('reads a source without a hash: sha256 is the one optional field', () => {
+    const project = parseProject(exampleWith(['sources', 's1', 'sha256'], undefined), exampleFile);
+    expect(project.sources['s1']).toEqual({ path: 'Audio/amen.wav' });
   });
 
   it('names a source id that is not a plain identifier with brackets', () => {
-    const text = exampleText.replace('"s1": { "path": "Audio/amen.wav" }', '"my kick": { "path": "" }').replace('"source": "s1"', '"source": "my kick"');
+    const text = exampleText.replace('"s1": { "path": "Audio/amen.wav",', '"my kick": { "path": "",').replace('"source": "s1"', '"source": "my kick"');
     expect(errorFor(text).message).toBe(`${exampleFile}: sources["my kick"].path must not be empty (got 0 characters)`);
   });
 
@@ -197,6 +234,21 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     tracks[1] = { ...tracks[0], id: 't2' };
     expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].clips[0].id: duplicate clip id "c1"`);
   });
+
+  it('refuses duplicate marker ids and markers out of beat order', () => {
+    const doc = exampleDoc();
+    doc['markers'] = [
+      { id: 'm1', beat: 0, name: 'Intro' },
+      { id: 'm1', beat: 8, name: 'Hook' },
+    ];
+    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: markers[1].id: duplicate marker id "m1"`);
+    doc['markers'] = [
+      { id: 'm1', beat: 8, name: 'Hook' },
+      { id: 'm2', beat: 8, name: 'Same beat' },
+      { id: 'm3', beat: 4, name: 'Verse' },
+    ];
+    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: markers[2].beat: markers must be sorted by beat (4 comes after 8)`);
+  });
 });
 
 describe('parseProject: the first problem in document order', () => {
@@ -211,7 +263,7 @@ describe('parseProject: the first problem in document order', () => {
   });
 
   it('orders fields inside a clip by the text too', () => {
-    const text = exampleText.replace('"start": 0', '"start": -3').replace('"source": "s1"', '"rate": 100, "source": "s1"').replace(', "rate": 1 }', ' }');
+    const text = exampleText.replace('"start": 0', '"start": -3').replace('"source": "s1"', '"rate": 100, "source": "s1"').replace('"rate": 1, ', '');
     expect(errorFor(text).message).toBe(`${exampleFile}: tracks[0].clips[0].rate must be at most 8 (got 100)`);
   });
 
@@ -292,7 +344,7 @@ describe('parseProject: text that is not a project', () => {
 
 describe('parseProject: versions', () => {
   it('refuses a newer version as unsupported, saying what to do', () => {
-    const error = errorFor(exampleText.replace('"version": 1', '"version": 3'));
+    const error = errorFor(exampleText.replace('"version": 2', '"version": 3'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe(
       `Night drive.glowroom was saved by a newer Glowroom (format version 3); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
@@ -300,7 +352,7 @@ describe('parseProject: versions', () => {
   });
 
   it('refuses a newer version even when the rest would not validate', () => {
-    expect(errorFor('{ "format": "glowroom", "version": 2, "hologram": true }').code).toBe('unsupported');
+    expect(errorFor('{ "format": "glowroom", "version": 3, "hologram": true }').code).toBe('unsupported');
   });
 
   it.each([

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { clipEndFrame, clipLengthFrames, clipStartFrame, projectEndBeats } from '../../../src/model/project-time';
 import { createEmptyProject } from '../../../src/model/new-project';
+import { createTrack } from '../../../src/model/new-track';
 import type { Clip, Project } from '../../../src/model/project-schema';
 import type { Beats, Samples } from '../../../src/std/units';
 import { richProject } from './fixtures';
 
 function clipAt(start: number, length = 1, rate = 1): Clip {
-  return { id: 'c', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate };
+  return { id: 'c', name: '', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate, mute: false };
 }
 
 function timing(tempo: number, sampleRate: Project['sampleRate']): Project {
@@ -78,16 +79,16 @@ describe('projectEndBeats', () => {
     expect(end).toBe(0);
   });
 
-  it('is the latest clip end over every track, muted or not, whatever the clip order', () => {
+  it('is the latest clip end over every track and clip, muted or not, whatever the clip order', () => {
     const project = richProject();
     // c4 on the muted track t2 ends last: 123456.789 + 0.001.
     expect(projectEndBeats(project)).toBe(123_456.789 + 0.001);
     const small = timing(120, 48_000);
     small.tracks = [
-      { id: 'a', name: '', gainDb: 0, pan: 0, mute: false, solo: false, clips: [clipAt(8, 4), clipAt(0, 2)] },
-      { id: 'b', name: '', gainDb: 0, pan: 0, mute: true, solo: false, clips: [clipAt(10, 2.5)] },
-      { id: 'c', name: '', gainDb: 0, pan: 0, mute: false, solo: false, clips: [] },
+      { ...createTrack('a', '', 0), clips: [clipAt(8, 4), clipAt(0, 2)] },
+      { ...createTrack('b', '', 1), mute: true, clips: [clipAt(10, 2.5)] },
+      { ...createTrack('c', '', 2), clips: [{ ...clipAt(12, 1), mute: true }] },
     ];
-    expect(projectEndBeats(small)).toBe(12.5);
+    expect(projectEndBeats(small)).toBe(13);
   });
 });

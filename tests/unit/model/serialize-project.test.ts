@@ -2,27 +2,30 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
-import { ClipSchema, ProjectSchema, SourceSchema, TrackSchema, type Clip, type Project } from '../../../src/model/project-schema';
+import { ClipSchema, MarkerSchema, ProjectSchema, SourceSchema, TrackSchema, type Clip, type Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { repoRoot } from '../../support/paths';
 import { exampleFile, exampleText, richProject } from './fixtures';
 
 const canonicalExample = `{
   "format": "glowroom",
-  "version": 1,
+  "version": 2,
   "name": "Night drive",
   "tempo": 120,
   "timeSignature": [4, 4],
   "sampleRate": 48000,
   "sources": {
     "s1": {
-      "path": "Audio/amen.wav"
+      "path": "Audio/amen.wav",
+      "sha256": "cc6625de7e276888061935a5861b3009d734a828a73150a043e5e9f484848595"
     }
   },
   "tracks": [
     {
       "id": "t1",
       "name": "Drums",
+      "colour": "#ffb347",
+      "height": 72,
       "gainDb": 0,
       "pan": 0,
       "mute": false,
@@ -30,6 +33,7 @@ const canonicalExample = `{
       "clips": [
         {
           "id": "c1",
+          "name": "Amen",
           "source": "s1",
           "start": 0,
           "length": 4,
@@ -39,9 +43,17 @@ const canonicalExample = `{
           "fadeOut": 0,
           "loop": false,
           "reverse": false,
-          "rate": 1
+          "rate": 1,
+          "mute": false
         }
       ]
+    }
+  ],
+  "markers": [
+    {
+      "id": "m1",
+      "beat": 0,
+      "name": "Intro"
     }
   ],
   "master": {
@@ -66,24 +78,29 @@ function randomProject(next: () => number): Project {
   const between = (low: number, high: number): number => low + next() * (high - low);
   const text = (): string => Array.from({ length: Math.floor(next() * 12) }, () => String.fromCodePoint(Math.floor(between(32, 0x1f700)))).join('');
   const sourceIds = Array.from({ length: 1 + Math.floor(next() * 4) }, (_, i) => `src ${i} ${text()}`);
+  const hex = (digits: number): string => Array.from({ length: digits }, () => '0123456789abcdef'[Math.floor(next() * 16)]).join('');
   let clipCount = 0;
+  let beat = 0;
   return {
     format: 'glowroom',
-    version: 1,
+    version: 2,
     name: text(),
     tempo: between(20, 999),
     timeSignature: [1 + Math.floor(next() * 32), ([1, 2, 4, 8, 16, 32] as const)[Math.floor(next() * 6)] ?? 4],
     sampleRate: ([44_100, 48_000, 88_200, 96_000] as const)[Math.floor(next() * 4)] ?? 48_000,
-    sources: Object.fromEntries(sourceIds.map((id) => [id, { path: `Audio/${text()}.wav` }])),
+    sources: Object.fromEntries(sourceIds.map((id) => [id, next() < 0.5 ? { path: `Audio/${text()}.wav` } : { path: `Audio/${text()}.wav`, sha256: hex(64) }])),
     tracks: Array.from({ length: Math.floor(next() * 4) }, (_, t) => ({
       id: `t${t}`,
       name: text(),
+      colour: `#${hex(6)}`,
+      height: 40 + Math.floor(next() * 201),
       gainDb: between(-144, 24),
       pan: between(-1, 1),
       mute: next() < 0.5,
       solo: next() < 0.5,
       clips: Array.from({ length: Math.floor(next() * 4) }, (): Clip => ({
         id: `c${clipCount++}`,
+        name: text(),
         source: sourceIds[Math.floor(next() * sourceIds.length)] ?? '',
         start: next() < 0.2 ? 0 : between(0, 1e4),
         length: between(1e-9, 1e3),
@@ -94,8 +111,10 @@ function randomProject(next: () => number): Project {
         loop: next() < 0.5,
         reverse: next() < 0.5,
         rate: between(0.125, 8),
+        mute: next() < 0.5,
       })),
     })),
+    markers: Array.from({ length: Math.floor(next() * 4) }, (_, m) => ({ id: `m${m}`, beat: next() < 0.3 ? beat : (beat += between(0, 64)), name: text() })),
     master: { gainDb: between(-144, 24) },
   };
 }
@@ -129,6 +148,13 @@ describe('serializeProject', () => {
       expect(Object.keys(track)).toEqual(Object.keys(TrackSchema.shape));
       for (const clip of track.clips) expect(Object.keys(clip)).toEqual(Object.keys(ClipSchema.shape));
     }
+    for (const marker of written.markers) expect(Object.keys(marker)).toEqual(Object.keys(MarkerSchema.shape));
+  });
+
+  it('writes a source hash only when it is known', () => {
+    const written = JSON.parse(serializeProject(richProject())) as Project;
+    expect(written.sources['my loop']).toEqual({ path: '../Shared Samples/loop 01 (120).flac' });
+    expect(written.sources['kick']?.sha256).toBe('0'.repeat(64));
   });
 
   it('gives the same bytes however the project object was built', () => {
@@ -195,12 +221,26 @@ describe('docs/project-format.md', () => {
     expect(project.tracks.some((track) => track.pan !== 0)).toBe(true);
   });
 
+  it('shows what version 2 added: a hash and a source without one, colours, a height, a named and a muted clip, markers', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    const clips = project.tracks.flatMap((track) => track.clips);
+    const sources = Object.values(project.sources);
+    expect(sources.some((source) => source.sha256 !== undefined)).toBe(true);
+    expect(sources.some((source) => source.sha256 === undefined)).toBe(true);
+    expect(new Set(project.tracks.map((track) => track.colour)).size).toBe(project.tracks.length);
+    expect(project.tracks.some((track) => track.height !== 72)).toBe(true);
+    expect(clips.some((clip) => clip.name !== '')).toBe(true);
+    expect(clips.some((clip) => clip.mute)).toBe(true);
+    expect(project.markers.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('documents every field of the schema', () => {
     const fields = [
       ...Object.keys(ProjectSchema.shape),
       ...Object.keys(SourceSchema.shape),
       ...Object.keys(TrackSchema.shape),
       ...Object.keys(ClipSchema.shape),
+      ...Object.keys(MarkerSchema.shape),
       'master.gainDb',
     ];
     for (const field of fields) expect(markdown, field).toContain(`| \`${field}\` |`);

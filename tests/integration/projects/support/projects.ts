@@ -1,5 +1,6 @@
 /** Realistic projects for the project-file tests, built in code. */
-import type { Clip, Project, Track } from '../../../../src/model/project-schema';
+import { createTrack } from '../../../../src/model/new-track';
+import { currentProjectVersion, type Clip, type Project, type Track } from '../../../../src/model/project-schema';
 
 /**
  * A project with `clipCount` clips over 8 tracks and 40 sources. `variant` changes every clip a
@@ -9,10 +10,11 @@ import type { Clip, Project, Track } from '../../../../src/model/project-schema'
 export function largeProject(clipCount: number, variant: 'A' | 'B'): Project {
   const shift = variant === 'A' ? 0 : 0.5;
   const sources = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s${i}`, { path: `Audio/sample ${i} (${variant}).wav` }]));
-  const tracks: Track[] = Array.from({ length: 8 }, (_, t) => ({ id: `t${t}`, name: `Track ${t + 1}`, gainDb: -t, pan: t / 8 - 0.5, mute: false, solo: false, clips: [] as Clip[] }));
+  const tracks: Track[] = Array.from({ length: 8 }, (_, t) => ({ ...createTrack(`t${t}`, `Track ${t + 1}`, t), gainDb: -t, pan: t / 8 - 0.5, clips: [] as Clip[] }));
   for (let i = 0; i < clipCount; i++) {
     tracks[i % 8]?.clips.push({
       id: `c${i}`,
+      name: variant === 'A' ? '' : `Hit ${i}`,
       source: `s${i % 40}`,
       start: i + shift,
       length: 1 + (i % 7) / 4,
@@ -23,7 +25,8 @@ export function largeProject(clipCount: number, variant: 'A' | 'B'): Project {
       loop: i % 3 === 0,
       reverse: i % 5 === 0,
       rate: variant === 'A' ? 1 : 1.25,
+      mute: i % 11 === 0,
     });
   }
-  return { format: 'glowroom', version: 1, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, master: { gainDb: -1 } };
+  return { format: 'glowroom', version: currentProjectVersion, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, markers: [], master: { gainDb: -1 } };
 }

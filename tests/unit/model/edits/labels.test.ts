@@ -26,5 +26,17 @@ describe('edit labels', () => {
     expect(labels.trackPanLabel(2)).toBe('Change Pan of 2 Tracks');
     expect(labels.muteLabel(1, true)).toBe('Mute Track');
     expect(labels.soloLabel(3, false)).toBe('Unsolo 3 Tracks');
+    expect(labels.renameClipLabel()).toBe('Rename Clip');
+    expect(labels.renameClipLabel(2)).toBe('Rename 2 Clips');
+    expect(labels.clipMuteLabel(3, true)).toBe('Mute 3 Clips');
+    expect(labels.clipMuteLabel(1, false)).toBe('Unmute Clip');
+    expect(labels.trackColourLabel()).toBe('Change Track Colour');
+    expect(labels.trackColourLabel(2)).toBe('Change Colour of 2 Tracks');
+    expect(labels.trackHeightLabel()).toBe('Change Track Height');
+    expect(labels.trackHeightLabel(3)).toBe('Change Height of 3 Tracks');
+    expect(labels.addMarkerLabel()).toBe('Add Marker');
+    expect(labels.moveMarkerLabel()).toBe('Move Marker');
+    expect(labels.renameMarkerLabel()).toBe('Rename Marker');
+    expect(labels.deleteMarkerLabel()).toBe('Delete Marker');
   });
 });

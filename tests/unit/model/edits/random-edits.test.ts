@@ -1,10 +1,12 @@
 /** Property-style: seeded random sequences of edits, with hostile numbers, never break the document. */
 import { describe, expect, it } from 'vitest';
 import * as clips from '../../../../src/model/edits/clip-edits';
+import * as markers from '../../../../src/model/edits/marker-edits';
 import { selectAllClips, type ClipRef } from '../../../../src/model/edits/selection';
 import * as tracks from '../../../../src/model/edits/track-edits';
 import { applyEdit, emptyHistory, undo } from '../../../../src/model/history';
 import type { Project } from '../../../../src/model/project-schema';
+import { beats } from '../../../../src/std/units';
 import { deepFreeze, durations, expectValid, project } from './helpers';
 
 /** mulberry32: a small deterministic PRNG. */
@@ -27,6 +29,7 @@ function makeEdit(random: () => number, p: Project, clipboard: clips.Clipboard):
   const some = (): ClipRef[] => all.filter(() => random() < 0.4).concat(random() < 0.1 ? [{ trackId: 'nope', clipId: 'c1' }] : []);
   const one = (): ClipRef => pick(all) ?? { trackId: 't1', clipId: 'missing' };
   const trackId = (): string => pick(p.tracks)?.id ?? 't-missing';
+  const markerId = (): string => pick(p.markers)?.id ?? 'm-missing';
   const options = random() < 0.5 ? durations : {};
   const edits: [string, (q: Project) => Project][] = [
     ['move', (q) => clips.moveClips(q, some(), num(8), Math.round(num(3)))],
@@ -52,6 +55,14 @@ function makeEdit(random: () => number, p: Project, clipboard: clips.Clipboard):
     ['pan', (q) => tracks.setTrackPan(q, trackId(), num(2))],
     ['mute', (q) => tracks.toggleMute(q, [trackId(), trackId()])],
     ['solo', (q) => tracks.toggleSolo(q, trackId())],
+    ['rename clips', (q) => clips.renameClips(q, some(), 'c'.repeat(Math.floor(random() * 250)))],
+    ['mute clips', (q) => clips.setClipMute(q, some(), random() < 0.5)],
+    ['colour', (q) => tracks.setTrackColour(q, [trackId(), trackId()], pick(['#A0B1C2', '#00ff7f', 'teal', '#fff']) ?? '')],
+    ['height', (q) => tracks.setTrackHeight(q, trackId(), num(400))],
+    ['add marker', (q) => markers.addMarker(q, beats(num(64)), random() < 0.5 ? undefined : 'm'.repeat(Math.floor(random() * 250)))],
+    ['move marker', (q) => markers.moveMarker(q, markerId(), beats(num(64)))],
+    ['rename marker', (q) => markers.renameMarker(q, markerId(), 'r'.repeat(Math.floor(random() * 250)))],
+    ['delete marker', (q) => markers.deleteMarker(q, markerId())],
   ];
   const [label, recipe] = pick(edits) ?? edits[0]!;
   const nextBoard = random() < 0.2 ? clips.copyClips(p, some()) : clipboard;

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addTrack, addTrackWithId, deleteTracks, moveTrack, renameTrack, setTrackGain, setTrackPan, toggleMute, toggleSolo } from '../../../../src/model/edits/track-edits';
-import { expectValid, project } from './helpers';
+import {
+  addTrack,
+  addTrackWithId,
+  deleteTracks,
+  moveTrack,
+  renameTrack,
+  setTrackColour,
+  setTrackGain,
+  setTrackHeight,
+  setTrackPan,
+  toggleMute,
+  toggleSolo,
+} from '../../../../src/model/edits/track-edits';
+import { pasteClipsWithResult, type Clipboard } from '../../../../src/model/edits/clip-edits';
+import { trackPalette } from '../../../../src/model/track-colours';
+import { clip, expectValid, project } from './helpers';
 
 const ids = (p: ReturnType<typeof project>) => p.tracks.map((t) => t.id);
 
@@ -10,7 +24,7 @@ describe('track edits', () => {
     const { project: q, trackId } = addTrackWithId(p);
     expectValid(q);
     expect(trackId).toBe('t4');
-    expect(q.tracks[3]).toEqual({ id: 't4', name: 'Track 4', gainDb: 0, pan: 0, mute: false, solo: false, clips: [] });
+    expect(q.tracks[3]).toEqual({ id: 't4', name: 'Track 4', colour: trackPalette[3], height: 72, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] });
     expect(q.tracks[0]).toBe(p.tracks[0]);
     expect(ids(expectValid(addTrack(p, { name: 'Bass', index: 0 })))).toEqual(['t4', 't1', 't2', 't3']);
     expect(ids(expectValid(addTrack(p, { index: 99 })))).toEqual(['t1', 't2', 't3', 't4']);
@@ -70,5 +84,41 @@ describe('track edits', () => {
     expect(expectValid(toggleSolo(soloed, 't2')).tracks.map((t) => t.solo)).toEqual([false, false, false]);
     expect(toggleMute(p, [])).toBe(p);
     expect(toggleSolo(p, 't9')).toBe(p);
+  });
+
+  it('colours new tracks from the palette by the track count, cycling', () => {
+    let p = project();
+    for (let i = 0; i < trackPalette.length; i++) p = addTrack(p);
+    const colours = expectValid(p).tracks.map((t) => t.colour);
+    expect(colours.slice(3)).toEqual([...trackPalette.slice(3), ...trackPalette.slice(0, 3)]);
+    expect(expectValid(addTrack(project(), { index: 0 })).tracks[0]?.colour).toBe(trackPalette[3]);
+  });
+
+  it('gives tracks added by a paste a palette colour and the default height too', () => {
+    const board: Clipboard = { clips: [{ row: 0, clip: clip('x') }, { row: 1, clip: clip('y') }], sources: { s1: { path: 'Audio/loop.wav' } } };
+    const q = expectValid(pasteClipsWithResult(project(), board, 0, 't3').project);
+    expect(q.tracks[3]).toMatchObject({ id: 't4', name: 'Track 4', colour: trackPalette[3], height: 72 });
+  });
+
+  it('sets the colour of one or several tracks, lowercase; refuses what is not #rrggbb', () => {
+    const p = project();
+    const q = expectValid(setTrackColour(p, ['t1', 't3'], '#12AbEf'));
+    expect(q.tracks.map((t) => t.colour)).toEqual(['#12abef', p.tracks[1]?.colour, '#12abef']);
+    expect(q.tracks[1]).toBe(p.tracks[1]);
+    for (const bad of ['12abef', '#12abe', '#12abeg', 'red', '', '#12abef0']) expect(setTrackColour(p, 't1', bad)).toBe(p);
+    expect(setTrackColour(p, 't1', p.tracks[0]?.colour ?? '')).toBe(p);
+    expect(setTrackColour(p, 't9', '#000000')).toBe(p);
+  });
+
+  it('sets the height in whole pixels, clamped to 40…240', () => {
+    const p = project();
+    expect(expectValid(setTrackHeight(p, ['t1', 't2'], 100)).tracks.map((t) => t.height)).toEqual([100, 100, 120]);
+    expect(expectValid(setTrackHeight(p, 't1', 96.6)).tracks[0]?.height).toBe(97);
+    expect(expectValid(setTrackHeight(p, 't1', 10)).tracks[0]?.height).toBe(40);
+    expect(expectValid(setTrackHeight(p, 't1', 1e9)).tracks[0]?.height).toBe(240);
+    expect(setTrackHeight(p, 't3', 120)).toBe(p);
+    expect(setTrackHeight(p, 't1', Number.NaN)).toBe(p);
+    expect(setTrackHeight(p, 't1', Number.POSITIVE_INFINITY)).toBe(p);
+    expect(setTrackHeight(p, 't9', 100)).toBe(p);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as clips from '../../../../src/model/edits/clip-edits';
 import * as labels from '../../../../src/model/edits/labels';
+import * as markers from '../../../../src/model/edits/marker-edits';
 import * as tracks from '../../../../src/model/edits/track-edits';
 import { applyEdit, emptyHistory, redo, undo, undoLabel } from '../../../../src/model/history';
 import type { Project } from '../../../../src/model/project-schema';
+import { beats } from '../../../../src/std/units';
 import { durations, expectValid, project, ref } from './helpers';
 
 const sel = [ref('t1', 'c1'), ref('t2', 'c3')];
@@ -32,6 +34,15 @@ const edits: [string, (p: Project) => Project][] = [
   [labels.trackPanLabel(), (p) => tracks.setTrackPan(p, 't1', 0.5)],
   [labels.muteLabel(1, true), (p) => tracks.toggleMute(p, 't1')],
   [labels.soloLabel(1, true), (p) => tracks.toggleSolo(p, 't1')],
+  [labels.renameClipLabel(), (p) => clips.renameClips(p, [ref('t1', 'c2')], 'Fill')],
+  [labels.clipMuteLabel(1, true), (p) => clips.setClipMute(p, [ref('t1', 'c2')], true)],
+  [labels.clipMuteLabel(1, false), (p) => clips.setClipMute(p, [ref('t2', 'c3')], false)],
+  [labels.trackColourLabel(), (p) => tracks.setTrackColour(p, 't2', '#00ff7f')],
+  [labels.trackHeightLabel(2), (p) => tracks.setTrackHeight(p, ['t1', 't2'], 150)],
+  [labels.addMarkerLabel(), (p) => markers.addMarker(p, beats(12))],
+  [labels.moveMarkerLabel(), (p) => markers.moveMarker(p, 'm1', beats(16))],
+  [labels.renameMarkerLabel(), (p) => markers.renameMarker(p, 'm2', 'Hook')],
+  [labels.deleteMarkerLabel(), (p) => markers.deleteMarker(p, 'm2')],
 ];
 
 describe('every edit through applyEdit', () => {
