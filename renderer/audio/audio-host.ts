@@ -1,4 +1,4 @@
-import { createStatusBuffer, engineProcessorName, packSample, type EngineCommand, type EngineProcessorOptions, type SharedSample } from '../../src/protocol/engine';
+import { createStatusBuffer, engineProcessorName, packSample, samplePlanes, type EngineCommand, type EngineProcessorOptions, type SharedSample } from '../../src/protocol/engine';
 import type { LoadedAudio } from '../../src/protocol/ipc';
 import { GlowroomError } from '../../src/std/errors';
 import workletUrl from '../worklets/engine-processor.ts?worker&url';
@@ -44,6 +44,12 @@ export class AudioHost {
     const sample = packSample(sampleId, audio.sampleRate, audio.channels, (bytes) => new SharedArrayBuffer(bytes));
     this.samples.set(sampleId, sample);
     this.send({ type: 'add-sample', sample });
+  }
+
+  /** The decoded audio of a pooled sample, as planar views on its shared memory; null when it is not pooled. */
+  samplePlanes(sampleId: string): readonly Float32Array[] | null {
+    const sample = this.samples.get(sampleId);
+    return sample ? samplePlanes(sample) : null;
   }
 
   /** Called after the engine node was rebuilt: the listener must re-send the document. */

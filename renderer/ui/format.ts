@@ -25,3 +25,14 @@ export function amplitudeToDbfs(amplitude: number): number {
 export function formatDbfs(db: number): string {
   return db <= -120 ? '−∞ dBFS' : `${db.toFixed(1).replace('-', '−')} dBFS`;
 }
+/** A level change in decibels with its sign and one decimal: "+2.5 dB", "−6.0 dB", "0.0 dB". */
+export function formatDb(db: number): string {
+  const text = Math.abs(db).toFixed(1);
+  return `${db < 0 && text !== '0.0' ? '−' : db > 0 && text !== '0.0' ? '+' : ''}${text} dB`;
+}
+
+/** A loudness with a typographic minus and one decimal: "−14.0 LUFS". */
+export function formatLufs(lufs: number): string {
+  const text = Math.abs(lufs).toFixed(1);
+  return `${lufs < 0 && text !== '0.0' ? '−' : ''}${text} LUFS`;
+}

@@ -1,4 +1,4 @@
-import type { SharedSample } from '../protocol/engine';
+import { samplePlanes, type SharedSample } from '../protocol/engine';
 
 /** A sample as the engine reads it: planar views on shared PCM, no copies. */
 export interface PooledSample {
@@ -13,11 +13,7 @@ export class SamplePool {
   private readonly samples = new Map<string, PooledSample>();
 
   add(shared: SharedSample): void {
-    const planes: Float32Array[] = [];
-    for (let c = 0; c < shared.channelCount; c++) {
-      planes.push(new Float32Array(shared.pcm, c * shared.frames * Float32Array.BYTES_PER_ELEMENT, shared.frames));
-    }
-    this.samples.set(shared.sampleId, { sampleRate: shared.sampleRate, frames: shared.frames, planes });
+    this.samples.set(shared.sampleId, { sampleRate: shared.sampleRate, frames: shared.frames, planes: samplePlanes(shared) });
   }
 
   remove(sampleId: string): void {

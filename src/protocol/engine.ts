@@ -169,3 +169,10 @@ export function packSample(
   planes.forEach((plane, c) => new Float32Array(pcm, c * frames * Float32Array.BYTES_PER_ELEMENT, frames).set(plane));
   return { sampleId, sampleRate, frames, channelCount: planes.length, pcm };
 }
+
+/** Planar views on a shared sample's PCM (no copies): what `packSample` packed. */
+export function samplePlanes(shared: SharedSample): Float32Array[] {
+  const planes: Float32Array[] = [];
+  for (let c = 0; c < shared.channelCount; c++) planes.push(new Float32Array(shared.pcm, c * shared.frames * Float32Array.BYTES_PER_ELEMENT, shared.frames));
+  return planes;
+}
