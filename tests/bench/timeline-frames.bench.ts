@@ -6,7 +6,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
-import type { Clip, Project } from '../../src/model/project-schema';
+import { createTrack } from '../../src/model/new-track';
+import { currentProjectVersion, type Clip, type Project } from '../../src/model/project-schema';
 import { startWebHostProcess } from '../support/web-host-process';
 import type { BenchResult } from './bench-result';
 
@@ -132,8 +133,8 @@ async function openProject(page: Page, file: string): Promise<void> {
   await dialog.getByRole('textbox', { name: 'Project file path' }).fill(file);
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await page.getByRole('listbox', { name: `Track Track ${TRACKS}` }).waitFor({ timeout: 120_000 });
-  // Drawn: the visible clips have their waveform canvas (peaks arrive once the audio is pooled).
-  await page.locator('.timeline .clip .clip-waveform').first().waitFor({ state: 'attached', timeout: 120_000 });
+  // Drawn: the arrangement canvas painted clips with their waveform (peaks arrive once the audio is pooled).
+  await page.locator('.arrangement-canvas:not([data-waveforms="0"])[data-waveforms]').waitFor({ state: 'attached', timeout: 120_000 });
   // Two quiet frames so layout and paint of the opened project are not counted as scroll frames.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
@@ -232,23 +233,20 @@ function writeSources(dir: string): string[] {
 function benchProject(files: readonly string[]): Project {
   return {
     format: 'glowroom',
-    version: 1,
+    version: currentProjectVersion,
     name: 'Timeline bench',
     tempo: TEMPO,
     timeSignature: [4, 4],
     sampleRate: SAMPLE_RATE,
     sources: Object.fromEntries(files.map((file, i) => [`s${i + 1}`, { path: file }])),
     tracks: Array.from({ length: TRACKS }, (_, t) => ({
-      id: `t${t + 1}`,
-      name: `Track ${t + 1}`,
+      ...createTrack(`t${t + 1}`, `Track ${t + 1}`, t),
       gainDb: -24,
-      pan: 0,
-      mute: false,
-      solo: false,
       clips: Array.from(
         { length: CLIPS_PER_TRACK },
         (_, c): Clip => ({
           id: `c${t * CLIPS_PER_TRACK + c + 1}`,
+          name: '',
           source: `s${((t + c) % files.length) + 1}`,
           start: c * CLIP_EVERY,
           length: CLIP_BEATS,
@@ -259,10 +257,12 @@ function benchProject(files: readonly string[]): Project {
           loop: false,
           reverse: false,
           rate: 1,
+          mute: false,
         }),
       ),
     })),
     master: { gainDb: 0 },
+    markers: [],
   };
 }
 

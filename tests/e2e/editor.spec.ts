@@ -42,9 +42,19 @@ test('double-click opens the waveform editor: zoom, set the clip to a selection,
   expect(Math.abs((trimmed?.width ?? 0) - 4 * 28)).toBeLessThan(3);
   expect(Math.abs((trimmed?.x ?? 0) - (before?.x ?? 0) - 2 * 28)).toBeLessThan(3);
 
-  // Level and fades.
+  // Level and fades: normalize to a peak, then to a loudness measured on the decoded audio.
+  const gainSlider = editor.getByRole('slider', { name: 'Clip gain' });
   await editor.getByRole('button', { name: 'Normalize' }).click();
-  await expect(editor.getByRole('slider', { name: 'Clip gain' })).not.toHaveAttribute('aria-valuetext', '0.0 dB');
+  await expect(gainSlider).not.toHaveAttribute('aria-valuetext', '0.0 dB');
+  await editor.getByRole('combobox', { name: 'Normalize to' }).selectOption({ label: 'Loudness −14 LUFS' });
+  await editor.getByRole('button', { name: 'Normalize' }).click();
+  const result = editor.getByRole('status', { name: 'Normalize result' });
+  await expect(result).toHaveText(/^−?\d+\.\d LUFS \(integrated\): gain [+−]\d+\.\d dB$/);
+  const [, lufs, sign, gain] = /^(−?\d+\.\d) LUFS.*gain ([+−])(\d+\.\d) dB$/.exec((await result.textContent()) ?? '') ?? [];
+  const measured = Number((lufs ?? '').replace('−', '-'));
+  const gainDb = (sign === '−' ? -1 : 1) * Number(gain);
+  expect(measured + gainDb).toBeCloseTo(-14, 0);
+  await expect(gainSlider).toHaveAttribute('aria-valuetext', `${sign}${gain} dB`);
   await editor.getByLabel('Fade in (ms)').fill('20');
   await editor.getByLabel('Fade in (ms)').press('Enter');
   await expect(editor.getByLabel('Fade in (ms)')).toHaveValue('20');

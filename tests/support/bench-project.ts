@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
-import type { Project } from '../../src/model/project-schema';
+import { createTrack } from '../../src/model/new-track';
+import { currentProjectVersion, type Project } from '../../src/model/project-schema';
 
 /**
  * The generated project the render and export benchmarks time: 16 stereo tracks of 180 s at
@@ -76,23 +77,20 @@ function mulberry32(seed: number): () => number {
 function benchProject(name: string, files: readonly string[]): Project {
   return {
     format: 'glowroom',
-    version: 1,
+    version: currentProjectVersion,
     name,
     tempo: TEMPO_BPM,
     timeSignature: [4, 4],
     sampleRate: BENCH_RATE_HZ,
     sources: Object.fromEntries(files.map((file, i) => [`s${i + 1}`, { path: file }])),
     tracks: files.map((_, i) => ({
-      id: `t${i + 1}`,
-      name: `Track ${i + 1}`,
-      gainDb: 0,
+      ...createTrack(`t${i + 1}`, `Track ${i + 1}`, i),
       pan: -0.75 + (1.5 * i) / (files.length - 1),
-      mute: false,
-      solo: false,
       clips: [
-        { id: `c${i + 1}`, source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1 },
+        { id: `c${i + 1}`, name: '', source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
       ],
     })),
+    markers: [],
     master: { gainDb: 0 },
   };
 }

@@ -3,8 +3,8 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
 import { onsetsFromPeaks } from '../../../src/analysis/onsets';
 import { chopClipAtBeats, chopLabel, gridChopPositions, transientChopPositions, type ChopDivision } from '../../../src/model/edits/chop';
-import { setClipFades, setClipGain, toggleClipReverse } from '../../../src/model/edits/clip-edits';
-import { clipGainLabel, fadeLabel, reverseLabel } from '../../../src/model/edits/labels';
+import { setClipFades, setClipGain, setClipMute, toggleClipReverse } from '../../../src/model/edits/clip-edits';
+import { clipGainLabel, clipMuteLabel, fadeLabel, reverseLabel } from '../../../src/model/edits/labels';
 import { resolveClip, type ClipRef } from '../../../src/model/edits/selection';
 import type { Clip, Project } from '../../../src/model/project-schema';
 import { useEditor } from '../../state/editor-store';
@@ -17,7 +17,6 @@ import { useTransport } from '../../state/transport-store';
 import { sourceDurationsOf } from '../timeline/selection';
 import {
   clipSourceRange,
-  normalizeGainDb,
   peakDbfsInRange,
   peaksAsRead,
   peaksForDisplay,
@@ -25,6 +24,9 @@ import {
   sourceSecondsToTimeline,
   type SourceRange,
 } from './clip-source';
+import { formatDb } from '../format';
+import { ClipNameField } from './ClipNameField';
+import { NormalizeControl } from './NormalizeControl';
 import './editor.css';
 
 const waveHeight = 168;
@@ -46,7 +48,7 @@ function EditorDialog({ target, project, clip, info }: { target: ClipRef; projec
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  const name = info?.name ?? 'clip';
+  const name = clip?.name || (info?.name ?? 'clip');
   return (
     <dialog ref={dialog} className="waveform-editor" aria-label="Waveform editor" onClose={() => stopSelection(() => useEditor.getState().close())}>
       <header className="editor-header">
@@ -250,13 +252,15 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
         <fieldset>
           <legend>Level</legend>
           <GainSlider gainDb={clip.gainDb} refs={ref} />
-          <Normalize peakDbfs={peak} onNormalize={(target) => {
-            const gain = normalizeGainDb(peak, target);
-            if (gain !== null) edit('Normalize Clip', (p) => setClipGain(p, [ref], gain));
-          }} />
+          <NormalizeControl info={info} range={range} peakDbfs={peak} onGain={(gain) => edit('Normalize Clip', (p) => setClipGain(p, [ref], gain))} />
         </fieldset>
         <fieldset>
-          <legend>Direction</legend>
+          <legend>Clip</legend>
+          <ClipNameField name={clip.name} placeholder={info.name} clipRef={ref} />
+          <label className="editor-check">
+            <input type="checkbox" checked={clip.mute} onChange={() => edit(clipMuteLabel(1, !clip.mute), (p) => setClipMute(p, [ref], !clip.mute))} />
+            Mute
+          </label>
           <label className="editor-check">
             <input type="checkbox" checked={clip.reverse} onChange={() => edit(reverseLabel(1, !clip.reverse), (p) => toggleClipReverse(p, [ref], durations()))} />
             Reverse
@@ -367,32 +371,6 @@ function GainSlider({ gainDb, refs }: { gainDb: number; refs: ClipRef }) {
       <span className="editor-unit">{formatDb(gainDb)}</span>
     </label>
   );
-}
-
-function Normalize({ peakDbfs, onNormalize }: { peakDbfs: number; onNormalize: (targetDbfs: number) => void }) {
-  const [target, setTarget] = useState('0');
-  return (
-    <div className="editor-row">
-      <select aria-label="Normalize to" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-        <option value="0">Peak 0 dBFS</option>
-        <option value="-1">Peak −1 dBFS</option>
-        <option value="lufs" disabled>
-          LUFS (not available yet)
-        </option>
-      </select>
-      <button type="button" onClick={() => onNormalize(Number(target))} disabled={!Number.isFinite(peakDbfs) || target === 'lufs'}>
-        Normalize
-      </button>
-      <span className="editor-unit" title="Read from the stored waveform peaks (1/127 of full scale)">
-        peak {Number.isFinite(peakDbfs) ? `${formatDb(peakDbfs)}FS` : 'silent'}
-      </span>
-    </div>
-  );
-}
-
-function formatDb(db: number): string {
-  const text = Math.abs(db).toFixed(1);
-  return `${db < 0 && text !== '0.0' ? '−' : db > 0 ? '+' : ''}${text} dB`;
 }
 
 function formatSeconds(seconds: number): string {

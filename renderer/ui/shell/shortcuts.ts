@@ -1,7 +1,16 @@
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
 import { useTransport } from '../../state/transport-store';
-import { copySelection, deleteSelection, duplicateSelection, pasteAtPlayhead, selectAll, splitAtPlayhead } from '../timeline/edit-actions';
+import {
+  addMarkerAtPlayhead,
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteAtPlayhead,
+  selectAll,
+  splitAtPlayhead,
+  toggleMuteSelection,
+} from '../timeline/edit-actions';
 import { zoomBy } from '../timeline/zoom';
 import { newProject, saveOrAsk } from './file-actions';
 
@@ -28,6 +37,8 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
   { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },
   { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && key(e, 's'), run: splitAtPlayhead },
+  { keys: '0', does: 'Mute / unmute the selected clips', matches: (e) => plain(e) && e.key === '0', run: toggleMuteSelection },
+  { keys: 'M', does: 'Add a marker at the playhead', matches: (e) => plain(e) && key(e, 'm'), run: addMarkerAtPlayhead },
   { keys: 'Delete', does: 'Delete the selected clips', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: deleteSelection },
   { keys: 'Ctrl+D', does: 'Duplicate', matches: (e) => command(e) && key(e, 'd'), run: duplicateSelection },
   { keys: 'Ctrl+C', does: 'Copy', matches: (e) => command(e) && key(e, 'c'), run: copySelection },
@@ -43,6 +54,10 @@ export const shortcuts: readonly Shortcut[] = [
 export const gestures: readonly { readonly keys: string; readonly does: string }[] = [
   { keys: 'Ctrl + wheel', does: 'Zoom around the pointer' },
   { keys: 'Drag a clip / its edges / its top corners', does: 'Move / trim / fade' },
+  { keys: 'Drag the knob on a clip', does: 'Clip gain' },
+  { keys: 'Double-click a clip', does: 'Edit it: name, gain, fades, normalize, chop' },
+  { keys: 'Double-click the ruler / a marker', does: 'Add a marker / rename it' },
+  { keys: 'Drag a track header’s bottom edge', does: 'Track height' },
   { keys: 'Shift + click', does: 'Add a clip to the selection' },
   { keys: 'Alt while dragging', does: 'Ignore the grid' },
   { keys: 'Escape while dragging', does: 'Cancel the drag' },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Clip } from '../../../src/model/project-schema';
+import type { Clip, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -46,11 +46,13 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       const { byPath } = useSamples.getState();
       const selected = new Set(selection);
       const missingSources = new Set(missing.map((m) => m.sourceId));
-      const lookOf = (clip: Clip): ClipLook => {
+      const lookOf = (clip: Clip, track: Track): ClipLook => {
         const path = project.sources[clip.source]?.path ?? '';
         const info = byPath[path];
         return {
           name: clipDisplayName(clip, path),
+          colour: track.colour,
+          muted: clip.mute,
           selected: selected.has(clip.id),
           hovered: hovered === clip.id,
           missing: missingSources.has(clip.source),
@@ -71,6 +73,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           tempo: project.tempo,
         },
         trackRows(project.tracks).rows,
+        project.markers,
         lookOf,
         palette,
       );

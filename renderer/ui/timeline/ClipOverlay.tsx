@@ -18,7 +18,7 @@ export const ClipOverlay = memo(function ClipOverlay({ clip, path }: { clip: Cli
   const selected = useTimeline((s) => s.selection.includes(clip.id));
   const missing = useProject((s) => s.missing.some((m) => m.sourceId === clip.source));
   const name = clipDisplayName(clip, path);
-  const facts = `${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}`;
+  const facts = `${clip.mute ? ' · muted' : ''}${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}`;
   return (
     <div
       className="clip"

@@ -1,14 +1,18 @@
-import type { PointerEvent } from 'react';
+import type { MouseEvent, PointerEvent } from 'react';
 import { useRef } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
+import { addMarkerLabel } from '../../../src/model/edits/labels';
+import { addMarker } from '../../../src/model/edits/marker-edits';
+import { beats } from '../../../src/std/units';
+import { MarkerFlags } from './MarkerFlags';
 import { floorToGrid, gridBeats, snapBeats } from './snap';
 
 /**
- * The ruler's pointer surface and loop range (the arrangement canvas paints its bars and times
- * underneath): click to move the playhead there, drag to set the loop range. Alt bypasses the
- * snap grid.
+ * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and
+ * times underneath): click to move the playhead there, drag to set the loop range, double-click
+ * to add a marker. Alt bypasses the snap grid.
  */
 export function Ruler() {
   const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
@@ -18,7 +22,7 @@ export function Ruler() {
   const looping = useTransport((s) => s.looping);
   const drag = useRef<{ from: number; moved: boolean } | null>(null);
 
-  const beatAt = (event: PointerEvent<HTMLDivElement>) => {
+  const beatAt = (event: MouseEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
     return Math.max(0, (event.clientX - rect.left) / pixelsPerBeat);
   };
@@ -29,7 +33,7 @@ export function Ruler() {
       className="ruler"
       role="group"
       aria-label="Ruler"
-      title="Click to move the playhead, drag to set the loop (Alt: no snap)"
+      title="Click to move the playhead, drag to set the loop, double-click to add a marker (Alt: no snap)"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         drag.current = { from: floorToGrid(beatAt(event), grid(event)), moved: false };
@@ -47,6 +51,10 @@ export function Ruler() {
         drag.current = null;
         if (current && !current.moved) useTransport.getState().seekToBeat(snapBeats(beatAt(event), grid(event)));
       }}
+      onDoubleClick={(event) => {
+        const at = beats(snapBeats(beatAt(event), event.altKey ? null : gridBeats(snap, beatsPerBar)));
+        useProject.getState().edit(addMarkerLabel(), (p) => addMarker(p, at));
+      }}
     >
       {loop && (
         <div
@@ -55,6 +63,7 @@ export function Ruler() {
           aria-hidden="true"
         />
       )}
+      <MarkerFlags pixelsPerBeat={pixelsPerBeat} />
     </div>
   );
 }

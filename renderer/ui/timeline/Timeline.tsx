@@ -5,7 +5,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../shell/use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
 import { sampleDropHandlers } from './drop-target';
-import { headerWidth, rulerHeight, trackHeight } from './geometry';
+import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
 import { startRubberBand } from './rubber-band';
 import { Ruler } from './Ruler';
@@ -77,7 +77,7 @@ export function Timeline() {
           <div
             className="timeline-canvas"
             style={{ width: headerWidth + width }}
-            onPointerDown={(event) => band.current && startRubberBand(event, band.current, { headerWidth, rulerHeight, trackHeight })}
+            onPointerDown={(event) => band.current && startRubberBand(event, band.current, { headerWidth, rulerHeight })}
           >
             <div ref={band} className="rubber-band" style={{ display: 'none' }} aria-hidden="true" />
             <div className="timeline-row timeline-ruler-row">
@@ -87,9 +87,9 @@ export function Timeline() {
             {project.tracks.map((track, index) => {
               const shown = index >= viewWindow.firstTrack && index <= viewWindow.lastTrack ? viewWindow : nothing;
               return (
-                <div key={track.id} className="timeline-row">
+                <div key={track.id} className="timeline-row" style={{ height: track.height }}>
                   <TrackHeader track={track} index={index} />
-                  <Lane track={track} width={width} height={trackHeight} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
+                  <Lane track={track} width={width} height={track.height} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
                 </div>
               );
             })}

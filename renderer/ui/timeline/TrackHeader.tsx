@@ -2,8 +2,10 @@ import { memo, useState } from 'react';
 import { deleteTracks, moveTrack, renameTrack, toggleMute, toggleSolo } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { TrackColourPicker } from './TrackColourPicker';
+import { TrackResizeHandle } from './TrackResizeHandle';
 
-/** A track's name (double-click to rename), mute, solo, delete; drag the grip to reorder. */
+/** A track's colour, name (double-click to rename), mute, solo, delete and height; drag the grip to reorder. */
 export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
@@ -34,6 +36,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
       >
         ⋮⋮
       </span>
+      <TrackColourPicker track={track} />
       {renaming ? (
         <input
           className="track-name-input"
@@ -82,6 +85,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
           ✕
         </button>
       </div>
+      <TrackResizeHandle track={track} />
     </div>
   );
 });

@@ -1,5 +1,6 @@
-import type { Clip } from '../../../src/model/project-schema';
+import type { Clip, Marker, Track } from '../../../src/model/project-schema';
 import { clipBox, minClipWidth } from './clip-geometry';
+import type { ArrangementFrame } from './arrangement-frame';
 import { paintClip, type ClipLook } from './clip-painter';
 import { paintRuler } from './ruler-painter';
 import type { TimelinePalette } from './timeline-palette';
@@ -9,22 +10,6 @@ import { rowsBetween, type TrackRow } from './track-layout';
 const beatLineRoom = 6;
 const barLineRoom = 4;
 
-/** What the arrangement canvas shows: the scroller's visible area, in CSS pixels. */
-export interface ArrangementFrame {
-  /** Size of the visible area. */
-  readonly width: number;
-  readonly height: number;
-  /** Scroll offsets of the view into the arrangement. */
-  readonly scrollLeft: number;
-  readonly scrollTop: number;
-  /** Where lanes begin on the left (after the track headers) and rows begin at the top (under the ruler). */
-  readonly laneLeft: number;
-  readonly rowTop: number;
-  readonly pixelsPerBeat: number;
-  readonly beatsPerBar: number;
-  readonly tempo: number;
-}
-
 /** What one paint drew: clips in view, and how many of them with their waveform. */
 export interface PaintCount {
   readonly clips: number;
@@ -32,11 +17,18 @@ export interface PaintCount {
 }
 
 /**
- * Paints the ruler and the lanes of every visible track: the beat and bar grid, row lines and the
- * clips in view. One canvas for the whole view instead of an element per clip: style, layout and paint of
+ * Paints the ruler and the lanes of every visible track: the beat and bar grid, row lines, the
+ * clips in view and a line at each marker. One canvas for the whole view instead of an element per clip: style, layout and paint of
  * thousands of elements were what made scrolling a big arrangement slow.
  */
-export function paintArrangement(context: CanvasRenderingContext2D, frame: ArrangementFrame, rows: readonly TrackRow[], lookOf: (clip: Clip) => ClipLook, palette: TimelinePalette): PaintCount {
+export function paintArrangement(
+  context: CanvasRenderingContext2D,
+  frame: ArrangementFrame,
+  rows: readonly TrackRow[],
+  markers: readonly Marker[],
+  lookOf: (clip: Clip, track: Track) => ClipLook,
+  palette: TimelinePalette,
+): PaintCount {
   const { width, height, scrollLeft, scrollTop, laneLeft, rowTop, pixelsPerBeat } = frame;
   context.fillStyle = palette.laneBackground;
   context.fillRect(0, 0, width, height);
@@ -67,10 +59,15 @@ export function paintArrangement(context: CanvasRenderingContext2D, frame: Arran
     for (const clip of row.track.clips) {
       if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) continue;
       const box = clipBox(clip, pixelsPerBeat, row.height);
-      const look = lookOf(clip);
+      const look = lookOf(clip, row.track);
       clips++;
       if (paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { tempo: frame.tempo, pixelsPerBeat, visibleLeft, visibleRight })) waveforms++;
     }
+  }
+  context.fillStyle = palette.markerLine;
+  for (const marker of markers) {
+    const x = Math.round(marker.beat * pixelsPerBeat);
+    if (x >= visibleLeft && x <= visibleRight) context.fillRect(x, rowTop, 1, Math.min(height, rowsBottom) - rowTop);
   }
   context.restore();
   paintRuler(context, frame, palette);

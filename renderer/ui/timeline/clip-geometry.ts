@@ -12,8 +12,15 @@ export const trimZone = 6;
 export const fadeHandleSize = 8;
 export const loopHandleSize = 12;
 
+/** The gain knob's travel: the top of a clip is this many dB, the bottom `knobBottomDb`. */
+export const knobTopDb = 12;
+export const knobBottomDb = -36;
+/** Radius (px) of the gain knob, and how near (px) a press must be to take it. */
+export const knobRadius = 5;
+const knobReach = 7;
+
 /** What a drag on a clip does, by where it starts. */
-export type ClipPart = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out';
+export type ClipPart = 'move' | 'trim-start' | 'trim-end' | 'loop' | 'fade-in' | 'fade-out' | 'gain';
 
 /** A clip's box in lane pixels: x from the lane's left edge (beat 0), y from the top of its row. */
 export interface ClipBox {
@@ -32,6 +39,18 @@ export function fadeWidth(seconds: number, clip: Clip, tempo: number, pixelsPerB
   return ((seconds / clip.rate) * tempo * pixelsPerBeat) / 60;
 }
 
+/** Where a clip's gain knob sits: centred, as high as its gain on the knob's travel (clamped to the clip). */
+export function gainKnob(box: ClipBox, gainDb: number): { readonly x: number; readonly y: number } {
+  const travel = Math.max(0, box.height - 2 * knobRadius);
+  const share = (knobTopDb - Math.min(knobTopDb, Math.max(knobBottomDb, gainDb))) / (knobTopDb - knobBottomDb);
+  return { x: box.x + box.width / 2, y: box.y + knobRadius + share * travel };
+}
+
+/** Decibels per pixel of knob travel in a clip this tall. */
+export function gainPerPixel(box: ClipBox): number {
+  return (knobTopDb - knobBottomDb) / Math.max(1, box.height - 2 * knobRadius);
+}
+
 /** Whether a clip this wide shows its trim and fade handles. */
 export function showsHandles(box: ClipBox): boolean {
   return box.width >= handleRoom;
@@ -39,7 +58,8 @@ export function showsHandles(box: ClipBox): boolean {
 
 /**
  * The part of a clip under a point (lane pixels, y from the top of the row), or null when the point
- * is outside the clip. Handles win over the body: loop tab, fade squares, then the trim edges.
+ * is outside the clip. Handles win over the body: loop tab, fade squares, gain knob, then the trim
+ * edges.
  */
 export function partAt(clip: Clip, box: ClipBox, x: number, y: number, tempo: number, pixelsPerBeat: number): ClipPart | null {
   if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) return null;
@@ -52,6 +72,8 @@ export function partAt(clip: Clip, box: ClipBox, x: number, y: number, tempo: nu
     if (Math.abs(x - fadeInX) <= fadeHandleSize / 2) return 'fade-in';
     if (Math.abs(x - fadeOutX) <= fadeHandleSize / 2) return 'fade-out';
   }
+  const knob = gainKnob(box, clip.gainDb);
+  if (Math.hypot(x - knob.x, y - knob.y) <= knobReach) return 'gain';
   if (x - box.x <= trimZone) return 'trim-start';
   if (right - x <= trimZone) return 'trim-end';
   return 'move';
@@ -70,6 +92,8 @@ export function cursorOf(part: ClipPart | null): string {
       return 'col-resize';
     case 'loop':
       return 'e-resize';
+    case 'gain':
+      return 'ns-resize';
     case null:
       return '';
   }

@@ -1,14 +1,15 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { extendLoop, moveClips, setClipFades, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
-import { extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
+import { extendLoop, moveClips, setClipFades, setClipGain, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
+import { clipGainLabel, extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
+import { resolveClip } from '../../../src/model/edits/selection';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
-import type { ClipPart } from './clip-geometry';
-import { trackHeight } from './geometry';
+import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { refsOf, sourceDurationsOf } from './selection';
 import { gridBeats, snapBeats } from './snap';
+import { rowAt, trackRows } from './track-layout';
 
 /**
  * Starts a live drag on a clip: every pointer move previews the edit (and the engine plays it),
@@ -23,8 +24,17 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
   const { selection, pixelsPerBeat, snap } = useTimeline.getState();
   const base = useProject.getState().project;
   const ref = { trackId: track.id, clipId: clip.id };
-  const group = kind === 'move' && selection.includes(clip.id) ? refsOf(base, selection) : [ref];
+  const group = (kind === 'move' || kind === 'gain') && selection.includes(clip.id) ? refsOf(base, selection) : [ref];
   const durations = { sourceDurations: sourceDurationsOf(base, useSamples.getState().byPath) };
+  // Moving across tracks: the row under the pointer, found from where in its row the press was.
+  const rows = trackRows(base.tracks).rows;
+  const originRow = rows.find((row) => row.track.id === track.id);
+  const pressY = (originRow?.top ?? 0) + event.clientY - element.getBoundingClientRect().top;
+  const tracksMoved = (dy: number) => {
+    const last = rows[rows.length - 1];
+    const target = rowAt(rows, pressY + dy) ?? (pressY + dy < 0 ? rows[0] : last);
+    return (target?.index ?? 0) - (originRow?.index ?? 0);
+  };
 
   const recipe = (dx: number, dy: number, free: boolean) => {
     const grid = free ? null : gridBeats(snap, base.timeSignature[0]);
@@ -32,13 +42,18 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
     const end = clip.start + clip.length;
     switch (kind) {
       case 'move':
-        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, Math.round(dy / trackHeight));
+        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy));
       case 'trim-start':
         return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
       case 'trim-end':
         return (p: Project) => trimClipEnd(p, ref, snapBeats(end + beatsMoved, grid), durations);
       case 'loop':
         return (p: Project) => extendLoop(p, ref, snapBeats(end + beatsMoved, grid) - clip.start);
+      case 'gain': {
+        // Every clip in the group changes by the same number of decibels, in 0.1 dB steps.
+        const change = Math.round((-dy * gainPerPixel(clipBox(clip, pixelsPerBeat, originRow?.height ?? 0))) * 10) / 10;
+        return (p: Project) => group.reduce((next, member) => setClipGain(next, [member], (resolveClip(base, member)?.clip.gainDb ?? 0) + change), p);
+      }
       case 'fade-in':
       case 'fade-out': {
         const seconds = (Math.max(0, kind === 'fade-in' ? beatsMoved : -beatsMoved) * 60 * clip.rate) / base.tempo;
@@ -76,5 +91,7 @@ function gestureLabel(kind: ClipPart, count: number): string {
     case 'fade-in':
     case 'fade-out':
       return fadeLabel(1);
+    case 'gain':
+      return clipGainLabel(count);
   }
 }

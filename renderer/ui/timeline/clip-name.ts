@@ -1,6 +1,6 @@
 import type { Clip } from '../../../src/model/project-schema';
 
-/** What a clip is called on screen: the name of its source file. */
-export function clipDisplayName(_clip: Clip, sourcePath: string): string {
-  return sourcePath.split(/[\\/]/).pop() ?? sourcePath;
+/** What a clip is called on screen: its own name, or else the name of its source file. */
+export function clipDisplayName(clip: Clip, sourcePath: string): string {
+  return clip.name || (sourcePath.split(/[\\/]/).pop() ?? sourcePath);
 }

@@ -1,6 +1,7 @@
 import type { Clip } from '../../../src/model/project-schema';
-import { fadeHandleSize, fadeWidth, loopHandleSize, showsHandles, type ClipBox } from './clip-geometry';
-import type { TimelinePalette } from './timeline-palette';
+import { fadeHandleSize, fadeWidth, gainKnob, knobRadius, loopHandleSize, showsHandles, type ClipBox } from './clip-geometry';
+import { formatDb } from '../format';
+import { withAlpha, type TimelinePalette } from './timeline-palette';
 
 /** Below this width (px) a clip draws no waveform, and below `nameRoom` no name. */
 const waveformRoom = 6;
@@ -11,6 +12,10 @@ const nameStrip = 14;
 /** How one clip looks right now. */
 export interface ClipLook {
   readonly name: string;
+  /** The track's colour, "#rrggbb". */
+  readonly colour: string;
+  /** Muted clips are drawn grey: they stay in place, silent. */
+  readonly muted: boolean;
   readonly selected: boolean;
   readonly hovered: boolean;
   readonly missing: boolean;
@@ -26,7 +31,8 @@ export interface ClipLook {
  */
 export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, look: ClipLook, palette: TimelinePalette, view: { readonly tempo: number; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number }): boolean {
   const { x, y, width, height } = box;
-  context.fillStyle = look.missing ? palette.missingFill : look.selected ? palette.clipFillSelected : palette.clipFill;
+  const tint = look.muted ? palette.mutedClip : look.colour;
+  context.fillStyle = look.missing ? palette.missingFill : withAlpha(tint, look.selected ? 0.5 : 0.3);
   context.fillRect(x, y, width, height);
 
   const left = Math.max(x, view.visibleLeft);
@@ -35,7 +41,7 @@ export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: Cl
   const waveform = look.peaks !== null && width >= waveformRoom && right > left;
   if (look.peaks && waveform) {
     const top = named ? y + nameStrip : y;
-    paintWaveform(context, clip, look.peaks, { x, width, top, height: y + height - top }, left, right, palette.waveform, view.tempo);
+    paintWaveform(context, clip, look.peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.tempo);
   }
   paintFades(context, clip, box, palette.fadeShade, view);
   if (named) {
@@ -43,19 +49,26 @@ export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: Cl
     context.beginPath();
     context.rect(x, y, width, nameStrip);
     context.clip();
-    context.fillStyle = palette.text;
-    context.fillText(look.name, Math.max(x, view.visibleLeft) + 4, y + 11);
+    context.fillStyle = look.muted ? palette.textFaint : palette.text;
+    context.fillText(look.muted ? `${look.name} (muted)` : look.name, Math.max(x, view.visibleLeft) + 4, y + 11);
     context.restore();
   }
 
   context.lineWidth = 1;
-  context.strokeStyle = look.selected ? palette.selectionEdge : look.missing ? palette.missingEdge : palette.clipEdge;
+  context.strokeStyle = look.selected ? palette.selectionEdge : look.missing ? palette.missingEdge : tint;
   context.setLineDash(look.missing ? [4, 3] : []);
   context.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
   context.setLineDash([]);
 
   if ((look.selected || look.hovered) && showsHandles(box)) {
+    const knob = gainKnob(box, clip.gainDb);
+    context.fillStyle = palette.gainLine;
+    context.fillRect(x, Math.round(knob.y), width, 1);
     context.fillStyle = palette.handle;
+    context.beginPath();
+    context.arc(knob.x, knob.y, knobRadius, 0, 2 * Math.PI);
+    context.fill();
+    if (clip.gainDb !== 0) context.fillText(formatDb(clip.gainDb), knob.x + knobRadius + 3, knob.y + 4);
     const fadeIn = x + fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat);
     const fadeOut = x + width - fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat);
     context.fillRect(fadeIn - fadeHandleSize / 2, y, fadeHandleSize, fadeHandleSize);
@@ -122,3 +135,4 @@ function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox,
     context.fill();
   }
 }
+

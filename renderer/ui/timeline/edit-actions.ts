@@ -4,13 +4,16 @@ import {
   duplicateClipsWithResult,
   emptyClipboard,
   pasteClipsWithResult,
+  setClipMute,
   splitClipsWithResult,
   type Clipboard,
 } from '../../../src/model/edits/clip-edits';
-import { deleteLabel, duplicateLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
+import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
+import { addMarker } from '../../../src/model/edits/marker-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
 import type { Project } from '../../../src/model/project-schema';
 import { statusSlots } from '../../../src/protocol/engine';
+import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useSamples } from '../../state/samples-store';
@@ -75,6 +78,21 @@ export function pasteAtPlayhead(): void {
   const trackId = selectedRefs(project)[0]?.trackId ?? project.tracks[0]?.id;
   if (!trackId || clipboard.clips.length === 0) return;
   editAndSelect(pasteLabel(clipboard.clips.length), (p) => pasteClipsWithResult(p, clipboard, playheadBeats(), trackId));
+}
+
+/** Mutes the selected clips, or unmutes them when every one is muted already. */
+export function toggleMuteSelection(): void {
+  const project = useProject.getState().project;
+  const refs = selectedRefs(project);
+  if (refs.length === 0) return;
+  const selected = new Set(refs.map((ref) => ref.clipId));
+  const mute = !project.tracks.every((track) => track.clips.every((clip) => !selected.has(clip.id) || clip.mute));
+  useProject.getState().edit(clipMuteLabel(refs.length, mute), (p) => setClipMute(p, refs, mute));
+}
+
+export function addMarkerAtPlayhead(): void {
+  const at = beats(playheadBeats());
+  useProject.getState().edit(addMarkerLabel(), (p) => addMarker(p, at));
 }
 
 export function selectAll(): void {

@@ -1,4 +1,3 @@
-/** Timeline sizes in pixels; they must match --track-header-width, --ruler-height and --track-height in theme.css. */
+/** Timeline sizes in pixels; they must match --track-header-width and --ruler-height in theme.css. Track heights are in the project (`track.height`). */
 export const headerWidth = 184;
 export const rulerHeight = 28;
-export const trackHeight = 72;

@@ -1,12 +1,12 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
+import { rowsBetween, trackRows } from './track-layout';
 
-/** Pixel geometry the band needs: where lanes start and how tall a track row is. */
+/** Pixel geometry the band needs: where lanes start, left and top. */
 export interface BandGeometry {
   readonly headerWidth: number;
   readonly rulerHeight: number;
-  readonly trackHeight: number;
 }
 
 /**
@@ -32,13 +32,10 @@ export function startRubberBand(event: ReactPointerEvent<HTMLDivElement>, band: 
     const { pixelsPerBeat } = useTimeline.getState();
     const fromBeat = (left - geometry.headerWidth) / pixelsPerBeat;
     const toBeat = (right - geometry.headerWidth) / pixelsPerBeat;
-    const firstTrack = Math.floor((top - geometry.rulerHeight) / geometry.trackHeight);
-    const lastTrack = Math.floor((bottom - geometry.rulerHeight) / geometry.trackHeight);
     const hit: string[] = [];
-    useProject.getState().project.tracks.forEach((track, index) => {
-      if (index < firstTrack || index > lastTrack) return;
+    for (const { track } of rowsBetween(trackRows(useProject.getState().project.tracks).rows, top - geometry.rulerHeight, bottom - geometry.rulerHeight + 1)) {
       for (const clip of track.clips) if (clip.start < toBeat && clip.start + clip.length > fromBeat) hit.push(clip.id);
-    });
+    }
     useTimeline.getState().select([...new Set([...before, ...hit])]);
   };
   const onUp = () => {

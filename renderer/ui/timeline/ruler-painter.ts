@@ -1,5 +1,5 @@
 import { formatClock } from '../format';
-import type { ArrangementFrame } from './arrangement-painter';
+import type { ArrangementFrame } from './arrangement-frame';
 import type { TimelinePalette } from './timeline-palette';
 
 /** Bar labels are at least this far apart (px); when bars are narrower, every 2nd, 4th, … bar is labelled. */

@@ -5,15 +5,17 @@ export interface TimelinePalette {
   readonly rowLine: string;
   readonly beatLine: string;
   readonly barLine: string;
-  readonly clipFill: string;
-  readonly clipFillSelected: string;
-  readonly clipEdge: string;
+  /** Body and edge of a muted clip, whatever its track's colour. */
+  readonly mutedClip: string;
+  readonly mutedWaveform: string;
   readonly selectionEdge: string;
   readonly missingFill: string;
   readonly missingEdge: string;
   readonly waveform: string;
   readonly fadeShade: string;
   readonly handle: string;
+  readonly markerLine: string;
+  readonly gainLine: string;
   readonly loopHandle: string;
   readonly text: string;
   readonly textMuted: string;
@@ -25,22 +27,22 @@ export interface TimelinePalette {
 export function readTimelinePalette(element: Element): TimelinePalette {
   const style = getComputedStyle(element);
   const variable = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const accent = variable('--accent', '#ffb347');
   return {
     laneBackground: variable('--surface-0', '#0e1015'),
     rulerBackground: variable('--surface-1', '#14161c'),
     rowLine: variable('--border', '#2c313e'),
     beatLine: variable('--surface-2', '#1b1e26'),
     barLine: variable('--border-strong', '#414859'),
-    clipFill: withAlpha(accent, 0.32),
-    clipFillSelected: withAlpha(accent, 0.5),
-    clipEdge: variable('--accent-strong', '#ff9a1f'),
+    mutedClip: variable('--text-faint', '#666d7e'),
+    mutedWaveform: 'rgb(154 161 178 / 0.45)',
     selectionEdge: variable('--select', '#8f7cff'),
     missingFill: withAlpha(variable('--danger', '#ff6b6b'), 0.18),
     missingEdge: variable('--danger', '#ff6b6b'),
     waveform: 'rgb(255 236 200 / 0.75)',
     fadeShade: 'rgb(0 0 0 / 0.45)',
     handle: variable('--text', '#e7e9ef'),
+    gainLine: 'rgb(231 233 239 / 0.35)',
+    markerLine: withAlpha(variable('--playhead', '#ffd27a'), 0.35),
     loopHandle: variable('--select', '#8f7cff'),
     text: variable('--text', '#e7e9ef'),
     textMuted: variable('--text-muted', '#9aa1b2'),
@@ -50,10 +52,16 @@ export function readTimelinePalette(element: Element): TimelinePalette {
   };
 }
 
-/** `#rrggbb` with an alpha, as a CSS colour. */
+const tints = new Map<string, string>();
+
+/** `#rrggbb` with an alpha, as a CSS colour (remembered: the canvas asks for the same few tints every frame). */
 export function withAlpha(hex: string, alpha: number): string {
+  const key = `${hex}/${alpha}`;
+  const known = tints.get(key);
+  if (known) return known;
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!match) return hex;
-  const [, r, g, b] = match;
-  return `rgb(${parseInt(r ?? '0', 16)} ${parseInt(g ?? '0', 16)} ${parseInt(b ?? '0', 16)} / ${alpha})`;
+  const [, r, g, b] = match ?? [];
+  const tint = match ? `rgb(${parseInt(r ?? '0', 16)} ${parseInt(g ?? '0', 16)} ${parseInt(b ?? '0', 16)} / ${alpha})` : hex;
+  tints.set(key, tint);
+  return tint;
 }

@@ -1,5 +1,4 @@
 import type { Track } from '../../../src/model/project-schema';
-import { trackHeight } from './geometry';
 
 /** Where a track's row sits: `top` in pixels from the first row (just under the ruler). */
 export interface TrackRow {
@@ -14,10 +13,15 @@ export function trackRows(tracks: readonly Track[]): { readonly rows: readonly T
   const rows: TrackRow[] = [];
   let top = 0;
   tracks.forEach((track, index) => {
-    rows.push({ track, index, top, height: trackHeight });
-    top += trackHeight;
+    rows.push({ track, index, top, height: track.height });
+    top += track.height;
   });
   return { rows, height: top };
+}
+
+/** The row at a pixel of the row area, or null below the last row (and above the first). */
+export function rowAt(rows: readonly TrackRow[], y: number): TrackRow | null {
+  return rowsBetween(rows, y, y + 1)[0] ?? null;
 }
 
 /** The rows that overlap pixels [top, bottom) of the row area. Rows are sorted, so this is a binary search. */

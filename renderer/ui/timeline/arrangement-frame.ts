@@ -1,0 +1,15 @@
+/** What the arrangement canvas shows: the scroller's visible area, in CSS pixels. */
+export interface ArrangementFrame {
+  /** Size of the visible area. */
+  readonly width: number;
+  readonly height: number;
+  /** Scroll offsets of the view into the arrangement. */
+  readonly scrollLeft: number;
+  readonly scrollTop: number;
+  /** Where lanes begin on the left (after the track headers) and rows begin at the top (under the ruler). */
+  readonly laneLeft: number;
+  readonly rowTop: number;
+  readonly pixelsPerBeat: number;
+  readonly beatsPerBar: number;
+  readonly tempo: number;
+}
