@@ -226,6 +226,8 @@ export const ExportArgs = z.object({
 });
 export type ExportArgs = z.input<typeof ExportArgs>;
 const dbOrNull = z.number().nullable();
+/** The warning an export with stems and a loudness target carries; the export dialog shows it before the export too. */
+export const stemsLoudnessNote = 'Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.';
 export const ExportReport = z.object({
   jobId: z.string(),
   outPath: z.string().nullable(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { Engine } from '../../../src/engine/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { stemsLoudnessNote } from '../../../src/protocol/ipc';
 import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
@@ -27,8 +28,6 @@ const MAX_PASSES = 6;
 /** Encode/decode/measure rounds of the written file. */
 const FILE_PASSES = 4;
 export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
-/** Reported whenever stems are asked for with a loudness target, which they do not get. */
-export const stemsLoudnessNote = 'Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.';
 
 /**
  * Exports a project: render with the engine (the range, plus the tail for a whole song), fades

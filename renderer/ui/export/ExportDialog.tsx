@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ExportArgs } from '../../../src/protocol/ipc';
+import { stemsLoudnessNote, type ExportArgs } from '../../../src/protocol/ipc';
 import { useExport } from '../../state/export-store';
 import type { Project } from '../../../src/model/project-schema';
 import type { LoopRange } from '../../../src/protocol/engine';
 import { displayName, useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { extensionOf, formatChoices, loudnessChoices, stemsLoudnessNote, type LoudnessChoice, type WhatChoice } from './export-choices';
+import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
 import './export.css';
 

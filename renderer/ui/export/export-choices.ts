@@ -12,9 +12,6 @@ export const loudnessChoices = {
 } as const;
 export type LoudnessChoice = keyof typeof loudnessChoices;
 
-/** Shown under the loudness target while stems are chosen (the export service reports the same). */
-export const stemsLoudnessNote = 'Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.';
-
 /** Formats by the name the dialog shows. */
 export const formatChoices: Record<string, ExportArgs['format']> = {
   'WAV 24-bit': { kind: 'wav', bits: 24 },
