@@ -1,6 +1,6 @@
 import { expect, importFolder, samplePack, test } from './fixtures';
 
-test('track colour and height, markers, clip mute, gain knob and name: each one undo step', async ({ app }) => {
+test('track colour and height, markers, clip mute, gain knob, name and split at the mouse: each one undo step', async ({ app }) => {
   await importFolder(app, samplePack);
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
   await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
@@ -87,4 +87,14 @@ test('track colour and height, markers, clip mute, gain knob and name: each one 
   await editor.getByRole('button', { name: 'Close editor' }).click();
   await expect(app.getByLabel('Clip Main loop')).toHaveCount(1);
   await expect(undo).toHaveAccessibleName('Undo Rename Clip');
+
+  // Shift+S splits the clip under the mouse at the beat under it (snapped): bar 3 here.
+  const whole = await app.getByLabel('Clip Main loop').boundingBox();
+  if (!whole) throw new Error('not laid out');
+  await app.mouse.move(whole.x + 8 * 28 + 6, whole.y + whole.height - 10);
+  await app.keyboard.press('Shift+S');
+  await expect(undo).toHaveAccessibleName('Undo Split Clip');
+  const pieces = app.getByLabel('Clip Main loop');
+  await expect(pieces).toHaveCount(2);
+  expect(Math.round((await pieces.first().boundingBox())?.width ?? 0)).toBe(8 * 28);
 });

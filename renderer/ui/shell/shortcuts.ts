@@ -8,6 +8,7 @@ import {
   duplicateSelection,
   pasteAtPlayhead,
   selectAll,
+  splitAtMouse,
   splitAtPlayhead,
   toggleMuteSelection,
 } from '../timeline/edit-actions';
@@ -36,7 +37,8 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Space', does: 'Play / stop', matches: (e) => plain(e) && e.code === 'Space', run: () => void useTransport.getState().toggle() },
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
   { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },
-  { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && key(e, 's'), run: splitAtPlayhead },
+  { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && !e.shiftKey && key(e, 's'), run: splitAtPlayhead },
+  { keys: 'Shift+S', does: 'Split the clip under the mouse, at the mouse (Alt: off the grid)', matches: (e) => !command(e) && e.shiftKey && key(e, 's'), run: () => splitAtMouse(false) },
   { keys: '0', does: 'Mute / unmute the selected clips', matches: (e) => plain(e) && e.key === '0', run: toggleMuteSelection },
   { keys: 'M', does: 'Add a marker at the playhead', matches: (e) => plain(e) && key(e, 'm'), run: addMarkerAtPlayhead },
   { keys: 'Delete', does: 'Delete the selected clips', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: deleteSelection },

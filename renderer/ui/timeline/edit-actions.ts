@@ -18,7 +18,9 @@ import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
+import { pointerInLanes } from './lane-pointer';
 import { refsOf, sourceDurationsOf } from './selection';
+import { gridBeats, snapBeats } from './snap';
 
 /** Edits the keyboard and menus run on the selected clips; each is one undoable step. */
 
@@ -52,6 +54,24 @@ export function splitAtPlayhead(): void {
   const targets = refs.length > 0 ? refs : selectAllClips(project);
   const durations = { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) };
   editAndSelect(splitLabel(targets.length), (p) => splitClipsWithResult(p, targets, playheadBeats(), durations));
+}
+
+/**
+ * Splits at the mouse: the clip under it (with the selected clips when it is one of them) at the
+ * snapped beat under the mouse; Alt splits off the grid. Nothing when the mouse is not over a clip.
+ */
+export function splitAtMouse(free: boolean): void {
+  const pointer = pointerInLanes();
+  if (!pointer) return;
+  const project = useProject.getState().project;
+  const track = project.tracks.find((t) => t.id === pointer.trackId);
+  const clip = track?.clips.find((c) => c.start < pointer.beat && c.start + c.length > pointer.beat);
+  if (!track || !clip) return;
+  const selected = selectedRefs(project);
+  const targets = selected.some((ref) => ref.clipId === clip.id) ? selected : [{ trackId: track.id, clipId: clip.id }];
+  const at = snapBeats(pointer.beat, free ? null : gridBeats(useTimeline.getState().snap, project.timeSignature[0]));
+  const durations = { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) };
+  editAndSelect(splitLabel(targets.length), (p) => splitClipsWithResult(p, targets, at, durations));
 }
 
 export function deleteSelection(): void {

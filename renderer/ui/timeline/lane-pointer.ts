@@ -14,6 +14,13 @@ function hitOf(event: ReactMouseEvent<HTMLElement>, track: Track, rowHeight: num
   return clipAt(track, event.clientX - rect.left, event.clientY - rect.top, { pixelsPerBeat, tempo, rowHeight });
 }
 
+/** Where the mouse last was over a lane (its track and the beat under it), for "split at the mouse". */
+let lastPointer: { readonly trackId: string; readonly beat: number } | null = null;
+
+export function pointerInLanes(): { readonly trackId: string; readonly beat: number } | null {
+  return lastPointer;
+}
+
 /**
  * Mouse handling of a lane, whose clips are painted on the arrangement canvas: what is under the
  * pointer is found from the clip geometry. A press on a clip selects it (Shift toggles) and starts
@@ -34,10 +41,12 @@ export function lanePointerHandlers(track: Track, rowHeight: number) {
     onPointerMove(event: ReactPointerEvent<HTMLElement>) {
       if (event.buttons !== 0) return;
       const hit = hitOf(event, track, rowHeight);
+      lastPointer = { trackId: track.id, beat: (event.clientX - event.currentTarget.getBoundingClientRect().left) / useTimeline.getState().pixelsPerBeat };
       event.currentTarget.style.cursor = cursorOf(hit?.part ?? null);
       useTimeline.getState().hover(hit?.clip.id ?? null);
     },
     onPointerLeave() {
+      lastPointer = null;
       useTimeline.getState().hover(null);
     },
     onDoubleClick(event: ReactMouseEvent<HTMLElement>) {
