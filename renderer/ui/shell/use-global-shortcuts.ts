@@ -18,7 +18,7 @@ export function useGlobalShortcuts(toggleSheet: () => void): void {
       const shortcut = shortcuts.find((s) => s.matches(event));
       if (!shortcut) return;
       event.preventDefault();
-      shortcut.run();
+      shortcut.run(event);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
