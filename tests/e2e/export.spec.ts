@@ -70,3 +70,34 @@ test('Choosing stems shows, at the loudness target, that stems are written unnor
   await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).uncheck();
   await expect(note).toHaveCount(0);
 });
+
+test('A 15 s clip starts at the chosen bar with the chosen fades', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
+  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(1);
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'What to export' }).selectOption('clip-15');
+  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('off');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 32-bit float');
+  // Bar 2 at 120 BPM in 4/4 is 2 s in: the 8 s loop sounds for the clip's first 6 s, then silence.
+  await dialog.getByRole('spinbutton', { name: 'Clip starts at bar' }).fill('2');
+  await dialog.getByRole('spinbutton', { name: 'Clip fade in (ms)' }).fill('500');
+  await dialog.getByRole('spinbutton', { name: 'Clip fade out (ms)' }).fill('0');
+  const out = path.join(process.env['GLOWROOM_HOME'] ?? '', 'garzul hook.wav');
+  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
+  const audio = await decodeAudio(await readFile(out), 'garzul hook.wav');
+  const left = audio.channels[0] ?? new Float32Array();
+  expect(left.length).toBe(15 * audio.sampleRate);
+  const rms = (from: number, to: number) => {
+    let sum = 0;
+    for (let i = Math.round(from * audio.sampleRate); i < Math.round(to * audio.sampleRate); i++) sum += (left[i] ?? 0) ** 2;
+    return Math.sqrt(sum / ((to - from) * audio.sampleRate));
+  };
+  expect(rms(0, 0.02)).toBeLessThan(rms(0.6, 1.6) / 10);
+  expect(rms(5, 5.9)).toBeGreaterThan(0.01);
+  expect(rms(6.05, 14.9)).toBe(0);
+});

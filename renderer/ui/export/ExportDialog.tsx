@@ -8,6 +8,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
+import { ShortClipFields, type ShortClipShape } from './ShortClipFields';
 import './export.css';
 
 /**
@@ -30,6 +31,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [rate, setRate] = useState<ExportArgs['sampleRate']>(48_000);
   const [loudness, setLoudness] = useState<LoudnessChoice>('streaming');
   const [custom, setCustom] = useState({ targetLufs: -14, ceilingDbtp: -1 });
+  const beatsPerBar = project.timeSignature[0];
+  const [shortClip, setShortClip] = useState<ShortClipShape>({ startBar: loop ? 1 + loop.start / beatsPerBar : 1, fadeInMs: 50, fadeOutMs: 1000 });
   const [tail, setTail] = useState(true);
   const [stems, setStems] = useState(false);
   const [zipStems, setZipStems] = useState(false);
@@ -47,7 +50,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }, [extension]);
 
   const submit = () => {
-    const range = rangeOf(what, loop, selected);
+    const range = rangeOf(what, loop, selected, { startBeats: (shortClip.startBar - 1) * beatsPerBar, fadeInSeconds: shortClip.fadeInMs / 1000, fadeOutSeconds: shortClip.fadeOutMs / 1000 });
     const target = loudness === 'off' ? null : loudness === 'custom' ? custom : loudnessChoices[loudness];
     void start({
       project: useProject.getState().project,
@@ -127,6 +130,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               {stemsLoudnessNote}
             </p>
           )}
+          {what.startsWith('clip-') && <ShortClipFields shape={shortClip} onChange={setShortClip} disabled={running} />}
           {loudness === 'custom' && (
             <div className="custom-loudness">
               <label>
@@ -220,10 +224,15 @@ function selectionSpan(project: Project, selection: readonly string[]): LoopRang
   return end > start ? { start, end } : null;
 }
 
-/** The range the export service is asked for. Short clips start at the loop range, else at bar 1. */
-function rangeOf(what: WhatChoice, loop: LoopRange | null, selected: LoopRange | null): ExportArgs['range'] {
+/** The range the export service is asked for; a short clip starts where the dialog says (by default the loop range's start, else bar 1). */
+function rangeOf(
+  what: WhatChoice,
+  loop: LoopRange | null,
+  selected: LoopRange | null,
+  clip: { readonly startBeats: number; readonly fadeInSeconds: number; readonly fadeOutSeconds: number },
+): ExportArgs['range'] {
   if (what === 'loop' && loop) return { kind: 'beats', startBeats: loop.start, endBeats: loop.end };
   if (what === 'selection' && selected) return { kind: 'beats', startBeats: selected.start, endBeats: selected.end };
-  if (what.startsWith('clip-')) return { kind: 'clip', startBeats: loop?.start ?? 0, seconds: Number(what.slice(5)), fadeInSeconds: 0.05, fadeOutSeconds: 1 };
+  if (what.startsWith('clip-')) return { kind: 'clip', ...clip, seconds: Number(what.slice(5)) };
   return { kind: 'song' };
 }

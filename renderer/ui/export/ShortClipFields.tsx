@@ -1,0 +1,27 @@
+/** Where a short clip starts (a bar number, 1 = the song's start, fractions allowed) and its fades in milliseconds. */
+export interface ShortClipShape {
+  readonly startBar: number;
+  readonly fadeInMs: number;
+  readonly fadeOutMs: number;
+}
+
+/** The fields of a 15/30/60 s clip: where it starts and how it fades in and out. */
+export function ShortClipFields({ shape, onChange, disabled }: { shape: ShortClipShape; onChange: (shape: ShortClipShape) => void; disabled: boolean }) {
+  const number = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value !== '' ? Number(value) : fallback);
+  return (
+    <div className="custom-loudness">
+      <label>
+        Starts at bar
+        <input type="number" aria-label="Clip starts at bar" step="0.25" min={1} value={shape.startBar} disabled={disabled} onChange={(e) => onChange({ ...shape, startBar: Math.max(1, number(e.target.value, 1)) })} />
+      </label>
+      <label>
+        Fade in (ms)
+        <input type="number" aria-label="Clip fade in (ms)" step="10" min={0} max={5000} value={shape.fadeInMs} disabled={disabled} onChange={(e) => onChange({ ...shape, fadeInMs: Math.max(0, number(e.target.value, 0)) })} />
+      </label>
+      <label>
+        Fade out (ms)
+        <input type="number" aria-label="Clip fade out (ms)" step="100" min={0} max={10000} value={shape.fadeOutMs} disabled={disabled} onChange={(e) => onChange({ ...shape, fadeOutMs: Math.max(0, number(e.target.value, 0)) })} />
+      </label>
+    </div>
+  );
+}
