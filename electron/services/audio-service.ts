@@ -5,6 +5,7 @@ import type { LoadedAudio } from '../../src/protocol/ipc';
 import { GlowroomError } from '../../src/std/errors';
 import { isAudioFileName } from './audio-extensions';
 import { writeFileAtomic } from './atomic-write';
+import { sha256Hex } from './content-hash';
 import { dataDir } from './data-dir';
 
 /** Largest file decoded whole into memory; bigger ones need streaming (RF64 recordings). */
@@ -34,6 +35,7 @@ export class AudioService {
     return { path: target };
   }
 
+  /** Decodes a whole file; `sha256` is the hash of the very bytes decoded. */
   async load(file: string): Promise<LoadedAudio> {
     const absolute = path.resolve(file);
     const name = path.basename(absolute);
@@ -61,6 +63,7 @@ export class AudioService {
       format: audio.format,
       bitDepth: audio.bitDepth,
       sampleRate: audio.sampleRate,
+      sha256: sha256Hex(bytes),
       channels: [...audio.channels],
     };
   }

@@ -58,13 +58,14 @@ export class Dispatcher {
       'library.deleteCollection': (args) => library.deleteCollection(args.id),
       'library.addToCollection': (args) => library.addToCollection(args.id, args.sampleIds),
       'library.removeFromCollection': (args) => library.removeFromCollection(args.id, args.sampleIds),
+      'library.findByHash': (args) => library.findByHash(args.hashes),
       'audio.load': (args) => audio.load(args.path),
       'audio.store': (args) => audio.store(args.name, args.bytes, args.projectPath),
       'export.start': (args) => exporter.start(args, (progress) => this.emit('job.progress', progress)),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),
-      'project.findByName': (args) => projects.findByName(args.folder, args.names),
+      'project.findInFolder': (args) => projects.findInFolder(args.folder, args.files),
       'project.recent': () => projects.recent(),
       'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
       'project.recoveries': () => projects.recoveries(),
@@ -74,6 +75,8 @@ export class Dispatcher {
       'project.collect': (args) => projects.collect(args.projectPath),
       // Only the Electron host has a native menu and window title; it acts on this itself.
       'app.setEditState': () => ({}),
+      // Only the Electron host asks the page to save before closing, and it acts on the answer itself.
+      'app.saveBeforeCloseOutcome': () => ({}),
     };
   }
 

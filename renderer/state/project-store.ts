@@ -28,8 +28,12 @@ interface ProjectState {
   readonly missing: readonly MissingSource[];
   /** Replaces the open document (new, open, recover); history starts afresh. */
   load(project: Project, filePath: string | null, options?: { unsaved?: boolean; recoveryKey?: string | null; missing?: readonly MissingSource[] }): void;
-  /** Points a missing source at a found file (one undoable step) and takes it off the list. */
-  relink(sourceId: string, path: string): void;
+  /**
+   * Points missing sources at found files, all in one undoable step, and takes them off the list.
+   * Each file is loaded first: one that does not decode is reported and stays missing. Sources
+   * take the new file's `sha256`. Resolves to how many were relinked.
+   */
+  relink(links: readonly { readonly sourceId: string; readonly path: string }[]): Promise<number>;
   /** Saves to `path`, or to the current file; 'needs-path' while untitled (ask for one). */
   save(path?: string): Promise<'saved' | 'needs-path' | 'failed'>;
   /** Writes unsaved work to the recovery folder (autosave). */
@@ -48,7 +52,7 @@ interface ProjectState {
   setTempo(tempo: number): void;
   /**
    * Decodes a file and places it at `startBeats` on track `trackId` (a new track when null);
-   * selects the new clip.
+   * selects the new clip. Its source records the file's `sha256` in the same step.
    */
   addFile(path: string, startBeats: number, trackId: string | null): Promise<void>;
 }
@@ -93,9 +97,24 @@ export const useProject = create<ProjectState>()((set, get) => ({
     });
     useTimeline.getState().select([]);
   },
-  relink(sourceId, path) {
-    get().edit('Relink Audio', (project) => relinkSource(project, sourceId, path));
-    set({ missing: get().missing.filter((m) => m.sourceId !== sourceId) });
+  async relink(links) {
+    const loaded = await Promise.all(
+      links.map((link) =>
+        runtime()
+          .samples.ensure(link.path)
+          .then((info) => ({ sourceId: link.sourceId, path: info.path, sha256: info.sha256 }))
+          .catch((error: unknown) => {
+            reportError(error);
+            return null;
+          }),
+      ),
+    );
+    const files = loaded.filter((file) => file !== null);
+    if (files.length === 0) return 0;
+    get().edit('Relink Audio', (project) => files.reduce((next, file) => relinkSource(next, file.sourceId, file), project));
+    const relinked = new Set(files.map((file) => file.sourceId));
+    set({ missing: get().missing.filter((m) => !relinked.has(m.sourceId)) });
+    return files.length;
   },
   async save(path) {
     const target = path ?? get().filePath;
@@ -172,7 +191,7 @@ export const useProject = create<ProjectState>()((set, get) => ({
   async addFile(path, startBeats, trackId) {
     try {
       const info = await runtime().samples.ensure(path);
-      const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate };
+      const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate, sha256: info.sha256 };
       let created: string[] = [];
       get().edit(`Add ${info.name}`, (project) => {
         const result = addSourceClip(project, file, startBeats, trackId);

@@ -6,12 +6,12 @@
 export const operationNames = [
   'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite',
   'library.watch', 'library.unwatch', 'library.watched', 'library.collections', 'library.createCollection',
-  'library.renameCollection', 'library.deleteCollection', 'library.addToCollection', 'library.removeFromCollection', 'audio.load', 'audio.store', 'export.start', 'job.cancel',
-  'project.open', 'project.save', 'project.findByName', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery',
-  'project.exportBundle', 'project.openBundle', 'project.collect', 'app.setEditState'] as const;
+  'library.renameCollection', 'library.deleteCollection', 'library.addToCollection', 'library.removeFromCollection', 'library.findByHash', 'audio.load', 'audio.store', 'export.start', 'job.cancel',
+  'project.open', 'project.save', 'project.findInFolder', 'project.recent', 'project.writeRecovery', 'project.recoveries', 'project.resolveRecovery',
+  'project.exportBundle', 'project.openBundle', 'project.collect', 'app.setEditState', 'app.saveBeforeCloseOutcome'] as const;
 export type OperationName = (typeof operationNames)[number];
 
-export const eventNames = ['job.progress', 'library.changed', 'app.menuCommand', 'app.openFile'] as const;
+export const eventNames = ['job.progress', 'library.changed', 'app.menuCommand', 'app.openFile', 'app.saveBeforeClose'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** Electron channel names: one per operation, one per event. */

@@ -9,12 +9,14 @@
  */
 import { z } from 'zod';
 import { errorCodes } from '../std/errors';
-import { ProjectSchema } from '../model/project-schema';
+import { ProjectSchema, sha256Pattern } from '../model/project-schema';
 import type { EventName, OperationName } from './ipc-names';
 
 export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
 
 const absoluteOrRelativePath = z.string().min(1, 'a path is required').max(4096, 'path is too long');
+/** The SHA-256 of a file's bytes, as projects (`sha256`) and the library store it. */
+const contentHash = z.string().regex(sha256Pattern, 'must be a SHA-256 hash: 64 lowercase hex digits');
 
 export const AppInfo = z.object({
   name: z.literal('Glowroom'),
@@ -118,6 +120,9 @@ export const PacksResult = z.object({
 export type PacksResult = z.infer<typeof PacksResult>;
 export const FavouriteArgs = z.object({ id: z.number().int(), favourite: z.boolean() });
 export const FavouriteResult = z.object({ favourite: z.boolean() });
+export const FindByHashArgs = z.object({ hashes: z.array(contentHash).min(1).max(10_000) });
+/** Hash → the library's files with those bytes that are on disk now, by path; hashes without any are left out. */
+export const FoundByHash = z.object({ found: z.record(z.string(), z.array(z.string()).min(1)) });
 
 export const LoadArgs = z.object({ path: absoluteOrRelativePath });
 /** Decoded PCM, planar float32: the very samples playback and export read. */
@@ -127,6 +132,8 @@ export const LoadedAudio = z.object({
   format: z.string(),
   bitDepth: z.number().int().nonnegative(),
   sampleRate: z.number().positive(),
+  /** The SHA-256 of the file's bytes: a project source's `sha256`. */
+  sha256: contentHash,
   channels: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array, 'expected Float32Array')).min(1),
 });
 export type LoadedAudio = z.infer<typeof LoadedAudio>;
@@ -136,7 +143,12 @@ export const ProjectFileArgs = z.object({ path: absoluteOrRelativePath });
 export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
 export type MissingSource = z.infer<typeof MissingSource>;
 export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource) });
-export const FindByNameArgs = z.object({ folder: absoluteOrRelativePath, names: z.array(z.string().min(1).max(255)).min(1).max(10_000) });
+/** A missing file to look for: its name, and its content hash when the project knows it. */
+export const WantedFile = z.object({ name: z.string().min(1).max(255), sha256: contentHash.optional() });
+export const FindInFolderArgs = z.object({ folder: absoluteOrRelativePath, files: z.array(WantedFile).min(1).max(10_000) });
+/** Where one wanted file was found: a file with its bytes (only when its hash was given), a file with its name; null when none. */
+export const FoundFile = z.object({ byContent: z.string().nullable(), byName: z.string().nullable() });
+export type FoundFile = z.infer<typeof FoundFile>;
 export const SaveArgs = z.object({ path: absoluteOrRelativePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
 export const SavedProject = z.object({ path: z.string(), savedAt: z.string() });
 export const RecentProjects = z.object({ paths: z.array(z.string()) });
@@ -182,6 +194,11 @@ export const MenuCommand = z.enum([
   'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'undo', 'redo', 'select-all', 'shortcuts',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/** How the page's Save ended when closing asked for it: only 'saved' lets the window close. */
+export const SaveOutcome = z.enum(['saved', 'cancelled', 'failed']);
+export type SaveOutcome = z.infer<typeof SaveOutcome>;
+const saveRequestId = z.string().min(1).max(100);
 
 export const StoreAudioArgs = z.object({
   name: z.string().min(1).max(255),
@@ -281,13 +298,14 @@ export const operations = {
   'library.deleteCollection': operation(z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() }), 'Delete a collection; its samples stay in the library.'),
   'library.addToCollection': operation(z.object({ id: z.number().int(), sampleIds }), z.object({ added: z.number().int() }), 'Add samples to a collection.'),
   'library.removeFromCollection': operation(z.object({ id: z.number().int(), sampleIds }), z.object({ removed: z.number().int() }), 'Take samples out of a collection.'),
+  'library.findByHash': operation(FindByHashArgs, FoundByHash, 'Library files by the SHA-256 of their bytes (relinking moved audio by content).'),
   'audio.load': operation(LoadArgs, LoadedAudio, 'Decode one audio file to planar float PCM.'),
   'audio.store': operation(StoreAudioArgs, z.object({ path: z.string() }), 'Keep a dropped file (after checking it decodes) and return its path.'),
   'export.start': operation(ExportArgs, ExportReport, 'Render, normalise, encode and write a mix and/or stems in a worker; progress as `job.progress`.'),
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
   'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
   'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
-  'project.findByName': operation(FindByNameArgs, z.object({ found: z.record(z.string(), z.string()) }), 'Find files by name under a folder (relinking).'),
+  'project.findInFolder': operation(FindInFolderArgs, z.object({ found: z.array(FoundFile) }), 'Look for moved audio under a folder, by content hash and by name; one answer per wanted file, in order (relinking).'),
   'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
@@ -296,6 +314,7 @@ export const operations = {
   'project.openBundle': operation(OpenBundleArgs, OpenedProject, 'Unpack a bundle into a new folder inside `intoFolder` (refusing hostile entries) and open it.'),
   'project.collect': operation(CollectArgs, CollectedProject, 'Copy every audio file of a saved project into its Audio/ folder and save it; reopen it after.'),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),
+  'app.saveBeforeCloseOutcome': operation(z.object({ requestId: saveRequestId, outcome: SaveOutcome }), z.object({}), 'The renderer answers `app.saveBeforeClose`: saved, cancelled (Save As closed) or failed (it said why).'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 export type OperationArgs<N extends OperationName> = z.input<(typeof operations)[N]['args']>;
 export type OperationResult<N extends OperationName> = z.infer<(typeof operations)[N]['result']>;
@@ -327,6 +346,8 @@ export const events = {
   'app.menuCommand': z.object({ command: MenuCommand }),
   /** The OS asked Glowroom to open a file (double-click, argv): a project, or a bundle to unpack. */
   'app.openFile': z.object({ path: z.string() }),
+  /** Closing with unsaved changes, the user chose Save: save as Ctrl+S does, then answer with `app.saveBeforeCloseOutcome`. */
+  'app.saveBeforeClose': z.object({ requestId: saveRequestId }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 

@@ -12,6 +12,7 @@ import {
   type CollectionInfo,
 } from './collections';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
+import { filesByHash } from './files-by-hash';
 import { importFolders, type ImportResult } from './import';
 import { listPacks } from './packs';
 import { SampleStore } from './sample-store';
@@ -85,6 +86,11 @@ export class LibraryService {
       offset: query.offset,
     });
     return { total: result.total, rows: result.rows.map(({ addedAt: _addedAt, ...row }): SampleRow => ({ ...row, tags: [...row.tags] })) };
+  }
+
+  /** Hash → the library's files with those bytes that are on disk, for relinking moved audio by content. */
+  findByHash(hashes: readonly string[]): { found: Record<string, string[]> } {
+    return { found: filesByHash(this.database(), hashes) };
   }
 
   /** The packs and their folder trees, with sample counts. */

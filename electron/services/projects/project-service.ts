@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../atomic-write';
 import { dataDir } from '../data-dir';
 import { exportBundle, openBundle } from './bundles';
 import { collectProject } from './collect';
+import { findMovedFiles, type FoundFile, type WantedFile } from './find-moved';
 import { openProject, saveProject } from './project-files';
 import { RecoveryStore, recoveryKeyFor } from './recovery';
 import { resolveRecovery, type RecoveryChoice } from './recovery-choice';
@@ -38,31 +39,9 @@ export class ProjectService {
     return { project: resolved, path: absolute, missing: await missingSources(resolved) };
   }
 
-  /**
-   * Looks for files by name under `folder` (recursively, at most `limit` folders deep-first),
-   * for relinking a moved sample folder in one go. Returns name → first path found.
-   */
-  async findByName(folder: string, names: readonly string[]): Promise<{ found: Record<string, string> }> {
-    const wanted = new Set(names);
-    const found: Record<string, string> = {};
-    const pending = [path.resolve(folder)];
-    let visited = 0;
-    while (pending.length > 0 && visited < 20_000 && Object.keys(found).length < wanted.size) {
-      const dir = pending.pop() as string;
-      visited++;
-      let entries;
-      try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) pending.push(full);
-        else if (entry.isFile() && wanted.has(entry.name) && !found[entry.name]) found[entry.name] = full;
-      }
-    }
-    return { found };
+  /** Looks for moved audio under `folder`: by content hash where known, and by name; one answer per file, in order. */
+  async findInFolder(folder: string, files: readonly WantedFile[]): Promise<{ found: FoundFile[] }> {
+    return { found: await findMovedFiles(folder, files) };
   }
 
   /** Saves atomically (the previous version stays as .bak) and drops the recovery file it replaces. */

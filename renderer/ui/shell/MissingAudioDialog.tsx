@@ -1,81 +1,133 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MissingSource } from '../../../src/protocol/ipc';
 import { useProject } from '../../state/project-store';
-import { runtime } from '../../state/runtime';
 import { reportError, useSession } from '../../state/session-store';
-
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+import { fileName, matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
+import { libraryCandidates, lostFile, searchFolder } from './relink-search';
 
 /**
- * After opening a project whose audio moved: lists the missing files and relinks them by finding
- * them in the library (same file name), under a folder the producer names, or one by one by path.
- * Closing it keeps the project open with those clips silent and marked.
+ * After opening a project whose audio moved: lists the missing files, looks each up in the
+ * library (by content hash first, then by file name) and offers the best match, relinks every
+ * file found by content in one click, searches a folder the producer names (content first,
+ * then name), or takes a path by hand. Keeping them silent closes it; the clips stay marked.
  */
 export function MissingAudioDialog() {
   const missing = useProject((s) => s.missing);
+  const [dismissed, setDismissed] = useState<readonly MissingSource[]>([]);
+  // Dismissed entries stay missing (and marked on the timeline); a newly opened project's are new entries.
+  if (!missing.some((m) => !dismissed.includes(m))) return null;
+  return <MissingAudioList missing={missing} onDismiss={() => setDismissed(missing)} />;
+}
+
+function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSource[]; onDismiss: () => void }) {
   const relink = useProject((s) => s.relink);
   const dialog = useRef<HTMLDialogElement>(null);
+  const listId = useId();
+  const [found, setFound] = useState<ReadonlyMap<MissingSource, readonly RelinkCandidate[]>>(new Map());
+  const [typed, setTyped] = useState<ReadonlyMap<MissingSource, string>>(new Map());
   const [folder, setFolder] = useState('');
-  const [manual, setManual] = useState<Record<string, string>>({});
-  const open = missing.length > 0;
-  useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
-    if (!open) dialog.current?.close();
-  }, [open]);
-  if (!open) return null;
+  const [busy, setBusy] = useState(false);
+  const asked = useRef(new Set<MissingSource>());
 
-  const findInLibrary = async () => {
-    let found = 0;
-    for (const source of useProject.getState().missing) {
-      const name = fileName(source.path);
-      const { rows } = await runtime().bridge.call('library.search', { text: name.replace(/\.[^.]+$/, ''), limit: 50 });
-      const match = rows.find((row) => row.name === name && !row.missing);
-      if (match) {
-        relink(source.sourceId, match.path);
-        found++;
+  useEffect(() => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, []);
+  useEffect(() => {
+    const unasked = missing.filter((m) => !asked.current.has(m));
+    if (unasked.length === 0) return;
+    for (const m of unasked) asked.current.add(m);
+    libraryCandidates(unasked.map(lostFile))
+      .then((candidates) => setFound((before) => new Map([...before, ...unasked.map((m, i) => [m, candidates[i] ?? []] as const)])))
+      .catch(reportError);
+  }, [missing]);
+
+  const run = async (links: readonly RelinkLink[], done: (count: number) => string) => {
+    setBusy(true);
+    try {
+      const count = await relink(links);
+      if (count > 0) useSession.getState().notify('info', done(count));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const bySource = new Map(missing.flatMap((m) => (found.has(m) ? [[m.sourceId, found.get(m) ?? []] as const] : [])));
+  const byContent = unambiguousLinks(bySource, 'content');
+  const byName = unambiguousLinks(bySource, 'name');
+  const searchUnder = async () => {
+    setBusy(true);
+    try {
+      const lost = useProject.getState().missing.map(lostFile);
+      const result = await searchFolder(folder.trim(), lost);
+      if (result.links.length === 0) {
+        useSession.getState().notify('error', `None of the ${lost.length} missing file(s) is under ${folder.trim()}, by content or by name. Try a folder higher up.`);
+        return;
       }
+      const count = await relink(result.links);
+      useSession.getState().notify('info', `Relinked ${count} of ${lost.length} missing file(s) from ${folder.trim()}: ${result.byContent} found by content, ${result.byName} by name.`);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
     }
-    useSession.getState().notify(found > 0 ? 'info' : 'error', found > 0 ? `Relinked ${found} file(s) from the library.` : 'None of the missing files is in the library.');
   };
-  const searchFolder = async () => {
-    const { missing: now } = useProject.getState();
-    const { found } = await runtime().bridge.call('project.findByName', { folder, names: now.map((m) => fileName(m.path)) });
-    for (const source of now) {
-      const path = found[fileName(source.path)];
-      if (path) relink(source.sourceId, path);
-    }
-    useSession.getState().notify('info', `Found ${Object.keys(found).length} of ${now.length} missing file(s) under ${folder}.`);
-  };
+
   return (
-    <dialog ref={dialog} className="path-dialog" aria-label="Missing audio" onClose={() => useProject.setState({ missing: [] })}>
+    <dialog ref={dialog} className="path-dialog missing-dialog" aria-label="Missing audio" onClose={onDismiss}>
       <h2>Missing audio</h2>
       <p>These files were not found. Their clips stay in the project, silent, until you relink them.</p>
       <ul className="missing-list">
-        {missing.map((source) => (
-          <li key={source.sourceId}>
-            <span className="missing-name" title={source.path}>
-              {fileName(source.path)}
-            </span>
-            <input
-              aria-label={`New path for ${fileName(source.path)}`}
-              placeholder="/new/path/to/the/file"
-              value={manual[source.sourceId] ?? ''}
-              onChange={(event) => setManual({ ...manual, [source.sourceId]: event.target.value })}
-            />
-            <button type="button" disabled={!manual[source.sourceId]?.trim()} onClick={() => relink(source.sourceId, manual[source.sourceId]?.trim() ?? '')}>
-              Relink
-            </button>
-          </li>
-        ))}
+        {missing.map((source, i) => {
+          const name = fileName(source.path);
+          const candidates = found.get(source);
+          const value = typed.get(source) ?? candidates?.[0]?.path ?? '';
+          const offered = candidates?.find((c) => c.path === value);
+          return (
+            <li key={source.sourceId}>
+              <span className="missing-name" title={source.path}>
+                {name}
+              </span>
+              <span className={`match-badge${offered?.match === 'content' ? ' content' : ''}`}>
+                {candidates === undefined ? 'Looking…' : offered ? matchLabel(offered.match) : candidates.length === 0 && !value ? 'Not in the library' : ''}
+              </span>
+              <input
+                aria-label={`New path for ${name}`}
+                placeholder="/new/path/to/the/file"
+                list={`${listId}-${i}`}
+                value={value}
+                onChange={(event) => setTyped(new Map([...typed, [source, event.target.value]]))}
+              />
+              <datalist id={`${listId}-${i}`}>
+                {candidates?.map((c) => (
+                  <option key={c.path} value={c.path} label={matchLabel(c.match)} />
+                ))}
+              </datalist>
+              <button type="button" aria-label={`Relink ${name}`} disabled={busy || !value.trim()} onClick={() => void run([{ sourceId: source.sourceId, path: value.trim() }], () => `Relinked ${name}.`)}>
+                Relink
+              </button>
+            </li>
+          );
+        })}
       </ul>
       <div className="dialog-buttons relink-actions">
-        <button type="button" onClick={() => void findInLibrary().catch(reportError)}>
-          Find in library
-        </button>
+        {byContent.length > 0 && (
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(byContent, (n) => `Relinked ${n} file(s) found by content in the library.`)}>
+            Relink {byContent.length} found by content
+          </button>
+        )}
+        {byName.length > 0 && (
+          <button type="button" disabled={busy} onClick={() => void run(byName, (n) => `Relinked ${n} file(s) found by name in the library.`)}>
+            Relink {byName.length} found by name
+          </button>
+        )}
+      </div>
+      <div className="dialog-buttons relink-actions">
         <input aria-label="Folder to search" placeholder="/folder/to/search" value={folder} onChange={(event) => setFolder(event.target.value)} />
-        <button type="button" disabled={!folder.trim()} onClick={() => void searchFolder().catch(reportError)}>
+        <button type="button" disabled={busy || !folder.trim()} onClick={() => void searchUnder()}>
           Search folder
         </button>
-        <button type="button" className="primary" onClick={() => dialog.current?.close()}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Keep them silent
         </button>
       </div>

@@ -1,24 +1,32 @@
-import type { Clip, Project } from '../project-schema';
+import type { Clip, Project, Source } from '../project-schema';
 import { clipIdsOf, idAllocator, sourceIdsOf } from './ids';
 import type { ClipRef } from './selection';
 import { addTrackWithId } from './track-edits';
 
-/** An audio file as it is dropped in: where it is, what it is called, how long it lasts. */
+/** An audio file as it is dropped in: where it is, what it is called, how long it lasts, its content hash when read. */
 export interface SourceFile {
   readonly path: string;
   readonly name: string;
   readonly durationSeconds: number;
+  readonly sha256?: string | undefined;
+}
+
+/** A source for the file at `path` whose bytes hash to `sha256` (left out when not known). */
+function sourceOf(path: string, sha256: string | undefined): Source {
+  return sha256 === undefined ? { path } : { path, sha256 };
 }
 
 /**
  * Places a whole file as a clip at `startBeats` (clamped to ≥ 0) on the track `trackId`, or on a
  * new track named after the file when `trackId` is null or names no track. A file already in the
- * project reuses its source. The clip lasts the file's duration at the current tempo.
+ * project reuses its source, which takes the file's hash when it is given (the file may have
+ * changed since). The clip lasts the file's duration at the current tempo.
  */
 export function addSourceClip(project: Project, file: SourceFile, startBeats: number, trackId: string | null): { project: Project; created: ClipRef[] } {
   const existing = Object.entries(project.sources).find(([, source]) => source.path === file.path)?.[0];
   const sourceId = existing ?? idAllocator('s', sourceIdsOf(project))();
-  let next: Project = existing ? project : { ...project, sources: { ...project.sources, [sourceId]: { path: file.path } } };
+  const writeSource = existing === undefined || (file.sha256 !== undefined && project.sources[existing]?.sha256 !== file.sha256);
+  let next: Project = writeSource ? { ...project, sources: { ...project.sources, [sourceId]: sourceOf(file.path, file.sha256) } } : project;
   let target = trackId !== null && next.tracks.some((track) => track.id === trackId) ? trackId : null;
   if (target === null) {
     const added = addTrackWithId(next, { name: file.name.replace(/\.[^.]+$/, '') });
@@ -47,9 +55,13 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
   };
 }
 
-/** Points a source at another file (relinking moved audio); every clip of it follows. */
-export function relinkSource(project: Project, sourceId: string, path: string): Project {
+/**
+ * Points a source at another file (relinking moved audio); every clip of it follows. The source
+ * takes the new file's hash, whatever the old one was; without a hash it keeps none, since the
+ * old hash need not describe the new file.
+ */
+export function relinkSource(project: Project, sourceId: string, file: { readonly path: string; readonly sha256?: string | undefined }): Project {
   const source = project.sources[sourceId];
-  if (!source || source.path === path) return project;
-  return { ...project, sources: { ...project.sources, [sourceId]: { ...source, path } } };
+  if (!source || (source.path === file.path && source.sha256 === file.sha256)) return project;
+  return { ...project, sources: { ...project.sources, [sourceId]: sourceOf(file.path, file.sha256) } };
 }

@@ -6,6 +6,8 @@ import { ProjectSchema } from '../../../../src/model/project-schema';
 
 const kick = { path: '/pack/kick.wav', name: 'kick.wav', durationSeconds: 0.5 };
 const loop = { path: '/pack/loop_120.wav', name: 'loop_120.wav', durationSeconds: 4 };
+const hashA = 'a'.repeat(64);
+const hashB = '0123456789abcdef'.repeat(4);
 
 describe('adding files to the arrangement', () => {
   it('puts a file on a new track named after it, lasting its duration in beats', () => {
@@ -44,10 +46,33 @@ describe('adding files to the arrangement', () => {
 describe('relinking', () => {
   it('moves one source to a new path and leaves everything else as it was', () => {
     const project = addSourceClip(createEmptyProject(), kick, 0, null).project;
-    const relinked = relinkSource(project, 's1', '/new/place/kick.wav');
+    const relinked = relinkSource(project, 's1', { path: '/new/place/kick.wav' });
     expect(relinked.sources['s1']).toEqual({ path: '/new/place/kick.wav' });
     expect(relinked.tracks).toBe(project.tracks);
-    expect(relinkSource(project, 'nope', '/x.wav')).toBe(project);
-    expect(relinkSource(project, 's1', kick.path)).toBe(project);
+    expect(relinkSource(project, 'nope', { path: '/x.wav' })).toBe(project);
+    expect(relinkSource(project, 's1', { path: kick.path })).toBe(project);
+  });
+
+  it('stores the new file’s hash, also when it differs, and drops an old hash the new file may not have', () => {
+    const project = addSourceClip(createEmptyProject(), { ...kick, sha256: hashA }, 0, null).project;
+    expect(project.sources['s1']).toEqual({ path: kick.path, sha256: hashA });
+    expect(relinkSource(project, 's1', { path: '/moved/kick 2.wav', sha256: hashB }).sources['s1']).toEqual({ path: '/moved/kick 2.wav', sha256: hashB });
+    expect(relinkSource(project, 's1', { path: kick.path, sha256: hashB }).sources['s1']).toEqual({ path: kick.path, sha256: hashB });
+    expect(relinkSource(project, 's1', { path: '/moved/kick.wav' }).sources['s1']).toEqual({ path: '/moved/kick.wav' });
+    expect(relinkSource(project, 's1', { path: kick.path, sha256: hashA })).toBe(project);
+  });
+});
+
+describe('content hashes of added files', () => {
+  it('gives a new source the file’s hash, and a reused source the hash it lacked or that changed', () => {
+    const unhashed = addSourceClip(createEmptyProject(), kick, 0, null).project;
+    expect(unhashed.sources['s1']).toEqual({ path: kick.path });
+    const hashed = addSourceClip(unhashed, { ...kick, sha256: hashA }, 4, null).project;
+    expect(Object.keys(hashed.sources)).toEqual(['s1']);
+    expect(hashed.sources['s1']).toEqual({ path: kick.path, sha256: hashA });
+    expect(ProjectSchema.safeParse(hashed).success).toBe(true);
+    expect(addSourceClip(hashed, { ...kick, sha256: hashB }, 8, null).project.sources['s1']?.sha256).toBe(hashB);
+    // Added again without a hash (not read this time), it keeps the one it has.
+    expect(addSourceClip(hashed, kick, 8, null).project.sources).toBe(hashed.sources);
   });
 });
