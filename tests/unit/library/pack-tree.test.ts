@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeKey, visibleNodes } from '../../renderer/ui/library/pack-tree-nodes';
+import { nodeKey, visibleNodes } from '../../../renderer/ui/library/pack-tree-nodes';
 
 const packs = [
   { name: 'Lofi', count: 4, folders: [] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amplitudeToDbfs, formatBarsBeats, formatClock, formatDbfs } from '../../renderer/ui/format';
+import { amplitudeToDbfs, formatBarsBeats, formatClock, formatDb, formatDbfs, formatLufs } from '../../../renderer/ui/format';
 
 describe('display formats', () => {
   it('shows positions in bars.beats.sixteenths from frames', () => {
@@ -21,5 +21,13 @@ describe('display formats', () => {
     expect(amplitudeToDbfs(0)).toBe(-120);
     expect(formatDbfs(amplitudeToDbfs(0.5))).toBe('−6.0 dBFS');
     expect(formatDbfs(-120)).toBe('−∞ dBFS');
+  });
+
+  it('writes level changes with their sign and loudness with a typographic minus', () => {
+    expect(formatDb(2.46)).toBe('+2.5 dB');
+    expect(formatDb(-6)).toBe('−6.0 dB');
+    expect(formatDb(-0.01)).toBe('0.0 dB');
+    expect(formatLufs(-14.04)).toBe('−14.0 LUFS');
+    expect(formatLufs(-0.02)).toBe('0.0 LUFS');
   });
 });
