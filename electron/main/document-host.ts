@@ -1,5 +1,6 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
-import { eventChannel, events, type EditState, type EventName, type EventPayload, type MenuCommand } from '../../src/protocol/ipc';
+import { eventChannel, events, type EditState, type EventName, type EventPayload, type MenuCommand, type SaveOutcome } from '../../src/protocol/ipc';
+import { choiceAt, CloseGuard, closeButtons, type CloseStep } from '../services/close-guard';
 import type { Dispatcher } from '../services/dispatcher';
 import { isAppUrl } from './app-protocol';
 import { buildAppMenu } from './menu';
@@ -8,17 +9,18 @@ const cleanState: EditState = { undoLabel: null, redoLabel: null, dirty: false, 
 
 /**
  * The desktop side of the open document: the native menu, the window title and unsaved mark,
- * asking before closing with unsaved changes, and files handed over by the OS. The renderer owns
- * the document; it reports its state through `app.setEditState` and receives `app.menuCommand`
- * and `app.openFile`. Files opened before the renderer listens wait until its first report.
+ * asking before closing with unsaved changes (the decisions are CloseGuard's), and files handed
+ * over by the OS. The renderer owns the document; it reports its state through
+ * `app.setEditState`, receives `app.menuCommand`, `app.openFile` and `app.saveBeforeClose`, and
+ * answers the last with `app.saveBeforeCloseOutcome`. Files opened before the renderer listens
+ * wait until its first report.
  */
 export class DocumentHost {
   private state: EditState = cleanState;
   private recent: string[] = [];
   private rendererListening = false;
   private readonly pendingFiles: string[] = [];
-  /** Set once the user chose Don't Save, so the close that follows is not asked about again. */
-  private closingAnyway = false;
+  private guard = new CloseGuard();
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -28,40 +30,58 @@ export class DocumentHost {
   /** Call for each new window: a new page must report before it receives anything. */
   attach(window: BrowserWindow): void {
     this.rendererListening = false;
-    this.closingAnyway = false;
+    this.guard = new CloseGuard();
     this.state = cleanState;
     window.webContents.on('did-start-loading', () => {
       this.rendererListening = false;
     });
     window.on('close', (event) => {
-      if (!this.state.dirty || this.closingAnyway) return;
+      if (this.guard.closing(this.state.dirty).kind === 'proceed') return;
       event.preventDefault();
-      // Cancel also calls off a quit that asked this window to close.
-      if (this.askToDiscard(window)) window.close();
+      this.carryOut(window, this.ask(window));
     });
     // The page's own `beforeunload` guard (the web host's) would otherwise stop the close silently.
+    // Navigation away is blocked, so an unload here is a close the page's report had not caught up with.
     window.webContents.on('will-prevent-unload', (event) => {
-      if (this.closingAnyway || this.askToDiscard(window)) event.preventDefault();
+      const step = this.guard.closing(true);
+      const next = step.kind === 'ask' ? this.ask(window) : step;
+      // preventDefault overrides the page's guard: the unload, and so the close, goes on.
+      if (next.kind === 'proceed' || next.kind === 'close' || next.kind === 'quit') event.preventDefault();
+      else this.carryOut(window, next);
     });
     this.refreshMenu();
   }
 
-  /**
-   * Don't Save / Cancel only: saving can need a path the renderer must ask for, so to keep the
-   * changes the user cancels, saves in the window and closes again. True for Don't Save.
-   */
-  private askToDiscard(window: BrowserWindow): boolean {
+  /** Save / Don't Save / Cancel, as a native prompt over the window; the guard's next step. */
+  private ask(window: BrowserWindow): CloseStep {
     const name = this.state.title.replace(/^• /, '').replace(/ — Glowroom$/, '');
-    const choice = dialog.showMessageBoxSync(window, {
+    const answer = dialog.showMessageBoxSync(window, {
       type: 'warning',
-      buttons: ["Don't Save", 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: `Close “${name}” without saving?`,
-      detail: 'Your changes since the last save will be lost. Choose Cancel, then Save, to keep them.',
+      buttons: closeButtons.map((button) => button.label),
+      defaultId: closeButtons.findIndex((button) => button.choice === 'save'),
+      cancelId: closeButtons.findIndex((button) => button.choice === 'cancel'),
+      noLink: true,
+      message: `Save the changes to “${name}” before closing?`,
+      detail: "If you don't save, the changes since the last save are lost.",
     });
-    this.closingAnyway = choice === 0;
-    return this.closingAnyway;
+    return this.guard.chose(choiceAt(answer));
+  }
+
+  private carryOut(window: BrowserWindow, step: CloseStep): void {
+    if (step.kind === 'close') window.close();
+    else if (step.kind === 'quit') app.quit();
+    else if (step.kind === 'save') this.send('app.saveBeforeClose', { requestId: step.requestId });
+  }
+
+  /** The renderer's answer to `app.saveBeforeClose` (through `app.saveBeforeCloseOutcome`). */
+  saveBeforeCloseOutcome(answer: { requestId: string; outcome: SaveOutcome }): void {
+    const window = this.currentWindow();
+    if (window && !window.isDestroyed()) this.carryOut(window, this.guard.saveAnswered(answer.requestId, answer.outcome));
+  }
+
+  /** Any quit (menu, dock, logout): a window that holds it to ask about unsaved changes takes it up again after. */
+  quitRequested(): void {
+    this.guard.quitRequested();
   }
 
   quit(): void {

@@ -1,21 +1,31 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { eventChannel, invokeChannel, operationNames, operations, type EditState, type OperationName, type Reply } from '../../src/protocol/ipc';
+import { eventChannel, invokeChannel, operationNames, operations, type EditState, type OperationName, type Reply, type SaveOutcome } from '../../src/protocol/ipc';
 import type { Dispatcher } from '../services/dispatcher';
 import { appOrigin, isAppUrl } from './app-protocol';
+
+/** The page's reports about its own window, which main acts on itself once the dispatcher accepted them. */
+export interface WindowReports {
+  /** `app.setEditState`: menu labels, title, unsaved mark. */
+  readonly editState: (state: EditState) => void;
+  /** `app.saveBeforeCloseOutcome`: how the Save asked for by closing ended. */
+  readonly saveBeforeCloseOutcome: (answer: { requestId: string; outcome: SaveOutcome }) => void;
+}
 
 /**
  * Serves the IPC contract to Glowroom's window: one `ipcMain.handle` per operation, each answering
  * a `Reply` (the dispatcher validates arguments and results), and every dispatcher event forwarded
- * to the window; `onEditState` receives the renderer's `app.setEditState` reports. Registered once for the life of the app; `currentWindow` is asked on every call
- * because the window may be closed and reopened (macOS).
+ * to the window; `reports` receives the page's reports about its window. Registered once for the
+ * life of the app; `currentWindow` is asked on every call because the window may be closed and
+ * reopened (macOS).
  */
-export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWindow | null, onEditState: (state: EditState) => void = () => undefined): void {
+export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWindow | null, reports: WindowReports): void {
   for (const name of operationNames) {
     ipcMain.handle(invokeChannel(name), async (event, args: unknown) => {
       if (!isFromAppWindow(event, currentWindow())) return refused(name);
       const reply = await dispatcher.call(name, args);
       // The window's own state is main's business: the dispatcher only checks the arguments.
-      if (reply.ok && name === 'app.setEditState') onEditState(operations['app.setEditState'].args.parse(args));
+      if (reply.ok && name === 'app.setEditState') reports.editState(operations['app.setEditState'].args.parse(args));
+      if (reply.ok && name === 'app.saveBeforeCloseOutcome') reports.saveBeforeCloseOutcome(operations['app.saveBeforeCloseOutcome'].args.parse(args));
       return reply;
     });
   }

@@ -84,7 +84,12 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  serveIpc(dispatcher, () => mainWindow, (state) => documents.setEditState(state));
+  // A quit asks each window to close; one that stops to ask about unsaved changes takes the quit up again.
+  app.on('before-quit', () => documents.quitRequested());
+  serveIpc(dispatcher, () => mainWindow, {
+    editState: (state) => documents.setEditState(state),
+    saveBeforeCloseOutcome: (answer) => documents.saveBeforeCloseOutcome(answer),
+  });
 
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);

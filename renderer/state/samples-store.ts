@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { LoadedAudio } from '../../src/protocol/ipc';
 
-/** What the UI keeps of a pooled sample: its facts and waveform peaks, not its PCM (that lives in shared memory). */
+/** What the UI keeps of a pooled sample: its facts (with the file's `sha256`) and waveform peaks, not its PCM (that lives in shared memory). */
 export type SampleInfo = Omit<LoadedAudio, 'channels'> & {
   readonly sampleId: string;
   readonly frames: number;

@@ -5,10 +5,11 @@ import { WaveformEditor } from '../editor/WaveformEditor';
 import { ExportDialog } from '../export/ExportDialog';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Timeline } from '../timeline/Timeline';
-import { openProjectFile } from './file-actions';
+import { openProjectFile, saveToPath } from './file-actions';
 import { MissingAudioDialog } from './MissingAudioDialog';
 import { ProjectPathDialog } from './ProjectPathDialog';
 import { RecoveryDialog } from './RecoveryDialog';
+import { saveAsChosen, saveAsClosed } from './save-as-outcome';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useAutosave } from './use-autosave';
 import { useWindowTitle } from './use-window-title';
@@ -33,7 +34,15 @@ export function App() {
       {modal === 'export' && <ExportDialog onClose={close} />}
       {modal === 'open' && <ProjectPathDialog mode="open" initial="" onChoose={(path) => void openProjectFile(path)} onClose={close} />}
       {modal === 'save-as' && (
-        <ProjectPathDialog mode="save" initial={useProject.getState().filePath ?? ''} onChoose={(path) => void useProject.getState().save(path)} onClose={close} />
+        <ProjectPathDialog
+          mode="save"
+          initial={useProject.getState().filePath ?? ''}
+          onChoose={(path) => saveAsChosen(saveToPath(path))}
+          onClose={() => {
+            saveAsClosed();
+            close();
+          }}
+        />
       )}
       <TopBar />
       <main className="workspace">

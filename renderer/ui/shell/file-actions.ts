@@ -1,8 +1,10 @@
 import { createEmptyProject } from '../../../src/model/new-project';
+import type { SaveOutcome } from '../../../src/protocol/ipc';
 import { hasUnsavedChanges, useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { reportError, useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { askWhereToSave } from './save-as-outcome';
 
 /** Asks before throwing away unsaved work; true when it is fine to go on. */
 export function confirmDiscard(action: string): boolean {
@@ -27,9 +29,15 @@ export async function openProjectFile(path: string): Promise<void> {
   }
 }
 
-/** Save to the current file, or ask where when the project is untitled. */
-export async function saveOrAsk(): Promise<void> {
-  if ((await useProject.getState().save()) === 'needs-path') useUi.getState().show('save-as');
+/** Save to the current file, or ask where when the project is untitled (Ctrl+S; Save when closing). */
+export async function saveOrAsk(): Promise<SaveOutcome> {
+  const outcome = await useProject.getState().save();
+  return outcome === 'needs-path' ? askWhereToSave() : outcome;
+}
+
+/** Save As to `path`; with a path given, saving never needs one. */
+export async function saveToPath(path: string): Promise<SaveOutcome> {
+  return (await useProject.getState().save(path)) === 'saved' ? 'saved' : 'failed';
 }
 
 /**

@@ -44,7 +44,9 @@ export function currentEditState(): EditState {
 /**
  * Connects the renderer to the desktop host's native menu: menu commands and files opened from
  * the OS run here, and every change of history or unsaved state is reported back so the menu's
- * Undo/Redo labels, the window title and the unsaved mark follow. Returns the disconnect function.
+ * Undo/Redo labels, the window title and the unsaved mark follow. When closing the window asks
+ * to save, the page saves as Ctrl+S does (asking for a path while untitled) and answers how it
+ * ended; the window closes only once saved. Returns the disconnect function.
  * Only the Electron host has a native menu; in a browser tab this does nothing.
  */
 export function connectNativeMenu(): () => void {
@@ -52,6 +54,11 @@ export function connectNativeMenu(): () => void {
   if (bridge.host !== 'electron') return () => undefined;
   const offCommand = bridge.on('app.menuCommand', ({ command }) => runMenuCommand(command));
   const offOpen = bridge.on('app.openFile', ({ path }) => openFromOs(path));
+  const offSave = bridge.on('app.saveBeforeClose', ({ requestId }) => {
+    void saveOrAsk()
+      .then((outcome) => bridge.call('app.saveBeforeCloseOutcome', { requestId, outcome }))
+      .catch(reportError);
+  });
   let sent = '';
   const report = () => {
     const state = currentEditState();
@@ -65,6 +72,7 @@ export function connectNativeMenu(): () => void {
   return () => {
     offCommand();
     offOpen();
+    offSave();
     offStore();
   };
 }
