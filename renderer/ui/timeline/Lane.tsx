@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
-import { ClipOverlay, overlayUnitsPerBeat } from './ClipOverlay';
+import { ClipOverlay } from './ClipOverlay';
 import { sampleDropHandlers } from './drop-target';
 import { lanePointerHandlers } from './lane-pointer';
 
@@ -11,10 +11,9 @@ import { lanePointerHandlers } from './lane-pointer';
  * arrangement canvas underneath; the lane holds an invisible option per clip that overlaps beats
  * [fromBeat, toBeat), plus the selected ones, and finds what the pointer is on from geometry.
  */
-export const Lane = memo(function Lane({ track, width, height, fromBeat, toBeat }: { track: Track; width: number; height: number; fromBeat: number; toBeat: number }) {
+export const Lane = memo(function Lane({ track, height, fromBeat, toBeat }: { track: Track; height: number; fromBeat: number; toBeat: number }) {
   const sources = useProject((s) => s.project.sources);
   const selection = useTimeline((s) => s.selection);
-  const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const shown = useMemo(() => {
     const selected = new Set(selection);
     return track.clips.filter((clip) => (clip.start < toBeat && clip.start + clip.length > fromBeat) || selected.has(clip.id));
@@ -27,12 +26,11 @@ export const Lane = memo(function Lane({ track, width, height, fromBeat, toBeat 
       aria-multiselectable="true"
       aria-label={`Track ${track.name}`}
       data-track-id={track.id}
-      style={{ width }}
       {...sampleDropHandlers(track.id)}
       {...pointer}
     >
-      {/* Laid out in beats and scaled to the zoom: zooming moves no element and re-renders no clip. */}
-      <div className="lane-clips" style={{ width: width / pixelsPerBeat * overlayUnitsPerBeat, transform: `scaleX(${pixelsPerBeat / overlayUnitsPerBeat})` }}>
+      {/* Laid out in beats and scaled to the zoom by CSS variables: zooming re-renders no lane and moves no element. */}
+      <div className="lane-clips">
         {shown.map((clip) => (
           <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} />
         ))}
