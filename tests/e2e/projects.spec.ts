@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
@@ -111,6 +112,77 @@ test('opening a project whose audio moved lists it, plays on silently, and relin
   await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(0);
   await expect(app.getByLabel('Clip moved_tone.wav')).toHaveCount(1);
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Relink Audio');
+  // The source had no hash (written before Glowroom read the file); relinking stores the found file's.
+  await app.keyboard.press('Control+s');
+  await expect(app.getByLabel('Project name')).not.toContainText('•');
+  const hash = createHash('sha256').update(readFileSync(path.join(after, 'moved_tone.wav'))).digest('hex');
+  expect((JSON.parse(readFileSync(file, 'utf8')) as Project).sources['s1']).toEqual({ path: 'after/deeper/moved_tone.wav', sha256: hash });
+});
+
+test('audio moved and renamed into the library is found by its content and relinked in one click', async ({ app }) => {
+  const home = process.env['GLOWROOM_HOME'] ?? '';
+  const session = path.join(home, 'by-content', 'session');
+  const pack = path.join(home, 'by-content', 'Vocal pack');
+  mkdirSync(session, { recursive: true });
+  mkdirSync(path.join(pack, 'Old'), { recursive: true });
+  mkdirSync(path.join(pack, 'Takes'), { recursive: true });
+  const wav = (hz: number) => encodeWav({ sampleRate: 48_000, channels: [Float32Array.from({ length: 9600 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * hz * i) / 48_000))] }, { bitDepth: 16 });
+  writeFileSync(path.join(session, 'hook_vox.wav'), wav(440));
+  await importFolder(app, session);
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('hook_vox');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /hook_vox/ }).dblclick();
+  await expect(app.getByLabel('Clip hook_vox.wav')).toHaveCount(1);
+
+  const file = path.join(home, 'by-content', 'hook.glowroom');
+  await app.keyboard.press('Control+s');
+  const saveAs = app.getByRole('dialog', { name: 'Save project as' });
+  await saveAs.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await saveAs.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
+  const hash = createHash('sha256').update(readFileSync(path.join(session, 'hook_vox.wav'))).digest('hex');
+  expect((JSON.parse(readFileSync(file, 'utf8')) as Project).sources['s1']).toEqual({ path: 'session/hook_vox.wav', sha256: hash });
+
+  // Moved and renamed into a pack, beside a different file that took its old name.
+  const moved = path.join(pack, 'Takes', 'vox take 3 (final).wav');
+  renameSync(path.join(session, 'hook_vox.wav'), moved);
+  writeFileSync(path.join(pack, 'Old', 'hook_vox.wav'), wav(660));
+  await importFolder(app, pack);
+
+  await app.keyboard.press('Control+n');
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Missing audio' });
+  await expect(dialog.getByRole('combobox', { name: 'New path for hook_vox.wav' })).toHaveValue(moved);
+  await expect(dialog.getByRole('listitem')).toContainText('Same content');
+  await expect(app.getByLabel('Clip hook_vox.wav (missing audio)')).toHaveCount(1);
+  await app.screenshot({ path: 'test-results/screens/missing-audio-by-content.png' });
+
+  await dialog.getByRole('button', { name: 'Relink 1 found by content' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByLabel(/\(missing audio\)$/)).toHaveCount(0);
+  await expect(app.getByLabel('Clip vox take 3 (final).wav')).toHaveCount(1);
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Relink Audio');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByLabel('Project name')).not.toContainText('•');
+  expect((JSON.parse(readFileSync(file, 'utf8')) as Project).sources['s1']).toEqual({ path: 'Vocal pack/Takes/vox take 3 (final).wav', sha256: hash });
+});
+
+test('closing the missing-audio dialog keeps the clips silent and marked', async ({ app }) => {
+  const home = process.env['GLOWROOM_HOME'] ?? '';
+  const project = addSourceClip(createEmptyProject('Gone'), { path: path.join(home, 'gone', 'never_there.wav'), name: 'never_there.wav', durationSeconds: 0.5 }, 0, null).project;
+  const file = path.join(home, 'gone.glowroom');
+  writeFileSync(file, serializeProject(project));
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Missing audio' });
+  await expect(dialog.getByRole('listitem')).toContainText('Not in the library');
+  await dialog.getByRole('button', { name: 'Keep them silent' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByLabel('Clip never_there.wav (missing audio)')).toHaveCount(1);
 });
 
 test('a large edit goes to recovery at once, without waiting for the autosave timer', async ({ app }) => {
