@@ -3,7 +3,7 @@ import path from 'node:path';
 import { measureLoudness } from '../../src/analysis/loudness/loudness-meter';
 import { decodeAudio } from '../../src/codecs/decode';
 import { readFile } from 'node:fs/promises';
-import { expect, importFolder, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
 test('Export normalises for streaming, writes the file and shows the loudness report', async ({ app }) => {
   await importFolder(app, samplePack);
@@ -73,9 +73,7 @@ test('Choosing stems shows, at the loudness target, that stems are written unnor
 
 test('A 15 s clip starts at the chosen bar with the chosen fades', async ({ app }) => {
   await importFolder(app, samplePack);
-  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
-  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
-  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(1);
+  await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   await app.getByRole('button', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('combobox', { name: 'What to export' }).selectOption('clip-15');

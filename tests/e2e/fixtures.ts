@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -39,6 +39,15 @@ export async function importFolder(page: Page, folder: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   // Failures (the pack's _broken/ folder) turn the summary into an alert, so read the status bar.
   await expect(page.getByRole('contentinfo')).toContainText(/Imported: \d+ new/, { timeout: 30_000 });
+}
+
+/** Finds one sample in the library panel and double-clicks it onto a new track; returns its clip (labelled by the file name). */
+export async function addSampleFromLibrary(page: Page, query: string, fileName: string): Promise<Locator> {
+  await page.getByRole('searchbox', { name: 'Search samples' }).fill(query);
+  await page.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: new RegExp(fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).dblclick();
+  const clip = page.getByLabel(`Clip ${fileName}`);
+  await expect(clip.first()).toBeVisible();
+  return clip;
 }
 
 /** The master peak-hold readout in dBFS: the highest sample the worklet has output since play. */

@@ -6,6 +6,8 @@ import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
+import { InlineNameInput } from './InlineNameInput';
+import { startPreviewDrag } from './preview-drag';
 import { gridBeats, snapBeats } from './snap';
 
 /** A drag shorter than this (px) is a click: it moves the playhead to the marker. */
@@ -28,40 +30,25 @@ export const MarkerFlags = memo(function MarkerFlags({ pixelsPerBeat }: { pixels
 
 function MarkerFlag({ marker, pixelsPerBeat }: { marker: Marker; pixelsPerBeat: number }) {
   const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(marker.name);
   const { edit } = useProject.getState();
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 || renaming) return;
-    event.stopPropagation();
-    const element = event.currentTarget;
-    element.setPointerCapture(event.pointerId);
     const originX = event.clientX;
     let moved = false;
-    const onMove = (move: globalThis.PointerEvent) => {
-      const dx = move.clientX - originX;
-      if (!moved && Math.abs(dx) < clickSlop) return;
-      moved = true;
-      const { snap } = useTimeline.getState();
-      const grid = move.altKey ? null : gridBeats(snap, useProject.getState().project.timeSignature[0]);
-      useProject.getState().previewGesture((p) => moveMarker(p, marker.id, beats(snapBeats(marker.beat + dx / pixelsPerBeat, grid))));
-    };
-    const finish = (label: string | null) => {
-      element.removeEventListener('pointermove', onMove);
-      element.removeEventListener('pointerup', onUp);
-      window.removeEventListener('keydown', onKey);
-      useProject.getState().endGesture(label);
-    };
-    const onUp = () => {
-      if (!moved) useTransport.getState().seekToBeat(marker.beat);
-      finish(moved ? moveMarkerLabel() : null);
-    };
-    const onKey = (key: globalThis.KeyboardEvent) => {
-      if (key.key === 'Escape') finish(null);
-    };
-    element.addEventListener('pointermove', onMove);
-    element.addEventListener('pointerup', onUp);
-    window.addEventListener('keydown', onKey);
+    startPreviewDrag(event, {
+      move: (move) => {
+        const dx = move.clientX - originX;
+        if (!moved && Math.abs(dx) < clickSlop) return null;
+        moved = true;
+        const grid = move.altKey ? null : gridBeats(useTimeline.getState().snap, useProject.getState().project.timeSignature[0]);
+        return (p) => moveMarker(p, marker.id, beats(snapBeats(marker.beat + dx / pixelsPerBeat, grid)));
+      },
+      release: () => {
+        if (!moved) useTransport.getState().seekToBeat(marker.beat);
+        return moved ? moveMarkerLabel() : null;
+      },
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -76,10 +63,9 @@ function MarkerFlag({ marker, pixelsPerBeat }: { marker: Marker; pixelsPerBeat: 
     }
   };
 
-  const commit = () => {
+  const rename = (name: string | null) => {
     setRenaming(false);
-    const name = draft.trim();
-    if (name && name !== marker.name) edit(renameMarkerLabel(), (p) => renameMarker(p, marker.id, name));
+    if (name) edit(renameMarkerLabel(), (p) => renameMarker(p, marker.id, name));
   };
 
   return (
@@ -94,24 +80,11 @@ function MarkerFlag({ marker, pixelsPerBeat }: { marker: Marker; pixelsPerBeat: 
       onKeyDown={onKeyDown}
       onDoubleClick={(event) => {
         event.stopPropagation();
-        setDraft(marker.name);
         setRenaming(true);
       }}
     >
       {renaming ? (
-        <input
-          className="marker-name-input"
-          aria-label="Marker name"
-          autoFocus
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={commit}
-          onKeyDown={(event) => {
-            event.stopPropagation();
-            if (event.key === 'Enter') commit();
-            if (event.key === 'Escape') setRenaming(false);
-          }}
-        />
+        <InlineNameInput className="marker-name-input" label="Marker name" initial={marker.name} onDone={rename} />
       ) : (
         marker.name
       )}

@@ -1,7 +1,9 @@
 import { memo, useState } from 'react';
+import { renameTrackLabel } from '../../../src/model/edits/labels';
 import { deleteTracks, moveTrack, renameTrack, toggleMute, toggleSolo } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { InlineNameInput } from './InlineNameInput';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
@@ -9,11 +11,9 @@ import { TrackResizeHandle } from './TrackResizeHandle';
 export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(track.name);
-  const commitName = () => {
+  const rename = (name: string | null) => {
     setRenaming(false);
-    const name = draft.trim();
-    if (name && name !== track.name) edit('Rename Track', (p) => renameTrack(p, track.id, name));
+    if (name) edit(renameTrackLabel(), (p) => renameTrack(p, track.id, name));
   };
   return (
     <div
@@ -38,26 +38,12 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
       </span>
       <TrackColourPicker track={track} />
       {renaming ? (
-        <input
-          className="track-name-input"
-          aria-label="Track name"
-          autoFocus
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={commitName}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') commitName();
-            if (event.key === 'Escape') setRenaming(false);
-          }}
-        />
+        <InlineNameInput className="track-name-input" label="Track name" initial={track.name} onDone={rename} />
       ) : (
         <span
           className="track-name"
           title="Double-click to rename"
-          onDoubleClick={() => {
-            setDraft(track.name);
-            setRenaming(true);
-          }}
+          onDoubleClick={() => setRenaming(true)}
         >
           {track.name || 'Untitled track'}
         </span>

@@ -3,6 +3,7 @@ import { trackHeightLabel } from '../../../src/model/edits/labels';
 import { setTrackHeight } from '../../../src/model/edits/track-edits';
 import { defaultTrackHeight, maxTrackHeight, minTrackHeight, type Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { startPreviewDrag } from './preview-drag';
 
 /** Arrow keys change the height by this much (px). */
 const keyStep = 8;
@@ -15,24 +16,11 @@ export function TrackResizeHandle({ track }: { track: Track }) {
   const { edit } = useProject.getState();
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
-    event.stopPropagation();
-    const element = event.currentTarget;
-    element.setPointerCapture(event.pointerId);
     const originY = event.clientY;
-    const onMove = (move: globalThis.PointerEvent) => useProject.getState().previewGesture((p) => setTrackHeight(p, [track.id], track.height + move.clientY - originY));
-    const finish = (label: string | null) => {
-      element.removeEventListener('pointermove', onMove);
-      element.removeEventListener('pointerup', onUp);
-      window.removeEventListener('keydown', onKey);
-      useProject.getState().endGesture(label);
-    };
-    const onUp = () => finish(trackHeightLabel());
-    const onKey = (key: globalThis.KeyboardEvent) => {
-      if (key.key === 'Escape') finish(null);
-    };
-    element.addEventListener('pointermove', onMove);
-    element.addEventListener('pointerup', onUp);
-    window.addEventListener('keydown', onKey);
+    startPreviewDrag(event, {
+      move: (move) => (p) => setTrackHeight(p, [track.id], track.height + move.clientY - originY),
+      release: trackHeightLabel,
+    });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = event.key === 'ArrowDown' ? keyStep : event.key === 'ArrowUp' ? -keyStep : 0;

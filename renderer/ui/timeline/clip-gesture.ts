@@ -9,16 +9,15 @@ import { useTimeline } from '../../state/timeline-store';
 import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { refsOf, sourceDurationsOf } from './selection';
 import { gridBeats, snapBeats } from './snap';
+import { startPreviewDrag } from './preview-drag';
 import { rowAt, trackRows } from './track-layout';
 
 /**
- * Starts a live drag on a clip: every pointer move previews the edit (and the engine plays it),
- * release records one undoable step, Escape puts everything back. Alt bypasses the grid.
+ * Starts a live drag on a part of a clip (`startPreviewDrag`: previewed, one undo step, Escape
+ * cancels). Alt bypasses the grid.
  */
 export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: ClipPart, track: Track, clip: Clip): void {
-  event.stopPropagation();
   const element = event.currentTarget;
-  element.setPointerCapture(event.pointerId);
   const originX = event.clientX;
   const originY = event.clientY;
   const { selection, pixelsPerBeat, snap } = useTimeline.getState();
@@ -63,20 +62,10 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
     }
   };
 
-  const onMove = (move: PointerEvent) => useProject.getState().previewGesture(recipe(move.clientX - originX, move.clientY - originY, move.altKey));
-  const finish = (label: string | null) => {
-    element.removeEventListener('pointermove', onMove);
-    element.removeEventListener('pointerup', onUp);
-    window.removeEventListener('keydown', onKey);
-    useProject.getState().endGesture(label);
-  };
-  const onUp = () => finish(gestureLabel(kind, group.length));
-  const onKey = (key: KeyboardEvent) => {
-    if (key.key === 'Escape') finish(null);
-  };
-  element.addEventListener('pointermove', onMove);
-  element.addEventListener('pointerup', onUp);
-  window.addEventListener('keydown', onKey);
+  startPreviewDrag(event, {
+    move: (move) => recipe(move.clientX - originX, move.clientY - originY, move.altKey),
+    release: () => gestureLabel(kind, group.length),
+  });
 }
 
 function gestureLabel(kind: ClipPart, count: number): string {
