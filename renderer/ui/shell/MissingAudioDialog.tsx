@@ -26,7 +26,8 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const [found, setFound] = useState<ReadonlyMap<MissingSource, readonly RelinkCandidate[]>>(new Map());
   const [typed, setTyped] = useState<ReadonlyMap<MissingSource, string>>(new Map());
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState(false);
+  /** What runs now: a relink, or a folder search (which hashes files and may take a while). */
+  const [busy, setBusy] = useState<'relinking' | 'searching' | null>(null);
   const asked = useRef(new Set<MissingSource>());
 
   useEffect(() => {
@@ -36,27 +37,33 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
     const unasked = missing.filter((m) => !asked.current.has(m));
     if (unasked.length === 0) return;
     for (const m of unasked) asked.current.add(m);
+    const offer = (candidates: readonly (readonly RelinkCandidate[])[]) => setFound((before) => new Map([...before, ...unasked.map((m, i) => [m, candidates[i] ?? []] as const)]));
     libraryCandidates(unasked.map(lostFile))
-      .then((candidates) => setFound((before) => new Map([...before, ...unasked.map((m, i) => [m, candidates[i] ?? []] as const)])))
-      .catch(reportError);
+      .then(offer)
+      .catch((error: unknown) => {
+        // Say why, and offer nothing rather than look forever: a folder or a path still works.
+        reportError(error);
+        offer([]);
+      });
   }, [missing]);
 
   const run = async (links: readonly RelinkLink[], done: (count: number) => string) => {
-    setBusy(true);
+    setBusy('relinking');
     try {
       const count = await relink(links);
-      if (count > 0) useSession.getState().notify('info', done(count));
+      // A file that would not load was reported by relink; that notice stays up.
+      if (count === links.length) useSession.getState().notify('info', done(count));
     } catch (error) {
       reportError(error);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   const bySource = new Map(missing.flatMap((m) => (found.has(m) ? [[m.sourceId, found.get(m) ?? []] as const] : [])));
   const byContent = unambiguousLinks(bySource, 'content');
   const byName = unambiguousLinks(bySource, 'name');
   const searchUnder = async () => {
-    setBusy(true);
+    setBusy('searching');
     try {
       const lost = useProject.getState().missing.map(lostFile);
       const result = await searchFolder(folder.trim(), lost);
@@ -65,11 +72,11 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
         return;
       }
       const count = await relink(result.links);
-      useSession.getState().notify('info', `Relinked ${count} of ${lost.length} missing file(s) from ${folder.trim()}: ${result.byContent} found by content, ${result.byName} by name.`);
+      if (count === result.links.length) useSession.getState().notify('info', `Relinked ${count} of ${lost.length} missing file(s) from ${folder.trim()}: ${result.byContent} found by content, ${result.byName} by name.`);
     } catch (error) {
       reportError(error);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -103,7 +110,7 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
                   <option key={c.path} value={c.path} label={matchLabel(c.match)} />
                 ))}
               </datalist>
-              <button type="button" aria-label={`Relink ${name}`} disabled={busy || !value.trim()} onClick={() => void run([{ sourceId: source.sourceId, path: value.trim() }], () => `Relinked ${name}.`)}>
+              <button type="button" aria-label={`Relink ${name}`} disabled={busy !== null || !value.trim()} onClick={() => void run([{ sourceId: source.sourceId, path: value.trim() }], () => `Relinked ${name}.`)}>
                 Relink
               </button>
             </li>
@@ -112,20 +119,20 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
       </ul>
       <div className="dialog-buttons relink-actions">
         {byContent.length > 0 && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void run(byContent, (n) => `Relinked ${n} file(s) found by content in the library.`)}>
+          <button type="button" className="primary" disabled={busy !== null} onClick={() => void run(byContent, (n) => `Relinked ${n} file(s) found by content in the library.`)}>
             Relink {byContent.length} found by content
           </button>
         )}
         {byName.length > 0 && (
-          <button type="button" disabled={busy} onClick={() => void run(byName, (n) => `Relinked ${n} file(s) found by name in the library.`)}>
+          <button type="button" disabled={busy !== null} onClick={() => void run(byName, (n) => `Relinked ${n} file(s) found by name in the library.`)}>
             Relink {byName.length} found by name
           </button>
         )}
       </div>
       <div className="dialog-buttons relink-actions">
         <input aria-label="Folder to search" placeholder="/folder/to/search" value={folder} onChange={(event) => setFolder(event.target.value)} />
-        <button type="button" disabled={busy || !folder.trim()} onClick={() => void searchUnder()}>
-          Search folder
+        <button type="button" disabled={busy !== null || !folder.trim()} onClick={() => void searchUnder()}>
+          {busy === 'searching' ? 'Searching…' : 'Search folder'}
         </button>
         <button type="button" onClick={() => dialog.current?.close()}>
           Keep them silent
