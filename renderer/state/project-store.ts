@@ -24,12 +24,16 @@ interface ProjectState {
   readonly savedProject: Project;
   /** Where autosave keeps this document's unsaved work, once it has written some. */
   readonly recoveryKey: string | null;
-  /** Sources whose files were not found when the project opened; their clips play silent. */
+  /**
+   * Sources whose files were not found when the project opened, with the path that was missing.
+   * Entries stay: a source is missing while it still points there (`missingNow`), so undoing a
+   * relink makes it missing again.
+   */
   readonly missing: readonly MissingSource[];
   /** Replaces the open document (new, open, recover); history starts afresh. */
   load(project: Project, filePath: string | null, options?: { unsaved?: boolean; recoveryKey?: string | null; missing?: readonly MissingSource[] }): void;
   /**
-   * Points missing sources at found files, all in one undoable step, and takes them off the list.
+   * Points missing sources at found files, all in one undoable step.
    * Each file is loaded first: one that does not decode is reported and stays missing. Sources
    * take the new file's `sha256`. Resolves to how many were relinked.
    */
@@ -73,6 +77,15 @@ export function displayName(state: Pick<ProjectState, 'project' | 'filePath'>): 
 }
 
 /** Whether the open document has changes that are not on disk. */
+/** The sources missing now: found missing on open and still pointing at the path that was missing. */
+export function missingNow(state: Pick<ProjectState, 'project' | 'missing'>): readonly MissingSource[] {
+  return state.missing.filter((m) => state.project.sources[m.sourceId]?.path === m.path);
+}
+
+export function isSourceMissing(state: Pick<ProjectState, 'project' | 'missing'>, sourceId: string): boolean {
+  return state.missing.some((m) => m.sourceId === sourceId && state.project.sources[sourceId]?.path === m.path);
+}
+
 export function hasUnsavedChanges(state: Pick<ProjectState, 'project' | 'savedProject'>): boolean {
   return state.project !== state.savedProject;
 }
@@ -112,8 +125,6 @@ export const useProject = create<ProjectState>()((set, get) => ({
     const files = loaded.filter((file) => file !== null);
     if (files.length === 0) return 0;
     get().edit('Relink Audio', (project) => files.reduce((next, file) => relinkSource(next, file.sourceId, file), project));
-    const relinked = new Set(files.map((file) => file.sourceId));
-    set({ missing: get().missing.filter((m) => !relinked.has(m.sourceId)) });
     return files.length;
   },
   async save(path) {

@@ -167,6 +167,11 @@ test('audio moved and renamed into the library is found by its content and relin
   await app.keyboard.press('Control+s');
   await expect(app.getByLabel('Project name')).not.toContainText('•');
   expect((JSON.parse(readFileSync(file, 'utf8')) as Project).sources['s1']).toEqual({ path: 'Vocal pack/Takes/vox take 3 (final).wav', sha256: hash });
+
+  // Undoing the relink points the clip at the missing file again: marked again, and the dialog offers it again.
+  await app.getByRole('button', { name: 'Undo Relink Audio' }).click();
+  await expect(app.getByLabel('Clip hook_vox.wav (missing audio)')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Relink 1 found by content' })).toBeVisible();
 });
 
 test('closing the missing-audio dialog keeps the clips silent and marked', async ({ app }) => {

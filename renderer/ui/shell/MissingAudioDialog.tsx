@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MissingSource } from '../../../src/protocol/ipc';
-import { useProject } from '../../state/project-store';
+import { useShallow } from 'zustand/react/shallow';
+import { missingNow, useProject } from '../../state/project-store';
 import { reportError, useSession } from '../../state/session-store';
 import { fileName, matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 import { libraryCandidates, lostFile, searchFolder } from './relink-search';
@@ -12,7 +13,7 @@ import { libraryCandidates, lostFile, searchFolder } from './relink-search';
  * then name), or takes a path by hand. Keeping them silent closes it; the clips stay marked.
  */
 export function MissingAudioDialog() {
-  const missing = useProject((s) => s.missing);
+  const missing = useProject(useShallow(missingNow));
   const [dismissed, setDismissed] = useState<readonly MissingSource[]>([]);
   // Dismissed entries stay missing (and marked on the timeline); a newly opened project's are new entries.
   if (!missing.some((m) => !dismissed.includes(m))) return null;
@@ -65,7 +66,7 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const searchUnder = async () => {
     setBusy('searching');
     try {
-      const lost = useProject.getState().missing.map(lostFile);
+      const lost = missingNow(useProject.getState()).map(lostFile);
       const result = await searchFolder(folder.trim(), lost);
       if (result.links.length === 0) {
         useSession.getState().notify('error', `None of the ${lost.length} missing file(s) is under ${folder.trim()}, by content or by name. Try a folder higher up.`);

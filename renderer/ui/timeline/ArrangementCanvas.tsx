@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Clip, Track } from '../../../src/model/project-schema';
-import { useProject } from '../../state/project-store';
+import { missingNow, useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
 import { paintArrangement } from './arrangement-painter';
@@ -41,11 +41,12 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
         element.style.height = `${height}px`;
       }
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      const { project, missing } = useProject.getState();
+      const state = useProject.getState();
+      const { project } = state;
       const { pixelsPerBeat, selection, hovered } = useTimeline.getState();
       const { byPath } = useSamples.getState();
       const selected = new Set(selection);
-      const missingSources = new Set(missing.map((m) => m.sourceId));
+      const missingSources = new Set(missingNow(state).map((m) => m.sourceId));
       const lookOf = (clip: Clip, track: Track): ClipLook => {
         const path = project.sources[clip.source]?.path ?? '';
         const info = byPath[path];

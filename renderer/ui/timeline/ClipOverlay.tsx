@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Clip } from '../../../src/model/project-schema';
-import { useProject } from '../../state/project-store';
+import { isSourceMissing, useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { clipDisplayName } from './clip-name';
 
@@ -16,7 +16,7 @@ export const overlayUnitsPerBeat = 100;
  */
 export const ClipOverlay = memo(function ClipOverlay({ clip, path }: { clip: Clip; path: string }) {
   const selected = useTimeline((s) => s.selection.includes(clip.id));
-  const missing = useProject((s) => s.missing.some((m) => m.sourceId === clip.source));
+  const missing = useProject((s) => isSourceMissing(s, clip.source));
   const name = clipDisplayName(clip, path);
   const facts = `${clip.mute ? ' · muted' : ''}${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}`;
   return (
