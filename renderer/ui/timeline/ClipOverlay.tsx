@@ -5,16 +5,11 @@ import { useTimeline } from '../../state/timeline-store';
 import { clipDisplayName } from './clip-name';
 
 /**
- * Overlays are laid out at this many CSS pixels per beat inside a container scaled to the zoom;
- * a large unit keeps positions exact (layout rounds to 1/64 px).
- */
-export const overlayUnitsPerBeat = 100;
-
-/**
  * A clip's place in the lane for the accessibility tree (and tests): an invisible option over the
- * clip the canvas draws. It carries the name, selection and state; the lane handles the pointer.
+ * clip the canvas draws, placed in percent of the lane (`laneBeats` long). It carries the name,
+ * selection and state; the lane handles the pointer.
  */
-export const ClipOverlay = memo(function ClipOverlay({ clip, path }: { clip: Clip; path: string }) {
+export const ClipOverlay = memo(function ClipOverlay({ clip, path, laneBeats }: { clip: Clip; path: string; laneBeats: number }) {
   const selected = useTimeline((s) => s.selection.includes(clip.id));
   const missing = useProject((s) => isSourceMissing(s, clip.source));
   const name = clipDisplayName(clip, path);
@@ -22,7 +17,7 @@ export const ClipOverlay = memo(function ClipOverlay({ clip, path }: { clip: Cli
   return (
     <div
       className="clip"
-      style={{ left: clip.start * overlayUnitsPerBeat, width: clip.length * overlayUnitsPerBeat }}
+      style={{ left: `${(clip.start / laneBeats) * 100}%`, width: `${(clip.length / laneBeats) * 100}%` }}
       role="option"
       aria-label={`Clip ${name}${missing ? ' (missing audio)' : ''}`}
       aria-selected={selected}

@@ -11,7 +11,7 @@ import { lanePointerHandlers } from './lane-pointer';
  * arrangement canvas underneath; the lane holds an invisible option per clip that overlaps beats
  * [fromBeat, toBeat), plus the selected ones, and finds what the pointer is on from geometry.
  */
-export const Lane = memo(function Lane({ track, height, fromBeat, toBeat }: { track: Track; height: number; fromBeat: number; toBeat: number }) {
+export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toBeat }: { track: Track; height: number; laneBeats: number; fromBeat: number; toBeat: number }) {
   const sources = useProject((s) => s.project.sources);
   const selection = useTimeline((s) => s.selection);
   const shown = useMemo(() => {
@@ -29,10 +29,10 @@ export const Lane = memo(function Lane({ track, height, fromBeat, toBeat }: { tr
       {...sampleDropHandlers(track.id)}
       {...pointer}
     >
-      {/* Laid out in beats and scaled to the zoom by CSS variables: zooming re-renders no lane and moves no element. */}
+      {/* Placed in percent of the lane: a zoom step re-renders no lane and restyles no clip. */}
       <div className="lane-clips">
         {shown.map((clip) => (
-          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} />
+          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} laneBeats={laneBeats} />
         ))}
       </div>
     </div>

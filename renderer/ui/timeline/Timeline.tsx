@@ -1,10 +1,9 @@
-import { useEffect, useRef, type CSSProperties, type WheelEvent } from 'react';
+import { useEffect, useRef, type WheelEvent } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../shell/use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
-import { overlayUnitsPerBeat } from './ClipOverlay';
 import { sampleDropHandlers } from './drop-target';
 import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
@@ -77,7 +76,7 @@ export function Timeline() {
         <div ref={scroller} className="timeline-scroll" onWheel={onWheel}>
           <div
             className="timeline-canvas"
-            style={zoomVariables(headerWidth + width, bars * beatsPerBar, pixelsPerBeat)}
+            style={{ width: headerWidth + width }}
             onPointerDown={(event) => band.current && startRubberBand(event, band.current, { headerWidth, rulerHeight })}
           >
             <div ref={band} className="rubber-band" style={{ display: 'none' }} aria-hidden="true" />
@@ -90,7 +89,7 @@ export function Timeline() {
               return (
                 <div key={track.id} className="timeline-row" style={{ height: track.height }}>
                   <TrackHeader track={track} index={index} />
-                  <Lane track={track} height={track.height} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
+                  <Lane track={track} height={track.height} laneBeats={bars * beatsPerBar} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
                 </div>
               );
             })}
@@ -114,10 +113,3 @@ export function Timeline() {
   );
 }
 
-/**
- * The arrangement's width and the CSS variables lanes size and scale themselves by (see
- * timeline.css): a zoom step changes these three values, not the props of every lane.
- */
-function zoomVariables(width: number, beats: number, pixelsPerBeat: number): CSSProperties {
-  return { width, '--lane-beats': beats, '--pixels-per-beat': pixelsPerBeat, '--overlay-units-per-beat': overlayUnitsPerBeat } as CSSProperties;
-}
