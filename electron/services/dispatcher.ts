@@ -40,7 +40,7 @@ export class Dispatcher {
     const jobs = new JobRegistry();
     const library = new LibraryService(jobs, options.libraryPath, { onWatchedImport: (summary) => this.emit('library.changed', summary) });
     this.library = library;
-    const projects = new ProjectService(options.home);
+    const projects = new ProjectService(jobs, options.home);
     const exporter = new ExportService(jobs, options.home);
     const audio = new AudioService(options.home ? path.join(options.home, 'Imported Audio') : undefined);
     this.handlers = {
@@ -65,7 +65,7 @@ export class Dispatcher {
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),
-      'project.findInFolder': (args) => projects.findInFolder(args.folder, args.files),
+      'project.findInFolder': (args) => projects.findInFolder(args.folder, args.files, (progress) => this.emit('job.progress', progress)),
       'project.recent': () => projects.recent(),
       'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
       'project.recoveries': () => projects.recoveries(),

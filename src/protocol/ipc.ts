@@ -149,6 +149,12 @@ export const FindInFolderArgs = z.object({ folder: absoluteOrRelativePath, files
 /** Where one wanted file was found: a file with its bytes (only when its hash was given), a file with its name; null when none. */
 export const FoundFile = z.object({ byContent: z.string().nullable(), byName: z.string().nullable() });
 export type FoundFile = z.infer<typeof FoundFile>;
+/** A finished folder search answers for every wanted file, in order; a cancelled one answers nothing (relink nothing). */
+export const FolderSearchResult = z.discriminatedUnion('cancelled', [
+  z.object({ jobId: z.string(), cancelled: z.literal(false), found: z.array(FoundFile) }),
+  z.object({ jobId: z.string(), cancelled: z.literal(true) }),
+]);
+export type FolderSearchResult = z.infer<typeof FolderSearchResult>;
 export const SaveArgs = z.object({ path: absoluteOrRelativePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
 export const SavedProject = z.object({ path: z.string(), savedAt: z.string() });
 export const RecentProjects = z.object({ paths: z.array(z.string()) });
@@ -305,7 +311,7 @@ export const operations = {
   'job.cancel': operation(CancelArgs, CancelResult, 'Cancel a running job; it keeps what it finished.'),
   'project.open': operation(ProjectFileArgs, OpenedProject, 'Open a .glowroom file, validated, with absolute source paths.'),
   'project.save': operation(SaveArgs, SavedProject, 'Save atomically (previous version kept as .bak); drops the recovery file.'),
-  'project.findInFolder': operation(FindInFolderArgs, z.object({ found: z.array(FoundFile) }), 'Look for moved audio under a folder, by content hash and by name; one answer per wanted file, in order (relinking).'),
+  'project.findInFolder': operation(FindInFolderArgs, FolderSearchResult, 'Look for moved audio under a folder, by content hash and by name; one answer per wanted file, in order (relinking). A job: progress as `job.progress`, stopped by `job.cancel`.'),
   'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
@@ -321,7 +327,8 @@ export type OperationResult<N extends OperationName> = z.infer<(typeof operation
 
 export const JobProgress = z.object({
   jobId: z.string(),
-  kind: z.enum(['import', 'export']),
+  /** `folder-search`: looking for moved audio under a folder (`project.findInFolder`). */
+  kind: z.enum(['import', 'export', 'folder-search']),
   done: z.number().int().nonnegative(),
   /** Unknown while still counting. */
   total: z.number().int().nonnegative().nullable(),

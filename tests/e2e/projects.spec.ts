@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { addSourceClip } from '../../src/model/edits/source-edits';
@@ -188,6 +188,37 @@ test('closing the missing-audio dialog keeps the clips silent and marked', async
   await dialog.getByRole('button', { name: 'Keep them silent' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByLabel('Clip never_there.wav (missing audio)')).toHaveCount(1);
+});
+
+test('a folder search shows its progress and can be cancelled: nothing is relinked and the dialog stays', async ({ app }) => {
+  const home = process.env['GLOWROOM_HOME'] ?? '';
+  const takes = path.join(home, 'slow-search', 'Takes');
+  mkdirSync(takes, { recursive: true });
+  // Sparse files: no disk used, yet each takes a while to hash, so the search is still running when Cancel is clicked.
+  for (let i = 0; i < 300; i++) {
+    const fd = openSync(path.join(takes, `take_${String(i).padStart(3, '0')}.wav`), 'w');
+    ftruncateSync(fd, 20 * 2 ** 20);
+    closeSync(fd);
+  }
+  const source = { path: path.join(home, 'slow-search', 'lost_take.wav'), name: 'lost_take.wav', durationSeconds: 0.5, sha256: 'e'.repeat(64) };
+  const file = path.join(home, 'slow-search', 'slow.glowroom');
+  writeFileSync(file, serializeProject(addSourceClip(createEmptyProject('Slow'), source, 0, null).project));
+
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Missing audio' });
+  await dialog.getByRole('textbox', { name: 'Folder to search' }).fill(takes);
+  await dialog.getByRole('button', { name: 'Search folder' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Search progress' })).toHaveAttribute('aria-valuetext', /^[1-9]\d* of 300 files$/);
+  await app.screenshot({ path: 'test-results/screens/missing-audio-searching.png' });
+  await dialog.getByRole('button', { name: 'Cancel search' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Search cancelled: nothing was relinked.');
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Search folder' })).toBeEnabled();
+  await expect(app.getByLabel('Clip lost_take.wav (missing audio)')).toHaveCount(1);
+  await expect(app.getByRole('button', { name: /^Undo/ })).toBeDisabled();
 });
 
 test('a large edit goes to recovery at once, without waiting for the autosave timer', async ({ app }) => {

@@ -2,11 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
+import type { FolderSearchResult } from '../../../src/protocol/ipc';
 import { writeFileAtomic } from '../atomic-write';
 import { dataDir } from '../data-dir';
+import type { JobRegistry, ProgressSink } from '../jobs';
 import { exportBundle, openBundle } from './bundles';
 import { collectProject } from './collect';
-import { findMovedFiles, type FoundFile, type WantedFile } from './find-moved';
+import { findMovedFiles, type FolderSearchProgress, type WantedFile } from './find-moved';
 import { openProject, saveProject } from './project-files';
 import { RecoveryStore, recoveryKeyFor } from './recovery';
 import { resolveRecovery, type RecoveryChoice } from './recovery-choice';
@@ -26,7 +28,10 @@ export type RecoveryListing =
 export class ProjectService {
   private readonly recovery: RecoveryStore;
 
-  constructor(private readonly home: string = dataDir()) {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly home: string = dataDir(),
+  ) {
     this.recovery = new RecoveryStore(path.join(home, 'recovery'));
   }
 
@@ -39,9 +44,32 @@ export class ProjectService {
     return { project: resolved, path: absolute, missing: await missingSources(resolved) };
   }
 
-  /** Looks for moved audio under `folder`: by content hash where known, and by name; one answer per file, in order. */
-  async findInFolder(folder: string, files: readonly WantedFile[]): Promise<{ found: FoundFile[] }> {
-    return { found: await findMovedFiles(folder, files) };
+  /**
+   * Looks for moved audio under `folder`, as a job: by content hash where known, and by name; one
+   * answer per file, in order. Progress goes to `progress`; `job.cancel` stops it between files.
+   */
+  async findInFolder(folder: string, files: readonly WantedFile[], progress: ProgressSink): Promise<FolderSearchResult> {
+    const job = this.jobs.start();
+    let last: FolderSearchProgress = { done: 0, total: null, current: null, filesPerSecond: 0, etaSeconds: null };
+    const send = (state: 'running' | 'finished' | 'cancelled' | 'failed') =>
+      progress({ jobId: job.jobId, kind: 'folder-search', done: last.done, total: last.total, current: last.current, rate: last.filesPerSecond, etaSeconds: last.etaSeconds, state });
+    try {
+      const search = await findMovedFiles(folder, files, {
+        signal: job.signal,
+        onProgress: (p) => {
+          last = p;
+          send('running');
+        },
+      });
+      last = { ...last, current: null, etaSeconds: null };
+      send(search.cancelled ? 'cancelled' : 'finished');
+      return { jobId: job.jobId, ...search };
+    } catch (error) {
+      send('failed');
+      throw error;
+    } finally {
+      job.finish();
+    }
   }
 
   /** Saves atomically (the previous version stays as .bak) and drops the recovery file it replaces. */

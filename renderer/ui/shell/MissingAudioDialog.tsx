@@ -1,16 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { MissingSource } from '../../../src/protocol/ipc';
+import type { JobProgress, MissingSource } from '../../../src/protocol/ipc';
 import { useShallow } from 'zustand/react/shallow';
 import { missingNow, useProject } from '../../state/project-store';
 import { reportError, useSession } from '../../state/session-store';
 import { fileName, matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
-import { libraryCandidates, lostFile, searchFolder } from './relink-search';
+import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from './relink-search';
 
 /**
  * After opening a project whose audio moved: lists the missing files, looks each up in the
  * library (by content hash first, then by file name) and offers the best match, relinks every
  * file found by content in one click, searches a folder the producer names (content first,
- * then name), or takes a path by hand. Keeping them silent closes it; the clips stay marked.
+ * then name: a job with progress and Cancel), or takes a path by hand. Keeping them silent
+ * closes it (cancelling a search under way); the clips stay marked.
  */
 export function MissingAudioDialog() {
   const missing = useProject(useShallow(missingNow));
@@ -29,11 +30,22 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const [folder, setFolder] = useState('');
   /** What runs now: a relink, or a folder search (which hashes files and may take a while). */
   const [busy, setBusy] = useState<'relinking' | 'searching' | null>(null);
+  /** The folder search's latest progress; null before its first report. */
+  const [searchJob, setSearchJob] = useState<JobProgress | null>(null);
+  const [searchNote, setSearchNote] = useState<string | null>(null);
+  const searchJobId = useRef<string | null>(null);
   const asked = useRef(new Set<MissingSource>());
 
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
+  // Closing the dialog mid-search cancels the search, so nothing is relinked behind the user's back.
+  useEffect(
+    () => () => {
+      if (searchJobId.current) void cancelFolderSearch(searchJobId.current).catch(reportError);
+    },
+    [],
+  );
   useEffect(() => {
     const unasked = missing.filter((m) => !asked.current.has(m));
     if (unasked.length === 0) return;
@@ -65,9 +77,17 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const byName = unambiguousLinks(bySource, 'name');
   const searchUnder = async () => {
     setBusy('searching');
+    setSearchNote(null);
     try {
       const lost = missingNow(useProject.getState()).map(lostFile);
-      const result = await searchFolder(folder.trim(), lost);
+      const result = await searchFolder(folder.trim(), lost, (progress) => {
+        searchJobId.current = progress.jobId;
+        setSearchJob(progress);
+      });
+      if (result.cancelled) {
+        setSearchNote('Search cancelled: nothing was relinked.');
+        return;
+      }
       if (result.links.length === 0) {
         useSession.getState().notify('error', `None of the ${lost.length} missing file(s) is under ${folder.trim()}, by content or by name. Try a folder higher up.`);
         return;
@@ -77,8 +97,13 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
     } catch (error) {
       reportError(error);
     } finally {
+      searchJobId.current = null;
+      setSearchJob(null);
       setBusy(null);
     }
+  };
+  const cancelSearch = () => {
+    if (searchJob) void cancelFolderSearch(searchJob.jobId).catch(reportError);
   };
 
   return (
@@ -139,6 +164,36 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
           Keep them silent
         </button>
       </div>
+      {busy === 'searching' && <FolderSearchProgress job={searchJob} onCancel={cancelSearch} />}
+      {searchNote && (
+        <p className="search-note" role="status">
+          {searchNote}
+        </p>
+      )}
     </dialog>
+  );
+}
+
+/** The folder search under way: files hashed of all found, the file just hashed, and Cancel (once the job has reported). */
+function FolderSearchProgress({ job, onCancel }: { job: JobProgress | null; onCancel: () => void }) {
+  const total = job?.total ?? null;
+  const done = job?.done ?? 0;
+  const summary = total === null ? 'Looking for audio files…' : `${done} of ${total} files`;
+  const eta = job?.etaSeconds ?? null;
+  const left = eta !== null ? ` · up to ${Math.ceil(eta)} s left` : '';
+  return (
+    <div className="search-progress">
+      <div role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={done} aria-valuetext={summary} className="progress">
+        <div className="progress-fill" style={{ transform: `scaleX(${total ? done / total : 0})` }} />
+      </div>
+      <span className="search-current" title={job?.current ?? ''}>
+        {summary}
+        {left}
+        {job?.current ? ` · ${fileName(job.current)}` : ''}
+      </span>
+      <button type="button" aria-label="Cancel search" disabled={job === null} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

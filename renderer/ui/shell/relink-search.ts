@@ -1,5 +1,5 @@
 /** Where the missing-audio dialog looks for lost files: the library, or a folder the user names. */
-import type { MissingSource } from '../../../src/protocol/ipc';
+import type { JobProgress, MissingSource } from '../../../src/protocol/ipc';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { fileName, folderLinks, rankCandidates, type LostFile, type RelinkCandidate, type RelinkLink } from './relink-candidates';
@@ -30,9 +30,32 @@ async function libraryFilesNamed(name: string): Promise<string[]> {
   return rows.filter((row) => row.name === name && !row.missing).map((row) => row.path);
 }
 
-/** Searches `folder` for the lost files: what to relink, and how many were found each way. */
-export async function searchFolder(folder: string, lost: readonly LostFile[]): Promise<{ links: RelinkLink[]; byContent: number; byName: number }> {
+/** What a folder search found to relink, and how many each way; or that it was cancelled. */
+export type FolderSearchOutcome = { readonly cancelled: false; readonly links: RelinkLink[]; readonly byContent: number; readonly byName: number } | { readonly cancelled: true };
+
+/**
+ * Searches `folder` for the lost files, as a job: `onProgress` gets its `job.progress` events
+ * (the job id to cancel it with `cancelFolderSearch` comes with the first) while it runs.
+ */
+export async function searchFolder(folder: string, lost: readonly LostFile[], onProgress: (progress: JobProgress) => void): Promise<FolderSearchOutcome> {
+  const { bridge } = runtime();
   const files = lost.map((file) => (file.sha256 ? { name: file.name, sha256: file.sha256 } : { name: file.name }));
-  const { found } = await runtime().bridge.call('project.findInFolder', { folder, files });
-  return folderLinks(lost, found);
+  // The first folder search to report is this one; another window's search is not followed.
+  let jobId: string | null = null;
+  const off = bridge.on('job.progress', (progress) => {
+    if (progress.kind !== 'folder-search' || progress.state !== 'running') return;
+    jobId ??= progress.jobId;
+    if (progress.jobId === jobId) onProgress(progress);
+  });
+  try {
+    const result = await bridge.call('project.findInFolder', { folder, files });
+    return result.cancelled ? { cancelled: true } : { cancelled: false, ...folderLinks(lost, result.found) };
+  } finally {
+    off();
+  }
+}
+
+/** Stops a folder search between files; it then answers cancelled and nothing is relinked. */
+export async function cancelFolderSearch(jobId: string): Promise<void> {
+  await runtime().bridge.call('job.cancel', { jobId });
 }
