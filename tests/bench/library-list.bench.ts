@@ -91,6 +91,8 @@ export function generateLibrary(home: string): void {
       }
     });
     for (let start = 0; start < rowCount; start += 10_000) insertBatch(start, Math.min(rowCount, start + 10_000));
+    // As an import ends (electron/services/library/import.ts): fresh query-planner statistics.
+    db.pragma('optimize');
   } finally {
     db.close();
   }

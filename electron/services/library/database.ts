@@ -70,4 +70,7 @@ function prepare(db: LibraryDatabase, file: string, migrations: readonly Migrati
       db.pragma(`user_version = ${version + i + 1}`);
     })();
   });
+  // Query-planner statistics: without them SQLite may walk an index row by row where a table scan
+  // is cheaper. 0x10002 (SQLite's advice for long-lived connections) refreshes stale ones quickly.
+  db.pragma('optimize = 0x10002');
 }

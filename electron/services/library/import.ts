@@ -153,6 +153,8 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
     })();
   }
   report(null);
+  // The library's shape may have changed a lot: refresh the planner's statistics (see database.ts).
+  db.pragma('optimize');
   return { found: scanned.length, ...counts, failed, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
 }
 

@@ -98,4 +98,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX zip_packs_by_hash ON zip_packs (content_hash);
     `,
   },
+  {
+    description: 'indexes for the default sort by name, favourites and keys',
+    sql: `
+      -- The panel's default listing (present files by name) reads its first page in index order
+      -- instead of sorting every row; favourites and key filters stop scanning the whole table.
+      CREATE INDEX samples_present_by_name ON samples (name COLLATE NOCASE, id) WHERE missing = 0;
+      CREATE INDEX samples_favourites ON samples (id) WHERE favourite = 1;
+      CREATE INDEX samples_by_key ON samples (musical_key) WHERE musical_key IS NOT NULL;
+    `,
+  },
 ];
