@@ -12,9 +12,9 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The hash of a file, streamed (any size); rejects with the file system's error. */
-export async function sha256OfFile(file: string): Promise<string> {
+/** The hash of a file, streamed (any size); rejects with the file system's error, or an AbortError once `signal` aborts, mid-file. */
+export async function sha256OfFile(file: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  await pipeline(createReadStream(file), hash, { signal });
   return hash.digest('hex');
 }

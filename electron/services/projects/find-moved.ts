@@ -114,7 +114,8 @@ async function filesWithHashes(
     if (found.size === hashes.size) break;
     if (signal?.aborted) return null;
     // A file that cannot be read (vanished, no permission) is simply not the one we look for.
-    const hash = await sha256OfFile(file).catch(() => null);
+    const hash = await sha256OfFile(file, signal).catch(() => null);
+    if (signal?.aborted) return null;
     hashed++;
     if (hash !== null && hashes.has(hash) && !found.has(hash)) found.set(hash, file);
     if (performance.now() - reportedAt >= progressEveryMs) report(file);
