@@ -132,7 +132,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           )}
           {what.startsWith('clip-') && <ShortClipFields shape={shortClip} onChange={setShortClip} disabled={running} />}
           {loudness === 'custom' && (
-            <div className="custom-loudness">
+            <div className="export-field-row">
               <label>
                 Target LUFS
                 <input type="number" aria-label="Target loudness" step="0.5" min={-40} max={-5} value={custom.targetLufs} onChange={(e) => setCustom({ ...custom, targetLufs: Number(e.target.value) })} />

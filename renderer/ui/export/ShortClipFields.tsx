@@ -9,7 +9,7 @@ export interface ShortClipShape {
 export function ShortClipFields({ shape, onChange, disabled }: { shape: ShortClipShape; onChange: (shape: ShortClipShape) => void; disabled: boolean }) {
   const number = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value !== '' ? Number(value) : fallback);
   return (
-    <div className="custom-loudness">
+    <div className="export-field-row">
       <label>
         Starts at bar
         <input type="number" aria-label="Clip starts at bar" step="0.25" min={1} value={shape.startBar} disabled={disabled} onChange={(e) => onChange({ ...shape, startBar: Math.max(1, number(e.target.value, 1)) })} />
