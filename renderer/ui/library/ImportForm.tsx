@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLibrary } from '../../state/library-store';
+import { JobProgressBar } from '../JobProgressBar';
 import { useSession } from '../../state/session-store';
 
 /** Add a folder or file to the library by path, with progress and cancel while it runs. */
@@ -34,28 +35,7 @@ export function ImportForm() {
           Import the demo pack
         </button>
       )}
-      {job && (
-        <div className="import-progress">
-          <div
-            role="progressbar"
-            aria-label="Import progress"
-            aria-valuemin={0}
-            aria-valuemax={job.total ?? undefined}
-            aria-valuenow={job.done}
-            aria-valuetext={`${job.done} of ${job.total ?? '?'} files`}
-            className="progress"
-          >
-            <div className="progress-fill" style={{ transform: `scaleX(${job.total ? job.done / job.total : 0.5})` }} />
-          </div>
-          <span className="import-current" title={job.current ?? ''}>
-            {job.done}/{job.total ?? '?'} · {job.rate.toFixed(1)} files/s{job.etaSeconds !== null ? ` · ${Math.ceil(job.etaSeconds)} s left` : ''} ·{' '}
-            {job.current?.split(/[\\/]/).pop() ?? 'Scanning…'}
-          </span>
-          <button type="button" aria-label="Cancel import" onClick={() => void cancelImport()}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {job && <JobProgressBar job={job} noun="Import" waiting="Scanning…" onCancel={() => void cancelImport()} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { JobProgress, MissingSource } from '../../../src/protocol/ipc';
 import { useShallow } from 'zustand/react/shallow';
 import { missingNow, useProject } from '../../state/project-store';
 import { reportError, useSession } from '../../state/session-store';
+import { JobProgressBar } from '../JobProgressBar';
 import { fileName, matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from './relink-search';
 
@@ -164,36 +165,12 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
           Keep them silent
         </button>
       </div>
-      {busy === 'searching' && <FolderSearchProgress job={searchJob} onCancel={cancelSearch} />}
+      {busy === 'searching' && <JobProgressBar job={searchJob} noun="Search" waiting="Looking for audio files…" onCancel={cancelSearch} />}
       {searchNote && (
         <p className="search-note" role="status">
           {searchNote}
         </p>
       )}
     </dialog>
-  );
-}
-
-/** The folder search under way: files hashed of all found, the file just hashed, and Cancel (once the job has reported). */
-function FolderSearchProgress({ job, onCancel }: { job: JobProgress | null; onCancel: () => void }) {
-  const total = job?.total ?? null;
-  const done = job?.done ?? 0;
-  const summary = total === null ? 'Looking for audio files…' : `${done} of ${total} files`;
-  const eta = job?.etaSeconds ?? null;
-  const left = eta !== null ? ` · up to ${Math.ceil(eta)} s left` : '';
-  return (
-    <div className="search-progress">
-      <div role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={done} aria-valuetext={summary} className="progress">
-        <div className="progress-fill" style={{ transform: `scaleX(${total ? done / total : 0})` }} />
-      </div>
-      <span className="search-current" title={job?.current ?? ''}>
-        {summary}
-        {left}
-        {job?.current ? ` · ${fileName(job.current)}` : ''}
-      </span>
-      <button type="button" aria-label="Cancel search" disabled={job === null} onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }
