@@ -1,6 +1,6 @@
 import type { EngineDocument } from '../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../src/protocol/engine-document';
-import { useProject } from '../state/project-store';
+import { isSourceMissing, useProject } from '../state/project-store';
 import { reportError } from '../state/session-store';
 import type { AudioHost } from './audio-host';
 import type { SamplePool } from './sample-pool';
@@ -14,8 +14,11 @@ export function syncEngineWithProject(audio: AudioHost, samples: SamplePool): ()
   let sent: EngineDocument | null = null;
   const reported = new Set<string>();
   const apply = () => {
-    const { project } = useProject.getState();
-    for (const source of Object.values(project.sources)) {
+    const state = useProject.getState();
+    const { project } = state;
+    for (const [sourceId, source] of Object.entries(project.sources)) {
+      // Known missing (listed when the project opened): silent and marked, not an error again.
+      if (isSourceMissing(state, sourceId)) continue;
       samples.ensure(source.path).catch((error: unknown) => {
         // Say it once per file, not on every later edit.
         if (!reported.has(source.path)) reportError(error);
@@ -28,7 +31,7 @@ export function syncEngineWithProject(audio: AudioHost, samples: SamplePool): ()
   };
   apply();
   const unsubscribe = useProject.subscribe((state, previous) => {
-    if (state.project !== previous.project) apply();
+    if (state.project !== previous.project || state.missing !== previous.missing) apply();
   });
   const offRebuilt = audio.onRebuilt(() => {
     sent = null;
