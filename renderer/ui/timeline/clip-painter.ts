@@ -38,10 +38,10 @@ export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: Cl
   const left = Math.max(x, view.visibleLeft);
   const right = Math.min(x + width, view.visibleRight);
   const named = width >= nameRoom && height >= 2 * nameStrip;
-  const waveform = look.peaks !== null && width >= waveformRoom && right > left;
-  if (look.peaks && waveform) {
+  const peaks = width >= waveformRoom && right > left ? look.peaks : null;
+  if (peaks) {
     const top = named ? y + nameStrip : y;
-    paintWaveform(context, clip, look.peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.tempo);
+    paintWaveform(context, clip, peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.tempo);
   }
   paintFades(context, clip, box, palette.fadeShade, view);
   if (named) {
@@ -82,7 +82,7 @@ export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: Cl
     context.lineTo(x + width - loopHandleSize, y + height);
     context.fill();
   }
-  return waveform;
+  return peaks !== null;
 }
 
 function paintWaveform(
