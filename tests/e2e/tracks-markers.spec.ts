@@ -1,6 +1,6 @@
 import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
-test('track colour and height, markers, clip mute, gain knob, name and split at the mouse: each one undo step', async ({ app }) => {
+test('track colour and height, markers, clip mute, gain knob, fades, name and split at the mouse: each one undo step', async ({ app }) => {
   await importFolder(app, samplePack);
   const clip = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const undo = app.getByRole('button', { name: /^Undo/ });
@@ -73,11 +73,23 @@ test('track colour and height, markers, clip mute, gain knob, name and split at 
   await expect(undo).toHaveAccessibleName('Undo Change Clip Gain');
   await app.screenshot({ path: 'test-results/screens/tracks-markers.png' });
 
+  // Fade-in square (top left): in by a beat (500 ms at 120 BPM), then back out by half a beat.
+  await app.mouse.move(box.x + 2, box.y + 3);
+  await app.mouse.down();
+  await app.mouse.move(box.x + 2 + 28, box.y + 3, { steps: 4 });
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Fade Clip');
+  await app.mouse.move(box.x + 28, box.y + 3);
+  await app.mouse.down();
+  await app.mouse.move(box.x + 14, box.y + 3, { steps: 4 });
+  await app.mouse.up();
+
   // Name in the editor; the gain the knob set shows there too.
   await clip.dblclick({ position: { x: 100, y: 50 } });
   const editor = app.getByRole('dialog', { name: 'Waveform editor' });
   await expect(editor.getByRole('slider', { name: 'Clip gain' })).toHaveAttribute('aria-valuetext', /^\+\d+\.\d dB$/);
   await expect(editor.getByRole('checkbox', { name: 'Mute' })).toBeChecked();
+  await expect(editor.getByLabel('Fade in (ms)')).toHaveValue('250');
   await editor.getByRole('textbox', { name: 'Clip name' }).fill('Main loop');
   await editor.getByRole('textbox', { name: 'Clip name' }).press('Enter');
   await expect(editor.getByRole('heading', { name: 'Main loop' })).toBeVisible();

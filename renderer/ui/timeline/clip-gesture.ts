@@ -55,7 +55,8 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
       }
       case 'fade-in':
       case 'fade-out': {
-        const seconds = (Math.max(0, kind === 'fade-in' ? beatsMoved : -beatsMoved) * 60 * clip.rate) / base.tempo;
+        // Inward lengthens the fade, outward shortens it; setClipFades keeps it within the clip.
+        const seconds = ((kind === 'fade-in' ? beatsMoved : -beatsMoved) * 60 * clip.rate) / base.tempo;
         const current = kind === 'fade-in' ? clip.fadeIn : clip.fadeOut;
         return (p: Project) => setClipFades(p, [ref], kind === 'fade-in' ? { fadeIn: current + seconds } : { fadeOut: current + seconds });
       }
