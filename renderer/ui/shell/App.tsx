@@ -9,7 +9,7 @@ import { openProjectFile, saveToPath } from './file-actions';
 import { MissingAudioDialog } from './MissingAudioDialog';
 import { ProjectPathDialog } from './ProjectPathDialog';
 import { RecoveryDialog } from './RecoveryDialog';
-import { saveAsChosen, saveAsClosed } from './save-as-outcome';
+import { saveAsChosen } from './save-as-outcome';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useAutosave } from './use-autosave';
 import { useWindowTitle } from './use-window-title';
@@ -38,10 +38,7 @@ export function App() {
           mode="save"
           initial={useProject.getState().filePath ?? ''}
           onChoose={(path) => saveAsChosen(saveToPath(path))}
-          onClose={() => {
-            saveAsClosed();
-            close();
-          }}
+          onClose={close}
         />
       )}
       <TopBar />

@@ -1,6 +1,7 @@
 /**
  * Lets a caller wait for the Save As dialog to end, so a Save that had to ask for a path can say
- * how it ended (closing the desktop window waits on it). The dialog reports its end here.
+ * how it ended (closing the desktop window waits on it). The dialog reports a chosen path here;
+ * the dialog going away any other way (closed, or replaced by another modal) settles the wait.
  */
 import type { SaveOutcome } from '../../../src/protocol/ipc';
 import { useUi } from '../../state/ui-store';
@@ -10,6 +11,11 @@ let waiting: ((outcome: SaveOutcome) => void)[] = [];
 /** Shows Save As; resolves with the outcome of saving to the chosen path, or 'cancelled' when it closes without one. */
 export function askWhereToSave(): Promise<SaveOutcome> {
   useUi.getState().show('save-as');
+  const stop = useUi.subscribe((state) => {
+    if (state.modal === 'save-as') return;
+    stop();
+    saveAsClosed();
+  });
   return new Promise((resolve) => waiting.push(resolve));
 }
 
@@ -19,8 +25,8 @@ export function saveAsChosen(saving: Promise<SaveOutcome>): void {
   void saving.catch((): SaveOutcome => 'failed').then((outcome) => settle.forEach((resolve) => resolve(outcome)));
 }
 
-/** Save As closed; anyone still waiting was given no path. */
-export function saveAsClosed(): void {
+/** Save As went away; anyone still waiting was given no path. */
+function saveAsClosed(): void {
   for (const resolve of takeWaiting()) resolve('cancelled');
 }
 

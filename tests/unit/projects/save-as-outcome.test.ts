@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveOutcome } from '../../../src/protocol/ipc';
-import { askWhereToSave, saveAsChosen, saveAsClosed } from '../../../renderer/ui/shell/save-as-outcome';
+import { askWhereToSave, saveAsChosen } from '../../../renderer/ui/shell/save-as-outcome';
 import { useUi } from '../../../renderer/state/ui-store';
 
 /** Whether `promise` has settled by the time queued work has run, and with what. */
@@ -8,17 +8,17 @@ async function settledValue<T>(promise: Promise<T>): Promise<T | 'pending'> {
   return Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 10))]);
 }
 
-afterEach(() => {
-  saveAsClosed();
-  useUi.getState().show(null);
-});
+/** The Save As dialog closes (Cancel, Escape, or after a save). */
+const closeDialog = () => useUi.getState().show(null);
+
+afterEach(closeDialog);
 
 describe('waiting for Save As (a Save that had to ask for a path)', () => {
   it('shows Save As and waits until it ends', async () => {
     const outcome = askWhereToSave();
     expect(useUi.getState().modal).toBe('save-as');
     expect(await settledValue(outcome)).toBe('pending');
-    saveAsClosed();
+    closeDialog();
     expect(await outcome).toBe('cancelled');
   });
 
@@ -27,7 +27,7 @@ describe('waiting for Save As (a Save that had to ask for a path)', () => {
       const outcome = askWhereToSave();
       let finish: (value: SaveOutcome) => void = () => undefined;
       saveAsChosen(new Promise<SaveOutcome>((resolve) => (finish = resolve)));
-      saveAsClosed();
+      closeDialog();
       expect(await settledValue(outcome)).toBe('pending');
       finish(result);
       expect(await outcome).toBe(result);
@@ -41,12 +41,18 @@ describe('waiting for Save As (a Save that had to ask for a path)', () => {
     expect(await Promise.all([fromShortcut, fromClosing])).toEqual(['failed', 'failed']);
   });
 
+  it('another dialog taking Save As\'s place counts as closing it: nobody waits forever', async () => {
+    const outcome = askWhereToSave();
+    useUi.getState().show('export');
+    expect(await outcome).toBe('cancelled');
+  });
+
   it('a Save As nobody waited for leaves the next caller waiting for its own dialog', async () => {
     saveAsChosen(Promise.resolve('saved'));
-    saveAsClosed();
+    closeDialog();
     const outcome = askWhereToSave();
     expect(await settledValue(outcome)).toBe('pending');
-    saveAsClosed();
+    closeDialog();
     expect(await outcome).toBe('cancelled');
   });
 });
