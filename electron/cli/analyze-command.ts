@@ -75,7 +75,7 @@ async function analyze(file: string): Promise<Outcome> {
         bitDepth: analysis.bitDepth,
         peakDbfs: hundredths(analysis.peakDbfs),
         lufs: hundredths(analysis.loudnessLufs),
-        bpm: analysis.bpm === null ? null : hundredths(analysis.bpm),
+        bpm: hundredths(analysis.bpm),
         key: analysis.key,
         kind: analysis.kind,
       },

@@ -166,8 +166,9 @@ export function packSample(
 ): SharedSample {
   const frames = planes[0]?.length ?? 0;
   const pcm = allocate(frames * planes.length * Float32Array.BYTES_PER_ELEMENT);
-  planes.forEach((plane, c) => new Float32Array(pcm, c * frames * Float32Array.BYTES_PER_ELEMENT, frames).set(plane));
-  return { sampleId, sampleRate, frames, channelCount: planes.length, pcm };
+  const shared = { sampleId, sampleRate, frames, channelCount: planes.length, pcm };
+  samplePlanes(shared).forEach((view, c) => view.set(planes[c] ?? new Float32Array(frames)));
+  return shared;
 }
 
 /** Planar views on a shared sample's PCM (no copies): what `packSample` packed. */

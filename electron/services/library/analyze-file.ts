@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { classifyKind, type SampleKind } from '../../../src/analysis/classify-kind';
@@ -13,6 +12,7 @@ import { waveformPeaks } from '../../../src/analysis/waveform-peaks';
 import { decodeAudio } from '../../../src/codecs/decode';
 import { frameCount } from '../../../src/codecs/decoded-audio';
 import { GlowroomError } from '../../../src/std/errors';
+import { sha256Hex } from '../content-hash';
 
 /** Buckets in a stored waveform thumbnail: 512 bytes per sample, enough for a list row. */
 export const thumbnailBuckets = 256;
@@ -64,7 +64,7 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     throw new GlowroomError('io', `Cannot read ${name} (${code ?? 'error'}); check its permissions.`);
   }
   if (bytes.length === 0) throw new GlowroomError('bad-format', `${name} is empty (0 bytes): not an audio file.`);
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const contentHash = sha256Hex(bytes);
   const audio = await decodeAudio(bytes, name);
   const duration = frameCount(audio) / audio.sampleRate;
   const peak = samplePeakDbfs(audio.channels);

@@ -4,12 +4,11 @@
  * trusted no more than a project bundle: the same reader and the same entry rules (no `..`,
  * absolute paths, links, clashing names or zip bombs) decide before a byte is written.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { GlowroomError } from '../../../src/std/errors';
 import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEntry } from '../projects/bundle-rules';
+import { sha256OfFile } from '../content-hash';
 import { errnoOf, syncFolder } from '../fs-helpers';
 import { extractZipEntry, readZipEntries } from '../projects/zip-reader';
 import { dataDir } from '../data-dir';
@@ -141,13 +140,11 @@ async function readCheckedEntries(zipFile: string, label: string, limits: Bundle
 }
 
 async function hashFile(file: string, label: string): Promise<string> {
-  const hash = createHash('sha256');
   try {
-    await pipeline(createReadStream(file), hash);
+    return await sha256OfFile(file);
   } catch (error) {
     throw new GlowroomError('io', `Cannot read the zip ${label} (${errnoOf(error) ?? String(error)}).`);
   }
-  return hash.digest('hex');
 }
 
 async function isFolder(folder: string): Promise<boolean> {
