@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { JobProgress, PacksResult, SampleRow, SearchArgs } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
+import { fileName } from '../../src/std/file-name';
 
 /** The filters a producer sets in the library panel; text and all filters combine. */
 export type LibraryQuery = Omit<SearchArgs, 'limit' | 'offset'>;
@@ -56,7 +57,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async importPaths(paths) {
     try {
       const summary = await runtime().bridge.call('library.import', { paths: [...paths] });
-      const failures = summary.failed.map((f) => `${f.path.split(/[\\/]/).pop()}: ${f.reason}`).join(' · ');
+      const failures = summary.failed.map((f) => `${fileName(f.path)}: ${f.reason}`).join(' · ');
       const verb = summary.cancelled ? 'Import cancelled' : 'Imported';
       const extra = [summary.moved ? `${summary.moved} moved` : '', summary.missing ? `${summary.missing} missing` : ''].filter(Boolean).join(', ');
       useSession

@@ -8,6 +8,7 @@ import type { MissingSource } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { useTimeline } from './timeline-store';
 import { reportError, useSession } from './session-store';
+import { fileName } from '../../src/std/file-name';
 
 export const minTempo = 20;
 export const maxTempo = 999;
@@ -73,19 +74,19 @@ function isLargeEdit(before: Project, after: Project): boolean {
 
 /** What to call the open project: its file's name once saved, else the name in the document. */
 export function displayName(state: Pick<ProjectState, 'project' | 'filePath'>): string {
-  return state.filePath?.split(/[\\/]/).pop()?.replace(/\.glowroom$/, '') ?? state.project.name;
+  return state.filePath ? fileName(state.filePath).replace(/\.glowroom$/, '') : state.project.name;
 }
 
-/** Whether the open document has changes that are not on disk. */
 /** The sources missing now: found missing on open and still pointing at the path that was missing. */
 export function missingNow(state: Pick<ProjectState, 'project' | 'missing'>): readonly MissingSource[] {
   return state.missing.filter((m) => state.project.sources[m.sourceId]?.path === m.path);
 }
 
 export function isSourceMissing(state: Pick<ProjectState, 'project' | 'missing'>, sourceId: string): boolean {
-  return state.missing.some((m) => m.sourceId === sourceId && state.project.sources[sourceId]?.path === m.path);
+  return missingNow(state).some((m) => m.sourceId === sourceId);
 }
 
+/** Whether the open document has changes that are not on disk. */
 export function hasUnsavedChanges(state: Pick<ProjectState, 'project' | 'savedProject'>): boolean {
   return state.project !== state.savedProject;
 }

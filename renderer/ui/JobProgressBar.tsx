@@ -1,5 +1,6 @@
 import type { JobProgress } from '../../src/protocol/ipc';
 import './job-progress.css';
+import { fileName } from '../../src/std/file-name';
 
 /**
  * A long job's progress as every view shows it: the bar (files done of total), a line of detail
@@ -12,7 +13,7 @@ export function JobProgressBar({ job, noun, waiting, onCancel }: { job: JobProgr
   const counted = total === null ? waiting : `${done} of ${total} files`;
   const speed = job && job.rate > 0 ? ` · ${job.rate.toFixed(1)} files/s` : '';
   const left = job && job.etaSeconds !== null ? ` · ${Math.ceil(job.etaSeconds)} s left` : '';
-  const current = job?.current ? ` · ${job.current.split(/[\\/]/).pop() ?? job.current}` : '';
+  const current = job?.current ? ` · ${fileName(job.current)}` : '';
   return (
     <div className="job-progress">
       <div role="progressbar" aria-label={`${noun} progress`} aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={done} aria-valuetext={counted} className="progress">

@@ -14,6 +14,7 @@ import { useSamples, type SampleInfo } from '../../state/samples-store';
 import { useSession } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
+import { clipDisplayName } from '../timeline/clip-name';
 import { sourceDurationsOf } from '../timeline/selection';
 import {
   clipSourceRange,
@@ -48,7 +49,7 @@ function EditorDialog({ target, project, clip, info }: { target: ClipRef; projec
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  const name = clip?.name || (info?.name ?? 'clip');
+  const name = clip && info ? clipDisplayName(clip, info.path) : 'clip';
   return (
     <dialog ref={dialog} className="waveform-editor" aria-label="Waveform editor" onClose={() => stopSelection(() => useEditor.getState().close())}>
       <header className="editor-header">

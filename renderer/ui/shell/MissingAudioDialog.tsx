@@ -4,7 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { missingNow, useProject } from '../../state/project-store';
 import { reportError, useSession } from '../../state/session-store';
 import { JobProgressBar } from '../JobProgressBar';
-import { fileName, matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
+import { fileName } from '../../../src/std/file-name';
+import { matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from './relink-search';
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { runtime } from '../../state/runtime';
+import { fileName } from '../../../src/std/file-name';
 
 /**
  * Asks for a project path to open or save to, with the recent projects one click away. (The
@@ -39,7 +40,7 @@ export function ProjectPathDialog({ mode, initial, onChoose, onClose }: { mode: 
             {recent.map((file) => (
               <li key={file}>
                 <button type="button" onClick={() => setPath(file)} title={file}>
-                  {file.split(/[\\/]/).pop()} <small>{file}</small>
+                  {fileName(file)} <small>{file}</small>
                 </button>
               </li>
             ))}

@@ -23,11 +23,6 @@ export interface RelinkLink {
   readonly path: string;
 }
 
-/** The last part of a path, whichever separator it uses. */
-export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 /** Content matches first, then name matches, each path once (a file found both ways counts as content). */
 export function rankCandidates(byContent: readonly string[], byName: readonly string[]): RelinkCandidate[] {
   const content = [...new Set(byContent)];

@@ -2,7 +2,8 @@
 import type { JobProgress, MissingSource } from '../../../src/protocol/ipc';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
-import { fileName, folderLinks, rankCandidates, type LostFile, type RelinkCandidate, type RelinkLink } from './relink-candidates';
+import { fileName } from '../../../src/std/file-name';
+import { folderLinks, rankCandidates, type LostFile, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 
 /** A missing source with the name and content hash it is looked for by. */
 export function lostFile(missing: MissingSource): LostFile {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, folderLinks, rankCandidates, unambiguousLinks, type RelinkCandidate } from '../../../renderer/ui/shell/relink-candidates';
+import { fileName } from '../../../src/std/file-name';
+import { folderLinks, rankCandidates, unambiguousLinks, type RelinkCandidate } from '../../../renderer/ui/shell/relink-candidates';
 
 const hash = 'c'.repeat(64);
 
