@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { renameClipLabel } from '../../../src/model/edits/labels';
 import { renameClips } from '../../../src/model/edits/clip-edits';
+import { maxNameLength } from '../../../src/model/edits/clip-math';
 import type { ClipRef } from '../../../src/model/edits/selection';
 import { useProject } from '../../state/project-store';
 
@@ -20,7 +21,7 @@ export function ClipNameField({ name, placeholder, clipRef }: { name: string; pl
         aria-label="Clip name"
         value={draft}
         placeholder={placeholder}
-        maxLength={200}
+        maxLength={maxNameLength}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}
         onKeyDown={(event) => {

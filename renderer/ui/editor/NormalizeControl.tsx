@@ -1,13 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { maxGainDb, minGainDb } from '../../../src/model/edits/clip-math';
 import { runtime } from '../../state/runtime';
 import type { SampleInfo } from '../../state/samples-store';
 import { measureClipLoudness } from './clip-loudness';
 import { normalizeGainDb, type SourceRange } from './clip-source';
-import { formatDb, formatLufs } from '../format';
-
-/** Clip gain is limited to this range (dB) by the project format. */
-const minGainDb = -144;
-const maxGainDb = 24;
+import { formatDb, formatDbfs, formatLufs } from '../format';
 
 const targets = [
   { value: 'peak:0', label: 'Peak 0 dBFS' },
@@ -32,6 +29,7 @@ export function NormalizeControl({ info, range, peakDbfs, onGain }: { info: Samp
   const apply = (wanted: number, measured: number, what: string) => {
     const gain = normalizeGainDb(measured, wanted);
     if (gain === null) return;
+    // setClipGain clamps to the format's range too; clamped here to say so.
     const applied = Math.min(maxGainDb, Math.max(minGainDb, gain));
     onGain(applied);
     setNote(`${what}: gain ${formatDb(applied)}${applied !== gain ? ` (limited; ${formatDb(gain)} would be needed)` : ''}`);
@@ -41,7 +39,7 @@ export function NormalizeControl({ info, range, peakDbfs, onGain }: { info: Samp
     const [kind, level] = target.split(':');
     const wanted = Number(level);
     if (kind === 'peak') {
-      apply(wanted, peakDbfs, `peak ${formatDb(peakDbfs)}FS`);
+      apply(wanted, peakDbfs, `peak ${formatDbfs(peakDbfs)}`);
       return;
     }
     const planes = runtime().audio.samplePlanes(info.sampleId);
@@ -78,7 +76,7 @@ export function NormalizeControl({ info, range, peakDbfs, onGain }: { info: Samp
         {measuring ? 'Measuring…' : 'Normalize'}
       </button>
       <span className="editor-unit" role="status" aria-label="Normalize result" title="Peaks are read from the stored waveform (1/127 of full scale); loudness from the decoded audio">
-        {note || `peak ${Number.isFinite(peakDbfs) ? `${formatDb(peakDbfs)}FS` : 'silent'}`}
+        {note || (Number.isFinite(peakDbfs) ? `peak ${formatDbfs(peakDbfs)}` : 'silent')}
       </span>
     </div>
   );

@@ -9,6 +9,7 @@ import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
 import { ShortClipFields, type ShortClipShape } from './ShortClipFields';
+import '../job-progress.css';
 import './export.css';
 
 /**

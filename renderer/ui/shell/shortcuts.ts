@@ -38,7 +38,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
   { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },
   { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && !e.shiftKey && key(e, 's'), run: splitAtPlayhead },
-  { keys: 'Shift+S', does: 'Split at the mouse (Alt: off the grid)', matches: (e) => !command(e) && e.shiftKey && key(e, 's'), run: (e) => splitAtMouse(e.altKey) },
+  { keys: 'Shift+S', does: 'Split at the mouse (Alt: off the grid)', matches: (e) => !command(e) && e.shiftKey && e.code === 'KeyS', run: (e) => splitAtMouse(e.altKey) },
   { keys: '0', does: 'Mute / unmute the selected clips', matches: (e) => plain(e) && e.key === '0', run: toggleMuteSelection },
   { keys: 'M', does: 'Add a marker at the playhead', matches: (e) => plain(e) && key(e, 'm'), run: addMarkerAtPlayhead },
   { keys: 'Delete', does: 'Delete the selected clips', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: deleteSelection },

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { maxNameLength } from '../../../src/model/edits/clip-math';
 
 /**
  * A name field that replaces a label while renaming: Enter or leaving it gives the trimmed name
@@ -18,7 +19,7 @@ export function InlineNameInput({ label, className, initial, onDone }: { label: 
       aria-label={label}
       autoFocus
       value={draft}
-      maxLength={200}
+      maxLength={maxNameLength}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={() => finish(draft.trim())}
       onKeyDown={(event) => {

@@ -112,4 +112,3 @@ export function Timeline() {
     </section>
   );
 }
-
