@@ -43,9 +43,9 @@ export function generateLibrary(home: string): void {
   try {
     const insert = db.prepare(
       `INSERT INTO samples (path, name, pack, folder, path_tokens, size, mtime_ms, content_hash, format, sample_rate, channels, bit_depth,
-        duration, peak_dbfs, loudness_lufs, peaks, kind, bpm, musical_key, tags, added_at)
+        duration, peak_dbfs, loudness_lufs, peaks, kind, bpm, musical_key, tags, added_at, favourite)
        VALUES (@path, @name, @pack, @folder, @pathTokens, @size, @mtimeMs, @contentHash, @format, @sampleRate, @channels, @bitDepth,
-        @duration, @peakDbfs, @loudnessLufs, @peaks, @kind, @bpm, @key, @tags, @addedAt)`,
+        @duration, @peakDbfs, @loudnessLufs, @peaks, @kind, @bpm, @key, @tags, @addedAt, @favourite)`,
     );
     const formats = ['wav', 'flac', 'aiff', 'mp3', 'ogg'];
     const insertBatch = db.transaction((start: number, end: number) => {
@@ -87,6 +87,8 @@ export function generateLibrary(home: string): void {
           key: tonal ? keys[keyIndex] : null,
           tags: shape.tags,
           addedAt: 1_700_000_000_000 + i,
+          // One in 40 is a favourite, so the favourites filter has rows to find.
+          favourite: i % 40 === 0 ? 1 : 0,
         });
       }
     });

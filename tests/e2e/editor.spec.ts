@@ -1,4 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { measureLoudness } from '../../src/analysis/loudness/loudness-meter';
+import { decodeAudio } from '../../src/codecs/decode';
 import { expect, importFolder, samplePack, test } from './fixtures';
+
+const samplePackFile = (relative: string) => path.join(samplePack, relative);
 
 test('double-click opens the waveform editor: zoom, set the clip to a selection, chop 1/8, undo', async ({ app }) => {
   await importFolder(app, samplePack);
@@ -54,6 +60,10 @@ test('double-click opens the waveform editor: zoom, set the clip to a selection,
   const measured = Number((lufs ?? '').replace('−', '-'));
   const gainDb = (sign === '−' ? -1 : 1) * Number(gain);
   expect(measured + gainDb).toBeCloseTo(-14, 0);
+  // The same stretch of the file, decoded and measured here, reads the same loudness.
+  const audio = await decodeAudio(await readFile(samplePackFile('Loops/garzul_120bpm_Cmin_96k.wav')), 'garzul_120bpm_Cmin_96k.wav');
+  const stretch = audio.channels.map((channel) => channel.subarray(Math.round((from ?? 0) * audio.sampleRate), Math.round((to ?? 0) * audio.sampleRate)));
+  expect(Math.abs(measureLoudness(stretch, audio.sampleRate).integratedLufs - measured)).toBeLessThanOrEqual(0.15);
   await expect(gainSlider).toHaveAttribute('aria-valuetext', `${sign}${gain} dB`);
   await editor.getByLabel('Fade in (ms)').fill('20');
   await editor.getByLabel('Fade in (ms)').press('Enter');

@@ -7,9 +7,7 @@ import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './
 
 test('Export normalises for streaming, writes the file and shows the loudness report', async ({ app }) => {
   await importFolder(app, samplePack);
-  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
-  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /garzul/ }).dblclick();
-  await expect(app.getByLabel('Clip garzul_120bpm_Cmin_96k.wav')).toHaveCount(1);
+  await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
 
   await app.getByRole('button', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export' });
@@ -38,9 +36,7 @@ test('Export normalises for streaming, writes the file and shows the loudness re
 
 test('Export of the selected clips is exactly their span long', async ({ app }) => {
   await importFolder(app, samplePack);
-  await app.getByRole('searchbox', { name: 'Search samples' }).fill('amen');
-  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /amen_break/ }).dblclick();
-  const clip = app.getByLabel('Clip amen_break_137bpm.wav');
+  const clip = await addSampleFromLibrary(app, 'amen', 'amen_break_137bpm.wav');
   await clip.click();
   await app.getByRole('button', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export' });

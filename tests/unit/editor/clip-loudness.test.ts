@@ -33,6 +33,6 @@ describe('clip loudness for normalizing', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(measureClipLoudness(sine(1, 0.5), rate, { start: 0, end: 1 }, controller.signal)).rejects.toThrow();
+    await expect(measureClipLoudness(sine(1, 0.5), rate, { start: 0, end: 1 }, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

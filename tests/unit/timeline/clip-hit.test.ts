@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createTrack } from '../../../src/model/new-track';
 import type { Clip, Track } from '../../../src/model/project-schema';
 import { clipBox, cursorOf, partAt } from '../../../renderer/ui/timeline/clip-geometry';
 import { clipAt } from '../../../renderer/ui/timeline/clip-hit';
 import { rowsBetween, trackRows } from '../../../renderer/ui/timeline/track-layout';
+import { clip as editClip } from '../model/edits/helpers';
 
-const clip = (overrides: Partial<Clip> = {}): Clip => ({
-  id: 'c1',
-  name: '',
-  source: 's1',
-  start: 2,
-  length: 4,
-  offset: 0,
-  gainDb: 0,
-  fadeIn: 0,
-  fadeOut: 0,
-  loop: false,
-  reverse: false,
-  rate: 1,
-  mute: false,
-  ...overrides,
-});
-const track = (id: string, clips: Clip[], height = 72): Track => ({ id, name: id, colour: '#ffb347', height, gainDb: 0, pan: 0, mute: false, solo: false, clips });
+/** c1 on beats [2, 6) unless `fields` say otherwise. */
+const clip = (fields: Partial<Clip> = {}): Clip => editClip(fields.id ?? 'c1', { start: 2, ...fields });
+const track = (id: string, clips: Clip[]): Track => ({ ...createTrack(id, id, 0), clips });
 
 /** 120 BPM, 20 px per beat: one second of source is 40 px. */
 const view = { tempo: 120, pixelsPerBeat: 20, rowHeight: 72 };
