@@ -9,12 +9,12 @@ export function DeleteCollectionDialog({ name, count, onDelete, onClose }: { nam
   useEffect(() => dialog.current?.showModal(), []);
   const samples = count === 1 ? '1 sample' : `${count} samples`;
   return (
-    <dialog ref={dialog} className="library-dialog" aria-label={`Delete collection ${name}?`} onClose={onClose}>
+    <dialog ref={dialog} className="path-dialog delete-collection" aria-label={`Delete collection ${name}?`} onClose={onClose}>
       <h2>Delete the collection “{name}”?</h2>
       <p>
         {count === 0 ? 'It is empty.' : `It holds ${samples}. ${count === 1 ? 'It stays' : 'They stay'} in the library; only the collection goes.`}
       </p>
-      <div className="library-dialog-buttons">
+      <div className="dialog-buttons">
         <button type="button" autoFocus onClick={() => dialog.current?.close()}>
           Cancel
         </button>
