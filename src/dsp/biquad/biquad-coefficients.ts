@@ -1,0 +1,102 @@
+/**
+ * Second-order section coefficients after R. Bristow-Johnson's "Audio EQ Cookbook", normalized
+ * so a0 = 1: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
+ * Designs write into an existing object, so a setter called every block allocates nothing.
+ */
+export class BiquadCoefficients {
+  b0 = 1;
+  b1 = 0;
+  b2 = 0;
+  a1 = 0;
+  a2 = 0;
+
+  /** Passes the signal unchanged. */
+  setIdentity(): void {
+    this.set(1, 0, 0, 1, 0, 0);
+  }
+
+  /** Bell around `frequencyHz`, `gainDb` at its centre, bandwidth by `q`. */
+  setPeaking(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
+    const a = Math.pow(10, gainDb / 40);
+    const w0 = angularFrequency(sampleRate, frequencyHz);
+    const cos = Math.cos(w0);
+    const alpha = Math.sin(w0) / (2 * q);
+    this.set(1 + alpha * a, -2 * cos, 1 - alpha * a, 1 + alpha / a, -2 * cos, 1 - alpha / a);
+  }
+
+  /** Shelf below `frequencyHz` (its midpoint, gainDb/2), raised or cut by `gainDb`; `q` 0.707 is the cookbook's S = 1. */
+  setLowShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
+    const a = Math.pow(10, gainDb / 40);
+    const w0 = angularFrequency(sampleRate, frequencyHz);
+    const cos = Math.cos(w0);
+    const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
+    this.set(
+      a * (a + 1 - (a - 1) * cos + twoRootAAlpha),
+      2 * a * (a - 1 - (a + 1) * cos),
+      a * (a + 1 - (a - 1) * cos - twoRootAAlpha),
+      a + 1 + (a - 1) * cos + twoRootAAlpha,
+      -2 * (a - 1 + (a + 1) * cos),
+      a + 1 + (a - 1) * cos - twoRootAAlpha,
+    );
+  }
+
+  /** Shelf above `frequencyHz`, the mirror of {@link setLowShelf}. */
+  setHighShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
+    const a = Math.pow(10, gainDb / 40);
+    const w0 = angularFrequency(sampleRate, frequencyHz);
+    const cos = Math.cos(w0);
+    const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
+    this.set(
+      a * (a + 1 + (a - 1) * cos + twoRootAAlpha),
+      -2 * a * (a - 1 + (a + 1) * cos),
+      a * (a + 1 + (a - 1) * cos - twoRootAAlpha),
+      a + 1 - (a - 1) * cos + twoRootAAlpha,
+      2 * (a - 1 - (a + 1) * cos),
+      a + 1 - (a - 1) * cos - twoRootAAlpha,
+    );
+  }
+
+  /** Second-order high-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
+  setHighPass(sampleRate: number, frequencyHz: number, q: number): void {
+    const w0 = angularFrequency(sampleRate, frequencyHz);
+    const cos = Math.cos(w0);
+    const alpha = Math.sin(w0) / (2 * q);
+    this.set((1 + cos) / 2, -(1 + cos), (1 + cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+  }
+
+  /** Second-order low-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
+  setLowPass(sampleRate: number, frequencyHz: number, q: number): void {
+    const w0 = angularFrequency(sampleRate, frequencyHz);
+    const cos = Math.cos(w0);
+    const alpha = Math.sin(w0) / (2 * q);
+    this.set((1 - cos) / 2, 1 - cos, (1 - cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+  }
+
+  /** |H(e^jω)| in dB at `frequencyHz`, from these very coefficients (what the UI draws). */
+  magnitudeDb(sampleRate: number, frequencyHz: number): number {
+    // |b0 + b1 z⁻¹ + b2 z⁻²|² written with φ = sin²(ω/2), which stays accurate at low ω
+    // where 1 − cos ω would cancel (the cookbook's own "magnitude" formula).
+    const s = Math.sin(angularFrequency(sampleRate, frequencyHz) / 2);
+    const phi = s * s;
+    return 10 * Math.log10(power(this.b0, this.b1, this.b2, phi)) - 10 * Math.log10(power(1, this.a1, this.a2, phi));
+  }
+
+  private set(b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): void {
+    this.b0 = b0 / a0;
+    this.b1 = b1 / a0;
+    this.b2 = b2 / a0;
+    this.a1 = a1 / a0;
+    this.a2 = a2 / a0;
+  }
+}
+
+/** Frequencies at or above Nyquist are held just under it, where the designs stay stable. */
+function angularFrequency(sampleRate: number, frequencyHz: number): number {
+  return (2 * Math.PI * Math.min(frequencyHz, 0.4999 * sampleRate)) / sampleRate;
+}
+
+/** |c0 + c1 z⁻¹ + c2 z⁻²|² on the unit circle, with φ = sin²(ω/2). */
+function power(c0: number, c1: number, c2: number, phi: number): number {
+  const sum = c0 + c1 + c2;
+  return sum * sum - 4 * (c0 * c1 + 4 * c0 * c2 + c1 * c2) * phi + 16 * c0 * c2 * phi * phi;
+}

@@ -1,0 +1,67 @@
+import { BiquadCoefficients } from '../biquad/biquad-coefficients';
+import { StereoBiquad } from '../biquad/stereo-biquad';
+
+export type EqBandKind = 'peaking' | 'low-shelf' | 'high-shelf';
+
+/** One bell or shelf of the EQ: a single RBJ section that can be switched off. */
+export class EqBand {
+  private readonly coefficients = new BiquadCoefficients();
+  private readonly state = new StereoBiquad();
+  private enabled = true;
+  private frequencyHz: number;
+  private gainDb = 0;
+  private q = Math.SQRT1_2;
+
+  constructor(
+    private readonly sampleRate: number,
+    private readonly kind: EqBandKind,
+    frequencyHz: number,
+  ) {
+    this.frequencyHz = frequencyHz;
+    this.design();
+  }
+
+  /** A disabled band passes the signal untouched; enabling it again starts from silence. */
+  setEnabled(on: boolean): void {
+    if (on && !this.enabled) this.state.reset();
+    this.enabled = on;
+  }
+
+  setFrequencyHz(hz: number): void {
+    if (hz === this.frequencyHz) return;
+    this.frequencyHz = hz;
+    this.design();
+  }
+
+  setGainDb(db: number): void {
+    if (db === this.gainDb) return;
+    this.gainDb = db;
+    this.design();
+  }
+
+  setQ(q: number): void {
+    if (q === this.q) return;
+    this.q = q;
+    this.design();
+  }
+
+  process(left: Float32Array, right: Float32Array, frames: number): void {
+    if (this.enabled) this.state.process(this.coefficients, left, right, frames);
+  }
+
+  reset(): void {
+    this.state.reset();
+  }
+
+  /** Response in dB at `hz` from the band's actual coefficients; 0 while disabled. */
+  magnitudeDb(hz: number): number {
+    return this.enabled ? this.coefficients.magnitudeDb(this.sampleRate, hz) : 0;
+  }
+
+  private design(): void {
+    const c = this.coefficients;
+    if (this.kind === 'peaking') c.setPeaking(this.sampleRate, this.frequencyHz, this.q, this.gainDb);
+    else if (this.kind === 'low-shelf') c.setLowShelf(this.sampleRate, this.frequencyHz, this.q, this.gainDb);
+    else c.setHighShelf(this.sampleRate, this.frequencyHz, this.q, this.gainDb);
+  }
+}
