@@ -89,6 +89,20 @@ module.exports = {
     },
     { name: 'renderer-no-node-builtins', severity: 'error', from: { path: '^renderer/' }, to: nodeBuiltin },
     {
+      name: 'state-never-ui',
+      comment: 'Stores hold state for the views; they never import a view (renderer/ui).',
+      severity: 'error',
+      from: { path: '^renderer/state/' },
+      to: { path: '^renderer/ui/' },
+    },
+    {
+      name: 'ui-features-meet-at-their-root',
+      comment: 'A feature folder under renderer/ui reaches another feature only through what that folder exports at its root (index.ts).',
+      severity: 'error',
+      from: { path: '^renderer/ui/([^/]+)/' },
+      to: { path: '^renderer/ui/[^/]+/', pathNot: ['^renderer/ui/$1/', '^renderer/ui/[^/]+/index\\.tsx?$'] },
+    },
+    {
       name: 'preload-only-contract',
       comment: 'The preload knows the contract and electron, nothing else.',
       severity: 'error',

@@ -12,6 +12,7 @@ import { useTransport } from './state/transport-store';
 import { App } from './ui/shell/App';
 import { connectNativeMenu } from './ui/shell/native-menu';
 import './ui/theme.css';
+import './ui/dialogs.css';
 
 /** Connects to the Node side, starts the audio engine, then shows the app (or why it could not start). */
 async function boot(root: HTMLElement): Promise<void> {

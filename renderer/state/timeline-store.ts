@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SnapSetting } from '../ui/timeline/snap';
+import type { SnapSetting } from '../../src/model/snap';
 
 export const minPixelsPerBeat = 2;
 export const maxPixelsPerBeat = 480;

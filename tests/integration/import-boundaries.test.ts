@@ -27,6 +27,10 @@ const base = {
   'src/engine/engine.ts': "import { one } from '../std/units';\nexport const engine = one;\n",
   'electron/services/service.ts': "import { engine } from '../../src/engine/engine';\nexport const service = engine;\n",
   'renderer/ui/view.ts': "import { one } from '../../src/std/units';\nexport const view = one;\n",
+  'renderer/ui/timeline/lane.ts': "import { view } from '../view';\nexport const lane = view;\n",
+  'renderer/ui/timeline/index.ts': "export { lane } from './lane';\n",
+  'renderer/ui/library/list.ts': "import { lane } from '../timeline';\nexport const list = lane;\n",
+  'renderer/state/store.ts': "import { one } from '../../src/std/units';\nexport const store = one;\n",
 };
 
 describe('import boundaries of DESIGN.md', () => {
@@ -43,6 +47,8 @@ describe('import boundaries of DESIGN.md', () => {
     ['renderer-never-node-side', { 'renderer/ui/bad.ts': "import { service } from '../../electron/services/service';\nexport const bad = service;\n" }],
     ['renderer-no-node-builtins', { 'renderer/ui/bad.ts': "import path from 'node:path';\nexport const bad = path;\n" }],
     ['only-main-and-preload-import-electron', { 'electron/services/bad.ts': "import { app } from 'electron';\nexport const bad = app;\n" }],
+    ['state-never-ui', { 'renderer/state/bad.ts': "import { view } from '../ui/view';\nexport const bad = view;\n" }],
+    ['ui-features-meet-at-their-root', { 'renderer/ui/library/bad.ts': "import { lane } from '../timeline/lane';\nexport const bad = lane;\n" }],
     ['worklets-audio-only', { 'renderer/worklets/bad.ts': "import { useState } from 'react';\nexport const bad = useState;\n" }],
   ])('fails on %s', (rule, extra) => {
     const { code, output } = cruise({ ...base, ...extra });

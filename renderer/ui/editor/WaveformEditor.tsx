@@ -14,8 +14,7 @@ import { useSamples, type SampleInfo } from '../../state/samples-store';
 import { useSession } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { clipDisplayName } from '../timeline/clip-name';
-import { sourceDurationsOf } from '../timeline/selection';
+import { clipDisplayName, sourceDurationsOf } from '../timeline';
 import {
   clipSourceRange,
   peakDbfsInRange,

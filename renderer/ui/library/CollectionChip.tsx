@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useLibrary } from '../../state/library-store';
-import { sampleDragType } from '../timeline/drop-target';
+import { sampleDragType } from '../timeline';
 
 export interface CollectionSummary {
   readonly id: number;

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useTransport } from '../../state/transport-store';
-import { useStatusFrame } from '../shell/use-status-frame';
+import { useStatusFrame } from '../use-status-frame';
 
 const minDb = -40;
 const maxDb = 6;

@@ -3,8 +3,7 @@ import type { SampleRow } from '../../../src/protocol/ipc';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
-import { sampleDragType } from '../timeline/drop-target';
-import { playheadBeats } from '../timeline/edit-actions';
+import { playheadBeats, sampleDragType } from '../timeline';
 import { SampleThumbnail } from './SampleThumbnail';
 
 /** Fixed row height: the list only renders the rows in view, so 100,000 rows scroll like 10. */

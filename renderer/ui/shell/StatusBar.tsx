@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { runtime } from '../../state/runtime';
 import { useSession } from '../../state/session-store';
-import { useStatusFrame } from './use-status-frame';
+import { useStatusFrame } from '../use-status-frame';
 
 export function StatusBar() {
   const info = useSession((s) => s.info);

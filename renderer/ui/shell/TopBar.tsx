@@ -1,9 +1,5 @@
-import { FileControls } from './FileControls';
-import { MasterMeter } from './MasterMeter';
-import { MeterField } from './MeterField';
-import { PositionDisplay } from './PositionDisplay';
-import { TempoField } from './TempoField';
-import { TransportControls } from './TransportControls';
+import { FileControls } from '../project';
+import { MasterMeter, MeterField, PositionDisplay, TempoField, TransportControls } from '../transport';
 import { UndoRedo } from './UndoRedo';
 
 export function TopBar() {

@@ -4,9 +4,8 @@ import { displayName, hasUnsavedChanges, useProject } from '../../state/project-
 import { runtime } from '../../state/runtime';
 import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
-import { selectAll } from '../timeline/edit-actions';
-import { collectAndSave, newProject, openProjectFile, saveOrAsk } from './file-actions';
-import { useFilePrompt } from './file-prompts';
+import { selectAll } from '../timeline';
+import { collectAndSave, newProject, openProjectFile, saveOrAsk, useFilePrompt } from '../project';
 
 /** What each native menu command does: the very actions of the keyboard shortcuts and buttons. */
 const commands: Record<MenuCommand, () => void> = {

@@ -11,9 +11,9 @@ import {
   splitAtMouse,
   splitAtPlayhead,
   toggleMuteSelection,
-} from '../timeline/edit-actions';
-import { zoomBy } from '../timeline/zoom';
-import { newProject, saveOrAsk } from './file-actions';
+  zoomBy,
+} from '../timeline';
+import { newProject, saveOrAsk } from '../project';
 
 /** One keyboard shortcut: how it is written on the sheet, when it matches, what it does. */
 export interface Shortcut {

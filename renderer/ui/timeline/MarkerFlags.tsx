@@ -8,7 +8,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { InlineNameInput } from './InlineNameInput';
 import { startPreviewDrag } from './preview-drag';
-import { gridBeats, snapBeats } from './snap';
+import { gridBeats, snapBeats } from '../../../src/model/snap';
 
 /** A drag shorter than this (px) is a click: it moves the playhead to the marker. */
 const clickSlop = 3;

@@ -7,7 +7,7 @@ import { addMarkerLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { beats } from '../../../src/std/units';
 import { MarkerFlags } from './MarkerFlags';
-import { floorToGrid, gridBeats, snapBeats } from './snap';
+import { floorToGrid, gridBeats, snapBeats } from '../../../src/model/snap';
 
 /**
  * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and

@@ -2,7 +2,7 @@ import { useEffect, useRef, type WheelEvent } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
-import { useStatusFrame } from '../shell/use-status-frame';
+import { useStatusFrame } from '../use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
 import { sampleDropHandlers } from './drop-target';
 import { headerWidth, rulerHeight } from './geometry';

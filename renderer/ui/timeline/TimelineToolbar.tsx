@@ -1,6 +1,6 @@
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { snapOptions, type SnapSetting } from './snap';
+import { snapOptions, type SnapSetting } from '../../../src/model/snap';
 import { zoomBy } from './zoom';
 
 const snapNames: Record<SnapSetting, string> = {

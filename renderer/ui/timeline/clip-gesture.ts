@@ -8,7 +8,7 @@ import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
 import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { refsOf, sourceDurationsOf } from './selection';
-import { gridBeats, snapBeats } from './snap';
+import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { startPreviewDrag } from './preview-drag';
 import { rowAt, trackRows } from './track-layout';
 

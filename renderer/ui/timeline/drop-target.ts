@@ -3,7 +3,7 @@ import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
-import { gridBeats, snapBeats } from './snap';
+import { gridBeats, snapBeats } from '../../../src/model/snap';
 
 /** The drag type library rows carry: the sample's path. */
 export const sampleDragType = 'application/x-glowroom-sample';

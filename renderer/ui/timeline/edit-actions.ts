@@ -20,7 +20,7 @@ import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
 import { pointerInLanes } from './lane-pointer';
 import { refsOf, sourceDurationsOf } from './selection';
-import { gridBeats, snapBeats } from './snap';
+import { gridBeats, snapBeats } from '../../../src/model/snap';
 
 /** Edits the keyboard and menus run on the selected clips; each is one undoable step. */
 

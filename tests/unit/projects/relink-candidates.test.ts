@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileName } from '../../../src/std/file-name';
-import { folderLinks, rankCandidates, unambiguousLinks, type RelinkCandidate } from '../../../renderer/ui/shell/relink-candidates';
+import { folderLinks, rankCandidates, unambiguousLinks, type RelinkCandidate } from '../../../renderer/ui/project/relink-candidates';
 
 const hash = 'c'.repeat(64);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveOutcome } from '../../../src/protocol/ipc';
-import { askWhereToSave, saveAsChosen } from '../../../renderer/ui/shell/save-as-outcome';
+import { askWhereToSave, saveAsChosen } from '../../../renderer/ui/project/save-as-outcome';
 import { useUi } from '../../../renderer/state/ui-store';
 
 /** Whether `promise` has settled by the time queued work has run, and with what. */

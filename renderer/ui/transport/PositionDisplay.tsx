@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
 import { formatBarsBeats, formatClock } from '../format';
-import { useStatusFrame } from './use-status-frame';
+import { useStatusFrame } from '../use-status-frame';
 
 /** The playhead in bars.beats.sixteenths and in time, read from the engine every frame. */
 export function PositionDisplay() {

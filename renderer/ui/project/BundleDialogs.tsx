@@ -1,7 +1,7 @@
 import { useProject } from '../../state/project-store';
 import { defaultBundlePath, exportBundleTo, openBundleInto } from './file-actions';
 import { useFilePrompt } from './file-prompts';
-import { PromptDialog } from './PromptDialog';
+import { PromptDialog } from '../PromptDialog';
 
 /** The path prompts of Export Bundle and Open Bundle, whichever is asked for. */
 export function BundleDialogs() {

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
 import { runtime } from '../../state/runtime';
 import { amplitudeToDbfs, formatDbfs } from '../format';
-import { useStatusFrame } from './use-status-frame';
+import { useStatusFrame } from '../use-status-frame';
 
 const floorDb = -60;
 

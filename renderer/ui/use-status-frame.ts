@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { runtime } from '../../state/runtime';
+import { runtime } from '../state/runtime';
 
 /**
  * Calls `draw` with the engine's shared status on every animation frame while mounted. Views

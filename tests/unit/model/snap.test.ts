@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floorToGrid, gridBeats, snapBeats, snapOptions } from '../../../renderer/ui/timeline/snap';
+import { floorToGrid, gridBeats, snapBeats, snapOptions } from '../../../src/model/snap';
 
 describe('timeline snap', () => {
   it('has a grid step for every setting', () => {

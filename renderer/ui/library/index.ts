@@ -1,0 +1,2 @@
+/** What the library room offers the rest of the UI. */
+export { LibraryPanel } from './LibraryPanel';

@@ -1,0 +1,18 @@
+/** What the timeline room offers the rest of the UI. */
+export { Timeline } from './Timeline';
+export { clipDisplayName } from './clip-name';
+export { sampleDragType } from './drop-target';
+export {
+  addMarkerAtPlayhead,
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteAtPlayhead,
+  playheadBeats,
+  selectAll,
+  splitAtMouse,
+  splitAtPlayhead,
+  toggleMuteSelection,
+} from './edit-actions';
+export { sourceDurationsOf } from './selection';
+export { zoomBy } from './zoom';
