@@ -51,12 +51,13 @@ export const TRUE_PEAK_LIMITER_MARGIN_DB = 0.05;
 export class TruePeakLimiter {
   readonly sampleRate: number;
   readonly channels: number;
-  readonly ceilingDbtp: number;
   /** Delay of the output behind the input, in frames: the lookahead. */
   readonly latencyFrames: number;
 
-  private readonly ceiling: number;
-  private readonly release: number;
+  private ceilingDb: number;
+  private ceiling: number;
+  private release: number;
+  private releaseTimeMs: number;
   private readonly estimator: TruePeakEstimator;
   /** Window of the look-ahead minimum, and the two moving averages (A1 + A2 = A + 1). */
   private readonly window: number;
@@ -103,9 +104,10 @@ export class TruePeakLimiter {
     assert(Number.isFinite(lookaheadMs) && latency >= minimum && lookaheadMs <= 100, `lookahead ${lookaheadMs} ms is not in ${((minimum * 1000) / sampleRate).toFixed(2)}…100 ms at ${sampleRate} Hz`);
     this.sampleRate = sampleRate;
     this.channels = channels;
-    this.ceilingDbtp = options.ceilingDbtp;
     this.latencyFrames = latency;
+    this.ceilingDb = options.ceilingDbtp;
     this.ceiling = decibelsToGain(options.ceilingDbtp - TRUE_PEAK_LIMITER_MARGIN_DB);
+    this.releaseTimeMs = releaseMs;
     this.release = Math.exp(-1000 / (releaseMs * sampleRate));
     this.estimator = new TruePeakEstimator(channels);
     this.window = latency - TRUE_PEAK_HALF_TAPS + 1;
@@ -120,6 +122,38 @@ export class TruePeakLimiter {
     this.delayLines = Array.from({ length: channels }, () => new Float32Array(latency));
     this.zeros = Array.from({ length: channels }, () => new Float32Array(latency));
     this.reset();
+  }
+
+  /** Highest true peak the output may reach, dBTP. */
+  get ceilingDbtp(): number {
+    return this.ceilingDb;
+  }
+
+  /**
+   * Moves the ceiling mid-stream (an insert's knob), clamped to −60…6 dBTP. A lower ceiling holds
+   * from the frames still to enter the lookahead: audio already inside it was limited to the old one.
+   */
+  setCeilingDbtp(db: number): void {
+    const clamped = Math.min(6, Math.max(-60, db));
+    if (clamped === this.ceilingDb) return;
+    this.ceilingDb = clamped;
+    this.ceiling = decibelsToGain(clamped - TRUE_PEAK_LIMITER_MARGIN_DB);
+  }
+
+  /** Changes the release time constant mid-stream, clamped to 0.1…10,000 ms. */
+  setReleaseMs(ms: number): void {
+    this.releaseTimeMs = Math.min(10_000, Math.max(0.1, ms));
+    this.release = Math.exp(-1000 / (this.releaseTimeMs * this.sampleRate));
+  }
+
+  /** Time constant of the recovery after a peak, ms. */
+  get releaseMs(): number {
+    return this.releaseTimeMs;
+  }
+
+  /** Gain reduction applied to the last frame processed, in dB (≤ 0): what a meter shows. */
+  currentGainReductionDb(): number {
+    return 20 * Math.log10(this.gain);
   }
 
   /** Forgets the stream (silent past, gain 1) and the gain-reduction statistic. */

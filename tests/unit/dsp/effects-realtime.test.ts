@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Eq } from '../../../src/dsp/eq/eq';
+import { InsertLimiter } from '../../../src/dsp/limiter/insert-limiter';
 import { type StereoEffect } from '../../../src/dsp/stereo-effect';
 import { garbageCollectionsDuring } from '../../support/garbage-collections';
 import { BLOCK, runInBlocks } from './effect-harness';
@@ -15,6 +16,11 @@ const kernels: Record<string, () => StereoEffect> = {
     eq.lowPass.setEnabled(true);
     for (const band of eq.peaking) band.setGainDb(3);
     return eq;
+  },
+  limiter: () => {
+    const limiter = new InsertLimiter(RATE);
+    limiter.setCeilingDbtp(-12);
+    return limiter;
   },
 };
 
