@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Compressor } from '../../../src/dsp/dynamics/compressor';
 import { Eq } from '../../../src/dsp/eq/eq';
 import { InsertLimiter } from '../../../src/dsp/limiter/insert-limiter';
 import { type StereoEffect } from '../../../src/dsp/stereo-effect';
@@ -16,6 +17,19 @@ const kernels: Record<string, () => StereoEffect> = {
     eq.lowPass.setEnabled(true);
     for (const band of eq.peaking) band.setGainDb(3);
     return eq;
+  },
+  compressor: () => {
+    const compressor = new Compressor(RATE);
+    compressor.setThresholdDb(-20);
+    compressor.setAutoMakeup(true);
+    compressor.setDetectorHighPassEnabled(true);
+    return compressor;
+  },
+  'compressor keyed by a sidechain': () => {
+    const compressor = new Compressor(RATE);
+    compressor.setThresholdDb(-20);
+    const key = Float32Array.from({ length: BLOCK }, (_, i) => Math.sin(i / 5));
+    return { latencyFrames: 0, process: (l, r, frames) => compressor.process(l, r, frames, key, key), reset: () => compressor.reset() };
   },
   limiter: () => {
     const limiter = new InsertLimiter(RATE);

@@ -1,0 +1,149 @@
+import { CutFilter } from '../biquad/cut-filter';
+import { flushDenormal } from '../denormal';
+import { type StereoEffect } from '../stereo-effect';
+import { compressorCurveDb } from './gain-computer';
+
+/** Detector levels are floored here (−200 dB) so silence has a finite logarithm. */
+const FLOOR = 1e-10;
+/** Frames of the detector's scratch; longer calls are processed in passes this long. */
+const PASS = 128;
+
+/**
+ * Feed-forward compressor after Giannoulis, Massberg & Reiss (JAES 2012): the detector takes the
+ * louder channel (stereo-linked) of the input, or of the sidechain when one is passed, optionally
+ * high-passed so bass does not pump the mix; its level in dB goes through the static curve
+ * ({@link compressorCurveDb}), and the gain reduction it asks for is smoothed in the log domain
+ * by the smooth branching peak detector (their eq. 17): towards more reduction with the attack
+ * time constant, back with the release one. Time constants are τ in α = exp(−1 / (τ·fs)): the
+ * reduction covers 63 % of a step in τ. Make-up gain is added after; auto make-up adds what the
+ * curve takes from a 0 dBFS input, so full scale stays full scale.
+ */
+export class Compressor implements StereoEffect {
+  readonly latencyFrames = 0;
+  private readonly detectorFilter: CutFilter;
+  private readonly detectorLeft = new Float32Array(PASS);
+  private readonly detectorRight = new Float32Array(PASS);
+  private thresholdDb = -18;
+  private ratio = 4;
+  private kneeDb = 6;
+  private makeupDb = 0;
+  private autoMakeup = false;
+  /** Make-up actually applied: the set one, plus the automatic share when on. */
+  private appliedMakeupDb = 0;
+  private attack = 0;
+  private release = 0;
+  /** The smoothed gain reduction, dB ≥ 0. */
+  private reductionDb = 0;
+  /** Deepest reduction of the last process call, dB ≥ 0. */
+  private deepestDb = 0;
+
+  constructor(private readonly sampleRate: number) {
+    this.detectorFilter = new CutFilter(sampleRate, 'high-pass');
+    this.detectorFilter.setFrequencyHz(100);
+    this.detectorFilter.setEnabled(false);
+    this.setAttackMs(10);
+    this.setReleaseMs(100);
+  }
+
+  setThresholdDb(db: number): void {
+    this.thresholdDb = db;
+    this.updateMakeup();
+  }
+
+  /** Input dB over the threshold per output dB; clamped to ≥ 1 (∞ is a limiter's curve). */
+  setRatio(ratio: number): void {
+    this.ratio = Math.max(1, ratio);
+    this.updateMakeup();
+  }
+
+  setKneeDb(db: number): void {
+    this.kneeDb = Math.max(0, db);
+    this.updateMakeup();
+  }
+
+  setAttackMs(ms: number): void {
+    this.attack = smoothing(ms, this.sampleRate);
+  }
+
+  setReleaseMs(ms: number): void {
+    this.release = smoothing(ms, this.sampleRate);
+  }
+
+  setMakeupDb(db: number): void {
+    this.makeupDb = db;
+    this.updateMakeup();
+  }
+
+  setAutoMakeup(on: boolean): void {
+    this.autoMakeup = on;
+    this.updateMakeup();
+  }
+
+  /** A 12 dB/oct high-pass on the detector (input or sidechain) only; the audio is not filtered. */
+  setDetectorHighPassEnabled(on: boolean): void {
+    this.detectorFilter.setEnabled(on);
+  }
+
+  setDetectorHighPassHz(hz: number): void {
+    this.detectorFilter.setFrequencyHz(hz);
+  }
+
+  /** Deepest gain reduction of the last processed block, in dB (≤ 0), for the meter. */
+  gainReductionDb(): number {
+    return -this.deepestDb;
+  }
+
+  reset(): void {
+    this.detectorFilter.reset();
+    this.reductionDb = 0;
+    this.deepestDb = 0;
+  }
+
+  /**
+   * Compresses `left`/`right` in place. The detector listens to `sidechainLeft`/`sidechainRight`
+   * when given (another channel's signal, same length), else to the input itself.
+   */
+  process(left: Float32Array, right: Float32Array, frames: number, sidechainLeft?: Float32Array, sidechainRight?: Float32Array): void {
+    this.deepestDb = 0;
+    const keyLeft = sidechainLeft ?? left;
+    const keyRight = sidechainRight ?? sidechainLeft ?? right;
+    for (let start = 0; start < frames; start += PASS) this.pass(left, right, keyLeft, keyRight, start, Math.min(PASS, frames - start));
+  }
+
+  private pass(left: Float32Array, right: Float32Array, keyLeft: Float32Array, keyRight: Float32Array, start: number, frames: number): void {
+    const dl = this.detectorLeft;
+    const dr = this.detectorRight;
+    for (let i = 0; i < frames; i++) {
+      dl[i] = keyLeft[start + i] as number;
+      dr[i] = keyRight[start + i] as number;
+    }
+    this.detectorFilter.process(dl, dr, frames);
+    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb } = this;
+    let reduction = this.reductionDb;
+    let deepest = this.deepestDb;
+    for (let i = 0; i < frames; i++) {
+      const a = Math.abs(dl[i] as number);
+      const b = Math.abs(dr[i] as number);
+      const levelDb = 20 * Math.log10(Math.max(a > b ? a : b, FLOOR));
+      const wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
+      const coefficient = wanted > reduction ? attack : release;
+      reduction = coefficient * reduction + (1 - coefficient) * wanted;
+      if (reduction > deepest) deepest = reduction;
+      const gain = Math.pow(10, (appliedMakeupDb - reduction) / 20);
+      left[start + i] = (left[start + i] as number) * gain;
+      right[start + i] = (right[start + i] as number) * gain;
+    }
+    this.reductionDb = flushDenormal(reduction);
+    this.deepestDb = deepest;
+  }
+
+  private updateMakeup(): void {
+    const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
+    this.appliedMakeupDb = this.makeupDb + auto;
+  }
+}
+
+/** One-pole coefficient for a time constant of `ms` (0 ms: follows at once). */
+function smoothing(ms: number, sampleRate: number): number {
+  return ms > 0 ? Math.exp(-1000 / (ms * sampleRate)) : 0;
+}
