@@ -51,13 +51,41 @@ export function parseKey(text: string): string | null {
   return keyName(letter, accidental, modeOf(word, shortQuality));
 }
 
-/** Keys that mix with `key` without clashing: the key itself and its relative major or minor. */
+/**
+ * The keys with the same seven notes as `key`: the key itself and its relative minor or major
+ * (E♭ major ↔ C minor). A key search always finds both, since a loop in one fits a song in the other.
+ */
+export function sameNoteKeys(key: string): [string, string] {
+  const { pitch, mode } = splitKey(key);
+  return mode === 'minor' ? [key, `${pitchNames[(pitch + 3) % 12]} major`] : [key, `${pitchNames[(pitch + 9) % 12]} minor`];
+}
+
+/**
+ * What "Compatible" adds to a key search: the keys a fifth up and a fifth down in the same mode,
+ * each with its relative (the neighbours on the Camelot wheel: for C minor, G minor and B♭ major,
+ * F minor and A♭ major). Each differs from `key`'s notes by one note.
+ */
+export function neighbourKeys(key: string): string[] {
+  const { pitch, mode } = splitKey(key);
+  const fifthUp = `${pitchNames[(pitch + 7) % 12]} ${mode}`;
+  const fifthDown = `${pitchNames[(pitch + 5) % 12]} ${mode}`;
+  return [...sameNoteKeys(fifthUp), ...sameNoteKeys(fifthDown)];
+}
+
+/** Keys that mix with `key` without clashing: its own notes (`sameNoteKeys`), then its `neighbourKeys`. */
 export function compatibleKeys(key: string): string[] {
+  return [...sameNoteKeys(key), ...neighbourKeys(key)];
+}
+
+/** How a key is shown: `Eb minor` → `E♭ minor`, `F# major` → `F♯ major`. */
+export function displayKey(key: string): string {
+  return key.replace('b ', '♭ ').replace('#', '♯');
+}
+
+function splitKey(key: string): { pitch: number; mode: Mode } {
   const index = allKeys.indexOf(key);
   if (index < 0) throw new RangeError(`not a normalised key: "${key}"`);
-  const pitch = Math.floor(index / 2);
-  const relative = key.endsWith('minor') ? `${pitchNames[(pitch + 3) % 12]} major` : `${pitchNames[(pitch + 9) % 12]} minor`;
-  return [key, relative];
+  return { pitch: Math.floor(index / 2), mode: index % 2 === 0 ? 'major' : 'minor' };
 }
 
 function modeOf(word: string | undefined, shortQuality: string | undefined): Mode {

@@ -58,9 +58,9 @@ export const SearchArgs = z.object({
   /** BPM range; samples also match at half or double their tempo. */
   bpmMin: z.number().positive().max(999).optional(),
   bpmMax: z.number().positive().max(999).optional(),
-  /** A key as producers write it: `Cmin`, `F#`, `Am`, `Bb major`. */
+  /** A key as producers write it: `Cmin`, `F#`, `Am`, `Bb major`; its relative major/minor (same notes) matches too. */
   key: z.string().min(1).max(20).optional(),
-  /** With `key`: also its relative major/minor. */
+  /** With `key`: also the keys a fifth up and down, with their relatives (the Camelot neighbours). */
   compatibleKeys: z.boolean().default(false),
   pack: z.string().max(500).optional(),
   /** A folder inside the pack, '/'-separated (`Drums/Kicks`): samples in it and below it. */

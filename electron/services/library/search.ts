@@ -1,5 +1,5 @@
 import type { SampleKind } from '../../../src/analysis/classify-kind';
-import { allKeys, compatibleKeys } from '../../../src/analysis/musical-key';
+import { allKeys, compatibleKeys, sameNoteKeys } from '../../../src/analysis/musical-key';
 import { GlowroomError } from '../../../src/std/errors';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
@@ -18,9 +18,12 @@ export interface LibrarySearch {
   readonly kind?: SampleKind;
   /** BPM; a sample also matches at half or double its tempo (a 140 loop for a 70 search). */
   readonly bpm?: Range;
-  /** A normalised key (`C minor`, see src/analysis/musical-key `parseKey`). */
+  /**
+   * A normalised key (`C minor`, see src/analysis/musical-key `parseKey`): finds that key and its
+   * relative major or minor, which has the same notes (E♭ major ↔ C minor).
+   */
   readonly key?: string;
-  /** With `key`: also its relative major or minor. */
+  /** With `key`: also the keys a fifth up and down with their relatives (musical-key `neighbourKeys`). */
   readonly compatibleKeys?: boolean;
   /** Seconds. */
   readonly duration?: Range;
@@ -85,7 +88,7 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   }
   if (search.key !== undefined) {
     if (!allKeys.includes(search.key)) throw new GlowroomError('invalid-args', `"${search.key}" is not a key; write it like "C minor" or "F# major".`);
-    const keys = search.compatibleKeys ? compatibleKeys(search.key) : [search.key];
+    const keys = search.compatibleKeys ? compatibleKeys(search.key) : sameNoteKeys(search.key);
     keys.forEach((key, i) => (params[`key${i}`] = key));
     where.push(`samples.musical_key IN (${keys.map((_, i) => `@key${i}`).join(', ')})`);
   }

@@ -89,7 +89,9 @@ describe('importing the sample pack', () => {
     expect(searchSamples(db, { bpm: { min: 125, max: 140 } }).rows.map((r) => r.name)).toEqual(['amen_break_137bpm.wav', 'loop_breakbeat.flac']);
     // garzul's key comes from its name; compus_loop's, whose name gives none, is detected.
     expect(searchSamples(db, { key: 'C minor' }).rows.map((r) => r.name)).toEqual(['compus_loop.mp3', 'garzul_120bpm_Cmin_96k.wav']);
-    expect(searchSamples(db, { key: 'Eb major', compatibleKeys: true }).rows.map((r) => r.name)).toEqual(['compus_loop.mp3', 'garzul_120bpm_Cmin_96k.wav']);
+    // E♭ major has C minor's notes; "compatible" adds B♭/G minor and A♭/F minor (loop_mika).
+    expect(searchSamples(db, { key: 'Eb major' }).rows.map((r) => r.name)).toEqual(['compus_loop.mp3', 'garzul_120bpm_Cmin_96k.wav']);
+    expect(searchSamples(db, { key: 'Eb major', compatibleKeys: true }).rows.map((r) => r.name)).toEqual(['compus_loop.mp3', 'garzul_120bpm_Cmin_96k.wav', 'loop_mika.flac']);
     expect(searchSamples(db, { key: 'F minor' }).rows.map((r) => r.name)).toEqual(['loop_mika.flac']);
     expect(searchSamples(db, { key: 'C major' }).rows.map((r) => r.name)).toEqual(['bass_hard_C.flac', 'bass_voxy_C.wav']);
     expect(searchSamples(db, { duration: { min: 7 } }).rows.map((r) => r.name)).toEqual(['ambi_lunar_land.flac', 'cineboom.ogg', 'garzul_120bpm_Cmin_96k.wav', 'loop_mika.flac']);

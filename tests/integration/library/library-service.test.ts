@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobRegistry } from '../../../electron/services/jobs';
@@ -46,6 +46,32 @@ describe('the library service', () => {
       expect(JSON.parse(JSON.stringify(service.collections()))).toEqual(service.collections());
       expect(service.deleteCollection(faves.id)).toEqual({ deleted: true });
       expect(service.collections()).toEqual({ collections: [] });
+    } finally {
+      service.close();
+    }
+  });
+
+  it('finds a key with its relative (same notes), and "compatible" adds the Camelot neighbours', async () => {
+    const dir = tempDir();
+    const pack = path.join(dir, 'Keys');
+    mkdirSync(pack);
+    // C minor, F minor (a fifth below C minor), C major, F major, as their names or audio say.
+    for (const file of ['Loops/garzul_120bpm_Cmin_96k.wav', 'Loops/loop_mika.flac', 'Bass/bass_hard_C.flac', 'Bass/bass_dnb_F.mp3']) {
+      copyFileSync(packFile(file), path.join(pack, path.basename(file)));
+    }
+    const service = new LibraryService(new JobRegistry(), path.join(dir, 'library.sqlite3'));
+    const names = (key: string, compatibleKeys = false) => service.search(SearchArgs.parse({ key, compatibleKeys })).rows.map((row) => row.name);
+    try {
+      expect(await service.import([pack], () => undefined)).toMatchObject({ indexed: 4, failed: [] });
+      expect(names('Cm')).toEqual(['garzul_120bpm_Cmin_96k.wav']);
+      // E♭ major and C minor are the same seven notes; so are A minor and C major.
+      expect(names('E♭')).toEqual(['garzul_120bpm_Cmin_96k.wav']);
+      expect(names('Eb major')).toEqual(['garzul_120bpm_Cmin_96k.wav']);
+      expect(names('Am')).toEqual(['bass_hard_C.flac']);
+      expect(names('D minor')).toEqual(['bass_dnb_F.mp3']);
+      // Compatible: a fifth up and down with their relatives. C minor gains F minor, not F major.
+      expect(names('Cm', true)).toEqual(['garzul_120bpm_Cmin_96k.wav', 'loop_mika.flac']);
+      expect(names('Am', true)).toEqual(['bass_dnb_F.mp3', 'bass_hard_C.flac']);
     } finally {
       service.close();
     }

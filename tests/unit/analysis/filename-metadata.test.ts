@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyKind } from '../../../src/analysis/classify-kind';
 import { filenameTempo } from '../../../src/analysis/filename-tempo';
-import { compatibleKeys, filenameKey, parseKey } from '../../../src/analysis/musical-key';
+import { compatibleKeys, displayKey, filenameKey, neighbourKeys, parseKey, sameNoteKeys } from '../../../src/analysis/musical-key';
 import { nameTokens } from '../../../src/analysis/name-tokens';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
 
@@ -76,12 +76,28 @@ describe('parseKey and compatibleKeys', () => {
     expect(parseKey('minor')).toBeNull();
   });
 
-  it('pairs each key with its relative major or minor', () => {
-    expect(compatibleKeys('A minor')).toEqual(['A minor', 'C major']);
-    expect(compatibleKeys('C major')).toEqual(['C major', 'A minor']);
-    expect(compatibleKeys('C minor')).toEqual(['C minor', 'Eb major']);
-    expect(compatibleKeys('F# major')).toEqual(['F# major', 'Eb minor']);
+  it('pairs each key with its relative major or minor, the key with the same notes', () => {
+    expect(sameNoteKeys('A minor')).toEqual(['A minor', 'C major']);
+    expect(sameNoteKeys('C major')).toEqual(['C major', 'A minor']);
+    expect(sameNoteKeys('C minor')).toEqual(['C minor', 'Eb major']);
+    expect(sameNoteKeys('Eb major')).toEqual(['Eb major', 'C minor']);
+    expect(sameNoteKeys('F# major')).toEqual(['F# major', 'Eb minor']);
+    expect(() => sameNoteKeys('Cmin')).toThrow(/not a normalised key/);
+  });
+
+  it('adds the Camelot neighbours for "compatible": a fifth up and down, each with its relative', () => {
+    // 5A (C minor): 6A G minor, 6B B♭ major, 4A F minor, 4B A♭ major.
+    expect(neighbourKeys('C minor')).toEqual(['G minor', 'Bb major', 'F minor', 'Ab major']);
+    expect(compatibleKeys('A minor')).toEqual(['A minor', 'C major', 'E minor', 'G major', 'D minor', 'F major']);
+    expect(compatibleKeys('B major')).toEqual(['B major', 'Ab minor', 'F# major', 'Eb minor', 'E major', 'C# minor']);
     expect(() => compatibleKeys('Cmin')).toThrow(/not a normalised key/);
+  });
+
+  it('shows flats and sharps as music signs', () => {
+    expect(displayKey('Eb minor')).toBe('E♭ minor');
+    expect(displayKey('Bb major')).toBe('B♭ major');
+    expect(displayKey('B major')).toBe('B major');
+    expect(displayKey('F# major')).toBe('F♯ major');
   });
 });
 
