@@ -51,13 +51,15 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const SampleKind = z.enum(['one-shot', 'loop']);
 export const SearchSort = z.enum(['relevance', 'name', 'bpm', 'key', 'duration', 'added']);
+/** The tempos a library search can ask for, BPM; the filter field clamps to them and says so. */
+export const searchBpmRange = { min: 1, max: 999 } as const;
 export const SearchArgs = z.object({
   /** Words matched as prefixes against names, folders, tags and packs. */
   text: z.string().max(500).default(''),
   kind: SampleKind.optional(),
   /** BPM range; samples also match at half or double their tempo. */
-  bpmMin: z.number().positive().max(999).optional(),
-  bpmMax: z.number().positive().max(999).optional(),
+  bpmMin: z.number().min(searchBpmRange.min).max(searchBpmRange.max).optional(),
+  bpmMax: z.number().min(searchBpmRange.min).max(searchBpmRange.max).optional(),
   /** A key as producers write it: `Cmin`, `F#`, `Am`, `Bb major`; its relative major/minor (same notes) matches too. */
   key: z.string().min(1).max(20).optional(),
   /** With `key`: also the keys a fifth up and down, with their relatives (the Camelot neighbours). */
