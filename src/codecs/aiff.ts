@@ -1,6 +1,7 @@
 import type { AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
+import { checkShape } from './limits';
 
 /**
  * AIFF decoder: FORM/AIFF (big-endian integer PCM, 8-bit signed, 16/24/32-bit, narrower widths
@@ -109,10 +110,7 @@ function parseComm(view: DataView, comm: Span | undefined, format: AudioFormat, 
   const bits = view.getInt16(comm.start + 6, false);
   const sampleRate = readExtended(view, comm.start + 8);
   const compression = format === 'aifc' ? fourcc(view, comm.start + 18) : 'NONE';
-  if (!(sampleRate >= 1 && sampleRate <= 2 ** 31)) {
-    throw damaged(name, `its sample rate is invalid (${sampleRate} Hz)`);
-  }
-  if (channelCount <= 0) throw damaged(name, `its common chunk is inconsistent (${channelCount} channels)`);
+  checkShape(sampleRate, channelCount, name);
   switch (compression) {
     case 'NONE':
     case 'sowt': {

@@ -1,4 +1,5 @@
 import { GlowroomError } from '../std/errors';
+import { lossyCeiling } from './limits';
 
 /**
  * What the FLAC, MP3 and Ogg Vorbis adapters share. The decoders are the WASM builds of libFLAC,
@@ -13,7 +14,7 @@ export interface WasmDecoded {
   readonly channelData: readonly Float32Array[];
   readonly samplesDecoded: number;
   readonly sampleRate: number;
-  readonly errors: readonly { readonly message: string }[];
+  readonly errors: readonly { readonly message: string; readonly outputSamples: number }[];
 }
 
 /** The life cycle every wasm-audio-decoders class shares: compile, decode, free. */
@@ -24,8 +25,9 @@ export interface WasmDecoder {
 
 /**
  * Creates a decoder, waits until its WASM is instantiated, runs `decode`, and frees the decoder
- * whatever happens. A decoder that throws (the packages throw plain Errors on data they cannot
- * parse) is reported as a damaged file.
+ * whatever happens. A decoder that throws (the packages throw plain Errors, even ReferenceErrors,
+ * on data they cannot parse) is reported as a damaged file; its own text stays out of the
+ * message and is kept as the error's `cause`.
  */
 export async function withDecoder<D extends WasmDecoder, T>(
   create: () => D,
@@ -37,13 +39,17 @@ export async function withDecoder<D extends WasmDecoder, T>(
   try {
     await decoder.ready;
   } catch (error) {
-    throw new GlowroomError('internal', `the ${label} decoder could not start (${describe(error)})`);
+    const failed = new GlowroomError('internal', `The ${label} decoder could not start; restart Glowroom and try again.`);
+    failed.cause = error;
+    throw failed;
   }
   try {
     return await decode(decoder);
   } catch (error) {
     if (error instanceof GlowroomError) throw error;
-    throw damagedFile(label, name, describe(error));
+    const damaged = damagedFile(label, name, 'its audio data cannot be decoded');
+    damaged.cause = error;
+    throw damaged;
   } finally {
     decoder.free();
   }
@@ -52,13 +58,32 @@ export async function withDecoder<D extends WasmDecoder, T>(
 /**
  * Refuses a partial result: any decoder error, or no audio at all, makes the file damaged. The
  * decoders carry on past errors and return what they could decode, which would otherwise reach
- * the user as silently shortened or gappy audio.
+ * the user as silently shortened or gappy audio. The message says where the damage starts; the
+ * decoder's own status text ("-1 MPG123_ERR") is kept as the error's `cause`.
  */
 export function checkDecoded(decoded: WasmDecoded, label: string, name: string): void {
   const first = decoded.errors[0];
-  if (first) throw damagedFile(label, name, first.message.trim());
+  if (first) {
+    const at = decoded.sampleRate > 0 ? ` after ${formatSeconds(first.outputSamples / decoded.sampleRate)} s` : '';
+    const damaged = damagedFile(label, name, `its audio data is corrupt${at}`);
+    damaged.cause = first.message;
+    throw damaged;
+  }
   if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) {
     throw damagedFile(label, name, 'no audio could be decoded');
+  }
+}
+
+/**
+ * Refuses lossy audio that decodes far above full scale: frames of garbage that happen to parse
+ * (a damaged header, junk with a sync word) decode to noise at +40 dBFS or more, which would
+ * reach the speakers as a blast. Real encodes of loud masters stay within `lossyCeiling`.
+ */
+export function checkLevels(channels: readonly Float32Array[], label: string, name: string): void {
+  let peak = 0;
+  for (const channel of channels) for (const sample of channel) peak = Math.max(peak, Math.abs(sample));
+  if (peak > lossyCeiling) {
+    throw damagedFile(label, name, `parts of it decode to noise at +${(20 * Math.log10(peak)).toFixed(0)} dBFS, far above full scale`);
   }
 }
 
@@ -77,6 +102,3 @@ export function formatSeconds(value: number): string {
   return value < 1 ? String(Number(value.toPrecision(2))) : value.toFixed(1);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

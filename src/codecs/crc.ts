@@ -8,7 +8,8 @@ export type CrcWidth = 8 | 16 | 32;
 const polynomials: Readonly<Record<CrcWidth, number>> = { 8: 0x07, 16: 0x8005, 32: 0x04c11db7 };
 const tables = new Map<CrcWidth, Uint32Array>();
 
-function tableFor(width: CrcWidth): Uint32Array {
+/** The byte table of a width, for loops that keep a running CRC: `((crc << 8) ^ table[(crc >>> (width - 8)) ^ byte])` masked to the width. */
+export function crcTable(width: CrcWidth): Uint32Array {
   let table = tables.get(width);
   if (table) return table;
   table = new Uint32Array(256);
@@ -29,7 +30,7 @@ function tableFor(width: CrcWidth): Uint32Array {
  * counts as zeros (Ogg computes its page CRC with the CRC field itself zeroed).
  */
 export function crc(width: CrcWidth, bytes: Uint8Array, start = 0, end = bytes.length, skip?: { start: number; end: number }): number {
-  const table = tableFor(width);
+  const table = crcTable(width);
   const shift = width - 8;
   const mask = width === 32 ? 0xffffffff : (1 << width) - 1;
   let value = 0;

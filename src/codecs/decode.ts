@@ -1,9 +1,10 @@
 import { GlowroomError } from '../std/errors';
 import { decodeAiff } from './aiff';
-import type { DecodedAudio } from './decoded-audio';
+import { withNote, type DecodedAudio } from './decoded-audio';
 import { decodeFlac } from './flac';
 import { decodeMp3, id3v2Length, looksLikeMp3 } from './mp3';
 import { decodeOggVorbis } from './ogg-vorbis';
+import { floatCeiling } from './limits';
 import { decodeWav } from './wav';
 
 /** What the first bytes of a file say it is, whatever its name claims. */
@@ -35,6 +36,18 @@ const formatOfExtension: Readonly<Record<string, SniffedFormat>> = {
  * decoders are WASM modules that are instantiated on first use.
  */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  try {
+    return await decodeByContent(bytes, name);
+  } catch (error) {
+    if (error instanceof GlowroomError) throw error;
+    // The parsers check every length they read, so this is a bug; the user still gets a sentence.
+    const wrapped = new GlowroomError('bad-format', `${name} could not be read: it is damaged in a way Glowroom does not recognise. Re-export it from the program that made it.`);
+    wrapped.cause = error;
+    throw wrapped;
+  }
+}
+
+async function decodeByContent(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   const format = sniffFormat(bytes);
   const extension = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const promised = formatOfExtension[extension];
@@ -46,9 +59,9 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
   }
   switch (format) {
     case 'wav':
-      return withoutNonFinite(decodeWav(bytes, name));
+      return repairFloat(decodeWav(bytes, name), name);
     case 'aiff':
-      return withoutNonFinite(decodeAiff(bytes, name));
+      return repairFloat(decodeAiff(bytes, name), name);
     case 'flac':
       return decodeFlac(bytes.subarray(id3v2Length(bytes)), name);
     case 'mp3':
@@ -64,15 +77,36 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
 }
 
 /**
- * Float files can carry NaN or infinity (a crashed plug-in, a corrupt write). One such sample
- * would poison every sum it enters, so they become silence here, once, for every consumer.
+ * Float files can carry NaN or infinity (a crashed plug-in, a corrupt write) or absurd values (a
+ * flipped exponent bit turns a quiet sample into 1e38). One such sample would poison every sum
+ * it enters or blow up the mix, so the rule, once for every consumer:
+ * - a few damaged samples (at most 1 in 100) are made silent and the result says so: the rest is
+ *   the producer's sound, and a click-sized hole is better than losing the file;
+ * - more than that is not a recording with glitches but bytes that are not float audio (a
+ *   misaligned or mislabelled file): refused, because silencing them would hand back holes and
+ *   keeping them would be a blast.
+ * Values between 1 and `floatCeiling` (+24 dBFS) are legitimate float headroom and kept.
  */
-function withoutNonFinite(audio: DecodedAudio): DecodedAudio {
+function repairFloat(audio: DecodedAudio, name: string): DecodedAudio {
   if (audio.encoding !== 'float') return audio;
+  const isDamaged = (sample: number): boolean => !(Math.abs(sample) <= floatCeiling);
+  let damaged = 0;
+  let total = 0;
   for (const channel of audio.channels) {
-    for (let i = 0; i < channel.length; i++) if (!Number.isFinite(channel[i])) channel[i] = 0;
+    total += channel.length;
+    for (const sample of channel) if (isDamaged(sample)) damaged++;
   }
-  return audio;
+  if (damaged === 0) return audio;
+  if (damaged * 100 > total) {
+    throw new GlowroomError(
+      'bad-format',
+      `${name} is damaged: ${damaged} of its ${total} float samples are not numbers or lie far beyond full scale. Re-export it from the program that made it.`,
+    );
+  }
+  for (const channel of audio.channels) {
+    for (let i = 0; i < channel.length; i++) if (isDamaged(channel[i] ?? 0)) channel[i] = 0;
+  }
+  return withNote(audio, `${damaged} damaged sample${damaged === 1 ? ' was' : 's were'} made silent (not numbers, or far beyond full scale).`);
 }
 
 function ascii(bytes: Uint8Array, start: number, length: number): string {

@@ -20,6 +20,17 @@ export interface DecodedAudio {
   readonly bitDepth: number;
   readonly sampleRate: Hertz;
   readonly channels: readonly Float32Array[];
+  /**
+   * What the decoder repaired or ignored to return this sound, one sentence each for the import
+   * summary ("its header says 16-bit but its audio is 24-bit; decoded as 24-bit"). Absent when
+   * the file was read exactly as it says.
+   */
+  readonly notes?: readonly string[];
+}
+
+/** `audio` with `note` added to its notes. */
+export function withNote(audio: DecodedAudio, note: string): DecodedAudio {
+  return { ...audio, notes: [...(audio.notes ?? []), note] };
 }
 
 export function frameCount(audio: DecodedAudio): number {

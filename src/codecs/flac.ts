@@ -1,6 +1,8 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import type { DecodedAudio } from './decoded-audio';
+import { withNote, type DecodedAudio } from './decoded-audio';
 import { checkDecoded, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { crc, crcTable } from './crc';
+import { checkShape } from './limits';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 
@@ -8,10 +10,13 @@ import { hertz } from '../std/units';
  * FLAC decoder: native FLAC streams ("fLaC" at the start of `bytes`; the caller strips any ID3v2
  * tag in front), decoded by libFLAC (WASM, @wasm-audio-decoders/flac).
  *
- * The stream is taken apart here, not by the package's `decodeFile`: STREAMINFO gives the bit
- * depth reported as `bitDepth` and the total length, and the audio is split into frames, each
- * checked by its header CRC-8 and frame CRC-16, before the frames go to `decodeFrames`. Two
- * reasons. The package's own splitter (codec-parser) drops the last frame of some valid files
+ * The stream is taken apart here, not by the package's `decodeFile`: the audio is split into
+ * frames, each checked by its header CRC-8 and frame CRC-16 and by its number in the sequence,
+ * before the frames go to `decodeFrames`; STREAMINFO gives the total length. What the stream is
+ * (rate, channels, depth) is taken from the frame headers, which are checksummed, and checked
+ * against STREAMINFO, which is not: a disagreement is decoded as the frames say, with a note.
+ * A STREAMINFO total shorter than the frames is noted and everything is decoded. Two reasons
+ * for splitting here. The package's own splitter (codec-parser) drops the last frame of some valid files
  * (an ffmpeg-written 24-bit 96 kHz FLAC lost its final 6144 samples) and silently skips corrupt
  * frames, so both would arrive here as shortened audio without any error. And checking every
  * frame lets a damaged file be named for what it is: truncated, or corrupt at frame N.
@@ -23,26 +28,33 @@ export async function decodeFlac(bytes: Uint8Array, name = '<unnamed>'): Promise
   const info = readStreamInfo(bytes, name);
   const audioStart = skipMetadata(bytes, name);
   const split = splitFrames(bytes, audioStart, info, name);
+  const shape = frameShape(split.frames, info, name);
+  checkShape(shape.sampleRate, shape.channelCount, name);
   if (info.totalSamples > 0 && split.samples < info.totalSamples) throw truncated(name, info, split.samples);
-  const decoded = await withDecoder(() => new FLACDecoder(), 'FLAC', name, (decoder) => decoder.decodeFrames(split.frames));
+  const decoded = await withDecoder(() => new FLACDecoder(), 'FLAC', name, (decoder) => decoder.decodeFrames(split.frames.map((frame) => frame.bytes)));
   checkDecoded(decoded, 'FLAC', name);
-  if (decoded.channelData.length !== info.channelCount || decoded.sampleRate !== info.sampleRate) {
+  if (decoded.channelData.length !== shape.channelCount || decoded.sampleRate !== shape.sampleRate) {
     throw damagedFile(
       'FLAC',
       name,
-      `its header says ${info.channelCount} channels at ${info.sampleRate} Hz but its frames hold ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
+      `its frames say ${shape.channelCount} channels at ${shape.sampleRate} Hz but decode to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
     );
   }
   if (decoded.samplesDecoded < split.samples) throw truncated(name, info, decoded.samplesDecoded);
-  // 0 means "unknown" (a stream written without seeking back); then the frames are all there is.
-  const frames = info.totalSamples > 0 ? info.totalSamples : decoded.samplesDecoded;
-  return {
+  let audio: DecodedAudio = {
     format: 'flac',
     encoding: 'pcm',
-    bitDepth: info.bitsPerSample,
-    sampleRate: hertz(info.sampleRate),
-    channels: decoded.channelData.map((channel) => requantize(channel, frames, info.bitsPerSample)),
+    bitDepth: shape.bitsPerSample,
+    sampleRate: hertz(shape.sampleRate),
+    channels: decoded.channelData.map((channel) => requantize(channel, split.samples, shape.bitsPerSample)),
   };
+  for (const note of shape.notes) audio = withNote(audio, note);
+  // 0 means "unknown" (a stream written without seeking back); then the frames are all there is.
+  if (info.totalSamples > 0 && split.samples > info.totalSamples) {
+    const held = `${formatSeconds(split.samples / shape.sampleRate)} s`;
+    audio = withNote(audio, `its header says ${formatSeconds(info.totalSamples / shape.sampleRate)} s of audio but its frames hold ${held}; all ${held} were decoded.`);
+  }
+  return audio;
 }
 
 interface StreamInfo {
@@ -98,28 +110,40 @@ function skipMetadata(bytes: Uint8Array, name: string): number {
   }
 }
 
+/** One frame of the stream and what its header says. */
+interface Frame {
+  readonly bytes: Uint8Array;
+  readonly header: FrameHeader;
+}
+
 /**
  * The frames of the stream, each ending where its CRC-16 (which covers the whole frame, its
  * stored CRC included, and so comes out 0) meets the next valid frame header or the end of the
- * file. An ID3v1 or APE tag after the last frame is ignored.
+ * file. An ID3v1 or APE tag after the last frame is ignored. Frames must come in order: each
+ * header's coded number (the frame number, or with variable block sizes the first sample's
+ * number) continues from the one before, so a repeated or missing frame is found.
  */
-function splitFrames(bytes: Uint8Array, start: number, info: StreamInfo, name: string): { frames: Uint8Array[]; samples: number } {
-  const frames: Uint8Array[] = [];
+function splitFrames(bytes: Uint8Array, start: number, info: StreamInfo, name: string): { frames: Frame[]; samples: number } {
+  const frames: Frame[] = [];
   let samples = 0;
   for (let pos = start; pos < bytes.length && !isTrailer(bytes, pos); ) {
     const header = frameHeader(bytes, pos);
     if (!header) {
       throw damagedFile('FLAC', name, frames.length === 0 ? 'no audio frame follows its metadata' : `frame ${frames.length + 1} has no valid header`);
     }
-    let crc = 0;
+    const expected = header.variableBlocks ? samples : frames.length;
+    if (header.number !== expected) {
+      throw damagedFile('FLAC', name, `frame ${frames.length + 1} is out of order (a frame is repeated or missing)`);
+    }
+    let sum = 0;
     let end = -1;
     let headerSeen = false;
     for (let i = pos; i < bytes.length; i++) {
-      crc = ((crc << 8) ^ (crc16Table[(crc >>> 8) ^ (bytes[i] ?? 0)] ?? 0)) & 0xffff;
+      sum = crc16Step(sum, bytes[i] ?? 0);
       const next = i + 1;
       if (next - pos < header.length + 3) continue;
       const boundary = next === bytes.length || isTrailer(bytes, next) || (bytes[next] === 0xff && frameHeader(bytes, next) !== undefined);
-      if (boundary && crc === 0) {
+      if (boundary && sum === 0) {
         end = next;
         break;
       }
@@ -130,11 +154,41 @@ function splitFrames(bytes: Uint8Array, start: number, info: StreamInfo, name: s
       if (!headerSeen) throw truncated(name, info, samples);
       throw damagedFile('FLAC', name, `frame ${frames.length + 1} fails its checksum`);
     }
-    frames.push(bytes.subarray(pos, end));
+    frames.push({ bytes: bytes.subarray(pos, end), header });
     samples += header.blockSize;
     pos = end;
   }
   return { frames, samples };
+}
+
+/** What the stream is, by its frames (checksummed, so they win over STREAMINFO), with a note for each disagreement. */
+interface Shape {
+  readonly sampleRate: number;
+  readonly channelCount: number;
+  readonly bitsPerSample: number;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Every frame header repeats the channel count and, unless it defers to STREAMINFO (code 0), the
+ * sample rate and depth. Frames that disagree among themselves make the file damaged; frames
+ * that agree with each other but not with STREAMINFO are decoded as the frames say, with a note,
+ * because the frames are checksummed and the STREAMINFO block is not.
+ */
+function frameShape(frames: readonly Frame[], info: StreamInfo, name: string): Shape {
+  const notes: string[] = [];
+  const resolve = (field: 'sampleRate' | 'channelCount' | 'bitsPerSample', unit: string): number => {
+    const first = frames[0]?.header[field] ?? 0;
+    const odd = frames.findIndex((frame) => frame.header[field] !== first);
+    if (odd >= 0) throw damagedFile('FLAC', name, `its frames disagree: frame 1 says ${first || info[field]} ${unit} but frame ${odd + 1} says ${frames[odd]?.header[field] || info[field]}`);
+    if (first === 0 || first === info[field]) return info[field];
+    notes.push(`its header says ${info[field]} ${unit} but its audio is ${first} ${unit}; decoded as ${first} ${unit}.`);
+    return first;
+  };
+  const sampleRate = resolve('sampleRate', 'Hz');
+  const channelCount = resolve('channelCount', 'channels');
+  const bitsPerSample = resolve('bitsPerSample', 'bits');
+  return { sampleRate, channelCount, bitsPerSample, notes };
 }
 
 /** Tags some taggers append after the audio: ID3v1 ("TAG", 128 bytes) or APEv2 ("APETAGEX"). */
@@ -144,12 +198,30 @@ function isTrailer(bytes: Uint8Array, at: number): boolean {
   return (tag.startsWith('TAG') && bytes.length - at === 128) || tag === 'APETAGEX';
 }
 
+/** A frame header's fields; 0 for a rate or depth means "as in STREAMINFO". */
+interface FrameHeader {
+  /** Bytes of the header, its CRC-8 included. */
+  readonly length: number;
+  readonly blockSize: number;
+  readonly sampleRate: number;
+  readonly channelCount: number;
+  readonly bitsPerSample: number;
+  /** Variable block sizes: `number` counts samples; fixed: frames. */
+  readonly variableBlocks: boolean;
+  readonly number: number;
+}
+
+/** Sample rates of the header's rate codes 1..11 (0: STREAMINFO; 12..14 follow the header). */
+const rateOfCode = [0, 88_200, 176_400, 192_000, 8000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000, 96_000];
+/** Bits per sample of the depth codes (0: STREAMINFO; 3 is reserved). */
+const depthOfCode = [0, 8, 12, 0, 16, 20, 24, 32];
+
 /**
- * A frame header at `at`: sync 0xFFF8/0xFFF9, block size and sample rate codes, channel
- * assignment, sample size, a UTF-8-style coded frame or sample number, optional explicit block
- * size and sample rate, and a CRC-8 over all of it.
+ * A frame header at `at`: sync 0xFFF8/0xFFF9 (the last bit: variable block sizes), block size and
+ * sample rate codes, channel assignment, sample size, a UTF-8-style coded frame or sample number,
+ * optional explicit block size and sample rate, and a CRC-8 over all of it.
  */
-function frameHeader(bytes: Uint8Array, at: number): { length: number; blockSize: number } | undefined {
+function frameHeader(bytes: Uint8Array, at: number): FrameHeader | undefined {
   const byte = (i: number): number => bytes[at + i] ?? 0;
   if (at + 6 > bytes.length || byte(0) !== 0xff || (byte(1) & 0xfe) !== 0xf8) return undefined;
   const sizeCode = byte(2) >> 4;
@@ -161,20 +233,35 @@ function frameHeader(bytes: Uint8Array, at: number): { length: number; blockSize
   const lead = byte(4);
   const extra = lead < 0x80 ? 0 : lead >= 0xc0 && lead <= 0xfe ? Math.clz32(~(lead << 24)) - 1 : -1;
   if (extra < 0) return undefined;
+  let number = extra === 0 ? lead : lead & (0x3f >> extra);
   let length = 5 + extra;
-  for (let i = 5; i < length; i++) if ((byte(i) & 0xc0) !== 0x80) return undefined;
+  for (let i = 5; i < length; i++) {
+    if ((byte(i) & 0xc0) !== 0x80) return undefined;
+    number = number * 64 + (byte(i) & 0x3f);
+  }
   let blockSize = sizeCode === 1 ? 192 : sizeCode <= 5 ? 576 * 2 ** (sizeCode - 2) : sizeCode >= 8 ? 2 ** sizeCode : 0;
   if (sizeCode === 6) blockSize = byte(length++) + 1;
   else if (sizeCode === 7) {
     blockSize = byte(length) * 256 + byte(length + 1) + 1;
     length += 2;
   }
-  if (rateCode === 12) length += 1;
-  else if (rateCode === 13 || rateCode === 14) length += 2;
+  let sampleRate = rateOfCode[rateCode] ?? 0;
+  if (rateCode === 12) sampleRate = byte(length++) * 1000;
+  else if (rateCode === 13 || rateCode === 14) {
+    sampleRate = (byte(length) * 256 + byte(length + 1)) * (rateCode === 13 ? 1 : 10);
+    length += 2;
+  }
   if (at + length + 1 > bytes.length) return undefined;
-  let crc = 0;
-  for (let i = 0; i < length; i++) crc = crc8Table[crc ^ byte(i)] ?? 0;
-  return crc === byte(length) ? { length: length + 1, blockSize } : undefined;
+  if (crc(8, bytes, at, at + length) !== byte(length)) return undefined;
+  return {
+    length: length + 1,
+    blockSize,
+    sampleRate,
+    channelCount: channelCode <= 7 ? channelCode + 1 : 2,
+    bitsPerSample: depthOfCode[depthCode] ?? 0,
+    variableBlocks: (byte(1) & 1) === 1,
+    number,
+  };
 }
 
 function truncated(name: string, info: StreamInfo, held: number): GlowroomError {
@@ -206,18 +293,9 @@ function requantize(channel: Float32Array, frames: number, bits: number): Float3
   return out;
 }
 
-const crc8Table = makeCrcTable(0x07, 8);
-const crc16Table = makeCrcTable(0x8005, 16);
+const crc16Table = crcTable(16);
 
-/** Table for a non-reflected CRC of `width` bits, initial value 0 (FLAC's CRC-8 and CRC-16). */
-function makeCrcTable(polynomial: number, width: 8 | 16): Uint16Array {
-  const table = new Uint16Array(256);
-  const top = 1 << (width - 1);
-  const mask = (1 << width) - 1;
-  for (let i = 0; i < 256; i++) {
-    let r = i << (width - 8);
-    for (let bit = 0; bit < 8; bit++) r = (r & top ? (r << 1) ^ polynomial : r << 1) & mask;
-    table[i] = r;
-  }
-  return table;
+/** One byte of FLAC's CRC-16, for the frame walk that checks the running sum at every byte. */
+function crc16Step(sum: number, byte: number): number {
+  return ((sum << 8) ^ (crc16Table[(sum >>> 8) ^ byte] ?? 0)) & 0xffff;
 }

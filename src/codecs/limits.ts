@@ -12,6 +12,8 @@
  *   frames are garbage. Float files may keep headroom above 0 dBFS, up to +24 dBFS; beyond that a
  *   value is not a level anyone recorded but damaged bytes (a flipped exponent bit gives 1e38).
  */
+import { GlowroomError } from '../std/errors';
+
 export const minSampleRate = 8000;
 export const maxSampleRate = 384_000;
 export const maxChannels = 32;
@@ -19,3 +21,25 @@ export const maxChannels = 32;
 export const lossyCeiling = 4;
 /** +24 dBFS: the loudest sample a float file may hold. */
 export const floatCeiling = 16;
+
+/**
+ * Refuses a rate or channel count outside the limits, in words a producer can act on; `name`
+ * is the file's.
+ */
+export function checkShape(sampleRate: number, channelCount: number, name: string): void {
+  if (!(sampleRate >= minSampleRate && sampleRate <= maxSampleRate)) {
+    const said = Number.isFinite(sampleRate) ? `${Math.round(sampleRate)} Hz` : 'not a number';
+    throw new GlowroomError(
+      'bad-format',
+      `${name} is damaged: its sample rate is invalid (${said}; real audio runs at ${minSampleRate / 1000} to ${maxSampleRate / 1000} kHz).`,
+    );
+  }
+  if (!(channelCount >= 1 && channelCount <= maxChannels)) {
+    throw new GlowroomError(
+      channelCount > maxChannels ? 'unsupported' : 'bad-format',
+      channelCount > maxChannels
+        ? `${name} has ${channelCount} channels; Glowroom reads files of 1 to ${maxChannels} channels. Split it into mono or stereo files first.`
+        : `${name} is damaged: its format is inconsistent (${channelCount} channels).`,
+    );
+  }
+}

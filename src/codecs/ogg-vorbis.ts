@@ -1,6 +1,8 @@
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import type { DecodedAudio } from './decoded-audio';
-import { checkDecoded, damagedFile, exactLength, withDecoder } from './compressed';
+import { checkDecoded, checkLevels, damagedFile, exactLength, withDecoder } from './compressed';
+import { crc } from './crc';
+import { checkShape } from './limits';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 
@@ -16,8 +18,9 @@ import { hertz } from '../std/units';
  */
 export async function decodeOggVorbis(bytes: Uint8Array, name = '<unnamed>'): Promise<DecodedAudio> {
   const ident = checkPages(bytes, name);
+  // Only the pages up to the end of the stream: a copy of a page after it is not part of the sound.
   const decoded = await withDecoder(() => new OggVorbisDecoder(), 'Ogg Vorbis', name, (decoder) =>
-    decoder.decodeFile(bytes),
+    decoder.decodeFile(bytes.subarray(0, ident.end)),
   );
   checkDecoded(decoded, 'Ogg Vorbis', name);
   if (decoded.channelData.length !== ident.channelCount || decoded.sampleRate !== ident.sampleRate) {
@@ -27,18 +30,19 @@ export async function decodeOggVorbis(bytes: Uint8Array, name = '<unnamed>'): Pr
       `its header says ${ident.channelCount} channels at ${ident.sampleRate} Hz but it decodes to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
     );
   }
-  return {
-    format: 'ogg',
-    encoding: 'lossy',
-    bitDepth: 0,
-    sampleRate: hertz(decoded.sampleRate),
-    channels: exactLength(decoded.channelData, decoded.samplesDecoded),
-  };
+  const channels = exactLength(decoded.channelData, decoded.samplesDecoded);
+  checkLevels(channels, 'Ogg Vorbis', name);
+  return { format: 'ogg', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(decoded.sampleRate), channels };
 }
 
 interface VorbisIdent {
   readonly channelCount: number;
   readonly sampleRate: number;
+}
+
+interface Stream extends VorbisIdent {
+  /** Where the page with the end-of-stream flag ends. */
+  readonly end: number;
 }
 
 /** First-packet signatures of the codecs people meet in Ogg files. */
@@ -57,14 +61,16 @@ const FLAG_EOS = 0x04;
 /**
  * Walks every page: "OggS", version 0, flags, granule (8), serial (4), sequence (4), CRC (4),
  * segment count, segment table, body. Returns the Vorbis identification header of the first
- * (beginning-of-stream) page. Pages of other logical streams are checked but otherwise ignored.
+ * (beginning-of-stream) page and where the stream ends. Pages of other logical streams are
+ * checked but otherwise ignored.
  */
-function checkPages(bytes: Uint8Array, name: string): VorbisIdent {
+function checkPages(bytes: Uint8Array, name: string): Stream {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let ident: VorbisIdent | undefined;
   let serial = 0;
   let sequence = 0;
   let ended = false;
+  let streamEnd = 0;
   for (let pos = 0, page = 0; pos < bytes.length; page++) {
     if (ended && !isPageStart(bytes, pos)) break; // trailing junk (an ID3v1 tag, say) after the end
     if (bytes.length - pos < PAGE_HEADER) throw truncated(name);
@@ -83,7 +89,7 @@ function checkPages(bytes: Uint8Array, name: string): VorbisIdent {
     const end = bodyStart + bodyLength;
     if (end > bytes.length) throw truncated(name);
     if (view.getUint8(pos + 4) !== 0) throw damagedFile('Ogg', name, `page ${page + 1} has an unknown version`);
-    if (oggCrc(bytes, pos, end) !== view.getUint32(pos + 22, true)) {
+    if (crc(32, bytes, pos, end, { start: pos + 22, end: pos + 26 }) !== view.getUint32(pos + 22, true)) {
       throw damagedFile('Ogg', name, `page ${page + 1} fails its checksum`);
     }
     if (page === 0) {
@@ -95,12 +101,15 @@ function checkPages(bytes: Uint8Array, name: string): VorbisIdent {
       if (pageSequence !== sequence + 1) throw damagedFile('Ogg', name, `pages ${sequence + 2} to ${pageSequence} are missing`);
       sequence = pageSequence;
     }
-    if (pageSerial === serial && (flags & FLAG_EOS) !== 0) ended = true;
+    if (pageSerial === serial && (flags & FLAG_EOS) !== 0 && !ended) {
+      ended = true;
+      streamEnd = end;
+    }
     pos = end;
   }
   if (!ident) throw new GlowroomError('bad-format', `not an Ogg file: ${name}`);
   if (!ended) throw truncated(name);
-  return ident;
+  return { ...ident, end: streamEnd };
 }
 
 /** The codec from the first packet; Vorbis gives its channel count and sample rate. */
@@ -117,9 +126,8 @@ function identify(packet: Uint8Array, name: string): VorbisIdent {
   const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
   const channelCount = view.getUint8(11);
   const sampleRate = view.getUint32(12, true);
-  if (view.getUint32(7, true) !== 0 || channelCount === 0 || sampleRate === 0) {
-    throw damagedFile('Ogg Vorbis', name, 'its identification header is inconsistent');
-  }
+  if (view.getUint32(7, true) !== 0) throw damagedFile('Ogg Vorbis', name, 'its identification header is inconsistent');
+  checkShape(sampleRate, channelCount, name);
   return { channelCount, sampleRate };
 }
 
@@ -129,27 +137,4 @@ function isPageStart(bytes: Uint8Array, at: number): boolean {
 
 function truncated(name: string): GlowroomError {
   return new GlowroomError('bad-format', `truncated Ogg file: ${name} ends before its last page`);
-}
-
-let crcTable: Uint32Array | undefined;
-
-/** Ogg's CRC-32 of one page: polynomial 0x04c11db7, not reflected, initial value 0, CRC field as zero. */
-function oggCrc(bytes: Uint8Array, start: number, end: number): number {
-  const table = (crcTable ??= makeCrcTable());
-  let crc = 0;
-  for (let i = start; i < end; i++) {
-    const byte = i < start + 22 || i >= start + 26 ? (bytes[i] ?? 0) : 0;
-    crc = ((crc << 8) ^ (table[(crc >>> 24) ^ byte] ?? 0)) >>> 0;
-  }
-  return crc;
-}
-
-function makeCrcTable(): Uint32Array {
-  const table = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let r = i << 24;
-    for (let bit = 0; bit < 8; bit++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
-    table[i] = r >>> 0;
-  }
-  return table;
 }

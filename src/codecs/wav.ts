@@ -1,6 +1,7 @@
 import type { AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
+import { checkShape } from './limits';
 
 /**
  * WAV decoder: RIFF/WAVE and RF64/BW64 containers; integer PCM (8-bit unsigned, 16/24/32-bit
@@ -179,6 +180,7 @@ function parseFmt(view: DataView, fmt: Span, name: string): Fmt {
     const fields = `${channelCount} channels, ${sampleRate} Hz, ${bits} bits, ${blockAlign} bytes per frame`;
     throw damaged(name, `its format chunk is inconsistent (${fields})`);
   }
+  checkShape(sampleRate, channelCount, name);
   const encoding: SampleEncoding = tag === WAVE_FORMAT_PCM ? 'pcm' : 'float';
   if (encoding === 'pcm' ? bits > 32 : bits !== 32 && bits !== 64) {
     throw unreadable(name, `stores ${bits}-bit ${encoding === 'pcm' ? 'integer' : 'float'} samples`);

@@ -307,7 +307,7 @@ describe('decodeAiff refuses what it cannot read', () => {
     ['negative channels', form('AIFF', comm({ channels: -2, frames: 1, bits: 16, rate: 8000 }), ssnd(tone)), 'inconsistent (-2 channels)'],
     ['zero bits', form('AIFF', comm({ channels: 1, frames: 1, bits: 0, rate: 8000 }), ssnd(tone)), 'inconsistent (0 bits per sample)'],
     ['33 bits', form('AIFF', comm({ channels: 1, frames: 1, bits: 33, rate: 8000 }), ssnd(tone)), 'inconsistent (33 bits per sample)'],
-    ['a zero sample rate', form('AIFF', comm({ channels: 1, frames: 1, bits: 16, rate: 0 }), ssnd(tone)), 'sample rate is invalid (0 Hz)'],
+    ['a zero sample rate', form('AIFF', comm({ channels: 1, frames: 1, bits: 16, rate: 0 }), ssnd(tone)), 'sample rate is invalid (0 Hz; real audio runs at 8 to 384 kHz)'],
     ['an SSND offset past its end', form('AIFF', mono16, chunk('SSND', concat(u32(1000), u32(0), tone))), 'truncated AIFF file'],
   ])('reports %s', (_, file, fragment) => {
     expectError(() => decodeAiff(file, 'bad.aiff'), 'bad-format', fragment);
