@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Delay } from '../../../src/dsp/delay/delay';
 import { Compressor } from '../../../src/dsp/dynamics/compressor';
 import { Eq } from '../../../src/dsp/eq/eq';
 import { InsertLimiter } from '../../../src/dsp/limiter/insert-limiter';
@@ -30,6 +31,27 @@ const kernels: Record<string, () => StereoEffect> = {
     compressor.setThresholdDb(-20);
     const key = Float32Array.from({ length: BLOCK }, (_, i) => Math.sin(i / 5));
     return { latencyFrames: 0, process: (l, r, frames) => compressor.process(l, r, frames, key, key), reset: () => compressor.reset() };
+  },
+  'ping-pong delay, filtered, gliding': () => {
+    const delay = new Delay(RATE);
+    delay.setPingPong(true);
+    delay.setLoopFilterEnabled(true);
+    delay.setFeedback(0.7);
+    delay.setTimeMs(100);
+    let block = 0;
+    // The time moves every 50 blocks so the glide runs, without allocating.
+    return {
+      latencyFrames: 0,
+      process: (l, r, frames) => {
+        if (++block % 50 === 0) delay.setTimeMs(100 + (block % 400));
+        delay.process(l, r, frames);
+      },
+      reset: () => {
+        block = 0;
+        delay.setTimeMs(100);
+        delay.reset();
+      },
+    };
   },
   limiter: () => {
     const limiter = new InsertLimiter(RATE);
