@@ -167,8 +167,9 @@ const LOCK_RUN = 4;
  * The audio stream: after any ID3v2 tags, the first run of `LOCK_RUN` consistent frames locks the
  * version, layer, rate and channel count; from there frames are followed end to end, and bytes
  * that are no frame of that stream (junk, a damaged header) are skipped up to the next frame that
- * continues it; every frame must be confirmed by the next one, so a stray header at the start of
- * junk is not taken for a frame. The frames alone, back to back, are what the decoder gets: mpg123 would otherwise
+ * continues it (confirmed by the frame after it, so a stray header in the junk is not taken for
+ * one). Junk that starts with a header of the very stream right where a frame ends cannot be told
+ * from a frame and is decoded as one. The frames alone, back to back, are what the decoder gets: mpg123 would otherwise
  * take a stray header in the junk for a format change and report the wrong rate for the file.
  * `skipped` counts junk between frames; what follows the last frame (ID3v1, APE tags) is not junk.
  */
@@ -192,8 +193,9 @@ function frameChain(bytes: Uint8Array): { frame: MpegFrame; bytes: Uint8Array; s
     pos = start + first.length;
   }
   while (pos < bytes.length) {
-    const frame = confirmedFrameAt(bytes, pos, 2, lock.frame);
-    if (frame) {
+    // A frame where the previous one ends continues the stream, whatever follows it.
+    const frame = frameAt(bytes, pos);
+    if (frame && sameStream(frame, lock.frame) && pos + frame.length <= bytes.length) {
       parts.push(bytes.subarray(pos, pos + frame.length));
       pos += frame.length;
       continue;

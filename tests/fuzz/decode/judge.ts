@@ -12,7 +12,8 @@ import type { Container, Expectation } from './layout';
  *   sentence for a producer, with no internal text in it;
  * - correct: decoded audio that keeps every invariant below;
  * - wrong: decoded audio that breaks one (the worst outcome: a wrong sound, silently);
- * - crashed: any other exception, or a decode error that leaks internal text;
+ * - crashed: any other exception, a decode error that leaks internal text, or one that wraps a
+ *   RangeError or TypeError (a parser bug caught by decodeAudio's last net);
  * - hung: took longer than `caseTimeLimitMs`, whatever it returned.
  *
  * Invariants of decoded audio: 1 to `maxChannels` channels of equal length; a rate within
@@ -65,11 +66,14 @@ export async function judge(input: Case): Promise<Verdict> {
 }
 
 function errorVerdict(error: unknown): Omit<Verdict, 'ms'> {
-  if (isGlowroomError(error) && (error.code === 'bad-format' || error.code === 'unsupported') && !internalText.test(error.message)) {
+  // A RangeError or TypeError behind a decode error is a parser bug that decodeAudio's last net caught.
+  const parserBug = error instanceof Error && (error.cause instanceof RangeError || error.cause instanceof TypeError);
+  if (isGlowroomError(error) && (error.code === 'bad-format' || error.code === 'unsupported') && !internalText.test(error.message) && !parserBug) {
     return { outcome: 'refused', reason: error.message, noted: false };
   }
   const kind = error instanceof Error ? `${error.name}${isGlowroomError(error) ? ` (${error.code})` : ''}` : typeof error;
-  return { outcome: 'crashed', reason: `${kind}: ${error instanceof Error ? error.message : String(error)}`, noted: false };
+  const cause = parserBug ? ` (caused by ${String(error.cause)})` : '';
+  return { outcome: 'crashed', reason: `${kind}: ${error instanceof Error ? error.message : String(error)}${cause}`, noted: false };
 }
 
 /** Notes a decoder attaches to a result it repaired (absent before decoders could say so). */
