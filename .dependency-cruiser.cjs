@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^src/(?!std/)' },
     },
     {
+      name: 'devices-on-std-only',
+      comment: 'The device catalog is data shared by the model, the engine and the UI: it depends on std only.',
+      severity: 'error',
+      from: { path: '^src/devices/' },
+      to: { path: '^src/(?!std/|devices/)' },
+    },
+    {
       name: 'dsp-on-std-only',
       severity: 'error',
       from: { path: '^src/dsp/' },
@@ -29,16 +36,17 @@ module.exports = {
     },
     {
       name: 'engine-on-std-dsp-protocol',
-      comment: 'The engine runs in the worklet: it may use std, dsp and the engine protocol.',
+      comment: 'The engine runs in the worklet: it may use std, dsp, the device catalog and the engine protocol.',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { path: '^src/(?!std/|dsp/|engine/|protocol/engine)' },
+      to: { path: '^src/(?!std/|dsp/|devices/|engine/|protocol/engine)' },
     },
     {
-      name: 'model-on-std-only',
+      name: 'model-on-std-and-catalog',
+      comment: 'The schema validates device parameters against the catalog (src/devices).',
       severity: 'error',
       from: { path: '^src/model/' },
-      to: { path: '^src/(?!std/|model/)' },
+      to: { path: '^src/(?!std/|devices/|model/)' },
     },
     {
       name: 'analysis-on-std-dsp',
@@ -54,17 +62,17 @@ module.exports = {
     },
     {
       name: 'protocol-on-std-model-codecs',
-      comment: 'Contracts describe data: they use std, model types and codec types.',
+      comment: 'Contracts describe data: they use std, model types, the device catalog and codec types.',
       severity: 'error',
       from: { path: '^src/protocol/' },
-      to: { path: '^src/(?!std/|model/|codecs/|protocol/)' },
+      to: { path: '^src/(?!std/|model/|devices/|codecs/|protocol/)' },
     },
     {
       name: 'worklets-audio-only',
-      comment: 'Worklets host the engine: only src/std, src/dsp, src/engine and src/protocol; no React, no stores.',
+      comment: 'Worklets host the engine: only src/std, src/dsp, src/devices, src/engine and src/protocol; no React, no stores.',
       severity: 'error',
       from: { path: '^renderer/worklets/' },
-      to: { path: '^(?!src/(std|dsp|engine|protocol)/|renderer/worklets/)' },
+      to: { path: '^(?!src/(std|dsp|devices|engine|protocol)/|renderer/worklets/)' },
     },
     { name: 'worklets-no-node', severity: 'error', from: { path: '^renderer/worklets/' }, to: nodeBuiltin },
     {

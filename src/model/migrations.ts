@@ -8,6 +8,7 @@
 import { GlowroomError } from '../std/errors';
 import { describeValue } from './issue-message';
 import { upgradeV1ToV2 } from './migration-v2';
+import { upgradeV2ToV3 } from './migration-v3';
 import { currentProjectVersion } from './project-schema';
 
 export interface Migration {
@@ -23,7 +24,10 @@ export interface Migration {
 }
 
 /** Oldest first, each step starting where the previous one ends. */
-export const projectMigrations: readonly Migration[] = [{ from: 1, to: 2, migrate: upgradeV1ToV2 }];
+export const projectMigrations: readonly Migration[] = [
+  { from: 1, to: 2, migrate: upgradeV1ToV2 },
+  { from: 2, to: 3, migrate: upgradeV2ToV3 },
+];
 
 export interface MigrateOptions {
   /** The version to reach; default `currentProjectVersion`. */

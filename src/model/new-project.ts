@@ -2,7 +2,8 @@ import { GlowroomError } from '../std/errors';
 import { currentProjectVersion, type Project } from './project-schema';
 
 /**
- * The document behind File → New: 120 BPM, 4/4, 48 kHz, no sources, tracks or markers, master at 0 dB.
+ * The document behind File → New: 120 BPM, 4/4, 48 kHz, no sources, tracks, buses, markers or automation, master at 0 dB
+ * with no inserts.
  * Each call returns fresh objects, so callers may keep or edit them freely.
  */
 export function createEmptyProject(name = 'Untitled'): Project {
@@ -16,7 +17,9 @@ export function createEmptyProject(name = 'Untitled'): Project {
     sampleRate: 48_000,
     sources: {},
     tracks: [],
+    buses: [],
     markers: [],
-    master: { gainDb: 0 },
+    master: { gainDb: 0, pan: 0, inserts: [] },
+    automation: [],
   };
 }

@@ -5,11 +5,25 @@
  * text: the same project always serializes to the same bytes, with keys in the documented order,
  * so saved projects diff well under version control.
  */
+import { deviceCatalog } from '../devices/catalog';
 import { GlowroomError } from '../std/errors';
 import { describeIssue, describeValue, firstIssueInDocumentOrder } from './issue-message';
 import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { migrateProject } from './migrations';
-import { ProjectSchema, type Clip, type Marker, type Project, type Source, type Track } from './project-schema';
+import {
+  ProjectSchema,
+  type AutomationLane,
+  type Bus,
+  type Channel,
+  type Clip,
+  type Device,
+  type Marker,
+  type Master,
+  type Project,
+  type Send,
+  type Source,
+  type Track,
+} from './project-schema';
 
 /**
  * Parses the text of a project file named `fileName` (used only in messages). Errors:
@@ -100,8 +114,10 @@ function inDocumentedOrder(project: Project): Project {
     // Object.fromEntries defines own properties, so even an id like "__proto__" stays a key.
     sources: Object.fromEntries(sources.map(([id, source]) => [id, sourceInOrder(source)])),
     tracks: project.tracks.map(trackInOrder),
+    buses: project.buses.map(busInOrder),
     markers: project.markers.map(markerInOrder),
-    master: { gainDb: project.master.gainDb },
+    master: masterInOrder(project.master),
+    automation: project.automation.map(laneInOrder),
   };
 }
 
@@ -115,16 +131,52 @@ function trackInOrder(track: Track): Track {
     name: track.name,
     colour: track.colour,
     height: track.height,
-    gainDb: track.gainDb,
-    pan: track.pan,
-    mute: track.mute,
-    solo: track.solo,
+    channel: channelInOrder(track.channel),
     clips: track.clips.map(clipInOrder),
+  };
+}
+
+function busInOrder(bus: Bus): Bus {
+  return { id: bus.id, name: bus.name, colour: bus.colour, channel: channelInOrder(bus.channel) };
+}
+
+function channelInOrder(channel: Channel): Channel {
+  return {
+    gainDb: channel.gainDb,
+    pan: channel.pan,
+    mute: channel.mute,
+    solo: channel.solo,
+    inserts: channel.inserts.map(deviceInOrder),
+    sends: channel.sends.map(sendInOrder),
+    output: channel.output,
+  };
+}
+
+function masterInOrder(master: Master): Master {
+  return { gainDb: master.gainDb, pan: master.pan, inserts: master.inserts.map(deviceInOrder) };
+}
+
+/** Parameters in the catalog's order (the schema made sure the two sets are the same). */
+function deviceInOrder(device: Device): Device {
+  const params = deviceCatalog[device.type].params.map((spec) => [spec.id, device.params[spec.id] ?? spec.default] as const);
+  return { id: device.id, type: device.type, bypass: device.bypass, params: Object.fromEntries(params) };
+}
+
+function sendInOrder(send: Send): Send {
+  return { id: send.id, target: send.target, levelDb: send.levelDb, tap: send.tap };
+}
+
+function laneInOrder(lane: AutomationLane): AutomationLane {
+  return {
+    target: lane.target,
+    param: lane.param,
+    points: lane.points.map((point) => ({ beat: point.beat, value: point.value, curve: point.curve })),
   };
 }
 
 function clipInOrder(clip: Clip): Clip {
   return {
+    kind: clip.kind,
     id: clip.id,
     name: clip.name,
     source: clip.source,

@@ -1,13 +1,21 @@
 /**
- * Project format v2: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
- * file (docs/project-format.md). Units are part of the meaning: `start`/`length` and marker
- * `beat` in beats (quarter notes) on the timeline, `offset`/`fadeIn`/`fadeOut` in seconds of
- * source time, track `height` in CSS pixels. Field order here is the order files are written in.
- * Later versions may add fields; these keep their meaning.
+ * Project format v3: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
+ * file (docs/project-format.md). Units are part of the meaning: `start`/`length`, marker `beat`
+ * and automation `beat` in beats (quarter notes) on the timeline, `offset`/`fadeIn`/`fadeOut` in
+ * seconds of source time, track `height` in CSS pixels, gains in dB. Field order here is the
+ * order files are written in. Later versions may add fields; these keep their meaning.
+ *
+ * A track is a lane (name, colour, height), a channel (fader, pan, mute, solo, inserts, sends,
+ * output) and content (clips, each of a declared `kind`). A bus is a channel without clips; the
+ * master is a channel too. Devices and their parameters are validated against the catalog
+ * (src/devices/catalog.ts), the one place a device's parameters are declared.
  */
 import { z } from 'zod';
+import { channelParams, deviceCatalog, sendParams, type DeviceType } from '../devices/catalog';
+import { paramProblem, type ParamSpec } from '../devices/param-spec';
+import { topologicalOrder } from '../std/topological-order';
 
-export const currentProjectVersion = 2;
+export const currentProjectVersion = 3;
 
 /** Lane height range and default, in CSS pixels. */
 export const minTrackHeight = 40;
@@ -19,6 +27,9 @@ export const trackColourPattern = /^#[0-9a-f]{6}$/;
 /** A SHA-256 content hash: 64 lowercase hex digits. */
 export const sha256Pattern = /^[0-9a-f]{64}$/;
 
+/** The id of the master channel: an output, and an automation target. No track or bus may use it. */
+export const masterChannelId = 'master';
+
 const id = z
   .string()
   .min(1, 'ids are non-empty strings')
@@ -28,6 +39,7 @@ const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
 /** Gain in decibels; below −144 dB is silence for 24-bit output anyway. */
 const gainDb = finite.min(-144).max(24);
+const pan = finite.min(-1).max(1);
 const name = z.string().max(200);
 // Pattern messages are worded to follow "must" (issue-message.ts).
 const colour = z.string().regex(trackColourPattern, 'be a colour "#rrggbb" in lowercase hex');
@@ -40,7 +52,9 @@ export const SourceSchema = z.strictObject({
   sha256: sha256.optional(),
 });
 
-export const ClipSchema = z.strictObject({
+export const AudioClipSchema = z.strictObject({
+  /** What the clip holds: audio from a source (notes come as another kind). */
+  kind: z.literal('audio'),
   id,
   /** Display name; "" shows the source file's name. */
   name,
@@ -64,18 +78,84 @@ export const ClipSchema = z.strictObject({
   mute: z.boolean(),
 });
 
+/** Every kind of clip; a new kind is one more member. */
+export const ClipSchema = z.discriminatedUnion('kind', [AudioClipSchema]);
+
+const deviceTypeNames = Object.keys(deviceCatalog) as [DeviceType, ...DeviceType[]];
+
+/** An insert: a device of a catalog type with a value for each of its parameters. */
+export const DeviceSchema = z
+  .strictObject({
+    id,
+    type: z.enum(deviceTypeNames),
+    /** true: the device passes its input through untouched (it keeps its latency). */
+    bypass: z.boolean(),
+    /** Every parameter of the type (and no other), by id, in the catalog's units and ranges. */
+    params: z.record(z.string(), finite),
+  })
+  .superRefine((device, context) => {
+    const specs: readonly ParamSpec[] = deviceCatalog[device.type].params;
+    for (const key of Object.keys(device.params)) {
+      if (!specs.some((spec) => spec.id === key)) {
+        context.addIssue({ code: 'custom', path: ['params', key], message: `${deviceCatalog[device.type].name} has no parameter "${key}"` });
+      }
+    }
+    for (const spec of specs) {
+      const value = device.params[spec.id];
+      if (value === undefined || !Object.hasOwn(device.params, spec.id)) {
+        context.addIssue({ code: 'custom', path: ['params'], message: `the parameter "${spec.id}" (${spec.name}) is missing` });
+        continue;
+      }
+      const problem = paramProblem(spec, value);
+      if (problem) context.addIssue({ code: 'custom', path: ['params', spec.id], message: `${problem} (got ${value})` });
+    }
+  });
+
+export const SendSchema = z.strictObject({
+  id,
+  /** The bus it feeds. */
+  target: id,
+  levelDb: gainDb,
+  /** `pre`: taken after the inserts, before the fader; `post`: after fader and pan. */
+  tap: z.enum(['pre', 'post']),
+});
+
+export const ChannelSchema = z.strictObject({
+  /** The fader. */
+  gainDb,
+  /** −1 hard left … +1 hard right. */
+  pan,
+  mute: z.boolean(),
+  solo: z.boolean(),
+  /** Processed in order, after the channel's input and before its fader. */
+  inserts: z.array(DeviceSchema),
+  sends: z.array(SendSchema),
+  /** Where the channel's signal goes: "master" or a bus id. */
+  output: id,
+});
+
+export const MasterSchema = z.strictObject({
+  gainDb,
+  pan,
+  inserts: z.array(DeviceSchema),
+});
+
 export const TrackSchema = z.strictObject({
   id,
   name,
   colour,
   /** Lane height in CSS pixels. */
   height: z.number().int().min(minTrackHeight).max(maxTrackHeight),
-  gainDb,
-  /** −1 hard left … +1 hard right. */
-  pan: finite.min(-1).max(1),
-  mute: z.boolean(),
-  solo: z.boolean(),
+  channel: ChannelSchema,
   clips: z.array(ClipSchema),
+});
+
+/** A channel without clips: tracks and other buses feed it through their output or sends. */
+export const BusSchema = z.strictObject({
+  id,
+  name,
+  colour,
+  channel: ChannelSchema,
 });
 
 export const MarkerSchema = z.strictObject({
@@ -83,6 +163,27 @@ export const MarkerSchema = z.strictObject({
   /** Timeline position in beats from the start. */
   beat: nonNegative,
   name,
+});
+
+export const automationCurves = ['linear', 'exponential', 'hold'] as const;
+
+export const AutomationPointSchema = z.strictObject({
+  /** Timeline position in beats from the start. */
+  beat: nonNegative,
+  /** In the parameter's unit and range. */
+  value: finite,
+  /** How the value moves from this point to the next one. */
+  curve: z.enum(automationCurves),
+});
+
+/** The values of one parameter over time: a channel's, a send's or a device's, by its id. */
+export const AutomationLaneSchema = z.strictObject({
+  /** A track, bus, "master", send or device id. */
+  target: id,
+  /** The parameter's id on that target (the catalog's). */
+  param: z.string().min(1).max(200),
+  /** Sorted by beat. */
+  points: z.array(AutomationPointSchema),
 });
 
 export const ProjectSchema = z
@@ -98,37 +199,143 @@ export const ProjectSchema = z
     sampleRate: z.union([z.literal(44_100), z.literal(48_000), z.literal(88_200), z.literal(96_000)]),
     sources: z.record(id, SourceSchema),
     tracks: z.array(TrackSchema),
+    buses: z.array(BusSchema),
     /** Sorted by beat; ids unique among markers. */
     markers: z.array(MarkerSchema),
-    master: z.strictObject({ gainDb }),
+    master: MasterSchema,
+    automation: z.array(AutomationLaneSchema),
   })
   .superRefine((project, context) => {
-    const trackIds = new Set<string>();
-    const clipIds = new Set<string>();
-    project.tracks.forEach((track, t) => {
-      if (trackIds.has(track.id)) context.addIssue({ code: 'custom', path: ['tracks', t, 'id'], message: `duplicate track id "${track.id}"` });
-      trackIds.add(track.id);
-      track.clips.forEach((clip, c) => {
-        if (clipIds.has(clip.id)) context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'id'], message: `duplicate clip id "${clip.id}"` });
-        clipIds.add(clip.id);
-        if (!Object.hasOwn(project.sources, clip.source)) {
-          context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'source'], message: `no source "${clip.source}" in "sources"` });
-        }
-      });
-    });
-    const markerIds = new Set<string>();
-    project.markers.forEach((marker, m) => {
-      if (markerIds.has(marker.id)) context.addIssue({ code: 'custom', path: ['markers', m, 'id'], message: `duplicate marker id "${marker.id}"` });
-      markerIds.add(marker.id);
-      const previous = project.markers[m - 1];
-      if (previous && previous.beat > marker.beat) {
-        context.addIssue({ code: 'custom', path: ['markers', m, 'beat'], message: `markers must be sorted by beat (${marker.beat} comes after ${previous.beat})` });
-      }
-    });
+    checkClips(project, context);
+    const targets = checkMixerIds(project, context);
+    checkRouting(project, context);
+    checkAutomation(project, targets, context);
+    checkMarkers(project, context);
   });
 
 export type Project = z.infer<typeof ProjectSchema>;
 export type Track = z.infer<typeof TrackSchema>;
+export type Bus = z.infer<typeof BusSchema>;
+export type Channel = z.infer<typeof ChannelSchema>;
+export type Master = z.infer<typeof MasterSchema>;
+export type Device = z.infer<typeof DeviceSchema>;
+export type Send = z.infer<typeof SendSchema>;
 export type Clip = z.infer<typeof ClipSchema>;
+export type AudioClip = z.infer<typeof AudioClipSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Marker = z.infer<typeof MarkerSchema>;
+export type AutomationLane = z.infer<typeof AutomationLaneSchema>;
+export type AutomationPoint = z.infer<typeof AutomationPointSchema>;
+export type AutomationCurve = (typeof automationCurves)[number];
+
+type Context = z.RefinementCtx;
+type Path = (string | number)[];
+
+function checkClips(project: Project, context: Context): void {
+  const clipIds = new Set<string>();
+  project.tracks.forEach((track, t) => {
+    track.clips.forEach((clip, c) => {
+      if (clipIds.has(clip.id)) context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'id'], message: `duplicate clip id "${clip.id}"` });
+      clipIds.add(clip.id);
+      if (!Object.hasOwn(project.sources, clip.source)) {
+        context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'source'], message: `no source "${clip.source}" in "sources"` });
+      }
+    });
+  });
+}
+
+/**
+ * Tracks, buses, sends and devices share one id space (automation names its target by id alone),
+ * and "master" is reserved. Returns the parameters of every target, by id.
+ */
+function checkMixerIds(project: Project, context: Context): Map<string, readonly ParamSpec[]> {
+  const targets = new Map<string, readonly ParamSpec[]>([[masterChannelId, channelParams]]);
+  const claim = (itemId: string, path: Path, specs: readonly ParamSpec[]) => {
+    if (targets.has(itemId)) context.addIssue({ code: 'custom', path, message: `the id "${itemId}" is taken (tracks, buses, sends and devices need ids of their own, and "master" is reserved)` });
+    else targets.set(itemId, specs);
+  };
+  const claimInserts = (inserts: readonly Device[], path: Path) => {
+    inserts.forEach((device, d) => claim(device.id, [...path, 'inserts', d, 'id'], deviceCatalog[device.type].params));
+  };
+  const claimChannel = (channel: Channel, path: Path) => {
+    claimInserts(channel.inserts, [...path, 'channel']);
+    channel.sends.forEach((send, s) => claim(send.id, [...path, 'channel', 'sends', s, 'id'], sendParams));
+  };
+  project.tracks.forEach((track, t) => claim(track.id, ['tracks', t, 'id'], channelParams));
+  project.buses.forEach((bus, b) => claim(bus.id, ['buses', b, 'id'], channelParams));
+  project.tracks.forEach((track, t) => claimChannel(track.channel, ['tracks', t]));
+  project.buses.forEach((bus, b) => claimChannel(bus.channel, ['buses', b]));
+  claimInserts(project.master.inserts, ['master']);
+  return targets;
+}
+
+/** Outputs and sends name "master" or a bus, and the routing never loops. */
+function checkRouting(project: Project, context: Context): void {
+  const busIds = new Set(project.buses.map((bus) => bus.id));
+  const checkChannel = (owner: string, channel: Channel, path: Path) => {
+    if (channel.output !== masterChannelId && !busIds.has(channel.output)) {
+      context.addIssue({ code: 'custom', path: [...path, 'channel', 'output'], message: `no bus "${channel.output}" to send the output to (it must be "master" or a bus id)` });
+    }
+    channel.sends.forEach((send, s) => {
+      if (!busIds.has(send.target)) context.addIssue({ code: 'custom', path: [...path, 'channel', 'sends', s, 'target'], message: `no bus "${send.target}" to send to` });
+      else if (send.target === owner) context.addIssue({ code: 'custom', path: [...path, 'channel', 'sends', s, 'target'], message: `a bus cannot send to itself` });
+    });
+  };
+  project.tracks.forEach((track, t) => checkChannel(track.id, track.channel, ['tracks', t]));
+  project.buses.forEach((bus, b) => checkChannel(bus.id, bus.channel, ['buses', b]));
+  const loop = routingLoop(project);
+  if (loop) context.addIssue({ code: 'custom', path: ['buses'], message: `the routing makes a loop: ${loop}` });
+}
+
+/**
+ * The loop in the routing between buses, in words ("Reverb → Delay → Reverb"), or null when
+ * there is none. Tracks cannot be in a loop: nothing feeds a track.
+ */
+export function routingLoop(project: Pick<Project, 'buses'>): string | null {
+  const buses = new Map(project.buses.map((bus) => [bus.id, bus]));
+  const result = topologicalOrder([...buses.keys()], (busId) => {
+    const channel = buses.get(busId)?.channel;
+    return channel ? [channel.output, ...channel.sends.map((send) => send.target)] : [];
+  });
+  if (!result.loop) return null;
+  return result.loop.map((busId) => buses.get(busId)?.name || busId).join(' → ');
+}
+
+function checkAutomation(project: Project, targets: ReadonlyMap<string, readonly ParamSpec[]>, context: Context): void {
+  const lanes = new Set<string>();
+  project.automation.forEach((lane, l) => {
+    const specs = targets.get(lane.target);
+    if (!specs) {
+      context.addIssue({ code: 'custom', path: ['automation', l, 'target'], message: `no track, bus, send or device "${lane.target}" to automate` });
+      return;
+    }
+    const spec = specs.find((candidate) => candidate.id === lane.param);
+    if (!spec) {
+      context.addIssue({ code: 'custom', path: ['automation', l, 'param'], message: `"${lane.target}" has no parameter "${lane.param}" (it has ${specs.map((s) => `"${s.id}"`).join(', ')})` });
+      return;
+    }
+    const key = `${lane.target}\u0000${lane.param}`;
+    if (lanes.has(key)) context.addIssue({ code: 'custom', path: ['automation', l], message: `a second lane for "${lane.param}" of "${lane.target}" (one lane per parameter)` });
+    lanes.add(key);
+    lane.points.forEach((point, p) => {
+      const problem = paramProblem(spec, point.value);
+      if (problem) context.addIssue({ code: 'custom', path: ['automation', l, 'points', p, 'value'], message: `${problem} (got ${point.value})` });
+      const previous = lane.points[p - 1];
+      if (previous && previous.beat > point.beat) {
+        context.addIssue({ code: 'custom', path: ['automation', l, 'points', p, 'beat'], message: `points must be sorted by beat (${point.beat} comes after ${previous.beat})` });
+      }
+    });
+  });
+}
+
+function checkMarkers(project: Project, context: Context): void {
+  const markerIds = new Set<string>();
+  project.markers.forEach((marker, m) => {
+    if (markerIds.has(marker.id)) context.addIssue({ code: 'custom', path: ['markers', m, 'id'], message: `duplicate marker id "${marker.id}"` });
+    markerIds.add(marker.id);
+    const previous = project.markers[m - 1];
+    if (previous && previous.beat > marker.beat) {
+      context.addIssue({ code: 'custom', path: ['markers', m, 'beat'], message: `markers must be sorted by beat (${marker.beat} comes after ${previous.beat})` });
+    }
+  });
+}

@@ -20,10 +20,10 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
 function compileTrack(track: Track, sampleIdOf: (sourceId: string) => string): EngineTrack {
   return {
     id: track.id,
-    gainDb: track.gainDb,
-    pan: track.pan,
-    mute: track.mute,
-    solo: track.solo,
+    gainDb: track.channel.gainDb,
+    pan: track.channel.pan,
+    mute: track.channel.mute,
+    solo: track.channel.solo,
     clips: track.clips.map((clip) => ({
       id: clip.id,
       sampleId: sampleIdOf(clip.source),

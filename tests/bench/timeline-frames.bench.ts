@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
-import { createTrack } from '../../src/model/new-track';
+import { createChannel, createTrack } from '../../src/model/new-track';
 import { currentProjectVersion, type Clip, type Project } from '../../src/model/project-schema';
 import { startWebHostProcess } from '../support/web-host-process';
 import type { BenchResult } from './bench-result';
@@ -241,10 +241,11 @@ function benchProject(files: readonly string[]): Project {
     sources: Object.fromEntries(files.map((file, i) => [`s${i + 1}`, { path: file }])),
     tracks: Array.from({ length: TRACKS }, (_, t) => ({
       ...createTrack(`t${t + 1}`, `Track ${t + 1}`, t),
-      gainDb: -24,
+      channel: { ...createChannel(), gainDb: -24 },
       clips: Array.from(
         { length: CLIPS_PER_TRACK },
         (_, c): Clip => ({
+          kind: 'audio',
           id: `c${t * CLIPS_PER_TRACK + c + 1}`,
           name: '',
           source: `s${((t + c) % files.length) + 1}`,
@@ -261,8 +262,8 @@ function benchProject(files: readonly string[]): Project {
         }),
       ),
     })),
-    master: { gainDb: 0 },
-    markers: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    buses: [], markers: [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serializeProject } from '../../src/model/parse-project';
 import { createTrack } from '../../src/model/new-track';
-import { currentProjectVersion, type Project } from '../../src/model/project-schema';
+import { currentProjectVersion, type Channel, type Clip, type Project, type Track } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
 import { expect, samplePack, test } from './fixtures';
 
@@ -11,12 +11,13 @@ import { expect, samplePack, test } from './fixtures';
  * host must be identical, sample for sample, in float32. No tolerance: both run the same engine
  * code on the same decoded PCM with the same block size, so any difference is a bug.
  */
-const clip = (id: string, source: string, start: number, length: number, extra: Partial<Project['tracks'][number]['clips'][number]> = {}) => ({
-  id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
+const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
+  kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
 });
-const track = (id: string, clips: Project['tracks'][number]['clips'], extra: Partial<Project['tracks'][number]> = {}) => ({
-  ...createTrack(id, id, 0), clips, ...extra,
-});
+const track = (id: string, clips: Clip[], channel: Partial<Channel> = {}): Track => {
+  const base = createTrack(id, id, 0);
+  return { ...base, channel: { ...base.channel, ...channel }, clips };
+};
 
 const project: Project = {
   format: 'glowroom',
@@ -41,8 +42,8 @@ const project: Project = {
     track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], { solo: false, pan: 0.1 }),
     track('ghost', [clip('g', 'gone', 0, 2)]),
   ],
-  markers: [],
-  master: { gainDb: -1.5 },
+  buses: [], markers: [],
+  master: { gainDb: -1.5, pan: 0, inserts: [] }, automation: [],
 };
 
 async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {
@@ -72,7 +73,7 @@ function firstDifference(a: Float32Array, b: Float32Array): string {
 test.describe('null test: playback worklet vs Node render', () => {
   for (const variant of ['full mix', 'with a solo'] as const) {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
-      const doc: Project = variant === 'full mix' ? project : { ...project, tracks: project.tracks.map((t) => (t.id === 'perc' || t.id === 'pad' ? { ...t, solo: true } : t)) };
+      const doc: Project = variant === 'full mix' ? project : { ...project, tracks: project.tracks.map((t) => (t.id === 'perc' || t.id === 'pad' ? { ...t, channel: { ...t.channel, solo: true } } : t)) };
       const node = await renderProject({ project: doc, folder: samplePack });
       expect(node.unplayable.map((u) => u.sourceId)).toEqual(['gone']);
       const expected = interleave(...node.channels);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
-import { createTrack } from '../../src/model/new-track';
+import { createChannel, createTrack } from '../../src/model/new-track';
 import { currentProjectVersion, type Project } from '../../src/model/project-schema';
 
 /**
@@ -85,13 +85,13 @@ function benchProject(name: string, files: readonly string[]): Project {
     sources: Object.fromEntries(files.map((file, i) => [`s${i + 1}`, { path: file }])),
     tracks: files.map((_, i) => ({
       ...createTrack(`t${i + 1}`, `Track ${i + 1}`, i),
-      pan: -0.75 + (1.5 * i) / (files.length - 1),
+      channel: { ...createChannel(), pan: -0.75 + (1.5 * i) / (files.length - 1) },
       clips: [
-        { id: `c${i + 1}`, name: '', source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
+        { kind: 'audio', id: `c${i + 1}`, name: '', source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
       ],
     })),
-    markers: [],
-    master: { gainDb: 0 },
+    buses: [], markers: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
   };
 }
 

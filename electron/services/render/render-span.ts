@@ -62,8 +62,8 @@ export interface Span {
 
 /** The tracks a mix plays: muted ones are out, and while any is soloed only the soloed. */
 export function audibleTracks(project: Project): Project['tracks'] {
-  const soloing = project.tracks.some((track) => track.solo);
-  return project.tracks.filter((track) => !track.mute && (!soloing || track.solo));
+  const soloing = project.tracks.some((track) => track.channel.solo);
+  return project.tracks.filter((track) => !track.channel.mute && (!soloing || track.channel.solo));
 }
 
 export function beatsToFrame(project: Project, position: number, sampleRate: number): number {
@@ -84,7 +84,7 @@ export async function renderSpan(
   const engine = new Engine(prepared.sampleRate);
   for (const command of prepared.samples) engine.command(command);
   const only = options.onlyTrack;
-  const tracks = only === undefined ? project.tracks : project.tracks.map((track) => ({ ...track, mute: track.id !== only, solo: false }));
+  const tracks = only === undefined ? project.tracks : project.tracks.map((track) => ({ ...track, channel: { ...track.channel, mute: track.id !== only, solo: false } }));
   const document = compileEngineDocument({ ...project, tracks }, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
   for (const command of engineDocumentChanges(null, document)) engine.command(command);
   engine.command({ type: 'seek', frame: span.startFrame });

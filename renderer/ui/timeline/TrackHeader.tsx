@@ -51,19 +51,19 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
       <div className="track-buttons">
         <button
           type="button"
-          className={`track-toggle ${track.mute ? 'is-muted' : ''}`}
+          className={`track-toggle ${track.channel.mute ? 'is-muted' : ''}`}
           aria-label={`Mute ${track.name}`}
-          aria-pressed={track.mute}
-          onClick={() => edit(track.mute ? 'Unmute Track' : 'Mute Track', (p) => toggleMute(p, [track.id]))}
+          aria-pressed={track.channel.mute}
+          onClick={() => edit(track.channel.mute ? 'Unmute Track' : 'Mute Track', (p) => toggleMute(p, [track.id]))}
         >
           M
         </button>
         <button
           type="button"
-          className={`track-toggle ${track.solo ? 'is-soloed' : ''}`}
+          className={`track-toggle ${track.channel.solo ? 'is-soloed' : ''}`}
           aria-label={`Solo ${track.name}`}
-          aria-pressed={track.solo}
-          onClick={() => edit(track.solo ? 'Unsolo Track' : 'Solo Track', (p) => toggleSolo(p, [track.id]))}
+          aria-pressed={track.channel.solo}
+          onClick={() => edit(track.channel.solo ? 'Unsolo Track' : 'Solo Track', (p) => toggleSolo(p, [track.id]))}
         >
           S
         </button>

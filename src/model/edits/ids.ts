@@ -33,8 +33,21 @@ export function clipIdsOf(project: Project): string[] {
   return project.tracks.flatMap((track) => track.clips.map((clip) => clip.id));
 }
 
-export function trackIdsOf(project: Project): string[] {
-  return project.tracks.map((track) => track.id);
+/**
+ * Every id in the mixer's shared id space (tracks, buses, sends, devices): a new track, bus,
+ * send or device takes its id from here, so it never collides with another of them.
+ */
+export function mixerIdsOf(project: Project): string[] {
+  const ids: string[] = [];
+  const channel = (owner: { readonly id: string; readonly channel: Project['tracks'][number]['channel'] }) => {
+    ids.push(owner.id);
+    for (const device of owner.channel.inserts) ids.push(device.id);
+    for (const send of owner.channel.sends) ids.push(send.id);
+  };
+  project.tracks.forEach(channel);
+  project.buses.forEach(channel);
+  for (const device of project.master.inserts) ids.push(device.id);
+  return ids;
 }
 
 export function sourceIdsOf(project: Project): string[] {

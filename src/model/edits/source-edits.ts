@@ -34,6 +34,7 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     target = added.trackId;
   }
   const clip: Clip = {
+    kind: 'audio',
     id: idAllocator('c', clipIdsOf(next))(),
     name: '',
     source: sourceId,

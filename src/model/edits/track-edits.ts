@@ -5,9 +5,9 @@
  * Deleting tracks keeps their sources: unused sources are allowed, and that keeps undo trivial.
  */
 import { createTrack } from '../new-track';
-import { maxTrackHeight, minTrackHeight, trackColourPattern, type Project, type Track } from '../project-schema';
+import { maxTrackHeight, minTrackHeight, trackColourPattern, type Channel, type Project, type Track } from '../project-schema';
 import { clamp, isFiniteNumber, maxGainDb, maxNameLength, minGainDb } from './clip-math';
-import { idAllocator, trackIdsOf } from './ids';
+import { idAllocator, mixerIdsOf } from './ids';
 
 /** One track id or several. */
 export type TrackIds = string | readonly string[];
@@ -29,9 +29,16 @@ function mapTracks(project: Project, ids: TrackIds, update: (track: Track) => Tr
   return changed ? { ...project, tracks } : project;
 }
 
-function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips'>>): Track {
+function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips' | 'channel'>>): Track {
   for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
     if (patch[key] !== track[key]) return { ...track, ...patch };
+  }
+  return track;
+}
+
+function patchChannel(track: Track, patch: Partial<Pick<Channel, 'gainDb' | 'pan' | 'mute' | 'solo'>>): Track {
+  for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+    if (patch[key] !== track.channel[key]) return { ...track, channel: { ...track.channel, ...patch } };
   }
   return track;
 }
@@ -42,7 +49,7 @@ function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips'>>): 
  * it (`createTrack`), and returns its id too.
  */
 export function addTrackWithId(project: Project, options: { readonly name?: string; readonly index?: number } = {}): { project: Project; trackId: string } {
-  const trackId = idAllocator('t', trackIdsOf(project))();
+  const trackId = idAllocator('t', mixerIdsOf(project))();
   const name = (options.name ?? `Track ${project.tracks.length + 1}`).slice(0, maxNameLength);
   const index = isFiniteNumber(options.index) ? clamp(Math.trunc(options.index), 0, project.tracks.length) : project.tracks.length;
   const track = createTrack(trackId, name, project.tracks.length);
@@ -58,11 +65,20 @@ export function renameTrack(project: Project, trackId: string, name: string): Pr
   return mapTracks(project, trackId, (track) => patchTrack(track, { name: name.slice(0, maxNameLength) }));
 }
 
-/** Removes the named tracks with their clips. */
+/** Removes the named tracks with their clips, and the automation of their channels, sends and inserts. */
 export function deleteTracks(project: Project, trackIds: TrackIds): Project {
   const doomed = idSet(trackIds);
   const tracks = project.tracks.filter((track) => !doomed.has(track.id));
-  return tracks.length === project.tracks.length ? project : { ...project, tracks };
+  if (tracks.length === project.tracks.length) return project;
+  const gone = new Set<string>();
+  for (const track of project.tracks) {
+    if (!doomed.has(track.id)) continue;
+    gone.add(track.id);
+    for (const device of track.channel.inserts) gone.add(device.id);
+    for (const send of track.channel.sends) gone.add(send.id);
+  }
+  const automation = project.automation.filter((lane) => !gone.has(lane.target));
+  return { ...project, tracks, automation: automation.length === project.automation.length ? project.automation : automation };
 }
 
 /** Moves a track to position `toIndex` (clamped to the track list) among the tracks. */
@@ -81,14 +97,14 @@ export function moveTrack(project: Project, trackId: string, toIndex: number): P
 export function setTrackGain(project: Project, trackIds: TrackIds, gainDb: number): Project {
   if (!isFiniteNumber(gainDb)) return project;
   const gain = clamp(gainDb, minGainDb, maxGainDb);
-  return mapTracks(project, trackIds, (track) => patchTrack(track, { gainDb: gain }));
+  return mapTracks(project, trackIds, (track) => patchChannel(track, { gainDb: gain }));
 }
 
 /** Sets the pan of the named tracks, clamped to −1…+1. */
 export function setTrackPan(project: Project, trackIds: TrackIds, pan: number): Project {
   if (!isFiniteNumber(pan)) return project;
   const value = clamp(pan, -1, 1);
-  return mapTracks(project, trackIds, (track) => patchTrack(track, { pan: value }));
+  return mapTracks(project, trackIds, (track) => patchChannel(track, { pan: value }));
 }
 
 /** Colours the named tracks; `colour` is "#rrggbb" in either case (stored lowercase), anything else changes nothing. */
@@ -110,8 +126,8 @@ export function toggleMute(project: Project, trackIds: TrackIds): Project {
   const wanted = idSet(trackIds);
   const targets = project.tracks.filter((track) => wanted.has(track.id));
   if (targets.length === 0) return project;
-  const mute = !targets.every((track) => track.mute);
-  return mapTracks(project, trackIds, (track) => patchTrack(track, { mute }));
+  const mute = !targets.every((track) => track.channel.mute);
+  return mapTracks(project, trackIds, (track) => patchChannel(track, { mute }));
 }
 
 /** Solos the named tracks, or unsolos them when every one is soloed already. */
@@ -119,6 +135,6 @@ export function toggleSolo(project: Project, trackIds: TrackIds): Project {
   const wanted = idSet(trackIds);
   const targets = project.tracks.filter((track) => wanted.has(track.id));
   if (targets.length === 0) return project;
-  const solo = !targets.every((track) => track.solo);
-  return mapTracks(project, trackIds, (track) => patchTrack(track, { solo }));
+  const solo = !targets.every((track) => track.channel.solo);
+  return mapTracks(project, trackIds, (track) => patchChannel(track, { solo }));
 }

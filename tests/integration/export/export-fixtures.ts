@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { serializeProject } from '../../../src/model/parse-project';
-import { createTrack } from '../../../src/model/new-track';
+import { createChannel, createTrack } from '../../../src/model/new-track';
 import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
 import { SeededRandom } from '../../../src/dsp/dither';
 
@@ -32,11 +32,12 @@ export function writeProject(dir: string, name: string, tracks: readonly Fixture
     sources[id] = { path: `Audio/${id}.wav` };
     const seconds = (track.source[0]?.length ?? 0) / RATE;
     return {
-      ...createTrack(`t${i}`, track.name, i), gainDb: track.gainDb ?? 0, pan: track.pan ?? 0, mute: track.mute ?? false,
-      clips: [{ id: `c${i}`, name: '', source: id, start: track.startBeats ?? 0, length: (seconds * TEMPO) / 60, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }],
+      ...createTrack(`t${i}`, track.name, i),
+      channel: { ...createChannel(), gainDb: track.gainDb ?? 0, pan: track.pan ?? 0, mute: track.mute ?? false },
+      clips: [{ kind: 'audio', id: `c${i}`, name: '', source: id, start: track.startBeats ?? 0, length: (seconds * TEMPO) / 60, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }],
     };
   });
-  const project: Project = { format: 'glowroom', version: currentProjectVersion, name, tempo: TEMPO, timeSignature: [4, 4], sampleRate: RATE, sources, tracks: projectTracks, markers: [], master: { gainDb: masterGainDb } };
+  const project: Project = { format: 'glowroom', version: currentProjectVersion, name, tempo: TEMPO, timeSignature: [4, 4], sampleRate: RATE, sources, tracks: projectTracks, buses: [], markers: [], master: { gainDb: masterGainDb, pan: 0, inserts: [] }, automation: [] };
   const file = path.join(dir, `${name}.glowroom`);
   writeFileSync(file, serializeProject(project));
   return file;

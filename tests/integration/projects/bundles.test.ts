@@ -9,12 +9,12 @@ import { exportBundle, openBundle } from '../../../electron/services/projects/bu
 import { openProject, saveProject } from '../../../electron/services/projects/project-files';
 import { serializeProject } from '../../../src/model/parse-project';
 import { createTrack } from '../../../src/model/new-track';
-import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
+import { currentProjectVersion, type Clip, type Project } from '../../../src/model/project-schema';
 import { tempDir } from '../../support/temp-dir';
 import { buildZip, centralRecord, endRecord, localHeader, type RawEntry } from './support/raw-zip';
 
-function clip(id: string, source: string) {
-  return { id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false };
+function clip(id: string, source: string): Clip {
+  return { kind: 'audio', id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false };
 }
 
 function projectWith(sources: Record<string, string>): Project {
@@ -28,8 +28,8 @@ function projectWith(sources: Record<string, string>): Project {
     sampleRate: 48_000,
     sources: Object.fromEntries(ids.map((id) => [id, { path: sources[id]! }])),
     tracks: [{ ...createTrack('t1', 'All', 0), clips: ids.map((id, i) => clip(`c${i}`, id)) }],
-    markers: [],
-    master: { gainDb: 0 },
+    buses: [], markers: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
   };
 }
 

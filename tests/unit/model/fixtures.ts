@@ -1,16 +1,19 @@
 /** Shared documents for the model tests. Each call returns a fresh copy to mutate. */
-import type { Project } from '../../../src/model/project-schema';
+import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
 
 /** A current-version project as a user's editor might lay it out. */
 export const exampleText = `{
-  "format": "glowroom", "version": 2, "name": "Night drive",
+  "format": "glowroom", "version": 3, "name": "Night drive",
   "tempo": 120, "timeSignature": [4, 4], "sampleRate": 48000,
   "sources": { "s1": { "path": "Audio/amen.wav", "sha256": "cc6625de7e276888061935a5861b3009d734a828a73150a043e5e9f484848595" } },
-  "tracks": [ { "id": "t1", "name": "Drums", "colour": "#ffb347", "height": 72, "gainDb": 0, "pan": 0, "mute": false, "solo": false,
-      "clips": [ { "id": "c1", "source": "s1", "start": 0, "length": 4, "offset": 0, "gainDb": 0,
+  "tracks": [ { "id": "t1", "name": "Drums", "colour": "#ffb347", "height": 72,
+      "channel": { "gainDb": 0, "pan": 0, "mute": false, "solo": false, "inserts": [], "sends": [], "output": "master" },
+      "clips": [ { "kind": "audio", "id": "c1", "source": "s1", "start": 0, "length": 4, "offset": 0, "gainDb": 0,
                    "fadeIn": 0, "fadeOut": 0, "loop": false, "reverse": false, "rate": 1, "name": "Amen", "mute": false } ] } ],
+  "buses": [],
   "markers": [ { "id": "m1", "beat": 0, "name": "Intro" } ],
-  "master": { "gainDb": 0 }
+  "master": { "gainDb": 0, "pan": 0, "inserts": [] },
+  "automation": []
 }
 `;
 
@@ -100,6 +103,131 @@ export const docsExampleV1 = `{
 }
 `;
 
+/** The example of docs/project-format.md as it stood in format version 2, byte for byte. */
+export const docsExampleV2 = `{
+  "format": "glowroom",
+  "version": 2,
+  "name": "Night drive",
+  "tempo": 92,
+  "timeSignature": [4, 4],
+  "sampleRate": 48000,
+  "sources": {
+    "s1": {
+      "path": "Audio/amen break.wav",
+      "sha256": "3bce90f7011f4b203c73e34acd85ec826e43407aeae67e7805eddcae3c6c01f3"
+    },
+    "s2": {
+      "path": "Audio/rhodes-chord.wav",
+      "sha256": "709fbc135dd818f059036635ea4f091710d2a87ebfeb84e28ef97381602277fd"
+    },
+    "s3": {
+      "path": "Audio/vocal-chop.wav"
+    }
+  },
+  "tracks": [
+    {
+      "id": "t1",
+      "name": "Drums",
+      "colour": "#ffb347",
+      "height": 72,
+      "gainDb": -3,
+      "pan": 0,
+      "mute": false,
+      "solo": false,
+      "clips": [
+        {
+          "id": "c1",
+          "name": "",
+          "source": "s1",
+          "start": 0,
+          "length": 16,
+          "offset": 0.12,
+          "gainDb": 0,
+          "fadeIn": 0.005,
+          "fadeOut": 0.05,
+          "loop": true,
+          "reverse": false,
+          "rate": 1,
+          "mute": false
+        }
+      ]
+    },
+    {
+      "id": "t2",
+      "name": "Keys & vox",
+      "colour": "#8f7cff",
+      "height": 96,
+      "gainDb": -6.5,
+      "pan": -0.35,
+      "mute": false,
+      "solo": false,
+      "clips": [
+        {
+          "id": "c2",
+          "name": "Rhodes Cm9",
+          "source": "s2",
+          "start": 0,
+          "length": 7,
+          "offset": 0,
+          "gainDb": 0,
+          "fadeIn": 0.25,
+          "fadeOut": 1.5,
+          "loop": false,
+          "reverse": false,
+          "rate": 0.75,
+          "mute": false
+        },
+        {
+          "id": "c3",
+          "name": "",
+          "source": "s3",
+          "start": 7,
+          "length": 1,
+          "offset": 0.3,
+          "gainDb": -2,
+          "fadeIn": 0.4,
+          "fadeOut": 0,
+          "loop": false,
+          "reverse": true,
+          "rate": 1.5,
+          "mute": false
+        },
+        {
+          "id": "c4",
+          "name": "Chop, forwards",
+          "source": "s3",
+          "start": 15,
+          "length": 1,
+          "offset": 0,
+          "gainDb": -2,
+          "fadeIn": 0,
+          "fadeOut": 0,
+          "loop": false,
+          "reverse": false,
+          "rate": 1.5,
+          "mute": true
+        }
+      ]
+    }
+  ],
+  "markers": [
+    {
+      "id": "m1",
+      "beat": 0,
+      "name": "Intro"
+    },
+    {
+      "id": "m2",
+      "beat": 8,
+      "name": "Hook"
+    }
+  ],
+  "master": {
+    "gainDb": -1
+  }
+}
+`;
+
 export const exampleFile = 'Night drive.glowroom';
 
 /** The example as a plain JSON value, to break one field at a time. */
@@ -107,12 +235,16 @@ export function exampleDoc(): Record<string, unknown> {
   return JSON.parse(exampleText) as Record<string, unknown>;
 }
 
-/** Three tracks, several sources, loops, reverse, fades, varispeed, pan, markers, odd numbers and names. */
+/**
+ * Three tracks, several sources, loops, reverse, fades, varispeed, pan, markers, odd numbers and
+ * names; two buses (one fed by a send and routed to the other), inserts on a track, a bus and the
+ * master, and automation of a fader, a send and a device parameter.
+ */
 export function richProject(): Project {
   const hash = (digit: string): string => digit.repeat(64);
   return {
     format: 'glowroom',
-    version: 2,
+    version: currentProjectVersion,
     name: 'Nuit — “drive” 🎧',
     tempo: 137.25,
     timeSignature: [7, 8],
@@ -130,13 +262,18 @@ export function richProject(): Project {
         name: 'Drums',
         colour: '#ffb347',
         height: 40,
-        gainDb: -3.5,
-        pan: 0,
-        mute: false,
-        solo: true,
+        channel: {
+          gainDb: -3.5,
+          pan: 0,
+          mute: false,
+          solo: true,
+          inserts: [{ id: 'd1', type: 'utility', bypass: false, params: { gainDb: -2.5, pan: 0.1, width: 140, mono: 0, invertLeft: 0, invertRight: 1 } }],
+          sends: [{ id: 'x1', target: 'b1', levelDb: -12, tap: 'post' }],
+          output: 'master',
+        },
         clips: [
-          { id: 'c1', name: 'Break', source: 'kick', start: 0, length: 16, offset: 0.1, gainDb: 0, fadeIn: 0.005, fadeOut: 0.05, loop: true, reverse: false, rate: 1, mute: false },
-          { id: 'c2', name: '', source: 'my loop', start: 16.333333333333332, length: 1 / 3, offset: 1e-7, gainDb: -144, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 0.125, mute: true },
+          { kind: 'audio', id: 'c1', name: 'Break', source: 'kick', start: 0, length: 16, offset: 0.1, gainDb: 0, fadeIn: 0.005, fadeOut: 0.05, loop: true, reverse: false, rate: 1, mute: false },
+          { kind: 'audio', id: 'c2', name: '', source: 'my loop', start: 16.333333333333332, length: 1 / 3, offset: 1e-7, gainDb: -144, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 0.125, mute: true },
         ],
       },
       {
@@ -144,17 +281,43 @@ export function richProject(): Project {
         name: '',
         colour: '#000000',
         height: 240,
-        gainDb: 24,
-        pan: -0.35,
-        mute: true,
-        solo: false,
+        channel: { gainDb: 24, pan: -0.35, mute: true, solo: false, inserts: [], sends: [{ id: 'x2', target: 'b1', levelDb: 0, tap: 'pre' }], output: 'b2' },
         clips: [
-          { id: 'c3', name: 'x'.repeat(200), source: 's10', start: 7, length: 1, offset: 0.3, gainDb: -2, fadeIn: 0.4, fadeOut: 0, loop: false, reverse: true, rate: 1.5, mute: false },
-          { id: 'c4', name: 'Pad “air” 🎧', source: 's2', start: 123456.789, length: 0.001, offset: 12345.6789, gainDb: 6.02, fadeIn: 10, fadeOut: 20, loop: true, reverse: true, rate: 8, mute: true },
-          { id: 'c5', name: '', source: '7', start: 2, length: 2, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 0.75, mute: false },
+          { kind: 'audio', id: 'c3', name: 'x'.repeat(200), source: 's10', start: 7, length: 1, offset: 0.3, gainDb: -2, fadeIn: 0.4, fadeOut: 0, loop: false, reverse: true, rate: 1.5, mute: false },
+          { kind: 'audio', id: 'c4', name: 'Pad “air” 🎧', source: 's2', start: 123456.789, length: 0.001, offset: 12345.6789, gainDb: 6.02, fadeIn: 10, fadeOut: 20, loop: true, reverse: true, rate: 8, mute: true },
+          { kind: 'audio', id: 'c5', name: '', source: '7', start: 2, length: 2, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 0.75, mute: false },
         ],
       },
-      { id: 't3', name: 'Empty track', colour: '#5aa9ff', height: 137, gainDb: -144, pan: 1, mute: false, solo: false, clips: [] },
+      {
+        id: 't3',
+        name: 'Empty track',
+        colour: '#5aa9ff',
+        height: 137,
+        channel: { gainDb: -144, pan: 1, mute: false, solo: false, inserts: [], sends: [], output: 'master' },
+        clips: [],
+      },
+    ],
+    buses: [
+      {
+        id: 'b1',
+        name: 'Reverb',
+        colour: '#3ec7c2',
+        channel: { gainDb: -6, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'b2' },
+      },
+      {
+        id: 'b2',
+        name: 'Glue',
+        colour: '#8f7cff',
+        channel: {
+          gainDb: 0,
+          pan: -0.2,
+          mute: false,
+          solo: false,
+          inserts: [{ id: 'd2', type: 'limiter', bypass: true, params: { ceilingDb: -3, releaseMs: 120 } }],
+          sends: [],
+          output: 'master',
+        },
+      },
     ],
     markers: [
       { id: 'm1', beat: 0, name: '' },
@@ -162,6 +325,11 @@ export function richProject(): Project {
       { id: 'm2', beat: 16.333333333333332, name: 'Same beat' },
       { id: 'marker x', beat: 1e6, name: 'y'.repeat(200) },
     ],
-    master: { gainDb: -1 },
+    master: { gainDb: -1, pan: 0, inserts: [{ id: 'd3', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }] },
+    automation: [
+      { target: 't1', param: 'gainDb', points: [{ beat: 0, value: -144, curve: 'exponential' }, { beat: 4, value: 0, curve: 'hold' }, { beat: 4, value: -6, curve: 'linear' }] },
+      { target: 'x1', param: 'levelDb', points: [{ beat: 2, value: -20, curve: 'linear' }] },
+      { target: 'd1', param: 'width', points: [] },
+    ],
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeV1ToV2 } from '../../../src/model/migration-v2';
+import { migrateProject } from '../../../src/model/migrations';
+import { currentProjectVersion } from '../../../src/model/project-schema';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
 import { trackPalette } from '../../../src/model/track-colours';
 import { GlowroomError } from '../../../src/std/errors';
@@ -27,9 +29,9 @@ function v1With(change: (doc: Json, tracks: Json[]) => void): string {
 }
 
 describe('format v1 → v2', () => {
-  it('upgrades the version 1 example of the docs to a valid version 2 project with the documented defaults', () => {
+  it('upgrades the version 1 example of the docs, through every later step, to a valid current project with the documented defaults', () => {
     const project = parseProject(docsExampleV1, file);
-    expect(project.version).toBe(2);
+    expect(project.version).toBe(currentProjectVersion);
     expect(project.markers).toEqual([]);
     expect(project.tracks.map((track) => [track.colour, track.height])).toEqual([
       [trackPalette[0], 72],
@@ -49,13 +51,13 @@ describe('format v1 → v2', () => {
       tracks: v1.tracks.map((track, i) => ({ ...track, colour: trackPalette[i], height: 72, clips: track.clips.map((clip) => ({ ...clip, name: '', mute: false })) })),
       markers: [],
     };
-    expect(parseProject(docsExampleV1, file)).toStrictEqual(expected);
+    expect(migrateProject(JSON.parse(docsExampleV1), undefined, { target: 2 })).toStrictEqual(expected);
   });
 
-  it('is saved as version 2 and reads back the same', () => {
+  it('is saved as the current version and reads back the same', () => {
     const project = parseProject(docsExampleV1, file);
     const text = serializeProject(project);
-    expect(text).toContain('"version": 2');
+    expect(text).toContain(`"version": ${currentProjectVersion}`);
     expect(parseProject(text, file)).toEqual(project);
   });
 

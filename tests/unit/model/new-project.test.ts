@@ -15,8 +15,10 @@ describe('createEmptyProject', () => {
       sampleRate: 48_000,
       sources: {},
       tracks: [],
+      buses: [],
       markers: [],
-      master: { gainDb: 0 },
+      master: { gainDb: 0, pan: 0, inserts: [] },
+      automation: [],
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src/model/parse-project';
-import { ClipSchema, currentProjectVersion, MarkerSchema, ProjectSchema, TrackSchema } from '../../../src/model/project-schema';
+import { AudioClipSchema, ChannelSchema, currentProjectVersion, MarkerSchema, MasterSchema, ProjectSchema, TrackSchema } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { exampleDoc, exampleFile, exampleText } from './fixtures';
 
@@ -30,6 +30,7 @@ function exampleWith(path: readonly PathKey[], value: unknown): string {
 
 const clip = ['tracks', 0, 'clips', 0] as const;
 const track = ['tracks', 0] as const;
+const channel = ['tracks', 0, 'channel'] as const;
 const marker = ['markers', 0] as const;
 
 describe('parseProject: valid files', () => {
@@ -37,7 +38,7 @@ describe('parseProject: valid files', () => {
     const project = parseProject(exampleText, exampleFile);
     expect(project).toEqual({
       format: 'glowroom',
-      version: 2,
+      version: currentProjectVersion,
       name: 'Night drive',
       tempo: 120,
       timeSignature: [4, 4],
@@ -49,17 +50,16 @@ describe('parseProject: valid files', () => {
           name: 'Drums',
           colour: '#ffb347',
           height: 72,
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
+          channel: { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'master' },
           clips: [
-            { id: 'c1', name: 'Amen', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
+            { kind: 'audio', id: 'c1', name: 'Amen', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
           ],
         },
       ],
+      buses: [],
       markers: [{ id: 'm1', beat: 0, name: 'Intro' }],
-      master: { gainDb: 0 },
+      master: { gainDb: 0, pan: 0, inserts: [] },
+      automation: [],
     });
   });
 
@@ -72,9 +72,10 @@ describe('parseProject: valid files', () => {
 
   it('accepts every boundary value of every range', () => {
     const doc = exampleDoc();
-    Object.assign(doc, { tempo: 20, timeSignature: [32, 32], sampleRate: 96000, name: 'x'.repeat(200), master: { gainDb: -144 } });
+    Object.assign(doc, { tempo: 20, timeSignature: [32, 32], sampleRate: 96000, name: 'x'.repeat(200), master: { gainDb: -144, pan: 1, inserts: [] } });
     const tracks = doc['tracks'] as Record<string, unknown>[];
-    Object.assign(tracks[0] as object, { gainDb: 24, pan: -1, name: '', height: 40, colour: '#000000' });
+    Object.assign(tracks[0] as object, { name: '', height: 40, colour: '#000000' });
+    Object.assign((tracks[0] as { channel: object }).channel, { gainDb: 24, pan: -1 });
     tracks.push({ ...tracks[0], id: 't2', clips: [], height: 240, colour: '#ffffff' });
     const clips = (tracks[0] as { clips: Record<string, unknown>[] }).clips;
     Object.assign(clips[0] as object, { start: 0, length: Number.MIN_VALUE, offset: 0, rate: 0.125, gainDb: 24, name: '' });
@@ -126,12 +127,27 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...track, 'height'], 241, 'tracks[0].height', 'must be at most 240 (got 241)'],
     [[...track, 'height'], 72.5, 'tracks[0].height', 'must be a whole number (got 72.5)'],
     [[...track, 'height'], '72px', 'tracks[0].height', 'must be a number (got "72px")'],
-    [[...track, 'gainDb'], 25, 'tracks[0].gainDb', 'must be at most 24 (got 25)'],
-    [[...track, 'gainDb'], -145, 'tracks[0].gainDb', 'must be at least -144 (got -145)'],
-    [[...track, 'pan'], 1.01, 'tracks[0].pan', 'must be at most 1 (got 1.01)'],
-    [[...track, 'pan'], -2, 'tracks[0].pan', 'must be at least -1 (got -2)'],
-    [[...track, 'mute'], 'false', 'tracks[0].mute', 'must be true or false (got "false")'],
-    [[...track, 'solo'], 0, 'tracks[0].solo', 'must be true or false (got 0)'],
+    [[...channel, 'gainDb'], 25, 'tracks[0].channel.gainDb', 'must be at most 24 (got 25)'],
+    [[...channel, 'gainDb'], -145, 'tracks[0].channel.gainDb', 'must be at least -144 (got -145)'],
+    [[...channel, 'pan'], 1.01, 'tracks[0].channel.pan', 'must be at most 1 (got 1.01)'],
+    [[...channel, 'pan'], -2, 'tracks[0].channel.pan', 'must be at least -1 (got -2)'],
+    [[...channel, 'mute'], 'false', 'tracks[0].channel.mute', 'must be true or false (got "false")'],
+    [[...channel, 'solo'], 0, 'tracks[0].channel.solo', 'must be true or false (got 0)'],
+    [[...channel, 'output'], 'b9', 'tracks[0].channel.output', ': no bus "b9" to send the output to (it must be "master" or a bus id)'],
+    [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'post' }], 'tracks[0].channel.sends[0].target', ': no bus "b9" to send to'],
+    [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'after' }], 'tracks[0].channel.sends[0].tap', 'must be one of "pre", "post" (got "after")'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'wobbler', bypass: false, params: {} }], 'tracks[0].channel.inserts[0].type', 'must be one of "utility", "limiter" (got "wobbler")'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: 3, releaseMs: 50 } }], 'tracks[0].channel.inserts[0].params.ceilingDb', ': must be between -24 and 0 dB (got 3)'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50, drive: 2 } }], 'tracks[0].channel.inserts[0].params.drive', ': Limiter has no parameter "drive"'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1 } }], 'tracks[0].channel.inserts[0].params', ': the parameter "releaseMs" (Release) is missing'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'utility', bypass: false, params: { gainDb: 0, pan: 0, width: 100, mono: 0.5, invertLeft: 0, invertRight: 0 } }], 'tracks[0].channel.inserts[0].params.mono', ': must be a whole number (0 off, 1 on) (got 0.5)'],
+    [[...channel, 'inserts'], [{ id: 't1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }], 'tracks[0].channel.inserts[0].id', ': the id "t1" is taken'],
+    [['buses'], [{ id: 'b1', name: 'A', colour: '#000000', channel: { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'b1' } }], 'buses', ': the routing makes a loop: A → A'],
+    [['automation'], [{ target: 't9', param: 'gainDb', points: [] }], 'automation[0].target', ': no track, bus, send or device "t9" to automate'],
+    [['automation'], [{ target: 't1', param: 'width', points: [] }], 'automation[0].param', ': "t1" has no parameter "width" (it has "gainDb", "pan", "mute")'],
+    [['automation'], [{ target: 'master', param: 'gainDb', points: [{ beat: 0, value: 30, curve: 'linear' }] }], 'automation[0].points[0].value', ': must be between -144 and 24 dB (got 30)'],
+    [['automation'], [{ target: 't1', param: 'pan', points: [{ beat: 2, value: 0, curve: 'linear' }, { beat: 1, value: 0, curve: 'hold' }] }], 'automation[0].points[1].beat', ': points must be sorted by beat (1 comes after 2)'],
+    [['automation'], [{ target: 't1', param: 'pan', points: [{ beat: 2, value: 0, curve: 'smooth' }] }], 'automation[0].points[0].curve', 'must be one of "linear", "exponential", "hold" (got "smooth")'],
     [[...track, 'clips'], {}, 'tracks[0].clips', 'must be an array (got {})'],
     [[...clip], [], 'tracks[0].clips[0]', 'must be an object (got [])'],
     [[...clip, 'id'], '', 'tracks[0].clips[0].id', 'must not be empty'],
@@ -185,9 +201,12 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     ...topFields.map((key): [readonly PathKey[], string] => [[key], key]),
     [['sources', 's1', 'path'], 'sources.s1.path'],
     ...Object.keys(TrackSchema.shape).map((key): [readonly PathKey[], string] => [[...track, key], `tracks[0].${key}`]),
-    ...Object.keys(ClipSchema.shape).map((key): [readonly PathKey[], string] => [[...clip, key], `tracks[0].clips[0].${key}`]),
+    ...Object.keys(ChannelSchema.shape).map((key): [readonly PathKey[], string] => [[...channel, key], `tracks[0].channel.${key}`]),
+    ...Object.keys(AudioClipSchema.shape)
+      .filter((key) => key !== 'kind')
+      .map((key): [readonly PathKey[], string] => [[...clip, key], `tracks[0].clips[0].${key}`]),
     ...Object.keys(MarkerSchema.shape).map((key): [readonly PathKey[], string] => [[...marker, key], `markers[0].${key}`]),
-    [['master', 'gainDb'], 'master.gainDb'],
+    ...Object.keys(MasterSchema.shape).map((key): [readonly PathKey[], string] => [['master', key], `master.${key}`]),
   ];
   it.each(missing)('a missing %j is named: %s', (path, printed) => {
     const error = errorFor(exampleWith(path, undefined));
@@ -199,6 +218,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[] as PathKey[], 'the project'],
     [['sources', 's1'], 'sources.s1'],
     [[...track], 'tracks[0]'],
+    [[...channel], 'tracks[0].channel'],
     [[...clip], 'tracks[0].clips[0]'],
     [[...marker], 'markers[0]'],
     [['master'], 'master'],
@@ -230,7 +250,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     const doc = exampleDoc();
     const tracks = doc['tracks'] as Record<string, unknown>[];
     tracks.push({ ...tracks[0], clips: [] });
-    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].id: duplicate track id "t1"`);
+    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].id: the id "t1" is taken (tracks, buses, sends and devices need ids of their own, and "master" is reserved)`);
     tracks[1] = { ...tracks[0], id: 't2' };
     expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].clips[0].id: duplicate clip id "c1"`);
   });
@@ -255,11 +275,11 @@ describe('parseProject: the first problem in document order', () => {
   it('reports the field that comes first in the text, not in the schema', () => {
     const doc = exampleDoc();
     doc['tempo'] = 5;
-    ((doc['tracks'] as Record<string, unknown>[])[0] as Record<string, unknown>)['gainDb'] = 99;
+    ((doc['tracks'] as { channel: Record<string, unknown> }[])[0] as { channel: Record<string, unknown> }).channel['gainDb'] = 99;
     expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tempo must be at least 20 (got 5)`);
     // The same problems with `tracks` written before `tempo`.
     const { tracks, ...rest } = doc;
-    expect(errorFor(JSON.stringify({ tracks, ...rest })).message).toBe(`${exampleFile}: tracks[0].gainDb must be at most 24 (got 99)`);
+    expect(errorFor(JSON.stringify({ tracks, ...rest })).message).toBe(`${exampleFile}: tracks[0].channel.gainDb must be at most 24 (got 99)`);
   });
 
   it('orders fields inside a clip by the text too', () => {
@@ -275,8 +295,8 @@ describe('parseProject: the first problem in document order', () => {
   it('reports a cross-reference problem before a later structural one', () => {
     const doc = exampleDoc();
     const tracks = doc['tracks'] as Record<string, unknown>[];
-    tracks.push({ ...tracks[0], clips: [] }, { ...tracks[0], id: 't3', clips: [], pan: 7 });
-    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].id: duplicate track id "t1"`);
+    tracks.push({ ...tracks[0], clips: [] }, { ...tracks[0], id: 't3', clips: [], height: 7 });
+    expect(errorFor(JSON.stringify(doc)).message).toMatch(`${exampleFile}: tracks[1].id: the id "t1" is taken`);
   });
 });
 
@@ -285,7 +305,7 @@ describe('parseProject: text that is not a project', () => {
     const cut = exampleText.indexOf('"length"') + 5;
     const error = errorFor(exampleText.slice(0, cut));
     expect(error.code).toBe('bad-format');
-    expect(error.message).toBe(`${exampleFile} is not valid JSON (line 6, column 65): The text ends inside a string; the file may be truncated`);
+    expect(error.message).toBe(`${exampleFile} is not valid JSON (line 7, column 82): The text ends inside a string; the file may be truncated`);
   });
 
   it('gives line and column for every truncation of the example', () => {
@@ -344,15 +364,15 @@ describe('parseProject: text that is not a project', () => {
 
 describe('parseProject: versions', () => {
   it('refuses a newer version as unsupported, saying what to do', () => {
-    const error = errorFor(exampleText.replace('"version": 2', '"version": 3'));
+    const error = errorFor(exampleText.replace('"version": 3', '"version": 4'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe(
-      `Night drive.glowroom was saved by a newer Glowroom (format version 3); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
+      `Night drive.glowroom was saved by a newer Glowroom (format version 4); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
     );
   });
 
   it('refuses a newer version even when the rest would not validate', () => {
-    expect(errorFor('{ "format": "glowroom", "version": 3, "hologram": true }').code).toBe('unsupported');
+    expect(errorFor('{ "format": "glowroom", "version": 4, "hologram": true }').code).toBe('unsupported');
   });
 
   it.each([

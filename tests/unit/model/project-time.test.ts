@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { clipEndFrame, clipLengthFrames, clipStartFrame, projectEndBeats } from '../../../src/model/project-time';
 import { createEmptyProject } from '../../../src/model/new-project';
-import { createTrack } from '../../../src/model/new-track';
+import { createChannel, createTrack } from '../../../src/model/new-track';
 import type { Clip, Project } from '../../../src/model/project-schema';
 import type { Beats, Samples } from '../../../src/std/units';
 import { richProject } from './fixtures';
 
 function clipAt(start: number, length = 1, rate = 1): Clip {
-  return { id: 'c', name: '', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate, mute: false };
+  return { kind: 'audio', id: 'c', name: '', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate, mute: false };
 }
 
 function timing(tempo: number, sampleRate: Project['sampleRate']): Project {
@@ -86,7 +86,7 @@ describe('projectEndBeats', () => {
     const small = timing(120, 48_000);
     small.tracks = [
       { ...createTrack('a', '', 0), clips: [clipAt(8, 4), clipAt(0, 2)] },
-      { ...createTrack('b', '', 1), mute: true, clips: [clipAt(10, 2.5)] },
+      { ...createTrack('b', '', 1), channel: { ...createChannel(), mute: true }, clips: [clipAt(10, 2.5)] },
       { ...createTrack('c', '', 2), clips: [{ ...clipAt(12, 1), mute: true }] },
     ];
     expect(projectEndBeats(small)).toBe(13);

@@ -2,14 +2,31 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
-import { ClipSchema, MarkerSchema, ProjectSchema, SourceSchema, TrackSchema, type Clip, type Project } from '../../../src/model/project-schema';
+import { deviceCatalog } from '../../../src/devices/catalog';
+import {
+  AudioClipSchema,
+  AutomationLaneSchema,
+  AutomationPointSchema,
+  BusSchema,
+  ChannelSchema,
+  currentProjectVersion,
+  DeviceSchema,
+  MarkerSchema,
+  MasterSchema,
+  ProjectSchema,
+  SendSchema,
+  SourceSchema,
+  TrackSchema,
+  type Clip,
+  type Project,
+} from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { repoRoot } from '../../support/paths';
 import { exampleFile, exampleText, richProject } from './fixtures';
 
 const canonicalExample = `{
   "format": "glowroom",
-  "version": 2,
+  "version": 3,
   "name": "Night drive",
   "tempo": 120,
   "timeSignature": [4, 4],
@@ -26,12 +43,18 @@ const canonicalExample = `{
       "name": "Drums",
       "colour": "#ffb347",
       "height": 72,
-      "gainDb": 0,
-      "pan": 0,
-      "mute": false,
-      "solo": false,
+      "channel": {
+        "gainDb": 0,
+        "pan": 0,
+        "mute": false,
+        "solo": false,
+        "inserts": [],
+        "sends": [],
+        "output": "master"
+      },
       "clips": [
         {
+          "kind": "audio",
           "id": "c1",
           "name": "Amen",
           "source": "s1",
@@ -49,6 +72,7 @@ const canonicalExample = `{
       ]
     }
   ],
+  "buses": [],
   "markers": [
     {
       "id": "m1",
@@ -57,8 +81,11 @@ const canonicalExample = `{
     }
   ],
   "master": {
-    "gainDb": 0
-  }
+    "gainDb": 0,
+    "pan": 0,
+    "inserts": []
+  },
+  "automation": []
 }
 `;
 
@@ -83,7 +110,7 @@ function randomProject(next: () => number): Project {
   let beat = 0;
   return {
     format: 'glowroom',
-    version: 2,
+    version: currentProjectVersion,
     name: text(),
     tempo: between(20, 999),
     timeSignature: [1 + Math.floor(next() * 32), ([1, 2, 4, 8, 16, 32] as const)[Math.floor(next() * 6)] ?? 4],
@@ -94,11 +121,17 @@ function randomProject(next: () => number): Project {
       name: text(),
       colour: `#${hex(6)}`,
       height: 40 + Math.floor(next() * 201),
-      gainDb: between(-144, 24),
-      pan: between(-1, 1),
-      mute: next() < 0.5,
-      solo: next() < 0.5,
+      channel: {
+        gainDb: between(-144, 24),
+        pan: between(-1, 1),
+        mute: next() < 0.5,
+        solo: next() < 0.5,
+        inserts: next() < 0.5 ? [] : [{ id: `d${t}`, type: 'limiter' as const, bypass: next() < 0.5, params: { ceilingDb: between(-24, 0), releaseMs: between(1, 1000) } }],
+        sends: next() < 0.5 ? [] : [{ id: `x${t}`, target: 'b1', levelDb: between(-144, 24), tap: next() < 0.5 ? ('pre' as const) : ('post' as const) }],
+        output: next() < 0.5 ? 'master' : 'b1',
+      },
       clips: Array.from({ length: Math.floor(next() * 4) }, (): Clip => ({
+        kind: 'audio',
         id: `c${clipCount++}`,
         name: text(),
         source: sourceIds[Math.floor(next() * sourceIds.length)] ?? '',
@@ -114,8 +147,10 @@ function randomProject(next: () => number): Project {
         mute: next() < 0.5,
       })),
     })),
+    buses: [{ id: 'b1', name: text(), colour: `#${hex(6)}`, channel: { gainDb: between(-144, 24), pan: between(-1, 1), mute: next() < 0.5, solo: next() < 0.5, inserts: [], sends: [], output: 'master' } }],
     markers: Array.from({ length: Math.floor(next() * 4) }, (_, m) => ({ id: `m${m}`, beat: next() < 0.3 ? beat : (beat += between(0, 64)), name: text() })),
-    master: { gainDb: between(-144, 24) },
+    master: { gainDb: between(-144, 24), pan: between(-1, 1), inserts: [] },
+    automation: next() < 0.5 ? [] : [{ target: 'b1', param: 'pan', points: [{ beat: between(0, 64), value: between(-1, 1), curve: 'hold' }] }],
   };
 }
 
@@ -146,7 +181,21 @@ describe('serializeProject', () => {
     expect(Object.keys(written.sources.kick ?? {})).toEqual(Object.keys(SourceSchema.shape));
     for (const track of written.tracks) {
       expect(Object.keys(track)).toEqual(Object.keys(TrackSchema.shape));
-      for (const clip of track.clips) expect(Object.keys(clip)).toEqual(Object.keys(ClipSchema.shape));
+      expect(Object.keys(track.channel)).toEqual(Object.keys(ChannelSchema.shape));
+      for (const clip of track.clips) expect(Object.keys(clip)).toEqual(Object.keys(AudioClipSchema.shape));
+    }
+    for (const bus of written.buses) expect(Object.keys(bus)).toEqual(Object.keys(BusSchema.shape));
+    expect(Object.keys(written.master)).toEqual(Object.keys(MasterSchema.shape));
+    const devices = [...written.tracks.flatMap((t) => t.channel.inserts), ...written.buses.flatMap((b) => b.channel.inserts), ...written.master.inserts];
+    expect(devices.length).toBeGreaterThan(0);
+    for (const device of devices) {
+      expect(Object.keys(device)).toEqual(Object.keys(DeviceSchema.shape));
+      expect(Object.keys(device.params)).toEqual(deviceCatalog[device.type].params.map((spec) => spec.id));
+    }
+    for (const send of written.tracks.flatMap((t) => t.channel.sends)) expect(Object.keys(send)).toEqual(Object.keys(SendSchema.shape));
+    for (const lane of written.automation) {
+      expect(Object.keys(lane)).toEqual(Object.keys(AutomationLaneSchema.shape));
+      for (const point of lane.points) expect(Object.keys(point)).toEqual(Object.keys(AutomationPointSchema.shape));
     }
     for (const marker of written.markers) expect(Object.keys(marker)).toEqual(Object.keys(MarkerSchema.shape));
   });
@@ -218,7 +267,7 @@ describe('docs/project-format.md', () => {
     expect(clips.some((clip) => clip.reverse)).toBe(true);
     expect(clips.some((clip) => clip.fadeIn > 0 && clip.fadeOut > 0)).toBe(true);
     expect(clips.some((clip) => clip.rate !== 1)).toBe(true);
-    expect(project.tracks.some((track) => track.pan !== 0)).toBe(true);
+    expect(project.tracks.some((track) => track.channel.pan !== 0)).toBe(true);
   });
 
   it('shows what version 2 added: a hash and a source without one, colours, a height, a named and a muted clip, markers', () => {
@@ -234,14 +283,29 @@ describe('docs/project-format.md', () => {
     expect(project.markers.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows what version 3 added: a bus fed by a send, inserts with their parameters on a track and the master, and an automation lane', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    expect(project.buses.length).toBeGreaterThanOrEqual(1);
+    expect(project.tracks.some((track) => track.channel.sends.some((send) => project.buses.some((bus) => bus.id === send.target)))).toBe(true);
+    expect(project.tracks.some((track) => track.channel.inserts.length > 0)).toBe(true);
+    expect(project.master.inserts.length).toBeGreaterThanOrEqual(1);
+    expect(project.automation.some((lane) => lane.points.length >= 2)).toBe(true);
+  });
+
   it('documents every field of the schema', () => {
     const fields = [
       ...Object.keys(ProjectSchema.shape),
       ...Object.keys(SourceSchema.shape),
       ...Object.keys(TrackSchema.shape),
-      ...Object.keys(ClipSchema.shape),
+      ...Object.keys(ChannelSchema.shape),
+      ...Object.keys(BusSchema.shape),
+      ...Object.keys(MasterSchema.shape),
+      ...Object.keys(DeviceSchema.shape),
+      ...Object.keys(SendSchema.shape),
+      ...Object.keys(AudioClipSchema.shape),
       ...Object.keys(MarkerSchema.shape),
-      'master.gainDb',
+      ...Object.keys(AutomationLaneSchema.shape),
+      ...Object.keys(AutomationPointSchema.shape),
     ];
     for (const field of fields) expect(markdown, field).toContain(`| \`${field}\` |`);
   });

@@ -1,5 +1,5 @@
 /** Realistic projects for the project-file tests, built in code. */
-import { createTrack } from '../../../../src/model/new-track';
+import { createChannel, createTrack } from '../../../../src/model/new-track';
 import { currentProjectVersion, type Clip, type Project, type Track } from '../../../../src/model/project-schema';
 
 /**
@@ -10,9 +10,10 @@ import { currentProjectVersion, type Clip, type Project, type Track } from '../.
 export function largeProject(clipCount: number, variant: 'A' | 'B'): Project {
   const shift = variant === 'A' ? 0 : 0.5;
   const sources = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s${i}`, { path: `Audio/sample ${i} (${variant}).wav` }]));
-  const tracks: Track[] = Array.from({ length: 8 }, (_, t) => ({ ...createTrack(`t${t}`, `Track ${t + 1}`, t), gainDb: -t, pan: t / 8 - 0.5, clips: [] as Clip[] }));
+  const tracks: Track[] = Array.from({ length: 8 }, (_, t) => ({ ...createTrack(`t${t}`, `Track ${t + 1}`, t), channel: { ...createChannel(), gainDb: -t, pan: t / 8 - 0.5 }, clips: [] as Clip[] }));
   for (let i = 0; i < clipCount; i++) {
     tracks[i % 8]?.clips.push({
+      kind: 'audio',
       id: `c${i}`,
       name: variant === 'A' ? '' : `Hit ${i}`,
       source: `s${i % 40}`,
@@ -28,5 +29,5 @@ export function largeProject(clipCount: number, variant: 'A' | 'B'): Project {
       mute: i % 11 === 0,
     });
   }
-  return { format: 'glowroom', version: currentProjectVersion, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, markers: [], master: { gainDb: -1 } };
+  return { format: 'glowroom', version: currentProjectVersion, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, buses: [], markers: [], master: { gainDb: -1, pan: 0, inserts: [] }, automation: [] };
 }

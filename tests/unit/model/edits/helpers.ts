@@ -1,7 +1,7 @@
 /** Shared documents and checks for the edit tests. */
 import { expect } from 'vitest';
-import { createTrack } from '../../../../src/model/new-track';
-import { ProjectSchema, type Clip, type Project } from '../../../../src/model/project-schema';
+import { createChannel, createTrack } from '../../../../src/model/new-track';
+import { currentProjectVersion, ProjectSchema, type Clip, type Project } from '../../../../src/model/project-schema';
 
 /** Freezes a document all the way down, so an edit that mutates its input throws. */
 export function deepFreeze<T>(value: T): T {
@@ -20,7 +20,7 @@ export function expectValid(project: Project): Project {
 }
 
 export function clip(id: string, fields: Partial<Clip> = {}): Clip {
-  return { id, name: '', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...fields };
+  return { kind: 'audio', id, name: '', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...fields };
 }
 
 /**
@@ -32,7 +32,7 @@ export function clip(id: string, fields: Partial<Clip> = {}): Clip {
 export function project(): Project {
   return deepFreeze<Project>({
     format: 'glowroom',
-    version: 2,
+    version: currentProjectVersion,
     name: 'Edits',
     tempo: 120,
     timeSignature: [4, 4],
@@ -40,14 +40,16 @@ export function project(): Project {
     sources: { s1: { path: 'Audio/loop.wav' }, s2: { path: 'Audio/vox.wav' } },
     tracks: [
       { ...createTrack('t1', 'Drums', 0), clips: [clip('c1', { name: 'Kick loop' }), clip('c2', { start: 8, length: 2, offset: 0.5, fadeIn: 0.1, fadeOut: 0.2 })] },
-      { ...createTrack('t2', 'Vox', 1), gainDb: -3, pan: 0.25, clips: [clip('c3', { source: 's2', start: 2, offset: 1, rate: 2, reverse: true, mute: true })] },
-      { ...createTrack('t3', 'Loop', 2), mute: true, height: 120, clips: [clip('c4', { start: 4, length: 8, offset: 0.5, loop: true })] },
+      { ...createTrack('t2', 'Vox', 1), channel: { ...createChannel(), gainDb: -3, pan: 0.25 }, clips: [clip('c3', { source: 's2', start: 2, offset: 1, rate: 2, reverse: true, mute: true })] },
+      { ...createTrack('t3', 'Loop', 2), channel: { ...createChannel(), mute: true }, height: 120, clips: [clip('c4', { start: 4, length: 8, offset: 0.5, loop: true })] },
     ],
+    buses: [],
     markers: [
       { id: 'm1', beat: 0, name: 'Intro' },
       { id: 'm2', beat: 8, name: 'Drop' },
     ],
-    master: { gainDb: 0 },
+    master: { gainDb: 0, pan: 0, inserts: [] },
+    automation: [],
   });
 }
 

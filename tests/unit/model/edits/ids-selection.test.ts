@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipIdsOf, idAllocator, nextId, sourceIdsOf, trackIdsOf } from '../../../../src/model/edits/ids';
+import { clipIdsOf, idAllocator, nextId, sourceIdsOf, mixerIdsOf } from '../../../../src/model/edits/ids';
 import { pruneSelection, resolveClip, resolveSelection, selectAllClips, selectionBounds } from '../../../../src/model/edits/selection';
 import { deleteClips } from '../../../../src/model/edits/clip-edits';
 import { project, ref } from './helpers';
@@ -22,7 +22,7 @@ describe('ids', () => {
   it('lists the ids of a project', () => {
     const p = project();
     expect(clipIdsOf(p)).toEqual(['c1', 'c2', 'c3', 'c4']);
-    expect(trackIdsOf(p)).toEqual(['t1', 't2', 't3']);
+    expect(mixerIdsOf(p)).toEqual(['t1', 't2', 't3']);
     expect(sourceIdsOf(p)).toEqual(['s1', 's2']);
   });
 });

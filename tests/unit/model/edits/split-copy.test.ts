@@ -113,7 +113,7 @@ describe('copyClips / pasteClips', () => {
     const board = copyClips(p, [ref('t1', 'c2'), ref('t2', 'c3')]);
     const q = expectValid(pasteClips(p, board, -4, 't3'));
     expect(clipIdsByTrack(q)).toEqual({ t1: ['c1', 'c2'], t2: ['c3'], t3: ['c4', 'c5'], t4: ['c6'] });
-    expect(q.tracks[3]).toMatchObject({ name: 'Track 4', gainDb: 0, pan: 0, mute: false, solo: false });
+    expect(q.tracks[3]).toMatchObject({ name: 'Track 4', channel: { gainDb: 0, pan: 0, mute: false, solo: false } });
     expect(findClip(q, 'c5').start).toBe(6);
     expect(findClip(q, 'c6').start).toBe(0);
   });

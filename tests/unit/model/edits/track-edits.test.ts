@@ -1,3 +1,4 @@
+import { createChannel } from '../../../../src/model/new-track';
 import { describe, expect, it } from 'vitest';
 import {
   addTrack,
@@ -24,7 +25,7 @@ describe('track edits', () => {
     const { project: q, trackId } = addTrackWithId(p);
     expectValid(q);
     expect(trackId).toBe('t4');
-    expect(q.tracks[3]).toEqual({ id: 't4', name: 'Track 4', colour: trackPalette[3], height: 72, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] });
+    expect(q.tracks[3]).toEqual({ id: 't4', name: 'Track 4', colour: trackPalette[3], height: 72, channel: createChannel(), clips: [] });
     expect(q.tracks[0]).toBe(p.tracks[0]);
     expect(ids(expectValid(addTrack(p, { name: 'Bass', index: 0 })))).toEqual(['t4', 't1', 't2', 't3']);
     expect(ids(expectValid(addTrack(p, { index: 99 })))).toEqual(['t1', 't2', 't3', 't4']);
@@ -62,26 +63,26 @@ describe('track edits', () => {
   it('sets gain and pan, clamped', () => {
     const p = project();
     const q = expectValid(setTrackGain(p, ['t1', 't3'], -6));
-    expect(q.tracks.map((t) => t.gainDb)).toEqual([-6, -3, -6]);
+    expect(q.tracks.map((t) => t.channel.gainDb)).toEqual([-6, -3, -6]);
     expect(q.tracks[1]).toBe(p.tracks[1]);
-    expect(expectValid(setTrackGain(p, 't1', 99)).tracks[0]!.gainDb).toBe(24);
-    expect(expectValid(setTrackGain(p, 't1', -999)).tracks[0]!.gainDb).toBe(-144);
+    expect(expectValid(setTrackGain(p, 't1', 99)).tracks[0]!.channel.gainDb).toBe(24);
+    expect(expectValid(setTrackGain(p, 't1', -999)).tracks[0]!.channel.gainDb).toBe(-144);
     expect(setTrackGain(p, 't2', -3)).toBe(p);
     expect(setTrackGain(p, 't2', Number.NaN)).toBe(p);
-    expect(expectValid(setTrackPan(p, 't1', -0.5)).tracks[0]!.pan).toBe(-0.5);
-    expect(expectValid(setTrackPan(p, 't1', 3)).tracks[0]!.pan).toBe(1);
+    expect(expectValid(setTrackPan(p, 't1', -0.5)).tracks[0]!.channel.pan).toBe(-0.5);
+    expect(expectValid(setTrackPan(p, 't1', 3)).tracks[0]!.channel.pan).toBe(1);
     expect(setTrackPan(p, 't2', 0.25)).toBe(p);
   });
 
   it('toggles mute and solo as a group', () => {
     const p = project();
     const muted = expectValid(toggleMute(p, ['t1', 't3']));
-    expect(muted.tracks.map((t) => t.mute)).toEqual([true, false, true]);
+    expect(muted.tracks.map((t) => t.channel.mute)).toEqual([true, false, true]);
     expect(muted.tracks[2]).toBe(p.tracks[2]);
-    expect(expectValid(toggleMute(muted, ['t1', 't3'])).tracks.map((t) => t.mute)).toEqual([false, false, false]);
+    expect(expectValid(toggleMute(muted, ['t1', 't3'])).tracks.map((t) => t.channel.mute)).toEqual([false, false, false]);
     const soloed = expectValid(toggleSolo(p, 't2'));
-    expect(soloed.tracks.map((t) => t.solo)).toEqual([false, true, false]);
-    expect(expectValid(toggleSolo(soloed, 't2')).tracks.map((t) => t.solo)).toEqual([false, false, false]);
+    expect(soloed.tracks.map((t) => t.channel.solo)).toEqual([false, true, false]);
+    expect(expectValid(toggleSolo(soloed, 't2')).tracks.map((t) => t.channel.solo)).toEqual([false, false, false]);
     expect(toggleMute(p, [])).toBe(p);
     expect(toggleSolo(p, 't9')).toBe(p);
   });
