@@ -68,6 +68,10 @@ export class Dispatcher {
       'project.findInFolder': (args) => projects.findInFolder(args.folder, args.files, (progress) => this.emit('job.progress', progress)),
       'project.recent': () => projects.recent(),
       'project.writeRecovery': (args) => projects.writeRecovery(args.key, args.project, args.originalPath),
+      'project.discardRecovery': async (args) => {
+        await projects.discardRecovery(args.key);
+        return {};
+      },
       'project.recoveries': () => projects.recoveries(),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
       'project.exportBundle': (args) => projects.exportBundle(args.projectPath, args.outPath),

@@ -41,8 +41,15 @@ interface ProjectState {
   relink(links: readonly { readonly sourceId: string; readonly path: string }[]): Promise<number>;
   /** Saves to `path`, or to the current file; 'needs-path' while untitled (ask for one). */
   save(path?: string): Promise<'saved' | 'needs-path' | 'failed'>;
-  /** Writes unsaved work to the recovery folder (autosave). */
-  writeRecovery(): Promise<void>;
+  /**
+   * Autosave: writes the document as it is now to its recovery file (during a drag, the document
+   * before the drag), once the recovery writes before it are done; nothing when it has no unsaved
+   * changes, or when it was saved or replaced before its turn came. Resolves false when it failed
+   * (and said why).
+   */
+  writeRecovery(): Promise<boolean>;
+  /** Drops the recovery file: the document is back to its saved state, so it has nothing to offer. */
+  dropRecovery(): Promise<void>;
   /** Every change to the document goes through here: one labelled, undoable step. */
   edit(label: string, recipe: (project: Project) => Project): void;
   /**
@@ -64,12 +71,29 @@ interface ProjectState {
 
 const initial = createEmptyProject();
 
-/** Clips added or removed at or above which an edit is saved to recovery at once. */
-const largeEditClips = 8;
+/**
+ * Everything that touches the recovery file — autosave writes, drops, saves (which drop it) — runs
+ * one at a time in the order asked: two at once could land out of order and leave a stale copy.
+ */
+let recoveryQueue: Promise<unknown> = Promise.resolve();
 
-function isLargeEdit(before: Project, after: Project): boolean {
-  const clips = (project: Project) => project.tracks.reduce((sum, track) => sum + track.clips.length, 0);
-  return after.tracks.length < before.tracks.length || Math.abs(clips(after) - clips(before)) >= largeEditClips;
+function inRecoveryOrder<T>(task: () => Promise<T>): Promise<T> {
+  const run = recoveryQueue.then(task);
+  recoveryQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Resolves once every recovery write, drop and save asked for so far has finished. */
+export async function recoverySettled(): Promise<void> {
+  let seen: Promise<unknown>;
+  do {
+    seen = recoveryQueue;
+    await seen;
+  } while (seen !== recoveryQueue);
+}
+
+function discardRecoveryFile(key: string): Promise<void> {
+  return runtime().bridge.call('project.discardRecovery', { key }).then(() => undefined);
 }
 
 /** What to call the open project: its file's name once saved, else the name in the document. */
@@ -100,6 +124,9 @@ export const useProject = create<ProjectState>()((set, get) => ({
   recoveryKey: null,
   missing: [],
   load(project, filePath, options = {}) {
+    // The document being replaced was saved or let go: its recovery file has nothing to offer.
+    const replaced = get().recoveryKey;
+    if (replaced !== null && replaced !== options.recoveryKey) void inRecoveryOrder(() => discardRecoveryFile(replaced)).catch(reportError);
     set({
       missing: options.missing ?? [],
       project,
@@ -131,9 +158,11 @@ export const useProject = create<ProjectState>()((set, get) => ({
   async save(path) {
     const target = path ?? get().filePath;
     if (!target) return 'needs-path';
-    const { project, recoveryKey } = get();
     try {
-      const saved = await runtime().bridge.call('project.save', { path: target, project, recoveryKey });
+      const { saved, project } = await inRecoveryOrder(async () => {
+        const { project, recoveryKey } = get();
+        return { saved: await runtime().bridge.call('project.save', { path: target, project, recoveryKey }), project };
+      });
       // Edits made while the save ran stay unsaved: only the saved document counts as saved.
       set({ filePath: saved.path, savedProject: project, recoveryKey: null });
       useSession.getState().notify('info', `Saved ${saved.path}.`);
@@ -143,23 +172,38 @@ export const useProject = create<ProjectState>()((set, get) => ({
       return 'failed';
     }
   },
-  async writeRecovery() {
-    const { project, filePath, recoveryKey } = get();
-    if (!hasUnsavedChanges(get())) return;
-    try {
-      const { key } = await runtime().bridge.call('project.writeRecovery', { key: recoveryKey, project, originalPath: filePath });
-      set({ recoveryKey: key });
-    } catch (error) {
-      reportError(error);
-    }
+  writeRecovery() {
+    const { gestureBase, project: shown, filePath, savedProject } = get();
+    const project = gestureBase ?? shown;
+    const write = inRecoveryOrder(async () => {
+      // Saved, or another document loaded, since: this copy would belong to none that is open.
+      const stale = () => get().savedProject !== savedProject;
+      if (project === savedProject || stale()) return;
+      const { key } = await runtime().bridge.call('project.writeRecovery', { key: get().recoveryKey, project, originalPath: filePath });
+      if (stale()) await discardRecoveryFile(key);
+      else set({ recoveryKey: key });
+    });
+    return write.then(
+      () => true,
+      (error: unknown) => {
+        reportError(error);
+        return false;
+      },
+    );
+  },
+  dropRecovery() {
+    return inRecoveryOrder(async () => {
+      const key = get().recoveryKey;
+      if (key === null) return;
+      set({ recoveryKey: null });
+      await discardRecoveryFile(key);
+    }).catch(reportError);
   },
   edit(label, recipe) {
     try {
       const { project, history } = get();
       const next = applyEdit(project, history, label, recipe);
       set({ project: next.document, history: next.history });
-      // Losing a big edit to a crash would hurt most: keep it safe now, not at the next autosave.
-      if (isLargeEdit(project, next.document)) void get().writeRecovery();
     } catch (error) {
       reportError(error);
     }

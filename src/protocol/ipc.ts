@@ -165,7 +165,8 @@ export const RecoveryListing = z.discriminatedUnion('damaged', [
   z.object({ key: z.string(), damaged: z.literal(false), name: z.string(), originalPath: z.string().nullable(), savedAt: z.string() }),
   z.object({ key: z.string(), damaged: z.literal(true), problem: z.string() }),
 ]);
-export const RecoveryChoiceArgs = z.object({ key: z.string().min(1).max(100), choice: z.enum(['recover', 'open-last-saved', 'discard']) });
+export const RecoveryKeyArgs = z.object({ key: z.string().min(1).max(100) });
+export const RecoveryChoiceArgs = RecoveryKeyArgs.extend({ choice: z.enum(['recover', 'open-last-saved', 'discard']) });
 export const RecoveryOutcome = z.object({
   project: ProjectSchema.nullable(),
   path: z.string().nullable(),
@@ -316,6 +317,7 @@ export const operations = {
   'project.findInFolder': operation(FindInFolderArgs, FolderSearchResult, 'Look for moved audio under a folder, by content hash and by name; one answer per wanted file, in order (relinking). A job: progress as `job.progress`, stopped by `job.cancel`.'),
   'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
+  'project.discardRecovery': operation(RecoveryKeyArgs, z.object({}), 'The document is back to its saved state, or its changes were let go: drop its recovery file.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
   'project.resolveRecovery': operation(RecoveryChoiceArgs, RecoveryOutcome, 'Recover, open the last saved version, or discard.'),
   'project.exportBundle': operation(ExportBundleArgs, z.object({ path: z.string() }), 'Write a saved project and all its audio as one .glowroom.zip (atomically).'),

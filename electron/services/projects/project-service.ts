@@ -120,6 +120,11 @@ export class ProjectService {
     return { key: useKey };
   }
 
+  /** Drops the recovery file under `key` (the document is back to its saved state, or its changes were let go). */
+  async discardRecovery(key: string): Promise<void> {
+    await this.recovery.discardRecovery(key);
+  }
+
   async recoveries(): Promise<{ entries: RecoveryListing[] }> {
     const entries = await this.recovery.listRecoveries();
     return {

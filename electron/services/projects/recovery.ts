@@ -58,7 +58,7 @@ export class RecoveryStore {
 
   /** Atomically replaces the recovery file for `key`. Errors: `io` (disk full, read-only). */
   async writeRecovery(key: string, project: Project, meta: RecoveryMeta): Promise<void> {
-    const header = { format: 'glowroom-recovery', version: 1, originalPath: meta.originalPath, savedAt: meta.savedAt.toISOString(), name: project.name };
+    const header = { format: 'glowroom-recovery', version: 1, originalPath: meta.originalPath, savedAt: meta.savedAt.toISOString(), name: projectNameOf(project, meta.originalPath) };
     const text = `${JSON.stringify(header)}\n${serializeProject(project)}`;
     await fs.mkdir(this.folder, { recursive: true });
     await writeFileAtomic(this.fileOf(key), Buffer.from(text, 'utf8'));
@@ -137,6 +137,11 @@ export class RecoveryStore {
       return { key, damaged: true, problem: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** What the user calls the project, as the app's title does: its file's name once saved, else the document's name. */
+function projectNameOf(project: Project, originalPath: string | null): string {
+  return originalPath === null ? project.name : path.basename(originalPath, '.glowroom');
 }
 
 /** The header, or a sentence saying what is wrong with it. */

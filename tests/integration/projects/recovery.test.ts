@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AutosavePolicy } from '../../../electron/services/projects/autosave-policy';
+import { AutosavePolicy } from '../../../renderer/state/autosave-policy';
 import { openProject, saveProject } from '../../../electron/services/projects/project-files';
 import { recoveryKeyFor, RecoveryStore } from '../../../electron/services/projects/recovery';
 import { resolveRecovery } from '../../../electron/services/projects/recovery-choice';
@@ -44,7 +44,7 @@ describe('recovery after a crash', () => {
     const { file, store } = await crashAfterEditing(home);
     expect(store.folder).toBe(path.join(home, 'recovery'));
     expect(await store.listRecoveries()).toEqual([
-      { key: recoveryKeyFor(file), damaged: false, originalPath: file, savedAt: new Date('2025-03-01T23:59:30Z'), name: 'Edited after the save' },
+      { key: recoveryKeyFor(file), damaged: false, originalPath: file, savedAt: new Date('2025-03-01T23:59:30Z'), name: 'Nuit' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AutosavePolicy } from '../../../electron/services/projects/autosave-policy';
+import { AutosavePolicy } from '../../../renderer/state/autosave-policy';
 
 /** A policy on a clock the test moves by hand. */
 function policyAt(start = 1_000_000) {
