@@ -82,7 +82,8 @@ export interface ExportReport {
     readonly onTarget: boolean;
   } | null;
   readonly platforms: readonly PlatformVerdict[];
-  readonly stems: readonly { readonly track: string; readonly path: string }[];
+  /** Each stem with its sample peak in dBFS before encoding (null when silent): over 0 clips in an integer file. */
+  readonly stems: readonly { readonly track: string; readonly path: string; readonly peakDbfs: number | null }[];
   readonly stemsZip: string | null;
   readonly unplayable: readonly UnplayableSource[];
   readonly warnings: readonly string[];

@@ -5,6 +5,9 @@ import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-met
 import { Engine } from '../../../src/engine/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { stemsLoudnessNote } from '../../../src/protocol/ipc';
+import { clipAfterSongEnd, shortClipNote } from '../../../src/protocol/short-clip';
+import { samplePeakDbfs } from '../../../src/analysis/levels';
+import { seconds } from '../../../src/std/units';
 import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
@@ -15,6 +18,7 @@ import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-
 import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
 import { audibleTracks, beatsToFrame, prepareProject, renderSpan, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
+import { stemPeakWarning } from './stem-peaks';
 
 export interface ExportControl {
   readonly signal?: AbortSignal;
@@ -63,8 +67,8 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   }
   const prepared = await prepareProject(loaded, sampleRate);
   cancelled();
-  const { span, fades } = spanOf(prepared, options);
-  const warnings: string[] = [];
+  const { span, fades, note } = spanOf(prepared, options);
+  const warnings: string[] = note ? [note] : [];
   if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
 
   const mix = await renderSpan(prepared, span, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') });
@@ -84,12 +88,13 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     warnings.push(...master.warnings);
     cancelled();
 
-    const stems: { track: string; path: string }[] = [];
+    const stems: ExportReport['stems'][number][] = [];
     let stemsZip: string | null = null;
     if (job.stems) {
       const result = await exportStems(prepared, span, frames, fades, options, job.stems, staged, control);
       stems.push(...result.stems);
       stemsZip = result.zip;
+      for (const stem of result.stems) if (stem.peakDbfs !== null && stem.peakDbfs > 0) warnings.push(stemPeakWarning(stem.track, stem.peakDbfs, options.format));
       if (result.skipped > 0) warnings.push(`${result.skipped} muted track(s) are not in the mix and got no stem.`);
     }
 
@@ -157,7 +162,12 @@ export function validateOptions(options: ExportOptions): void {
   }
 }
 
-function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span; fades: { in: number; out: number } } {
+/**
+ * The frames to render and the fades. A short clip runs its seconds from its start, or to the
+ * song's end when less is left (never padded with silence): then `note` says so, and its fades
+ * shrink in proportion when they no longer fit.
+ */
+function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span; fades: { in: number; out: number }; note?: string } {
   const { project } = prepared.loaded;
   const rate = prepared.sampleRate;
   const range = options.range;
@@ -170,11 +180,21 @@ function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span
       const start = beatsToFrame(project, range.startBeats, rate);
       return { span: { startFrame: start, frames: beatsToFrame(project, range.endBeats, rate) - start, tailFrames: 0 }, fades: { in: 0, out: 0 } };
     }
-    case 'clip':
+    case 'clip': {
+      const startFrame = beatsToFrame(project, range.startBeats, rate);
+      const asked = Math.round(range.seconds * rate);
+      const left = songEndFrame(prepared) - startFrame;
+      if (left <= 0) throw new GlowroomError('invalid-args', clipAfterSongEnd);
+      const frames = Math.min(asked, left);
+      const fadeIn = Math.round(range.fadeInSeconds * rate);
+      const fadeOut = Math.round(range.fadeOutSeconds * rate);
+      const fit = Math.min(1, frames / Math.max(1, fadeIn + fadeOut));
       return {
-        span: { startFrame: beatsToFrame(project, range.startBeats, rate), frames: Math.round(range.seconds * rate), tailFrames: 0 },
-        fades: { in: Math.round(range.fadeInSeconds * rate), out: Math.round(range.fadeOutSeconds * rate) },
+        span: { startFrame, frames, tailFrames: 0 },
+        fades: { in: Math.floor(fadeIn * fit), out: Math.floor(fadeOut * fit) },
+        ...(frames < asked ? { note: shortClipNote(range.seconds, seconds(frames / rate)) } : {}),
       };
+    }
   }
 }
 
@@ -269,12 +289,12 @@ async function exportStems(
   target: { folder: string; zip: boolean },
   staged: StagedFiles,
   control: ExportControl,
-): Promise<{ stems: { track: string; path: string }[]; zip: string | null; skipped: number }> {
+): Promise<{ stems: ExportReport['stems'][number][]; zip: string | null; skipped: number }> {
   const { project } = prepared.loaded;
   const tracks = audibleTracks(project);
   const names = stemFileNames(project.name || 'Untitled', tracks.map((t) => t.name), extensionOf(options.format));
   const folder = path.resolve(target.folder);
-  const stems: { track: string; path: string }[] = [];
+  const stems: ExportReport['stems'][number][] = [];
   // Stems are exactly as long as the mix, tail included: no tail search of their own.
   const stemSpan: Span = { startFrame: span.startFrame, frames, tailFrames: 0 };
   let zip: { writer: ZipWriter; handle: fs.FileHandle; path: string } | null = null;
@@ -294,6 +314,8 @@ async function exportStems(
         onProgress: (done, total) => control.onProgress?.('stems', i * total + done, tracks.length * total, `Stem ${i + 1} of ${tracks.length}: ${track.name}`),
       });
       applyFades(planes, fades.in, fades.out);
+      const peak = samplePeakDbfs(planes);
+      const peakDbfs = Number.isFinite(peak) ? peak : null;
       const bytes = await encodeAudio(planes, prepared.sampleRate, options.format, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${track.name})` } : undefined);
       if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
       if (zip && scratch) {
@@ -301,11 +323,11 @@ async function exportStems(
         await fs.writeFile(file, bytes);
         await zip.writer.addFile(name, file);
         await fs.rm(file);
-        stems.push({ track: track.name, path: `${zip.path}#${name}` });
+        stems.push({ track: track.name, path: `${zip.path}#${name}`, peakDbfs });
       } else {
         const file = path.join(folder, name);
         await staged.stage(file, bytes);
-        stems.push({ track: track.name, path: file });
+        stems.push({ track: track.name, path: file, peakDbfs });
       }
     }
     if (zip) {
