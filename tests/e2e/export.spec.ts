@@ -67,7 +67,7 @@ test('Choosing stems shows, at the loudness target, that stems are written unnor
   await expect(note).toHaveCount(0);
 });
 
-test('A 15 s clip starts at the chosen bar with the chosen fades', async ({ app }) => {
+test('A 15 s clip starts at the chosen bar with the chosen fades, shortened to the song with a note before and after', async ({ app }) => {
   await importFolder(app, samplePack);
   await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   await app.getByRole('button', { name: 'Export…' }).click();
@@ -75,23 +75,68 @@ test('A 15 s clip starts at the chosen bar with the chosen fades', async ({ app 
   await dialog.getByRole('combobox', { name: 'What to export' }).selectOption('clip-15');
   await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('off');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 32-bit float');
-  // Bar 2 at 120 BPM in 4/4 is 2 s in: the 8 s loop sounds for the clip's first 6 s, then silence.
-  await dialog.getByRole('spinbutton', { name: 'Clip starts at bar' }).fill('2');
+  // The 8 s loop from bar 1: 8 s left, not 15; the dialog says so before anything is exported.
+  const note = dialog.getByRole('note');
+  const startBar = dialog.getByRole('spinbutton', { name: 'Clip starts at bar' });
+  await expect(note).toHaveText('The song has only 8.0 s left from the clip’s start, so the 15 s clip is shortened to 8.0 s.');
+  await expect(startBar).toHaveAccessibleDescription(/shortened to 8\.0 s/);
+  // Bar 2 at 120 BPM in 4/4 is 2 s in: 6 s of the loop are left.
+  await startBar.fill('2');
+  const shortened = 'The song has only 6.0 s left from the clip’s start, so the 15 s clip is shortened to 6.0 s.';
+  await expect(note).toHaveText(shortened);
+  // Past the song's end there is nothing to export: said, and Export is off.
+  await startBar.fill('5');
+  await expect(note).toHaveText('The clip starts where the song has already ended: choose an earlier start bar.');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  await startBar.fill('2');
   await dialog.getByRole('spinbutton', { name: 'Clip fade in (ms)' }).fill('500');
   await dialog.getByRole('spinbutton', { name: 'Clip fade out (ms)' }).fill('0');
+  await app.screenshot({ path: 'test-results/screens/export-short-clip-note.png' });
   const out = path.join(process.env['GLOWROOM_HOME'] ?? '', 'garzul hook.wav');
   await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
+  const report = dialog.getByRole('region', { name: 'Loudness report' });
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  await expect(report).toContainText(shortened);
+  await expect(report).toContainText('6.0 s of audio');
   const audio = await decodeAudio(await readFile(out), 'garzul hook.wav');
   const left = audio.channels[0] ?? new Float32Array();
-  expect(left.length).toBe(15 * audio.sampleRate);
+  // Never padded with silence: exactly the 6 s left, sounding to the end.
+  expect(left.length).toBe(6 * audio.sampleRate);
   const rms = (from: number, to: number) => {
     let sum = 0;
     for (let i = Math.round(from * audio.sampleRate); i < Math.round(to * audio.sampleRate); i++) sum += (left[i] ?? 0) ** 2;
     return Math.sqrt(sum / ((to - from) * audio.sampleRate));
   };
   expect(rms(0, 0.02)).toBeLessThan(rms(0.6, 1.6) / 10);
-  expect(rms(5, 5.9)).toBeGreaterThan(0.01);
-  expect(rms(6.05, 14.9)).toBe(0);
+  expect(rms(5, 6)).toBeGreaterThan(0.01);
+});
+
+test('A stem over 0 dBFS is named in the report with its peak, and the float WAV is offered', async ({ app }) => {
+  await importFolder(app, samplePack);
+  const clip = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
+  // The loop peaks at −0.9 dBFS; +24 dB of clip gain takes its stem far over 0 dBFS.
+  await clip.dblclick();
+  const editor = app.getByRole('dialog', { name: 'Waveform editor' });
+  await editor.getByRole('slider', { name: 'Clip gain' }).press('End');
+  await expect(editor.getByRole('slider', { name: 'Clip gain' })).toHaveAttribute('aria-valuetext', '+24.0 dB');
+  await app.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 24-bit');
+  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('streaming');
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).check();
+  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(path.join(process.env['GLOWROOM_HOME'] ?? '', 'loud.wav'));
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const report = dialog.getByRole('region', { name: 'Loudness report' });
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByRole('note').filter({ hasText: /^Stem “/ })).toHaveText(
+    /^Stem “.+” peaks at \+2\d\.\d dBFS and clips in this 24-bit WAV file: export as WAV 32-bit float to keep the peaks, or turn the track down by 2\d\.\d dB\.$/,
+  );
+  await app.screenshot({ path: 'test-results/screens/export-loud-stem-report.png' });
+  await dialog.getByRole('button', { name: 'Export again as WAV 32-bit float' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toHaveValue('WAV 32-bit float');
+  await expect(dialog.getByRole('checkbox', { name: 'Also stems, one file per track' })).toBeChecked();
 });

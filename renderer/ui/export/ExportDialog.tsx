@@ -9,6 +9,7 @@ import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { LoudnessReport } from './LoudnessReport';
 import { ShortClipFields, type ShortClipShape } from './ShortClipFields';
+import { songLeftFrom } from '../../../src/protocol/short-clip';
 import '../job-progress.css';
 import './export.css';
 
@@ -39,6 +40,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [zipStems, setZipStems] = useState(false);
   const [tags, setTags] = useState({ title: name, artist: '', album: '', genre: '', year: String(new Date().getFullYear()), comment: '' });
   const chosenFormat = formatChoices[format] ?? { kind: 'wav', bits: 24 };
+  const clipSeconds = what.startsWith('clip-') ? Number(what.slice(5)) : null;
+  const clipLeft = songLeftFrom(project, (shortClip.startBar - 1) * beatsPerBar);
+  const loudStems = report?.stems.some((stem) => stem.peakDbfs !== null && stem.peakDbfs > 0) ?? false;
   const [outPath, setOutPath] = useState(`${folder ? `${folder}/` : ''}${name}.${extensionOf(chosenFormat)}`);
 
   useEffect(() => {
@@ -131,7 +135,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               {stemsLoudnessNote}
             </p>
           )}
-          {what.startsWith('clip-') && <ShortClipFields shape={shortClip} onChange={setShortClip} disabled={running} />}
+          {clipSeconds !== null && <ShortClipFields shape={shortClip} seconds={clipSeconds} left={clipLeft} onChange={setShortClip} disabled={running} />}
           {loudness === 'custom' && (
             <div className="export-field-row">
               <label>
@@ -189,7 +193,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 Close
               </button>
             )}
-            <button type="submit" className="primary" disabled={running || !outPath.trim()}>
+            <button type="submit" className="primary" disabled={running || !outPath.trim() || (clipSeconds !== null && clipLeft <= 0)}>
               Export
             </button>
           </div>
@@ -200,6 +204,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={clearReport}>
             Export again
           </button>
+          {loudStems && format !== floatWav && (
+            <button
+              type="button"
+              onClick={() => {
+                setFormat(floatWav);
+                clearReport();
+              }}
+            >
+              Export again as {floatWav}
+            </button>
+          )}
           <button type="button" className="primary" onClick={() => dialog.current?.close()}>
             Done
           </button>
@@ -208,6 +223,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
+
+/** The format that keeps stems' peaks over 0 dBFS, offered when a stem went over. */
+const floatWav = 'WAV 32-bit float';
 
 /** Where the selected clips start and end, in beats; null when nothing is selected. */
 function selectionSpan(project: Project, selection: readonly string[]): LoopRange | null {
