@@ -27,4 +27,11 @@ test('tempo accepts typed values and arrow keys, and refuses nonsense', async ({
   await tempo.fill('5000');
   await tempo.press('Enter');
   await expect(tempo).toHaveAttribute('aria-valuetext', '999 BPM');
+  // Clamped, and said beside the field; the note goes when the tempo changes again.
+  const note = app.getByRole('status').filter({ hasText: 'Tempo goes from' });
+  await expect(note).toHaveText('Tempo goes from 20 to 999 BPM: 5000 → 999.');
+  await expect(tempo).toHaveAccessibleDescription('Tempo goes from 20 to 999 BPM: 5000 → 999.');
+  await app.screenshot({ path: 'test-results/screens/tempo-clamp-note.png', clip: { x: 0, y: 0, width: 640, height: 120 } });
+  await tempo.press('ArrowDown');
+  await expect(note).toHaveCount(0);
 });
