@@ -139,10 +139,23 @@ function shownValue(issue: Issue, value: unknown): string {
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  const json = JSON.stringify(value);
-  if (json !== undefined && json.length <= 40) return json;
+  const json = shortJson(value);
+  if (json !== undefined) return json;
   if (Array.isArray(value)) return `an array of ${items(value.length)}`;
   return typeof value === 'object' && value !== null ? 'an object' : String(value);
+}
+
+/** `value` as JSON when that is at most 40 characters; undefined for longer or too deeply nested values. */
+function shortJson(value: unknown): string | undefined {
+  // More than 20 items or keys never fit in 40 characters: spare the work of writing them out.
+  if (typeof value === 'object' && value !== null && Object.keys(value).length > 20) return undefined;
+  try {
+    const json = JSON.stringify(value);
+    return json !== undefined && json.length <= 40 ? json : undefined;
+  } catch {
+    // Nested deeper than the stack allows (a hostile file): it is described by its kind instead.
+    return undefined;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,9 +7,10 @@
  */
 import { deviceCatalog } from '../devices/catalog';
 import { GlowroomError } from '../std/errors';
-import { describeIssue, describeValue, firstIssueInDocumentOrder } from './issue-message';
+import { describeIssue, firstIssueInDocumentOrder } from './issue-message';
 import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { migrateProject } from './migrations';
+import { projectLimitProblem, rawSizeProblem } from './project-limits';
 import {
   ProjectSchema,
   type AutomationLane,
@@ -38,11 +39,13 @@ export function parseProject(text: string, fileName: string): Project {
   if (!Object.hasOwn(doc, 'format')) throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project (it has no "format": "glowroom")`);
   const format = (doc as Record<string, unknown>)['format'];
   if (format !== 'glowroom') {
-    throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project ("format" is ${describeValue(format)}, expected "glowroom")`);
+    throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project (its "format" is not "glowroom")`);
   }
+  refuseBeyondLimits(rawSizeProblem(doc), fileName);
   const migrated = migrateProject(doc, undefined, { label: fileName });
   const result = ProjectSchema.safeParse(migrated);
   if (!result.success) throw new GlowroomError('bad-format', `${fileName}: ${firstProblem(result.error.issues, migrated)}`);
+  refuseBeyondLimits(projectLimitProblem(result.data), fileName);
   return result.data;
 }
 
@@ -56,6 +59,8 @@ export function serializeProject(project: Project): string {
   if (!result.success) {
     throw new GlowroomError('internal', `The project "${project.name}" cannot be saved: ${firstProblem(result.error.issues, project)}`);
   }
+  const tooBig = projectLimitProblem(result.data);
+  if (tooBig) throw new GlowroomError('unsupported', `The project "${project.name}" cannot be saved: ${tooBig}`);
   return `${formatJson(inDocumentedOrder(result.data), '')}\n`;
 }
 
@@ -66,6 +71,9 @@ function parseJson(text: string, fileName: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
+    // Only what starts like a project (an object, or a comment someone added) is quoted: another
+    // file's content (a passwd line, a key) never shows in a message.
+    if (!/^[ \t\n\r]*[{/]/.test(body)) throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project: its text is not JSON`);
     const syntax = findJsonSyntaxError(body);
     if (syntax) {
       const { line, column } = lineAndColumn(body, syntax.index);
@@ -78,6 +86,10 @@ function parseJson(text: string, fileName: string): unknown {
     const { line, column } = lineAndColumn(body, Number(position));
     throw new GlowroomError('bad-format', `${fileName} is not valid JSON (line ${line}, column ${column}): ${reason}`);
   }
+}
+
+function refuseBeyondLimits(problem: string | undefined, fileName: string): void {
+  if (problem) throw new GlowroomError('unsupported', `${fileName}: ${problem}. The file may be damaged or made by another program`);
 }
 
 function firstProblem(issues: Parameters<typeof firstIssueInDocumentOrder>[0], document: unknown): string {

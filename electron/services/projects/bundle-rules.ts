@@ -10,10 +10,16 @@ export interface BundleLimits {
   readonly maxEntries: number;
   /** Declared uncompressed bytes of all entries together. */
   readonly maxTotalBytes: number;
-  /** Uncompressed ÷ compressed, for any entry over `ratioFloorBytes`. */
+  /** Uncompressed ÷ compressed, for any entry over `ratioFloorBytes` and for all entries together over `totalRatioFloorBytes`. */
   readonly maxRatio: number;
   /** Below this an entry cannot do harm whatever its ratio (a page of zeros compresses 1000:1). */
   readonly ratioFloorBytes: number;
+  /**
+   * Below this all entries together cannot do harm whatever their ratio (a silent stem compresses
+   * far better than 200:1); above it, many small entries that each pass (1,000 × 1 MiB of zeros
+   * in a 1 MB zip) are a bomb all the same.
+   */
+  readonly totalRatioFloorBytes: number;
 }
 
 export const defaultBundleLimits: BundleLimits = {
@@ -21,6 +27,7 @@ export const defaultBundleLimits: BundleLimits = {
   maxTotalBytes: 4 * 1024 ** 3,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
+  totalRatioFloorBytes: 256 * 1024 * 1024,
 };
 
 /** A checked entry: its path as segments, and whether it is a folder. */
@@ -64,6 +71,7 @@ export function checkBundleEntries(entries: readonly ZipEntry[], label: string, 
     }
     return { entry, segments, isFolder };
   });
+  checkTotalRatio(entries, total, label, limits);
   return safe;
 }
 
@@ -103,6 +111,14 @@ function checkSize(entry: ZipEntry, isFolder: boolean, label: string, limits: Bu
   }
 }
 
+function checkTotalRatio(entries: readonly ZipEntry[], total: number, label: string, limits: BundleLimits): void {
+  const packed = entries.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  if (total > limits.totalRatioFloorBytes && total > packed * limits.maxRatio) {
+    const ratio = packed === 0 ? '∞' : String(Math.round(total / packed));
+    throw refuse(label, `its files would unpack to ${formatBytes(total)}, ${ratio} times more than they are packed (at most ${limits.maxRatio} times is allowed): a zip bomb`);
+  }
+}
+
 /**
  * The form under which a file system may consider two names the same file: case-insensitive
  * (Windows, macOS), Unicode-normalized (macOS), trailing dots and spaces dropped (Windows).
@@ -112,7 +128,7 @@ function sameFileKey(segment: string): string {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+  return bytes >= 1024 ** 3 ? `${Number((bytes / 1024 ** 3).toFixed(1))} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
 }
 
 function refuse(label: string, why: string): GlowroomError {

@@ -10,6 +10,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import { writeAtomically } from '../atomic-write';
 import { FolderNames, portableFileName } from './audio-names';
 import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEntry } from './bundle-rules';
+import { confineBundleSources } from './bundle-sources';
 import { errnoOf, syncFolder } from '../fs-helpers';
 import { openProject } from './project-files';
 import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
@@ -49,7 +50,8 @@ export async function exportBundle(projectFile: string, outZip: string): Promise
  * (`Nuit`, or `Nuit 2` when that exists), and returns the path of the project file in it.
  * Every entry is checked before anything is written; everything is unpacked into a hidden
  * temporary folder inside `intoFolder` and renamed into place only when all of it — sizes,
- * checksums and the project itself — is good. A refused bundle leaves nothing behind.
+ * checksums and the project itself — is good. Sources pointing outside the bundle are made
+ * missing (bundle-sources.ts). A refused bundle leaves nothing behind.
  * Errors: `bad-format` naming the offending entry; `unsupported`; `not-found`/`wrong-kind` for
  * `intoFolder`; those of `openProject` for the project inside.
  */
@@ -77,7 +79,7 @@ export async function openBundle(zipFile: string, intoFolder: string, limits: Bu
         await extractZipEntry(zipFile, safe.entry, target, label);
       }
     }
-    await openProject(path.join(staging, projectName));
+    await confineBundleSources(path.join(staging, projectName));
     const destination = await renameToFreeName(staging, into, projectName.slice(0, -projectExtension.length) || 'Project');
     await syncFolder(into);
     return path.join(destination, projectName);

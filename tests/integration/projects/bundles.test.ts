@@ -194,6 +194,17 @@ describe('openBundle refuses hostile bundles and leaves nothing behind', () => {
     expect(error.message).toMatch(/"Audio\/silence\.wav" would unpack \d+ times larger than it is packed \(at most 200 times is allowed\): a zip bomb/);
   });
 
+  it('refuses a thousand small bombs by their total ratio, before writing anything', async () => {
+    const mib = new Uint8Array(1024 * 1024);
+    const packed = deflateRawSync(mib);
+    const zip = buildZip([...good, ...Array.from({ length: 1000 }, (_, i) => ({ name: `Audio/zero ${i}.wav`, data: mib, packed }))]);
+    expect(zip.length).toBeLessThan(1.2 * 1024 * 1024);
+    const started = performance.now();
+    const error = await refusal(zip);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(error.message).toMatch(/^Hostile\.glowroom\.zip was not opened: its files would unpack to 1000 MB, \d{3,4} times more than they are packed \(at most 200 times is allowed\): a zip bomb\. Nothing was unpacked\.$/);
+  });
+
   it('stops an entry that inflates past its declared size, and removes what was unpacked', async () => {
     const data = randomBytes(300_000);
     const error = await refusal(buildZip([...good, { name: 'Audio/liar.wav', data, size: 1_000, crc: crc32(data.subarray(0, 1_000)) }]));

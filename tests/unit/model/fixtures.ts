@@ -284,7 +284,7 @@ export function richProject(): Project {
         channel: { gainDb: 24, pan: -0.35, mute: true, solo: false, inserts: [], sends: [{ id: 'x2', target: 'b1', levelDb: 0, tap: 'pre' }], output: 'b2' },
         clips: [
           { kind: 'audio', id: 'c3', name: 'x'.repeat(200), source: 's10', start: 7, length: 1, offset: 0.3, gainDb: -2, fadeIn: 0.4, fadeOut: 0, loop: false, reverse: true, rate: 1.5, mute: false },
-          { kind: 'audio', id: 'c4', name: 'Pad “air” 🎧', source: 's2', start: 123456.789, length: 0.001, offset: 12345.6789, gainDb: 6.02, fadeIn: 10, fadeOut: 20, loop: true, reverse: true, rate: 8, mute: true },
+          { kind: 'audio', id: 'c4', name: 'Pad “air” 🎧', source: 's2', start: 12345.6789, length: 0.001, offset: 12345.6789, gainDb: 6.02, fadeIn: 10, fadeOut: 20, loop: true, reverse: true, rate: 8, mute: true },
           { kind: 'audio', id: 'c5', name: '', source: '7', start: 2, length: 2, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 0.75, mute: false },
         ],
       },

@@ -355,7 +355,7 @@ describe('parseProject: text that is not a project', () => {
 
   it('refuses a JSON object of another format', () => {
     expect(errorFor(exampleText.replace('"format": "glowroom"', '"format": "ableton"')).message).toBe(
-      `${exampleFile} is not a Glowroom project ("format" is "ableton", expected "glowroom")`,
+      `${exampleFile} is not a Glowroom project (its "format" is not "glowroom")`,
     );
     expect(errorFor('{ "tracks": [] }').message).toBe(`${exampleFile} is not a Glowroom project (it has no "format": "glowroom")`);
     expect(errorFor('{ "format": 1 }').code).toBe('bad-format');

@@ -135,7 +135,8 @@ function randomProject(next: () => number): Project {
         id: `c${clipCount++}`,
         name: text(),
         source: sourceIds[Math.floor(next() * sourceIds.length)] ?? '',
-        start: next() < 0.2 ? 0 : between(0, 1e4),
+        // Up to 6,000 beats: within the 6-hour limit even at 20 BPM.
+        start: next() < 0.2 ? 0 : between(0, 5e3),
         length: between(1e-9, 1e3),
         offset: next() < 0.2 ? 0 : between(0, 600),
         gainDb: between(-144, 24),

@@ -16,6 +16,8 @@ export interface RawEntry {
   readonly crc?: number;
   /** Unix st_mode, recorded as made on Unix; default a regular file. */
   readonly mode?: number;
+  /** `data` already deflated, so a bomb of a thousand equal entries deflates once. */
+  readonly packed?: Uint8Array;
 }
 
 export interface RawRecord {
@@ -74,7 +76,7 @@ export function buildZip(entries: readonly RawEntry[]): Buffer {
   for (const entry of entries) {
     const data = Buffer.from(entry.data ?? new Uint8Array());
     const method = entry.method ?? 8;
-    const packed = method === 8 ? deflateRawSync(data) : data;
+    const packed = method === 8 ? Buffer.from(entry.packed ?? deflateRawSync(data)) : data;
     const record = {
       name: Buffer.from(entry.name, 'utf8'),
       method,
