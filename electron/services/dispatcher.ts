@@ -72,6 +72,11 @@ export class Dispatcher {
         await projects.discardRecovery(args.key);
         return {};
       },
+      'project.view': async (args) => ({ view: await projects.views.view(args.path) }),
+      'project.rememberView': async (args) => {
+        await projects.views.remember(args.path, args.view);
+        return {};
+      },
       'project.recoveries': () => projects.recoveries(),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
       'project.exportBundle': (args) => projects.exportBundle(args.projectPath, args.outPath),

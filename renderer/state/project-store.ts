@@ -23,6 +23,8 @@ interface ProjectState {
   readonly filePath: string | null;
   /** The document as last saved or opened: unsaved changes exist while `project` differs. */
   readonly savedProject: Project;
+  /** Counts the documents loaded (new, open, recover): what belongs to one document resets when it changes. */
+  readonly opened: number;
   /** Where autosave keeps this document's unsaved work, once it has written some. */
   readonly recoveryKey: string | null;
   /**
@@ -122,6 +124,7 @@ export const useProject = create<ProjectState>()((set, get) => ({
   filePath: null,
   savedProject: initial,
   recoveryKey: null,
+  opened: 0,
   missing: [],
   load(project, filePath, options = {}) {
     // The document being replaced was saved or let go: its recovery file has nothing to offer.
@@ -135,6 +138,7 @@ export const useProject = create<ProjectState>()((set, get) => ({
       gestureBase: null,
       savedProject: options.unsaved ? createEmptyProject() : project,
       recoveryKey: options.recoveryKey ?? null,
+      opened: get().opened + 1,
     });
     useTimeline.getState().select([]);
   },

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { errorCodes } from '../std/errors';
 import { ProjectSchema, sha256Pattern } from '../model/project-schema';
+import { snapOptions } from '../model/snap';
 import type { EventName, OperationName } from './ipc-names';
 
 export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
@@ -165,6 +166,20 @@ export const RecoveryListing = z.discriminatedUnion('damaged', [
   z.object({ key: z.string(), damaged: z.literal(false), name: z.string(), originalPath: z.string().nullable(), savedAt: z.string() }),
   z.object({ key: z.string(), damaged: z.literal(true), problem: z.string() }),
 ]);
+/** How a project was last looked at, kept per project file in the user's settings (not in the project). */
+export const ProjectView = z.object({
+  snap: z.enum(snapOptions),
+  /** Horizontal zoom; the timeline clamps it to its range. */
+  pixelsPerBeat: z.number().positive().max(100_000),
+  /** Keep the playhead in view while playing. */
+  follow: z.boolean(),
+  /** The first beat in view at the left edge of the lanes. */
+  scrollBeats: z.number().nonnegative().max(1_000_000),
+  /** How far the tracks are scrolled down, in pixels. */
+  scrollTop: z.number().nonnegative().max(10_000_000),
+});
+export type ProjectView = z.infer<typeof ProjectView>;
+export const ProjectViewArgs = z.object({ path: absoluteOrRelativePath, view: ProjectView });
 export const RecoveryKeyArgs = z.object({ key: z.string().min(1).max(100) });
 export const RecoveryChoiceArgs = RecoveryKeyArgs.extend({ choice: z.enum(['recover', 'open-last-saved', 'discard']) });
 export const RecoveryOutcome = z.object({
@@ -319,6 +334,8 @@ export const operations = {
   'project.recent': operation(z.object({}), RecentProjects, 'Recently opened or saved projects, newest first.'),
   'project.writeRecovery': operation(RecoveryWriteArgs, z.object({ key: z.string() }), 'Autosave: keep unsaved work where a crash cannot take it.'),
   'project.discardRecovery': operation(RecoveryKeyArgs, z.object({}), 'The document is back to its saved state, or its changes were let go: drop its recovery file.'),
+  'project.view': operation(ProjectFileArgs, z.object({ view: ProjectView.nullable() }), 'How the project file was last looked at (grid, zoom, scroll); null when never.'),
+  'project.rememberView': operation(ProjectViewArgs, z.object({}), 'Keep how the project file is looked at now, for the next time it opens.'),
   'project.recoveries': operation(z.object({}), z.object({ entries: z.array(RecoveryListing) }), 'Work recovered from a crash, offered at start.'),
   'project.resolveRecovery': operation(RecoveryChoiceArgs, RecoveryOutcome, 'Recover, open the last saved version, or discard.'),
   'project.exportBundle': operation(ExportBundleArgs, z.object({ path: z.string() }), 'Write a saved project and all its audio as one .glowroom.zip (atomically).'),

@@ -10,6 +10,7 @@ import { exportBundle, openBundle } from './bundles';
 import { collectProject } from './collect';
 import { findMovedFiles, type FolderSearchProgress, type WantedFile } from './find-moved';
 import { openProject, saveProject } from './project-files';
+import { ProjectViews } from './project-views';
 import { RecoveryStore, recoveryKeyFor } from './recovery';
 import { resolveRecovery, type RecoveryChoice } from './recovery-choice';
 
@@ -27,12 +28,15 @@ export type RecoveryListing =
  */
 export class ProjectService {
   private readonly recovery: RecoveryStore;
+  /** How each project was last looked at (user settings keyed by project file). */
+  readonly views: ProjectViews;
 
   constructor(
     private readonly jobs: JobRegistry,
     private readonly home: string = dataDir(),
   ) {
     this.recovery = new RecoveryStore(path.join(home, 'recovery'));
+    this.views = new ProjectViews(path.join(home, 'project-views.json'));
   }
 
   /** Opens a project; sources whose files are gone are listed so the user can relink them. */

@@ -1,23 +1,33 @@
 import { createEmptyProject } from '../../../src/model/new-project';
 import type { SaveOutcome } from '../../../src/protocol/ipc';
-import { hasUnsavedChanges, useProject } from '../../state/project-store';
+import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { reportError, useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { askWhereToSave } from './save-as-outcome';
+import { askAboutUnsavedChanges } from './unsaved-question';
 
-/** Asks before throwing away unsaved work; true when it is fine to go on. */
-export function confirmDiscard(action: string): boolean {
-  if (!hasUnsavedChanges(useProject.getState())) return true;
-  return window.confirm(`Your project has unsaved changes. ${action} anyway and lose them?`);
+/**
+ * Before the open document is replaced (`action`: "opening another project"): with unsaved
+ * changes, asks Save / Don't Save / Cancel in the app's dialog. True when it is fine to go on:
+ * the changes were saved, or the user let them go.
+ */
+export async function confirmUnsaved(action: string): Promise<boolean> {
+  const state = useProject.getState();
+  if (!hasUnsavedChanges(state)) return true;
+  const answer = await askAboutUnsavedChanges(displayName(state), action);
+  if (answer === 'cancel') return false;
+  return answer === 'discard' || (await saveOrAsk()) === 'saved';
 }
 
 export function newProject(): void {
-  if (confirmDiscard('Start a new project')) useProject.getState().load(createEmptyProject(), null);
+  void confirmUnsaved('starting a new project').then((go) => {
+    if (go) useProject.getState().load(createEmptyProject(), null);
+  });
 }
 
 export async function openProjectFile(path: string): Promise<void> {
-  if (!confirmDiscard('Open another project')) return;
+  if (!(await confirmUnsaved('opening another project'))) return;
   try {
     const opened = await runtime().bridge.call('project.open', { path });
     useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
@@ -93,7 +103,7 @@ export async function exportBundleTo(outPath: string): Promise<string | null> {
 
 /** Unpacks a bundle into a new folder inside `intoFolder` and opens it; null on success, else why not. */
 export async function openBundleInto(zipPath: string, intoFolder: string): Promise<string | null> {
-  if (!confirmDiscard('Open a bundle')) return 'Kept the open project.';
+  if (!(await confirmUnsaved('opening the bundle'))) return 'Kept the open project.';
   try {
     const opened = await runtime().bridge.call('project.openBundle', { zipPath, intoFolder });
     useProject.getState().load(opened.project, opened.path, { missing: opened.missing });

@@ -11,6 +11,7 @@ import { startRubberBand } from './rubber-band';
 import { Ruler } from './Ruler';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeader } from './TrackHeader';
+import { useScrollMemory } from './use-scroll-memory';
 import { nothing, useViewWindow } from './use-view-window';
 import { lastBeat, zoomToFit } from './zoom';
 import './timeline.css';
@@ -30,6 +31,7 @@ export function Timeline() {
   const band = useRef<HTMLDivElement>(null);
 
   const viewWindow = useViewWindow(scroller);
+  useScrollMemory(scroller);
 
   useStatusFrame((status, sampleRate) => {
     const seconds = (status[statusSlots.playheadFrame] ?? 0) / sampleRate;
