@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { renameTrackLabel } from '../../../src/model/edits/labels';
-import { deleteTracks, moveTrack, renameTrack, toggleMute, toggleSolo } from '../../../src/model/edits/track-edits';
+import { toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
+import { deleteTracks, moveTrack, renameTrack } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { InlineNameInput } from './InlineNameInput';

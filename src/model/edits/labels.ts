@@ -3,8 +3,8 @@
  * One item reads "Move Clip", several "Move 3 Clips".
  */
 
-function counted(verb: string, noun: string, count: number): string {
-  return count === 1 || count === 0 ? `${verb} ${noun}` : `${verb} ${count} ${noun}s`;
+function counted(verb: string, noun: string, count: number, plural = `${noun}s`): string {
+  return count === 1 || count === 0 ? `${verb} ${noun}` : `${verb} ${count} ${plural}`;
 }
 
 export const moveLabel = (count: number): string => counted('Move', 'Clip', count);
@@ -28,12 +28,34 @@ export const addTrackLabel = (): string => 'Add Track';
 export const renameTrackLabel = (): string => 'Rename Track';
 export const deleteTracksLabel = (count: number): string => counted('Delete', 'Track', count);
 export const moveTrackLabel = (): string => 'Move Track';
-export const trackGainLabel = (count = 1): string => (count <= 1 ? 'Change Track Volume' : `Change Volume of ${count} Tracks`);
-export const trackPanLabel = (count = 1): string => (count <= 1 ? 'Change Track Pan' : `Change Pan of ${count} Tracks`);
-export const muteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Track', count);
-export const soloLabel = (count: number, solo: boolean): string => counted(solo ? 'Solo' : 'Unsolo', 'Track', count);
+/** `noun`: what owns the muted channels (a track, a bus). */
+export const muteLabel = (count: number, mute: boolean, noun: ChannelNoun = 'Track'): string => counted(mute ? 'Mute' : 'Unmute', noun, count, plurals[noun]);
+export const soloLabel = (count: number, solo: boolean, noun: ChannelNoun = 'Track'): string => counted(solo ? 'Solo' : 'Unsolo', noun, count, plurals[noun]);
 export const trackColourLabel = (count = 1): string => (count <= 1 ? 'Change Track Colour' : `Change Colour of ${count} Tracks`);
 export const trackHeightLabel = (count = 1): string => (count <= 1 ? 'Change Track Height' : `Change Height of ${count} Tracks`);
+
+/** What the Edit menu calls a channel's owner. */
+export type ChannelNoun = 'Track' | 'Bus' | 'Master';
+const plurals: Record<ChannelNoun, string> = { Track: 'Tracks', Bus: 'Buses', Master: 'Masters' };
+
+export const volumeLabel = (noun: ChannelNoun): string => `Change ${noun} Volume`;
+export const panLabel = (noun: ChannelNoun): string => `Change ${noun} Pan`;
+export const exclusiveSoloLabel = (): string => 'Solo Exclusively';
+export const addBusLabel = (): string => 'Add Bus';
+/** `count` channels (tracks or buses) go to a new bus. */
+export const routeToNewBusLabel = (count: number): string => (count <= 1 ? 'Route to New Bus' : `Route ${count} Channels to New Bus`);
+export const renameBusLabel = (): string => 'Rename Bus';
+export const deleteBusLabel = (): string => 'Delete Bus';
+export const outputLabel = (): string => 'Change Output';
+export const addSendLabel = (): string => 'Add Send';
+export const removeSendLabel = (): string => 'Remove Send';
+export const sendLevelLabel = (): string => 'Change Send Level';
+export const sendTapLabel = (tap: 'pre' | 'post'): string => (tap === 'pre' ? 'Send Pre-Fader' : 'Send Post-Fader');
+/** `device`: the catalog name of the device ("Limiter"). */
+export const addInsertLabel = (device: string): string => `Add ${device}`;
+export const removeInsertLabel = (device: string): string => `Remove ${device}`;
+export const bypassLabel = (device: string, bypass: boolean): string => `${bypass ? 'Bypass' : 'Enable'} ${device}`;
+export const moveInsertLabel = (): string => 'Move Insert';
 
 export const addMarkerLabel = (): string => 'Add Marker';
 export const moveMarkerLabel = (): string => 'Move Marker';

@@ -1,12 +1,12 @@
 /**
- * Pure edits of tracks, with the same contract as the clip edits: a new document, untouched parts
- * keep their identity, the same document when nothing changes (missing ids, equal values), and
+ * Pure edits of tracks (their channels' fader, pan, mute and solo are in channel-edits.ts), with
+ * the same contract as the clip edits: a new document, untouched parts keep their identity, the same document when nothing changes (missing ids, equal values), and
  * out-of-range numbers are clamped to the format's ranges (non-finite ones change nothing).
  * Deleting tracks keeps their sources: unused sources are allowed, and that keeps undo trivial.
  */
 import { createTrack } from '../new-track';
-import { maxTrackHeight, minTrackHeight, trackColourPattern, type Channel, type Project, type Track } from '../project-schema';
-import { clamp, isFiniteNumber, maxGainDb, maxNameLength, minGainDb } from './clip-math';
+import { maxTrackHeight, minTrackHeight, trackColourPattern, type Project, type Track } from '../project-schema';
+import { clamp, isFiniteNumber, maxNameLength } from './clip-math';
 import { idAllocator, mixerIdsOf } from './ids';
 
 /** One track id or several. */
@@ -32,13 +32,6 @@ function mapTracks(project: Project, ids: TrackIds, update: (track: Track) => Tr
 function patchTrack(track: Track, patch: Partial<Omit<Track, 'id' | 'clips' | 'channel'>>): Track {
   for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
     if (patch[key] !== track[key]) return { ...track, ...patch };
-  }
-  return track;
-}
-
-function patchChannel(track: Track, patch: Partial<Pick<Channel, 'gainDb' | 'pan' | 'mute' | 'solo'>>): Track {
-  for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-    if (patch[key] !== track.channel[key]) return { ...track, channel: { ...track.channel, ...patch } };
   }
   return track;
 }
@@ -93,20 +86,6 @@ export function moveTrack(project: Project, trackId: string, toIndex: number): P
   return { ...project, tracks };
 }
 
-/** Sets the fader of the named tracks, clamped to −144…+24 dB. */
-export function setTrackGain(project: Project, trackIds: TrackIds, gainDb: number): Project {
-  if (!isFiniteNumber(gainDb)) return project;
-  const gain = clamp(gainDb, minGainDb, maxGainDb);
-  return mapTracks(project, trackIds, (track) => patchChannel(track, { gainDb: gain }));
-}
-
-/** Sets the pan of the named tracks, clamped to −1…+1. */
-export function setTrackPan(project: Project, trackIds: TrackIds, pan: number): Project {
-  if (!isFiniteNumber(pan)) return project;
-  const value = clamp(pan, -1, 1);
-  return mapTracks(project, trackIds, (track) => patchChannel(track, { pan: value }));
-}
-
 /** Colours the named tracks; `colour` is "#rrggbb" in either case (stored lowercase), anything else changes nothing. */
 export function setTrackColour(project: Project, trackIds: TrackIds, colour: string): Project {
   const value = colour.toLowerCase();
@@ -119,22 +98,4 @@ export function setTrackHeight(project: Project, trackIds: TrackIds, heightPx: n
   if (!isFiniteNumber(heightPx)) return project;
   const height = clamp(Math.round(heightPx), minTrackHeight, maxTrackHeight);
   return mapTracks(project, trackIds, (track) => patchTrack(track, { height }));
-}
-
-/** Mutes the named tracks, or unmutes them when every one is muted already. */
-export function toggleMute(project: Project, trackIds: TrackIds): Project {
-  const wanted = idSet(trackIds);
-  const targets = project.tracks.filter((track) => wanted.has(track.id));
-  if (targets.length === 0) return project;
-  const mute = !targets.every((track) => track.channel.mute);
-  return mapTracks(project, trackIds, (track) => patchChannel(track, { mute }));
-}
-
-/** Solos the named tracks, or unsolos them when every one is soloed already. */
-export function toggleSolo(project: Project, trackIds: TrackIds): Project {
-  const wanted = idSet(trackIds);
-  const targets = project.tracks.filter((track) => wanted.has(track.id));
-  if (targets.length === 0) return project;
-  const solo = !targets.every((track) => track.channel.solo);
-  return mapTracks(project, trackIds, (track) => patchChannel(track, { solo }));
 }

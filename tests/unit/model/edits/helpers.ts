@@ -67,3 +67,29 @@ export function findClip(p: Project, id: string): Clip {
 export function clipIdsByTrack(p: Project): Record<string, string[]> {
   return Object.fromEntries(p.tracks.map((t) => [t.id, t.clips.map((c) => c.id)]));
 }
+
+/**
+ * `project()` with a mixer: buses b1 "Reverb" and b2 "Delay" into the master; t1 "Drums" sends to
+ * b1 post-fader at −6 dB (send x1) and has a Limiter (d1); t2 "Vox" goes out through b2; the
+ * master has a Utility (d2); an automation lane rides the send x1.
+ */
+export function mixerProject(): Project {
+  const base = project();
+  const [drums, vox, loop] = base.tracks as [Project['tracks'][number], Project['tracks'][number], Project['tracks'][number]];
+  const limiter = { id: 'd1', type: 'limiter' as const, bypass: false, params: { ceilingDb: -1, releaseMs: 50 } };
+  const utility = { id: 'd2', type: 'utility' as const, bypass: false, params: { gainDb: 0, pan: 0, width: 100, mono: 0, invertLeft: 0, invertRight: 0 } };
+  return deepFreeze<Project>({
+    ...base,
+    tracks: [
+      { ...drums, channel: { ...drums.channel, inserts: [limiter], sends: [{ id: 'x1', target: 'b1', levelDb: -6, tap: 'post' }] } },
+      { ...vox, channel: { ...vox.channel, output: 'b2' } },
+      loop,
+    ],
+    buses: [
+      { id: 'b1', name: 'Reverb', colour: '#5aa9ff', channel: createChannel() },
+      { id: 'b2', name: 'Delay', colour: '#8f7cff', channel: createChannel() },
+    ],
+    master: { ...base.master, inserts: [utility] },
+    automation: [{ target: 'x1', param: 'levelDb', points: [{ beat: 0, value: -6, curve: 'linear' }] }],
+  });
+}

@@ -1,5 +1,6 @@
 /** Property-style: seeded random sequences of edits, with hostile numbers, never break the document. */
 import { describe, expect, it } from 'vitest';
+import * as channels from '../../../../src/model/edits/channel-edits';
 import * as clips from '../../../../src/model/edits/clip-edits';
 import * as markers from '../../../../src/model/edits/marker-edits';
 import { selectAllClips, type ClipRef } from '../../../../src/model/edits/selection';
@@ -51,10 +52,10 @@ function makeEdit(random: () => number, p: Project, clipboard: clips.Clipboard):
     ['rename', (q) => tracks.renameTrack(q, trackId(), 'n'.repeat(Math.floor(random() * 250)))],
     ['delete track', (q) => (random() < 0.3 ? tracks.deleteTracks(q, trackId()) : q)],
     ['move track', (q) => tracks.moveTrack(q, trackId(), num(5))],
-    ['track gain', (q) => tracks.setTrackGain(q, trackId(), num(200))],
-    ['pan', (q) => tracks.setTrackPan(q, trackId(), num(2))],
-    ['mute', (q) => tracks.toggleMute(q, [trackId(), trackId()])],
-    ['solo', (q) => tracks.toggleSolo(q, trackId())],
+    ['track gain', (q) => channels.setChannelGain(q, trackId(), num(200))],
+    ['pan', (q) => channels.setChannelPan(q, trackId(), num(2))],
+    ['mute', (q) => channels.toggleMute(q, [trackId(), trackId()])],
+    ['solo', (q) => channels.toggleSolo(q, trackId())],
     ['rename clips', (q) => clips.renameClips(q, some(), 'c'.repeat(Math.floor(random() * 250)))],
     ['mute clips', (q) => clips.setClipMute(q, some(), random() < 0.5)],
     ['colour', (q) => tracks.setTrackColour(q, [trackId(), trackId()], pick(['#A0B1C2', '#00ff7f', 'teal', '#fff']) ?? '')],

@@ -7,11 +7,7 @@ import {
   moveTrack,
   renameTrack,
   setTrackColour,
-  setTrackGain,
   setTrackHeight,
-  setTrackPan,
-  toggleMute,
-  toggleSolo,
 } from '../../../../src/model/edits/track-edits';
 import { pasteClipsWithResult, type Clipboard } from '../../../../src/model/edits/clip-edits';
 import { trackPalette } from '../../../../src/model/track-colours';
@@ -58,33 +54,6 @@ describe('track edits', () => {
     expect(moveTrack(p, 't2', 1)).toBe(p);
     expect(moveTrack(p, 't9', 0)).toBe(p);
     expect(moveTrack(p, 't1', Number.NaN)).toBe(p);
-  });
-
-  it('sets gain and pan, clamped', () => {
-    const p = project();
-    const q = expectValid(setTrackGain(p, ['t1', 't3'], -6));
-    expect(q.tracks.map((t) => t.channel.gainDb)).toEqual([-6, -3, -6]);
-    expect(q.tracks[1]).toBe(p.tracks[1]);
-    expect(expectValid(setTrackGain(p, 't1', 99)).tracks[0]!.channel.gainDb).toBe(24);
-    expect(expectValid(setTrackGain(p, 't1', -999)).tracks[0]!.channel.gainDb).toBe(-144);
-    expect(setTrackGain(p, 't2', -3)).toBe(p);
-    expect(setTrackGain(p, 't2', Number.NaN)).toBe(p);
-    expect(expectValid(setTrackPan(p, 't1', -0.5)).tracks[0]!.channel.pan).toBe(-0.5);
-    expect(expectValid(setTrackPan(p, 't1', 3)).tracks[0]!.channel.pan).toBe(1);
-    expect(setTrackPan(p, 't2', 0.25)).toBe(p);
-  });
-
-  it('toggles mute and solo as a group', () => {
-    const p = project();
-    const muted = expectValid(toggleMute(p, ['t1', 't3']));
-    expect(muted.tracks.map((t) => t.channel.mute)).toEqual([true, false, true]);
-    expect(muted.tracks[2]).toBe(p.tracks[2]);
-    expect(expectValid(toggleMute(muted, ['t1', 't3'])).tracks.map((t) => t.channel.mute)).toEqual([false, false, false]);
-    const soloed = expectValid(toggleSolo(p, 't2'));
-    expect(soloed.tracks.map((t) => t.channel.solo)).toEqual([false, true, false]);
-    expect(expectValid(toggleSolo(soloed, 't2')).tracks.map((t) => t.channel.solo)).toEqual([false, false, false]);
-    expect(toggleMute(p, [])).toBe(p);
-    expect(toggleSolo(p, 't9')).toBe(p);
   });
 
   it('colours new tracks from the palette by the track count, cycling', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as channels from '../../../../src/model/edits/channel-edits';
 import * as clips from '../../../../src/model/edits/clip-edits';
 import * as labels from '../../../../src/model/edits/labels';
 import * as markers from '../../../../src/model/edits/marker-edits';
@@ -30,10 +31,10 @@ const edits: [string, (p: Project) => Project][] = [
   [labels.renameTrackLabel(), (p) => tracks.renameTrack(p, 't1', 'Beat')],
   [labels.deleteTracksLabel(1), (p) => tracks.deleteTracks(p, 't2')],
   [labels.moveTrackLabel(), (p) => tracks.moveTrack(p, 't3', 0)],
-  [labels.trackGainLabel(), (p) => tracks.setTrackGain(p, 't1', -10)],
-  [labels.trackPanLabel(), (p) => tracks.setTrackPan(p, 't1', 0.5)],
-  [labels.muteLabel(1, true), (p) => tracks.toggleMute(p, 't1')],
-  [labels.soloLabel(1, true), (p) => tracks.toggleSolo(p, 't1')],
+  [labels.volumeLabel('Track'), (p) => channels.setChannelGain(p, 't1', -10)],
+  [labels.panLabel('Track'), (p) => channels.setChannelPan(p, 't1', 0.5)],
+  [labels.muteLabel(1, true), (p) => channels.toggleMute(p, 't1')],
+  [labels.soloLabel(1, true), (p) => channels.toggleSolo(p, 't1')],
   [labels.renameClipLabel(), (p) => clips.renameClips(p, [ref('t1', 'c2')], 'Fill')],
   [labels.clipMuteLabel(1, true), (p) => clips.setClipMute(p, [ref('t1', 'c2')], true)],
   [labels.clipMuteLabel(1, false), (p) => clips.setClipMute(p, [ref('t2', 'c3')], false)],
