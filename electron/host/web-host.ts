@@ -2,9 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeWire, encodeWire, type WireMessage } from '../../src/protocol/wire';
+import { callTooLargeMessage, decodeWire, encodeWire, maxFrameBytes, type WireMessage } from '../../src/protocol/wire';
 import { Dispatcher } from '../services/dispatcher';
+import { CallParts } from './call-parts';
+import type { Reply } from '../../src/protocol/ipc';
 import { toIpcError } from '../services/ipc-error';
 import { resolveStaticFile } from '../services/static-files';
 import { isolationHeaders } from '../services/web-security';
@@ -27,14 +30,14 @@ export interface WebHost {
 }
 
 const cookieName = 'glowroom-token';
-/** Dropped audio files travel in one message; larger ones are imported from their folder instead. */
-const maxClientMessageBytes = 512 * 1024 * 1024;
 
 /**
  * Serves the renderer and the IPC contract to a browser tab on loopback only. Every request
  * must carry the per-launch token (in the query, once, or in the cookie that query sets) and a
  * Host of this very address; the WebSocket also checks the Origin, so no other page on the
- * machine can drive the services.
+ * machine can drive the services. Nothing a client sends can stop the host: a malformed request
+ * is answered 400 or 403, a socket that breaks the WebSocket or wire rules is closed, and every
+ * other client goes on being served.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
@@ -54,9 +57,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', origin);
-    const via = authorised(request, url);
     const headers: Record<string, string> = { ...isolationHeaders, 'Cache-Control': 'no-store' };
+    const url = requestTarget(request, origin);
+    if (!url) {
+      response.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Glowroom could not read this request.\n');
+      return;
+    }
+    const via = authorised(request, url);
     if (!via) {
       response.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Glowroom refused this request: open the address printed by `npm run serve`; it carries the access token.\n');
@@ -68,21 +75,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
-    void resolveStaticFile(options.root, rawPath).then((resolved) => {
-      if (!resolved.ok) {
-        response.writeHead(resolved.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-        response.end(`${resolved.status}: ${resolved.reason}\n`);
-        return;
-      }
-      response.writeHead(200, { ...headers, 'Content-Type': resolved.contentType });
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(resolved.file).pipe(response);
-    });
+    const refuse = (status: number, reason: string) => {
+      response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(`${status}: ${reason}\n`);
+    };
+    resolveStaticFile(options.root, rawPath).then(
+      (resolved) => {
+        if (!resolved.ok) return refuse(resolved.status, resolved.reason);
+        response.writeHead(200, { ...headers, 'Content-Type': resolved.contentType });
+        if (request.method === 'HEAD') return response.end();
+        // A file removed between the check and the read ends this response, not the host.
+        createReadStream(resolved.file)
+          .on('error', () => response.destroy())
+          .pipe(response);
+      },
+      () => refuse(404, 'not found'),
+    );
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxClientMessageBytes });
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  server.on('upgrade', (request, socket: Duplex, head) => {
+    // A client that resets the connection mid-handshake must not take the host with it.
+    socket.on('error', () => socket.destroy());
+    const url = requestTarget(request, origin);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (url.pathname !== '/ipc' || !authorised(request, url) || request.headers.origin !== origin) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -92,19 +111,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const serveSocket = (ws: WebSocket) => {
     sockets.add(ws);
+    const parts = new CallParts();
     ws.on('close', () => sockets.delete(ws));
+    // Frames that break the WebSocket rules (a reserved opcode, a message over maxFrameBytes):
+    // ws closes this socket with the matching code; the host carries on.
+    ws.on('error', () => undefined);
+    const reply = (id: number, answer: Reply<unknown>) => {
+      if (ws.readyState === ws.OPEN) ws.send(encodeWire({ type: 'reply', id, reply: answer }));
+    };
+    const serve = (message: Extract<WireMessage, { type: 'call' }>) => {
+      dispatcher.call(message.op, message.args).then(
+        (answer) => reply(message.id, answer),
+        (error: unknown) => reply(message.id, { ok: false, error: toIpcError(error) }),
+      );
+    };
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return ws.close(1003, 'binary frames only');
       let message: WireMessage;
       try {
         message = decodeWire(toBytes(data));
+        if (message.type === 'part') {
+          const outcome = parts.add(message);
+          if (outcome.state === 'too-large') reply(outcome.id, { ok: false, error: { code: 'unsupported', message: callTooLargeMessage } });
+          if (outcome.state !== 'complete') return;
+          message = decodeWire(outcome.frame);
+          if (message.type !== 'call') return ws.close(1008, 'parts make no call');
+        }
       } catch (error) {
         return ws.close(1007, toIpcError(error).message.slice(0, 120));
       }
-      if (message.type !== 'call') return;
-      void dispatcher.call(message.op, message.args).then((reply) => {
-        if (ws.readyState === ws.OPEN) ws.send(encodeWire({ type: 'reply', id: message.id, reply }));
-      });
+      if (message.type === 'call') serve(message);
     });
   };
   const unsubscribe = dispatcher.onEvent((name, payload) => {
@@ -133,9 +169,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** The request's target as a URL on this host; null when it cannot be read (`GET http://[`). */
+function requestTarget(request: http.IncomingMessage, origin: string): URL | null {
+  try {
+    return new URL(request.url ?? '/', origin);
+  } catch {
+    return null;
+  }
+}
+
+/** Constant-time comparison of UTF-8 bytes: a string of as many characters but more bytes is simply different. */
 function sameSecret(candidate: string | null | undefined, secret: string): boolean {
-  if (!candidate || candidate.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(candidate), Buffer.from(secret));
+  if (!candidate) return false;
+  const given = Buffer.from(candidate);
+  const expected = Buffer.from(secret);
+  return given.byteLength === expected.byteLength && timingSafeEqual(given, expected);
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

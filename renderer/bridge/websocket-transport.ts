@@ -1,10 +1,12 @@
 import type { EventName, OperationName, Reply } from '../../src/protocol/ipc';
-import { decodeWire, encodeWire, type WireMessage } from '../../src/protocol/wire';
+import { callTooLargeMessage, decodeWire, encodeWire, maxCallBytes, wireParts, type WireMessage } from '../../src/protocol/wire';
 import type { Transport } from './transport';
 
 /**
  * Speaks the contract to the web host over one WebSocket on the page's own origin. The socket
- * authenticates with the HttpOnly cookie the host set when the tokened URL was opened.
+ * authenticates with the HttpOnly cookie the host set when the tokened URL was opened. A call
+ * larger than a message (a dropped audio file) goes in parts; one too large for the host is
+ * answered here, without sending it.
  */
 export async function websocketTransport(location: Location): Promise<Transport> {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc`);
@@ -48,8 +50,13 @@ export async function websocketTransport(location: Location): Promise<Transport>
           resolve({ ok: false, error: { code: 'transport', message: 'Not connected to the Glowroom web host; reload the page.' } });
           return;
         }
+        const frame = encodeWire({ type: 'call', id, op: name, args });
+        if (frame.byteLength > maxCallBytes) {
+          resolve({ ok: false, error: { code: 'unsupported', message: callTooLargeMessage } });
+          return;
+        }
         pending.set(id, resolve as (reply: Reply<unknown>) => void);
-        socket.send(encodeWire({ type: 'call', id, op: name, args }));
+        for (const part of wireParts(frame, id)) socket.send(part);
       });
     },
     on(name, listener) {

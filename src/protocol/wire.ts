@@ -5,6 +5,10 @@
  * Every Float32Array (PCM), Int8Array (waveform peaks) and Uint8Array (file bytes) travels as raw
  * bytes — PCM would be ten times larger as JSON — and is replaced in the JSON by
  * `{"$f32": index}`, `{"$i8": index}` or `{"$u8": index}`.
+ *
+ * Sizes: no message is larger than `maxFrameBytes`. A call that is (a dropped audio file rides in
+ * `audio.store`) travels as `part` messages, each a slice of its frame in order, the first
+ * announcing the whole size; the host puts the call together again only up to `maxCallBytes`.
  */
 import { GlowroomError } from '../std/errors';
 import type { EventName, OperationName, Reply } from './ipc';
@@ -12,17 +16,46 @@ import type { EventName, OperationName, Reply } from './ipc';
 export type WireMessage =
   | { type: 'call'; id: number; op: OperationName; args: unknown }
   | { type: 'reply'; id: number; reply: Reply<unknown> }
-  | { type: 'event'; name: EventName; payload: unknown };
+  | { type: 'event'; name: EventName; payload: unknown }
+  /** Bytes `bytes` of a call frame of `total` bytes, whose id is `id`: the parts come in order, one call at a time. */
+  | { type: 'part'; id: number; total: number; bytes: Uint8Array };
+
+/** The largest WebSocket message the web host accepts: room for a part and its header. */
+export const maxFrameBytes = 8 * 1024 * 1024 + 64 * 1024;
+/** How many bytes of a call one part carries. */
+export const partBytes = 8 * 1024 * 1024;
+/**
+ * The largest call the web host puts together from parts: a dropped audio file (an hour of
+ * 24-bit stereo at 48 kHz is about 1 GB, so 512 MB is half an hour) plus its name. Larger files
+ * are imported from their folder through the library, which reads them from disk.
+ */
+export const maxCallBytes = 512 * 1024 * 1024;
+/** Said when a call is larger than `maxCallBytes`, on whichever side finds it. */
+export const callTooLargeMessage =
+  'This is too large to send to the Glowroom web host (over 512 MB). For a file this large, import its folder into the library and add it from there.';
+
+/** `frame`, a call with id `id`, as the messages to send: itself, or its parts when it is larger than a part. */
+export function wireParts(frame: Uint8Array<ArrayBuffer>, id: number): Uint8Array<ArrayBuffer>[] {
+  if (frame.byteLength <= partBytes) return [frame];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let at = 0; at < frame.byteLength; at += partBytes) {
+    parts.push(encodeWire({ type: 'part', id, total: frame.byteLength, bytes: frame.subarray(at, at + partBytes) }));
+  }
+  return parts;
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function encodeWire(message: WireMessage): Uint8Array<ArrayBuffer> {
   const attachments: (Float32Array | Int8Array | Uint8Array)[] = [];
-  const json = JSON.stringify(message, (_key, value: unknown) => {
-    const tag = attachmentTag(value);
+  // The holder's own value, not `value`: JSON.stringify hands the replacer what toJSON made of it,
+  // and Node's Buffer has a toJSON (an array of numbers, ten times larger).
+  const json = JSON.stringify(message, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    const tag = attachmentTag(original);
     if (!tag) return value;
-    attachments.push(value as Float32Array | Int8Array | Uint8Array);
+    attachments.push(original as Float32Array | Int8Array | Uint8Array);
     return { [tag]: attachments.length - 1 };
   });
   const text = encoder.encode(json);
@@ -79,12 +112,13 @@ export function decodeWire(frame: Uint8Array): WireMessage {
     if (error instanceof GlowroomError) throw error;
     fail('invalid JSON');
   }
-  if (!isWireMessage(parsed)) fail('unknown message type');
+  if (!isWireMessage(parsed)) fail('unknown message type or fields');
   return parsed as WireMessage;
 }
 
+/** `n` rounded up to a multiple of 4, for any length a u32 can declare (bit operators would wrap past 2^31). */
 function align4(n: number): number {
-  return (n + 3) & ~3;
+  return Math.ceil(n / 4) * 4;
 }
 
 function attachmentTag(value: unknown): '$f32' | '$i8' | '$u8' | null {
@@ -104,8 +138,20 @@ function attachmentRef(value: unknown): { type: 'f32' | 'i8' | 'u8'; index: numb
   return null;
 }
 
+/** The shape each type promises (the contract checks the arguments and payloads themselves). */
 function isWireMessage(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'call' || type === 'reply' || type === 'event';
+  const message = value as { type?: unknown; id?: unknown; op?: unknown; reply?: unknown; name?: unknown; total?: unknown; bytes?: unknown };
+  switch (message.type) {
+    case 'call':
+      return Number.isSafeInteger(message.id) && typeof message.op === 'string';
+    case 'reply':
+      return Number.isSafeInteger(message.id) && typeof message.reply === 'object' && message.reply !== null;
+    case 'event':
+      return typeof message.name === 'string';
+    case 'part':
+      return Number.isSafeInteger(message.id) && Number.isSafeInteger(message.total) && (message.total as number) > 0 && message.bytes instanceof Uint8Array;
+    default:
+      return false;
+  }
 }

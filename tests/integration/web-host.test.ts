@@ -1,11 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Reply } from '../../src/protocol/ipc';
-import { decodeWire, encodeWire, type WireMessage } from '../../src/protocol/wire';
+import { encodeWav } from '../../src/codecs/wav-writer';
+import { decodeWire, encodeWire, maxCallBytes, maxFrameBytes, partBytes, wireParts, type WireMessage } from '../../src/protocol/wire';
 import { startWebHost, type WebHost } from '../../electron/host/web-host';
+import { frame, upgrade } from '../fuzz/hostile-web-clients';
 import { packFile } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -121,5 +124,86 @@ describe('the loopback web host', () => {
     const good = await connect(host, { cookie, origin: host.origin });
     expect(await call(good, 1, 'app.info', {})).toMatchObject({ ok: true });
     good.close();
+  });
+
+  /** Writes raw bytes and resolves what came back once the host closes the connection (or 2 s pass). */
+  function raw(bytes: Buffer): Promise<string> {
+    const { port } = new URL(host.origin);
+    return new Promise((resolve) => {
+      let answer = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+      const timer = setTimeout(() => socket.destroy(), 2000);
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      socket.on('error', () => undefined);
+    });
+  }
+
+  async function stillServes(): Promise<void> {
+    expect((await get(host, '/', { Cookie: cookie })).status).toBe(200);
+    const ws = await connect(host, { cookie, origin: host.origin });
+    expect(await call(ws, 99, 'app.info', {})).toMatchObject({ ok: true });
+    ws.close();
+  }
+
+  it('refuses a token of as many characters but more bytes (it made the comparison throw)', async () => {
+    const multibyte = 'é'.repeat(host.token.length);
+    expect((await get(host, `/?token=${encodeURIComponent(multibyte)}`)).status).toBe(403);
+    expect((await raw(Buffer.from(`GET / HTTP/1.1\r\nHost: ${new URL(host.origin).host}\r\nCookie: glowroom-token=${multibyte}\r\nConnection: close\r\n\r\n`))).split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    await stillServes();
+  });
+
+  it('answers 400 to a request target it cannot read (new URL threw on it), also for an upgrade', async () => {
+    const address = new URL(host.origin).host;
+    expect((await raw(Buffer.from(`GET http://[ HTTP/1.1\r\nHost: ${address}\r\nConnection: close\r\n\r\n`))).split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await raw(upgrade({ host: address, token: host.token }, true, 'http://[')))).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    await stillServes();
+  });
+
+  it('closes a socket that sends a reserved opcode or a message over the size limit, and serves the rest', async () => {
+    const address = { host: new URL(host.origin).host, token: host.token };
+    const reserved = await raw(Buffer.concat([upgrade(address, true), frame({ opcode: 0x3, payload: Buffer.from('hi') })]));
+    expect(reserved).toMatch(/^HTTP\/1\.1 101 Switching Protocols/);
+    // The close frame: opcode 8, then code 1002 (protocol error).
+    expect(reserved).toContain('\x88');
+    expect(reserved).toContain('\x03\xea');
+    const huge = await connect(host, { cookie, origin: host.origin });
+    const closed = new Promise<number>((resolve) => huge.once('close', (code) => resolve(code)));
+    huge.send(Buffer.alloc(maxFrameBytes + 1));
+    expect(await closed).toBe(1009);
+    await stillServes();
+  });
+
+  it('puts a dropped file larger than one message together from its parts, and stores it', async () => {
+    const seconds = 50;
+    const wav = Buffer.from(encodeWav({ sampleRate: 48_000, channels: [0, 1].map((c) => Float32Array.from({ length: seconds * 48_000 }, (_, i) => Math.sin(i / (20 + c)) * 0.5)) }, { bitDepth: 16 }));
+    expect(wav.length).toBeGreaterThan(partBytes);
+    const ws = await connect(host, { cookie, origin: host.origin });
+    const parts = wireParts(encodeWire({ type: 'call', id: 7, op: 'audio.store', args: { name: 'long take.wav', bytes: wav, projectPath: null } }), 7);
+    expect(parts.length).toBe(2);
+    const replied = new Promise<Reply<unknown>>((resolve) => ws.once('message', (data: Buffer) => resolve((decodeWire(new Uint8Array(data)) as Extract<WireMessage, { type: 'reply' }>).reply)));
+    for (const part of parts) ws.send(part);
+    const reply = await replied;
+    expect(reply).toMatchObject({ ok: true });
+    expect(readFileSync((reply as { ok: true; value: { path: string } }).value.path).equals(wav)).toBe(true);
+    ws.close();
+  });
+
+  it('answers a call announced larger than the host takes with a message, without closing the socket', async () => {
+    const ws = await connect(host, { cookie, origin: host.origin });
+    const replied = new Promise<Reply<unknown>>((resolve) => ws.once('message', (data: Buffer) => resolve((decodeWire(new Uint8Array(data)) as Extract<WireMessage, { type: 'reply' }>).reply)));
+    ws.send(encodeWire({ type: 'part', id: 5, total: maxCallBytes + 1, bytes: new Uint8Array(1024) }));
+    expect(await replied).toEqual({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('too large to send to the Glowroom web host (over 512 MB)') } });
+    // Its remaining parts are dropped as they come; the socket goes on serving.
+    ws.send(encodeWire({ type: 'part', id: 5, total: maxCallBytes + 1, bytes: new Uint8Array(1024) }));
+    expect(await call(ws, 6, 'app.info', {})).toMatchObject({ ok: true });
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send(encodeWire({ type: 'part', id: 8, total: 100, bytes: new Uint8Array(10) }));
+    ws.send(encodeWire({ type: 'part', id: 9, total: 100, bytes: new Uint8Array(10) }));
+    expect(await closed).toBe(1007);
+    await stillServes();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire, type WireMessage } from '../../../src/protocol/wire';
+import { decodeWire, encodeWire, maxFrameBytes, partBytes, wireParts, type WireMessage } from '../../../src/protocol/wire';
 import { GlowroomError } from '../../../src/std/errors';
 
 describe('wire framing', () => {
@@ -63,6 +63,34 @@ describe('wire framing', () => {
     expect(() => decodeWire(frame.subarray(0, frame.length - 4))).toThrowError(/attachment past the end/);
     const bytes = encodeWire({ type: 'event', name: 'job.progress', payload: Int8Array.of(1, 2, 3) });
     expect(() => decodeWire(bytes.subarray(0, bytes.length - 4))).toThrowError(/attachment past the end/);
+  });
+
+  it('sends a Node Buffer as raw bytes, not as the array of numbers its toJSON makes', () => {
+    const bytes = Buffer.from('RIFF and then some audio');
+    const frame = encodeWire({ type: 'call', id: 1, op: 'audio.store', args: { bytes } });
+    expect(frame.byteLength).toBeLessThan(200);
+    const back = decodeWire(frame) as Extract<WireMessage, { type: 'call' }>;
+    expect(Buffer.from((back.args as { bytes: Uint8Array }).bytes).equals(bytes)).toBe(true);
+  });
+
+  it('splits a call larger than a part into parts that put it back together, and leaves a small one whole', () => {
+    const small = encodeWire({ type: 'call', id: 1, op: 'app.info', args: {} });
+    expect(wireParts(small, 1)).toEqual([small]);
+    const big = encodeWire({ type: 'call', id: 2, op: 'audio.store', args: { bytes: new Uint8Array(partBytes + 10).fill(3) } });
+    const parts = wireParts(big, 2);
+    expect(Math.max(...parts.map((part) => part.byteLength))).toBeLessThanOrEqual(maxFrameBytes);
+    const decoded = parts.map((part) => decodeWire(part) as Extract<WireMessage, { type: 'part' }>);
+    expect(decoded.map((part) => [part.type, part.id, part.total])).toEqual([['part', 2, big.byteLength], ['part', 2, big.byteLength]]);
+    expect(Buffer.concat(decoded.map((part) => part.bytes)).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('refuses a frame declaring 4 GB of JSON, and messages whose id, operation or bytes are not what their type has', () => {
+    const lying = new Uint8Array(16);
+    new DataView(lying.buffer).setUint32(0, 0xffff_ffff, true);
+    expect(() => decodeWire(lying)).toThrow('Malformed message from the other side (bad header).');
+    for (const message of [{ type: 'call', id: '__proto__', op: 'app.info' }, { type: 'call', id: 1, op: { toString: 1 } }, { type: 'part', id: 1, total: 10, bytes: [1, 2] }]) {
+      expect(() => decodeWire(frameOf(JSON.stringify(message), []))).toThrow('Malformed message from the other side (unknown message type or fields).');
+    }
   });
 });
 
