@@ -1,14 +1,17 @@
 /**
  * Hosts `src/engine` in the audio thread. Commands arrive on the port and apply between blocks;
- * `process` renders one block and publishes transport, meters and DSP load into the shared
- * status buffer. Nothing in `process` allocates.
+ * `process` renders one block, passes it through the safety stage (playback only: an export
+ * renders the engine without it), and publishes transport, meters, DSP load and safety trips
+ * into the shared status buffer. Nothing in `process` allocates.
  */
 import { Engine } from '../../src/engine/engine';
+import { SafetyStage } from '../../src/engine/safety-stage';
 import { engineProcessorName, statusSlots, type EngineCommand, type EngineProcessorOptions } from '../../src/protocol/engine';
 import { DspLoadMeter } from './dsp-load-meter';
 
 class EngineProcessor extends AudioWorkletProcessor {
   private readonly engine = new Engine(sampleRate);
+  private readonly safety = new SafetyStage(sampleRate);
   private readonly status: Float64Array;
   private readonly load = new DspLoadMeter(sampleRate);
   /** Scratch for a mono output, so `process` never allocates. */
@@ -25,12 +28,17 @@ class EngineProcessor extends AudioWorkletProcessor {
     const output = outputs[0];
     const left = output?.[0];
     if (!output || !left) return true;
+    const right = output[1] ?? this.spare;
     const started = this.load.begin();
-    this.engine.render(left, output[1] ?? this.spare, left.length);
+    this.engine.render(left, right, left.length);
+    this.safety.process(left, right, left.length, this.engine.faultyChannel);
     this.engine.writeStatus(this.status);
     this.load.end(started, left.length);
     this.status[statusSlots.dspLoad] = this.load.load;
     this.status[statusSlots.overloads] = this.load.overloads;
+    this.status[statusSlots.safetyTrips] = this.safety.trips;
+    this.status[statusSlots.safetyChannel] = this.safety.channel;
+    this.status[statusSlots.safetyReason] = this.safety.reason;
     return true;
   }
 }

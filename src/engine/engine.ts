@@ -1,51 +1,72 @@
+import { channelParams, deviceCatalog, sendParams } from '../devices/catalog';
 import { SincInterpolator } from '../dsp/sinc-interpolator';
 import {
-  meteredTracks,
+  blockFrames,
+  channelMeterIndex,
+  meteredChannels,
   statusSlots,
-  trackMeterIndex,
+  type EngineClip,
   type EngineCommand,
+  type EngineMixer,
+  type EngineParam,
   type EngineTimeline,
-  type EngineTrack,
   type LoopRange,
 } from '../protocol/engine';
 import { assertNever } from '../std/assert';
 import { beats, beatsToSamples, bpm, decibelsToGain, hertz } from '../std/units';
 import { ClipVoice } from './clip-voice';
-import { LevelMeter } from './level-meter';
+import { ParamView } from './devices/device-processor';
+import { createDeviceProcessor } from './devices/registry';
+import { ChannelStrip, type InsertSlot, type SendSlot } from './graph/channel-strip';
+import { compileGraph } from './graph/compile-graph';
+import { StereoDelay } from './graph/stereo-delay';
+import { TrackContent } from './graph/track-content';
 import { Metronome } from './metronome';
+import { ParamTable, type ParamSlot } from './params/param-table';
 import { PreviewVoice } from './preview-voice';
 import { SamplePool } from './sample-pool';
-import { TrackBus } from './track-bus';
 import { VoiceScratch } from './voice-scratch';
 
-const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
+const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4 };
 
 /**
  * The sound of Glowroom, block by block. Pure TypeScript: the same class runs in the
  * AudioWorkletProcessor for playback and in a Node worker for offline render, and given the same
  * commands and samples both produce the same output, bit for bit.
  *
- * Commands change state between blocks and may allocate; `render` never allocates.
+ * Clips play into their track's channel; channels run through the graph compiled from the
+ * routing (tracks → buses → master, sends, latency compensation); every fader, pan, send level
+ * and device parameter lives in one parameter table and glides to new values. Commands change
+ * state between blocks and may allocate; `render` never allocates.
  */
 export class Engine {
   private readonly pool = new SamplePool();
   private readonly interpolator = new SincInterpolator();
   private readonly scratch = new VoiceScratch();
+  private readonly sendScratch = { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) };
   private readonly metronome: Metronome;
   private readonly preview = new PreviewVoice();
   private timeline = defaultTimeline;
-  private buses: TrackBus[] = [];
-  private masterGain = 1;
+  private params = new ParamTable(new Map(), 1);
+  /** In `EngineMixer` order (the meters' order). */
+  private strips: ChannelStrip[] = [];
+  /** In processing order. */
+  private order: ChannelStrip[] = [];
+  private master: ChannelStrip | null = null;
+  /** The tracks' channels with their clips, in track order. */
+  private tracks: { strip: ChannelStrip; content: TrackContent }[] = [];
+  private readonly clips = new Map<string, readonly EngineClip[]>();
+  private readonly contents = new Map<string, TrackContent>();
+  private latency = 0;
   private playing = false;
   private playhead = 0;
   private loop: { start: number; end: number } | null = null;
   private loopBeats: LoopRange | null = null;
   private blocks = 0;
-  private readonly meters: readonly [LevelMeter, LevelMeter];
 
   constructor(readonly sampleRate: number) {
-    this.meters = [new LevelMeter(sampleRate), new LevelMeter(sampleRate)];
     this.metronome = new Metronome(sampleRate);
+    this.setMixer({ channels: [{ id: 'master', kind: 'master', output: null, solo: false, inserts: [], sends: [] }] }, []);
   }
 
   command(command: EngineCommand): void {
@@ -60,16 +81,21 @@ export class Engine {
         return;
       case 'set-timeline':
         this.timeline = command.timeline;
-        this.masterGain = decibelsToGain(command.timeline.masterGainDb);
         this.rebuildVoices(() => true);
         this.placeLoop();
         return;
-      case 'set-track':
-        this.setTrack(command.track, command.index);
+      case 'set-mixer':
+        this.setMixer(command.mixer, command.params);
         return;
-      case 'remove-track':
-        this.buses = this.buses.filter((bus) => bus.track.id !== command.trackId);
+      case 'set-clips':
+        this.clips.set(command.trackId, command.clips);
+        this.contentOf(command.trackId).voices = this.voicesOf(command.clips);
         return;
+      case 'set-param': {
+        const slot = this.params.slot(command.target, command.param);
+        if (slot && Number.isFinite(command.value)) this.params.rampTo(slot.index, command.value);
+        return;
+      }
       case 'play':
         this.playing = true;
         this.resetPeakHold();
@@ -106,7 +132,7 @@ export class Engine {
   /** The frame just after the last clip ends: where an offline render of the whole song stops. */
   get endFrame(): number {
     let end = 0;
-    for (const bus of this.buses) for (const voice of bus.voices) end = Math.max(end, voice.endFrame);
+    for (const track of this.tracks) for (const voice of track.content.voices) end = Math.max(end, voice.endFrame);
     return end;
   }
 
@@ -114,98 +140,191 @@ export class Engine {
     return this.playhead;
   }
 
+  /** How many frames the output lags the timeline: the slowest path's lookahead. A render starts that much early. */
+  get outputLatency(): number {
+    return this.latency;
+  }
+
+  /** The channel (in meter order) whose output went bad in the last block, upstream first; −1 if none did. */
+  get faultyChannel(): number {
+    for (const strip of this.order) {
+      if (strip.meters[0].fault || strip.meters[1].fault) return this.strips.indexOf(strip);
+    }
+    return -1;
+  }
+
   /** Renders `frames` (≤ 128) frames into `left`/`right` (overwritten) and advances the transport. */
   render(left: Float32Array, right: Float32Array, frames: number): void {
-    const buses = this.buses;
-    for (let b = 0; b < buses.length; b++) buses[b]?.clear();
+    const params = this.params;
+    params.advance(frames);
+    const strips = this.order;
+    for (let s = 0; s < strips.length; s++) strips[s]?.clear();
+    const tracks = this.tracks;
+    for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
     const click = this.metronome.buffer;
     click.fill(0);
-    const soloing = this.anySolo();
-    if (this.playing) this.renderTransport(frames, soloing);
-
-    left.fill(0, 0, frames);
-    right.fill(0, 0, frames);
-    for (let b = 0; b < buses.length; b++) {
-      const bus = buses[b];
-      if (!bus) continue;
-      bus.meter(frames);
-      if (!bus.audible(soloing)) continue;
-      for (let i = 0; i < frames; i++) {
-        left[i] = (left[i] ?? 0) + (bus.left[i] ?? 0);
-        right[i] = (right[i] ?? 0) + (bus.right[i] ?? 0);
-      }
+    if (this.playing) this.renderTransport(frames);
+    for (let t = 0; t < tracks.length; t++) {
+      const track = tracks[t];
+      if (!track) continue;
+      track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
     }
-    const gain = this.masterGain;
+    for (let s = 0; s < strips.length; s++) strips[s]?.process(params, this.sendScratch, frames);
+    const master = this.master;
     for (let i = 0; i < frames; i++) {
-      left[i] = (left[i] ?? 0) * gain + (click[i] ?? 0);
-      right[i] = (right[i] ?? 0) * gain + (click[i] ?? 0);
+      left[i] = (master ? (master.left[i] as number) : 0) + (click[i] as number);
+      right[i] = (master ? (master.right[i] as number) : 0) + (click[i] as number);
     }
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
-    this.meters[0].measure(left, frames);
-    this.meters[1].measure(right, frames);
     this.blocks++;
   }
 
-  /** Writes transport and meter state into the shared status layout (the host adds DSP load). */
+  /** Writes transport and every channel's meters into the shared status layout (the host adds DSP load and safety). */
   writeStatus(status: Float64Array): void {
-    status[statusSlots.playheadFrame] = this.playhead;
+    status[statusSlots.playheadFrame] = Math.max(0, this.playhead - this.latency);
     status[statusSlots.playing] = this.playing ? 1 : 0;
-    status[statusSlots.peakLeft] = this.meters[0].peak;
-    status[statusSlots.peakRight] = this.meters[1].peak;
-    status[statusSlots.rmsLeft] = this.meters[0].rms;
-    status[statusSlots.rmsRight] = this.meters[1].rms;
     status[statusSlots.blocksRendered] = this.blocks;
-    status[statusSlots.peakHoldLeft] = this.meters[0].held;
-    status[statusSlots.peakHoldRight] = this.meters[1].held;
     status[statusSlots.previewing] = this.preview.sounding ? 1 : 0;
-    const count = Math.min(this.buses.length, meteredTracks);
-    for (let t = 0; t < count; t++) {
-      const bus = this.buses[t];
-      if (!bus) continue;
-      status[trackMeterIndex(t, 'peakLeft')] = bus.meters[0].peak;
-      status[trackMeterIndex(t, 'peakRight')] = bus.meters[1].peak;
-      status[trackMeterIndex(t, 'rmsLeft')] = bus.meters[0].rms;
-      status[trackMeterIndex(t, 'rmsRight')] = bus.meters[1].rms;
+    status[statusSlots.outputLatencyFrames] = this.latency;
+    const count = Math.min(this.strips.length, meteredChannels);
+    for (let c = 0; c < count; c++) {
+      const strip = this.strips[c];
+      if (!strip) continue;
+      const [l, r] = strip.meters;
+      status[channelMeterIndex(c, 'peakLeft')] = l.peak;
+      status[channelMeterIndex(c, 'peakRight')] = r.peak;
+      status[channelMeterIndex(c, 'rmsLeft')] = l.rms;
+      status[channelMeterIndex(c, 'rmsRight')] = r.rms;
+      status[channelMeterIndex(c, 'peakHoldLeft')] = l.held;
+      status[channelMeterIndex(c, 'peakHoldRight')] = r.held;
+      status[channelMeterIndex(c, 'gainReductionDb')] = strip.gainReductionDb;
+      status[channelMeterIndex(c, 'fault')] = l.fault || r.fault ? 1 : 0;
     }
   }
 
-  /** Renders the timeline in segments, wrapping at the loop end on the exact frame. */
-  private renderTransport(frames: number, soloing: boolean): void {
+  /** Renders the clips in segments, wrapping at the loop end on the exact frame. */
+  private renderTransport(frames: number): void {
+    const params = this.params;
     let at = 0;
     while (at < frames) {
       const loop = this.loop;
       const inLoop = loop !== null && this.playhead < loop.end;
       const count = inLoop ? Math.min(frames - at, loop.end - this.playhead) : frames - at;
-      for (let b = 0; b < this.buses.length; b++) {
-        const bus = this.buses[b];
-        if (bus?.audible(soloing)) bus.render(this.interpolator, this.scratch, at, this.playhead, count);
+      for (let t = 0; t < this.tracks.length; t++) {
+        const track = this.tracks[t];
+        if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, at, this.playhead, count);
       }
-      if (this.metronome.enabled) this.metronome.render(at, this.playhead, count, this.timeline);
+      // The click sounds with the mix it belongs to, as late as the mix.
+      if (this.metronome.enabled) this.metronome.render(at, this.playhead - this.latency, count, this.timeline);
       this.playhead += count;
       at += count;
       if (inLoop && this.playhead >= loop.end) this.playhead = loop.start;
     }
   }
 
-  private setTrack(track: EngineTrack, index: number): void {
-    const existing = this.buses.findIndex((bus) => bus.track.id === track.id);
-    const bus = existing >= 0 ? this.buses.splice(existing, 1)[0] : undefined;
-    const target = bus ?? new TrackBus(track, this.sampleRate);
-    target.setTrack(track);
-    target.voices = this.voicesOf(track);
-    this.buses.splice(Math.max(0, Math.min(index, this.buses.length)), 0, target);
+  /**
+   * Compiles the routing: a parameter table with a slot per channel, send and device parameter
+   * (at the value `initial` gives; else carried over, ramp and all, when it stays; else the
+   * default), strips
+   * (kept with their meters and devices by id), the processing order and the delays that align
+   * parallel paths. A loop is refused (the document never holds one) and the old graph stays.
+   */
+  private setMixer(mixer: EngineMixer, initial: readonly EngineParam[]): void {
+    const slots = new Map<string, ParamSlot>();
+    const claim = (target: string, specs: readonly ParamSlot['spec'][]) => {
+      const base = slots.size;
+      specs.forEach((spec, i) => slots.set(ParamTable.key(target, spec.id), { index: base + i, spec }));
+      return base;
+    };
+    const oldStrips = new Map(this.strips.map((strip) => [strip.id, strip]));
+    const oldInserts = new Map(this.strips.flatMap((strip) => strip.inserts.map((insert) => [insert.id, insert] as const)));
+    const table = () => this.params;
+    const strips = mixer.channels.map((channel) => {
+      const base = claim(channel.id, channelParams);
+      const fader = { gain: base, pan: base + 1, mute: base + 2 };
+      const strip = oldStrips.get(channel.id) ?? new ChannelStrip(channel, this.sampleRate, fader);
+      strip.channel = channel;
+      strip.fader = fader;
+      return strip;
+    });
+    const insertPlans = mixer.channels.map((channel) =>
+      channel.inserts.map((device) => {
+        const base = claim(device.id, deviceCatalog[device.type].params);
+        const kept = oldInserts.get(device.id);
+        return { device, base, processor: kept && kept.type === device.type ? kept.processor : createDeviceProcessor(device.type, this.sampleRate) };
+      }),
+    );
+    const sendBases = mixer.channels.map((channel) => channel.sends.map((send) => claim(send.id, sendParams)));
+    const compiled = compileGraph(mixer, (index) => (insertPlans[index] ?? []).reduce((sum, plan) => sum + plan.processor.latencyFrames, 0));
+    if (compiled.loop) return;
+    const { graph } = compiled;
+
+    const params = new ParamTable(slots, this.sampleRate);
+    const given = new Map(initial.map((param) => [ParamTable.key(param.target, param.param), param.value]));
+    for (const [key, slot] of slots) {
+      const value = given.get(key);
+      const old = table().slots.get(key);
+      if (value !== undefined) params.jump(slot.index, value);
+      else if (old) params.carry(slot.index, table(), old.index);
+      else params.jump(slot.index, slot.spec.default);
+    }
+    strips.forEach((strip, index) => {
+      strip.inserts = (insertPlans[index] ?? []).map(
+        (plan): InsertSlot => ({
+          id: plan.device.id,
+          type: plan.device.type,
+          bypass: plan.device.bypass,
+          processor: plan.processor,
+          params: new ParamView(params, plan.base, deviceCatalog[plan.device.type].params.length),
+          bypassDelay: plan.processor.latencyFrames > 0 ? new StereoDelay(plan.processor.latencyFrames) : null,
+        }),
+      );
+      const output = graph.outputs[index];
+      const target = output ? strips[output.to] : undefined;
+      strip.output = target ? { target, delay: delayOf(output?.delay ?? 0) } : null;
+      strip.sends = (graph.sends[index] ?? []).flatMap((connection): SendSlot[] => {
+        const to = strips[connection.to];
+        const send = strip.channel.sends[connection.send];
+        const level = sendBases[index]?.[connection.send];
+        return to && send && level !== undefined ? [{ level, pre: send.tap === 'pre', target: to, delay: delayOf(connection.delay) }] : [];
+      });
+      strip.audible = graph.audible[index] ?? true;
+    });
+    this.params = params;
+    this.strips = strips;
+    this.order = graph.order.flatMap((index) => strips[index] ?? []);
+    this.master = strips.find((strip) => strip.channel.kind === 'master') ?? null;
+    this.latency = graph.outputLatency;
+    this.tracks = strips.filter((strip) => strip.channel.kind === 'track').map((strip) => ({ strip, content: this.contentOf(strip.id) }));
+    const trackIds = new Set(this.tracks.map((track) => track.strip.id));
+    for (const id of [...this.contents.keys()]) {
+      if (!trackIds.has(id)) {
+        this.contents.delete(id);
+        this.clips.delete(id);
+      }
+    }
   }
 
-  private rebuildVoices(affects: (clip: EngineTrack['clips'][number]) => boolean): void {
-    for (const bus of this.buses) {
-      if (bus.track.clips.some(affects)) bus.voices = this.voicesOf(bus.track);
+  private contentOf(trackId: string): TrackContent {
+    let content = this.contents.get(trackId);
+    if (!content) {
+      content = new TrackContent();
+      content.voices = this.voicesOf(this.clips.get(trackId) ?? []);
+      this.contents.set(trackId, content);
+    }
+    return content;
+  }
+
+  private rebuildVoices(affects: (clip: EngineClip) => boolean): void {
+    for (const [trackId, clips] of this.clips) {
+      if (clips.some(affects)) this.contentOf(trackId).voices = this.voicesOf(clips);
     }
   }
 
   /** Voices for the clips whose samples are in the pool; the others stay silent until they arrive. */
-  private voicesOf(track: EngineTrack): ClipVoice[] {
+  private voicesOf(clips: readonly EngineClip[]): ClipVoice[] {
     const voices: ClipVoice[] = [];
-    for (const clip of track.clips) {
+    for (const clip of clips) {
       const sample = this.pool.get(clip.sampleId);
       if (sample) voices.push(new ClipVoice(clip, sample, this.timeline.tempo, this.sampleRate));
     }
@@ -220,19 +339,17 @@ export class Engine {
     }
     const { tempo } = this.timeline;
     const rate = hertz(this.sampleRate);
-    this.loop = {
-      start: beatsToSamples(beats(range.start), bpm(tempo), rate),
-      end: beatsToSamples(beats(range.end), bpm(tempo), rate),
-    };
-  }
-
-  private anySolo(): boolean {
-    for (let b = 0; b < this.buses.length; b++) if (this.buses[b]?.track.solo) return true;
-    return false;
+    this.loop = { start: beatsToSamples(beats(range.start), bpm(tempo), rate), end: beatsToSamples(beats(range.end), bpm(tempo), rate) };
   }
 
   private resetPeakHold(): void {
-    this.meters[0].resetHold();
-    this.meters[1].resetHold();
+    for (const strip of this.strips) {
+      strip.meters[0].resetHold();
+      strip.meters[1].resetHold();
+    }
   }
+}
+
+function delayOf(frames: number): StereoDelay | null {
+  return frames > 0 ? new StereoDelay(frames) : null;
 }

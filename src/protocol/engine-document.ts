@@ -1,30 +1,44 @@
-import type { Project, Track } from '../model/project-schema';
-import type { EngineCommand, EngineDocument, EngineTrack } from './engine';
+import { channelParams, sendParams } from '../devices/catalog';
+import { masterChannelId, type Channel, type Device, type Project } from '../model/project-schema';
+import type { EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam } from './engine';
+
+/**
+ * The channels in status-meter order: the master, the tracks top to bottom, the buses. The
+ * engine's mixer is compiled in this order, so a reader finds a channel's meters at
+ * `channelMeterIndex(channelMeterOrder(project).indexOf(id), …)`.
+ */
+export function channelMeterOrder(project: Pick<Project, 'tracks' | 'buses'>): string[] {
+  return [masterChannelId, ...project.tracks.map((track) => track.id), ...project.buses.map((bus) => bus.id)];
+}
 
 /**
  * Compiles a project into what the engine plays. `sampleIdOf` names the pooled sample for a
  * source id (the hosts key their pools by resolved file path).
  */
 export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: string) => string): EngineDocument {
-  return {
-    timeline: {
-      tempo: project.tempo,
-      beatsPerBar: project.timeSignature[0],
-      beatUnit: project.timeSignature[1],
-      masterGainDb: project.master.gainDb,
-    },
-    tracks: project.tracks.map((track) => compileTrack(track, sampleIdOf)),
+  const params: EngineParam[] = [];
+  const channels: EngineChannel[] = [];
+  const addDevices = (inserts: readonly Device[]) =>
+    inserts.map((device) => {
+      for (const [param, value] of Object.entries(device.params)) params.push({ target: device.id, param, value });
+      return { id: device.id, type: device.type, bypass: device.bypass };
+    });
+  const addChannel = (id: string, kind: 'track' | 'bus', channel: Channel) => {
+    for (const spec of channelParams) params.push({ target: id, param: spec.id, value: Number(channel[spec.id]) });
+    const sends = channel.sends.map((send) => {
+      for (const spec of sendParams) params.push({ target: send.id, param: spec.id, value: send[spec.id] });
+      return { id: send.id, target: send.target, tap: send.tap };
+    });
+    channels.push({ id, kind, output: channel.output, solo: channel.solo, inserts: addDevices(channel.inserts), sends });
   };
-}
-
-function compileTrack(track: Track, sampleIdOf: (sourceId: string) => string): EngineTrack {
-  return {
-    id: track.id,
-    gainDb: track.channel.gainDb,
-    pan: track.channel.pan,
-    mute: track.channel.mute,
-    solo: track.channel.solo,
-    clips: track.clips.map((clip) => ({
+  const { master } = project;
+  params.push({ target: masterChannelId, param: 'gainDb', value: master.gainDb }, { target: masterChannelId, param: 'pan', value: master.pan });
+  channels.push({ id: masterChannelId, kind: 'master', output: null, solo: false, inserts: addDevices(master.inserts), sends: [] });
+  for (const track of project.tracks) addChannel(track.id, 'track', track.channel);
+  for (const bus of project.buses) addChannel(bus.id, 'bus', bus.channel);
+  const clips: Record<string, EngineClip[]> = {};
+  for (const track of project.tracks) {
+    clips[track.id] = track.clips.map((clip) => ({
       id: clip.id,
       sampleId: sampleIdOf(clip.source),
       start: clip.start,
@@ -37,43 +51,65 @@ function compileTrack(track: Track, sampleIdOf: (sourceId: string) => string): E
       reverse: clip.reverse,
       rate: clip.rate,
       mute: clip.mute,
-    })),
+    }));
+  }
+  return {
+    timeline: { tempo: project.tempo, beatsPerBar: project.timeSignature[0], beatUnit: project.timeSignature[1] },
+    mixer: { channels },
+    params,
+    clips,
   };
 }
 
 /**
- * The commands that turn the engine's `previous` document into `next`: only what changed is
- * sent — the timeline if it changed, each changed or moved track, each removed track — so an
- * edit to one clip re-sends one track, never the whole song.
+ * The commands that turn the engine's `previous` document into `next`, sending only what changed:
+ * the timeline; the mixer's routing (and the values of parameters it adds) when channels,
+ * inserts, sends, outputs, solo or bypass changed; the clips of each track whose clips changed;
+ * and one `set-param` per parameter whose value changed. A fader move is therefore one small
+ * `set-param`, never a track and never a voice rebuild.
  */
 export function engineDocumentChanges(previous: EngineDocument | null, next: EngineDocument): EngineCommand[] {
   const commands: EngineCommand[] = [];
   if (!previous || !sameShallow(previous.timeline, next.timeline)) commands.push({ type: 'set-timeline', timeline: next.timeline });
-  const nextIds = new Set(next.tracks.map((track) => track.id));
-  for (const track of previous?.tracks ?? []) {
-    if (!nextIds.has(track.id)) commands.push({ type: 'remove-track', trackId: track.id });
+  const before = new Map<string, number>();
+  for (const param of previous?.params ?? []) before.set(paramKey(param), param.value);
+  const mixerChanged = !previous || !sameMixer(previous.mixer, next.mixer);
+  if (mixerChanged) commands.push({ type: 'set-mixer', mixer: next.mixer, params: next.params.filter((param) => !before.has(paramKey(param))) });
+  for (const [trackId, clips] of Object.entries(next.clips)) {
+    const old = previous?.clips[trackId];
+    if (!old || !sameClips(old, clips)) commands.push({ type: 'set-clips', trackId, clips });
   }
-  const remaining = (previous?.tracks ?? []).filter((track) => nextIds.has(track.id));
-  next.tracks.forEach((track, index) => {
-    const before = remaining[index];
-    if (!before || before.id !== track.id || !sameTrack(before, track)) {
-      commands.push({ type: 'set-track', track, index });
-      const moved = remaining.findIndex((t) => t.id === track.id);
-      if (moved >= 0) remaining.splice(moved, 1);
-      remaining.splice(index, 0, track);
-    }
-  });
+  for (const param of next.params) {
+    const old = before.get(paramKey(param));
+    if (old !== undefined && !Object.is(old, param.value)) commands.push({ type: 'set-param', target: param.target, param: param.param, value: param.value });
+  }
   return commands;
 }
 
-function sameTrack(a: EngineTrack, b: EngineTrack): boolean {
+function paramKey(param: EngineParam): string {
+  return `${param.target}\u0000${param.param}`;
+}
+
+function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
   if (a === b) return true;
-  const { clips: clipsA, ...restA } = a;
-  const { clips: clipsB, ...restB } = b;
-  if (!sameShallow(restA, restB) || clipsA.length !== clipsB.length) return false;
-  return clipsA.every((clip, i) => {
-    const other = clipsB[i];
-    return other !== undefined && sameShallow(clip, other);
+  if (a.channels.length !== b.channels.length) return false;
+  return a.channels.every((channel, i) => {
+    const other = b.channels[i];
+    if (!other) return false;
+    const { inserts, sends, ...rest } = channel;
+    const { inserts: otherInserts, sends: otherSends, ...otherRest } = other;
+    return sameShallow(rest, otherRest) && sameList(inserts, otherInserts) && sameList(sends, otherSends);
+  });
+}
+
+function sameClips(a: readonly EngineClip[], b: readonly EngineClip[]): boolean {
+  return a === b || sameList(a, b);
+}
+
+function sameList<T extends object>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => {
+    const other = b[i];
+    return other !== undefined && sameShallow(item, other);
   });
 }
 

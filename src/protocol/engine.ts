@@ -5,6 +5,7 @@
  * frames (never through messages or React state). The Node render host drives the same engine
  * with the same commands.
  */
+import type { DeviceType } from '../devices/catalog';
 
 /** The name the processor registers under; node and processor both use it. */
 export const engineProcessorName = 'glowroom-engine';
@@ -48,14 +49,47 @@ export interface EngineClip {
   readonly mute: boolean;
 }
 
-export interface EngineTrack {
+/** A device as the engine runs it: its type picks the processor; its parameters travel as `set-param`. */
+export interface EngineDevice {
   readonly id: string;
-  readonly gainDb: number;
-  /** −1 … +1. */
-  readonly pan: number;
-  readonly mute: boolean;
+  readonly type: DeviceType;
+  readonly bypass: boolean;
+}
+
+export interface EngineSend {
+  readonly id: string;
+  /** The bus it feeds. */
+  readonly target: string;
+  readonly tap: 'pre' | 'post';
+}
+
+/**
+ * One channel of the mixer, without its parameter values (those travel as `set-param`, so a
+ * fader ride never rebuilds anything): what feeds where, through which devices.
+ */
+export interface EngineChannel {
+  readonly id: string;
+  readonly kind: 'track' | 'bus' | 'master';
+  /** The channel it feeds ("master" or a bus id); null for the master itself. */
+  readonly output: string | null;
   readonly solo: boolean;
-  readonly clips: readonly EngineClip[];
+  readonly inserts: readonly EngineDevice[];
+  readonly sends: readonly EngineSend[];
+}
+
+/**
+ * The routing: every channel in status-meter order (`channelMeterIndex`): the master first, then
+ * the tracks top to bottom, then the buses.
+ */
+export interface EngineMixer {
+  readonly channels: readonly EngineChannel[];
+}
+
+/** A parameter's value, by the id of its owner (a channel, send or device) and the parameter's id. */
+export interface EngineParam {
+  readonly target: string;
+  readonly param: string;
+  readonly value: number;
 }
 
 export interface EngineTimeline {
@@ -64,13 +98,16 @@ export interface EngineTimeline {
   readonly beatsPerBar: number;
   /** The note value of one beat: 4 = quarter, 8 = eighth. */
   readonly beatUnit: number;
-  readonly masterGainDb: number;
 }
 
 /** Everything the engine plays; compiled from a project by `compileEngineDocument`. */
 export interface EngineDocument {
   readonly timeline: EngineTimeline;
-  readonly tracks: readonly EngineTrack[];
+  readonly mixer: EngineMixer;
+  /** Every parameter of every channel, send and device, at its value in the document. */
+  readonly params: readonly EngineParam[];
+  /** The clips of each track, by track id. */
+  readonly clips: Readonly<Record<string, readonly EngineClip[]>>;
 }
 
 /** The loop range of the transport, in beats; playback wraps from `end` to `start`. */
@@ -84,11 +121,18 @@ export type EngineCommand =
   | { readonly type: 'add-sample'; readonly sample: SharedSample }
   /** Drops a sample from the pool; clips playing it fall silent. */
   | { readonly type: 'remove-sample'; readonly sampleId: string }
-  /** Tempo, meter and master: changing them keeps clips at their positions in beats. */
+  /** Tempo and meter: changing them keeps clips at their positions in beats. */
   | { readonly type: 'set-timeline'; readonly timeline: EngineTimeline }
-  /** Adds or replaces one track (with its clips) at `index` in the track order. */
-  | { readonly type: 'set-track'; readonly track: EngineTrack; readonly index: number }
-  | { readonly type: 'remove-track'; readonly trackId: string }
+  /**
+   * The routing changed (channels, inserts, sends, outputs, solo, bypass): the graph is compiled
+   * again. Channels and devices that stay keep their state and parameter values; `params` give
+   * the values of the parameters that are new.
+   */
+  | { readonly type: 'set-mixer'; readonly mixer: EngineMixer; readonly params: readonly EngineParam[] }
+  /** The clips of one track (rebuilds that track's voices only). */
+  | { readonly type: 'set-clips'; readonly trackId: string; readonly clips: readonly EngineClip[] }
+  /** Moves one parameter to `value`, along a ramp of the parameter's smoothing time. */
+  | { readonly type: 'set-param'; readonly target: string; readonly param: string; readonly value: number }
   | { readonly type: 'play' }
   | { readonly type: 'stop' }
   /** Moves the playhead to a frame of the timeline. */
@@ -100,11 +144,11 @@ export type EngineCommand =
   | { readonly type: 'preview'; readonly sampleId: string | null; readonly gainDb: number }
   /** Changes the preview channel's level, also while it sounds. */
   | { readonly type: 'set-preview-gain'; readonly gainDb: number }
-  /** Clears the held master peaks (play clears them too). */
+  /** Clears the held peaks of every channel (play clears them too). */
   | { readonly type: 'reset-peak-hold' };
 
 export interface EngineProcessorOptions {
-  /** A SharedArrayBuffer of `statusLength` float64 values, laid out as `statusSlots` + track meters. */
+  /** A SharedArrayBuffer of `statusLength` float64 values, laid out as `statusSlots` + channel meters. */
   readonly status: SharedArrayBuffer;
   /**
    * Commands applied in the constructor, before the first block: an offline render or a rebuilt
@@ -113,41 +157,62 @@ export interface EngineProcessorOptions {
   readonly initialCommands: readonly EngineCommand[];
 }
 
-/** Index of each float64 in the status buffer. Levels are linear amplitude (1 = 0 dBFS). */
+/**
+ * The status buffer, declared once: the engine and the worklet write it, every reader in the
+ * renderer reads it through these indices. Levels are linear amplitude (1 = 0 dBFS).
+ */
 export const statusSlots = {
-  /** Playhead, in frames from the start of the timeline. */
+  /** Playhead, in frames from the start of the timeline: the frame being heard (latency taken off). */
   playheadFrame: 0,
   /** 1 while the transport plays, 0 when stopped. */
   playing: 1,
-  /** Master peak, left and right, with a falling ballistic. */
-  peakLeft: 2,
-  peakRight: 3,
-  /** Master RMS (300 ms window), left and right. */
-  rmsLeft: 4,
-  rmsRight: 5,
   /** Count of blocks rendered since the processor started: proves the worklet is alive. */
-  blocksRendered: 6,
-  /** Highest master sample magnitude since play or the last reset, left and right. */
-  peakHoldLeft: 7,
-  peakHoldRight: 8,
+  blocksRendered: 2,
   /** Time spent rendering ÷ time the audio lasted, averaged over about a second (1 = no headroom). */
-  dspLoad: 9,
+  dspLoad: 3,
   /** Blocks that took longer to render than they last: each one risks an audible dropout. */
-  overloads: 10,
+  overloads: 4,
   /** 1 while the preview channel sounds. */
-  previewing: 11,
+  previewing: 5,
+  /** How late the mix is behind the timeline, in frames: the longest lookahead path. */
+  outputLatencyFrames: 6,
+  /** Times the output safety stage has muted the output (playback only). */
+  safetyTrips: 7,
+  /** The channel (meter index) found at fault the last time the safety stage tripped; −1 if none was. */
+  safetyChannel: 8,
+  /** Why it tripped the last time: a `SafetyReason` code. */
+  safetyReason: 9,
 } as const;
 
-/** Meters of the first `meteredTracks` tracks follow the header, in track order. */
-export const statusHeaderLength = 16;
-export const meteredTracks = 256;
-export const trackMeterSlots = { peakLeft: 0, peakRight: 1, rmsLeft: 2, rmsRight: 3 } as const;
-export const trackMeterStride = 4;
-export const statusLength = statusHeaderLength + meteredTracks * trackMeterStride;
+/** What made the safety stage mute the output. */
+export const safetyReasons = { none: 0, notANumber: 1, runaway: 2 } as const;
 
-/** Index of a track meter value in the status buffer. */
-export function trackMeterIndex(trackIndex: number, slot: keyof typeof trackMeterSlots): number {
-  return statusHeaderLength + trackIndex * trackMeterStride + trackMeterSlots[slot];
+/** Meters of the first `meteredChannels` channels follow the header, in `EngineMixer` order. */
+export const statusHeaderLength = 16;
+export const meteredChannels = 1200;
+export const channelMeterSlots = {
+  /** Peak with a falling ballistic, left and right. */
+  peakLeft: 0,
+  peakRight: 1,
+  /** RMS over 300 ms, left and right. */
+  rmsLeft: 2,
+  rmsRight: 3,
+  /** Highest sample magnitude since play or the last reset. */
+  peakHoldLeft: 4,
+  peakHoldRight: 5,
+  /** Gain reduction of the channel's inserts on the last frame, dB (≤ 0). */
+  gainReductionDb: 6,
+  /** 1 when the channel's output held NaN, Infinity or a runaway level in the last block. */
+  fault: 7,
+} as const;
+export const channelMeterStride = 8;
+export const statusLength = statusHeaderLength + meteredChannels * channelMeterStride;
+/** The master's meters are the first channel's. */
+export const masterMeterChannel = 0;
+
+/** Index of a channel meter value in the status buffer; `channel` in `EngineMixer` order. */
+export function channelMeterIndex(channel: number, slot: keyof typeof channelMeterSlots): number {
+  return statusHeaderLength + channel * channelMeterStride + channelMeterSlots[slot];
 }
 
 export function createStatusBuffer(): SharedArrayBuffer {

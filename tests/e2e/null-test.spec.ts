@@ -9,7 +9,9 @@ import { expect, samplePack, test } from './fixtures';
  * What you hear is what you export: the same project rendered by the playback worklet (inside
  * Chromium, in an OfflineAudioContext hosting the app's own processor) and by the Node render
  * host must be identical, sample for sample, in float32. No tolerance: both run the same engine
- * code on the same decoded PCM with the same block size, so any difference is a bug.
+ * code on the same decoded PCM with the same block size, so any difference is a bug. The mix
+ * has a bus fed by outputs and by pre- and post-fader sends, a Utility and limiters on a track, a
+ * bus and the master (so latency compensation runs too).
  */
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
   kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
@@ -35,15 +37,30 @@ const project: Project = {
     gone: { path: `${samplePack}/Drums/no-such-file.wav` },
   },
   tracks: [
-    track('drums', [clip('a1', 'amen', 0, 4, { loop: true, offset: 0.05, fadeIn: 0.02 }), clip('a2', 'amen', 4, 2.5, { reverse: true, gainDb: -4 })], { pan: 0.35 }),
-    track('kick', [0, 1, 2, 3, 4.5, 5, 6].map((b) => clip(`k${b}`, 'kick', b, 0.5)), { gainDb: -3 }),
+    track('drums', [clip('a1', 'amen', 0, 4, { loop: true, offset: 0.05, fadeIn: 0.02 }), clip('a2', 'amen', 4, 2.5, { reverse: true, gainDb: -4 })], {
+      pan: 0.35,
+      inserts: [{ id: 'd1', type: 'utility', bypass: false, params: { gainDb: -2, pan: -0.1, width: 150, mono: 0, invertLeft: 0, invertRight: 1 } }],
+      sends: [{ id: 'x1', target: 'crush', levelDb: -6, tap: 'pre' }],
+      output: 'drum-bus',
+    }),
+    track('kick', [0, 1, 2, 3, 4.5, 5, 6].map((b) => clip(`k${b}`, 'kick', b, 0.5)), { gainDb: -3, output: 'drum-bus', sends: [{ id: 'x2', target: 'crush', levelDb: -3, tap: 'post' }] }),
     track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 }), clip('p3', 'tabla', 2, 1, { mute: true })], { pan: -0.7 }),
     track('snare', [clip('s1', 'snare', 1, 1), clip('s2', 'snare', 3, 1, { rate: 1.12 })], { mute: true }),
     track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], { solo: false, pan: 0.1 }),
     track('ghost', [clip('g', 'gone', 0, 2)]),
   ],
-  buses: [], markers: [],
-  master: { gainDb: -1.5, pan: 0, inserts: [] }, automation: [],
+  buses: [
+    { id: 'drum-bus', name: 'Drums', colour: '#ff6b6b', channel: { ...createTrack('x', '', 0).channel, gainDb: -1, pan: -0.2 } },
+    {
+      id: 'crush',
+      name: 'Crush',
+      colour: '#5aa9ff',
+      channel: { ...createTrack('x', '', 0).channel, inserts: [{ id: 'd2', type: 'limiter', bypass: false, params: { ceilingDb: -14, releaseMs: 30 } }], output: 'drum-bus' },
+    },
+  ],
+  markers: [],
+  master: { gainDb: -1.5, pan: 0, inserts: [{ id: 'd3', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }] },
+  automation: [],
 };
 
 async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {

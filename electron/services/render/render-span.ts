@@ -89,12 +89,17 @@ export async function renderSpan(
   for (const command of engineDocumentChanges(null, document)) engine.command(command);
   engine.command({ type: 'seek', frame: span.startFrame });
   engine.command({ type: 'play' });
+  const blockLeft = new Float32Array(blockFrames);
+  const blockRight = new Float32Array(blockFrames);
+  // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
+  // so the file lines up with the timeline to the frame.
+  for (let skipped = 0; skipped < engine.outputLatency; skipped += blockFrames) {
+    engine.render(blockLeft, blockRight, Math.min(blockFrames, engine.outputLatency - skipped));
+  }
 
   const capacity = span.frames + span.tailFrames;
   let left = new Float32Array(span.frames + Math.min(span.tailFrames, prepared.sampleRate));
   let right = new Float32Array(left.length);
-  const blockLeft = new Float32Array(blockFrames);
-  const blockRight = new Float32Array(blockFrames);
   const quietFrames = Math.round(TAIL_QUIET_SECONDS * prepared.sampleRate);
   // The last frame past the end that was over the threshold; the end itself to begin with.
   let lastLoud = span.frames - 1;

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { statusSlots } from '../../../src/protocol/engine';
+import { emptyChannelMeter, readMasterMeter } from '../../audio/channel-meters';
 import { runtime } from '../../state/runtime';
 import { amplitudeToDbfs, formatDbfs } from '../format';
 import { useStatusFrame } from '../use-status-frame';
@@ -18,8 +18,10 @@ export function MasterMeter() {
   const meter = useRef<HTMLDivElement>(null);
   const hold = useRef<HTMLButtonElement>(null);
   const bars = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null)] as const;
+  const readings = useRef(emptyChannelMeter());
   useStatusFrame((status) => {
-    const peaks = [status[statusSlots.peakLeft] ?? 0, status[statusSlots.peakRight] ?? 0];
+    const master = readMasterMeter(status, readings.current);
+    const peaks = [master.peakLeft, master.peakRight];
     peaks.forEach((peak, i) => {
       const db = amplitudeToDbfs(peak);
       const bar = bars[i]?.current;
@@ -32,7 +34,7 @@ export function MasterMeter() {
     meter.current?.setAttribute('aria-valuenow', loudest.toFixed(1));
     meter.current?.setAttribute('aria-valuetext', formatDbfs(loudest));
 
-    const heldDb = amplitudeToDbfs(Math.max(status[statusSlots.peakHoldLeft] ?? 0, status[statusSlots.peakHoldRight] ?? 0));
+    const heldDb = amplitudeToDbfs(Math.max(master.peakHoldLeft, master.peakHoldRight));
     const text = heldDb <= -120 ? '−∞' : heldDb.toFixed(1).replace('-', '−');
     const button = hold.current;
     if (button && button.textContent !== text) {

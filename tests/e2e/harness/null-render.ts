@@ -3,6 +3,7 @@
  * plays with, in an OfflineAudioContext, with PCM decoded by the Node side through the bridge
  * (the app's own path). Exposes `window.renderProjectInWorklet` for Playwright.
  */
+import { Engine } from '../../../src/engine/engine';
 import { parseProject } from '../../../src/model/parse-project';
 import { packSample, type EngineCommand } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
@@ -31,12 +32,17 @@ window.renderProjectInWorklet = async (projectJson, frames) => {
     }
   }
   const document = compileEngineDocument(project, (sourceId) => project.sources[sourceId]?.path ?? sourceId);
-  commands.push(...engineDocumentChanges(null, document), { type: 'play' });
-  const [left, right] = await renderOffline(commands, project.sampleRate, frames);
+  const changes = engineDocumentChanges(null, document);
+  commands.push(...changes, { type: 'play' });
+  // The mix is as late as its slowest lookahead path; the Node render drops that much, so do we.
+  const probe = new Engine(project.sampleRate);
+  for (const change of changes) probe.command(change);
+  const latency = probe.outputLatency;
+  const [left, right] = await renderOffline(commands, project.sampleRate, frames + latency);
   const interleaved = new Float32Array(frames * 2);
   for (let i = 0; i < frames; i++) {
-    interleaved[2 * i] = left[i] ?? 0;
-    interleaved[2 * i + 1] = right[i] ?? 0;
+    interleaved[2 * i] = left[latency + i] ?? 0;
+    interleaved[2 * i + 1] = right[latency + i] ?? 0;
   }
   const bytes = new Uint8Array(interleaved.buffer);
   let binary = '';

@@ -1,30 +1,51 @@
 import { Engine } from '../../../src/engine/engine';
-import { blockFrames, createStatusBuffer, packSample, type EngineClip, type EngineTimeline, type EngineTrack } from '../../../src/protocol/engine';
-import { engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { createEmptyProject } from '../../../src/model/new-project';
+import { createChannel, createTrack } from '../../../src/model/new-track';
+import type { Channel, Clip, Project, Track } from '../../../src/model/project-schema';
+import { blockFrames, createStatusBuffer, packSample } from '../../../src/protocol/engine';
+import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 
 export const rate = 48_000;
-export const timeline120: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
 
-export function clip(sampleId: string, overrides: Partial<EngineClip> = {}): EngineClip {
-  return { id: `c-${sampleId}-${overrides.start ?? 0}`, sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...overrides };
+/** The song-wide settings the tests vary: tempo, meter and the master's gain. */
+export interface Song {
+  readonly tempo: number;
+  readonly beatsPerBar: number;
+  readonly beatUnit: 1 | 2 | 4 | 8 | 16 | 32;
+  readonly masterGainDb: number;
+}
+export const timeline120: Song = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
+
+/** A clip of the pooled sample `sampleId` (its source id is the sample id). */
+export function clip(sampleId: string, overrides: Partial<Clip> = {}): Clip {
+  return { kind: 'audio', id: `c-${sampleId}-${overrides.start ?? 0}`, name: '', source: sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...overrides };
 }
 
-export function track(id: string, clips: EngineClip[], overrides: Partial<EngineTrack> = {}): EngineTrack {
-  return { id, gainDb: 0, pan: 0, mute: false, solo: false, clips, ...overrides };
+/** A track with its channel settings (fader, pan, mute, solo, inserts, sends, output). */
+export function track(id: string, clips: Clip[], channel: Partial<Channel> = {}): Track {
+  return { ...createTrack(id, id, 0), channel: { ...createChannel(), ...channel }, clips };
 }
 
-/** An engine with samples pooled and a document set, transport playing from frame 0. */
+/** The project the engine tests play: tracks and song settings, plus any mixer parts given. */
+export function projectOf(tracks: Track[], song: Song = timeline120, extra: Partial<Project> = {}): Project {
+  const sources = Object.fromEntries(tracks.flatMap((t) => t.clips.map((c) => [c.source, { path: c.source }])));
+  const base = createEmptyProject('Engine test');
+  return { ...base, tempo: song.tempo, timeSignature: [song.beatsPerBar, song.beatUnit], sources, tracks, master: { ...base.master, gainDb: song.masterGainDb }, ...extra };
+}
+
+/** An engine with samples pooled and a project's document set, transport playing from frame 0. */
 export function engineWith(
   samples: Record<string, { sampleRate?: number; planes: Float32Array[] }>,
-  tracks: EngineTrack[],
-  timeline: EngineTimeline = timeline120,
+  tracks: Track[],
+  song: Song = timeline120,
   engineRate = rate,
+  extra: Partial<Project> = {},
 ): Engine {
   const engine = new Engine(engineRate);
   for (const [id, sample] of Object.entries(samples)) {
     engine.command({ type: 'add-sample', sample: packSample(id, sample.sampleRate ?? engineRate, sample.planes, (n) => new ArrayBuffer(n)) });
   }
-  for (const command of engineDocumentChanges(null, { timeline, tracks })) engine.command(command);
+  for (const command of engineDocumentChanges(null, compileEngineDocument(projectOf(tracks, song, extra), (sourceId) => sourceId))) engine.command(command);
   engine.command({ type: 'play' });
   return engine;
 }

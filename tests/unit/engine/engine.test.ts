@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { statusSlots, trackMeterIndex } from '../../../src/protocol/engine';
+import { channelMeterIndex, masterMeterChannel, statusSlots } from '../../../src/protocol/engine';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { createTrack } from '../../../src/model/new-track';
+import type { Project } from '../../../src/model/project-schema';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
-import { clip, constant, engineWith, nonZero, ramp, rate, render, status, timeline120, track } from './engine-harness';
+import { clip, constant, engineWith, nonZero, projectOf, ramp, rate, render, status, timeline120, track } from './engine-harness';
 
 /** Frame of a beat at a tempo: the format's rule, round(beats × 60 / tempo × rate). */
 const frameOf = (beats: number, tempo: number, sampleRate = rate) => Math.round(((beats * 60) / tempo) * sampleRate);
@@ -115,8 +116,9 @@ describe('engine: clips on the timeline', () => {
     const engine = engineWith(samples, [muted]);
     expect(nonZero(render(engine, 128)[0])).toEqual([]);
     const unmuted = { ...muted, clips: [clip('a')] };
-    const changes = engineDocumentChanges({ timeline: timeline120, tracks: [muted] }, { timeline: timeline120, tracks: [unmuted] });
-    expect(changes).toEqual([{ type: 'set-track', track: unmuted, index: 0 }]);
+    const compile = (project: Project) => compileEngineDocument(project, (sourceId) => sourceId);
+    const changes = engineDocumentChanges(compile(projectOf([muted])), compile(projectOf([unmuted])));
+    expect(changes.map((change) => change.type)).toEqual(['set-clips']);
     for (const change of changes) engine.command(change);
     expect(render(engine, 128)[0][0]).toBe(0.25);
   });
@@ -147,7 +149,7 @@ describe('engine: clips on the timeline', () => {
 
   it('keeps clips on their beats when the tempo changes', () => {
     const engine = engineWith({ a: { planes: [Float32Array.of(1)] } }, [track('t', [clip('a', { start: 4, length: 0.1 })])]);
-    engine.command({ type: 'set-timeline', timeline: { ...timeline120, tempo: 90 } });
+    engine.command({ type: 'set-timeline', timeline: { tempo: 90, beatsPerBar: 4, beatUnit: 4 } });
     const [left] = render(engine, frameOf(5, 90));
     expect(nonZero(left)).toEqual([frameOf(4, 90)]);
   });
@@ -217,17 +219,21 @@ describe('engine: transport, metronome, preview and meters', () => {
     const engine = engineWith({ s: { planes: [sine] } }, [track('quiet', []), track('tone', [clip('s', { length: 6 })])]);
     render(engine, 2 * rate);
     const s = status(engine);
-    expect(s[statusSlots.peakLeft]).toBeCloseTo(amplitude, 3);
-    expect(s[statusSlots.rmsRight]).toBeCloseTo(amplitude / Math.SQRT2, 2);
-    expect(s[trackMeterIndex(1, 'peakLeft')]).toBeCloseTo(amplitude, 3);
-    expect(s[trackMeterIndex(0, 'peakLeft')]).toBe(0);
-    expect(s[statusSlots.peakHoldLeft]).toBeCloseTo(amplitude, 3);
+    const master = (slot: Parameters<typeof channelMeterIndex>[1]) => channelMeterIndex(masterMeterChannel, slot);
+    expect(s[master('peakLeft')]).toBeCloseTo(amplitude, 3);
+    expect(s[master('rmsRight')]).toBeCloseTo(amplitude / Math.SQRT2, 2);
+    // Channels in meter order: the master, then the tracks.
+    expect(s[channelMeterIndex(2, 'peakLeft')]).toBeCloseTo(amplitude, 3);
+    expect(s[channelMeterIndex(1, 'peakLeft')]).toBe(0);
+    expect(s[master('peakHoldLeft')]).toBeCloseTo(amplitude, 3);
+    expect(s[channelMeterIndex(2, 'peakHoldRight')]).toBeCloseTo(amplitude, 3);
     engine.command({ type: 'stop' });
     render(engine, rate);
-    expect(status(engine)[statusSlots.peakLeft]).toBeLessThan(amplitude / 2);
+    expect(status(engine)[master('peakLeft')]).toBeLessThan(amplitude / 2);
     engine.command({ type: 'reset-peak-hold' });
     render(engine, 128);
-    expect(status(engine)[statusSlots.peakHoldLeft]).toBe(0);
+    expect(status(engine)[master('peakHoldLeft')]).toBe(0);
+    expect(status(engine)[channelMeterIndex(2, 'peakHoldLeft')]).toBe(0);
   });
 });
 
@@ -237,7 +243,7 @@ describe('compileEngineDocument', () => {
     const clips = [true, false].map((mute, i) => ({ kind: 'audio' as const, id: `c${i}`, name: '', source: 's1', start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute }));
     const project = { ...base, sources: { s1: { path: 'kick.wav' } }, tracks: [{ ...createTrack('t1', 'Drums', 0), clips }] };
     const compiled = compileEngineDocument(project, (sourceId) => `pool:${sourceId}`);
-    expect(compiled.tracks[0]?.clips.map((c) => [c.id, c.sampleId, c.mute])).toEqual([
+    expect(compiled.clips['t1']?.map((c) => [c.id, c.sampleId, c.mute])).toEqual([
       ['c0', 'pool:s1', true],
       ['c1', 'pool:s1', false],
     ]);
@@ -245,17 +251,51 @@ describe('compileEngineDocument', () => {
 });
 
 describe('engine document changes', () => {
-  it('sends only what changed', () => {
-    const a = track('a', [clip('x')]);
-    const b = track('b', [clip('y')]);
-    const before = { timeline: timeline120, tracks: [a, b] };
-    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [a, { ...b }] })).toEqual([]);
+  const compile = (project: Project) => compileEngineDocument(project, (sourceId) => sourceId);
+  const a = track('a', [clip('x')]);
+  const b = track('b', [clip('y')]);
+  const before = compile(projectOf([a, b]));
+
+  it('sends nothing for an equal document', () => {
+    expect(engineDocumentChanges(before, compile(projectOf([a, { ...b, clips: [...b.clips] }])))).toEqual([]);
+  });
+
+  it('sends the clips of the one track whose clips changed', () => {
     const moved = { ...b, clips: [clip('y', { start: 2 })] };
-    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [a, moved] })).toEqual([{ type: 'set-track', track: moved, index: 1 }]);
-    expect(engineDocumentChanges(before, { timeline: { ...timeline120, tempo: 100 }, tracks: [a, b] })).toEqual([
-      { type: 'set-timeline', timeline: { ...timeline120, tempo: 100 } },
+    const changes = engineDocumentChanges(before, compile(projectOf([a, moved])));
+    expect(changes).toEqual([{ type: 'set-clips', trackId: 'b', clips: compile(projectOf([a, moved])).clips['b'] }]);
+  });
+
+  it('sends the timeline alone when the tempo changes', () => {
+    expect(engineDocumentChanges(before, compile(projectOf([a, b], { ...timeline120, tempo: 100 })))).toEqual([
+      { type: 'set-timeline', timeline: { tempo: 100, beatsPerBar: 4, beatUnit: 4 } },
     ]);
-    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [b] })).toEqual([{ type: 'remove-track', trackId: 'a' }]);
-    expect(engineDocumentChanges(before, { timeline: timeline120, tracks: [b, a] })).toEqual([{ type: 'set-track', track: b, index: 0 }]);
+  });
+
+  it('sends a fader, pan, mute, send level or device parameter as set-param only: no mixer, no clips', () => {
+    const faded = projectOf([{ ...a, channel: { ...a.channel, gainDb: -7.5, pan: 0.25, mute: true } }, b], { ...timeline120, masterGainDb: -2 });
+    expect(engineDocumentChanges(before, compile(faded))).toEqual([
+      { type: 'set-param', target: 'master', param: 'gainDb', value: -2 },
+      { type: 'set-param', target: 'a', param: 'gainDb', value: -7.5 },
+      { type: 'set-param', target: 'a', param: 'pan', value: 0.25 },
+      { type: 'set-param', target: 'a', param: 'mute', value: 1 },
+    ]);
+  });
+
+  it('sends the routing, with the values of new parameters, when tracks come and go or devices are added', () => {
+    const removed = engineDocumentChanges(before, compile(projectOf([b])));
+    expect(removed.map((c) => c.type)).toEqual(['set-mixer']);
+    const withLimiter = projectOf([{ ...a, channel: { ...a.channel, inserts: [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -3, releaseMs: 80 } }] } }, b]);
+    const added = engineDocumentChanges(before, compile(withLimiter));
+    expect(added).toEqual([
+      {
+        type: 'set-mixer',
+        mixer: compile(withLimiter).mixer,
+        params: [
+          { target: 'd1', param: 'ceilingDb', value: -3 },
+          { target: 'd1', param: 'releaseMs', value: 80 },
+        ],
+      },
+    ]);
   });
 });

@@ -1,0 +1,152 @@
+import type { EngineChannel } from '../../protocol/engine';
+import { blockFrames } from '../../protocol/engine';
+import { decibelsToGain } from '../../std/units';
+import type { DeviceProcessor, ParamView } from '../devices/device-processor';
+import { LevelMeter } from '../level-meter';
+import type { ParamTable } from '../params/param-table';
+import type { StereoDelay } from './stereo-delay';
+
+/** An insert as the strip runs it. */
+export interface InsertSlot {
+  readonly id: string;
+  readonly type: string;
+  readonly bypass: boolean;
+  readonly processor: DeviceProcessor;
+  readonly params: ParamView;
+  /** Holds a bypassed device's signal back by its latency, so bypass never shifts the timing. */
+  readonly bypassDelay: StereoDelay | null;
+}
+
+/** A send as the strip runs it: its level's slot and where it goes. */
+export interface SendSlot {
+  readonly level: number;
+  readonly pre: boolean;
+  readonly target: ChannelStrip;
+  readonly delay: StereoDelay | null;
+}
+
+/** The slots of a channel's own parameters in the table. */
+export interface FaderSlots {
+  readonly gain: number;
+  readonly pan: number;
+  readonly mute: number;
+}
+
+/**
+ * One channel of the graph, block by block: its input (summed by whatever feeds it), the inserts
+ * in order, pre-fader sends, the fader (gain, mute and, for buses and the master, a balance pan,
+ * each gliding per frame between the block's start and end values), post-fader sends, the meter,
+ * and the output into the next channel. Buffers are allocated once, when the routing is compiled.
+ */
+export class ChannelStrip {
+  readonly left = new Float32Array(blockFrames);
+  readonly right = new Float32Array(blockFrames);
+  readonly meters: readonly [LevelMeter, LevelMeter];
+  inserts: readonly InsertSlot[] = [];
+  sends: readonly SendSlot[] = [];
+  output: { readonly target: ChannelStrip; readonly delay: StereoDelay | null } | null = null;
+  /** False while solo silences this channel. */
+  audible = true;
+  /** Gain reduction of the inserts on the last frame, dB (≤ 0). */
+  gainReductionDb = 0;
+  /** This block's mute (and solo) factor at its start and end; fields, not arguments, so no double is boxed per block. */
+  private muteStart = 1;
+  private muteEnd = 1;
+
+  constructor(
+    public channel: EngineChannel,
+    sampleRate: number,
+    public fader: FaderSlots,
+  ) {
+    this.meters = [new LevelMeter(sampleRate), new LevelMeter(sampleRate)];
+  }
+
+  get id(): string {
+    return this.channel.id;
+  }
+
+  /** Whether anything of this channel can be heard in this block (not muted, not silenced by solo). */
+  sounds(params: ParamTable): boolean {
+    return this.audible && ((params.start[this.fader.mute] as number) < 1 || (params.end[this.fader.mute] as number) < 1);
+  }
+
+  clear(): void {
+    this.left.fill(0);
+    this.right.fill(0);
+  }
+
+  /** Runs the strip on its summed input and adds its output and sends into their targets. */
+  process(params: ParamTable, scratch: { left: Float32Array; right: Float32Array }, frames: number): void {
+    const { left, right } = this;
+    let reduction = 0;
+    for (let d = 0; d < this.inserts.length; d++) {
+      const insert = this.inserts[d] as InsertSlot;
+      if (insert.bypass) insert.bypassDelay?.delayInPlace(left, right, frames);
+      else {
+        insert.processor.process(left, right, insert.params, frames);
+        const gr = insert.processor.gainReductionDb();
+        if (gr < reduction) reduction = gr;
+      }
+    }
+    this.gainReductionDb = reduction;
+    this.muteStart = this.audible ? 1 - (params.start[this.fader.mute] as number) : 0;
+    this.muteEnd = this.audible ? 1 - (params.end[this.fader.mute] as number) : 0;
+    for (let s = 0; s < this.sends.length; s++) {
+      const send = this.sends[s] as SendSlot;
+      if (send.pre) this.send(send, params, scratch, true, frames);
+    }
+    this.applyFader(params, frames);
+    for (let s = 0; s < this.sends.length; s++) {
+      const send = this.sends[s] as SendSlot;
+      // Post-fader sends take the signal the mute has already scaled.
+      if (!send.pre) this.send(send, params, scratch, false, frames);
+    }
+    this.meters[0].measure(left, frames);
+    this.meters[1].measure(right, frames);
+    const output = this.output;
+    if (output) addInto(left, right, output.target, output.delay, frames);
+  }
+
+  private applyFader(params: ParamTable, frames: number): void {
+    const { left, right, fader } = this;
+    const gainStart = decibelsToGain(params.start[fader.gain] as number) * this.muteStart;
+    const gainEnd = decibelsToGain(params.end[fader.gain] as number) * this.muteEnd;
+    // A track's pan placed its clips before the inserts; buses and the master balance here.
+    const balance = this.channel.kind !== 'track';
+    const panStart = balance ? (params.start[fader.pan] as number) : 0;
+    const panEnd = balance ? (params.end[fader.pan] as number) : 0;
+    const leftStart = gainStart * (panStart > 0 ? 1 - panStart : 1);
+    const rightStart = gainStart * (panStart < 0 ? 1 + panStart : 1);
+    const leftStep = (gainEnd * (panEnd > 0 ? 1 - panEnd : 1) - leftStart) / frames;
+    const rightStep = (gainEnd * (panEnd < 0 ? 1 + panEnd : 1) - rightStart) / frames;
+    for (let i = 0; i < frames; i++) {
+      left[i] = (left[i] as number) * (leftStart + leftStep * (i + 1));
+      right[i] = (right[i] as number) * (rightStart + rightStep * (i + 1));
+    }
+  }
+
+  private send(send: SendSlot, params: ParamTable, scratch: { left: Float32Array; right: Float32Array }, muted: boolean, frames: number): void {
+    const from = decibelsToGain(params.start[send.level] as number) * (muted ? this.muteStart : 1);
+    const step = (decibelsToGain(params.end[send.level] as number) * (muted ? this.muteEnd : 1) - from) / frames;
+    if (from === 0 && step === 0 && send.delay === null) return;
+    for (let i = 0; i < frames; i++) {
+      const gain = from + step * (i + 1);
+      scratch.left[i] = (this.left[i] as number) * gain;
+      scratch.right[i] = (this.right[i] as number) * gain;
+    }
+    addInto(scratch.left, scratch.right, send.target, send.delay, frames);
+  }
+}
+
+function addInto(left: Float32Array, right: Float32Array, target: ChannelStrip, delay: StereoDelay | null, frames: number): void {
+  if (delay) {
+    delay.addDelayed(left, right, target.left, target.right, frames);
+    return;
+  }
+  const toLeft = target.left;
+  const toRight = target.right;
+  for (let i = 0; i < frames; i++) {
+    toLeft[i] = (toLeft[i] as number) + (left[i] as number);
+    toRight[i] = (toRight[i] as number) + (right[i] as number);
+  }
+}

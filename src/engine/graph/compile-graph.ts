@@ -1,0 +1,87 @@
+import type { EngineMixer } from '../../protocol/engine';
+import { topologicalOrder } from '../../std/topological-order';
+
+/** One edge of the graph: a channel's output, or one of its sends, into another channel's input. */
+export interface Connection {
+  /** Channel indices, in `EngineMixer` order. */
+  readonly from: number;
+  readonly to: number;
+  /** The send's index on `from`, or −1 for the channel's output. */
+  readonly send: number;
+  /** Frames this path is held back so it meets the other inputs of `to` in time. */
+  readonly delay: number;
+}
+
+export interface CompiledGraph {
+  /** Channel indices in processing order: every channel after all that feed it, the master last. */
+  readonly order: readonly number[];
+  /** Per channel: its output connection (undefined for the master) and its sends, in send order. */
+  readonly outputs: readonly (Connection | undefined)[];
+  readonly sends: readonly (readonly Connection[])[];
+  /** Per channel: whether it sounds under the current solos (buses and the master always pass on). */
+  readonly audible: readonly boolean[];
+  /** How late the master's output is behind the timeline, in frames. */
+  readonly outputLatency: number;
+}
+
+/**
+ * Compiles the routing into a processing order with latency compensation: each channel's input
+ * arrives as late as its latest feed (`arrival`), its inserts add their latency, and every
+ * connection is delayed by the difference, so parallel paths meet sample-aligned. Returns the
+ * loop, as channel ids from a channel back to itself, when the routing loops (the document
+ * refuses such routing, so this is a guard).
+ */
+export function compileGraph(
+  mixer: EngineMixer,
+  insertLatency: (channel: number) => number,
+): { readonly graph: CompiledGraph; readonly loop?: undefined } | { readonly graph?: undefined; readonly loop: readonly string[] } {
+  const channels = mixer.channels;
+  const indexOf = new Map(channels.map((channel, index) => [channel.id, index]));
+  const targets = channels.map((channel) => {
+    const output = channel.output === null ? undefined : indexOf.get(channel.output);
+    return { output, sends: channel.sends.map((send) => indexOf.get(send.target)) };
+  });
+  const result = topologicalOrder(
+    channels.map((_, index) => index),
+    (index) => {
+      const target = targets[index];
+      return target ? [...(target.output === undefined ? [] : [target.output]), ...target.sends.filter((t): t is number => t !== undefined)] : [];
+    },
+  );
+  if (result.loop) return { loop: result.loop.map((index) => channels[index]?.id ?? '?') };
+  const order = result.order;
+  const arrival = new Array<number>(channels.length).fill(0);
+  const departure = new Array<number>(channels.length).fill(0);
+  for (const index of order) {
+    departure[index] = (arrival[index] ?? 0) + insertLatency(index);
+    const target = targets[index];
+    for (const to of [target?.output, ...(target?.sends ?? [])]) {
+      if (to !== undefined) arrival[to] = Math.max(arrival[to] ?? 0, departure[index] ?? 0);
+    }
+  }
+  const connect = (from: number, to: number | undefined, send: number): Connection | undefined =>
+    to === undefined ? undefined : { from, to, send, delay: (arrival[to] ?? 0) - (departure[from] ?? 0) };
+  const outputs = channels.map((_, index) => connect(index, targets[index]?.output, -1));
+  const sends = channels.map((_, index) => (targets[index]?.sends ?? []).flatMap((to, s) => connect(index, to, s) ?? []));
+  const master = channels.findIndex((channel) => channel.kind === 'master');
+  return { graph: { order, outputs, sends, audible: soloAudibility(mixer, targets), outputLatency: master < 0 ? 0 : (departure[master] ?? 0) } };
+}
+
+/**
+ * While any track or bus is soloed, a track sounds only if it is soloed itself or feeds a soloed
+ * bus (through outputs or sends, directly or through other buses); buses and the master always
+ * pass on what reaches them.
+ */
+function soloAudibility(mixer: EngineMixer, targets: readonly { output: number | undefined; sends: readonly (number | undefined)[] }[]): boolean[] {
+  const channels = mixer.channels;
+  if (!channels.some((channel) => channel.solo)) return channels.map(() => true);
+  const reachesSolo = (index: number, seen: Set<number>): boolean => {
+    if (seen.has(index)) return false;
+    seen.add(index);
+    const channel = channels[index];
+    if (channel?.kind === 'bus' && channel.solo) return true;
+    const target = targets[index];
+    return [target?.output, ...(target?.sends ?? [])].some((to) => to !== undefined && reachesSolo(to, seen));
+  };
+  return channels.map((channel, index) => channel.kind !== 'track' || channel.solo || reachesSolo(index, new Set()));
+}

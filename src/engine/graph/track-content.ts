@@ -1,0 +1,62 @@
+import type { SincInterpolator } from '../../dsp/sinc-interpolator';
+import { blockFrames } from '../../protocol/engine';
+import type { ClipVoice } from '../clip-voice';
+import { panGains, panSlots, type PanGains } from '../pan-law';
+import type { ParamTable } from '../params/param-table';
+import type { VoiceScratch } from '../voice-scratch';
+
+const unity: PanGains = { left: 1, right: 0 };
+const stereoUnity: PanGains = { left: 1, right: 1 };
+
+/**
+ * A track's clips, rendered and placed in the stereo field: the channel's input. Mono sources are
+ * summed apart from stereo ones so the track's pan can use each one's law (constant power for
+ * mono, balance for stereo, docs/project-format.md) with a pan that glides per frame.
+ */
+export class TrackContent {
+  voices: readonly ClipVoice[] = [];
+  private readonly mono = new Float32Array(blockFrames);
+  private readonly monoSpare = new Float32Array(blockFrames);
+  private readonly stereoLeft = new Float32Array(blockFrames);
+  private readonly stereoRight = new Float32Array(blockFrames);
+  /** Pan gains laid out as `panSlots`, for the pan they hold; NaN makes the first block compute them. */
+  private readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
+
+  clear(): void {
+    this.mono.fill(0);
+    this.stereoLeft.fill(0);
+    this.stereoRight.fill(0);
+  }
+
+  /** Mixes the clips that are not muted for timeline frames [frame, frame + count) at `at`. */
+  render(interpolator: SincInterpolator, scratch: VoiceScratch, at: number, frame: number, count: number): void {
+    const voices = this.voices;
+    for (let v = 0; v < voices.length; v++) {
+      const voice = voices[v];
+      if (!voice || voice.clip.mute) continue;
+      if (voice.channelCount === 1) voice.mixInto(interpolator, scratch, this.mono, this.monoSpare, at, frame, count, unity);
+      else voice.mixInto(interpolator, scratch, this.stereoLeft, this.stereoRight, at, frame, count, stereoUnity);
+    }
+  }
+
+  /**
+   * Writes the panned sum into `left`/`right` [0, frames), the pan (slot `pan` of the table)
+   * moving from the block's start value to its end value.
+   */
+  pan(left: Float32Array, right: Float32Array, params: ParamTable, pan: number, frames: number): void {
+    const { mono, stereoLeft, stereoRight, gains } = this;
+    const from = params.start[pan] as number;
+    const to = params.end[pan] as number;
+    const step = (to - from) / frames;
+    for (let i = 0; i < frames; i++) {
+      const value = step === 0 ? to : from + step * (i + 1);
+      if (value !== gains[panSlots.pan]) {
+        gains[panSlots.pan] = value;
+        panGains(gains);
+      }
+      const m = mono[i] as number;
+      left[i] = m * (gains[panSlots.monoLeft] as number) + (stereoLeft[i] as number) * (gains[panSlots.stereoLeft] as number);
+      right[i] = m * (gains[panSlots.monoRight] as number) + (stereoRight[i] as number) * (gains[panSlots.stereoRight] as number);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import type { ParamSpec } from '../../devices/param-spec';
+
+/** Where one parameter lives in a `ParamTable`. */
+export interface ParamSlot {
+  readonly index: number;
+  readonly spec: ParamSpec;
+}
+
+/**
+ * Every parameter of the mixer as numbers in flat arrays: the value at the start of the current
+ * block, the value at its end, and a linear ramp toward the last value set. A new value does not
+ * jump: it is reached along a straight line over the parameter's smoothing time, advanced per
+ * block and interpolated per frame by whoever reads `start` and `end` (so no step is larger than
+ * the ramp's slope: no zipper noise). Built when the routing changes; `advance` never allocates.
+ */
+export class ParamTable {
+  /** Value at the first frame of the current block. */
+  readonly start: Float64Array;
+  /** Value after the last frame of the current block. */
+  readonly end: Float64Array;
+  private readonly target: Float64Array;
+  private readonly step: Float64Array;
+  private readonly remaining: Int32Array;
+  private readonly rampFrames: Int32Array;
+
+  constructor(
+    readonly slots: ReadonlyMap<string, ParamSlot>,
+    sampleRate: number,
+  ) {
+    const size = slots.size;
+    this.start = new Float64Array(size);
+    this.end = new Float64Array(size);
+    this.target = new Float64Array(size);
+    this.step = new Float64Array(size);
+    this.remaining = new Int32Array(size);
+    this.rampFrames = new Int32Array(size);
+    for (const { index, spec } of slots.values()) {
+      this.rampFrames[index] = Math.round((spec.smoothingMs * sampleRate) / 1000);
+      this.start[index] = this.end[index] = this.target[index] = spec.default;
+    }
+  }
+
+  /** The slot of a parameter by its owner's id and its own id. */
+  static key(target: string, param: string): string {
+    return `${target}\u0000${param}`;
+  }
+
+  slot(target: string, param: string): ParamSlot | undefined {
+    return this.slots.get(ParamTable.key(target, param));
+  }
+
+  /** Sets a value at once, with no ramp: a parameter that is new, or a state carried over. */
+  jump(index: number, value: number): void {
+    this.start[index] = this.end[index] = this.target[index] = value;
+    this.remaining[index] = 0;
+  }
+
+  /** Starts a ramp from where the value is now to `value`, over the parameter's smoothing time. */
+  rampTo(index: number, value: number): void {
+    const frames = this.rampFrames[index] ?? 0;
+    if (frames <= 0) {
+      this.target[index] = this.end[index] = value;
+      this.remaining[index] = 0;
+      return;
+    }
+    this.target[index] = value;
+    this.step[index] = (value - (this.end[index] ?? 0)) / frames;
+    this.remaining[index] = frames;
+  }
+
+  /** Carries a parameter's state (value and ramp under way) over from the table this one replaces. */
+  carry(index: number, from: ParamTable, fromIndex: number): void {
+    this.start[index] = from.start[fromIndex] ?? 0;
+    this.end[index] = from.end[fromIndex] ?? 0;
+    this.target[index] = from.target[fromIndex] ?? 0;
+    this.step[index] = from.step[fromIndex] ?? 0;
+    this.remaining[index] = from.remaining[fromIndex] ?? 0;
+  }
+
+  /** Moves every ramp on by `frames`: `start` becomes the old `end`, `end` the value `frames` later. */
+  advance(frames: number): void {
+    const { start, end, remaining } = this;
+    for (let i = 0; i < start.length; i++) {
+      const value = end[i] as number;
+      start[i] = value;
+      const left = remaining[i] as number;
+      if (left <= 0) continue;
+      if (left <= frames) {
+        end[i] = this.target[i] as number;
+        remaining[i] = 0;
+      } else {
+        end[i] = value + (this.step[i] as number) * frames;
+        remaining[i] = left - frames;
+      }
+    }
+  }
+}
