@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Bitcrusher } from '../../../src/dsp/distortion/bitcrusher';
+import { Saturation } from '../../../src/dsp/distortion/saturation';
 import { Delay } from '../../../src/dsp/delay/delay';
 import { Compressor } from '../../../src/dsp/dynamics/compressor';
 import { Eq } from '../../../src/dsp/eq/eq';
@@ -47,6 +49,20 @@ const kernels: Record<string, () => StereoEffect> = {
     reverb.setPreDelayMs(20);
     reverb.setWidth(0.7);
     return reverb;
+  },
+  saturation: () => {
+    const saturation = new Saturation(RATE);
+    saturation.setDriveDb(18);
+    saturation.setTone(0.5);
+    saturation.setMix(0.8);
+    return saturation;
+  },
+  bitcrusher: () => {
+    const crusher = new Bitcrusher(RATE);
+    crusher.setBits(6.5);
+    crusher.setDownsampleFactor(3.3);
+    crusher.setMix(0.9);
+    return crusher;
   },
   limiter: () => {
     const limiter = new InsertLimiter(RATE);
