@@ -2,18 +2,20 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { GlowroomError } from '../../src/std/errors';
-import { syncFolder, tempPathBeside } from './fs-helpers';
+import { removeStaleTemps, syncFolder, tempPathBeside } from './fs-helpers';
 
 /**
  * Writes a file so that readers only ever see the old or the new version: `fill` writes a
  * temporary file beside it, which is fsynced and renamed over the target, then the folder is
  * fsynced. On any failure the temporary file is removed and nothing exists under the final name
- * that was not there before. GlowroomErrors from `fill` pass through as they are.
+ * that was not there before. GlowroomErrors from `fill` pass through as they are. Temporary files
+ * of earlier writes of `target` that a dead process left behind are removed first.
  */
 export async function writeAtomically(target: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = tempPathBeside(path.resolve(target));
   try {
+    await removeStaleTemps(path.resolve(target));
     const handle = await fs.open(temp, 'wx');
     try {
       await fill(handle);
@@ -47,6 +49,8 @@ export function describeWriteError(error: unknown): string {
       return 'no permission to write there. Choose another folder.';
     case 'ENOENT':
       return 'the folder does not exist.';
+    case 'ENOTDIR':
+      return 'part of that path is a file, not a folder. Choose a folder.';
     default:
       return error instanceof Error ? error.message : String(error);
   }

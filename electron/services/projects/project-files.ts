@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
 import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
-import { errnoOf, syncFolder, tempPathBeside } from '../fs-helpers';
+import { errnoOf, removeStaleTemps, syncFolder, tempPathBeside } from '../fs-helpers';
 
 export interface OpenedProject {
   readonly project: Project;
@@ -35,7 +35,8 @@ const maxProjectBytes = 64 * 1024 * 1024;
  *   4. rename the temporary file over `file` (atomic: old or new, never neither);
  *   5. fsync the folder, so the renames survive a power cut too.
  * Renaming `file` itself to `.bak` would be simpler but would leave no `file` between steps 3
- * and 4. A crash leaves at most a stray `.*.tmp` file beside the project, never a damaged one.
+ * and 4. A crash leaves at most a stray `.*.tmp` file beside the project, never a damaged one,
+ * and the next save of the file removes it.
  * Errors (`io`, `wrong-kind`; `internal` if the document is invalid) leave `file` as it was.
  */
 export async function saveProject(file: string, project: Project): Promise<void> {
@@ -46,6 +47,7 @@ export async function saveProject(file: string, project: Project): Promise<void>
   const backupTemp = tempPathBeside(backupPathOf(target));
   let existed = false;
   try {
+    await Promise.all([removeStaleTemps(target), removeStaleTemps(backupPathOf(target))]);
     await writeSynced(temp, text);
     existed = await linkOrCopy(target, backupTemp);
     if (existed) await fs.rename(backupTemp, backupPathOf(target));
@@ -84,7 +86,7 @@ export async function openProject(file: string): Promise<OpenedProject> {
   }
 }
 
-/** The real file behind `file` (a symlinked project stays a symlink); refuses a folder. */
+/** The real file behind `file` (a symlinked project stays a symlink); refuses a folder, and a path through a file. */
 async function resolveSaveTarget(file: string): Promise<string> {
   const resolved = path.resolve(file);
   try {
@@ -93,8 +95,17 @@ async function resolveSaveTarget(file: string): Promise<string> {
     return real;
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') return resolved;
-    throw error;
+    if (errnoOf(error) === 'ENOTDIR') throw await notInAFolder(resolved);
+    throw saveError(resolved, false, error);
   }
+}
+
+/** The error for a save whose folder path runs through a file (`notes.txt/Song.glowroom`), naming that file. */
+async function notInAFolder(target: string): Promise<GlowroomError> {
+  const isFile = (candidate: string) => fs.stat(candidate).then((stat) => stat.isFile(), () => false);
+  let blocker = path.dirname(target);
+  while (!(await isFile(blocker)) && path.dirname(blocker) !== blocker) blocker = path.dirname(blocker);
+  return new GlowroomError('wrong-kind', `Could not save ${path.basename(target)}: ${blocker} is a file, not a folder. Nothing was written and your work is still open. Use Save As to choose a folder.`);
 }
 
 async function writeSynced(file: string, text: string): Promise<void> {

@@ -5,6 +5,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import type { FolderSearchResult } from '../../../src/protocol/ipc';
 import { writeFileAtomic } from '../atomic-write';
 import { dataDir } from '../data-dir';
+import { removeStaleTempsIn } from '../fs-helpers';
 import type { JobRegistry, ProgressSink } from '../jobs';
 import { exportBundle, openBundle } from './bundles';
 import { collectProject } from './collect';
@@ -30,6 +31,8 @@ export class ProjectService {
   private readonly recovery: RecoveryStore;
   /** How each project was last looked at (user settings keyed by project file). */
   readonly views: ProjectViews;
+  /** Settles once the temporary files that interrupted writes left in the data folder are gone. */
+  readonly swept: Promise<void>;
 
   constructor(
     private readonly jobs: JobRegistry,
@@ -37,6 +40,11 @@ export class ProjectService {
   ) {
     this.recovery = new RecoveryStore(path.join(home, 'recovery'));
     this.views = new ProjectViews(path.join(home, 'project-views.json'));
+    // A crash mid-write leaves a `.name.<random>.tmp` beside the recent list, the views or a recovery file.
+    this.swept = Promise.all([home, path.join(home, 'recovery')].map(removeStaleTempsIn)).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Opens a project; sources whose files are gone are listed so the user can relink them. */
