@@ -63,6 +63,10 @@ function prepare(db: LibraryDatabase, file: string, migrations: readonly Migrati
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Searches read index pages all over the file: mapped into memory they cost no system call each,
+  // and a 64 MiB page cache keeps a 100,000-sample library's indexes warm between keystrokes.
+  db.pragma('mmap_size = 268435456');
+  db.pragma('cache_size = -65536');
   migrations.slice(version).forEach((migration, i) => {
     // Each step commits with its version, so a crash leaves the library at a known version.
     db.transaction(() => {

@@ -3,6 +3,7 @@ import { allKeys, compatibleKeys, sameNoteKeys } from '../../../src/analysis/mus
 import { GlowroomError } from '../../../src/std/errors';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
+import { keyOrderSql } from './search-order';
 
 export type SearchSort = 'relevance' | 'name' | 'bpm' | 'key' | 'duration' | 'added';
 
@@ -52,13 +53,10 @@ export interface LibrarySearchResult {
   readonly total: number;
 }
 
-/** Keys sort in pitch order (C major, C minor, C# major, …), not alphabetically. */
-const keyOrder = `CASE samples.musical_key ${allKeys.map((key, i) => `WHEN '${key}' THEN ${i}`).join(' ')} END`;
-
-const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance'>, string>> = {
-  name: 'samples.name COLLATE NOCASE',
+/** The sort expressions other than by name; each has a covering index in the same order (migration 5). */
+const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance' | 'name'>, string>> = {
   bpm: 'samples.bpm',
-  key: keyOrder,
+  key: keyOrderSql,
   duration: 'samples.duration',
   added: 'samples.added_at',
 };
@@ -66,25 +64,28 @@ const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance'>, string>> = 
 /**
  * Finds samples by free text (FTS5, ranked by BM25 with name words weighing most) and filters.
  * Rows with no value for the sort column (no tempo, no key) come last in either direction; ties
- * break by name and id, so paging is stable.
+ * break by name and id (reversed with the sort, so one index serves both directions), so paging
+ * is stable. Each query is shaped so that SQLite walks a covering sort index and stops after the
+ * page (tests/integration/library/search-plans.test.ts checks the plans): free text is a set of
+ * ids to test, not a join, except where BM25 ranks it.
  */
 export function searchSamples(db: LibraryDatabase, search: LibrarySearch): LibrarySearchResult {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const match = ftsQuery(search.text ?? '');
-  if (match) {
-    where.push('samples_fts MATCH @match');
-    params['match'] = match;
-  }
+  if (match) params['match'] = match;
   if (!search.includeMissing) where.push('samples.missing = 0');
   if (search.kind) {
     where.push('samples.kind = @kind');
     params['kind'] = search.kind;
   }
   if (search.bpm && (search.bpm.min !== undefined || search.bpm.max !== undefined)) {
-    params['bpmMin'] = search.bpm.min ?? 0;
-    params['bpmMax'] = search.bpm.max ?? Number.MAX_VALUE;
-    where.push(`(samples.bpm BETWEEN @bpmMin AND @bpmMax OR samples.bpm * 2 BETWEEN @bpmMin AND @bpmMax OR samples.bpm / 2 BETWEEN @bpmMin AND @bpmMax)`);
+    const min = search.bpm.min ?? 0;
+    const max = search.bpm.max ?? Number.MAX_VALUE;
+    Object.assign(params, { bpmMin: min, bpmMax: max, halfMin: min / 2, halfMax: max / 2, doubleMin: min * 2, doubleMax: max * 2 });
+    // bpm·2 in [min, max] ⇔ bpm in [min/2, max/2] exactly (halving and doubling are exact in
+    // binary floating point): three ranges of the tempo index instead of arithmetic on every row.
+    where.push('(samples.bpm BETWEEN @bpmMin AND @bpmMax OR samples.bpm BETWEEN @halfMin AND @halfMax OR samples.bpm BETWEEN @doubleMin AND @doubleMax)');
   }
   if (search.key !== undefined) {
     if (!allKeys.includes(search.key)) throw new GlowroomError('invalid-args', `"${search.key}" is not a key; write it like "C minor" or "F# major".`);
@@ -122,24 +123,30 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     params['collectionId'] = search.collectionId;
   }
 
-  const from = match ? 'samples_fts JOIN samples ON samples.id = samples_fts.rowid' : 'samples';
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${filter}`).get(params) as { n: number }).n;
-
   const sort = search.sort ?? (match ? 'relevance' : 'name');
   const direction = search.descending ? 'DESC' : 'ASC';
-  const order =
-    sort === 'relevance'
-      ? match
-        ? `bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) ${direction}`
-        : `samples.name COLLATE NOCASE ${direction}`
-      : `(${sortColumns[sort]}) IS NULL, ${sortColumns[sort]} ${direction}`;
+  const textAsIds = match ? ['samples.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match)'] : [];
+  const total = (db.prepare(`SELECT count(*) AS n FROM samples ${whereSql([...textAsIds, ...where])}`).get(params) as { n: number }).n;
   params['limit'] = search.limit ?? 200;
   params['offset'] = search.offset ?? 0;
-  const rows = db
-    .prepare(`SELECT ${sampleColumns} FROM ${from} ${filter} ORDER BY ${order}, samples.name COLLATE NOCASE, samples.id LIMIT @limit OFFSET @offset`)
-    .all(params) as SampleRowData[];
+  const page =
+    match && sort === 'relevance'
+      ? // BM25 needs the full-text table joined in.
+        `SELECT ${sampleColumns} FROM samples_fts JOIN samples ON samples.id = samples_fts.rowid ${whereSql(['samples_fts MATCH @match', ...where])}
+         ORDER BY bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) ${direction}, samples.name COLLATE NOCASE, samples.id`
+      : `SELECT ${sampleColumns} FROM samples ${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
+  const rows = db.prepare(`${page} LIMIT @limit OFFSET @offset`).all(params) as SampleRowData[];
   return { rows: rows.map(toSampleRecord), total };
+}
+
+function whereSql(conditions: readonly string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** ORDER BY for a sort other than BM25, exactly as its index orders (relevance without text is by name). */
+function orderSql(sort: SearchSort, direction: 'ASC' | 'DESC'): string {
+  const byName = `samples.name COLLATE NOCASE ${direction}, samples.id ${direction}`;
+  return sort === 'relevance' || sort === 'name' ? byName : `${sortColumns[sort]} ${direction} NULLS LAST, ${byName}`;
 }
 
 /**

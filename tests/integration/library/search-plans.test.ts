@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibraryDatabase, type LibraryDatabase } from '../../../electron/services/library/database';
+import { searchSamples, type LibrarySearch, type SearchSort } from '../../../electron/services/library/search';
+import { tempDir } from '../../support/temp-dir';
+
+/**
+ * The query plans of every filter and sort the library panel and the CLI offer, on a library
+ * with planner statistics as an import leaves them: none reads the samples table row by row
+ * (`SCAN samples` without an index), and none sorts every match (`USE TEMP B-TREE FOR ORDER BY`)
+ * except where BM25 ranks free text or a selective filter index (pack, key, tempo, favourites)
+ * hands over few rows.
+ */
+const rowCount = 3_000;
+let db: LibraryDatabase;
+
+beforeAll(() => {
+  db = openLibraryDatabase(path.join(tempDir(), 'library.sqlite3'));
+  const insert = db.prepare(
+    `INSERT INTO samples (path, name, pack, folder, path_tokens, size, mtime_ms, content_hash, format, sample_rate, channels, bit_depth,
+      duration, peak_dbfs, loudness_lufs, peaks, kind, bpm, musical_key, tags, added_at, favourite)
+     VALUES (@path, @name, @pack, 'Drums/Kicks', 'drums kicks kick', 1, 1, 'h', @format, 44100, 2, 24, @duration, -1, -9, zeroblob(512), @kind, @bpm, @key, 'kick', @i, @favourite)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < rowCount; i++) {
+      const loop = i % 3 === 0;
+      insert.run({
+        i,
+        path: `/p/${i}.wav`,
+        name: `kick_${i}.wav`,
+        pack: `Pack ${i % 40}`,
+        format: ['wav', 'flac', 'mp3'][i % 3],
+        duration: (i % 50) / 10,
+        kind: loop ? 'loop' : 'one-shot',
+        bpm: loop ? 90 + (i % 60) : null,
+        key: i % 4 === 0 ? 'A minor' : null,
+        favourite: i % 40 === 0 ? 1 : 0,
+      });
+    }
+  })();
+  db.pragma('optimize');
+});
+
+afterAll(() => db.close());
+
+/** The plan lines of every statement `searchSamples` runs for `search`. */
+function plansOf(search: LibrarySearch): string[][] {
+  const plans: string[][] = [];
+  const spy = {
+    prepare(sql: string) {
+      const statement = db.prepare(sql);
+      const explain = (params: unknown) => plans.push((db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail));
+      return {
+        get: (params: unknown) => (explain(params), statement.get(params)),
+        all: (params: unknown) => (explain(params), statement.all(params)),
+      };
+    },
+  } as unknown as LibraryDatabase;
+  searchSamples(spy, { limit: 500, ...search });
+  return plans;
+}
+
+const filters: Record<string, LibrarySearch> = {
+  everything: {},
+  'one kind': { kind: 'one-shot' },
+  'a tempo range (half and double time too)': { bpm: { min: 118, max: 122 } },
+  'a key with its relative': { key: 'A minor' },
+  'compatible keys': { key: 'A minor', compatibleKeys: true },
+  favourites: { favouritesOnly: true },
+  'a pack': { pack: 'Pack 7' },
+  'a folder in a pack': { pack: 'Pack 7', folder: 'Drums' },
+  'a format and a kind': { format: 'flac', kind: 'loop' },
+  'kind, tempo and key together': { kind: 'loop', bpm: { min: 90, max: 130 }, key: 'C minor', compatibleKeys: true },
+  words: { text: 'kick' },
+  'words and a folder': { text: 'kick', folder: 'Drums/Kicks' },
+};
+const sorts: SearchSort[] = ['name', 'bpm', 'key', 'duration', 'added'];
+
+describe('library search query plans', () => {
+  for (const [label, filter] of Object.entries(filters)) {
+    it(`never scans the samples table for ${label}`, () => {
+      for (const sort of [...sorts, 'relevance' as const]) {
+        for (const descending of [false, true]) {
+          for (const lines of plansOf({ ...filter, sort, descending })) {
+            expect(lines.filter((line) => /^SCAN samples\b(?! USING)/.test(line)), `${label}, sort ${sort}: ${lines.join(' | ')}`).toEqual([]);
+          }
+        }
+      }
+    });
+  }
+
+  it('walks a sort index in order, with no sort of every match, for broad filters and every sort', () => {
+    for (const filter of [{}, { kind: 'one-shot' as const }, { format: 'flac', kind: 'loop' as const }]) {
+      for (const sort of sorts) {
+        for (const descending of [false, true]) {
+          const [count, page] = plansOf({ ...filter, sort, descending });
+          expect(count?.join(' | ')).toMatch(/COVERING INDEX/);
+          expect(page?.join(' | '), `sort ${sort}${descending ? ' descending' : ''} of ${JSON.stringify(filter)}`).toMatch(new RegExp(`samples_sort_${sort}`));
+          expect(page?.join(' | ')).not.toContain('TEMP B-TREE');
+        }
+      }
+    }
+  });
+
+  it('returns what the plans promise: empty tempos and keys last both ways, ties by name', () => {
+    const ascending = searchSamples(db, { sort: 'bpm', limit: rowCount });
+    const descending = searchSamples(db, { sort: 'bpm', descending: true, limit: rowCount });
+    expect(ascending.total).toBe(rowCount);
+    const tempos = (rows: typeof ascending.rows) => rows.map((row) => row.bpm);
+    expect(tempos(ascending.rows).slice(0, 1)).toEqual([90]);
+    expect(tempos(descending.rows).slice(0, 1)).toEqual([147]);
+    expect(tempos(ascending.rows).at(-1)).toBeNull();
+    expect(tempos(descending.rows).at(-1)).toBeNull();
+    expect(searchSamples(db, { sort: 'key', descending: true, limit: 1 }).rows[0]?.key).toBe('A minor');
+    expect(searchSamples(db, { bpm: { min: 240, max: 240 }, limit: rowCount }).rows.map((row) => row.bpm)).toEqual(Array(50).fill(120));
+  });
+});
