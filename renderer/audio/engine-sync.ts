@@ -7,7 +7,10 @@ import type { SamplePool } from './sample-pool';
 
 /**
  * Keeps the engine playing the open project: on every document change it makes sure each source
- * is decoded and pooled, then sends only what changed. Sources are pooled by their path, so the
+ * is decoded and pooled, then sends only what changed (`engineDocumentChanges`): a fader, pan,
+ * send level or device parameter as one `set-param`, never the track and never a voice rebuild.
+ * A drag previews through the project store's gesture (each move a `set-param`); committing it
+ * records one undo step and leaves nothing more to send. Sources are pooled by their path, so the
  * pool's sample id is the source's path. Returns the unsubscribe function.
  */
 export function syncEngineWithProject(audio: AudioHost, samples: SamplePool): () => void {

@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
+import { describeSafetyTrip } from '../../audio/channel-meters';
+import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useSession } from '../../state/session-store';
 import { useStatusFrame } from '../use-status-frame';
@@ -9,7 +11,14 @@ export function StatusBar() {
   const notice = useSession((s) => s.notice);
   const rate = runtime().audio.context.sampleRate;
   const load = useRef<HTMLSpanElement>(null);
+  const safetyTrips = useRef(0);
   useStatusFrame((status) => {
+    // The output safety stage muted the output: say once, by name, which channel did it.
+    const trip = describeSafetyTrip(status, useProject.getState().project);
+    if (trip && trip.trips !== safetyTrips.current) {
+      safetyTrips.current = trip.trips;
+      useSession.getState().notify('error', trip.message);
+    }
     const percent = Math.round((status[statusSlots.dspLoad] ?? 0) * 100);
     const overloads = status[statusSlots.overloads] ?? 0;
     const text = `DSP ${percent}%${overloads > 0 ? ` · ${overloads} dropout${overloads === 1 ? '' : 's'}` : ''}`;

@@ -1,9 +1,7 @@
-import { PerformanceObserver } from 'node:perf_hooks';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { blockFrames } from '../../../src/protocol/engine';
 import { createChannel } from '../../../src/model/new-track';
+import { scavengesDuring } from '../../support/garbage-collections';
 import { clip, constant, engineWith, rate, timeline120, track } from './engine-harness';
 
 /**
@@ -54,20 +52,12 @@ describe('engine block loop', () => {
       ride(i);
       engine.render(left, right, blockFrames);
     }
-    v8.setFlagsFromString('--expose-gc');
-    (vm.runInNewContext('gc') as () => void)();
-
-    const collections: string[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) collections.push(entry.name);
+    const scavenges = await scavengesDuring(() => {
+      for (let i = 0; i < 100_000; i++) {
+        ride(i);
+        engine.render(left, right, blockFrames);
+      }
     });
-    observer.observe({ entryTypes: ['gc'] });
-    for (let i = 0; i < 100_000; i++) {
-      ride(i);
-      engine.render(left, right, blockFrames);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    expect(collections).toEqual([]);
-  }, 120_000);
+    expect(scavenges).toBe(0);
+  }, 300_000);
 });

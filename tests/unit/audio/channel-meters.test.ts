@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { describeSafetyTrip, emptyChannelMeter, meterChannelOf, readChannelMeter } from '../../../renderer/audio/channel-meters';
+import { createEmptyProject } from '../../../src/model/new-project';
+import { createChannel, createTrack } from '../../../src/model/new-track';
+import { channelMeterIndex, createStatusBuffer, safetyReasons, statusSlots } from '../../../src/protocol/engine';
+
+const project = {
+  ...createEmptyProject('Meters'),
+  tracks: [createTrack('t1', 'Drums', 0), createTrack('t2', 'Bass', 1)],
+  buses: [{ id: 'b1', name: 'Reverb', colour: '#000000', channel: createChannel() }],
+};
+
+describe('channel meters in the status buffer', () => {
+  it('finds each channel by the one meter order the engine writes in: master, tracks, buses', () => {
+    expect(['master', 't1', 't2', 'b1', 'nope'].map((id) => meterChannelOf(project, id))).toEqual([0, 1, 2, 3, -1]);
+    const status = new Float64Array(createStatusBuffer());
+    status[channelMeterIndex(3, 'peakRight')] = 0.5;
+    status[channelMeterIndex(3, 'gainReductionDb')] = -4;
+    expect(readChannelMeter(status, 3, emptyChannelMeter())).toMatchObject({ peakRight: 0.5, gainReductionDb: -4, peakLeft: 0 });
+  });
+
+  it('says which channel made the safety stage trip', () => {
+    const status = new Float64Array(createStatusBuffer());
+    expect(describeSafetyTrip(status, project)).toBeNull();
+    status[statusSlots.safetyTrips] = 1;
+    status[statusSlots.safetyChannel] = 2;
+    status[statusSlots.safetyReason] = safetyReasons.notANumber;
+    expect(describeSafetyTrip(status, project)?.message).toBe(
+      '“Bass” produced invalid samples (NaN or Infinity), so the output was muted for a moment to protect your ears. Check that channel\u2019s effects.'.replace('\u2019', "'"),
+    );
+  });
+});
