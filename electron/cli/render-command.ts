@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { Command, CommanderError } from 'commander';
 import { coverFromBytes, type AudioTags } from '../../src/codecs/audio-tags';
 import type { ExportFormat, ExportJob, ExportRange, ExportReport } from '../services/export/export-job';
 import { isLoudnessPresetName, loudnessPresets, type LoudnessTarget } from '../services/export/loudness-targets';
@@ -10,6 +10,27 @@ import { toIpcError } from '../services/ipc-error';
 const tagKeys = ['title', 'artist', 'album', 'genre', 'year', 'bpm', 'key', 'comment'] as const;
 
 class UsageError extends Error {}
+
+/** The render options as commander hands them over: every value is the text typed. */
+interface RenderOptions {
+  output?: string;
+  format?: string;
+  bits?: string;
+  rate?: string;
+  bitrate?: string;
+  vbr?: string;
+  normalize?: string;
+  truePeak?: string;
+  range?: string;
+  clip?: string;
+  start?: string;
+  tail?: string;
+  stems?: string;
+  zip: boolean;
+  tag: string[];
+  cover?: string;
+  json: boolean;
+}
 
 /**
  * `glowroom render <project> -o <out> [--format wav|flac|mp3] [--bits 16|24|32f] [--rate HZ]
@@ -51,34 +72,36 @@ export async function renderCommand(args: string[]): Promise<number> {
 
 /** The job a command line asks for; throws UsageError with a sentence when it is wrong. */
 export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean } {
-  let parsed;
+  // Commander, not node:util parseArgs: it takes `--normalize -14` and `--true-peak -1`, where
+  // parseArgs refuses an option value that starts with a dash.
+  const command = new Command('render')
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .argument('[project...]')
+    .option('-o, --output <file>')
+    .option('--format <format>')
+    .option('--bits <bits>')
+    .option('--rate <hz>')
+    .option('--bitrate <kbps>')
+    .option('--vbr <quality>')
+    .option('--normalize <lufs>')
+    .option('--true-peak <dbtp>')
+    .option('--range <beats>')
+    .option('--clip <seconds>')
+    .option('--start <beat>')
+    .option('--tail <seconds>')
+    .option('--stems <dir>')
+    .option('--zip', '', false)
+    .option('--tag <key=value>', '', (entry: string, all: string[]) => [...all, entry], [] as string[])
+    .option('--cover <image>')
+    .option('--json', '', false);
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        bits: { type: 'string' },
-        rate: { type: 'string' },
-        bitrate: { type: 'string' },
-        vbr: { type: 'string' },
-        normalize: { type: 'string' },
-        'true-peak': { type: 'string' },
-        range: { type: 'string' },
-        clip: { type: 'string' },
-        start: { type: 'string' },
-        tail: { type: 'string' },
-        stems: { type: 'string' },
-        zip: { type: 'boolean', default: false },
-        tag: { type: 'string', multiple: true },
-        cover: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
+    command.parse(args, { from: 'user' });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(error instanceof CommanderError ? error.message.replace(/^error: /, '') : (error as Error).message);
   }
+  const options = command.opts<RenderOptions>();
+  const parsed = { values: options, positionals: command.processedArgs[0] as string[] };
   const v = parsed.values;
   const [projectPath, ...extra] = parsed.positionals;
   if (!projectPath || extra.length > 0) throw new UsageError('name exactly one project, e.g. `glowroom render song.glowroom -o song.wav`.');
@@ -88,7 +111,7 @@ export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean
   if (rate !== undefined && ![44_100, 48_000, 96_000].includes(rate)) throw new UsageError(`--rate must be 44100, 48000 or 96000, not "${v.rate}".`);
 
   let normalize: LoudnessTarget | null = null;
-  const truePeak = v['true-peak'] === undefined ? undefined : number(v['true-peak'], '--true-peak', 'a ceiling in dBTP such as -1');
+  const truePeak = v.truePeak === undefined ? undefined : number(v.truePeak, '--true-peak', 'a ceiling in dBTP such as -1');
   if (v.normalize !== undefined) {
     const name = v.normalize.toLowerCase();
     if (isLoudnessPresetName(name)) normalize = { targetLufs: loudnessPresets[name].targetLufs, ceilingDbtp: truePeak ?? loudnessPresets[name].ceilingDbtp };
@@ -125,6 +148,7 @@ export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean
     tags.cover = coverFromBytes(bytes, v.cover);
   }
   const tail = v.tail === undefined ? 10 : number(v.tail, '--tail', 'seconds from 0 to 60');
+  if (tail < 0 || tail > 60) throw new UsageError(`--tail must be seconds from 0 to 60, not "${v.tail}".`);
 
   const job: ExportJob = {
     projectPath: path.resolve(projectPath),

@@ -123,6 +123,19 @@ describe('glowroom render', () => {
     expect(result.stderr).toMatch(/newer Glowroom/);
   });
 
+  it('takes negative numbers as option values, with or without "="', () => {
+    const dir = tempDir();
+    const project = projectWithClicks(dir, [0, 1, 2, 3, 4, 5, 6, 7], 120);
+    for (const [i, args] of [['--normalize', '-14', '--true-peak', '-1.5'], ['--normalize=-14', '--true-peak=-1.5']].entries()) {
+      const result = glowroom('render', project, '-o', path.join(dir, `mix${i}.wav`), ...args, '--json');
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).normalization).toMatchObject({ targetLufs: -14, ceilingDbtp: -1.5 });
+    }
+    const negativeTail = glowroom('render', project, '-o', path.join(dir, 'tail.wav'), '--tail', '-3');
+    expect(negativeTail.code).toBe(2);
+    expect(negativeTail.stderr).toContain('--tail must be seconds from 0 to 60, not "-3"');
+  }, 180_000);
+
   it('says what is wrong with the command line', () => {
     expect(glowroom('render').stderr).toContain('name exactly one project');
     expect(glowroom('render', 'x.glowroom').stderr).toContain('-o');
