@@ -39,3 +39,9 @@ export function floorToGrid(beats: number, grid: number | null): number {
   if (grid === null) return beats;
   return Math.floor(beats / grid + 1e-9) * grid;
 }
+
+/** Rounds up to the grid line at or after the position (for where a duplicate goes). */
+export function ceilToGrid(beats: number, grid: number | null): number {
+  if (grid === null) return beats;
+  return Math.ceil(beats / grid - 1e-9) * grid;
+}

@@ -81,9 +81,12 @@ export function deleteSelection(): void {
   useTimeline.getState().select([]);
 }
 
+/** Ctrl+D: copies after the selection, starting on the timeline's grid (right at the end when snap is off). */
 export function duplicateSelection(): void {
-  const refs = selectedRefs(useProject.getState().project);
-  if (refs.length > 0) editAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs));
+  const project = useProject.getState().project;
+  const refs = selectedRefs(project);
+  const grid = gridBeats(useTimeline.getState().snap, project.timeSignature[0]);
+  if (refs.length > 0) editAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs, grid));
 }
 
 export function copySelection(): void {

@@ -32,6 +32,7 @@ import {
   sourceSecondsToBeats,
   type SourceDurationOptions,
 } from './clip-math';
+import { ceilToGrid } from '../snap';
 import { clipIdsOf, idAllocator } from './ids';
 import { clipRef, resolveClip, resolveSelection, selectionBounds, type ClipRef, type ClipSelection } from './selection';
 
@@ -180,15 +181,17 @@ export function splitClips(project: Project, selection: ClipSelection, atBeats: 
 }
 
 /**
- * Copies of the selected clips placed right after the selection: each copy starts
- * (selection end − selection start) beats later than its original, on the same track, with a new
- * id; the copies are appended to their tracks.
+ * Copies of the selected clips placed after the selection, as DAWs duplicate: the group's copy
+ * starts on the first line of the grid (`gridBeats`, in beats) at or after the selection's end,
+ * so a one-shot shorter than a beat is copied onto the next beat and four bars land on bar 5.
+ * Without a grid (null) the copy starts right at the end. Copies keep their relative positions,
+ * stay on their tracks, get new ids and are appended to their tracks.
  */
-export function duplicateClipsWithResult(project: Project, selection: ClipSelection): CreatedClips {
+export function duplicateClipsWithResult(project: Project, selection: ClipSelection, gridBeats: number | null = null): CreatedClips {
   const clips = resolveSelection(project, selection);
   const bounds = selectionBounds(clips);
   if (!bounds) return { project, created: [] };
-  const span = bounds.end - bounds.start;
+  const span = ceilToGrid(bounds.end, gridBeats) - bounds.start;
   const newId = idAllocator('c', clipIdsOf(project));
   const copies = new Map<number, Clip[]>();
   const created: ClipRef[] = [];
@@ -211,8 +214,8 @@ export function duplicateClipsWithResult(project: Project, selection: ClipSelect
   };
 }
 
-export function duplicateClips(project: Project, selection: ClipSelection): Project {
-  return duplicateClipsWithResult(project, selection).project;
+export function duplicateClips(project: Project, selection: ClipSelection, gridBeats: number | null = null): Project {
+  return duplicateClipsWithResult(project, selection, gridBeats).project;
 }
 
 /** Removes the selected clips. Their sources stay (unused sources are allowed). */

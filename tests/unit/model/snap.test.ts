@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floorToGrid, gridBeats, snapBeats, snapOptions } from '../../../src/model/snap';
+import { ceilToGrid, floorToGrid, gridBeats, snapBeats, snapOptions } from '../../../src/model/snap';
 
 describe('timeline snap', () => {
   it('has a grid step for every setting', () => {
@@ -15,5 +15,8 @@ describe('timeline snap', () => {
     expect(floorToGrid(7.99, 4)).toBe(4);
     expect(floorToGrid(8, 4)).toBe(8);
     expect(snapBeats(0.7, 1 / 3)).toBeCloseTo(2 / 3, 12);
+    expect(ceilToGrid(4.01, 4)).toBe(8);
+    expect(ceilToGrid(8, 4)).toBe(8);
+    expect(ceilToGrid(1.3, null)).toBe(1.3);
   });
 });
