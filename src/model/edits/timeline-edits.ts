@@ -1,8 +1,21 @@
-import type { Project } from '../project-schema';
+import type { Clip, Project } from '../project-schema';
 
-/** Tempo changes keep clips at their positions in beats (the format's rule). */
+/**
+ * A tempo change, as a DAW does it with warping off: every position stays on its beat (clip
+ * starts, markers), and audio clips keep playing the same stretch of their audio, so their length
+ * in beats follows the tempo (× new / old: twice the tempo, twice the beats). Offsets and fades
+ * are seconds of source time and need no change. Without this, a faster tempo would silently cut
+ * the end off every clip (the format keeps `length` in beats).
+ */
 export function setTempo(project: Project, tempo: number): Project {
-  return tempo === project.tempo ? project : { ...project, tempo };
+  if (tempo === project.tempo) return project;
+  const ratio = tempo / project.tempo;
+  const rescale = (clip: Clip): Clip => ({ ...clip, length: clip.length * ratio });
+  return {
+    ...project,
+    tempo,
+    tracks: project.tracks.map((track) => (track.clips.length === 0 ? track : { ...track, clips: track.clips.map(rescale) })),
+  };
 }
 
 /** Meter changes move nothing: positions are in quarter notes, bars are only drawn differently. */
