@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { SnapSetting } from '../../src/model/snap';
 
-export const minPixelsPerBeat = 2;
+/** Zoom range in pixels per beat; at the far end an hour at 120 BPM fits in 1,800 px. */
+export const minPixelsPerBeat = 0.25;
 export const maxPixelsPerBeat = 480;
 
 /** Where the lanes are scrolled: the first beat in view at the left edge, and pixels down. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type WheelEvent } from 'react';
+import { projectEndBeats } from '../../../src/model/project-time';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -13,7 +14,7 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeader } from './TrackHeader';
 import { useScrollMemory } from './use-scroll-memory';
 import { nothing, useViewWindow } from './use-view-window';
-import { lastBeat, zoomToFit } from './zoom';
+import { zoomToFit } from './zoom';
 import './timeline.css';
 
 const minimumBars = 32;
@@ -37,8 +38,12 @@ export function Timeline() {
     const seconds = (status[statusSlots.playheadFrame] ?? 0) / sampleRate;
     const { tempo } = useProject.getState().project;
     const x = ((seconds * tempo) / 60) * useTimeline.getState().pixelsPerBeat;
-    if (playhead.current) playhead.current.style.transform = `translateX(${x}px)`;
     const view = scroller.current;
+    if (playhead.current) {
+      playhead.current.style.transform = `translateX(${x}px)`;
+      // Left of the lanes in view it would cross the track headers, which stick to the left edge.
+      playhead.current.style.visibility = view && x < view.scrollLeft ? 'hidden' : '';
+    }
     if (view && status[statusSlots.playing] === 1 && useTimeline.getState().follow) {
       const visible = view.clientWidth - headerWidth;
       if (x < view.scrollLeft || x > view.scrollLeft + visible * 0.9) view.scrollLeft = Math.max(0, x - visible * 0.1);
@@ -68,11 +73,11 @@ export function Timeline() {
   }, []);
 
   const beatsPerBar = project.timeSignature[0];
-  const bars = Math.max(minimumBars, Math.ceil(lastBeat(project) / beatsPerBar) + 8);
+  const bars = Math.max(minimumBars, Math.ceil(projectEndBeats(project) / beatsPerBar) + 8);
   const width = bars * beatsPerBar * pixelsPerBeat;
   return (
     <section className="timeline" aria-label="Timeline">
-      <TimelineToolbar onZoomToFit={() => scroller.current && zoomToFit(project, scroller.current.clientWidth - headerWidth)} />
+      <TimelineToolbar onZoomToFit={() => scroller.current && zoomToFit(project, scroller.current)} />
       <div className="timeline-body">
         <ArrangementCanvas scroller={scroller} />
         <div ref={scroller} className="timeline-scroll" onWheel={onWheel}>

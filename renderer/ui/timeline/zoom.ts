@@ -1,17 +1,19 @@
 import type { Project } from '../../../src/model/project-schema';
+import { projectEndBeats } from '../../../src/model/project-time';
 import { useTimeline } from '../../state/timeline-store';
+import { headerWidth } from './geometry';
 
-/** The beat where the last clip ends (0 for an empty project). */
-export function lastBeat(project: Project): number {
-  let end = 0;
-  for (const track of project.tracks) for (const clip of track.clips) end = Math.max(end, clip.start + clip.length);
-  return end;
-}
+/** Share of the lanes' width the song fills after Fit, leaving a little room after its end. */
+const fitShare = 0.95;
 
-/** Zooms so the whole song (at least four bars) fills `visibleWidth` pixels. */
-export function zoomToFit(project: Project, visibleWidth: number): void {
-  const beats = Math.max(lastBeat(project), 4 * project.timeSignature[0]);
-  useTimeline.getState().setZoom((visibleWidth * 0.95) / beats);
+/**
+ * Fit: zooms so the whole song (at least four bars) fills the lanes of the timeline's scroller,
+ * and scrolls back to its start, whatever the zoom and scroll were.
+ */
+export function zoomToFit(project: Project, view: { readonly clientWidth: number; scrollLeft: number }): void {
+  const songBeats = Math.max(projectEndBeats(project), 4 * project.timeSignature[0]);
+  useTimeline.getState().setZoom(((view.clientWidth - headerWidth) * fitShare) / songBeats);
+  view.scrollLeft = 0;
 }
 
 /** One zoom step in or out, as the +/− keys and buttons do. */
