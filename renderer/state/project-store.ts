@@ -6,6 +6,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { ProjectSchema, type Project } from '../../src/model/project-schema';
 import type { MissingSource } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
+import { settlePlaced } from './settle-placed';
 import { useTimeline } from './timeline-store';
 import { reportError, useSession } from './session-store';
 import { fileName } from '../../src/std/file-name';
@@ -256,7 +257,7 @@ export const useProject = create<ProjectState>()((set, get) => ({
       get().edit(`Add ${info.name}`, (project) => {
         const result = addSourceClip(project, file, startBeats, trackId);
         created = result.created.map((ref) => ref.clipId);
-        return result.project;
+        return settlePlaced(result.project, created);
       });
       useTimeline.getState().select(created);
       useSession.getState().notify('info', trackId ? `Added ${info.name}.` : `Added ${info.name} on a new track.`);

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Project } from '../../src/model/project-schema';
 import type { LoadedAudio } from '../../src/protocol/ipc';
 
 /** What the UI keeps of a pooled sample: its facts (with the file's `sha256`) and waveform peaks, not its PCM (that lives in shared memory). */
@@ -15,4 +16,14 @@ export const useSamples = create<{ readonly byPath: Readonly<Record<string, Samp
 
 export function rememberSample(info: SampleInfo): void {
   useSamples.setState((state) => ({ byPath: { ...state.byPath, [info.path]: info } }));
+}
+
+/** Seconds of audio in each source, by source id, as far as the pool knows them. */
+export function sourceDurationsOf(project: Project, byPath: Readonly<Record<string, { frames: number; sampleRate: number }>>): Record<string, number> {
+  const durations: Record<string, number> = {};
+  for (const [id, source] of Object.entries(project.sources)) {
+    const info = byPath[source.path];
+    if (info) durations[id] = info.frames / info.sampleRate;
+  }
+  return durations;
 }

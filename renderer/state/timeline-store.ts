@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { overlapModes, type OverlapMode } from '../../src/model/edits/overlap-edits';
 import type { SnapSetting } from '../../src/model/snap';
 
 /** Zoom range in pixels per beat; at the far end an hour at 120 BPM fits in 1,800 px. */
@@ -9,6 +10,15 @@ export const maxPixelsPerBeat = 480;
 export interface ScrollPosition {
   readonly beats: number;
   readonly top: number;
+}
+
+/** Where the overlap choice is kept between sessions: the window's local storage (absent in Node tests). */
+const overlapKey = 'glowroom.timeline.overlap';
+const storage = (globalThis as { readonly localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
+
+function storedOverlap(): OverlapMode {
+  const stored = storage?.getItem(overlapKey);
+  return overlapModes.find((mode) => mode === stored) ?? 'trim';
 }
 
 interface TimelineState {
@@ -25,6 +35,8 @@ interface TimelineState {
   readonly scroll: ScrollPosition;
   /** Where the timeline should scroll to (a reopened project's view); null once it has. */
   readonly scrollRequest: ScrollPosition | null;
+  /** What a clip put down over others does to them: trim them (Ableton) or layer (FL Studio). Kept between sessions. */
+  readonly overlap: OverlapMode;
   setZoom(pixelsPerBeat: number): void;
   setSnap(snap: SnapSetting): void;
   select(clipIds: readonly string[]): void;
@@ -33,6 +45,7 @@ interface TimelineState {
   hover(clipId: string | null): void;
   scrolled(position: ScrollPosition): void;
   scrollTo(position: ScrollPosition | null): void;
+  setOverlap(overlap: OverlapMode): void;
 }
 
 export const useTimeline = create<TimelineState>()((set, get) => ({
@@ -43,6 +56,7 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   hovered: null,
   scroll: { beats: 0, top: 0 },
   scrollRequest: null,
+  overlap: storedOverlap(),
   setZoom: (pixelsPerBeat) => set({ pixelsPerBeat: Math.min(maxPixelsPerBeat, Math.max(minPixelsPerBeat, pixelsPerBeat)) }),
   setSnap: (snap) => set({ snap }),
   select: (selection) => set({ selection }),
@@ -59,4 +73,8 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
     if (scroll.beats !== position.beats || scroll.top !== position.top) set({ scroll: position });
   },
   scrollTo: (scrollRequest) => set({ scrollRequest }),
+  setOverlap(overlap) {
+    storage?.setItem(overlapKey, overlap);
+    set({ overlap });
+  },
 }));

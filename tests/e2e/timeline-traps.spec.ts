@@ -101,3 +101,79 @@ test('a tempo change keeps a clip playing all of its audio, and one undo restore
   await expect(app.getByRole('spinbutton', { name: 'Tempo' })).toHaveAttribute('aria-valuetext', '120 BPM');
   expect(await clip.boundingBox()).toEqual(before);
 });
+
+test('a clip dropped over another trims it by default, or lies over it visibly when layering is on (kept for next time)', async ({ app }) => {
+  await importFolder(app, samplePack);
+  const garzul = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
+  const lane = app.getByRole('listbox', { name: 'Track garzul_120bpm_Cmin_96k' });
+  const amen = lane.getByLabel('Clip amen_break_137bpm.wav');
+  const canvas = app.locator('canvas.arrangement-canvas');
+  const layer = app.getByRole('button', { name: 'Layer overlapping clips' });
+  const dropAmenAt = async (beat: number) => {
+    await app.getByRole('searchbox', { name: 'Search samples' }).fill('amen');
+    await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /amen_break/ }).dragTo(lane, { targetPosition: { x: beat * pixelsPerBeat + 3, y: 40 } });
+    await expect(amen).toHaveCount(1);
+  };
+
+  // Trim (as Ableton): the loop [0, 16) is cut around the break [4, 7.51).
+  await expect(layer).toHaveAttribute('aria-pressed', 'false');
+  await dropAmenAt(4);
+  await expect(garzul).toHaveCount(2);
+  const [first, rest] = await startBeats(lane, garzul);
+  expect(first).toBe(0);
+  expect(rest).toBeCloseTo(4 + 1.753311 * 2, 1);
+  await expect(canvas).toHaveAttribute('data-overlaps', '0');
+  await app.screenshot({ path: '/tmp/shots/overlap-trim.png' });
+  await app.getByRole('button', { name: /^Undo/ }).click();
+  await expect(garzul).toHaveCount(1);
+  await expect(amen).toHaveCount(0);
+
+  // Layer (as FL Studio): both stay; the break lies over the loop one layer down, the covered part is hatched.
+  await layer.click();
+  await expect(layer).toHaveAttribute('aria-pressed', 'true');
+  await dropAmenAt(4);
+  await expect(garzul).toHaveCount(1);
+  await expect(amen).toHaveAttribute('data-layer', '1');
+  await expect(garzul).toHaveAttribute('data-layer', '0');
+  await expect(canvas).toHaveAttribute('data-overlaps', '1');
+  const loopBox = await garzul.boundingBox();
+  const breakBox = await amen.boundingBox();
+  expect((breakBox?.y ?? 0) - (loopBox?.y ?? 0)).toBe(10);
+  await app.screenshot({ path: '/tmp/shots/overlap-layer.png' });
+
+  // The strip above the break still grabs the loop underneath.
+  await app.mouse.click((breakBox?.x ?? 0) + 40, (loopBox?.y ?? 0) + 3);
+  await expect(garzul).toHaveAttribute('aria-selected', 'true');
+  await expect(amen).toHaveAttribute('aria-selected', 'false');
+
+  // The choice is kept for the next session.
+  const next = await app.context().newPage();
+  await next.goto(app.url());
+  await expect(next.getByRole('button', { name: 'Layer overlapping clips' })).toHaveAttribute('aria-pressed', 'true');
+  await next.close();
+});
+
+test('small clips: the middle moves them, their edges still trim', async ({ app }) => {
+  await importFolder(app, samplePack);
+  // A kick of 0.369 s is 20.7 px at the default zoom: 6 px trim zones, body between.
+  const kick = await addSampleFromLibrary(app, 'bd_klub', 'bd_klub_48k.wav');
+  const box = await kick.boundingBox();
+  if (!box) throw new Error('clip not laid out');
+  await app.getByRole('combobox', { name: 'Snap to grid' }).selectOption('off');
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  const drag = async (fromX: number, dx: number) => {
+    await app.mouse.move(fromX, box.y + box.height / 2);
+    await app.mouse.down();
+    await app.mouse.move(fromX + dx, box.y + box.height / 2, { steps: 5 });
+    await app.mouse.up();
+  };
+  await drag(box.x + box.width / 2, 2 * pixelsPerBeat);
+  await expect(undo).toHaveAccessibleName('Undo Move Clip');
+  const moved = await kick.boundingBox();
+  expect(Math.round((moved?.x ?? 0) - box.x)).toBe(2 * pixelsPerBeat);
+  await drag((moved?.x ?? 0) + (moved?.width ?? 0) - 2, -8);
+  await expect(undo).toHaveAccessibleName('Undo Trim Clip');
+  expect(Math.round((await kick.boundingBox())?.width ?? 0)).toBe(Math.round(box.width - 8));
+  await kick.hover();
+  await app.screenshot({ path: '/tmp/shots/small-clip.png' });
+});

@@ -10,11 +10,11 @@ import type { Clip, Project } from '../../../src/model/project-schema';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
-import { useSamples, type SampleInfo } from '../../state/samples-store';
+import { sourceDurationsOf, useSamples, type SampleInfo } from '../../state/samples-store';
 import { useSession } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { clipDisplayName, sourceDurationsOf } from '../timeline';
+import { clipDisplayName } from '../timeline';
 import {
   clipSourceRange,
   peakDbfsInRange,

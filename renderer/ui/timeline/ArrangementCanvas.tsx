@@ -14,8 +14,8 @@ import { trackRows } from './track-layout';
  * The canvas under the timeline's scroller that paints every lane (grid and clips) for the part
  * of the arrangement in view. It repaints at most once per animation frame, when the view
  * scrolls or resizes or the document, zoom, selection, hover or loaded waveforms change; React
- * never re-renders it. `data-clips` / `data-waveforms` tell how many clips the last paint drew,
- * and how many of them with a waveform.
+ * never re-renders it. `data-clips` / `data-waveforms` / `data-overlaps` tell how many clips the
+ * last paint drew, how many of them with a waveform, and how many covered spans of overlapping clips.
  */
 export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivElement | null> }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -81,6 +81,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       // What is on screen, for tests and benchmarks that cannot look into the canvas.
       element.dataset['clips'] = String(count.clips);
       element.dataset['waveforms'] = String(count.waveforms);
+      element.dataset['overlaps'] = String(count.overlaps);
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(paint);

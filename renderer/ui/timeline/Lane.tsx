@@ -2,6 +2,8 @@ import { memo, useMemo } from 'react';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
+import { clipBox } from './clip-geometry';
+import { trackLayers } from './clip-layers';
 import { ClipOverlay } from './ClipOverlay';
 import { sampleDropHandlers } from './drop-target';
 import { lanePointerHandlers } from './lane-pointer';
@@ -16,7 +18,10 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
   const selection = useTimeline((s) => s.selection);
   const shown = useMemo(() => {
     const selected = new Set(selection);
-    return track.clips.filter((clip) => (clip.start < toBeat && clip.start + clip.length > fromBeat) || selected.has(clip.id));
+    const { depth } = trackLayers(track.clips);
+    return track.clips.flatMap((clip, index) =>
+      (clip.start < toBeat && clip.start + clip.length > fromBeat) || selected.has(clip.id) ? [{ clip, depth: depth[index] ?? 0 }] : [],
+    );
   }, [track.clips, fromBeat, toBeat, selection]);
   const pointer = useMemo(() => lanePointerHandlers(track, height), [track, height]);
   return (
@@ -31,8 +36,8 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
     >
       {/* Placed in percent of the lane: a zoom step re-renders no lane and restyles no clip. */}
       <div className="lane-clips">
-        {shown.map((clip) => (
-          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} laneBeats={laneBeats} />
+        {shown.map(({ clip, depth }) => (
+          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} laneBeats={laneBeats} depth={depth} top={clipBox(clip, 1, height, depth).y} />
         ))}
       </div>
     </div>

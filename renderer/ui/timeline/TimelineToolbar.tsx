@@ -8,7 +8,7 @@ const snapNames: Record<SnapSetting, string> = {
   '1/4T': '1/4 triplet', '1/8T': '1/8 triplet', '1/16T': '1/16 triplet', off: 'Off',
 };
 
-/** Grid, zoom, follow and loop switches for the arrangement. */
+/** Grid, zoom, follow, overlap and loop switches for the arrangement. */
 export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const snap = useTimeline((s) => s.snap);
   const setSnap = useTimeline((s) => s.setSnap);
@@ -17,6 +17,8 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const looping = useTransport((s) => s.looping);
   const loop = useTransport((s) => s.loop);
   const toggleLooping = useTransport((s) => s.toggleLooping);
+  const overlap = useTimeline((s) => s.overlap);
+  const setOverlap = useTimeline((s) => s.setOverlap);
   return (
     <div className="timeline-toolbar" role="toolbar" aria-label="Arrangement tools">
       <label className="toolbar-field">
@@ -40,6 +42,20 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
       </button>
       <button type="button" aria-label="Follow playhead" aria-pressed={follow} className={follow ? 'is-active' : ''} onClick={() => setFollow(!follow)}>
         Follow
+      </button>
+      <button
+        type="button"
+        aria-label="Layer overlapping clips"
+        aria-pressed={overlap === 'layer'}
+        className={overlap === 'layer' ? 'is-active' : ''}
+        title={
+          overlap === 'layer'
+            ? 'On: a clip dropped over others lies on top and both play (as in FL Studio). Click to trim the clips underneath instead.'
+            : 'Off: a clip dropped over others cuts away what it covers (as in Ableton Live). Click to layer clips instead.'
+        }
+        onClick={() => setOverlap(overlap === 'layer' ? 'trim' : 'layer')}
+      >
+        Layer
       </button>
       <button
         type="button"

@@ -1,5 +1,6 @@
 import type { Clip, Marker, Track } from '../../../src/model/project-schema';
 import { clipBox, minClipWidth } from './clip-geometry';
+import { trackLayers } from './clip-layers';
 import type { ArrangementFrame } from './arrangement-frame';
 import { paintClip, type ClipLook } from './clip-painter';
 import { paintRuler } from './ruler-painter';
@@ -10,10 +11,11 @@ import { rowsBetween, type TrackRow } from './track-layout';
 const beatLineRoom = 6;
 const barLineRoom = 4;
 
-/** What one paint drew: clips in view, and how many of them with their waveform. */
+/** What one paint drew: clips in view, how many of them with their waveform, and the covered spans of overlapping clips. */
 export interface PaintCount {
   readonly clips: number;
   readonly waveforms: number;
+  readonly overlaps: number;
 }
 
 /**
@@ -50,19 +52,25 @@ export function paintArrangement(
   context.translate(toCanvasX, 0);
   let clips = 0;
   let waveforms = 0;
+  let overlaps = 0;
   const fromBeat = (visibleLeft - minClipWidth) / pixelsPerBeat;
   const toBeat = visibleRight / pixelsPerBeat;
   for (const row of shown) {
     const y = rowTop + row.top - scrollTop;
     context.fillStyle = palette.rowLine;
     context.fillRect(visibleLeft, y + row.height - 1, visibleRight - visibleLeft, 1);
-    for (const clip of row.track.clips) {
-      if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) continue;
-      const box = clipBox(clip, pixelsPerBeat, row.height);
+    const layers = trackLayers(row.track.clips);
+    row.track.clips.forEach((clip, index) => {
+      if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) return;
+      const depth = layers.depth[index] ?? 0;
+      const box = clipBox(clip, pixelsPerBeat, row.height, depth);
       const look = lookOf(clip, row.track);
+      const layer = { raised: depth > 0, covered: layers.covered[index] ?? [] };
       clips++;
-      if (paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { tempo: frame.tempo, pixelsPerBeat, visibleLeft, visibleRight })) waveforms++;
-    }
+      const painted = paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { tempo: frame.tempo, pixelsPerBeat, visibleLeft, visibleRight }, layer);
+      if (painted.waveform) waveforms++;
+      overlaps += painted.overlaps;
+    });
   }
   context.fillStyle = palette.markerLine;
   for (const marker of markers) {
@@ -71,7 +79,7 @@ export function paintArrangement(
   }
   context.restore();
   paintRuler(context, frame, palette);
-  return { clips, waveforms };
+  return { clips, waveforms, overlaps };
 }
 
 function paintGrid(context: CanvasRenderingContext2D, frame: ArrangementFrame, left: number, right: number, bottom: number, palette: TimelinePalette): void {

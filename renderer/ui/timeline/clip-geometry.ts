@@ -2,10 +2,14 @@ import type { Clip } from '../../../src/model/project-schema';
 
 /** Clips are never drawn narrower than this (px), so a very short clip can still be seen and grabbed. */
 export const minClipWidth = 4;
-/** Below this width (px) a clip has no edge or fade handles: its whole body moves it. */
-export const handleRoom = 32;
+/** Below this width (px) a clip has no handles: its whole body moves it. */
+export const minHandleWidth = 12;
+/** Below this width (px) a clip is short: its middle third always moves it, and it has no gain knob. */
+export const shortClipWidth = 96;
 /** Space (px) between a clip and the top and bottom of its lane. */
 export const clipInset = 4;
+/** How much lower (px) a clip is drawn per clip it lies over, so the one underneath shows above it. */
+export const layerStep = 10;
 /** Width (px) of the trim zones at a clip's edges. */
 export const trimZone = 6;
 /** Side (px) of the fade handle squares and the loop handle triangle. */
@@ -30,8 +34,15 @@ export interface ClipBox {
   readonly height: number;
 }
 
-export function clipBox(clip: Clip, pixelsPerBeat: number, rowHeight: number): ClipBox {
-  return { x: clip.start * pixelsPerBeat, y: clipInset, width: Math.max(minClipWidth, clip.length * pixelsPerBeat), height: Math.max(1, rowHeight - 2 * clipInset) };
+/**
+ * A clip's box. `depth` (from `trackLayers`) lowers a clip that lies over others by `layerStep`
+ * per layer, never by more than half the lane, so the clips underneath stay visible and can be
+ * grabbed by the strip above it.
+ */
+export function clipBox(clip: Clip, pixelsPerBeat: number, rowHeight: number, depth = 0): ClipBox {
+  const full = Math.max(1, rowHeight - 2 * clipInset);
+  const lift = Math.min(depth * layerStep, Math.floor(full / 2));
+  return { x: clip.start * pixelsPerBeat, y: clipInset + lift, width: Math.max(minClipWidth, clip.length * pixelsPerBeat), height: full - lift };
 }
 
 /** Length in pixels of a fade given in seconds of source time (a clip at rate 2 plays its fade in half the time). */
@@ -51,31 +62,52 @@ export function gainPerPixel(box: ClipBox): number {
   return (knobTopDb - knobBottomDb) / Math.max(1, box.height - 2 * knobRadius);
 }
 
-/** Whether a clip this wide shows its trim and fade handles. */
-export function showsHandles(box: ClipBox): boolean {
-  return box.width >= handleRoom;
+/** Sizes (px) of a clip's handles; 0 where it has none. */
+export interface HandleSizes {
+  /** Width of each trim zone. */
+  readonly edge: number;
+  /** Side of the fade squares. */
+  readonly fade: number;
+  /** Side of the loop tab. */
+  readonly loop: number;
+  readonly knob: boolean;
+}
+
+const noHandles: HandleSizes = { edge: 0, fade: 0, loop: 0, knob: false };
+
+/**
+ * The handles of a clip this wide. On a short clip each shrinks to at most a third of the clip
+ * (and the gain knob goes), so handles never take over a small clip: its middle third moves it.
+ */
+export function handleSizes(box: ClipBox): HandleSizes {
+  if (box.width < minHandleWidth) return noHandles;
+  const third = box.width / 3;
+  return { edge: Math.min(trimZone, third), fade: Math.min(fadeHandleSize, third), loop: Math.min(loopHandleSize, third), knob: box.width >= shortClipWidth };
 }
 
 /**
  * The part of a clip under a point (lane pixels, y from the top of the row), or null when the point
- * is outside the clip. Handles win over the body: loop tab, fade squares, gain knob, then the trim
- * edges.
+ * is outside the clip. The middle third of a short clip always moves it; elsewhere handles win
+ * over the body: loop tab, fade squares, gain knob, then the trim edges.
  */
 export function partAt(clip: Clip, box: ClipBox, x: number, y: number, tempo: number, pixelsPerBeat: number): ClipPart | null {
   if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) return null;
+  const sizes = handleSizes(box);
   const right = box.x + box.width;
-  if (clip.loop && x >= right - loopHandleSize && y >= box.y + box.height - loopHandleSize) return 'loop';
-  if (!showsHandles(box)) return 'move';
-  if (y <= box.y + fadeHandleSize) {
+  if (clip.loop && sizes.loop > 0 && x >= right - sizes.loop && y >= box.y + box.height - sizes.loop) return 'loop';
+  if (!sizes.knob && x - box.x >= box.width / 3 && right - x >= box.width / 3) return 'move';
+  if (sizes.fade > 0 && y <= box.y + sizes.fade) {
     const fadeInX = box.x + fadeWidth(clip.fadeIn, clip, tempo, pixelsPerBeat);
     const fadeOutX = right - fadeWidth(clip.fadeOut, clip, tempo, pixelsPerBeat);
-    if (Math.abs(x - fadeInX) <= fadeHandleSize / 2) return 'fade-in';
-    if (Math.abs(x - fadeOutX) <= fadeHandleSize / 2) return 'fade-out';
+    if (Math.abs(x - fadeInX) <= sizes.fade / 2) return 'fade-in';
+    if (Math.abs(x - fadeOutX) <= sizes.fade / 2) return 'fade-out';
   }
-  const knob = gainKnob(box, clip.gainDb);
-  if (Math.hypot(x - knob.x, y - knob.y) <= knobReach) return 'gain';
-  if (x - box.x <= trimZone) return 'trim-start';
-  if (right - x <= trimZone) return 'trim-end';
+  if (sizes.knob) {
+    const knob = gainKnob(box, clip.gainDb);
+    if (Math.hypot(x - knob.x, y - knob.y) <= knobReach) return 'gain';
+  }
+  if (x - box.x < sizes.edge) return 'trim-start';
+  if (right - x < sizes.edge) return 'trim-end';
   return 'move';
 }
 

@@ -4,17 +4,20 @@ import { clipGainLabel, extendLoopLabel, fadeLabel, moveLabel, trimLabel } from 
 import { resolveClip } from '../../../src/model/edits/selection';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
-import { useSamples } from '../../state/samples-store';
+import { sourceDurationsOf, useSamples } from '../../state/samples-store';
+import { settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
-import { refsOf, sourceDurationsOf } from './selection';
+import { trackLayers } from './clip-layers';
+import { refsOf } from './selection';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { startPreviewDrag } from './preview-drag';
 import { rowAt, trackRows } from './track-layout';
 
 /**
  * Starts a live drag on a part of a clip (`startPreviewDrag`: previewed, one undo step, Escape
- * cancels). Alt bypasses the grid.
+ * cancels). Alt bypasses the grid. Moved clips settle over the clips where they land (trim or
+ * layer, as chosen in the toolbar), shown live while dragging.
  */
 export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: ClipPart, track: Track, clip: Clip): void {
   const element = event.currentTarget;
@@ -24,6 +27,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
   const base = useProject.getState().project;
   const ref = { trackId: track.id, clipId: clip.id };
   const group = (kind === 'move' || kind === 'gain') && selection.includes(clip.id) ? refsOf(base, selection) : [ref];
+  const movedIds = group.map((member) => member.clipId);
   const durations = { sourceDurations: sourceDurationsOf(base, useSamples.getState().byPath) };
   // Moving across tracks: the row under the pointer, found from where in its row the press was.
   const rows = trackRows(base.tracks).rows;
@@ -41,7 +45,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
     const end = clip.start + clip.length;
     switch (kind) {
       case 'move':
-        return (p: Project) => moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy));
+        return (p: Project) => settlePlaced(moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy)), movedIds);
       case 'trim-start':
         return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
       case 'trim-end':
@@ -50,7 +54,8 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
         return (p: Project) => extendLoop(p, ref, snapBeats(end + beatsMoved, grid) - clip.start);
       case 'gain': {
         // Every clip in the group changes by the same number of decibels, in 0.1 dB steps.
-        const change = Math.round((-dy * gainPerPixel(clipBox(clip, pixelsPerBeat, originRow?.height ?? 0))) * 10) / 10;
+        const depth = trackLayers(track.clips).depth[track.clips.indexOf(clip)];
+        const change = Math.round((-dy * gainPerPixel(clipBox(clip, pixelsPerBeat, originRow?.height ?? 0, depth))) * 10) / 10;
         return (p: Project) => group.reduce((next, member) => setClipGain(next, [member], (resolveClip(base, member)?.clip.gainDb ?? 0) + change), p);
       }
       case 'fade-in':

@@ -1,5 +1,6 @@
 import type { Clip, Track } from '../../../src/model/project-schema';
 import { clipBox, partAt, type ClipPart } from './clip-geometry';
+import { trackLayers } from './clip-layers';
 
 export interface ClipHit {
   readonly clip: Clip;
@@ -8,13 +9,15 @@ export interface ClipHit {
 
 /**
  * The clip of a track under a point in its lane (x from beat 0, y from the top of the row) and
- * the part of it there. Clips later in the track draw on top of earlier ones, so they win.
+ * the part of it there. Clips later in the track draw on top of earlier ones, so they win; a clip
+ * lying over others is drawn lower (`trackLayers`), so the strip above it belongs to the clip below.
  */
 export function clipAt(track: Track, x: number, y: number, view: { readonly pixelsPerBeat: number; readonly tempo: number; readonly rowHeight: number }): ClipHit | null {
+  const { depth } = trackLayers(track.clips);
   for (let i = track.clips.length - 1; i >= 0; i--) {
     const clip = track.clips[i];
     if (!clip) continue;
-    const part = partAt(clip, clipBox(clip, view.pixelsPerBeat, view.rowHeight), x, y, view.tempo, view.pixelsPerBeat);
+    const part = partAt(clip, clipBox(clip, view.pixelsPerBeat, view.rowHeight, depth[i]), x, y, view.tempo, view.pixelsPerBeat);
     if (part) return { clip, part };
   }
   return null;

@@ -1,5 +1,6 @@
 import type { Clip } from '../../../src/model/project-schema';
-import { fadeHandleSize, fadeWidth, gainKnob, knobRadius, loopHandleSize, showsHandles, type ClipBox } from './clip-geometry';
+import { fadeWidth, gainKnob, handleSizes, knobRadius, type ClipBox } from './clip-geometry';
+import type { CoveredSpan } from './clip-layers';
 import { formatDb } from '../format';
 import { withAlpha, type TimelinePalette } from './timeline-palette';
 
@@ -23,15 +24,45 @@ export interface ClipLook {
   readonly peaks: { readonly data: Int8Array; readonly seconds: number } | null;
 }
 
+/** Where a clip sits among overlapping clips of its track (see `trackLayers`). */
+export interface ClipLayer {
+  /** It lies over another clip: drawn opaque, so the one underneath does not show through. */
+  readonly raised: boolean;
+  /** Spans (beats) that later clips cover: shaded and hatched, visible above the clip on top. */
+  readonly covered: readonly CoveredSpan[];
+}
+
+/** What `paintClip` drew. */
+export interface PaintedClip {
+  readonly waveform: boolean;
+  /** Covered spans drawn. */
+  readonly overlaps: number;
+}
+
 /**
  * Draws a clip into the arrangement canvas at `box` (canvas pixels): body, waveform of the part
- * of the source it plays (offset, rate, loop and reverse as the engine plays them), name, fades
- * and, when selected or under the mouse, its handles. Only columns in [visibleLeft, visibleRight)
- * are drawn, so a clip many screens wide costs one screen. Returns whether it drew a waveform.
+ * of the source it plays (offset, rate, loop and reverse as the engine plays them), name, fades,
+ * the parts other clips cover and, when selected or under the mouse, its handles. Only columns in
+ * [visibleLeft, visibleRight) are drawn, so a clip many screens wide costs one screen.
  */
-export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, look: ClipLook, palette: TimelinePalette, view: { readonly tempo: number; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number }): boolean {
+export function paintClip(
+  context: CanvasRenderingContext2D,
+  clip: Clip,
+  box: ClipBox,
+  look: ClipLook,
+  palette: TimelinePalette,
+  view: { readonly tempo: number; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number },
+  layer: ClipLayer,
+): PaintedClip {
   const { x, y, width, height } = box;
   const tint = look.muted ? palette.mutedClip : look.colour;
+  if (layer.raised) {
+    // A shadow round its top and sides, then an opaque body: it reads as lying over the clip below.
+    context.fillStyle = palette.overlapShadow;
+    context.fillRect(x - 2, y - 2, width + 4, height + 2);
+    context.fillStyle = palette.laneBackground;
+    context.fillRect(x, y, width, height);
+  }
   context.fillStyle = look.missing ? palette.missingFill : withAlpha(tint, look.selected ? 0.5 : 0.3);
   context.fillRect(x, y, width, height);
 
@@ -54,35 +85,80 @@ export function paintClip(context: CanvasRenderingContext2D, clip: Clip, box: Cl
     context.restore();
   }
 
+  const overlaps = paintCovered(context, box, layer.covered, palette, view);
+
   context.lineWidth = 1;
   context.strokeStyle = look.selected ? palette.selectionEdge : look.missing ? palette.missingEdge : tint;
   context.setLineDash(look.missing ? [4, 3] : []);
   context.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
   context.setLineDash([]);
 
-  if ((look.selected || look.hovered) && showsHandles(box)) {
-    const knob = gainKnob(box, clip.gainDb);
-    context.fillStyle = palette.gainLine;
-    context.fillRect(x, Math.round(knob.y), width, 1);
-    context.fillStyle = palette.handle;
-    context.beginPath();
-    context.arc(knob.x, knob.y, knobRadius, 0, 2 * Math.PI);
-    context.fill();
-    if (clip.gainDb !== 0) context.fillText(formatDb(clip.gainDb), knob.x + knobRadius + 3, knob.y + 4);
-    const fadeIn = x + fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat);
-    const fadeOut = x + width - fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat);
-    context.fillRect(fadeIn - fadeHandleSize / 2, y, fadeHandleSize, fadeHandleSize);
-    context.fillRect(fadeOut - fadeHandleSize / 2, y, fadeHandleSize, fadeHandleSize);
+  const sizes = handleSizes(box);
+  if (look.selected || look.hovered) {
+    if (sizes.knob) {
+      const knob = gainKnob(box, clip.gainDb);
+      context.fillStyle = palette.gainLine;
+      context.fillRect(x, Math.round(knob.y), width, 1);
+      context.fillStyle = palette.handle;
+      context.beginPath();
+      context.arc(knob.x, knob.y, knobRadius, 0, 2 * Math.PI);
+      context.fill();
+      if (clip.gainDb !== 0) context.fillText(formatDb(clip.gainDb), knob.x + knobRadius + 3, knob.y + 4);
+    }
+    if (sizes.fade > 0) {
+      context.fillStyle = palette.handle;
+      const fadeIn = x + fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat);
+      const fadeOut = x + width - fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat);
+      context.fillRect(fadeIn - sizes.fade / 2, y, sizes.fade, sizes.fade);
+      context.fillRect(fadeOut - sizes.fade / 2, y, sizes.fade, sizes.fade);
+    }
   }
-  if (clip.loop) {
+  if (clip.loop && sizes.loop > 0) {
     context.fillStyle = palette.loopHandle;
     context.beginPath();
-    context.moveTo(x + width, y + height - loopHandleSize);
+    context.moveTo(x + width, y + height - sizes.loop);
     context.lineTo(x + width, y + height);
-    context.lineTo(x + width - loopHandleSize, y + height);
+    context.lineTo(x + width - sizes.loop, y + height);
     context.fill();
   }
-  return peaks !== null;
+  return { waveform: peaks !== null, overlaps };
+}
+
+/** Spacing (px) of the hatch lines over a covered span. */
+const hatchSpacing = 6;
+
+/**
+ * Shades and hatches the spans of a clip that later clips cover (they are drawn over it, lower
+ * down, so the hatch shows in the strip above them) and marks where each begins and ends.
+ * Returns how many spans it drew.
+ */
+function paintCovered(context: CanvasRenderingContext2D, box: ClipBox, covered: readonly CoveredSpan[], palette: TimelinePalette, view: { readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number }): number {
+  let drawn = 0;
+  for (const span of covered) {
+    const left = Math.max(box.x, span.from * view.pixelsPerBeat, view.visibleLeft);
+    const right = Math.min(box.x + box.width, span.to * view.pixelsPerBeat, view.visibleRight);
+    if (right <= left) continue;
+    drawn++;
+    context.save();
+    context.beginPath();
+    context.rect(left, box.y, right - left, box.height);
+    context.clip();
+    context.fillStyle = palette.overlapShade;
+    context.fillRect(left, box.y, right - left, box.height);
+    context.strokeStyle = palette.overlapHatch;
+    context.beginPath();
+    const first = Math.floor((left - box.height) / hatchSpacing) * hatchSpacing;
+    for (let from = first; from < right; from += hatchSpacing) {
+      context.moveTo(from, box.y + box.height);
+      context.lineTo(from + box.height, box.y);
+    }
+    context.stroke();
+    context.restore();
+    context.fillStyle = palette.overlapEdge;
+    context.fillRect(Math.round(left), box.y, 1, box.height);
+    context.fillRect(Math.round(right) - 1, box.y, 1, box.height);
+  }
+  return drawn;
 }
 
 function paintWaveform(

@@ -16,10 +16,11 @@ import { statusSlots } from '../../../src/protocol/engine';
 import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
-import { useSamples } from '../../state/samples-store';
+import { sourceDurationsOf, useSamples } from '../../state/samples-store';
+import { settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { pointerInLanes } from './lane-pointer';
-import { refsOf, sourceDurationsOf } from './selection';
+import { refsOf } from './selection';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 
 /** Edits the keyboard and menus run on the selected clips; each is one undoable step. */
@@ -46,6 +47,14 @@ function editAndSelect(label: string, run: (project: Project) => { project: Proj
     return result.project;
   });
   if (created.length > 0) useTimeline.getState().select(created);
+}
+
+/** Like `editAndSelect` for clips put down over others (duplicate, paste): they settle as the toolbar says, in the same step. */
+function placeAndSelect(label: string, run: (project: Project) => { project: Project; created: { clipId: string }[] }): void {
+  editAndSelect(label, (project) => {
+    const result = run(project);
+    return { project: settlePlaced(result.project, result.created.map((ref) => ref.clipId)), created: result.created };
+  });
 }
 
 export function splitAtPlayhead(): void {
@@ -86,7 +95,7 @@ export function duplicateSelection(): void {
   const project = useProject.getState().project;
   const refs = selectedRefs(project);
   const grid = gridBeats(useTimeline.getState().snap, project.timeSignature[0]);
-  if (refs.length > 0) editAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs, grid));
+  if (refs.length > 0) placeAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs, grid));
 }
 
 export function copySelection(): void {
@@ -100,7 +109,7 @@ export function pasteAtPlayhead(): void {
   const project = useProject.getState().project;
   const trackId = selectedRefs(project)[0]?.trackId ?? project.tracks[0]?.id;
   if (!trackId || clipboard.clips.length === 0) return;
-  editAndSelect(pasteLabel(clipboard.clips.length), (p) => pasteClipsWithResult(p, clipboard, playheadBeats(), trackId));
+  placeAndSelect(pasteLabel(clipboard.clips.length), (p) => pasteClipsWithResult(p, clipboard, playheadBeats(), trackId));
 }
 
 /** Mutes the selected clips, or unmutes them when every one is muted already. */

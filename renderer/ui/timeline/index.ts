@@ -14,5 +14,4 @@ export {
   splitAtPlayhead,
   toggleMuteSelection,
 } from './edit-actions';
-export { sourceDurationsOf } from './selection';
 export { zoomBy } from './zoom';

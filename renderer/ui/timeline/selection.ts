@@ -8,13 +8,3 @@ export function refsOf(project: Project, clipIds: readonly string[]): ClipRef[] 
   for (const track of project.tracks) for (const clip of track.clips) if (wanted.has(clip.id)) refs.push({ trackId: track.id, clipId: clip.id });
   return refs;
 }
-
-/** Seconds of audio in each source, by source id, as far as the pool knows them. */
-export function sourceDurationsOf(project: Project, byPath: Readonly<Record<string, { frames: number; sampleRate: number }>>): Record<string, number> {
-  const durations: Record<string, number> = {};
-  for (const [id, source] of Object.entries(project.sources)) {
-    const info = byPath[source.path];
-    if (info) durations[id] = info.frames / info.sampleRate;
-  }
-  return durations;
-}

@@ -13,6 +13,11 @@ export interface TimelinePalette {
   readonly missingEdge: string;
   readonly waveform: string;
   readonly fadeShade: string;
+  /** Over the part of a clip that a later clip covers: a shade, hatch lines and its edges; round a clip lying over another. */
+  readonly overlapShade: string;
+  readonly overlapShadow: string;
+  readonly overlapHatch: string;
+  readonly overlapEdge: string;
   readonly handle: string;
   readonly markerLine: string;
   readonly gainLine: string;
@@ -40,6 +45,10 @@ export function readTimelinePalette(element: Element): TimelinePalette {
     missingEdge: variable('--danger', '#ff6b6b'),
     waveform: 'rgb(255 236 200 / 0.75)',
     fadeShade: 'rgb(0 0 0 / 0.45)',
+    overlapShade: 'rgb(0 0 0 / 0.45)',
+    overlapShadow: 'rgb(0 0 0 / 0.75)',
+    overlapHatch: 'rgb(255 255 255 / 0.35)',
+    overlapEdge: variable('--text', '#e7e9ef'),
     handle: variable('--text', '#e7e9ef'),
     gainLine: 'rgb(231 233 239 / 0.35)',
     markerLine: withAlpha(variable('--playhead', '#ffd27a'), 0.35),
