@@ -10,7 +10,13 @@ import type { Clip, Project } from '../project-schema';
 export function setTempo(project: Project, tempo: number): Project {
   if (tempo === project.tempo) return project;
   const ratio = tempo / project.tempo;
-  const rescale = (clip: Clip): Clip => ({ ...clip, length: clip.length * ratio });
+  // Every kind of clip decides here: audio keeps its seconds (notes, when they come, keep their beats).
+  const rescale = (clip: Clip): Clip => {
+    switch (clip.kind) {
+      case 'audio':
+        return { ...clip, length: clip.length * ratio };
+    }
+  };
   return {
     ...project,
     tempo,
