@@ -45,7 +45,11 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
     const end = clip.start + clip.length;
     switch (kind) {
       case 'move':
-        return (p: Project) => settlePlaced(moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy)), movedIds);
+        return (p: Project) => {
+          const moved = moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy));
+          // A press that has not moved the clips (yet) changes nothing, not even the order.
+          return moved === p ? p : settlePlaced(moved, movedIds);
+        };
       case 'trim-start':
         return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
       case 'trim-end':
