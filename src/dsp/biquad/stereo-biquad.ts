@@ -7,38 +7,31 @@ import { type BiquadCoefficients } from './biquad-coefficients';
  * so a design change takes effect on the next block with the state kept: no click.
  */
 export class StereoBiquad {
-  private l1 = 0;
-  private l2 = 0;
-  private r1 = 0;
-  private r2 = 0;
+  /** s1, s2 of the left channel, then of the right. */
+  private readonly state = new Float64Array(4);
 
   reset(): void {
-    this.l1 = this.l2 = this.r1 = this.r2 = 0;
+    this.state.fill(0);
   }
 
   process(c: BiquadCoefficients, left: Float32Array, right: Float32Array, frames: number): void {
+    this.channel(c, left, frames, 0);
+    this.channel(c, right, frames, 2);
+  }
+
+  private channel(c: BiquadCoefficients, plane: Float32Array, frames: number, at: number): void {
     const { b0, b1, b2, a1, a2 } = c;
-    let s1 = this.l1;
-    let s2 = this.l2;
+    const state = this.state;
+    let s1 = state[at] as number;
+    let s2 = state[at + 1] as number;
     for (let i = 0; i < frames; i++) {
-      const x = left[i] as number;
+      const x = plane[i] as number;
       const y = b0 * x + s1;
       s1 = b1 * x - a1 * y + s2;
       s2 = b2 * x - a2 * y;
-      left[i] = y;
+      plane[i] = y;
     }
-    this.l1 = flushDenormal(s1);
-    this.l2 = flushDenormal(s2);
-    s1 = this.r1;
-    s2 = this.r2;
-    for (let i = 0; i < frames; i++) {
-      const x = right[i] as number;
-      const y = b0 * x + s1;
-      s1 = b1 * x - a1 * y + s2;
-      s2 = b2 * x - a2 * y;
-      right[i] = y;
-    }
-    this.r1 = flushDenormal(s1);
-    this.r2 = flushDenormal(s2);
+    state[at] = flushDenormal(s1);
+    state[at + 1] = flushDenormal(s2);
   }
 }
