@@ -3,6 +3,7 @@ import { useUi } from '../../state/ui-store';
 import { WaveformEditor } from '../editor';
 import { ExportDialog } from '../export';
 import { LibraryPanel } from '../library';
+import { Mixer } from '../mixer';
 import { ProjectDialogs } from '../project';
 import { Timeline } from '../timeline';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -14,6 +15,7 @@ import './shell.css';
 
 export function App() {
   const modal = useUi((s) => s.modal);
+  const mixerOpen = useUi((s) => s.mixerOpen);
   const show = useUi((s) => s.show);
   useGlobalShortcuts(useCallback(() => useUi.getState().show(useUi.getState().modal === 'shortcuts' ? null : 'shortcuts'), []));
   useWindowTitle();
@@ -27,7 +29,10 @@ export function App() {
       <TopBar />
       <main className="workspace">
         <LibraryPanel />
-        <Timeline />
+        <div className="workspace-main">
+          <Timeline />
+          {mixerOpen && <Mixer />}
+        </div>
       </main>
       <StatusBar />
     </div>

@@ -1,3 +1,4 @@
+import { MixerToggle } from '../mixer';
 import { FileControls } from '../project';
 import { MasterMeter, MeterField, PositionDisplay, TempoField, TransportControls } from '../transport';
 import { UndoRedo } from './UndoRedo';
@@ -15,6 +16,7 @@ export function TopBar() {
       <MeterField />
       <UndoRedo />
       <div className="topbar-spacer" />
+      <MixerToggle />
       <FileControls />
       <MasterMeter />
     </header>

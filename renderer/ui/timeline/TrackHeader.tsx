@@ -4,11 +4,12 @@ import { toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
 import { deleteTracks, moveTrack, renameTrack } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from './InlineNameInput';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
-/** A track's colour, name (double-click to rename), mute, solo, delete and height; drag the grip to reorder. */
+/** A track's colour, name (double-click to rename), volume, pan, mute, solo, delete and height; drag the grip to reorder. */
 export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
@@ -38,39 +39,44 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
         ⋮⋮
       </span>
       <TrackColourPicker track={track} />
-      {renaming ? (
-        <InlineNameInput className="track-name-input" label="Track name" initial={track.name} onDone={rename} />
-      ) : (
-        <span
-          className="track-name"
-          title="Double-click to rename"
-          onDoubleClick={() => setRenaming(true)}
-        >
-          {track.name || 'Untitled track'}
-        </span>
-      )}
-      <div className="track-buttons">
-        <button
-          type="button"
-          className={`track-toggle ${track.channel.mute ? 'is-muted' : ''}`}
-          aria-label={`Mute ${track.name}`}
-          aria-pressed={track.channel.mute}
-          onClick={() => edit(track.channel.mute ? 'Unmute Track' : 'Mute Track', (p) => toggleMute(p, [track.id]))}
-        >
-          M
-        </button>
-        <button
-          type="button"
-          className={`track-toggle ${track.channel.solo ? 'is-soloed' : ''}`}
-          aria-label={`Solo ${track.name}`}
-          aria-pressed={track.channel.solo}
-          onClick={() => edit(track.channel.solo ? 'Unsolo Track' : 'Solo Track', (p) => toggleSolo(p, [track.id]))}
-        >
-          S
-        </button>
-        <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
-          ✕
-        </button>
+      <div className="track-main">
+        {renaming ? (
+          <InlineNameInput className="track-name-input" label="Track name" initial={track.name} onDone={rename} />
+        ) : (
+          <span
+            className="track-name"
+            title="Double-click to rename"
+            onDoubleClick={() => setRenaming(true)}
+          >
+            {track.name || 'Untitled track'}
+          </span>
+        )}
+        <div className="track-controls">
+          <TrackMixControls trackId={track.id} name={track.name} gainDb={track.channel.gainDb} pan={track.channel.pan} />
+          <div className="track-buttons">
+            <button
+              type="button"
+              className={`track-toggle ${track.channel.mute ? 'is-muted' : ''}`}
+              aria-label={`Mute ${track.name}`}
+              aria-pressed={track.channel.mute}
+              onClick={() => edit(track.channel.mute ? 'Unmute Track' : 'Mute Track', (p) => toggleMute(p, [track.id]))}
+            >
+              M
+            </button>
+            <button
+              type="button"
+              className={`track-toggle ${track.channel.solo ? 'is-soloed' : ''}`}
+              aria-label={`Solo ${track.name}`}
+              aria-pressed={track.channel.solo}
+              onClick={() => edit(track.channel.solo ? 'Unsolo Track' : 'Solo Track', (p) => toggleSolo(p, [track.id]))}
+            >
+              S
+            </button>
+            <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
+              ✕
+            </button>
+          </div>
+        </div>
       </div>
       <TrackResizeHandle track={track} />
     </div>

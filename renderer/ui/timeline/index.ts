@@ -15,3 +15,4 @@ export {
   toggleMuteSelection,
 } from './edit-actions';
 export { zoomBy } from './zoom';
+export { InlineNameInput } from './InlineNameInput';

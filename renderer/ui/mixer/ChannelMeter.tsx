@@ -1,0 +1,96 @@
+import { useRef } from 'react';
+import { runtime } from '../../state/runtime';
+import { amplitudeToDbfs, formatDbfs } from '../format';
+import { useStatusFrame } from '../use-status-frame';
+import { faderPosition } from './fader-taper';
+import { MeterBallistics } from './meter-ballistics';
+import type { MeterSlots } from './meter-slots';
+
+/** How much of the meter's height a level fills: the fader's own scale, so its marks read both. */
+function fill(db: number): string {
+  return `inset(${((1 - faderPosition(db)) * 100).toFixed(2)}% 0 0 0)`;
+}
+
+function highestText(amplitude: number): string {
+  const db = amplitudeToDbfs(amplitude);
+  return db <= -120 ? '−∞' : db.toFixed(1).replace('-', '−');
+}
+
+/**
+ * A strip's stereo meter: peak (light) and RMS (solid) bars, the peak-hold line, and above it
+ * the highest level since the last reset, red once it reached 0 dBFS, until clicked. Drawn on
+ * animation frames from the shared status buffer, never through React state. `slots` null: the
+ * engine does not measure this channel, and the meter says so instead of showing a level.
+ */
+export function ChannelMeter({ name, slots }: { name: string; slots: MeterSlots | null }) {
+  const meter = useRef<HTMLDivElement>(null);
+  const highest = useRef<HTMLButtonElement>(null);
+  const lanes = useRef<(HTMLDivElement | null)[]>([]);
+  const ballistics = useRef(new MeterBallistics());
+  useStatusFrame((status) => {
+    if (!slots) return;
+    const read = (pair: readonly [number, number]) => [status[pair[0]] ?? 0, status[pair[1]] ?? 0] as const;
+    const peaks = read(slots.peak);
+    const rms = read(slots.rms);
+    const state = ballistics.current;
+    state.update(performance.now() / 1000, peaks, slots.hold ? read(slots.hold) : null);
+    for (const side of [0, 1] as const) {
+      const lane = lanes.current[side];
+      if (!lane) continue;
+      (lane.children[0] as HTMLElement).style.clipPath = fill(amplitudeToDbfs(peaks[side]));
+      (lane.children[1] as HTMLElement).style.clipPath = fill(amplitudeToDbfs(rms[side]));
+      (lane.children[2] as HTMLElement).style.bottom = `${(faderPosition(state.holdDb[side]) * 100).toFixed(2)}%`;
+    }
+    const loudest = amplitudeToDbfs(Math.max(...peaks));
+    meter.current?.setAttribute('aria-valuenow', loudest.toFixed(1));
+    meter.current?.setAttribute('aria-valuetext', formatDbfs(loudest));
+    const button = highest.current;
+    const text = highestText(state.highest);
+    if (button && button.textContent !== text) {
+      button.textContent = text;
+      button.dataset['clipped'] = String(state.clipped);
+      button.setAttribute('aria-label', `${state.clipped ? `${name} clipped: ` : `Highest level of ${name} `}${formatDbfs(amplitudeToDbfs(state.highest))}, reset`);
+    }
+  });
+  if (!slots) {
+    return (
+      <div className="channel-meter-column">
+        <span className="meter-highest is-unmetered" aria-hidden="true" />
+        <div className="channel-meter is-unmetered" role="img" aria-label={`${name} is not metered yet`} title="Bus levels are not measured yet." />
+      </div>
+    );
+  }
+  return (
+    <div className="channel-meter-column">
+      <button
+        ref={highest}
+        type="button"
+        className="meter-highest"
+        data-clipped="false"
+        aria-label={`Highest level of ${name} ${formatDbfs(-120)}, reset`}
+        title="Highest level since reset; red when it reached 0 dBFS. Click to reset."
+        onClick={() => {
+          ballistics.current.reset();
+          if (slots.hold) runtime().audio.send({ type: 'reset-peak-hold' });
+        }}
+      >
+        −∞
+      </button>
+      <div ref={meter} className="channel-meter" role="meter" aria-label={`Level of ${name}`} aria-valuemin={-120} aria-valuemax={6} aria-valuenow={-120} aria-valuetext={formatDbfs(-120)}>
+        {[0, 1].map((side) => (
+          <div
+            key={side}
+            ref={(element) => {
+              lanes.current[side] = element;
+            }}
+            className="meter-lane"
+          >
+            <div className="meter-peak" style={{ clipPath: fill(-120) }} />
+            <div className="meter-rms" style={{ clipPath: fill(-120) }} />
+            <div className="meter-hold" style={{ bottom: '0%' }} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

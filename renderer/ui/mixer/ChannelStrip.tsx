@@ -1,0 +1,135 @@
+import { memo, useState, type CSSProperties } from 'react';
+import { busFeeders, deleteBus, renameBus } from '../../../src/model/edits/bus-edits';
+import { setChannelGain, setChannelPan, soloExclusively, toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
+import { deleteBusLabel, exclusiveSoloLabel, muteLabel, panLabel, renameBusLabel, renameTrackLabel, soloLabel, volumeLabel } from '../../../src/model/edits/labels';
+import { renameTrack } from '../../../src/model/edits/track-edits';
+import type { Bus, Project } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
+import { useSession } from '../../state/session-store';
+import { InlineNameInput } from '../timeline';
+import { ChannelMeter } from './ChannelMeter';
+import { describePan, formatPan, parsePan } from './channel-values';
+import { Fader, faderTravelPx } from './Fader';
+import { InsertSlots } from './InsertSlots';
+import { Knob } from './Knob';
+import { nouns, type StripInfo } from './mixer-strips';
+import { OutputSelect } from './OutputSelect';
+import { setParam } from './param-edit';
+import { SendControls } from './SendControls';
+import { ValueField } from './ValueField';
+import { panScale } from './value-scales';
+
+interface StripProps {
+  readonly strip: StripInfo;
+  readonly buses: readonly Bus[];
+  readonly selected: boolean;
+  /** Click: select this strip alone; `add` (Ctrl/Shift+click): add or remove it. */
+  readonly onSelect: (id: string, add: boolean) => void;
+}
+
+/**
+ * One channel strip, top to bottom: name and colour, inserts, sends, output, pan, fader with
+ * meter and scale, mute and solo (Ctrl/Cmd+click solos it alone).
+ */
+export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected, onSelect }: StripProps) {
+  const edit = useProject((s) => s.edit);
+  const [renaming, setRenaming] = useState(false);
+  const { kind, id, name, channel } = strip;
+  const noun = nouns[kind];
+  const panEdit = { label: panLabel(noun), apply: (p: Project, value: number) => setChannelPan(p, id, value) };
+  const rename = (next: string | null) => {
+    setRenaming(false);
+    if (!next) return;
+    if (kind === 'track') edit(renameTrackLabel(), (p) => renameTrack(p, id, next));
+    else if (kind === 'bus') edit(renameBusLabel(), (p) => renameBus(p, id, next));
+  };
+  const removeBus = () => {
+    const project = useProject.getState().project;
+    const { outputs, sends } = busFeeders(project, id);
+    edit(deleteBusLabel(), (p) => deleteBus(p, id));
+    const fed = [outputs > 0 ? `${outputs} ${outputs === 1 ? 'channel that went into it now goes' : 'channels that went into it now go'} to the master` : '', sends > 0 ? `${sends} ${sends === 1 ? 'send' : 'sends'} to it removed` : '']
+      .filter(Boolean)
+      .join('; ');
+    useSession.getState().notify('info', `Deleted the bus ${name}${fed ? `: ${fed}` : ''}. Undo brings it back.`);
+  };
+  return (
+    <section className={`strip strip-${kind} ${selected ? 'is-selected' : ''}`} aria-label={`${name} ${kind === 'master' ? 'channel' : kind}`} style={{ '--strip-colour': strip.colour } as CSSProperties}>
+      <header className="strip-head">
+        {renaming ? (
+          <InlineNameInput className="strip-name-input" label={`Name of ${name}`} initial={name} onDone={rename} />
+        ) : (
+          <button
+            type="button"
+            className="strip-name"
+            aria-pressed={kind === 'master' ? undefined : selected}
+            aria-label={kind === 'master' ? 'Master' : `Select ${name}`}
+            title={kind === 'master' ? 'Master' : `${name}: click to select, double-click to rename`}
+            onClick={(event) => kind !== 'master' && onSelect(id, event.ctrlKey || event.metaKey || event.shiftKey)}
+            onDoubleClick={() => kind !== 'master' && setRenaming(true)}
+          >
+            {name}
+          </button>
+        )}
+        {kind === 'bus' && (
+          <button type="button" className="strip-delete" aria-label={`Delete the bus ${name}`} title="Delete bus (what feeds it goes to the master)" onClick={removeBus}>
+            ✕
+          </button>
+        )}
+      </header>
+      <InsertSlots ownerId={id} name={name} inserts={strip.inserts} />
+      {channel && <SendControls ownerId={id} name={name} sends={channel.sends} buses={buses} />}
+      {channel ? <OutputSelect ownerId={id} name={name} output={channel.output} buses={buses} /> : <span className="strip-output is-master" title="The master goes to the audio output and every export">Main out</span>}
+      <div className="strip-pan">
+        <Knob
+          label={`Pan of ${name}`}
+          value={strip.pan}
+          scale={panScale}
+          edit={panEdit}
+          describe={describePan}
+          bipolar
+          title="Pan: drag (Shift: fine), double-click to centre"
+        />
+        <ValueField
+          label={`Pan of ${name}`}
+          className="pan-value"
+          text={formatPan(strip.pan)}
+          unit=""
+          example="C, 25L or 40R"
+          parse={parsePan}
+          onSet={(value) => setParam(panEdit, value)}
+        />
+      </div>
+      <div className="strip-levels" style={{ '--fader-travel': `${faderTravelPx}px` } as CSSProperties}>
+        <Fader name={name} db={strip.gainDb} edit={{ label: volumeLabel(noun), apply: (p, value) => setChannelGain(p, id, value) }} />
+        <ChannelMeter name={name} slots={strip.meter} />
+      </div>
+      {channel && (
+        <div className="strip-buttons">
+          <button
+            type="button"
+            className="strip-toggle strip-mute"
+            aria-label={`Mute ${name}`}
+            aria-pressed={channel.mute}
+            onClick={() => edit(muteLabel(1, !channel.mute, noun), (p) => toggleMute(p, id))}
+          >
+            M
+          </button>
+          <button
+            type="button"
+            className="strip-toggle strip-solo"
+            aria-label={`Solo ${name}`}
+            aria-pressed={channel.solo}
+            title="Solo (Ctrl/Cmd+click: solo this one alone)"
+            onClick={(event) => {
+              if (event.ctrlKey || event.metaKey) edit(exclusiveSoloLabel(), (p) => soloExclusively(p, id));
+              else edit(soloLabel(1, !channel.solo, noun), (p) => toggleSolo(p, id));
+            }}
+          >
+            S
+          </button>
+        </div>
+      )}
+      <div className="strip-colour" aria-hidden="true" />
+    </section>
+  );
+});

@@ -1,0 +1,52 @@
+/** The mixer's strips in the order it shows them: tracks top to bottom, then buses, then the master. */
+import { masterChannelId, type Channel, type Device, type Project } from '../../../src/model/project-schema';
+import type { ChannelKind } from '../../../src/model/edits/channel-edits';
+import type { ChannelNoun } from '../../../src/model/edits/labels';
+import { meterSlots, type MeterSlots } from './meter-slots';
+
+export interface StripInfo {
+  readonly kind: ChannelKind;
+  /** The track's or bus's id, or "master". */
+  readonly id: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly gainDb: number;
+  readonly pan: number;
+  readonly inserts: readonly Device[];
+  /** Mute, solo, sends and output: a track's or bus's; null for the master, which has none. */
+  readonly channel: Channel | null;
+  readonly meter: MeterSlots | null;
+}
+
+export const nouns: Record<ChannelKind, ChannelNoun> = { track: 'Track', bus: 'Bus', master: 'Master' };
+
+export const masterColour = '#e7e9ef';
+
+export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: StripInfo[]; master: StripInfo } {
+  const strip = (kind: 'track' | 'bus', owner: { id: string; name: string; colour: string; channel: Channel }, index: number): StripInfo => ({
+    kind,
+    id: owner.id,
+    name: owner.name || (kind === 'track' ? 'Untitled track' : 'Untitled bus'),
+    colour: owner.colour,
+    gainDb: owner.channel.gainDb,
+    pan: owner.channel.pan,
+    inserts: owner.channel.inserts,
+    channel: owner.channel,
+    meter: meterSlots(kind, index),
+  });
+  return {
+    tracks: project.tracks.map((track, index) => strip('track', track, index)),
+    buses: project.buses.map((bus, index) => strip('bus', bus, index)),
+    master: {
+      kind: 'master',
+      id: masterChannelId,
+      name: 'Master',
+      colour: masterColour,
+      gainDb: project.master.gainDb,
+      pan: project.master.pan,
+      inserts: project.master.inserts,
+      channel: null,
+      meter: meterSlots('master', -1),
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { endParamDrag, previewParam, setParam, type ParamEdit } from './param-edit';
+import { useValueDrag } from './use-value-drag';
+import { keyedValue, type ValueScale } from './value-scales';
+
+/**
+ * Everything a fader or knob does with its value: drag (Shift fine, Escape cancels), arrow and
+ * page keys, double-click to the default. Returns the value to show (the dragged one while a
+ * drag lasts) and the handlers for the element with `role="slider"`.
+ */
+export function useSlider(scale: ValueScale, value: number, edit: ParamEdit, travelPx: number) {
+  const { onPointerDown, dragged } = useValueDrag({
+    scale,
+    value,
+    travelPx,
+    onPreview: (next) => previewParam(edit, next),
+    onEnd: (commit) => endParamDrag(edit, commit),
+  });
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
+    const next = keyedValue(scale, value, event.key, event.shiftKey);
+    if (next === null || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setParam(edit, next);
+  };
+  const onDoubleClick = () => setParam(edit, scale.default);
+  return { shown: dragged ?? value, handlers: { onPointerDown, onKeyDown, onDoubleClick } };
+}
