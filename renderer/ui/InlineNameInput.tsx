@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { maxNameLength } from '../../../src/model/edits/clip-math';
+import { maxNameLength } from '../../src/model/edits/clip-math';
 
 /**
  * A name field that replaces a label while renaming: Enter or leaving it gives the trimmed name

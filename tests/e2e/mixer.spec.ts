@@ -171,3 +171,51 @@ test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends
   await expect(status).toContainText('Deleted the bus Drum bus: 3 channels that went into it now go to the master; 1 send to it removed');
   await expect(mixer.getByRole('combobox', { name: `Output of ${drums}` })).toHaveValue('master');
 });
+
+test('a fader drag moves the sound at once through set-param, and the document only on release: one undo step, Escape puts it back', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
+  const loop = 'garzul_120bpm_Cmin_96k';
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  const header = app.getByRole('region', { name: 'Timeline' }).getByRole('slider', { name: `Volume of ${loop}` });
+  await app.locator('body').press('F9');
+  const mixer = app.getByRole('region', { name: 'Mixer' });
+  const fader = mixer.getByRole('slider', { name: `Volume of ${loop}` });
+  const master = mixer.getByRole('meter', { name: 'Level of Master' });
+  const masterLevel = async () => Number(await master.getAttribute('aria-valuenow'));
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(masterLevel).toBeGreaterThan(-30);
+  const undoBefore = await undo.getAttribute('aria-label');
+
+  const cap = await fader.locator('.fader-cap').boundingBox();
+  if (!cap) throw new Error('not laid out');
+  const x = cap.x + cap.width / 2;
+  const y = cap.y + cap.height / 2;
+  // Down to the bottom and hold: the engine follows, the document (and the header) does not yet.
+  await app.mouse.move(x, y);
+  await app.mouse.down();
+  await app.mouse.move(x, y + 200, { steps: 5 });
+  await expect(fader).toHaveAttribute('aria-valuenow', '-144');
+  await expect.poll(masterLevel, { timeout: 10_000 }).toBeLessThan(-60);
+  await expect(header).toHaveAttribute('aria-valuenow', '0');
+  await expect(undo).toHaveAttribute('aria-label', undoBefore ?? '');
+  // Escape: the sound comes back and nothing was recorded.
+  await app.keyboard.press('Escape');
+  await app.mouse.up();
+  await expect(fader).toHaveAttribute('aria-valuenow', '0');
+  await expect.poll(masterLevel).toBeGreaterThan(-30);
+  await expect(undo).toHaveAttribute('aria-label', undoBefore ?? '');
+
+  // Again, released: one step, and the header follows.
+  await app.mouse.move(x, y);
+  await app.mouse.down();
+  await app.mouse.move(x, y + 200, { steps: 5 });
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Change Track Volume');
+  await expect(header).toHaveAttribute('aria-valuetext', 'silent (−∞ dB)');
+  await expect.poll(masterLevel, { timeout: 10_000 }).toBeLessThan(-60);
+  await undo.click();
+  await expect(fader).toHaveAttribute('aria-valuenow', '0');
+  await expect.poll(masterLevel).toBeGreaterThan(-30);
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+});

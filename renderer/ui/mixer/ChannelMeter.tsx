@@ -1,10 +1,11 @@
 import { useRef } from 'react';
+import { meteredChannels } from '../../../src/protocol/engine';
+import { emptyChannelMeter, readChannelMeter } from '../../audio/channel-meters';
 import { runtime } from '../../state/runtime';
 import { amplitudeToDbfs, formatDbfs } from '../format';
 import { useStatusFrame } from '../use-status-frame';
 import { faderPosition } from './fader-taper';
 import { MeterBallistics } from './meter-ballistics';
-import type { MeterSlots } from './meter-slots';
 
 /** How much of the meter's height a level fills: the fader's own scale, so its marks read both. */
 function fill(db: number): string {
@@ -19,21 +20,23 @@ function highestText(amplitude: number): string {
 /**
  * A strip's stereo meter: peak (light) and RMS (solid) bars, the peak-hold line, and above it
  * the highest level since the last reset, red once it reached 0 dBFS, until clicked. Drawn on
- * animation frames from the shared status buffer, never through React state. `slots` null: the
- * engine does not measure this channel, and the meter says so instead of showing a level.
+ * animation frames from the shared status buffer, never through React state. `channel`: the
+ * channel's place in the engine's meters; null when the engine does not meter it, and the meter
+ * says so instead of showing a level.
  */
-export function ChannelMeter({ name, slots }: { name: string; slots: MeterSlots | null }) {
+export function ChannelMeter({ name, channel }: { name: string; channel: number | null }) {
   const meter = useRef<HTMLDivElement>(null);
   const highest = useRef<HTMLButtonElement>(null);
   const lanes = useRef<(HTMLDivElement | null)[]>([]);
   const ballistics = useRef(new MeterBallistics());
+  const readings = useRef(emptyChannelMeter());
   useStatusFrame((status) => {
-    if (!slots) return;
-    const read = (pair: readonly [number, number]) => [status[pair[0]] ?? 0, status[pair[1]] ?? 0] as const;
-    const peaks = read(slots.peak);
-    const rms = read(slots.rms);
+    if (channel === null) return;
+    const levels = readChannelMeter(status, channel, readings.current);
+    const peaks = [levels.peakLeft, levels.peakRight] as const;
+    const rms = [levels.rmsLeft, levels.rmsRight] as const;
     const state = ballistics.current;
-    state.update(performance.now() / 1000, peaks, slots.hold ? read(slots.hold) : null);
+    state.update(performance.now() / 1000, peaks, [levels.peakHoldLeft, levels.peakHoldRight]);
     for (const side of [0, 1] as const) {
       const lane = lanes.current[side];
       if (!lane) continue;
@@ -52,11 +55,11 @@ export function ChannelMeter({ name, slots }: { name: string; slots: MeterSlots 
       button.setAttribute('aria-label', `${state.clipped ? `${name} clipped: ` : `Highest level of ${name} `}${formatDbfs(amplitudeToDbfs(state.highest))}, reset`);
     }
   });
-  if (!slots) {
+  if (channel === null) {
     return (
       <div className="channel-meter-column">
         <span className="meter-highest is-unmetered" aria-hidden="true" />
-        <div className="channel-meter is-unmetered" role="img" aria-label={`${name} is not metered yet`} title="Bus levels are not measured yet." />
+        <div className="channel-meter is-unmetered" role="img" aria-label={`${name} is not metered`} title={`The engine meters the first ${meteredChannels} channels.`} />
       </div>
     );
   }
@@ -71,7 +74,7 @@ export function ChannelMeter({ name, slots }: { name: string; slots: MeterSlots 
         title="Highest level since reset; red when it reached 0 dBFS. Click to reset."
         onClick={() => {
           ballistics.current.reset();
-          if (slots.hold) runtime().audio.send({ type: 'reset-peak-hold' });
+          runtime().audio.send({ type: 'reset-peak-hold' });
         }}
       >
         −∞

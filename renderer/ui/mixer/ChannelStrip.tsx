@@ -1,12 +1,12 @@
 import { memo, useState, type CSSProperties } from 'react';
 import { busFeeders, deleteBus, renameBus } from '../../../src/model/edits/bus-edits';
-import { setChannelGain, setChannelPan, soloExclusively, toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
-import { deleteBusLabel, exclusiveSoloLabel, muteLabel, panLabel, renameBusLabel, renameTrackLabel, soloLabel, volumeLabel } from '../../../src/model/edits/labels';
+import { soloExclusively, toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
+import { deleteBusLabel, exclusiveSoloLabel, muteLabel, renameBusLabel, renameTrackLabel, soloLabel } from '../../../src/model/edits/labels';
 import { renameTrack } from '../../../src/model/edits/track-edits';
-import type { Bus, Project } from '../../../src/model/project-schema';
+import type { Bus } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSession } from '../../state/session-store';
-import { InlineNameInput } from '../timeline';
+import { InlineNameInput } from '../InlineNameInput';
 import { ChannelMeter } from './ChannelMeter';
 import { describePan, formatPan, parsePan } from './channel-values';
 import { Fader, faderTravelPx } from './Fader';
@@ -14,7 +14,7 @@ import { InsertSlots } from './InsertSlots';
 import { Knob } from './Knob';
 import { nouns, type StripInfo } from './mixer-strips';
 import { OutputSelect } from './OutputSelect';
-import { setParam } from './param-edit';
+import { panEdit, setParam, volumeEdit } from './param-edit';
 import { SendControls } from './SendControls';
 import { ValueField } from './ValueField';
 import { panScale } from './value-scales';
@@ -36,7 +36,7 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
   const [renaming, setRenaming] = useState(false);
   const { kind, id, name, channel } = strip;
   const noun = nouns[kind];
-  const panEdit = { label: panLabel(noun), apply: (p: Project, value: number) => setChannelPan(p, id, value) };
+  const pan = panEdit(id, noun);
   const rename = (next: string | null) => {
     setRenaming(false);
     if (!next) return;
@@ -84,7 +84,7 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
           label={`Pan of ${name}`}
           value={strip.pan}
           scale={panScale}
-          edit={panEdit}
+          edit={pan}
           describe={describePan}
           bipolar
           title="Pan: drag (Shift: fine), double-click to centre"
@@ -96,12 +96,12 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
           unit=""
           example="C, 25L or 40R"
           parse={parsePan}
-          onSet={(value) => setParam(panEdit, value)}
+          onSet={(value) => setParam(pan, value)}
         />
       </div>
       <div className="strip-levels" style={{ '--fader-travel': `${faderTravelPx}px` } as CSSProperties}>
-        <Fader name={name} db={strip.gainDb} edit={{ label: volumeLabel(noun), apply: (p, value) => setChannelGain(p, id, value) }} />
-        <ChannelMeter name={name} slots={strip.meter} />
+        <Fader name={name} db={strip.gainDb} edit={volumeEdit(id, noun)} />
+        <ChannelMeter name={name} channel={strip.meter} />
       </div>
       {channel && (
         <div className="strip-buttons">

@@ -1,9 +1,10 @@
-import { addSendLabel, removeSendLabel, sendLevelLabel, sendTapLabel } from '../../../src/model/edits/labels';
-import { addSend, removeSend, setSendLevel, setSendTap } from '../../../src/model/edits/send-edits';
+import { addSendLabel, removeSendLabel, sendTapLabel } from '../../../src/model/edits/labels';
+import { addSend, removeSend, setSendTap } from '../../../src/model/edits/send-edits';
 import type { Bus, Send } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { describeGain } from './channel-values';
 import { Knob } from './Knob';
+import { sendLevelEdit } from './param-edit';
 import { gainScale } from './value-scales';
 
 /**
@@ -24,7 +25,7 @@ export function SendControls({ ownerId, name, sends, buses }: { ownerId: string;
               label={`Send from ${name} to ${target}`}
               value={send.levelDb}
               scale={gainScale}
-              edit={{ label: sendLevelLabel(), apply: (p, value) => setSendLevel(p, send.id, value) }}
+              edit={sendLevelEdit(send.id)}
               describe={describeGain}
               title={`Send to ${target}: drag (Shift: fine), double-click for 0 dB`}
             />

@@ -1,7 +1,6 @@
-import { setChannelGain, setChannelPan } from '../../../src/model/edits/channel-edits';
-import { panLabel, volumeLabel } from '../../../src/model/edits/labels';
 import { describeGain, describePan } from './channel-values';
 import { Knob } from './Knob';
+import { panEdit, volumeEdit } from './param-edit';
 import { gainScale, panScale } from './value-scales';
 
 /** A track header's compact volume and pan knobs: the mixer strip's controls, same gestures and keys. */
@@ -12,7 +11,7 @@ export function TrackMixControls({ trackId, name, gainDb, pan }: { trackId: stri
         label={`Volume of ${name}`}
         value={gainDb}
         scale={gainScale}
-        edit={{ label: volumeLabel('Track'), apply: (p, value) => setChannelGain(p, trackId, value) }}
+        edit={volumeEdit(trackId, 'Track')}
         describe={describeGain}
         title={`Volume ${describeGain(gainDb)}: drag (Shift: fine), double-click for 0 dB`}
       />
@@ -20,7 +19,7 @@ export function TrackMixControls({ trackId, name, gainDb, pan }: { trackId: stri
         label={`Pan of ${name}`}
         value={pan}
         scale={panScale}
-        edit={{ label: panLabel('Track'), apply: (p, value) => setChannelPan(p, trackId, value) }}
+        edit={panEdit(trackId, 'Track')}
         describe={describePan}
         bipolar
         title={`Pan ${describePan(pan)}: drag (Shift: fine), double-click to centre`}

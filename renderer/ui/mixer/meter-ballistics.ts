@@ -18,8 +18,8 @@ export class MeterBallistics {
   highest = 0;
   private readonly heldAt: [number, number] = [0, 0];
 
-  /** Takes one frame's readings at `nowSeconds`: the peaks, and the engine's held peaks where it keeps them. */
-  update(nowSeconds: number, peaks: readonly [number, number], held: readonly [number, number] | null): void {
+  /** Takes one frame's readings at `nowSeconds`: the peaks, and the engine's held peaks (highest sample since play or reset). */
+  update(nowSeconds: number, peaks: readonly [number, number], held: readonly [number, number]): void {
     for (const side of [0, 1] as const) {
       const db = amplitudeToDbfs(peaks[side]);
       if (db >= this.holdDb[side]) {
@@ -32,7 +32,7 @@ export class MeterBallistics {
           this.heldAt[side] = nowSeconds - holdSeconds;
         }
       }
-      this.highest = Math.max(this.highest, peaks[side], held?.[side] ?? 0);
+      this.highest = Math.max(this.highest, peaks[side], held[side]);
     }
   }
 

@@ -2,7 +2,8 @@
 import { masterChannelId, type Channel, type Device, type Project } from '../../../src/model/project-schema';
 import type { ChannelKind } from '../../../src/model/edits/channel-edits';
 import type { ChannelNoun } from '../../../src/model/edits/labels';
-import { meterSlots, type MeterSlots } from './meter-slots';
+import { meteredChannels } from '../../../src/protocol/engine';
+import { channelMeterOrder } from '../../../src/protocol/engine-document';
 
 export interface StripInfo {
   readonly kind: ChannelKind;
@@ -15,7 +16,8 @@ export interface StripInfo {
   readonly inserts: readonly Device[];
   /** Mute, solo, sends and output: a track's or bus's; null for the master, which has none. */
   readonly channel: Channel | null;
-  readonly meter: MeterSlots | null;
+  /** The channel's place in the engine's status meters; null past the last metered channel. */
+  readonly meter: number | null;
 }
 
 export const nouns: Record<ChannelKind, ChannelNoun> = { track: 'Track', bus: 'Bus', master: 'Master' };
@@ -23,7 +25,12 @@ export const nouns: Record<ChannelKind, ChannelNoun> = { track: 'Track', bus: 'B
 export const masterColour = '#e7e9ef';
 
 export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: StripInfo[]; master: StripInfo } {
-  const strip = (kind: 'track' | 'bus', owner: { id: string; name: string; colour: string; channel: Channel }, index: number): StripInfo => ({
+  const meters = new Map(channelMeterOrder(project).map((id, index) => [id, index]));
+  const meter = (id: string) => {
+    const index = meters.get(id);
+    return index !== undefined && index < meteredChannels ? index : null;
+  };
+  const strip = (kind: 'track' | 'bus', owner: { id: string; name: string; colour: string; channel: Channel }): StripInfo => ({
     kind,
     id: owner.id,
     name: owner.name || (kind === 'track' ? 'Untitled track' : 'Untitled bus'),
@@ -32,11 +39,11 @@ export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: Str
     pan: owner.channel.pan,
     inserts: owner.channel.inserts,
     channel: owner.channel,
-    meter: meterSlots(kind, index),
+    meter: meter(owner.id),
   });
   return {
-    tracks: project.tracks.map((track, index) => strip('track', track, index)),
-    buses: project.buses.map((bus, index) => strip('bus', bus, index)),
+    tracks: project.tracks.map((track) => strip('track', track)),
+    buses: project.buses.map((bus) => strip('bus', bus)),
     master: {
       kind: 'master',
       id: masterChannelId,
@@ -46,7 +53,7 @@ export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: Str
       pan: project.master.pan,
       inserts: project.master.inserts,
       channel: null,
-      meter: meterSlots('master', -1),
+      meter: meter(masterChannelId),
     },
   };
 }

@@ -1,27 +1,47 @@
 /**
- * How a mixer control changes the document: a drag previews every move and commits one undo
- * step on release (or puts the value back on Escape); a key, a double-click or a typed value is
- * one step at once. The preview goes through the document (`previewGesture`) until the engine
- * takes `set-param` (DESIGN.md, "Parameters travel on their own path"); the controls only call
- * these three functions, so that switch is made here.
+ * How a mixer control changes a parameter (DESIGN.md, "Parameters travel on their own path"): a
+ * drag moves the engine's parameter with `set-param` on every move, leaving the document alone,
+ * and commits one undo step on release (or puts the engine back on Escape); a key, a
+ * double-click or a typed value is one step at once. The controls only call these functions.
  */
+import { sendParams, type ChannelParamId } from '../../../src/devices/catalog';
+import { setChannelGain, setChannelPan } from '../../../src/model/edits/channel-edits';
+import { panLabel, sendLevelLabel, volumeLabel, type ChannelNoun } from '../../../src/model/edits/labels';
+import { setSendLevel } from '../../../src/model/edits/send-edits';
 import type { Project } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
+import { runtime } from '../../state/runtime';
 
 export interface ParamEdit {
   /** The Edit-menu label of the step: "Change Track Volume". */
   readonly label: string;
+  /** The parameter's owner in the engine's table: a track, bus, "master", send or device id. */
+  readonly target: string;
+  /** The parameter's id on it (the catalog's: "gainDb", "pan", "levelDb"). */
+  readonly param: string;
+  /** The document with the parameter at `value`. */
   readonly apply: (project: Project, value: number) => Project;
 }
 
+/** Moves the parameter in the engine only; what the document holds changes when the drag ends. */
 export function previewParam(edit: ParamEdit, value: number): void {
-  useProject.getState().previewGesture((project) => edit.apply(project, value));
+  runtime().audio.send({ type: 'set-param', target: edit.target, param: edit.param, value });
 }
 
-export function endParamDrag(edit: ParamEdit, commit: boolean): void {
-  useProject.getState().endGesture(commit ? edit.label : null);
-}
-
+/** Sets the parameter in the document: one undo step, which the engine follows. */
 export function setParam(edit: ParamEdit, value: number): void {
   useProject.getState().edit(edit.label, (project) => edit.apply(project, value));
+}
+
+/** The fader of a track, bus or the master ("master"). */
+export function volumeEdit(channelId: string, noun: ChannelNoun): ParamEdit {
+  return { label: volumeLabel(noun), target: channelId, param: 'gainDb' satisfies ChannelParamId, apply: (project, value) => setChannelGain(project, channelId, value) };
+}
+
+export function panEdit(channelId: string, noun: ChannelNoun): ParamEdit {
+  return { label: panLabel(noun), target: channelId, param: 'pan' satisfies ChannelParamId, apply: (project, value) => setChannelPan(project, channelId, value) };
+}
+
+export function sendLevelEdit(sendId: string): ParamEdit {
+  return { label: sendLevelLabel(), target: sendId, param: sendParams[0].id, apply: (project, value) => setSendLevel(project, sendId, value) };
 }

@@ -1,5 +1,5 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { endParamDrag, previewParam, setParam, type ParamEdit } from './param-edit';
+import { previewParam, setParam, type ParamEdit } from './param-edit';
 import { useValueDrag } from './use-value-drag';
 import { keyedValue, type ValueScale } from './value-scales';
 
@@ -14,7 +14,8 @@ export function useSlider(scale: ValueScale, value: number, edit: ParamEdit, tra
     value,
     travelPx,
     onPreview: (next) => previewParam(edit, next),
-    onEnd: (commit) => endParamDrag(edit, commit),
+    onCommit: (next) => setParam(edit, next),
+    onCancel: (start) => previewParam(edit, start),
   });
   const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
     const next = keyedValue(scale, value, event.key, event.shiftKey);

@@ -9,10 +9,12 @@ export interface ValueDragOptions {
   readonly value: number;
   /** Pixels of vertical travel for the whole range. */
   readonly travelPx: number;
-  /** Shows and plays a value while the drag lasts (not an undo step). */
+  /** Plays a value while the drag lasts (not an undo step). */
   readonly onPreview: (value: number) => void;
-  /** The drag ended: commit the previewed value as one undo step, or put it back (Escape). */
-  readonly onEnd: (commit: boolean) => void;
+  /** The drag ended on `value`: one undo step. */
+  readonly onCommit: (value: number) => void;
+  /** The drag was cancelled (Escape): back to `start`, the value before it. */
+  readonly onCancel: (start: number) => void;
 }
 
 /**
@@ -36,7 +38,7 @@ export function useValueDrag(options: ValueDragOptions): { onPointerDown: (event
     let anchorPosition = scale.toPosition(value);
     let fine = event.shiftKey;
     let position = anchorPosition;
-    let moved = false;
+    let last: number | null = null;
     const move = (moveEvent: PointerEvent) => {
       if (moveEvent.shiftKey !== fine) {
         anchorY = moveEvent.clientY;
@@ -46,7 +48,7 @@ export function useValueDrag(options: ValueDragOptions): { onPointerDown: (event
       const travel = latest.current.travelPx / (fine ? fineFactor : 1);
       position = Math.min(1, Math.max(0, anchorPosition + (anchorY - moveEvent.clientY) / travel));
       const next = scale.fromPosition(position);
-      moved = true;
+      last = next;
       setDragged(next);
       latest.current.onPreview(next);
     };
@@ -56,7 +58,9 @@ export function useValueDrag(options: ValueDragOptions): { onPointerDown: (event
       element.removeEventListener('pointercancel', cancel);
       window.removeEventListener('keydown', escape, true);
       setDragged(null);
-      if (moved) latest.current.onEnd(commit);
+      if (last === null) return;
+      if (commit) latest.current.onCommit(last);
+      else latest.current.onCancel(value);
     };
     const up = () => finish(true);
     const cancel = () => finish(false);

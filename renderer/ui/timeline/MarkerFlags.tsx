@@ -6,7 +6,7 @@ import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { InlineNameInput } from './InlineNameInput';
+import { InlineNameInput } from '../InlineNameInput';
 import { startPreviewDrag } from './preview-drag';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 

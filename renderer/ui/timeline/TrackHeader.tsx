@@ -5,7 +5,7 @@ import { deleteTracks, moveTrack, renameTrack } from '../../../src/model/edits/t
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { TrackMixControls } from '../mixer';
-import { InlineNameInput } from './InlineNameInput';
+import { InlineNameInput } from '../InlineNameInput';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 

@@ -15,4 +15,3 @@ export {
   toggleMuteSelection,
 } from './edit-actions';
 export { zoomBy } from './zoom';
-export { InlineNameInput } from './InlineNameInput';
