@@ -216,6 +216,10 @@ test('a fader drag moves the sound at once through set-param, and the document o
   await expect.poll(masterLevel, { timeout: 10_000 }).toBeLessThan(-60);
   await undo.click();
   await expect(fader).toHaveAttribute('aria-valuenow', '0');
+  // The 8 s loop may have ended by now: play it again from the start to hear the undone level.
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  await app.getByRole('button', { name: 'Return to start' }).click();
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(masterLevel).toBeGreaterThan(-30);
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 });
