@@ -111,7 +111,8 @@ test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends
 
   // Route selected tracks to a new bus.
   await mixer.getByRole('button', { name: `Select ${drums}` }).click();
-  await mixer.getByRole('button', { name: `Select ${kick}` }).click({ modifiers: ['ControlOrMeta'] });
+  await mixer.getByRole('button', { name: `Select ${kick}` }).press('Enter');
+  await expect(mixer.getByRole('button', { name: `Select ${kick}` })).toHaveAttribute('aria-pressed', 'true');
   await mixer.getByRole('button', { name: 'Route selected to new bus (2)' }).click();
   await expect(undo).toHaveAccessibleName('Route 2 Channels to New Bus'.replace(/^/, 'Undo '));
   await expect(mixer.getByRole('combobox', { name: `Output of ${drums}` })).toHaveValue('b2');

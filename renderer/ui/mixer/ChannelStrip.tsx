@@ -23,8 +23,8 @@ interface StripProps {
   readonly strip: StripInfo;
   readonly buses: readonly Bus[];
   readonly selected: boolean;
-  /** Click: select this strip alone; `add` (Ctrl/Shift+click): add or remove it. */
-  readonly onSelect: (id: string, add: boolean) => void;
+  /** Adds the strip to the selection, or takes it out. */
+  readonly onSelect: (id: string) => void;
 }
 
 /**
@@ -63,8 +63,8 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
             className="strip-name"
             aria-pressed={kind === 'master' ? undefined : selected}
             aria-label={kind === 'master' ? 'Master' : `Select ${name}`}
-            title={kind === 'master' ? 'Master' : `${name}: click to select, double-click to rename`}
-            onClick={(event) => kind !== 'master' && onSelect(id, event.ctrlKey || event.metaKey || event.shiftKey)}
+            title={kind === 'master' ? 'Master' : `${name}: click to select or deselect, double-click to rename`}
+            onClick={() => kind !== 'master' && onSelect(id)}
             onDoubleClick={() => kind !== 'master' && setRenaming(true)}
           >
             {name}

@@ -9,8 +9,8 @@ import './mixer.css';
 
 /**
  * The mixer panel under the arrangement (F9 / Ctrl+M): a strip per track and per bus, scrolling
- * sideways when there are many, and the master pinned at the right. Click a strip's name to
- * select it (Ctrl/Shift+click for several) and route the selection to a new bus.
+ * sideways when there are many, and the master pinned at the right. A strip's name is a toggle
+ * that selects it (by mouse or keyboard, as many as wanted) for "Route selected to new bus".
  */
 export function Mixer() {
   const project = useProject((s) => s.project);
@@ -18,8 +18,8 @@ export function Mixer() {
   const [picked, setPicked] = useState<readonly string[]>([]);
   const { tracks, buses, master } = mixerStrips(project);
   const selected = picked.filter((id) => tracks.some((strip) => strip.id === id) || buses.some((strip) => strip.id === id));
-  const onSelect = useCallback((id: string, add: boolean) => {
-    setPicked((current) => (add ? (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]) : current.length === 1 && current[0] === id ? [] : [id]));
+  const onSelect = useCallback((id: string) => {
+    setPicked((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
   }, []);
   return (
     <section className="mixer" aria-label="Mixer">
