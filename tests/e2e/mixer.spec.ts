@@ -167,6 +167,15 @@ test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends
   await mixer.screenshot({ path: `${shots}/mixer-panel.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
+  // Many strips scroll sideways; the master stays in view.
+  for (let i = 0; i < 4; i++) await mixer.getByRole('button', { name: 'Add bus' }).click();
+  const strips = mixer.getByRole('group', { name: 'Channel strips' });
+  expect(await strips.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  await strips.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+  await expect(mixer.getByRole('region', { name: 'Bus 7 bus' })).toBeInViewport();
+  await expect(mixer.getByRole('region', { name: 'Master channel' })).toBeInViewport();
+  await mixer.screenshot({ path: `${shots}/mixer-scrolled.png` });
+
   // Deleting a bus sends what fed it back to the master, and says so.
   await mixer.getByRole('button', { name: 'Delete the bus Drum bus' }).click();
   await expect(status).toContainText('Deleted the bus Drum bus: 3 channels that went into it now go to the master; 1 send to it removed');

@@ -42,7 +42,9 @@ export function ChannelMeter({ name, channel }: { name: string; channel: number 
       if (!lane) continue;
       (lane.children[0] as HTMLElement).style.clipPath = fill(amplitudeToDbfs(peaks[side]));
       (lane.children[1] as HTMLElement).style.clipPath = fill(amplitudeToDbfs(rms[side]));
-      (lane.children[2] as HTMLElement).style.bottom = `${(faderPosition(state.holdDb[side]) * 100).toFixed(2)}%`;
+      const hold = (lane.children[2] as HTMLElement).style;
+      hold.bottom = `${(faderPosition(state.holdDb[side]) * 100).toFixed(2)}%`;
+      hold.visibility = state.holdDb[side] > -120 ? 'visible' : 'hidden';
     }
     const loudest = amplitudeToDbfs(Math.max(...peaks));
     meter.current?.setAttribute('aria-valuenow', loudest.toFixed(1));
@@ -90,7 +92,7 @@ export function ChannelMeter({ name, channel }: { name: string; channel: number 
           >
             <div className="meter-peak" style={{ clipPath: fill(-120) }} />
             <div className="meter-rms" style={{ clipPath: fill(-120) }} />
-            <div className="meter-hold" style={{ bottom: '0%' }} />
+            <div className="meter-hold" style={{ bottom: '0%', visibility: 'hidden' }} />
           </div>
         ))}
       </div>
