@@ -22,5 +22,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Set-up hooks import the sample pack or start a web host: as slow as a test on a loaded 2-core machine.
+    hookTimeout: 30_000,
   },
 });

@@ -7,7 +7,7 @@ import { packsDirFor } from '../services/library/zip-packs';
 /**
  * `glowroom import <folder|zip>... [--json] [--library PATH]`: indexes sample folders in place
  * (a `.zip` pack, named or found in a folder, is first unpacked, once, into `Packs` beside the library), with
- * progress on stderr and a summary (indexed, skipped, moved, missing, failed with reasons) on
+ * progress on stderr and a summary (indexed, skipped, moved, missing, decoder notes, failed with reasons) on
  * stdout. Ctrl-C stops the import and keeps what was finished. Exits 1 when any file failed.
  */
 export async function importCommand(args: string[]): Promise<number> {
@@ -42,6 +42,7 @@ export async function importCommand(args: string[]): Promise<number> {
         `${result.cancelled ? 'Cancelled' : 'Imported'} ${result.found} audio files in ${seconds.toFixed(1)} s: ${result.indexed} indexed, ${result.skipped} unchanged, ` +
           `${result.moved} moved, ${result.missing} now missing, ${result.failed.length} failed.`,
       );
+      for (const { path: file, note } of result.notes) console.log(`  note:   ${file}\n          ${note}`);
       for (const failure of result.failed) console.log(`  failed: ${failure.path}\n          ${failure.reason}`);
     }
     return result.failed.length > 0 ? 1 : 0;

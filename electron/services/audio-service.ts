@@ -65,6 +65,7 @@ export class AudioService {
       sampleRate: audio.sampleRate,
       sha256: sha256Hex(bytes),
       channels: [...audio.channels],
+      notes: [...(audio.notes ?? [])],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { waveformPeaks } from '../../src/analysis/waveform-peaks';
 import { rememberSample, type SampleInfo } from '../state/samples-store';
+import { useSession } from '../state/session-store';
 import type { Bridge } from '../bridge/bridge';
 import type { AudioHost } from './audio-host';
 
@@ -27,6 +28,8 @@ export class SamplePool {
       const frames = channels[0]?.length ?? 0;
       const info: SampleInfo = { ...facts, sampleId: audio.path, frames, channelCount: channels.length, peaks: waveformPeaks(channels, peakBuckets(frames)) };
       rememberSample(info);
+      // The decoder repaired or reinterpreted the file (a misnamed format, a damaged header): say so once, when it loads.
+      if (audio.notes.length > 0) useSession.getState().notify('info', audio.notes.join(' '));
       return info;
     });
     // A failed load is not remembered, so a fixed file can be tried again.

@@ -58,13 +58,14 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     try {
       const summary = await runtime().bridge.call('library.import', { paths: [...paths] });
       const failures = summary.failed.map((f) => `${fileName(f.path)}: ${f.reason}`).join(' · ');
+      const notes = summary.notes.map((n) => n.note).join(' · ');
       const verb = summary.cancelled ? 'Import cancelled' : 'Imported';
       const extra = [summary.moved ? `${summary.moved} moved` : '', summary.missing ? `${summary.missing} missing` : ''].filter(Boolean).join(', ');
       useSession
         .getState()
         .notify(
           summary.failed.length > 0 ? 'error' : 'info',
-          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${failures ? `. Could not use ${summary.failed.length}: ${failures}` : '.'}`,
+          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${notes ? `; ${summary.notes.length} with a note: ${notes}` : ''}${failures ? `. Could not use ${summary.failed.length}: ${failures}` : '.'}`,
         );
       await Promise.all([get().search({}), get().refreshPacks()]);
     } catch (error) {

@@ -30,10 +30,10 @@ const formatOfExtension: Readonly<Record<string, SniffedFormat>> = {
 
 /**
  * Decodes a whole file to planar float PCM, choosing the decoder by content. `name` appears in
- * error messages, and its extension must agree with the content: a file whose name lies about
- * its format (an MP3 renamed .wav) is refused with the fix, because other programs (and export
- * tags, and collaborators) would trip over it. Asynchronous because the FLAC, MP3 and Ogg Vorbis
- * decoders are WASM modules that are instantiated on first use.
+ * error messages and notes. A file whose name lies about its format (real packs ship WAV data
+ * named .ogg and AIFF named .wav) is decoded as what it holds, with a note naming the fix: the
+ * content is unambiguous, and refusing it would lose a sound the producer paid for. Asynchronous
+ * because the FLAC, MP3 and Ogg Vorbis decoders are WASM modules instantiated on first use.
  */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   try {
@@ -51,12 +51,12 @@ async function decodeByContent(bytes: Uint8Array, name: string): Promise<Decoded
   const format = sniffFormat(bytes);
   const extension = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const promised = formatOfExtension[extension];
-  if (promised && format !== 'unknown' && promised !== format) {
-    throw new GlowroomError(
-      'bad-format',
-      `${name} holds ${format.toUpperCase()} audio but is named .${extension}; rename it to end in .${format === 'aiff' ? 'aif' : format} to use it.`,
-    );
-  }
+  const audio = await decodeFormat(format, bytes, name);
+  if (!promised || promised === format) return audio;
+  return withNote(audio, `${name} holds ${format.toUpperCase()} audio although it is named .${extension}; it was opened as ${format.toUpperCase()}. Rename it to end in .${format === 'aiff' ? 'aif' : format} so other programs read it too.`);
+}
+
+async function decodeFormat(format: SniffedFormat, bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   switch (format) {
     case 'wav':
       return repairFloat(decodeWav(bytes, name), name);

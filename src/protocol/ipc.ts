@@ -34,6 +34,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const ImportArgs = z.object({ paths: z.array(absoluteOrRelativePath).min(1, 'name at least one folder or file') });
 export const ImportFailure = z.object({ path: z.string(), reason: z.string() });
+/** A file imported although the decoder had to repair or reinterpret it: what it did, in words. */
+export const ImportNote = z.object({ path: z.string(), note: z.string() });
 export const ImportSummary = z.object({
   jobId: z.string(),
   found: z.number().int().nonnegative(),
@@ -46,6 +48,8 @@ export const ImportSummary = z.object({
   /** Known files no longer there, now marked missing. */
   missing: z.number().int().nonnegative(),
   failed: z.array(ImportFailure),
+  /** Imported with a note from the decoder (a misnamed file, a repaired header), one per note. */
+  notes: z.array(ImportNote),
   cancelled: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
@@ -138,6 +142,8 @@ export const LoadedAudio = z.object({
   /** The SHA-256 of the file's bytes: a project source's `sha256`. */
   sha256: contentHash,
   channels: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array, 'expected Float32Array')).min(1),
+  /** What the decoder repaired or reinterpreted to give this sound (src/codecs `DecodedAudio.notes`); empty when read as it says. */
+  notes: z.array(z.string()),
 });
 export type LoadedAudio = z.infer<typeof LoadedAudio>;
 

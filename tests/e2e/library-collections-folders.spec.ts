@@ -61,14 +61,14 @@ test('pack tree: packs open into their folders, and a folder shows only the samp
   await importFolder(app, samplePack);
   const tree = app.getByRole('tree', { name: 'Packs' });
   const count = app.locator('.sample-list-count');
-  const pack = tree.getByRole('treeitem', { name: 'sample-pack, 28 samples' });
+  const pack = tree.getByRole('treeitem', { name: 'sample-pack, 29 samples' });
   await expect(pack).toHaveAttribute('aria-expanded', 'false');
   await expect(tree.getByRole('treeitem', { name: /^Drums,/ })).toHaveCount(0);
 
   await pack.click();
   await expect(pack).toHaveAttribute('aria-expanded', 'true');
   await expect(pack).toHaveAttribute('aria-selected', 'true');
-  await expect(count).toHaveText(/^28 samples/);
+  await expect(count).toHaveText(/^29 samples/);
   const drums = tree.getByRole('treeitem', { name: 'Drums, 13 samples' });
   for (const folder of ['Atmos, 3 samples', 'Bass, 3 samples', 'Loops, 6 samples', 'Vocal-ish FX, 3 samples']) await expect(tree.getByRole('treeitem', { name: folder })).toBeVisible();
 
@@ -97,5 +97,5 @@ test('pack tree: packs open into their folders, and a folder shows only the samp
   await expect(tree.getByRole('treeitem', { name: 'Hats & Perc, 4 samples' })).toBeFocused();
 
   await tree.getByRole('treeitem', { name: /^All packs,/ }).click();
-  await expect(count).toHaveText(/^28 samples/);
+  await expect(count).toHaveText(/^29 samples/);
 });

@@ -78,14 +78,14 @@ test('the metronome clicks on the beat when switched on', async ({ app }) => {
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 });
 
-test('damaged and missing files are refused with a clear message, and nothing is added', async ({ app }) => {
+test('damaged and missing files are refused with a clear message and not added; a misnamed file is added with a note', async ({ app }) => {
   await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(`${samplePack}/_broken`);
   await app.getByRole('button', { name: 'Import', exact: true }).click();
   const alert = app.getByRole('alert');
-  await expect(alert).toContainText('Imported: 0 new', { timeout: 30_000 });
-  await expect(alert).toContainText('Could not use 5');
+  await expect(alert).toContainText('Imported: 1 new', { timeout: 30_000 });
+  await expect(alert).toContainText('Could not use 4');
   await expect(alert).toContainText('empty.wav: empty.wav is empty (0 bytes): not an audio file.');
-  await expect(alert).toContainText('misnamed_mp3.wav: misnamed_mp3.wav holds MP3 audio but is named .wav');
+  await expect(alert).toContainText('1 with a note: misnamed_mp3.wav holds MP3 audio although it is named .wav; it was opened as MP3');
   await app.getByRole('searchbox', { name: 'Search samples' }).fill('empty');
   await expect(app.getByRole('listbox', { name: 'Samples' })).toHaveCount(0);
   await expect(app.getByLabel(/^Clip /)).toHaveCount(0);

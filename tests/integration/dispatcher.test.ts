@@ -56,7 +56,12 @@ describe('the contract dispatcher', () => {
     expect(await load(packFile('_broken/readme-not-audio.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('readme-not-audio.wav') });
     expect(await load(packFile('_broken/truncated.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('truncated') });
     expect(await load(path.join(dir, 'notes.txt'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('not an audio file: notes.txt') });
-    expect(await load(packFile('_broken/misnamed_mp3.wav'))).toMatchObject({ code: 'bad-format', message: expect.stringContaining('rename it to end in .mp3') });
+  });
+
+  it('loads a file whose name lies about its format as what it holds, and says so', async () => {
+    const loaded = valueOf<LoadedAudio>(await new Dispatcher('web').call('audio.load', { path: packFile('_broken/misnamed_mp3.wav') }));
+    expect(loaded.format).toBe('mp3');
+    expect(loaded.notes).toEqual([expect.stringContaining('misnamed_mp3.wav holds MP3 audio although it is named .wav; it was opened as MP3. Rename it to end in .mp3')]);
   });
 
   it('imports a folder with progress events, skips what it has, and finds by text and filters', async () => {
@@ -69,13 +74,13 @@ describe('the contract dispatcher', () => {
       await dispatcher.call('library.import', { paths: [samplePack] }),
     );
     expect(first.found).toBe(33);
-    expect(first).toMatchObject({ indexed: 28, skipped: 0, cancelled: false });
-    expect(first.failed).toHaveLength(5);
+    expect(first).toMatchObject({ indexed: 29, skipped: 0, cancelled: false });
+    expect(first.failed).toHaveLength(4);
     expect(events.at(-1)).toMatchObject({ state: 'finished', done: 33, total: 33 });
     expect(events.filter((e) => e.state === 'running').length).toBeGreaterThan(0);
 
     const again = valueOf<{ indexed: number; skipped: number }>(await dispatcher.call('library.import', { paths: [samplePack] }));
-    expect(again).toMatchObject({ indexed: 0, skipped: 28 });
+    expect(again).toMatchObject({ indexed: 0, skipped: 29 });
 
     const kicks = valueOf<{ rows: { name: string; pack: string; kind: string; peaks: Int8Array }[]; total: number }>(
       await dispatcher.call('library.search', { text: 'kick', sort: 'name' }),
@@ -96,8 +101,9 @@ describe('the contract dispatcher', () => {
     expect(valueOf<{ packs: unknown[] }>(await dispatcher.call('library.packs', {})).packs).toEqual([
       {
         name: 'sample-pack',
-        count: 28,
+        count: 29,
         folders: [
+          { path: '_broken', count: 1 },
           { path: 'Atmos', count: 3 },
           { path: 'Bass', count: 3 },
           { path: 'Drums', count: 13 },

@@ -42,6 +42,8 @@ export interface SampleAnalysis {
   readonly bpm: number | null;
   /** From the file name; for tonal material whose name gives none, detected (src/analysis/key-detect); else null. */
   readonly key: string | null;
+  /** What the decoder repaired or reinterpreted (src/codecs `DecodedAudio.notes`), for the import summary. */
+  readonly notes: readonly string[];
   /** The tag vocabulary words of the path, plus the kind. */
   readonly tags: readonly string[];
 }
@@ -89,6 +91,7 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     bpm,
     key,
     tags: [...new Set([...pathTags, kind])].sort(),
+    notes: audio.notes ?? [],
   };
 }
 

@@ -42,6 +42,8 @@ export interface ImportResult {
   /** Known files no longer under the roots, now flagged missing. */
   readonly missing: number;
   readonly failed: readonly ScanFailure[];
+  /** Files imported with a decoder's note (a misnamed file opened by content, a repaired header). */
+  readonly notes: readonly { readonly path: string; readonly note: string }[];
   readonly cancelled: boolean;
   readonly elapsedMs: number;
 }
@@ -65,6 +67,7 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
   const { signal, onProgress } = options;
   const store = new SampleStore(db);
   const failed: ScanFailure[] = [];
+  const notes: { path: string; note: string }[] = [];
   const folderRoots: ScanRoot[] = [];
   const zipRoots: string[] = [];
   for (const root of roots) {
@@ -132,7 +135,10 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
       await Promise.all(
         stale.map(async (file) => {
           const response = await pool.analyze(file.path, file.relativePath);
-          if (response.ok) batch.push({ file, analysis: response.analysis });
+          if (response.ok) {
+            batch.push({ file, analysis: response.analysis });
+            for (const note of response.analysis.notes) notes.push({ path: file.path, note });
+          }
           else if (response.error.code !== 'cancelled') failed.push({ path: file.path, reason: response.error.message });
           if (response.ok || response.error.code !== 'cancelled') analysed++;
           if (batch.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
@@ -155,7 +161,7 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
   report(null);
   // The library's shape may have changed a lot: refresh the planner's statistics (see database.ts).
   db.pragma('optimize');
-  return { found: scanned.length, ...counts, failed, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
+  return { found: scanned.length, ...counts, failed, notes, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
 }
 
 /**

@@ -56,8 +56,8 @@ export class LibraryService {
         jobId: job.jobId, kind: 'import', done, total: result.found, current: null, rate: 0, etaSeconds: null,
         state: result.cancelled ? 'cancelled' : 'finished',
       });
-      const { found, indexed, skipped, moved, missing, failed, cancelled } = result;
-      return { jobId: job.jobId, found, indexed, skipped, moved, missing, failed: [...failed], cancelled };
+      const { found, indexed, skipped, moved, missing, failed, notes, cancelled } = result;
+      return { jobId: job.jobId, found, indexed, skipped, moved, missing, failed: [...failed], notes: [...notes], cancelled };
     } finally {
       job.finish();
     }

@@ -3,9 +3,10 @@ import type { SampleAnalysis } from './analyze-file';
 
 /**
  * One library sample as searches return it: what analysis learned (but the hash) plus where it
- * is and what the user made of it; a superset of the contract's `SampleRow`.
+ * is and what the user made of it (the decoder's notes belong to the import, not the row); a
+ * superset of the contract's `SampleRow`.
  */
-export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash'> {
+export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash' | 'notes'> {
   readonly id: number;
   readonly path: string;
   readonly name: string;

@@ -7,8 +7,9 @@ import { searchSamples } from '../../../electron/services/library/search';
 import { samplePack } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
 
-const goodFiles = 28;
-const brokenFiles = ['empty.wav', 'misnamed_mp3.wav', 'readme-not-audio.wav', 'truncated.flac', 'truncated.wav'];
+/** 28 good files, and an MP3 named .wav that is imported as what it holds, with a note. */
+const goodFiles = 29;
+const brokenFiles = ['empty.wav', 'readme-not-audio.wav', 'truncated.flac', 'truncated.wav'];
 
 describe('importing the sample pack', () => {
   let db: LibraryDatabase;
@@ -28,9 +29,13 @@ describe('importing the sample pack', () => {
     expect(result.failed.map((f) => path.basename(f.path)).sort()).toEqual(brokenFiles);
     const reasons = Object.fromEntries(result.failed.map((f) => [path.basename(f.path), f.reason]));
     expect(reasons['empty.wav']).toMatch(/empty \(0 bytes\)/);
-    expect(reasons['misnamed_mp3.wav']).toMatch(/holds MP3 audio but is named \.wav/);
     expect(reasons['truncated.wav']).toMatch(/truncated WAV/);
     expect(searchSamples(db, {}).total).toBe(goodFiles);
+  });
+
+  it('imports a file whose name lies about its format as what it holds, with a note in the summary', () => {
+    expect(result.notes).toEqual([{ path: expect.stringMatching(/_broken\/misnamed_mp3\.wav$/), note: expect.stringContaining('holds MP3 audio although it is named .wav; it was opened as MP3') }]);
+    expect(byName('misnamed_mp3.wav')).toMatchObject({ format: 'mp3' });
   });
 
   it('reports progress up to the total, with speed and an ETA', () => {
@@ -103,8 +108,8 @@ describe('importing the sample pack', () => {
   it('sorts and pages with a stable total', () => {
     const byDuration = searchSamples(db, { sort: 'duration', descending: true, limit: 3 });
     expect(byDuration.total).toBe(goodFiles);
-    // Both 8 s loops tie: names break the tie.
-    expect(byDuration.rows.map((r) => r.name)).toEqual(['garzul_120bpm_Cmin_96k.wav', 'loop_mika.flac', 'cineboom.ogg']);
+    // Both 8 s loops tie: names break the tie, reversed with the sort (one index serves both directions).
+    expect(byDuration.rows.map((r) => r.name)).toEqual(['loop_mika.flac', 'garzul_120bpm_Cmin_96k.wav', 'cineboom.ogg']);
     const page2 = searchSamples(db, { sort: 'name', limit: 10, offset: 10 });
     expect(page2.rows[0]?.name).toBe(searchSamples(db, { sort: 'name' }).rows[10]?.name);
     const keyed = searchSamples(db, { sort: 'key' }).rows.map((r) => r.key);

@@ -356,13 +356,16 @@ describe('decodeAiff refuses what it cannot read', () => {
 });
 
 describe('decodeAudio sends AIFF files to decodeAiff', () => {
-  it('by content, when the name has no audio extension; a name that lies is refused', async () => {
+  it('by content, when the name has no audio extension or a name that lies (with a note)', async () => {
     const channel = grid(16, 10, 50);
     const file = form('AIFC', comm({ channels: 1, frames: 10, bits: 16, rate: 32_000, compression: 'sowt' }), ssnd(samples([channel], { int: 2, little: true })));
     const decoded = await decodeAudio(file, 'take-3');
     expect(decoded).toMatchObject({ format: 'aifc', sampleRate: 32_000 });
     expect(decoded.channels).toEqual([channel]);
-    await expect(decodeAudio(file, 'looks-like.wav')).rejects.toMatchObject({ code: 'bad-format', message: expect.stringContaining('rename it to end in .aif') });
+    expect(decoded.notes).toBeUndefined();
+    const misnamed = await decodeAudio(file, 'looks-like.wav');
+    expect(misnamed.channels).toEqual([channel]);
+    expect(misnamed.notes).toEqual([expect.stringContaining('looks-like.wav holds AIFF audio although it is named .wav; it was opened as AIFF. Rename it to end in .aif')]);
   });
 
   it('passes its errors through', async () => {

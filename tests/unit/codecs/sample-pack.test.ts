@@ -77,8 +77,8 @@ const broken: [string, ErrorCode, string][] = [
 ];
 
 /**
- * In _broken/ but not damaged: an MP3 named .wav. decodeAudio reads the content, sees the name
- * lie, and refuses with the fix (rename it); renamed, it decodes exactly like its twin.
+ * In _broken/ but not damaged: an MP3 named .wav. decodeAudio reads the content and decodes it
+ * exactly like its twin, with a note that the name lies and what to rename it to.
  */
 const misnamed: [string, string][] = [['_broken/misnamed_mp3.wav', 'Drums/Kicks/bd_tek.mp3']];
 
@@ -160,11 +160,12 @@ describe('decodeAudio on the sample pack', () => {
     await expectRejection(decode(file), code, fragment);
   });
 
-  it.each(misnamed)('refuses %s, whose name lies, and decodes it renamed like %s', async (file, twin) => {
-    await expectRejection(decode(file), 'bad-format', 'misnamed_mp3.wav holds MP3 audio but is named .wav; rename it to end in .mp3');
-    const [audio, reference] = await Promise.all([decodeAudio(read(file), 'renamed.mp3'), decode(twin)]);
+  it.each(misnamed)('decodes %s, whose name lies, as what it holds (like %s), with a note naming the fix', async (file, twin) => {
+    const [audio, renamed, reference] = await Promise.all([decode(file), decodeAudio(read(file), 'renamed.mp3'), decode(twin)]);
     expect(audio.format).toBe('mp3');
     expect(audio.channels).toEqual(reference.channels);
+    expect(audio.notes).toEqual(['misnamed_mp3.wav holds MP3 audio although it is named .wav; it was opened as MP3. Rename it to end in .mp3 so other programs read it too.']);
+    expect(renamed.notes).toBeUndefined();
   });
 });
 

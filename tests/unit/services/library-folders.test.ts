@@ -21,6 +21,7 @@ function analysis(hash: string): SampleAnalysis {
     bpm: null,
     key: null,
     tags: ['one-shot'],
+    notes: [],
   };
 }
 
