@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Chorus } from '../../../src/dsp/chorus/chorus';
 import { Bitcrusher } from '../../../src/dsp/distortion/bitcrusher';
 import { Saturation } from '../../../src/dsp/distortion/saturation';
 import { FilterEffect } from '../../../src/dsp/filter/filter-effect';
@@ -74,6 +75,15 @@ const kernels: Record<string, () => StereoEffect> = {
     effect.setLfoPeriodBeats(beats(1));
     effect.setTransport(beats(0), bpm(128));
     return effect;
+  },
+  'chorus, four voices with feedback': () => {
+    const chorus = new Chorus(RATE);
+    chorus.setVoices(4);
+    chorus.setDepthMs(12);
+    chorus.setFeedback(0.6);
+    chorus.setRateHz(1.7);
+    chorus.setTransport(beats(2), bpm(128));
+    return chorus;
   },
   limiter: () => {
     const limiter = new InsertLimiter(RATE);
