@@ -22,6 +22,7 @@ import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
 import { Metronome } from './metronome';
+import { AutomationPlayer } from './params/automation-player';
 import { ParamTable, type ParamSlot } from './params/param-table';
 import { PreviewVoice } from './preview-voice';
 import { SamplePool } from './sample-pool';
@@ -36,8 +37,10 @@ const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 
  *
  * Clips play into their track's channel; channels run through the graph compiled from the
  * routing (tracks → buses → master, sends, latency compensation); every fader, pan, send level
- * and device parameter lives in one parameter table and glides to new values. Commands change
- * state between blocks and may allocate; `render` never allocates.
+ * and device parameter lives in one parameter table and glides to new values, or follows its
+ * automation lane. A block is rendered in segments cut where the loop wraps and where automation
+ * needs a value on an exact frame (`AutomationPlayer`). Commands change state between blocks and
+ * may allocate; `render` never allocates.
  */
 export class Engine {
   private readonly pool = new SamplePool();
@@ -48,6 +51,7 @@ export class Engine {
   private readonly preview = new PreviewVoice();
   private timeline = defaultTimeline;
   private params = new ParamTable(new Map(), 1);
+  private readonly automation: AutomationPlayer;
   /** In `EngineMixer` order (the meters' order). */
   private strips: ChannelStrip[] = [];
   /** In processing order. */
@@ -66,6 +70,7 @@ export class Engine {
 
   constructor(readonly sampleRate: number) {
     this.metronome = new Metronome(sampleRate);
+    this.automation = new AutomationPlayer(sampleRate);
     this.setMixer({ channels: [{ id: 'master', kind: 'master', output: null, solo: false, inserts: [], sends: [] }] }, []);
   }
 
@@ -83,6 +88,8 @@ export class Engine {
         this.timeline = command.timeline;
         this.rebuildVoices(() => true);
         this.placeLoop();
+        this.automation.retime(command.timeline);
+        this.automation.bind(this.params, this.playhead, this.playing);
         return;
       case 'set-mixer':
         this.setMixer(command.mixer, command.params);
@@ -90,6 +97,10 @@ export class Engine {
       case 'set-clips':
         this.clips.set(command.trackId, command.clips);
         this.contentOf(command.trackId).voices = this.voicesOf(command.clips);
+        return;
+      case 'set-automation':
+        this.automation.setLanes(command.lanes, this.timeline, this.params);
+        this.automation.bind(this.params, this.playhead, this.playing);
         return;
       case 'set-param': {
         const slot = this.params.slot(command.target, command.param);
@@ -105,6 +116,8 @@ export class Engine {
         return;
       case 'seek':
         this.playhead = Math.max(0, Math.round(command.frame));
+        if (this.playing) this.automation.jump();
+        else this.automation.hold(this.params, this.playhead);
         return;
       case 'set-loop':
         this.loopBeats = command.loop;
@@ -155,25 +168,10 @@ export class Engine {
 
   /** Renders `frames` (≤ 128) frames into `left`/`right` (overwritten) and advances the transport. */
   render(left: Float32Array, right: Float32Array, frames: number): void {
-    const params = this.params;
-    params.advance(frames);
-    const strips = this.order;
-    for (let s = 0; s < strips.length; s++) strips[s]?.clear();
-    const tracks = this.tracks;
-    for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
-    const click = this.metronome.buffer;
-    click.fill(0);
-    if (this.playing) this.renderTransport(frames);
-    for (let t = 0; t < tracks.length; t++) {
-      const track = tracks[t];
-      if (!track) continue;
-      track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
-    }
-    for (let s = 0; s < strips.length; s++) strips[s]?.process(params, this.sendScratch, frames);
-    const master = this.master;
-    for (let i = 0; i < frames; i++) {
-      left[i] = (master ? (master.left[i] as number) : 0) + (click[i] as number);
-      right[i] = (master ? (master.right[i] as number) : 0) + (click[i] as number);
+    for (let at = 0; at < frames; ) {
+      const count = this.playing ? this.segmentFrames(frames - at) : frames - at;
+      this.renderSegment(left, right, at, count);
+      at += count;
     }
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.blocks++;
@@ -202,23 +200,53 @@ export class Engine {
     }
   }
 
-  /** Renders the clips in segments, wrapping at the loop end on the exact frame. */
-  private renderTransport(frames: number): void {
+  /** How many of the next `most` frames one segment may take: up to the loop end, and as automation cuts. */
+  private segmentFrames(most: number): number {
+    const loop = this.loop;
+    const count = loop !== null && this.playhead < loop.end ? Math.min(most, loop.end - this.playhead) : most;
+    return this.automation.segmentFrames(this.playhead, count);
+  }
+
+  /**
+   * Renders one segment of the block through the whole graph into `left`/`right` at `at`: the
+   * parameters move on, the clips and the click of timeline frames [playhead, playhead + frames)
+   * play, and the playhead wraps at the loop end on the exact frame.
+   */
+  private renderSegment(left: Float32Array, right: Float32Array, at: number, frames: number): void {
     const params = this.params;
-    let at = 0;
-    while (at < frames) {
-      const loop = this.loop;
-      const inLoop = loop !== null && this.playhead < loop.end;
-      const count = inLoop ? Math.min(frames - at, loop.end - this.playhead) : frames - at;
-      for (let t = 0; t < this.tracks.length; t++) {
-        const track = this.tracks[t];
-        if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, at, this.playhead, count);
+    params.advance(frames);
+    const strips = this.order;
+    for (let s = 0; s < strips.length; s++) strips[s]?.clear();
+    const tracks = this.tracks;
+    for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
+    const click = this.metronome.buffer;
+    click.fill(0);
+    if (this.playing) {
+      this.automation.apply(params, this.playhead, frames);
+      for (let t = 0; t < tracks.length; t++) {
+        const track = tracks[t];
+        if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, 0, this.playhead, frames);
       }
       // The click sounds with the mix it belongs to, as late as the mix.
-      if (this.metronome.enabled) this.metronome.render(at, this.playhead - this.latency, count, this.timeline);
-      this.playhead += count;
-      at += count;
-      if (inLoop && this.playhead >= loop.end) this.playhead = loop.start;
+      if (this.metronome.enabled) this.metronome.render(0, this.playhead - this.latency, frames, this.timeline);
+      const loop = this.loop;
+      const inLoop = loop !== null && this.playhead < loop.end;
+      this.playhead += frames;
+      if (inLoop && this.playhead >= loop.end) {
+        this.playhead = loop.start;
+        this.automation.jump();
+      }
+    }
+    for (let t = 0; t < tracks.length; t++) {
+      const track = tracks[t];
+      if (!track) continue;
+      track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
+    }
+    for (let s = 0; s < strips.length; s++) strips[s]?.process(params, this.sendScratch, frames);
+    const master = this.master;
+    for (let i = 0; i < frames; i++) {
+      left[at + i] = (master ? (master.left[i] as number) : 0) + (click[i] as number);
+      right[at + i] = (master ? (master.right[i] as number) : 0) + (click[i] as number);
     }
   }
 
@@ -291,6 +319,7 @@ export class Engine {
       strip.audible = graph.audible[index] ?? true;
     });
     this.params = params;
+    this.automation.bind(params, this.playhead, this.playing);
     this.strips = strips;
     this.order = graph.order.flatMap((index) => strips[index] ?? []);
     this.master = strips.find((strip) => strip.channel.kind === 'master') ?? null;

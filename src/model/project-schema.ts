@@ -11,6 +11,7 @@
  * (src/devices/catalog.ts), the one place a device's parameters are declared.
  */
 import { z } from 'zod';
+import { automationCurves, type AutomationCurve } from '../devices/automation-curve';
 import { channelParams, deviceCatalog, sendParams, type DeviceType } from '../devices/catalog';
 import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { topologicalOrder } from '../std/topological-order';
@@ -165,8 +166,6 @@ export const MarkerSchema = z.strictObject({
   name,
 });
 
-export const automationCurves = ['linear', 'exponential', 'hold'] as const;
-
 export const AutomationPointSchema = z.strictObject({
   /** Timeline position in beats from the start. */
   beat: nonNegative,
@@ -226,7 +225,7 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Marker = z.infer<typeof MarkerSchema>;
 export type AutomationLane = z.infer<typeof AutomationLaneSchema>;
 export type AutomationPoint = z.infer<typeof AutomationPointSchema>;
-export type AutomationCurve = (typeof automationCurves)[number];
+export { automationCurves, type AutomationCurve };
 
 type Context = z.RefinementCtx;
 type Path = (string | number)[];

@@ -1,6 +1,6 @@
 import { channelParams, sendParams } from '../devices/catalog';
 import { masterChannelId, type Channel, type Device, type Project } from '../model/project-schema';
-import type { EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam } from './engine';
+import type { EngineAutomationLane, EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam } from './engine';
 
 /**
  * The channels in status-meter order: the master, the tracks top to bottom, the buses. The
@@ -58,6 +58,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
     mixer: { channels },
     params,
     clips,
+    automation: project.automation.filter((lane) => lane.points.length > 0),
   };
 }
 
@@ -65,8 +66,8 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
  * The commands that turn the engine's `previous` document into `next`, sending only what changed:
  * the timeline; the mixer's routing (and the values of parameters it adds) when channels,
  * inserts, sends, outputs, solo or bypass changed; the clips of each track whose clips changed;
- * and one `set-param` per parameter whose value changed. A fader move is therefore one small
- * `set-param`, never a track and never a voice rebuild.
+ * the automation lanes when any changed; and one `set-param` per parameter whose value changed.
+ * A fader move is therefore one small `set-param`, never a track and never a voice rebuild.
  */
 export function engineDocumentChanges(previous: EngineDocument | null, next: EngineDocument): EngineCommand[] {
   const commands: EngineCommand[] = [];
@@ -79,6 +80,7 @@ export function engineDocumentChanges(previous: EngineDocument | null, next: Eng
     const old = previous?.clips[trackId];
     if (!old || !sameClips(old, clips)) commands.push({ type: 'set-clips', trackId, clips });
   }
+  if (!previous ? next.automation.length > 0 : !sameAutomation(previous.automation, next.automation)) commands.push({ type: 'set-automation', lanes: next.automation });
   for (const param of next.params) {
     const old = before.get(paramKey(param));
     if (old !== undefined && !Object.is(old, param.value)) commands.push({ type: 'set-param', target: param.target, param: param.param, value: param.value });
@@ -100,6 +102,13 @@ function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
     const { inserts: otherInserts, sends: otherSends, ...otherRest } = other;
     return sameShallow(rest, otherRest) && sameList(inserts, otherInserts) && sameList(sends, otherSends);
   });
+}
+
+function sameAutomation(a: readonly EngineAutomationLane[], b: readonly EngineAutomationLane[]): boolean {
+  return a === b || (a.length === b.length && a.every((lane, i) => {
+    const other = b[i];
+    return other !== undefined && lane.target === other.target && lane.param === other.param && (lane.points === other.points || sameList(lane.points, other.points));
+  }));
 }
 
 function sameClips(a: readonly EngineClip[], b: readonly EngineClip[]): boolean {

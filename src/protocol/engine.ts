@@ -5,6 +5,7 @@
  * frames (never through messages or React state). The Node render host drives the same engine
  * with the same commands.
  */
+import type { AutomationCurve } from '../devices/automation-curve';
 import type { DeviceType } from '../devices/catalog';
 
 /** The name the processor registers under; node and processor both use it. */
@@ -100,6 +101,22 @@ export interface EngineTimeline {
   readonly beatUnit: number;
 }
 
+export interface EngineAutomationPoint {
+  /** Beats from the start of the timeline. */
+  readonly beat: number;
+  /** In the parameter's unit. */
+  readonly value: number;
+  /** How the value moves on to the next point (`src/devices/automation-curve.ts`). */
+  readonly curve: AutomationCurve;
+}
+
+/** One parameter's automation, by its owner's id and its own id; sorted points, at least one. */
+export interface EngineAutomationLane {
+  readonly target: string;
+  readonly param: string;
+  readonly points: readonly EngineAutomationPoint[];
+}
+
 /** Everything the engine plays; compiled from a project by `compileEngineDocument`. */
 export interface EngineDocument {
   readonly timeline: EngineTimeline;
@@ -108,6 +125,8 @@ export interface EngineDocument {
   readonly params: readonly EngineParam[];
   /** The clips of each track, by track id. */
   readonly clips: Readonly<Record<string, readonly EngineClip[]>>;
+  /** The lanes that have points: while a lane has points, it drives its parameter. */
+  readonly automation: readonly EngineAutomationLane[];
 }
 
 /** The loop range of the transport, in beats; playback wraps from `end` to `start`. */
@@ -131,7 +150,12 @@ export type EngineCommand =
   | { readonly type: 'set-mixer'; readonly mixer: EngineMixer; readonly params: readonly EngineParam[] }
   /** The clips of one track (rebuilds that track's voices only). */
   | { readonly type: 'set-clips'; readonly trackId: string; readonly clips: readonly EngineClip[] }
-  /** Moves one parameter to `value`, along a ramp of the parameter's smoothing time. */
+  /**
+   * Every automation lane (replacing the ones before): their parameters follow them, sample
+   * accurately, while the transport plays; a parameter whose lane goes glides back to its value.
+   */
+  | { readonly type: 'set-automation'; readonly lanes: readonly EngineAutomationLane[] }
+  /** Moves one parameter to `value`, along a ramp of the parameter's smoothing time (an automated one: its value once the lane goes). */
   | { readonly type: 'set-param'; readonly target: string; readonly param: string; readonly value: number }
   | { readonly type: 'play' }
   | { readonly type: 'stop' }

@@ -11,7 +11,9 @@ import { expect, samplePack, test } from './fixtures';
  * host must be identical, sample for sample, in float32. No tolerance: both run the same engine
  * code on the same decoded PCM with the same block size, so any difference is a bug. The mix
  * has a bus fed by outputs and by pre- and post-fader sends, a Utility and limiters on a track, a
- * bus and the master (so latency compensation runs too).
+ * bus and the master (so latency compensation runs too), and automation: a volume ramp, an
+ * exponential fade, a hold step, a send level and device parameters (a Utility's width, the master
+ * limiter's release along a geometric curve).
  */
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
   kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
@@ -60,7 +62,21 @@ const project: Project = {
   ],
   markers: [],
   master: { gainDb: -1.5, pan: 0, inserts: [{ id: 'd3', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }] },
-  automation: [],
+  automation: [
+    {
+      target: 'pad',
+      param: 'gainDb',
+      points: [
+        { beat: 0.5, value: -30, curve: 'linear' },
+        { beat: 2.3, value: 0, curve: 'exponential' },
+        { beat: 4, value: -6, curve: 'hold' },
+        { beat: 5.1, value: -3, curve: 'linear' },
+      ],
+    },
+    { target: 'd1', param: 'width', points: [{ beat: 1, value: 50, curve: 'exponential' }, { beat: 3.7, value: 180, curve: 'linear' }] },
+    { target: 'x2', param: 'levelDb', points: [{ beat: 0, value: -20, curve: 'linear' }, { beat: 6.2, value: 0, curve: 'linear' }] },
+    { target: 'd3', param: 'releaseMs', points: [{ beat: 0, value: 20, curve: 'exponential' }, { beat: 6, value: 200, curve: 'linear' }] },
+  ],
 };
 
 async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {

@@ -92,10 +92,11 @@ export async function renderSpan(
   const blockLeft = new Float32Array(blockFrames);
   const blockRight = new Float32Array(blockFrames);
   // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
-  // so the file lines up with the timeline to the frame.
-  for (let skipped = 0; skipped < engine.outputLatency; skipped += blockFrames) {
-    engine.render(blockLeft, blockRight, Math.min(blockFrames, engine.outputLatency - skipped));
-  }
+  // so the file lines up with the timeline to the frame. Every block is a whole 128 frames from
+  // the seek, as in the worklet: automation is cut where the blocks end, so equal blocks make
+  // playback and export bit-identical.
+  let drop = engine.outputLatency;
+  for (; drop >= blockFrames; drop -= blockFrames) engine.render(blockLeft, blockRight, blockFrames);
 
   const capacity = span.frames + span.tailFrames;
   let left = new Float32Array(span.frames + Math.min(span.tailFrames, prepared.sampleRate));
@@ -106,23 +107,24 @@ export async function renderSpan(
   let done = 0;
   for (let blocks = 0; ; blocks++) {
     if (done >= span.frames && (done >= capacity || done - (lastLoud + 1) >= quietFrames)) break;
-    const frames = Math.min(blockFrames, (done < span.frames ? span.frames : capacity) - done);
-    engine.render(blockLeft, blockRight, frames);
+    const frames = Math.min(blockFrames - drop, capacity - done);
+    engine.render(blockLeft, blockRight, blockFrames);
     if (done + frames > left.length) {
-      const grown = Math.min(capacity, left.length * 2);
+      const grown = Math.min(capacity, Math.max(left.length * 2, done + frames));
       left = grow(left, grown);
       right = grow(right, grown);
     }
-    left.set(blockLeft.subarray(0, frames), done);
-    right.set(blockRight.subarray(0, frames), done);
+    left.set(blockLeft.subarray(drop, drop + frames), done);
+    right.set(blockRight.subarray(drop, drop + frames), done);
     if (done + frames > span.frames) {
       for (let i = 0; i < frames; i++) {
-        const l = blockLeft[i] as number;
-        const r = blockRight[i] as number;
+        const l = blockLeft[drop + i] as number;
+        const r = blockRight[drop + i] as number;
         if (l > TAIL_THRESHOLD || l < -TAIL_THRESHOLD || r > TAIL_THRESHOLD || r < -TAIL_THRESHOLD) lastLoud = done + i;
       }
     }
     done += frames;
+    drop = 0;
     if (blocks % 2048 === 0) {
       options.onProgress?.(Math.min(done, span.frames), span.frames);
       if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');

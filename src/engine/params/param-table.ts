@@ -12,6 +12,10 @@ export interface ParamSlot {
  * jump: it is reached along a straight line over the parameter's smoothing time, advanced per
  * block and interpolated per frame by whoever reads `start` and `end` (so no step is larger than
  * the ramp's slope: no zipper noise). Built when the routing changes; `advance` never allocates.
+ *
+ * A slot with an automation lane is `automated`: the automation player writes its `end` per
+ * segment instead, and a value set meanwhile (`rampTo`) only becomes the static value the slot
+ * glides back to when the lane goes (`release`).
  */
 export class ParamTable {
   /** Value at the first frame of the current block. */
@@ -22,6 +26,8 @@ export class ParamTable {
   private readonly step: Float64Array;
   private readonly remaining: Int32Array;
   private readonly rampFrames: Int32Array;
+  /** 1 where automation drives the slot. */
+  readonly automated: Uint8Array;
 
   constructor(
     readonly slots: ReadonlyMap<string, ParamSlot>,
@@ -34,6 +40,7 @@ export class ParamTable {
     this.step = new Float64Array(size);
     this.remaining = new Int32Array(size);
     this.rampFrames = new Int32Array(size);
+    this.automated = new Uint8Array(size);
     for (const { index, spec } of slots.values()) {
       this.rampFrames[index] = Math.round((spec.smoothingMs * sampleRate) / 1000);
       this.start[index] = this.end[index] = this.target[index] = spec.default;
@@ -55,8 +62,20 @@ export class ParamTable {
     this.remaining[index] = 0;
   }
 
-  /** Starts a ramp from where the value is now to `value`, over the parameter's smoothing time. */
+  /** The parameter's smoothing time in frames. */
+  smoothingFrames(index: number): number {
+    return this.rampFrames[index] ?? 0;
+  }
+
+  /**
+   * Starts a ramp from where the value is now to `value`, over the parameter's smoothing time.
+   * On an automated slot it only sets the static value (automation wins while its lane has points).
+   */
   rampTo(index: number, value: number): void {
+    if (this.automated[index] === 1) {
+      this.target[index] = value;
+      return;
+    }
     const frames = this.rampFrames[index] ?? 0;
     if (frames <= 0) {
       this.target[index] = this.end[index] = value;
@@ -66,6 +85,24 @@ export class ParamTable {
     this.target[index] = value;
     this.step[index] = (value - (this.end[index] ?? 0)) / frames;
     this.remaining[index] = frames;
+  }
+
+  /** Hands the slot to automation; the static value is kept for `release`. */
+  automate(index: number): void {
+    this.automated[index] = 1;
+    this.remaining[index] = 0;
+  }
+
+  /** Sets an automated slot's value at once (the transport stands still): the static value stays. */
+  hold(index: number, value: number): void {
+    this.start[index] = this.end[index] = value;
+  }
+
+  /** Takes the slot back from automation: it glides from where automation left it to its static value. */
+  release(index: number): void {
+    if (this.automated[index] !== 1) return;
+    this.automated[index] = 0;
+    this.rampTo(index, this.target[index] ?? 0);
   }
 
   /** Carries a parameter's state (value and ramp under way) over from the table this one replaces. */
@@ -84,6 +121,7 @@ export class ParamTable {
       const value = end[i] as number;
       start[i] = value;
       const left = remaining[i] as number;
+      // Automated slots never have a ramp under way: `automate` cleared it.
       if (left <= 0) continue;
       if (left <= frames) {
         end[i] = this.target[i] as number;

@@ -10,7 +10,7 @@ import { clip, constant, engineWith, rate, timeline120, track } from './engine-h
  * generation many times over in this many blocks and trigger scavenges; a clean loop triggers none.
  */
 describe('engine block loop', () => {
-  it('renders 100,000 blocks of a busy mix without a single garbage collection, while faders ride', async () => {
+  it('renders 100,000 blocks of a busy mix without a single garbage collection, while faders ride and automation plays', async () => {
     const source = Float32Array.from({ length: rate }, (_, i) => Math.sin(i / 7));
     const utility = { id: 'd1', type: 'utility' as const, bypass: false, params: { gainDb: -3, pan: 0.2, width: 140, mono: 0, invertLeft: 0, invertRight: 1 } };
     const limiter = (id: string) => ({ id, type: 'limiter' as const, bypass: false, params: { ceilingDb: -6, releaseMs: 40 } });
@@ -33,6 +33,12 @@ describe('engine block loop', () => {
           { id: 'glue', name: 'Glue', colour: '#000000', channel: { ...createChannel(), pan: -0.3 } },
         ],
         master: { gainDb: -1, pan: 0, inserts: [limiter('d4')] },
+        // Every curve, a jump, a send level and a Utility parameter, cutting blocks inside the 16-beat loop.
+        automation: [
+          { target: 't1', param: 'gainDb', points: [{ beat: 0, value: -20, curve: 'exponential' }, { beat: 3.3, value: 0, curve: 'hold' }, { beat: 7.01, value: -6, curve: 'linear' }, { beat: 7.01, value: -12, curve: 'linear' }, { beat: 15, value: 0, curve: 'linear' }] },
+          { target: 'x2', param: 'levelDb', points: [{ beat: 1, value: -30, curve: 'linear' }, { beat: 9.5, value: 0, curve: 'hold' }, { beat: 12, value: -10, curve: 'linear' }] },
+          { target: 'd1', param: 'width', points: [{ beat: 0.5, value: 0, curve: 'exponential' }, { beat: 11, value: 200, curve: 'linear' }] },
+        ],
       },
     );
     engine.command({ type: 'set-metronome', enabled: true });
