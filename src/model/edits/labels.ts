@@ -61,3 +61,9 @@ export const addMarkerLabel = (): string => 'Add Marker';
 export const moveMarkerLabel = (): string => 'Move Marker';
 export const renameMarkerLabel = (): string => 'Rename Marker';
 export const deleteMarkerLabel = (): string => 'Delete Marker';
+
+export const addAutomationPointLabel = (): string => 'Add Automation Point';
+export const moveAutomationPointsLabel = (count: number): string => counted('Move', 'Automation Point', count);
+export const deleteAutomationPointsLabel = (count: number): string => counted('Delete', 'Automation Point', count);
+export const automationCurveLabel = (count: number): string => (count <= 1 ? 'Change Automation Curve' : `Change Curve of ${count} Automation Points`);
+export const pasteAutomationPointsLabel = (count: number): string => counted('Paste', 'Automation Point', count);
