@@ -103,13 +103,15 @@ export class DocumentHost {
     }
   }
 
-  /** A file from the OS (open-file, argv, a second instance) or the recent list. */
+  /** A file from the OS (open-file, argv, a second instance) or the recent list: the user gave it, so it is granted first. */
   openFile(file: string): void {
-    if (!this.rendererListening) {
-      this.pendingFiles.push(file);
-      return;
-    }
-    this.send('app.openFile', { path: file });
+    void this.dispatcher
+      .grant({ path: file, scope: 'file' })
+      .catch((error: unknown) => console.error('Glowroom could not remember a file the OS opened:', error))
+      .then(() => {
+        if (this.rendererListening) this.send('app.openFile', { path: file });
+        else this.pendingFiles.push(file);
+      });
   }
 
   command(command: MenuCommand): void {

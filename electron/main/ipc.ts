@@ -1,4 +1,6 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { droppedFileChannel } from '../../src/protocol/ipc-names';
 import { eventChannel, invokeChannel, operationNames, operations, type EditState, type OperationName, type Reply, type SaveOutcome } from '../../src/protocol/ipc';
 import type { Dispatcher } from '../services/dispatcher';
 import { appOrigin, isAppUrl } from './app-protocol';
@@ -29,6 +31,11 @@ export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWin
       return reply;
     });
   }
+  // A file dropped from the OS: the user gave it, so main grants it (the preload reports only real dropped files' paths).
+  ipcMain.on(droppedFileChannel, (event, file: unknown) => {
+    if (!isFromAppWindow(event, currentWindow()) || typeof file !== 'string' || !path.isAbsolute(file)) return;
+    void dispatcher.grant({ path: file, scope: 'file' }).catch((error: unknown) => console.error('Glowroom could not remember a dropped file:', error));
+  });
   dispatcher.onEvent((name, payload) => {
     const window = currentWindow();
     if (window && !window.isDestroyed() && isAppUrl(window.webContents.mainFrame.url)) {
@@ -38,7 +45,7 @@ export function serveIpc(dispatcher: Dispatcher, currentWindow: () => BrowserWin
 }
 
 /** Only the main frame of our window, showing our own page, may call the Node side. */
-function isFromAppWindow(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+function isFromAppWindow(event: IpcMainInvokeEvent | IpcMainEvent, window: BrowserWindow | null): boolean {
   const frame = event.senderFrame;
   if (!window || window.isDestroyed() || !frame) return false;
   const mainFrame = window.webContents.mainFrame;

@@ -11,6 +11,7 @@ import { rendererDist } from '../services/repo-paths';
 import { appEntryUrl, registerAppScheme, serveAppScheme } from './app-protocol';
 import { DocumentHost } from './document-host';
 import { errorText, quitWithError } from './fatal';
+import { nativeChooser, showInFolder } from './file-dialogs';
 import { serveIpc } from './ipc';
 import { documentsIn } from './os-files';
 import { denyPermissions } from './permissions';
@@ -39,7 +40,7 @@ function useSharedDataDir(): boolean {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
-  const dispatcher = new Dispatcher('electron');
+  const dispatcher = new Dispatcher('electron', { nativeChooser: nativeChooser(() => mainWindow), showInFolder });
   dispatcher.startBackgroundWork().catch((error: unknown) => console.error('Glowroom could not start watching library folders:', error));
   const documents = new DocumentHost(dispatcher, () => mainWindow);
   // macOS hands files over by event, possibly before `ready`; they wait until the page listens.

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { EventPayload, OperationArgs, OperationResult, PreloadApi, Reply } from '../../src/protocol/ipc';
-import { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from '../../src/protocol/ipc-names';
+import { droppedFileChannel, eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from '../../src/protocol/ipc-names';
 
 /** Calls one operation. Always resolves to a `Reply`, as the contract promises, even if IPC itself fails. */
 function invoker<N extends OperationName>(name: N): (args: OperationArgs<N>) => Promise<Reply<OperationResult<N>>> {
@@ -42,7 +42,14 @@ function on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) =
   };
 }
 
-/** Dropped files carry their real path in Electron, so nothing needs copying. */
-const pathForFile = (file: object): string => webUtils.getPathForFile(file as File);
+/**
+ * Dropped files carry their real path in Electron, so nothing needs copying; main hears of each
+ * so it may read it (only a file the user really dropped or picked has a path here).
+ */
+const pathForFile = (file: object): string => {
+  const path = webUtils.getPathForFile(file as File);
+  if (path) ipcRenderer.send(droppedFileChannel, path);
+  return path;
+};
 
 contextBridge.exposeInMainWorld('glowroom', Object.freeze({ invoke, on, pathForFile }) satisfies PreloadApi);

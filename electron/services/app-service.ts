@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../src/protocol/ipc';
 import { dataDir } from './data-dir';
+import { exportsDir } from './files/user-folders';
 import { appRoot, demoPackCandidate } from './repo-paths';
 
 export type HostKind = AppInfo['host'];
@@ -16,5 +17,6 @@ export function appInfo(host: HostKind): AppInfo {
     platform: process.platform,
     dataDir: dataDir(),
     demoPackDir: existsSync(demoPackCandidate) ? demoPackCandidate : null,
+    exportsDir: exportsDir(),
   };
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -12,6 +13,13 @@ import {
   type Reply,
 } from '../../src/protocol/ipc';
 import { appInfo, type HostKind } from './app-service';
+import { dataDir } from './data-dir';
+import { FileChooser, type NativeChooser } from './files/file-chooser';
+import { PathGrants, type Grant } from './files/path-grants';
+import { pathGuards, type PathGuard } from './files/path-guards';
+import { exportsDir, musicDir } from './files/user-folders';
+import { demoPackCandidate } from './repo-paths';
+import { GlowroomError } from '../../src/std/errors';
 import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
 import { ExportService } from './export-service';
@@ -25,6 +33,17 @@ type Handlers = {
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
+export interface DispatcherOptions {
+  /** Where the library database lives (tests use ':memory:'). */
+  readonly libraryPath?: string;
+  /** The data folder. */
+  readonly home?: string;
+  /** The desktop host's system file dialog; without one, `files.choose` opens a browse session for the page. */
+  readonly nativeChooser?: NativeChooser;
+  /** The desktop host's "show in the file manager"; without one, `files.showInFolder` is refused. */
+  readonly showInFolder?: (file: string) => void;
+}
+
 /**
  * Serves the IPC contract for one host. Every call is validated against the contract before a
  * service runs and its result is checked before it leaves; every failure becomes a typed
@@ -34,15 +53,29 @@ export class Dispatcher {
   private readonly emitter = new EventEmitter();
   private readonly handlers: Handlers;
   private readonly library: LibraryService;
+  private readonly grants: PathGrants;
 
-  /** `libraryPath` overrides where the library database lives (tests use ':memory:'); `home` the data folder. */
-  constructor(host: HostKind, options: { libraryPath?: string; home?: string } = {}) {
+  constructor(host: HostKind, options: DispatcherOptions = {}) {
     const jobs = new JobRegistry();
+    const home = options.home ?? dataDir();
     const library = new LibraryService(jobs, options.libraryPath, { onWatchedImport: (summary) => this.emit('library.changed', summary) });
     this.library = library;
-    const projects = new ProjectService(jobs, options.home);
-    const exporter = new ExportService(jobs, options.home);
-    const audio = new AudioService(options.home ? path.join(options.home, 'Imported Audio') : undefined);
+    const projects = new ProjectService(jobs, home);
+    const exports = exportsDir();
+    const exporter = new ExportService(jobs, home, exports);
+    const audio = new AudioService(path.join(home, 'Imported Audio'));
+    const recentProjects = async () => (await projects.recent()).paths;
+    this.grants = new PathGrants(path.join(home, 'granted-places.json'), {
+      ownFolders: [home, exports, demoPackCandidate],
+      recentProjects,
+      inLibrary: (file) => library.holds(file),
+    });
+    const chooser = new FileChooser(
+      this.grants,
+      { home: os.homedir(), music: musicDir(), exports, recentProjects, libraryFolders: () => library.watched().folders.map((f) => f.path) },
+      options.nativeChooser ?? null,
+    );
+    const showInFolder = options.showInFolder;
     this.handlers = {
       'app.info': () => appInfo(host),
       'library.import': (args) => library.import(args.paths, (progress) => this.emit('job.progress', progress)),
@@ -82,11 +115,24 @@ export class Dispatcher {
       'project.exportBundle': (args) => projects.exportBundle(args.projectPath, args.outPath),
       'project.openBundle': (args) => projects.openBundle(args.zipPath, args.intoFolder),
       'project.collect': (args) => projects.collect(args.projectPath),
+      'files.choose': (args) => chooser.choose(args),
+      'files.list': (args) => chooser.list(args.session, args.folder),
+      'files.pick': (args) => chooser.pick(args.session, args.path),
+      'files.showInFolder': (args) => {
+        if (!showInFolder) throw new GlowroomError('unsupported', 'A browser tab cannot open your file manager; the full path is shown instead.');
+        showInFolder(args.path);
+        return {};
+      },
       // Only the Electron host has a native menu and window title; it acts on this itself.
       'app.setEditState': () => ({}),
       // Only the Electron host asks the page to save before closing, and it acts on the answer itself.
       'app.saveBeforeCloseOutcome': () => ({}),
     };
+  }
+
+  /** Grants a place the user gave the desktop app outside a dialog: a file dropped from the OS, or one the OS asked Glowroom to open. */
+  grant(place: Grant): Promise<void> {
+    return this.grants.add(place);
   }
 
   /** Starts what a running app keeps doing in the background: watching the library's folders. */
@@ -110,6 +156,7 @@ export class Dispatcher {
       return failure({ code: 'invalid-args', message: `Invalid arguments for ${op}: ${z.prettifyError(parsed.error)}` });
     }
     try {
+      await this.checkPaths(op, parsed.data);
       const handler = this.handlers[op] as (args: unknown) => unknown;
       const value = await handler(parsed.data);
       const checked = operations[op].result.safeParse(value);
@@ -119,6 +166,15 @@ export class Dispatcher {
       return { ok: true, value: checked.data };
     } catch (error) {
       return failure(toIpcError(error));
+    }
+  }
+
+  /** Refuses, before any service runs, an operation on a path the user has not given Glowroom. */
+  private async checkPaths(op: OperationName, args: unknown): Promise<void> {
+    const guard = pathGuards[op] as PathGuard<OperationName> | undefined;
+    if (!guard) return;
+    for (const target of guard.paths(args as never)) {
+      if (target) await this.grants.require(target, guard.verb, guard.remedy);
     }
   }
 

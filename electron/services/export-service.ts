@@ -20,6 +20,8 @@ export class ExportService {
   constructor(
     private readonly jobs: JobRegistry,
     private readonly home: string = dataDir(),
+    /** Glowroom's own exports folder, made when an export first goes there. */
+    private readonly exportsDir: string | null = null,
   ) {}
 
   async start(args: ExportQuery, progress: ProgressSink): Promise<ExportReport> {
@@ -29,6 +31,7 @@ export class ExportService {
     const started = performance.now();
     try {
       await fs.mkdir(folder, { recursive: true });
+      if (this.exportsDir && [args.outPath, args.stems?.folder].some((p) => p && path.dirname(p) === this.exportsDir)) await fs.mkdir(this.exportsDir, { recursive: true });
       await writeFileAtomic(projectPath, Buffer.from(serializeProject(args.project), 'utf8'));
       const run = runExportWorker(
         {

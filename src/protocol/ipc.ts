@@ -12,10 +12,12 @@ import { errorCodes } from '../std/errors';
 import { ProjectSchema, sha256Pattern } from '../model/project-schema';
 import { snapOptions } from '../model/snap';
 import type { EventName, OperationName } from './ipc-names';
+import { ChooseArgs, ChooseResult, filePath, FolderListing, ListArgs, PickArgs, PickedPath } from './files';
 
 export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
 
-const absoluteOrRelativePath = z.string().min(1, 'a path is required').max(4096, 'path is too long');
+/** Every path crosses the boundary absolute: a relative one would resolve against the host process's working folder. */
+const absolutePath = filePath;
 /** The SHA-256 of a file's bytes, as projects (`sha256`) and the library store it. */
 const contentHash = z.string().regex(sha256Pattern, 'must be a SHA-256 hash: 64 lowercase hex digits');
 
@@ -29,10 +31,12 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   /** The sample pack shipped for first runs and tests, when present. */
   demoPackDir: z.string().nullable(),
+  /** Where exports of an untitled project go: a Glowroom folder in the user's music folder (`~/Music/Glowroom/Exports`). */
+  exportsDir: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const ImportArgs = z.object({ paths: z.array(absoluteOrRelativePath).min(1, 'name at least one folder or file') });
+export const ImportArgs = z.object({ paths: z.array(absolutePath).min(1, 'name at least one folder or file') });
 export const ImportFailure = z.object({ path: z.string(), reason: z.string() });
 /** A file imported although the decoder had to repair or reinterpret it: what it did, in words. */
 export const ImportNote = z.object({ path: z.string(), note: z.string() });
@@ -131,7 +135,7 @@ export const FindByHashArgs = z.object({ hashes: z.array(contentHash).min(1).max
 /** Hash → the library's files with those bytes that are on disk now, by path; hashes without any are left out. */
 export const FoundByHash = z.object({ found: z.record(z.string(), z.array(z.string()).min(1)) });
 
-export const LoadArgs = z.object({ path: absoluteOrRelativePath });
+export const LoadArgs = z.object({ path: absolutePath });
 /** Decoded PCM, planar float32: the very samples playback and export read. */
 export const LoadedAudio = z.object({
   path: z.string(),
@@ -148,13 +152,13 @@ export const LoadedAudio = z.object({
 export type LoadedAudio = z.infer<typeof LoadedAudio>;
 
 /** Projects travel with absolute source paths; the Node side makes them relative on disk. */
-export const ProjectFileArgs = z.object({ path: absoluteOrRelativePath });
+export const ProjectFileArgs = z.object({ path: absolutePath });
 export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
 export type MissingSource = z.infer<typeof MissingSource>;
 export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource) });
 /** A missing file to look for: its name, and its content hash when the project knows it. */
 export const WantedFile = z.object({ name: z.string().min(1).max(255), sha256: contentHash.optional() });
-export const FindInFolderArgs = z.object({ folder: absoluteOrRelativePath, files: z.array(WantedFile).min(1).max(10_000) });
+export const FindInFolderArgs = z.object({ folder: absolutePath, files: z.array(WantedFile).min(1).max(10_000) });
 /** Where one wanted file was found: a file with its bytes (only when its hash was given), a file with its name; null when none. */
 export const FoundFile = z.object({ byContent: z.string().nullable(), byName: z.string().nullable() });
 export type FoundFile = z.infer<typeof FoundFile>;
@@ -164,7 +168,7 @@ export const FolderSearchResult = z.discriminatedUnion('cancelled', [
   z.object({ jobId: z.string(), cancelled: z.literal(true) }),
 ]);
 export type FolderSearchResult = z.infer<typeof FolderSearchResult>;
-export const SaveArgs = z.object({ path: absoluteOrRelativePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
+export const SaveArgs = z.object({ path: absolutePath, project: ProjectSchema, recoveryKey: z.string().nullable().default(null) });
 export const SavedProject = z.object({ path: z.string(), savedAt: z.string() });
 export const RecentProjects = z.object({ paths: z.array(z.string()) });
 export const RecoveryWriteArgs = z.object({ key: z.string().nullable(), project: ProjectSchema, originalPath: z.string().nullable() });
@@ -199,9 +203,9 @@ export const RecoveryOutcome = z.object({
 });
 
 /** A file dropped into the web host's page: its bytes travel, since a browser cannot give its path. */
-export const ExportBundleArgs = z.object({ projectPath: absoluteOrRelativePath, outPath: absoluteOrRelativePath });
-export const OpenBundleArgs = z.object({ zipPath: absoluteOrRelativePath, intoFolder: absoluteOrRelativePath });
-export const CollectArgs = z.object({ projectPath: absoluteOrRelativePath });
+export const ExportBundleArgs = z.object({ projectPath: absolutePath, outPath: absolutePath });
+export const OpenBundleArgs = z.object({ zipPath: absolutePath, intoFolder: absolutePath });
+export const CollectArgs = z.object({ projectPath: absolutePath });
 export const CollectedProject = z.object({
   /** The collected project file, saved. */
   path: z.string(),
@@ -234,7 +238,7 @@ export const StoreAudioArgs = z.object({
   name: z.string().min(1).max(255),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected Uint8Array'),
   /** The saved project's file, so the audio lands in its Audio/ folder; null while untitled. */
-  projectPath: z.string().nullable(),
+  projectPath: absolutePath.nullable(),
 });
 
 const beatPosition = z.number().finite().min(0);
@@ -262,8 +266,8 @@ export const ExportArgs = z.object({
   /** The document as it is now (absolute source paths); it need not be saved. */
   project: ProjectSchema,
   /** The mix; null when only stems are wanted. */
-  outPath: z.string().min(1).nullable(),
-  stems: z.object({ folder: z.string().min(1), zip: z.boolean() }).nullable(),
+  outPath: absolutePath.nullable(),
+  stems: z.object({ folder: absolutePath, zip: z.boolean() }).nullable(),
   range: ExportRange,
   format: ExportFormat,
   sampleRate: z.union([z.literal(44_100), z.literal(48_000), z.literal(96_000)]),
@@ -320,8 +324,8 @@ export const operations = {
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
   'library.packs': operation(z.object({}), PacksResult, 'The packs in the library and the folders inside them, with how many samples each holds.'),
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
-  'library.watch': operation(z.object({ path: absoluteOrRelativePath }), WatchedFolder, 'Import a folder now and keep it up to date while Glowroom runs.'),
-  'library.unwatch': operation(z.object({ path: absoluteOrRelativePath }), z.object({ watching: z.boolean() }), 'Stop watching a folder; its samples stay.'),
+  'library.watch': operation(z.object({ path: absolutePath }), WatchedFolder, 'Import a folder now and keep it up to date while Glowroom runs.'),
+  'library.unwatch': operation(z.object({ path: absolutePath }), z.object({ watching: z.boolean() }), 'Stop watching a folder; its samples stay.'),
   'library.watched': operation(z.object({}), WatchedFolders, 'The watched folders.'),
   'library.collections': operation(z.object({}), z.object({ collections: z.array(CollectionInfo) }), 'The user collections.'),
   'library.createCollection': operation(z.object({ name: collectionName }), CollectionInfo, 'A new, empty collection.'),
@@ -347,6 +351,10 @@ export const operations = {
   'project.exportBundle': operation(ExportBundleArgs, z.object({ path: z.string() }), 'Write a saved project and all its audio as one .glowroom.zip (atomically).'),
   'project.openBundle': operation(OpenBundleArgs, OpenedProject, 'Unpack a bundle into a new folder inside `intoFolder` (refusing hostile entries) and open it.'),
   'project.collect': operation(CollectArgs, CollectedProject, 'Copy every audio file of a saved project into its Audio/ folder and save it; reopen it after.'),
+  'files.choose': operation(ChooseArgs, ChooseResult, 'Let the user pick a file or folder for a purpose: the system dialog (desktop) or a browse session for the in-page browser (web). What is picked is granted.'),
+  'files.list': operation(ListArgs, FolderListing, 'The folders and the files fitting the purpose in one folder, for an open browse session (web host only).'),
+  'files.pick': operation(PickArgs, PickedPath, 'End a browse session with the path the user picked in the page; it is checked against the purpose and granted.'),
+  'files.showInFolder': operation(z.object({ path: absolutePath }), z.object({}), "Open the system file manager on a file (desktop only; the web host cannot reach the user's screen)."),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),
   'app.saveBeforeCloseOutcome': operation(z.object({ requestId: saveRequestId, outcome: SaveOutcome }), z.object({}), 'The renderer answers `app.saveBeforeClose`: saved, cancelled (Save As closed) or failed (it said why).'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;

@@ -15,6 +15,8 @@ export const errorCodes = [
   'bad-format',
   /** A format we recognise, in a variant we do not support. */
   'unsupported',
+  /** A path the user has not given Glowroom (picked, dropped, in the library or a project's folder). */
+  'not-allowed',
   /** The file system refused (permission, disk full, …). */
   'io',
   /** The user or the program cancelled a job. */

@@ -48,7 +48,9 @@ describe('the contract dispatcher', () => {
   it('gives a clear typed error for a missing file, a folder, an empty file and non-audio', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'notes.txt'), 'just text, not audio at all');
-    const dispatcher = new Dispatcher('web');
+    const dispatcher = new Dispatcher('web', { home: tempDir() });
+    // As if the user had dropped the folder in: only then may Glowroom read it.
+    await dispatcher.grant({ path: dir, scope: 'tree' });
     const load = async (p: string) => errorOf(await dispatcher.call('audio.load', { path: p }));
     expect(await load(path.join(dir, 'nope.wav'))).toMatchObject({ code: 'not-found', message: expect.stringContaining('File not found') });
     expect(await load(dir)).toMatchObject({ code: 'wrong-kind', message: expect.stringContaining('is a folder') });
@@ -124,8 +126,10 @@ describe('the contract dispatcher', () => {
     writeFileSync(path.join(dir, 'pack', 'one.wav'), encodeWav({ sampleRate: 48_000, channels: [new Float32Array(480).fill(0.1)] }, { bitDepth: 16 }));
     writeFileSync(path.join(dir, 'pack', 'two.wav'), 'not audio');
     writeFileSync(path.join(dir, 'readme.txt'), 'x');
+    const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    await dispatcher.grant({ path: dir, scope: 'tree' });
     const summary = valueOf<{ indexed: number; failed: { path: string; reason: string }[] }>(
-      await new Dispatcher('web', { libraryPath: ':memory:' }).call('library.import', { paths: [path.join(dir, 'missing'), path.join(dir, 'readme.txt'), path.join(dir, 'pack')] }),
+      await dispatcher.call('library.import', { paths: [path.join(dir, 'missing'), path.join(dir, 'readme.txt'), path.join(dir, 'pack')] }),
     );
     expect(summary.indexed).toBe(1);
     expect(summary.failed.map((f) => f.path).sort()).toEqual([path.join(dir, 'missing'), path.join(dir, 'pack', 'two.wav'), path.join(dir, 'readme.txt')].sort());

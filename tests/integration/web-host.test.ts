@@ -2,13 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Reply } from '../../src/protocol/ipc';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { decodeWire, encodeWire, maxCallBytes, maxFrameBytes, partBytes, wireParts, type WireMessage } from '../../src/protocol/wire';
 import { startWebHost, type WebHost } from '../../electron/host/web-host';
 import { frame, upgrade } from '../fuzz/hostile-web-clients';
+import { createEmptyProject } from '../../src/model/new-project';
+import { serializeProject } from '../../src/model/parse-project';
 import { packFile } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -63,10 +65,15 @@ describe('the loopback web host', () => {
     mkdirSync(path.join(root, 'assets'));
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Glowroom</title>');
     writeFileSync(path.join(root, 'assets', 'app.js'), 'export {}');
+    // A data folder of its own: what the user picks is remembered there.
+    vi.stubEnv('GLOWROOM_HOME', tempDir());
     host = await startWebHost({ root });
     cookie = `glowroom-token=${host.token}`;
   });
-  afterEach(() => host.close());
+  afterEach(async () => {
+    await host.close();
+    vi.unstubAllEnvs();
+  });
 
   it('listens on 127.0.0.1 only, on a random port, with a long token', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -113,6 +120,28 @@ describe('the loopback web host', () => {
     expect(value.channels[0]).toBeInstanceOf(Float32Array);
     expect(value.channels[0]?.length).toBe(17_704);
     expect(await call(ws, 3, 'audio.load', { path: '' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    ws.close();
+  });
+
+  it('refuses to read /etc/passwd or any file the user did not pick, and reads one once picked in the page', async () => {
+    const ws = await connect(host, { cookie, origin: host.origin });
+    for (const [id, op, args] of [
+      [1, 'project.open', { path: '/etc/passwd' }],
+      [2, 'audio.load', { path: '/etc/passwd' }],
+      [3, 'library.import', { paths: ['/etc'] }],
+      [4, 'project.findInFolder', { folder: '/etc', files: [{ name: 'passwd' }] }],
+    ] as const) {
+      expect(await call(ws, id, op, args)).toMatchObject({ ok: false, error: { code: 'not-allowed', message: expect.not.stringContaining('root:') } });
+    }
+    const folder = tempDir();
+    const project = path.join(folder, 'Beat.glowroom');
+    writeFileSync(project, serializeProject(createEmptyProject('Beat')));
+    const chosen = (await call(ws, 5, 'files.choose', { purpose: 'open-project' })) as { ok: true; value: { outcome: 'browse'; browse: { session: string } } };
+    const session = chosen.value.browse.session;
+    expect(await call(ws, 6, 'files.pick', { session, path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'wrong-kind' } });
+    expect(await call(ws, 7, 'project.open', { path: project })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await call(ws, 8, 'files.pick', { session, path: project })).toEqual({ ok: true, value: { path: project } });
+    expect(await call(ws, 9, 'project.open', { path: project })).toMatchObject({ ok: true, value: { path: project } });
     ws.close();
   });
 

@@ -1,3 +1,4 @@
+import nodePath from 'node:path';
 import { parseKey } from '../../../src/analysis/musical-key';
 import type { ImportSummary, PacksResult, SampleRow, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
 import { GlowroomError } from '../../../src/std/errors';
@@ -121,6 +122,15 @@ export class LibraryService {
   /** The watched folders, by path. */
   watched(): { folders: WatchedFolder[] } {
     return { folders: this.folderWatcher().watched() };
+  }
+
+  /** Whether the library indexed `file` or watches a folder above it: the user gave it these by importing them. */
+  holds(file: string): boolean {
+    if (this.database().prepare('SELECT 1 FROM samples WHERE path = ?').get(file)) return true;
+    return this.watched().folders.some((folder) => {
+      const relative = nodePath.relative(folder.path, file);
+      return !relative.startsWith('..') && !nodePath.isAbsolute(relative);
+    });
   }
 
   /** Every collection by name, with its sample count. */

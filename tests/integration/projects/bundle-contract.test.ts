@@ -41,6 +41,7 @@ describe('bundles and collect through the contract', () => {
     expect(existsSync(bundle.path)).toBe(true);
 
     const into = tempDir();
+    await dispatcher.grant({ path: into, scope: 'tree' });
     const opened = valueOf<Opened>(await dispatcher.call('project.openBundle', { zipPath: bundle.path, intoFolder: into }));
     expect(opened.path).toBe(path.join(into, 'Nuit', 'Nuit.glowroom'));
     expect(opened.missing).toEqual([]);
@@ -58,6 +59,7 @@ describe('bundles and collect through the contract', () => {
     const zip = path.join(home, 'evil.glowroom.zip');
     writeFileSync(zip, buildZip([{ name: 'Nuit.glowroom', data: Buffer.from('{}') }, { name: '../evil.wav', data: Buffer.from('evil') }]));
     const into = tempDir();
+    await dispatcher.grant({ path: into, scope: 'tree' });
     const reply = await dispatcher.call('project.openBundle', { zipPath: zip, intoFolder: into });
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-format', message: expect.stringContaining('../evil.wav') } });
     expect(readdirSync(into)).toEqual([]);

@@ -46,6 +46,7 @@ describe('searching a folder for moved audio is a job', () => {
   it('reports files done of the total while it walks and hashes, and ends finished', async () => {
     const folder = sampleFolder(40);
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    await dispatcher.grant({ path: folder, scope: 'tree' });
     const events = progressOf(dispatcher);
     const result = valueOf<FolderSearchResult>(
       await dispatcher.call('project.findInFolder', { folder, files: [{ name: 'lost.wav', sha256: sha256Of('not under the folder') }] }),
@@ -63,6 +64,7 @@ describe('searching a folder for moved audio is a job', () => {
     const folder = sampleFolder(8);
     slowToHash(path.join(folder, 'Kit 3', 'zz_huge_take.wav'));
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    await dispatcher.grant({ path: folder, scope: 'tree' });
     const events = progressOf(dispatcher);
     const result = valueOf<FolderSearchResult>(
       await dispatcher.call('project.findInFolder', { folder, files: [{ name: 'renamed.wav', sha256: sha256Of('hit 5') }, { name: 'hit_002.wav', sha256: sha256Of('hit 2') }] }),
@@ -81,6 +83,7 @@ describe('searching a folder for moved audio is a job', () => {
     const folder = sampleFolder(400);
     slowToHash(path.join(folder, 'Kit 3', 'zz_huge_take.wav'));
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    await dispatcher.grant({ path: folder, scope: 'tree' });
     const events = progressOf(dispatcher);
     const cancels: Promise<Reply<unknown>>[] = [];
     dispatcher.onEvent((name, payload) => {
@@ -103,6 +106,8 @@ describe('searching a folder for moved audio is a job', () => {
 
   it('ends failed, saying which folder, when the folder is not there', async () => {
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    // A folder the user picked and then removed.
+    await dispatcher.grant({ path: '/no/such/folder', scope: 'tree' });
     const events = progressOf(dispatcher);
     const reply = await dispatcher.call('project.findInFolder', { folder: '/no/such/folder', files: [{ name: 'vox.wav' }] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('Cannot search /no/such/folder') } });

@@ -23,6 +23,7 @@ describe('projects through the contract', () => {
     let project = addSourceClip(createEmptyProject('Night drive'), { path: inside, name: 'kick.wav', durationSeconds: 0.5 }, 0, null).project;
     project = addSourceClip(project, { path: outside, name: 'elsewhere.wav', durationSeconds: 1 }, 4, null).project;
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home });
+    await dispatcher.grant({ path: folder, scope: 'tree' });
 
     const saved = valueOf<{ path: string }>(await dispatcher.call('project.save', { path: path.join(folder, 'Night drive'), project }));
     expect(saved.path).toBe(path.join(folder, 'Night drive.glowroom'));

@@ -86,6 +86,8 @@ describe('relinking moved audio by its content hash', () => {
 
   it('says which folder it could not search', async () => {
     const { dispatcher } = await projectWhoseAudioMovedAndWasRenamed();
+    // A folder the user picked and then removed.
+    await dispatcher.grant({ path: '/no/such/folder', scope: 'tree' });
     const reply = await dispatcher.call('project.findInFolder', { folder: '/no/such/folder', files: [{ name: 'vox.wav' }] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('Cannot search /no/such/folder: No such file or folder') } });
   });
