@@ -36,3 +36,22 @@ export function formatLufs(lufs: number): string {
   const text = Math.abs(lufs).toFixed(1);
   return `${lufs < 0 && text !== '0.0' ? '−' : ''}${text} LUFS`;
 }
+
+/** A file size as file managers show it: 820 B, 12.4 KB, 3.1 MB, 1.2 GB (powers of 1000). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** A modification time, in the user's locale: the date, and the time when it is today. */
+export function formatDate(ms: number, now: Date = new Date()): string {
+  const date = new Date(ms);
+  const today = date.toDateString() === now.toDateString();
+  return today ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

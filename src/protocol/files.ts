@@ -36,6 +36,8 @@ export const ChooseArgs = z.object({
   purpose: FilePurpose,
   /** Where to start: a folder, or for a save a suggested file (folder and name). Absent: the purpose's default folder. */
   defaultPath: filePath.optional(),
+  /** For a save: the suggested file name when `defaultPath` names a folder or is absent ("Night drive.glowroom"). */
+  name: z.string().min(1).max(255).optional(),
 });
 export type ChooseArgs = z.input<typeof ChooseArgs>;
 

@@ -130,7 +130,7 @@ function percentile(values: readonly number[], p: number): number {
 async function openProject(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open project' });
-  await dialog.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await dialog.getByRole('textbox', { name: 'Location' }).fill(file);
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await page.getByRole('listbox', { name: `Track Track ${TRACKS}` }).waitFor({ timeout: 120_000 });
   // Drawn: the arrangement canvas painted clips with their waveform (peaks arrive once the audio is pooled).

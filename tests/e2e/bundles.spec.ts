@@ -7,7 +7,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { buildZip } from '../integration/projects/support/raw-zip';
-import { expect, test } from './fixtures';
+import { chooseInFileBrowser, expect, test } from './fixtures';
 
 const home = () => process.env['GLOWROOM_HOME'] ?? '';
 
@@ -29,7 +29,7 @@ function projectUsingOutsideWav(name: string): string {
 async function openProject(app: Page, file: string): Promise<void> {
   await app.getByRole('button', { name: 'Open…' }).click();
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(1);
 }
@@ -56,7 +56,8 @@ test('a bundle carries the project and its outside audio to another folder', asy
   await more(app, 'Export Bundle…');
   const exporting = app.getByRole('dialog', { name: 'Export bundle' });
   const zip = path.join(home(), 'Bundled', 'Bundled.glowroom.zip');
-  await expect(exporting.getByRole('textbox', { name: 'Bundle file' })).toHaveValue(zip);
+  await expect(exporting.getByRole('textbox', { name: 'Location' })).toHaveValue(path.dirname(zip));
+  await expect(exporting.getByRole('textbox', { name: 'File name' })).toHaveValue(path.basename(zip));
   await exporting.getByRole('button', { name: 'Export' }).click();
   await expect(exporting).toBeHidden();
   await expect(app.getByRole('contentinfo')).toContainText(`Exported the bundle ${zip}`);
@@ -66,12 +67,12 @@ test('a bundle carries the project and its outside audio to another folder', asy
   const into = path.join(home(), 'collaborator');
   mkdirSync(into, { recursive: true });
   await more(app, 'Open Bundle…');
-  const opening = app.getByRole('dialog', { name: 'Open bundle' });
-  await opening.getByRole('textbox', { name: 'Bundle file' }).fill(zip);
-  await opening.getByRole('textbox', { name: 'Unpack into folder' }).fill(into);
+  await chooseInFileBrowser(app, 'Open bundle', zip, 'Open');
+  const unpacking = app.getByRole('dialog', { name: 'Unpack the bundle into' });
+  await unpacking.getByRole('textbox', { name: 'Location' }).fill(into);
   await app.screenshot({ path: 'test-results/screens/open-bundle.png' });
-  await opening.getByRole('button', { name: 'Unpack and open' }).click();
-  await expect(opening).toBeHidden();
+  await unpacking.getByRole('button', { name: 'Unpack here' }).click();
+  await expect(unpacking).toBeHidden();
 
   const unpacked = path.join(into, 'Bundled', 'Bundled.glowroom');
   await expect(app.getByRole('contentinfo')).toContainText(`Unpacked and opened ${unpacked}`);
@@ -93,16 +94,12 @@ test('a hostile bundle is refused with the reason shown and nothing written', as
   mkdirSync(into, { recursive: true });
 
   await more(app, 'Open Bundle…');
-  const opening = app.getByRole('dialog', { name: 'Open bundle' });
-  await opening.getByRole('textbox', { name: 'Bundle file' }).fill(zip);
-  await opening.getByRole('textbox', { name: 'Unpack into folder' }).fill(into);
-  await opening.getByRole('button', { name: 'Unpack and open' }).click();
-  await expect(opening.getByRole('alert')).toContainText('../evil.wav');
+  await chooseInFileBrowser(app, 'Open bundle', zip, 'Open');
+  await chooseInFileBrowser(app, 'Unpack the bundle into', into, 'Unpack here');
+  await expect(app.getByRole('contentinfo')).toContainText('../evil.wav');
   await app.screenshot({ path: 'test-results/screens/hostile-bundle.png' });
   expect(readdirSync(into)).toEqual([]);
   expect(existsSync(path.join(home(), 'evil.wav'))).toBe(false);
-  await opening.getByRole('button', { name: 'Cancel' }).click();
-  await expect(opening).toBeHidden();
 });
 
 test('Collect and Save saves unsaved changes first, then copies the audio into Audio/', async ({ app }) => {

@@ -33,10 +33,21 @@ export function clearRecovery(): void {
   if (home) rmSync(path.join(home, 'recovery'), { recursive: true, force: true });
 }
 
-/** Imports a folder through the library panel and waits for the summary. */
+/**
+ * Picks `target` in the in-page file browser titled `title` (the web host's file dialog): types
+ * its full path into Location and presses the dialog's `action` button, as a user may.
+ */
+export async function chooseInFileBrowser(page: Page, title: string, target: string, action: string): Promise<void> {
+  const browser = page.getByRole('dialog', { name: title });
+  await browser.getByRole('textbox', { name: 'Location' }).fill(target);
+  await browser.getByRole('button', { name: action, exact: true }).click();
+  await expect(browser).toBeHidden();
+}
+
+/** Imports a folder through the library panel (Import folder…, picked in the file browser) and waits for the summary. */
 export async function importFolder(page: Page, folder: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Folder or file to import' }).fill(folder);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  await chooseInFileBrowser(page, 'Import a folder of samples', folder, 'Import');
   // Failures (the pack's _broken/ folder) turn the summary into an alert, so read the status bar.
   await expect(page.getByRole('contentinfo')).toContainText(/Imported: \d+ new/, { timeout: 30_000 });
 }

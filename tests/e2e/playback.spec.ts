@@ -4,7 +4,7 @@ import path from 'node:path';
 import { samplePeakDbfs } from '../../src/analysis/levels';
 import { decodeWav } from '../../src/codecs/wav';
 import { encodeWav } from '../../src/codecs/wav-writer';
-import { expect, importFolder, loudestMeterReading, samplePack, settledPeakHold, test } from './fixtures';
+import { chooseInFileBrowser, expect, importFolder, loudestMeterReading, samplePack, settledPeakHold, test } from './fixtures';
 
 test('a sample auditions on the preview channel at the preview volume', async ({ app }) => {
   const file = path.join(samplePack, 'Drums/Kicks/bd_klub_48k.wav');
@@ -79,8 +79,8 @@ test('the metronome clicks on the beat when switched on', async ({ app }) => {
 });
 
 test('damaged and missing files are refused with a clear message and not added; a misnamed file is added with a note', async ({ app }) => {
-  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(`${samplePack}/_broken`);
-  await app.getByRole('button', { name: 'Import', exact: true }).click();
+  await app.getByRole('button', { name: 'Import folder…' }).click();
+  await chooseInFileBrowser(app, 'Import a folder of samples', `${samplePack}/_broken`, 'Import');
   const alert = app.getByRole('alert');
   await expect(alert).toContainText('Imported: 1 new', { timeout: 30_000 });
   await expect(alert).toContainText('Could not use 4');
@@ -90,10 +90,12 @@ test('damaged and missing files are refused with a clear message and not added; 
   await expect(app.getByRole('listbox', { name: 'Samples' })).toHaveCount(0);
   await expect(app.getByLabel(/^Clip /)).toHaveCount(0);
 
-  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill('/no/such/folder');
-  await app.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(alert).toContainText('folder: ');
-  await expect(alert).toContainText(/no such|not found|does not exist/i);
+  // A folder that is not there cannot be picked: the file browser says so and stays open.
+  await app.getByRole('button', { name: 'Import folder…' }).click();
+  const browser = app.getByRole('dialog', { name: 'Import a folder of samples' });
+  await browser.getByRole('textbox', { name: 'Location' }).fill('/no/such/folder');
+  await browser.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(browser.getByRole('alert')).toHaveText('There is no folder /no/such/folder. Choose one that exists.');
   await app.screenshot({ path: 'test-results/screens/shell-error.png' });
 });
 

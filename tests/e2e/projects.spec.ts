@@ -7,7 +7,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
-import { clearRecovery, expect, importFolder, samplePack, test } from './fixtures';
+import { chooseInFileBrowser, clearRecovery, expect, importFolder, samplePack, test } from './fixtures';
 
 const frameOf = (beats: number, tempo: number) => Math.round(((beats * 60) / tempo) * 48_000);
 
@@ -29,7 +29,7 @@ test('a moved clip is saved where it was dropped and renders exactly that much l
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'moved kick.glowroom');
   await app.keyboard.press('Control+s');
   const dialog = app.getByRole('dialog', { name: 'Save project as' });
-  await dialog.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await dialog.getByRole('textbox', { name: 'Location' }).fill(file);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
   await expect(app.getByLabel('Project name')).not.toContainText('•');
@@ -50,7 +50,7 @@ test('a moved clip is saved where it was dropped and renders exactly that much l
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(0);
   await app.keyboard.press('Control+o');
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('list', { name: 'Recent projects' }).getByRole('button', { name: /moved kick\.glowroom/ }).click();
+  await open.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'moved kick.glowroom' }).click();
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(1);
   await app.screenshot({ path: 'test-results/screens/project-saved.png' });
@@ -100,14 +100,14 @@ test('opening a project whose audio moved lists it, plays on silently, and relin
 
   await app.getByRole('button', { name: 'Open…' }).click();
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog).toContainText('moved_tone.wav');
   await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(1);
   await app.screenshot({ path: 'test-results/screens/missing-audio.png' });
-  await dialog.getByRole('textbox', { name: 'Folder to search' }).fill(path.join(home, 'relink', 'after'));
-  await dialog.getByRole('button', { name: 'Search folder' }).click();
+  await dialog.getByRole('button', { name: 'Search folder…' }).click();
+  await chooseInFileBrowser(app, 'Search a folder for the missing audio', path.join(home, 'relink', 'after'), 'Search');
   await expect(dialog).toBeHidden();
   await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(0);
   await expect(app.getByLabel('Clip moved_tone.wav')).toHaveCount(1);
@@ -136,7 +136,7 @@ test('audio moved and renamed into the library is found by its content and relin
   const file = path.join(home, 'by-content', 'hook.glowroom');
   await app.keyboard.press('Control+s');
   const saveAs = app.getByRole('dialog', { name: 'Save project as' });
-  await saveAs.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await saveAs.getByRole('textbox', { name: 'Location' }).fill(file);
   await saveAs.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
   const hash = createHash('sha256').update(readFileSync(path.join(session, 'hook_vox.wav'))).digest('hex');
@@ -151,7 +151,7 @@ test('audio moved and renamed into the library is found by its content and relin
   await app.keyboard.press('Control+n');
   await app.getByRole('button', { name: 'Open…' }).click();
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog.getByRole('combobox', { name: 'New path for hook_vox.wav' })).toHaveValue(moved);
@@ -181,7 +181,7 @@ test('closing the missing-audio dialog keeps the clips silent and marked', async
   writeFileSync(file, serializeProject(project));
   await app.getByRole('button', { name: 'Open…' }).click();
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog.getByRole('listitem')).toContainText('Not in the library');
@@ -206,17 +206,17 @@ test('a folder search shows its progress and can be cancelled: nothing is relink
 
   await app.getByRole('button', { name: 'Open…' }).click();
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
-  await dialog.getByRole('textbox', { name: 'Folder to search' }).fill(takes);
-  await dialog.getByRole('button', { name: 'Search folder' }).click();
+  await dialog.getByRole('button', { name: 'Search folder…' }).click();
+  await chooseInFileBrowser(app, 'Search a folder for the missing audio', takes, 'Search');
   await expect(dialog.getByRole('progressbar', { name: 'Search progress' })).toHaveAttribute('aria-valuetext', /^[1-9]\d* of 300 files$/);
   await app.screenshot({ path: 'test-results/screens/missing-audio-searching.png' });
   await dialog.getByRole('button', { name: 'Cancel search' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Search cancelled: nothing was relinked.');
   await expect(dialog.getByRole('progressbar')).toHaveCount(0);
-  await expect(dialog.getByRole('button', { name: 'Search folder' })).toBeEnabled();
+  await expect(dialog.getByRole('button', { name: 'Search folder…' })).toBeEnabled();
   await expect(app.getByLabel('Clip lost_take.wav (missing audio)')).toHaveCount(1);
   await expect(app.getByRole('button', { name: /^Undo/ })).toBeDisabled();
 });

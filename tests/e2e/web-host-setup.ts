@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { startWebHostProcess } from '../support/web-host-process';
+import { startWebHostProcess, testUserHome } from '../support/web-host-process';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -13,6 +13,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
  */
 export default async function startWebHostsForTests(): Promise<() => Promise<void>> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-'));
+  mkdirSync(testUserHome(home));
   const app = await startWebHostProcess(home, path.join(repoRoot, 'dist/renderer'));
   const harness = await startWebHostProcess(home, path.join(repoRoot, 'dist/e2e-harness'));
   process.env['GLOWROOM_URL'] = app.url;
@@ -24,5 +25,6 @@ export default async function startWebHostsForTests(): Promise<() => Promise<voi
       if (child.exitCode === null) await once(child, 'exit');
     }
     rmSync(home, { recursive: true, force: true });
+    rmSync(testUserHome(home), { recursive: true, force: true });
   };
 }

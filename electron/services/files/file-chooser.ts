@@ -53,7 +53,7 @@ export class FileChooser {
 
   async choose(args: ChooseArgs): Promise<ChooseResult> {
     const spec = filePurposes[args.purpose];
-    const start = await this.startOf(spec, args.defaultPath);
+    const start = await this.startOf(spec, args.defaultPath, args.name);
     if (this.native) {
       const picked = await this.native({
         title: spec.title,
@@ -109,11 +109,12 @@ export class FileChooser {
   }
 
   /** The folder to show first and, for a save, the suggested name: the page's default place when it exists, else the purpose's. */
-  private async startOf(spec: PurposeSpec, defaultPath: string | undefined): Promise<{ folder: string; name: string }> {
-    if (defaultPath && (await kindOf(defaultPath)) === 'folder') return { folder: path.resolve(defaultPath), name: '' };
+  private async startOf(spec: PurposeSpec, defaultPath: string | undefined, suggested: string | undefined): Promise<{ folder: string; name: string }> {
+    const saveName = spec.kind === 'save-file' ? path.basename(suggested ?? '') : '';
+    if (defaultPath && (await kindOf(defaultPath)) === 'folder') return { folder: path.resolve(defaultPath), name: saveName };
     // Glowroom's own exports folder is made when first offered, as the export would make it.
     if (spec.start === 'exports') await fs.mkdir(this.places.exports, { recursive: true }).catch(() => undefined);
-    const name = defaultPath && spec.kind === 'save-file' ? path.basename(defaultPath) : '';
+    const name = defaultPath && spec.kind === 'save-file' ? path.basename(defaultPath) : saveName;
     const lastProject = spec.start === 'last-project' ? (await this.places.recentProjects()).slice(0, 1).map((file) => path.dirname(file)) : [];
     const candidates = [
       ...(defaultPath ? [path.dirname(path.resolve(defaultPath))] : []),

@@ -7,7 +7,12 @@ import { displayName, useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
+import { DestinationField } from './DestinationField';
+import { exportDestination } from './export-destination';
 import { LoudnessReport } from './LoudnessReport';
+import { WrittenFiles } from './WrittenFiles';
+import { folderOf, joinPath } from '../../../src/std/absolute-path';
+import { useSession } from '../../state/session-store';
 import { ShortClipFields, type ShortClipShape } from './ShortClipFields';
 import { songLeftFrom } from '../../../src/protocol/short-clip';
 import '../job-progress.css';
@@ -22,12 +27,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { running, job, report, start, cancel, clearReport } = useExport();
   const name = useProject(displayName);
   const filePath = useProject((s) => s.filePath);
+  const exportsDir = useSession((s) => s.info?.exportsDir ?? '');
   const tempo = useProject((s) => s.project.tempo);
   const loop = useTransport((s) => s.loop);
   const selection = useTimeline((s) => s.selection);
   const project = useProject((s) => s.project);
   const selected = useMemo(() => selectionSpan(project, selection), [project, selection]);
-  const folder = filePath ? filePath.slice(0, Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'))) : '';
+  // The project's folder, or for an untitled project Glowroom's exports folder in the user's music folder.
+  const defaultFolder = filePath ? folderOf(filePath) : exportsDir;
   const [what, setWhat] = useState<WhatChoice>('song');
   const [format, setFormat] = useState('WAV 24-bit');
   const [rate, setRate] = useState<ExportArgs['sampleRate']>(48_000);
@@ -43,7 +50,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const clipSeconds = what.startsWith('clip-') ? Number(what.slice(5)) : null;
   const clipLeft = songLeftFrom(project, (shortClip.startBar - 1) * beatsPerBar);
   const loudStems = report?.stems.some((stem) => stem.peakDbfs !== null && stem.peakDbfs > 0) ?? false;
-  const [outPath, setOutPath] = useState(`${folder ? `${folder}/` : ''}${name}.${extensionOf(chosenFormat)}`);
+  const [outPath, setOutPath] = useState(joinPath(defaultFolder, `${name}.${extensionOf(chosenFormat)}`));
+  const destination = exportDestination(outPath, stems, defaultFolder, name);
 
   useEffect(() => {
     clearReport();
@@ -59,8 +67,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const target = loudness === 'off' ? null : loudness === 'custom' ? custom : loudnessChoices[loudness];
     void start({
       project: useProject.getState().project,
-      outPath: stems && !outPath.trim() ? null : outPath.trim(),
-      stems: stems ? { folder: `${folder || outPath.slice(0, Math.max(0, outPath.lastIndexOf('/')))}/${name} stems`, zip: zipStems } : null,
+      outPath: destination.mix,
+      stems: destination.stems ? { folder: destination.stems, zip: zipStems } : null,
       range,
       format: chosenFormat,
       sampleRate: rate,
@@ -74,7 +82,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="export-dialog" aria-label="Export" onClose={onClose}>
       <h2>Export</h2>
       {report ? (
-        <LoudnessReport report={report} />
+        <>
+          <LoudnessReport report={report} />
+          <WrittenFiles report={report} />
+        </>
       ) : (
         <form
           className="export-form"
@@ -168,10 +179,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </label>
             ))}
           </fieldset>
-          <label className="wide">
-            Save as
-            <input aria-label="Export file path" value={outPath} onChange={(e) => setOutPath(e.target.value)} disabled={running} />
-          </label>
+          <DestinationField
+            outPath={outPath}
+            onChange={setOutPath}
+            destination={destination}
+            defaultFolder={defaultFolder}
+            disabled={running}
+          />
           {running && (
             <div className="export-progress">
               <div role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} className="progress">
@@ -193,7 +207,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 Close
               </button>
             )}
-            <button type="submit" className="primary" disabled={running || !outPath.trim() || (clipSeconds !== null && clipLeft <= 0)}>
+            <button type="submit" className="primary" disabled={running || (!destination.mix && !destination.stems) || (clipSeconds !== null && clipLeft <= 0)}>
               Export
             </button>
           </div>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useLibrary } from '../../state/library-store';
+import { chooseFile } from '../choose-file';
 import { JobProgressBar } from '../JobProgressBar';
 import { useSession } from '../../state/session-store';
 
-/** Add a folder or file to the library by path, with progress and cancel while it runs. */
+/** Add a folder, a file or a zip pack to the library (or watch a folder), picked with the file chooser; progress and cancel while it runs. */
 export function ImportForm() {
-  const [path, setPath] = useState('');
   const job = useLibrary((s) => s.job);
   const importPaths = useLibrary((s) => s.importPaths);
   const cancelImport = useLibrary((s) => s.cancelImport);
@@ -13,23 +12,25 @@ export function ImportForm() {
   const demoPack = useSession((s) => s.info?.demoPackDir ?? null);
   const busy = job !== null;
   const start = (paths: string[]) => void importPaths(paths);
+  const pickThen = (purpose: 'import-folder' | 'import-files' | 'watch-folder') => async () => {
+    const path = await chooseFile(purpose);
+    if (!path) return;
+    if (purpose === 'watch-folder') await watchFolder(path);
+    else start([path]);
+  };
   return (
     <div className="import">
-      <form
-        className="import-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (path.trim()) start([path.trim()]);
-        }}
-      >
-        <input aria-label="Folder or file to import" placeholder="/path/to/pack or pack.zip" value={path} onChange={(e) => setPath(e.target.value)} />
-        <button type="submit" disabled={busy || !path.trim()}>
-          Import
+      <div className="import-form" role="group" aria-label="Import samples">
+        <button type="button" disabled={busy} title="Import every sample in a folder and its subfolders" onClick={() => void pickThen('import-folder')()}>
+          Import folder…
         </button>
-        <button type="button" disabled={busy || !path.trim()} title="Import and keep this folder up to date" onClick={() => void watchFolder(path.trim())}>
-          Watch
+        <button type="button" disabled={busy} title="Import one sample, or a zip pack" onClick={() => void pickThen('import-files')()}>
+          Import file…
         </button>
-      </form>
+        <button type="button" disabled={busy} title="Import a folder and keep it up to date" onClick={() => void pickThen('watch-folder')()}>
+          Watch folder…
+        </button>
+      </div>
       {demoPack && !busy && (
         <button type="button" className="import-demo" onClick={() => start([demoPack])}>
           Import the demo pack

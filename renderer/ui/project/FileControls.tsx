@@ -1,6 +1,5 @@
 import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
-import { BundleDialogs } from './BundleDialogs';
 import { newProject, saveOrAsk } from './file-actions';
 import { MoreFileMenu } from './MoreFileMenu';
 
@@ -27,7 +26,6 @@ export function FileControls() {
         Export…
       </button>
       <MoreFileMenu />
-      <BundleDialogs />
       <span className="project-name" aria-label="Project name">
         {name}
         {dirty && (

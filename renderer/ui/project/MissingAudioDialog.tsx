@@ -3,7 +3,9 @@ import type { JobProgress, MissingSource } from '../../../src/protocol/ipc';
 import { useShallow } from 'zustand/react/shallow';
 import { missingNow, useProject } from '../../state/project-store';
 import { reportError, useSession } from '../../state/session-store';
+import { chooseFile } from '../choose-file';
 import { JobProgressBar } from '../JobProgressBar';
+import { folderOf } from '../../../src/std/absolute-path';
 import { fileName } from '../../../src/std/file-name';
 import { matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from './relink-search';
@@ -11,8 +13,8 @@ import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from '.
 /**
  * After opening a project whose audio moved: lists the missing files, looks each up in the
  * library (by content hash first, then by file name) and offers the best match, relinks every
- * file found by content in one click, searches a folder the producer names (content first,
- * then name: a job with progress and Cancel), or takes a path by hand. Keeping them silent
+ * file found by content in one click, searches a folder the producer chooses (content first,
+ * then name: a job with progress and Cancel), or takes a file the producer chooses or types. Keeping them silent
  * closes it (cancelling a search under way); the clips stay marked.
  */
 export function MissingAudioDialog() {
@@ -29,7 +31,6 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const listId = useId();
   const [found, setFound] = useState<ReadonlyMap<MissingSource, readonly RelinkCandidate[]>>(new Map());
   const [typed, setTyped] = useState<ReadonlyMap<MissingSource, string>>(new Map());
-  const [folder, setFolder] = useState('');
   /** What runs now: a relink, or a folder search (which hashes files and may take a while). */
   const [busy, setBusy] = useState<'relinking' | 'searching' | null>(null);
   /** The folder search's latest progress; null before its first report. */
@@ -78,11 +79,13 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   const byContent = unambiguousLinks(bySource, 'content');
   const byName = unambiguousLinks(bySource, 'name');
   const searchUnder = async () => {
+    const folder = await chooseFile('relink-folder', { defaultPath: folderOf(missing[0]?.path ?? '') || null });
+    if (!folder) return;
     setBusy('searching');
     setSearchNote(null);
     try {
       const lost = missingNow(useProject.getState()).map(lostFile);
-      const result = await searchFolder(folder.trim(), lost, (progress) => {
+      const result = await searchFolder(folder, lost, (progress) => {
         searchJobId.current = progress.jobId;
         setSearchJob(progress);
       });
@@ -91,11 +94,11 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
         return;
       }
       if (result.links.length === 0) {
-        useSession.getState().notify('error', `None of the ${lost.length} missing file(s) is under ${folder.trim()}, by content or by name. Try a folder higher up.`);
+        useSession.getState().notify('error', `None of the ${lost.length} missing file(s) is under ${folder}, by content or by name. Try a folder higher up.`);
         return;
       }
       const count = await relink(result.links);
-      if (count === result.links.length) useSession.getState().notify('info', `Relinked ${count} of ${lost.length} missing file(s) from ${folder.trim()}: ${result.byContent} found by content, ${result.byName} by name.`);
+      if (count === result.links.length) useSession.getState().notify('info', `Relinked ${count} of ${lost.length} missing file(s) from ${folder}: ${result.byContent} found by content, ${result.byName} by name.`);
     } catch (error) {
       reportError(error);
     } finally {
@@ -138,6 +141,19 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
                   <option key={c.path} value={c.path} label={matchLabel(c.match)} />
                 ))}
               </datalist>
+              <button
+                type="button"
+                aria-label={`Choose the file for ${name}`}
+                title="Find the file yourself"
+                disabled={busy !== null}
+                onClick={() =>
+                  void chooseFile('relink-file', { defaultPath: folderOf(value.trim() || source.path) || null }).then((path) => {
+                    if (path) void run([{ sourceId: source.sourceId, path }], () => `Relinked ${name}.`);
+                  })
+                }
+              >
+                Choose…
+              </button>
               <button type="button" aria-label={`Relink ${name}`} disabled={busy !== null || !value.trim()} onClick={() => void run([{ sourceId: source.sourceId, path: value.trim() }], () => `Relinked ${name}.`)}>
                 Relink
               </button>
@@ -158,9 +174,8 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
         )}
       </div>
       <div className="dialog-buttons relink-actions">
-        <input aria-label="Folder to search" placeholder="/folder/to/search" value={folder} onChange={(event) => setFolder(event.target.value)} />
-        <button type="button" disabled={busy !== null || !folder.trim()} onClick={() => void searchUnder()}>
-          {busy === 'searching' ? 'Searching…' : 'Search folder'}
+        <button type="button" disabled={busy !== null} onClick={() => void searchUnder()} title="Choose a folder; Glowroom looks in it and below it, by content and by name">
+          {busy === 'searching' ? 'Searching…' : 'Search folder…'}
         </button>
         <button type="button" onClick={() => dialog.current?.close()}>
           Keep them silent

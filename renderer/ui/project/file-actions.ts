@@ -82,35 +82,31 @@ export async function collectAndSave(): Promise<void> {
   }
 }
 
-/** Where a bundle of `projectFile` goes unless the user says otherwise: beside it. */
+/** Where a bundle of `projectFile` goes unless the user says otherwise: beside it ('' while untitled). */
 export function defaultBundlePath(projectFile: string | null): string {
   return projectFile ? `${projectFile.replace(/\.glowroom$/, '')}.glowroom.zip` : '';
 }
 
-/** Writes the (saved) project and all its audio to one `.glowroom.zip`; null on success, else why not. */
-export async function exportBundleTo(outPath: string): Promise<string | null> {
+/** Writes the (saved) project and all its audio to one `.glowroom.zip`; says how it went in the status bar. */
+export async function exportBundleTo(outPath: string): Promise<void> {
   const file = await savedFile('export a bundle');
-  if (!file) return 'The project is not saved yet.';
+  if (!file) return;
   try {
     const written = await runtime().bridge.call('project.exportBundle', { projectPath: file, outPath });
     useSession.getState().notify('info', `Exported the bundle ${written.path}.`);
-    return null;
   } catch (error) {
     reportError(error);
-    return error instanceof Error ? error.message : String(error);
   }
 }
 
-/** Unpacks a bundle into a new folder inside `intoFolder` and opens it; null on success, else why not. */
-export async function openBundleInto(zipPath: string, intoFolder: string): Promise<string | null> {
-  if (!(await confirmUnsaved('opening the bundle'))) return 'Kept the open project.';
+/** Unpacks a bundle into a new folder inside `intoFolder` and opens it; says how it went in the status bar. */
+export async function openBundleInto(zipPath: string, intoFolder: string): Promise<void> {
+  if (!(await confirmUnsaved('opening the bundle'))) return;
   try {
     const opened = await runtime().bridge.call('project.openBundle', { zipPath, intoFolder });
     useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
     useSession.getState().notify('info', `Unpacked and opened ${opened.path}.`);
-    return null;
   } catch (error) {
     reportError(error);
-    return error instanceof Error ? error.message : String(error);
   }
 }

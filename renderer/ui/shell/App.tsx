@@ -5,6 +5,7 @@ import { ExportDialog } from '../export';
 import { LibraryPanel } from '../library';
 import { Mixer } from '../mixer';
 import { ProjectDialogs } from '../project';
+import { FileBrowserHost } from '../FileBrowserDialog';
 import { Timeline } from '../timeline';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useWindowTitle } from './use-window-title';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <div className="app">
       <ProjectDialogs />
+      <FileBrowserHost />
       <WaveformEditor />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
       {modal === 'export' && <ExportDialog onClose={close} />}
