@@ -35,7 +35,7 @@ test('edit, undo all, four edits, autosave, crash: Recover brings back those edi
   const file = path.join(home(), 'Recovery night.glowroom');
   await page.keyboard.press('Control+s');
   const saveAs = page.getByRole('dialog', { name: 'Save project as' });
-  await saveAs.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await saveAs.getByRole('textbox', { name: 'Location' }).fill(file);
   await saveAs.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByLabel('Project name')).toHaveText('Recovery night');
 
