@@ -29,6 +29,8 @@ function FileBrowserDialog({ browse }: { browse: BrowseSession }) {
   const [selected, setSelected] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The first listing has answered; until then the location is not editable, so it cannot overwrite what the user types. */
+  const [started, setStarted] = useState(false);
   const saving = browse.kind === 'save-file';
 
   const go = async (folder: string, select?: string) => {
@@ -56,7 +58,7 @@ function FileBrowserDialog({ browse }: { browse: BrowseSession }) {
   };
   useEffect(() => {
     dialog.current?.showModal();
-    void go(browse.folder);
+    void go(browse.folder).finally(() => setStarted(true));
     // Only when the session opens; `go` is recreated each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [browse.session]);
@@ -123,6 +125,7 @@ function FileBrowserDialog({ browse }: { browse: BrowseSession }) {
           aria-label="Location"
           title="Type or paste a full path and press Enter"
           value={location}
+          disabled={!started}
           spellCheck={false}
           onChange={(event) => setLocation(event.target.value)}
           onKeyDown={(event) => {

@@ -189,7 +189,7 @@ export const ProjectView = z.object({
   scrollTop: z.number().nonnegative().max(10_000_000),
 });
 export type ProjectView = z.infer<typeof ProjectView>;
-export const ProjectViewArgs = z.object({ path: absoluteOrRelativePath, view: ProjectView });
+export const ProjectViewArgs = z.object({ path: absolutePath, view: ProjectView });
 export const RecoveryKeyArgs = z.object({ key: z.string().min(1).max(100) });
 export const RecoveryChoiceArgs = RecoveryKeyArgs.extend({ choice: z.enum(['recover', 'open-last-saved', 'discard']) });
 export const RecoveryOutcome = z.object({
