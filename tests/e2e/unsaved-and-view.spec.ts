@@ -36,7 +36,7 @@ test('New and Open with unsaved changes ask Save / Don’t Save / Cancel in the 
   await app.keyboard.press('Control+n');
   await ask.getByRole('button', { name: 'Save', exact: true }).click();
   const saveAs = app.getByRole('dialog', { name: 'Save project as' });
-  await saveAs.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await saveAs.getByRole('textbox', { name: 'Location' }).fill(file);
   await saveAs.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(0);
   await expect(app.getByLabel('Project name')).toHaveText('Untitled');
@@ -45,7 +45,7 @@ test('New and Open with unsaved changes ask Save / Don’t Save / Cancel in the 
   await addSampleFromLibrary(app, 'sn_generic', 'sn_generic.flac');
   await app.keyboard.press('Control+o');
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(ask).toContainText('before opening another project');
   await ask.getByRole('button', { name: 'Don’t Save' }).click();
@@ -68,7 +68,7 @@ test('the grid, zoom and scroll of a project come back when it is opened again a
   const file = path.join(home(), 'Zoomed in.glowroom');
   await app.keyboard.press('Control+Shift+s');
   const saveAs = app.getByRole('dialog', { name: 'Save project as' });
-  await saveAs.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await saveAs.getByRole('textbox', { name: 'Location' }).fill(file);
   await saveAs.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByLabel('Project name')).toHaveText('Zoomed in');
   // A view change after the save is remembered too (it is not part of the project).
@@ -79,7 +79,7 @@ test('the grid, zoom and scroll of a project come back when it is opened again a
   await expect(grid).toHaveValue('beat');
   await app.keyboard.press('Control+o');
   const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(file);
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(app.getByLabel('Project name')).toHaveText('Zoomed in');
   await expect(grid).toHaveValue('1/16');
