@@ -21,6 +21,7 @@ import { ChannelStrip, type InsertSlot, type SendSlot } from './graph/channel-st
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
+import { LevelMeter } from './level-meter';
 import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
 import { ParamTable, type ParamSlot } from './params/param-table';
@@ -49,6 +50,11 @@ export class Engine {
   private readonly sendScratch = { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) };
   private readonly metronome: Metronome;
   private readonly preview = new PreviewVoice();
+  /**
+   * What leaves the engine: the master's mix plus the click and the preview. The master's meter
+   * shows these, so the level a producer reads is the level at the speakers.
+   */
+  private readonly outputMeters: readonly [LevelMeter, LevelMeter];
   private timeline = defaultTimeline;
   private params = new ParamTable(new Map(), 1);
   private readonly automation: AutomationPlayer;
@@ -70,6 +76,7 @@ export class Engine {
 
   constructor(readonly sampleRate: number) {
     this.metronome = new Metronome(sampleRate);
+    this.outputMeters = [new LevelMeter(sampleRate), new LevelMeter(sampleRate)];
     this.automation = new AutomationPlayer(sampleRate);
     this.setMixer({ channels: [{ id: 'master', kind: 'master', output: null, solo: false, inserts: [], sends: [] }] }, []);
   }
@@ -174,6 +181,8 @@ export class Engine {
       at += count;
     }
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
+    this.outputMeters[0].measure(left, frames);
+    this.outputMeters[1].measure(right, frames);
     this.blocks++;
   }
 
@@ -188,7 +197,7 @@ export class Engine {
     for (let c = 0; c < count; c++) {
       const strip = this.strips[c];
       if (!strip) continue;
-      const [l, r] = strip.meters;
+      const [l, r] = strip === this.master ? this.outputMeters : strip.meters;
       status[channelMeterIndex(c, 'peakLeft')] = l.peak;
       status[channelMeterIndex(c, 'peakRight')] = r.peak;
       status[channelMeterIndex(c, 'rmsLeft')] = l.rms;
@@ -372,6 +381,8 @@ export class Engine {
   }
 
   private resetPeakHold(): void {
+    this.outputMeters[0].resetHold();
+    this.outputMeters[1].resetHold();
     for (const strip of this.strips) {
       strip.meters[0].resetHold();
       strip.meters[1].resetHold();

@@ -235,6 +235,19 @@ describe('engine: transport, metronome, preview and meters', () => {
     expect(status(engine)[master('peakHoldLeft')]).toBe(0);
     expect(status(engine)[channelMeterIndex(2, 'peakHoldLeft')]).toBe(0);
   });
+
+  it("shows on the master's meter what leaves the engine: the mix, the click and the preview", () => {
+    const master = (slot: Parameters<typeof channelMeterIndex>[1]) => channelMeterIndex(masterMeterChannel, slot);
+    const previewed = engineWith({ p: { planes: [constant(4096, 0.5)] } }, []);
+    previewed.command({ type: 'stop' });
+    previewed.command({ type: 'preview', sampleId: 'p', gainDb: -6.0206 });
+    render(previewed, 1024);
+    expect(status(previewed)[master('peakLeft')]).toBeCloseTo(0.25, 3);
+    const clicking = engineWith({}, []);
+    clicking.command({ type: 'set-metronome', enabled: true });
+    render(clicking, 1024);
+    expect(status(clicking)[master('peakHoldLeft')]).toBeGreaterThan(0.25);
+  });
 });
 
 describe('compileEngineDocument', () => {
