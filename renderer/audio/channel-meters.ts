@@ -1,3 +1,4 @@
+import { deviceCatalog } from '../../src/devices/catalog';
 import { channelMeterIndex, masterMeterChannel, safetyReasons, statusSlots } from '../../src/protocol/engine';
 import { channelMeterOrder } from '../../src/protocol/engine-document';
 import type { Project } from '../../src/model/project-schema';
@@ -54,4 +55,23 @@ export function describeSafetyTrip(status: Float64Array, project: Pick<Project, 
   const why = status[statusSlots.safetyReason] === safetyReasons.notANumber ? 'produced invalid samples (NaN or Infinity)' : 'went far above 0 dBFS';
   const what = name ? `${name} ${why}` : `The mix ${why}`;
   return { trips, message: `${what}, so the output was muted for a moment to protect your ears. Check that channel's effects.` };
+}
+
+/**
+ * The device guard's last report, in words for the status line: null until it has switched a
+ * device off. Names the device (its catalog name) and its channel from the project.
+ */
+export function describeDeviceFault(status: Float64Array, project: Pick<Project, 'tracks' | 'buses' | 'master'>): { faults: number; message: string } | null {
+  const faults = status[statusSlots.deviceFaults] ?? 0;
+  if (faults === 0) return null;
+  const id = channelMeterOrder(project)[status[statusSlots.deviceFaultChannel] ?? -1];
+  const channels = [
+    { id: 'master', name: 'the master', inserts: project.master.inserts },
+    ...[...project.tracks, ...project.buses].map((c) => ({ id: c.id, name: `“${c.name || c.id}”`, inserts: c.channel.inserts })),
+  ];
+  const channel = channels.find((c) => c.id === id);
+  const device = channel?.inserts[status[statusSlots.deviceFaultInsert] ?? -1];
+  const what = device ? deviceCatalog[device.type].name : 'An effect';
+  const where = channel ? ` on ${channel.name}` : '';
+  return { faults, message: `${what}${where} produced invalid audio and was switched off. Check its settings, then bypass it and turn it back on.` };
 }

@@ -3,6 +3,7 @@ import { SincInterpolator } from '../dsp/sinc-interpolator';
 import {
   blockFrames,
   channelMeterIndex,
+  guardedInsertBits,
   meteredChannels,
   statusSlots,
   type EngineClip,
@@ -73,6 +74,10 @@ export class Engine {
   private loop: { start: number; end: number } | null = null;
   private loopBeats: LoopRange | null = null;
   private blocks = 0;
+  /** The device guard's reports: inserts switched off so far, and the last one's channel (meter index) and insert index. */
+  private deviceFaults = 0;
+  private deviceFaultChannel = -1;
+  private deviceFaultInsert = -1;
 
   constructor(readonly sampleRate: number) {
     this.metronome = new Metronome(sampleRate);
@@ -193,6 +198,9 @@ export class Engine {
     status[statusSlots.blocksRendered] = this.blocks;
     status[statusSlots.previewing] = this.preview.sounding ? 1 : 0;
     status[statusSlots.outputLatencyFrames] = this.latency;
+    status[statusSlots.deviceFaults] = this.deviceFaults;
+    status[statusSlots.deviceFaultChannel] = this.deviceFaultChannel;
+    status[statusSlots.deviceFaultInsert] = this.deviceFaultInsert;
     const count = Math.min(this.strips.length, meteredChannels);
     for (let c = 0; c < count; c++) {
       const strip = this.strips[c];
@@ -206,6 +214,10 @@ export class Engine {
       status[channelMeterIndex(c, 'peakHoldRight')] = r.held;
       status[channelMeterIndex(c, 'gainReductionDb')] = strip.gainReductionDb;
       status[channelMeterIndex(c, 'fault')] = l.fault || r.fault ? 1 : 0;
+      let faulted = 0;
+      const inserts = strip.inserts;
+      for (let d = 0; d < inserts.length && d < guardedInsertBits; d++) if (inserts[d]?.faulted) faulted |= 1 << d;
+      status[channelMeterIndex(c, 'faultedInserts')] = faulted;
     }
   }
 
@@ -251,7 +263,16 @@ export class Engine {
       if (!track) continue;
       track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
     }
-    for (let s = 0; s < strips.length; s++) strips[s]?.process(params, this.sendScratch, frames);
+    for (let s = 0; s < strips.length; s++) {
+      const strip = strips[s];
+      if (!strip) continue;
+      strip.process(params, this.sendScratch, frames);
+      if (strip.faultedInsert >= 0) {
+        this.deviceFaults++;
+        this.deviceFaultChannel = this.strips.indexOf(strip);
+        this.deviceFaultInsert = strip.faultedInsert;
+      }
+    }
     const master = this.master;
     for (let i = 0; i < frames; i++) {
       left[at + i] = (master ? (master.left[i] as number) : 0) + (click[i] as number);
@@ -288,7 +309,10 @@ export class Engine {
       channel.inserts.map((device) => {
         const base = claim(device.id, deviceCatalog[device.type].params);
         const kept = oldInserts.get(device.id);
-        return { device, base, processor: kept && kept.type === device.type ? kept.processor : createDeviceProcessor(device.type, this.sampleRate) };
+        const keeps = kept !== undefined && kept.type === device.type;
+        // A device the guard switched off stays off until the user bypasses it and turns it back on.
+        const faulted = keeps && kept.faulted && !kept.bypass && !device.bypass;
+        return { device, base, faulted, processor: keeps ? kept.processor : createDeviceProcessor(device.type, this.sampleRate) };
       }),
     );
     const sendBases = mixer.channels.map((channel) => channel.sends.map((send) => claim(send.id, sendParams)));
@@ -311,6 +335,7 @@ export class Engine {
           id: plan.device.id,
           type: plan.device.type,
           bypass: plan.device.bypass,
+          faulted: plan.faulted,
           processor: plan.processor,
           params: new ParamView(params, plan.base, deviceCatalog[plan.device.type].params.length),
           bypassDelay: plan.processor.latencyFrames > 0 ? new StereoDelay(plan.processor.latencyFrames) : null,

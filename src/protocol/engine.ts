@@ -206,6 +206,12 @@ export const statusSlots = {
   safetyChannel: 8,
   /** Why it tripped the last time: a `SafetyReason` code. */
   safetyReason: 9,
+  /** Times the device guard has switched an insert off for producing NaN or Infinity (playback and render alike). */
+  deviceFaults: 10,
+  /** The channel (meter index) of the insert it switched off last; −1 before the first. */
+  deviceFaultChannel: 11,
+  /** That insert's index among its channel's inserts; −1 before the first. */
+  deviceFaultInsert: 12,
 } as const;
 
 /** What made the safety stage mute the output. */
@@ -228,8 +234,14 @@ export const channelMeterSlots = {
   gainReductionDb: 6,
   /** 1 when the channel's output held NaN, Infinity or a runaway level in the last block. */
   fault: 7,
+  /**
+   * The inserts the device guard has switched off (they produced NaN or Infinity), as bits: bit i
+   * set when insert i is off. Only the first `guardedInsertBits` inserts are reported.
+   */
+  faultedInserts: 8,
 } as const;
-export const channelMeterStride = 8;
+export const guardedInsertBits = 31;
+export const channelMeterStride = 9;
 export const statusLength = statusHeaderLength + meteredChannels * channelMeterStride;
 /** The master's meters are the first channel's. */
 export const masterMeterChannel = 0;

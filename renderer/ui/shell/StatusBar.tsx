@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
-import { describeSafetyTrip } from '../../audio/channel-meters';
+import { describeDeviceFault, describeSafetyTrip } from '../../audio/channel-meters';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useSession } from '../../state/session-store';
@@ -12,7 +12,14 @@ export function StatusBar() {
   const rate = runtime().audio.context.sampleRate;
   const load = useRef<HTMLSpanElement>(null);
   const safetyTrips = useRef(0);
+  const deviceFaults = useRef(0);
   useStatusFrame((status) => {
+    // The device guard switched an insert off: say once which one, on which channel.
+    const fault = describeDeviceFault(status, useProject.getState().project);
+    if (fault && fault.faults !== deviceFaults.current) {
+      deviceFaults.current = fault.faults;
+      useSession.getState().notify('error', fault.message);
+    }
     // The output safety stage muted the output: say once, by name, which channel did it.
     const trip = describeSafetyTrip(status, useProject.getState().project);
     if (trip && trip.trips !== safetyTrips.current) {

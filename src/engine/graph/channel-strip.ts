@@ -11,6 +11,8 @@ export interface InsertSlot {
   readonly id: string;
   readonly type: string;
   readonly bypass: boolean;
+  /** Switched off by the guard for producing NaN or Infinity: bypassed until the user bypasses and re-enables it. */
+  faulted: boolean;
   readonly processor: DeviceProcessor;
   readonly params: ParamView;
   /** Holds a bypassed device's signal back by its latency, so bypass never shifts the timing. */
@@ -49,6 +51,8 @@ export class ChannelStrip {
   audible = true;
   /** Gain reduction of the inserts on the last frame, dB (≤ 0). */
   gainReductionDb = 0;
+  /** Index of the last insert the guard switched off in the last block; −1 if it switched none off. */
+  faultedInsert = -1;
   /** This block's mute (and solo) factor at its start and end; fields, not arguments, so no double is boxed per block. */
   private muteStart = 1;
   private muteEnd = 1;
@@ -79,11 +83,22 @@ export class ChannelStrip {
   process(params: ParamTable, scratch: { left: Float32Array; right: Float32Array }, frames: number): void {
     const { left, right } = this;
     let reduction = 0;
+    this.faultedInsert = -1;
+    // The guard blames a device only for invalid audio it made, not for what it was given.
+    const clean = this.inserts.length === 0 || allFinite(left, right, frames);
     for (let d = 0; d < this.inserts.length; d++) {
       const insert = this.inserts[d] as InsertSlot;
-      if (insert.bypass) insert.bypassDelay?.delayInPlace(left, right, frames);
+      if (insert.bypass || insert.faulted) insert.bypassDelay?.delayInPlace(left, right, frames);
       else {
         insert.processor.process(left, right, insert.params, frames);
+        if (clean && !allFinite(left, right, frames)) {
+          left.fill(0);
+          right.fill(0);
+          insert.processor.reset();
+          insert.faulted = true;
+          this.faultedInsert = d;
+          continue;
+        }
         const gr = insert.processor.gainReductionDb();
         if (gr < reduction) reduction = gr;
       }
@@ -136,6 +151,13 @@ export class ChannelStrip {
     }
     addInto(scratch.left, scratch.right, send.target, send.delay, frames);
   }
+}
+
+/** Whether every sample of the block is a finite number (x − x is NaN for NaN and ±Infinity, else 0). */
+function allFinite(left: Float32Array, right: Float32Array, frames: number): boolean {
+  let probe = 0;
+  for (let i = 0; i < frames; i++) probe += (left[i] as number) - (left[i] as number) + ((right[i] as number) - (right[i] as number));
+  return probe === 0;
 }
 
 function addInto(left: Float32Array, right: Float32Array, target: ChannelStrip, delay: StereoDelay | null, frames: number): void {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeSafetyTrip, emptyChannelMeter, meterChannelOf, readChannelMeter } from '../../../renderer/audio/channel-meters';
+import { describeDeviceFault, describeSafetyTrip, emptyChannelMeter, meterChannelOf, readChannelMeter } from '../../../renderer/audio/channel-meters';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { createChannel, createTrack } from '../../../src/model/new-track';
 import { channelMeterIndex, createStatusBuffer, safetyReasons, statusSlots } from '../../../src/protocol/engine';
 
+const bass = createTrack('t2', 'Bass', 1);
+const limiter = { id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } } as const;
 const project = {
   ...createEmptyProject('Meters'),
-  tracks: [createTrack('t1', 'Drums', 0), createTrack('t2', 'Bass', 1)],
+  tracks: [createTrack('t1', 'Drums', 0), { ...bass, channel: { ...bass.channel, inserts: [{ ...limiter, id: 'd0', type: 'utility' as const }, limiter] } }],
   buses: [{ id: 'b1', name: 'Reverb', colour: '#000000', channel: createChannel() }],
 };
 
@@ -28,5 +30,17 @@ describe('channel meters in the status buffer', () => {
     expect(describeSafetyTrip(status, project)?.message).toBe(
       '“Bass” produced invalid samples (NaN or Infinity), so the output was muted for a moment to protect your ears. Check that channel\u2019s effects.'.replace('\u2019', "'"),
     );
+  });
+
+  it('names the device the guard switched off and its channel', () => {
+    const status = new Float64Array(createStatusBuffer());
+    expect(describeDeviceFault(status, project)).toBeNull();
+    status[statusSlots.deviceFaults] = 2;
+    status[statusSlots.deviceFaultChannel] = 2;
+    status[statusSlots.deviceFaultInsert] = 1;
+    expect(describeDeviceFault(status, project)).toEqual({
+      faults: 2,
+      message: 'Limiter on “Bass” produced invalid audio and was switched off. Check its settings, then bypass it and turn it back on.',
+    });
   });
 });
