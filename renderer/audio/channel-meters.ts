@@ -1,5 +1,5 @@
 import { deviceCatalog } from '../../src/devices/catalog';
-import { channelMeterIndex, masterMeterChannel, safetyReasons, statusSlots } from '../../src/protocol/engine';
+import { channelMeterIndex, guardedInsertBits, masterMeterChannel, safetyReasons, statusSlots } from '../../src/protocol/engine';
 import { channelMeterOrder } from '../../src/protocol/engine-document';
 import type { Project } from '../../src/model/project-schema';
 
@@ -25,6 +25,11 @@ export function readChannelMeter(status: Float64Array, channel: number, into: Ch
   into.peakHoldRight = status[channelMeterIndex(channel, 'peakHoldRight')] ?? 0;
   into.gainReductionDb = status[channelMeterIndex(channel, 'gainReductionDb')] ?? 0;
   return into;
+}
+
+/** Whether the device guard has switched off insert `index` of channel `channel` (it produced invalid audio). */
+export function insertFaulted(status: Float64Array, channel: number, index: number): boolean {
+  return index < guardedInsertBits && ((status[channelMeterIndex(channel, 'faultedInserts')] ?? 0) & (1 << index)) !== 0;
 }
 
 /** The master's meters. */

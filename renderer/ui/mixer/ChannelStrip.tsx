@@ -76,7 +76,7 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
           </button>
         )}
       </header>
-      <InsertSlots ownerId={id} name={name} inserts={strip.inserts} />
+      <InsertSlots ownerId={id} name={name} inserts={strip.inserts} channel={strip.meter} />
       {channel && <SendControls ownerId={id} name={name} sends={channel.sends} buses={buses} />}
       {channel ? <OutputSelect ownerId={id} name={name} output={channel.output} buses={buses} /> : <span className="strip-output is-master" title="The master goes to the audio output and every export">Main out</span>}
       <div className="strip-pan">

@@ -1,24 +1,41 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { deviceCatalog, deviceTypes } from '../../../src/devices/catalog';
 import { addInsertWithId, moveInsert, removeInsert, setInsertBypass } from '../../../src/model/edits/insert-edits';
 import { addInsertLabel, bypassLabel, moveInsertLabel, removeInsertLabel } from '../../../src/model/edits/labels';
 import type { Device } from '../../../src/model/project-schema';
+import { insertFaulted } from '../../audio/channel-meters';
 import { useProject } from '../../state/project-store';
+import { useStatusFrame } from '../use-status-frame';
 
 const insertDragType = 'application/x-glowroom-insert';
 
 /**
  * A channel's insert chain, top to bottom in processing order: each slot shows the device's
  * catalog name with bypass and remove; drag a slot (or Alt+↑/↓ on it) to reorder; "Add insert"
- * lists the catalog's device types.
+ * lists the catalog's device types. A device the engine's guard switched off for producing
+ * invalid audio is marked (read from the status buffer on animation frames, `channel` being the
+ * strip's meter index) until the user bypasses it and turns it back on.
  */
-export function InsertSlots({ ownerId, name, inserts }: { ownerId: string; name: string; inserts: readonly Device[] }) {
+export function InsertSlots({ ownerId, name, inserts, channel }: { ownerId: string; name: string; inserts: readonly Device[]; channel: number | null }) {
   const edit = useProject((s) => s.edit);
+  const list = useRef<HTMLOListElement>(null);
+  useStatusFrame((status) => {
+    const slots = list.current?.children;
+    if (channel === null || !slots) return;
+    for (let index = 0; index < slots.length; index++) {
+      const slot = slots[index] as HTMLElement;
+      const faulted = String(insertFaulted(status, channel, index));
+      if (slot.dataset['faulted'] === faulted) continue;
+      slot.dataset['faulted'] = faulted;
+      if (faulted === 'true') slot.setAttribute('aria-description', 'Switched off: it produced invalid audio. Bypass it and turn it back on to try again.');
+      else slot.removeAttribute('aria-description');
+    }
+  });
   const [dropAt, setDropAt] = useState<number | null>(null);
   const move = (device: Device, to: number) => edit(moveInsertLabel(), (p) => moveInsert(p, device.id, to));
   return (
     <div className="strip-section strip-inserts" role="group" aria-label={`Inserts of ${name}`}>
-      <ol className="insert-list">
+      <ol className="insert-list" ref={list}>
         {inserts.map((device, index) => {
           const deviceName = deviceCatalog[device.type].name;
           return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDeviceFault, describeSafetyTrip, emptyChannelMeter, meterChannelOf, readChannelMeter } from '../../../renderer/audio/channel-meters';
+import { describeDeviceFault, describeSafetyTrip, insertFaulted, emptyChannelMeter, meterChannelOf, readChannelMeter } from '../../../renderer/audio/channel-meters';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { createChannel, createTrack } from '../../../src/model/new-track';
 import { channelMeterIndex, createStatusBuffer, safetyReasons, statusSlots } from '../../../src/protocol/engine';
@@ -30,6 +30,13 @@ describe('channel meters in the status buffer', () => {
     expect(describeSafetyTrip(status, project)?.message).toBe(
       '“Bass” produced invalid samples (NaN or Infinity), so the output was muted for a moment to protect your ears. Check that channel\u2019s effects.'.replace('\u2019', "'"),
     );
+  });
+
+  it('reads which inserts of a channel the guard switched off', () => {
+    const status = new Float64Array(createStatusBuffer());
+    status[channelMeterIndex(2, 'faultedInserts')] = 0b101;
+    expect([0, 1, 2, 3].map((index) => insertFaulted(status, 2, index))).toEqual([true, false, true, false]);
+    expect(insertFaulted(status, 1, 0)).toBe(false);
   });
 
   it('names the device the guard switched off and its channel', () => {
