@@ -2,6 +2,8 @@
  * `npm run bench`: runs every benchmark, prints a table and writes bench-results/latest.json
  * (ignored by git) with the figures, the machine and the commit. Speed targets are judged from
  * these figures, never from timed tests. Later issues add their benchmarks to `suites`.
+ * `npm run bench -- a b` runs only suites a and b. Suites in `onlyWhenNamed` (the 30-minute
+ * soak) run only when named: `npm run bench -- soak --minutes 3`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,12 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchDspLoad } from './dsp-load.bench';
 import { benchExport } from './export.bench';
 import { benchLibraryList } from './library-list.bench';
 import { benchLibrary } from './library.bench';
 import { benchLoudness } from './loudness.bench';
+import { benchMixRender } from './mix-render.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
+import { benchSoak, soakMinutesFrom } from './soak.bench';
 import { benchTimelineFrames } from './timeline-frames.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -26,19 +31,25 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   render: benchRender,
   export: benchExport,
   'timeline-frames': benchTimelineFrames,
+  'dsp-load': benchDspLoad,
+  'mix-render': benchMixRender,
+  soak: () => benchSoak(soakMinutes),
 };
+const onlyWhenNamed = new Set(['soak']);
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const only = process.argv.slice(2);
+const { minutes: soakMinutes, rest: only } = soakMinutesFrom(process.argv.slice(2));
 const results: (BenchResult & { suite: string })[] = [];
 for (const [suite, run] of Object.entries(suites)) {
-  if (only.length > 0 && !only.includes(suite)) continue;
+  if (only.length > 0 ? !only.includes(suite) : onlyWhenNamed.has(suite)) continue;
   process.stderr.write(`running ${suite}…\n`);
   for (const result of await run()) results.push({ suite, ...result });
 }
 
 const report = {
   date: new Date().toISOString(),
+  /** 1-minute load average when the suites ended: the machine is shared. */
+  loadAverage: os.loadavg()[0] ?? null,
   commit: gitCommit(),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
   results,

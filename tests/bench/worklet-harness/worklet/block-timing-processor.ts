@@ -1,0 +1,47 @@
+/**
+ * The benchmarks' processor: renders the engine exactly as renderer/worklets/engine-processor.ts
+ * does (engine block, then the safety stage) and times every 128-frame block. Chromium's
+ * AudioWorklet scope has no `performance`, so each block is timed with `Date.now()` (1 ms ticks);
+ * the ticks go into a histogram in shared memory (bin k: blocks whose tick difference was k ms,
+ * the last bin collecting longer ones), with the block count, the summed ms and the engine's own
+ * DspLoadMeter overload count (blocks that took longer than they last, the app's "dropouts").
+ */
+import { Engine } from '../../../../src/engine/engine';
+import { SafetyStage } from '../../../../src/engine/safety-stage';
+import type { EngineCommand } from '../../../../src/protocol/engine';
+import { DspLoadMeter } from '../../../../renderer/worklets/dsp-load-meter';
+import { blockTimingName, timingSlots, type BlockTimingOptions } from '../block-timing';
+
+class BlockTimingProcessor extends AudioWorkletProcessor {
+  private readonly engine = new Engine(sampleRate);
+  private readonly safety = new SafetyStage(sampleRate);
+  private readonly load = new DspLoadMeter(sampleRate);
+  private readonly timing: Float64Array;
+
+  constructor(options: AudioWorkletProcessorOptions<BlockTimingOptions>) {
+    super();
+    this.timing = new Float64Array(options.processorOptions.timing);
+    for (const command of options.processorOptions.initialCommands) this.engine.command(command);
+    this.port.onmessage = (event) => this.engine.command(event.data as EngineCommand);
+  }
+
+  process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    const left = outputs[0]?.[0];
+    const right = outputs[0]?.[1];
+    if (!left || !right) return true;
+    const started = Date.now();
+    this.engine.render(left, right, left.length);
+    this.safety.process(left, right, left.length, this.engine.faultyChannel);
+    const spent = Date.now() - started;
+    this.load.end(started, left.length);
+    const timing = this.timing;
+    timing[timingSlots.blocks] = (timing[timingSlots.blocks] ?? 0) + 1;
+    timing[timingSlots.busyMs] = (timing[timingSlots.busyMs] ?? 0) + spent;
+    timing[timingSlots.overloads] = this.load.overloads;
+    const bin = timingSlots.histogram + Math.min(spent, timingSlots.histogramBins - 1);
+    timing[bin] = (timing[bin] ?? 0) + 1;
+    return true;
+  }
+}
+
+registerProcessor(blockTimingName, BlockTimingProcessor as unknown as new (options: AudioWorkletProcessorOptions<never>) => AudioWorkletProcessor);
