@@ -29,7 +29,8 @@ const GOAL_P99 = 50;
  *   2 ms…), so a p99 of 37.5 % means "99 % of blocks ticked at most 1 ms", i.e. took under 2 ms
  *   (75 %) — read it as a bound, not a point;
  * - over-budget blocks: blocks that took longer than 2.667 ms (the app's "dropouts" count).
- * Each count plays WARMUP_MS (JIT, sample pool, context start), then MEASURE_MS is measured.
+ * A mix the thread cannot keep up with renders fewer blocks than its time holds; the note
+ * gives blocks rendered against blocks due. Each count plays WARMUP_MS (JIT, sample pool, context start), then MEASURE_MS is measured.
  * The machine is shared: the 1-minute load average at the start of each run is in the note.
  */
 export async function benchDspLoad(): Promise<BenchResult[]> {
@@ -46,11 +47,11 @@ export async function benchDspLoad(): Promise<BenchResult[]> {
       await session.page.waitForTimeout(MEASURE_MS);
       const window = timingWindow(before, await session.timing());
       await session.stop();
-      if (window.blocks < (MEASURE_MS / BLOCK_MS) * 0.5) throw new Error(`the worklet rendered only ${window.blocks} blocks in ${MEASURE_MS} ms: the context did not run`);
+      if (window.blocks === 0) throw new Error(`the worklet rendered no block in ${MEASURE_MS} ms: the context did not run`);
       const mean = (100 * window.busyMs) / (window.blocks * BLOCK_MS);
       const p99Tick = tickPercentile(window, 0.99);
       const goal = tracks === GOAL_TRACKS ? `goal: ${GOAL_TRACKS} tracks under ${GOAL_P99} % p99; ` : '';
-      const shape = `${tracks} tracks, ${mixDevices}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; Chromium realtime AudioWorklet, Date.now() ticks per process(); 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs`;
+      const shape = `${tracks} tracks, ${mixDevices}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s of ${Math.round(MEASURE_MS / BLOCK_MS)} due (fewer: the audio thread fell behind) after ${WARMUP_MS / 1000} s warm-up; Chromium realtime AudioWorklet, Date.now() ticks per process(); 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs`;
       results.push(
         { name: `DSP load ${tracks} tracks mean`, value: mean, unit: '% of block', better: 'lower', note: `${goal}${shape}` },
         {
