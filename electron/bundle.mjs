@@ -2,6 +2,9 @@
 //   main.mjs     the main process (ESM, Node). package.json dependencies stay external: they ship
 //                in node_modules inside the app, and native ones cannot be bundled at all.
 //   workers/*.mjs the worker_threads entries (analyze, export), bundled like main.
+// and the command line into dist/cli/: main.mjs, workers/*.mjs (so `glowroom render` starts the
+// export worker from the same build) and chunks/ that each command imports only when it runs, plus
+// sources.json, which the launcher electron/cli/glowroom.mjs checks to never run a stale build.
 //   preload.cjs  the preload. A sandboxed preload cannot load modules, so everything but
 //                `electron` is bundled into this one CommonJS file; platform "browser" makes a
 //                stray node:* import fail here rather than at runtime.
@@ -10,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeManifest } from './cli/bundle-manifest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
@@ -20,6 +24,14 @@ const bundles = [
   { ...nodeSide, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/analyze-worker.ts'], outfile: 'dist/electron/workers/analyze-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/export-worker.ts'], outfile: 'dist/electron/workers/export-worker.mjs' },
+  {
+    ...nodeSide,
+    entryPoints: { main: 'electron/cli/main.ts', 'workers/analyze-worker': 'electron/workers/analyze-worker.ts', 'workers/export-worker': 'electron/workers/export-worker.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  },
   {
     ...common,
     entryPoints: ['electron/preload/preload.ts'],
@@ -33,6 +45,8 @@ const bundles = [
 
 try {
   const results = await Promise.all(bundles.map((options) => build(options)));
+  const cli = results[bundles.findIndex((options) => options.outdir === 'dist/cli')];
+  writeManifest(root, path.join(root, 'dist/cli'), Object.keys(cli.metafile.inputs));
   for (const { metafile } of results) {
     for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
       console.log(`built ${file} (${(bytes / 1024).toFixed(1)} KiB)`);

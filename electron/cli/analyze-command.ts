@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import type { SampleKind } from '../../src/analysis/classify-kind';
 import type { IpcError } from '../../src/protocol/ipc';
-import { toIpcError } from '../services/ipc-error';
-import { analyzeFile } from '../services/library/analyze-file';
+import { exitStatus, glowroomCommand } from './command-kit';
 
 export interface AnalyzeReport {
   readonly file: string;
@@ -33,22 +32,19 @@ type Outcome = { ok: true; report: AnalyzeReport } | { ok: false; file: string; 
  * it on its own (analyze-file.ts: the app's decoders, loudness, tempo, key and kind), one file at
  * a time. Exits 1 when any file failed, 2 for a usage error.
  */
-export async function analyzeCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  } catch (error) {
-    console.error(`glowroom analyze: ${(error as Error).message}`);
-    return 2;
-  }
-  const files = parsed.positionals;
-  if (files.length === 0) {
-    console.error('glowroom analyze: name at least one audio file, e.g. `glowroom analyze kick.wav --json`.');
-    return 2;
-  }
+export function analyzeCommand(): Command {
+  return glowroomCommand('analyze', 'Analyse audio files as the library does: duration (s), sample rate (Hz), channels, bit depth, sample peak (dBFS), loudness (LUFS), tempo (BPM), key and kind (loop or one-shot).')
+    .argument('<file...>', 'audio files (WAV, AIFF, FLAC, MP3, OGG)')
+    .option('--json', 'print one JSON report per file on stdout')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      process.exitCode = await analyzeFiles(files, options.json === true);
+    });
+}
+
+async function analyzeFiles(files: string[], json: boolean): Promise<number> {
   const outcomes: Outcome[] = [];
   for (const file of files) outcomes.push(await analyze(file));
-  if (parsed.values.json) {
+  if (json) {
     console.log(JSON.stringify(outcomes.map((o) => (o.ok ? o.report : { file: o.file, error: o.error })), null, 2));
   } else {
     for (const o of outcomes) {
@@ -56,11 +52,13 @@ export async function analyzeCommand(args: string[]): Promise<number> {
       else console.error(`${o.file}\n  error (${o.error.code}): ${o.error.message}`);
     }
   }
-  return outcomes.every((o) => o.ok) ? 0 : 1;
+  return outcomes.every((o) => o.ok) ? exitStatus.ok : exitStatus.failed;
 }
 
 async function analyze(file: string): Promise<Outcome> {
   const absolute = path.resolve(file);
+  const { analyzeFile } = await import('../services/library/analyze-file');
+  const { toIpcError } = await import('../services/ipc-error');
   try {
     // A file on its own is its own pack: only its name speaks for tempo, key and kind.
     const analysis = await analyzeFile(absolute, path.basename(absolute));

@@ -1,41 +1,58 @@
-import { parseArgs } from 'node:util';
-import { importFolders, type ImportProgress } from '../services/library/import';
-import { toIpcError } from '../services/ipc-error';
-import { openLibraryDatabase } from '../services/library/database';
-import { packsDirFor } from '../services/library/zip-packs';
+import type { Command } from 'commander';
+import type { ImportProgress } from '../services/library/import';
+import { exitStatus, glowroomCommand, quietOption, UsageError, usageFailure } from './command-kit';
+import { progressLine, type ProgressLine } from './progress-line';
+
+interface ImportOptions {
+  json?: boolean;
+  library?: string;
+  quiet?: boolean;
+}
 
 /**
- * `glowroom import <folder|zip>... [--json] [--library PATH]`: indexes sample folders in place
- * (a `.zip` pack, named or found in a folder, is first unpacked, once, into `Packs` beside the library), with
- * progress on stderr and a summary (indexed, skipped, moved, missing, decoder notes, failed with reasons) on
- * stdout. Ctrl-C stops the import and keeps what was finished. Exits 1 when any file failed.
+ * `glowroom import <folder|zip>... [--json] [--library PATH] [--quiet]`: indexes sample folders in
+ * place (a `.zip` pack, named or found in a folder, is first unpacked, once, into `Packs` beside the
+ * library), with progress on stderr and a summary (indexed, skipped, moved, missing, decoder notes,
+ * failed with reasons) on stdout. Ctrl-C stops the import and keeps what was finished. Exits 1 when
+ * any file failed.
  */
-export async function importCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, library: { type: 'string' } } });
-  } catch (error) {
-    console.error(`glowroom import: ${(error as Error).message}`);
-    return 2;
-  }
-  if (parsed.positionals.length === 0) {
-    console.error('glowroom import: name at least one folder or .zip of samples, e.g. `glowroom import ~/Samples/MyPack`.');
-    return 2;
-  }
+export function importCommand(): Command {
+  return glowroomCommand(
+    'import',
+    'Index sample folders in place (analysis in worker threads); unchanged files are skipped, moved ones followed, deleted ones flagged missing. Zips (named, or found in a folder) are unpacked once into Packs beside the library. Ctrl-C stops and keeps what was finished.',
+  )
+    .argument('[folder|zip...]', 'sample folders or .zip packs (at least one)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--library <file>', 'the library database file (default: library.sqlite3 in the Glowroom data folder)')
+    .addOption(quietOption())
+    .action(async (sources: string[], options: ImportOptions) => {
+      process.exitCode = await runImport(sources, options);
+    });
+}
+
+async function runImport(sources: string[], options: ImportOptions): Promise<number> {
+  if (sources.length === 0) return usageFailure('import', new UsageError('name at least one folder or .zip of samples, e.g. `glowroom import ~/Samples/MyPack`.'));
+  const [{ importFolders }, { toIpcError }, { openLibraryDatabase }, { packsDirFor }] = await Promise.all([
+    import('../services/library/import'),
+    import('../services/ipc-error'),
+    import('../services/library/database'),
+    import('../services/library/zip-packs'),
+  ]);
   let db;
   try {
-    db = openLibraryDatabase(parsed.values.library);
+    db = openLibraryDatabase(options.library);
   } catch (error) {
     console.error(`glowroom import: ${toIpcError(error).message}`);
-    return 1;
+    return exitStatus.failed;
   }
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
+  const progress = progressLine({ quiet: options.quiet === true });
   try {
-    const result = await importFolders(db, parsed.positionals, { signal: cancel.signal, onProgress: reportProgress, packsDir: packsDirFor(parsed.values.library) });
-    process.stderr.write('\n');
-    if (parsed.values.json) console.log(JSON.stringify({ ...result, elapsedMs: Math.round(result.elapsedMs) }, null, 2));
+    const result = await importFolders(db, sources, { signal: cancel.signal, onProgress: (p) => reportProgress(progress, p), packsDir: packsDirFor(options.library) });
+    progress.end();
+    if (options.json) console.log(JSON.stringify({ ...result, elapsedMs: Math.round(result.elapsedMs) }, null, 2));
     else {
       const seconds = result.elapsedMs / 1000;
       console.log(
@@ -45,14 +62,14 @@ export async function importCommand(args: string[]): Promise<number> {
       for (const { path: file, note } of result.notes) console.log(`  note:   ${file}\n          ${note}`);
       for (const failure of result.failed) console.log(`  failed: ${failure.path}\n          ${failure.reason}`);
     }
-    return result.failed.length > 0 ? 1 : 0;
+    return result.failed.length > 0 ? exitStatus.failed : exitStatus.ok;
   } finally {
     process.off('SIGINT', onInterrupt);
     db.close();
   }
 }
 
-function reportProgress(progress: ImportProgress): void {
+function reportProgress(line: ProgressLine, progress: ImportProgress): void {
   const eta = progress.etaSeconds === null ? '' : `  ETA ${progress.etaSeconds.toFixed(0)} s`;
-  process.stderr.write(`\rImporting… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}   `);
+  line.update(`Importing… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}`, progress.done === progress.total);
 }

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Option, type Command } from 'commander';
 import { coverFromBytes, type AudioTags } from '../../src/codecs/audio-tags';
 import type { ExportFormat, ExportJob, ExportRange, ExportReport } from '../services/export/export-job';
 import { isLoudnessPresetName, loudnessPresets, type LoudnessTarget } from '../services/export/loudness-targets';
-import { runExportWorker } from '../services/export/start-export-worker';
-import { toIpcError } from '../services/ipc-error';
+import { exitStatus, glowroomCommand, quietOption, UsageError, usageFailure } from './command-kit';
+import { progressLine, type ProgressLine } from './progress-line';
 
 const tagKeys = ['title', 'artist', 'album', 'genre', 'year', 'bpm', 'key', 'comment'] as const;
-
-class UsageError extends Error {}
 
 /** The render options as commander hands them over: every value is the text typed. */
 interface RenderOptions {
@@ -26,84 +24,85 @@ interface RenderOptions {
   start?: string;
   tail?: string;
   stems?: string;
-  zip: boolean;
-  tag: string[];
+  zip?: boolean;
+  tag?: string[];
   cover?: string;
-  json: boolean;
+  json?: boolean;
+  quiet?: boolean;
 }
 
 /**
  * `glowroom render <project> -o <out> [--format wav|flac|mp3] [--bits 16|24|32f] [--rate HZ]
  * [--bitrate KBPS | --vbr Q] [--normalize LUFS|preset] [--true-peak DBTP] [--range START-END]
  * [--clip SECONDS [--start BEAT]] [--tail SECONDS] [--stems DIR [--zip]] [--tag KEY=VALUE]...
- * [--cover IMG] [--json]`: exports in a worker thread with progress on stderr; `--json` prints
- * the export and loudness report.
+ * [--cover IMG] [--json] [--quiet]`: exports in a worker thread with progress on stderr; `--json`
+ * prints the export and loudness report. Option values may start with a dash (`--normalize -14`).
  */
-export async function renderCommand(args: string[]): Promise<number> {
-  let job: ExportJob;
-  let json: boolean;
-  try {
-    ({ job, json } = parseRenderArgs(args));
-  } catch (error) {
-    console.error(`glowroom render: ${(error as Error).message}`);
-    return error instanceof UsageError ? 2 : 1;
-  }
+export function renderCommand(): Command {
+  const presets = Object.keys(loudnessPresets).join(', ');
+  return glowroomCommand(
+    'render',
+    'Export the mix (and/or one stem per track) in a worker thread: the whole song plus up to 10 s of tail until it is under -90 dBFS, a beat range, or a faded clip. WAV and FLAC 16/24-bit use TPDF dither; MP3 is LAME CBR or VBR.',
+  )
+    .argument('[project...]', 'the .glowroom project file (exactly one)')
+    .option('-o, --output <file>', 'where to write the mix: a .wav, .flac or .mp3 file')
+    .option('--format <format>', 'wav, flac or mp3 (default: from the -o name)')
+    .option('--bits <bits>', 'bit depth for WAV and FLAC: 16, 24 or 32f (32-bit float, WAV only); default 24')
+    .option('--rate <hz>', 'sample rate in Hz: 44100, 48000 or 96000 (default: the project\'s)')
+    .option('--bitrate <kbps>', 'MP3 constant bitrate in kbit/s, 128 to 320 (default 320)')
+    .option('--vbr <quality>', 'MP3 variable bitrate quality, 0 (best) to 9')
+    .option('--normalize <lufs>', `gain to an integrated loudness in LUFS (e.g. -14), or a preset: ${presets}, off`)
+    .option('--true-peak <dbtp>', 'true-peak ceiling of the limiter in dBTP (default -1)')
+    .option('--range <beats>', 'render only START-END, in beats (e.g. 16-48)')
+    .option('--clip <seconds>', 'a faded clip this many seconds long')
+    .option('--start <beat>', 'where the --clip starts, in beats (default 0)')
+    .option('--tail <seconds>', 'most seconds of tail after the song, 0 to 60 (default 10)')
+    .option('--stems <dir>', 'also write one WAV/FLAC/MP3 per track into this folder')
+    .option('--zip', 'pack the stems into one .zip in the --stems folder')
+    .addOption(new Option('--tag <key=value>', `a tag to write, KEY one of ${tagKeys.join(', ')} (bpm in BPM); repeat for more`).argParser((entry: string, all: string[] | undefined) => [...(all ?? []), entry]))
+    .option('--cover <image>', 'cover art: a PNG or JPEG file')
+    .option('--json', 'print the export and loudness report as JSON on stdout')
+    .addOption(quietOption())
+    .action(async (projects: string[], options: RenderOptions) => {
+      process.exitCode = await runRender(projects, options);
+    });
+}
 
+async function runRender(projects: string[], options: RenderOptions): Promise<number> {
+  let job: ExportJob;
+  try {
+    job = toJob(projects, options);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure('render', error);
+    console.error(`glowroom render: ${(error as Error).message}`);
+    return exitStatus.failed;
+  }
+  const [{ runExportWorker }, { toIpcError }] = await Promise.all([import('../services/export/start-export-worker'), import('../services/ipc-error')]);
   const started = performance.now();
-  const run = runExportWorker(job, (message) => reportProgress(message.label, message.done, message.total, started));
+  const progress = progressLine({ quiet: options.quiet === true });
+  const run = runExportWorker(job, (message) => reportProgress(progress, message.label, message.done, message.total, started));
   const onInterrupt = () => run.cancel();
   process.once('SIGINT', onInterrupt);
   try {
     const report = await run.result;
-    process.stderr.write('\n');
+    progress.end();
     for (const source of report.unplayable) console.error(`warning: source "${source.sourceId}" was left silent: ${source.reason}`);
     for (const warning of report.warnings) console.error(`warning: ${warning}`);
-    if (json) console.log(JSON.stringify(report, null, 2));
+    if (options.json) console.log(JSON.stringify(report, null, 2));
     else console.log(describe(report));
-    return 0;
+    return exitStatus.ok;
   } catch (error) {
-    process.stderr.write('\n');
+    progress.end();
     console.error(`glowroom render: ${toIpcError(error).message}`);
-    return 1;
+    return exitStatus.failed;
   } finally {
     process.off('SIGINT', onInterrupt);
   }
 }
 
 /** The job a command line asks for; throws UsageError with a sentence when it is wrong. */
-export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean } {
-  // Commander, not node:util parseArgs: it takes `--normalize -14` and `--true-peak -1`, where
-  // parseArgs refuses an option value that starts with a dash.
-  const command = new Command('render')
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
-    .argument('[project...]')
-    .option('-o, --output <file>')
-    .option('--format <format>')
-    .option('--bits <bits>')
-    .option('--rate <hz>')
-    .option('--bitrate <kbps>')
-    .option('--vbr <quality>')
-    .option('--normalize <lufs>')
-    .option('--true-peak <dbtp>')
-    .option('--range <beats>')
-    .option('--clip <seconds>')
-    .option('--start <beat>')
-    .option('--tail <seconds>')
-    .option('--stems <dir>')
-    .option('--zip', '', false)
-    .option('--tag <key=value>', '', (entry: string, all: string[]) => [...all, entry], [] as string[])
-    .option('--cover <image>')
-    .option('--json', '', false);
-  try {
-    command.parse(args, { from: 'user' });
-  } catch (error) {
-    throw new UsageError(error instanceof CommanderError ? error.message.replace(/^error: /, '') : (error as Error).message);
-  }
-  const options = command.opts<RenderOptions>();
-  const parsed = { values: options, positionals: command.processedArgs[0] as string[] };
-  const v = parsed.values;
-  const [projectPath, ...extra] = parsed.positionals;
+function toJob(projects: string[], v: RenderOptions): ExportJob {
+  const [projectPath, ...extra] = projects;
   if (!projectPath || extra.length > 0) throw new UsageError('name exactly one project, e.g. `glowroom render song.glowroom -o song.wav`.');
   if (!v.output && !v.stems) throw new UsageError('say where to write the mix with -o (e.g. `-o song.wav`), or the stems with --stems DIR.');
   const format = formatOf(v.format, v.output, v.bits, v.bitrate, v.vbr);
@@ -153,7 +152,7 @@ export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean
   const job: ExportJob = {
     projectPath: path.resolve(projectPath),
     ...(v.output ? { outPath: path.resolve(v.output) } : {}),
-    ...(v.stems ? { stems: { folder: path.resolve(v.stems), zip: v.zip } } : {}),
+    ...(v.stems ? { stems: { folder: path.resolve(v.stems), zip: v.zip === true } } : {}),
     options: {
       range,
       format,
@@ -164,7 +163,7 @@ export function parseRenderArgs(args: string[]): { job: ExportJob; json: boolean
       ...(Object.keys(tags).length > 0 ? { tags: tags as AudioTags } : {}),
     },
   };
-  return { job, json: v.json };
+  return job;
 }
 
 function formatOf(formatText: string | undefined, output: string | undefined, bitsText: string | undefined, bitrate: string | undefined, vbr: string | undefined): ExportFormat {
@@ -193,12 +192,12 @@ function number(text: string, option: string, what: string): number {
   return value;
 }
 
-function reportProgress(label: string, done: number, total: number, started: number): void {
+function reportProgress(line: ProgressLine, label: string, done: number, total: number, started: number): void {
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
   const elapsed = (performance.now() - started) / 1000;
   const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
   const verb = label.startsWith('Rendering the mix') ? 'Rendering…' : `${label}…`;
-  process.stderr.write(`\r${verb} ${String(percent).padStart(3)}%  ETA ${eta.toFixed(1)} s \x1b[K`);
+  line.update(`${verb} ${String(percent).padStart(3)}%  ETA ${eta.toFixed(1)} s`, done === total);
 }
 
 function describe(report: ExportReport): string {

@@ -8,14 +8,18 @@ import { appRoot } from './repo-paths';
 export type WorkerName = 'analyze-worker' | 'export-worker';
 
 /**
- * Starts a worker thread running `electron/workers/<name>`: the bundled build when this code runs
- * from `dist/`, else the TypeScript source through the tsx bootstrap. The worker reads its input
- * from `workerData.input`.
+ * Starts a worker thread running `electron/workers/<name>`. Code running from a bundle in
+ * `dist/<bundle>/` (the app's dist/electron, the command line's dist/cli) starts the worker built
+ * with it, `dist/<bundle>/workers/<name>.mjs`, so both halves come from one build; code running
+ * from the sources starts the TypeScript worker through the tsx bootstrap. The worker reads its
+ * input from `workerData.input`.
  */
 export function startWorker(name: WorkerName, input: unknown): Worker {
-  const bundled = path.join(appRoot, 'dist', 'electron', 'workers', `${name}.mjs`);
-  const runningBundled = fileURLToPath(import.meta.url).startsWith(path.join(appRoot, 'dist') + path.sep);
-  if (runningBundled && existsSync(bundled)) return new Worker(bundled, { workerData: { input } });
+  const fromDist = path.relative(path.join(appRoot, 'dist'), fileURLToPath(import.meta.url));
+  if (!fromDist.startsWith('..') && !path.isAbsolute(fromDist)) {
+    const bundled = path.join(appRoot, 'dist', fromDist.split(path.sep)[0] ?? '', 'workers', `${name}.mjs`);
+    if (existsSync(bundled)) return new Worker(bundled, { workerData: { input } });
+  }
   const entry = pathToFileURL(path.join(appRoot, 'electron', 'workers', `${name}.ts`)).href;
   return new Worker(path.join(appRoot, 'electron', 'workers', 'bootstrap.mjs'), { workerData: { entry, input } });
 }

@@ -20,6 +20,7 @@ import { benchMixRender } from './mix-render.bench';
 import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
 import { benchSoak, soakMinutesFrom } from './soak.bench';
+import { benchStartup } from './startup.bench';
 import { benchTimelineFrames } from './timeline-frames.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -34,6 +35,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'dsp-load': benchDspLoad,
   'mix-render': benchMixRender,
   soak: () => benchSoak(soakMinutes),
+  startup: benchStartup,
 };
 const onlyWhenNamed = new Set(['soak']);
 

@@ -14,7 +14,7 @@ describe('the glowroom command', () => {
   it('prints help', () => {
     const { code, stdout } = glowroom('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('glowroom analyze <file>... [--json]');
+    expect(stdout).toContain('analyze [options] <file...>');
   });
 
   it('analyzes files to JSON as the library import does', async () => {
@@ -46,7 +46,7 @@ describe('the glowroom command', () => {
     expect(glowroom('analyze', '--bogus', 'x.wav').code).toBe(2);
     const unknown = glowroom('explode');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "explode"');
+    expect(unknown.stderr).toContain("unknown command 'explode'");
   });
 
   it('prints readable lines per file without --json', () => {

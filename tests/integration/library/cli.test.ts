@@ -43,7 +43,7 @@ describe('glowroom import and search', () => {
     expect(cMinor.stdout).toContain('compus_loop.mp3\n  loop · 6.49 s · 148 BPM · C minor · loop');
     expect(cMinor.stdout).toContain('2 of 2 matching samples.');
     expect(JSON.parse(glowroom(home, 'search', 'sn', '--limit', '2', '--json').stdout)).toMatchObject({ total: 4, rows: [{}, {}] });
-  });
+   }, 120_000); // two imports of the whole pack, with full analysis, on a shared 2-core machine
 
   it('uses the library file named by --library', () => {
     const dir = tempDir();
