@@ -14,18 +14,20 @@ export interface AutomatableParam {
   /** What the picker and the lane call it ("Volume", "Send to Reverb", "Utility 1: Width"). */
   readonly label: string;
   readonly spec: ParamSpec;
+  /** Its value in the document: what it holds while its lane has no points. */
+  readonly value: number;
 }
 
 /** Every parameter of the track's channel, sends and inserts, in the order a picker lists them. */
 export function automatableParams(project: Pick<Project, 'buses'>, track: Track): AutomatableParam[] {
-  const params: AutomatableParam[] = channelParams.map((spec) => ({ target: track.id, param: spec.id, label: spec.name, spec }));
+  const params: AutomatableParam[] = channelParams.map((spec) => ({ target: track.id, param: spec.id, label: spec.name, spec, value: Number(track.channel[spec.id]) }));
   for (const send of track.channel.sends) {
     const bus = project.buses.find((candidate) => candidate.id === send.target);
-    for (const spec of sendParams) params.push({ target: send.id, param: spec.id, label: `Send to ${bus?.name || send.target}`, spec });
+    for (const spec of sendParams) params.push({ target: send.id, param: spec.id, label: `Send to ${bus?.name || send.target}`, spec, value: send[spec.id] });
   }
   track.channel.inserts.forEach((device, index) => {
     const entry = deviceCatalog[device.type];
-    for (const spec of entry.params) params.push({ target: device.id, param: spec.id, label: `${entry.name} ${index + 1}: ${spec.name}`, spec });
+    for (const spec of entry.params) params.push({ target: device.id, param: spec.id, label: `${entry.name} ${index + 1}: ${spec.name}`, spec, value: device.params[spec.id] ?? spec.default });
   });
   return params;
 }

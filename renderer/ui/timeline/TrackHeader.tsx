@@ -6,6 +6,7 @@ import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from '../InlineNameInput';
+import { AutomationPicker } from './AutomationPicker';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
@@ -72,6 +73,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
             >
               S
             </button>
+            <AutomationPicker track={track} />
             <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
               ✕
             </button>
