@@ -172,7 +172,8 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
 
   const band = gesture?.kind === 'band' && gesture.moved ? gesture : null;
   return (
-    <div className="automation-lane" style={{ width, height }}>
+    // The lane's own clip gestures and the timeline's rubber band stay out while automation is shown.
+    <div className="automation-lane" style={{ width, height }} onPointerDown={(event) => event.stopPropagation()}>
       <svg
         ref={svg}
         className="automation-svg"
@@ -204,8 +205,8 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
               event.stopPropagation();
               const indices = selected.has(i) ? [...selected] : [i];
               select(indices);
-              const { x, y } = local(event);
-              setMenu({ x, y, indices });
+              // In window coordinates: the menu is fixed, so the lane's clipping cannot hide it.
+              setMenu({ x: event.clientX, y: event.clientY, indices });
             }}
           >
             <title>{`${formatValue(spec, point.value)} · ${curveNames[point.curve]}`}</title>
