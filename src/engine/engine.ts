@@ -18,7 +18,7 @@ import { beats, beatsToSamples, bpm, decibelsToGain, hertz } from '../std/units'
 import { ClipVoice } from './clip-voice';
 import { ParamView } from './devices/device-processor';
 import { createDeviceProcessor } from './devices/registry';
-import { ChannelStrip, type InsertSlot, type SendSlot } from './graph/channel-strip';
+import { ChannelStrip, type InsertSlot, type SendSlot, type StereoBlock } from './graph/channel-strip';
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
@@ -31,6 +31,13 @@ import { SamplePool } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
 
 const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4 };
+
+/** A channel that feeds the master, and the block it added to the master's input in the last render. */
+export interface StemTap extends StereoBlock {
+  readonly channelId: string;
+  /** False when the channel is muted or silenced by solo as the taps are placed: it adds nothing. */
+  readonly sounds: boolean;
+}
 
 /**
  * The sound of Glowroom, block by block. Pure TypeScript: the same class runs in the
@@ -69,6 +76,9 @@ export class Engine {
   private readonly clips = new Map<string, readonly EngineClip[]>();
   private readonly contents = new Map<string, TrackContent>();
   private latency = 0;
+  private masterInputLatency = 0;
+  /** Null until `tapMasterFeeds` asks for stems. */
+  private stemTaps: StemTap[] | null = null;
   private playing = false;
   private playhead = 0;
   private loop: { start: number; end: number } | null = null;
@@ -168,6 +178,28 @@ export class Engine {
   /** How many frames the output lags the timeline: the slowest path's lookahead. A render starts that much early. */
   get outputLatency(): number {
     return this.latency;
+  }
+
+  /** How many frames the master's input (before its inserts, where the stems are taken) lags the timeline. */
+  get stemLatency(): number {
+    return this.masterInputLatency;
+  }
+
+  /**
+   * Keeps, from the next render on, what each channel feeding the master (tracks routed to it, and
+   * buses) adds to the master's input, after its fader and the path's delay: the stems, in
+   * processing order, so summed in that order in float32 they are the master's input to the bit.
+   * A bus's stem carries everything routed and sent to it. A routing change
+   * places the taps anew (ask again for the new list).
+   */
+  tapMasterFeeds(): readonly StemTap[] {
+    const master = this.master;
+    this.stemTaps = this.order.flatMap((strip) => {
+      const feeds = strip !== master && strip.output?.target === master;
+      strip.tap = feeds ? (strip.tap ?? { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) }) : null;
+      return strip.tap ? [{ channelId: strip.id, sounds: strip.sounds(this.params), left: strip.tap.left, right: strip.tap.right }] : [];
+    });
+    return this.stemTaps;
   }
 
   /** The channel (in meter order) whose output went bad in the last block, upstream first; −1 if none did. */
@@ -358,6 +390,8 @@ export class Engine {
     this.order = graph.order.flatMap((index) => strips[index] ?? []);
     this.master = strips.find((strip) => strip.channel.kind === 'master') ?? null;
     this.latency = graph.outputLatency;
+    this.masterInputLatency = graph.masterInputLatency;
+    if (this.stemTaps) this.tapMasterFeeds();
     this.tracks = strips.filter((strip) => strip.channel.kind === 'track').map((strip) => ({ strip, content: this.contentOf(strip.id) }));
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {

@@ -298,7 +298,7 @@ export const ExportReport = z.object({
   normalization: z.object({ targetLufs: z.number(), ceilingDbtp: z.number(), gainDb: z.number(), limiterDb: z.number(), onTarget: z.boolean() }).nullable(),
   platforms: z.array(z.object({ platform: z.string(), gainDb: z.number(), sentence: z.string() })),
   /** Each stem with its sample peak before encoding, dBFS (null when silent); the warnings name those over 0. */
-  stems: z.array(z.object({ track: z.string(), path: z.string(), peakDbfs: dbOrNull })),
+  stems: z.array(z.object({ channel: z.string(), path: z.string(), peakDbfs: dbOrNull })),
   stemsZip: z.string().nullable(),
   warnings: z.array(z.string()),
 });

@@ -133,7 +133,7 @@ test('A stem over 0 dBFS is named in the report with its peak, and the float WAV
   const report = dialog.getByRole('region', { name: 'Loudness report' });
   await expect(report).toBeVisible({ timeout: 60_000 });
   await expect(report.getByRole('note').filter({ hasText: /^Stem “/ })).toHaveText(
-    /^Stem “.+” peaks at \+2\d\.\d dBFS and clips in this 24-bit WAV file: export as WAV 32-bit float to keep the peaks, or turn the track down by 2\d\.\d dB\.$/,
+    /^Stem “.+” peaks at \+2\d\.\d dBFS and clips in this 24-bit WAV file: export as WAV 32-bit float to keep the peaks, or turn the channel down by 2\d\.\d dB\.$/,
   );
   await app.screenshot({ path: 'test-results/screens/export-loud-stem-report.png' });
   await dialog.getByRole('button', { name: 'Export again as WAV 32-bit float' }).click();

@@ -83,7 +83,7 @@ export interface ExportReport {
   } | null;
   readonly platforms: readonly PlatformVerdict[];
   /** Each stem with its sample peak in dBFS before encoding (null when silent): over 0 clips in an integer file. */
-  readonly stems: readonly { readonly track: string; readonly path: string; readonly peakDbfs: number | null }[];
+  readonly stems: readonly { readonly channel: string; readonly path: string; readonly peakDbfs: number | null }[];
   readonly stemsZip: string | null;
   readonly unplayable: readonly UnplayableSource[];
   readonly warnings: readonly string[];

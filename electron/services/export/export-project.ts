@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { Engine } from '../../../src/engine/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
+import { masterChannelId } from '../../../src/model/project-schema';
 import { stemsLoudnessNote } from '../../../src/protocol/ipc';
 import { clipAfterSongEnd, shortClipNote } from '../../../src/protocol/short-clip';
 import { samplePeakDbfs } from '../../../src/analysis/levels';
@@ -16,7 +17,7 @@ import { decodeWritten, encodeAudio, extensionOf, mp3CbrKbps, mp3Rates } from '.
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
 import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
-import { audibleTracks, beatsToFrame, prepareProject, renderSpan, type PreparedProject, type Span } from '../render/render-span';
+import { beatsToFrame, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
 import { stemPeakWarning } from './stem-peaks';
 
@@ -39,9 +40,10 @@ export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
  * the ceiling — encoded, decoded again and MEASURED on the decoded samples; when the written file
  * misses the target by more than 0.1 LU (limiting lowers loudness) or a lossy file's true peak
  * went over the ceiling, the gain (or the limiter's ceiling) is corrected and the pass repeated,
- * at most six times on float samples and four on the file. Stems are each track alone (the
- * master gain applies, normalisation and limiting do not, so they sum to the unnormalised mix),
- * all as long as the mix; asked for with a loudness target, the report says so
+ * at most six times on float samples and four on the file. Stems are one per channel that feeds
+ * the master (tracks routed to it, and buses with all that is routed and sent to them), rendered
+ * in one pass through the same graph and taken where they enter the master: they sum to the mix
+ * before the master's inserts and fader (no normalisation, no limiting), all as long as the mix; asked for with a loudness target, the report says so
  * (`stemsLoudnessNote`), and with no mix file the target is not applied at all. Nothing appears
  * under a final name until every file is complete.
  */
@@ -94,8 +96,8 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
       const result = await exportStems(prepared, span, frames, fades, options, job.stems, staged, control);
       stems.push(...result.stems);
       stemsZip = result.zip;
-      for (const stem of result.stems) if (stem.peakDbfs !== null && stem.peakDbfs > 0) warnings.push(stemPeakWarning(stem.track, stem.peakDbfs, options.format));
-      if (result.skipped > 0) warnings.push(`${result.skipped} muted track(s) are not in the mix and got no stem.`);
+      for (const stem of result.stems) if (stem.peakDbfs !== null && stem.peakDbfs > 0) warnings.push(stemPeakWarning(stem.channel, stem.peakDbfs, options.format));
+      if (result.skipped > 0) warnings.push(`${result.skipped} muted channel(s) are not in the mix and got no stem.`);
     }
 
     progress('write', 0, 1, 'Writing');
@@ -291,12 +293,19 @@ async function exportStems(
   control: ExportControl,
 ): Promise<{ stems: ExportReport['stems'][number][]; zip: string | null; skipped: number }> {
   const { project } = prepared.loaded;
-  const tracks = audibleTracks(project);
-  const names = stemFileNames(project.name || 'Untitled', tracks.map((t) => t.name), extensionOf(options.format));
+  const channels = [...project.tracks, ...project.buses];
+  const feeds = channels.filter((channel) => channel.channel.output === masterChannelId);
+  // Tracks first, then buses, each in the project's order.
+  const rendered = (
+    await renderStems(prepared, span.startFrame, frames, {
+      ...signalOf(control),
+      onProgress: (done, total) => control.onProgress?.('stems', done, total, 'Rendering the stems'),
+    })
+  ).sort((a, b) => channels.findIndex((c) => c.id === a.channelId) - channels.findIndex((c) => c.id === b.channelId));
+  const channelName = (id: string) => channels.find((channel) => channel.id === id)?.name ?? id;
+  const names = stemFileNames(project.name || 'Untitled', rendered.map((stem) => channelName(stem.channelId)), extensionOf(options.format));
   const folder = path.resolve(target.folder);
   const stems: ExportReport['stems'][number][] = [];
-  // Stems are exactly as long as the mix, tail included: no tail search of their own.
-  const stemSpan: Span = { startFrame: span.startFrame, frames, tailFrames: 0 };
   let zip: { writer: ZipWriter; handle: fs.FileHandle; path: string } | null = null;
   let scratch: string | null = null;
   try {
@@ -306,28 +315,25 @@ async function exportStems(
       zip = { writer: new ZipWriter(handle), handle, path: zipPath };
       scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'glowroom-stems-'));
     }
-    for (const [i, track] of tracks.entries()) {
+    for (const [i, { channelId, planes }] of rendered.entries()) {
       const name = names[i] as string;
-      const planes = await renderSpan(prepared, stemSpan, {
-        onlyTrack: track.id,
-        ...signalOf(control),
-        onProgress: (done, total) => control.onProgress?.('stems', i * total + done, tracks.length * total, `Stem ${i + 1} of ${tracks.length}: ${track.name}`),
-      });
+      const channel = channelName(channelId);
+      control.onProgress?.('stems', i, rendered.length, `Stem ${i + 1} of ${rendered.length}: ${channel}`);
       applyFades(planes, fades.in, fades.out);
       const peak = samplePeakDbfs(planes);
       const peakDbfs = Number.isFinite(peak) ? peak : null;
-      const bytes = await encodeAudio(planes, prepared.sampleRate, options.format, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${track.name})` } : undefined);
+      const bytes = await encodeAudio(planes, prepared.sampleRate, options.format, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${channel})` } : undefined);
       if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
       if (zip && scratch) {
         const file = path.join(scratch, `${i}.${extensionOf(options.format)}`);
         await fs.writeFile(file, bytes);
         await zip.writer.addFile(name, file);
         await fs.rm(file);
-        stems.push({ track: track.name, path: `${zip.path}#${name}`, peakDbfs });
+        stems.push({ channel, path: `${zip.path}#${name}`, peakDbfs });
       } else {
         const file = path.join(folder, name);
         await staged.stage(file, bytes);
-        stems.push({ track: track.name, path: file, peakDbfs });
+        stems.push({ channel, path: file, peakDbfs });
       }
     }
     if (zip) {
@@ -338,7 +344,7 @@ async function exportStems(
     await zip?.handle.close();
     if (scratch) await fs.rm(scratch, { recursive: true, force: true });
   }
-  return { stems, zip: zip?.path ?? null, skipped: project.tracks.length - tracks.length };
+  return { stems, zip: zip?.path ?? null, skipped: feeds.length - rendered.length };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -60,43 +60,56 @@ export interface Span {
   readonly tailFrames: number;
 }
 
-/** The tracks a mix plays: muted ones are out, and while any is soloed only the soloed. */
-export function audibleTracks(project: Project): Project['tracks'] {
-  const soloing = project.tracks.some((track) => track.channel.solo);
-  return project.tracks.filter((track) => !track.channel.mute && (!soloing || track.channel.solo));
-}
-
 export function beatsToFrame(project: Project, position: number, sampleRate: number): number {
   return beatsToSamples(beats(position), bpm(project.tempo), hertz(sampleRate));
 }
 
 /**
- * Renders `span` with the engine, block by block, as the worklet would from a seek to its start.
- * `onlyTrack` renders that track alone (every other track muted; the master gain still applies),
- * for stems. Returns stereo planes exactly `span.frames` long, or longer by the tail that rang on.
+ * An engine with the project loaded, playing from `startFrame`, run on by whole blocks as close to
+ * `latency(engine)` frames as they go; the rest, `drop` (under a block), is for the caller to drop
+ * from the next block. Every block is a whole 128 frames from the seek, as in the worklet:
+ * automation is cut where the blocks end, so equal blocks make playback and export bit-identical.
  */
-export async function renderSpan(
-  prepared: PreparedProject,
-  span: Span,
-  options: { onlyTrack?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
-): Promise<[Float32Array, Float32Array]> {
+function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number): { engine: Engine; drop: number } {
   const { project, folder } = prepared.loaded;
   const engine = new Engine(prepared.sampleRate);
   for (const command of prepared.samples) engine.command(command);
-  const only = options.onlyTrack;
-  const tracks = only === undefined ? project.tracks : project.tracks.map((track) => ({ ...track, channel: { ...track.channel, mute: track.id !== only, solo: false } }));
-  const document = compileEngineDocument({ ...project, tracks }, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
+  const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
   for (const command of engineDocumentChanges(null, document)) engine.command(command);
-  engine.command({ type: 'seek', frame: span.startFrame });
+  engine.command({ type: 'seek', frame: startFrame });
   engine.command({ type: 'play' });
+  const left = new Float32Array(blockFrames);
+  const right = new Float32Array(blockFrames);
+  let drop = latency(engine);
+  for (; drop >= blockFrames; drop -= blockFrames) engine.render(left, right, blockFrames);
+  return { engine, drop };
+}
+
+/** Every few thousand blocks: reports progress, stops on cancel and lets messages through. */
+async function checkpoint(blocks: number, done: number, total: number, options: RenderControl): Promise<void> {
+  if (blocks % 2048 !== 0) return;
+  options.onProgress?.(Math.min(done, total), total);
+  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+export interface RenderControl {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Renders `span` with the engine, block by block, as the worklet would from a seek to its start.
+ * Returns stereo planes exactly `span.frames` long, or longer by the tail that rang on.
+ */
+export async function renderSpan(prepared: PreparedProject, span: Span, options: RenderControl = {}): Promise<[Float32Array, Float32Array]> {
+  // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
+  // so the file lines up with the timeline to the frame.
+  const start = startEngine(prepared, span.startFrame, (e) => e.outputLatency);
+  const engine = start.engine;
+  let drop = start.drop;
   const blockLeft = new Float32Array(blockFrames);
   const blockRight = new Float32Array(blockFrames);
-  // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
-  // so the file lines up with the timeline to the frame. Every block is a whole 128 frames from
-  // the seek, as in the worklet: automation is cut where the blocks end, so equal blocks make
-  // playback and export bit-identical.
-  let drop = engine.outputLatency;
-  for (; drop >= blockFrames; drop -= blockFrames) engine.render(blockLeft, blockRight, blockFrames);
 
   const capacity = span.frames + span.tailFrames;
   let left = new Float32Array(span.frames + Math.min(span.tailFrames, prepared.sampleRate));
@@ -125,17 +138,49 @@ export async function renderSpan(
     }
     done += frames;
     drop = 0;
-    if (blocks % 2048 === 0) {
-      options.onProgress?.(Math.min(done, span.frames), span.frames);
-      if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
-      // Let progress messages and cancellation through on long renders.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    await checkpoint(blocks, done, span.frames, options);
   }
   if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
   options.onProgress?.(span.frames, span.frames);
   const length = Math.max(span.frames, lastLoud + 1);
   return [left.slice(0, length), right.slice(0, length)];
+}
+
+/** A stem: a channel feeding the master and what it added to the master's input. */
+export interface RenderedStem {
+  readonly channelId: string;
+  readonly planes: [Float32Array, Float32Array];
+}
+
+/**
+ * Renders `frames` frames from `startFrame` once through the whole graph and returns the stem of
+ * every sounding channel that feeds the master (tracks routed to it, and buses), in the engine's
+ * processing order: summed in that order in float32 they are, to the bit, the master's input
+ * before its inserts and fader, lined up with the timeline like the mix.
+ */
+export async function renderStems(prepared: PreparedProject, startFrame: number, frames: number, options: RenderControl = {}): Promise<RenderedStem[]> {
+  const start = startEngine(prepared, startFrame, (e) => e.stemLatency);
+  const engine = start.engine;
+  let drop = start.drop;
+  const taps = engine.tapMasterFeeds().filter((tap) => tap.sounds);
+  const stems = taps.map((tap): RenderedStem => ({ channelId: tap.channelId, planes: [new Float32Array(frames), new Float32Array(frames)] }));
+  const left = new Float32Array(blockFrames);
+  const right = new Float32Array(blockFrames);
+  for (let done = 0, blocks = 0; done < frames; blocks++) {
+    const count = Math.min(blockFrames - drop, frames - done);
+    engine.render(left, right, blockFrames);
+    taps.forEach((tap, t) => {
+      const planes = (stems[t] as RenderedStem).planes;
+      planes[0].set(tap.left.subarray(drop, drop + count), done);
+      planes[1].set(tap.right.subarray(drop, drop + count), done);
+    });
+    done += count;
+    drop = 0;
+    await checkpoint(blocks, done, frames, options);
+  }
+  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
+  options.onProgress?.(frames, frames);
+  return stems;
 }
 
 function grow(plane: Float32Array, length: number): Float32Array<ArrayBuffer> {

@@ -27,6 +27,12 @@ export interface SendSlot {
   readonly delay: StereoDelay | null;
 }
 
+/** One block of stereo samples. */
+export interface StereoBlock {
+  readonly left: Float32Array;
+  readonly right: Float32Array;
+}
+
 /** The slots of a channel's own parameters in the table. */
 export interface FaderSlots {
   readonly gain: number;
@@ -47,6 +53,8 @@ export class ChannelStrip {
   inserts: readonly InsertSlot[] = [];
   sends: readonly SendSlot[] = [];
   output: { readonly target: ChannelStrip; readonly delay: StereoDelay | null } | null = null;
+  /** When set, what the output adds to its target this block (after the path's delay) is also kept here: a stem. */
+  tap: StereoBlock | null = null;
   /** False while solo silences this channel. */
   audible = true;
   /** Gain reduction of the inserts on the last frame, dB (≤ 0). */
@@ -80,7 +88,7 @@ export class ChannelStrip {
   }
 
   /** Runs the strip on its summed input and adds its output and sends into their targets. */
-  process(params: ParamTable, scratch: { left: Float32Array; right: Float32Array }, frames: number): void {
+  process(params: ParamTable, scratch: StereoBlock, frames: number): void {
     const { left, right } = this;
     let reduction = 0;
     this.faultedInsert = -1;
@@ -119,7 +127,13 @@ export class ChannelStrip {
     this.meters[0].measure(left, frames);
     this.meters[1].measure(right, frames);
     const output = this.output;
-    if (output) addInto(left, right, output.target, output.delay, frames);
+    const tap = this.tap;
+    if (output && tap) {
+      tap.left.fill(0);
+      tap.right.fill(0);
+      addInto(left, right, tap, output.delay, frames);
+      addInto(tap.left, tap.right, output.target, null, frames);
+    } else if (output) addInto(left, right, output.target, output.delay, frames);
   }
 
   private applyFader(params: ParamTable, frames: number): void {
@@ -140,7 +154,7 @@ export class ChannelStrip {
     }
   }
 
-  private send(send: SendSlot, params: ParamTable, scratch: { left: Float32Array; right: Float32Array }, muted: boolean, frames: number): void {
+  private send(send: SendSlot, params: ParamTable, scratch: StereoBlock, muted: boolean, frames: number): void {
     const from = decibelsToGain(params.start[send.level] as number) * (muted ? this.muteStart : 1);
     const step = (decibelsToGain(params.end[send.level] as number) * (muted ? this.muteEnd : 1) - from) / frames;
     if (from === 0 && step === 0 && send.delay === null) return;
@@ -160,7 +174,7 @@ function allFinite(left: Float32Array, right: Float32Array, frames: number): boo
   return probe === 0;
 }
 
-function addInto(left: Float32Array, right: Float32Array, target: ChannelStrip, delay: StereoDelay | null, frames: number): void {
+function addInto(left: Float32Array, right: Float32Array, target: StereoBlock, delay: StereoDelay | null, frames: number): void {
   if (delay) {
     delay.addDelayed(left, right, target.left, target.right, frames);
     return;

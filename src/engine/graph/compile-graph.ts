@@ -22,6 +22,8 @@ export interface CompiledGraph {
   readonly audible: readonly boolean[];
   /** How late the master's output is behind the timeline, in frames. */
   readonly outputLatency: number;
+  /** How late the master's input (before its inserts) is behind the timeline, in frames. */
+  readonly masterInputLatency: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export function compileGraph(
   const outputs = channels.map((_, index) => connect(index, targets[index]?.output, -1));
   const sends = channels.map((_, index) => (targets[index]?.sends ?? []).flatMap((to, s) => connect(index, to, s) ?? []));
   const master = channels.findIndex((channel) => channel.kind === 'master');
-  return { graph: { order, outputs, sends, audible: soloAudibility(mixer, targets), outputLatency: master < 0 ? 0 : (departure[master] ?? 0) } };
+  return { graph: { order, outputs, sends, audible: soloAudibility(mixer, targets), outputLatency: master < 0 ? 0 : (departure[master] ?? 0), masterInputLatency: master < 0 ? 0 : (arrival[master] ?? 0) } };
 }
 
 /**

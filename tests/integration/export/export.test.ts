@@ -128,7 +128,7 @@ describe('export: loudness', () => {
 });
 
 describe('export: ranges, stems, failure', () => {
-  it('stems: one per audible track, same length, named after project and track; their sum nulls against the mix', async () => {
+  it('stems: one per audible channel into the master, same length, named after project and channel; their sum nulls against the mix', async () => {
     const dir = tempDir();
     const project = writeProject(dir, 'Night: Drive?', [
       { name: 'Bass', source: tone(6, 110, 0.4), pan: -0.4, gainDb: -2 },
@@ -156,7 +156,7 @@ describe('export: ranges, stems, failure', () => {
     // a sum of three values under 2, at most a few ulps of 2^-23 (≈ −138 dBFS); −120 dBFS has room.
     const nullDb = 20 * Math.log10(worst || 1e-30);
     expect(nullDb).toBeLessThanOrEqual(-120);
-    expect(report.warnings.join(' ')).toContain('1 muted track');
+    expect(report.warnings.join(' ')).toContain('1 muted channel');
     console.info(`[export] stems null: ${nullDb.toFixed(1)} dBFS (worst sample), mix ${mix[0]?.length} frames`);
   });
 

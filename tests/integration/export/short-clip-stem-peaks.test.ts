@@ -58,12 +58,12 @@ describe('export: stems over 0 dBFS', () => {
     expect(keys?.peakDbfs).toBeLessThan(-6);
     const over = (Math.ceil(written * 10) / 10).toFixed(1);
     expect(floatReport.warnings).toEqual([
-      `Stem “Bass” peaks at +${over} dBFS: kept in the 32-bit float file, but an app that reads it at 16 or 24 bits will clip it; turn the track down by ${over} dB for a stem that never clips.`,
+      `Stem “Bass” peaks at +${over} dBFS: kept in the 32-bit float file, but an app that reads it at 16 or 24 bits will clip it; turn the channel down by ${over} dB for a stem that never clips.`,
     ]);
 
     const fixed = await exportProject({ projectPath, stems: { folder: path.join(dir, 'fixed'), zip: false }, options: options({ kind: 'song' }, { kind: 'wav', bits: 24 }) });
     expect(fixed.stems.map((stem) => stem.peakDbfs)).toEqual(floatReport.stems.map((stem) => stem.peakDbfs));
-    expect(fixed.warnings).toEqual([`Stem “Bass” peaks at +${over} dBFS and clips in this 24-bit WAV file: export as WAV 32-bit float to keep the peaks, or turn the track down by ${over} dB.`]);
+    expect(fixed.warnings).toEqual([`Stem “Bass” peaks at +${over} dBFS and clips in this 24-bit WAV file: export as WAV 32-bit float to keep the peaks, or turn the channel down by ${over} dB.`]);
     // The 24-bit file really is clipped at full scale.
     expect(samplePeakDbfs(decodeWav(readFileSync(fixed.stems[0]?.path ?? '')).channels)).toBeLessThanOrEqual(0);
   });
