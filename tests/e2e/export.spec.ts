@@ -59,11 +59,11 @@ test('Choosing stems shows, at the loudness target, that stems are written unnor
   const loudness = dialog.getByRole('combobox', { name: 'Loudness target' });
   const note = dialog.getByRole('note');
   await expect(note).toHaveCount(0);
-  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).check();
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track or bus into the master' }).check();
   await expect(note).toHaveText('Stems are written at mix level, unnormalised, so they sum to the mix; the loudness target applies to the mix file only.');
   await expect(loudness).toHaveAccessibleDescription(/Stems are written at mix level, unnormalised/);
   await app.screenshot({ path: 'test-results/screens/export-stems.png' });
-  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track or bus into the master' }).uncheck();
   await expect(note).toHaveCount(0);
 });
 
@@ -127,7 +127,7 @@ test('A stem over 0 dBFS is named in the report with its peak, and the float WAV
   const dialog = app.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 24-bit');
   await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('streaming');
-  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track' }).check();
+  await dialog.getByRole('checkbox', { name: 'Also stems, one file per track or bus into the master' }).check();
   await dialog.getByRole('textbox', { name: 'Export file path' }).fill(path.join(process.env['GLOWROOM_HOME'] ?? '', 'loud.wav'));
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const report = dialog.getByRole('region', { name: 'Loudness report' });
@@ -138,5 +138,5 @@ test('A stem over 0 dBFS is named in the report with its peak, and the float WAV
   await app.screenshot({ path: 'test-results/screens/export-loud-stem-report.png' });
   await dialog.getByRole('button', { name: 'Export again as WAV 32-bit float' }).click();
   await expect(dialog.getByRole('combobox', { name: 'Format' })).toHaveValue('WAV 32-bit float');
-  await expect(dialog.getByRole('checkbox', { name: 'Also stems, one file per track' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Also stems, one file per track or bus into the master' })).toBeChecked();
 });

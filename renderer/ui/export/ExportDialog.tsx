@@ -163,7 +163,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <input type="checkbox" checked={tail} onChange={(e) => setTail(e.target.checked)} disabled={running || what !== 'song'} /> Let the end ring out (to −90 dBFS)
           </label>
           <label className="check">
-            <input type="checkbox" checked={stems} onChange={(e) => setStems(e.target.checked)} disabled={running} /> Also stems, one file per track
+            <input type="checkbox" checked={stems} onChange={(e) => setStems(e.target.checked)} disabled={running} /> Also stems, one file per track or bus into the master
           </label>
           {stems && (
             <label className="check">
