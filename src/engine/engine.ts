@@ -77,8 +77,8 @@ export class Engine {
   private readonly contents = new Map<string, TrackContent>();
   private latency = 0;
   private masterInputLatency = 0;
-  /** Null until `tapMasterFeeds` asks for stems. */
-  private stemTaps: StemTap[] | null = null;
+  /** Null until `tapMasterFeeds` asks for stems; each with the strip's segment-long tap it copies from. */
+  private stemTaps: (StemTap & { readonly source: StereoBlock })[] | null = null;
   private playing = false;
   private playhead = 0;
   private loop: { start: number; end: number } | null = null;
@@ -197,7 +197,8 @@ export class Engine {
     this.stemTaps = this.order.flatMap((strip) => {
       const feeds = strip !== master && strip.output?.target === master;
       strip.tap = feeds ? (strip.tap ?? { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) }) : null;
-      return strip.tap ? [{ channelId: strip.id, sounds: strip.sounds(this.params), left: strip.tap.left, right: strip.tap.right }] : [];
+      const source = strip.tap;
+      return source ? [{ channelId: strip.id, sounds: strip.sounds(this.params), left: new Float32Array(blockFrames), right: new Float32Array(blockFrames), source }] : [];
     });
     return this.stemTaps;
   }
@@ -303,6 +304,16 @@ export class Engine {
         this.deviceFaults++;
         this.deviceFaultChannel = this.strips.indexOf(strip);
         this.deviceFaultInsert = strip.faultedInsert;
+      }
+    }
+    const taps = this.stemTaps;
+    if (taps) {
+      for (let t = 0; t < taps.length; t++) {
+        const tap = taps[t] as StemTap & { readonly source: StereoBlock };
+        for (let i = 0; i < frames; i++) {
+          tap.left[at + i] = tap.source.left[i] as number;
+          tap.right[at + i] = tap.source.right[i] as number;
+        }
       }
     }
     const master = this.master;

@@ -23,7 +23,8 @@ const BUS_FADER_DB = -1.5;
  * Kick and Snare go to the bus "Drum Bus" (a utility at −5 dB, fader −1.5 dB); Lead goes to the
  * master with a post-fader send into the bus and starts after the drums stop; Kick has a limiter,
  * so the graph must delay Lead's paths to meet the bus; the master has a limiter (lookahead, so
- * the master's input is earlier than its output) and its own fader at −3 dB.
+ * the master's input is earlier than its output) and its own fader at −3 dB; Snare's volume is
+ * automated.
  */
 function mixerProject(dir: string): string {
   const file = writeProject(dir, 'Mixdown', [
@@ -50,6 +51,8 @@ function mixerProject(dir: string): string {
     ],
     buses: [bus],
     master: { gainDb: -3, pan: 0, inserts: [limiter('m1', -9)] },
+    // Snare's fader rides down mid-hit: automation cuts the engine's blocks where its points fall.
+    automation: [{ target: snare.id, param: 'gainDb', points: [{ beat: 0.3, value: 0, curve: 'linear' }, { beat: 2.7, value: -12, curve: 'exponential' }, { beat: 3.1, value: -3, curve: 'hold' }] }],
   };
   writeFileSync(file, serializeProject(routed));
   return file;
