@@ -21,8 +21,8 @@ export default defineConfig({
     root: '.',
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     // Set-up hooks import the sample pack or start a web host: as slow as a test on a loaded 2-core machine.
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
