@@ -8,14 +8,15 @@
  * The mixer's own controls (a channel's fader, pan and mute, a send's level) are parameters too,
  * declared here with the same `ParamSpec`, so automation and `set-param` treat them alike.
  */
+import type { DeviceSpec } from './device-spec';
+import { compressorSpec } from './effects/compressor';
+import { delaySpec } from './effects/delay';
+import { bitcrusherSpec, saturationSpec } from './effects/distortion';
+import { eqSpec } from './effects/eq';
+import { reverbSpec } from './effects/reverb';
 import type { ParamSpec } from './param-spec';
 
-export interface DeviceSpec {
-  /** What the UI calls the device. */
-  readonly name: string;
-  /** In the order the UI lays out the controls. */
-  readonly params: readonly ParamSpec[];
-}
+export type { DeviceSpec } from './device-spec';
 
 const gainRange = { unit: 'dB', min: -144, max: 24, taper: 'linear' } as const;
 
@@ -38,6 +39,12 @@ export const deviceCatalog = {
       { id: 'releaseMs', name: 'Release', unit: 'ms', min: 1, max: 1000, default: 50, taper: 'log', smoothingMs: 0 },
     ],
   },
+  eq: eqSpec,
+  compressor: compressorSpec,
+  reverb: reverbSpec,
+  delay: delaySpec,
+  saturation: saturationSpec,
+  bitcrusher: bitcrusherSpec,
 } as const satisfies Record<string, DeviceSpec>;
 
 export type DeviceType = keyof typeof deviceCatalog;
@@ -60,6 +67,12 @@ export const channelParams = [
 export const sendParams = [{ id: 'levelDb', name: 'Send level', ...gainRange, default: 0, smoothingMs: 20 }] as const satisfies readonly ParamSpec[];
 
 export type ChannelParamId = (typeof channelParams)[number]['id'];
+
+/** Whether devices of `type` can listen to another channel (a `sidechain` in the document). */
+export function takesSidechain(type: DeviceType): boolean {
+  const spec: DeviceSpec = deviceCatalog[type];
+  return spec.sidechain === true;
+}
 
 /** The spec of parameter `id` among `specs`, if there is one. */
 export function findParam(specs: readonly ParamSpec[], id: string): ParamSpec | undefined {

@@ -4,7 +4,8 @@
  * and an `enum` the index of one of its `options`.
  */
 
-export type ParamUnit = 'dB' | 'Hz' | 'ms' | 's' | '%' | 'ratio' | 'semitones' | 'pan' | 'bool' | 'enum';
+/** `ratio` is x:1 (or a filter's Q), `factor` ×x, `bits` a word length, `octaves` a span of pitch. */
+export type ParamUnit = 'dB' | 'Hz' | 'ms' | 's' | '%' | 'ratio' | 'factor' | 'bits' | 'octaves' | 'semitones' | 'pan' | 'bool' | 'enum';
 
 /** How a control maps its travel to the value: evenly (`linear`) or evenly in ratios (`log`, min > 0). */
 export type ParamTaper = 'linear' | 'log';

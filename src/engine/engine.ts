@@ -14,9 +14,9 @@ import {
   type LoopRange,
 } from '../protocol/engine';
 import { assertNever } from '../std/assert';
-import { beats, beatsToSamples, bpm, decibelsToGain, hertz } from '../std/units';
+import { beats, beatsToSamples, bpm, decibelsToGain, hertz, samples, samplesToSeconds, secondsToBeats } from '../std/units';
 import { ClipVoice } from './clip-voice';
-import { ParamView } from './devices/device-processor';
+import { BlockContext, ParamView } from './devices/device-processor';
 import { createDeviceProcessor } from './devices/registry';
 import { ChannelStrip, type InsertSlot, type SendSlot, type StereoBlock } from './graph/channel-strip';
 import { compileGraph } from './graph/compile-graph';
@@ -63,6 +63,8 @@ export class Engine {
    * shows these, so the level a producer reads is the level at the speakers.
    */
   private readonly outputMeters: readonly [LevelMeter, LevelMeter];
+  /** Transport and sidechain for the devices, rewritten before every segment. */
+  private readonly context = new BlockContext();
   private timeline = defaultTimeline;
   private params = new ParamTable(new Map(), 1);
   private readonly automation: AutomationPlayer;
@@ -275,6 +277,9 @@ export class Engine {
     for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
     const click = this.metronome.buffer;
     click.fill(0);
+    const context = this.context;
+    context.tempo = this.timeline.tempo;
+    context.beat = secondsToBeats(samplesToSeconds(samples(this.playhead), hertz(this.sampleRate)), bpm(this.timeline.tempo));
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
@@ -299,7 +304,7 @@ export class Engine {
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (!strip) continue;
-      strip.process(params, this.sendScratch, frames);
+      strip.process(params, this.sendScratch, context, frames);
       if (strip.faultedInsert >= 0) {
         this.deviceFaults++;
         this.deviceFaultChannel = this.strips.indexOf(strip);
@@ -382,6 +387,7 @@ export class Engine {
           processor: plan.processor,
           params: new ParamView(params, plan.base, deviceCatalog[plan.device.type].params.length),
           bypassDelay: plan.processor.latencyFrames > 0 ? new StereoDelay(plan.processor.latencyFrames) : null,
+          sidechain: plan.device.sidechain === null ? null : (strips.find((candidate) => candidate.id === plan.device.sidechain) ?? null),
         }),
       );
       const output = graph.outputs[index];

@@ -8,6 +8,7 @@
 import { deviceCatalog } from '../devices/catalog';
 import { GlowroomError } from '../std/errors';
 import { describeIssue, firstIssueInDocumentOrder } from './issue-message';
+import { clampDeviceParams } from './clamp-params';
 import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { migrateProject } from './migrations';
 import { projectLimitProblem, rawSizeProblem } from './project-limits';
@@ -32,6 +33,14 @@ import {
  * Older versions are migrated before validation.
  */
 export function parseProject(text: string, fileName: string): Project {
+  return parseProjectWithNotes(text, fileName).project;
+}
+
+/**
+ * `parseProject`, also saying what was mended on the way: device parameters out of range are
+ * clamped to the nearest value they can hold, one note each (shown when the project opens).
+ */
+export function parseProjectWithNotes(text: string, fileName: string): { project: Project; notes: string[] } {
   const doc = parseJson(text, fileName);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new GlowroomError('bad-format', `${fileName} is not a Glowroom project (it holds ${kindOf(doc)}, not a JSON object)`);
@@ -43,10 +52,11 @@ export function parseProject(text: string, fileName: string): Project {
   }
   refuseBeyondLimits(rawSizeProblem(doc), fileName);
   const migrated = migrateProject(doc, undefined, { label: fileName });
+  const notes = clampDeviceParams(migrated);
   const result = ProjectSchema.safeParse(migrated);
   if (!result.success) throw new GlowroomError('bad-format', `${fileName}: ${firstProblem(result.error.issues, migrated)}`);
   refuseBeyondLimits(projectLimitProblem(result.data), fileName);
-  return result.data;
+  return { project: result.data, notes };
 }
 
 /**
@@ -171,7 +181,8 @@ function masterInOrder(master: Master): Master {
 /** Parameters in the catalog's order (the schema made sure the two sets are the same). */
 function deviceInOrder(device: Device): Device {
   const params = deviceCatalog[device.type].params.map((spec) => [spec.id, device.params[spec.id] ?? spec.default] as const);
-  return { id: device.id, type: device.type, bypass: device.bypass, params: Object.fromEntries(params) };
+  const ordered: Device = { id: device.id, type: device.type, bypass: device.bypass, params: Object.fromEntries(params) };
+  return device.sidechain === undefined ? ordered : { ...ordered, sidechain: device.sidechain };
 }
 
 function sendInOrder(send: Send): Send {

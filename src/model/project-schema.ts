@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { automationCurves, type AutomationCurve } from '../devices/automation-curve';
-import { channelParams, deviceCatalog, sendParams, type DeviceType } from '../devices/catalog';
+import { channelParams, deviceCatalog, sendParams, takesSidechain, type DeviceType } from '../devices/catalog';
 import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { topologicalOrder } from '../std/topological-order';
 
@@ -93,6 +93,11 @@ export const DeviceSchema = z
     bypass: z.boolean(),
     /** Every parameter of the type (and no other), by id, in the catalog's units and ranges. */
     params: z.record(z.string(), finite),
+    /**
+     * For a type that takes one (the compressor): the id of the track or bus whose signal, after
+     * its fader, the detector listens to instead of the device's own input. Absent: its own input.
+     */
+    sidechain: id.optional(),
   })
   .superRefine((device, context) => {
     const specs: readonly ParamSpec[] = deviceCatalog[device.type].params;
@@ -109,6 +114,9 @@ export const DeviceSchema = z
       }
       const problem = paramProblem(spec, value);
       if (problem) context.addIssue({ code: 'custom', path: ['params', spec.id], message: `${problem} (got ${value})` });
+    }
+    if (device.sidechain !== undefined && !takesSidechain(device.type)) {
+      context.addIssue({ code: 'custom', path: ['sidechain'], message: `${deviceCatalog[device.type].name} has no sidechain input` });
     }
   });
 
@@ -268,9 +276,21 @@ function checkMixerIds(project: Project, context: Context): Map<string, readonly
   return targets;
 }
 
-/** Outputs and sends name "master" or a bus, and the routing never loops. */
+/** Outputs and sends name "master" or a bus, sidechains a track or bus, and the routing never loops. */
 function checkRouting(project: Project, context: Context): void {
   const busIds = new Set(project.buses.map((bus) => bus.id));
+  const channelIds = new Set([...project.tracks.map((track) => track.id), ...busIds]);
+  const checkSidechains = (owner: string, inserts: readonly Device[], path: Path) => {
+    inserts.forEach((device, d) => {
+      if (device.sidechain === undefined) return;
+      const at = [...path, 'inserts', d, 'sidechain'];
+      if (!channelIds.has(device.sidechain)) context.addIssue({ code: 'custom', path: at, message: `no track or bus "${device.sidechain}" to listen to` });
+      else if (device.sidechain === owner) context.addIssue({ code: 'custom', path: at, message: `a device cannot listen to its own channel through the sidechain (leave the sidechain out instead)` });
+    });
+  };
+  project.tracks.forEach((track, t) => checkSidechains(track.id, track.channel.inserts, ['tracks', t, 'channel']));
+  project.buses.forEach((bus, b) => checkSidechains(bus.id, bus.channel.inserts, ['buses', b, 'channel']));
+  checkSidechains(masterChannelId, project.master.inserts, ['master']);
   const checkChannel = (owner: string, channel: Channel, path: Path) => {
     if (channel.output !== masterChannelId && !busIds.has(channel.output)) {
       context.addIssue({ code: 'custom', path: [...path, 'channel', 'output'], message: `no bus "${channel.output}" to send the output to (it must be "master" or a bus id)` });
@@ -287,17 +307,26 @@ function checkRouting(project: Project, context: Context): void {
 }
 
 /**
- * The loop in the routing between buses, in words ("Reverb → Delay → Reverb"), or null when
- * there is none. Tracks cannot be in a loop: nothing feeds a track.
+ * The loop in the routing, in words ("Reverb → Delay → Reverb"), or null when there is none. A
+ * channel feeds its output and the buses it sends to; a sidechain source "feeds" the channel
+ * whose device listens to it (it must be processed first), which is how a track joins a loop:
+ * a compressor on a track keyed by the bus that track feeds.
  */
-export function routingLoop(project: Pick<Project, 'buses'>): string | null {
-  const buses = new Map(project.buses.map((bus) => [bus.id, bus]));
-  const result = topologicalOrder([...buses.keys()], (busId) => {
-    const channel = buses.get(busId)?.channel;
-    return channel ? [channel.output, ...channel.sends.map((send) => send.target)] : [];
+export function routingLoop(project: Pick<Project, 'tracks' | 'buses'>): string | null {
+  const channels = new Map<string, Track | Bus>([...project.tracks, ...project.buses].map((owner) => [owner.id, owner]));
+  const listeners = new Map<string, string[]>();
+  for (const owner of channels.values()) {
+    for (const device of owner.channel.inserts) {
+      if (device.sidechain !== undefined) listeners.set(device.sidechain, [...(listeners.get(device.sidechain) ?? []), owner.id]);
+    }
+  }
+  const result = topologicalOrder([...channels.keys()], (channelId) => {
+    const channel = channels.get(channelId)?.channel;
+    const feeds = channel ? [channel.output, ...channel.sends.map((send) => send.target)] : [];
+    return [...feeds, ...(listeners.get(channelId) ?? [])];
   });
   if (!result.loop) return null;
-  return result.loop.map((busId) => buses.get(busId)?.name || busId).join(' → ');
+  return result.loop.map((channelId) => channels.get(channelId)?.name || channelId).join(' → ');
 }
 
 function checkAutomation(project: Project, targets: ReadonlyMap<string, readonly ParamSpec[]>, context: Context): void {

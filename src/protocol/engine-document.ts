@@ -21,7 +21,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
   const addDevices = (inserts: readonly Device[]) =>
     inserts.map((device) => {
       for (const [param, value] of Object.entries(device.params)) params.push({ target: device.id, param, value });
-      return { id: device.id, type: device.type, bypass: device.bypass };
+      return { id: device.id, type: device.type, bypass: device.bypass, sidechain: device.sidechain ?? null };
     });
   const addChannel = (id: string, kind: 'track' | 'bus', channel: Channel) => {
     for (const spec of channelParams) params.push({ target: id, param: spec.id, value: Number(channel[spec.id]) });

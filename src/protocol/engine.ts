@@ -55,6 +55,8 @@ export interface EngineDevice {
   readonly id: string;
   readonly type: DeviceType;
   readonly bypass: boolean;
+  /** The track or bus whose signal (after its fader) the device's detector listens to; null: its own input. */
+  readonly sidechain: string | null;
 }
 
 export interface EngineSend {

@@ -155,7 +155,8 @@ export type LoadedAudio = z.infer<typeof LoadedAudio>;
 export const ProjectFileArgs = z.object({ path: absolutePath });
 export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
 export type MissingSource = z.infer<typeof MissingSource>;
-export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource) });
+/** `notes`: what was mended while reading (device parameters out of range, clamped), one sentence each. */
+export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource), notes: z.array(z.string()) });
 /** A missing file to look for: its name, and its content hash when the project knows it. */
 export const WantedFile = z.object({ name: z.string().min(1).max(255), sha256: contentHash.optional() });
 export const FindInFolderArgs = z.object({ folder: absolutePath, files: z.array(WantedFile).min(1).max(10_000) });

@@ -5,7 +5,7 @@
  */
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseProject, serializeProject } from '../../../src/model/parse-project';
+import { parseProjectWithNotes, serializeProject } from '../../../src/model/parse-project';
 import type { Project } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { errnoOf, removeStaleTemps, syncFolder, tempPathBeside } from '../fs-helpers';
@@ -14,6 +14,8 @@ export interface OpenedProject {
   readonly project: Project;
   /** The folder holding the file: relative source paths resolve against it. */
   readonly folder: string;
+  /** What was mended while reading (device parameters out of range, clamped), for the user to see. */
+  readonly notes: readonly string[];
 }
 
 /** Where a save keeps the version it replaced. */
@@ -80,7 +82,7 @@ export async function openProject(file: string): Promise<OpenedProject> {
     throw openError(resolved, error);
   }
   try {
-    return { project: parseProject(text, name), folder: path.dirname(resolved) };
+    return { ...parseProjectWithNotes(text, name), folder: path.dirname(resolved) };
   } catch (error) {
     throw await withBackupHint(resolved, error);
   }

@@ -48,12 +48,12 @@ export class ProjectService {
   }
 
   /** Opens a project; sources whose files are gone are listed so the user can relink them. */
-  async open(file: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[] }> {
+  async open(file: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[]; notes: string[] }> {
     const absolute = path.resolve(file);
-    const { project, folder } = await openProject(absolute);
+    const { project, folder, notes } = await openProject(absolute);
     await this.remember(absolute);
     const resolved = withSourcePaths(project, (p) => path.resolve(folder, p));
-    return { project: resolved, path: absolute, missing: await missingSources(resolved) };
+    return { project: resolved, path: absolute, missing: await missingSources(resolved), notes: [...notes] };
   }
 
   /**
@@ -102,7 +102,7 @@ export class ProjectService {
   }
 
   /** Unpacks a bundle into a new folder inside `intoFolder` and opens the project in it. */
-  async openBundle(zipFile: string, intoFolder: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[] }> {
+  async openBundle(zipFile: string, intoFolder: string): Promise<{ project: Project; path: string; missing: { sourceId: string; path: string }[]; notes: string[] }> {
     const projectFile = await openBundle(path.resolve(zipFile), path.resolve(intoFolder));
     return this.open(projectFile);
   }

@@ -26,14 +26,19 @@ export function newProject(): void {
   });
 }
 
+/** What reading the file mended (parameters out of range, clamped), after the "Opened …" sentence. */
+function mendedNote(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  return ` ${notes[0]}${notes.length > 1 ? ` (and ${notes.length - 1} more setting(s) out of range were brought into range)` : ''} Save to keep the corrected values.`;
+}
+
 export async function openProjectFile(path: string): Promise<void> {
   if (!(await confirmUnsaved('opening another project'))) return;
   try {
     const opened = await runtime().bridge.call('project.open', { path });
     useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
-    useSession
-      .getState()
-      .notify(opened.missing.length > 0 ? 'error' : 'info', opened.missing.length > 0 ? `Opened ${opened.path}; ${opened.missing.length} audio file(s) are missing and play silent.` : `Opened ${opened.path}.`);
+    const missing = opened.missing.length > 0 ? `; ${opened.missing.length} audio file(s) are missing and play silent` : '';
+    useSession.getState().notify(opened.missing.length > 0 || opened.notes.length > 0 ? 'error' : 'info', `Opened ${opened.path}${missing}.${mendedNote(opened.notes)}`);
   } catch (error) {
     reportError(error);
   }
@@ -105,7 +110,7 @@ export async function openBundleInto(zipPath: string, intoFolder: string): Promi
   try {
     const opened = await runtime().bridge.call('project.openBundle', { zipPath, intoFolder });
     useProject.getState().load(opened.project, opened.path, { missing: opened.missing });
-    useSession.getState().notify('info', `Unpacked and opened ${opened.path}.`);
+    useSession.getState().notify(opened.notes.length > 0 ? 'error' : 'info', `Unpacked and opened ${opened.path}.${mendedNote(opened.notes)}`);
   } catch (error) {
     reportError(error);
   }

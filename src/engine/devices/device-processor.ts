@@ -22,16 +22,36 @@ export class ParamView {
   }
 }
 
+/**
+ * What a device may read besides its input and parameters, written by the engine before each
+ * block (one object, reused: nothing is allocated per block). Tempo-synced devices read the
+ * transport from here, so a render and playback starting at the same frame sweep identically.
+ */
+export class BlockContext {
+  /** Timeline position of the block's first frame, in beats (it stays put while stopped). */
+  beat = 0;
+  /** Quarter notes per minute. */
+  tempo = 120;
+  /** The signal of the channel the current insert listens to (its sidechain), or null; set by the strip per insert. */
+  sidechainLeft: Float32Array | null = null;
+  sidechainRight: Float32Array | null = null;
+}
+
 /** What the engine needs of a device: the channel's audio processed in place, block by block. */
 export interface DeviceProcessor {
   /** Frames by which the output lags the input; the graph delays parallel paths to match. */
   readonly latencyFrames: number;
   /** Processes `left`/`right` [0, frames) in place. Never allocates. */
-  process(left: Float32Array, right: Float32Array, params: ParamView, frames: number): void;
+  process(left: Float32Array, right: Float32Array, params: ParamView, frames: number, context: BlockContext): void;
   /** Forgets the signal's past (tails, envelopes, delay lines). */
   reset(): void;
-  /** Gain reduction on the last frame, in dB (≤ 0), for the channel's meter; 0 for devices that do not reduce. */
-  gainReductionDb(): number;
+  /**
+   * [0]: gain reduction of the last block, in dB (≤ 0), for the channel's meter; 0 for devices
+   * that do not reduce. Written by `process`. An array, not a method: with many device types the
+   * strip's call site cannot be inlined, and a double returned from such a call is boxed (a
+   * garbage object) on every block.
+   */
+  readonly gainReductionDb: Float64Array;
 }
 
 /** `{ paramId: index }` for a device type, in catalog order: how processors name their parameters. */
@@ -39,33 +59,44 @@ export function paramIndices<T extends DeviceType>(type: T): Record<(typeof devi
   return Object.fromEntries(deviceCatalog[type].params.map((spec, index) => [spec.id, index])) as Record<(typeof deviceCatalog)[T]['params'][number]['id'], number>;
 }
 
+type Kernel = { readonly latencyFrames: number; process(left: Float32Array, right: Float32Array, frames: number): void; reset(): void };
+
+/** How `kernelDevice` drives a kernel beyond handing it its parameters. */
+export interface KernelHooks<K extends Kernel> {
+  /** Before every block: what follows the transport (tempo, position). Must not allocate. */
+  readonly eachBlock?: (kernel: K, params: ParamView, context: BlockContext) => void;
+  /** Runs the kernel on the block (default `kernel.process`): a sidechain's planes are passed here. */
+  readonly run?: (kernel: K, left: Float32Array, right: Float32Array, frames: number, context: BlockContext) => void;
+  /** Writes the kernel's gain reduction for the channel's meter into `out[0]` (default: stays 0). */
+  readonly gainReductionDb?: (kernel: K, out: Float64Array) => void;
+}
+
 /**
  * A DSP kernel with setters (src/dsp's `StereoEffect` shape) as a device: `apply` hands the
  * parameter values to the kernel's setters, before a block in which any of them moved.
  */
-export function kernelDevice<K extends { readonly latencyFrames: number; process(left: Float32Array, right: Float32Array, frames: number): void; reset(): void }>(
-  kernel: K,
-  apply: (kernel: K, params: ParamView) => void,
-  gainReductionDb: (kernel: K) => number = () => 0,
-): DeviceProcessor {
+export function kernelDevice<K extends Kernel>(kernel: K, apply: (kernel: K, params: ParamView) => void, hooks: KernelHooks<K> = {}): DeviceProcessor {
   let applied: Float64Array | null = null;
+  const { eachBlock, run, gainReductionDb } = hooks;
+  const reduction = new Float64Array(1);
   return {
+    gainReductionDb: reduction,
     get latencyFrames() {
       return kernel.latencyFrames;
     },
-    process(left, right, params, frames) {
+    process(left, right, params, frames, context) {
       if (applied === null || changed(applied, params)) {
         applied ??= new Float64Array(params.count);
         for (let i = 0; i < params.count; i++) applied[i] = params.end[params.base + i] as number;
         apply(kernel, params);
       }
-      kernel.process(left, right, frames);
+      if (eachBlock) eachBlock(kernel, params, context);
+      if (run) run(kernel, left, right, frames, context);
+      else kernel.process(left, right, frames);
+      if (gainReductionDb) gainReductionDb(kernel, reduction);
     },
     reset() {
       kernel.reset();
-    },
-    gainReductionDb() {
-      return gainReductionDb(kernel);
     },
   };
 }

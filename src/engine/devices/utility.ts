@@ -35,9 +35,8 @@ export class Utility implements DeviceProcessor {
     }
   }
 
-  reset(): void {}
+  /** A utility never reduces. */
+  readonly gainReductionDb = new Float64Array(1);
 
-  gainReductionDb(): number {
-    return 0;
-  }
+  reset(): void {}
 }

@@ -1,7 +1,7 @@
 import type { EngineChannel } from '../../protocol/engine';
 import { blockFrames } from '../../protocol/engine';
 import { decibelsToGain } from '../../std/units';
-import type { DeviceProcessor, ParamView } from '../devices/device-processor';
+import type { BlockContext, DeviceProcessor, ParamView } from '../devices/device-processor';
 import { LevelMeter } from '../level-meter';
 import type { ParamTable } from '../params/param-table';
 import type { StereoDelay } from './stereo-delay';
@@ -17,6 +17,8 @@ export interface InsertSlot {
   readonly params: ParamView;
   /** Holds a bypassed device's signal back by its latency, so bypass never shifts the timing. */
   readonly bypassDelay: StereoDelay | null;
+  /** The channel the device listens to (processed earlier in the block), or null. */
+  readonly sidechain: ChannelStrip | null;
 }
 
 /** A send as the strip runs it: its level's slot and where it goes. */
@@ -88,7 +90,7 @@ export class ChannelStrip {
   }
 
   /** Runs the strip on its summed input and adds its output and sends into their targets. */
-  process(params: ParamTable, scratch: StereoBlock, frames: number): void {
+  process(params: ParamTable, scratch: StereoBlock, context: BlockContext, frames: number): void {
     const { left, right } = this;
     let reduction = 0;
     this.faultedInsert = -1;
@@ -98,7 +100,10 @@ export class ChannelStrip {
       const insert = this.inserts[d] as InsertSlot;
       if (insert.bypass || insert.faulted) insert.bypassDelay?.delayInPlace(left, right, frames);
       else {
-        insert.processor.process(left, right, insert.params, frames);
+        const key = insert.sidechain;
+        context.sidechainLeft = key === null ? null : key.left;
+        context.sidechainRight = key === null ? null : key.right;
+        insert.processor.process(left, right, insert.params, frames, context);
         if (clean && !allFinite(left, right, frames)) {
           left.fill(0);
           right.fill(0);
@@ -107,7 +112,7 @@ export class ChannelStrip {
           this.faultedInsert = d;
           continue;
         }
-        const gr = insert.processor.gainReductionDb();
+        const gr = insert.processor.gainReductionDb[0] as number;
         if (gr < reduction) reduction = gr;
       }
     }

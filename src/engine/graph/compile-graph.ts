@@ -29,7 +29,8 @@ export interface CompiledGraph {
 /**
  * Compiles the routing into a processing order with latency compensation: each channel's input
  * arrives as late as its latest feed (`arrival`), its inserts add their latency, and every
- * connection is delayed by the difference, so parallel paths meet sample-aligned. Returns the
+ * connection is delayed by the difference, so parallel paths meet sample-aligned. A channel a
+ * sidechain listens to comes before the listener (the key is not latency-compensated). Returns the
  * loop, as channel ids from a channel back to itself, when the routing loops (the document
  * refuses such routing, so this is a guard).
  */
@@ -43,11 +44,20 @@ export function compileGraph(
     const output = channel.output === null ? undefined : indexOf.get(channel.output);
     return { output, sends: channel.sends.map((send) => indexOf.get(send.target)) };
   });
+  // A sidechain source is processed before the channel whose device listens to it.
+  const listeners = channels.map(() => [] as number[]);
+  channels.forEach((channel, index) => {
+    for (const device of channel.inserts) {
+      const source = device.sidechain === null ? undefined : indexOf.get(device.sidechain);
+      if (source !== undefined && !listeners[source]?.includes(index)) listeners[source]?.push(index);
+    }
+  });
   const result = topologicalOrder(
     channels.map((_, index) => index),
     (index) => {
       const target = targets[index];
-      return target ? [...(target.output === undefined ? [] : [target.output]), ...target.sends.filter((t): t is number => t !== undefined)] : [];
+      const feeds = target ? [...(target.output === undefined ? [] : [target.output]), ...target.sends.filter((t): t is number => t !== undefined)] : [];
+      return [...feeds, ...(listeners[index] ?? [])];
     },
   );
   if (result.loop) return { loop: result.loop.map((index) => channels[index]?.id ?? '?') };

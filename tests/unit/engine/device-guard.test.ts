@@ -19,15 +19,15 @@ vi.mock('../../../src/engine/devices/registry', async (importOriginal) => {
       const inner = real.createDeviceProcessor(type, sampleRate);
       return {
         latencyFrames: inner.latencyFrames,
-        process(left, right, params, frames) {
-          inner.process(left, right, params, frames);
+        process(left, right, params, frames, context) {
+          inner.process(left, right, params, frames, context);
           if ((params.end[params.base] as number) > 20) left[5] = NaN;
         },
         reset() {
           resets.count++;
           inner.reset();
         },
-        gainReductionDb: () => inner.gainReductionDb(),
+        gainReductionDb: inner.gainReductionDb,
       };
     },
   };

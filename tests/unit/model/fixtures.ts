@@ -1,4 +1,5 @@
 /** Shared documents for the model tests. Each call returns a fresh copy to mutate. */
+import { defaultParams } from '../../../src/devices/catalog';
 import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
 
 /** A current-version project as a user's editor might lay it out. */
@@ -293,7 +294,16 @@ export function richProject(): Project {
         name: 'Empty track',
         colour: '#5aa9ff',
         height: 137,
-        channel: { gainDb: -144, pan: 1, mute: false, solo: false, inserts: [], sends: [], output: 'master' },
+        channel: {
+          gainDb: -144,
+          pan: 1,
+          mute: false,
+          solo: false,
+          // Ducks under track t2: a compressor listening to another channel.
+          inserts: [{ id: 'd4', type: 'compressor', bypass: false, params: { ...defaultParams('compressor'), ratio: 8 }, sidechain: 't2' }],
+          sends: [],
+          output: 'master',
+        },
         clips: [],
       },
     ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../../../src/devices/catalog';
 import { parseProject } from '../../../src/model/parse-project';
 import { AudioClipSchema, ChannelSchema, currentProjectVersion, MarkerSchema, MasterSchema, ProjectSchema, TrackSchema } from '../../../src/model/project-schema';
 import { GlowroomError } from '../../../src/std/errors';
@@ -136,11 +137,12 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...channel, 'output'], 'b9', 'tracks[0].channel.output', ': no bus "b9" to send the output to (it must be "master" or a bus id)'],
     [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'post' }], 'tracks[0].channel.sends[0].target', ': no bus "b9" to send to'],
     [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'after' }], 'tracks[0].channel.sends[0].tap', 'must be one of "pre", "post" (got "after")'],
-    [[...channel, 'inserts'], [{ id: 'd1', type: 'wobbler', bypass: false, params: {} }], 'tracks[0].channel.inserts[0].type', 'must be one of "utility", "limiter" (got "wobbler")'],
-    [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: 3, releaseMs: 50 } }], 'tracks[0].channel.inserts[0].params.ceilingDb', ': must be between -24 and 0 dB (got 3)'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'wobbler', bypass: false, params: {} }], 'tracks[0].channel.inserts[0].type', 'must be one of "utility", "limiter", "eq", "compressor", "reverb", "delay", "saturation", "bitcrusher" (got "wobbler")'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50, drive: 2 } }], 'tracks[0].channel.inserts[0].params.drive', ': Limiter has no parameter "drive"'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1 } }], 'tracks[0].channel.inserts[0].params', ': the parameter "releaseMs" (Release) is missing'],
-    [[...channel, 'inserts'], [{ id: 'd1', type: 'utility', bypass: false, params: { gainDb: 0, pan: 0, width: 100, mono: 0.5, invertLeft: 0, invertRight: 0 } }], 'tracks[0].channel.inserts[0].params.mono', ': must be a whole number (0 off, 1 on) (got 0.5)'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 }, sidechain: 't1' }], 'tracks[0].channel.inserts[0].sidechain', ': Limiter has no sidechain input'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'compressor', bypass: false, params: defaultParams('compressor'), sidechain: 'nowhere' }], 'tracks[0].channel.inserts[0].sidechain', ': no track or bus "nowhere" to listen to'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'compressor', bypass: false, params: defaultParams('compressor'), sidechain: 't1' }], 'tracks[0].channel.inserts[0].sidechain', ': a device cannot listen to its own channel'],
     [[...channel, 'inserts'], [{ id: 't1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }], 'tracks[0].channel.inserts[0].id', ': the id "t1" is taken'],
     [['buses'], [{ id: 'b1', name: 'A', colour: '#000000', channel: { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'b1' } }], 'buses', ': the routing makes a loop: A → A'],
     [['automation'], [{ target: 't9', param: 'gainDb', points: [] }], 'automation[0].target', ': no track, bus, send or device "t9" to automate'],

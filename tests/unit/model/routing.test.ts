@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createChannel } from '../../../src/model/new-track';
-import { routingLoop, type Bus } from '../../../src/model/project-schema';
+import { defaultParams } from '../../../src/devices/catalog';
+import { createTrack } from '../../../src/model/new-track';
+import { routingLoop, type Bus, type Device, type Track } from '../../../src/model/project-schema';
 import { topologicalOrder } from '../../../src/std/topological-order';
 
 const bus = (id: string, name: string, output: string, sends: string[] = []): Bus => ({
@@ -28,11 +30,24 @@ describe('topologicalOrder', () => {
 
 describe('routingLoop', () => {
   it('is null for routing that ends in the master', () => {
-    expect(routingLoop({ buses: [bus('b1', 'Verb', 'master'), bus('b2', 'Delay', 'b1', ['b1'])] })).toBeNull();
+    expect(routingLoop({ tracks: [], buses: [bus('b1', 'Verb', 'master'), bus('b2', 'Delay', 'b1', ['b1'])] })).toBeNull();
   });
 
   it('says which buses loop, by name, through outputs and sends', () => {
-    expect(routingLoop({ buses: [bus('b1', 'Verb', 'b2'), bus('b2', 'Delay', 'master', ['b1'])] })).toMatch(/^(Verb → Delay → Verb|Delay → Verb → Delay)$/);
-    expect(routingLoop({ buses: [bus('b1', '', 'b1')] })).toBe('b1 → b1');
+    expect(routingLoop({ tracks: [], buses: [bus('b1', 'Verb', 'b2'), bus('b2', 'Delay', 'master', ['b1'])] })).toMatch(/^(Verb → Delay → Verb|Delay → Verb → Delay)$/);
+    expect(routingLoop({ tracks: [], buses: [bus('b1', '', 'b1')] })).toBe('b1 → b1');
+  });
+
+  it('counts a sidechain as an edge from its source to the listening channel', () => {
+    const keyed = (sidechain: string): Device => ({ id: `c-${sidechain}`, type: 'compressor', bypass: false, params: defaultParams('compressor'), sidechain });
+    const track = (id: string, output: string, inserts: Device[] = []): Track => {
+      const base = createTrack(id, id === 't1' ? 'Bass' : 'Kick', 0);
+      return { ...base, channel: { ...base.channel, output, inserts } };
+    };
+    // The bass ducks under the kick: fine.
+    expect(routingLoop({ tracks: [track('t1', 'master', [keyed('t2')]), track('t2', 'master')], buses: [] })).toBeNull();
+    // The bass feeds the Glue bus and listens to it: Glue would have to run before and after the bass.
+    const glue: Bus = { ...bus('b1', 'Glue', 'master'), id: 'b1' };
+    expect(routingLoop({ tracks: [track('t1', 'b1', [keyed('b1')])], buses: [glue] })).toMatch(/^(Bass → Glue → Bass|Glue → Bass → Glue)$/);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
-import { deviceCatalog } from '../../../src/devices/catalog';
+import { deviceCatalog, deviceTypes } from '../../../src/devices/catalog';
 import {
   AudioClipSchema,
   AutomationLaneSchema,
@@ -189,8 +189,10 @@ describe('serializeProject', () => {
     expect(Object.keys(written.master)).toEqual(Object.keys(MasterSchema.shape));
     const devices = [...written.tracks.flatMap((t) => t.channel.inserts), ...written.buses.flatMap((b) => b.channel.inserts), ...written.master.inserts];
     expect(devices.length).toBeGreaterThan(0);
+    expect(devices.some((device) => device.sidechain !== undefined)).toBe(true);
     for (const device of devices) {
-      expect(Object.keys(device)).toEqual(Object.keys(DeviceSchema.shape));
+      // `sidechain` is optional: written only when the device listens to another channel.
+      expect(Object.keys(device)).toEqual(Object.keys(DeviceSchema.shape).filter((key) => key !== 'sidechain' || device.sidechain !== undefined));
       expect(Object.keys(device.params)).toEqual(deviceCatalog[device.type].params.map((spec) => spec.id));
     }
     for (const send of written.tracks.flatMap((t) => t.channel.sends)) expect(Object.keys(send)).toEqual(Object.keys(SendSchema.shape));
@@ -291,6 +293,18 @@ describe('docs/project-format.md', () => {
     expect(project.tracks.some((track) => track.channel.inserts.length > 0)).toBe(true);
     expect(project.master.inserts.length).toBeGreaterThanOrEqual(1);
     expect(project.automation.some((lane) => lane.points.length >= 2)).toBe(true);
+  });
+
+  it('shows a compressor listening to another track through its sidechain', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    const keyed = project.tracks.flatMap((track) => track.channel.inserts.filter((device) => device.sidechain !== undefined && device.sidechain !== track.id));
+    expect(keyed.map((device) => device.type)).toContain('compressor');
+  });
+
+  it('documents every parameter of every device type', () => {
+    for (const type of deviceTypes) {
+      for (const spec of deviceCatalog[type].params) expect(markdown, `${type}.${spec.id}`).toMatch(new RegExp(`\\| \`${type}\` \\| [^|]*\`${spec.id}\``));
+    }
   });
 
   it('documents every field of the schema', () => {
