@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { serializeProject } from '../../src/model/parse-project';
 import { createTrack } from '../../src/model/new-track';
-import { currentProjectVersion, type Channel, type Clip, type Project, type Track } from '../../src/model/project-schema';
+import { defaultParams, type DeviceType } from '../../src/devices/catalog';
+import { noteValueIndex } from '../../src/devices/effects/note-values';
+import { currentProjectVersion, type Channel, type Clip, type Device, type Project, type Track } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
 import { expect, samplePack, test } from './fixtures';
 
@@ -13,8 +15,11 @@ import { expect, samplePack, test } from './fixtures';
  * has a bus fed by outputs and by pre- and post-fader sends, a Utility and limiters on a track, a
  * bus and the master (so latency compensation runs too), and automation: a volume ramp, an
  * exponential fade, a hold step, a send level and device parameters (a Utility's width, the master
- * limiter's release along a geometric curve).
+ * limiter's release along a geometric curve). The stock effects are in it too: an EQ on the perc
+ * track, a compressor on the pad keyed by the kick (sidechain), a space bus with a tempo-synced
+ * ping-pong delay and a reverb fed by a send, saturation and a bitcrusher on the crush bus.
  */
+const stock = (id: string, type: DeviceType, params: Record<string, number>): Device => ({ id, type, bypass: false, params: { ...defaultParams(type), ...params } });
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
   kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
 });
@@ -46,9 +51,18 @@ const project: Project = {
       output: 'drum-bus',
     }),
     track('kick', [0, 1, 2, 3, 4.5, 5, 6].map((b) => clip(`k${b}`, 'kick', b, 0.5)), { gainDb: -3, output: 'drum-bus', sends: [{ id: 'x2', target: 'crush', levelDb: -3, tap: 'post' }] }),
-    track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 }), clip('p3', 'tabla', 2, 1, { mute: true })], { pan: -0.7 }),
+    track('perc', [clip('p1', 'tabla', 0.75, 1, { rate: 1.5 }), clip('p2', 'tabla', 3.1, 2, { rate: 0.7, fadeOut: 0.1 }), clip('p3', 'tabla', 2, 1, { mute: true })], {
+      pan: -0.7,
+      inserts: [stock('eq-perc', 'eq', { hpOn: 1, hpHz: 180, hpSlope: 1, p2Hz: 900, p2GainDb: -9, p2Q: 2.5, hsGainDb: 4, lpOn: 1, lpHz: 9000, lpSlope: 2 })],
+      sends: [{ id: 'x3', target: 'space', levelDb: -4, tap: 'post' }],
+    }),
     track('snare', [clip('s1', 'snare', 1, 1), clip('s2', 'snare', 3, 1, { rate: 1.12 })], { mute: true }),
-    track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], { solo: false, pan: 0.1 }),
+    track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], {
+      solo: false,
+      pan: 0.1,
+      inserts: [{ ...stock('duck', 'compressor', { thresholdDb: -36, ratio: 8, attackMs: 1, releaseMs: 90, detectorHpOn: 1, detectorHpHz: 60 }), sidechain: 'kick' }],
+      sends: [{ id: 'x4', target: 'space', levelDb: -10, tap: 'pre' }],
+    }),
     track('ghost', [clip('g', 'gone', 0, 2)]),
   ],
   buses: [
@@ -57,7 +71,20 @@ const project: Project = {
       id: 'crush',
       name: 'Crush',
       colour: '#5aa9ff',
-      channel: { ...createTrack('x', '', 0).channel, inserts: [{ id: 'd2', type: 'limiter', bypass: false, params: { ceilingDb: -14, releaseMs: 30 } }], output: 'drum-bus' },
+      channel: {
+        ...createTrack('x', '', 0).channel,
+        inserts: [stock('sat', 'saturation', { driveDb: 20, tone: 30, mix: 70 }), stock('crusher', 'bitcrusher', { bits: 7.5, downsample: 3.3, mix: 50 }), { id: 'd2', type: 'limiter', bypass: false, params: { ceilingDb: -14, releaseMs: 30 } }],
+        output: 'drum-bus',
+      },
+    },
+    {
+      id: 'space',
+      name: 'Space',
+      colour: '#7ee081',
+      channel: {
+        ...createTrack('x', '', 0).channel,
+        inserts: [stock('echo', 'delay', { sync: 1, noteValue: noteValueIndex('1/8D'), feedback: 55, pingPong: 1, mix: 100 }), stock('hall', 'reverb', { size: 70, decayS: 2.5, preDelayMs: 20, mix: 100 })],
+      },
     },
   ],
   markers: [],
@@ -75,6 +102,7 @@ const project: Project = {
     },
     { target: 'd1', param: 'width', points: [{ beat: 1, value: 50, curve: 'exponential' }, { beat: 3.7, value: 180, curve: 'linear' }] },
     { target: 'x2', param: 'levelDb', points: [{ beat: 0, value: -20, curve: 'linear' }, { beat: 6.2, value: 0, curve: 'linear' }] },
+    { target: 'eq-perc', param: 'p2Hz', points: [{ beat: 0, value: 300, curve: 'exponential' }, { beat: 5, value: 4000, curve: 'linear' }] },
     { target: 'd3', param: 'releaseMs', points: [{ beat: 0, value: 20, curve: 'exponential' }, { beat: 6, value: 200, curve: 'linear' }] },
   ],
 };
