@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { EditState, MenuCommand } from '../../src/protocol/ipc';
 import { productName } from '../services/data-dir';
 
@@ -67,7 +67,13 @@ export function buildAppMenu(state: EditState, recent: readonly string[], action
     },
     {
       label: '&Help',
-      submenu: [run('Keyboard Shortcuts', 'shortcuts', '?')],
+      submenu: [
+        run('Getting Started', 'getting-started'),
+        run('Keyboard Shortcuts', 'shortcuts', '?'),
+        run('Guide', 'guide'),
+        { type: 'separator' },
+        { label: `${productName} ${app.getVersion()}`, enabled: false },
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);

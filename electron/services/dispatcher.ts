@@ -26,6 +26,7 @@ import { ExportService } from './export-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
 import { ProjectService } from './projects/project-service';
+import { UserSettingsStore } from './user-settings';
 
 type Handlers = {
   [N in OperationName]: (args: z.infer<(typeof operations)[N]['args']>) => Promise<OperationResult<N>> | OperationResult<N>;
@@ -61,6 +62,7 @@ export class Dispatcher {
     const library = new LibraryService(jobs, options.libraryPath, { onWatchedImport: (summary) => this.emit('library.changed', summary) });
     this.library = library;
     const projects = new ProjectService(jobs, home);
+    const settings = new UserSettingsStore(path.join(home, 'settings.json'));
     const exports = exportsDir();
     const exporter = new ExportService(jobs, home, exports);
     const audio = new AudioService(path.join(home, 'Imported Audio'));
@@ -111,6 +113,8 @@ export class Dispatcher {
         return {};
       },
       'project.recoveries': () => projects.recoveries(),
+      'settings.get': () => settings.settings(),
+      'settings.update': (args) => settings.update(args),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),
       'project.exportBundle': (args) => projects.exportBundle(args.projectPath, args.outPath),
       'project.openBundle': (args) => projects.openBundle(args.zipPath, args.intoFolder),

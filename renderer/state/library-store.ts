@@ -57,15 +57,21 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async importPaths(paths) {
     try {
       const summary = await runtime().bridge.call('library.import', { paths: [...paths] });
-      const failures = summary.failed.map((f) => `${fileName(f.path)}: ${f.reason}`).join(' · ');
-      const notes = summary.notes.map((n) => n.note).join(' · ');
+      const failures = summary.failed.map((f) => `${fileName(f.path)}: ${f.reason}`);
+      const notes = summary.notes.map((n) => n.note);
+      // What the import says about single files: one fits the status bar, more open as a list.
+      const items = [...failures, ...notes];
+      const inline = items.length === 1 ? `: ${items[0]}` : '';
+      const noted = notes.length > 0 ? `; ${notes.length} with a note${failures.length === 0 ? inline : ''}` : '';
+      const failed = failures.length === 0 ? '' : failures.length === 1 ? ` Could not use 1 file${notes.length === 0 ? inline : '.'}` : ` Could not use ${failures.length} files.`;
       const verb = summary.cancelled ? 'Import cancelled' : 'Imported';
       const extra = [summary.moved ? `${summary.moved} moved` : '', summary.missing ? `${summary.missing} missing` : ''].filter(Boolean).join(', ');
       useSession
         .getState()
         .notify(
           summary.failed.length > 0 ? 'error' : 'info',
-          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${notes ? `; ${summary.notes.length} with a note: ${notes}` : ''}${failures ? `. Could not use ${summary.failed.length}: ${failures}` : '.'}`,
+          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${noted}.${failed}`,
+          items.length > 1 ? items : [],
         );
       await Promise.all([get().search({}), get().refreshPacks()]);
     } catch (error) {

@@ -4,6 +4,8 @@ import type { AppInfo } from '../../src/protocol/ipc';
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly text: string;
+  /** Items the text sums up (each file an import could not use), listed when the user opens it. */
+  readonly details: readonly string[];
 }
 
 interface SessionState {
@@ -11,14 +13,14 @@ interface SessionState {
   /** The latest thing the user should read, shown in the status bar. */
   readonly notice: Notice | null;
   setInfo(info: AppInfo): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, details?: readonly string[]): void;
 }
 
 export const useSession = create<SessionState>()((set) => ({
   info: null,
   notice: null,
   setInfo: (info) => set({ info }),
-  notify: (kind, text) => set({ notice: { kind, text } }),
+  notify: (kind, text, details = []) => set({ notice: { kind, text, details } }),
 }));
 
 /** Reports a failed action to the user in words, whatever was thrown. */

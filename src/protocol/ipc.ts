@@ -177,6 +177,16 @@ export const RecoveryListing = z.discriminatedUnion('damaged', [
   z.object({ key: z.string(), damaged: z.literal(false), name: z.string(), originalPath: z.string().nullable(), savedAt: z.string() }),
   z.object({ key: z.string(), damaged: z.literal(true), problem: z.string() }),
 ]);
+/** The user's own settings, kept in the data folder (not in any project). */
+export const UserSettings = z.object({
+  /** The first-run "Getting started" panel was closed; Help ▸ Getting Started shows it again. */
+  gettingStartedDismissed: z.boolean().default(false),
+});
+export type UserSettings = z.infer<typeof UserSettings>;
+/** Some settings to change; those left out stay. */
+export const UserSettingsChanges = z.object({ gettingStartedDismissed: z.boolean().optional() });
+export type UserSettingsChanges = z.infer<typeof UserSettingsChanges>;
+
 /** How a project was last looked at, kept per project file in the user's settings (not in the project). */
 export const ProjectView = z.object({
   snap: z.enum(snapOptions),
@@ -226,7 +236,7 @@ export type EditState = z.infer<typeof EditState>;
 
 /** Commands of the native menu; the renderer runs each as its keyboard shortcut would. */
 export const MenuCommand = z.enum([
-  'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'undo', 'redo', 'select-all', 'shortcuts',
+  'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'undo', 'redo', 'select-all', 'shortcuts', 'getting-started', 'guide',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
@@ -356,6 +366,8 @@ export const operations = {
   'files.list': operation(ListArgs, FolderListing, 'The folders and the files fitting the purpose in one folder, for an open browse session (web host only).'),
   'files.pick': operation(PickArgs, PickedPath, 'End a browse session with the path the user picked in the page; it is checked against the purpose and granted.'),
   'files.showInFolder': operation(z.object({ path: absolutePath }), z.object({}), "Open the system file manager on a file (desktop only; the web host cannot reach the user's screen)."),
+  'settings.get': operation(z.object({}), UserSettings, 'The user settings (defaults when none were saved, or the file is damaged).'),
+  'settings.update': operation(UserSettingsChanges, UserSettings, 'Change some user settings; answers all of them.'),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),
   'app.saveBeforeCloseOutcome': operation(z.object({ requestId: saveRequestId, outcome: SaveOutcome }), z.object({}), 'The renderer answers `app.saveBeforeClose`: saved, cancelled (Save As closed) or failed (it said why).'),
 } as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;

@@ -1,5 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -18,6 +18,8 @@ export const test = base.extend<{ app: Page }>({
     // Each test starts as after a clean exit: work an earlier test left in recovery (large edits
     // write it at once) would otherwise greet this one with the Recover dialog.
     clearRecovery();
+    // …and as a returning user: the first-run panel has its own test (onboarding.spec.ts).
+    setFirstRun(false);
     await page.goto(url);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await use(page);
@@ -31,6 +33,15 @@ export { expect };
 export function clearRecovery(): void {
   const home = process.env['GLOWROOM_HOME'];
   if (home) rmSync(path.join(home, 'recovery'), { recursive: true, force: true });
+}
+
+/** Makes the next start a first run (the Getting started panel shows) or not. */
+export function setFirstRun(first: boolean): void {
+  const home = process.env['GLOWROOM_HOME'];
+  if (!home) return;
+  const settings = path.join(home, 'settings.json');
+  if (first) rmSync(settings, { force: true });
+  else writeFileSync(settings, JSON.stringify({ gettingStartedDismissed: true }));
 }
 
 /**

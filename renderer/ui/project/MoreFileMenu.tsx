@@ -1,5 +1,6 @@
 import './file-menu.css';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../use-dismiss';
 import { collectAndSave } from './file-actions';
 import { useFilePrompt } from './file-prompts';
 
@@ -7,21 +8,7 @@ import { useFilePrompt } from './file-prompts';
 export function MoreFileMenu() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const escape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('pointerdown', away);
-    window.addEventListener('keydown', escape);
-    return () => {
-      window.removeEventListener('pointerdown', away);
-      window.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  useDismiss(open, root, useCallback(() => setOpen(false), []));
   const run = (action: () => void) => () => {
     setOpen(false);
     action();
@@ -32,7 +19,7 @@ export function MoreFileMenu() {
         More ▾
       </button>
       {open && (
-        <div role="menu" aria-label="More file actions" className="more-menu-items">
+        <div role="menu" aria-label="More file actions" className="more-menu-items menu-popover">
           <button type="button" role="menuitem" onClick={run(() => void collectAndSave())} title="Copy all audio into the project's Audio/ folder and save">
             Collect and Save
           </button>

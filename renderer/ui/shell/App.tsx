@@ -7,6 +7,8 @@ import { Mixer } from '../mixer';
 import { ProjectDialogs } from '../project';
 import { FileBrowserHost } from '../FileBrowserDialog';
 import { Timeline } from '../timeline';
+import { GettingStarted, useFirstRun } from './GettingStarted';
+import { GuideDialog } from './GuideDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useWindowTitle } from './use-window-title';
 import { StatusBar } from './StatusBar';
@@ -20,6 +22,7 @@ export function App() {
   const show = useUi((s) => s.show);
   useGlobalShortcuts(useCallback(() => useUi.getState().show(useUi.getState().modal === 'shortcuts' ? null : 'shortcuts'), []));
   useWindowTitle();
+  useFirstRun();
   const close = () => show(null);
   return (
     <div className="app">
@@ -27,8 +30,10 @@ export function App() {
       <FileBrowserHost />
       <WaveformEditor />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
+      {modal === 'guide' && <GuideDialog onClose={close} />}
       {modal === 'export' && <ExportDialog onClose={close} />}
       <TopBar />
+      <GettingStarted />
       <main className="workspace">
         <LibraryPanel />
         <div className="workspace-main">

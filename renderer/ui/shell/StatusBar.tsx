@@ -5,6 +5,7 @@ import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { useSession } from '../../state/session-store';
 import { useStatusFrame } from '../use-status-frame';
+import { StatusNotice } from './StatusNotice';
 
 export function StatusBar() {
   const info = useSession((s) => s.info);
@@ -37,9 +38,7 @@ export function StatusBar() {
   });
   return (
     <footer className="statusbar">
-      <span className={`statusbar-notice ${notice?.kind === 'error' ? 'is-error' : ''}`} role={notice?.kind === 'error' ? 'alert' : 'status'}>
-        {notice?.text ?? 'Ready.'}
-      </span>
+      <StatusNotice key={notice?.text} notice={notice} />
       <span className="statusbar-facts">
         <span ref={load} className="statusbar-load" aria-label="Audio engine load" data-warn="false">
           DSP 0%

@@ -1,6 +1,7 @@
 import { MixerToggle } from '../mixer';
 import { FileControls } from '../project';
 import { MasterMeter, MeterField, PositionDisplay, TempoField, TransportControls } from '../transport';
+import { HelpMenu } from './HelpMenu';
 import { UndoRedo } from './UndoRedo';
 
 export function TopBar() {
@@ -18,6 +19,7 @@ export function TopBar() {
       <div className="topbar-spacer" />
       <MixerToggle />
       <FileControls />
+      <HelpMenu />
       <MasterMeter />
     </header>
   );

@@ -21,6 +21,8 @@ const commands: Record<MenuCommand, () => void> = {
   redo: () => useProject.getState().redo(),
   'select-all': selectAll,
   shortcuts: () => useUi.getState().show('shortcuts'),
+  'getting-started': () => useUi.getState().showGettingStarted(true),
+  guide: () => useUi.getState().show('guide'),
 };
 
 export function runMenuCommand(command: MenuCommand): void {

@@ -1,0 +1,46 @@
+/**
+ * The user guide Help ▸ Guide shows: what a producer needs to find their way, in the app, offline.
+ * Keep it true to the app: when a feature changes, change its paragraph here.
+ */
+export interface GuideSection {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+}
+
+export const guide: readonly GuideSection[] = [
+  {
+    title: 'Your samples: the library',
+    paragraphs: [
+      'Import adds a folder of samples or a .zip pack to the library on the left; Watch also keeps a folder up to date while Glowroom runs. Each sound is analysed once (length, tempo, key, loudness) and stays in the library for every project.',
+      'Search by name, folder or tag; filter by one-shots or loops, tempo range, key (its relative key matches too) or favourites (★). Click a sample to hear it, use the arrow keys to hear the next one.',
+    ],
+  },
+  {
+    title: 'Building a track: the timeline',
+    paragraphs: [
+      'Drag a sample onto a track, or below the tracks for a new one; double-clicking a sample adds it on a new track. Clips land on the grid (Grid above the timeline; hold Alt to place them freely).',
+      'Drag a clip to move it, its edges to trim, its top corners to fade. Double-click a clip to edit it: name, gain, fades, normalize, chop into slices. Ctrl+wheel zooms around the pointer; Fit shows the whole song.',
+      'Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z); the undo button names the step it would take.',
+    ],
+  },
+  {
+    title: 'Playing',
+    paragraphs: [
+      'Space plays and stops, Enter goes back to the start. Drag on the ruler to set a loop range, L switches looping on and off. The metronome button clicks on the beat.',
+    ],
+  },
+  {
+    title: 'Saving, and when something goes wrong',
+    paragraphs: [
+      'Ctrl+S saves the project as one .glowroom file; it refers to your audio where it lies. Collect and Save (More ▾) copies all audio into an Audio folder beside the project; Export Bundle makes one .glowroom.zip to send to someone.',
+      'Unsaved work is kept every 30 seconds (at once after a big edit) in Glowroom’s data folder. If Glowroom or the computer stops before you save, the next start offers to recover it.',
+      'Before New or Open replaces a project with unsaved changes, Glowroom asks whether to save it. Each saved project reopens with the grid, zoom and scroll you left it with.',
+    ],
+  },
+  {
+    title: 'Exporting',
+    paragraphs: [
+      'Export (Ctrl+E) renders the whole song, the loop range, the selection, or a 15/30/60 s clip, as WAV, FLAC or MP3, optionally as stems, and brings it to a loudness target for where you will upload it. The report shows the loudness and true peak it reached.',
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { expect, samplePack, setFirstRun, test } from './fixtures';
+
+test('the first run shows Getting started; closed, it stays closed after a reload; Help brings it back', async ({ app }) => {
+  setFirstRun(true);
+  await app.reload();
+  const panel = app.getByRole('region', { name: 'Getting started' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Import a pack.');
+  await expect(panel).toContainText('Drag a sound in.');
+  await expect(panel).toContainText('Press Space');
+  await expect(panel).toContainText('press ?');
+  // Nothing is hidden under it: the timeline starts below it.
+  const panelBox = await panel.boundingBox();
+  const timelineBox = await app.getByRole('region', { name: 'Timeline' }).boundingBox();
+  expect(timelineBox!.y).toBeGreaterThanOrEqual(panelBox!.y + panelBox!.height);
+  await app.screenshot({ path: '/tmp/shots/getting-started.png' });
+
+  // The demo pack is one click away when it is present (it is next to the checkout).
+  await panel.getByRole('button', { name: 'Import the demo pack' }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(/Imported: \d+ new/, { timeout: 30_000 });
+
+  await panel.getByRole('button', { name: 'Got it' }).click();
+  await expect(panel).toHaveCount(0);
+  await app.reload();
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'Help ▾' }).click();
+  const menu = app.getByRole('menu', { name: 'Help' });
+  await expect(menu).toContainText(/Glowroom \d+\.\d+\.\d+ · Web host/);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Getting Started', 'Keyboard Shortcuts ?', 'Guide']);
+  await app.screenshot({ path: '/tmp/shots/help-menu.png' });
+  await menu.getByRole('menuitem', { name: 'Getting Started' }).click();
+  await expect(panel).toBeVisible();
+  await expect(menu).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'Help ▾' }).click();
+  await menu.getByRole('menuitem', { name: 'Guide' }).click();
+  const guide = app.getByRole('dialog', { name: 'Glowroom guide' });
+  await expect(guide).toContainText('Unsaved work is kept every 30 seconds');
+  await app.screenshot({ path: '/tmp/shots/guide.png' });
+  await guide.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await app.keyboard.press('Escape');
+
+  await app.getByRole('button', { name: 'Help ▾' }).click();
+  await menu.getByRole('menuitem', { name: /Keyboard Shortcuts/ }).click();
+  await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
+
+test('a long import failure list opens fully from the status bar', async ({ app }) => {
+  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(`${samplePack}/_broken`);
+  await app.getByRole('button', { name: 'Import', exact: true }).click();
+  const status = app.getByRole('contentinfo');
+  await expect(status.getByRole('alert')).toHaveText('Imported: 0 new, 0 already in the library. Could not use 5 files.', { timeout: 30_000 });
+  const more = status.getByRole('button', { name: 'Show all 5' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  const details = app.getByRole('region', { name: 'Message details' });
+  const items = details.getByRole('listitem');
+  await expect(items).toHaveCount(5);
+  for (const name of ['empty.wav', 'misnamed_mp3.wav', 'readme-not-audio.wav', 'truncated.flac', 'truncated.wav']) await expect(details).toContainText(`${name}: `);
+  // Every line is shown whole, none cut off.
+  for (const item of await items.all()) expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
+  await app.screenshot({ path: '/tmp/shots/status-list.png' });
+  await app.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+
+  // A single message too long for the bar opens the same way.
+  const missing = `/no/such/folder/${'a-very-long-folder-name/'.repeat(10)}Night drive.glowroom`;
+  await app.keyboard.press('Control+o');
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Project file path' }).fill(missing);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(status.getByRole('alert')).toContainText('a-very-long-folder-name');
+  await status.getByRole('button', { name: 'More' }).click();
+  await expect(details).toContainText(`was not found in ${path.dirname(missing)}. It may have been moved, renamed or deleted; choose it again with Open.`);
+});
