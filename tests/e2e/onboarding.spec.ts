@@ -1,5 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, samplePack, setFirstRun, test } from './fixtures';
+import { expect, setFirstRun, test } from './fixtures';
 
 test('the first run shows Getting started; closed, it stays closed after a reload; Help brings it back', async ({ app }) => {
   setFirstRun(true);
@@ -50,17 +51,22 @@ test('the first run shows Getting started; closed, it stays closed after a reloa
 });
 
 test('a long import failure list opens fully from the status bar', async ({ app }) => {
-  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(`${samplePack}/_broken`);
+  // Seven files no decoder can use, with names long enough that one line could never hold them.
+  const names = Array.from({ length: 7 }, (_, i) => `take ${i + 1} of the late night vocal session, bounced twice.wav`);
+  const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'not-audio-pack');
+  mkdirSync(folder, { recursive: true });
+  for (const name of names) writeFileSync(path.join(folder, name), 'these bytes are a note, not audio');
+  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(folder);
   await app.getByRole('button', { name: 'Import', exact: true }).click();
   const status = app.getByRole('contentinfo');
-  await expect(status.getByRole('alert')).toHaveText('Imported: 0 new, 0 already in the library. Could not use 5 files.', { timeout: 30_000 });
-  const more = status.getByRole('button', { name: 'Show all 5' });
+  await expect(status.getByRole('alert')).toHaveText('Imported: 0 new, 0 already in the library. Could not use 7 files.', { timeout: 30_000 });
+  const more = status.getByRole('button', { name: 'Show all 7' });
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await more.click();
   const details = app.getByRole('region', { name: 'Message details' });
   const items = details.getByRole('listitem');
-  await expect(items).toHaveCount(5);
-  for (const name of ['empty.wav', 'misnamed_mp3.wav', 'readme-not-audio.wav', 'truncated.flac', 'truncated.wav']) await expect(details).toContainText(`${name}: `);
+  await expect(items).toHaveCount(7);
+  for (const name of names) await expect(details).toContainText(`${name}: `);
   // Every line is shown whole, none cut off.
   for (const item of await items.all()) expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
   await app.screenshot({ path: '/tmp/shots/status-list.png' });
