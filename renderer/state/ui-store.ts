@@ -11,6 +11,7 @@ interface UiState {
   readonly gettingStarted: boolean;
   show(modal: Modal): void;
   toggleMixer(): void;
+  showMixer(open: boolean): void;
   showGettingStarted(shown: boolean): void;
 }
 
@@ -20,5 +21,6 @@ export const useUi = create<UiState>()((set, get) => ({
   gettingStarted: false,
   show: (modal) => set({ modal }),
   toggleMixer: () => set({ mixerOpen: !get().mixerOpen }),
+  showMixer: (mixerOpen) => set({ mixerOpen }),
   showGettingStarted: (gettingStarted) => set({ gettingStarted }),
 }));

@@ -1,5 +1,6 @@
 /**
- * Remembers how each saved project is looked at — the timeline's grid, zoom, follow and scroll —
+ * Remembers how each saved project is looked at — the timeline's grid, zoom, follow and scroll,
+ * and whether the mixer is open —
  * in the user's settings under the project's file (a moment after a change, and at once when the
  * project gets a new file by Save As), and brings it back when that project is opened again,
  * also after a reload (open or recover it). The project format stays as it is.
@@ -9,17 +10,18 @@ import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError } from './session-store';
 import { useTimeline } from './timeline-store';
+import { useUi } from './ui-store';
 
 /** A change to the view is kept once the view has been still this long. */
 const rememberAfterMs = 500;
 
 function currentView(): ProjectView {
   const { snap, pixelsPerBeat, follow, scroll } = useTimeline.getState();
-  return { snap, pixelsPerBeat, follow, scrollBeats: scroll.beats, scrollTop: scroll.top };
+  return { snap, pixelsPerBeat, follow, scrollBeats: scroll.beats, scrollTop: scroll.top, mixerOpen: useUi.getState().mixerOpen };
 }
 
 function sameView(a: ProjectView, b: ProjectView): boolean {
-  return a.snap === b.snap && a.pixelsPerBeat === b.pixelsPerBeat && a.follow === b.follow && a.scrollBeats === b.scrollBeats && a.scrollTop === b.scrollTop;
+  return (Object.keys(a) as (keyof ProjectView)[]).every((key) => a[key] === b[key]);
 }
 
 function applyView(view: ProjectView): void {
@@ -28,6 +30,7 @@ function applyView(view: ProjectView): void {
   timeline.setZoom(view.pixelsPerBeat);
   timeline.setFollow(view.follow);
   timeline.scrollTo({ beats: view.scrollBeats, top: view.scrollTop });
+  useUi.getState().showMixer(view.mixerOpen);
 }
 
 /** Starts remembering views; returns the function that stops it. */
@@ -54,11 +57,13 @@ export function startViewMemory(): () => void {
       reportError(error);
     }
   };
-  const stopTimeline = useTimeline.subscribe(() => {
+  const viewChanged = () => {
     if (sameView(currentView(), kept)) return;
     clearTimeout(timer);
     timer = setTimeout(() => remember(useProject.getState().filePath), rememberAfterMs);
-  });
+  };
+  const stopTimeline = useTimeline.subscribe(viewChanged);
+  const stopUi = useUi.subscribe(viewChanged);
   const stopProject = useProject.subscribe((state, previous) => {
     if (state.opened !== previous.opened) {
       // The view so far belongs to the document that was open.
@@ -72,6 +77,7 @@ export function startViewMemory(): () => void {
   });
   return () => {
     stopTimeline();
+    stopUi();
     stopProject();
     clearTimeout(timer);
   };

@@ -198,6 +198,8 @@ export const ProjectView = z.object({
   scrollBeats: z.number().nonnegative().max(1_000_000),
   /** How far the tracks are scrolled down, in pixels. */
   scrollTop: z.number().nonnegative().max(10_000_000),
+  /** The mixer panel is open under the arrangement. */
+  mixerOpen: z.boolean().default(false),
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 export const ProjectViewArgs = z.object({ path: absolutePath, view: ProjectView });

@@ -55,7 +55,7 @@ test('New and Open with unsaved changes ask Save / Don’t Save / Cancel in the 
   expect(browserDialogs).toEqual([]);
 });
 
-test('the grid, zoom and scroll of a project come back when it is opened again after a reload', async ({ app }) => {
+test('the grid, zoom, scroll and open mixer of a project come back when it is opened again after a reload', async ({ app }) => {
   await importFolder(app, samplePack);
   const clip = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const grid = app.getByRole('combobox', { name: 'Snap to grid' });
@@ -65,6 +65,8 @@ test('the grid, zoom and scroll of a project come back when it is opened again a
   expect(width).toBeGreaterThan(800);
   const scroller = app.locator('.timeline-scroll');
   await scroller.evaluate((element) => (element.scrollLeft = 300));
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('region', { name: 'Mixer' })).toBeVisible();
   const file = path.join(home(), 'Zoomed in.glowroom');
   await app.keyboard.press('Control+Shift+s');
   const saveAs = app.getByRole('dialog', { name: 'Save project as' });
@@ -77,6 +79,7 @@ test('the grid, zoom and scroll of a project come back when it is opened again a
 
   await app.reload();
   await expect(grid).toHaveValue('beat');
+  await expect(app.getByRole('region', { name: 'Mixer' })).toHaveCount(0);
   await app.keyboard.press('Control+o');
   const open = app.getByRole('dialog', { name: 'Open project' });
   await open.getByRole('textbox', { name: 'Location' }).fill(file);
@@ -85,6 +88,7 @@ test('the grid, zoom and scroll of a project come back when it is opened again a
   await expect(grid).toHaveValue('1/16');
   await expect.poll(async () => Math.round((await clip.boundingBox())?.width ?? 0)).toBe(Math.round(width));
   await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBe(420);
+  await expect(app.getByRole('region', { name: 'Mixer' })).toBeVisible();
 
   // A new project starts at the left, with the grid and zoom as they were.
   await app.keyboard.press('Control+n');
