@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, setFirstRun, test } from './fixtures';
+import { chooseInFileBrowser, expect, importFolder, setFirstRun, test } from './fixtures';
 
 test('the first run shows Getting started; closed, it stays closed after a reload; Help brings it back', async ({ app }) => {
   setFirstRun(true);
@@ -56,8 +56,7 @@ test('a long import failure list opens fully from the status bar', async ({ app 
   const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'not-audio-pack');
   mkdirSync(folder, { recursive: true });
   for (const name of names) writeFileSync(path.join(folder, name), 'these bytes are a note, not audio');
-  await app.getByRole('textbox', { name: 'Folder or file to import' }).fill(folder);
-  await app.getByRole('button', { name: 'Import', exact: true }).click();
+  await importFolder(app, folder);
   const status = app.getByRole('contentinfo');
   await expect(status.getByRole('alert')).toHaveText('Imported: 0 new, 0 already in the library. Could not use 7 files.', { timeout: 30_000 });
   const more = status.getByRole('button', { name: 'Show all 7' });
@@ -73,13 +72,13 @@ test('a long import failure list opens fully from the status bar', async ({ app 
   await app.keyboard.press('Escape');
   await expect(details).toHaveCount(0);
 
-  // A single message too long for the bar opens the same way.
-  const missing = `/no/such/folder/${'a-very-long-folder-name/'.repeat(10)}Night drive.glowroom`;
+  // A single message too long for the bar opens the same way: a damaged project with a long name.
+  const longName = `Night drive ${'(final mix, second master, louder) '.repeat(5).trim()}.glowroom`;
+  const damaged = path.join(folder, longName);
+  writeFileSync(damaged, '{ "format": "glowroom", "version": 3, "name": ');
   await app.keyboard.press('Control+o');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Project file path' }).fill(missing);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(status.getByRole('alert')).toContainText('a-very-long-folder-name');
+  await chooseInFileBrowser(app, 'Open project', damaged, 'Open');
+  await expect(status.getByRole('alert')).toContainText('is not valid JSON');
   await status.getByRole('button', { name: 'More' }).click();
-  await expect(details).toContainText(`was not found in ${path.dirname(missing)}. It may have been moved, renamed or deleted; choose it again with Open.`);
+  await expect(details).toContainText(`${longName} is not valid JSON (line 1, column 47): The text ends inside an object; the file may be truncated`);
 });

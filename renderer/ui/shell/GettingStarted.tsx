@@ -43,10 +43,10 @@ export function GettingStarted() {
                 <button type="button" disabled={importing} onClick={() => void useLibrary.getState().importPaths([demoPack])}>
                   Import the demo pack
                 </button>{' '}
-                or add a folder of your own samples with Import in the library.
+                or add a folder of your own samples with Import folder… in the library.
               </>
             ) : (
-              'Add a folder of samples or a .zip pack with Import at the top of the library.'
+              'Add a folder of samples with Import folder… (or a .zip pack with Import file…) at the top of the library.'
             )}
           </li>
           <li>

@@ -11,7 +11,7 @@ export const guide: readonly GuideSection[] = [
   {
     title: 'Your samples: the library',
     paragraphs: [
-      'Import adds a folder of samples or a .zip pack to the library on the left; Watch also keeps a folder up to date while Glowroom runs. Each sound is analysed once (length, tempo, key, loudness) and stays in the library for every project.',
+      'Import folder… and Import file… add samples or a .zip pack to the library on the left; Watch folder… also keeps a folder up to date while Glowroom runs. Each sound is analysed once (length, tempo, key, loudness) and stays in the library for every project.',
       'Search by name, folder or tag; filter by one-shots or loops, tempo range, key (its relative key matches too) or favourites (★). Click a sample to hear it, use the arrow keys to hear the next one.',
     ],
   },
