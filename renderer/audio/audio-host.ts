@@ -17,6 +17,7 @@ export class AudioHost {
   private node: AudioWorkletNode;
   private readonly samples = new Map<string, SharedSample>();
   private readonly rebuiltListeners = new Set<(reason: string) => void>();
+  private spectrumTap: AnalyserNode | null = null;
 
   private constructor(
     readonly context: AudioContext,
@@ -58,6 +59,19 @@ export class AudioHost {
     return () => this.rebuiltListeners.delete(listener);
   }
 
+  /**
+   * The engine's output as a spectrum (what the EQ draws behind its curve): one AnalyserNode on
+   * the output, made the first time it is asked for and kept across engine rebuilds. Views read it
+   * on animation frames with `getFloatFrequencyData`, never through React state.
+   */
+  spectrum(): AnalyserNode {
+    if (!this.spectrumTap) {
+      this.spectrumTap = new AnalyserNode(this.context, { fftSize: 4096, smoothingTimeConstant: 0.75, minDecibels: -100, maxDecibels: 0 });
+      this.node.connect(this.spectrumTap);
+    }
+    return this.spectrumTap;
+  }
+
   /** Browsers start contexts suspended until a user gesture; every transport action resumes. */
   async resume(): Promise<void> {
     if (this.context.state !== 'running') await this.context.resume();
@@ -78,6 +92,7 @@ export class AudioHost {
     });
     node.onprocessorerror = () => this.rebuild();
     node.connect(this.context.destination);
+    if (this.spectrumTap) node.connect(this.spectrumTap);
     return node;
   }
 

@@ -9,17 +9,23 @@ interface UiState {
   readonly mixerOpen: boolean;
   /** Whether the "Getting started" panel is shown (on the first run, and from Help). */
   readonly gettingStarted: boolean;
+  /** The device whose editor is open (an insert's id), or null. */
+  readonly editingDevice: string | null;
   show(modal: Modal): void;
   toggleMixer(): void;
   showMixer(open: boolean): void;
   showGettingStarted(shown: boolean): void;
+  /** Opens the editor of device `id` (closing another), or closes it with null. */
+  editDevice(id: string | null): void;
 }
 
 export const useUi = create<UiState>()((set, get) => ({
   modal: null,
   mixerOpen: false,
   gettingStarted: false,
+  editingDevice: null,
   show: (modal) => set({ modal }),
+  editDevice: (id) => set({ editingDevice: id }),
   toggleMixer: () => set({ mixerOpen: !get().mixerOpen }),
   showMixer: (mixerOpen) => set({ mixerOpen }),
   showGettingStarted: (gettingStarted) => set({ gettingStarted }),

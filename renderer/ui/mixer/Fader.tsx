@@ -1,8 +1,7 @@
 import { formatGain, describeGain, parseGain } from './channel-values';
 import { faderScaleMarks } from './fader-taper';
-import type { ParamEdit } from './param-edit';
-import { setParam } from './param-edit';
-import { useSlider } from './use-slider';
+import { setParam, type ParamEdit } from '../param-edit';
+import { useSlider } from '../use-slider';
 import { gainScale } from './value-scales';
 import { ValueField } from './ValueField';
 

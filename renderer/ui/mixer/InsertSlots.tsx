@@ -5,6 +5,7 @@ import { addInsertLabel, bypassLabel, moveInsertLabel, removeInsertLabel } from 
 import type { Device } from '../../../src/model/project-schema';
 import { insertFaulted } from '../../audio/channel-meters';
 import { useProject } from '../../state/project-store';
+import { useUi } from '../../state/ui-store';
 import { useStatusFrame } from '../use-status-frame';
 
 const insertDragType = 'application/x-glowroom-insert';
@@ -80,7 +81,9 @@ export function InsertSlots({ ownerId, name, inserts, channel }: { ownerId: stri
                   <path d="M6 1.5v4M3.4 3.2a4 4 0 1 0 5.2 0" />
                 </svg>
               </button>
-              <span className="insert-name">{deviceName}</span>
+              <button type="button" className="insert-name" aria-label={`Open ${deviceName} on ${name}`} title="Open the editor" onClick={() => useUi.getState().editDevice(device.id)}>
+                {deviceName}
+              </button>
               <button type="button" className="insert-remove" aria-label={`Remove ${deviceName} from ${name}`} title="Remove" onClick={() => edit(removeInsertLabel(deviceName), (p) => removeInsert(p, device.id))}>
                 ✕
               </button>

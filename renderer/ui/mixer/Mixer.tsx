@@ -3,6 +3,7 @@ import { addBusWithId, routeToNewBusWithId } from '../../../src/model/edits/bus-
 import { addBusLabel, routeToNewBusLabel } from '../../../src/model/edits/labels';
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
+import { DeviceEditor } from '../devices';
 import { ChannelStrip } from './ChannelStrip';
 import { mixerStrips } from './mixer-strips';
 import './mixer.css';
@@ -59,6 +60,7 @@ export function Mixer() {
           <ChannelStrip strip={master} buses={project.buses} selected={false} onSelect={onSelect} />
         </div>
       </div>
+      <DeviceEditor />
     </section>
   );
 }

@@ -3,8 +3,8 @@ import { addSend, removeSend, setSendTap } from '../../../src/model/edits/send-e
 import type { Bus, Send } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { describeGain } from './channel-values';
-import { Knob } from './Knob';
-import { sendLevelEdit } from './param-edit';
+import { Knob } from '../Knob';
+import { sendLevelEdit } from './channel-param-edits';
 import { gainScale } from './value-scales';
 
 /**

@@ -1,6 +1,6 @@
 import { describeGain, describePan } from './channel-values';
-import { Knob } from './Knob';
-import { panEdit, volumeEdit } from './param-edit';
+import { Knob } from '../Knob';
+import { panEdit, volumeEdit } from './channel-param-edits';
 import { gainScale, panScale } from './value-scales';
 
 /** A track header's compact volume and pan knobs: the mixer strip's controls, same gestures and keys. */

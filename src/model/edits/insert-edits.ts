@@ -3,9 +3,10 @@
  * in order, before the fader. Same contract as every edit (see channel-edits.ts). A new device
  * starts at its catalog defaults (`defaultParams`); its id comes from the mixer's id space (`d1`…).
  */
-import { defaultParams, isDeviceType } from '../../devices/catalog';
+import { deviceCatalog, defaultParams, findParam, isDeviceType, takesSidechain, type DeviceType } from '../../devices/catalog';
+import { clampParam } from '../../devices/param-spec';
 import { masterChannelId, type Device, type Project } from '../project-schema';
-import { mapChannels } from './channel-edits';
+import { channelKind, mapChannels, refuseRoutingLoop } from './channel-edits';
 import { clamp, isFiniteNumber } from './clip-math';
 import { idAllocator, mixerIdsOf } from './ids';
 
@@ -79,4 +80,86 @@ export function moveInsert(project: Project, deviceId: string, toIndex: number):
     const rest = inserts.filter((candidate) => candidate !== device);
     return [...rest.slice(0, to), device, ...rest.slice(to)];
   });
+}
+
+/** Replaces device `deviceId` by `update(device)`; the project itself when it returns the device. */
+function mapDevice(project: Project, deviceId: string, update: (device: Device) => Device): Project {
+  const owner = insertOwner(project, deviceId);
+  if (owner === null) return project;
+  return mapInserts(project, owner, (inserts) => {
+    const device = inserts.find((candidate) => candidate.id === deviceId);
+    const next = device && update(device);
+    return !device || next === device ? inserts : inserts.map((candidate) => (candidate === device ? (next as Device) : candidate));
+  });
+}
+
+/** Sets one parameter of a device, clamped to its range (a switch or choice rounded); unknown ids and non-finite values change nothing. */
+export function setDeviceParam(project: Project, deviceId: string, paramId: string, value: number): Project {
+  if (!isFiniteNumber(value)) return project;
+  return mapDevice(project, deviceId, (device) => {
+    const spec = findParam(deviceCatalog[device.type].params, paramId);
+    if (!spec) return device;
+    const clamped = clampParam(spec, value);
+    return device.params[paramId] === clamped ? device : { ...device, params: { ...device.params, [paramId]: clamped } };
+  });
+}
+
+/**
+ * Sets every parameter of a device at once (a preset): each to the value given, clamped, or to
+ * its default when not given, so the device sounds the same whatever it was set to before.
+ */
+export function setDeviceParams(project: Project, deviceId: string, values: Readonly<Record<string, number>>): Project {
+  return mapDevice(project, deviceId, (device) => {
+    const params = presetParams(device.type, values);
+    return deviceCatalog[device.type].params.every((spec) => device.params[spec.id] === params[spec.id]) ? device : { ...device, params };
+  });
+}
+
+function presetParams(type: DeviceType, values: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(
+    deviceCatalog[type].params.map((spec) => {
+      const value = values[spec.id];
+      return [spec.id, value === undefined ? spec.default : clampParam(spec, value)];
+    }),
+  );
+}
+
+/**
+ * Points a device's sidechain at a track or bus (`null`: its own input again). Only for types that
+ * take one, never its own channel; a choice that would make a loop is refused (`RoutingLoopError`).
+ */
+export function setDeviceSidechain(project: Project, deviceId: string, source: string | null): Project {
+  const owner = insertOwner(project, deviceId);
+  if (owner === null || (source !== null && (source === owner || (channelKind(project, source) !== 'track' && channelKind(project, source) !== 'bus')))) return project;
+  const next = mapDevice(project, deviceId, (device) => {
+    if (!takesSidechain(device.type) || (device.sidechain ?? null) === source) return device;
+    if (source !== null) return { ...device, sidechain: source };
+    const { sidechain: _dropped, ...rest } = device;
+    return rest;
+  });
+  return next === project ? project : refuseRoutingLoop(next);
+}
+
+/** A device of a chain preset: what it is and how it is set, without an id. */
+export interface ChainEntry {
+  readonly type: DeviceType;
+  readonly bypass: boolean;
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/**
+ * Replaces the whole insert chain of `ownerId` with devices made from `chain` (new ids, parameters
+ * as `setDeviceParams` sets them); the automation of the devices it removes goes with them.
+ * Sidechains are not part of a chain: a loaded compressor listens to its own input.
+ */
+export function replaceInsertChain(project: Project, ownerId: string, chain: readonly ChainEntry[]): Project {
+  if (channelKind(project, ownerId) === null) return project;
+  const nextId = idAllocator('d', mixerIdsOf(project));
+  const removed = new Set<string>();
+  const next = mapInserts(project, ownerId, (inserts) => {
+    inserts.forEach((device) => removed.add(device.id));
+    return chain.map((entry): Device => ({ id: nextId(), type: entry.type, bypass: entry.bypass, params: presetParams(entry.type, entry.params) }));
+  });
+  const automation = project.automation.filter((lane) => !removed.has(lane.target));
+  return automation.length === project.automation.length ? next : { ...next, automation };
 }

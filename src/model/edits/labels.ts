@@ -56,6 +56,10 @@ export const addInsertLabel = (device: string): string => `Add ${device}`;
 export const removeInsertLabel = (device: string): string => `Remove ${device}`;
 export const bypassLabel = (device: string, bypass: boolean): string => `${bypass ? 'Bypass' : 'Enable'} ${device}`;
 export const moveInsertLabel = (): string => 'Move Insert';
+/** `param`: the catalog name of the parameter ("Band 2 gain"). */
+export const deviceParamLabel = (device: string, param: string): string => `Change ${device} ${param.replace(/^./, (first) => first.toUpperCase())}`;
+export const loadPresetLabel = (preset: string): string => `Load Preset “${preset}”`;
+export const sidechainLabel = (device: string): string => `Change ${device} Sidechain`;
 
 export const addMarkerLabel = (): string => 'Add Marker';
 export const moveMarkerLabel = (): string => 'Move Marker';

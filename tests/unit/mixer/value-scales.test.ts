@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gainScale, keyedValue, panScale } from '../../../renderer/ui/mixer/value-scales';
+import { keyedValue } from '../../../renderer/ui/value-scale';
+import { gainScale, panScale } from '../../../renderer/ui/mixer/value-scales';
 
 describe('gain scale keys', () => {
   it('steps 0.5 dB (Shift 0.1 dB) in the mixing range, on the grid', () => {

@@ -1,7 +1,7 @@
 import type { ParamEdit } from './param-edit';
 import { useSlider } from './use-slider';
 import './knob.css';
-import type { ValueScale } from './value-scales';
+import type { ValueScale } from './value-scale';
 
 /** Pixels of vertical drag for the whole range. */
 const knobTravelPx = 120;

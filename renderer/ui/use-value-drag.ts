@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { ValueScale } from './value-scales';
+import type { ValueScale } from './value-scale';
 
 /** Shift while dragging moves the value this many times slower. */
 const fineFactor = 0.1;

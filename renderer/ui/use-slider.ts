@@ -1,7 +1,7 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { previewParam, setParam, type ParamEdit } from './param-edit';
 import { useValueDrag } from './use-value-drag';
-import { keyedValue, type ValueScale } from './value-scales';
+import { keyedValue, type ValueScale } from './value-scale';
 
 /**
  * Everything a fader or knob does with its value: drag (Shift fine, Escape cancels), arrow and
