@@ -13,6 +13,7 @@ import { compressorSpec } from './effects/compressor';
 import { delaySpec } from './effects/delay';
 import { bitcrusherSpec, saturationSpec } from './effects/distortion';
 import { eqSpec } from './effects/eq';
+import { chorusSpec, filterSpec } from './effects/modulation';
 import { reverbSpec } from './effects/reverb';
 import type { ParamSpec } from './param-spec';
 
@@ -45,6 +46,8 @@ export const deviceCatalog = {
   delay: delaySpec,
   saturation: saturationSpec,
   bitcrusher: bitcrusherSpec,
+  filter: filterSpec,
+  chorus: chorusSpec,
 } as const satisfies Record<string, DeviceSpec>;
 
 export type DeviceType = keyof typeof deviceCatalog;

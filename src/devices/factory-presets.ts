@@ -59,4 +59,14 @@ export const factoryPresets: { readonly [T in DeviceType]: readonly FactoryPrese
     { name: 'Lo-fi', params: { bits: 8, downsample: 4, mix: 100 } },
     { name: 'Destroyed', params: { bits: 3, downsample: 12, mix: 70 } },
   ],
+  filter: [
+    { name: 'Low-pass sweep (1 bar)', params: { mode: 0, cutoffHz: 800, resonance: 40, lfoNote: noteValueIndex('1 bar'), lfoDepth: 2 } },
+    { name: 'High-pass build', params: { mode: 1, cutoffHz: 300, resonance: 20 } },
+    { name: 'Wah (1/4)', params: { mode: 2, cutoffHz: 1000, resonance: 70, lfoNote: noteValueIndex('1/4'), lfoDepth: 1.5 } },
+  ],
+  chorus: [
+    { name: 'Subtle width', params: { rateHz: 0.4, depthMs: 3, voices: 1, width: 100, mix: 30 } },
+    { name: 'Classic', params: { rateHz: 0.8, depthMs: 6, voices: 1, width: 80, mix: 50 } },
+    { name: 'Lush four voices', params: { rateHz: 0.3, depthMs: 10, voices: 3, width: 100, feedback: 20, mix: 50 } },
+  ],
 };

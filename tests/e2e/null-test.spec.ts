@@ -17,7 +17,8 @@ import { expect, samplePack, test } from './fixtures';
  * exponential fade, a hold step, a send level and device parameters (a Utility's width, the master
  * limiter's release along a geometric curve). The stock effects are in it too: an EQ on the perc
  * track, a compressor on the pad keyed by the kick (sidechain), a space bus with a tempo-synced
- * ping-pong delay and a reverb fed by a send, saturation and a bitcrusher on the crush bus.
+ * ping-pong delay and a reverb fed by a send, saturation and a bitcrusher on the crush bus, and a
+ * filter and a chorus whose LFOs follow the transport on the pad.
  */
 const stock = (id: string, type: DeviceType, params: Record<string, number>): Device => ({ id, type, bypass: false, params: { ...defaultParams(type), ...params } });
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
@@ -60,7 +61,7 @@ const project: Project = {
     track('pad', [clip('pad', 'pad', 0, 7, { offset: 1.25, gainDb: -12, fadeIn: 0.5, fadeOut: 1 })], {
       solo: false,
       pan: 0.1,
-      inserts: [{ ...stock('duck', 'compressor', { thresholdDb: -36, ratio: 8, attackMs: 1, releaseMs: 90, detectorHpOn: 1, detectorHpHz: 60 }), sidechain: 'kick' }],
+      inserts: [stock('wobble', 'filter', { mode: 0, cutoffHz: 1200, resonance: 50, lfoNote: noteValueIndex('1/2'), lfoDepth: 2 }), stock('ensemble', 'chorus', { voices: 2, depthMs: 8, feedback: 30, mix: 50 }), { ...stock('duck', 'compressor', { thresholdDb: -36, ratio: 8, attackMs: 1, releaseMs: 90, detectorHpOn: 1, detectorHpHz: 60 }), sidechain: 'kick' }],
       sends: [{ id: 'x4', target: 'space', levelDb: -10, tap: 'pre' }],
     }),
     track('ghost', [clip('g', 'gone', 0, 2)]),

@@ -30,7 +30,9 @@ export class FilterEffect implements StereoEffect {
   private depthOctaves = 0;
   /** Transport: the beat last set, the tempo, and frames processed since that beat. */
   private originBeat = 0;
-  private beatsPerFrame: number;
+  // Initialized here, not only in the constructor: a field that starts out undefined holds boxed
+  // doubles, and `setTransport` (every block) would allocate one each time.
+  private beatsPerFrame = 0;
   private framesSinceOrigin = 0;
   /** Cutoff on the last frame processed. */
   private lastCutoffHz = 1000;

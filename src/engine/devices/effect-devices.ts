@@ -4,11 +4,14 @@
  * transport from the block context every block; the compressor reads its sidechain from it.
  */
 import { noteValueBeats } from '../../devices/effects/note-values';
+import { filterModes } from '../../devices/effects/modulation';
+import { Chorus } from '../../dsp/chorus/chorus';
 import { Bitcrusher } from '../../dsp/distortion/bitcrusher';
 import { Saturation } from '../../dsp/distortion/saturation';
 import { Compressor } from '../../dsp/dynamics/compressor';
 import { Delay } from '../../dsp/delay/delay';
 import { InsertLimiter } from '../../dsp/limiter/insert-limiter';
+import { FilterEffect } from '../../dsp/filter/filter-effect';
 import { Reverb } from '../../dsp/reverb/reverb';
 import { beats, bpm } from '../../std/units';
 import { kernelDevice, paramIndices, type DeviceProcessor } from './device-processor';
@@ -19,6 +22,8 @@ const reverb = paramIndices('reverb');
 const delay = paramIndices('delay');
 const saturation = paramIndices('saturation');
 const bitcrusher = paramIndices('bitcrusher');
+const filter = paramIndices('filter');
+const chorus = paramIndices('chorus');
 
 /** A statement, not an expression: an arrow returning the assignment would return (and box) the double. */
 function copyGainReduction(kernel: { gainReductionDb(): number }, out: Float64Array): void {
@@ -100,4 +105,33 @@ export function createBitcrusherDevice(sampleRate: number): DeviceProcessor {
     kernel.setDownsampleFactor(end[base + bitcrusher.downsample] as number);
     kernel.setMix((end[base + bitcrusher.mix] as number) / 100);
   });
+}
+
+export function createFilterDevice(sampleRate: number): DeviceProcessor {
+  return kernelDevice(
+    new FilterEffect(sampleRate),
+    (kernel, { end, base }) => {
+      kernel.setMode(filterModes[Math.round(end[base + filter.mode] as number)] ?? 'low-pass');
+      kernel.setCutoffHz(end[base + filter.cutoffHz] as number);
+      kernel.setResonance((end[base + filter.resonance] as number) / 100);
+      kernel.setLfoPeriodBeats(beats(noteValueBeats(end[base + filter.lfoNote] as number)));
+      kernel.setLfoDepthOctaves(end[base + filter.lfoDepth] as number);
+    },
+    { eachBlock: (kernel, _params, context) => kernel.setTransport(beats(context.beat), bpm(context.tempo)) },
+  );
+}
+
+export function createChorusDevice(sampleRate: number): DeviceProcessor {
+  return kernelDevice(
+    new Chorus(sampleRate),
+    (kernel, { end, base }) => {
+      kernel.setRateHz(end[base + chorus.rateHz] as number);
+      kernel.setDepthMs(end[base + chorus.depthMs] as number);
+      kernel.setVoices((end[base + chorus.voices] as number) + 1);
+      kernel.setWidth((end[base + chorus.width] as number) / 100);
+      kernel.setFeedback((end[base + chorus.feedback] as number) / 100);
+      kernel.setMix((end[base + chorus.mix] as number) / 100);
+    },
+    { eachBlock: (kernel, _params, context) => kernel.setTransport(beats(context.beat), bpm(context.tempo)) },
+  );
 }

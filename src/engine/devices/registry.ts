@@ -6,7 +6,16 @@
  */
 import type { DeviceType } from '../../devices/catalog';
 import type { DeviceProcessor } from './device-processor';
-import { createBitcrusherDevice, createCompressorDevice, createDelayDevice, createLimiterDevice, createReverbDevice, createSaturationDevice } from './effect-devices';
+import {
+  createBitcrusherDevice,
+  createChorusDevice,
+  createCompressorDevice,
+  createDelayDevice,
+  createFilterDevice,
+  createLimiterDevice,
+  createReverbDevice,
+  createSaturationDevice,
+} from './effect-devices';
 import { createEqDevice } from './eq-device';
 import { Utility } from './utility';
 
@@ -19,6 +28,8 @@ export const deviceProcessors = {
   delay: createDelayDevice,
   saturation: createSaturationDevice,
   bitcrusher: createBitcrusherDevice,
+  filter: createFilterDevice,
+  chorus: createChorusDevice,
 } satisfies Record<DeviceType, (sampleRate: number) => DeviceProcessor>;
 
 export function createDeviceProcessor(type: DeviceType, sampleRate: number): DeviceProcessor {

@@ -36,6 +36,8 @@ describe('engine block loop', () => {
             stock('compressor', { thresholdDb: -40, detectorHpOn: 1, autoMakeup: 1 }, { sidechain: 't1' }),
             stock('saturation', { driveDb: 18 }),
             stock('bitcrusher', { bits: 6.5, downsample: 2.5 }),
+            stock('filter', { mode: 2, resonance: 60, lfoDepth: 2, lfoNote: 5 }),
+            stock('chorus', { voices: 3, feedback: 40, mix: 60 }),
           ],
         }),
       ],

@@ -137,7 +137,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...channel, 'output'], 'b9', 'tracks[0].channel.output', ': no bus "b9" to send the output to (it must be "master" or a bus id)'],
     [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'post' }], 'tracks[0].channel.sends[0].target', ': no bus "b9" to send to'],
     [[...channel, 'sends'], [{ id: 'x1', target: 'b9', levelDb: 0, tap: 'after' }], 'tracks[0].channel.sends[0].tap', 'must be one of "pre", "post" (got "after")'],
-    [[...channel, 'inserts'], [{ id: 'd1', type: 'wobbler', bypass: false, params: {} }], 'tracks[0].channel.inserts[0].type', 'must be one of "utility", "limiter", "eq", "compressor", "reverb", "delay", "saturation", "bitcrusher" (got "wobbler")'],
+    [[...channel, 'inserts'], [{ id: 'd1', type: 'wobbler', bypass: false, params: {} }], 'tracks[0].channel.inserts[0].type', 'must be one of "utility", "limiter", "eq", "compressor", "reverb", "delay", "saturation", "bitcrusher", "filter", "chorus" (got "wobbler")'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50, drive: 2 } }], 'tracks[0].channel.inserts[0].params.drive', ': Limiter has no parameter "drive"'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1 } }], 'tracks[0].channel.inserts[0].params', ': the parameter "releaseMs" (Release) is missing'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 }, sidechain: 't1' }], 'tracks[0].channel.inserts[0].sidechain', ': Limiter has no sidechain input'],
