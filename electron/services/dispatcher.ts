@@ -25,6 +25,7 @@ import { AudioService } from './audio-service';
 import { ExportService } from './export-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
+import { PresetStore } from './presets/preset-store';
 import { ProjectService } from './projects/project-service';
 import { UserSettingsStore } from './user-settings';
 
@@ -63,6 +64,7 @@ export class Dispatcher {
     this.library = library;
     const projects = new ProjectService(jobs, home);
     const settings = new UserSettingsStore(path.join(home, 'settings.json'));
+    const presets = new PresetStore(path.join(home, 'presets'));
     const exports = exportsDir();
     const exporter = new ExportService(jobs, home, exports);
     const audio = new AudioService(path.join(home, 'Imported Audio'));
@@ -113,6 +115,9 @@ export class Dispatcher {
         return {};
       },
       'project.recoveries': () => projects.recoveries(),
+      'presets.list': () => presets.list(),
+      'presets.save': (args) => presets.save(args.preset),
+      'presets.load': (args) => presets.load(args.file),
       'settings.get': () => settings.settings(),
       'settings.update': (args) => settings.update(args),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { errorCodes } from '../std/errors';
+import { PresetSchema } from '../model/preset-file';
 import { ProjectSchema, sha256Pattern } from '../model/project-schema';
 import { snapOptions } from '../model/snap';
 import type { EventName, OperationName } from './ipc-names';
@@ -155,6 +156,10 @@ export type LoadedAudio = z.infer<typeof LoadedAudio>;
 export const ProjectFileArgs = z.object({ path: absolutePath });
 export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
 export type MissingSource = z.infer<typeof MissingSource>;
+export const PresetList = z.object({
+  presets: z.array(z.object({ file: z.string(), name: z.string(), kind: z.enum(['device', 'chain']), deviceType: z.string().nullable() })),
+  unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+});
 /** `notes`: what was mended while reading (device parameters out of range, clamped), one sentence each. */
 export const OpenedProject = z.object({ project: ProjectSchema, path: z.string(), missing: z.array(MissingSource), notes: z.array(z.string()) });
 /** A missing file to look for: its name, and its content hash when the project knows it. */
@@ -368,6 +373,9 @@ export const operations = {
   'files.list': operation(ListArgs, FolderListing, 'The folders and the files fitting the purpose in one folder, for an open browse session (web host only).'),
   'files.pick': operation(PickArgs, PickedPath, 'End a browse session with the path the user picked in the page; it is checked against the purpose and granted.'),
   'files.showInFolder': operation(z.object({ path: absolutePath }), z.object({}), "Open the system file manager on a file (desktop only; the web host cannot reach the user's screen)."),
+  'presets.list': operation(z.object({}), PresetList, "The user's presets in the data folder (device and chain), and the files there that cannot be read, with why."),
+  'presets.save': operation(z.object({ preset: PresetSchema }), z.object({ file: z.string() }), 'Save a device or chain preset in the data folder (same kind and name: replaced).'),
+  'presets.load': operation(z.object({ file: z.string().min(1).max(300) }), PresetSchema, 'Read a preset; a damaged file or one from a newer Glowroom is refused with the reason.'),
   'settings.get': operation(z.object({}), UserSettings, 'The user settings (defaults when none were saved, or the file is damaged).'),
   'settings.update': operation(UserSettingsChanges, UserSettings, 'Change some user settings; answers all of them.'),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),

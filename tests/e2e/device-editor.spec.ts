@@ -108,6 +108,17 @@ test('the compressor’s editor: presets, sidechain from another track, a gain-r
   await app.screenshot({ path: `${shots}/device-compressor.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
+  // A user preset: saved in the data folder, listed under "Yours", loaded back as one step.
+  await editor.getByRole('button', { name: 'Save preset' }).click();
+  await editor.getByRole('textbox', { name: 'Name of the new Compressor preset' }).fill('Pad duck');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('contentinfo')).toContainText('Saved the Compressor preset “Pad duck”.');
+  await editor.getByRole('combobox', { name: 'Presets of Compressor' }).selectOption('Vocal');
+  await expect(editor.locator('output[data-param="ratio"]')).toHaveText('4.0:1');
+  await editor.getByRole('combobox', { name: 'Presets of Compressor' }).selectOption({ label: 'Pad duck' });
+  await expect(editor.locator('output[data-param="ratio"]')).toHaveText('10.0:1');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Load Preset “Pad duck”');
+
   // Every other editor draws its controls from the catalog.
   for (const type of ['reverb', 'delay', 'saturation', 'bitcrusher'] as const) {
     await mixer.getByRole('combobox', { name: `Add an insert to ${drums}` }).selectOption(type);

@@ -1,7 +1,6 @@
 import { deviceCatalog, takesSidechain } from '../../../src/devices/catalog';
-import { factoryPresets } from '../../../src/devices/factory-presets';
-import { insertOwner, setDeviceParams, setDeviceSidechain, setInsertBypass } from '../../../src/model/edits/insert-edits';
-import { bypassLabel, loadPresetLabel, sidechainLabel } from '../../../src/model/edits/labels';
+import { insertOwner, setDeviceSidechain, setInsertBypass } from '../../../src/model/edits/insert-edits';
+import { bypassLabel, sidechainLabel } from '../../../src/model/edits/labels';
 import { masterChannelId, type Device, type Project } from '../../../src/model/project-schema';
 import { meterChannelOf } from '../../audio/channel-meters';
 import { useProject } from '../../state/project-store';
@@ -9,20 +8,22 @@ import { useUi } from '../../state/ui-store';
 import { EqView } from './EqView';
 import { GainReductionMeter } from './GainReductionMeter';
 import { ParamControl } from './ParamControl';
+import { PresetMenu } from './PresetMenu';
 import './devices.css';
 
 /** The device and the name of the channel whose chain holds it, or null when it is gone. */
-function findDevice(project: Project, deviceId: string): { device: Device; ownerId: string; ownerName: string } | null {
+function findDevice(project: Project, deviceId: string): { device: Device; ownerId: string; ownerName: string; chain: readonly Device[] } | null {
   const ownerId = insertOwner(project, deviceId);
   if (ownerId === null) return null;
   const owner = ownerId === masterChannelId ? null : [...project.tracks, ...project.buses].find((candidate) => candidate.id === ownerId);
   const inserts = owner ? owner.channel.inserts : project.master.inserts;
   const device = inserts.find((candidate) => candidate.id === deviceId);
-  return device ? { device, ownerId, ownerName: owner ? owner.name || 'Untitled' : 'Master' } : null;
+  return device ? { device, ownerId, ownerName: owner ? owner.name || 'Untitled' : 'Master', chain: inserts } : null;
 }
 
 /**
- * The editor of the insert the user opened from a mixer slot: bypass, factory presets, the
+ * The editor of the insert the user opened from a mixer slot: bypass, presets (factory, the
+ * user's own, chains), the
  * compressor's sidechain source and gain-reduction meter, the EQ's curve, and a control for every
  * parameter of the catalog (knobs, switches, lists). Closes with ✕ or Escape; closes by itself
  * when the device is removed.
@@ -33,10 +34,9 @@ export function DeviceEditor() {
   const edit = useProject((s) => s.edit);
   const found = deviceId === null ? null : findDevice(project, deviceId);
   if (!found) return null;
-  const { device, ownerId, ownerName } = found;
+  const { device, ownerId, ownerName, chain } = found;
   const spec = deviceCatalog[device.type];
   const close = () => useUi.getState().editDevice(null);
-  const presets = factoryPresets[device.type] as readonly { name: string; params: Readonly<Record<string, number>> }[];
   const sources = [...project.tracks, ...project.buses].filter((channel) => channel.id !== ownerId);
   return (
     <section
@@ -63,22 +63,7 @@ export function DeviceEditor() {
         <h3>
           {spec.name} <span className="device-owner">· {ownerName}</span>
         </h3>
-        <select
-          className="device-presets"
-          aria-label={`Presets of ${spec.name}`}
-          value=""
-          onChange={(event) => {
-            const preset = presets.find((candidate) => candidate.name === event.target.value);
-            if (preset) edit(loadPresetLabel(preset.name), (p) => setDeviceParams(p, device.id, preset.params));
-          }}
-        >
-          <option value="">Presets…</option>
-          {presets.map((preset) => (
-            <option key={preset.name} value={preset.name}>
-              {preset.name}
-            </option>
-          ))}
-        </select>
+        <PresetMenu device={device} ownerId={ownerId} chain={chain} />
         {takesSidechain(device.type) && (
           <label className="device-sidechain">
             Sidechain
