@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { Dispatcher } from '../../../electron/services/dispatcher';
 import { defaultParams } from '../../../src/devices/catalog';
 import type { Preset } from '../../../src/model/preset-file';
+import type { PresetList } from '../../../src/protocol/ipc';
+
+type PresetListing = z.infer<typeof PresetList>;
 import { tempDir } from '../../support/temp-dir';
 
 const hall: Preset = { format: 'glowroom-preset', version: 1, name: 'My hall', kind: 'device', devices: [{ type: 'reverb', bypass: false, params: { ...defaultParams('reverb'), decayS: 4.5 } }] };
@@ -51,8 +55,8 @@ describe('user presets through the ipc contract', () => {
     expect(await dispatcher.call('presets.load', { file: 'future.glowroom-preset' })).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/newer Glowroom \(preset version 7\); update Glowroom/) } });
     expect(await dispatcher.call('presets.load', { file: 'loud.glowroom-preset' })).toMatchObject({ ok: false, error: { code: 'bad-format', message: expect.stringMatching(/params\.mix: must be between 0 and 100 % \(got 400\)/) } });
     expect(await dispatcher.call('presets.load', { file: '../settings.json' })).toMatchObject({ ok: false });
-    const list = await dispatcher.call('presets.list', {});
-    expect(list.ok && list.value.presets.map((preset) => preset.name)).toEqual(['My hall']);
-    expect(list.ok && list.value.unreadable.map((entry) => entry.file)).toEqual(['future.glowroom-preset', 'loud.glowroom-preset', 'torn.glowroom-preset']);
+    const list = (await dispatcher.call('presets.list', {})) as { ok: true; value: PresetListing };
+    expect(list.value.presets.map((preset) => preset.name)).toEqual(['My hall']);
+    expect(list.value.unreadable.map((entry) => entry.file)).toEqual(['future.glowroom-preset', 'loud.glowroom-preset', 'torn.glowroom-preset']);
   });
 });
