@@ -1,23 +1,2 @@
-/** A seeded random source for fuzz sets: the same seed gives the same cases on every machine. */
-export interface Random {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** A whole number in [0, n). */
-  below(n: number): number;
-  /** One of `items`. */
-  pick<T>(items: readonly T[]): T;
-}
-
-/** mulberry32: small, fast and well mixed — enough for choosing test cases. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b_79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const below = (n: number): number => Math.floor(next() * n);
-  return { next, below, pick: (items) => items[below(items.length)]! };
-}
+/** The seeded random source lives in src/std (the step sequencer uses it too). */
+export { seededRandom, type Random } from '../../src/std/seeded-random';
