@@ -26,6 +26,7 @@ import { ExportService } from './export-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
 import { PresetStore } from './presets/preset-store';
+import { RecordingService } from './recording/recording-service';
 import { ProjectService } from './projects/project-service';
 import { UserSettingsStore } from './user-settings';
 
@@ -65,6 +66,7 @@ export class Dispatcher {
     const projects = new ProjectService(jobs, home);
     const settings = new UserSettingsStore(path.join(home, 'settings.json'));
     const presets = new PresetStore(path.join(home, 'presets'));
+    const recording = new RecordingService(home);
     const exports = exportsDir();
     const exporter = new ExportService(jobs, home, exports);
     const audio = new AudioService(path.join(home, 'Imported Audio'));
@@ -118,6 +120,12 @@ export class Dispatcher {
       'presets.list': () => presets.list(),
       'presets.save': (args) => presets.save(args.preset),
       'presets.load': (args) => presets.load(args.file),
+      'recording.begin': (args) => recording.begin(args.projectPath, args.name, { sampleRate: args.sampleRate, channelCount: args.channelCount }),
+      'recording.append': (args) => recording.append(args.takeId, args.channels),
+      'recording.finish': (args) => recording.finish(args.takeId),
+      'recording.recovered': async () => ({
+        takes: (await recording.recoverOnce()).map((take) => ({ path: take.path, seconds: take.frames / take.sampleRate })),
+      }),
       'settings.get': () => settings.settings(),
       'settings.update': (args) => settings.update(args),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),

@@ -259,6 +259,34 @@ export const StoreAudioArgs = z.object({
   projectPath: absolutePath.nullable(),
 });
 
+/** A take being recorded, by the id `recording.begin` gave it. */
+const takeId = z.string().min(1).max(100);
+export const RecordingBeginArgs = z.object({
+  /** The saved project's file, so the take lands in its Audio/ folder; null while untitled (the data folder's Recordings/). */
+  projectPath: absolutePath.nullable(),
+  /** The take's file name without ".wav"; numbered when taken ("Vocal 2"). */
+  name: z.string().min(1).max(120).regex(/^[^/\\\0:*?"<>|]+$/, 'be a file name without slashes'),
+  sampleRate: z.number().int().min(8_000).max(384_000),
+  /** Input channels recorded: 1 (mono) or 2 (stereo). */
+  channelCount: z.union([z.literal(1), z.literal(2)]),
+});
+export const RecordingAppendArgs = z.object({
+  takeId,
+  /** One plane per channel of the take, of equal length: the next frames. */
+  channels: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array, 'expected Float32Array')).min(1).max(2),
+});
+export const TakeStatus = z.object({
+  /** Seconds of the take safely on disk: a crash now keeps at least these. */
+  savedSeconds: z.number().nonnegative(),
+  /** Set once the take stopped by itself (the disk is full): what happened and that the audio so far is kept. */
+  stoppedEarly: z.string().nullable(),
+});
+export const FinishedTake = TakeStatus.extend({ path: z.string(), frames: z.number().int().nonnegative() });
+export const RecoveredTakes = z.object({
+  /** Takes a crash cut off in the previous run, mended and kept where they were recorded. */
+  takes: z.array(z.object({ path: z.string(), seconds: z.number().nonnegative() })),
+});
+
 const beatPosition = z.number().finite().min(0);
 export const ExportRange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('song') }),
@@ -376,6 +404,10 @@ export const operations = {
   'presets.list': operation(z.object({}), PresetList, "The user's presets in the data folder (device and chain), and the files there that cannot be read, with why."),
   'presets.save': operation(z.object({ preset: PresetSchema }), z.object({ file: z.string() }), 'Save a device or chain preset in the data folder (same kind and name: replaced).'),
   'presets.load': operation(z.object({ file: z.string().min(1).max(300) }), PresetSchema, 'Read a preset; a damaged file or one from a newer Glowroom is refused with the reason.'),
+  'recording.begin': operation(RecordingBeginArgs, z.object({ takeId, path: z.string() }), 'Start a take: a WAV file in the project\'s Audio/ folder, written as the audio arrives.'),
+  'recording.append': operation(RecordingAppendArgs, TakeStatus, 'The next frames of a take, written to its file at once.'),
+  'recording.finish': operation(z.object({ takeId }), FinishedTake, 'End a take: its file is complete and closed.'),
+  'recording.recovered': operation(z.object({}), RecoveredTakes, 'Takes a crash cut off in the previous run, mended on this start.'),
   'settings.get': operation(z.object({}), UserSettings, 'The user settings (defaults when none were saved, or the file is damaged).'),
   'settings.update': operation(UserSettingsChanges, UserSettings, 'Change some user settings; answers all of them.'),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),

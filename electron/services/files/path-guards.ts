@@ -24,6 +24,7 @@ export const pathGuards: { readonly [N in OperationName]?: PathGuard<N> } = {
     remedy: 'Import its folder into the library, drop the file onto the timeline, or relink it with Choose… so Glowroom may read it.',
   },
   'audio.store': { paths: (a) => [a.projectPath], verb: 'store audio beside', remedy: 'Save the project with Save As… first, so Glowroom may write into its folder.' },
+  'recording.begin': { paths: (a) => [a.projectPath], verb: 'record beside', remedy: 'Save the project with Save As… first, so Glowroom may write into its folder.' },
   'export.start': { paths: (a) => [a.outPath, a.stems?.folder], verb: 'write to', remedy: 'Choose where to export with Choose… so Glowroom may write there.' },
   'project.open': { paths: (a) => [a.path], verb: 'open', remedy: 'Choose the file with Open… so Glowroom may read it.' },
   'project.save': { paths: (a) => [a.path], verb: 'save to', remedy: 'Choose where to save with Save As… so Glowroom may write there.' },

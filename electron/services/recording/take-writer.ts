@@ -85,6 +85,11 @@ export class TakeWriter {
     return this.frames;
   }
 
+  /** Why the take stopped by itself (a full disk), for the user; null while it goes on. */
+  get stoppedEarly(): string | null {
+    return this.failure;
+  }
+
   /** Frames known to be on the disk with a header that covers them (at the last checkpoint). */
   get savedFrames(): number {
     return this.framesAtCheckpoint;
