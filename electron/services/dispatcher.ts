@@ -25,6 +25,7 @@ import { AudioService } from './audio-service';
 import { ExportService } from './export-service';
 import { JobRegistry } from './jobs';
 import { LibraryService } from './library/library-service';
+import { readMidi, writeMidi } from './midi/midi-files';
 import { PresetStore } from './presets/preset-store';
 import { RecordingService } from './recording/recording-service';
 import { ProjectService } from './projects/project-service';
@@ -126,6 +127,8 @@ export class Dispatcher {
       'recording.recovered': async () => ({
         takes: (await recording.recoverOnce()).map((take) => ({ path: take.path, seconds: take.frames / take.sampleRate })),
       }),
+      'midi.read': (args) => readMidi(args.path),
+      'midi.write': (args) => writeMidi(args.path, args.song),
       'settings.get': () => settings.settings(),
       'settings.update': (args) => settings.update(args),
       'project.resolveRecovery': (args) => projects.resolveRecovery(args.key, args.choice),

@@ -26,6 +26,8 @@ export const FilePurpose = z.enum([
   'unpack-bundle',
   'relink-folder',
   'relink-file',
+  'import-midi',
+  'export-midi',
 ]);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 

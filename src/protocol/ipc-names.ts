@@ -7,7 +7,7 @@ export const operationNames = [
   'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite',
   'library.watch', 'library.unwatch', 'library.watched', 'library.collections', 'library.createCollection',
   'library.renameCollection', 'library.deleteCollection', 'library.addToCollection', 'library.removeFromCollection', 'library.findByHash', 'audio.load', 'audio.store', 'export.start', 'job.cancel',
-  'project.open', 'project.save', 'project.findInFolder', 'project.recent', 'project.writeRecovery', 'project.discardRecovery', 'project.view', 'project.rememberView', 'presets.list', 'presets.save', 'presets.load', 'project.recoveries', 'project.resolveRecovery',
+  'project.open', 'project.save', 'project.findInFolder', 'project.recent', 'project.writeRecovery', 'project.discardRecovery', 'project.view', 'project.rememberView', 'presets.list', 'presets.save', 'presets.load', 'midi.read', 'midi.write', 'project.recoveries', 'project.resolveRecovery',
   'project.exportBundle', 'project.openBundle', 'project.collect', 'files.choose', 'files.list', 'files.pick', 'files.showInFolder', 'recording.begin', 'recording.append', 'recording.finish', 'recording.recovered', 'settings.get', 'settings.update', 'app.setEditState', 'app.saveBeforeCloseOutcome'] as const;
 export type OperationName = (typeof operationNames)[number];
 

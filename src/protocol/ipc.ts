@@ -14,6 +14,7 @@ import { ProjectSchema, sha256Pattern } from '../model/project-schema';
 import { snapOptions } from '../model/snap';
 import type { EventName, OperationName } from './ipc-names';
 import { ChooseArgs, ChooseResult, filePath, FolderListing, ListArgs, PickArgs, PickedPath } from './files';
+import { MidiReadArgs, MidiReadResult, MidiWriteArgs } from './midi';
 
 export { eventChannel, eventNames, invokeChannel, operationNames, type EventName, type OperationName } from './ipc-names';
 
@@ -408,6 +409,8 @@ export const operations = {
   'recording.append': operation(RecordingAppendArgs, TakeStatus, 'The next frames of a take, written to its file at once.'),
   'recording.finish': operation(z.object({ takeId }), FinishedTake, 'End a take: its file is complete and closed.'),
   'recording.recovered': operation(z.object({}), RecoveredTakes, 'Takes a crash cut off in the previous run, mended on this start.'),
+  'midi.read': operation(MidiReadArgs, MidiReadResult, 'Read a Standard MIDI File (type 0 or 1) for import; a damaged or truncated file is refused with the reason.'),
+  'midi.write': operation(MidiWriteArgs, z.object({ path: z.string() }), 'Write notes, tempo and meter as a type-1 MIDI file, atomically.'),
   'settings.get': operation(z.object({}), UserSettings, 'The user settings (defaults when none were saved, or the file is damaged).'),
   'settings.update': operation(UserSettingsChanges, UserSettings, 'Change some user settings; answers all of them.'),
   'app.setEditState': operation(EditState, z.object({}), 'The renderer tells the host its undo/redo labels, unsaved state and title (menu labels, window title).'),

@@ -23,6 +23,7 @@ const audio = [...audioExtensions];
 const projects = { label: 'Glowroom projects (.glowroom)', suffixes: ['.glowroom'] };
 const bundles = { label: 'Glowroom bundles (.glowroom.zip)', suffixes: ['.glowroom.zip'] };
 const folders = { label: 'Folders', suffixes: [] };
+const midiFiles = { label: 'MIDI files (.mid)', suffixes: ['.mid', '.midi'] };
 
 /** Each purpose once: both hosts (the system dialog's filters, the in-page browser's listing) read it. */
 export const filePurposes: Readonly<Record<FilePurpose, PurposeSpec>> = {
@@ -37,6 +38,8 @@ export const filePurposes: Readonly<Record<FilePurpose, PurposeSpec>> = {
   'unpack-bundle': { kind: 'folder', title: 'Unpack the bundle into', action: 'Unpack here', filter: folders, grants: 'tree', start: 'music' },
   'relink-folder': { kind: 'folder', title: 'Search a folder for the missing audio', action: 'Search', filter: folders, grants: 'tree', start: 'last-project' },
   'relink-file': { kind: 'open-file', title: 'Find the missing file', action: 'Relink', filter: { label: 'Audio files', suffixes: audio }, grants: 'file', start: 'last-project' },
+  'import-midi': { kind: 'open-file', title: 'Import a MIDI file', action: 'Import', filter: midiFiles, grants: 'file', start: 'music' },
+  'export-midi': { kind: 'save-file', title: 'Export as MIDI file', action: 'Export', filter: midiFiles, grants: 'file', start: 'last-project' },
 };
 
 /** Whether a file name fits the purpose's filter. */

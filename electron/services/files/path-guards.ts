@@ -32,5 +32,7 @@ export const pathGuards: { readonly [N in OperationName]?: PathGuard<N> } = {
   'project.exportBundle': { paths: (a) => [a.projectPath, a.outPath], verb: 'bundle', remedy: 'Choose where the bundle goes with Export Bundle… so Glowroom may write there.' },
   'project.openBundle': { paths: (a) => [a.zipPath, a.intoFolder], verb: 'unpack', remedy: 'Choose the bundle and the folder to unpack into with Open Bundle… so Glowroom may use them.' },
   'project.collect': { paths: (a) => [a.projectPath], verb: 'collect', remedy: 'Open the project with Open…, or save it with Save As…, first.' },
+  'midi.read': { paths: (a) => [a.path], verb: 'import', remedy: 'Choose the file with Import MIDI file… or drop it onto the timeline, so Glowroom may read it.' },
+  'midi.write': { paths: (a) => [a.path], verb: 'write to', remedy: 'Choose where to export with Export as MIDI file… so Glowroom may write there.' },
   'files.showInFolder': { paths: (a) => [a.path], verb: 'show', remedy: 'Only files Glowroom wrote or you chose can be shown.' },
 };
