@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AudioHost } from './audio/audio-host';
 import { syncEngineWithProject } from './audio/engine-sync';
+import { connectAutomationWriting } from './state/automation-writing';
 import { SamplePool } from './audio/sample-pool';
 import { connectBridge } from './bridge/bridge';
 import { useExport } from './state/export-store';
@@ -23,6 +24,7 @@ async function boot(root: HTMLElement): Promise<void> {
     const samples = new SamplePool(bridge, audio);
     setRuntime({ bridge, audio, samples });
     syncEngineWithProject(audio, samples);
+    connectAutomationWriting();
     audio.onRebuilt((reason) => {
       useTransport.setState({ playing: false });
       useSession.getState().notify('error', reason);

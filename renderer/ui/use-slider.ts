@@ -1,5 +1,5 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { previewParam, setParam, type ParamEdit } from './param-edit';
+import { previewParam, releaseParam, setParam, type ParamEdit } from './param-edit';
 import { useValueDrag } from './use-value-drag';
 import { keyedValue, type ValueScale } from './value-scale';
 
@@ -15,7 +15,10 @@ export function useSlider(scale: ValueScale, value: number, edit: ParamEdit, tra
     travelPx,
     onPreview: (next) => previewParam(edit, next),
     onCommit: (next) => setParam(edit, next),
-    onCancel: (start) => previewParam(edit, start),
+    onCancel: (start) => {
+      previewParam(edit, start);
+      releaseParam(edit);
+    },
   });
   const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
     const next = keyedValue(scale, value, event.key, event.shiftKey);

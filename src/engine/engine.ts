@@ -126,6 +126,10 @@ export class Engine {
         this.automation.setLanes(command.lanes, this.timeline, this.params);
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
+      case 'write-automation':
+        this.automation.write(command.target, command.param, command.writing);
+        this.automation.bind(this.params, this.playhead, this.playing);
+        return;
       case 'set-param': {
         const slot = this.params.slot(command.target, command.param);
         if (slot && Number.isFinite(command.value)) this.params.rampTo(slot.index, command.value);

@@ -41,3 +41,12 @@ export function laneOf(project: Pick<Project, 'automation'>, target: string, par
 export function automatedParams(project: Pick<Project, 'buses' | 'automation'>, track: Track): AutomatableParam[] {
   return automatableParams(project, track).filter((param) => (laneOf(project, param.target, param.param)?.points.length ?? 0) > 0);
 }
+
+/** The automatable parameter at an address, on whichever track owns it; undefined for a bus's or the master's. */
+export function findAutomatable(project: Pick<Project, 'buses' | 'tracks'>, target: string, param: string): AutomatableParam | undefined {
+  for (const track of project.tracks) {
+    const found = automatableParams(project, track).find((candidate) => candidate.target === target && candidate.param === param);
+    if (found) return found;
+  }
+  return undefined;
+}

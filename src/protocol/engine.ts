@@ -157,6 +157,12 @@ export type EngineCommand =
    * accurately, while the transport plays; a parameter whose lane goes glides back to its value.
    */
   | { readonly type: 'set-automation'; readonly lanes: readonly EngineAutomationLane[] }
+  /**
+   * A control is writing (`writing: true`) the lane of one parameter (automation Touch, Latch or
+   * Write while playing): the lane stops driving it and `set-param` moves it, from where it
+   * stands; `false` hands it back to the lane, which it glides to.
+   */
+  | { readonly type: 'write-automation'; readonly target: string; readonly param: string; readonly writing: boolean }
   /** Moves one parameter to `value`, along a ramp of the parameter's smoothing time (an automated one: its value once the lane goes). */
   | { readonly type: 'set-param'; readonly target: string; readonly param: string; readonly value: number }
   | { readonly type: 'play' }

@@ -1,4 +1,5 @@
-/** What the transport room (play controls, position, tempo, meter, master level) offers the rest of the UI. */
+/** What the transport room (play controls, automation mode, position, tempo, meter, master level) offers the rest of the UI. */
+export { AutomationModeSelect } from './AutomationModeSelect';
 export { MasterMeter } from './MasterMeter';
 export { MeterField } from './MeterField';
 export { PositionDisplay } from './PositionDisplay';

@@ -53,6 +53,8 @@ export class AutomationPlayer {
   private value = new Float64Array(0);
   /** The transport jumped since the last segment: every lane glides from where it is. */
   private jumped = false;
+  /** The lanes a control is writing (`ParamTable.key`s): they leave their parameters to `set-param`. */
+  private readonly writing = new Set<string>();
 
   constructor(private readonly sampleRate: number) {}
 
@@ -106,15 +108,28 @@ export class AutomationPlayer {
     });
   }
 
+  /** A control starts or stops writing a parameter's lane; `bind` again to apply it. */
+  write(target: string, param: string, writing: boolean): void {
+    const key = ParamTable.key(target, param);
+    if (writing) this.writing.add(key);
+    else this.writing.delete(key);
+  }
+
   /**
    * Hands the lanes' parameters in `table` (a new one after the routing changed, or the same) to
-   * automation: held at the lanes' values at `playhead` when stopped, gliding there when playing.
+   * automation: held at the lanes' values at `playhead` when stopped, gliding there when playing;
+   * a lane a control is writing leaves its parameter to the control.
    */
   bind(table: ParamTable, playhead: number, playing: boolean): void {
     this.lanes.forEach((lane, l) => {
       const slot = table.slot(lane.target, lane.param);
-      this.slots[l] = slot ? slot.index : -1;
+      const written = this.writing.has(this.keys[l] ?? '');
+      this.slots[l] = slot && !written ? slot.index : -1;
       if (!slot) return;
+      if (written) {
+        table.unautomate(slot.index);
+        return;
+      }
       table.automate(slot.index);
       this.glideFrames[l] = table.smoothingFrames(slot.index);
       const base = this.first[l] ?? 0;

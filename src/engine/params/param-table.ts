@@ -105,6 +105,14 @@ export class ParamTable {
     this.rampTo(index, this.target[index] ?? 0);
   }
 
+  /** Takes the slot from automation where it stands, with no glide: set values move it from there (a control writing its lane). */
+  unautomate(index: number): void {
+    if (this.automated[index] !== 1) return;
+    this.automated[index] = 0;
+    this.target[index] = this.end[index] ?? 0;
+    this.remaining[index] = 0;
+  }
+
   /** Carries a parameter's state (value and ramp under way) over from the table this one replaces. */
   carry(index: number, from: ParamTable, fromIndex: number): void {
     this.start[index] = from.start[fromIndex] ?? 0;

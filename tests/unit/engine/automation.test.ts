@@ -101,6 +101,20 @@ describe('the engine plays automation sample accurately', () => {
     expect(left[2047]).toBeCloseTo(decibelsToGain(-3), 6);
   });
 
+  it('leaves a lane a control is writing to the control, from where it stood, and glides back to the lane after', () => {
+    const engine = automated([lane('t', 'gainDb', [point(0, -12)])]);
+    render(engine, 1024);
+    engine.command({ type: 'write-automation', target: 't', param: 'gainDb', writing: true });
+    // No jump when the control takes over: it starts where the lane had the fader.
+    expect(render(engine, 128)[0][0]).toBeCloseTo(decibelsToGain(-12), 6);
+    engine.command({ type: 'set-param', target: 't', param: 'gainDb', value: -3 });
+    expect(render(engine, 4096)[0][4095]).toBeCloseTo(decibelsToGain(-3), 6);
+    engine.command({ type: 'write-automation', target: 't', param: 'gainDb', writing: false });
+    const [left] = render(engine, 4096);
+    expect(left[0]).toBeGreaterThan(decibelsToGain(-3.1));
+    expect(left[4095]).toBeCloseTo(decibelsToGain(-12), 6);
+  });
+
   it('evaluates at the playhead when stopped, after a seek while playing, and after a loop wrap', () => {
     const ramp = [lane('t', 'gainDb', [point(0, -40), point(1, 0)])];
     const engine = automated(ramp);

@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import { findAutomatable } from '../../src/model/automation-params';
+import { writeAutomationLabel } from '../../src/model/edits/labels';
+import { statusSlots } from '../../src/protocol/engine';
+import { bpm, hertz, samples, samplesToSeconds, secondsToBeats } from '../../src/std/units';
+import { AutomationRecorder, type AutomationMode } from './automation-recorder';
+import { useProject } from './project-store';
+import { runtime } from './runtime';
+import { useTransport } from './transport-store';
+
+/** The automation mode the transport bar's selector sets (app-wide, like the transport itself; Read to begin with). */
+export const useAutomationMode = create<{ readonly mode: AutomationMode; setMode(mode: AutomationMode): void }>()((set) => ({
+  mode: 'read',
+  setMode: (mode) => set({ mode }),
+}));
+
+/** Where the transport is heard, in beats, or null while it is stopped. */
+function playheadBeat(): number | null {
+  const { audio } = runtime();
+  if (audio.status[statusSlots.playing] !== 1) return null;
+  return heardBeat();
+}
+
+function heardBeat(): number {
+  const { audio } = runtime();
+  const seconds = samplesToSeconds(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
+  return secondsToBeats(seconds, bpm(useProject.getState().project.tempo));
+}
+
+const recorder = new AutomationRecorder({
+  mode: () => useAutomationMode.getState().mode,
+  playheadBeat,
+  loop: () => {
+    const { loop, looping } = useTransport.getState();
+    return looping ? loop : null;
+  },
+  send: (command) => runtime().audio.send(command),
+});
+
+/** The control of parameter `target`/`param` holds `value`: written into its lane when the mode and the transport say so (true), else left to the caller (false). */
+export function writeAutomation(target: string, param: string, value: number): boolean {
+  const project = useProject.getState().project;
+  const automatable = findAutomatable(project, target, param);
+  return automatable !== undefined && recorder.touch(automatable, project, value);
+}
+
+/** The control of `target`/`param` was let go. */
+export function releaseAutomation(target: string, param: string): void {
+  const automatable = findAutomatable(useProject.getState().project, target, param);
+  if (automatable) recorder.release(automatable);
+}
+
+/**
+ * Starts a pass when the transport starts, and when it stops writes what the pass recorded into
+ * the document as one undo step ("Write Automation"). Returns the unsubscribe function.
+ */
+export function connectAutomationWriting(): () => void {
+  return useTransport.subscribe((state, previous) => {
+    if (state.playing === previous.playing) return;
+    if (state.playing) {
+      recorder.start(heardBeat());
+      return;
+    }
+    const written = recorder.finish(useProject.getState().project, heardBeat());
+    if (written) useProject.getState().edit(writeAutomationLabel(), () => written);
+  });
+}
