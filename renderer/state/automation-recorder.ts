@@ -1,5 +1,6 @@
 import type { AutomatableParam } from '../../src/model/automation-params';
-import { laneValueAt, writeRecordedStretch, type RecordedValue } from '../../src/model/automation-write';
+import { writeRecordedStretch, type RecordedValue } from '../../src/model/automation-write';
+import { laneValueAt } from '../../src/model/lane-values';
 import type { Project } from '../../src/model/project-schema';
 import type { EngineCommand, LoopRange } from '../../src/protocol/engine';
 

@@ -1,3 +1,4 @@
+import { carryAutomation, type ClipShift } from '../../src/model/edits/automation-follow';
 import { settleClips } from '../../src/model/edits/overlap-edits';
 import type { Project } from '../../src/model/project-schema';
 import { sourceDurationsOf, useSamples } from './samples-store';
@@ -9,4 +10,12 @@ import { useTimeline } from './timeline-store';
  */
 export function settlePlaced(project: Project, clipIds: Iterable<string>): Project {
   return settleClips(project, clipIds, useTimeline.getState().overlap, { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) });
+}
+
+/**
+ * `after` (clips moved or duplicated from `before` by `shifts`) with their track's automation
+ * carried along when the timeline's "Move automation with clips" is on; `after` as it is otherwise.
+ */
+export function carryPlacedAutomation(before: Project, after: Project, shifts: readonly ClipShift[], copy: boolean): Project {
+  return useTimeline.getState().automationFollowsClips ? carryAutomation(before, after, shifts, copy) : after;
 }

@@ -16,6 +16,9 @@ export interface ScrollPosition {
 const overlapKey = 'glowroom.timeline.overlap';
 const storage = (globalThis as { readonly localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
 
+/** Where "Move automation with clips" is kept: on unless switched off. */
+const automationFollowsKey = 'glowroom.timeline.automation-follows-clips';
+
 function storedOverlap(): OverlapMode {
   const stored = storage?.getItem(overlapKey);
   return overlapModes.find((mode) => mode === stored) ?? 'trim';
@@ -37,6 +40,8 @@ interface TimelineState {
   readonly scrollRequest: ScrollPosition | null;
   /** What a clip put down over others does to them: trim them (Ableton) or layer (FL Studio). Kept between sessions. */
   readonly overlap: OverlapMode;
+  /** Moving or duplicating clips carries the automation of their track under them (on by default, as in Ableton Live and Bitwig). Kept between sessions. */
+  readonly automationFollowsClips: boolean;
   setZoom(pixelsPerBeat: number): void;
   setSnap(snap: SnapSetting): void;
   select(clipIds: readonly string[]): void;
@@ -46,6 +51,7 @@ interface TimelineState {
   scrolled(position: ScrollPosition): void;
   scrollTo(position: ScrollPosition | null): void;
   setOverlap(overlap: OverlapMode): void;
+  setAutomationFollowsClips(follows: boolean): void;
 }
 
 export const useTimeline = create<TimelineState>()((set, get) => ({
@@ -57,6 +63,7 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   scroll: { beats: 0, top: 0 },
   scrollRequest: null,
   overlap: storedOverlap(),
+  automationFollowsClips: storage?.getItem(automationFollowsKey) !== 'off',
   setZoom: (pixelsPerBeat) => set({ pixelsPerBeat: Math.min(maxPixelsPerBeat, Math.max(minPixelsPerBeat, pixelsPerBeat)) }),
   setSnap: (snap) => set({ snap }),
   select: (selection) => set({ selection }),
@@ -76,5 +83,9 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   setOverlap(overlap) {
     storage?.setItem(overlapKey, overlap);
     set({ overlap });
+  },
+  setAutomationFollowsClips(follows) {
+    storage?.setItem(automationFollowsKey, follows ? 'on' : 'off');
+    set({ automationFollowsClips: follows });
   },
 }));

@@ -16,10 +16,12 @@
  *   recording and back to the old value at `to` (the engine glides over such steps with the
  *   parameter's smoothing time, so they never click).
  */
-import { curveCodes, curveValue, movesGeometrically, type AutomationCurve } from '../devices/automation-curve';
+import type { AutomationCurve } from '../devices/automation-curve';
 import { clampParam, type ParamSpec } from '../devices/param-spec';
 import { laneOf } from './automation-params';
-import type { AutomationLane, AutomationPoint, Project } from './project-schema';
+import { spliceLane } from './lane-values';
+import { withPoints } from './edits/automation-edits';
+import type { AutomationPoint, Project } from './project-schema';
 
 /** A control's value at a beat of the timeline, as recorded. */
 export interface RecordedValue {
@@ -95,20 +97,6 @@ export function thinRecording(values: readonly RecordedValue[], spec: ParamSpec)
   return values.filter((_, i) => keep[i] === 1);
 }
 
-/** The value a lane gives its parameter at `beat` (`held` when it has no points), as the engine plays it. */
-export function laneValueAt(points: readonly AutomationPoint[], spec: ParamSpec, beat: number, held: number): number {
-  const first = points[0];
-  if (!first) return held;
-  let at = -1;
-  for (let i = 0; i < points.length && (points[i] as AutomationPoint).beat <= beat; i++) at = i;
-  if (at < 0) return first.value;
-  const point = points[at] as AutomationPoint;
-  const next = points[at + 1];
-  if (!next) return point.value;
-  const t = (beat - point.beat) / (next.beat - point.beat);
-  return curveValue(curveCodes[point.curve], movesGeometrically(spec, point.value, next.value), point.value, next.value, t);
-}
-
 /** The document with one recorded stretch written into its lane (see the header); the same document when nothing was recorded. */
 export function writeRecordedStretch(project: Project, stretch: RecordedStretch): Project {
   const { spec, from, to } = stretch;
@@ -116,38 +104,10 @@ export function writeRecordedStretch(project: Project, stretch: RecordedStretch)
   if (recorded.length === 0 || !(to >= from)) return project;
   const before = laneOf(project, stretch.target, stretch.param)?.points ?? [];
   const curve = recordedCurve(spec);
-  const oldAt = (beat: number) => laneValueAt(before, spec, beat, stretch.held);
   const written: AutomationPoint[] = recorded.map((point) => ({ beat: point.beat, value: clampParam(spec, point.value), curve }));
   const firstValue = written[0]?.value ?? 0;
   const lastValue = written.at(-1)?.value ?? firstValue;
   if ((written[0]?.beat ?? from) > from) written.unshift({ beat: from, value: firstValue, curve });
   if ((written.at(-1)?.beat ?? to) < to) written.push({ beat: to, value: lastValue, curve });
-  const lead = before.filter((point) => point.beat < from);
-  const tail = before.filter((point) => point.beat > to);
-  const enter: AutomationPoint[] = lead.length > 0 || from > 0 ? [{ beat: from, value: oldAt(from), curve: 'hold' }] : [];
-  const leave: AutomationPoint = { beat: to, value: oldAt(to), curve: curveAfter(before, to) };
-  const lastWritten = written.at(-1) as AutomationPoint;
-  written[written.length - 1] = { ...lastWritten, curve: 'hold' };
-  const points = [...lead, ...enter, ...written, leave, ...tail];
-  const lane: AutomationLane = { target: stretch.target, param: stretch.param, points: dropRepeats(points) };
-  const index = project.automation.findIndex((candidate) => candidate.target === lane.target && candidate.param === lane.param);
-  return { ...project, automation: index < 0 ? [...project.automation, lane] : project.automation.map((candidate, i) => (i === index ? lane : candidate)) };
-}
-
-/** The curve the old lane was following at `beat` (so the lane after the pass keeps its shape). */
-function curveAfter(points: readonly AutomationPoint[], beat: number): AutomationCurve {
-  let curve: AutomationCurve = 'linear';
-  for (const point of points) if (point.beat <= beat) curve = point.curve;
-  return curve;
-}
-
-/** Without a point that repeats the one before it (same beat and value): the later one, with its curve, stays. */
-function dropRepeats(points: readonly AutomationPoint[]): AutomationPoint[] {
-  const kept: AutomationPoint[] = [];
-  for (const point of points) {
-    const previous = kept.at(-1);
-    if (previous && previous.beat === point.beat && previous.value === point.value) kept[kept.length - 1] = point;
-    else kept.push(point);
-  }
-  return kept;
+  return withPoints(project, stretch, spliceLane(before, spec, stretch.held, from, to, written));
 }

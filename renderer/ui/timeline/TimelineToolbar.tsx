@@ -8,7 +8,7 @@ const snapNames: Record<SnapSetting, string> = {
   '1/4T': '1/4 triplet', '1/8T': '1/8 triplet', '1/16T': '1/16 triplet', off: 'Off',
 };
 
-/** Grid, zoom, follow, overlap and loop switches for the arrangement. */
+/** Grid, zoom, follow, overlap, automation-with-clips and loop switches for the arrangement. */
 export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const snap = useTimeline((s) => s.snap);
   const setSnap = useTimeline((s) => s.setSnap);
@@ -19,6 +19,8 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const toggleLooping = useTransport((s) => s.toggleLooping);
   const overlap = useTimeline((s) => s.overlap);
   const setOverlap = useTimeline((s) => s.setOverlap);
+  const automationFollows = useTimeline((s) => s.automationFollowsClips);
+  const setAutomationFollows = useTimeline((s) => s.setAutomationFollowsClips);
   return (
     <div className="timeline-toolbar" role="toolbar" aria-label="Arrangement tools">
       <label className="toolbar-field">
@@ -56,6 +58,20 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
         onClick={() => setOverlap(overlap === 'layer' ? 'trim' : 'layer')}
       >
         Layer
+      </button>
+      <button
+        type="button"
+        aria-label="Move automation with clips"
+        aria-pressed={automationFollows}
+        className={automationFollows ? 'is-active' : ''}
+        title={
+          automationFollows
+            ? 'On: moving or duplicating clips takes the automation under them along. Click to leave automation in place.'
+            : 'Off: automation stays where it is when clips move. Click to move it with the clips.'
+        }
+        onClick={() => setAutomationFollows(!automationFollows)}
+      >
+        Auto ⇄
       </button>
       <button
         type="button"

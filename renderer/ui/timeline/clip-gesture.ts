@@ -1,11 +1,12 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
+import { movedClipShifts } from '../../../src/model/edits/automation-follow';
 import { extendLoop, moveClips, setClipFades, setClipGain, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
 import { clipGainLabel, extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
 import { resolveClip } from '../../../src/model/edits/selection';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
-import { settlePlaced } from '../../state/settle-placed';
+import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { trackLayers } from './clip-layers';
@@ -48,7 +49,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
         return (p: Project) => {
           const moved = moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy));
           // A press that has not moved the clips (yet) changes nothing, not even the order.
-          return moved === p ? p : settlePlaced(moved, movedIds);
+          return moved === p ? p : settlePlaced(carryPlacedAutomation(p, moved, movedClipShifts(p, moved), false), movedIds);
         };
       case 'trim-start':
         return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);

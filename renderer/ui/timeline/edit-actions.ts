@@ -8,6 +8,7 @@ import {
   splitClipsWithResult,
   type Clipboard,
 } from '../../../src/model/edits/clip-edits';
+import { duplicatedClipShifts } from '../../../src/model/edits/automation-follow';
 import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
@@ -17,7 +18,7 @@ import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
-import { settlePlaced } from '../../state/settle-placed';
+import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { pointerInLanes } from './lane-pointer';
 import { refsOf } from './selection';
@@ -95,7 +96,11 @@ export function duplicateSelection(): void {
   const project = useProject.getState().project;
   const refs = selectedRefs(project);
   const grid = gridBeats(useTimeline.getState().snap, project.timeSignature[0]);
-  if (refs.length > 0) placeAndSelect(duplicateLabel(refs.length), (p) => duplicateClipsWithResult(p, refs, grid));
+  if (refs.length === 0) return;
+  placeAndSelect(duplicateLabel(refs.length), (p) => {
+    const result = duplicateClipsWithResult(p, refs, grid);
+    return { ...result, project: carryPlacedAutomation(p, result.project, duplicatedClipShifts(p, refs, result), true) };
+  });
 }
 
 export function copySelection(): void {

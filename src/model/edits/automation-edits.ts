@@ -93,7 +93,8 @@ function placePoints(project: Project, lane: LaneAddress, spec: ParamSpec, kept:
   return { project: withPoints(project, lane, points), indices };
 }
 
-function withPoints(project: Project, lane: LaneAddress, points: readonly AutomationPoint[]): Project {
+/** The document with the lane of `lane` holding `points` (created when new; removed when `points` is empty). */
+export function withPoints(project: Project, lane: LaneAddress, points: readonly AutomationPoint[]): Project {
   const index = project.automation.findIndex((candidate) => candidate.target === lane.target && candidate.param === lane.param);
   const next: AutomationLane = { target: lane.target, param: lane.param, points: [...points] };
   if (index < 0) return points.length === 0 ? project : { ...project, automation: [...project.automation, next] };

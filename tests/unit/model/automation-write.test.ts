@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelParams, deviceCatalog } from '../../../src/devices/catalog';
-import { laneValueAt, thinRecording, writeRecordedStretch, type RecordedStretch, type RecordedValue } from '../../../src/model/automation-write';
+import { thinRecording, writeRecordedStretch, type RecordedStretch, type RecordedValue } from '../../../src/model/automation-write';
+import { laneValueAt } from '../../../src/model/lane-values';
 import { addAutomationPoint } from '../../../src/model/edits/automation-edits';
 import type { Project } from '../../../src/model/project-schema';
 import { deepFreeze, expectValid, project } from './edits/helpers';

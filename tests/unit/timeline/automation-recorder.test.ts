@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { automatableParams } from '../../../src/model/automation-params';
-import { laneValueAt } from '../../../src/model/automation-write';
+import { laneValueAt } from '../../../src/model/lane-values';
 import { addAutomationPoint } from '../../../src/model/edits/automation-edits';
 import { applyEdit, emptyHistory, undo } from '../../../src/model/history';
 import type { Project } from '../../../src/model/project-schema';
