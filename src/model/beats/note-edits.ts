@@ -111,3 +111,11 @@ export function foldNotes<P extends PatternContent>(pattern: P, indices: readonl
 export function allNotes(pattern: PatternContent): number[] {
   return pattern.notes.map((_, index) => index);
 }
+
+/** The pattern's length in beats (within the format's limits); notes from the new end on go. */
+export function setPatternLength<P extends PatternContent>(pattern: P, length: number): P {
+  if (!Number.isFinite(length)) return pattern;
+  const wanted = beats(clampNumber(length, patternLimits.minNoteLength, patternLimits.maxLength));
+  if (wanted === pattern.length) return pattern;
+  return { ...pattern, length: wanted, notes: pattern.notes.filter((note) => note.start < wanted) };
+}

@@ -10,6 +10,7 @@ import {
   pasteNotes,
   rampVelocities,
   resizeNotes,
+  setPatternLength,
   setVelocities,
 } from '../../../../src/model/beats/note-edits';
 import { note, pattern } from './patterns';
@@ -77,5 +78,14 @@ describe('piano roll note edits', () => {
   it('folds chosen notes onto a scale', () => {
     const p = pattern(4, '1/16', [note(61, 0), note(66, 1)]);
     expect(foldNotes(p, [0, 1], { root: 0, scale: 'major' }).pattern.notes.map((n) => n.pitch)).toEqual([60, 65]);
+  });
+
+  it('sets the pattern length; notes from the new end on go', () => {
+    const p = setPatternLength(riff(), 1);
+    expect(p.length).toBe(1);
+    expect(p.notes.map((n) => n.pitch)).toEqual([60, 64]);
+    expect(setPatternLength(riff(), 5000).length).toBe(1024);
+    const same = riff();
+    expect(setPatternLength(same, 8)).toBe(same);
   });
 });
