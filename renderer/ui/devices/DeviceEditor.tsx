@@ -7,6 +7,7 @@ import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
 import { EqView } from './EqView';
 import { GainReductionMeter } from './GainReductionMeter';
+import { deviceParamEdit } from './device-param-edit';
 import { ParamControl } from './ParamControl';
 import { PresetMenu } from './PresetMenu';
 import './devices.css';
@@ -90,7 +91,7 @@ export function DeviceEditor() {
         <div className="device-params">
           {device.type === 'compressor' && <GainReductionMeter channel={meterChannelOf(project, ownerId)} />}
           {spec.params.map((param) => (
-            <ParamControl key={param.id} deviceId={device.id} deviceName={spec.name} spec={param} value={device.params[param.id] ?? param.default} />
+            <ParamControl key={param.id} edit={deviceParamEdit(device.id, spec.name, param)} ownerName={spec.name} spec={param} value={device.params[param.id] ?? param.default} />
           ))}
         </div>
       </div>

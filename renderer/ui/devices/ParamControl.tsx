@@ -1,25 +1,25 @@
 import { formatParamValue } from '../../../src/devices/param-format';
 import type { ParamSpec } from '../../../src/devices/param-spec';
 import { Knob } from '../Knob';
-import { setParam } from '../param-edit';
-import { deviceParamEdit } from './device-param-edit';
+import { setParam, type ParamEdit } from '../param-edit';
 import { paramScale } from './param-scale';
 
 interface ParamControlProps {
-  readonly deviceId: string;
-  readonly deviceName: string;
+  /** How the control changes the parameter (a device's: `deviceParamEdit`; a drum pad's; …). */
+  readonly edit: ParamEdit;
+  /** Whose parameter it is, for assistive technology: "Gain of Compressor". */
+  readonly ownerName: string;
   readonly spec: ParamSpec;
   readonly value: number;
 }
 
 /**
- * One device parameter drawn from its catalog spec: a switch for `bool`, a list for `enum`, else a
+ * One parameter drawn from its catalog spec (a device's, an instrument's, a drum pad's): a switch for `bool`, a list for `enum`, else a
  * knob (drag previews with set-param, release is one undo step, Escape puts it back, double-click
  * the default, arrows step) with its value written out in its unit.
  */
-export function ParamControl({ deviceId, deviceName, spec, value }: ParamControlProps) {
-  const edit = deviceParamEdit(deviceId, deviceName, spec);
-  const label = `${spec.name} of ${deviceName}`;
+export function ParamControl({ edit, ownerName, spec, value }: ParamControlProps) {
+  const label = `${spec.name} of ${ownerName}`;
   if (spec.unit === 'bool') {
     const on = value >= 0.5;
     return (
