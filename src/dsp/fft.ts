@@ -1,40 +1,114 @@
-/** In-place iterative radix-2 FFT; `re.length` must be a power of two. */
-export function fft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      const r = re[i] ?? 0;
-      re[i] = re[j] ?? 0;
+/**
+ * Radix-2 complex FFT with its twiddles and bit-reversal tabulated once per size.
+ *
+ * `FftPlan` can run a transform in parts (`begin`, then `passes` a few butterfly passes at a time)
+ * so a caller on the audio thread can spread one transform over several blocks; `forward` and
+ * `inverse` run it whole. Allocation-free after construction; deterministic (the same tables and
+ * operation order in every host).
+ */
+export class FftPlan {
+  readonly size: number;
+  /** Butterfly passes of a whole transform: log2(size). */
+  readonly passCount: number;
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  private readonly swaps: Uint32Array;
+
+  constructor(size: number) {
+    if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size ${size} is not a power of two ≥ 2`);
+    this.size = size;
+    this.passCount = Math.round(Math.log2(size));
+    this.cos = new Float64Array(size / 2);
+    this.sin = new Float64Array(size / 2);
+    for (let k = 0; k < size / 2; k++) {
+      this.cos[k] = Math.cos((2 * Math.PI * k) / size);
+      this.sin[k] = -Math.sin((2 * Math.PI * k) / size);
+    }
+    const swaps: number[] = [];
+    for (let i = 1, j = 0; i < size; i++) {
+      let bit = size >> 1;
+      for (; j & bit; bit >>= 1) j ^= bit;
+      j ^= bit;
+      if (i < j) swaps.push(i, j);
+    }
+    this.swaps = Uint32Array.from(swaps);
+  }
+
+  /** In-place forward transform (e^{−iωt} kernel, unscaled). */
+  forward(re: Float64Array, im: Float64Array): void {
+    this.begin(re, im);
+    this.passes(re, im, 0, this.passCount, false);
+  }
+
+  /** In-place inverse transform, scaled by 1/size so `inverse(forward(x)) = x`. */
+  inverse(re: Float64Array, im: Float64Array): void {
+    this.begin(re, im);
+    this.passes(re, im, 0, this.passCount, true);
+    const scale = 1 / this.size;
+    for (let i = 0; i < this.size; i++) {
+      re[i] = (re[i] as number) * scale;
+      im[i] = (im[i] as number) * scale;
+    }
+  }
+
+  /** The bit-reversal permutation that starts every transform. */
+  begin(re: Float64Array, im: Float64Array): void {
+    const swaps = this.swaps;
+    for (let s = 0; s < swaps.length; s += 2) {
+      const i = swaps[s] as number;
+      const j = swaps[s + 1] as number;
+      const r = re[i] as number;
+      re[i] = re[j] as number;
       re[j] = r;
-      const m = im[i] ?? 0;
-      im[i] = im[j] ?? 0;
+      const m = im[i] as number;
+      im[i] = im[j] as number;
       im[j] = m;
     }
   }
-  for (let size = 2; size <= n; size <<= 1) {
-    const half = size / 2;
-    const angle = (-2 * Math.PI) / size;
-    const wr = Math.cos(angle);
-    const wi = Math.sin(angle);
-    for (let start = 0; start < n; start += size) {
-      let cr = 1;
-      let ci = 0;
-      for (let k = 0; k < half; k++) {
-        const a = start + k;
-        const b = a + half;
-        const tr = (re[b] ?? 0) * cr - (im[b] ?? 0) * ci;
-        const ti = (re[b] ?? 0) * ci + (im[b] ?? 0) * cr;
-        re[b] = (re[a] ?? 0) - tr;
-        im[b] = (im[a] ?? 0) - ti;
-        re[a] = (re[a] ?? 0) + tr;
-        im[a] = (im[a] ?? 0) + ti;
-        const next = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = next;
+
+  /**
+   * Butterfly passes [from, to) of a transform begun with `begin` (pass p combines blocks of
+   * 2^(p+1)). `inverse` conjugates the twiddles; the 1/size scale is the caller's.
+   */
+  passes(re: Float64Array, im: Float64Array, from: number, to: number, inverse: boolean): void {
+    const n = this.size;
+    const cos = this.cos;
+    const sin = this.sin;
+    const sign = inverse ? -1 : 1;
+    for (let p = from; p < to; p++) {
+      const half = 1 << p;
+      const size = half << 1;
+      const stride = n / size;
+      for (let start = 0; start < n; start += size) {
+        for (let k = 0; k < half; k++) {
+          const wr = cos[k * stride] as number;
+          const wi = sign * (sin[k * stride] as number);
+          const a = start + k;
+          const b = a + half;
+          const br = re[b] as number;
+          const bi = im[b] as number;
+          const tr = br * wr - bi * wi;
+          const ti = br * wi + bi * wr;
+          const ar = re[a] as number;
+          const ai = im[a] as number;
+          re[b] = ar - tr;
+          im[b] = ai - ti;
+          re[a] = ar + tr;
+          im[a] = ai + ti;
+        }
       }
     }
   }
+}
+
+const plans = new Map<number, FftPlan>();
+
+/** In-place forward FFT; `re.length` must be a power of two (a plan per size is kept). */
+export function fft(re: Float64Array, im: Float64Array): void {
+  let plan = plans.get(re.length);
+  if (!plan) {
+    plan = new FftPlan(re.length);
+    plans.set(re.length, plan);
+  }
+  plan.forward(re, im);
 }

@@ -29,6 +29,7 @@ import { ParamTable, type ParamSlot } from './params/param-table';
 import { PreviewVoice } from './preview-voice';
 import { SamplePool } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
+import { WarpedVoice } from './warp/warped-voice';
 
 const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4 };
 
@@ -440,11 +441,13 @@ export class Engine {
   }
 
   /** Voices for the clips whose samples are in the pool; the others stay silent until they arrive. */
-  private voicesOf(clips: readonly EngineClip[]): ClipVoice[] {
-    const voices: ClipVoice[] = [];
+  private voicesOf(clips: readonly EngineClip[]): (ClipVoice | WarpedVoice)[] {
+    const voices: (ClipVoice | WarpedVoice)[] = [];
     for (const clip of clips) {
       const sample = this.pool.get(clip.sampleId);
-      if (sample) voices.push(new ClipVoice(clip, sample, this.timeline.tempo, this.sampleRate));
+      if (!sample) continue;
+      if (clip.warp) voices.push(new WarpedVoice(clip, clip.warp, sample, this.timeline.tempo, this.sampleRate, this.interpolator));
+      else voices.push(new ClipVoice(clip, sample, this.timeline.tempo, this.sampleRate));
     }
     return voices;
   }

@@ -48,6 +48,20 @@ export interface EngineClip {
   readonly rate: number;
   /** A muted clip is not mixed, yet it still counts for where the song ends. */
   readonly mute: boolean;
+  /** Format v4: absent = not warped (plays at `rate` whatever the tempo); present = follows the tempo. */
+  readonly warp?: EngineWarp;
+  /** Format v4 pitch shift of beats and tonal warped clips: whole semitones and cents (absent = 0). */
+  readonly transpose?: number;
+  readonly detune?: number;
+}
+
+/** How a warped clip follows the tempo (format v4 `warp`; see src/dsp/stretch). */
+export interface EngineWarp {
+  readonly mode: 'repitch' | 'beats' | 'tonal';
+  /** The source's own tempo, quarter notes per minute. */
+  readonly sourceTempo: number;
+  /** Source seconds pinned to clip beats, sorted (see `WarpCurve`). */
+  readonly markers: readonly { readonly source: number; readonly beat: number }[];
 }
 
 /** A device as the engine runs it: its type picks the processor; its parameters travel as `set-param`. */

@@ -4,6 +4,7 @@ import type { ClipVoice } from '../clip-voice';
 import { panGains, panSlots, type PanGains } from '../pan-law';
 import type { ParamTable } from '../params/param-table';
 import type { VoiceScratch } from '../voice-scratch';
+import type { WarpedVoice } from '../warp/warped-voice';
 
 const unity: PanGains = { left: 1, right: 0 };
 const stereoUnity: PanGains = { left: 1, right: 1 };
@@ -14,7 +15,7 @@ const stereoUnity: PanGains = { left: 1, right: 1 };
  * mono, balance for stereo, docs/project-format.md) with a pan that glides per frame.
  */
 export class TrackContent {
-  voices: readonly ClipVoice[] = [];
+  voices: readonly (ClipVoice | WarpedVoice)[] = [];
   private readonly mono = new Float32Array(blockFrames);
   private readonly monoSpare = new Float32Array(blockFrames);
   private readonly stereoLeft = new Float32Array(blockFrames);

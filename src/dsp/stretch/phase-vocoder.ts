@@ -1,0 +1,404 @@
+import { FftPlan } from '../fft';
+import type { ReadRate, SincInterpolator } from '../sinc-interpolator';
+import type { StretchMap, StretchSource } from './stretch-source';
+
+/**
+ * Tonal time-stretch and pitch-shift: a phase vocoder with identity phase locking (Laroche &
+ * Dolson, "Improved phase vocoder time-scale modification of audio", 1999), deterministic per
+ * output frame.
+ *
+ * **Signal path.** The vocoder builds a *stretched stream* y at the source's rate whose grain j
+ * (Hann window, `size` frames, hop `hop` = size / 4) sits at y-frame j·hop and is cut from the
+ * source around frame a_j = round(map(j·hop / step)). The output frame f reads y at f·step with the
+ * band-limited interpolator, where `step` = source rate ÷ engine rate × pitch ratio: a pitch ratio
+ * above 1 makes y longer and reads it faster, so pitch moves and time does not.
+ *
+ * **Phases.** Stereo is packed into one complex FFT (left real, right imaginary). Peaks of the
+ * summed spectrum carry regions (midway to the next peak); a region turns by its peak's rotation
+ * θ = φ_synthesis − φ_analysis, so bins keep their analysis phase relations (identity locking)
+ * and left and right turn alike (the stereo image stays). A peak's frequency ω is its parabolic
+ * log-magnitude estimate, refined by the phase advance since the previous grain; its synthesis
+ * phase advances by ω·hop.
+ *
+ * **Determinism.** Grain j's rotations depend only on grains anchor(j) − 1 … j, where anchors fall
+ * every `anchorEvery` grains: there θ restarts at its closed form ω·(j·hop − a_j), which is exactly
+ * where the recursion would be for a steady partial, so a steady tone passes anchors seamlessly.
+ * Grains are overlap-added in increasing order, so a y-frame's value never depends on how the
+ * playhead got there: a seek or loop wrap rebuilds the state from the anchor before it (at most
+ * `anchorEvery` analyses) and then renders the very samples an uninterrupted play gives.
+ *
+ * **Hop scheduling.** A grain's work is four stages of about one FFT-half each (read + forward
+ * passes; the rest of the forward FFT + phase locking; inverse passes; the rest + overlap-add).
+ * `render` finishes the grains its block needs, then works ahead by the block's average share of
+ * stages, so steady play spreads every grain over the blocks before it instead of spiking.
+ */
+export class PhaseVocoder {
+  readonly size: number;
+  readonly hop: number;
+  readonly anchorEvery: number;
+  private readonly plan: FftPlan;
+  private readonly window: Float64Array;
+  private readonly bins: number;
+  private readonly rate: ReadRate;
+  /** Half-width of the interpolator's reach at the read step, plus a frame. */
+  private readonly reach: number;
+  /** Stages of work per output frame on average (4 per grain, step/hop grains per frame). */
+  private readonly stagesPerFrame: number;
+
+  /** The stretched stream y over [base, base + yLeft.length). */
+  private readonly yLeft: Float32Array;
+  private readonly yRight: Float32Array;
+  private base = 0;
+  private started = false;
+  /** Grains below this index are in y; the one at it is in progress at `stage`. */
+  private nextGrain = 0;
+  private stage = 0;
+
+  /** The grain in progress: its source frame, analysis spectrum (packed), working arrays. */
+  private grainSource = 0;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  /** Summed (left + right) spectrum of the last analysed grain and the one before. */
+  private sumRe: Float64Array;
+  private sumIm: Float64Array;
+  private prevRe: Float64Array;
+  private prevIm: Float64Array;
+  /** Region rotation per bin of the current and previous grain. */
+  private theta: Float64Array;
+  private prevTheta: Float64Array;
+  private prevSource = 0;
+  private hasPrevious = false;
+  /** Summed spectrum and source frame of the last anchor grain. */
+  private readonly anchorRe: Float64Array;
+  private readonly anchorIm: Float64Array;
+  private anchorSource = 0;
+  private hasAnchor = false;
+  private readonly magnitude: Float64Array;
+  private readonly peaks: Int32Array;
+  /** Scratch for one map query. */
+  private readonly mapIn = new Float64Array(1);
+  private readonly mapOut = new Float64Array(1);
+  private readonly positions: Float64Array;
+  private readonly valuesLeft: Float64Array;
+  private readonly valuesRight: Float64Array;
+
+  constructor(
+    private readonly source: StretchSource,
+    private readonly map: StretchMap,
+    /** Source frames of y read per output frame: source rate ÷ engine rate × pitch ratio. */
+    step: number,
+    maxBlockFrames: number,
+    reachOf: (step: number) => number,
+    options: { size?: number; anchorEvery?: number } = {},
+  ) {
+    const size = options.size ?? 2048;
+    this.size = size;
+    this.hop = size / 4;
+    this.anchorEvery = options.anchorEvery ?? 16;
+    this.plan = new FftPlan(size);
+    this.bins = size / 2 + 1;
+    this.window = new Float64Array(size);
+    for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
+    this.rate = { step };
+    this.reach = reachOf(step) + 1;
+    this.stagesPerFrame = (4 * step) / this.hop;
+    const span = Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
+    this.yLeft = new Float32Array(span);
+    this.yRight = new Float32Array(span);
+    this.re = new Float64Array(size);
+    this.im = new Float64Array(size);
+    this.sumRe = new Float64Array(this.bins);
+    this.sumIm = new Float64Array(this.bins);
+    this.prevRe = new Float64Array(this.bins);
+    this.prevIm = new Float64Array(this.bins);
+    this.anchorRe = new Float64Array(this.bins);
+    this.anchorIm = new Float64Array(this.bins);
+    this.theta = new Float64Array(this.bins);
+    this.prevTheta = new Float64Array(this.bins);
+    this.magnitude = new Float64Array(this.bins);
+    this.peaks = new Int32Array(this.bins);
+    this.positions = new Float64Array(maxBlockFrames);
+    this.valuesLeft = new Float64Array(maxBlockFrames);
+    this.valuesRight = new Float64Array(maxBlockFrames);
+  }
+
+  /**
+   * Output frames [frame, frame + count) (from the clip's start) into `left`/`right` at
+   * [at, at + count), replacing what is there.
+   */
+  render(interpolator: SincInterpolator, frame: number, count: number, left: Float64Array, right: Float64Array, at: number): void {
+    const step = this.rate.step;
+    const low = Math.floor(frame * step) - this.reach;
+    const high = Math.ceil((frame + count - 1) * step) + this.reach + 1;
+    const firstGrain = this.firstGrainTouching(low);
+    if (!this.started || low < this.base || firstGrain > this.nextGrain) this.restart(low, firstGrain);
+    this.makeRoom(low, high);
+    while (this.completeBelow() < high) this.work();
+    const positions = this.positions;
+    for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base;
+    interpolator.gather(this.yLeft, positions, 0, count, this.rate, this.valuesLeft);
+    interpolator.gather(this.yRight, positions, 0, count, this.rate, this.valuesRight);
+    for (let i = 0; i < count; i++) {
+      left[at + i] = this.valuesLeft[i] as number;
+      right[at + i] = this.valuesRight[i] as number;
+    }
+    // Work ahead: this block's share of the grains the next block will need.
+    const ahead = high + Math.ceil(count * step) + this.hop;
+    let budget = Math.ceil(count * this.stagesPerFrame);
+    while (budget > 0 && this.completeBelow() < ahead && this.fits(this.nextGrain)) {
+      this.work();
+      budget--;
+    }
+  }
+
+  /** y-frames below this have every grain that touches them. */
+  private completeBelow(): number {
+    return this.nextGrain * this.hop - this.size / 2;
+  }
+
+  private firstGrainTouching(frame: number): number {
+    return Math.floor((frame - this.size / 2) / this.hop) + 1;
+  }
+
+  /** Whether grain j's frames fit in y as it stands. */
+  private fits(j: number): boolean {
+    return j * this.hop + this.size / 2 <= this.base + this.yLeft.length;
+  }
+
+  /** Slides y forward (dropping frames below `low`) so [low, high) and the grains for it fit. */
+  private makeRoom(low: number, high: number): void {
+    const needEnd = high + this.size + this.hop;
+    if (needEnd <= this.base + this.yLeft.length) return;
+    const shift = low - this.base;
+    if (shift <= 0) return;
+    this.yLeft.copyWithin(0, shift);
+    this.yRight.copyWithin(0, shift);
+    this.yLeft.fill(0, this.yLeft.length - shift);
+    this.yRight.fill(0, this.yRight.length - shift);
+    this.base = low;
+  }
+
+  /** Empties y from `low` on and rebuilds the phase state grain `firstGrain` continues from. */
+  private restart(low: number, firstGrain: number): void {
+    this.started = true;
+    this.base = low;
+    this.yLeft.fill(0);
+    this.yRight.fill(0);
+    this.stage = 0;
+    this.hasAnchor = false;
+    const anchor = Math.floor(firstGrain / this.anchorEvery) * this.anchorEvery;
+    // The anchor's frequencies come from the anchor before it and the grain just before it.
+    this.hasPrevious = false;
+    this.restore(anchor - this.anchorEvery);
+    for (let j = anchor - 1; j < firstGrain; j++) this.restore(j);
+    this.nextGrain = firstGrain;
+  }
+
+  /** Analyses grain j and keeps its phase state, without synthesis. */
+  private restore(j: number): void {
+    this.grainSource = this.sourceOfGrain(j);
+    this.analyse();
+    this.plan.passes(this.re, this.im, 0, this.plan.passCount, false);
+    this.lockPhases(j);
+    this.keep();
+  }
+
+  /** One stage of the grain in progress. */
+  private work(): void {
+    const half = this.plan.passCount >> 1;
+    switch (this.stage) {
+      case 0:
+        this.grainSource = this.sourceOfGrain(this.nextGrain);
+        this.analyse();
+        this.plan.passes(this.re, this.im, 0, half, false);
+        this.stage = 1;
+        return;
+      case 1:
+        this.plan.passes(this.re, this.im, half, this.plan.passCount, false);
+        this.lockPhases(this.nextGrain);
+        this.rotate();
+        this.keep();
+        this.plan.begin(this.re, this.im);
+        this.stage = 2;
+        return;
+      case 2:
+        this.plan.passes(this.re, this.im, 0, half, true);
+        this.stage = 3;
+        return;
+      default:
+        this.plan.passes(this.re, this.im, half, this.plan.passCount, true);
+        this.overlapAdd(this.nextGrain);
+        this.nextGrain++;
+        this.stage = 0;
+    }
+  }
+
+  private sourceOfGrain(j: number): number {
+    this.mapIn[0] = (j * this.hop) / this.rate.step;
+    this.map.sourceFrames(this.mapIn, this.mapOut, 0, 1);
+    return Math.round(this.mapOut[0] as number);
+  }
+
+  /** Windows the source around the grain's frame into re (left) and im (right), bit-reversed. */
+  private analyse(): void {
+    const { re, im, window, source, size } = this;
+    const first = this.grainSource - size / 2;
+    for (let i = 0; i < size; i++) {
+      const index = source.readFrame(first + i);
+      const w = window[i] as number;
+      re[i] = index < 0 ? 0 : (source.left[index] as number) * w;
+      im[i] = index < 0 ? 0 : (source.right[index] as number) * w;
+    }
+    this.plan.begin(re, im);
+  }
+
+  /**
+   * From the packed spectrum: the summed spectrum, its peaks and each region's rotation θ for
+   * grain j (into `theta`), continuing from the previous grain or restarting at an anchor.
+   */
+  private lockPhases(j: number): void {
+    const { re, im, sumRe, sumIm, magnitude, peaks, theta, size, bins } = this;
+    let loudest = 0;
+    for (let k = 0; k < bins; k++) {
+      const n = (size - k) & (size - 1);
+      // left_k + right_k of the packed transform: X_k + conj X_{N−k} over 2, plus (X_k − conj X_{N−k}) / 2i.
+      const xr = re[k] as number;
+      const xi = im[k] as number;
+      const yr = re[n] as number;
+      const yi = im[n] as number;
+      const sr = 0.5 * (xr + yr) + 0.5 * (xi + yi);
+      const si = 0.5 * (xi - yi) - 0.5 * (xr - yr);
+      sumRe[k] = sr;
+      sumIm[k] = si;
+      const m = sr * sr + si * si;
+      magnitude[k] = m;
+      if (m > loudest) loudest = m;
+    }
+    let count = 0;
+    const floor = loudest * 1e-10;
+    for (let k = 2; k < bins - 2; k++) {
+      const m = magnitude[k] as number;
+      if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) peaks[count++] = k;
+    }
+    const hop = this.hop;
+    const analysisHop = this.grainSource - this.prevSource;
+    const anchored = j % this.anchorEvery === 0 || !this.hasPrevious;
+    const displacement = j * hop - this.grainSource;
+    let regionStart = 0;
+    for (let p = 0; p < count; p++) {
+      const k = peaks[p] as number;
+      const phase = Math.atan2(sumIm[k] as number, sumRe[k] as number);
+      // Parabolic estimate on log magnitude (ln of power / 2), refined by the phase advance.
+      const a = Math.log((magnitude[k - 1] as number) + 1e-300);
+      const b = Math.log((magnitude[k] as number) + 1e-300);
+      const c = Math.log((magnitude[k + 1] as number) + 1e-300);
+      const denominator = a - 2 * b + c;
+      const offset = denominator < 0 ? (0.5 * (a - c)) / denominator : 0;
+      let omega = (2 * Math.PI * (k + offset)) / size;
+      if (this.hasPrevious && analysisHop > 0) {
+        const previous = Math.atan2(this.prevIm[k] as number, this.prevRe[k] as number);
+        omega += principal(phase - previous - omega * analysisHop) / analysisHop;
+      }
+      let rotation: number;
+      if (anchored) {
+        // ω·displacement magnifies any error in ω, so an anchor measures ω over the long span since the last anchor.
+        const span = this.grainSource - this.anchorSource;
+        if (this.hasAnchor && span > analysisHop) {
+          const before = Math.atan2(this.anchorIm[k] as number, this.anchorRe[k] as number);
+          const refined = omega + principal(phase - before - omega * span) / span;
+          // A partial that moved since that anchor (or started after it) keeps its local ω.
+          if (Math.abs(refined - omega) < steadyOmega) omega = refined;
+        }
+        rotation = principal(omega * displacement);
+      }
+      else {
+        const previous = Math.atan2(this.prevIm[k] as number, this.prevRe[k] as number);
+        rotation = principal(previous + (this.prevTheta[k] as number) + omega * hop - phase);
+      }
+      const next = p + 1 < count ? peaks[p + 1] as number : bins;
+      const regionEnd = p + 1 < count ? (k + next + 1) >> 1 : bins;
+      for (let q = regionStart; q < regionEnd; q++) theta[q] = rotation;
+      regionStart = regionEnd;
+    }
+    if (count === 0) theta.fill(0);
+    if (j % this.anchorEvery === 0) {
+      this.anchorRe.set(sumRe);
+      this.anchorIm.set(sumIm);
+      this.anchorSource = this.grainSource;
+      this.hasAnchor = true;
+    }
+  }
+
+  /** Turns both channels of the packed spectrum by each bin's θ and packs them again (full spectrum). */
+  private rotate(): void {
+    const { re, im, theta, size, bins } = this;
+    // Unpack, turn and repack in place, pairing bin k with bin N − k.
+    for (let k = 0; k < bins; k++) {
+      const n = (size - k) & (size - 1);
+      const xr = re[k] as number;
+      const xi = im[k] as number;
+      const yr = re[n] as number;
+      const yi = im[n] as number;
+      // left_k = (X_k + conj X_n) / 2, right_k = (X_k − conj X_n) / 2i.
+      const lr = 0.5 * (xr + yr);
+      const li = 0.5 * (xi - yi);
+      const rr = 0.5 * (xi + yi);
+      const ri = -0.5 * (xr - yr);
+      if (n === k) {
+        // DC and Nyquist stay real in each channel, so they are not turned.
+        re[k] = lr;
+        im[k] = rr;
+        continue;
+      }
+      const c = Math.cos(theta[k] as number);
+      const s = Math.sin(theta[k] as number);
+      const lr2 = lr * c - li * s;
+      const li2 = lr * s + li * c;
+      const rr2 = rr * c - ri * s;
+      const ri2 = rr * s + ri * c;
+      // X'_k = L'_k + i R'_k; X'_n = conj L'_k + i conj R'_k.
+      re[k] = lr2 - ri2;
+      im[k] = li2 + rr2;
+      re[n] = lr2 + ri2;
+      im[n] = rr2 - li2;
+    }
+  }
+
+  /** The current grain becomes the previous one. */
+  private keep(): void {
+    let swap = this.prevRe;
+    this.prevRe = this.sumRe;
+    this.sumRe = swap;
+    swap = this.prevIm;
+    this.prevIm = this.sumIm;
+    this.sumIm = swap;
+    swap = this.prevTheta;
+    this.prevTheta = this.theta;
+    this.theta = swap;
+    this.prevSource = this.grainSource;
+    this.hasPrevious = true;
+  }
+
+  /** Windows the inverse transform and adds it into y around grain j's frame. */
+  private overlapAdd(j: number): void {
+    const { re, im, window, size } = this;
+    // Hann² overlapped at a quarter hop sums to 1.5; the inverse is unscaled.
+    const scale = 1 / (1.5 * size);
+    const first = j * this.hop - size / 2 - this.base;
+    const from = first < 0 ? -first : 0;
+    const to = Math.min(size, this.yLeft.length - first);
+    for (let i = from; i < to; i++) {
+      const w = (window[i] as number) * scale;
+      this.yLeft[first + i] = (this.yLeft[first + i] as number) + (re[i] as number) * w;
+      this.yRight[first + i] = (this.yRight[first + i] as number) + (im[i] as number) * w;
+    }
+  }
+}
+
+/** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
+const steadyOmega = 2e-6;
+
+/** The angle wrapped into (−π, π]. */
+function principal(angle: number): number {
+  return angle - 2 * Math.PI * Math.round(angle / (2 * Math.PI));
+}

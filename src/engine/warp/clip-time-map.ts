@@ -1,0 +1,54 @@
+import type { StretchMap } from '../../dsp/stretch/stretch-source';
+import { WarpCurve } from '../../dsp/stretch/warp-curve';
+import type { EngineClip, EngineWarp } from '../../protocol/engine';
+
+/**
+ * Where a warped clip is in its source at each output frame: timeline frame → song beat (the
+ * tempo) → the clip's musical beat (its offset, its loop) → source seconds (the warp curve) →
+ * source frames, unwrapped past the loop. Output frames count from the clip's start frame.
+ */
+export class ClipTimeMap implements StretchMap {
+  readonly curve: WarpCurve;
+  /** Clip beat where the clip's content starts (its offset) and where its source ends. */
+  readonly offsetBeat: number;
+  readonly endBeat: number;
+  /** Beats and unwrapped source frames of one pass of a looping clip; Infinity when it does not loop. */
+  readonly passBeats: number;
+  readonly passSource: number;
+
+  constructor(
+    private readonly clip: EngineClip,
+    warp: EngineWarp,
+    private readonly sourceRate: number,
+    sourceFrames: number,
+    private readonly startFrame: number,
+    /** Output frames per beat at the song's tempo. */
+    private readonly framesPerBeat: number,
+  ) {
+    this.curve = new WarpCurve(warp.markers, warp.sourceTempo);
+    this.offsetBeat = this.curve.beatAt(clip.offset);
+    this.endBeat = this.curve.beatAt(sourceFrames / sourceRate);
+    const passBeats = this.endBeat - this.offsetBeat;
+    this.passBeats = clip.loop && passBeats > 0 ? passBeats : Infinity;
+    this.passSource = this.passBeats === Infinity ? Infinity : sourceFrames - clip.offset * sourceRate;
+  }
+
+  sourceFrames(frames: Float64Array, sources: Float64Array, from: number, to: number): void {
+    const { curve, offsetBeat, passBeats, passSource, sourceRate } = this;
+    for (let i = from; i < to; i++) {
+      const elapsed = (this.startFrame + (frames[i] as number)) / this.framesPerBeat - this.clip.start;
+      if (passBeats === Infinity) {
+        sources[i] = curve.secondsAt(offsetBeat + elapsed) * sourceRate;
+        continue;
+      }
+      const pass = Math.floor(elapsed / passBeats);
+      const within = elapsed - pass * passBeats;
+      sources[i] = curve.secondsAt(offsetBeat + within) * sourceRate + (pass === 0 ? 0 : pass * passSource);
+    }
+  }
+
+  /** The output frame (from the clip's start, unrounded) where clip beat `beat` of the first pass is heard. */
+  outputFrameOf(beat: number): number {
+    return (this.clip.start + beat - this.offsetBeat) * this.framesPerBeat - this.startFrame;
+  }
+}

@@ -1,0 +1,112 @@
+import { BeatSlicer } from '../../dsp/stretch/beat-slicer';
+import { PhaseVocoder } from '../../dsp/stretch/phase-vocoder';
+import type { Stretcher } from '../../dsp/stretch/stretcher';
+import { StretchSource } from '../../dsp/stretch/stretch-source';
+import { Varispeed } from '../../dsp/stretch/varispeed';
+import type { SincInterpolator } from '../../dsp/sinc-interpolator';
+import { blockFrames, type EngineClip, type EngineWarp } from '../../protocol/engine';
+import { beats, beatsToSamples, bpm, decibelsToGain, hertz } from '../../std/units';
+import type { PanGains } from '../pan-law';
+import type { PooledSample } from '../sample-pool';
+import type { VoiceScratch } from '../voice-scratch';
+import { beatSlices } from './beat-slices';
+import { ClipTimeMap } from './clip-time-map';
+
+/** Beats mode: slices cross-fade over 1 ms before their onset and fade out over 5 ms before an attack. */
+const crossfadeSeconds = 0.001;
+const tailFadeSeconds = 0.005;
+
+/**
+ * A clip that follows the song's tempo (format v4 `warp`): placed like any clip, it reads its
+ * source through the mode's stretcher (repitch: varispeed; beats: slices at transients; tonal:
+ * the phase vocoder), transposed by `transpose` semitones + `detune` cents in beats and tonal
+ * modes. Fades and gain work as for any clip, fades in seconds of source time. Rendering is a
+ * pure function of the timeline frame (see `Stretcher`), so playback and export agree.
+ */
+export class WarpedVoice {
+  readonly startFrame: number;
+  readonly endFrame: number;
+  private readonly map: ClipTimeMap;
+  private readonly stretcher: Stretcher;
+  private readonly gain: number;
+  private readonly fadeInFrames: number;
+  private readonly fadeOutFrames: number;
+  /** Unwrapped source frames where the clip starts and ends. */
+  private readonly sourceAtStart: number;
+  private readonly sourceAtEnd: number;
+
+  constructor(
+    readonly clip: EngineClip,
+    warp: EngineWarp,
+    private readonly sample: PooledSample,
+    tempo: number,
+    engineRate: number,
+    interpolator: SincInterpolator,
+  ) {
+    this.startFrame = beatsToSamples(beats(clip.start), bpm(tempo), hertz(engineRate));
+    this.endFrame = beatsToSamples(beats(clip.start + clip.length), bpm(tempo), hertz(engineRate));
+    this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, (60 * engineRate) / tempo);
+    const source = new StretchSource(sample.planes, clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
+    const rateRatio = sample.sampleRate / engineRate;
+    const pitch = warp.mode === 'repitch' ? 1 : 2 ** (((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);
+    const step = rateRatio * pitch;
+    if (warp.mode === 'tonal') this.stretcher = new PhaseVocoder(source, this.map, step, blockFrames, (at) => interpolator.reach(at), { size: fftSizeFor(sample.sampleRate) });
+    else if (warp.mode === 'beats')
+      this.stretcher = new BeatSlicer(source, beatSlices(sample, this.map), step, Math.round(crossfadeSeconds * engineRate), tailFadeSeconds * sample.sampleRate, blockFrames);
+    else this.stretcher = new Varispeed(source, this.map, (rateRatio * tempo) / warp.sourceTempo, blockFrames);
+    this.gain = decibelsToGain(clip.gainDb);
+    this.fadeInFrames = clip.fadeIn * sample.sampleRate;
+    this.fadeOutFrames = clip.fadeOut * sample.sampleRate;
+    const ends = Float64Array.of(0, this.endFrame - this.startFrame);
+    this.map.sourceFrames(ends, ends, 0, 2);
+    this.sourceAtStart = ends[0] as number;
+    this.sourceAtEnd = ends[1] as number;
+  }
+
+  get channelCount(): number {
+    return this.sample.planes.length;
+  }
+
+  /** Adds the clip into `left`/`right` at [at, at + count) for timeline frames from `frame`, as `ClipVoice.mixInto`. */
+  mixInto(
+    interpolator: SincInterpolator,
+    scratch: VoiceScratch,
+    left: Float32Array,
+    right: Float32Array,
+    at: number,
+    frame: number,
+    count: number,
+    pan: PanGains,
+  ): void {
+    const first = Math.max(0, this.startFrame - frame);
+    const last = Math.min(count, this.endFrame - frame);
+    if (first >= last) return;
+    this.stretcher.render(interpolator, frame + first - this.startFrame, last - first, scratch.left, scratch.right, first);
+    const { positions, gains } = scratch;
+    for (let i = first; i < last; i++) positions[i] = frame + i - this.startFrame;
+    this.map.sourceFrames(positions, gains, first, last);
+    for (let i = first; i < last; i++) {
+      const source = gains[i] as number;
+      let gain = this.gain;
+      const elapsed = source - this.sourceAtStart;
+      const remaining = this.sourceAtEnd - source;
+      if (elapsed < this.fadeInFrames) gain *= elapsed / this.fadeInFrames;
+      if (remaining < this.fadeOutFrames) gain *= remaining / this.fadeOutFrames;
+      gains[i] = gain;
+    }
+    const gainLeft = pan.left;
+    const gainRight = pan.right;
+    for (let i = first; i < last; i++) {
+      const gain = gains[i] as number;
+      left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
+      right[at + i] = (right[at + i] as number) + (scratch.right[i] as number) * gain * gainRight;
+    }
+  }
+}
+
+/** About 46 ms of source per grain: 2048 frames up to 48 kHz, 4096 up to 96 kHz, and so on. */
+function fftSizeFor(sampleRate: number): number {
+  let size = 2048;
+  while (size * 48_000 < sampleRate * 2048 * 0.75) size *= 2;
+  return size;
+}
