@@ -26,7 +26,7 @@ export interface RecorderHost {
 }
 
 /** A pause between two values of a control longer than this (in beats) is written as a hold, not a ramp. */
-const holdGapBeats = 0.125;
+const holdGapBeats = 0.5;
 
 interface Stretch {
   from: number;

@@ -1,14 +1,16 @@
 import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
-test('automation lane: show it, click points in on the grid, drag, select, copy, paste, curve, delete — each one undo step', async ({ app }) => {
+test('automation rows under the track: open, add a lane, click points in on the grid, drag, select, copy, paste, curve, delete — each one undo step', async ({ app }) => {
   await importFolder(app, samplePack);
   await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const trackName = 'garzul_120bpm_Cmin_96k';
   const undo = app.getByRole('button', { name: /^Undo/ });
 
-  await app.getByRole('button', { name: `Show automation of ${trackName}` }).click();
-  const picker = app.getByRole('combobox', { name: `Automated parameter of ${trackName}` });
-  await expect(picker).toHaveValue(/\/gainDb$/);
+  const arrow = app.getByRole('button', { name: `Automation lanes of ${trackName}` });
+  await arrow.click();
+  await expect(arrow).toHaveAttribute('aria-expanded', 'true');
+  const picker = app.getByRole('combobox', { name: `Add automation lane to ${trackName}` });
+  await picker.selectOption({ label: 'Volume' });
   const lane = app.getByRole('group', { name: `Volume automation of ${trackName}` });
   const box = await lane.boundingBox();
   if (!box) throw new Error('not laid out');
@@ -60,8 +62,77 @@ test('automation lane: show it, click points in on the grid, drag, select, copy,
   await undo.click();
   await expect(points).toHaveCount(5);
 
-  // "Show automated" lists the volume first; hiding the lane gives the clips back.
-  await expect(picker.locator('optgroup[label="Automated"] option')).toHaveText(['Volume']);
-  await app.getByRole('button', { name: `Show automation of ${trackName}` }).click();
+  // The row names its parameter and reads its value at the playhead (beat 0: the first point's 24 dB).
+  const row = app.getByRole('group', { name: `Automation lanes of ${trackName}` });
+  await expect(row.getByLabel('Volume value')).toHaveText('24.0 dB');
+  await expect(picker.locator('option', { hasText: 'Volume' })).toHaveCount(0);
+  await expect(arrow).toContainText('1');
+  // Closing the rows hides the lane, opening shows it again (the automated parameter has its row).
+  await arrow.click();
   await expect(lane).toHaveCount(0);
+  await arrow.click();
+  await expect(points).toHaveCount(5);
+  // Remove: the lane and its points go, one undo step.
+  await app.getByRole('button', { name: `Remove Volume automation of ${trackName}` }).click();
+  await expect(undo).toHaveAccessibleName('Undo Remove Automation');
+  await expect(lane).toHaveCount(0);
+  await undo.click();
+  await expect(points).toHaveCount(5);
+});
+
+test('Touch mode: riding the volume knob while playing writes its lane in one undo step; duplicated clips take their automation along unless switched off', async ({ app }) => {
+  await importFolder(app, samplePack);
+  const clip = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
+  const trackName = 'garzul_120bpm_Cmin_96k';
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  await app.getByRole('combobox', { name: 'Automation mode' }).selectOption('touch');
+
+  const knob = app.getByRole('region', { name: 'Timeline' }).getByRole('slider', { name: `Volume of ${trackName}` });
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
+  await app.waitForTimeout(600);
+  const box = await knob.boundingBox();
+  if (!box) throw new Error('no knob');
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.mouse.down();
+  for (let step = 1; step <= 30; step++) {
+    await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + step * 2);
+    await app.waitForTimeout(30);
+  }
+  await app.mouse.up();
+  await app.waitForTimeout(300);
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(undo).toHaveAccessibleName('Undo Write Automation');
+  // The knob's static value did not change: the ride went into the lane.
+  await expect(knob).toHaveAttribute('aria-valuetext', '0.0 dB');
+
+  const arrow = app.getByRole('button', { name: `Automation lanes of ${trackName}` });
+  await arrow.click();
+  const lane = app.getByRole('group', { name: `Volume automation of ${trackName}` });
+  const points = lane.getByRole('button', { name: /^Point at beat/ });
+  const written = await points.count();
+  // Thinned: fewer points than the 30 values the ride sent (the fader's taper bends the ride in
+  // dB, so it keeps more than a straight line would), not a flood of two per move.
+  expect(written).toBeGreaterThanOrEqual(3);
+  expect(written).toBeLessThan(30);
+  await app.getByRole('combobox', { name: 'Automation mode' }).selectOption('read');
+
+  // Duplicate the clip (Ctrl+D): the lane under it is copied after it.
+  await clip.first().click();
+  await app.keyboard.press('Control+d');
+  await expect(undo).toHaveAccessibleName('Undo Duplicate Clip');
+  await expect.poll(() => points.count()).toBeGreaterThan(written);
+  const carried = await points.count();
+  await undo.click();
+  await expect(points).toHaveCount(written);
+  // Switched off, the automation stays where it is.
+  const follows = app.getByRole('button', { name: 'Move automation with clips' });
+  await expect(follows).toHaveAttribute('aria-pressed', 'true');
+  await follows.click();
+  await clip.first().click();
+  await app.keyboard.press('Control+d');
+  await expect(undo).toHaveAccessibleName('Undo Duplicate Clip');
+  await expect(points).toHaveCount(written);
+  expect(carried).toBeGreaterThan(written);
+  await follows.click();
+  await app.screenshot({ path: '/tmp/shots/mix/automation-written.png' });
 });

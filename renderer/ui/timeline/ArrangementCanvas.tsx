@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Clip, Track } from '../../../src/model/project-schema';
+import { useAutomationView } from '../../state/automation-view-store';
 import { missingNow, useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -8,7 +9,7 @@ import type { ClipLook } from './clip-painter';
 import { clipDisplayName } from './clip-name';
 import { headerWidth, rulerHeight } from './geometry';
 import { readTimelinePalette } from './timeline-palette';
-import { trackRows } from './track-layout';
+import { timelineRows } from './automation-rows';
 
 /**
  * The canvas under the timeline's scroller that paints every lane (grid and clips) for the part
@@ -73,7 +74,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           beatsPerBar: project.timeSignature[0],
           tempo: project.tempo,
         },
-        trackRows(project.tracks).rows,
+        timelineRows(project).rows,
         project.markers,
         lookOf,
         palette,
@@ -91,7 +92,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
     view.addEventListener('scroll', schedule, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(view);
-    const unsubscribe = [useProject.subscribe(schedule), useTimeline.subscribe(schedule), useSamples.subscribe(schedule)];
+    const unsubscribe = [useProject.subscribe(schedule), useTimeline.subscribe(schedule), useSamples.subscribe(schedule), useAutomationView.subscribe(schedule)];
     return () => {
       cancelAnimationFrame(frame);
       view.removeEventListener('scroll', schedule);

@@ -35,8 +35,8 @@ type Gesture =
 const curveNames: Record<AutomationCurve, string> = { linear: 'Linear', exponential: 'Exponential', hold: 'Hold (step)' };
 
 /**
- * A track's automation lane, drawn over its clips while the track shows automation: the envelope
- * of one parameter and its points. Click adds a point (on the grid), drag moves the selected
+ * One automation row's lane under its track (see AutomationRows): the envelope of one parameter
+ * and its points. Click adds a point (on the grid), drag moves the selected
  * points (beats on the grid), shift-click adds to the selection, a drag on the background selects
  * with a rubber band, Delete removes, Ctrl/Cmd+C and V copy and paste (at the last click), and the
  * context menu of a point sets its curve. Every change is one undoable edit, committed on release.
@@ -172,7 +172,7 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
 
   const band = gesture?.kind === 'band' && gesture.moved ? gesture : null;
   return (
-    // The lane's own clip gestures and the timeline's rubber band stay out while automation is shown.
+    // The timeline's rubber band (clip selection) stays out of the automation row.
     <div className="automation-lane" style={{ width, height }} onPointerDown={(event) => event.stopPropagation()}>
       <svg
         ref={svg}
@@ -214,9 +214,6 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
         ))}
         {band && <rect className="automation-band" x={Math.min(band.x0, band.x1)} y={Math.min(band.y0, band.y1)} width={Math.abs(band.x1 - band.x0)} height={Math.abs(band.y1 - band.y0)} />}
       </svg>
-      <span className="automation-name" aria-hidden="true">
-        {param.label}
-      </span>
       {menu && (
         <div className="automation-menu" role="menu" aria-label="Curve" style={{ left: menu.x, top: menu.y }}>
           {automationCurves.map((curve) => (

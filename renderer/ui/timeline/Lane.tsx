@@ -1,9 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
-import { useAutomationView } from '../../state/automation-view-store';
 import { useTimeline } from '../../state/timeline-store';
-import { AutomationLane } from './AutomationLane';
 import { clipBox } from './clip-geometry';
 import { trackLayers } from './clip-layers';
 import { ClipOverlay } from './ClipOverlay';
@@ -14,7 +12,6 @@ import { lanePointerHandlers } from './lane-pointer';
  * A track's lane: a drop target and the listbox of its clips. The clips are painted by the
  * arrangement canvas underneath; the lane holds an invisible option per clip that overlaps beats
  * [fromBeat, toBeat), plus the selected ones, and finds what the pointer is on from geometry.
- * While the track shows automation, its automation lane lies over the clips and takes the pointer.
  */
 export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toBeat }: { track: Track; height: number; laneBeats: number; fromBeat: number; toBeat: number }) {
   const sources = useProject((s) => s.project.sources);
@@ -27,7 +24,6 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
     );
   }, [track.clips, fromBeat, toBeat, selection]);
   const pointer = useMemo(() => lanePointerHandlers(track, height), [track, height]);
-  const automation = useAutomationView((s) => s.shown[track.id]);
   return (
     <div
       className="lane"
@@ -44,7 +40,6 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
           <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} laneBeats={laneBeats} depth={depth} top={clipBox(clip, 1, height, depth).y} />
         ))}
       </div>
-      {automation && <AutomationLane track={track} lane={automation} height={height} laneBeats={laneBeats} />}
     </div>
   );
 });

@@ -1,10 +1,12 @@
-import { useEffect, useRef, type WheelEvent } from 'react';
+import { Fragment, useEffect, useRef, type WheelEvent } from 'react';
 import { projectEndBeats } from '../../../src/model/project-time';
 import { statusSlots } from '../../../src/protocol/engine';
+import { useAutomationView } from '../../state/automation-view-store';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
+import { AutomationRows } from './AutomationRows';
 import { sampleDropHandlers } from './drop-target';
 import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
@@ -21,12 +23,13 @@ const minimumBars = 32;
 
 /**
  * The arrangement: toolbar, a ruler in bars and time, one row per track (header + lane with its
- * clips, painted by the canvas underneath) and the playhead, which follows playback. Ctrl/Cmd +
+ * clips, painted by the canvas underneath) with its open automation rows under it, and the playhead, which follows playback. Ctrl/Cmd +
  * wheel zooms around the pointer.
  */
 export function Timeline() {
   const project = useProject((s) => s.project);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
+  const expanded = useAutomationView((s) => s.expanded);
   const scroller = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const band = useRef<HTMLDivElement>(null);
@@ -94,10 +97,13 @@ export function Timeline() {
             {project.tracks.map((track, index) => {
               const shown = index >= viewWindow.firstTrack && index <= viewWindow.lastTrack ? viewWindow : nothing;
               return (
-                <div key={track.id} className="timeline-row" style={{ height: track.height }}>
-                  <TrackHeader track={track} index={index} />
-                  <Lane track={track} height={track.height} laneBeats={bars * beatsPerBar} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
-                </div>
+                <Fragment key={track.id}>
+                  <div className="timeline-row" style={{ height: track.height }}>
+                    <TrackHeader track={track} index={index} />
+                    <Lane track={track} height={track.height} laneBeats={bars * beatsPerBar} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
+                  </div>
+                  {expanded[track.id] && <AutomationRows track={track} laneBeats={bars * beatsPerBar} />}
+                </Fragment>
               );
             })}
             <div className="timeline-row timeline-drop-row">

@@ -6,7 +6,7 @@ import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from '../InlineNameInput';
-import { AutomationPicker } from './AutomationPicker';
+import { AutomationToggle } from './AutomationToggle';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
@@ -73,7 +73,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
             >
               S
             </button>
-            <AutomationPicker track={track} />
+            <AutomationToggle track={track} />
             <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
               ✕
             </button>

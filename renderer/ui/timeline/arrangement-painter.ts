@@ -36,7 +36,7 @@ export function paintArrangement(
   context.fillRect(0, 0, width, height);
   const shown = rowsBetween(rows, scrollTop, scrollTop + height - rowTop);
   const last = shown[shown.length - 1];
-  const rowsBottom = last ? rowTop + last.top + last.height - scrollTop : rowTop;
+  const rowsBottom = last ? rowTop + last.top + last.span - scrollTop : rowTop;
 
   context.save();
   context.beginPath();
@@ -59,6 +59,8 @@ export function paintArrangement(
     const y = rowTop + row.top - scrollTop;
     context.fillStyle = palette.rowLine;
     context.fillRect(visibleLeft, y + row.height - 1, visibleRight - visibleLeft, 1);
+    // Open automation rows lie under the clips' lane: a line under the last one ends the track.
+    if (row.span > row.height) context.fillRect(visibleLeft, y + row.span - 1, visibleRight - visibleLeft, 1);
     const layers = trackLayers(row.track.clips);
     row.track.clips.forEach((clip, index) => {
       if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) return;

@@ -13,7 +13,8 @@ import { trackLayers } from './clip-layers';
 import { refsOf } from './selection';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { startPreviewDrag } from './preview-drag';
-import { rowAt, trackRows } from './track-layout';
+import { timelineRows } from './automation-rows';
+import { rowAt } from './track-layout';
 
 /**
  * Starts a live drag on a part of a clip (`startPreviewDrag`: previewed, one undo step, Escape
@@ -31,7 +32,7 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
   const movedIds = group.map((member) => member.clipId);
   const durations = { sourceDurations: sourceDurationsOf(base, useSamples.getState().byPath) };
   // Moving across tracks: the row under the pointer, found from where in its row the press was.
-  const rows = trackRows(base.tracks).rows;
+  const rows = timelineRows(base).rows;
   const originRow = rows.find((row) => row.track.id === track.id);
   const pressY = (originRow?.top ?? 0) + event.clientY - element.getBoundingClientRect().top;
   const tracksMoved = (dy: number) => {

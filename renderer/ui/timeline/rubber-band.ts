@@ -1,7 +1,8 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
-import { rowsBetween, trackRows } from './track-layout';
+import { timelineRows } from './automation-rows';
+import { rowsBetween } from './track-layout';
 
 /** Pixel geometry the band needs: where lanes start, left and top. */
 export interface BandGeometry {
@@ -33,7 +34,7 @@ export function startRubberBand(event: ReactPointerEvent<HTMLDivElement>, band: 
     const fromBeat = (left - geometry.headerWidth) / pixelsPerBeat;
     const toBeat = (right - geometry.headerWidth) / pixelsPerBeat;
     const hit: string[] = [];
-    for (const { track } of rowsBetween(trackRows(useProject.getState().project.tracks).rows, top - geometry.rulerHeight, bottom - geometry.rulerHeight + 1)) {
+    for (const { track } of rowsBetween(timelineRows(useProject.getState().project).rows, top - geometry.rulerHeight, bottom - geometry.rulerHeight + 1)) {
       for (const clip of track.clips) if (clip.start < toBeat && clip.start + clip.length > fromBeat) hit.push(clip.id);
     }
     useTimeline.getState().select([...new Set([...before, ...hit])]);

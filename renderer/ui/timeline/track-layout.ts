@@ -1,20 +1,25 @@
 import type { Track } from '../../../src/model/project-schema';
 
-/** Where a track's row sits: `top` in pixels from the first row (just under the ruler). */
+/**
+ * Where a track's row sits: `top` in pixels from the first row (just under the ruler); `height`
+ * is its clips' lane, `span` that plus its open automation rows underneath.
+ */
 export interface TrackRow {
   readonly track: Track;
   readonly index: number;
   readonly top: number;
   readonly height: number;
+  readonly span: number;
 }
 
-/** The rows of the arrangement, top to bottom, and their total height. */
-export function trackRows(tracks: readonly Track[]): { readonly rows: readonly TrackRow[]; readonly height: number } {
+/** The rows of the arrangement, top to bottom, and their total height; `below` gives the pixels under a track's lane (its automation rows). */
+export function trackRows(tracks: readonly Track[], below: (track: Track) => number = () => 0): { readonly rows: readonly TrackRow[]; readonly height: number } {
   const rows: TrackRow[] = [];
   let top = 0;
   tracks.forEach((track, index) => {
-    rows.push({ track, index, top, height: track.height });
-    top += track.height;
+    const span = track.height + below(track);
+    rows.push({ track, index, top, height: track.height, span });
+    top += span;
   });
   return { rows, height: top };
 }
@@ -31,7 +36,7 @@ export function rowsBetween(rows: readonly TrackRow[], top: number, bottom: numb
   while (low < high) {
     const mid = (low + high) >> 1;
     const row = rows[mid];
-    if (row && row.top + row.height <= top) low = mid + 1;
+    if (row && row.top + row.span <= top) low = mid + 1;
     else high = mid;
   }
   const shown: TrackRow[] = [];

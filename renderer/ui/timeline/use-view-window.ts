@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { headerWidth, rulerHeight } from './geometry';
-import { rowsBetween, trackRows } from './track-layout';
+import { useAutomationView } from '../../state/automation-view-store';
+import { timelineRows } from './automation-rows';
+import { rowsBetween } from './track-layout';
 
 /** The part of the arrangement whose clips have an element: beats [fromBeat, toBeat) on tracks firstTrack…lastTrack. */
 export interface ViewWindow {
@@ -25,7 +27,7 @@ function viewWindowOf(view: HTMLElement): ViewWindow {
   const { pixelsPerBeat } = useTimeline.getState();
   const screenBeats = laneWidth / pixelsPerBeat;
   const firstBeat = view.scrollLeft / pixelsPerBeat;
-  const rows = rowsBetween(trackRows(useProject.getState().project.tracks).rows, view.scrollTop, view.scrollTop + view.clientHeight - rulerHeight);
+  const rows = rowsBetween(timelineRows(useProject.getState().project).rows, view.scrollTop, view.scrollTop + view.clientHeight - rulerHeight);
   return {
     fromBeat: firstBeat - screenBeats / 4,
     toBeat: firstBeat + screenBeats * 1.25,
@@ -70,8 +72,10 @@ export function useViewWindow(scroller: RefObject<HTMLElement | null>): ViewWind
       }),
       // Tracks added, removed or resized move rows in and out of the view at once.
       useProject.subscribe((state, previous) => {
-        if (state.project.tracks !== previous.project.tracks) update();
+        if (state.project.tracks !== previous.project.tracks || state.project.automation !== previous.project.automation) update();
       }),
+      // …and so do automation rows opened or closed.
+      useAutomationView.subscribe(update),
     ];
     return () => {
       clearTimeout(timer);

@@ -70,6 +70,7 @@ export const addAutomationPointLabel = (): string => 'Add Automation Point';
 export const moveAutomationPointsLabel = (count: number): string => counted('Move', 'Automation Point', count);
 export const deleteAutomationPointsLabel = (count: number): string => counted('Delete', 'Automation Point', count);
 export const automationCurveLabel = (count: number): string => (count <= 1 ? 'Change Automation Curve' : `Change Curve of ${count} Automation Points`);
+export const removeAutomationLabel = (): string => 'Remove Automation';
 /** A pass of automation written by moving controls while playing (Touch, Latch, Write). */
 export const writeAutomationLabel = (): string => 'Write Automation';
 export const pasteAutomationPointsLabel = (count: number): string => counted('Paste', 'Automation Point', count);

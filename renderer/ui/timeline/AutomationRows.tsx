@@ -1,0 +1,88 @@
+import { useRef } from 'react';
+import type { AutomatableParam } from '../../../src/model/automation-params';
+import { automatableParams, laneOf } from '../../../src/model/automation-params';
+import { withPoints } from '../../../src/model/edits/automation-edits';
+import { removeAutomationLabel } from '../../../src/model/edits/labels';
+import { laneValueAt } from '../../../src/model/lane-values';
+import type { Track } from '../../../src/model/project-schema';
+import { statusSlots } from '../../../src/protocol/engine';
+import { useAutomationView } from '../../state/automation-view-store';
+import { useProject } from '../../state/project-store';
+import { useStatusFrame } from '../use-status-frame';
+import { addLaneRowHeight, automationRowHeight, automationRowsOf } from './automation-rows';
+import { formatValue } from './automation-geometry';
+import { AutomationLane } from './AutomationLane';
+
+const keyOf = (param: { target: string; param: string }) => `${param.target}/${param.param}`;
+
+/**
+ * The open automation rows under a track: one per automated parameter (and each picked to add),
+ * its name, its value at the playhead and a remove button beside its lane of points; then a row
+ * to add a lane for any other parameter of the track's channel, sends or inserts.
+ */
+export function AutomationRows({ track, laneBeats }: { track: Track; laneBeats: number }) {
+  const project = useProject((s) => s.project);
+  const view = useAutomationView();
+  const rows = automationRowsOf(project, track, view);
+  const others = automatableParams(project, track).filter((param) => !rows.some((row) => keyOf(row) === keyOf(param)));
+  return (
+    <div className="automation-rows" role="group" aria-label={`Automation lanes of ${track.name}`}>
+      {rows.map((param) => (
+        <div key={keyOf(param)} className="timeline-row automation-row" style={{ height: automationRowHeight }}>
+          <div className="track-header automation-row-header" style={{ borderLeftColor: track.colour }}>
+            <span className="automation-row-name" title={param.label}>
+              {param.label}
+            </span>
+            <ValueReadout param={param} />
+            <button type="button" className="track-toggle" aria-label={`Remove ${param.label} automation of ${track.name}`} title="Remove this lane and its points" onClick={() => removeLane(track, param)}>
+              ✕
+            </button>
+          </div>
+          <div className="lane automation-row-lane">
+            <AutomationLane track={track} lane={param} height={automationRowHeight} laneBeats={laneBeats} />
+          </div>
+        </div>
+      ))}
+      <div className="timeline-row automation-add-row" style={{ height: addLaneRowHeight }}>
+        <div className="track-header automation-row-header" style={{ borderLeftColor: track.colour }}>
+          <select
+            className="automation-select"
+            aria-label={`Add automation lane to ${track.name}`}
+            value=""
+            onChange={(event) => {
+              const picked = others.find((param) => keyOf(param) === event.target.value);
+              if (picked) useAutomationView.getState().addRow(track.id, { target: picked.target, param: picked.param });
+            }}
+          >
+            <option value="">+ Add lane…</option>
+            {others.map((param) => (
+              <option key={keyOf(param)} value={keyOf(param)}>
+                {param.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="automation-add-space" />
+      </div>
+    </div>
+  );
+}
+
+/** The parameter's value at the playhead, written on animation frames (never through React state). */
+function ValueReadout({ param }: { param: AutomatableParam }) {
+  const element = useRef<HTMLSpanElement>(null);
+  useStatusFrame((status, sampleRate) => {
+    const { project } = useProject.getState();
+    const beat = ((status[statusSlots.playheadFrame] ?? 0) / sampleRate) * (project.tempo / 60);
+    const text = formatValue(param.spec, laneValueAt(laneOf(project, param.target, param.param)?.points ?? [], param.spec, beat, param.value));
+    if (element.current && element.current.textContent !== text) element.current.textContent = text;
+  });
+  return <span ref={element} className="automation-row-value" aria-label={`${param.label} value`} />;
+}
+
+/** Removes a lane and its points (one undo step) and its row. */
+function removeLane(track: Track, param: AutomatableParam): void {
+  const lane = { target: param.target, param: param.param };
+  useProject.getState().edit(removeAutomationLabel(), (project) => withPoints(project, lane, []));
+  useAutomationView.getState().removeRow(track.id, lane);
+}
