@@ -21,6 +21,7 @@ import { benchRender } from './render.bench';
 import { benchResampler } from './resampler.bench';
 import { benchSoak, soakMinutesFrom } from './soak.bench';
 import { benchStartup } from './startup.bench';
+import { benchSynth } from './synth.bench';
 import { benchTimelineFrames } from './timeline-frames.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -34,6 +35,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'timeline-frames': benchTimelineFrames,
   'dsp-load': benchDspLoad,
   'mix-render': benchMixRender,
+  synth: benchSynth,
   soak: () => benchSoak(soakMinutes),
   startup: benchStartup,
 };

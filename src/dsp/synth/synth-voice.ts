@@ -1,0 +1,230 @@
+import { Adsr, adsrStage } from './adsr';
+import { UnisonOscillator, waveformIndex, type OscillatorTables } from './oscillator';
+import { CONTROL_FRAMES, type SynthPatch } from './synth-patch';
+import { UnisonSpread } from './unison';
+import { VoiceFilter } from './voice-filter';
+
+/** Buffers a synth's voices share while each renders in turn (a block long). */
+export class VoiceScratch {
+  readonly left: Float32Array;
+  readonly right: Float32Array;
+  readonly amp: Float32Array;
+  readonly filterEnv: Float32Array;
+
+  constructor(readonly frames: number) {
+    this.left = new Float32Array(frames);
+    this.right = new Float32Array(frames);
+    this.amp = new Float32Array(frames);
+    this.filterEnv = new Float32Array(frames);
+  }
+}
+
+/** A single centred voice for the sub oscillator: mono, or the same on both sides when the stack is stereo. */
+const singleMono = new UnisonSpread();
+const singleStereo = new UnisonSpread();
+singleStereo.stereo = true;
+
+/**
+ * One note of the synth: two unison oscillators, a sub and noise into the filter, then the amp
+ * envelope. Pitch, cutoff and pulse width are recomputed every CONTROL_FRAMES frames of the
+ * block (and where a chunk is cut short by an event); the LFO's values arrive per control point.
+ * A stolen voice fades out linearly over its fade time, then frees itself.
+ */
+export class SynthVoice {
+  /** Sounding (attack to release, or fading out). */
+  active = false;
+  /** Its key is down (a note-off has not come). */
+  held = false;
+  pitch = 0;
+  /** 0…1, set by the allocator before `start` or a retrigger. */
+  velocity = 0.5;
+  /** When the note started (allocator's counter): lower is older. */
+  order = 0;
+  /** Frames left of a steal fade, and its length (0: not fading). */
+  fadeRemaining = 0;
+  private fadeLength = 1;
+  private readonly osc1 = new UnisonOscillator();
+  private readonly osc2 = new UnisonOscillator();
+  private readonly sub = new UnisonOscillator();
+  private readonly filter = new VoiceFilter();
+  readonly ampEnvelope: Adsr;
+  private readonly filterEnvelope: Adsr;
+  private noiseState = 1;
+  /** Glide: the pitch now (semitones), frames left of the slide and its step per frame. */
+  private currentPitch = 0.5;
+  private glideRemaining = 0;
+  private glideStep = 0.5;
+  private readonly framesPerSecond: number;
+
+  /** `patch` is the synth's one patch: its envelope settings are read live by the voice's envelopes. */
+  constructor(sampleRate: number, patch: SynthPatch) {
+    this.framesPerSecond = sampleRate;
+    this.ampEnvelope = new Adsr(patch.ampEnvelope);
+    this.filterEnvelope = new Adsr(patch.filterEnvelope);
+  }
+
+  /** Whether the voice is releasing (its key is up), so it goes first when a voice must be stolen. */
+  releasing(): boolean {
+    return !this.held || this.ampEnvelope.stage === adsrStage.release;
+  }
+
+  /** Starts a note from silence (set `velocity` first). `fromPitch` is where a glide starts (the note's own pitch: none). */
+  start(pitch: number, fromPitch: number, order: number, patch: SynthPatch): void {
+    this.active = true;
+    this.order = order;
+    this.fadeRemaining = 0;
+    this.filter.reset();
+    this.ampEnvelope.reset();
+    this.filterEnvelope.reset();
+    this.osc1.start(patch.unison.count, order * 2 + 1);
+    this.osc2.start(patch.unison.count, order * 2 + 2);
+    this.sub.start(1, 0);
+    this.noiseState = Math.imul(order + 1, 0x9e3779b1) | 0 || 1;
+    this.currentPitch = fromPitch;
+    this.retarget(pitch, patch, true);
+  }
+
+  /** Moves a sounding voice to a new note (mono and legato play): slides there, reopening the envelopes if `retrigger`. */
+  retarget(pitch: number, patch: SynthPatch, retrigger: boolean): void {
+    this.pitch = pitch;
+    this.held = true;
+    if (patch.glideFrames > 0 && this.currentPitch !== pitch) {
+      this.glideRemaining = patch.glideFrames;
+      this.glideStep = (pitch - this.currentPitch) / patch.glideFrames;
+    } else {
+      this.currentPitch = pitch;
+      this.glideRemaining = 0;
+    }
+    if (retrigger) {
+      this.ampEnvelope.gateOn();
+      this.filterEnvelope.gateOn();
+    }
+  }
+
+  release(): void {
+    this.held = false;
+    this.ampEnvelope.gateOff();
+    this.filterEnvelope.gateOff();
+  }
+
+  /** Fades out over `frames` (a stolen voice), then stops. */
+  fadeOut(frames: number): void {
+    this.held = false;
+    this.fadeLength = frames;
+    this.fadeRemaining = frames;
+  }
+
+  stop(): void {
+    this.active = false;
+    this.held = false;
+    this.fadeRemaining = 0;
+    this.ampEnvelope.reset();
+    this.filterEnvelope.reset();
+  }
+
+  /**
+   * Adds the voice's frames [from, to) of the block into `outLeft`/`outRight`. `lfo[c]` is the LFO
+   * at frame c·CONTROL_FRAMES of the block (−1…1).
+   */
+  render(patch: SynthPatch, tables: OscillatorTables, lfo: Float64Array, scratch: VoiceScratch, outLeft: Float32Array, outRight: Float32Array, from: number, to: number): void {
+    const { left, right, amp, filterEnv } = scratch;
+    const stereo = patch.unison.stereo;
+    const frames = patch.blockFrames;
+    const nyquistGuard = 0.49 * this.framesPerSecond;
+    const filter = this.filter;
+    filter.k = patch.damping;
+    filter.drive = patch.drive;
+    let start = from;
+    while (start < to && this.active) {
+      const end = Math.min(to, (Math.floor(start / CONTROL_FRAMES) + 1) * CONTROL_FRAMES);
+      const lfoNow = lfo[(start / CONTROL_FRAMES) | 0] as number;
+      // Glide, then the pitch at this control point.
+      if (this.glideRemaining > 0) {
+        const step = Math.min(this.glideRemaining, end - start);
+        this.currentPitch += this.glideStep * step;
+        this.glideRemaining -= step;
+        if (this.glideRemaining === 0) this.currentPitch = this.pitch;
+      }
+      const increment = (440 * Math.pow(2, (this.currentPitch + lfoNow * patch.lfoPitchSemitones - 69) / 12)) / this.framesPerSecond;
+
+      left.fill(0, start, end);
+      if (stereo) right.fill(0, start, end);
+      // Inputs travel in fields (see UnisonOscillator); the pulse width is held to 2…98 %.
+      const widthShift = lfoNow * patch.lfoPulseWidth;
+      if (patch.osc1.level > 0) {
+        const width = patch.osc1.pulseWidth + widthShift;
+        this.osc1.increment = patch.osc1.ratio * increment;
+        this.osc1.pulseWidth = width < 0.02 ? 0.02 : width > 0.98 ? 0.98 : width;
+        this.osc1.level = patch.osc1.level;
+        this.osc1.render(tables, patch.osc1.waveform, patch.unison, left, right, start, end);
+      }
+      if (patch.osc2.level > 0) {
+        const width = patch.osc2.pulseWidth + widthShift;
+        this.osc2.increment = patch.osc2.ratio * increment;
+        this.osc2.pulseWidth = width < 0.02 ? 0.02 : width > 0.98 ? 0.98 : width;
+        this.osc2.level = patch.osc2.level;
+        this.osc2.render(tables, patch.osc2.waveform, patch.unison, left, right, start, end);
+      }
+      if (patch.subLevel > 0) {
+        this.sub.increment = patch.subOctaves === 2 ? increment * 0.25 : increment * 0.5;
+        this.sub.level = patch.subLevel;
+        this.sub.render(tables, patch.subSquare ? waveformIndex.pulse : waveformIndex.sine, stereo ? singleStereo : singleMono, left, right, start, end);
+      }
+      if (patch.noiseLevel > 0) this.renderNoise(patch, stereo, left, right, start, end);
+
+      this.filterEnvelope.render(filterEnv, start, end);
+      const octaves = (filterEnv[start] as number) * patch.filterEnvOctaves + (patch.keyTracking * (this.pitch - 60)) / 12 + lfoNow * patch.lfoFilterOctaves;
+      let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * Math.pow(2, octaves);
+      cutoff = cutoff < 10 ? 10 : cutoff > nyquistGuard ? nyquistGuard : cutoff;
+      // svfGain, written out: it returns a double.
+      filter.g = Math.tan((Math.PI * cutoff) / this.framesPerSecond);
+      filter.process(left, right, stereo, start, end, patch.filterMode, patch.filterSlope);
+
+      this.ampEnvelope.render(amp, start, end);
+      this.mixOut(patch, lfo, left, right, amp, stereo, outLeft, outRight, start, end);
+      if (this.ampEnvelope.stage === adsrStage.idle) this.stop();
+      start = end;
+    }
+  }
+
+  private renderNoise(patch: SynthPatch, stereo: boolean, left: Float32Array, right: Float32Array, from: number, to: number): void {
+    let state = this.noiseState;
+    const scale = patch.noiseLevel / 2147483648;
+    for (let i = from; i < to; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      const value = state * scale;
+      left[i] = (left[i] as number) + value;
+      if (stereo) right[i] = (right[i] as number) + value;
+    }
+    this.noiseState = state;
+  }
+
+  /** Amp envelope × velocity × output gain × tremolo (and a steal fade) onto the output. */
+  private mixOut(patch: SynthPatch, lfo: Float64Array, left: Float32Array, right: Float32Array, amp: Float32Array, stereo: boolean, outLeft: Float32Array, outRight: Float32Array, from: number, to: number): void {
+    const frames = patch.blockFrames;
+    const velocityGain = 1 - patch.velocityToAmp + patch.velocityToAmp * this.velocity;
+    const gainStep = (patch.gainEnd - patch.gainStart) / frames;
+    const depth = patch.lfoVolume;
+    // Tremolo: 1 − depth at the LFO's bottom, 1 at its top; interpolated between control points.
+    const point = (from / CONTROL_FRAMES) | 0;
+    const lfoNow = lfo[point] as number;
+    const tremoloNow = 1 - depth * 0.5 * (1 - lfoNow);
+    const tremoloStep = (depth * 0.5 * ((lfo[point + 1] as number) - lfoNow)) / CONTROL_FRAMES;
+    const pointStart = point * CONTROL_FRAMES;
+    const source = stereo ? right : left;
+    for (let i = from; i < to; i++) {
+      let gain = (amp[i] as number) * velocityGain * (patch.gainStart + gainStep * i) * (tremoloNow + tremoloStep * (i - pointStart));
+      if (this.fadeRemaining > 0) {
+        gain *= this.fadeRemaining / (this.fadeLength + 1);
+        if (--this.fadeRemaining === 0) {
+          this.stop();
+          return;
+        }
+      }
+      outLeft[i] = (outLeft[i] as number) + gain * (left[i] as number);
+      outRight[i] = (outRight[i] as number) + gain * (source[i] as number);
+    }
+  }
+}
