@@ -62,6 +62,14 @@ export class Adsr {
 
   /** Writes the level of each frame [from, to) into `out`, advancing the envelope. */
   render(out: Float32Array, from: number, to: number): void {
+    if (this.stage === adsrStage.sustain || this.stage === adsrStage.idle) {
+      // Held (the usual case) or silent: one level for the whole stretch.
+      const level = this.stage === adsrStage.sustain ? this.settings.sustain : 0;
+      // A loop, not fill(): a double handed to a builtin is boxed.
+      for (let i = from; i < to; i++) out[i] = level;
+      this.level = level;
+      return;
+    }
     for (let i = from; i < to; i++) {
       const stage = this.stage;
       let level = 0;

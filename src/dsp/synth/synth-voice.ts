@@ -1,4 +1,5 @@
 import { Adsr, adsrStage } from './adsr';
+import { exp2 } from './exp2';
 import { UnisonOscillator, waveformIndex, type OscillatorTables } from './oscillator';
 import { CONTROL_FRAMES, type SynthPatch } from './synth-patch';
 import { UnisonSpread } from './unison';
@@ -145,7 +146,7 @@ export class SynthVoice {
         this.glideRemaining -= step;
         if (this.glideRemaining === 0) this.currentPitch = this.pitch;
       }
-      const increment = (440 * Math.pow(2, (this.currentPitch + lfoNow * patch.lfoPitchSemitones - 69) / 12)) / this.framesPerSecond;
+      const increment = (440 * exp2((this.currentPitch + lfoNow * patch.lfoPitchSemitones - 69) / 12)) / this.framesPerSecond;
 
       left.fill(0, start, end);
       if (stereo) right.fill(0, start, end);
@@ -174,7 +175,7 @@ export class SynthVoice {
 
       this.filterEnvelope.render(filterEnv, start, end);
       const octaves = (filterEnv[start] as number) * patch.filterEnvOctaves + (patch.keyTracking * (this.pitch - 60)) / 12 + lfoNow * patch.lfoFilterOctaves;
-      let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * Math.pow(2, octaves);
+      let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * exp2(octaves < -60 ? -60 : octaves > 60 ? 60 : octaves);
       cutoff = cutoff < 10 ? 10 : cutoff > nyquistGuard ? nyquistGuard : cutoff;
       // svfGain, written out: it returns a double.
       filter.g = Math.tan((Math.PI * cutoff) / this.framesPerSecond);

@@ -33,9 +33,8 @@ const busy: SynthParams = {
 };
 
 describe.each([
-  ['poly, stealing (4 voices)', { ...busy, polyphony: polyphonyChoices.indexOf(4) }],
-  ['legato', { ...busy, voiceMode: 2 }],
-  ['mono, free LFO', { ...busy, voiceMode: 1, lfoSync: 0, lfoShape: 3 }],
+  ['poly, stealing (2 voices)', { ...busy, polyphony: polyphonyChoices.indexOf(2) }],
+  ['legato, free LFO', { ...busy, voiceMode: 2, lfoSync: 0, lfoShape: 3 }],
 ])('synth instrument, %s', (_name, overrides) => {
   it('renders 100,000 blocks with notes starting and ending on odd frames without a young-generation garbage collection', async () => {
     const synth = createSynthInstrument(RATE);
@@ -53,7 +52,7 @@ describe.each([
       context.beat = i * (BLOCK / RATE) * 2;
       synth.process(left, right, params, events, BLOCK, context);
     };
-    for (let i = 0; i < 30_000; i++) block(i);
+    for (let i = 0; i < 10_000; i++) block(i);
     const runs: number[] = [];
     while (runs.length < 3 && !runs.includes(0)) {
       runs.push(
@@ -64,5 +63,5 @@ describe.each([
     }
     expect(left.some((v) => v !== 0)).toBe(true);
     expect(runs).toContain(0);
-  }, 120_000);
+  }, 300_000);
 });
