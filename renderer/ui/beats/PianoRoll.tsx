@@ -14,6 +14,7 @@ import type { PatternNote } from '../../../src/model/beats/pattern-shape';
 import { quantizeNotes } from '../../../src/model/beats/quantize';
 import { inScale, pitchClassNames, pitchName, scaleNames, scales, type ScaleChoice } from '../../../src/model/beats/scales';
 import { gridBeats, snapOptions, type SnapSetting } from '../../../src/model/snap';
+import { NumberField } from './NumberField';
 import type { PatternEditing } from './pattern-editing';
 import { PianoKeys, isBlackKey } from './PianoKeys';
 import { beatX, pitchRows, pitchY, topPitch, zoomed, type RollView } from './piano-roll-geometry';
@@ -209,13 +210,12 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
         </button>
         <label>
           Bars
-          <input
-            type="number"
+          <NumberField
+            label="Pattern length in bars"
+            value={+(pattern.length / beatsPerBar).toFixed(3)}
             min={1}
             max={256}
-            value={+(pattern.length / beatsPerBar).toFixed(3)}
-            aria-label="Pattern length in bars"
-            onChange={(e) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, Number(e.target.value) * beatsPerBar))}
+            onSet={(bars) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, bars * beatsPerBar))}
           />
         </label>
         <span className="beats-spacer" />
@@ -255,6 +255,7 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
             className={`roll-area tool-${tool}`}
             style={{ ...background, width, height: pitchRows * view.rowPx }}
             role="listbox"
+            tabIndex={-1}
             aria-label="Notes"
             aria-multiselectable
             onPointerDown={gestures.down}

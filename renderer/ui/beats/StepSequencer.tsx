@@ -11,6 +11,7 @@ import {
   setStepCount,
   shiftRow,
 } from '../../../src/model/beats/step-edits';
+import { NumberField } from './NumberField';
 import type { PatternEditing } from './pattern-editing';
 import { StepLane, type LaneKind } from './StepLane';
 import { usePatternPlayhead } from './use-pattern-playhead';
@@ -103,14 +104,7 @@ export function StepSequencer({ editing, rows, projectSwing, playheadBeat, audit
       <div className="beats-toolbar">
         <label>
           Steps
-          <input
-            type="number"
-            min={1}
-            max={64}
-            value={steps}
-            aria-label="Steps in the pattern"
-            onChange={(e) => editing.commit('Change Pattern Length', (p) => setStepCount(p, Number(e.target.value)))}
-          />
+          <NumberField label="Steps in the pattern" value={steps} min={1} max={64} onSet={(n) => editing.commit('Change Pattern Length', (p) => setStepCount(p, n))} />
         </label>
         <span className="beats-choice" role="group" aria-label="Bars">
           {barChoices.map((bars) => {
@@ -220,15 +214,14 @@ function StepRowView({ row, pattern, focused, onFocusRow, audition, editing, str
         <button type="button" className="step-row-name" title={`Play ${row.name}`} onClick={() => (onFocusRow(), audition(row.pitch))}>
           {row.name}
         </button>
-        <input
-          type="number"
+        <NumberField
           className="step-row-steps"
+          label={`${row.name} steps`}
+          value={cycle}
           min={1}
           max={steps}
-          value={cycle}
-          aria-label={`${row.name} steps`}
           title="This row's own step count (polymeter)"
-          onChange={(e) => rowEdit('Change Row Steps', (p) => setRowSteps(p, row.pitch, Number(e.target.value)))}
+          onSet={(n) => rowEdit('Change Row Steps', (p) => setRowSteps(p, row.pitch, n))}
         />
         <button type="button" aria-label={`Shift ${row.name} left`} title="Shift left" onClick={() => rowEdit('Shift Row', (p) => shiftRow(p, row.pitch, -1))}>
           ‹

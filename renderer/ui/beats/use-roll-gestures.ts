@@ -77,7 +77,7 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
     const hit = underPointer(event);
     const pattern = editing.pattern;
     area.setPointerCapture(event.pointerId);
-    area.focus();
+    area.focus({ preventScroll: true });
     if (event.button === 2 || (tool === 'erase' && event.button === 0)) {
       const erased = new Set(hit === null ? [] : [pattern.notes[hit]!]);
       drag.current = { kind: 'erase', erased };

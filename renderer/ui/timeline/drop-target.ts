@@ -1,9 +1,9 @@
 import type { DragEvent } from 'react';
 import { useProject } from '../../state/project-store';
-import { runtime } from '../../state/runtime';
 import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { droppedFilePath } from '../dropped-file';
 
 /** The drag type library rows carry: the sample's path. */
 export const sampleDragType = 'application/x-glowroom-sample';
@@ -43,19 +43,10 @@ async function addDroppedFiles(files: readonly File[], beat: number, trackId: st
   let target = trackId;
   for (const file of files) {
     try {
-      await useProject.getState().addFile(await pathOf(file), beat, target);
+      await useProject.getState().addFile(await droppedFilePath(file), beat, target);
     } catch (error) {
       reportError(error);
     }
     target = null;
   }
-}
-
-/** Electron knows a dropped file's path; a browser tab sends the bytes to be kept beside the project. */
-async function pathOf(file: File): Promise<string> {
-  const electron = window.glowroom;
-  if (electron) return electron.pathForFile(file);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const { path } = await runtime().bridge.call('audio.store', { name: file.name, bytes, projectPath: useProject.getState().filePath });
-  return path;
 }

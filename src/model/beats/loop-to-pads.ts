@@ -53,3 +53,14 @@ export function chopLoopToPads(cuts: readonly number[], durationSeconds: number,
     .filter((note) => note.start < length);
   return { slices, pattern: { length: beats(length), notes } };
 }
+
+/**
+ * A loop's tempo for chopping: the one its name states, else the one that makes it a whole,
+ * power-of-two number of beats (1–64) nearest the project's tempo, as DAWs guess a loop's length.
+ */
+export function loopTempo(statedBpm: number | null, durationSeconds: number, projectBpm: number): number {
+  if (statedBpm !== null && statedBpm > 0) return statedBpm;
+  const candidates = [1, 2, 4, 8, 16, 32, 64].map((count) => (count * 60) / durationSeconds).filter((bpm) => bpm >= 20 && bpm <= 999);
+  if (candidates.length === 0) return projectBpm;
+  return candidates.reduce((best, bpm) => (Math.abs(Math.log(bpm / projectBpm)) < Math.abs(Math.log(best / projectBpm)) ? bpm : best));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chopLoopToPads, fewestCuts, gridCuts } from '../../../../src/model/beats/loop-to-pads';
+import { chopLoopToPads, fewestCuts, gridCuts, loopTempo } from '../../../../src/model/beats/loop-to-pads';
 
 describe('a drum loop chopped onto pads', () => {
   it('cuts at the transients, one slice per pad, and writes the pattern that replays them', () => {
@@ -38,5 +38,12 @@ describe('a drum loop chopped onto pads', () => {
   it('keeps a loop cut a hair long at whole beats, and an odd one at its exact length', () => {
     expect(chopLoopToPads([], 2.01, 120, 16, 36).pattern.length).toBe(4);
     expect(chopLoopToPads([], 1.3, 120, 16, 36).pattern.length).toBeCloseTo(2.6, 12);
+  });
+
+  it('takes the tempo a loop names, else the power-of-two beat count nearest the project tempo', () => {
+    expect(loopTempo(137, 3.5, 120)).toBe(137);
+    expect(loopTempo(null, 2, 120)).toBe(120);
+    expect(loopTempo(null, 1.753, 120)).toBeCloseTo(136.9, 1);
+    expect(loopTempo(null, 4, 90)).toBe(120);
   });
 });
