@@ -77,7 +77,7 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
   usePatternPlayhead(playheadBeat, (beat) => {
     const line = playhead.current;
     if (!line) return;
-    line.style.visibility = beat === null ? 'hidden' : '';
+    line.style.visibility = beat === null ? 'hidden' : 'visible';
     if (beat === null) return;
     const x = beatX(beat, view);
     line.style.transform = `translateX(${x}px)`;

@@ -57,7 +57,7 @@ export function StepSequencer({ editing, rows, projectSwing, playheadBeat, audit
     const el = column.current;
     if (!el) return;
     const index = beat === null ? null : Math.floor(beat / step + 1e-9);
-    el.style.visibility = index === null || index >= steps ? 'hidden' : '';
+    el.style.visibility = index === null || index >= steps ? 'hidden' : 'visible';
     if (index === null) return;
     el.style.setProperty('--play-step', String(index));
     const view = scroller.current;
