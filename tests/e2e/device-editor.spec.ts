@@ -1,45 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { decodeAudio } from '../../src/codecs/decode';
-import { fft } from '../../src/dsp/fft';
+import { bandPowerDb, exportSong } from './exported-audio';
 import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
 const shots = '/tmp/shots';
-
-/** Exports the song as WAV without loudness normalisation to `name` in the test's home; returns the file's left channel and rate. */
-async function exportSong(app: Page, name: string): Promise<{ left: Float32Array; rate: number }> {
-  await app.getByRole('button', { name: 'Export…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Export' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 24-bit');
-  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('off');
-  const out = path.join(process.env['GLOWROOM_HOME'] ?? '', name);
-  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  const audio = await decodeAudio(await readFile(out), name);
-  return { left: audio.channels[0] ?? new Float32Array(0), rate: audio.sampleRate };
-}
-
-/** Mean power (dB) in [lowHz, highHz] over Hann-windowed 4096-point frames of the whole file. */
-function bandPowerDb({ left, rate }: { left: Float32Array; rate: number }, lowHz: number, highHz: number): number {
-  const size = 4096;
-  let total = 0;
-  let count = 0;
-  for (let start = 0; start + size <= left.length; start += size) {
-    const re = new Float64Array(size);
-    const im = new Float64Array(size);
-    for (let i = 0; i < size; i++) re[i] = (left[start + i] ?? 0) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
-    fft(re, im);
-    for (let bin = Math.ceil((lowHz * size) / rate); bin <= Math.floor((highHz * size) / rate); bin++) {
-      total += (re[bin] ?? 0) ** 2 + (im[bin] ?? 0) ** 2;
-      count++;
-    }
-  }
-  return 10 * Math.log10(total / count);
-}
 
 test('an EQ cut made in the mixer’s EQ editor is in the exported file', async ({ app }) => {
   mkdirSync(shots, { recursive: true });
