@@ -71,7 +71,7 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
         }
         onClick={() => setAutomationFollows(!automationFollows)}
       >
-        Auto ⇄
+        Auto follows clips
       </button>
       <button
         type="button"
