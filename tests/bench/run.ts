@@ -22,6 +22,7 @@ import { benchResampler } from './resampler.bench';
 import { benchSoak, soakMinutesFrom } from './soak.bench';
 import { benchStartup } from './startup.bench';
 import { benchSynth } from './synth.bench';
+import { benchSynthWorklet } from './synth-worklet.bench';
 import { benchTimelineFrames } from './timeline-frames.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -36,6 +37,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'dsp-load': benchDspLoad,
   'mix-render': benchMixRender,
   synth: benchSynth,
+  'synth-worklet': benchSynthWorklet,
   soak: () => benchSoak(soakMinutes),
   startup: benchStartup,
 };

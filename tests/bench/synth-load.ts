@@ -47,8 +47,8 @@ export class SynthLoad {
     const events = this.events;
     events.clear();
     if (this.first) {
-      // Spread over six octaves from C1, a few frames apart.
-      for (let n = 0; n < this.voices; n++) events.push(n % 128, noteEventKind.on, 24 + ((n * 5) % 72), 0.8);
+      // Distinct pitches (a key struck again would release its first note), a few frames apart: 5 is prime to 128.
+      for (let n = 0; n < this.voices; n++) events.push(n % 128, noteEventKind.on, (n * 5) % 128, 0.8);
       this.first = false;
     }
     this.context.beat += (128 / 48_000) * 2;

@@ -30,3 +30,21 @@ export interface TimingSnapshot {
   overloads: number;
   histogram: number[];
 }
+
+/** Counts one block that took `spentMs` (a Date.now() tick difference) into `timing`, with the overload count so far. */
+export function recordBlockTiming(timing: Float64Array, spentMs: number, overloads: number): void {
+  timing[timingSlots.blocks] = (timing[timingSlots.blocks] ?? 0) + 1;
+  timing[timingSlots.busyMs] = (timing[timingSlots.busyMs] ?? 0) + spentMs;
+  timing[timingSlots.overloads] = overloads;
+  const bin = timingSlots.histogram + Math.min(spentMs, timingSlots.histogramBins - 1);
+  timing[bin] = (timing[bin] ?? 0) + 1;
+}
+
+export const synthTimingName = 'glowroom-synth-timing';
+
+export interface SynthTimingOptions {
+  /** A SharedArrayBuffer of `timingLength` float64 values. */
+  readonly timing: SharedArrayBuffer;
+  /** Notes held from the first block (tests/bench/synth-load.ts). */
+  readonly voices: number;
+}

@@ -2,19 +2,23 @@
  * Bench page: plays a project through the block-timing processor in a realtime AudioContext
  * (48 kHz, `latencyHint: 'interactive'`, 128-frame blocks), with PCM decoded by the Node side
  * through the bridge as the app does. Exposes `startMix`, `mixTiming` and `stopMix` for the
- * benchmarks (tests/bench/dsp-load.bench.ts, soak.bench.ts).
+ * benchmarks (tests/bench/dsp-load.bench.ts, soak.bench.ts), and `startSynth` (synth-worklet.bench.ts),
+ * which plays held synth notes through their own timing processor into the same counters.
  */
 import { parseProject } from '../../../src/model/parse-project';
 import { packSample, type EngineCommand } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { connectBridge } from '../../../renderer/bridge/bridge';
-import { blockTimingName, timingLength, timingSlots, type BlockTimingOptions, type TimingSnapshot } from './block-timing';
+import { blockTimingName, synthTimingName, timingLength, timingSlots, type BlockTimingOptions, type SynthTimingOptions, type TimingSnapshot } from './block-timing';
 import workletUrl from './worklet/block-timing-processor.ts?worker&url';
+import synthWorkletUrl from './worklet/synth-timing-processor.ts?worker&url';
 
 declare global {
   interface Window {
     /** Loads the project's sources, starts a context with the processor and plays from the start. */
     startMix(projectJson: string): Promise<void>;
+    /** Starts a context that plays `voices` held synth notes through the synth's timing processor. */
+    startSynth(voices: number): Promise<void>;
     mixTiming(): TimingSnapshot;
     stopMix(): Promise<void>;
     harnessReady: boolean;
@@ -39,6 +43,16 @@ window.startMix = async (projectJson) => {
   await context.audioWorklet.addModule(workletUrl);
   const processorOptions: BlockTimingOptions = { timing: timing.buffer as SharedArrayBuffer, initialCommands: commands };
   const node = new AudioWorkletNode(context, blockTimingName, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [2], processorOptions });
+  node.connect(context.destination);
+  await context.resume();
+};
+
+window.startSynth = async (voices) => {
+  timing.fill(0);
+  context = new AudioContext({ sampleRate: 48_000, latencyHint: 'interactive' });
+  await context.audioWorklet.addModule(synthWorkletUrl);
+  const processorOptions: SynthTimingOptions = { timing: timing.buffer as SharedArrayBuffer, voices };
+  const node = new AudioWorkletNode(context, synthTimingName, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [2], processorOptions });
   node.connect(context.destination);
   await context.resume();
 };

@@ -10,7 +10,7 @@ import { Engine } from '../../../../src/engine/engine';
 import { SafetyStage } from '../../../../src/engine/safety-stage';
 import type { EngineCommand } from '../../../../src/protocol/engine';
 import { DspLoadMeter } from '../../../../renderer/worklets/dsp-load-meter';
-import { blockTimingName, timingSlots, type BlockTimingOptions } from '../block-timing';
+import { blockTimingName, recordBlockTiming, type BlockTimingOptions } from '../block-timing';
 
 class BlockTimingProcessor extends AudioWorkletProcessor {
   private readonly engine = new Engine(sampleRate);
@@ -34,12 +34,7 @@ class BlockTimingProcessor extends AudioWorkletProcessor {
     this.safety.process(left, right, left.length, this.engine.faultyChannel);
     const spent = Date.now() - started;
     this.load.end(started, left.length);
-    const timing = this.timing;
-    timing[timingSlots.blocks] = (timing[timingSlots.blocks] ?? 0) + 1;
-    timing[timingSlots.busyMs] = (timing[timingSlots.busyMs] ?? 0) + spent;
-    timing[timingSlots.overloads] = this.load.overloads;
-    const bin = timingSlots.histogram + Math.min(spent, timingSlots.histogramBins - 1);
-    timing[bin] = (timing[bin] ?? 0) + 1;
+    recordBlockTiming(this.timing, spent, this.load.overloads);
     return true;
   }
 }
