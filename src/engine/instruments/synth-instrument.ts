@@ -126,8 +126,8 @@ class SynthInstrument implements InstrumentProcessor {
     patch.lfoPulseWidth = (end[at.lfoPulseWidth] as number) / 100;
     patch.lfoVolume = (end[at.lfoVolume] as number) / 100;
     patch.glideFrames = Math.round((end[at.glideMs] as number) * this.framesPerMs);
-    patch.gainStart = Math.pow(10, (start[at.volumeDb] as number) / 20);
-    patch.gainEnd = Math.pow(10, (end[at.volumeDb] as number) / 20);
+    patch.gainStart = Math.pow(10, (start[at.gainDb] as number) / 20);
+    patch.gainEnd = Math.pow(10, (end[at.gainDb] as number) / 20);
     patch.blockFrames = frames;
   }
 

@@ -29,7 +29,7 @@ function run(allocator: VoiceAllocator, patch: SynthPatch, frames: number): void
 describe('voice stealing', () => {
   it('never clicks: a note stolen mid-cycle fades out over 3 ms (no step above 0.01 on a 0.5 sine; a hard cut steps ~0.35)', () => {
     // A 55 Hz sine steps at most 2π·55/48000·0.5 ≈ 0.0036 per sample by itself.
-    const params = synthParams({ osc1Wave: sine, polyphony: polyphonyChoices.indexOf(1), attackMs: 5, sustain: 100, velocity: 0, volumeDb: -6 });
+    const params = synthParams({ osc1Wave: sine, polyphony: polyphonyChoices.indexOf(1), attackMs: 5, sustain: 100, velocity: 0, gainDb: -6 });
     const stealAt = 24_000 + 91;
     const notes: TestNote[] = [
       { pitch: 33, on: 0 },
@@ -45,7 +45,7 @@ describe('voice stealing', () => {
   });
 
   it('never clicks under pressure: 200 held notes through 32 voices (168 steals at full level), no step beyond the notes’ own slopes', () => {
-    const params = synthParams({ osc1Wave: sine, attackMs: 5, sustain: 100, releaseMs: 400, velocity: 0, volumeDb: -36 });
+    const params = synthParams({ osc1Wave: sine, attackMs: 5, sustain: 100, releaseMs: 400, velocity: 0, gainDb: -36 });
     const notes: TestNote[] = Array.from({ length: 200 }, (_, n) => ({ pitch: 24 + ((n * 7) % 24), on: 100 + n * 331 }));
     const [left] = renderNotes(createSynthInstrument(RATE), notes, 70_000, params);
     // 32 sines of amplitude a at ≤ 98 Hz step at most 32·2π·98/fs·a per frame; one attack (a/240) and one fade of at least 2 ms (a/96) at a time.
