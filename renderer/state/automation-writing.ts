@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { findAutomatable } from '../../src/model/automation-params';
 import { writeAutomationLabel } from '../../src/model/edits/labels';
 import { statusSlots } from '../../src/protocol/engine';
-import { bpm, hertz, samples, samplesToSeconds, secondsToBeats } from '../../src/std/units';
+import { Clock } from '../../src/std/clock';
+import { hertz, samples } from '../../src/std/units';
 import { AutomationRecorder, type AutomationMode } from './automation-recorder';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
@@ -23,8 +24,7 @@ function playheadBeat(): number | null {
 
 function heardBeat(): number {
   const { audio } = runtime();
-  const seconds = samplesToSeconds(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
-  return secondsToBeats(seconds, bpm(useProject.getState().project.tempo));
+  return Clock.of(useProject.getState().project).beatAtFrame(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
 }
 
 const recorder = new AutomationRecorder({

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LoopRange } from '../../src/protocol/engine';
-import { beats, beatsToSamples, bpm, hertz } from '../../src/std/units';
+import { Clock } from '../../src/std/clock';
+import { beats, hertz } from '../../src/std/units';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError } from './session-store';
@@ -54,9 +55,8 @@ export const useTransport = create<TransportState>()((set, get) => ({
     runtime().audio.send({ type: 'seek', frame: 0 });
   },
   seekToBeat(position) {
-    const { tempo } = useProject.getState().project;
     const { audio } = runtime();
-    audio.send({ type: 'seek', frame: beatsToSamples(beats(Math.max(0, position)), bpm(tempo), hertz(audio.context.sampleRate)) });
+    audio.send({ type: 'seek', frame: Clock.of(useProject.getState().project).frameAt(beats(Math.max(0, position)), hertz(audio.context.sampleRate)) });
   },
   setLoopRange(range) {
     if (range.end <= range.start) return;

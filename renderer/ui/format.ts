@@ -1,12 +1,16 @@
-import { bpm, hertz, samples, samplesToSeconds, secondsToBeats } from '../../src/std/units';
+import type { Clock } from '../../src/std/clock';
+import type { Beats } from '../../src/std/units';
 
-/** Bars.beats.sixteenths, 1-based, as DAWs show a position: "3.2.4". */
-export function formatBarsBeats(frame: number, sampleRate: number, tempo: number, beatsPerBar: number): string {
-  const totalBeats = secondsToBeats(samplesToSeconds(samples(frame), hertz(sampleRate)), bpm(tempo));
-  const bar = Math.floor(totalBeats / beatsPerBar) + 1;
-  const beat = Math.floor(totalBeats % beatsPerBar) + 1;
-  const sixteenth = Math.floor((totalBeats % 1) * 4) + 1;
-  return `${bar}.${beat}.${sixteenth}`;
+/**
+ * Bars.beats.sixteenths, 1-based, as DAWs show a position: "3.2.4". The beat counts in the bar's
+ * meter (eighths in 6/8), the sixteenth within that beat.
+ */
+export function formatBarsBeats(position: Beats, clock: Clock): string {
+  const bar = clock.barAt(position);
+  const unit = clock.meterBeatLength(position);
+  const inBar = (position - clock.barStart(bar)) / unit;
+  const sixteenth = Math.floor((inBar % 1) * unit * 4) + 1;
+  return `${bar + 1}.${Math.floor(inBar) + 1}.${sixteenth}`;
 }
 
 /** Minutes:seconds.milliseconds: "1:05.250". */

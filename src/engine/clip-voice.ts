@@ -1,12 +1,13 @@
 import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
 import type { EngineClip } from '../protocol/engine';
-import { beatsToSamples, bpm, beats, decibelsToGain, hertz } from '../std/units';
+import type { Clock } from '../std/clock';
+import { beats, decibelsToGain, hertz } from '../std/units';
 import type { PanGains } from './pan-law';
 import type { PooledSample } from './sample-pool';
 import type { VoiceScratch } from './voice-scratch';
 
 /**
- * One clip placed on the timeline at a given tempo and engine rate: where it starts and ends in
+ * One clip placed on the timeline by the song's clock at the engine's rate: where it starts and ends in
  * frames, and how it reads its source. Rendering is a pure function of the timeline frame, so
  * any block partition, seek or loop gives the same samples (the null test relies on it).
  *
@@ -30,11 +31,11 @@ export class ClipVoice {
   constructor(
     readonly clip: EngineClip,
     private readonly sample: PooledSample,
-    tempo: number,
+    clock: Clock,
     engineRate: number,
   ) {
-    this.startFrame = beatsToSamples(beats(clip.start), bpm(tempo), hertz(engineRate));
-    this.endFrame = beatsToSamples(beats(clip.start + clip.length), bpm(tempo), hertz(engineRate));
+    this.startFrame = clock.frameAt(beats(clip.start), hertz(engineRate));
+    this.endFrame = clock.frameAt(beats(clip.start + clip.length), hertz(engineRate));
     this.rate = { step: (sample.sampleRate / engineRate) * clip.rate };
     this.offsetFrames = snapToInteger(clip.offset * sample.sampleRate);
     this.gain = decibelsToGain(clip.gainDb);

@@ -14,7 +14,8 @@ import {
   type LoopRange,
 } from '../protocol/engine';
 import { assertNever } from '../std/assert';
-import { beats, beatsToSamples, bpm, decibelsToGain, hertz, samples, samplesToSeconds, secondsToBeats } from '../std/units';
+import { Clock } from '../std/clock';
+import { beats, decibelsToGain, hertz } from '../std/units';
 import { ClipVoice } from './clip-voice';
 import { BlockContext, ParamView } from './devices/device-processor';
 import { createDeviceProcessor } from './devices/registry';
@@ -31,7 +32,7 @@ import { SamplePool } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
 import { WarpedVoice } from './warp/warped-voice';
 
-const defaultTimeline: EngineTimeline = { tempo: 120, beatsPerBar: 4, beatUnit: 4 };
+const defaultTimeline: EngineTimeline = { tempo: 120, timeSignature: [4, 4] };
 
 /** A channel that feeds the master, and the block it added to the master's input in the last render. */
 export interface StemTap extends StereoBlock {
@@ -66,7 +67,10 @@ export class Engine {
   private readonly outputMeters: readonly [LevelMeter, LevelMeter];
   /** Transport and sidechain for the devices, rewritten before every segment. */
   private readonly context = new BlockContext();
-  private timeline = defaultTimeline;
+  /** Beats ↔ frames for the song's timeline: clips, automation, the loop, the click and the devices' transport. */
+  private clock = Clock.of(defaultTimeline);
+  /** The clock's answer for the segment's first frame: [beat, tempo]. */
+  private readonly located = new Float64Array(2);
   private params = new ParamTable(new Map(), 1);
   private readonly automation: AutomationPlayer;
   /** In `EngineMixer` order (the meters' order). */
@@ -110,10 +114,10 @@ export class Engine {
         this.rebuildVoices((clip) => clip.sampleId === command.sampleId);
         return;
       case 'set-timeline':
-        this.timeline = command.timeline;
+        this.clock = Clock.of(command.timeline);
         this.rebuildVoices(() => true);
         this.placeLoop();
-        this.automation.retime(command.timeline);
+        this.automation.retime(this.clock);
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
       case 'set-mixer':
@@ -124,7 +128,7 @@ export class Engine {
         this.contentOf(command.trackId).voices = this.voicesOf(command.clips);
         return;
       case 'set-automation':
-        this.automation.setLanes(command.lanes, this.timeline, this.params);
+        this.automation.setLanes(command.lanes, this.clock, this.params);
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
       case 'write-automation':
@@ -283,8 +287,9 @@ export class Engine {
     const click = this.metronome.buffer;
     click.fill(0);
     const context = this.context;
-    context.tempo = this.timeline.tempo;
-    context.beat = secondsToBeats(samplesToSeconds(samples(this.playhead), hertz(this.sampleRate)), bpm(this.timeline.tempo));
+    this.clock.locate(this.playhead, this.sampleRate, this.located);
+    context.beat = this.located[0] as number;
+    context.tempo = this.located[1] as number;
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
@@ -292,7 +297,7 @@ export class Engine {
         if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, 0, this.playhead, frames);
       }
       // The click sounds with the mix it belongs to, as late as the mix.
-      if (this.metronome.enabled) this.metronome.render(0, this.playhead - this.latency, frames, this.timeline);
+      if (this.metronome.enabled) this.metronome.render(0, this.playhead - this.latency, frames, this.clock);
       const loop = this.loop;
       const inLoop = loop !== null && this.playhead < loop.end;
       this.playhead += frames;
@@ -446,8 +451,8 @@ export class Engine {
     for (const clip of clips) {
       const sample = this.pool.get(clip.sampleId);
       if (!sample) continue;
-      if (clip.warp) voices.push(new WarpedVoice(clip, clip.warp, sample, this.timeline.tempo, this.sampleRate, this.interpolator));
-      else voices.push(new ClipVoice(clip, sample, this.timeline.tempo, this.sampleRate));
+      if (clip.warp) voices.push(new WarpedVoice(clip, clip.warp, sample, this.clock, this.sampleRate, this.interpolator));
+      else voices.push(new ClipVoice(clip, sample, this.clock, this.sampleRate));
     }
     return voices;
   }
@@ -458,9 +463,8 @@ export class Engine {
       this.loop = null;
       return;
     }
-    const { tempo } = this.timeline;
     const rate = hertz(this.sampleRate);
-    this.loop = { start: beatsToSamples(beats(range.start), bpm(tempo), rate), end: beatsToSamples(beats(range.end), bpm(tempo), rate) };
+    this.loop = { start: this.clock.frameAt(beats(range.start), rate), end: this.clock.frameAt(beats(range.end), rate) };
   }
 
   private resetPeakHold(): void {

@@ -1,5 +1,5 @@
-import { blockFrames, type EngineTimeline } from '../protocol/engine';
-import { beatsToSamples, beats, bpm, hertz } from '../std/units';
+import { blockFrames } from '../protocol/engine';
+import type { Clock } from '../std/clock';
 
 const clickSeconds = 0.03;
 const accentHz = 1_760;
@@ -7,40 +7,31 @@ const beatHz = 1_320;
 const clickGain = 0.5;
 
 /**
- * The metronome: a short decaying sine on every beat of the time signature, higher on the first
- * beat of the bar. Each click starts on the exact frame of its beat, computed the same way as a
- * clip's start, so clicks and clips line up sample for sample.
+ * The metronome: a short decaying sine on every beat of the meter, higher on the first beat of
+ * the bar. Each click starts on the clock's frame of its beat, like a clip's start, so clicks and
+ * clips line up sample for sample.
  */
 export class Metronome {
   enabled = false;
   readonly buffer = new Float32Array(blockFrames);
   private readonly accent: Float32Array;
   private readonly beat: Float32Array;
+  /** Whether the next click starts a bar, as the clock writes it. */
+  private readonly accented = new Float64Array(1);
 
   constructor(private readonly sampleRate: number) {
     this.accent = click(accentHz, sampleRate);
     this.beat = click(beatHz, sampleRate);
   }
 
-  /**
-   * Writes the clicks sounding in timeline frames [frame, frame + count) at `at` of the buffer.
-   * The timeline travels as an object: fractional tempos passed as arguments would be boxed.
-   */
-  render(at: number, frame: number, count: number, timeline: EngineTimeline): void {
-    const { tempo, beatsPerBar } = timeline;
-    const quarterNotesPerBeat = 4 / timeline.beatUnit;
-    const rate = hertz(this.sampleRate);
-    const framesPerBeat = ((quarterNotesPerBeat * 60) / tempo) * this.sampleRate;
-    // The latest beat that can still sound in this segment, then every later beat inside it.
-    let index = Math.max(0, Math.floor((frame - this.accent.length) / framesPerBeat));
-    for (;;) {
-      const start = beatsToSamples(beats(index * quarterNotesPerBeat), bpm(tempo), rate);
-      if (start >= frame + count) return;
-      const table = index % beatsPerBar === 0 ? this.accent : this.beat;
+  /** Writes the clicks sounding in timeline frames [frame, frame + count) at `at` of the buffer. */
+  render(at: number, frame: number, count: number, clock: Clock): void {
+    // From the earliest click that can still sound in this segment, every click that starts before its end.
+    for (let start = clock.nextClickFrame(frame - this.accent.length, this.sampleRate, this.accented); start < frame + count; start = clock.nextClickFrame(start + 1, this.sampleRate, this.accented)) {
+      const table = this.accented[0] === 1 ? this.accent : this.beat;
       const from = Math.max(start, frame);
       const to = Math.min(start + table.length, frame + count);
       for (let f = from; f < to; f++) this.buffer[at + f - frame] = (this.buffer[at + f - frame] ?? 0) + (table[f - start] ?? 0);
-      index++;
     }
   }
 }

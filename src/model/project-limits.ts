@@ -6,6 +6,7 @@
  * the counts before the document is migrated and validated, the length after, and again before a
  * project is written. Only what every format version has is read: tracks, their clips, the tempo.
  */
+import { Clock, type TimeMap } from '../std/clock';
 import type { Project } from './project-schema';
 import { projectEndBeats } from './project-time';
 
@@ -24,11 +25,11 @@ export const maxClips = 100_000;
  * The first limit `project` breaks, as a clause to follow the file's name and a colon (`it has
  * 1,200 tracks; a Glowroom project may have at most 1,000`); undefined within every limit.
  */
-export function projectLimitProblem(project: Pick<Project, 'tempo' | 'tracks'>): string | undefined {
+export function projectLimitProblem(project: TimeMap & Pick<Project, 'tracks'>): string | undefined {
   const tooMany = sizeProblem(project.tracks.length, project.tracks.reduce((sum, track) => sum + track.clips.length, 0));
   if (tooMany) return tooMany;
   const endBeats = projectEndBeats(project);
-  const seconds = (endBeats * 60) / project.tempo;
+  const seconds = Clock.of(project).secondsAt(endBeats);
   if (seconds > maxSongSeconds) {
     return `the song lasts ${duration(seconds)} (its last clip ends at beat ${count(Math.round(endBeats))}); a Glowroom song may last at most ${duration(maxSongSeconds)}`;
   }

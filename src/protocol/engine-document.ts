@@ -1,6 +1,6 @@
 import { channelParams, sendParams } from '../devices/catalog';
 import { masterChannelId, type Channel, type Device, type Project } from '../model/project-schema';
-import type { EngineAutomationLane, EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam } from './engine';
+import type { EngineAutomationLane, EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam, EngineTimeline } from './engine';
 
 /**
  * The channels in status-meter order: the master, the tracks top to bottom, the buses. The
@@ -54,7 +54,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
     }));
   }
   return {
-    timeline: { tempo: project.tempo, beatsPerBar: project.timeSignature[0], beatUnit: project.timeSignature[1] },
+    timeline: { tempo: project.tempo, timeSignature: project.timeSignature },
     mixer: { channels },
     params,
     clips,
@@ -71,7 +71,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
  */
 export function engineDocumentChanges(previous: EngineDocument | null, next: EngineDocument): EngineCommand[] {
   const commands: EngineCommand[] = [];
-  if (!previous || !sameShallow(previous.timeline, next.timeline)) commands.push({ type: 'set-timeline', timeline: next.timeline });
+  if (!previous || !sameTimeline(previous.timeline, next.timeline)) commands.push({ type: 'set-timeline', timeline: next.timeline });
   const before = new Map<string, number>();
   for (const param of previous?.params ?? []) before.set(paramKey(param), param.value);
   const mixerChanged = !previous || !sameMixer(previous.mixer, next.mixer);
@@ -102,6 +102,11 @@ function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
     const { inserts: otherInserts, sends: otherSends, ...otherRest } = other;
     return sameShallow(rest, otherRest) && sameList(inserts, otherInserts) && sameList(sends, otherSends);
   });
+}
+
+/** Equal timing: the same tempo, meter, tempo changes and meter changes, whether or not they are the same arrays. */
+function sameTimeline(a: EngineTimeline, b: EngineTimeline): boolean {
+  return a === b || (a.tempo === b.tempo && a.timeSignature[0] === b.timeSignature[0] && a.timeSignature[1] === b.timeSignature[1]);
 }
 
 function sameAutomation(a: readonly EngineAutomationLane[], b: readonly EngineAutomationLane[]): boolean {

@@ -7,6 +7,7 @@
  */
 import type { AutomationCurve } from '../devices/automation-curve';
 import type { DeviceType } from '../devices/catalog';
+import type { TimeMap } from '../std/clock';
 
 /** The name the processor registers under; node and processor both use it. */
 export const engineProcessorName = 'glowroom-engine';
@@ -109,12 +110,15 @@ export interface EngineParam {
   readonly value: number;
 }
 
-export interface EngineTimeline {
-  /** Quarter notes per minute. */
+/**
+ * The song's timing, as the engine's clock (`src/std/clock.ts`) reads it. Arrays are the
+ * document's own, so an unchanged timeline compares equal field by field.
+ */
+export interface EngineTimeline extends TimeMap {
+  /** Quarter notes per minute at beat 0. */
   readonly tempo: number;
-  readonly beatsPerBar: number;
-  /** The note value of one beat: 4 = quarter, 8 = eighth. */
-  readonly beatUnit: number;
+  /** [beats per bar, the note value of one beat: 4 = quarter, 8 = eighth] at bar 0. */
+  readonly timeSignature: readonly [number, number];
 }
 
 export interface EngineAutomationPoint {

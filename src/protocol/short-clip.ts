@@ -5,11 +5,12 @@
  */
 import { projectEndBeats } from '../model/project-time';
 import type { Project } from '../model/project-schema';
-import { beats, beatsToSeconds, bpm, seconds, type Seconds } from '../std/units';
+import { Clock, type TimeMap } from '../std/clock';
+import { beats, seconds, type Seconds } from '../std/units';
 
 /** How much of the song there is from `startBeats` to the end of its last clip (0 past the end). */
-export function songLeftFrom(project: Pick<Project, 'tracks' | 'tempo'>, startBeats: number): Seconds {
-  return seconds(Math.max(0, beatsToSeconds(beats(projectEndBeats(project) - startBeats), bpm(project.tempo))));
+export function songLeftFrom(project: TimeMap & Pick<Project, 'tracks'>, startBeats: number): Seconds {
+  return seconds(Math.max(0, Clock.of(project).secondsOver(beats(startBeats), beats(projectEndBeats(project) - startBeats))));
 }
 
 /** The sentence for a clip of `askedSeconds` cut to the `seconds` the song has left. */

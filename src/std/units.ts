@@ -1,7 +1,8 @@
 /**
  * Units as types. A number that means time or level carries its unit in its type, so beats,
  * seconds and samples are never mixed silently. Construct with the helpers; convert with the
- * named functions, never with bare arithmetic across units.
+ * named functions, never with bare arithmetic across units. Beats meet seconds and frames only in
+ * the one clock (`clock.ts`), which knows the tempo map.
  */
 declare const unit: unique symbol;
 type Unit<Name extends string> = number & { readonly [unit]: Name };
@@ -33,19 +34,6 @@ export function samplesToSeconds(frames: Samples, rate: Hertz): Seconds {
 /** Rounds to the nearest whole frame: positions on the timeline always land on a sample. */
 export function secondsToSamples(time: Seconds, rate: Hertz): Samples {
   return samples(Math.round(time * rate));
-}
-
-export function beatsToSeconds(position: Beats, tempo: Bpm): Seconds {
-  return seconds((position * 60) / tempo);
-}
-
-export function secondsToBeats(time: Seconds, tempo: Bpm): Beats {
-  return beats((time * tempo) / 60);
-}
-
-/** The exact frame a beat position starts on: round(beats × 60 / tempo × rate). */
-export function beatsToSamples(position: Beats, tempo: Bpm, rate: Hertz): Samples {
-  return samples(Math.round(((position * 60) / tempo) * rate));
 }
 
 /** Linear amplitude factor of a level in decibels: 0 dB → 1, −6.02 dB → 0.5. */

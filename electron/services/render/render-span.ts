@@ -4,7 +4,8 @@ import type { Project } from '../../../src/model/project-schema';
 import { blockFrames, packSample, type EngineCommand } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { GlowroomError } from '../../../src/std/errors';
-import { beats, beatsToSamples, bpm, hertz } from '../../../src/std/units';
+import { Clock } from '../../../src/std/clock';
+import { beats, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
 
@@ -60,8 +61,9 @@ export interface Span {
   readonly tailFrames: number;
 }
 
+/** The frame at `sampleRate` that beat `position` of the project starts on (the song's clock). */
 export function beatsToFrame(project: Project, position: number, sampleRate: number): number {
-  return beatsToSamples(beats(position), bpm(project.tempo), hertz(sampleRate));
+  return Clock.of(project).frameAt(beats(position), hertz(sampleRate));
 }
 
 /**

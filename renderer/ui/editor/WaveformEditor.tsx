@@ -178,7 +178,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
     if (created.length > 0) useTimeline.getState().select([clip.id, ...created]);
   };
   const chopGrid = (division: ChopDivision) => chop(gridChopPositions(clip, division));
-  const transientPositions = transientChopPositions(clip, onsets, project.tempo);
+  const transientPositions = transientChopPositions(clip, onsets, project);
 
   const playSelection = async () => {
     const span = selection ?? range;

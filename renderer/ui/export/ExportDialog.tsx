@@ -12,6 +12,8 @@ import { exportDestination } from './export-destination';
 import { LoudnessReport } from './LoudnessReport';
 import { WrittenFiles } from './WrittenFiles';
 import { folderOf, joinPath } from '../../../src/std/absolute-path';
+import { Clock } from '../../../src/std/clock';
+import { beats } from '../../../src/std/units';
 import { useSession } from '../../state/session-store';
 import { ShortClipFields, type ShortClipShape } from './ShortClipFields';
 import { songLeftFrom } from '../../../src/protocol/short-clip';
@@ -40,15 +42,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [rate, setRate] = useState<ExportArgs['sampleRate']>(48_000);
   const [loudness, setLoudness] = useState<LoudnessChoice>('streaming');
   const [custom, setCustom] = useState({ targetLufs: -14, ceilingDbtp: -1 });
-  const beatsPerBar = project.timeSignature[0];
-  const [shortClip, setShortClip] = useState<ShortClipShape>({ startBar: loop ? 1 + loop.start / beatsPerBar : 1, fadeInMs: 50, fadeOutMs: 1000 });
+  const clock = Clock.of(project);
+  const [shortClip, setShortClip] = useState<ShortClipShape>({ startBar: loop ? 1 + clock.barsAt(beats(loop.start)) : 1, fadeInMs: 50, fadeOutMs: 1000 });
   const [tail, setTail] = useState(true);
   const [stems, setStems] = useState(false);
   const [zipStems, setZipStems] = useState(false);
   const [tags, setTags] = useState({ title: name, artist: '', album: '', genre: '', year: String(new Date().getFullYear()), comment: '' });
   const chosenFormat = formatChoices[format] ?? { kind: 'wav', bits: 24 };
   const clipSeconds = what.startsWith('clip-') ? Number(what.slice(5)) : null;
-  const clipLeft = songLeftFrom(project, (shortClip.startBar - 1) * beatsPerBar);
+  const clipLeft = songLeftFrom(project, clock.barStart(shortClip.startBar - 1));
   const loudStems = report?.stems.some((stem) => stem.peakDbfs !== null && stem.peakDbfs > 0) ?? false;
   const [outPath, setOutPath] = useState(joinPath(defaultFolder, `${name}.${extensionOf(chosenFormat)}`));
   const destination = exportDestination(outPath, stems, defaultFolder, name);
@@ -63,7 +65,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }, [extension]);
 
   const submit = () => {
-    const range = rangeOf(what, loop, selected, { startBeats: (shortClip.startBar - 1) * beatsPerBar, fadeInSeconds: shortClip.fadeInMs / 1000, fadeOutSeconds: shortClip.fadeOutMs / 1000 });
+    const range = rangeOf(what, loop, selected, { startBeats: clock.barStart(shortClip.startBar - 1), fadeInSeconds: shortClip.fadeInMs / 1000, fadeOutSeconds: shortClip.fadeOutMs / 1000 });
     const target = loudness === 'off' ? null : loudness === 'custom' ? custom : loudnessChoices[loudness];
     void start({
       project: useProject.getState().project,

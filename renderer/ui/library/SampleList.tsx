@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SampleRow } from '../../../src/protocol/ipc';
+import { Clock } from '../../../src/std/clock';
+import { beats } from '../../../src/std/units';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
@@ -40,9 +42,8 @@ export function SampleList() {
     void preview(path);
   };
   const addAtPlayhead = (path: string) => {
-    const { project } = useProject.getState();
-    const bar = Math.floor(playheadBeats() / project.timeSignature[0]);
-    void addFile(path, bar * project.timeSignature[0], null);
+    const clock = Clock.of(useProject.getState().project);
+    void addFile(path, clock.barStart(clock.barAt(beats(playheadBeats()))), null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key === 'Enter' && selectedPath) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Clip, Track } from '../../../src/model/project-schema';
 import { useAutomationView } from '../../state/automation-view-store';
+import { Clock } from '../../../src/std/clock';
 import { missingNow, useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -71,8 +72,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           laneLeft: headerWidth,
           rowTop: rulerHeight,
           pixelsPerBeat,
-          beatsPerBar: project.timeSignature[0],
-          tempo: project.tempo,
+          clock: Clock.of(project),
         },
         timelineRows(project).rows,
         project.markers,

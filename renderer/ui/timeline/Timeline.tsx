@@ -2,6 +2,8 @@ import { Fragment, useEffect, useRef, type WheelEvent } from 'react';
 import { projectEndBeats } from '../../../src/model/project-time';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useAutomationView } from '../../state/automation-view-store';
+import { Clock } from '../../../src/std/clock';
+import { hertz, samples } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useStatusFrame } from '../use-status-frame';
@@ -38,9 +40,8 @@ export function Timeline() {
   useScrollMemory(scroller);
 
   useStatusFrame((status, sampleRate) => {
-    const seconds = (status[statusSlots.playheadFrame] ?? 0) / sampleRate;
-    const { tempo } = useProject.getState().project;
-    const x = ((seconds * tempo) / 60) * useTimeline.getState().pixelsPerBeat;
+    const beat = Clock.of(useProject.getState().project).beatAtFrame(samples(status[statusSlots.playheadFrame] ?? 0), hertz(sampleRate));
+    const x = beat * useTimeline.getState().pixelsPerBeat;
     const view = scroller.current;
     if (playhead.current) {
       playhead.current.style.transform = `translateX(${x}px)`;
@@ -75,9 +76,10 @@ export function Timeline() {
     return () => view.removeEventListener('wheel', stopPageZoom);
   }, []);
 
-  const beatsPerBar = project.timeSignature[0];
-  const bars = Math.max(minimumBars, Math.ceil(projectEndBeats(project) / beatsPerBar) + 8);
-  const width = bars * beatsPerBar * pixelsPerBeat;
+  const clock = Clock.of(project);
+  const bars = Math.max(minimumBars, Math.ceil(clock.barsAt(projectEndBeats(project))) + 8);
+  const laneBeats = clock.barStart(bars);
+  const width = laneBeats * pixelsPerBeat;
   return (
     <section className="timeline" aria-label="Timeline">
       <TimelineToolbar onZoomToFit={() => scroller.current && zoomToFit(project, scroller.current)} />
@@ -100,9 +102,9 @@ export function Timeline() {
                 <Fragment key={track.id}>
                   <div className="timeline-row" style={{ height: track.height }}>
                     <TrackHeader track={track} index={index} />
-                    <Lane track={track} height={track.height} laneBeats={bars * beatsPerBar} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
+                    <Lane track={track} height={track.height} laneBeats={laneBeats} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
                   </div>
-                  {expanded[track.id] && <AutomationRows track={track} laneBeats={bars * beatsPerBar} />}
+                  {expanded[track.id] && <AutomationRows track={track} laneBeats={laneBeats} />}
                 </Fragment>
               );
             })}

@@ -1,3 +1,5 @@
+import type { Clock } from '../../../src/std/clock';
+
 /** What the arrangement canvas shows: the scroller's visible area, in CSS pixels. */
 export interface ArrangementFrame {
   /** Size of the visible area. */
@@ -10,6 +12,6 @@ export interface ArrangementFrame {
   readonly laneLeft: number;
   readonly rowTop: number;
   readonly pixelsPerBeat: number;
-  readonly beatsPerBar: number;
-  readonly tempo: number;
+  /** The song's clock: where bars start, what time a beat is. */
+  readonly clock: Clock;
 }

@@ -1,4 +1,5 @@
 import type { Clip, Marker, Track } from '../../../src/model/project-schema';
+import { beats } from '../../../src/std/units';
 import { clipBox, minClipWidth } from './clip-geometry';
 import { trackLayers } from './clip-layers';
 import type { ArrangementFrame } from './arrangement-frame';
@@ -69,7 +70,7 @@ export function paintArrangement(
       const look = lookOf(clip, row.track);
       const layer = { raised: depth > 0, covered: layers.covered[index] ?? [] };
       clips++;
-      const painted = paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { tempo: frame.tempo, pixelsPerBeat, visibleLeft, visibleRight }, layer);
+      const painted = paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { clock: frame.clock, pixelsPerBeat, visibleLeft, visibleRight }, layer);
       if (painted.waveform) waveforms++;
       overlaps += painted.overlaps;
     });
@@ -85,16 +86,17 @@ export function paintArrangement(
 }
 
 function paintGrid(context: CanvasRenderingContext2D, frame: ArrangementFrame, left: number, right: number, bottom: number, palette: TimelinePalette): void {
-  const { pixelsPerBeat, beatsPerBar, laneLeft, rowTop, scrollLeft } = frame;
+  const { pixelsPerBeat, clock, laneLeft, rowTop, scrollLeft } = frame;
   const lineHeight = bottom - rowTop;
   if (lineHeight <= 0) return;
-  const barWidth = pixelsPerBeat * beatsPerBar;
-  if (barWidth < barLineRoom) return;
-  const beatStep = pixelsPerBeat >= beatLineRoom ? 1 : beatsPerBar;
-  const firstBeat = Math.floor(left / pixelsPerBeat / beatStep) * beatStep;
-  for (let beat = firstBeat; beat * pixelsPerBeat < right; beat += beatStep) {
-    const x = Math.round(laneLeft + beat * pixelsPerBeat - scrollLeft);
-    context.fillStyle = beat % beatsPerBar === 0 ? palette.barLine : palette.beatLine;
-    context.fillRect(x, rowTop, 1, lineHeight);
+  const firstBar = Math.max(0, clock.barAt(beats(left / pixelsPerBeat)));
+  if (clock.barLength(firstBar) * pixelsPerBeat < barLineRoom) return;
+  const xOf = (beat: number) => Math.round(laneLeft + beat * pixelsPerBeat - scrollLeft);
+  // Quarter-note lines where there is room, bar lines (from the meter) over them.
+  if (pixelsPerBeat >= beatLineRoom) {
+    context.fillStyle = palette.beatLine;
+    for (let beat = Math.floor(left / pixelsPerBeat); beat * pixelsPerBeat < right; beat++) context.fillRect(xOf(beat), rowTop, 1, lineHeight);
   }
+  context.fillStyle = palette.barLine;
+  for (let bar = firstBar; clock.barStart(bar) * pixelsPerBeat < right; bar++) context.fillRect(xOf(clock.barStart(bar)), rowTop, 1, lineHeight);
 }

@@ -1,4 +1,6 @@
 import type { Clip } from '../../../src/model/project-schema';
+import type { Clock } from '../../../src/std/clock';
+import { beats, seconds } from '../../../src/std/units';
 
 /** Clips are never drawn narrower than this (px), so a very short clip can still be seen and grabbed. */
 export const minClipWidth = 4;
@@ -45,9 +47,15 @@ export function clipBox(clip: Clip, pixelsPerBeat: number, rowHeight: number, de
   return { x: clip.start * pixelsPerBeat, y: clipInset + lift, width: Math.max(minClipWidth, clip.length * pixelsPerBeat), height: full - lift };
 }
 
-/** Length in pixels of a fade given in seconds of source time (a clip at rate 2 plays its fade in half the time). */
-export function fadeWidth(seconds: number, clip: Clip, tempo: number, pixelsPerBeat: number): number {
-  return ((seconds / clip.rate) * tempo * pixelsPerBeat) / 60;
+/**
+ * Lengths in pixels of the clip's fades, given in seconds of source time (a clip at rate 2 plays
+ * its fade in half the time): the fade-in from the clip's start, the fade-out back from its end.
+ */
+export function fadeWidths(clip: Clip, clock: Clock, pixelsPerBeat: number): { readonly fadeIn: number; readonly fadeOut: number } {
+  return {
+    fadeIn: clock.beatsOver(beats(clip.start), seconds(clip.fadeIn / clip.rate)) * pixelsPerBeat,
+    fadeOut: -clock.beatsOver(beats(clip.start + clip.length), seconds(-clip.fadeOut / clip.rate)) * pixelsPerBeat,
+  };
 }
 
 /** Where a clip's gain knob sits: centred, as high as its gain on the knob's travel (clamped to the clip). */
@@ -90,15 +98,16 @@ export function handleSizes(box: ClipBox): HandleSizes {
  * is outside the clip. The middle third of a short clip always moves it; elsewhere handles win
  * over the body: loop tab, fade squares, gain knob, then the trim edges.
  */
-export function partAt(clip: Clip, box: ClipBox, x: number, y: number, tempo: number, pixelsPerBeat: number): ClipPart | null {
+export function partAt(clip: Clip, box: ClipBox, x: number, y: number, clock: Clock, pixelsPerBeat: number): ClipPart | null {
   if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) return null;
   const sizes = handleSizes(box);
   const right = box.x + box.width;
   if (clip.loop && sizes.loop > 0 && x >= right - sizes.loop && y >= box.y + box.height - sizes.loop) return 'loop';
   if (!sizes.knob && x - box.x >= box.width / 3 && right - x >= box.width / 3) return 'move';
   if (sizes.fade > 0 && y <= box.y + sizes.fade) {
-    const fadeInX = box.x + fadeWidth(clip.fadeIn, clip, tempo, pixelsPerBeat);
-    const fadeOutX = right - fadeWidth(clip.fadeOut, clip, tempo, pixelsPerBeat);
+    const fades = fadeWidths(clip, clock, pixelsPerBeat);
+    const fadeInX = box.x + fades.fadeIn;
+    const fadeOutX = right - fades.fadeOut;
     if (Math.abs(x - fadeInX) <= sizes.fade / 2) return 'fade-in';
     if (Math.abs(x - fadeOutX) <= sizes.fade / 2) return 'fade-out';
   }

@@ -1,6 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { movedClipShifts } from '../../../src/model/edits/automation-follow';
 import { extendLoop, moveClips, setClipFades, setClipGain, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
+import { beatsToSourceSeconds, sourceSecondsToBeats } from '../../../src/model/edits/clip-math';
 import { clipGainLabel, extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
 import { resolveClip } from '../../../src/model/edits/selection';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
@@ -66,10 +67,12 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
       }
       case 'fade-in':
       case 'fade-out': {
-        // Inward lengthens the fade, outward shortens it; setClipFades keeps it within the clip.
-        const seconds = ((kind === 'fade-in' ? beatsMoved : -beatsMoved) * 60 * clip.rate) / base.tempo;
-        const current = kind === 'fade-in' ? clip.fadeIn : clip.fadeOut;
-        return (p: Project) => setClipFades(p, [ref], kind === 'fade-in' ? { fadeIn: current + seconds } : { fadeOut: current + seconds });
+        // The handle moves with the pointer; the fade is the source time between it and its edge
+        // (setClipFades keeps it within the clip).
+        const total = beatsToSourceSeconds(base, clip, clip.length);
+        const handle = sourceSecondsToBeats(base, clip, kind === 'fade-in' ? clip.fadeIn : total - clip.fadeOut);
+        const moved = beatsToSourceSeconds(base, clip, handle + beatsMoved);
+        return (p: Project) => setClipFades(p, [ref], kind === 'fade-in' ? { fadeIn: moved } : { fadeOut: total - moved });
       }
     }
   };

@@ -1,4 +1,5 @@
 import type { Clip, Track } from '../../../src/model/project-schema';
+import type { Clock } from '../../../src/std/clock';
 import { clipBox, partAt, type ClipPart } from './clip-geometry';
 import { trackLayers } from './clip-layers';
 
@@ -12,12 +13,12 @@ export interface ClipHit {
  * the part of it there. Clips later in the track draw on top of earlier ones, so they win; a clip
  * lying over others is drawn lower (`trackLayers`), so the strip above it belongs to the clip below.
  */
-export function clipAt(track: Track, x: number, y: number, view: { readonly pixelsPerBeat: number; readonly tempo: number; readonly rowHeight: number }): ClipHit | null {
+export function clipAt(track: Track, x: number, y: number, view: { readonly pixelsPerBeat: number; readonly clock: Clock; readonly rowHeight: number }): ClipHit | null {
   const { depth } = trackLayers(track.clips);
   for (let i = track.clips.length - 1; i >= 0; i--) {
     const clip = track.clips[i];
     if (!clip) continue;
-    const part = partAt(clip, clipBox(clip, view.pixelsPerBeat, view.rowHeight, depth[i]), x, y, view.tempo, view.pixelsPerBeat);
+    const part = partAt(clip, clipBox(clip, view.pixelsPerBeat, view.rowHeight, depth[i]), x, y, view.clock, view.pixelsPerBeat);
     if (part) return { clip, part };
   }
   return null;

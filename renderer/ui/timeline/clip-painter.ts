@@ -1,5 +1,7 @@
 import type { Clip } from '../../../src/model/project-schema';
-import { fadeWidth, gainKnob, handleSizes, knobRadius, type ClipBox } from './clip-geometry';
+import type { Clock } from '../../../src/std/clock';
+import { beats } from '../../../src/std/units';
+import { fadeWidths, gainKnob, handleSizes, knobRadius, type ClipBox } from './clip-geometry';
 import type { CoveredSpan } from './clip-layers';
 import { formatDb } from '../format';
 import { withAlpha, type TimelinePalette } from './timeline-palette';
@@ -51,7 +53,7 @@ export function paintClip(
   box: ClipBox,
   look: ClipLook,
   palette: TimelinePalette,
-  view: { readonly tempo: number; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number },
+  view: { readonly clock: Clock; readonly pixelsPerBeat: number; readonly visibleLeft: number; readonly visibleRight: number },
   layer: ClipLayer,
 ): PaintedClip {
   const { x, y, width, height } = box;
@@ -72,7 +74,7 @@ export function paintClip(
   const peaks = width >= waveformRoom && right > left ? look.peaks : null;
   if (peaks) {
     const top = named ? y + nameStrip : y;
-    paintWaveform(context, clip, peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.tempo);
+    paintWaveform(context, clip, peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.clock);
   }
   paintFades(context, clip, box, palette.fadeShade, view);
   if (named) {
@@ -107,8 +109,9 @@ export function paintClip(
     }
     if (sizes.fade > 0) {
       context.fillStyle = palette.handle;
-      const fadeIn = x + fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat);
-      const fadeOut = x + width - fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat);
+      const fades = fadeWidths(clip, view.clock, view.pixelsPerBeat);
+      const fadeIn = x + fades.fadeIn;
+      const fadeOut = x + width - fades.fadeOut;
       context.fillRect(fadeIn - sizes.fade / 2, y, sizes.fade, sizes.fade);
       context.fillRect(fadeOut - sizes.fade / 2, y, sizes.fade, sizes.fade);
     }
@@ -169,13 +172,13 @@ function paintWaveform(
   left: number,
   right: number,
   colour: string,
-  tempo: number,
+  clock: Clock,
 ): void {
   const { data, seconds } = peaks;
   const buckets = data.length / 2;
   if (buckets === 0 || seconds <= 0 || area.height <= 0) return;
   context.fillStyle = colour;
-  const sourcePerPixel = ((clip.length * 60) / tempo / area.width) * clip.rate;
+  const sourcePerPixel = (clock.secondsOver(beats(clip.start), beats(clip.length)) / area.width) * clip.rate;
   const loopSeconds = Math.max(1e-9, seconds - clip.offset);
   const middle = area.top + area.height / 2;
   for (let px = Math.floor(left); px < right; px++) {
@@ -191,10 +194,11 @@ function paintWaveform(
   }
 }
 
-function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, shade: string, view: { readonly tempo: number; readonly pixelsPerBeat: number }): void {
+function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, shade: string, view: { readonly clock: Clock; readonly pixelsPerBeat: number }): void {
   const { x, y, width, height } = box;
   context.fillStyle = shade;
-  const fadeIn = Math.min(width, fadeWidth(clip.fadeIn, clip, view.tempo, view.pixelsPerBeat));
+  const fades = fadeWidths(clip, view.clock, view.pixelsPerBeat);
+  const fadeIn = Math.min(width, fades.fadeIn);
   if (fadeIn >= 1) {
     context.beginPath();
     context.moveTo(x, y);
@@ -202,7 +206,7 @@ function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox,
     context.lineTo(x, y + height);
     context.fill();
   }
-  const fadeOut = Math.min(width, fadeWidth(clip.fadeOut, clip, view.tempo, view.pixelsPerBeat));
+  const fadeOut = Math.min(width, fades.fadeOut);
   if (fadeOut >= 1) {
     context.beginPath();
     context.moveTo(x + width, y);

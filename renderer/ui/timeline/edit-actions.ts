@@ -14,7 +14,8 @@ import { addMarker } from '../../../src/model/edits/marker-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
 import type { Project } from '../../../src/model/project-schema';
 import { statusSlots } from '../../../src/protocol/engine';
-import { beats } from '../../../src/std/units';
+import { Clock } from '../../../src/std/clock';
+import { beats, hertz, samples } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
@@ -31,8 +32,7 @@ let clipboard: Clipboard = emptyClipboard;
 /** The playhead as a position in beats. */
 export function playheadBeats(): number {
   const { audio } = runtime();
-  const { tempo } = useProject.getState().project;
-  return ((audio.status[statusSlots.playheadFrame] ?? 0) / audio.context.sampleRate) * (tempo / 60);
+  return Clock.of(useProject.getState().project).beatAtFrame(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
 }
 
 function selectedRefs(project: Project) {

@@ -1,5 +1,6 @@
 import type { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { Track } from '../../../src/model/project-schema';
+import { Clock } from '../../../src/std/clock';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -10,8 +11,8 @@ import { clipAt, type ClipHit } from './clip-hit';
 function hitOf(event: ReactMouseEvent<HTMLElement>, track: Track, rowHeight: number): ClipHit | null {
   const rect = event.currentTarget.getBoundingClientRect();
   const { pixelsPerBeat } = useTimeline.getState();
-  const { tempo } = useProject.getState().project;
-  return clipAt(track, event.clientX - rect.left, event.clientY - rect.top, { pixelsPerBeat, tempo, rowHeight });
+  const clock = Clock.of(useProject.getState().project);
+  return clipAt(track, event.clientX - rect.left, event.clientY - rect.top, { pixelsPerBeat, clock, rowHeight });
 }
 
 /** Where the mouse last was over a lane (its track and the beat under it), for "split at the mouse". */

@@ -1,3 +1,4 @@
+import { beats } from '../../../src/std/units';
 import { formatClock } from '../format';
 import type { ArrangementFrame } from './arrangement-frame';
 import type { TimelinePalette } from './timeline-palette';
@@ -10,29 +11,28 @@ const labelRoom = 48;
  * and the time it starts at). The ruler element above it handles the pointer and shows the loop.
  */
 export function paintRuler(context: CanvasRenderingContext2D, frame: ArrangementFrame, palette: TimelinePalette): void {
-  const { width, laneLeft, rowTop, scrollLeft, pixelsPerBeat, beatsPerBar, tempo } = frame;
+  const { width, laneLeft, rowTop, scrollLeft, pixelsPerBeat, clock } = frame;
   context.fillStyle = palette.rulerBackground;
   context.fillRect(laneLeft, 0, width - laneLeft, rowTop);
   context.fillStyle = palette.rowLine;
   context.fillRect(laneLeft, rowTop - 1, width - laneLeft, 1);
-  const barWidth = beatsPerBar * pixelsPerBeat;
-  const every = 2 ** Math.max(0, Math.ceil(Math.log2(labelRoom / barWidth)));
-  const step = every * barWidth;
+  const firstInView = clock.barAt(beats(scrollLeft / pixelsPerBeat));
+  const every = 2 ** Math.max(0, Math.ceil(Math.log2(labelRoom / (clock.barLength(firstInView) * pixelsPerBeat))));
   context.save();
   context.beginPath();
   context.rect(laneLeft, 0, width - laneLeft, rowTop);
   context.clip();
   context.font = palette.monoFont;
-  const first = Math.floor(scrollLeft / step) * every;
-  for (let bar = first; bar * barWidth < scrollLeft + width - laneLeft; bar += every) {
-    const x = Math.round(laneLeft + bar * barWidth - scrollLeft);
+  const first = Math.max(0, Math.floor(firstInView / every) * every);
+  for (let bar = first; clock.barStart(bar) * pixelsPerBeat < scrollLeft + width - laneLeft; bar += every) {
+    const x = Math.round(laneLeft + clock.barStart(bar) * pixelsPerBeat - scrollLeft);
     context.fillStyle = palette.barLine;
     context.fillRect(x, 0, 1, rowTop);
     const label = String(bar + 1);
     context.fillStyle = palette.textMuted;
     context.fillText(label, x + 4, 13);
     context.fillStyle = palette.textFaint;
-    context.fillText(formatClock((bar * beatsPerBar * 60) / tempo).replace(/\.\d+$/, ''), x + 10 + context.measureText(label).width, 13);
+    context.fillText(formatClock(clock.secondsAt(clock.barStart(bar))).replace(/\.\d+$/, ''), x + 10 + context.measureText(label).width, 13);
   }
   context.restore();
 }

@@ -1,5 +1,6 @@
 import type { Project } from '../../../src/model/project-schema';
 import { projectEndBeats } from '../../../src/model/project-time';
+import { Clock } from '../../../src/std/clock';
 import { useTimeline } from '../../state/timeline-store';
 import { headerWidth } from './geometry';
 
@@ -11,7 +12,7 @@ const fitShare = 0.95;
  * and scrolls back to its start, whatever the zoom and scroll were.
  */
 export function zoomToFit(project: Project, view: { readonly clientWidth: number; scrollLeft: number }): void {
-  const songBeats = Math.max(projectEndBeats(project), 4 * project.timeSignature[0]);
+  const songBeats = Math.max(projectEndBeats(project), Clock.of(project).barStart(4));
   useTimeline.getState().setZoom(((view.clientWidth - headerWidth) * fitShare) / songBeats);
   view.scrollLeft = 0;
 }

@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { statusSlots } from '../../../src/protocol/engine';
+import { Clock } from '../../../src/std/clock';
+import { hertz, samples } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { formatBarsBeats, formatClock } from '../format';
 import { useStatusFrame } from '../use-status-frame';
@@ -10,8 +12,8 @@ export function PositionDisplay() {
   const clock = useRef<HTMLSpanElement>(null);
   useStatusFrame((status, sampleRate) => {
     const frame = status[statusSlots.playheadFrame] ?? 0;
-    const { tempo, timeSignature } = useProject.getState().project;
-    const barsText = formatBarsBeats(frame, sampleRate, tempo, timeSignature[0]);
+    const time = Clock.of(useProject.getState().project);
+    const barsText = formatBarsBeats(time.beatAtFrame(samples(frame), hertz(sampleRate)), time);
     const clockText = formatClock(frame / sampleRate);
     if (bars.current && bars.current.textContent !== barsText) bars.current.textContent = barsText;
     if (clock.current && clock.current.textContent !== clockText) clock.current.textContent = clockText;

@@ -1,6 +1,7 @@
 import { curveCodes, movesGeometrically, writeCurveValue } from '../../devices/automation-curve';
-import type { EngineAutomationLane, EngineTimeline } from '../../protocol/engine';
-import { beats, beatsToSamples, bpm, hertz } from '../../std/units';
+import type { EngineAutomationLane } from '../../protocol/engine';
+import type { Clock } from '../../std/clock';
+import { beats, hertz } from '../../std/units';
 import { ParamTable } from './param-table';
 
 /**
@@ -18,7 +19,7 @@ import { ParamTable } from './param-table';
  * the Node render (`electron/services/render/render-span.ts`), which is what keeps playback and
  * export bit-identical (the null test).
  *
- * **Frames.** A point at beat b sits on the frame `beatsToSamples(b)` (the clock the clips use),
+ * **Frames.** A point at beat b sits on the clock's frame of b (the clock the clips use),
  * recomputed when the tempo changes: automation is in beats.
  *
  * **Smoothing.** Ramps follow the lane exactly; steps (a `hold` reaching its next point, two
@@ -58,8 +59,8 @@ export class AutomationPlayer {
 
   constructor(private readonly sampleRate: number) {}
 
-  /** Replaces the lanes (frames from the timeline's tempo); then `bind` them. */
-  setLanes(lanes: readonly EngineAutomationLane[], timeline: EngineTimeline, table: ParamTable): void {
+  /** Replaces the lanes (frames from the song's clock); then `bind` them. */
+  setLanes(lanes: readonly EngineAutomationLane[], clock: Clock, table: ParamTable): void {
     for (const key of this.keys) {
       if (!lanes.some((lane) => ParamTable.key(lane.target, lane.param) === key)) {
         const slot = table.slots.get(key);
@@ -91,17 +92,17 @@ export class AutomationPlayer {
       }
       this.end[l] = at;
     });
-    this.retime(timeline);
+    this.retime(clock);
   }
 
-  /** Places the points on frames for the timeline's tempo. */
-  retime(timeline: EngineTimeline): void {
+  /** Places the points on their frames by the song's clock. */
+  retime(clock: Clock): void {
     const rate = hertz(this.sampleRate);
     this.lanes.forEach((lane, l) => {
       const base = this.first[l] ?? 0;
       lane.points.forEach((point, p) => {
         const i = base + p;
-        this.frames[i] = beatsToSamples(beats(point.beat), bpm(timeline.tempo), rate);
+        this.frames[i] = clock.frameAt(beats(point.beat), rate);
         const previous = p > 0 ? i - 1 : -1;
         this.steps[i] = previous >= 0 && (this.curves[previous] === curveCodes.hold || this.frames[previous] === this.frames[i]) ? 1 : 0;
       });

@@ -5,7 +5,8 @@ import { StretchSource } from '../../dsp/stretch/stretch-source';
 import { Varispeed } from '../../dsp/stretch/varispeed';
 import type { SincInterpolator } from '../../dsp/sinc-interpolator';
 import { blockFrames, type EngineClip, type EngineWarp } from '../../protocol/engine';
-import { beats, beatsToSamples, bpm, decibelsToGain, hertz } from '../../std/units';
+import type { Clock } from '../../std/clock';
+import { beats, decibelsToGain, hertz } from '../../std/units';
 import type { PanGains } from '../pan-law';
 import type { PooledSample } from '../sample-pool';
 import type { VoiceScratch } from '../voice-scratch';
@@ -39,12 +40,13 @@ export class WarpedVoice {
     readonly clip: EngineClip,
     warp: EngineWarp,
     private readonly sample: PooledSample,
-    tempo: number,
+    clock: Clock,
     engineRate: number,
     interpolator: SincInterpolator,
   ) {
-    this.startFrame = beatsToSamples(beats(clip.start), bpm(tempo), hertz(engineRate));
-    this.endFrame = beatsToSamples(beats(clip.start + clip.length), bpm(tempo), hertz(engineRate));
+    this.startFrame = clock.frameAt(beats(clip.start), hertz(engineRate));
+    this.endFrame = clock.frameAt(beats(clip.start + clip.length), hertz(engineRate));
+    const tempo = clock.tempoAt(beats(clip.start));
     this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, (60 * engineRate) / tempo);
     const source = new StretchSource(sample.planes, clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
     const rateRatio = sample.sampleRate / engineRate;

@@ -3,13 +3,14 @@
  *
  * Positions are timeline beats, like `splitClips`' `atBeats`. Every piece plays exactly the audio
  * that sounded there before: piece k starts at its cut, its offset is the source position that
- * sounded there (`offsetAfter`: Δbeats × 60 / tempo × rate, wrapped into the loop for looped
+ * sounded there (`offsetAfter`: the clock's seconds over Δbeats × rate, wrapped into the loop for looped
  * clips when the source duration is known), and neighbouring pieces touch exactly. The first piece
  * keeps the clip's id and fade-in, the last keeps the fade-out; inner fades are 0. Gain, rate,
  * reverse and loop are copied. The new pieces follow the first in the track's clip order.
  */
+import type { TimeMap } from '../../std/clock';
 import type { Clip, Project } from '../project-schema';
-import { isFiniteNumber, lengthBetween, minClipLengthBeats, offsetAfter, type SourceDurationOptions } from './clip-math';
+import { isFiniteNumber, lengthBetween, minClipLengthBeats, offsetAfter, sourceSecondsToBeats, type SourceDurationOptions } from './clip-math';
 import type { CreatedClips } from './clip-edits';
 import { clipIdsOf, idAllocator } from './ids';
 import { clipRef, resolveClip, type ClipRef } from './selection';
@@ -85,13 +86,13 @@ export function gridChopPositions(clip: Pick<Clip, 'start' | 'length'>, division
 /**
  * Cuts at transients: `onsetSeconds` are positions in the clip's source as the clip reads it (for
  * a reversed clip, in the reversed source, like `offset`). An onset at source time t sounds at
- * start + (t − offset) / rate × tempo / 60 beats. Only onsets inside the clip's first pass over
+ * the beat its (t − offset) / rate seconds from the clip's start reach on the song's clock. Only onsets inside the clip's first pass over
  * its source are used (a looped clip is not chopped past its first wrap).
  */
-export function transientChopPositions(clip: Pick<Clip, 'start' | 'length' | 'offset' | 'rate'>, onsetSeconds: readonly number[], tempo: number): number[] {
+export function transientChopPositions(clip: Pick<Clip, 'start' | 'length' | 'offset' | 'rate'>, onsetSeconds: readonly number[], time: TimeMap): number[] {
   const end = clip.start + clip.length;
   return onsetSeconds
     .filter(isFiniteNumber)
-    .map((t) => clip.start + (((t - clip.offset) / clip.rate) * tempo) / 60)
+    .map((t) => clip.start + sourceSecondsToBeats(time, clip, t - clip.offset))
     .filter((beat) => beat > clip.start && beat < end);
 }

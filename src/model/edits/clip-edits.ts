@@ -87,7 +87,7 @@ export function moveClips(project: Project, selection: ClipSelection, deltaBeats
 function trimStart(project: Project, clip: Clip, newStart: number, options: SourceDurationOptions): Clip {
   if (!isFiniteNumber(newStart)) return clip;
   const end = clip.start + clip.length;
-  const earliest = Math.max(0, clip.start - sourceSecondsToBeats(project, clip, clip.offset));
+  const earliest = Math.max(0, clip.start + sourceSecondsToBeats(project, clip, -clip.offset));
   const latest = Math.max(clip.start, end - minClipLengthBeats);
   const start = clamp(newStart, Math.min(earliest, clip.start), latest);
   if (start === clip.start) return clip;

@@ -3,7 +3,8 @@
  * clip ends, and copy-on-write updates that keep every untouched object's identity (the engine
  * diffs documents by reference).
  */
-import { beats, beatsToSeconds, bpm, seconds, secondsToBeats } from '../../std/units';
+import { Clock, type TimeMap } from '../../std/clock';
+import { beats, seconds } from '../../std/units';
 import type { Clip, Project } from '../project-schema';
 import { resolveSelection, type ClipSelection, type ResolvedClip } from './selection';
 
@@ -40,14 +41,14 @@ export function sourceDuration(options: SourceDurationOptions, sourceId: string)
   return d !== undefined && Number.isFinite(d) && d > 0 ? d : undefined;
 }
 
-/** Seconds of source time a span of timeline beats covers: Δbeats × 60 / tempo × rate. */
-export function beatsToSourceSeconds(project: Pick<Project, 'tempo'>, clip: Pick<Clip, 'rate'>, span: number): number {
-  return beatsToSeconds(beats(span), bpm(project.tempo)) * clip.rate;
+/** Seconds of source time `span` timeline beats from the clip's start cover (negative: before it): the clock's seconds × rate. */
+export function beatsToSourceSeconds(project: TimeMap, clip: Pick<Clip, 'start' | 'rate'>, span: number): number {
+  return Clock.of(project).secondsOver(beats(clip.start), beats(span)) * clip.rate;
 }
 
-/** Timeline beats a span of source seconds lasts at the clip's rate: seconds / rate × tempo / 60. */
-export function sourceSecondsToBeats(project: Pick<Project, 'tempo'>, clip: Pick<Clip, 'rate'>, span: number): number {
-  return secondsToBeats(seconds(span / clip.rate), bpm(project.tempo));
+/** Timeline beats from the clip's start that `span` seconds of source last at the clip's rate (negative: before it). */
+export function sourceSecondsToBeats(project: TimeMap, clip: Pick<Clip, 'start' | 'rate'>, span: number): number {
+  return Clock.of(project).beatsOver(beats(clip.start), seconds(span / clip.rate));
 }
 
 /**
@@ -57,7 +58,7 @@ export function sourceSecondsToBeats(project: Pick<Project, 'tempo'>, clip: Pick
  * source duration is known wraps within its loop [offset, duration); without the duration the
  * position is not wrapped.
  */
-export function offsetAfter(project: Pick<Project, 'tempo'>, clip: Clip, deltaBeats: number, options: SourceDurationOptions): number {
+export function offsetAfter(project: TimeMap, clip: Clip, deltaBeats: number, options: SourceDurationOptions): number {
   const delta = beatsToSourceSeconds(project, clip, deltaBeats);
   const duration = sourceDuration(options, clip.source);
   if (clip.loop && duration !== undefined && duration > clip.offset && delta > 0) {

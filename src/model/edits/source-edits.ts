@@ -1,3 +1,5 @@
+import { Clock } from '../../std/clock';
+import { beats, seconds } from '../../std/units';
 import type { Clip, Project, Source } from '../project-schema';
 import { clipIdsOf, idAllocator, sourceIdsOf } from './ids';
 import type { ClipRef } from './selection';
@@ -20,7 +22,7 @@ function sourceOf(path: string, sha256: string | undefined): Source {
  * Places a whole file as a clip at `startBeats` (clamped to ≥ 0) on the track `trackId`, or on a
  * new track named after the file when `trackId` is null or names no track. A file already in the
  * project reuses its source, which takes the file's hash when it is given (the file may have
- * changed since). The clip lasts the file's duration at the current tempo.
+ * changed since). The clip lasts the file's duration on the song's clock from where it starts.
  */
 export function addSourceClip(project: Project, file: SourceFile, startBeats: number, trackId: string | null): { project: Project; created: ClipRef[] } {
   const existing = Object.entries(project.sources).find(([, source]) => source.path === file.path)?.[0];
@@ -33,13 +35,14 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     next = added.project;
     target = added.trackId;
   }
+  const start = Number.isFinite(startBeats) ? Math.max(0, startBeats) : 0;
   const clip: Clip = {
     kind: 'audio',
     id: idAllocator('c', clipIdsOf(next))(),
     name: '',
     source: sourceId,
-    start: Number.isFinite(startBeats) ? Math.max(0, startBeats) : 0,
-    length: Math.max((file.durationSeconds * next.tempo) / 60, 1 / 64),
+    start,
+    length: Math.max(Clock.of(next).beatsOver(beats(start), seconds(file.durationSeconds)), 1 / 64),
     offset: 0,
     gainDb: 0,
     fadeIn: 0,

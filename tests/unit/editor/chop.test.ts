@@ -21,7 +21,7 @@ describe('transientChopPositions', () => {
   it('maps source seconds to beats through offset, rate and tempo, keeping only onsets inside', () => {
     // 120 BPM: 1 beat = 0.5 s; offset 1 s, rate 2 → 1 beat covers 1 s of source.
     const c = clip('x', { start: 4, length: 4, offset: 1, rate: 2 });
-    expect(transientChopPositions(c, [0.5, 1, 1.5, 3, 4.99, 5, 7, Number.NaN], 120)).toEqual([4.5, 6, 7.99]);
+    expect(transientChopPositions(c, [0.5, 1, 1.5, 3, 4.99, 5, 7, Number.NaN], { tempo: 120 })).toEqual([4.5, 6, 7.99]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrack } from '../../../src/model/new-track';
 import type { Clip, Track } from '../../../src/model/project-schema';
+import { Clock } from '../../../src/std/clock';
 import { clipBox, cursorOf, gainKnob, handleSizes, partAt } from '../../../renderer/ui/timeline/clip-geometry';
 import { trackLayers } from '../../../renderer/ui/timeline/clip-layers';
 import { clipAt } from '../../../renderer/ui/timeline/clip-hit';
@@ -12,14 +13,14 @@ const clip = (fields: Partial<Clip> = {}): Clip => editClip(fields.id ?? 'c1', {
 const track = (id: string, clips: Clip[]): Track => ({ ...createTrack(id, id, 0), clips });
 
 /** 120 BPM, 20 px per beat: one second of source is 40 px. */
-const view = { tempo: 120, pixelsPerBeat: 20, rowHeight: 72 };
+const view = { clock: Clock.of({ tempo: 120 }), pixelsPerBeat: 20, rowHeight: 72 };
 
 describe('clip parts under the pointer', () => {
   it('finds the body, both trim edges, the fade squares and the loop tab of a wide clip', () => {
     const c = clip({ fadeIn: 0.5, fadeOut: 0.25, loop: true });
     const box = clipBox(c, view.pixelsPerBeat, view.rowHeight);
     expect(box).toEqual({ x: 40, y: 4, width: 80, height: 64 });
-    const at = (x: number, y: number) => partAt(c, box, x, y, view.tempo, view.pixelsPerBeat);
+    const at = (x: number, y: number) => partAt(c, box, x, y, view.clock, view.pixelsPerBeat);
     expect(at(80, 40)).toBe('move');
     expect(at(42, 40)).toBe('trim-start');
     expect(at(118, 30)).toBe('trim-end');
@@ -35,7 +36,7 @@ describe('clip parts under the pointer', () => {
   it('a fade length counts in source seconds: at rate 2 the same fade is half as wide', () => {
     const c = clip({ fadeIn: 0.5, rate: 2 });
     const box = clipBox(c, view.pixelsPerBeat, view.rowHeight);
-    expect(partAt(c, box, 50, 6, view.tempo, view.pixelsPerBeat)).toBe('fade-in');
+    expect(partAt(c, box, 50, 6, view.clock, view.pixelsPerBeat)).toBe('fade-in');
   });
 
   it('the middle third of a short clip always moves it, whatever handle would reach into it', () => {
@@ -43,7 +44,7 @@ describe('clip parts under the pointer', () => {
     const short = clip({ length: 3, fadeIn: 0.75 });
     const box = clipBox(short, view.pixelsPerBeat, view.rowHeight);
     const knob = gainKnob(box, short.gainDb);
-    const at = (x: number, y: number) => partAt(short, box, x, y, view.tempo, view.pixelsPerBeat);
+    const at = (x: number, y: number) => partAt(short, box, x, y, view.clock, view.pixelsPerBeat);
     expect(knob.x).toBe(70);
     expect(at(knob.x, knob.y)).toBe('move');
     expect(at(70, 6)).toBe('move');
@@ -53,14 +54,14 @@ describe('clip parts under the pointer', () => {
     const wide = clip({ length: 6 });
     const wideBox = clipBox(wide, view.pixelsPerBeat, view.rowHeight);
     const wideKnob = gainKnob(wideBox, 0);
-    expect(partAt(wide, wideBox, wideKnob.x, wideKnob.y, view.tempo, view.pixelsPerBeat)).toBe('gain');
+    expect(partAt(wide, wideBox, wideKnob.x, wideKnob.y, view.clock, view.pixelsPerBeat)).toBe('gain');
   });
 
   it('trim handles and the loop tab shrink on small clips instead of taking them over', () => {
     // 20 px (1 beat): 6 px trim zones either side, a 6.7 px loop tab, body between.
     const small = clip({ length: 1, loop: true });
     const box = clipBox(small, view.pixelsPerBeat, view.rowHeight);
-    const at = (x: number, y: number) => partAt(small, box, x, y, view.tempo, view.pixelsPerBeat);
+    const at = (x: number, y: number) => partAt(small, box, x, y, view.clock, view.pixelsPerBeat);
     expect(handleSizes(box)).toEqual({ edge: 6, fade: 20 / 3, loop: 20 / 3, knob: false });
     expect(at(41, 40)).toBe('trim-start');
     expect(at(59, 40)).toBe('trim-end');
@@ -70,19 +71,19 @@ describe('clip parts under the pointer', () => {
     // 15 px: 5 px zones, a third each.
     const smaller = clip({ length: 0.75 });
     const smallerBox = clipBox(smaller, view.pixelsPerBeat, view.rowHeight);
-    expect(partAt(smaller, smallerBox, 44, 40, view.tempo, view.pixelsPerBeat)).toBe('trim-start');
-    expect(partAt(smaller, smallerBox, 45.5, 40, view.tempo, view.pixelsPerBeat)).toBe('move');
-    expect(partAt(smaller, smallerBox, 51, 40, view.tempo, view.pixelsPerBeat)).toBe('trim-end');
+    expect(partAt(smaller, smallerBox, 44, 40, view.clock, view.pixelsPerBeat)).toBe('trim-start');
+    expect(partAt(smaller, smallerBox, 45.5, 40, view.clock, view.pixelsPerBeat)).toBe('move');
+    expect(partAt(smaller, smallerBox, 51, 40, view.clock, view.pixelsPerBeat)).toBe('trim-end');
   });
 
   it('a clip narrower than 12 px is all body, and a tiny one is still wide enough to grab', () => {
     const narrow = clip({ length: 0.5, loop: true });
     const box = clipBox(narrow, view.pixelsPerBeat, view.rowHeight);
     expect(handleSizes(box)).toEqual({ edge: 0, fade: 0, loop: 0, knob: false });
-    for (const x of [40, 41, 45, 49, 50]) expect(partAt(narrow, box, x, 66, view.tempo, view.pixelsPerBeat)).toBe('move');
+    for (const x of [40, 41, 45, 49, 50]) expect(partAt(narrow, box, x, 66, view.clock, view.pixelsPerBeat)).toBe('move');
     const tiny = clip({ length: 0.01 });
     expect(clipBox(tiny, view.pixelsPerBeat, view.rowHeight).width).toBe(4);
-    expect(partAt(tiny, clipBox(tiny, view.pixelsPerBeat, view.rowHeight), 43, 40, view.tempo, view.pixelsPerBeat)).toBe('move');
+    expect(partAt(tiny, clipBox(tiny, view.pixelsPerBeat, view.rowHeight), 43, 40, view.clock, view.pixelsPerBeat)).toBe('move');
   });
 
   it('the clip drawn last wins where clips overlap, and each part has its cursor', () => {

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { Clock } from '../../../src/std/clock';
+import { beats } from '../../../src/std/units';
 import { amplitudeToDbfs, formatBarsBeats, formatClock, formatDb, formatDbfs, formatLufs } from '../../../renderer/ui/format';
 
 describe('display formats', () => {
-  it('shows positions in bars.beats.sixteenths from frames', () => {
-    expect(formatBarsBeats(0, 48_000, 120, 4)).toBe('1.1.1');
-    // At 120 BPM a beat is 0.5 s = 24,000 frames.
-    expect(formatBarsBeats(24_000, 48_000, 120, 4)).toBe('1.2.1');
-    expect(formatBarsBeats(4 * 24_000 + 6_000, 48_000, 120, 4)).toBe('2.1.2');
-    expect(formatBarsBeats(3 * 24_000, 48_000, 120, 3)).toBe('2.1.1');
+  it('shows positions in bars.beats.sixteenths in the meter', () => {
+    const fourFour = Clock.of({ tempo: 120, timeSignature: [4, 4] });
+    expect(formatBarsBeats(beats(0), fourFour)).toBe('1.1.1');
+    expect(formatBarsBeats(beats(1), fourFour)).toBe('1.2.1');
+    expect(formatBarsBeats(beats(4.25), fourFour)).toBe('2.1.2');
+    expect(formatBarsBeats(beats(3), Clock.of({ tempo: 120, timeSignature: [3, 4] }))).toBe('2.1.1');
+    // 6/8: a bar is three quarter notes of six eighth-note beats, two sixteenths each.
+    const sixEight = Clock.of({ tempo: 120, timeSignature: [6, 8] });
+    expect(formatBarsBeats(beats(2.75), sixEight)).toBe('1.6.2');
+    expect(formatBarsBeats(beats(3), sixEight)).toBe('2.1.1');
+    // A change to 3/4 at bar 2 (0-based): bars 0–1 of 4/4 end on beat 8.
+    const changing = Clock.of({ tempo: 120, timeSignature: [4, 4], meterChanges: [{ bar: 2, timeSignature: [3, 4] }] });
+    expect(formatBarsBeats(beats(11.5), changing)).toBe('4.1.3');
   });
 
   it('shows time as m:ss.mmm', () => {
