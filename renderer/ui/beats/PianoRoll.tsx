@@ -31,7 +31,8 @@ export interface PianoRollProps {
   /** The song's key, the scale shown first. */
   readonly songKey: ScaleChoice | null;
   readonly beatsPerBar: number;
-  readonly playheadBeat: (timelineSeconds: number) => number | null;
+  /** The pattern position (beats) at a playhead position (timeline beats), or null outside the clip. */
+  readonly playheadBeat: (timelineBeat: number) => number | null;
   readonly audition: (pitch: number) => void;
 }
 

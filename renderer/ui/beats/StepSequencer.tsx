@@ -29,8 +29,8 @@ export interface StepSequencerProps {
   readonly rows: readonly StepRow[];
   /** The project's swing, shown when the pattern has none of its own. */
   readonly projectSwing: number;
-  /** The pattern position (beats) at a playhead time (seconds), or null outside the clip. */
-  readonly playheadBeat: (timelineSeconds: number) => number | null;
+  /** The pattern position (beats) at a playhead position (timeline beats), or null outside the clip. */
+  readonly playheadBeat: (timelineBeat: number) => number | null;
   /** Plays a row's sound once. */
   readonly audition: (pitch: number) => void;
 }

@@ -1,14 +1,19 @@
+import { Clock } from '../../../src/std/clock';
 import { statusSlots } from '../../../src/protocol/engine';
+import { hertz, samples } from '../../../src/std/units';
+import { useProject } from '../../state/project-store';
 import { useStatusFrame } from '../use-status-frame';
 
 /**
  * Calls `draw` on every animation frame with the pattern position under the playhead while the
- * transport plays (null when stopped or outside the clip): the beat views light their playhead
- * column from it by writing to the DOM, never through React state.
+ * transport plays (null when stopped or outside the clip): `position` maps the playhead's
+ * timeline beat (through the song's clock) to the pattern. The beat views light their playhead
+ * from it by writing to the DOM, never through React state.
  */
-export function usePatternPlayhead(position: (timelineSeconds: number) => number | null, draw: (beat: number | null) => void): void {
+export function usePatternPlayhead(position: (timelineBeat: number) => number | null, draw: (beat: number | null) => void): void {
   useStatusFrame((status, sampleRate) => {
-    const playing = status[statusSlots.playing] === 1;
-    draw(playing ? position((status[statusSlots.playheadFrame] ?? 0) / sampleRate) : null);
+    if (status[statusSlots.playing] !== 1) return draw(null);
+    const beat = Clock.of(useProject.getState().project).beatAtFrame(samples(status[statusSlots.playheadFrame] ?? 0), hertz(sampleRate));
+    draw(position(beat));
   });
 }
