@@ -18,11 +18,14 @@ export class FftPlan {
     if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size ${size} is not a power of two ≥ 2`);
     this.size = size;
     this.passCount = Math.round(Math.log2(size));
-    this.cos = new Float64Array(size / 2);
-    this.sin = new Float64Array(size / 2);
-    for (let k = 0; k < size / 2; k++) {
-      this.cos[k] = Math.cos((2 * Math.PI * k) / size);
-      this.sin[k] = -Math.sin((2 * Math.PI * k) / size);
+    // Twiddles per pass, contiguous: pass p (half = 2^p) reads cos/sin[half − 1 + k], k < half.
+    this.cos = new Float64Array(size);
+    this.sin = new Float64Array(size);
+    for (let half = 1; half < size; half <<= 1) {
+      for (let k = 0; k < half; k++) {
+        this.cos[half - 1 + k] = Math.cos((Math.PI * k) / half);
+        this.sin[half - 1 + k] = -Math.sin((Math.PI * k) / half);
+      }
     }
     const swaps: number[] = [];
     for (let i = 1, j = 0; i < size; i++) {
@@ -78,11 +81,24 @@ export class FftPlan {
     for (let p = from; p < to; p++) {
       const half = 1 << p;
       const size = half << 1;
-      const stride = n / size;
+      if (p === 0) {
+        // Twiddle 1: sums and differences.
+        for (let a = 0; a < n; a += 2) {
+          const br = re[a + 1] as number;
+          const bi = im[a + 1] as number;
+          const ar = re[a] as number;
+          const ai = im[a] as number;
+          re[a + 1] = ar - br;
+          im[a + 1] = ai - bi;
+          re[a] = ar + br;
+          im[a] = ai + bi;
+        }
+        continue;
+      }
       for (let start = 0; start < n; start += size) {
         for (let k = 0; k < half; k++) {
-          const wr = cos[k * stride] as number;
-          const wi = sign * (sin[k * stride] as number);
+          const wr = cos[half - 1 + k] as number;
+          const wi = sign * (sin[half - 1 + k] as number);
           const a = start + k;
           const b = a + half;
           const br = re[b] as number;

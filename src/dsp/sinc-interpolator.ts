@@ -168,7 +168,7 @@ export class SincInterpolator {
 
   /** step > 1: the kernel stretched by the step (capped), taps at source frames within halfTaps·stretch. */
   private stretchedInto(source: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, out: Float64Array): void {
-    const stretch = rate.step > MAX_STRETCH ? MAX_STRETCH : rate.step;
+    const stretch = Math.min(rate.step, MAX_STRETCH);
     const length = source.length;
     const span = this.halfTaps * stretch;
     const fine = this.fine;

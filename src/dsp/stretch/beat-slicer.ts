@@ -41,6 +41,9 @@ export class BeatSlicer {
   private readonly valuesRight: Float64Array;
   /** Where the last lookup found its slot, to start the next search there. */
   private lastSlot = 0;
+  /** The slot playing and the one before it (see `describe`). */
+  private readonly current = new Float64Array(4);
+  private readonly previous = new Float64Array(4);
 
   constructor(
     private readonly source: StretchSource,
@@ -62,94 +65,96 @@ export class BeatSlicer {
 
   /** Output frames [frame, frame + count) into `left`/`right` at [at, at + count), replacing what is there. */
   render(interpolator: SincInterpolator, frame: number, count: number, left: Float64Array, right: Float64Array, at: number): void {
-    const { slices, source, crossfade } = this;
+    const { slices, source, crossfade, current, previous, primary, primaryGain, secondary, secondaryGain } = this;
+    const { outputStart, passOutput, passSource } = slices;
+    const slotCount = outputStart.length;
+    const step = this.rate.step;
     let secondaryFrom = count;
     let secondaryTo = 0;
+    // Plain arithmetic on locals and typed arrays only: a double passed to or returned from a
+    // call that is not inlined would be boxed, and the audio thread must not allocate.
     for (let i = 0; i < count; i++) {
       const f = frame + i;
-      const pass = slices.passOutput === Infinity ? 0 : Math.floor(f / slices.passOutput);
-      const within = pass === 0 ? f : f - pass * slices.passOutput;
-      const slot = this.slotAt(within + crossfade);
-      // Slot −1 is the previous pass's last slice (or silence before the first slice).
-      const onset = this.outputOf(slot);
+      const pass = passOutput === Infinity ? 0 : Math.floor(f / passOutput);
+      const within = pass === 0 ? f : f - pass * passOutput;
+      const sourceShift = pass === 0 ? 0 : pass * passSource;
+      // The slot whose slice has begun (its fade-in starts `crossfade` frames before its onset).
+      const probe = within + crossfade;
+      let slot = this.lastSlot;
+      if (slot >= slotCount || (slot >= 0 && (outputStart[slot] as number) > probe)) slot = -1;
+      while (slot + 1 < slotCount && (outputStart[slot + 1] as number) <= probe) slot++;
+      this.lastSlot = slot < 0 ? 0 : slot;
+      this.describe(slot, current);
+      this.describe(slot - 1, previous);
+      const onset = current[onsetSlot] as number;
       const fadeIn = Math.min(1, (within - (onset - crossfade)) / crossfade);
-      const sourceShift = pass === 0 ? 0 : pass * slices.passSource;
-      this.primary[i] = source.readPosition(sourceShift + this.positionIn(slot, within));
-      this.primaryGain[i] = this.exists(slot) ? fadeIn * this.tail(slot, within) : 0;
-      if (fadeIn < 1 && this.exists(slot - 1)) {
-        this.secondary[i] = source.readPosition(sourceShift + this.positionIn(slot - 1, within));
-        this.secondaryGain[i] = (1 - fadeIn) * this.tail(slot - 1, within);
-        if (i < secondaryFrom) secondaryFrom = i;
-        secondaryTo = i + 1;
-      } else {
-        this.secondary[i] = Number.NaN;
-        this.secondaryGain[i] = 0;
-      }
+      const position = (current[sourceSlot] as number) + (within - onset) * step;
+      primary[i] = sourceShift + position;
+      primaryGain[i] = current[existsSlot] === 1 ? fadeIn * Math.min(1, Math.max(0, ((current[tailSlot] as number) - position) / this.tailFade)) : 0;
+      // The slice before, fading out under this one's fade-in.
+      const before = (previous[sourceSlot] as number) + (within - (previous[onsetSlot] as number)) * step;
+      secondary[i] = sourceShift + before;
+      const fading = fadeIn < 1 && previous[existsSlot] === 1;
+      secondaryGain[i] = fading ? (1 - fadeIn) * Math.min(1, Math.max(0, ((previous[tailSlot] as number) - before) / this.tailFade)) : 0;
+      if (fading && i < secondaryFrom) secondaryFrom = i;
+      if (fading) secondaryTo = i + 1;
     }
+    source.foldPositions(primary, 0, count);
     const { valuesLeft, valuesRight } = this;
-    interpolator.gather(source.left, this.primary, 0, count, this.rate, valuesLeft);
-    if (source.right !== source.left) interpolator.gather(source.right, this.primary, 0, count, this.rate, valuesRight);
+    interpolator.gather(source.left, primary, 0, count, this.rate, valuesLeft);
+    if (source.right !== source.left) interpolator.gather(source.right, primary, 0, count, this.rate, valuesRight);
     else valuesRight.set(valuesLeft);
     for (let i = 0; i < count; i++) {
-      const gain = this.primaryGain[i] as number;
+      const gain = primaryGain[i] as number;
       left[at + i] = (valuesLeft[i] as number) * gain;
       right[at + i] = (valuesRight[i] as number) * gain;
     }
     if (secondaryFrom >= secondaryTo) return;
-    interpolator.gather(source.left, this.secondary, secondaryFrom, secondaryTo, this.rate, valuesLeft);
-    if (source.right !== source.left) interpolator.gather(source.right, this.secondary, secondaryFrom, secondaryTo, this.rate, valuesRight);
+    source.foldPositions(secondary, secondaryFrom, secondaryTo);
+    interpolator.gather(source.left, secondary, secondaryFrom, secondaryTo, this.rate, valuesLeft);
+    if (source.right !== source.left) interpolator.gather(source.right, secondary, secondaryFrom, secondaryTo, this.rate, valuesRight);
     else valuesRight.set(valuesLeft);
     for (let i = secondaryFrom; i < secondaryTo; i++) {
-      const gain = this.secondaryGain[i] as number;
+      const gain = secondaryGain[i] as number;
       left[at + i] = (left[at + i] as number) + (valuesLeft[i] as number) * gain;
       right[at + i] = (right[at + i] as number) + (valuesRight[i] as number) * gain;
     }
   }
 
-  /** The last slot whose onset is at or before `within` (frames in the pass); −1 when none. */
-  private slotAt(within: number): number {
-    const starts = this.slices.outputStart;
-    let slot = this.lastSlot;
-    if (slot >= starts.length || (slot >= 0 && (starts[slot] as number) > within)) slot = -1;
-    while (slot + 1 < starts.length && (starts[slot + 1] as number) <= within) slot++;
-    this.lastSlot = slot < 0 ? 0 : slot;
-    return slot;
-  }
-
-  /** Slot s's onset in output frames of this pass (s < 0: the previous pass's slots). */
-  private outputOf(slot: number): number {
-    const { outputStart, passOutput } = this.slices;
+  /**
+   * Writes slot s of the current pass into `out`: whether it holds a slice (slots below 0 are the
+   * previous pass's, only for a looping clip), its onset (output frame), its source start and
+   * the source frame its tail must fade out by (before the next slice's attack; Infinity when the
+   * next slice starts on the grid).
+   */
+  private describe(slot: number, out: Float64Array): void {
+    const { outputStart, sourceStart, attack, passOutput, passSource } = this.slices;
     const count = outputStart.length;
-    if (slot >= 0) return slot < count ? (outputStart[slot] as number) : (outputStart[slot - count] as number) + passOutput;
-    if (passOutput === Infinity) return -Infinity;
-    return (outputStart[slot + count] as number) - passOutput;
-  }
-
-  private sourceOf(slot: number): number {
-    const { sourceStart, passSource } = this.slices;
-    const count = sourceStart.length;
-    if (slot >= 0) return slot < count ? (sourceStart[slot] as number) : (sourceStart[slot - count] as number) + passSource;
-    return (sourceStart[slot + count] as number) - passSource;
-  }
-
-  /** Whether slot s holds a slice: the previous pass's slots exist only for a looping clip. */
-  private exists(slot: number): boolean {
-    return slot >= 0 || (this.slices.passOutput !== Infinity && slot >= -this.slices.outputStart.length);
-  }
-
-  /** Unwrapped source frame slot s plays at output frame `within` of this pass. */
-  private positionIn(slot: number, within: number): number {
-    return this.sourceOf(slot) + (within - this.outputOf(slot)) * this.rate.step;
-  }
-
-  /** 1, or the fade before the next attack once slot s's reading reaches it. */
-  private tail(slot: number, within: number): number {
+    const loops = passOutput !== Infinity;
+    if (slot < (loops ? -count : 0)) {
+      out[existsSlot] = 0;
+      out[onsetSlot] = 0;
+      out[sourceSlot] = 0;
+      out[tailSlot] = 0;
+      return;
+    }
+    const index = slot < 0 ? slot + count : slot;
+    out[existsSlot] = 1;
+    out[onsetSlot] = (outputStart[index] as number) - (slot < 0 ? passOutput : 0);
+    out[sourceSlot] = (sourceStart[index] as number) - (slot < 0 ? passSource : 0);
     const next = slot + 1;
-    const count = this.slices.attack.length;
-    const isAttack = next < count ? this.slices.attack[next] === 1 : this.slices.passOutput !== Infinity && this.slices.attack[next - count] === 1;
-    if (!isAttack) return 1;
-    const end = this.sourceOf(next) - this.crossfade * this.rate.step;
-    const left = end - this.positionIn(slot, within);
-    return left <= 0 ? 0 : left >= this.tailFade ? 1 : left / this.tailFade;
+    if (next >= count && !loops) {
+      out[tailSlot] = Infinity;
+      return;
+    }
+    const nextIndex = next < 0 ? next + count : next >= count ? next - count : next;
+    const nextShift = next < 0 ? -passSource : next >= count ? passSource : 0;
+    out[tailSlot] = attack[nextIndex] === 1 ? (sourceStart[nextIndex] as number) + nextShift - this.crossfade * this.rate.step : Infinity;
   }
 }
+
+/** Slots of a slot description (see `describe`). */
+const existsSlot = 0;
+const onsetSlot = 1;
+const sourceSlot = 2;
+const tailSlot = 3;

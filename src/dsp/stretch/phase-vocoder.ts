@@ -66,6 +66,9 @@ export class PhaseVocoder {
   /** Region rotation per bin of the current and previous grain. */
   private theta: Float64Array;
   private prevTheta: Float64Array;
+  /** cos θ and sin θ per bin, computed once per region. */
+  private readonly turnCos: Float64Array;
+  private readonly turnSin: Float64Array;
   private prevSource = 0;
   private hasPrevious = false;
   /** Summed spectrum and source frame of the last anchor grain. */
@@ -115,6 +118,8 @@ export class PhaseVocoder {
     this.anchorIm = new Float64Array(this.bins);
     this.theta = new Float64Array(this.bins);
     this.prevTheta = new Float64Array(this.bins);
+    this.turnCos = new Float64Array(this.bins);
+    this.turnSin = new Float64Array(this.bins);
     this.magnitude = new Float64Array(this.bins);
     this.peaks = new Int32Array(this.bins);
     this.positions = new Float64Array(maxBlockFrames);
@@ -243,6 +248,16 @@ export class PhaseVocoder {
   private analyse(): void {
     const { re, im, window, source, size } = this;
     const first = this.grainSource - size / 2;
+    if (first >= 0 && first + size <= source.frames && !source.reverse) {
+      const { left, right } = source;
+      for (let i = 0; i < size; i++) {
+        const w = window[i] as number;
+        re[i] = (left[first + i] as number) * w;
+        im[i] = (right[first + i] as number) * w;
+      }
+      this.plan.begin(re, im);
+      return;
+    }
     for (let i = 0; i < size; i++) {
       const index = source.readFrame(first + i);
       const w = window[i] as number;
@@ -257,7 +272,7 @@ export class PhaseVocoder {
    * grain j (into `theta`), continuing from the previous grain or restarting at an anchor.
    */
   private lockPhases(j: number): void {
-    const { re, im, sumRe, sumIm, magnitude, peaks, theta, size, bins } = this;
+    const { re, im, sumRe, sumIm, magnitude, peaks, theta, turnCos, turnSin, size, bins } = this;
     let loudest = 0;
     for (let k = 0; k < bins; k++) {
       const n = (size - k) & (size - 1);
@@ -275,7 +290,8 @@ export class PhaseVocoder {
       if (m > loudest) loudest = m;
     }
     let count = 0;
-    const floor = loudest * 1e-10;
+    // Peaks 60 dB under the loudest join their neighbours' regions (fewer regions, same locking).
+    const floor = loudest * 1e-6;
     for (let k = 2; k < bins - 2; k++) {
       const m = magnitude[k] as number;
       if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) peaks[count++] = k;
@@ -293,7 +309,8 @@ export class PhaseVocoder {
       const b = Math.log((magnitude[k] as number) + 1e-300);
       const c = Math.log((magnitude[k + 1] as number) + 1e-300);
       const denominator = a - 2 * b + c;
-      const offset = denominator < 0 ? (0.5 * (a - c)) / denominator : 0;
+      // 0 where the magnitudes do not curve down; both arms stay doubles so nothing is boxed.
+      const offset = (0.5 * (a - c)) / (denominator < 0 ? denominator : -Infinity);
       let omega = (2 * Math.PI * (k + offset)) / size;
       if (this.hasPrevious && analysisHop > 0) {
         const previous = Math.atan2(this.prevIm[k] as number, this.prevRe[k] as number);
@@ -317,10 +334,20 @@ export class PhaseVocoder {
       }
       const next = p + 1 < count ? peaks[p + 1] as number : bins;
       const regionEnd = p + 1 < count ? (k + next + 1) >> 1 : bins;
-      for (let q = regionStart; q < regionEnd; q++) theta[q] = rotation;
+      const cosine = Math.cos(rotation);
+      const sine = Math.sin(rotation);
+      for (let q = regionStart; q < regionEnd; q++) {
+        theta[q] = rotation;
+        turnCos[q] = cosine;
+        turnSin[q] = sine;
+      }
       regionStart = regionEnd;
     }
-    if (count === 0) theta.fill(0);
+    if (count === 0) {
+      theta.fill(0);
+      turnCos.fill(1);
+      turnSin.fill(0);
+    }
     if (j % this.anchorEvery === 0) {
       this.anchorRe.set(sumRe);
       this.anchorIm.set(sumIm);
@@ -331,7 +358,7 @@ export class PhaseVocoder {
 
   /** Turns both channels of the packed spectrum by each bin's θ and packs them again (full spectrum). */
   private rotate(): void {
-    const { re, im, theta, size, bins } = this;
+    const { re, im, turnCos, turnSin, size, bins } = this;
     // Unpack, turn and repack in place, pairing bin k with bin N − k.
     for (let k = 0; k < bins; k++) {
       const n = (size - k) & (size - 1);
@@ -350,8 +377,8 @@ export class PhaseVocoder {
         im[k] = rr;
         continue;
       }
-      const c = Math.cos(theta[k] as number);
-      const s = Math.sin(theta[k] as number);
+      const c = turnCos[k] as number;
+      const s = turnSin[k] as number;
       const lr2 = lr * c - li * s;
       const li2 = lr * s + li * c;
       const rr2 = rr * c - ri * s;

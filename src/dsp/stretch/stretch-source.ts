@@ -47,16 +47,17 @@ export class StretchSource {
   }
 
   /**
-   * The plane position an unwrapped fractional position reads (for a band-limited read), folding
-   * loops the same way; NaN reads as silence in the interpolator.
+   * Turns unwrapped fractional positions [from, to) into plane positions for a band-limited read,
+   * folding loops the same way; silence (past the end, before the start, NaN) becomes NaN, which
+   * the interpolator reads as 0.
    */
-  readPosition(position: number): number {
-    let index = position;
-    if (this.loopStart >= 0 && index >= this.frames) {
-      const span = this.frames - this.loopStart;
-      index = this.loopStart + ((index - this.loopStart) % span);
+  foldPositions(positions: Float64Array, from: number, to: number): void {
+    const { frames, loopStart, reverse } = this;
+    const span = frames - loopStart;
+    for (let i = from; i < to; i++) {
+      let index = positions[i] as number;
+      if (loopStart >= 0 && index >= frames) index = loopStart + ((index - loopStart) % span);
+      positions[i] = index < 0 || index >= frames || Number.isNaN(index) ? Number.NaN : reverse ? frames - 1 - index : index;
     }
-    if (index < 0 || index >= this.frames) return Number.NaN;
-    return this.reverse ? this.frames - 1 - index : index;
   }
 }

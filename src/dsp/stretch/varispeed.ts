@@ -32,7 +32,7 @@ export class Varispeed {
     const { frames, positions, source } = this;
     for (let i = 0; i < count; i++) frames[i] = frame + i;
     this.map.sourceFrames(frames, positions, 0, count);
-    for (let i = 0; i < count; i++) positions[i] = source.readPosition(positions[i] as number);
+    source.foldPositions(positions, 0, count);
     interpolator.gather(source.left, positions, 0, count, this.rate, this.valuesLeft);
     if (source.right !== source.left) interpolator.gather(source.right, positions, 0, count, this.rate, this.valuesRight);
     else this.valuesRight.set(this.valuesLeft);
