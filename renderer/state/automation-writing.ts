@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { findAutomatable } from '../../src/model/automation-params';
+import { findAutomatable, laneOf } from '../../src/model/automation-params';
+import { laneValueAt } from '../../src/model/lane-values';
 import { writeAutomationLabel } from '../../src/model/edits/labels';
 import { statusSlots } from '../../src/protocol/engine';
 import { Clock } from '../../src/std/clock';
@@ -42,6 +43,18 @@ export function writeAutomation(target: string, param: string, value: number): b
   const project = useProject.getState().project;
   const automatable = findAutomatable(project, target, param);
   return automatable !== undefined && recorder.touch(automatable, project, value);
+}
+
+/**
+ * What parameter `target`/`param` is at now: its lane's value at the heard playhead when it has
+ * one, else `fallback` (its value in the document). A control grabbed during playback starts from
+ * here, so writing over a lane picks it up where it is instead of jumping to the document's value.
+ */
+export function valueNow(target: string, param: string, fallback: number): number {
+  const { project } = useProject.getState();
+  const points = laneOf(project, target, param)?.points;
+  const automatable = points && points.length > 0 ? findAutomatable(project, target, param) : undefined;
+  return automatable && points ? laneValueAt(points, automatable.spec, heardBeat(), fallback) : fallback;
 }
 
 /** The control of `target`/`param` was let go. */

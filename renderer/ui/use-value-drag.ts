@@ -7,6 +7,8 @@ const fineFactor = 0.1;
 export interface ValueDragOptions {
   readonly scale: ValueScale;
   readonly value: number;
+  /** Where a drag starts, when that is not `value` (an automated parameter: its lane's value now). */
+  readonly startValue?: () => number;
   /** Pixels of vertical travel for the whole range. */
   readonly travelPx: number;
   /** Plays a value while the drag lasts (not an undo step). */
@@ -33,7 +35,8 @@ export function useValueDrag(options: ValueDragOptions): { onPointerDown: (event
     const element = event.currentTarget;
     element.focus();
     element.setPointerCapture(event.pointerId);
-    const { scale, value } = latest.current;
+    const { scale, value: shown, startValue } = latest.current;
+    const value = startValue ? startValue() : shown;
     let anchorY = event.clientY;
     let anchorPosition = scale.toPosition(value);
     let fine = event.shiftKey;
