@@ -60,11 +60,6 @@ export class AutomationRecorder {
     this.passStart = beat;
   }
 
-  /** Whether a control's change is written (true) or sets the document's value as usual (false). */
-  writes(): boolean {
-    return this.host.mode() !== 'read' && this.host.playheadBeat() !== null;
-  }
-
   /**
    * A control of `param` holds `value` now (a drag move, a key, a double-click). Returns false
    * when nothing is written (Read mode, stopped): the caller sets the value as usual.
