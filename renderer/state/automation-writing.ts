@@ -57,6 +57,11 @@ export function valueNow(target: string, param: string, fallback: number): numbe
   return automatable && points ? laneValueAt(points, automatable.spec, heardBeat(), fallback) : fallback;
 }
 
+/** Whether moving the control of `target`/`param` now writes its lane (Touch, Latch or Write, the transport playing, a parameter a track's lanes can hold). */
+export function writesAutomation(target: string, param: string): boolean {
+  return useAutomationMode.getState().mode !== 'read' && playheadBeat() !== null && findAutomatable(useProject.getState().project, target, param) !== undefined;
+}
+
 /** The control of `target`/`param` was let go. */
 export function releaseAutomation(target: string, param: string): void {
   const automatable = findAutomatable(useProject.getState().project, target, param);

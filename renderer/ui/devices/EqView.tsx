@@ -5,7 +5,8 @@ import { deviceParamLabel } from '../../../src/model/edits/labels';
 import type { Device } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
-import { previewParam } from '../param-edit';
+import { writesAutomation } from '../../state/automation-writing';
+import { previewParam, releaseParam } from '../param-edit';
 import { deviceParamEdit } from './device-param-edit';
 import { bandHandles, curveRangeDb, dbAtY, hzAtX, responsePoints, xOfHz, yOfDb, type BandHandle, type CurveBox } from './eq-curve';
 import { SpectrumCanvas } from './SpectrumCanvas';
@@ -38,10 +39,15 @@ export function EqView({ device }: { device: Device }) {
     const rect = svg.current.getBoundingClientRect();
     const start = device.params;
     let current: Record<string, number> = { ...start, [handle.onParam]: 1 };
+    const editOf = (id: string | null) => {
+      const spec = id === null ? undefined : findParam(deviceCatalog.eq.params, id);
+      return spec ? { spec, edit: deviceParamEdit(device.id, deviceCatalog.eq.name, spec) } : null;
+    };
+    // Only what the drag changes (so writing automation makes no lane for an untouched switch).
     const preview = (values: Record<string, number>) => {
       for (const id of [handle.onParam, handle.hzParam, handle.gainParam]) {
-        const spec = id === null ? undefined : findParam(deviceCatalog.eq.params, id);
-        if (spec) previewParam(deviceParamEdit(device.id, deviceCatalog.eq.name, spec), values[spec.id] ?? spec.default);
+        const param = editOf(id);
+        if (param && (values[param.spec.id] ?? param.spec.default) !== (start[param.spec.id] ?? param.spec.default)) previewParam(param.edit, values[param.spec.id] ?? param.spec.default);
       }
     };
     const move = (moveEvent: PointerEvent) => {
@@ -59,11 +65,21 @@ export function EqView({ device }: { device: Device }) {
       window.removeEventListener('keydown', escape, true);
       cancel.current = null;
       setDragged(null);
+      const changed = [handle.onParam, handle.hzParam, handle.gainParam].filter((id): id is string => id !== null && current[id] !== start[id]);
       if (!commit) {
-        preview(start);
+        for (const id of changed) {
+          const param = editOf(id);
+          if (param) previewParam(param.edit, start[id] ?? param.spec.default);
+        }
+      }
+      // Written into automation lanes (playing in Touch, Latch or Write): the drag lets go of them.
+      if (!commit || changed.some((id) => writesAutomation(device.id, id))) {
+        for (const id of changed) {
+          const param = editOf(id);
+          if (param) releaseParam(param.edit);
+        }
         return;
       }
-      const changed = [handle.onParam, handle.hzParam, handle.gainParam].filter((id): id is string => id !== null && current[id] !== start[id]);
       if (changed.length === 0) return;
       useProject.getState().edit(deviceParamLabel(deviceCatalog.eq.name, handle.name), (project) => changed.reduce((next, id) => setDeviceParam(next, device.id, id, current[id] ?? 0), project));
     };
