@@ -1,13 +1,15 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { valueNow } from '../state/automation-writing';
 import { previewParam, releaseParam, setParam, type ParamEdit } from './param-edit';
+import { useAutomatedValue } from './use-automated-value';
 import { useValueDrag } from './use-value-drag';
 import { keyedValue, type ValueScale } from './value-scale';
 
 /**
  * Everything a fader or knob does with its value: drag (Shift fine, Escape cancels), arrow and
  * page keys, double-click to the default. A drag starts where the parameter is now (on an
- * automated one, its lane's value at the playhead). Returns the value to show (the dragged one while a
+ * automated one, its lane's value at the playhead), and an automated control shows its lane's
+ * value as the playhead moves. Returns the value to show (the dragged one while a
  * drag lasts) and the handlers for the element with `role="slider"`.
  */
 export function useSlider(scale: ValueScale, value: number, edit: ParamEdit, travelPx: number) {
@@ -31,5 +33,6 @@ export function useSlider(scale: ValueScale, value: number, edit: ParamEdit, tra
     setParam(edit, next);
   };
   const onDoubleClick = () => setParam(edit, scale.default);
-  return { shown: dragged ?? value, handlers: { onPointerDown, onKeyDown, onDoubleClick } };
+  const live = useAutomatedValue(edit.target, edit.param, value, scale);
+  return { shown: dragged ?? live, handlers: { onPointerDown, onKeyDown, onDoubleClick } };
 }
