@@ -1,5 +1,5 @@
 import { MAX_UNISON, type UnisonSpread } from './unison';
-import { highestHarmonic, TABLE_SIZE, type Wavetable } from './wavetable';
+import { MAX_HARMONICS, TABLE_SIZE, type Wavetable } from './wavetable';
 
 /** The oscillator's waveforms, in the order of the synth's `wave` options. */
 export const oscWaveforms = ['saw', 'pulse', 'triangle', 'sine'] as const;
@@ -52,7 +52,9 @@ export class UnisonOscillator {
     const stereo = spread.stereo;
     for (let u = 0; u < spread.count; u++) {
       const inc = this.increment * (spread.ratio[u] as number);
-      const base = offsets[highestHarmonic(inc)] as number;
+      // The richest level whose partials all stay below Nyquist (Wavetable.levelOffset).
+      const top = Math.ceil(0.5 / inc) - 1;
+      const base = offsets[top > MAX_HARMONICS ? MAX_HARMONICS : top] as number;
       const gainL = this.level * (spread.gainLeft[u] as number);
       const gainR = this.level * (spread.gainRight[u] as number);
       let phase = this.phase[u] as number;

@@ -1,5 +1,5 @@
 import { Adsr, adsrStage } from './adsr';
-import { exp2 } from './exp2';
+import { exp2InPlace } from './exp2';
 import { UnisonOscillator, waveformIndex, type OscillatorTables } from './oscillator';
 import { CONTROL_FRAMES, type SynthPatch } from './synth-patch';
 import { UnisonSpread } from './unison';
@@ -56,6 +56,8 @@ export class SynthVoice {
   private glideRemaining = 0;
   private glideStep = 0.5;
   private readonly framesPerSecond: number;
+  /** The control point's exponentials: [0] the pitch ratio to A4, [1] the cutoff's modulation ratio. */
+  private readonly powers = new Float64Array(2);
 
   /** `patch` is the synth's one patch: its envelope settings are read live by the voice's envelopes. */
   constructor(sampleRate: number, patch: SynthPatch) {
@@ -146,7 +148,14 @@ export class SynthVoice {
         this.glideRemaining -= step;
         if (this.glideRemaining === 0) this.currentPitch = this.pitch;
       }
-      const increment = (440 * exp2((this.currentPitch + lfoNow * patch.lfoPitchSemitones - 69) / 12)) / this.framesPerSecond;
+      // Both exponentials of the control point at once (octaves from A4 for the pitch; for the cutoff
+      // the envelope, key tracking and LFO), in place: see exp2.ts.
+      this.filterEnvelope.render(filterEnv, start, end);
+      const powers = this.powers;
+      powers[0] = (this.currentPitch + lfoNow * patch.lfoPitchSemitones - 69) / 12;
+      powers[1] = (filterEnv[start] as number) * patch.filterEnvOctaves + (patch.keyTracking * (this.pitch - 60)) / 12 + lfoNow * patch.lfoFilterOctaves;
+      exp2InPlace(powers, 2);
+      const increment = (440 * (powers[0] as number)) / this.framesPerSecond;
 
       left.fill(0, start, end);
       if (stereo) right.fill(0, start, end);
@@ -173,9 +182,7 @@ export class SynthVoice {
       }
       if (patch.noiseLevel > 0) this.renderNoise(patch, stereo, left, right, start, end);
 
-      this.filterEnvelope.render(filterEnv, start, end);
-      const octaves = (filterEnv[start] as number) * patch.filterEnvOctaves + (patch.keyTracking * (this.pitch - 60)) / 12 + lfoNow * patch.lfoFilterOctaves;
-      let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * exp2(octaves < -60 ? -60 : octaves > 60 ? 60 : octaves);
+      let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * (powers[1] as number);
       cutoff = cutoff < 10 ? 10 : cutoff > nyquistGuard ? nyquistGuard : cutoff;
       // svfGain, written out: it returns a double.
       filter.g = Math.tan((Math.PI * cutoff) / this.framesPerSecond);
@@ -206,17 +213,19 @@ export class SynthVoice {
   private mixOut(patch: SynthPatch, lfo: Float64Array, left: Float32Array, right: Float32Array, amp: Float32Array, stereo: boolean, outLeft: Float32Array, outRight: Float32Array, from: number, to: number): void {
     const frames = patch.blockFrames;
     const velocityGain = 1 - patch.velocityToAmp + patch.velocityToAmp * this.velocity;
-    const gainStep = (patch.gainEnd - patch.gainStart) / frames;
     const depth = patch.lfoVolume;
-    // Tremolo: 1 − depth at the LFO's bottom, 1 at its top; interpolated between control points.
+    // Output gain × tremolo (1 − depth at the LFO's bottom, 1 at its top) at the chunk's control
+    // points, in a straight line between them.
     const point = (from / CONTROL_FRAMES) | 0;
-    const lfoNow = lfo[point] as number;
-    const tremoloNow = 1 - depth * 0.5 * (1 - lfoNow);
-    const tremoloStep = (depth * 0.5 * ((lfo[point + 1] as number) - lfoNow)) / CONTROL_FRAMES;
     const pointStart = point * CONTROL_FRAMES;
+    const pointEnd = pointStart + CONTROL_FRAMES;
+    const gainSlope = (patch.gainEnd - patch.gainStart) / frames;
+    const startGain = velocityGain * (patch.gainStart + gainSlope * pointStart) * (1 - depth * 0.5 * (1 - (lfo[point] as number)));
+    const endGain = velocityGain * (patch.gainStart + gainSlope * pointEnd) * (1 - depth * 0.5 * (1 - (lfo[point + 1] as number)));
+    const step = (endGain - startGain) / CONTROL_FRAMES;
     const source = stereo ? right : left;
     for (let i = from; i < to; i++) {
-      let gain = (amp[i] as number) * velocityGain * (patch.gainStart + gainStep * i) * (tremoloNow + tremoloStep * (i - pointStart));
+      let gain = (amp[i] as number) * (startGain + step * (i - pointStart));
       if (this.fadeRemaining > 0) {
         gain *= this.fadeRemaining / (this.fadeLength + 1);
         if (--this.fadeRemaining === 0) {

@@ -53,7 +53,7 @@ export class VoiceFilter {
   g = 0.5;
   k = 1.5;
   drive = 1;
-  /** Integrator states: [section][channel][2]. */
+  /** Integrator states: [channel][section][2]. */
   private readonly state = new Float64Array(8);
   /** Each section's damping for the block being filtered. */
   private readonly damping = new Float64Array(2);
@@ -69,46 +69,58 @@ export class VoiceFilter {
       for (let i = from; i < to; i++) left[i] = Math.tanh(drive * (left[i] as number));
       if (stereo) for (let i = from; i < to; i++) right[i] = Math.tanh(drive * (right[i] as number));
     }
-    if (slope === 24) {
-      this.damping[0] = BUTTERWORTH4_K1;
-      this.damping[1] = this.k * (BUTTERWORTH4_K2 / Math.SQRT2);
-      this.section(left, 0, from, to, 0, mode);
-      this.section(left, 4, from, to, 1, mode);
-      if (stereo) {
-        this.section(right, 2, from, to, 0, mode);
-        this.section(right, 6, from, to, 1, mode);
-      }
-    } else {
-      this.damping[0] = this.k;
-      this.section(left, 0, from, to, 0, mode);
-      if (stereo) this.section(right, 2, from, to, 0, mode);
-    }
+    const twoSections = slope === 24;
+    this.damping[0] = twoSections ? BUTTERWORTH4_K1 : this.k;
+    this.damping[1] = this.k * (BUTTERWORTH4_K2 / Math.SQRT2);
+    this.cascade(left, 0, from, to, mode, twoSections);
+    if (stereo) this.cascade(right, 4, from, to, mode, twoSections);
   }
 
-  /** One SVF section over `buffer` [from, to), its state at `state[at]`, its damping `damping[which]`. */
-  private section(buffer: Float32Array, at: number, from: number, to: number, which: number, mode: number): void {
+  /**
+   * One channel through one SVF section (damping[0]) or two in cascade (damping[0], then
+   * damping[1]) in one pass; states at `state[at…at + 3]`.
+   */
+  private cascade(buffer: Float32Array, at: number, from: number, to: number, mode: number, twoSections: boolean): void {
     const state = this.state;
     const g = this.g;
-    const k = this.damping[which] as number;
+    const k1 = this.damping[0] as number;
+    const k2 = this.damping[1] as number;
     // Output = cx·x + c1·v1 + c2·v2: low-pass v2, high-pass x − k·v1 − v2, band-pass k·v1 (0 dB at the centre).
     const cx = mode === 1 ? 1 : 0;
-    const c1 = mode === 0 ? 0 : mode === 1 ? -k : k;
     const c2 = mode === 0 ? 1 : mode === 1 ? -1 : 0;
-    const a1 = 1 / (1 + g * (g + k));
+    const c1a = mode === 0 ? 0 : mode === 1 ? -k1 : k1;
+    const c1b = mode === 0 ? 0 : mode === 1 ? -k2 : k2;
+    const a1 = 1 / (1 + g * (g + k1));
     const a2 = g * a1;
     const a3 = g * a2;
+    const b1 = 1 / (1 + g * (g + k2));
+    const b2 = g * b1;
+    const b3 = g * b2;
     let s1 = state[at] as number;
     let s2 = state[at + 1] as number;
+    let t1 = state[at + 2] as number;
+    let t2 = state[at + 3] as number;
     for (let i = from; i < to; i++) {
       const x = buffer[i] as number;
-      const v3 = x - s2;
-      const v1 = a1 * s1 + a2 * v3;
-      const v2 = s2 + a2 * s1 + a3 * v3;
+      let v3 = x - s2;
+      let v1 = a1 * s1 + a2 * v3;
+      let v2 = s2 + a2 * s1 + a3 * v3;
       s1 = 2 * v1 - s1;
       s2 = 2 * v2 - s2;
-      buffer[i] = cx * x + c1 * v1 + c2 * v2;
+      let y = cx * x + c1a * v1 + c2 * v2;
+      if (twoSections) {
+        v3 = y - t2;
+        v1 = b1 * t1 + b2 * v3;
+        v2 = t2 + b2 * t1 + b3 * v3;
+        t1 = 2 * v1 - t1;
+        t2 = 2 * v2 - t2;
+        y = cx * y + c1b * v1 + c2 * v2;
+      }
+      buffer[i] = y;
     }
     state[at] = s1 > 1e-25 || s1 < -1e-25 ? s1 : 0;
     state[at + 1] = s2 > 1e-25 || s2 < -1e-25 ? s2 : 0;
+    state[at + 2] = t1 > 1e-25 || t1 < -1e-25 ? t1 : 0;
+    state[at + 3] = t2 > 1e-25 || t2 < -1e-25 ? t2 : 0;
   }
 }

@@ -35,7 +35,8 @@ export class Wavetable {
   /**
    * `levelOffset[h]`: where in `data` the richest level with at most h harmonics starts, h = 0…MAX_HARMONICS.
    * At a phase increment of `inc` cycles per frame, h = ceil(½ / inc) − 1 (capped) keeps every partial
-   * strictly below Nyquist (k · inc < ½); see `highestHarmonic`.
+   * strictly below Nyquist (k · inc < ½). (Written out where it is read: a helper taking the
+   * increment would box it whenever V8 does not inline the call.)
    */
   readonly levelOffset: Int32Array;
 
@@ -68,11 +69,6 @@ export class Wavetable {
   }
 }
 
-/** The most harmonics a tone of `increment` cycles per frame (> 0) may have below Nyquist: an index into `levelOffset`. */
-export function highestHarmonic(increment: number): number {
-  const top = Math.ceil(0.5 / increment) - 1;
-  return top > MAX_HARMONICS ? MAX_HARMONICS : top;
-}
 
 /** A rising saw, −1 at the cycle's start to +1 at its end: −(2/π)·Σ sin(2πkφ)/k. */
 export const sawAmplitude = (k: number): number => -2 / (Math.PI * k);
