@@ -15,7 +15,7 @@ import { bitcrusherSpec, saturationSpec } from './effects/distortion';
 import { eqSpec } from './effects/eq';
 import { chorusSpec, filterSpec } from './effects/modulation';
 import { reverbSpec } from './effects/reverb';
-import type { ParamSpec } from './param-spec';
+import { paramDefaults, type ParamSpec } from './param-spec';
 
 export type { DeviceSpec } from './device-spec';
 
@@ -84,5 +84,5 @@ export function findParam(specs: readonly ParamSpec[], id: string): ParamSpec | 
 
 /** A device of `type` with every parameter at its default, in catalog order. */
 export function defaultParams(type: DeviceType): Record<string, number> {
-  return Object.fromEntries(deviceCatalog[type].params.map((spec) => [spec.id, spec.default]));
+  return paramDefaults(deviceCatalog[type].params);
 }

@@ -46,6 +46,8 @@ export function formatParamValue(spec: ParamSpec, value: number): string {
       return `${fixed(value, 2)} oct`;
     case 'semitones':
       return `${value > 0 ? '+' : ''}${fixed(value, 1)} st`;
+    case 'cents':
+      return `${value > 0 ? '+' : ''}${fixed(value, 0)} ct`;
     case 'pan':
       return Math.abs(value) < 0.005 ? 'C' : `${Math.round(Math.abs(value) * 100)} ${value < 0 ? 'L' : 'R'}`;
   }

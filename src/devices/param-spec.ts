@@ -4,8 +4,8 @@
  * and an `enum` the index of one of its `options`.
  */
 
-/** `ratio` is x:1 (or a filter's Q), `factor` ×x, `bits` a word length, `octaves` a span of pitch. */
-export type ParamUnit = 'dB' | 'Hz' | 'ms' | 's' | '%' | 'ratio' | 'factor' | 'bits' | 'octaves' | 'semitones' | 'pan' | 'bool' | 'enum';
+/** `ratio` is x:1 (or a filter's Q), `factor` ×x, `bits` a word length, `octaves` a span of pitch, `cents` 1/100 semitone. */
+export type ParamUnit = 'dB' | 'Hz' | 'ms' | 's' | '%' | 'ratio' | 'factor' | 'bits' | 'octaves' | 'semitones' | 'cents' | 'pan' | 'bool' | 'enum';
 
 /** How a control maps its travel to the value: evenly (`linear`) or evenly in ratios (`log`, min > 0). */
 export type ParamTaper = 'linear' | 'log';
@@ -35,6 +35,11 @@ export function paramProblem(spec: ParamSpec, value: number): string | null {
   if (value < spec.min || value > spec.max) return `must be between ${spec.min} and ${spec.max} ${spec.unit}`;
   if ((spec.unit === 'bool' || spec.unit === 'enum') && !Number.isInteger(value)) return `must be a whole number (${describeChoices(spec)})`;
   return null;
+}
+
+/** Every parameter of `specs` at its default, by id, in their order. */
+export function paramDefaults(specs: readonly ParamSpec[]): Record<string, number> {
+  return Object.fromEntries(specs.map((spec) => [spec.id, spec.default]));
 }
 
 /** The nearest value a parameter can hold (non-finite values give the default). */

@@ -9,6 +9,7 @@ import { GlowroomError } from '../std/errors';
 import { describeValue } from './issue-message';
 import { upgradeV1ToV2 } from './migration-v2';
 import { upgradeV2ToV3 } from './migration-v3';
+import { upgradeV3ToV4 } from './migration-v4';
 import { currentProjectVersion } from './project-schema';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export interface Migration {
 export const projectMigrations: readonly Migration[] = [
   { from: 1, to: 2, migrate: upgradeV1ToV2 },
   { from: 2, to: 3, migrate: upgradeV2ToV3 },
+  { from: 3, to: 4, migrate: upgradeV3ToV4 },
 ];
 
 export interface MigrateOptions {

@@ -3,7 +3,7 @@ import { currentProjectVersion, type Project } from './project-schema';
 
 /**
  * The document behind File → New: 120 BPM, 4/4, 48 kHz, no sources, tracks, buses, markers or automation, master at 0 dB
- * with no inserts.
+ * with no inserts; no tempo or meter changes, straight swing (50 %), no patterns, no key.
  * Each call returns fresh objects, so callers may keep or edit them freely.
  */
 export function createEmptyProject(name = 'Untitled'): Project {
@@ -21,5 +21,10 @@ export function createEmptyProject(name = 'Untitled'): Project {
     markers: [],
     master: { gainDb: 0, pan: 0, inserts: [] },
     automation: [],
+    tempoChanges: [],
+    meterChanges: [],
+    swing: 50,
+    patterns: {},
+    key: null,
   };
 }

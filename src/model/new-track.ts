@@ -1,9 +1,9 @@
 import { masterChannelId, defaultTrackHeight, type Channel, type Track } from './project-schema';
 import { trackColourAt } from './track-colours';
 
-/** A channel with neutral settings: unity gain, centre, not muted or soloed, no inserts or sends, into the master. */
+/** A channel with neutral settings: unity gain, centre, not muted, soloed or solo-safe, no inserts or sends, into the master. */
 export function createChannel(): Channel {
-  return { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: masterChannelId };
+  return { gainDb: 0, pan: 0, mute: false, solo: false, soloSafe: false, inserts: [], sends: [], output: masterChannelId };
 }
 
 /**

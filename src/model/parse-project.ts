@@ -6,6 +6,8 @@
  * so saved projects diff well under version control.
  */
 import { deviceCatalog } from '../devices/catalog';
+import { drumPadParams, instrumentCatalog } from '../devices/instruments/catalog';
+import type { ParamSpec } from '../devices/param-spec';
 import { GlowroomError } from '../std/errors';
 import { describeIssue, firstIssueInDocumentOrder } from './issue-message';
 import { clampDeviceParams } from './clamp-params';
@@ -14,17 +16,24 @@ import { migrateProject } from './migrations';
 import { projectLimitProblem, rawSizeProblem } from './project-limits';
 import {
   ProjectSchema,
+  type AudioClip,
   type AutomationLane,
   type Bus,
   type Channel,
   type Clip,
   type Device,
+  type Instrument,
   type Marker,
   type Master,
+  type Note,
+  type NoteClip,
+  type Pattern,
   type Project,
+  type SamplerZone,
   type Send,
   type Source,
   type Track,
+  type Warp,
 } from './project-schema';
 
 /**
@@ -121,11 +130,11 @@ function capitalized(text: string): string {
 }
 
 /**
- * A copy with keys in the documented order. Each object is built field by field with its type, so
+ * A copy with keys in the documented order (sources and patterns sorted by id). Each object is built field by field with its type, so
  * a field added to the schema and forgotten here fails the typecheck rather than vanishing on save.
  */
 function inDocumentedOrder(project: Project): Project {
-  const sources = Object.entries(project.sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sources = Object.entries(project.sources).sort(byKey);
   return {
     format: project.format,
     version: project.version,
@@ -140,7 +149,17 @@ function inDocumentedOrder(project: Project): Project {
     markers: project.markers.map(markerInOrder),
     master: masterInOrder(project.master),
     automation: project.automation.map(laneInOrder),
+    tempoChanges: project.tempoChanges.map((change) => ({ beat: change.beat, bpm: change.bpm, ramp: change.ramp })),
+    meterChanges: project.meterChanges.map((change) => ({ bar: change.bar, timeSignature: [change.timeSignature[0], change.timeSignature[1]] })),
+    swing: project.swing,
+    patterns: Object.fromEntries(Object.entries(project.patterns).sort(byKey).map(([id, pattern]) => [id, patternInOrder(pattern)])),
+    key: project.key === null ? null : { tonic: project.key.tonic, mode: project.key.mode },
   };
+}
+
+/** Entries sorted by key, as code units compare. */
+function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sourceInOrder(source: Source): Source {
@@ -154,7 +173,57 @@ function trackInOrder(track: Track): Track {
     colour: track.colour,
     height: track.height,
     channel: channelInOrder(track.channel),
+    ...(track.instrument === undefined ? {} : { instrument: instrumentInOrder(track.instrument) }),
     clips: track.clips.map(clipInOrder),
+  };
+}
+
+/** A `params` object in the order of its specs (the schema made sure the two sets are the same). */
+function paramsInOrder(specs: readonly ParamSpec[], params: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(specs.map((spec) => [spec.id, params[spec.id] ?? spec.default]));
+}
+
+function instrumentInOrder(instrument: Instrument): Instrument {
+  const head = { id: instrument.id, params: paramsInOrder(instrumentCatalog[instrument.type].params, instrument.params) };
+  switch (instrument.type) {
+    case 'synth':
+      return { id: head.id, type: 'synth', params: head.params };
+    case 'sampler':
+      return { id: head.id, type: 'sampler', params: head.params, zone: instrument.zone === null ? null : zoneInOrder(instrument.zone) };
+    case 'drums':
+      return {
+        id: head.id,
+        type: 'drums',
+        params: head.params,
+        pads: instrument.pads.map((pad) => ({ name: pad.name, source: pad.source, params: paramsInOrder(drumPadParams, pad.params), output: pad.output })),
+      };
+  }
+}
+
+function zoneInOrder(zone: SamplerZone): SamplerZone {
+  return { source: zone.source, rootNote: zone.rootNote, start: zone.start, end: zone.end, loopStart: zone.loopStart, loopEnd: zone.loopEnd, slices: [...zone.slices] };
+}
+
+function patternInOrder(pattern: Pattern): Pattern {
+  return {
+    name: pattern.name,
+    length: pattern.length,
+    notes: pattern.notes.map(noteInOrder),
+    ...(pattern.swing === undefined ? {} : { swing: pattern.swing }),
+    ...(pattern.stepGrid === undefined
+      ? {}
+      : { stepGrid: { division: pattern.stepGrid.division, rowSteps: Object.fromEntries(Object.entries(pattern.stepGrid.rowSteps).sort(([a], [b]) => Number(a) - Number(b))) } }),
+  };
+}
+
+function noteInOrder(note: Note): Note {
+  return {
+    pitch: note.pitch,
+    start: note.start,
+    length: note.length,
+    velocity: note.velocity,
+    ...(note.probability === undefined ? {} : { probability: note.probability }),
+    ...(note.ratchet === undefined ? {} : { ratchet: note.ratchet }),
   };
 }
 
@@ -168,6 +237,7 @@ function channelInOrder(channel: Channel): Channel {
     pan: channel.pan,
     mute: channel.mute,
     solo: channel.solo,
+    soloSafe: channel.soloSafe,
     inserts: channel.inserts.map(deviceInOrder),
     sends: channel.sends.map(sendInOrder),
     output: channel.output,
@@ -178,10 +248,8 @@ function masterInOrder(master: Master): Master {
   return { gainDb: master.gainDb, pan: master.pan, inserts: master.inserts.map(deviceInOrder) };
 }
 
-/** Parameters in the catalog's order (the schema made sure the two sets are the same). */
 function deviceInOrder(device: Device): Device {
-  const params = deviceCatalog[device.type].params.map((spec) => [spec.id, device.params[spec.id] ?? spec.default] as const);
-  const ordered: Device = { id: device.id, type: device.type, bypass: device.bypass, params: Object.fromEntries(params) };
+  const ordered: Device = { id: device.id, type: device.type, bypass: device.bypass, params: paramsInOrder(deviceCatalog[device.type].params, device.params) };
   return device.sidechain === undefined ? ordered : { ...ordered, sidechain: device.sidechain };
 }
 
@@ -198,6 +266,14 @@ function laneInOrder(lane: AutomationLane): AutomationLane {
 }
 
 function clipInOrder(clip: Clip): Clip {
+  return clip.kind === 'audio' ? audioClipInOrder(clip) : noteClipInOrder(clip);
+}
+
+function noteClipInOrder(clip: NoteClip): NoteClip {
+  return { kind: clip.kind, id: clip.id, name: clip.name, pattern: clip.pattern, start: clip.start, length: clip.length, offset: clip.offset, loop: clip.loop, mute: clip.mute };
+}
+
+function audioClipInOrder(clip: AudioClip): AudioClip {
   return {
     kind: clip.kind,
     id: clip.id,
@@ -213,7 +289,15 @@ function clipInOrder(clip: Clip): Clip {
     reverse: clip.reverse,
     rate: clip.rate,
     mute: clip.mute,
+    transpose: clip.transpose,
+    detune: clip.detune,
+    ...(clip.warp === undefined ? {} : { warp: warpInOrder(clip.warp) }),
+    ...(clip.take === undefined ? {} : { take: { group: clip.take.group, pass: clip.take.pass } }),
   };
+}
+
+function warpInOrder(warp: Warp): Warp {
+  return { mode: warp.mode, sourceTempo: warp.sourceTempo, markers: warp.markers.map((marker) => ({ source: marker.source, beat: marker.beat })) };
 }
 
 function markerInOrder(marker: Marker): Marker {

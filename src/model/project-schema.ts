@@ -1,5 +1,5 @@
 /**
- * Project format v3: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
+ * Project format v4: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
  * file (docs/project-format.md). Units are part of the meaning: `start`/`length`, marker `beat`
  * and automation `beat` in beats (quarter notes) on the timeline, `offset`/`fadeIn`/`fadeOut` in
  * seconds of source time, track `height` in CSS pixels, gains in dB. Field order here is the
@@ -8,15 +8,22 @@
  * A track is a lane (name, colour, height), a channel (fader, pan, mute, solo, inserts, sends,
  * output) and content (clips, each of a declared `kind`). A bus is a channel without clips; the
  * master is a channel too. Devices and their parameters are validated against the catalog
- * (src/devices/catalog.ts), the one place a device's parameters are declared.
+ * (src/devices/catalog.ts), the one place a device's parameters are declared. A track with an
+ * `instrument` (instrument-schema.ts) holds note clips, which play `patterns` (note-schema.ts);
+ * tempo and meter changes and the key are in timing-schema.ts.
  */
 import { z } from 'zod';
 import { automationCurves, type AutomationCurve } from '../devices/automation-curve';
 import { channelParams, deviceCatalog, sendParams, takesSidechain, type DeviceType } from '../devices/catalog';
+import { instrumentCatalog } from '../devices/instruments/catalog';
 import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { topologicalOrder } from '../std/topological-order';
+import { InstrumentSchema } from './instrument-schema';
+import { NoteClipSchema, PatternSchema, swing } from './note-schema';
+import { bpm, checkParams, checkSorted, finite, gainDb, id, name, nonNegative, pan, timeSignature, type Path } from './schema-parts';
+import { MeterChangeSchema, SongKeySchema, TempoChangeSchema, type MeterChange, type TempoChange } from './timing-schema';
 
-export const currentProjectVersion = 3;
+export const currentProjectVersion = 4;
 
 /** Lane height range and default, in CSS pixels. */
 export const minTrackHeight = 40;
@@ -31,17 +38,6 @@ export const sha256Pattern = /^[0-9a-f]{64}$/;
 /** The id of the master channel: an output, and an automation target. No track or bus may use it. */
 export const masterChannelId = 'master';
 
-const id = z
-  .string()
-  .min(1, 'ids are non-empty strings')
-  .max(200)
-  .refine((s) => s !== '__proto__', 'ids may not be "__proto__"');
-const finite = z.number().finite();
-const nonNegative = finite.nonnegative();
-/** Gain in decibels; below −144 dB is silence for 24-bit output anyway. */
-const gainDb = finite.min(-144).max(24);
-const pan = finite.min(-1).max(1);
-const name = z.string().max(200);
 // Pattern messages are worded to follow "must" (issue-message.ts).
 const colour = z.string().regex(trackColourPattern, 'be a colour "#rrggbb" in lowercase hex');
 const sha256 = z.string().regex(sha256Pattern, 'be a SHA-256 hash: 64 lowercase hex digits');
@@ -51,6 +47,38 @@ export const SourceSchema = z.strictObject({
   path: z.string().min(1).max(4096),
   /** Hash of the file's bytes, to find it again by content after it moved; absent until known. */
   sha256: sha256.optional(),
+});
+
+export const warpModes = ['repitch', 'beats', 'tonal'] as const;
+
+export const WarpMarkerSchema = z.strictObject({
+  /** Source time in seconds. */
+  source: nonNegative,
+  /** Where that source time lands, in beats of the clip's musical time from the source's time 0. */
+  beat: nonNegative,
+});
+
+/** How a clip follows the project's tempo map. */
+export const WarpSchema = z
+  .strictObject({
+    /** repitch: speed and pitch move together; beats: slices re-spaced at transients; tonal: spectral stretch. */
+    mode: z.enum(warpModes),
+    /** The source's own tempo: without markers, beat = source seconds × sourceTempo / 60. */
+    sourceTempo: bpm,
+    /** Strictly increasing by both source and beat; linear between, `sourceTempo` outside. */
+    markers: z.array(WarpMarkerSchema),
+  })
+  .superRefine((warp, context) => {
+    const show = (marker: WarpMarker) => `${marker.source} s → beat ${marker.beat}`;
+    checkSorted(warp.markers, { compare: (a, b) => a.source - b.source, unique: true, what: 'warp markers (by source time)', show }, context, ['markers']);
+    checkSorted(warp.markers, { compare: (a, b) => a.beat - b.beat, unique: true, what: 'warp markers (by beat)', show }, context, ['markers']);
+  });
+
+/** A recorded take: clips of one group on one track are alternatives for the same region. */
+export const TakeSchema = z.strictObject({
+  group: id,
+  /** Which recording pass, from 1. */
+  pass: z.number().int().min(1),
 });
 
 export const AudioClipSchema = z.strictObject({
@@ -77,10 +105,25 @@ export const AudioClipSchema = z.strictObject({
   rate: finite.min(0.125).max(8),
   /** true: the clip is silent in playback and every render, and still counts for the song's end. */
   mute: z.boolean(),
+  /** Pitch shift in whole semitones, −48…48; 0 unless warped in `beats` or `tonal` mode. */
+  transpose: z.number().int().min(-48).max(48),
+  /** Fine pitch shift in cents, −100…100; 0 unless warped in `beats` or `tonal` mode. */
+  detune: finite.min(-100).max(100),
+  /** Present: the clip follows the tempo map (and `rate` is 1); absent: it plays at `rate` whatever the tempo. */
+  warp: WarpSchema.optional(),
+  take: TakeSchema.optional(),
+}).superRefine((clip, context) => {
+  const shifts = clip.warp?.mode === 'beats' || clip.warp?.mode === 'tonal';
+  for (const field of ['transpose', 'detune'] as const) {
+    if (clip[field] !== 0 && !shifts) {
+      context.addIssue({ code: 'custom', path: [field], message: `must be 0 unless the clip is warped in beats or tonal mode (a repitch or unwarped clip changes pitch with its speed; got ${clip[field]})` });
+    }
+  }
+  if (clip.warp && clip.rate !== 1) context.addIssue({ code: 'custom', path: ['rate'], message: `must be 1 for a warped clip, which follows the tempo instead (got ${clip.rate})` });
 });
 
 /** Every kind of clip; a new kind is one more member. */
-export const ClipSchema = z.discriminatedUnion('kind', [AudioClipSchema]);
+export const ClipSchema = z.discriminatedUnion('kind', [AudioClipSchema, NoteClipSchema]);
 
 const deviceTypeNames = Object.keys(deviceCatalog) as [DeviceType, ...DeviceType[]];
 
@@ -100,21 +143,7 @@ export const DeviceSchema = z
     sidechain: id.optional(),
   })
   .superRefine((device, context) => {
-    const specs: readonly ParamSpec[] = deviceCatalog[device.type].params;
-    for (const key of Object.keys(device.params)) {
-      if (!specs.some((spec) => spec.id === key)) {
-        context.addIssue({ code: 'custom', path: ['params', key], message: `${deviceCatalog[device.type].name} has no parameter "${key}"` });
-      }
-    }
-    for (const spec of specs) {
-      const value = device.params[spec.id];
-      if (value === undefined || !Object.hasOwn(device.params, spec.id)) {
-        context.addIssue({ code: 'custom', path: ['params'], message: `the parameter "${spec.id}" (${spec.name}) is missing` });
-        continue;
-      }
-      const problem = paramProblem(spec, value);
-      if (problem) context.addIssue({ code: 'custom', path: ['params', spec.id], message: `${problem} (got ${value})` });
-    }
+    checkParams(deviceCatalog[device.type].params, deviceCatalog[device.type].name, device.params, context, ['params']);
     if (device.sidechain !== undefined && !takesSidechain(device.type)) {
       context.addIssue({ code: 'custom', path: ['sidechain'], message: `${deviceCatalog[device.type].name} has no sidechain input` });
     }
@@ -136,6 +165,8 @@ export const ChannelSchema = z.strictObject({
   pan,
   mute: z.boolean(),
   solo: z.boolean(),
+  /** true: keeps playing when other channels are soloed (an effect return, typically). */
+  soloSafe: z.boolean(),
   /** Processed in order, after the channel's input and before its fader. */
   inserts: z.array(DeviceSchema),
   sends: z.array(SendSchema),
@@ -156,6 +187,9 @@ export const TrackSchema = z.strictObject({
   /** Lane height in CSS pixels. */
   height: z.number().int().min(minTrackHeight).max(maxTrackHeight),
   channel: ChannelSchema,
+  /** Present: an instrument track, whose note clips play through it into the channel. */
+  instrument: InstrumentSchema.optional(),
+  /** Note clips on an instrument track, audio clips on any other. */
   clips: z.array(ClipSchema),
 });
 
@@ -198,10 +232,10 @@ export const ProjectSchema = z
     format: z.literal('glowroom'),
     version: z.literal(currentProjectVersion),
     name,
-    /** Quarter notes per minute. */
-    tempo: finite.min(20).max(999),
-    /** [beats per bar, note value]. */
-    timeSignature: z.tuple([z.number().int().min(1).max(32), z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16), z.literal(32)])]),
+    /** Quarter notes per minute at beat 0. */
+    tempo: bpm,
+    /** [beats per bar, note value] at bar 0. */
+    timeSignature,
     /** The engine's sample rate in hertz. */
     sampleRate: z.union([z.literal(44_100), z.literal(48_000), z.literal(88_200), z.literal(96_000)]),
     sources: z.record(id, SourceSchema),
@@ -211,13 +245,25 @@ export const ProjectSchema = z
     markers: z.array(MarkerSchema),
     master: MasterSchema,
     automation: z.array(AutomationLaneSchema),
+    /** Sorted by beat, unique beats. */
+    tempoChanges: z.array(TempoChangeSchema),
+    /** Sorted by bar, unique bars. */
+    meterChanges: z.array(MeterChangeSchema),
+    /** The song's swing for note clips, 50–75 %. */
+    swing,
+    /** The note content note clips play, by id; linked copies share one. */
+    patterns: z.record(id, PatternSchema),
+    /** The song's key; null = not set. */
+    key: SongKeySchema.nullable(),
   })
   .superRefine((project, context) => {
     checkClips(project, context);
+    checkInstruments(project, context);
     const targets = checkMixerIds(project, context);
     checkRouting(project, context);
     checkAutomation(project, targets, context);
     checkMarkers(project, context);
+    checkTiming(project, context);
   });
 
 export type Project = z.infer<typeof ProjectSchema>;
@@ -229,36 +275,88 @@ export type Device = z.infer<typeof DeviceSchema>;
 export type Send = z.infer<typeof SendSchema>;
 export type Clip = z.infer<typeof ClipSchema>;
 export type AudioClip = z.infer<typeof AudioClipSchema>;
+export type Warp = z.infer<typeof WarpSchema>;
+export type WarpMode = (typeof warpModes)[number];
+export type WarpMarker = z.infer<typeof WarpMarkerSchema>;
+export type Take = z.infer<typeof TakeSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Marker = z.infer<typeof MarkerSchema>;
 export type AutomationLane = z.infer<typeof AutomationLaneSchema>;
 export type AutomationPoint = z.infer<typeof AutomationPointSchema>;
 export { automationCurves, type AutomationCurve };
+export type { DrumPad, Instrument, SamplerZone } from './instrument-schema';
+export type { Note, NoteClip, Pattern, StepGrid } from './note-schema';
+export type { MeterChange, SongKey, TempoChange } from './timing-schema';
 
 type Context = z.RefinementCtx;
-type Path = (string | number)[];
 
+/**
+ * Clip ids are unique; audio clips play a source and sit on tracks without an instrument, note
+ * clips play a pattern and sit on instrument tracks; a take group belongs to one track, one clip a pass.
+ */
 function checkClips(project: Project, context: Context): void {
   const clipIds = new Set<string>();
+  const takeTracks = new Map<string, number>();
+  const takePasses = new Set<string>();
   project.tracks.forEach((track, t) => {
     track.clips.forEach((clip, c) => {
-      if (clipIds.has(clip.id)) context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'id'], message: `duplicate clip id "${clip.id}"` });
+      const path = ['tracks', t, 'clips', c];
+      if (clipIds.has(clip.id)) context.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate clip id "${clip.id}"` });
       clipIds.add(clip.id);
-      if (!Object.hasOwn(project.sources, clip.source)) {
-        context.addIssue({ code: 'custom', path: ['tracks', t, 'clips', c, 'source'], message: `no source "${clip.source}" in "sources"` });
+      if (clip.kind === 'notes') {
+        if (!track.instrument) context.addIssue({ code: 'custom', path: [...path, 'kind'], message: `a note clip needs an instrument track (this track has no instrument; move the clip to one)` });
+        if (!Object.hasOwn(project.patterns, clip.pattern)) context.addIssue({ code: 'custom', path: [...path, 'pattern'], message: `no pattern "${clip.pattern}" in "patterns"` });
+        return;
+      }
+      if (track.instrument) context.addIssue({ code: 'custom', path: [...path, 'kind'], message: `an audio clip cannot be on an instrument track (move it to an audio track)` });
+      if (!Object.hasOwn(project.sources, clip.source)) context.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${clip.source}" in "sources"` });
+      if (!clip.take) return;
+      const owner = takeTracks.get(clip.take.group) ?? t;
+      takeTracks.set(clip.take.group, owner);
+      if (owner !== t) context.addIssue({ code: 'custom', path: [...path, 'take', 'group'], message: `the take group "${clip.take.group}" is on another track already (a group's takes share one track)` });
+      const pass = `${clip.take.group}\u0000${clip.take.pass}`;
+      if (takePasses.has(pass)) context.addIssue({ code: 'custom', path: [...path, 'take', 'pass'], message: `a second take ${clip.take.pass} in the group "${clip.take.group}" (each pass is one take)` });
+      takePasses.add(pass);
+    });
+  });
+}
+
+/** Instrument samples are project sources; drum pads output to the track's channel or a bus. */
+function checkInstruments(project: Project, context: Context): void {
+  const busIds = new Set(project.buses.map((bus) => bus.id));
+  project.tracks.forEach((track, t) => {
+    const instrument = track.instrument;
+    if (!instrument) return;
+    const path = ['tracks', t, 'instrument'];
+    if (instrument.type === 'sampler' && instrument.zone && !Object.hasOwn(project.sources, instrument.zone.source)) {
+      context.addIssue({ code: 'custom', path: [...path, 'zone', 'source'], message: `no source "${instrument.zone.source}" in "sources"` });
+    }
+    if (instrument.type !== 'drums') return;
+    instrument.pads.forEach((pad, p) => {
+      if (pad.source !== null && !Object.hasOwn(project.sources, pad.source)) {
+        context.addIssue({ code: 'custom', path: [...path, 'pads', p, 'source'], message: `no source "${pad.source}" in "sources"` });
+      }
+      if (pad.output !== null && !busIds.has(pad.output)) {
+        context.addIssue({ code: 'custom', path: [...path, 'pads', p, 'output'], message: `no bus "${pad.output}" for the pad's output (null plays through the track's own channel)` });
       }
     });
   });
 }
 
+/** Tempo changes sorted by beat and meter changes by bar, none twice at one place. */
+function checkTiming(project: Project, context: Context): void {
+  checkSorted(project.tempoChanges, { compare: (a: TempoChange, b: TempoChange) => a.beat - b.beat, unique: true, what: 'tempo changes', show: (change) => `beat ${change.beat}` }, context, ['tempoChanges']);
+  checkSorted(project.meterChanges, { compare: (a: MeterChange, b: MeterChange) => a.bar - b.bar, unique: true, what: 'meter changes', show: (change) => `bar ${change.bar}` }, context, ['meterChanges']);
+}
+
 /**
- * Tracks, buses, sends and devices share one id space (automation names its target by id alone),
- * and "master" is reserved. Returns the parameters of every target, by id.
+ * Tracks, buses, sends, devices and instruments share one id space (automation names its target
+ * by id alone), and "master" is reserved. Returns the parameters of every target, by id.
  */
 function checkMixerIds(project: Project, context: Context): Map<string, readonly ParamSpec[]> {
   const targets = new Map<string, readonly ParamSpec[]>([[masterChannelId, channelParams]]);
   const claim = (itemId: string, path: Path, specs: readonly ParamSpec[]) => {
-    if (targets.has(itemId)) context.addIssue({ code: 'custom', path, message: `the id "${itemId}" is taken (tracks, buses, sends and devices need ids of their own, and "master" is reserved)` });
+    if (targets.has(itemId)) context.addIssue({ code: 'custom', path, message: `the id "${itemId}" is taken (tracks, buses, sends, devices and instruments need ids of their own, and "master" is reserved)` });
     else targets.set(itemId, specs);
   };
   const claimInserts = (inserts: readonly Device[], path: Path) => {
@@ -270,6 +368,9 @@ function checkMixerIds(project: Project, context: Context): Map<string, readonly
   };
   project.tracks.forEach((track, t) => claim(track.id, ['tracks', t, 'id'], channelParams));
   project.buses.forEach((bus, b) => claim(bus.id, ['buses', b, 'id'], channelParams));
+  project.tracks.forEach((track, t) => {
+    if (track.instrument) claim(track.instrument.id, ['tracks', t, 'instrument', 'id'], instrumentCatalog[track.instrument.type].params);
+  });
   project.tracks.forEach((track, t) => claimChannel(track.channel, ['tracks', t]));
   project.buses.forEach((bus, b) => claimChannel(bus.channel, ['buses', b]));
   claimInserts(project.master.inserts, ['master']);
@@ -310,7 +411,7 @@ function checkRouting(project: Project, context: Context): void {
  * The loop in the routing, in words ("Reverb → Delay → Reverb"), or null when there is none. A
  * channel feeds its output and the buses it sends to; a sidechain source "feeds" the channel
  * whose device listens to it (it must be processed first), which is how a track joins a loop:
- * a compressor on a track keyed by the bus that track feeds.
+ * a compressor on a track keyed by the bus that track feeds. A drum pad with its own output feeds that bus too.
  */
 export function routingLoop(project: Pick<Project, 'tracks' | 'buses'>): string | null {
   const channels = new Map<string, Track | Bus>([...project.tracks, ...project.buses].map((owner) => [owner.id, owner]));
@@ -321,12 +422,19 @@ export function routingLoop(project: Pick<Project, 'tracks' | 'buses'>): string 
     }
   }
   const result = topologicalOrder([...channels.keys()], (channelId) => {
-    const channel = channels.get(channelId)?.channel;
-    const feeds = channel ? [channel.output, ...channel.sends.map((send) => send.target)] : [];
+    const owner = channels.get(channelId);
+    const channel = owner?.channel;
+    const feeds = channel ? [channel.output, ...channel.sends.map((send) => send.target), ...padOutputs(owner)] : [];
     return [...feeds, ...(listeners.get(channelId) ?? [])];
   });
   if (!result.loop) return null;
   return result.loop.map((channelId) => channels.get(channelId)?.name || channelId).join(' → ');
+}
+
+/** The buses a drum track's pads play into directly. */
+function padOutputs(owner: Track | Bus | undefined): string[] {
+  const instrument = owner && 'instrument' in owner ? owner.instrument : undefined;
+  return instrument?.type === 'drums' ? instrument.pads.flatMap((pad) => (pad.output === null ? [] : [pad.output])) : [];
 }
 
 function checkAutomation(project: Project, targets: ReadonlyMap<string, readonly ParamSpec[]>, context: Context): void {
@@ -334,7 +442,7 @@ function checkAutomation(project: Project, targets: ReadonlyMap<string, readonly
   project.automation.forEach((lane, l) => {
     const specs = targets.get(lane.target);
     if (!specs) {
-      context.addIssue({ code: 'custom', path: ['automation', l, 'target'], message: `no track, bus, send or device "${lane.target}" to automate` });
+      context.addIssue({ code: 'custom', path: ['automation', l, 'target'], message: `no track, bus, send, device or instrument "${lane.target}" to automate` });
       return;
     }
     const spec = specs.find((candidate) => candidate.id === lane.param);

@@ -38,7 +38,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
   for (const bus of project.buses) addChannel(bus.id, 'bus', bus.channel);
   const clips: Record<string, EngineClip[]> = {};
   for (const track of project.tracks) {
-    clips[track.id] = track.clips.map((clip) => ({
+    clips[track.id] = track.clips.flatMap((clip) => (clip.kind !== 'audio' ? [] : [{
       id: clip.id,
       sampleId: sampleIdOf(clip.source),
       start: clip.start,
@@ -51,7 +51,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
       reverse: clip.reverse,
       rate: clip.rate,
       mute: clip.mute,
-    }));
+    }]));
   }
   return {
     timeline: { tempo: project.tempo, timeSignature: project.timeSignature },

@@ -71,13 +71,13 @@ export function writeMixProject(dir: string, name: string, tracks: number, secon
             { id: `${id}-delay`, target: 'delay', levelDb: -15, tap: 'post' as const },
           ],
         },
-        clips: [{ kind: 'audio' as const, id: `c${i + 1}`, name: '', source: `s${(i % SOURCES) + 1}`, start: 0, length: beats, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: true, reverse: false, rate: 1, mute: false }],
+        clips: [{ kind: 'audio' as const, id: `c${i + 1}`, name: '', source: `s${(i % SOURCES) + 1}`, start: 0, length: beats, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: true, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 }],
       };
     }),
     buses: [bus('reverb', 'Reverb', reverbInsert, tracks), bus('delay', 'Delay', delayInsert, tracks + 1)],
     markers: [],
     master: { gainDb: 0, pan: 0, inserts: [device('master-fx', masterInsert)] },
-    automation: [],
+    automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
   const projectPath = path.join(dir, `${name}.glowroom`);
   writeFileSync(projectPath, serializeProject(project));

@@ -259,10 +259,12 @@ function benchProject(files: readonly string[]): Project {
           reverse: false,
           rate: 1,
           mute: false,
+          transpose: 0,
+          detune: 0,
         }),
       ),
     })),
-    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
     buses: [], markers: [],
   };
 }

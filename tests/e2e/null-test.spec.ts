@@ -3,7 +3,7 @@ import { serializeProject } from '../../src/model/parse-project';
 import { createTrack } from '../../src/model/new-track';
 import { defaultParams, type DeviceType } from '../../src/devices/catalog';
 import { noteValueIndex } from '../../src/devices/effects/note-values';
-import { currentProjectVersion, type Channel, type Clip, type Device, type Project, type Track } from '../../src/model/project-schema';
+import { currentProjectVersion, type AudioClip, type Channel, type Clip, type Device, type Project, type Track } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
 import { expect, samplePack, test } from './fixtures';
 
@@ -21,8 +21,8 @@ import { expect, samplePack, test } from './fixtures';
  * filter and a chorus whose LFOs follow the transport on the pad.
  */
 const stock = (id: string, type: DeviceType, params: Record<string, number>): Device => ({ id, type, bypass: false, params: { ...defaultParams(type), ...params } });
-const clip = (id: string, source: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
-  kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
+const clip = (id: string, source: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
+  kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
 });
 const track = (id: string, clips: Clip[], channel: Partial<Channel> = {}): Track => {
   const base = createTrack(id, id, 0);
@@ -106,6 +106,11 @@ const project: Project = {
     { target: 'eq-perc', param: 'p2Hz', points: [{ beat: 0, value: 300, curve: 'exponential' }, { beat: 5, value: 4000, curve: 'linear' }] },
     { target: 'd3', param: 'releaseMs', points: [{ beat: 0, value: 20, curve: 'exponential' }, { beat: 6, value: 200, curve: 'linear' }] },
   ],
+  tempoChanges: [],
+  meterChanges: [],
+  swing: 50,
+  patterns: {},
+  key: null,
 };
 
 async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {

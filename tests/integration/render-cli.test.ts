@@ -6,7 +6,7 @@ import { decodeWav } from '../../src/codecs/wav';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { serializeProject } from '../../src/model/parse-project';
 import { createTrack } from '../../src/model/new-track';
-import { currentProjectVersion, type Clip, type Project } from '../../src/model/project-schema';
+import { currentProjectVersion, type AudioClip, type Project } from '../../src/model/project-schema';
 import { repoRoot } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -15,8 +15,8 @@ function glowroom(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const clip = (id: string, start: number, extra: Partial<Clip> = {}): Clip => ({
-  kind: 'audio', id, name: '', source: 'click', start, length: 0.5, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
+const clip = (id: string, start: number, extra: Partial<AudioClip> = {}): AudioClip => ({
+  kind: 'audio', id, name: '', source: 'click', start, length: 0.5, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
 });
 
 /** A project folder with Audio/click.wav (one full-scale sample) and clicks on the given beats. */
@@ -28,7 +28,7 @@ function projectWithClicks(dir: string, beats: number[], tempo: number, extra: P
     sources: { click: { path: 'Audio/click.wav' } },
     tracks: [{ ...createTrack('t', 'Clicks', 0), clips: beats.map((b, i) => clip(`c${i}`, b)) }],
     buses: [], markers: [],
-    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
     ...extra,
   };
   const file = path.join(dir, 'clicks.glowroom');

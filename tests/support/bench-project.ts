@@ -87,11 +87,11 @@ function benchProject(name: string, files: readonly string[]): Project {
       ...createTrack(`t${i + 1}`, `Track ${i + 1}`, i),
       channel: { ...createChannel(), pan: -0.75 + (1.5 * i) / (files.length - 1) },
       clips: [
-        { kind: 'audio', id: `c${i + 1}`, name: '', source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
+        { kind: 'audio', id: `c${i + 1}`, name: '', source: `s${i + 1}`, start: 0, length: BEATS, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 },
       ],
     })),
     buses: [], markers: [],
-    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
 }
 

@@ -6,7 +6,7 @@ import { chopClipAtBeats, chopLabel, gridChopPositions, transientChopPositions, 
 import { setClipFades, setClipGain, setClipMute, toggleClipReverse } from '../../../src/model/edits/clip-edits';
 import { clipGainLabel, clipMuteLabel, fadeLabel, reverseLabel } from '../../../src/model/edits/labels';
 import { resolveClip, type ClipRef } from '../../../src/model/edits/selection';
-import type { Clip, Project } from '../../../src/model/project-schema';
+import type { AudioClip, Project } from '../../../src/model/project-schema';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
@@ -36,14 +36,16 @@ const maxPxPerSec = 4000;
 export function WaveformEditor() {
   const target = useEditor((s) => s.target);
   const project = useProject((s) => s.project);
-  const found = target ? resolveClip(project, target) : undefined;
-  const path = found ? (project.sources[found.clip.source]?.path ?? '') : '';
+  const found = target ? resolveClip(project, target)?.clip : undefined;
+  // The waveform editor edits audio; a note clip has no source to show.
+  const clip = found?.kind === 'audio' ? found : null;
+  const path = clip ? (project.sources[clip.source]?.path ?? '') : '';
   const info = useSamples((s) => s.byPath[path]);
   if (!target) return null;
-  return <EditorDialog target={target} project={project} clip={found?.clip ?? null} info={info ?? null} />;
+  return <EditorDialog target={target} project={project} clip={clip} info={info ?? null} />;
 }
 
-function EditorDialog({ target, project, clip, info }: { target: ClipRef; project: Project; clip: Clip | null; info: SampleInfo | null }) {
+function EditorDialog({ target, project, clip, info }: { target: ClipRef; project: Project; clip: AudioClip | null; info: SampleInfo | null }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -68,7 +70,7 @@ function EditorDialog({ target, project, clip, info }: { target: ClipRef; projec
   );
 }
 
-function EditorBody({ target, project, clip, info }: { target: ClipRef; project: Project; clip: Clip; info: SampleInfo }) {
+function EditorBody({ target, project, clip, info }: { target: ClipRef; project: Project; clip: AudioClip; info: SampleInfo }) {
   const duration = info.frames / info.sampleRate;
   const host = useRef<HTMLDivElement>(null);
   const surfer = useRef<WaveSurfer | null>(null);

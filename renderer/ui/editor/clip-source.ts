@@ -7,7 +7,7 @@
 import { trimClipEnd, trimClipStart } from '../../../src/model/edits/clip-edits';
 import { beatsToSourceSeconds, sourceSecondsToBeats, type SourceDurationOptions } from '../../../src/model/edits/clip-math';
 import { resolveClip, type ClipRef } from '../../../src/model/edits/selection';
-import type { Clip, Project } from '../../../src/model/project-schema';
+import type { AudioClip, Project } from '../../../src/model/project-schema';
 import type { TimeMap } from '../../../src/std/clock';
 
 export interface SourceRange {
@@ -16,13 +16,13 @@ export interface SourceRange {
 }
 
 /** The part of the source the clip's first pass plays: [offset, offset + span), capped at the source's end. */
-export function clipSourceRange(project: TimeMap, clip: Clip, duration: number): SourceRange {
+export function clipSourceRange(project: TimeMap, clip: AudioClip, duration: number): SourceRange {
   const start = Math.min(clip.offset, duration);
   return { start, end: Math.min(duration, clip.offset + beatsToSourceSeconds(project, clip, clip.length)) };
 }
 
 /** Where source time `seconds` sounds on the timeline (beats), through the clip's offset and rate. */
-export function sourceSecondsToTimeline(project: TimeMap, clip: Clip, seconds: number): number {
+export function sourceSecondsToTimeline(project: TimeMap, clip: AudioClip, seconds: number): number {
   return clip.start + sourceSecondsToBeats(project, clip, seconds - clip.offset);
 }
 
@@ -33,7 +33,7 @@ export function sourceSecondsToTimeline(project: TimeMap, clip: Clip, seconds: n
  */
 export function setClipToSourceRange(project: Project, ref: ClipRef, range: SourceRange, options: SourceDurationOptions): Project {
   const found = resolveClip(project, ref);
-  if (!found || !(range.end > range.start)) return project;
+  if (!found || found.clip.kind !== 'audio' || !(range.end > range.start)) return project;
   const { clip } = found;
   const newStart = sourceSecondsToTimeline(project, clip, range.start);
   const newEnd = sourceSecondsToTimeline(project, clip, range.end);

@@ -50,7 +50,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       const selected = new Set(selection);
       const missingSources = new Set(missingNow(state).map((m) => m.sourceId));
       const lookOf = (clip: Clip, track: Track): ClipLook => {
-        const path = project.sources[clip.source]?.path ?? '';
+        const path = clip.kind === 'audio' ? (project.sources[clip.source]?.path ?? '') : '';
         const info = byPath[path];
         return {
           name: clipDisplayName(clip, path),
@@ -58,7 +58,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           muted: clip.mute,
           selected: selected.has(clip.id),
           hovered: hovered === clip.id,
-          missing: missingSources.has(clip.source),
+          missing: clip.kind === 'audio' && missingSources.has(clip.source),
           peaks: info ? { data: info.peaks, seconds: info.frames / info.sampleRate } : null,
         };
       };

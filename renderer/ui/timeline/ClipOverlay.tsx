@@ -12,9 +12,10 @@ import { clipDisplayName } from './clip-name';
  */
 export const ClipOverlay = memo(function ClipOverlay({ clip, path, laneBeats, depth, top }: { clip: Clip; path: string; laneBeats: number; depth: number; top: number }) {
   const selected = useTimeline((s) => s.selection.includes(clip.id));
-  const missing = useProject((s) => isSourceMissing(s, clip.source));
+  const missing = useProject((s) => clip.kind === 'audio' && isSourceMissing(s, clip.source));
   const name = clipDisplayName(clip, path);
-  const facts = `${clip.mute ? ' · muted' : ''}${clip.loop ? ' · loop' : ''}${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}${depth > 0 ? ' · over another clip' : ''}`;
+  const audioFacts = clip.kind === 'audio' ? `${clip.reverse ? ' · reversed' : ''}${clip.rate !== 1 ? ` · ${clip.rate}×` : ''}` : ' · notes';
+  const facts = `${clip.mute ? ' · muted' : ''}${clip.loop ? ' · loop' : ''}${audioFacts}${depth > 0 ? ' · over another clip' : ''}`;
   return (
     <div
       className="clip"

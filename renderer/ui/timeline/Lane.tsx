@@ -37,7 +37,7 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
       {/* Placed in percent of the lane: a zoom step re-renders no lane and restyles no clip. */}
       <div className="lane-clips">
         {shown.map(({ clip, depth }) => (
-          <ClipOverlay key={clip.id} path={sources[clip.source]?.path ?? ''} clip={clip} laneBeats={laneBeats} depth={depth} top={clipBox(clip, 1, height, depth).y} />
+          <ClipOverlay key={clip.id} path={clip.kind === 'audio' ? (sources[clip.source]?.path ?? '') : ''} clip={clip} laneBeats={laneBeats} depth={depth} top={clipBox(clip, 1, height, depth).y} />
         ))}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import type { Clip } from '../../../src/model/project-schema';
+import type { AudioClip, Clip } from '../../../src/model/project-schema';
 import type { Clock } from '../../../src/std/clock';
 import { beats, seconds } from '../../../src/std/units';
 
@@ -51,7 +51,7 @@ export function clipBox(clip: Clip, pixelsPerBeat: number, rowHeight: number, de
  * Lengths in pixels of the clip's fades, given in seconds of source time (a clip at rate 2 plays
  * its fade in half the time): the fade-in from the clip's start, the fade-out back from its end.
  */
-export function fadeWidths(clip: Clip, clock: Clock, pixelsPerBeat: number): { readonly fadeIn: number; readonly fadeOut: number } {
+export function fadeWidths(clip: AudioClip, clock: Clock, pixelsPerBeat: number): { readonly fadeIn: number; readonly fadeOut: number } {
   return {
     fadeIn: clock.beatsOver(beats(clip.start), seconds(clip.fadeIn / clip.rate)) * pixelsPerBeat,
     fadeOut: -clock.beatsOver(beats(clip.start + clip.length), seconds(-clip.fadeOut / clip.rate)) * pixelsPerBeat,
@@ -104,14 +104,14 @@ export function partAt(clip: Clip, box: ClipBox, x: number, y: number, clock: Cl
   const right = box.x + box.width;
   if (clip.loop && sizes.loop > 0 && x >= right - sizes.loop && y >= box.y + box.height - sizes.loop) return 'loop';
   if (!sizes.knob && x - box.x >= box.width / 3 && right - x >= box.width / 3) return 'move';
-  if (sizes.fade > 0 && y <= box.y + sizes.fade) {
+  if (clip.kind === 'audio' && sizes.fade > 0 && y <= box.y + sizes.fade) {
     const fades = fadeWidths(clip, clock, pixelsPerBeat);
     const fadeInX = box.x + fades.fadeIn;
     const fadeOutX = right - fades.fadeOut;
     if (Math.abs(x - fadeInX) <= sizes.fade / 2) return 'fade-in';
     if (Math.abs(x - fadeOutX) <= sizes.fade / 2) return 'fade-out';
   }
-  if (sizes.knob) {
+  if (clip.kind === 'audio' && sizes.knob) {
     const knob = gainKnob(box, clip.gainDb);
     if (Math.hypot(x - knob.x, y - knob.y) <= knobReach) return 'gain';
   }

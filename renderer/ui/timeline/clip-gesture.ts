@@ -3,7 +3,7 @@ import { movedClipShifts } from '../../../src/model/edits/automation-follow';
 import { extendLoop, moveClips, setClipFades, setClipGain, trimClipStart, trimClipEnd } from '../../../src/model/edits/clip-edits';
 import { beatsToSourceSeconds, sourceSecondsToBeats } from '../../../src/model/edits/clip-math';
 import { clipGainLabel, extendLoopLabel, fadeLabel, moveLabel, trimLabel } from '../../../src/model/edits/labels';
-import { resolveClip } from '../../../src/model/edits/selection';
+import { resolveClip, type ClipRef } from '../../../src/model/edits/selection';
 import type { Clip, Project, Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
@@ -63,12 +63,17 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
         // Every clip in the group changes by the same number of decibels, in 0.1 dB steps.
         const depth = trackLayers(track.clips).depth[track.clips.indexOf(clip)];
         const change = Math.round((-dy * gainPerPixel(clipBox(clip, pixelsPerBeat, originRow?.height ?? 0, depth))) * 10) / 10;
-        return (p: Project) => group.reduce((next, member) => setClipGain(next, [member], (resolveClip(base, member)?.clip.gainDb ?? 0) + change), p);
+        const gainOf = (member: ClipRef) => {
+          const found = resolveClip(base, member)?.clip;
+          return found?.kind === 'audio' ? found.gainDb : 0;
+        };
+        return (p: Project) => group.reduce((next, member) => setClipGain(next, [member], gainOf(member) + change), p);
       }
       case 'fade-in':
       case 'fade-out': {
         // The handle moves with the pointer; the fade is the source time between it and its edge
         // (setClipFades keeps it within the clip).
+        if (clip.kind !== 'audio') return (p: Project) => p;
         const total = beatsToSourceSeconds(base, clip, clip.length);
         const handle = sourceSecondsToBeats(base, clip, kind === 'fade-in' ? clip.fadeIn : total - clip.fadeOut);
         const moved = beatsToSourceSeconds(base, clip, handle + beatsMoved);

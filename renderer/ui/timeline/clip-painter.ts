@@ -1,4 +1,4 @@
-import type { Clip } from '../../../src/model/project-schema';
+import type { AudioClip, Clip } from '../../../src/model/project-schema';
 import type { Clock } from '../../../src/std/clock';
 import { beats } from '../../../src/std/units';
 import { fadeWidths, gainKnob, handleSizes, knobRadius, type ClipBox } from './clip-geometry';
@@ -71,12 +71,12 @@ export function paintClip(
   const left = Math.max(x, view.visibleLeft);
   const right = Math.min(x + width, view.visibleRight);
   const named = width >= nameRoom && height >= 2 * nameStrip;
-  const peaks = width >= waveformRoom && right > left ? look.peaks : null;
-  if (peaks) {
+  const peaks = width >= waveformRoom && right > left && clip.kind === 'audio' ? look.peaks : null;
+  if (peaks && clip.kind === 'audio') {
     const top = named ? y + nameStrip : y;
     paintWaveform(context, clip, peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.clock);
   }
-  paintFades(context, clip, box, palette.fadeShade, view);
+  if (clip.kind === 'audio') paintFades(context, clip, box, palette.fadeShade, view);
   if (named) {
     context.save();
     context.beginPath();
@@ -96,7 +96,7 @@ export function paintClip(
   context.setLineDash([]);
 
   const sizes = handleSizes(box);
-  if (look.selected || look.hovered) {
+  if ((look.selected || look.hovered) && clip.kind === 'audio') {
     if (sizes.knob) {
       const knob = gainKnob(box, clip.gainDb);
       context.fillStyle = palette.gainLine;
@@ -166,7 +166,7 @@ function paintCovered(context: CanvasRenderingContext2D, box: ClipBox, covered: 
 
 function paintWaveform(
   context: CanvasRenderingContext2D,
-  clip: Clip,
+  clip: AudioClip,
   peaks: NonNullable<ClipLook['peaks']>,
   area: { readonly x: number; readonly width: number; readonly top: number; readonly height: number },
   left: number,
@@ -194,7 +194,7 @@ function paintWaveform(
   }
 }
 
-function paintFades(context: CanvasRenderingContext2D, clip: Clip, box: ClipBox, shade: string, view: { readonly clock: Clock; readonly pixelsPerBeat: number }): void {
+function paintFades(context: CanvasRenderingContext2D, clip: AudioClip, box: ClipBox, shade: string, view: { readonly clock: Clock; readonly pixelsPerBeat: number }): void {
   const { x, y, width, height } = box;
   context.fillStyle = shade;
   const fades = fadeWidths(clip, view.clock, view.pixelsPerBeat);

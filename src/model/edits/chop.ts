@@ -9,8 +9,8 @@
  * reverse and loop are copied. The new pieces follow the first in the track's clip order.
  */
 import type { TimeMap } from '../../std/clock';
-import type { Clip, Project } from '../project-schema';
-import { isFiniteNumber, lengthBetween, minClipLengthBeats, offsetAfter, sourceSecondsToBeats, type SourceDurationOptions } from './clip-math';
+import type { AudioClip, Clip, Project } from '../project-schema';
+import { isFiniteNumber, lengthBetween, minClipLengthBeats, offsetAfter, partOf, sourceSecondsToBeats, type SourceDurationOptions } from './clip-math';
 import type { CreatedClips } from './clip-edits';
 import { clipIdsOf, idAllocator } from './ids';
 import { clipRef, resolveClip, type ClipRef } from './selection';
@@ -55,15 +55,8 @@ export function chopClipAtBeats(project: Project, ref: ClipRef, beats: readonly 
     const end = edges[i + 1] ?? start;
     const first = i === 0;
     const last = i + 2 === edges.length;
-    pieces.push({
-      ...clip,
-      id: first ? clip.id : newId(),
-      start,
-      length: lengthBetween(start, end),
-      offset: first ? clip.offset : offsetAfter(project, clip, start - clip.start, options),
-      fadeIn: first ? clip.fadeIn : 0,
-      fadeOut: last ? clip.fadeOut : 0,
-    });
+    const offset = first ? clip.offset : offsetAfter(project, clip, start - clip.start, options);
+    pieces.push(partOf(clip, { id: first ? clip.id : newId(), start, length: lengthBetween(start, end), offset }, first, last));
   }
   const clips = [...track.clips.slice(0, clipIndex), ...pieces, ...track.clips.slice(clipIndex + 1)];
   return {
@@ -89,7 +82,7 @@ export function gridChopPositions(clip: Pick<Clip, 'start' | 'length'>, division
  * the beat its (t − offset) / rate seconds from the clip's start reach on the song's clock. Only onsets inside the clip's first pass over
  * its source are used (a looped clip is not chopped past its first wrap).
  */
-export function transientChopPositions(clip: Pick<Clip, 'start' | 'length' | 'offset' | 'rate'>, onsetSeconds: readonly number[], time: TimeMap): number[] {
+export function transientChopPositions(clip: Pick<AudioClip, 'start' | 'length' | 'offset' | 'rate'>, onsetSeconds: readonly number[], time: TimeMap): number[] {
   const end = clip.start + clip.length;
   return onsetSeconds
     .filter(isFiniteNumber)

@@ -1,11 +1,12 @@
 /**
- * Shared arithmetic of the clip edits: timeline beats ↔ source seconds, the loop phase, exact
- * clip ends, and copy-on-write updates that keep every untouched object's identity (the engine
- * diffs documents by reference).
+ * Shared arithmetic of the clip edits: timeline beats ↔ the clip's offset units (seconds of source
+ * for audio clips, beats of pattern for note clips), the loop phase, exact clip ends, and
+ * copy-on-write updates that keep every untouched object's identity (the engine diffs documents
+ * by reference).
  */
 import { Clock, type TimeMap } from '../../std/clock';
 import { beats, seconds } from '../../std/units';
-import type { Clip, Project } from '../project-schema';
+import type { AudioClip, Clip, Project } from '../project-schema';
 import { resolveSelection, type ClipSelection, type ResolvedClip } from './selection';
 
 /** No edit makes a clip shorter than this (a 1/64 note); clips already shorter are left as they are. */
@@ -42,25 +43,54 @@ export function sourceDuration(options: SourceDurationOptions, sourceId: string)
 }
 
 /** Seconds of source time `span` timeline beats from the clip's start cover (negative: before it): the clock's seconds × rate. */
-export function beatsToSourceSeconds(project: TimeMap, clip: Pick<Clip, 'start' | 'rate'>, span: number): number {
+export function beatsToSourceSeconds(project: TimeMap, clip: Pick<AudioClip, 'start' | 'rate'>, span: number): number {
   return Clock.of(project).secondsOver(beats(clip.start), beats(span)) * clip.rate;
 }
 
 /** Timeline beats from the clip's start that `span` seconds of source last at the clip's rate (negative: before it). */
-export function sourceSecondsToBeats(project: TimeMap, clip: Pick<Clip, 'start' | 'rate'>, span: number): number {
+export function sourceSecondsToBeats(project: TimeMap, clip: Pick<AudioClip, 'start' | 'rate'>, span: number): number {
   return Clock.of(project).beatsOver(beats(clip.start), seconds(span / clip.rate));
 }
 
+/** What the clip edits read of a project: its timing (audio clips) and its patterns (note clips). */
+export type ClipContext = TimeMap & Pick<Project, 'patterns'>;
+
+/** The span of the clip's offset units (source seconds, or pattern beats) that `span` timeline beats cover. */
+export function beatsToOffsetSpan(project: ClipContext, clip: Clip, span: number): number {
+  return clip.kind === 'audio' ? beatsToSourceSeconds(project, clip, span) : span;
+}
+
+/** Timeline beats a span of the clip's offset units lasts. */
+export function offsetSpanToBeats(project: ClipContext, clip: Clip, span: number): number {
+  return clip.kind === 'audio' ? sourceSecondsToBeats(project, clip, span) : span;
+}
+
+/** How long what the clip plays is, in its offset units: its source's duration (when known), or its pattern's length. */
+export function contentLength(project: ClipContext, clip: Clip, options: SourceDurationOptions): number | undefined {
+  if (clip.kind === 'audio') return sourceDuration(options, clip.source);
+  return Object.hasOwn(project.patterns, clip.pattern) ? project.patterns[clip.pattern]?.length : undefined;
+}
+
 /**
- * The source position (seconds, in the clip's own — possibly reversed — source) that sounds
- * `deltaBeats` after the clip's start. Offsets refer to the reversed source when `reverse` is on
- * (docs/project-format.md), so the same formula holds for reversed clips. A looped clip whose
- * source duration is known wraps within its loop [offset, duration); without the duration the
- * position is not wrapped.
+ * A part of `clip` as a clip of its own, with `place` (id, start, length, offset): an audio part
+ * keeps the fade-in only when it begins where the clip did (`first`) and the fade-out only when it
+ * ends where the clip did (`last`).
  */
-export function offsetAfter(project: TimeMap, clip: Clip, deltaBeats: number, options: SourceDurationOptions): number {
-  const delta = beatsToSourceSeconds(project, clip, deltaBeats);
-  const duration = sourceDuration(options, clip.source);
+export function partOf(clip: Clip, place: Pick<Clip, 'id' | 'start' | 'length' | 'offset'>, first: boolean, last: boolean): Clip {
+  if (clip.kind === 'notes') return { ...clip, ...place };
+  return { ...clip, ...place, fadeIn: first ? clip.fadeIn : 0, fadeOut: last ? clip.fadeOut : 0 };
+}
+
+/**
+ * The position in what the clip plays that sounds `deltaBeats` after the clip's start: seconds in
+ * the clip's own — possibly reversed — source, or beats in its pattern. Offsets refer to the
+ * reversed source when `reverse` is on (docs/project-format.md), so the same formula holds for
+ * reversed clips. A looped clip whose content length is known wraps within its loop
+ * [offset, length); without the length the position is not wrapped.
+ */
+export function offsetAfter(project: ClipContext, clip: Clip, deltaBeats: number, options: SourceDurationOptions): number {
+  const delta = beatsToOffsetSpan(project, clip, deltaBeats);
+  const duration = contentLength(project, clip, options);
   if (clip.loop && duration !== undefined && duration > clip.offset && delta > 0) {
     return clip.offset + (delta % (duration - clip.offset));
   }
@@ -82,7 +112,7 @@ export function lengthBetween(start: number, end: number): number {
 }
 
 /** The clip with `patch` applied, or the very same clip when the patch changes nothing. */
-export function patchClip(clip: Clip, patch: Partial<Omit<Clip, 'id'>>): Clip {
+export function patchClip<C extends Clip>(clip: C, patch: Partial<Omit<C, 'id' | 'kind'>>): C {
   for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
     if (!Object.is(patch[key], clip[key]) && !(patch[key] === 0 && clip[key] === 0)) return { ...clip, ...patch };
   }
@@ -110,6 +140,11 @@ export function mapSelectedClips(project: Project, selection: ClipSelection, upd
       return changed ? { ...track, clips: track.clips.map((clip, c) => changed.get(c) ?? clip) } : track;
     }),
   };
+}
+
+/** `mapSelectedClips` over the selected audio clips only: note clips stay as they are. */
+export function mapSelectedAudioClips(project: Project, selection: ClipSelection, update: (clip: AudioClip, where: ResolvedClip) => AudioClip): Project {
+  return mapSelectedClips(project, selection, (clip, where) => (clip.kind === 'audio' ? update(clip, where) : clip));
 }
 
 export function isFiniteNumber(value: unknown): value is number {

@@ -4,7 +4,7 @@
  * does; `layer` keeps both playing, one over the other, as FL Studio does.
  */
 import type { Clip, Project, Track } from '../project-schema';
-import { lengthBetween, minClipLengthBeats, offsetAfter, type SourceDurationOptions } from './clip-math';
+import { lengthBetween, minClipLengthBeats, offsetAfter, partOf, type SourceDurationOptions } from './clip-math';
 import { clipIdsOf, idAllocator } from './ids';
 
 export const overlapModes = ['trim', 'layer'] as const;
@@ -81,14 +81,6 @@ function piecesOutside(clip: Clip, union: readonly Span[]): Span[] {
 
 /** The part [from, to) of a clip as a clip of its own. */
 function pieceOf(project: Project, clip: Clip, [from, to]: Span, id: string, options: SourceDurationOptions): Clip {
-  const end = clip.start + clip.length;
-  return {
-    ...clip,
-    id,
-    start: from,
-    length: lengthBetween(from, to),
-    offset: from > clip.start ? offsetAfter(project, clip, from - clip.start, options) : clip.offset,
-    fadeIn: from === clip.start ? clip.fadeIn : 0,
-    fadeOut: to === end ? clip.fadeOut : 0,
-  };
+  const offset = from > clip.start ? offsetAfter(project, clip, from - clip.start, options) : clip.offset;
+  return partOf(clip, { id, start: from, length: lengthBetween(from, to), offset }, from === clip.start, to === clip.start + clip.length);
 }

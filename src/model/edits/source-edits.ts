@@ -1,6 +1,6 @@
 import { Clock } from '../../std/clock';
 import { beats, seconds } from '../../std/units';
-import type { Clip, Project, Source } from '../project-schema';
+import type { AudioClip, Project, Source } from '../project-schema';
 import { clipIdsOf, idAllocator, sourceIdsOf } from './ids';
 import type { ClipRef } from './selection';
 import { addTrackWithId } from './track-edits';
@@ -20,7 +20,7 @@ function sourceOf(path: string, sha256: string | undefined): Source {
 
 /**
  * Places a whole file as a clip at `startBeats` (clamped to ≥ 0) on the track `trackId`, or on a
- * new track named after the file when `trackId` is null or names no track. A file already in the
+ * new track named after the file when `trackId` is null or names no audio track (an instrument track holds notes). A file already in the
  * project reuses its source, which takes the file's hash when it is given (the file may have
  * changed since). The clip lasts the file's duration on the song's clock from where it starts.
  */
@@ -29,14 +29,14 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
   const sourceId = existing ?? idAllocator('s', sourceIdsOf(project))();
   const writeSource = existing === undefined || (file.sha256 !== undefined && project.sources[existing]?.sha256 !== file.sha256);
   let next: Project = writeSource ? { ...project, sources: { ...project.sources, [sourceId]: sourceOf(file.path, file.sha256) } } : project;
-  let target = trackId !== null && next.tracks.some((track) => track.id === trackId) ? trackId : null;
+  let target = trackId !== null && next.tracks.some((track) => track.id === trackId && track.instrument === undefined) ? trackId : null;
   if (target === null) {
     const added = addTrackWithId(next, { name: file.name.replace(/\.[^.]+$/, '') });
     next = added.project;
     target = added.trackId;
   }
   const start = Number.isFinite(startBeats) ? Math.max(0, startBeats) : 0;
-  const clip: Clip = {
+  const clip: AudioClip = {
     kind: 'audio',
     id: idAllocator('c', clipIdsOf(next))(),
     name: '',
@@ -51,6 +51,8 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     reverse: false,
     rate: 1,
     mute: false,
+    transpose: 0,
+    detune: 0,
   };
   const trackIdFinal = target;
   return {

@@ -1,8 +1,8 @@
 import type { Clip, Project } from '../project-schema';
 
 /**
- * A tempo change, as a DAW does it with warping off: every position stays on its beat (clip
- * starts, markers), and audio clips keep playing the same stretch of their audio, so their length
+ * A tempo change, as a DAW does it: every position stays on its beat (clip starts, markers), and
+ * audio clips that are not warped keep playing the same stretch of their audio, so their length
  * in beats follows the tempo (× new / old: twice the tempo, twice the beats). Offsets and fades
  * are seconds of source time and need no change. Without this, a faster tempo would silently cut
  * the end off every clip (the format keeps `length` in beats).
@@ -10,11 +10,14 @@ import type { Clip, Project } from '../project-schema';
 export function setTempo(project: Project, tempo: number): Project {
   if (tempo === project.tempo) return project;
   const ratio = tempo / project.tempo;
-  // Every kind of clip decides here: audio keeps its seconds (notes, when they come, keep their beats).
+  // Every kind of clip decides here: unwarped audio keeps its seconds; warped audio follows the
+  // tempo and notes are in beats, so both keep their beats.
   const rescale = (clip: Clip): Clip => {
     switch (clip.kind) {
       case 'audio':
-        return { ...clip, length: clip.length * ratio };
+        return clip.warp ? clip : { ...clip, length: clip.length * ratio };
+      case 'notes':
+        return clip;
     }
   };
   return {

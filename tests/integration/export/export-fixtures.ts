@@ -34,10 +34,10 @@ export function writeProject(dir: string, name: string, tracks: readonly Fixture
     return {
       ...createTrack(`t${i}`, track.name, i),
       channel: { ...createChannel(), gainDb: track.gainDb ?? 0, pan: track.pan ?? 0, mute: track.mute ?? false },
-      clips: [{ kind: 'audio', id: `c${i}`, name: '', source: id, start: track.startBeats ?? 0, length: (seconds * TEMPO) / 60, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }],
+      clips: [{ kind: 'audio', id: `c${i}`, name: '', source: id, start: track.startBeats ?? 0, length: (seconds * TEMPO) / 60, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 }],
     };
   });
-  const project: Project = { format: 'glowroom', version: currentProjectVersion, name, tempo: TEMPO, timeSignature: [4, 4], sampleRate: RATE, sources, tracks: projectTracks, buses: [], markers: [], master: { gainDb: masterGainDb, pan: 0, inserts: [] }, automation: [] };
+  const project: Project = { format: 'glowroom', version: currentProjectVersion, name, tempo: TEMPO, timeSignature: [4, 4], sampleRate: RATE, sources, tracks: projectTracks, buses: [], markers: [], master: { gainDb: masterGainDb, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null };
   const file = path.join(dir, `${name}.glowroom`);
   writeFileSync(file, serializeProject(project));
   return file;

@@ -14,7 +14,7 @@ import { tempDir } from '../../support/temp-dir';
 import { buildZip, centralRecord, endRecord, localHeader, type RawEntry } from './support/raw-zip';
 
 function clip(id: string, source: string): Clip {
-  return { kind: 'audio', id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false };
+  return { kind: 'audio', id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 };
 }
 
 function projectWith(sources: Record<string, string>): Project {
@@ -29,7 +29,7 @@ function projectWith(sources: Record<string, string>): Project {
     sources: Object.fromEntries(ids.map((id) => [id, { path: sources[id]! }])),
     tracks: [{ ...createTrack('t1', 'All', 0), clips: ids.map((id, i) => clip(`c${i}`, id)) }],
     buses: [], markers: [],
-    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
 }
 

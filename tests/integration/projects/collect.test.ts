@@ -21,11 +21,11 @@ function projectWith(sources: Record<string, string>): Project {
     tracks: [
       {
         ...createTrack('t1', 'All', 0),
-        clips: ids.map((id, i) => ({ kind: 'audio', id: `c${i}`, name: '', source: id, start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false })),
+        clips: ids.map((id, i) => ({ kind: 'audio', id: `c${i}`, name: '', source: id, start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 })),
       },
     ],
     buses: [], markers: [],
-    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [],
+    master: { gainDb: 0, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
 }
 

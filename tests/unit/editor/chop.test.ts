@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chopClipAtBeats, chopLabel, gridChopPositions, transientChopPositions, usableChopPositions } from '../../../src/model/edits/chop';
 import { applyEdit, emptyHistory, undo } from '../../../src/model/history';
-import type { Clip, Project } from '../../../src/model/project-schema';
+import type { AudioClip, Project } from '../../../src/model/project-schema';
 import { clip, durations, expectValid, findClip, project, ref } from '../model/edits/helpers';
 
-const clipsOf = (p: Project, trackId: string): Clip[] => p.tracks.find((t) => t.id === trackId)?.clips ?? [];
+const clipsOf = (p: Project, trackId: string): AudioClip[] => (p.tracks.find((t) => t.id === trackId)?.clips ?? []).flatMap((c) => (c.kind === 'audio' ? [c] : []));
 
 describe('gridChopPositions', () => {
   it('cuts on quarter, eighth and sixteenth notes counted from the clip start', () => {

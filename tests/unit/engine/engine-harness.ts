@@ -1,7 +1,7 @@
 import { Engine } from '../../../src/engine/engine';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { createChannel, createTrack } from '../../../src/model/new-track';
-import type { Channel, Clip, Project, Track } from '../../../src/model/project-schema';
+import type { AudioClip, Channel, Clip, Project, Track } from '../../../src/model/project-schema';
 import { blockFrames, createStatusBuffer, packSample } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 
@@ -17,8 +17,8 @@ export interface Song {
 export const timeline120: Song = { tempo: 120, beatsPerBar: 4, beatUnit: 4, masterGainDb: 0 };
 
 /** A clip of the pooled sample `sampleId` (its source id is the sample id). */
-export function clip(sampleId: string, overrides: Partial<Clip> = {}): Clip {
-  return { kind: 'audio', id: `c-${sampleId}-${overrides.start ?? 0}`, name: '', source: sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...overrides };
+export function clip(sampleId: string, overrides: Partial<AudioClip> = {}): AudioClip {
+  return { kind: 'audio', id: `c-${sampleId}-${overrides.start ?? 0}`, name: '', source: sampleId, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...overrides };
 }
 
 /** A track with its channel settings (fader, pan, mute, solo, inserts, sends, output). */
@@ -28,7 +28,7 @@ export function track(id: string, clips: Clip[], channel: Partial<Channel> = {})
 
 /** The project the engine tests play: tracks and song settings, plus any mixer parts given. */
 export function projectOf(tracks: Track[], song: Song = timeline120, extra: Partial<Project> = {}): Project {
-  const sources = Object.fromEntries(tracks.flatMap((t) => t.clips.map((c) => [c.source, { path: c.source }])));
+  const sources = Object.fromEntries(tracks.flatMap((t) => t.clips.flatMap((c) => (c.kind === 'audio' ? [[c.source, { path: c.source }]] : []))));
   const base = createEmptyProject('Engine test');
   return { ...base, tempo: song.tempo, timeSignature: [song.beatsPerBar, song.beatUnit], sources, tracks, master: { ...base.master, gainDb: song.masterGainDb }, ...extra };
 }

@@ -253,7 +253,7 @@ describe('engine: transport, metronome, preview and meters', () => {
 describe('compileEngineDocument', () => {
   it('passes the mute of each clip to the engine', () => {
     const base = createEmptyProject();
-    const clips = [true, false].map((mute, i) => ({ kind: 'audio' as const, id: `c${i}`, name: '', source: 's1', start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute }));
+    const clips = [true, false].map((mute, i) => ({ kind: 'audio' as const, id: `c${i}`, name: '', source: 's1', start: i, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute, transpose: 0, detune: 0 }));
     const project = { ...base, sources: { s1: { path: 'kick.wav' } }, tracks: [{ ...createTrack('t1', 'Drums', 0), clips }] };
     const compiled = compileEngineDocument(project, (sourceId) => `pool:${sourceId}`);
     expect(compiled.clips['t1']?.map((c) => [c.id, c.sampleId, c.mute])).toEqual([

@@ -49,7 +49,7 @@ describe('edit history', () => {
       }),
     ).toThrow('boom');
     expect(() => applyEdit(before.document, before.history, 'Set Tempo', (p) => setTempo(p, -5))).toThrow(/would break the project \(tempo/);
-    const broken = (p: Project): Project => ({ ...p, tracks: [{ ...createTrack('t', 'x', 0), clips: [{ kind: 'audio', id: 'c', name: '', source: 'nope', start: 0, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }] }] });
+    const broken = (p: Project): Project => ({ ...p, tracks: [{ ...createTrack('t', 'x', 0), clips: [{ kind: 'audio', id: 'c', name: '', source: 'nope', start: 0, length: 1, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 }] }] });
     expect(() => applyEdit(before.document, before.history, 'Add Clip', broken)).toThrow(/nothing was changed/);
     // Undo after the failures returns exactly the previous document.
     expect(undo(before.history)?.document).toBe(start);

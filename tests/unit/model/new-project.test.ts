@@ -19,6 +19,11 @@ describe('createEmptyProject', () => {
       markers: [],
       master: { gainDb: 0, pan: 0, inserts: [] },
       automation: [],
+      tempoChanges: [],
+      meterChanges: [],
+      swing: 50,
+      patterns: {},
+      key: null,
     });
   });
 

@@ -51,9 +51,9 @@ describe('parseProject: valid files', () => {
           name: 'Drums',
           colour: '#ffb347',
           height: 72,
-          channel: { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'master' },
+          channel: { gainDb: 0, pan: 0, mute: false, solo: false, soloSafe: false, inserts: [], sends: [], output: 'master' },
           clips: [
-            { kind: 'audio', id: 'c1', name: 'Amen', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false },
+            { kind: 'audio', id: 'c1', name: 'Amen', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 },
           ],
         },
       ],
@@ -61,6 +61,11 @@ describe('parseProject: valid files', () => {
       markers: [{ id: 'm1', beat: 0, name: 'Intro' }],
       master: { gainDb: 0, pan: 0, inserts: [] },
       automation: [],
+      tempoChanges: [],
+      meterChanges: [],
+      swing: 50,
+      patterns: {},
+      key: null,
     });
   });
 
@@ -144,8 +149,8 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     [[...channel, 'inserts'], [{ id: 'd1', type: 'compressor', bypass: false, params: defaultParams('compressor'), sidechain: 'nowhere' }], 'tracks[0].channel.inserts[0].sidechain', ': no track or bus "nowhere" to listen to'],
     [[...channel, 'inserts'], [{ id: 'd1', type: 'compressor', bypass: false, params: defaultParams('compressor'), sidechain: 't1' }], 'tracks[0].channel.inserts[0].sidechain', ': a device cannot listen to its own channel'],
     [[...channel, 'inserts'], [{ id: 't1', type: 'limiter', bypass: false, params: { ceilingDb: -1, releaseMs: 50 } }], 'tracks[0].channel.inserts[0].id', ': the id "t1" is taken'],
-    [['buses'], [{ id: 'b1', name: 'A', colour: '#000000', channel: { gainDb: 0, pan: 0, mute: false, solo: false, inserts: [], sends: [], output: 'b1' } }], 'buses', ': the routing makes a loop: A → A'],
-    [['automation'], [{ target: 't9', param: 'gainDb', points: [] }], 'automation[0].target', ': no track, bus, send or device "t9" to automate'],
+    [['buses'], [{ id: 'b1', name: 'A', colour: '#000000', channel: { gainDb: 0, pan: 0, mute: false, solo: false, soloSafe: false, inserts: [], sends: [], output: 'b1' } }], 'buses', ': the routing makes a loop: A → A'],
+    [['automation'], [{ target: 't9', param: 'gainDb', points: [] }], 'automation[0].target', ': no track, bus, send, device or instrument "t9" to automate'],
     [['automation'], [{ target: 't1', param: 'width', points: [] }], 'automation[0].param', ': "t1" has no parameter "width" (it has "gainDb", "pan", "mute")'],
     [['automation'], [{ target: 'master', param: 'gainDb', points: [{ beat: 0, value: 30, curve: 'linear' }] }], 'automation[0].points[0].value', ': must be between -144 and 24 dB (got 30)'],
     [['automation'], [{ target: 't1', param: 'pan', points: [{ beat: 2, value: 0, curve: 'linear' }, { beat: 1, value: 0, curve: 'hold' }] }], 'automation[0].points[1].beat', ': points must be sorted by beat (1 comes after 2)'],
@@ -202,10 +207,13 @@ describe('parseProject: every bad field is named by its JSON path', () => {
   const missing: [readonly PathKey[], string][] = [
     ...topFields.map((key): [readonly PathKey[], string] => [[key], key]),
     [['sources', 's1', 'path'], 'sources.s1.path'],
-    ...Object.keys(TrackSchema.shape).map((key): [readonly PathKey[], string] => [[...track, key], `tracks[0].${key}`]),
+    // `instrument` (a track), `warp` and `take` (a clip) are optional: a missing one is no problem.
+    ...Object.keys(TrackSchema.shape)
+      .filter((key) => key !== 'instrument')
+      .map((key): [readonly PathKey[], string] => [[...track, key], `tracks[0].${key}`]),
     ...Object.keys(ChannelSchema.shape).map((key): [readonly PathKey[], string] => [[...channel, key], `tracks[0].channel.${key}`]),
     ...Object.keys(AudioClipSchema.shape)
-      .filter((key) => key !== 'kind')
+      .filter((key) => key !== 'kind' && key !== 'warp' && key !== 'take')
       .map((key): [readonly PathKey[], string] => [[...clip, key], `tracks[0].clips[0].${key}`]),
     ...Object.keys(MarkerSchema.shape).map((key): [readonly PathKey[], string] => [[...marker, key], `markers[0].${key}`]),
     ...Object.keys(MasterSchema.shape).map((key): [readonly PathKey[], string] => [['master', key], `master.${key}`]),
@@ -252,7 +260,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
     const doc = exampleDoc();
     const tracks = doc['tracks'] as Record<string, unknown>[];
     tracks.push({ ...tracks[0], clips: [] });
-    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].id: the id "t1" is taken (tracks, buses, sends and devices need ids of their own, and "master" is reserved)`);
+    expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].id: the id "t1" is taken (tracks, buses, sends, devices and instruments need ids of their own, and "master" is reserved)`);
     tracks[1] = { ...tracks[0], id: 't2' };
     expect(errorFor(JSON.stringify(doc)).message).toBe(`${exampleFile}: tracks[1].clips[0].id: duplicate clip id "c1"`);
   });
@@ -366,15 +374,15 @@ describe('parseProject: text that is not a project', () => {
 
 describe('parseProject: versions', () => {
   it('refuses a newer version as unsupported, saying what to do', () => {
-    const error = errorFor(exampleText.replace('"version": 3', '"version": 4'));
+    const error = errorFor(exampleText.replace('"version": 4', '"version": 5'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe(
-      `Night drive.glowroom was saved by a newer Glowroom (format version 4); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
+      `Night drive.glowroom was saved by a newer Glowroom (format version 5); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
     );
   });
 
   it('refuses a newer version even when the rest would not validate', () => {
-    expect(errorFor('{ "format": "glowroom", "version": 4, "hologram": true }').code).toBe('unsupported');
+    expect(errorFor('{ "format": "glowroom", "version": 5, "hologram": true }').code).toBe('unsupported');
   });
 
   it.each([

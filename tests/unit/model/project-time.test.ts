@@ -7,7 +7,7 @@ import type { Beats, Samples } from '../../../src/std/units';
 import { richProject } from './fixtures';
 
 function clipAt(start: number, length = 1, rate = 1): Clip {
-  return { kind: 'audio', id: 'c', name: '', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate, mute: false };
+  return { kind: 'audio', id: 'c', name: '', source: 's', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate, mute: false, transpose: 0, detune: 0 };
 }
 
 function timing(tempo: number, sampleRate: Project['sampleRate']): Project {

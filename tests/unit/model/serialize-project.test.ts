@@ -16,17 +16,24 @@ import {
   ProjectSchema,
   SendSchema,
   SourceSchema,
+  TakeSchema,
   TrackSchema,
+  WarpMarkerSchema,
+  WarpSchema,
   type Clip,
   type Project,
 } from '../../../src/model/project-schema';
+import { drumPadParams, instrumentCatalog, instrumentTypes } from '../../../src/devices/instruments/catalog';
+import { DrumPadSchema, DrumsSchema, SamplerSchema, SamplerZoneSchema, SynthSchema } from '../../../src/model/instrument-schema';
+import { NoteClipSchema, NoteSchema, PatternSchema, StepGridSchema } from '../../../src/model/note-schema';
+import { MeterChangeSchema, SongKeySchema, TempoChangeSchema } from '../../../src/model/timing-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { repoRoot } from '../../support/paths';
 import { exampleFile, exampleText, richProject } from './fixtures';
 
 const canonicalExample = `{
   "format": "glowroom",
-  "version": 3,
+  "version": 4,
   "name": "Night drive",
   "tempo": 120,
   "timeSignature": [4, 4],
@@ -48,6 +55,7 @@ const canonicalExample = `{
         "pan": 0,
         "mute": false,
         "solo": false,
+        "soloSafe": false,
         "inserts": [],
         "sends": [],
         "output": "master"
@@ -67,7 +75,9 @@ const canonicalExample = `{
           "loop": false,
           "reverse": false,
           "rate": 1,
-          "mute": false
+          "mute": false,
+          "transpose": 0,
+          "detune": 0
         }
       ]
     }
@@ -85,7 +95,12 @@ const canonicalExample = `{
     "pan": 0,
     "inserts": []
   },
-  "automation": []
+  "automation": [],
+  "tempoChanges": [],
+  "meterChanges": [],
+  "swing": 50,
+  "patterns": {},
+  "key": null
 }
 `;
 
@@ -126,6 +141,7 @@ function randomProject(next: () => number): Project {
         pan: between(-1, 1),
         mute: next() < 0.5,
         solo: next() < 0.5,
+        soloSafe: next() < 0.5,
         inserts: next() < 0.5 ? [] : [{ id: `d${t}`, type: 'limiter' as const, bypass: next() < 0.5, params: { ceilingDb: between(-24, 0), releaseMs: between(1, 1000) } }],
         sends: next() < 0.5 ? [] : [{ id: `x${t}`, target: 'b1', levelDb: between(-144, 24), tap: next() < 0.5 ? ('pre' as const) : ('post' as const) }],
         output: next() < 0.5 ? 'master' : 'b1',
@@ -146,12 +162,19 @@ function randomProject(next: () => number): Project {
         reverse: next() < 0.5,
         rate: between(0.125, 8),
         mute: next() < 0.5,
+        transpose: 0,
+        detune: 0,
       })),
     })),
-    buses: [{ id: 'b1', name: text(), colour: `#${hex(6)}`, channel: { gainDb: between(-144, 24), pan: between(-1, 1), mute: next() < 0.5, solo: next() < 0.5, inserts: [], sends: [], output: 'master' } }],
+    buses: [{ id: 'b1', name: text(), colour: `#${hex(6)}`, channel: { gainDb: between(-144, 24), pan: between(-1, 1), mute: next() < 0.5, solo: next() < 0.5, soloSafe: next() < 0.5, inserts: [], sends: [], output: 'master' } }],
     markers: Array.from({ length: Math.floor(next() * 4) }, (_, m) => ({ id: `m${m}`, beat: next() < 0.3 ? beat : (beat += between(0, 64)), name: text() })),
     master: { gainDb: between(-144, 24), pan: between(-1, 1), inserts: [] },
     automation: next() < 0.5 ? [] : [{ target: 'b1', param: 'pan', points: [{ beat: between(0, 64), value: between(-1, 1), curve: 'hold' }] }],
+    tempoChanges: next() < 0.5 ? [] : [{ beat: between(1, 64), bpm: between(20, 999), ramp: next() < 0.5 }],
+    meterChanges: next() < 0.5 ? [] : [{ bar: 1 + Math.floor(next() * 64), timeSignature: [7, 8] }],
+    swing: between(50, 75),
+    patterns: {},
+    key: next() < 0.5 ? null : { tonic: Math.floor(next() * 12), mode: next() < 0.5 ? 'major' : 'minor' },
   };
 }
 
@@ -180,11 +203,48 @@ describe('serializeProject', () => {
     const written = JSON.parse(serializeProject(richProject())) as Project;
     expect(Object.keys(written)).toEqual(Object.keys(ProjectSchema.shape));
     expect(Object.keys(written.sources.kick ?? {})).toEqual(Object.keys(SourceSchema.shape));
+    /** The schema's keys, without the optional ones `value` does not hold. */
+    const keysOf = (shape: object, value: object, optional: readonly string[] = []) => Object.keys(shape).filter((key) => !optional.includes(key) || Object.hasOwn(value, key));
     for (const track of written.tracks) {
-      expect(Object.keys(track)).toEqual(Object.keys(TrackSchema.shape));
+      expect(Object.keys(track)).toEqual(keysOf(TrackSchema.shape, track, ['instrument']));
       expect(Object.keys(track.channel)).toEqual(Object.keys(ChannelSchema.shape));
-      for (const clip of track.clips) expect(Object.keys(clip)).toEqual(Object.keys(AudioClipSchema.shape));
+      for (const clip of track.clips) {
+        expect(Object.keys(clip)).toEqual(clip.kind === 'audio' ? keysOf(AudioClipSchema.shape, clip, ['warp', 'take']) : Object.keys(NoteClipSchema.shape));
+        if (clip.kind === 'audio' && clip.warp) {
+          expect(Object.keys(clip.warp)).toEqual(Object.keys(WarpSchema.shape));
+          for (const marker of clip.warp.markers) expect(Object.keys(marker)).toEqual(Object.keys(WarpMarkerSchema.shape));
+        }
+        if (clip.kind === 'audio' && clip.take) expect(Object.keys(clip.take)).toEqual(Object.keys(TakeSchema.shape));
+      }
+      const instrument = track.instrument;
+      if (!instrument) continue;
+      expect(Object.keys(instrument.params)).toEqual(instrumentCatalog[instrument.type].params.map((spec) => spec.id));
+      if (instrument.type === 'sampler') {
+        expect(Object.keys(instrument)).toEqual(Object.keys(SamplerSchema.shape));
+        if (instrument.zone) expect(Object.keys(instrument.zone)).toEqual(Object.keys(SamplerZoneSchema.shape));
+      }
+      if (instrument.type === 'synth') expect(Object.keys(instrument)).toEqual(Object.keys(SynthSchema.shape));
+      if (instrument.type === 'drums') {
+        expect(Object.keys(instrument)).toEqual(Object.keys(DrumsSchema.shape));
+        for (const pad of instrument.pads) {
+          expect(Object.keys(pad)).toEqual(Object.keys(DrumPadSchema.shape));
+          expect(Object.keys(pad.params)).toEqual(drumPadParams.map((spec) => spec.id));
+        }
+      }
     }
+    expect(written.tracks.map((track) => track.instrument?.type)).toEqual(expect.arrayContaining(['drums', 'sampler', 'synth', undefined]));
+    expect(Object.keys(written.patterns)).toEqual(Object.keys(written.patterns).sort());
+    for (const pattern of Object.values(written.patterns)) {
+      expect(Object.keys(pattern)).toEqual(keysOf(PatternSchema.shape, pattern, ['swing', 'stepGrid']));
+      for (const note of pattern.notes) expect(Object.keys(note)).toEqual(keysOf(NoteSchema.shape, note, ['probability', 'ratchet']));
+      if (pattern.stepGrid) {
+        expect(Object.keys(pattern.stepGrid)).toEqual(Object.keys(StepGridSchema.shape));
+        expect(Object.keys(pattern.stepGrid.rowSteps)).toEqual(Object.keys(pattern.stepGrid.rowSteps).sort((a, b) => Number(a) - Number(b)));
+      }
+    }
+    for (const change of written.tempoChanges) expect(Object.keys(change)).toEqual(Object.keys(TempoChangeSchema.shape));
+    for (const change of written.meterChanges) expect(Object.keys(change)).toEqual(Object.keys(MeterChangeSchema.shape));
+    if (written.key) expect(Object.keys(written.key)).toEqual(Object.keys(SongKeySchema.shape));
     for (const bus of written.buses) expect(Object.keys(bus)).toEqual(Object.keys(BusSchema.shape));
     expect(Object.keys(written.master)).toEqual(Object.keys(MasterSchema.shape));
     const devices = [...written.tracks.flatMap((t) => t.channel.inserts), ...written.buses.flatMap((b) => b.channel.inserts), ...written.master.inserts];
@@ -264,7 +324,7 @@ describe('docs/project-format.md', () => {
 
   it('shows two tracks, a looped clip, a reversed one, fades, a varispeed rate and pan', () => {
     const project = parseProject(example, 'Night drive.glowroom');
-    const clips = project.tracks.flatMap((track) => track.clips);
+    const clips = project.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' ? [clip] : [])));
     expect(project.tracks.length).toBeGreaterThanOrEqual(2);
     expect(clips.some((clip) => clip.loop)).toBe(true);
     expect(clips.some((clip) => clip.reverse)).toBe(true);
@@ -301,6 +361,23 @@ describe('docs/project-format.md', () => {
     expect(keyed.map((device) => device.type)).toContain('compressor');
   });
 
+  it('shows what version 4 added: instrument tracks, note clips with a linked copy, a pattern, warp, transpose, tempo and meter changes, a take group', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    const instruments = project.tracks.flatMap((track) => (track.instrument ? [track.instrument] : []));
+    const drums = instruments.find((instrument) => instrument.type === 'drums');
+    expect(drums?.pads.filter((pad) => pad.source !== null).length).toBeGreaterThanOrEqual(2);
+    expect(instruments.some((instrument) => instrument.type === 'synth')).toBe(true);
+    const noteClips = project.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'notes' ? [clip] : [])));
+    expect(noteClips.some((clip) => noteClips.some((other) => other !== clip && other.pattern === clip.pattern))).toBe(true);
+    expect(Object.values(project.patterns).some((pattern) => pattern.stepGrid !== undefined && pattern.swing !== undefined && pattern.notes.length > 0)).toBe(true);
+    const audio = project.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' ? [clip] : [])));
+    expect(audio.some((clip) => clip.warp?.mode === 'tonal' && clip.warp.markers.length > 0)).toBe(true);
+    expect(audio.some((clip) => clip.transpose !== 0)).toBe(true);
+    expect(audio.filter((clip) => clip.take !== undefined).length).toBeGreaterThanOrEqual(2);
+    expect(project.tempoChanges.some((change) => change.ramp)).toBe(true);
+    expect(project.meterChanges.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('documents every parameter of every device type', () => {
     for (const type of deviceTypes) {
       for (const spec of deviceCatalog[type].params) expect(markdown, `${type}.${spec.id}`).toMatch(new RegExp(`\\| \`${type}\` \\| [^|]*\`${spec.id}\``));
@@ -321,7 +398,29 @@ describe('docs/project-format.md', () => {
       ...Object.keys(MarkerSchema.shape),
       ...Object.keys(AutomationLaneSchema.shape),
       ...Object.keys(AutomationPointSchema.shape),
+      ...Object.keys(WarpSchema.shape),
+      ...Object.keys(WarpMarkerSchema.shape),
+      ...Object.keys(TakeSchema.shape),
+      ...Object.keys(NoteClipSchema.shape),
+      ...Object.keys(PatternSchema.shape),
+      ...Object.keys(NoteSchema.shape),
+      ...Object.keys(StepGridSchema.shape),
+      ...Object.keys(SynthSchema.shape),
+      ...Object.keys(SamplerSchema.shape),
+      ...Object.keys(DrumsSchema.shape),
+      ...Object.keys(SamplerZoneSchema.shape),
+      ...Object.keys(DrumPadSchema.shape),
+      ...Object.keys(TempoChangeSchema.shape),
+      ...Object.keys(MeterChangeSchema.shape),
+      ...Object.keys(SongKeySchema.shape),
     ];
     for (const field of fields) expect(markdown, field).toContain(`| \`${field}\` |`);
+  });
+
+  it('documents every parameter of every instrument type and of a drum pad', () => {
+    for (const type of instrumentTypes) {
+      for (const spec of instrumentCatalog[type].params) expect(markdown, `${type}.${spec.id}`).toMatch(new RegExp(`\\| \`${type}\` \\| [^|]*\`${spec.id}\``));
+    }
+    for (const spec of drumPadParams) expect(markdown, `pad.${spec.id}`).toMatch(new RegExp(`\\| pad \\| [^|]*\`${spec.id}\``));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTrack } from '../../../src/model/new-track';
-import type { Clip, Track } from '../../../src/model/project-schema';
+import type { AudioClip, Clip, Track } from '../../../src/model/project-schema';
 import { Clock } from '../../../src/std/clock';
 import { clipBox, cursorOf, gainKnob, handleSizes, partAt } from '../../../renderer/ui/timeline/clip-geometry';
 import { trackLayers } from '../../../renderer/ui/timeline/clip-layers';
@@ -9,7 +9,7 @@ import { rowsBetween, trackRows } from '../../../renderer/ui/timeline/track-layo
 import { clip as editClip } from '../model/edits/helpers';
 
 /** c1 on beats [2, 6) unless `fields` say otherwise. */
-const clip = (fields: Partial<Clip> = {}): Clip => editClip(fields.id ?? 'c1', { start: 2, ...fields });
+const clip = (fields: Partial<AudioClip> = {}): AudioClip => editClip(fields.id ?? 'c1', { start: 2, ...fields });
 const track = (id: string, clips: Clip[]): Track => ({ ...createTrack(id, id, 0), clips });
 
 /** 120 BPM, 20 px per beat: one second of source is 40 px. */

@@ -27,7 +27,9 @@ export function largeProject(clipCount: number, variant: 'A' | 'B'): Project {
       reverse: i % 5 === 0,
       rate: variant === 'A' ? 1 : 1.25,
       mute: i % 11 === 0,
+      transpose: 0,
+      detune: 0,
     });
   }
-  return { format: 'glowroom', version: currentProjectVersion, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, buses: [], markers: [], master: { gainDb: -1, pan: 0, inserts: [] }, automation: [] };
+  return { format: 'glowroom', version: currentProjectVersion, name: `Long night ${variant}`, tempo: 128, timeSignature: [4, 4], sampleRate: 48_000, sources, tracks, buses: [], markers: [], master: { gainDb: -1, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null };
 }

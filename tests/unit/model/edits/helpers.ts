@@ -1,7 +1,8 @@
 /** Shared documents and checks for the edit tests. */
 import { expect } from 'vitest';
 import { createChannel, createTrack } from '../../../../src/model/new-track';
-import { currentProjectVersion, ProjectSchema, type Clip, type Project } from '../../../../src/model/project-schema';
+import { createEmptyProject } from '../../../../src/model/new-project';
+import { ProjectSchema, type AudioClip, type Clip, type Project } from '../../../../src/model/project-schema';
 
 /** Freezes a document all the way down, so an edit that mutates its input throws. */
 export function deepFreeze<T>(value: T): T {
@@ -19,9 +20,10 @@ export function expectValid(project: Project): Project {
   return project;
 }
 
-export function clip(id: string, fields: Partial<Clip> = {}): Clip {
-  return { kind: 'audio', id, name: '', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...fields };
+export function clip(id: string, fields: Partial<AudioClip> = {}): AudioClip {
+  return { kind: 'audio', id, name: '', source: 's1', start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...fields };
 }
+
 
 /**
  * 120 BPM (a beat is 0.5 s), three tracks, markers "Intro" at 0 and "Drop" at 8:
@@ -31,12 +33,7 @@ export function clip(id: string, fields: Partial<Clip> = {}): Clip {
  */
 export function project(): Project {
   return deepFreeze<Project>({
-    format: 'glowroom',
-    version: currentProjectVersion,
-    name: 'Edits',
-    tempo: 120,
-    timeSignature: [4, 4],
-    sampleRate: 48_000,
+    ...createEmptyProject('Edits'),
     sources: { s1: { path: 'Audio/loop.wav' }, s2: { path: 'Audio/vox.wav' } },
     tracks: [
       { ...createTrack('t1', 'Drums', 0), clips: [clip('c1', { name: 'Kick loop' }), clip('c2', { start: 8, length: 2, offset: 0.5, fadeIn: 0.1, fadeOut: 0.2 })] },
@@ -48,8 +45,6 @@ export function project(): Project {
       { id: 'm1', beat: 0, name: 'Intro' },
       { id: 'm2', beat: 8, name: 'Drop' },
     ],
-    master: { gainDb: 0, pan: 0, inserts: [] },
-    automation: [],
   });
 }
 
@@ -59,9 +54,17 @@ export const durations = { sourceDurations: { s1: 2, s2: 10 } };
 export const ref = (trackId: string, clipId: string) => ({ trackId, clipId });
 
 /** The clip with that id, wherever it is. */
-export function findClip(p: Project, id: string): Clip {
+/** The clip `id`, of any kind. */
+export function findAnyClip(p: Project, id: string): Clip {
   for (const track of p.tracks) for (const c of track.clips) if (c.id === id) return c;
   throw new Error(`no clip ${id}`);
+}
+
+/** The audio clip `id` (fails the test when it holds notes). */
+export function findClip(p: Project, id: string): AudioClip {
+  const found = findAnyClip(p, id);
+  if (found.kind !== 'audio') throw new Error(`clip ${id} holds notes, not audio`);
+  return found;
 }
 
 export function clipIdsByTrack(p: Project): Record<string, string[]> {

@@ -149,7 +149,7 @@ describe('copyClips / pasteClips', () => {
     const other = addTrack({ ...createEmptyProject(), sources: { s1: { path: 'Audio/other.wav' }, x: { path: 'Audio/vox.wav' } } });
     const q = expectValid(pasteClips(other, board, 0, 't1'));
     expect(q.sources).toEqual({ s1: { path: 'Audio/other.wav' }, x: { path: 'Audio/vox.wav' }, s2: { path: 'Audio/loop.wav' } });
-    expect(q.tracks.map((t) => t.clips.map((c) => c.source))).toEqual([['s2'], ['x']]);
+    expect(q.tracks.map((t) => t.clips.map((c) => (c.kind === 'audio' ? c.source : c.pattern)))).toEqual([['s2'], ['x']]);
   });
 
   it('is a no-op for an empty clipboard, a missing track or a bad position', () => {

@@ -65,7 +65,7 @@ describe('track edits', () => {
   });
 
   it('gives tracks added by a paste a palette colour and the default height too', () => {
-    const board: Clipboard = { clips: [{ row: 0, clip: clip('x') }, { row: 1, clip: clip('y') }], sources: { s1: { path: 'Audio/loop.wav' } } };
+    const board: Clipboard = { clips: [{ row: 0, clip: clip('x') }, { row: 1, clip: clip('y') }], sources: { s1: { path: 'Audio/loop.wav' } }, patterns: {} };
     const q = expectValid(pasteClipsWithResult(project(), board, 0, 't3').project);
     expect(q.tracks[3]).toMatchObject({ id: 't4', name: 'Track 4', colour: trackPalette[3], height: 72 });
   });
