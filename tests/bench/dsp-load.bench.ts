@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
 import { mixDevices, writeMixProject } from './mix-project';
-import { openMixSession, tickPercentile, timingWindow } from './mix-session';
+import { blockMs, measureBlockLoad, openMixSession } from './mix-session';
 
 const TRACK_COUNTS = [8, 32, 64, 128];
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 10_000;
-const BLOCK_MS = (128 / 48_000) * 1000;
 const GOAL_TRACKS = 128;
 const GOAL_P99 = 50;
 
@@ -42,21 +41,14 @@ export async function benchDspLoad(): Promise<BenchResult[]> {
       const projectPath = writeMixProject(dir, `dsp ${tracks}`, tracks, (WARMUP_MS + MEASURE_MS) / 1000 + 5);
       const load = os.loadavg()[0] ?? 0;
       await session.start(projectPath);
-      await session.page.waitForTimeout(WARMUP_MS);
-      const before = await session.timing();
-      await session.page.waitForTimeout(MEASURE_MS);
-      const window = timingWindow(before, await session.timing());
-      await session.stop();
-      if (window.blocks === 0) throw new Error(`the worklet rendered no block in ${MEASURE_MS} ms: the context did not run`);
-      const mean = (100 * window.busyMs) / (window.blocks * BLOCK_MS);
-      const p99Tick = tickPercentile(window, 0.99);
+      const { window, meanPercent: mean, p99Tick } = await measureBlockLoad(session, WARMUP_MS, MEASURE_MS);
       const goal = tracks === GOAL_TRACKS ? `goal: ${GOAL_TRACKS} tracks under ${GOAL_P99} % p99; ` : '';
-      const shape = `${tracks} tracks, ${mixDevices}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s of ${Math.round(MEASURE_MS / BLOCK_MS)} due (fewer: the audio thread fell behind) after ${WARMUP_MS / 1000} s warm-up; Chromium realtime AudioWorklet, Date.now() ticks per process(); 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs`;
+      const shape = `${tracks} tracks, ${mixDevices}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s of ${Math.round(MEASURE_MS / blockMs)} due (fewer: the audio thread fell behind) after ${WARMUP_MS / 1000} s warm-up; Chromium realtime AudioWorklet, Date.now() ticks per process(); 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs`;
       results.push(
         { name: `DSP load ${tracks} tracks mean`, value: mean, unit: '% of block', better: 'lower', note: `${goal}${shape}` },
         {
           name: `DSP load ${tracks} tracks p99`,
-          value: (100 * p99Tick) / BLOCK_MS,
+          value: (100 * p99Tick) / blockMs,
           unit: '% of block',
           better: 'lower',
           note: `${goal}99 % of blocks ticked ≤ ${p99Tick} ms (1 ms tick = 37.5 % of a block: a bound, not a point); ticks 0/1/2/3+ ms: ${tickShares(window.histogram, window.blocks)}; blocks over their 2.667 ms: ${window.overloads}; longest tick ${longestTick(window.histogram)} ms`,

@@ -81,3 +81,26 @@ export function tickPercentile(window: TimingSnapshot, p: number): number {
   }
   return window.histogram.length - 1;
 }
+
+/** One 128-frame block at 48 kHz, in ms: what a block's processing time is a share of. */
+export const blockMs = (128 / 48_000) * 1000;
+
+/** The block load of what a session plays (see dsp-load.bench.ts for the method). */
+export interface BlockLoad {
+  readonly window: TimingSnapshot;
+  /** Mean time per block as a share of the block, percent (exact on average). */
+  readonly meanPercent: number;
+  /** The 99th-percentile block tick, whole ms. */
+  readonly p99Tick: number;
+}
+
+/** Lets what the session plays settle for `warmupMs`, measures `measureMs`, then stops the context. */
+export async function measureBlockLoad(session: MixSession, warmupMs: number, measureMs: number): Promise<BlockLoad> {
+  await session.page.waitForTimeout(warmupMs);
+  const before = await session.timing();
+  await session.page.waitForTimeout(measureMs);
+  const window = timingWindow(before, await session.timing());
+  await session.stop();
+  if (window.blocks === 0) throw new Error(`the worklet rendered no block in ${measureMs} ms: the context did not run`);
+  return { window, meanPercent: (100 * window.busyMs) / (window.blocks * blockMs), p99Tick: tickPercentile(window, 0.99) };
+}

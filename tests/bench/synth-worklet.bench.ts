@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './bench-result';
-import { openMixSession, tickPercentile, timingWindow } from './mix-session';
+import { blockMs, measureBlockLoad, openMixSession } from './mix-session';
 import { benchPatchDescription } from './synth-load';
 
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 10_000;
-const BLOCK_MS = (128 / 48_000) * 1000;
 
 /**
  * DSP load of the synth in Chromium's realtime AudioWorklet, per 128-frame block at 48 kHz, for 64
@@ -24,18 +23,11 @@ export async function benchSynthWorklet(): Promise<BenchResult[]> {
     for (const voices of [64, 128]) {
       const load = os.loadavg()[0] ?? 0;
       await session.page.evaluate(`window.startSynth(${voices})`);
-      await session.page.waitForTimeout(WARMUP_MS);
-      const before = await session.timing();
-      await session.page.waitForTimeout(MEASURE_MS);
-      const window = timingWindow(before, await session.timing());
-      await session.stop();
-      if (window.blocks === 0) throw new Error(`the worklet rendered no block in ${MEASURE_MS} ms: the context did not run`);
-      const mean = (100 * window.busyMs) / (window.blocks * BLOCK_MS);
-      const p99Tick = tickPercentile(window, 0.99);
-      const note = `${voices} voices held, ${benchPatchDescription}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s of ${Math.round(MEASURE_MS / BLOCK_MS)} due; over budget ${window.overloads}; Chromium realtime AudioWorklet, Date.now() ticks; 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs${voices === 128 ? '; goal: under 50 % p99' : ''}`;
+      const { window, meanPercent: mean, p99Tick } = await measureBlockLoad(session, WARMUP_MS, MEASURE_MS);
+      const note = `${voices} voices held, ${benchPatchDescription}; ${window.blocks} blocks in ${MEASURE_MS / 1000} s of ${Math.round(MEASURE_MS / blockMs)} due; over budget ${window.overloads}; Chromium realtime AudioWorklet, Date.now() ticks; 1-minute load average ${load.toFixed(2)} on ${os.cpus().length} CPUs${voices === 128 ? '; goal: under 50 % p99' : ''}`;
       results.push(
         { name: `synth ${voices} voices mean (worklet)`, value: mean, unit: '% of block', better: 'lower', note },
-        { name: `synth ${voices} voices p99 (worklet)`, value: (100 * p99Tick) / BLOCK_MS, unit: '% of block', better: 'lower', note: `99 % of blocks ticked ≤ ${p99Tick} ms (1 ms = 37.5 % of a block: a bound); ${note}` },
+        { name: `synth ${voices} voices p99 (worklet)`, value: (100 * p99Tick) / blockMs, unit: '% of block', better: 'lower', note: `99 % of blocks ticked ≤ ${p99Tick} ms (1 ms = 37.5 % of a block: a bound); ${note}` },
       );
       process.stderr.write(`  ${voices} voices: mean ${mean.toFixed(1)} %, p99 tick ${p99Tick} ms, over budget ${window.overloads}\n`);
     }

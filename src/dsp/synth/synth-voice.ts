@@ -161,19 +161,15 @@ export class SynthVoice {
       if (stereo) right.fill(0, start, end);
       // Inputs travel in fields (see UnisonOscillator); the pulse width is held to 2…98 %.
       const widthShift = lfoNow * patch.lfoPulseWidth;
-      if (patch.osc1.level > 0) {
-        const width = patch.osc1.pulseWidth + widthShift;
-        this.osc1.increment = patch.osc1.ratio * increment;
-        this.osc1.pulseWidth = width < 0.02 ? 0.02 : width > 0.98 ? 0.98 : width;
-        this.osc1.level = patch.osc1.level;
-        this.osc1.render(tables, patch.osc1.waveform, patch.unison, left, right, start, end);
-      }
-      if (patch.osc2.level > 0) {
-        const width = patch.osc2.pulseWidth + widthShift;
-        this.osc2.increment = patch.osc2.ratio * increment;
-        this.osc2.pulseWidth = width < 0.02 ? 0.02 : width > 0.98 ? 0.98 : width;
-        this.osc2.level = patch.osc2.level;
-        this.osc2.render(tables, patch.osc2.waveform, patch.unison, left, right, start, end);
+      for (let o = 0; o < 2; o++) {
+        const settings = o === 0 ? patch.osc1 : patch.osc2;
+        const oscillator = o === 0 ? this.osc1 : this.osc2;
+        if (settings.level <= 0) continue;
+        const width = settings.pulseWidth + widthShift;
+        oscillator.increment = settings.ratio * increment;
+        oscillator.pulseWidth = width < 0.02 ? 0.02 : width > 0.98 ? 0.98 : width;
+        oscillator.level = settings.level;
+        oscillator.render(tables, settings.waveform, patch.unison, left, right, start, end);
       }
       if (patch.subLevel > 0) {
         this.sub.increment = patch.subOctaves === 2 ? increment * 0.25 : increment * 0.5;
