@@ -186,7 +186,9 @@ export class SynthVoice {
 
       this.ampEnvelope.render(amp, start, end);
       this.mixOut(patch, lfo, left, right, amp, stereo, outLeft, outRight, start, end);
-      if (this.ampEnvelope.stage === adsrStage.idle) this.stop();
+      // Done: released to silence, or decayed to a sustain of 0 (a pluck held down makes no more sound; its voice is free).
+      const stage = this.ampEnvelope.stage;
+      if (stage === adsrStage.idle || (stage === adsrStage.sustain && this.ampEnvelope.level === 0)) this.stop();
       start = end;
     }
   }

@@ -85,6 +85,19 @@ describe('voice allocation', () => {
     expect(allocator.voices.filter((voice) => voice.active).map((voice) => voice.pitch).sort()).toEqual([60, 61, 63, 70]);
   });
 
+  it('frees a held note whose envelope has decayed to a sustain of 0 (a held pluck costs nothing once silent)', () => {
+    const pluck = new SynthPatch();
+    pluck.ampEnvelope.attackFrames = 48;
+    pluck.ampEnvelope.decayFrames = 480;
+    pluck.ampEnvelope.sustain = 0;
+    const allocator = new VoiceAllocator(RATE, FADE_FRAMES, pluck);
+    for (let n = 0; n < 8; n++) allocator.noteOn(60 + n, full, 0, 32, voiceModeIndex.poly, pluck);
+    run(allocator, pluck, 256);
+    expect(allocator.activeCount()).toBe(8);
+    run(allocator, pluck, 512);
+    expect(allocator.activeCount()).toBe(0);
+  });
+
   it('offers 128 voices at most, and 64 requested of a 128-voice synth all sound', () => {
     expect(MAX_POLYPHONY).toBe(128);
     const allocator = new VoiceAllocator(RATE, FADE_FRAMES, patch);
