@@ -98,7 +98,7 @@ export const synthPresets: readonly SynthPreset[] = [
   },
   {
     name: 'Pluck',
-    params: { osc1Wave: wave.saw, osc2Wave: wave.pulse, osc2Level: 60, osc2Detune: 0.08, cutoffHz: 280, resonance: 25, filterEnvAmount: 5, filterDecayMs: 260, filterSustain: 0, attackMs: 1, decayMs: 450, sustain: 0, releaseMs: 300, velocity: 80, gainDb: -12 },
+    params: { osc1Wave: wave.saw, osc2Wave: wave.pulse, osc2Level: 60, osc2Detune: 0.08, cutoffHz: 280, resonance: 25, filterEnvAmount: 5, filterDecayMs: 260, filterSustain: 0, attackMs: 1, decayMs: 450, sustain: 0, releaseMs: 300, velocity: 80, gainDb: -16 },
   },
   {
     name: 'Pad',
@@ -119,7 +119,7 @@ export const synthPresets: readonly SynthPreset[] = [
       lfoNote: noteValueIndex('2 bars'),
       lfoFilter: 0.6,
       velocity: 30,
-      gainDb: -14,
+      gainDb: -18,
     },
   },
   {
@@ -128,11 +128,11 @@ export const synthPresets: readonly SynthPreset[] = [
   },
   {
     name: 'Keys',
-    params: { osc1Wave: wave.triangle, osc2Wave: wave.sine, osc2Octave: octave(1), osc2Level: 35, cutoffHz: 6000, filterSlope: 0, keyTracking: 50, attackMs: 2, decayMs: 900, sustain: 30, releaseMs: 350, velocity: 90, gainDb: -10 },
+    params: { osc1Wave: wave.triangle, osc2Wave: wave.sine, osc2Octave: octave(1), osc2Level: 35, cutoffHz: 6000, filterSlope: 0, keyTracking: 50, attackMs: 2, decayMs: 900, sustain: 30, releaseMs: 350, velocity: 90, gainDb: -12 },
   },
   {
     name: 'Supersaw',
-    params: { osc1Wave: wave.saw, unisonVoices: 6, unisonDetune: 0.3, unisonWidth: 100, osc2Wave: wave.saw, osc2Octave: octave(-1), osc2Level: 40, cutoffHz: 11_000, attackMs: 8, sustain: 100, releaseMs: 450, gainDb: -14 },
+    params: { osc1Wave: wave.saw, unisonVoices: 6, unisonDetune: 0.3, unisonWidth: 100, osc2Wave: wave.saw, osc2Octave: octave(-1), osc2Level: 40, cutoffHz: 11_000, attackMs: 8, sustain: 100, releaseMs: 450, gainDb: -17 },
   },
 ];
 
