@@ -32,7 +32,7 @@ interface RenderOptions {
 }
 
 /**
- * `glowroom render <project> -o <out> [--format wav|flac|mp3] [--bits 16|24|32f] [--rate HZ]
+ * `glowroom render <project | song.mid> -o <out> [--format wav|flac|mp3] [--bits 16|24|32f] [--rate HZ]
  * [--bitrate KBPS | --vbr Q] [--normalize LUFS|preset] [--true-peak DBTP] [--range START-END]
  * [--clip SECONDS [--start BEAT]] [--tail SECONDS] [--stems DIR [--zip]] [--tag KEY=VALUE]...
  * [--cover IMG] [--json] [--quiet]`: exports in a worker thread with progress on stderr; `--json`
@@ -44,7 +44,7 @@ export function renderCommand(): Command {
     'render',
     'Export the mix (and/or one stem per track) in a worker thread: the whole song plus up to 10 s of tail until it is under -90 dBFS, a beat range, or a faded clip. WAV and FLAC 16/24-bit use TPDF dither; MP3 is LAME CBR or VBR.',
   )
-    .argument('[project...]', 'the .glowroom project file (exactly one)')
+    .argument('[project...]', 'the .glowroom project file, or a .mid MIDI file played on the default synth and drum kit (exactly one)')
     .option('-o, --output <file>', 'where to write the mix: a .wav, .flac or .mp3 file')
     .option('--format <format>', 'wav, flac or mp3 (default: from the -o name)')
     .option('--bits <bits>', 'bit depth for WAV and FLAC: 16, 24 or 32f (32-bit float, WAV only); default 24')
@@ -103,7 +103,7 @@ async function runRender(projects: string[], options: RenderOptions): Promise<nu
 /** The job a command line asks for; throws UsageError with a sentence when it is wrong. */
 function toJob(projects: string[], v: RenderOptions): ExportJob {
   const [projectPath, ...extra] = projects;
-  if (!projectPath || extra.length > 0) throw new UsageError('name exactly one project, e.g. `glowroom render song.glowroom -o song.wav`.');
+  if (!projectPath || extra.length > 0) throw new UsageError('name exactly one project or MIDI file, e.g. `glowroom render song.glowroom -o song.wav` or `glowroom render song.mid -o song.wav`.');
   if (!v.output && !v.stems) throw new UsageError('say where to write the mix with -o (e.g. `-o song.wav`), or the stems with --stems DIR.');
   const format = formatOf(v.format, v.output, v.bits, v.bitrate, v.vbr);
   const rate = v.rate === undefined ? undefined : Number(v.rate);

@@ -70,7 +70,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   const prepared = await prepareProject(loaded, sampleRate);
   cancelled();
   const { span, fades, note } = spanOf(prepared, options);
-  const warnings: string[] = note ? [note] : [];
+  const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
   if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
 
   const mix = await renderSpan(prepared, span, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') });

@@ -1,4 +1,6 @@
+import { projectFromMidiFile } from '../midi/midi-project';
 import { openProject } from '../projects/project-files';
+import { demoPackCandidate } from '../repo-paths';
 import { beatsToFrame, prepareProject, renderSpan, type LoadedProject, type UnplayableSource } from './render-span';
 
 export type { LoadedProject, UnplayableSource } from './render-span';
@@ -18,9 +20,12 @@ export interface RenderOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Opens a project file for rendering (the same checks and messages as opening it in the app). */
+/**
+ * Opens a project file for rendering (the same checks and messages as opening it in the app), or
+ * a MIDI file (.mid, .midi) as a project on the default synth and the factory kit.
+ */
 export async function loadProjectFile(file: string): Promise<LoadedProject> {
-  return openProject(file);
+  return /\.midi?$/i.test(file) ? projectFromMidiFile(file, demoPackCandidate) : openProject(file);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface LoadedProject {
   readonly project: Project;
   /** Relative source paths resolve against this folder. */
   readonly folder: string;
+  /** What making the project from another kind of file changed or left out (a MIDI file's import notes), for the report. */
+  readonly notes?: readonly string[];
 }
 
 /** A source a render had to leave silent, and why. */
