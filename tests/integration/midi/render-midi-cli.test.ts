@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeWav } from '../../../src/codecs/wav';
 import { repoRoot } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
 
@@ -15,17 +14,6 @@ function glowroom(...args: string[]) {
 }
 
 describe('glowroom render song.mid', () => {
-  it('renders a MIDI file on the default synth and the factory kit', () => {
-    const out = path.join(tempDir(), 'song.wav');
-    const result = glowroom('render', song, '-o', out, '--tail', '0', '--json', '--quiet');
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { unplayable: unknown[]; warnings: string[] };
-    expect(report.unplayable).toEqual([]);
-    const audio = decodeWav(readFileSync(out));
-    const peak = Math.max(...audio.channels.map((channel) => channel.reduce((max, x) => Math.max(max, Math.abs(x)), 0)));
-    expect(peak).toBeGreaterThan(0.01);
-  });
-
   it('refuses a damaged MIDI file with the reason and exit status 1, writing nothing', () => {
     const dir = tempDir();
     const cut = path.join(dir, 'cut.mid');
