@@ -12,7 +12,7 @@ export class VoiceScratch {
   readonly amp: Float32Array;
   readonly filterEnv: Float32Array;
 
-  constructor(readonly frames: number) {
+  constructor(frames: number) {
     this.left = new Float32Array(frames);
     this.right = new Float32Array(frames);
     this.amp = new Float32Array(frames);
