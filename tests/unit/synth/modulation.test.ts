@@ -106,3 +106,24 @@ describe('LFO', () => {
     expect(level(6000)).toBeCloseTo(level(30_000), 2);
   });
 });
+
+describe('parameter ramps', () => {
+  it('follows the volume along the block from its start value to its end value (no step at the block edge)', () => {
+    const params = synthParams({ osc1Wave: sine, gainDb: -6 });
+    const synth = createSynthInstrument(RATE);
+    // Hold a note at −6 dB for a second, then one block that ramps to −30 dB, then −30 dB.
+    const [steady] = renderNotes(synth, [{ pitch: 46, on: 0 }], RATE, params);
+    const at = params.count - 1;
+    params.end[at] = -30;
+    const [ramp] = renderNotes(synth, [], 128, params);
+    params.start[at] = -30;
+    const [after] = renderNotes(synth, [], 2400, params);
+    const joined = Float32Array.from([...steady.subarray(RATE - 128), ...ramp, ...after]);
+    let largest = 0;
+    for (let i = 1; i < joined.length; i++) largest = Math.max(largest, Math.abs((joined[i] as number) - (joined[i - 1] as number)));
+    // A 116.5 Hz sine at −6 dB steps at most 2π·116.5/48000·0.5 ≈ 0.0076 per frame by itself; at the
+    // block edge it is 0.54 into a cycle, where a jump to −30 dB would step by about 0.12.
+    expect(largest).toBeLessThan(0.008);
+    expect(Math.max(...after.map(Math.abs))).toBeCloseTo(10 ** (-30 / 20), 2);
+  });
+});
