@@ -15,7 +15,16 @@ export type RollCommand =
   | { kind: 'duplicate' }
   | { kind: 'quantize' };
 
-export function rollCommand(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey'>): RollCommand | null {
+/** What the roll reads of a key press. */
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+}
+
+export function rollCommand(event: KeyPress): RollCommand | null {
   const mod = event.ctrlKey || event.metaKey;
   switch (event.key) {
     case 'ArrowUp':

@@ -41,7 +41,8 @@ export function WaveformEditor() {
   const clip = found?.kind === 'audio' ? found : null;
   const path = clip ? (project.sources[clip.source]?.path ?? '') : '';
   const info = useSamples((s) => s.byPath[path]);
-  if (!target) return null;
+  // A note clip opens in the beat editor instead.
+  if (!target || found?.kind === 'notes') return null;
   return <EditorDialog target={target} project={project} clip={clip} info={info ?? null} />;
 }
 

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useUi } from '../../state/ui-store';
+import { BeatsEditor } from '../beats';
 import { WaveformEditor } from '../editor';
 import { ExportDialog } from '../export';
 import { LibraryPanel } from '../library';
@@ -38,6 +39,7 @@ export function App() {
         <LibraryPanel />
         <div className="workspace-main">
           <Timeline />
+          <BeatsEditor />
           {mixerOpen && <Mixer />}
         </div>
       </main>

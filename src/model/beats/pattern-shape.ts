@@ -1,48 +1,27 @@
 /**
  * The note content the beat editors change: a pattern's notes, length, swing and step grid, as
- * format v4 defines them (docs/project-format.md, "Pattern"). The editors' functions take and
- * return these shapes, so they work on `project.patterns[id]` and on any copy of it alike.
+ * format v4 defines them (docs/project-format.md, "Pattern"; src/model/note-schema.ts). The
+ * editors' functions take and return these shapes, and the limits they clamp to come from there.
  */
-import type { Beats } from '../../std/units';
+import { maxSwing, minSwing, swingTolerance } from '../../devices/instruments/note-grid';
+import { maxPatternBeats } from '../note-schema';
+import type { Note, Pattern } from '../project-schema';
 
-/** A step length the step sequencer shows; `T` = triplet. */
-export const stepDivisions = ['1/8', '1/8T', '1/16', '1/16T', '1/32'] as const;
-export type StepDivision = (typeof stepDivisions)[number];
+export { stepDivisions, type StepDivision } from '../../devices/instruments/note-grid';
+export type { StepGrid } from '../project-schema';
 
 /** One note: pitch 0–127, start and length in beats from the pattern's start, velocity in (0, 1]. */
-export interface PatternNote {
-  readonly pitch: number;
-  readonly start: Beats;
-  readonly length: Beats;
-  readonly velocity: number;
-  /** 0–1; absent = 1 (always plays). */
-  readonly probability?: number;
-  /** 1–8 hits spread over the note; absent = 1. */
-  readonly ratchet?: number;
-}
-
-export interface StepGrid {
-  readonly division: StepDivision;
-  /** A row's own cycle in steps (polymeter), by pitch as text; absent = the pattern's step count. */
-  readonly rowSteps: Readonly<Record<string, number>>;
-}
-
-export interface PatternContent {
-  readonly name: string;
-  readonly length: Beats;
-  readonly notes: readonly PatternNote[];
-  /** 50–75 %; absent = the project's swing. */
-  readonly swing?: number;
-  readonly stepGrid?: StepGrid;
-}
+export type PatternNote = Note;
+/** A pattern as the format holds it (`project.patterns[id]`). */
+export type PatternContent = Pattern;
 
 /** The format's limits, written once for the editors. */
 export const patternLimits = {
   minPitch: 0,
   maxPitch: 127,
-  maxLength: 1024,
-  minSwing: 50,
-  maxSwing: 75,
+  maxLength: maxPatternBeats,
+  minSwing,
+  maxSwing,
   minRatchet: 1,
   maxRatchet: 8,
   minRowSteps: 1,
@@ -54,7 +33,7 @@ export const patternLimits = {
 } as const;
 
 /** Positions closer than this are the same position (the format's swing tolerance). */
-export const positionEpsilon = 1e-9;
+export const positionEpsilon = swingTolerance;
 
 export function clampNumber(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));

@@ -4,6 +4,7 @@
  * steps, and writing a row writes its cycle out in full over the pattern's length (a polymeter
  * row of 3 steps in a 16-step pattern becomes notes on steps 0, 3, 6, …).
  */
+import { defaultSwingDivision, stepDivisionBeats } from '../../devices/instruments/note-grid';
 import { beats, type Beats } from '../../std/units';
 import {
   clampNumber,
@@ -24,26 +25,14 @@ export interface StepCell {
   readonly length: Beats;
 }
 
-const stepBeatsByDivision: Record<StepDivision, number> = {
-  '1/8': 1 / 2,
-  '1/8T': 1 / 3,
-  '1/16': 1 / 4,
-  '1/16T': 1 / 6,
-  '1/32': 1 / 8,
-};
-
 /** The length of one step in beats. */
 export function stepBeats(division: StepDivision): Beats {
-  return beats(stepBeatsByDivision[division]);
+  return beats(stepDivisionBeats[division]);
 }
 
-export function isTriplet(division: StepDivision): boolean {
-  return division.endsWith('T');
-}
-
-/** The division the grid shows: the pattern's own, else 1/16 (the format's default). */
+/** The division the grid shows: the pattern's own, else the format's default (1/16). */
 export function divisionOf(pattern: PatternContent): StepDivision {
-  return pattern.stepGrid?.division ?? '1/16';
+  return pattern.stepGrid?.division ?? defaultSwingDivision;
 }
 
 /** How many whole steps fit the pattern (at least 1). */
@@ -77,7 +66,7 @@ export function readRow(pattern: PatternContent, pitch: number): (StepCell | nul
 }
 
 function cellOf(note: PatternNote): StepCell {
-  return { velocity: note.velocity, probability: note.probability ?? 1, ratchet: note.ratchet ?? 1, length: note.length };
+  return { velocity: note.velocity, probability: note.probability ?? 1, ratchet: note.ratchet ?? 1, length: beats(note.length) };
 }
 
 function noteOf(pitch: number, start: number, cell: StepCell): PatternNote {

@@ -1,0 +1,61 @@
+/**
+ * Getting sounds onto pads: a sample from the library, the operating system or the file picker
+ * goes onto one pad; a drum loop is chopped onto all of them; the factory kit comes from the
+ * demo pack. Each file is decoded into the sample pool first (so it plays at once and the source
+ * records its hash), then the document changes in one undo step.
+ */
+import { filenameTempo } from '../../../src/analysis/filename-tempo';
+import { onsetsFromPeaks } from '../../../src/analysis/onsets';
+import { factoryKit, factoryKitName } from '../../../src/model/beats/factory-kit';
+import { gridCuts, loopTempo } from '../../../src/model/beats/loop-to-pads';
+import { chopLoopOntoPads, loadKit, sampleName, setPadSample } from '../../../src/model/beats/pad-edits';
+import { useProject } from '../../state/project-store';
+import { runtime } from '../../state/runtime';
+import { reportError, useSession } from '../../state/session-store';
+
+async function loaded(path: string) {
+  const info = await runtime().samples.ensure(path);
+  return { path: info.path, sha256: info.sha256, info };
+}
+
+export async function putSampleOnPad(trackId: string, pad: number, path: string): Promise<void> {
+  try {
+    const file = await loaded(path);
+    useProject.getState().edit(`Load ${file.info.name} on Pad ${pad + 1}`, (p) => setPadSample(p, trackId, pad, file));
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/** How a loop is cut: at its transients, or every 1/8 or 1/16 of its tempo. */
+export type ChopMode = 'transients' | '1/8' | '1/16';
+
+export async function chopLoopOnPads(trackId: string, patternId: string, path: string, mode: ChopMode): Promise<void> {
+  try {
+    const file = await loaded(path);
+    const duration = file.info.frames / file.info.sampleRate;
+    const loopBpm = loopTempo(filenameTempo(file.info.name), duration, useProject.getState().project.tempo);
+    const cuts = mode === 'transients' ? onsetsFromPeaks(file.info.peaks, duration) : gridCuts(duration, loopBpm, mode === '1/8' ? 0.5 : 0.25);
+    useProject.getState().edit(`Chop ${file.info.name} onto Pads`, (p) => chopLoopOntoPads(p, trackId, patternId, { ...file, durationSeconds: duration, loopBpm, cuts }));
+    useSession.getState().notify('info', `Chopped ${sampleName(path)} at ${Math.round(loopBpm * 10) / 10} BPM onto the pads; the pattern replays it.`);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/** Loads the factory kit from the demo pack (when this Glowroom has it). */
+export async function loadFactoryKit(trackId: string): Promise<void> {
+  const pack = useSession.getState().info?.demoPackDir ?? null;
+  if (!pack) {
+    useSession.getState().notify('error', 'The factory kit comes from the demo sample pack, which this installation does not include. Drop your own samples on the pads.');
+    return;
+  }
+  try {
+    const files = await Promise.all(factoryKit.map((pad) => loaded(`${pack}/${pad.file}`)));
+    useProject.getState().edit(`Load ${factoryKitName}`, (p) =>
+      loadKit(p, trackId, factoryKit.map((pad, i) => ({ name: pad.name, file: files[i] ?? null, params: pad.params }))),
+    );
+  } catch (error) {
+    reportError(error);
+  }
+}
