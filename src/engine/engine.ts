@@ -290,6 +290,7 @@ export class Engine {
     this.clock.locate(this.playhead, this.sampleRate, this.located);
     context.beat = this.located[0] as number;
     context.tempo = this.located[1] as number;
+    context.seconds = this.playhead / this.sampleRate;
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {

@@ -106,7 +106,15 @@ function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
 
 /** Equal timing: the same tempo, meter, tempo changes and meter changes, whether or not they are the same arrays. */
 function sameTimeline(a: EngineTimeline, b: EngineTimeline): boolean {
-  return a === b || (a.tempo === b.tempo && a.timeSignature[0] === b.timeSignature[0] && a.timeSignature[1] === b.timeSignature[1]);
+  if (a === b) return true;
+  const meters = (x: EngineTimeline) => (x.meterChanges ?? []).map((change) => ({ bar: change.bar, count: change.timeSignature[0], unit: change.timeSignature[1] }));
+  return (
+    a.tempo === b.tempo &&
+    a.timeSignature[0] === b.timeSignature[0] &&
+    a.timeSignature[1] === b.timeSignature[1] &&
+    sameList(a.tempoChanges ?? [], b.tempoChanges ?? []) &&
+    (a.meterChanges === b.meterChanges || sameList(meters(a), meters(b)))
+  );
 }
 
 function sameAutomation(a: readonly EngineAutomationLane[], b: readonly EngineAutomationLane[]): boolean {

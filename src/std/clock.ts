@@ -201,6 +201,18 @@ export class Clock {
   }
 
   /**
+   * For the audio thread, many frames at once: the beat of timeline frame `offset + frames[i]` at
+   * `rate` into `out[i]` for i in [from, to) (`out` may be `frames`). Same values as `beatAtFrame`.
+   */
+  beatsAtFrames(frames: Float64Array, out: Float64Array, from: number, to: number, offset: number, rate: number): void {
+    for (let i = from; i < to; i++) {
+      const time = (offset + (frames[i] as number)) / rate;
+      const p = lastAtOrBefore(this.pieceSeconds, time);
+      out[i] = (this.pieceBeat[p] as number) + pieceBeats(time - (this.pieceSeconds[p] as number), this.pieceBpm[p] as number, time < 0 ? 0 : (this.pieceSlope[p] as number));
+    }
+  }
+
+  /**
    * The frame (at whole `rate`) of the first metronome beat — every 4 / d beats of the meter, from
    * beat 0 — that starts on or after whole frame `frame`; `out[0]` becomes 1 when that beat starts a
    * bar, else 0. Whole numbers in and out, like `locate`.

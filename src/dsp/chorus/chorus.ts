@@ -1,4 +1,4 @@
-import { type Beats, type Bpm } from '../../std/units';
+import { type Seconds } from '../../std/units';
 import { DelayLine } from '../delay/delay-line';
 import { type StereoEffect } from '../stereo-effect';
 
@@ -20,7 +20,7 @@ const DEPTH_GLIDE_MS = 20;
  * voices' gains, so spreading keeps the level). Feedback sends the wet sum back into the lines.
  *
  * The LFO's phase is a function of the transport position, never of how long the effect has run:
- * frame i of a block sits at t = seconds(position) + i / fs and voice v reads
+ * frame i of a block sits at t = (the block's timeline seconds) + i / fs and voice v reads
  * sin(2π(rate·t + v/voices)). The engine calls {@link setTransport} before each block, so
  * playback, export and a seek sweep identically; between calls time advances by whole frames
  * from the last position set, so any block partition renders the same samples.
@@ -95,9 +95,9 @@ export class Chorus implements StereoEffect {
     this.mix = Math.min(1, Math.max(0, fraction));
   }
 
-  /** Where the next block starts on the timeline, and the tempo there. */
-  setTransport(position: Beats, tempo: Bpm): void {
-    this.originSeconds = (position * 60) / tempo;
+  /** Where the next block starts on the timeline, in seconds (whatever the tempo map did before it). */
+  setTransport(time: Seconds): void {
+    this.originSeconds = time;
     this.framesSinceOrigin = 0;
   }
 

@@ -30,7 +30,9 @@ export class ParamView {
 export class BlockContext {
   /** Timeline position of the block's first frame, in beats (it stays put while stopped). */
   beat = 0;
-  /** Quarter notes per minute. */
+  /** Timeline position of the block's first frame, in seconds. */
+  seconds = 0;
+  /** Quarter notes per minute at the block's first frame (the tempo map moves it block by block). */
   tempo = 120;
   /** The signal of the channel the current insert listens to (its sidechain), or null; set by the strip per insert. */
   sidechainLeft: Float32Array | null = null;

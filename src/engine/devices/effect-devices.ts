@@ -13,7 +13,7 @@ import { Delay } from '../../dsp/delay/delay';
 import { InsertLimiter } from '../../dsp/limiter/insert-limiter';
 import { FilterEffect } from '../../dsp/filter/filter-effect';
 import { Reverb } from '../../dsp/reverb/reverb';
-import { beats, bpm } from '../../std/units';
+import { beats, bpm, seconds } from '../../std/units';
 import { kernelDevice, paramIndices, type DeviceProcessor } from './device-processor';
 
 const limiter = paramIndices('limiter');
@@ -132,6 +132,6 @@ export function createChorusDevice(sampleRate: number): DeviceProcessor {
       kernel.setFeedback((end[base + chorus.feedback] as number) / 100);
       kernel.setMix((end[base + chorus.mix] as number) / 100);
     },
-    { eachBlock: (kernel, _params, context) => kernel.setTransport(beats(context.beat), bpm(context.tempo)) },
+    { eachBlock: (kernel, _params, context) => kernel.setTransport(seconds(context.seconds)) },
   );
 }

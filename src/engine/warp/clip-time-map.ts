@@ -1,10 +1,12 @@
 import type { StretchMap } from '../../dsp/stretch/stretch-source';
 import { WarpCurve } from '../../dsp/stretch/warp-curve';
 import type { EngineClip, EngineWarp } from '../../protocol/engine';
+import type { Clock } from '../../std/clock';
+import { beats } from '../../std/units';
 
 /**
  * Where a warped clip is in its source at each output frame: timeline frame → song beat (the
- * tempo) → the clip's musical beat (its offset, its loop) → source seconds (the warp curve) →
+ * song's clock, through its tempo map) → the clip's musical beat (its offset, its loop) → source seconds (the warp curve) →
  * source frames, unwrapped past the loop. Output frames count from the clip's start frame.
  */
 export class ClipTimeMap implements StretchMap {
@@ -22,8 +24,9 @@ export class ClipTimeMap implements StretchMap {
     private readonly sourceRate: number,
     sourceFrames: number,
     private readonly startFrame: number,
-    /** Output frames per beat at the song's tempo. */
-    private readonly framesPerBeat: number,
+    private readonly clock: Clock,
+    /** The engine's sample rate (output frames per second). */
+    private readonly engineRate: number,
   ) {
     this.curve = new WarpCurve(warp.markers, warp.sourceTempo);
     this.offsetBeat = this.curve.beatAt(clip.offset);
@@ -35,8 +38,9 @@ export class ClipTimeMap implements StretchMap {
 
   sourceFrames(frames: Float64Array, sources: Float64Array, from: number, to: number): void {
     const { curve, offsetBeat, passBeats, passSource, sourceRate } = this;
+    this.clock.beatsAtFrames(frames, sources, from, to, this.startFrame, this.engineRate);
     for (let i = from; i < to; i++) {
-      const elapsed = (this.startFrame + (frames[i] as number)) / this.framesPerBeat - this.clip.start;
+      const elapsed = (sources[i] as number) - this.clip.start;
       if (passBeats === Infinity) {
         sources[i] = curve.secondsAt(offsetBeat + elapsed) * sourceRate;
         continue;
@@ -49,6 +53,6 @@ export class ClipTimeMap implements StretchMap {
 
   /** The output frame (from the clip's start, unrounded) where clip beat `beat` of the first pass is heard. */
   outputFrameOf(beat: number): number {
-    return (this.clip.start + beat - this.offsetBeat) * this.framesPerBeat - this.startFrame;
+    return this.clock.secondsAt(beats(this.clip.start + beat - this.offsetBeat)) * this.engineRate - this.startFrame;
   }
 }

@@ -46,8 +46,9 @@ export class WarpedVoice {
   ) {
     this.startFrame = clock.frameAt(beats(clip.start), hertz(engineRate));
     this.endFrame = clock.frameAt(beats(clip.start + clip.length), hertz(engineRate));
-    const tempo = clock.tempoAt(beats(clip.start));
-    this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, (60 * engineRate) / tempo);
+    // The clip's mean tempo: the varispeed's average read rate, for its anti-aliasing.
+    const tempo = clock.constantTempo ? clock.tempoAt(beats(0)) : (clip.length * 60) / clock.secondsOver(beats(clip.start), beats(clip.length));
+    this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, clock, engineRate);
     const source = new StretchSource(sample.planes, clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
     const rateRatio = sample.sampleRate / engineRate;
     const pitch = warp.mode === 'repitch' ? 1 : 2 ** (((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHORUS_MIN_DELAY_MS, Chorus } from '../../../src/dsp/chorus/chorus';
-import { beats, bpm } from '../../../src/std/units';
+import { seconds } from '../../../src/std/units';
 import { runInBlocks } from './effect-harness';
 
 const RATE = 48_000;
@@ -39,7 +39,7 @@ describe('Chorus', () => {
     const depth = (depthMs * RATE) / 1000;
     const chorus = wetChorus(2, depthMs, 1, 0);
     // Starting at beat 3 at 90 BPM: two seconds into the song.
-    chorus.setTransport(beats(3), bpm(90));
+    chorus.setTransport(seconds(2));
     const [out] = runInBlocks(chorus, ramp(RATE));
     const delays = measuredDelays(out, minFrames + depth);
     let low = Infinity;
@@ -64,7 +64,7 @@ describe('Chorus', () => {
     const chorus = wetChorus(1.3, 9, 3, 0.6);
     chorus.setFeedback(0.5);
     chorus.setMix(0.5);
-    chorus.setTransport(beats(5), bpm(120));
+    chorus.setTransport(seconds(2.5));
     const [inBlocks] = runInBlocks(chorus, input);
     chorus.reset();
     const whole = input.slice();
@@ -87,7 +87,7 @@ describe('Chorus', () => {
     const depth = (10 * RATE) / 1000;
     const centre = minFrames + depth / 2;
     const wide = wetChorus(1, 10, 2, 1);
-    wide.setTransport(beats(0), bpm(120));
+    wide.setTransport(seconds(0));
     const [left, right] = runInBlocks(wide, ramp(RATE));
     const delaysLeft = measuredDelays(left, minFrames + depth);
     const delaysRight = measuredDelays(right, minFrames + depth);

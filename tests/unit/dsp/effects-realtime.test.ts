@@ -8,7 +8,7 @@ import { Compressor } from '../../../src/dsp/dynamics/compressor';
 import { Eq } from '../../../src/dsp/eq/eq';
 import { InsertLimiter } from '../../../src/dsp/limiter/insert-limiter';
 import { Reverb } from '../../../src/dsp/reverb/reverb';
-import { beats, bpm } from '../../../src/std/units';
+import { beats, bpm, seconds } from '../../../src/std/units';
 import { type StereoEffect } from '../../../src/dsp/stereo-effect';
 import { scavengesDuring } from '../../support/garbage-collections';
 import { BLOCK, runInBlocks } from './effect-harness';
@@ -82,7 +82,7 @@ const kernels: Record<string, () => StereoEffect> = {
     chorus.setDepthMs(12);
     chorus.setFeedback(0.6);
     chorus.setRateHz(1.7);
-    chorus.setTransport(beats(2), bpm(128));
+    chorus.setTransport(seconds(0.9375));
     return chorus;
   },
   limiter: () => {
