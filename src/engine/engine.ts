@@ -32,7 +32,7 @@ import { SamplePool } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
 import { WarpedVoice } from './warp/warped-voice';
 
-const defaultTimeline: EngineTimeline = { tempo: 120, timeSignature: [4, 4] };
+const defaultTimeline: EngineTimeline = { tempo: 120, timeSignature: [4, 4], tempoChanges: [], meterChanges: [] };
 
 /** A channel that feeds the master, and the block it added to the master's input in the last render. */
 export interface StemTap extends StereoBlock {

@@ -54,7 +54,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
     }]));
   }
   return {
-    timeline: { tempo: project.tempo, timeSignature: project.timeSignature },
+    timeline: { tempo: project.tempo, timeSignature: project.timeSignature, tempoChanges: project.tempoChanges, meterChanges: project.meterChanges },
     mixer: { channels },
     params,
     clips,
@@ -107,12 +107,12 @@ function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
 /** Equal timing: the same tempo, meter, tempo changes and meter changes, whether or not they are the same arrays. */
 function sameTimeline(a: EngineTimeline, b: EngineTimeline): boolean {
   if (a === b) return true;
-  const meters = (x: EngineTimeline) => (x.meterChanges ?? []).map((change) => ({ bar: change.bar, count: change.timeSignature[0], unit: change.timeSignature[1] }));
+  const meters = (x: EngineTimeline) => x.meterChanges.map((change) => ({ bar: change.bar, count: change.timeSignature[0], unit: change.timeSignature[1] }));
   return (
     a.tempo === b.tempo &&
     a.timeSignature[0] === b.timeSignature[0] &&
     a.timeSignature[1] === b.timeSignature[1] &&
-    sameList(a.tempoChanges ?? [], b.tempoChanges ?? []) &&
+    sameList(a.tempoChanges, b.tempoChanges) &&
     (a.meterChanges === b.meterChanges || sameList(meters(a), meters(b)))
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { AutomationCurve } from '../devices/automation-curve';
 import type { DeviceType } from '../devices/catalog';
-import type { TimeMap } from '../std/clock';
+import type { MeterPoint, TempoPoint, TimeMap } from '../std/clock';
 
 /** The name the processor registers under; node and processor both use it. */
 export const engineProcessorName = 'glowroom-engine';
@@ -119,6 +119,10 @@ export interface EngineTimeline extends TimeMap {
   readonly tempo: number;
   /** [beats per bar, the note value of one beat: 4 = quarter, 8 = eighth] at bar 0. */
   readonly timeSignature: readonly [number, number];
+  /** Tempo jumps and ramps after beat 0, sorted by beat. */
+  readonly tempoChanges: readonly TempoPoint[];
+  /** Meter changes after bar 0, sorted by bar. */
+  readonly meterChanges: readonly MeterPoint[];
 }
 
 export interface EngineAutomationPoint {

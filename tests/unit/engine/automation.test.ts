@@ -138,7 +138,7 @@ describe('the engine plays automation sample accurately', () => {
 
   it('keeps automation in beats: a tempo change moves the points with the clips', () => {
     const engine = automated([lane('t', 'gainDb', [point(0, -24), point(0.3, 0)])]);
-    engine.command({ type: 'set-timeline', timeline: { tempo: 60, timeSignature: [4, 4] } });
+    engine.command({ type: 'set-timeline', timeline: { tempo: 60, timeSignature: [4, 4], tempoChanges: [], meterChanges: [] } });
     const [left] = render(engine, 15_000);
     expect(left[7167]).toBeCloseTo(decibelsToGain(-24 + (24 * 7167) / 14_400), 5);
     expect(left[14_400]).toBeCloseTo(1, 6);

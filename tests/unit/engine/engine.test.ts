@@ -149,7 +149,7 @@ describe('engine: clips on the timeline', () => {
 
   it('keeps clips on their beats when the tempo changes', () => {
     const engine = engineWith({ a: { planes: [Float32Array.of(1)] } }, [track('t', [clip('a', { start: 4, length: 0.1 })])]);
-    engine.command({ type: 'set-timeline', timeline: { tempo: 90, timeSignature: [4, 4] } });
+    engine.command({ type: 'set-timeline', timeline: { tempo: 90, timeSignature: [4, 4], tempoChanges: [], meterChanges: [] } });
     const [left] = render(engine, frameOf(5, 90));
     expect(nonZero(left)).toEqual([frameOf(4, 90)]);
   });
@@ -281,7 +281,7 @@ describe('engine document changes', () => {
 
   it('sends the timeline alone when the tempo changes', () => {
     expect(engineDocumentChanges(before, compile(projectOf([a, b], { ...timeline120, tempo: 100 })))).toEqual([
-      { type: 'set-timeline', timeline: { tempo: 100, timeSignature: [4, 4] } },
+      { type: 'set-timeline', timeline: { tempo: 100, timeSignature: [4, 4], tempoChanges: [], meterChanges: [] } },
     ]);
   });
 

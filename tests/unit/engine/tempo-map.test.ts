@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AutomationPoint } from '../../../src/model/project-schema';
+import type { AutomationPoint, Project } from '../../../src/model/project-schema';
 import type { EngineClip, EngineTimeline } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { decibelsToGain } from '../../../src/std/units';
@@ -10,9 +10,7 @@ import { clip, constant, engineWith, nonZero, projectOf, rate, render, timeline1
  * Seconds to beat b, worked out by hand: on the ramp (slope −15 BPM a beat) −4 ln(1 − b/8);
  * then a beat a second; then 0.4 s a beat.
  */
-const timeline: EngineTimeline = {
-  tempo: 120,
-  timeSignature: [4, 4],
+const map: Pick<Project, 'tempoChanges' | 'meterChanges'> = {
   tempoChanges: [
     { beat: 4, bpm: 60, ramp: true },
     { beat: 6, bpm: 150, ramp: false },
@@ -22,11 +20,10 @@ const timeline: EngineTimeline = {
 const secondsAt = (b: number) => (b <= 4 ? -4 * Math.log(1 - b / 8) : b <= 6 ? 4 * Math.LN2 + (b - 4) : 4 * Math.LN2 + 2 + 0.4 * (b - 6));
 const frameOf = (b: number) => Math.round(secondsAt(b) * rate);
 
-/** An engine following the map, with `clips` (engine clips) on one track. */
+/** An engine playing a project with the map, with `clips` (engine clips) on one track. */
 function mapped(planes: Float32Array[], clips: EngineClip[] = []) {
-  const engine = engineWith({ s: { planes } }, [track('t', [clip('s')])]);
+  const engine = engineWith({ s: { planes } }, [track('t', [clip('s')])], timeline120, rate, map);
   engine.command({ type: 'set-clips', trackId: 't', clips });
-  engine.command({ type: 'set-timeline', timeline });
   return engine;
 }
 
@@ -73,9 +70,9 @@ describe('the engine follows the tempo map', () => {
     const dc = constant(8 * rate, 1);
     const point = (beat: number, value: number, curve: AutomationPoint['curve'] = 'linear'): AutomationPoint => ({ beat, value, curve });
     const engine = engineWith({ dc: { planes: [dc, dc] } }, [track('t', [clip('dc', { length: 12 })])], timeline120, rate, {
+      ...map,
       automation: [{ target: 't', param: 'gainDb', points: [point(0, -24), point(5.5, 0)] }],
     });
-    engine.command({ type: 'set-timeline', timeline });
     const [left] = render(engine, frameOf(6));
     expect(left[frameOf(5.5)]).toBeCloseTo(1, 6);
     expect(1 - (left[frameOf(5.5) - 1] ?? 0)).toBeGreaterThan(1e-6);
