@@ -100,7 +100,7 @@ export class Engine {
     this.metronome = new Metronome(sampleRate);
     this.outputMeters = [new LevelMeter(sampleRate), new LevelMeter(sampleRate)];
     this.automation = new AutomationPlayer(sampleRate);
-    this.setMixer({ channels: [{ id: 'master', kind: 'master', output: null, solo: false, inserts: [], sends: [] }] }, []);
+    this.setMixer({ channels: [{ id: 'master', kind: 'master', output: null, solo: false, soloSafe: false, inserts: [], sends: [] }] }, []);
   }
 
   command(command: EngineCommand): void {

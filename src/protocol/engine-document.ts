@@ -29,11 +29,11 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
       for (const spec of sendParams) params.push({ target: send.id, param: spec.id, value: send[spec.id] });
       return { id: send.id, target: send.target, tap: send.tap };
     });
-    channels.push({ id, kind, output: channel.output, solo: channel.solo, inserts: addDevices(channel.inserts), sends });
+    channels.push({ id, kind, output: channel.output, solo: channel.solo, soloSafe: channel.soloSafe, inserts: addDevices(channel.inserts), sends });
   };
   const { master } = project;
   params.push({ target: masterChannelId, param: 'gainDb', value: master.gainDb }, { target: masterChannelId, param: 'pan', value: master.pan });
-  channels.push({ id: masterChannelId, kind: 'master', output: null, solo: false, inserts: addDevices(master.inserts), sends: [] });
+  channels.push({ id: masterChannelId, kind: 'master', output: null, solo: false, soloSafe: false, inserts: addDevices(master.inserts), sends: [] });
   for (const track of project.tracks) addChannel(track.id, 'track', track.channel);
   for (const bus of project.buses) addChannel(bus.id, 'bus', bus.channel);
   const clips: Record<string, EngineClip[]> = {};
@@ -65,7 +65,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
 /**
  * The commands that turn the engine's `previous` document into `next`, sending only what changed:
  * the timeline; the mixer's routing (and the values of parameters it adds) when channels,
- * inserts, sends, outputs, solo or bypass changed; the clips of each track whose clips changed;
+ * inserts, sends, outputs, solo, solo safe or bypass changed; the clips of each track whose clips changed;
  * the automation lanes when any changed; and one `set-param` per parameter whose value changed.
  * A fader move is therefore one small `set-param`, never a track and never a voice rebuild.
  */

@@ -91,6 +91,8 @@ export interface EngineChannel {
   /** The channel it feeds ("master" or a bus id); null for the master itself. */
   readonly output: string | null;
   readonly solo: boolean;
+  /** Keeps sounding while other channels are soloed (an effect return). */
+  readonly soloSafe: boolean;
   readonly inserts: readonly EngineDevice[];
   readonly sends: readonly EngineSend[];
 }

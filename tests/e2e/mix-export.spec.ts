@@ -82,7 +82,7 @@ function writeSession(folder: string): string {
 /** Seconds of beats [from, to), trimmed by 50 ms at each end (fader smoothing, clip edges). */
 const inner = (from: number, to: number): [number, number] => [from * beat + 0.05, to * beat - 0.05];
 
-test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, reverb send, volume ramp', async ({ app }) => {
+test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, reverb send, volume ramp, solo and solo safe', async ({ app }) => {
   mkdirSync('/tmp/shots/mix', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'mix-export'));
   await app.getByRole('button', { name: 'Open…' }).click();
@@ -109,6 +109,9 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   const [first, last] = [await pointDb(0), await pointDb(1)];
   expect([first.beat, last.beat]).toEqual([1, 7]);
   expect(first.db - last.db).toBeGreaterThan(10);
+  // Read: the track's volume knob shows the lane's value at the playhead (beat 0: the first point's), not its static 0 dB.
+  const rideKnob = app.getByRole('region', { name: 'Timeline' }).getByRole('slider', { name: 'Volume of Ride' });
+  await expect.poll(async () => Number(await rideKnob.getAttribute('aria-valuenow'))).toBeCloseTo(first.db, 0);
 
   await app.locator('body').press('F9');
   const mixer = app.getByRole('region', { name: 'Mixer' });
@@ -180,4 +183,26 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
     description: `fader ${fader.toFixed(3)} dB; pan left ${(level(mix.left, 16, 20) - reference).toFixed(3)} dB, right ${level(mix.right, 16, 20)} dB; EQ band 3 at ${cutDb} dB: 2 kHz band ${drop.toFixed(2)} dB; reverb tail ${tail.toFixed(1)} dBFS; ramp ${ramp.join(', ')}`,
   });
   console.log(test.info().annotations.at(-1)?.description);
+
+  // Solo safe. Soloing Hit plays it dry: the reverb return and every other track fall silent.
+  if (!(await mixer.isVisible())) await app.locator('body').press('F9');
+  await mixer.getByRole('button', { name: 'Solo Hit' }).click();
+  const soloed = await exportSong(app, 'soloed.wav');
+  expect(rmsDb(soloed.left, rate, 29 * beat, 31 * beat)).toBeLessThan(-100);
+  expect(level(soloed.left, 8, 12)).toBeLessThan(-100);
+  // The hit itself, dry: uniform noise of ±0.1 has an RMS of 0.2/√12, −24.77 dBFS.
+  expect(Math.abs(level(soloed.left, 28, 28.5) - -24.77)).toBeLessThan(0.3);
+  // The bus's solo-safe toggle brings the return back; a track made solo safe from its context menu sounds too.
+  await mixer.getByRole('button', { name: 'Solo safe Bus 1' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Make Bus Solo Safe');
+  await mixer.getByRole('button', { name: 'Select Reference' }).click({ button: 'right' });
+  const menu = app.getByRole('menu', { name: 'Reference channel' });
+  await menu.getByRole('menuitemcheckbox', { name: 'Solo safe' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Make Track Solo Safe');
+  await expect(mixer.getByRole('button', { name: 'Solo safe Bus 1' })).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: '/tmp/shots/mix/solo-safe.png' });
+  const safe = await exportSong(app, 'solo-safe.wav');
+  expect(rmsDb(safe.left, rate, 29 * beat, 31 * beat)).toBeCloseTo(tail, 1);
+  expect(level(safe.left, 8, 12)).toBeCloseTo(reference, 2);
+  expect(level(safe.left, 12, 16)).toBeLessThan(-100);
 });

@@ -1,12 +1,13 @@
 import { memo, useState, type CSSProperties } from 'react';
 import { busFeeders, deleteBus, renameBus } from '../../../src/model/edits/bus-edits';
-import { soloExclusively, toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
-import { deleteBusLabel, exclusiveSoloLabel, muteLabel, renameBusLabel, renameTrackLabel, soloLabel } from '../../../src/model/edits/labels';
+import { soloExclusively, toggleMute, toggleSolo, toggleSoloSafe } from '../../../src/model/edits/channel-edits';
+import { deleteBusLabel, exclusiveSoloLabel, muteLabel, renameBusLabel, renameTrackLabel, soloLabel, soloSafeLabel } from '../../../src/model/edits/labels';
 import { renameTrack } from '../../../src/model/edits/track-edits';
 import type { Bus } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSession } from '../../state/session-store';
 import { InlineNameInput } from '../InlineNameInput';
+import { ChannelMenu } from './ChannelMenu';
 import { ChannelMeter } from './ChannelMeter';
 import { describePan, formatPan, parsePan } from './channel-values';
 import { Fader, faderTravelPx } from './Fader';
@@ -30,11 +31,13 @@ interface StripProps {
 
 /**
  * One channel strip, top to bottom: name and colour, inserts, sends, output, pan, fader with
- * meter and scale, mute and solo (Ctrl/Cmd+click solos it alone).
+ * meter and scale, mute and solo (Ctrl/Cmd+click solos it alone); a bus's solo-safe toggle. The
+ * name's context menu sets solo safe and renames.
  */
 export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected, onSelect }: StripProps) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const { kind, id, name, channel } = strip;
   const noun = nouns[kind];
   const pan = panEdit(id, noun);
@@ -67,6 +70,13 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
             title={kind === 'master' ? 'Master' : `${name}: click to select or deselect, double-click to rename`}
             onClick={() => kind !== 'master' && onSelect(id)}
             onDoubleClick={() => kind !== 'master' && setRenaming(true)}
+            onContextMenu={(event) => {
+              if (!channel) return;
+              event.preventDefault();
+              const box = event.currentTarget.getBoundingClientRect();
+              // From the keyboard (Shift+F10, the menu key) there is no pointer: under the name.
+              setMenu(event.clientX === 0 && event.clientY === 0 ? { x: box.left, y: box.bottom } : { x: event.clientX, y: event.clientY });
+            }}
           >
             {name}
           </button>
@@ -76,6 +86,7 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
             ✕
           </button>
         )}
+        {menu && channel && <ChannelMenu strip={strip} channel={channel} at={menu} onRename={() => setRenaming(true)} onClose={() => setMenu(null)} />}
       </header>
       <InsertSlots ownerId={id} name={name} inserts={strip.inserts} channel={strip.meter} />
       {channel && <SendControls ownerId={id} name={name} sends={channel.sends} buses={buses} />}
@@ -128,6 +139,18 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
           >
             S
           </button>
+          {kind === 'bus' && (
+            <button
+              type="button"
+              className="strip-toggle strip-safe"
+              aria-label={`Solo safe ${name}`}
+              aria-pressed={channel.soloSafe}
+              title="Solo safe: keeps sounding while other channels are soloed (an effect return). Also in the name's context menu."
+              onClick={() => edit(soloSafeLabel(!channel.soloSafe, noun), (p) => toggleSoloSafe(p, id))}
+            >
+              ⛨
+            </button>
+          )}
         </div>
       )}
       <div className="strip-colour" aria-hidden="true" />

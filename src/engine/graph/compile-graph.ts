@@ -18,7 +18,7 @@ export interface CompiledGraph {
   /** Per channel: its output connection (undefined for the master) and its sends, in send order. */
   readonly outputs: readonly (Connection | undefined)[];
   readonly sends: readonly (readonly Connection[])[];
-  /** Per channel: whether it sounds under the current solos (buses and the master always pass on). */
+  /** Per channel: whether it sounds under the current solos (`soloAudibility`). */
   readonly audible: readonly boolean[];
   /** How late the master's output is behind the timeline, in frames. */
   readonly outputLatency: number;
@@ -80,9 +80,12 @@ export function compileGraph(
 }
 
 /**
- * While any track or bus is soloed, a track sounds only if it is soloed itself or feeds a soloed
- * bus (through outputs or sends, directly or through other buses); buses and the master always
- * pass on what reaches them.
+ * While any track or bus is soloed, a track or bus sounds only if it is soloed, solo safe, or
+ * feeds a soloed bus (through outputs or sends, directly or through other buses); and a bus also
+ * sounds when it lies on the output path of a channel that sounds (a soloed track's group bus
+ * carries it to the master). A bus that only receives sends from what sounds (an effect return)
+ * is silent unless it is solo safe, so soloing a track plays it dry (as in Pro Tools). The master
+ * always sounds.
  */
 function soloAudibility(mixer: EngineMixer, targets: readonly { output: number | undefined; sends: readonly (number | undefined)[] }[]): boolean[] {
   const channels = mixer.channels;
@@ -95,5 +98,10 @@ function soloAudibility(mixer: EngineMixer, targets: readonly { output: number |
     const target = targets[index];
     return [target?.output, ...(target?.sends ?? [])].some((to) => to !== undefined && reachesSolo(to, seen));
   };
-  return channels.map((channel, index) => channel.kind !== 'track' || channel.solo || reachesSolo(index, new Set()));
+  const sounds = channels.map((channel, index) => channel.kind === 'master' || channel.solo || channel.soloSafe || reachesSolo(index, new Set()));
+  sounds.forEach((sounding, index) => {
+    // Down the output path: every bus between a sounding channel and the master passes it on.
+    for (let to = sounding ? targets[index]?.output : undefined, steps = 0; to !== undefined && steps < channels.length; to = targets[to]?.output, steps++) sounds[to] = true;
+  });
+  return sounds;
 }

@@ -119,6 +119,17 @@ export function toggleSolo(project: Project, ids: ChannelIds): Project {
 }
 
 /**
+ * Makes the named tracks and buses solo safe (they keep sounding while other channels are
+ * soloed: an effect return, a reference), or takes it off when every one is solo safe already.
+ */
+export function toggleSoloSafe(project: Project, ids: ChannelIds): Project {
+  const targets = owners(project, ids);
+  if (targets.length === 0) return project;
+  const soloSafe = !targets.every((owner) => owner.channel.soloSafe);
+  return mapChannels(project, ids, (channel) => patchFields(channel, { soloSafe }));
+}
+
+/**
  * Exclusive solo (Ctrl/Cmd+click): the named channel is the only one soloed. When it already is,
  * every solo is cleared, so the same gesture toggles back.
  */

@@ -31,6 +31,8 @@ export const moveTrackLabel = (): string => 'Move Track';
 /** `noun`: what owns the muted channels (a track, a bus). */
 export const muteLabel = (count: number, mute: boolean, noun: ChannelNoun = 'Track'): string => counted(mute ? 'Mute' : 'Unmute', noun, count, plurals[noun]);
 export const soloLabel = (count: number, solo: boolean, noun: ChannelNoun = 'Track'): string => counted(solo ? 'Solo' : 'Unsolo', noun, count, plurals[noun]);
+/** `safe`: whether the edit makes the channel solo safe (true) or takes it off (false). */
+export const soloSafeLabel = (safe: boolean, noun: ChannelNoun = 'Bus'): string => (safe ? `Make ${noun} Solo Safe` : `Make ${noun} Not Solo Safe`);
 export const trackColourLabel = (count = 1): string => (count <= 1 ? 'Change Track Colour' : `Change Colour of ${count} Tracks`);
 export const trackHeightLabel = (count = 1): string => (count <= 1 ? 'Change Track Height' : `Change Height of ${count} Tracks`);
 

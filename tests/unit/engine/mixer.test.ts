@@ -76,6 +76,23 @@ describe('the channel graph', () => {
     expect(render(engine, 256)[0][200]).toBe(0.25);
   });
 
+  it('solos a track dry: an effect return fed by its send is silent unless solo safe, its group bus carries it, a solo-safe track keeps sounding', () => {
+    // 'a' (0.25) goes to a group bus and sends to a return bus; 'b' (0.5) goes to the master; 'c' (0.125) too.
+    const samples = { a: { planes: [constant(rate, 0.25)] }, b: { planes: [constant(rate, 0.5)] }, c: { planes: [constant(rate, 0.125)] } };
+    const send = { id: 'fx', target: 'ret', levelDb: 0, tap: 'post' as const };
+    const mix = (soloSafeReturn: boolean, soloSafeTrack: boolean) => {
+      const tracks = [track('ta', [clip('a')], { solo: true, output: 'grp', sends: [send] }), track('tb', [clip('b')], { soloSafe: soloSafeTrack }), track('tc', [clip('c')])];
+      const engine = engineWith(samples, tracks, timeline120, rate, { buses: [bus('grp'), bus('ret', { soloSafe: soloSafeReturn })] });
+      return render(engine, 256)[0][200];
+    };
+    expect(mix(false, false)).toBe(0.25);
+    expect(mix(true, false)).toBe(0.5);
+    expect(mix(false, true)).toBe(0.75);
+    // With nothing soloed, solo safe changes nothing.
+    const tracks = [track('ta', [clip('a')], { sends: [send] }), track('tb', [clip('b')])];
+    for (const soloSafe of [false, true]) expect(render(engineWith(samples, tracks, timeline120, rate, { buses: [bus('ret', { soloSafe })] }), 256)[0][200]).toBe(1);
+  });
+
   it('keeps a track with a limiter and a dry track of the same click sample-aligned at the master', () => {
     const click = Float32Array.of(0.5);
     const tracks = [track('wet', [clip('c', { start: 1, length: 0.5 })], { inserts: [limiter('d1')] }), track('dry', [clip('c', { start: 1, length: 0.5 })])];
