@@ -83,6 +83,8 @@ function writeSession(folder: string): string {
 const inner = (from: number, to: number): [number, number] => [from * beat + 0.05, to * beat - 0.05];
 
 test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, reverb send, volume ramp, solo and solo safe', async ({ app }) => {
+  // Four exports on a loaded machine.
+  test.setTimeout(180_000);
   mkdirSync('/tmp/shots/mix', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'mix-export'));
   await app.getByRole('button', { name: 'Open…' }).click();
@@ -147,7 +149,8 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   const cutDb = Number.parseFloat(((await editor.locator('output[data-param="p3GainDb"]').textContent()) ?? '').replace('−', '-'));
   expect(cutDb).toBeLessThan(-8);
   await app.screenshot({ path: '/tmp/shots/mix/mix-export-mixer.png' });
-  await app.keyboard.press('Escape');
+  await editor.getByRole('button', { name: 'Close the EQ editor' }).click();
+  await expect(editor).toHaveCount(0);
 
   const mix = await exportSong(app, 'mix-export.wav');
   expect(mix.rate).toBe(rate);

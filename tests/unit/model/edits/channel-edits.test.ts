@@ -8,6 +8,7 @@ import {
   soloExclusively,
   toggleMute,
   toggleSolo,
+  toggleSoloSafe,
 } from '../../../../src/model/edits/channel-edits';
 import { applyEdit, emptyHistory } from '../../../../src/model/history';
 import { expectValid, mixerProject, project } from './helpers';
@@ -52,6 +53,18 @@ describe('channel edits', () => {
     expect(toggleMute(p, [])).toBe(p);
     expect(toggleSolo(p, 'master')).toBe(p);
     expect(toggleSolo(p, 't9')).toBe(p);
+  });
+
+  it('makes buses and tracks solo safe and back, one undo step', () => {
+    const p = mixerProject();
+    const safe = expectValid(toggleSoloSafe(p, 'b2'));
+    expect(safe.buses.map((b) => b.channel.soloSafe)).toEqual([false, true]);
+    expect(safe.tracks).toBe(p.tracks);
+    expect(expectValid(toggleSoloSafe(safe, ['b2'])).buses.map((b) => b.channel.soloSafe)).toEqual([false, false]);
+    expect(expectValid(toggleSoloSafe(p, ['t1', 'b1'])).tracks[0]?.channel.soloSafe).toBe(true);
+    expect(toggleSoloSafe(p, 'master')).toBe(p);
+    const history = applyEdit(p, emptyHistory, 'Make Bus Solo Safe', (doc) => toggleSoloSafe(doc, 'b2'));
+    expect(history.history.past).toHaveLength(1);
   });
 
   it('solos one channel exclusively, and clears every solo when it is alone already', () => {
