@@ -128,10 +128,10 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
           </button>
           <button
             type="button"
-            className="strip-toggle strip-solo"
+            className={`strip-toggle strip-solo ${channel.soloSafe ? 'is-solo-safe' : ''}`}
             aria-label={`Solo ${name}`}
             aria-pressed={channel.solo}
-            title="Solo (Ctrl/Cmd+click: solo this one alone)"
+            title={`Solo (Ctrl/Cmd+click: solo this one alone)${channel.soloSafe ? '. Solo safe: keeps sounding while others are soloed' : ''}`}
             onClick={(event) => {
               if (event.ctrlKey || event.metaKey) edit(exclusiveSoloLabel(), (p) => soloExclusively(p, id));
               else edit(soloLabel(1, !channel.solo, noun), (p) => toggleSolo(p, id));
@@ -148,7 +148,9 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
               title="Solo safe: keeps sounding while other channels are soloed (an effect return). Also in the name's context menu."
               onClick={() => edit(soloSafeLabel(!channel.soloSafe, noun), (p) => toggleSoloSafe(p, id))}
             >
-              ⛨
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M8 1.5 13.5 3.5v4c0 3.4-2.3 5.9-5.5 7-3.2-1.1-5.5-3.6-5.5-7v-4z" />
+              </svg>
             </button>
           )}
         </div>
