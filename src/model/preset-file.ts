@@ -1,14 +1,16 @@
 /**
  * User preset files (`*.glowroom-preset`, UTF-8 JSON in the data folder's `presets/`): one device's
- * settings, or a whole insert chain. Reading refuses a damaged file or one from a newer Glowroom
+ * settings, a whole insert chain, or a drum kit (sixteen pads: name, sample file, settings). Reading refuses a damaged file or one from a newer Glowroom
  * with a reason (`bad-format`, `unsupported`) and changes nothing; parameters are checked against
  * the catalog like a project's devices.
  */
 import { z } from 'zod';
 import { deviceCatalog, type DeviceType } from '../devices/catalog';
+import { drumPadCount, drumPadParams } from '../devices/instruments/catalog';
 import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { GlowroomError } from '../std/errors';
 import { describeIssue, firstIssueInDocumentOrder } from './issue-message';
+import { checkParams } from './schema-parts';
 
 export const currentPresetVersion = 1;
 export const presetExtension = '.glowroom-preset';
@@ -33,10 +35,14 @@ const PresetDeviceSchema = z
     }
   });
 
-export const PresetSchema = z.strictObject({
+const presetHeader = {
   format: z.literal('glowroom-preset'),
   version: z.literal(currentPresetVersion),
   name: z.string().min(1).max(100),
+};
+
+const DevicesPresetSchema = z.strictObject({
+  ...presetHeader,
   /** `device`: one device's settings; `chain`: an insert chain, in order. */
   kind: z.enum(['device', 'chain']),
   devices: z.array(PresetDeviceSchema).max(64),
@@ -44,7 +50,17 @@ export const PresetSchema = z.strictObject({
   if (preset.kind === 'device' && preset.devices.length !== 1) context.addIssue({ code: 'custom', path: ['devices'], message: 'a device preset holds exactly one device' });
 });
 
+/** A kit's pad: its name, its sample as an absolute path (null: empty), every pad parameter. */
+const KitPadPresetSchema = z
+  .strictObject({ name: z.string().max(200), file: z.string().min(1).max(4096).nullable(), params: z.record(z.string(), z.number().finite()) })
+  .superRefine((pad, context) => checkParams(drumPadParams, 'A drum pad', pad.params, context, ['params']));
+
+const KitPresetSchema = z.strictObject({ ...presetHeader, kind: z.literal('kit'), pads: z.array(KitPadPresetSchema).length(drumPadCount) });
+
+export const PresetSchema = z.discriminatedUnion('kind', [DevicesPresetSchema, KitPresetSchema]);
+
 export type Preset = z.infer<typeof PresetSchema>;
+export type KitPreset = z.infer<typeof KitPresetSchema>;
 
 /** Parses a preset file's text; `fileName` is only for messages. */
 export function parsePreset(text: string, fileName: string): Preset {

@@ -158,7 +158,7 @@ export const ProjectFileArgs = z.object({ path: absolutePath });
 export const MissingSource = z.object({ sourceId: z.string(), path: z.string() });
 export type MissingSource = z.infer<typeof MissingSource>;
 export const PresetList = z.object({
-  presets: z.array(z.object({ file: z.string(), name: z.string(), kind: z.enum(['device', 'chain']), deviceType: z.string().nullable() })),
+  presets: z.array(z.object({ file: z.string(), name: z.string(), kind: z.enum(['device', 'chain', 'kit']), deviceType: z.string().nullable() })),
   unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
 });
 /** `notes`: what was mended while reading (device parameters out of range, clamped), one sentence each. */
@@ -403,7 +403,7 @@ export const operations = {
   'files.pick': operation(PickArgs, PickedPath, 'End a browse session with the path the user picked in the page; it is checked against the purpose and granted.'),
   'files.showInFolder': operation(z.object({ path: absolutePath }), z.object({}), "Open the system file manager on a file (desktop only; the web host cannot reach the user's screen)."),
   'presets.list': operation(z.object({}), PresetList, "The user's presets in the data folder (device and chain), and the files there that cannot be read, with why."),
-  'presets.save': operation(z.object({ preset: PresetSchema }), z.object({ file: z.string() }), 'Save a device or chain preset in the data folder (same kind and name: replaced).'),
+  'presets.save': operation(z.object({ preset: PresetSchema }), z.object({ file: z.string() }), 'Save a device, chain or drum kit preset in the data folder (same kind and name: replaced).'),
   'presets.load': operation(z.object({ file: z.string().min(1).max(300) }), PresetSchema, 'Read a preset; a damaged file or one from a newer Glowroom is refused with the reason.'),
   'recording.begin': operation(RecordingBeginArgs, z.object({ takeId, path: z.string() }), 'Start a take: a WAV file in the project\'s Audio/ folder, written as the audio arrives.'),
   'recording.append': operation(RecordingAppendArgs, TakeStatus, 'The next frames of a take, written to its file at once.'),

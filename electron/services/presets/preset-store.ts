@@ -14,7 +14,7 @@ export interface PresetListing {
   readonly file: string;
   readonly name: string;
   readonly kind: Preset['kind'];
-  /** The device type of a device preset; null for a chain. */
+  /** The device type of a device preset; null for a chain or a kit. */
   readonly deviceType: string | null;
 }
 
@@ -43,7 +43,7 @@ export class PresetStore {
 
   /** Saves `preset` under a file named after it (a preset of the same kind and name is replaced); answers the file name. */
   async save(preset: Preset): Promise<{ file: string }> {
-    const stem = `${preset.kind === 'device' ? preset.devices[0]?.type : 'chain'} - ${preset.name}`.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120);
+    const stem = `${preset.kind === 'device' ? preset.devices[0]?.type : preset.kind} - ${preset.name}`.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120);
     const file = `${stem}${presetExtension}`;
     await fs.mkdir(this.folder, { recursive: true });
     await writeFileAtomic(path.join(this.folder, file), new TextEncoder().encode(serializePreset(preset)));

@@ -9,6 +9,7 @@ import { ParamControl } from '../devices';
 import { droppedFilePath } from '../dropped-file';
 import type { ParamEdit } from '../param-edit';
 import { sampleDragType } from '../timeline';
+import { KitMenu } from './KitMenu';
 import { chopLoopOnPads, loadFactoryKit, putSampleOnPad, type ChopMode } from './pad-files';
 
 type Drums = Extract<NonNullable<Track['instrument']>, { type: 'drums' }>;
@@ -33,7 +34,7 @@ function accepts(event: DragEvent): boolean {
  * The drum machine's pads: a 4×4 grid (or a list) that plays on click and from the keyboard,
  * takes a sample dropped from the library or the operating system (or picked), and the chosen
  * pad's settings. The kit bar loads the factory kit; a drum loop dropped on the chop zone is
- * cut onto the pads with the pattern that replays it.
+ * cut onto the pads with the pattern that replays it. Kits save and load as presets.
  */
 export function DrumPads({ track, drums, project, patternId, audition }: { track: Track; drums: Drums; project: Project; patternId: string; audition: (pitch: number) => void }) {
   const [chosen, setChosen] = useState(0);
@@ -82,6 +83,7 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
         <button type="button" onClick={() => void loadFactoryKit(track.id)}>
           Factory kit
         </button>
+        <KitMenu trackId={track.id} />
         <span className="beats-choice" role="group" aria-label="Pad layout">
           <button type="button" aria-pressed={layout === 'grid'} onClick={() => setLayout('grid')}>
             4×4

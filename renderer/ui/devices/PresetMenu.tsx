@@ -14,6 +14,9 @@ import { InlineNameInput } from '../InlineNameInput';
 
 type Listing = z.infer<typeof PresetList>['presets'][number];
 
+/** The presets this menu saves and loads: one device, or the channel's chain (kits belong to the drum machine). */
+type DevicePresetKind = Exclude<Preset['kind'], 'kit'>;
+
 /**
  * The editor's presets: the device's factory presets and the user's own (saved in the data
  * folder), loaded as one undo step; "Save preset" keeps the device's settings, "Save chain" and
@@ -23,7 +26,7 @@ type Listing = z.infer<typeof PresetList>['presets'][number];
 export function PresetMenu({ device, ownerId, chain }: { device: Device; ownerId: string; chain: readonly Device[] }) {
   const edit = useProject((s) => s.edit);
   const [mine, setMine] = useState<readonly Listing[]>([]);
-  const [naming, setNaming] = useState<Preset['kind'] | null>(null);
+  const [naming, setNaming] = useState<DevicePresetKind | null>(null);
   const refresh = () => {
     runtime()
       .bridge.call('presets.list', {})
@@ -37,14 +40,14 @@ export function PresetMenu({ device, ownerId, chain }: { device: Device; ownerId
   const loadFile = async (file: string) => {
     try {
       const preset = await runtime().bridge.call('presets.load', { file });
-      const first = preset.devices[0];
       if (preset.kind === 'chain') edit(loadPresetLabel(preset.name), (p) => replaceInsertChain(p, ownerId, preset.devices));
-      else if (first?.type === device.type) edit(loadPresetLabel(preset.name), (p) => setDeviceParams(p, device.id, first.params));
+      const first = preset.kind === 'device' ? preset.devices[0] : undefined;
+      if (first?.type === device.type) edit(loadPresetLabel(preset.name), (p) => setDeviceParams(p, device.id, first.params));
     } catch (error) {
       reportError(error);
     }
   };
-  const save = async (kind: Preset['kind'], presetName: string) => {
+  const save = async (kind: DevicePresetKind, presetName: string) => {
     const devices = (kind === 'device' ? [device] : chain).map(({ type, bypass, params }) => ({ type, bypass: kind === 'device' ? false : bypass, params }));
     try {
       await runtime().bridge.call('presets.save', { preset: { format: 'glowroom-preset', version: currentPresetVersion, name: presetName, kind, devices } });
