@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { defaultInstrumentParams, drumPadCount, drumPadParams, type InstrumentType } from '../../src/devices/instruments/catalog';
+import { paramDefaults } from '../../src/devices/param-spec';
+import { createEmptyProject } from '../../src/model/new-project';
+import { createTrack } from '../../src/model/new-track';
+import { parseProject, serializeProject } from '../../src/model/parse-project';
+import type { Instrument, Project } from '../../src/model/project-schema';
+import { expect, test } from './fixtures';
+
+const shots = '/tmp/shots/beats';
+
+/** An instrument of `type` at its defaults (a drum machine with sixteen empty pads). */
+function instrument(type: InstrumentType): Instrument {
+  const params = defaultInstrumentParams(type);
+  if (type === 'drums') {
+    const pad = { name: '', source: null, params: paramDefaults(drumPadParams), output: null };
+    return { id: 'i1', type, params, pads: Array.from({ length: drumPadCount }, () => ({ ...pad })) };
+  }
+  if (type === 'sampler') return { id: 'i1', type, params, zone: null };
+  return { id: 'i1', type, params };
+}
+
+/** A project with one instrument track holding one empty 1-bar note clip ("Beat"), looped over `bars`, written where the test can open it. */
+function writeProject(name: string, type: InstrumentType, bars: number): string {
+  const base = createEmptyProject(name);
+  const track = { ...createTrack('t1', type === 'drums' ? 'Drums' : 'Lead', 0), instrument: instrument(type) };
+  const project: Project = {
+    ...base,
+    tracks: [{ ...track, clips: [{ kind: 'notes', id: 'c1', name: 'Beat', pattern: 'p1', start: 0, length: bars * 4, offset: 0, loop: true, mute: false }] }],
+    patterns: { p1: { name: 'Beat', length: 4, notes: [], stepGrid: { division: '1/16', rowSteps: {} } } },
+  };
+  const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'beats');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.glowroom`);
+  writeFileSync(file, serializeProject(project));
+  return file;
+}
+
+async function openProject(app: Page, file: string): Promise<void> {
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(open).toBeHidden();
+}
+
+/** Saves the open project (Ctrl+S to its file) and reads the file back. */
+async function savedProject(app: Page, file: string): Promise<Project> {
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
+  return parseProject(await readFile(file, 'utf8'), path.basename(file));
+}
+
+test('Four on the floor: the factory kit, then kick steps clicked on every beat make the pattern', async ({ app }) => {
+  const file = writeProject('Four on the floor', 'drums', 2);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  await expect(editor).toBeVisible();
+
+  // First use: the drum machine's pads are empty; the factory kit fills them from the CC0 pack.
+  await editor.getByRole('tab', { name: 'Pads' }).click();
+  await editor.getByRole('button', { name: 'Factory kit' }).click();
+  await expect(editor.getByRole('button', { name: 'Pad 1 Kick' })).toBeVisible();
+  await app.screenshot({ path: `${shots}/pads.png` });
+
+  await editor.getByRole('tab', { name: 'Steps' }).click();
+  const kick = editor.getByRole('row', { name: 'Kick', exact: true });
+  for (const step of [1, 5, 9, 13]) await kick.getByRole('gridcell', { name: `Kick step ${step}`, exact: true }).click();
+  for (const step of [1, 5, 9, 13]) await expect(kick.getByRole('gridcell', { name: `Kick step ${step}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(kick.getByRole('gridcell', { name: 'Kick step 2', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Add Step');
+  await app.screenshot({ path: `${shots}/steps.png` });
+
+  // The document holds the pattern: the kick (pad 1 = pitch 36) on every beat, a step long.
+  const saved = await savedProject(app, file);
+  expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start, n.length])).toEqual([[36, 0, 0.25], [36, 1, 0.25], [36, 2, 0.25], [36, 3, 0.25]]);
+  const kit = saved.tracks[0]?.instrument;
+  expect(kit?.type === 'drums' ? saved.sources[kit.pads[0]!.source!]?.path : null).toMatch(/bd_haus\.flac$/);
+});
+
+test('A melody drawn in the piano roll: the first length drawn is remembered for the next notes', async ({ app }) => {
+  const file = writeProject('Melody', 'synth', 1);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const roll = editor.getByRole('listbox', { name: 'Notes' });
+  await expect(roll).toBeVisible();
+  await editor.getByRole('combobox', { name: 'Snap' }).selectOption('beat');
+
+  // Draw C4 a beat long by dragging, then E4, G4 and C5 with the remembered length, one per beat.
+  const melody = [60, 64, 67, 72];
+  // The roll's default zoom: 96 px a beat, 14 px a key. Scroll so C4–C5 are in view, then aim at their rows.
+  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 76) * 14);
+  const box = (await roll.boundingBox())!;
+  const point = (beat: number, pitch: number) => ({ x: box.x + beat * 96 + 4, y: box.y + (127 - pitch) * 14 + 7 });
+  const first = point(0, melody[0]!);
+  await app.mouse.move(first.x, first.y);
+  await app.mouse.down();
+  await app.mouse.move(first.x + 96 - 10, first.y, { steps: 4 });
+  await app.mouse.up();
+  for (const [i, pitch] of melody.slice(1).entries()) {
+    const p = point(i + 1, pitch);
+    await app.mouse.click(p.x, p.y);
+  }
+  await expect(roll.getByRole('option')).toHaveCount(4);
+  for (const [i, name] of ['C4', 'E4', 'G4', 'C5'].entries()) await expect(roll.getByRole('option', { name: `${name} at beat ${i + 1}` })).toHaveCount(1);
+  await app.screenshot({ path: `${shots}/piano-roll.png` });
+
+  const saved = await savedProject(app, file);
+  expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start, n.length])).toEqual(melody.map((pitch, i) => [pitch, i, 1]));
+});
