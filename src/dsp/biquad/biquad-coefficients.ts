@@ -15,6 +15,15 @@ export class BiquadCoefficients {
     this.set(1, 0, 0, 1, 0, 0);
   }
 
+  /**
+   * Whether the section passes its input unchanged: numerator equal to denominator (a bell or
+   * shelf at 0 dB designs exactly that). Run from rest, such a section outputs x exactly and its
+   * state stays zero (in transposed direct form II: b1·x − a1·x = 0), so it can be skipped.
+   */
+  isIdentity(): boolean {
+    return this.b0 === 1 && this.b1 === this.a1 && this.b2 === this.a2;
+  }
+
   /** Bell around `frequencyHz`, `gainDb` at its centre, bandwidth by `q`. */
   setPeaking(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
     const a = Math.pow(10, gainDb / 40);

@@ -14,6 +14,12 @@ export class StereoBiquad {
     this.state.fill(0);
   }
 
+  /** Whether no past signal rings in the section (every state value is zero). */
+  isAtRest(): boolean {
+    const state = this.state;
+    return state[0] === 0 && state[1] === 0 && state[2] === 0 && state[3] === 0;
+  }
+
   process(c: BiquadCoefficients, left: Float32Array, right: Float32Array, frames: number): void {
     this.channel(c, left, frames, 0);
     this.channel(c, right, frames, 2);

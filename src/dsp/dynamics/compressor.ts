@@ -1,5 +1,4 @@
 import { CutFilter } from '../biquad/cut-filter';
-import { flushDenormal } from '../denormal';
 import { type StereoEffect } from '../stereo-effect';
 import { compressorCurveDb } from './gain-computer';
 
@@ -7,6 +6,16 @@ import { compressorCurveDb } from './gain-computer';
 const FLOOR = 1e-10;
 /** Frames of the detector's scratch; longer calls are processed in passes this long. */
 const PASS = 128;
+/** Natural-log units per dB of amplitude: a gain is `Math.exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `Math.pow(10, dB / 20)`. */
+const NEPERS_PER_DB = Math.LN10 / 20;
+/** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
+const NO_REDUCTION_DB = 1e-9;
+/**
+ * Per sample the gain moves by a factor exp(d) with d tiny (nepers); under this bound a fifth-order
+ * Taylor step (relative error < 2e-11) replaces the call to Math.exp, and every pass starts from
+ * an exact Math.exp, so the error cannot build up past ~3e-9 in a pass (float32 resolves 6e-8).
+ */
+const TAYLOR_NEPERS = 0.05;
 
 /**
  * Feed-forward compressor after Giannoulis, Massberg & Reiss (JAES 2012): the detector takes the
@@ -30,6 +39,13 @@ export class Compressor implements StereoEffect {
   private autoMakeup = false;
   /** Make-up actually applied: the set one, plus the automatic share when on. */
   private appliedMakeupDb = 0;
+  /** `appliedMakeupDb` as a gain: what the audio is multiplied by while nothing is reduced. */
+  private makeupGain = 1;
+  /**
+   * Detector peak (linear) at or under which the curve passes the level unchanged (the knee's
+   * lower edge): such a sample asks for no reduction, and its logarithm need not be taken.
+   */
+  private kneeStart = 0;
   private attack = 0;
   private release = 0;
   /** The smoothed gain reduction, dB ≥ 0. */
@@ -43,6 +59,7 @@ export class Compressor implements StereoEffect {
     this.detectorFilter.setEnabled(false);
     this.setAttackMs(10);
     this.setReleaseMs(100);
+    this.updateMakeup();
   }
 
   setThresholdDb(db: number): void {
@@ -118,28 +135,42 @@ export class Compressor implements StereoEffect {
       dr[i] = keyRight[start + i] as number;
     }
     this.detectorFilter.process(dl, dr, frames);
-    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb } = this;
+    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb, makeupGain, kneeStart } = this;
     let reduction = this.reductionDb;
     let deepest = this.deepestDb;
+    let gain = reduction === 0 ? makeupGain : Math.exp((appliedMakeupDb - reduction) * NEPERS_PER_DB);
     for (let i = 0; i < frames; i++) {
       const a = Math.abs(dl[i] as number);
       const b = Math.abs(dr[i] as number);
-      const levelDb = 20 * Math.log10(Math.max(a > b ? a : b, FLOOR));
-      const wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
+      const peak = a > b ? a : b;
+      let wanted = 0;
+      if (peak > kneeStart) {
+        const levelDb = 20 * Math.log10(peak > FLOOR ? peak : FLOOR);
+        wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
+      }
       const coefficient = wanted > reduction ? attack : release;
-      reduction = coefficient * reduction + (1 - coefficient) * wanted;
+      let next = coefficient * reduction + (1 - coefficient) * wanted;
+      if (next < NO_REDUCTION_DB) next = 0;
+      if (next !== reduction) {
+        const d = (reduction - next) * NEPERS_PER_DB;
+        if (next === 0) gain = makeupGain;
+        else if (d < TAYLOR_NEPERS && d > -TAYLOR_NEPERS) gain *= 1 + d * (1 + d * (1 / 2 + d * (1 / 6 + d * (1 / 24 + d / 120))));
+        else gain = Math.exp((appliedMakeupDb - next) * NEPERS_PER_DB);
+        reduction = next;
+      }
       if (reduction > deepest) deepest = reduction;
-      const gain = Math.pow(10, (appliedMakeupDb - reduction) / 20);
       left[start + i] = (left[start + i] as number) * gain;
       right[start + i] = (right[start + i] as number) * gain;
     }
-    this.reductionDb = flushDenormal(reduction);
+    this.reductionDb = reduction;
     this.deepestDb = deepest;
   }
 
   private updateMakeup(): void {
     const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
     this.appliedMakeupDb = this.makeupDb + auto;
+    this.makeupGain = Math.exp(this.appliedMakeupDb * NEPERS_PER_DB);
+    this.kneeStart = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
   }
 }
 

@@ -45,8 +45,14 @@ export class EqBand {
     this.design();
   }
 
+  /**
+   * A band at 0 dB whose past has rung out is skipped: it would give back its input exactly
+   * (most of an EQ's bands sit there). After a gain change back to 0 dB it runs until its
+   * state is at rest, so the ringing is never cut off.
+   */
   process(left: Float32Array, right: Float32Array, frames: number): void {
-    if (this.enabled) this.state.process(this.coefficients, left, right, frames);
+    if (!this.enabled || (this.coefficients.isIdentity() && this.state.isAtRest())) return;
+    this.state.process(this.coefficients, left, right, frames);
   }
 
   reset(): void {

@@ -172,11 +172,19 @@ export class ChannelStrip {
   }
 }
 
-/** Whether every sample of the block is a finite number (x − x is NaN for NaN and ±Infinity, else 0). */
+/**
+ * Whether every sample of the block is a finite number: a sum (in float64, which float32 samples
+ * cannot overflow) is NaN or infinite exactly when one of its terms is, and x − x is 0 only for
+ * finite x. Two sums, one per plane, so neither waits on the other.
+ */
 function allFinite(left: Float32Array, right: Float32Array, frames: number): boolean {
-  let probe = 0;
-  for (let i = 0; i < frames; i++) probe += (left[i] as number) - (left[i] as number) + ((right[i] as number) - (right[i] as number));
-  return probe === 0;
+  let sumLeft = 0;
+  let sumRight = 0;
+  for (let i = 0; i < frames; i++) {
+    sumLeft += left[i] as number;
+    sumRight += right[i] as number;
+  }
+  return sumLeft - sumLeft === 0 && sumRight - sumRight === 0;
 }
 
 function addInto(left: Float32Array, right: Float32Array, target: StereoBlock, delay: StereoDelay | null, frames: number): void {

@@ -132,4 +132,48 @@ describe('Compressor', () => {
     expect(keyed).toBeLessThan(-20);
     expect(filtered).toBeGreaterThan(-3);
   });
+
+  it('computes the gain the textbook way (10^(dB/20) per sample) to within float32 rounding, through attack, hold and release', () => {
+    const compressor = new Compressor(RATE);
+    compressor.setThresholdDb(-30);
+    compressor.setRatio(6);
+    compressor.setKneeDb(6);
+    compressor.setAttackMs(0.5);
+    compressor.setReleaseMs(60);
+    compressor.setMakeupDb(5);
+    // Bursts of a 220 Hz tone that decay, over a quiet floor: the reduction rises fast and falls slowly.
+    const input = Float32Array.from({ length: 2 * RATE }, (_, i) => Math.sin(i / 34.7) * (0.002 + 0.9 * Math.exp(-(i % 12_000) / 1500)));
+    const [out] = runInBlocks(compressor, input);
+    // The same smoothing written out plainly: the reduction per sample, then the gain from its dB value.
+    const attack = Math.exp(-1000 / (0.5 * RATE));
+    const release = Math.exp(-1000 / (60 * RATE));
+    let reduction = 0;
+    let worst = 0;
+    for (let i = 0; i < input.length; i++) {
+      const x = input[i] as number;
+      const level = 20 * Math.log10(Math.max(Math.abs(x), 1e-10));
+      const wanted = level - gmr(level, -30, 6, 6);
+      const c = wanted > reduction ? attack : release;
+      reduction = c * reduction + (1 - c) * wanted;
+      const expected = Math.fround(x * Math.pow(10, (5 - reduction) / 20));
+      if (expected !== 0) worst = Math.max(worst, Math.abs((out[i] as number) / expected - 1));
+    }
+    report.push(`gain against 10^(dB/20) per sample: max relative deviation ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(2e-7);
+  });
+
+  it('returns to exactly no reduction once released, so quiet audio passes at exactly its make-up gain', () => {
+    const compressor = new Compressor(RATE);
+    compressor.setThresholdDb(-20);
+    compressor.setReleaseMs(100);
+    compressor.setMakeupDb(0);
+    const loud = Float32Array.from({ length: RATE / 2 }, (_, i) => 0.9 * Math.sin(i / 10));
+    runInBlocks(compressor, loud);
+    expect(compressor.gainReductionDb()).toBeLessThan(-10);
+    // Three seconds (30 release times) under the threshold: the reduction has decayed to nothing, not to a tiny tail.
+    const quiet = Float32Array.from({ length: 3 * RATE }, (_, i) => 0.01 * Math.sin(i / 10));
+    const [out] = runInBlocks(compressor, quiet);
+    expect(Math.abs(compressor.gainReductionDb())).toBe(0);
+    expect(out.subarray(-RATE)).toEqual(quiet.subarray(-RATE));
+  });
 });

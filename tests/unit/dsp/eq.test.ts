@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BiquadCoefficients } from '../../../src/dsp/biquad/biquad-coefficients';
 import { butterworthQs, CutFilter, type CutSlopeDbPerOctave } from '../../../src/dsp/biquad/cut-filter';
 import { Eq } from '../../../src/dsp/eq/eq';
-import { logFrequencies, sineGainDb } from './effect-harness';
+import { StereoBiquad } from '../../../src/dsp/biquad/stereo-biquad';
+import { logFrequencies, runInBlocks, sineGainDb } from './effect-harness';
 
 const report: string[] = [];
 afterAll(() => console.log(`EQ\n${report.join('\n')}`));
@@ -128,6 +129,50 @@ describe('Eq', () => {
     eq.peaking[0]?.setEnabled(false);
     expect(eq.magnitudeDb(200)).toBe(0);
     expect(sineGainDb(eq, 200, 48_000)).toBeCloseTo(0, 6);
+  });
+
+  it('designs every bell and shelf at 0 dB as an exact identity section, at any frequency, Q and rate', () => {
+    const c = new BiquadCoefficients();
+    for (const rate of RATES) {
+      for (const hz of [20, 100, 1000, 9000, 20_000]) {
+        for (const q of [0.1, Math.SQRT1_2, 4, 18]) {
+          c.setPeaking(rate, hz, q, 0);
+          expect(c.isIdentity(), `peaking ${hz} Hz Q ${q} at ${rate}`).toBe(true);
+          c.setLowShelf(rate, hz, q, 0);
+          expect(c.isIdentity(), `low shelf ${hz} Hz Q ${q} at ${rate}`).toBe(true);
+          c.setHighShelf(rate, hz, q, 0);
+          expect(c.isIdentity(), `high shelf ${hz} Hz Q ${q} at ${rate}`).toBe(true);
+        }
+      }
+      c.setPeaking(rate, 1000, 1, 0.01);
+      expect(c.isIdentity()).toBe(false);
+    }
+  });
+
+  it('lets a band set back to 0 dB ring out exactly as the running filter would, then passes the input bit for bit', () => {
+    const rate = 48_000;
+    const eq = new Eq(rate);
+    const band = eq.peaking[0] as NonNullable<(typeof eq.peaking)[0]>;
+    band.setQ(8);
+    band.setGainDb(12);
+    const burst = Float32Array.from({ length: 4096 }, (_, i) => (i < 2048 ? Math.sin(i / 7) : 0));
+    runInBlocks(eq, burst);
+    band.setGainDb(0);
+    // The reference: the same section, never skipped, from the same state.
+    const reference = new StereoBiquad();
+    const ringing = new Float32Array(rate);
+    const coefficients = new BiquadCoefficients();
+    coefficients.setPeaking(rate, 200, 8, 12);
+    runInBlocks({ process: (l, r, n) => reference.process(coefficients, l, r, n), reset: () => reference.reset() }, burst);
+    coefficients.setPeaking(rate, 200, 8, 0);
+    const [expected] = runInBlocks({ process: (l, r, n) => reference.process(coefficients, l, r, n), reset: () => reference.reset() }, ringing);
+    const [out] = runInBlocks(eq, ringing);
+    // The ringing sounds after the gain went back to 0 dB, and is kept to the bit.
+    expect(Math.max(...expected.subarray(0, 4096).map(Math.abs))).toBeGreaterThan(1e-3);
+    expect(out).toEqual(expected);
+    // Rung out: at rest the band gives back the input exactly.
+    const input = Float32Array.from({ length: 1024 }, (_, i) => Math.sin(i / 3) * 0.5);
+    expect(runInBlocks(eq, input)[0]).toEqual(input);
   });
 });
 
