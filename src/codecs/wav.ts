@@ -18,7 +18,7 @@ export function decodeWav(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio {
   const chunks = findChunks(view, format, name);
   const fmt = parseFmt(view, chunks.fmt, name);
   const frameBytes = fmt.channelCount * fmt.sampleBytes;
-  const dataBytes = dataLength(view, chunks.data, frameBytes * fmt.sampleRate, name);
+  const dataBytes = dataLength(view.byteLength, chunks.data, frameBytes * fmt.sampleRate, name);
   const frames = Math.floor(dataBytes / frameBytes);
   const channels = Array.from({ length: fmt.channelCount }, (_, c) =>
     readChannel(view, chunks.data.start + c * fmt.sampleBytes, frameBytes, frames, fmt.kind),
@@ -30,6 +30,51 @@ export function decodeWav(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio {
     sampleRate: hertz(fmt.sampleRate),
     channels,
   };
+}
+
+/** Where the integer PCM frames of a WAV file lie, for reading them from disk a block at a time. */
+export interface WavPcmLayout {
+  readonly sampleRate: number;
+  readonly channelCount: number;
+  /** Byte offset of the first frame in the file. */
+  readonly dataStart: number;
+  readonly frames: number;
+  /** Bytes per frame (all channels). */
+  readonly frameBytes: number;
+  /** Bytes per sample of one channel. */
+  readonly sampleBytes: number;
+  readonly kind: PcmKind;
+}
+
+/**
+ * The layout of a WAV file of integer PCM, from its first bytes (`head`, through the start of the
+ * audio) and its size, checked as `decodeWav` checks the whole file (same errors); null when the
+ * samples are float (whose values need the decoder's damage checks) or the head ends before the
+ * format chunk. Read frames with {@link readPcmInto}.
+ */
+export function wavPcmLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): WavPcmLayout | null {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const format = containerFormat(view, name);
+  let chunks: { fmt: Span; data: DataSpan };
+  try {
+    chunks = findChunks(view, format, name);
+  } catch {
+    return null;
+  }
+  const fmt = parseFmt(view, chunks.fmt, name);
+  if (fmt.kind === 'f32' || fmt.kind === 'f64') return null;
+  const frameBytes = fmt.channelCount * fmt.sampleBytes;
+  const dataBytes = dataLength(fileBytes, chunks.data, frameBytes * fmt.sampleRate, name);
+  return { sampleRate: fmt.sampleRate, channelCount: fmt.channelCount, dataStart: chunks.data.start, frames: Math.floor(dataBytes / frameBytes), frameBytes, sampleBytes: fmt.sampleBytes, kind: fmt.kind };
+}
+
+/**
+ * Channel `channel` of `frames` interleaved frames in `bytes` (the first frame at byte 0) into
+ * `out` from index `at`, scaled as `decodeWav` scales it.
+ */
+export function readPcmInto(bytes: Uint8Array, layout: WavPcmLayout, channel: number, frames: number, out: Float32Array, at: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  readChannelInto(view, channel * layout.sampleBytes, layout.frameBytes, frames, layout.kind, out, at);
 }
 
 /** Marks a size that lives elsewhere: in the ds64 chunk (RF64), or nowhere (a streaming writer). */
@@ -120,8 +165,8 @@ function chunkSize(id: string, size32: number, ds64: Ds64 | undefined, name: str
 }
 
 /** Bytes of audio to decode; a declared size beyond the end of the file is a truncated file. */
-function dataLength(view: DataView, data: DataSpan, bytesPerSecond: number, name: string): number {
-  const available = view.byteLength - data.start;
+function dataLength(fileBytes: number, data: DataSpan, bytesPerSecond: number, name: string): number {
+  const available = fileBytes - data.start;
   if (data.size === undefined) return available;
   if (data.size > available) {
     const declared = formatSeconds(data.size / bytesPerSecond);
@@ -203,44 +248,44 @@ function extensibleSubtype(view: DataView, fmt: Span, name: string): number {
 }
 
 /** How one stored sample is read: 8-bit PCM is unsigned, wider PCM is signed. */
-type SampleKind = 'u8' | 's16' | 's24' | 's32' | 'f32' | 'f64';
+type SampleKind = PcmKind | 'f32' | 'f64';
+type PcmKind = 'u8' | 's16' | 's24' | 's32';
 
 /**
  * One channel out of interleaved frames. One tight loop per sample kind, each monomorphic,
  * because this is where decode time goes.
  */
-function readChannel(
-  view: DataView,
-  first: number,
-  stride: number,
-  frames: number,
-  kind: SampleKind,
-): Float32Array {
+function readChannel(view: DataView, first: number, stride: number, frames: number, kind: SampleKind): Float32Array {
   const out = new Float32Array(frames);
+  readChannelInto(view, first, stride, frames, kind, out, 0);
+  return out;
+}
+
+function readChannelInto(view: DataView, first: number, stride: number, frames: number, kind: SampleKind, out: Float32Array, at: number): void {
   let p = first;
+  const end = at + frames;
   switch (kind) {
     case 'u8':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = (view.getUint8(p) - 128) * 2 ** -7;
+      for (let i = at; i < end; i++, p += stride) out[i] = (view.getUint8(p) - 128) * 2 ** -7;
       break;
     case 's16':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt16(p, true) * 2 ** -15;
+      for (let i = at; i < end; i++, p += stride) out[i] = view.getInt16(p, true) * 2 ** -15;
       break;
     case 's24':
-      for (let i = 0; i < frames; i++, p += stride) {
+      for (let i = at; i < end; i++, p += stride) {
         out[i] = (view.getUint16(p, true) + view.getInt8(p + 2) * 65536) * 2 ** -23;
       }
       break;
     case 's32':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt32(p, true) * 2 ** -31;
+      for (let i = at; i < end; i++, p += stride) out[i] = view.getInt32(p, true) * 2 ** -31;
       break;
     case 'f32':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat32(p, true);
+      for (let i = at; i < end; i++, p += stride) out[i] = view.getFloat32(p, true);
       break;
     case 'f64':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat64(p, true);
+      for (let i = at; i < end; i++, p += stride) out[i] = view.getFloat64(p, true);
       break;
   }
-  return out;
 }
 
 function damaged(name: string, what: string): GlowroomError {

@@ -3,7 +3,7 @@ import type { EngineClip } from '../protocol/engine';
 import type { Clock } from '../std/clock';
 import { beats, decibelsToGain, hertz } from '../std/units';
 import type { PanGains } from './pan-law';
-import type { PooledSample } from './sample-pool';
+import { windowAround, type PooledSample } from './sample-pool';
 import type { VoiceScratch } from './voice-scratch';
 
 /**
@@ -44,7 +44,7 @@ export class ClipVoice {
   }
 
   get channelCount(): number {
-    return this.sample.planes.length;
+    return this.sample.channelCount;
   }
 
   /**
@@ -64,15 +64,16 @@ export class ClipVoice {
     const first = Math.max(0, this.startFrame - frame);
     let last = Math.min(count, this.endFrame - frame);
     if (first >= last) return;
-    const planeLeft = this.sample.planes[0];
-    if (!planeLeft) return;
-    const planeRight = this.sample.planes[1] ?? planeLeft;
-    const sourceFrames = this.sample.frames;
+    const sample = this.sample;
+    if (sample.channelCount === 0) return;
+    const sourceFrames = sample.frames;
     const loopFrames = sourceFrames - this.offsetFrames;
     if (loopFrames <= 0) return;
     const { positions, gains } = scratch;
     const step = this.rate.step;
     const lastIndex = sourceFrames - 1;
+    let lowest = Infinity;
+    let highest = -Infinity;
     for (let i = first; i < last; i++) {
       const elapsed = (frame + i - this.startFrame) * step;
       const remaining = (this.endFrame - frame - i) * step;
@@ -85,12 +86,19 @@ export class ClipVoice {
           break;
         }
       }
-      positions[i] = this.clip.reverse ? lastIndex - position : position;
+      if (this.clip.reverse) position = lastIndex - position;
+      positions[i] = position;
+      if (position < lowest) lowest = position;
+      if (position > highest) highest = position;
       let gain = this.gain;
       if (elapsed < this.fadeInFrames) gain *= elapsed / this.fadeInFrames;
       if (remaining < this.fadeOutFrames) gain *= remaining / this.fadeOutFrames;
       gains[i] = gain;
     }
+    if (first >= last) return;
+    const window = windowAround(sample, positions, first, last, lowest, highest, interpolator.reach(step) + 1);
+    const planeLeft = window.planes[0] as Float32Array;
+    const planeRight = window.planes[1] ?? planeLeft;
     interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);
     const valuesRight = planeRight === planeLeft ? scratch.left : scratch.right;
     if (valuesRight !== scratch.left) interpolator.gather(planeRight, positions, first, last, this.rate, valuesRight);

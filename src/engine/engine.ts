@@ -28,7 +28,7 @@ import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
 import { ParamTable, type ParamSlot } from './params/param-table';
 import { PreviewVoice } from './preview-voice';
-import { SamplePool } from './sample-pool';
+import { ResidentSample, SamplePool, type PooledSample } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
 import { WarpedVoice } from './warp/warped-voice';
 
@@ -106,8 +106,7 @@ export class Engine {
   command(command: EngineCommand): void {
     switch (command.type) {
       case 'add-sample':
-        this.pool.add(command.sample);
-        this.rebuildVoices((clip) => clip.sampleId === command.sample.sampleId);
+        this.useSample(command.sample.sampleId, ResidentSample.of(command.sample));
         return;
       case 'remove-sample':
         this.pool.remove(command.sampleId);
@@ -173,6 +172,15 @@ export class Engine {
       default:
         assertNever(command, 'engine command');
     }
+  }
+
+  /**
+   * Plays `sample` wherever clips name `sampleId`: what `add-sample` does with shared PCM, and how
+   * an offline render hands over sources it streams from disk (same thread, no message).
+   */
+  useSample(sampleId: string, sample: PooledSample): void {
+    this.pool.put(sampleId, sample);
+    this.rebuildVoices((clip) => clip.sampleId === sampleId);
   }
 
   /** The frame just after the last clip ends: where an offline render of the whole song stops. */

@@ -1,3 +1,5 @@
+import { blockFrames } from '../protocol/engine';
+
 /**
  * Peak and RMS of one channel, block by block. Peak holds the block maximum and falls at a fixed
  * rate in dB per second, as hardware meters do, while `held` keeps the maximum until reset; RMS is a one-pole average of the square over about
@@ -15,22 +17,36 @@ export class LevelMeter {
   /** The last block held NaN, Infinity or a sample above `runawayLevel`; it is left out of the readings. */
   fault = false;
   private meanSquare = 0;
-  private readonly fallPerSample: number;
-  private readonly rmsCoefficient: number;
+  /**
+   * `[n]`: the factor the peak falls by over n frames, and the weight the RMS average keeps over n
+   * frames (its one-pole coefficient to the n), for every length a block or segment can have:
+   * looked up, not computed, so a block costs no call that returns a double.
+   */
+  private readonly fallOver = new Float64Array(blockFrames + 1);
+  private readonly keepOver = new Float64Array(blockFrames + 1);
 
   constructor(sampleRate: number) {
-    this.fallPerSample = Math.pow(10, -peakFallDbPerSecond / 20 / sampleRate);
-    this.rmsCoefficient = Math.exp(-1 / (rmsWindowSeconds * sampleRate));
+    const fallPerSample = Math.pow(10, -peakFallDbPerSecond / 20 / sampleRate);
+    const rmsCoefficient = Math.exp(-1 / (rmsWindowSeconds * sampleRate));
+    for (let n = 0; n <= blockFrames; n++) {
+      this.fallOver[n] = Math.pow(fallPerSample, n);
+      this.keepOver[n] = Math.pow(rmsCoefficient, n);
+    }
   }
 
   get rms(): number {
     return Math.sqrt(this.meanSquare);
   }
 
+  /**
+   * The RMS average moves once per block, by the block's mean square with the weight the per-sample
+   * one-pole would give it over `frames` samples: a meter cannot show the difference, and the loop
+   * keeps no chain from one sample to the next (the audio thread runs one of these per channel side).
+   * `frames` is at most one engine block.
+   */
   measure(block: Float32Array, frames: number): void {
     let blockPeak = 0;
-    let ms = this.meanSquare;
-    const a = this.rmsCoefficient;
+    let squares = 0;
     let fault = false;
     for (let i = 0; i < frames; i++) {
       const x = block[i] ?? 0;
@@ -41,11 +57,14 @@ export class LevelMeter {
         continue;
       }
       if (magnitude > blockPeak) blockPeak = magnitude;
-      ms = a * ms + (1 - a) * x * x;
+      squares += x * x;
     }
     this.fault = fault;
-    this.meanSquare = ms;
-    const fallen = this.peak * Math.pow(this.fallPerSample, frames);
+    if (frames > 0) {
+      const keep = this.keepOver[frames] as number;
+      this.meanSquare = keep * this.meanSquare + (1 - keep) * (squares / frames);
+    }
+    const fallen = this.peak * (this.fallOver[frames] as number);
     this.peak = blockPeak > fallen ? blockPeak : fallen;
     if (blockPeak > this.held) this.held = blockPeak;
   }

@@ -1,5 +1,5 @@
 import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
-import type { PooledSample } from './sample-pool';
+import { windowAround, type PooledSample } from './sample-pool';
 import type { VoiceScratch } from './voice-scratch';
 
 /**
@@ -28,9 +28,7 @@ export class PreviewVoice {
   mixInto(interpolator: SincInterpolator, scratch: VoiceScratch, left: Float32Array, right: Float32Array, frames: number): void {
     const sample = this.sample;
     if (!sample) return;
-    const planeLeft = sample.planes[0];
-    if (!planeLeft) return;
-    const planeRight = sample.planes[1] ?? planeLeft;
+    if (sample.channelCount === 0) return;
     const { positions } = scratch;
     let count = frames;
     for (let i = 0; i < frames; i++) {
@@ -42,6 +40,9 @@ export class PreviewVoice {
       }
       positions[i] = position;
     }
+    const window = windowAround(sample, positions, 0, count, this.position, this.position + frames * this.rate.step, interpolator.reach(this.rate.step) + 1);
+    const planeLeft = window.planes[0] as Float32Array;
+    const planeRight = window.planes[1] ?? planeLeft;
     interpolator.gather(planeLeft, positions, 0, count, this.rate, scratch.left);
     interpolator.gather(planeRight, positions, 0, count, this.rate, scratch.right);
     for (let i = 0; i < count; i++) {

@@ -1,19 +1,74 @@
 import { samplePlanes, type SharedSample } from '../protocol/engine';
 
-/** A sample as the engine reads it: planar views on shared PCM, no copies. */
+/** Source frames as a voice reads them: `planes[c][i]` is frame `start + i` of channel c. */
+export interface SampleWindow {
+  readonly planes: readonly Float32Array[];
+  readonly start: number;
+}
+
+/**
+ * A sample as the engine reads it. In the app the whole PCM sits in shared memory and every read
+ * returns it; an offline render may stream a long source from disk instead, a window at a time,
+ * so its memory follows the work and not the song (`electron/services/render`).
+ */
 export interface PooledSample {
   /** Hertz. */
   readonly sampleRate: number;
+  /** Frames of the whole source. */
   readonly frames: number;
-  readonly planes: readonly Float32Array[];
+  readonly channelCount: number;
+  /**
+   * A window holding at least source frames [from, to) (clipped to the source); it ends at the
+   * source's end or after `to`, so a reader never takes the window's end for the source's.
+   * Valid until the next call. A sample in memory returns its whole planes and never allocates.
+   */
+  read(from: number, to: number): SampleWindow;
 }
 
-/** Decoded audio the engine can play, by sample id. Filled by commands, read by clips. */
+/** A whole sample in memory: planar views on shared PCM, no copies. */
+export class ResidentSample implements PooledSample {
+  readonly frames: number;
+  readonly channelCount: number;
+  private readonly whole: SampleWindow;
+
+  constructor(
+    readonly sampleRate: number,
+    planes: readonly Float32Array[],
+  ) {
+    this.frames = planes[0]?.length ?? 0;
+    this.channelCount = planes.length;
+    this.whole = { planes, start: 0 };
+  }
+
+  /** Planar views on the PCM a command shared (no copies). */
+  static of(shared: SharedSample): ResidentSample {
+    return new ResidentSample(shared.sampleRate, samplePlanes(shared));
+  }
+
+  read(): SampleWindow {
+    return this.whole;
+  }
+}
+
+/**
+ * The window of `sample` that an interpolation kernel reaching `reach` frames to each side of
+ * positions[from, to) needs (`lowest` and `highest` are those positions' extremes); the positions
+ * are made relative to the window's start: whole-frame shifts, exact in float64, so the same
+ * samples come out as from the whole source.
+ */
+export function windowAround(sample: PooledSample, positions: Float64Array, from: number, to: number, lowest: number, highest: number, reach: number): SampleWindow {
+  const window = sample.read(Math.floor(lowest) - reach, Math.ceil(highest) + reach + 1);
+  const shift = window.start;
+  if (shift !== 0) for (let i = from; i < to; i++) positions[i] = (positions[i] as number) - shift;
+  return window;
+}
+
+/** Decoded audio the engine can play, by sample id. Filled by commands (or by an offline render's host), read by clips. */
 export class SamplePool {
   private readonly samples = new Map<string, PooledSample>();
 
-  add(shared: SharedSample): void {
-    this.samples.set(shared.sampleId, { sampleRate: shared.sampleRate, frames: shared.frames, planes: samplePlanes(shared) });
+  put(sampleId: string, sample: PooledSample): void {
+    this.samples.set(sampleId, sample);
   }
 
   remove(sampleId: string): void {

@@ -2,8 +2,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
-import { Engine } from '../../../src/engine/engine';
-import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { masterChannelId } from '../../../src/model/project-schema';
 import { stemsLoudnessNote } from '../../../src/protocol/ipc';
 import { clipAfterSongEnd, shortClipNote } from '../../../src/protocol/short-clip';
@@ -17,7 +15,7 @@ import { decodeWritten, encodeAudio, extensionOf, mp3CbrKbps, mp3Rates } from '.
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
 import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
-import { beatsToFrame, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
+import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
 import { stemPeakWarning } from './stem-peaks';
 
@@ -202,12 +200,7 @@ function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span
 
 /** The frame after the last clip ends, as the engine computes it (loops, rates, source lengths). */
 function songEndFrame(prepared: PreparedProject): number {
-  const { project, folder } = prepared.loaded;
-  const engine = new Engine(prepared.sampleRate);
-  for (const command of prepared.samples) engine.command(command);
-  const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
-  for (const command of engineDocumentChanges(null, document)) engine.command(command);
-  return engine.endFrame;
+  return loadEngine(prepared).endFrame;
 }
 
 interface Mastered {

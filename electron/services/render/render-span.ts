@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { Engine } from '../../../src/engine/engine';
+import type { PooledSample } from '../../../src/engine/sample-pool';
 import type { Project } from '../../../src/model/project-schema';
-import { blockFrames, packSample, type EngineCommand } from '../../../src/protocol/engine';
+import { blockFrames } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 import { GlowroomError } from '../../../src/std/errors';
 import { Clock } from '../../../src/std/clock';
 import { beats, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
+import { openRenderSource } from './render-sources';
 
 /** −90 dBFS: under this the tail counts as silent. */
 const TAIL_THRESHOLD = 10 ** (-90 / 20);
@@ -30,28 +32,43 @@ export interface UnplayableSource {
   readonly reason: string;
 }
 
-/** The project's sources decoded once, ready to feed any number of engines (the mix and each stem). */
+/** A source ready to play, under the id the engine document gives its clips (the resolved path). */
+export interface RenderSource {
+  readonly sampleId: string;
+  readonly sample: PooledSample;
+}
+
+/** The project's sources opened once, ready to feed any number of engines (the mix and each stem), one after another. */
 export interface PreparedProject {
   readonly loaded: LoadedProject;
   readonly sampleRate: number;
-  readonly samples: readonly EngineCommand[];
+  readonly sources: readonly RenderSource[];
   readonly unplayable: readonly UnplayableSource[];
 }
 
 export async function prepareProject(loaded: LoadedProject, sampleRate: number): Promise<PreparedProject> {
   const audio = new AudioService();
-  const samples: EngineCommand[] = [];
+  const sources: RenderSource[] = [];
   const unplayable: UnplayableSource[] = [];
   for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
     const file = path.resolve(loaded.folder, source.path);
     try {
-      const decoded = await audio.load(file);
-      samples.push({ type: 'add-sample', sample: packSample(decoded.path, decoded.sampleRate, decoded.channels, (bytes) => new ArrayBuffer(bytes)) });
+      sources.push({ sampleId: file, sample: await openRenderSource(file, audio) });
     } catch (error) {
       unplayable.push({ sourceId, path: file, reason: toIpcError(error).message });
     }
   }
-  return { loaded, sampleRate, samples, unplayable };
+  return { loaded, sampleRate, sources, unplayable };
+}
+
+/** An engine at `prepared`'s rate with its sources and its document loaded, stopped at frame 0. */
+export function loadEngine(prepared: PreparedProject): Engine {
+  const { project, folder } = prepared.loaded;
+  const engine = new Engine(prepared.sampleRate);
+  for (const { sampleId, sample } of prepared.sources) engine.useSample(sampleId, sample);
+  const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
+  for (const command of engineDocumentChanges(null, document)) engine.command(command);
+  return engine;
 }
 
 /** Where a render starts and how long it is, in frames at the export rate. */
@@ -75,11 +92,7 @@ export function beatsToFrame(project: Project, position: number, sampleRate: num
  * automation is cut where the blocks end, so equal blocks make playback and export bit-identical.
  */
 function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number): { engine: Engine; drop: number } {
-  const { project, folder } = prepared.loaded;
-  const engine = new Engine(prepared.sampleRate);
-  for (const command of prepared.samples) engine.command(command);
-  const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
-  for (const command of engineDocumentChanges(null, document)) engine.command(command);
+  const engine = loadEngine(prepared);
   engine.command({ type: 'seek', frame: startFrame });
   engine.command({ type: 'play' });
   const left = new Float32Array(blockFrames);

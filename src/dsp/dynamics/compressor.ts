@@ -6,6 +6,9 @@ import { compressorCurveDb } from './gain-computer';
 const FLOOR = 1e-10;
 /** Frames of the detector's scratch; longer calls are processed in passes this long. */
 const PASS = 128;
+/** Slots of `Compressor.derived`. */
+const GAIN = 0;
+const KNEE_START = 1;
 /** Natural-log units per dB of amplitude: a gain is `Math.exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `Math.pow(10, dB / 20)`. */
 const NEPERS_PER_DB = Math.LN10 / 20;
 /** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
@@ -39,13 +42,14 @@ export class Compressor implements StereoEffect {
   private autoMakeup = false;
   /** Make-up actually applied: the set one, plus the automatic share when on. */
   private appliedMakeupDb = 0;
-  /** `appliedMakeupDb` as a gain: what the audio is multiplied by while nothing is reduced. */
-  private makeupGain = 1;
   /**
-   * Detector peak (linear) at or under which the curve passes the level unchanged (the knee's
-   * lower edge): such a sample asks for no reduction, and its logarithm need not be taken.
+   * Worked out by the setters, in a typed array because a double stored into a plain field from a
+   * setter can allocate (measured by the engine's allocation test): [GAIN] is `appliedMakeupDb` as
+   * a gain, what the audio is multiplied by while nothing is reduced; [KNEE_START] is the detector
+   * peak (linear) at or under which the curve passes the level unchanged (the knee's lower edge):
+   * such a sample asks for no reduction, and its logarithm need not be taken.
    */
-  private kneeStart = 0;
+  private readonly derived = new Float64Array(2);
   private attack = 0;
   private release = 0;
   /** The smoothed gain reduction, dB ≥ 0. */
@@ -135,7 +139,9 @@ export class Compressor implements StereoEffect {
       dr[i] = keyRight[start + i] as number;
     }
     this.detectorFilter.process(dl, dr, frames);
-    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb, makeupGain, kneeStart } = this;
+    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb } = this;
+    const makeupGain = this.derived[GAIN] as number;
+    const kneeStart = this.derived[KNEE_START] as number;
     let reduction = this.reductionDb;
     let deepest = this.deepestDb;
     let gain = reduction === 0 ? makeupGain : Math.exp((appliedMakeupDb - reduction) * NEPERS_PER_DB);
@@ -169,8 +175,8 @@ export class Compressor implements StereoEffect {
   private updateMakeup(): void {
     const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
     this.appliedMakeupDb = this.makeupDb + auto;
-    this.makeupGain = Math.exp(this.appliedMakeupDb * NEPERS_PER_DB);
-    this.kneeStart = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
+    this.derived[GAIN] = Math.exp(this.appliedMakeupDb * NEPERS_PER_DB);
+    this.derived[KNEE_START] = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
   }
 }
 

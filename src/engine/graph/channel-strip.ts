@@ -163,10 +163,22 @@ export class ChannelStrip {
     const from = decibelsToGain(params.start[send.level] as number) * (muted ? this.muteStart : 1);
     const step = (decibelsToGain(params.end[send.level] as number) * (muted ? this.muteEnd : 1) - from) / frames;
     if (from === 0 && step === 0 && send.delay === null) return;
+    const { left, right } = this;
+    if (send.delay === null) {
+      // Straight into the target: the same sum as through the scratch, one pass fewer.
+      const toLeft = send.target.left;
+      const toRight = send.target.right;
+      for (let i = 0; i < frames; i++) {
+        const gain = from + step * (i + 1);
+        toLeft[i] = (toLeft[i] as number) + Math.fround((left[i] as number) * gain);
+        toRight[i] = (toRight[i] as number) + Math.fround((right[i] as number) * gain);
+      }
+      return;
+    }
     for (let i = 0; i < frames; i++) {
       const gain = from + step * (i + 1);
-      scratch.left[i] = (this.left[i] as number) * gain;
-      scratch.right[i] = (this.right[i] as number) * gain;
+      scratch.left[i] = (left[i] as number) * gain;
+      scratch.right[i] = (right[i] as number) * gain;
     }
     addInto(scratch.left, scratch.right, send.target, send.delay, frames);
   }

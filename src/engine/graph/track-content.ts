@@ -49,8 +49,25 @@ export class TrackContent {
     const from = params.start[pan] as number;
     const to = params.end[pan] as number;
     const step = (to - from) / frames;
+    if (step === 0) {
+      // A pan that holds still: its gains once, then a plain loop.
+      if (to !== gains[panSlots.pan]) {
+        gains[panSlots.pan] = to;
+        panGains(gains);
+      }
+      const monoLeft = gains[panSlots.monoLeft] as number;
+      const monoRight = gains[panSlots.monoRight] as number;
+      const sideLeft = gains[panSlots.stereoLeft] as number;
+      const sideRight = gains[panSlots.stereoRight] as number;
+      for (let i = 0; i < frames; i++) {
+        const m = mono[i] as number;
+        left[i] = m * monoLeft + (stereoLeft[i] as number) * sideLeft;
+        right[i] = m * monoRight + (stereoRight[i] as number) * sideRight;
+      }
+      return;
+    }
     for (let i = 0; i < frames; i++) {
-      const value = step === 0 ? to : from + step * (i + 1);
+      const value = from + step * (i + 1);
       if (value !== gains[panSlots.pan]) {
         gains[panSlots.pan] = value;
         panGains(gains);
