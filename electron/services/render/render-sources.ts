@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ResidentSample, type PooledSample } from '../../../src/engine/sample-pool';
-import { AudioService } from '../audio-service';
+import { type AudioService } from '../audio-service';
 import { StreamedWav } from './streamed-wav';
 
 /**

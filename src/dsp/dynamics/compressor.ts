@@ -7,8 +7,9 @@ const FLOOR = 1e-10;
 /** Frames of the detector's scratch; longer calls are processed in passes this long. */
 const PASS = 128;
 /** Slots of `Compressor.derived`. */
-const GAIN = 0;
-const KNEE_START = 1;
+const MAKEUP_DB = 0;
+const GAIN = 1;
+const KNEE_START = 2;
 /** Natural-log units per dB of amplitude: a gain is `Math.exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `Math.pow(10, dB / 20)`. */
 const NEPERS_PER_DB = Math.LN10 / 20;
 /** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
@@ -40,16 +41,17 @@ export class Compressor implements StereoEffect {
   private kneeDb = 6;
   private makeupDb = 0;
   private autoMakeup = false;
-  /** Make-up actually applied: the set one, plus the automatic share when on. */
-  private appliedMakeupDb = 0;
   /**
-   * Worked out by the setters, in a typed array because a double stored into a plain field from a
-   * setter can allocate (measured by the engine's allocation test): [GAIN] is `appliedMakeupDb` as
-   * a gain, what the audio is multiplied by while nothing is reduced; [KNEE_START] is the detector
-   * peak (linear) at or under which the curve passes the level unchanged (the knee's lower edge):
-   * such a sample asks for no reduction, and its logarithm need not be taken.
+   * Worked out from the settings at the first block after they change (`stale`), in a typed array:
+   * done in a setter, or stored into plain fields, the doubles allocated until the JIT had
+   * optimized that rarely called code (the engine's allocation test caught it). [MAKEUP_DB] is the
+   * make-up applied: the set one plus the automatic share when on; [GAIN] is it as a gain, what the
+   * audio is multiplied by while nothing is reduced; [KNEE_START] is the detector peak (linear) at
+   * or under which the curve passes the level unchanged (the knee's lower edge): such a sample
+   * asks for no reduction, and its logarithm need not be taken.
    */
-  private readonly derived = new Float64Array(2);
+  private readonly derived = new Float64Array(3);
+  private stale = true;
   private attack = 0;
   private release = 0;
   /** The smoothed gain reduction, dB ≥ 0. */
@@ -63,23 +65,22 @@ export class Compressor implements StereoEffect {
     this.detectorFilter.setEnabled(false);
     this.setAttackMs(10);
     this.setReleaseMs(100);
-    this.updateMakeup();
   }
 
   setThresholdDb(db: number): void {
     this.thresholdDb = db;
-    this.updateMakeup();
+    this.stale = true;
   }
 
   /** Input dB over the threshold per output dB; clamped to ≥ 1 (∞ is a limiter's curve). */
   setRatio(ratio: number): void {
     this.ratio = Math.max(1, ratio);
-    this.updateMakeup();
+    this.stale = true;
   }
 
   setKneeDb(db: number): void {
     this.kneeDb = Math.max(0, db);
-    this.updateMakeup();
+    this.stale = true;
   }
 
   setAttackMs(ms: number): void {
@@ -92,12 +93,12 @@ export class Compressor implements StereoEffect {
 
   setMakeupDb(db: number): void {
     this.makeupDb = db;
-    this.updateMakeup();
+    this.stale = true;
   }
 
   setAutoMakeup(on: boolean): void {
     this.autoMakeup = on;
-    this.updateMakeup();
+    this.stale = true;
   }
 
   /** A 12 dB/oct high-pass on the detector (input or sidechain) only; the audio is not filtered. */
@@ -126,6 +127,7 @@ export class Compressor implements StereoEffect {
    */
   process(left: Float32Array, right: Float32Array, frames: number, sidechainLeft?: Float32Array, sidechainRight?: Float32Array): void {
     this.deepestDb = 0;
+    if (this.stale) this.derive();
     const keyLeft = sidechainLeft ?? left;
     const keyRight = sidechainRight ?? sidechainLeft ?? right;
     for (let start = 0; start < frames; start += PASS) this.pass(left, right, keyLeft, keyRight, start, Math.min(PASS, frames - start));
@@ -139,9 +141,10 @@ export class Compressor implements StereoEffect {
       dr[i] = keyRight[start + i] as number;
     }
     this.detectorFilter.process(dl, dr, frames);
-    const { thresholdDb, ratio, kneeDb, attack, release, appliedMakeupDb } = this;
-    const makeupGain = this.derived[GAIN] as number;
-    const kneeStart = this.derived[KNEE_START] as number;
+    const { thresholdDb, ratio, kneeDb, attack, release, derived } = this;
+    const appliedMakeupDb = derived[MAKEUP_DB] as number;
+    const makeupGain = derived[GAIN] as number;
+    const kneeStart = derived[KNEE_START] as number;
     let reduction = this.reductionDb;
     let deepest = this.deepestDb;
     let gain = reduction === 0 ? makeupGain : Math.exp((appliedMakeupDb - reduction) * NEPERS_PER_DB);
@@ -172,11 +175,13 @@ export class Compressor implements StereoEffect {
     this.deepestDb = deepest;
   }
 
-  private updateMakeup(): void {
+  private derive(): void {
+    this.stale = false;
+    const derived = this.derived;
     const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
-    this.appliedMakeupDb = this.makeupDb + auto;
-    this.derived[GAIN] = Math.exp(this.appliedMakeupDb * NEPERS_PER_DB);
-    this.derived[KNEE_START] = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
+    derived[MAKEUP_DB] = this.makeupDb + auto;
+    derived[GAIN] = Math.exp((derived[MAKEUP_DB] as number) * NEPERS_PER_DB);
+    derived[KNEE_START] = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
   }
 }
 
