@@ -23,13 +23,18 @@ export interface PooledSample {
    * Valid until the next call. A sample in memory returns its whole planes and never allocates.
    */
   read(from: number, to: number): SampleWindow;
+  /**
+   * Every frame in memory, one plane per channel, for readers that need the whole source at once
+   * (warped clips: stretchers and transient detection). A streamed sample loads and keeps it all.
+   */
+  whole(): readonly Float32Array[];
 }
 
 /** A whole sample in memory: planar views on shared PCM, no copies. */
 export class ResidentSample implements PooledSample {
   readonly frames: number;
   readonly channelCount: number;
-  private readonly whole: SampleWindow;
+  private readonly all: SampleWindow;
 
   constructor(
     readonly sampleRate: number,
@@ -37,7 +42,7 @@ export class ResidentSample implements PooledSample {
   ) {
     this.frames = planes[0]?.length ?? 0;
     this.channelCount = planes.length;
-    this.whole = { planes, start: 0 };
+    this.all = { planes, start: 0 };
   }
 
   /** Planar views on the PCM a command shared (no copies). */
@@ -46,7 +51,11 @@ export class ResidentSample implements PooledSample {
   }
 
   read(): SampleWindow {
-    return this.whole;
+    return this.all;
+  }
+
+  whole(): readonly Float32Array[] {
+    return this.all.planes;
   }
 }
 

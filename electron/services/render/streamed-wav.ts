@@ -36,6 +36,7 @@ export class StreamedWav implements PooledSample {
   /** The window that served the last read: a miss just before it means the reads run backwards. */
   private last: Window | null = null;
   private bytes = new Uint8Array(0);
+  private everything: Float32Array[] | null = null;
 
   private constructor(
     private readonly file: string,
@@ -75,6 +76,18 @@ export class StreamedWav implements PooledSample {
     const loaded = this.load(first, end);
     this.last = loaded;
     return loaded.view;
+  }
+
+  whole(): readonly Float32Array[] {
+    if (!this.everything) {
+      const planes = Array.from({ length: this.channelCount }, () => new Float32Array(this.frames));
+      for (let start = 0; start < this.frames; start += WINDOW_FRAMES) {
+        const window = this.read(start, Math.min(this.frames, start + WINDOW_FRAMES));
+        planes.forEach((plane, c) => plane.set((window.planes[c] as Float32Array).subarray(start - window.start, start - window.start + Math.min(WINDOW_FRAMES, this.frames - start)), start));
+      }
+      this.everything = planes;
+    }
+    return this.everything;
   }
 
   /** Loads a window covering [first, end): onwards from `first` for a forward read, back from `end` when the read moved backwards (reverse play). */

@@ -13,7 +13,7 @@ const transientsOf = new WeakMap<PooledSample, readonly number[]>();
 
 function transients(sample: PooledSample): readonly number[] {
   let found = transientsOf.get(sample);
-  if (!found) transientsOf.set(sample, (found = detectTransients(sample.planes, sample.sampleRate)));
+  if (!found) transientsOf.set(sample, (found = detectTransients(sample.whole(), sample.sampleRate)));
   return found;
 }
 

@@ -49,7 +49,7 @@ export class WarpedVoice {
     // The clip's mean tempo: the varispeed's average read rate, for its anti-aliasing.
     const tempo = clock.constantTempo ? clock.tempoAt(beats(0)) : (clip.length * 60) / clock.secondsOver(beats(clip.start), beats(clip.length));
     this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, clock, engineRate);
-    const source = new StretchSource(sample.planes, clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
+    const source = new StretchSource(sample.whole(), clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
     const rateRatio = sample.sampleRate / engineRate;
     const pitch = warp.mode === 'repitch' ? 1 : 2 ** (((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);
     const step = rateRatio * pitch;
@@ -67,7 +67,7 @@ export class WarpedVoice {
   }
 
   get channelCount(): number {
-    return this.sample.planes.length;
+    return this.sample.channelCount;
   }
 
   /** Adds the clip into `left`/`right` at [at, at + count) for timeline frames from `frame`, as `ClipVoice.mixInto`. */
