@@ -96,7 +96,9 @@ export class ClipVoice {
       gains[i] = gain;
     }
     if (first >= last) return;
-    const window = windowAround(sample, positions, first, last, lowest, highest, interpolator.reach(step) + 1);
+    // The source frames the interpolator's kernel reaches from these positions.
+    const reach = interpolator.reach(step) + 1;
+    const window = windowAround(sample, positions, first, last, Math.floor(lowest) - reach, Math.ceil(highest) + reach + 1);
     const planeLeft = window.planes[0] as Float32Array;
     const planeRight = window.planes[1] ?? planeLeft;
     interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);

@@ -40,7 +40,8 @@ export class PreviewVoice {
       }
       positions[i] = position;
     }
-    const window = windowAround(sample, positions, 0, count, this.position, this.position + frames * this.rate.step, interpolator.reach(this.rate.step) + 1);
+    const reach = interpolator.reach(this.rate.step) + 1;
+    const window = windowAround(sample, positions, 0, count, Math.floor(this.position) - reach, Math.ceil(this.position + frames * this.rate.step) + reach + 1);
     const planeLeft = window.planes[0] as Float32Array;
     const planeRight = window.planes[1] ?? planeLeft;
     interpolator.gather(planeLeft, positions, 0, count, this.rate, scratch.left);

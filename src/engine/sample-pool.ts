@@ -60,15 +60,15 @@ export class ResidentSample implements PooledSample {
 }
 
 /**
- * The window of `sample` that an interpolation kernel reaching `reach` frames to each side of
- * positions[from, to) needs (`lowest` and `highest` are those positions' extremes); the positions
- * are made relative to the window's start: whole-frame shifts, exact in float64, so the same
- * samples come out as from the whole source.
+ * The window of `sample` holding source frames [from, to) (whole frames: what a kernel reaches
+ * around positions[first, last)); those positions are made relative to the window's start:
+ * whole-frame shifts, exact in float64, so the same samples come out as from the whole source.
+ * The bounds are whole numbers so they reach a call unboxed.
  */
-export function windowAround(sample: PooledSample, positions: Float64Array, from: number, to: number, lowest: number, highest: number, reach: number): SampleWindow {
-  const window = sample.read(Math.floor(lowest) - reach, Math.ceil(highest) + reach + 1);
+export function windowAround(sample: PooledSample, positions: Float64Array, first: number, last: number, from: number, to: number): SampleWindow {
+  const window = sample.read(from, to);
   const shift = window.start;
-  if (shift !== 0) for (let i = from; i < to; i++) positions[i] = (positions[i] as number) - shift;
+  if (shift !== 0) for (let i = first; i < last; i++) positions[i] = (positions[i] as number) - shift;
   return window;
 }
 
