@@ -5,7 +5,7 @@ import { decodeWav } from '../../../src/codecs/wav';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { ResidentSample } from '../../../src/engine/sample-pool';
 import { createTrack } from '../../../src/model/new-track';
-import { currentProjectVersion, type Clip, type Project } from '../../../src/model/project-schema';
+import { currentProjectVersion, type AudioClip, type Project } from '../../../src/model/project-schema';
 import { prepareProject, renderSpan } from '../../../electron/services/render/render-span';
 import { StreamedWav } from '../../../electron/services/render/streamed-wav';
 import { tempDir } from '../../support/temp-dir';
@@ -74,8 +74,8 @@ describe('a render streaming its sources', () => {
   it('renders exactly what it renders from the whole decoded sources: forward, looped from an offset, reversed, sped up, faded', async () => {
     const dir = tempDir();
     const file = writeSource(dir, 'long.wav', 24);
-    const clip = (id: string, start: number, length: number, extra: Partial<Clip> = {}): Clip => ({
-      kind: 'audio', id, name: '', source: 'long', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, ...extra,
+    const clip = (id: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
+      kind: 'audio', id, name: '', source: 'long', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
     });
     const project: Project = {
       format: 'glowroom', version: currentProjectVersion, name: 'Streamed', tempo: 120, timeSignature: [4, 4], sampleRate: RATE,
@@ -86,7 +86,7 @@ describe('a render streaming its sources', () => {
         { ...createTrack('c', 'Reverse', 2), clips: [clip('r', 1, 30, { reverse: true, gainDb: -6 })] },
         { ...createTrack('d', 'Fast', 3), clips: [clip('s', 0, 16, { rate: 1.37 })] },
       ],
-      buses: [], markers: [], master: { gainDb: -6, pan: 0, inserts: [] }, automation: [],
+      buses: [], markers: [], master: { gainDb: -6, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
     };
     const prepared = await prepareProject({ project, folder: dir }, RATE);
     expect(prepared.sources.map((source) => source.sample instanceof StreamedWav)).toEqual([true]);
