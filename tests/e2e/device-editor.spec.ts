@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { dragEqBandTo } from './eq-drag';
 import { bandPowerDb, exportSong } from './exported-audio';
 import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
@@ -20,16 +21,7 @@ test('an EQ cut made in the mixer’s EQ editor is in the exported file', async 
   await expect(editor).toBeVisible();
 
   // Drag band 3 (2 kHz) straight down to about −18 dB: one undo step, the readout follows.
-  const handle = editor.locator('circle[data-band="p3"]');
-  const box = await handle.boundingBox();
-  const curve = await editor.locator('svg.eq-curve').boundingBox();
-  if (!box || !curve) throw new Error('not laid out');
-  const x = box.x + box.width / 2;
-  await app.mouse.move(x, box.y + box.height / 2);
-  await app.mouse.down();
-  await app.mouse.move(x, curve.y + curve.height * (0.5 + 18 / 48) - 10, { steps: 4 });
-  await app.mouse.move(x, curve.y + curve.height * (0.5 + 18 / 48), { steps: 4 });
-  await app.mouse.up();
+  await dragEqBandTo(app, editor, 'p3', -18);
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Change EQ Band 3');
   const gain = Number.parseFloat(((await editor.locator('output[data-param="p3GainDb"]').textContent()) ?? '').replace('−', '-'));
   expect(gain).toBeLessThan(-16);

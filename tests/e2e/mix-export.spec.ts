@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
+import { dragEqBandTo } from './eq-drag';
 import { bandPowerDb, exportSong, rmsDb } from './exported-audio';
 import { expect, test } from './fixtures';
 
@@ -136,15 +137,7 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   await mixer.getByRole('combobox', { name: 'Add an insert to Cut' }).selectOption('eq');
   await mixer.getByRole('button', { name: 'Open EQ on Cut' }).click();
   const editor = app.getByRole('dialog', { name: 'EQ on Cut' });
-  const handle = editor.locator('circle[data-band="p3"]');
-  const box = await handle.boundingBox();
-  const curve = await editor.locator('svg.eq-curve').boundingBox();
-  if (!box || !curve) throw new Error('not laid out');
-  const x = box.x + box.width / 2;
-  await app.mouse.move(x, box.y + box.height / 2);
-  await app.mouse.down();
-  await app.mouse.move(x, curve.y + curve.height * (0.5 + 12 / 48), { steps: 6 });
-  await app.mouse.up();
+  await dragEqBandTo(app, editor, 'p3', -12);
   await expect(undo).toHaveAccessibleName('Undo Change EQ Band 3');
   const cutDb = Number.parseFloat(((await editor.locator('output[data-param="p3GainDb"]').textContent()) ?? '').replace('−', '-'));
   expect(cutDb).toBeLessThan(-8);
