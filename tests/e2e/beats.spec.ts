@@ -74,10 +74,16 @@ test('Four on the floor: the factory kit, then kick steps clicked on every beat 
   await expect(kick.getByRole('gridcell', { name: 'Kick step 2', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Add Step');
   await app.screenshot({ path: `${shots}/steps.png` });
+  // The song's swing (every pattern without its own), typed in the editor's header.
+  const swing = editor.getByRole('spinbutton', { name: 'Song swing in percent' });
+  await swing.fill('60');
+  await swing.press('Enter');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Change Song Swing');
 
   // The document holds the pattern: the kick (pad 1 = pitch 36) on every beat, a step long.
   const saved = await savedProject(app, file);
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start, n.length])).toEqual([[36, 0, 0.25], [36, 1, 0.25], [36, 2, 0.25], [36, 3, 0.25]]);
+  expect(saved.swing).toBe(60);
   const kit = saved.tracks[0]?.instrument;
   expect(kit?.type === 'drums' ? saved.sources[kit.pads[0]!.source!]?.path : null).toMatch(/bd_haus\.flac$/);
 });

@@ -2,11 +2,13 @@ import { useMemo, useState } from 'react';
 import { drumPadBasePitch } from '../../../src/devices/instruments/catalog';
 import { patternBeatAt } from '../../../src/model/beats/pattern-position';
 import { pitchName } from '../../../src/model/beats/scales';
+import { setSongSwing } from '../../../src/model/beats/song-swing';
 import type { NoteClip, Pattern, Project, Track } from '../../../src/model/project-schema';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
 import { auditionPad } from './audition';
 import { DrumPads } from './DrumPads';
+import { NumberField } from './NumberField';
 import { PianoRoll } from './PianoRoll';
 import { StepSequencer, type StepRow } from './StepSequencer';
 import { usePatternEditing } from './use-pattern-editing';
@@ -73,6 +75,11 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
           )}
         </span>
         <span className="beats-spacer" />
+        <label title="The swing of every pattern that has none of its own">
+          Song swing
+          <NumberField label="Song swing in percent" value={project.swing} min={50} max={75} onSet={(swing) => useProject.getState().edit('Change Song Swing', (p) => setSongSwing(p, swing))} />
+          %
+        </label>
         <span className="beats-note">{track.name}</span>
         <button type="button" aria-label="Close beat editor" onClick={() => useEditor.getState().close()}>
           Close
