@@ -7,7 +7,7 @@ import { paramDefaults } from '../../src/devices/param-spec';
 import { createEmptyProject } from '../../src/model/new-project';
 import { createTrack } from '../../src/model/new-track';
 import { parseProject, serializeProject } from '../../src/model/parse-project';
-import type { Instrument, Project } from '../../src/model/project-schema';
+import type { Instrument, Note, Project } from '../../src/model/project-schema';
 import { expect, test } from './fixtures';
 
 const shots = '/tmp/shots/beats';
@@ -24,13 +24,13 @@ function instrument(type: InstrumentType): Instrument {
 }
 
 /** A project with one instrument track holding one empty 1-bar note clip ("Beat"), looped over `bars`, written where the test can open it. */
-function writeProject(name: string, type: InstrumentType, bars: number): string {
+function writeProject(name: string, type: InstrumentType, bars: number, notes: Note[] = []): string {
   const base = createEmptyProject(name);
   const track = { ...createTrack('t1', type === 'drums' ? 'Drums' : 'Lead', 0), instrument: instrument(type) };
   const project: Project = {
     ...base,
     tracks: [{ ...track, clips: [{ kind: 'notes', id: 'c1', name: 'Beat', pattern: 'p1', start: 0, length: bars * 4, offset: 0, loop: true, mute: false }] }],
-    patterns: { p1: { name: 'Beat', length: 4, notes: [], stepGrid: { division: '1/16', rowSteps: {} } } },
+    patterns: { p1: { name: 'Beat', length: 4, notes, stepGrid: { division: '1/16', rowSteps: {} } } },
   };
   const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'beats');
   mkdirSync(folder, { recursive: true });
@@ -119,3 +119,43 @@ test('A melody drawn in the piano roll: the first length drawn is remembered for
   const saved = await savedProject(app, file);
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start, n.length])).toEqual(melody.map((pitch, i) => [pitch, i, 1]));
 });
+
+test('Piano roll edits: fold to the scale, quantize, a chord stamp, then everything an octave up', async ({ app }) => {
+  const offGrid = [
+    { pitch: 61, start: 0.1, length: 0.5, velocity: 0.8 },
+    { pitch: 66, start: 1.05, length: 0.5, velocity: 0.8 },
+  ];
+  const file = writeProject('Roll edits', 'synth', 1, offGrid);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const roll = editor.getByRole('listbox', { name: 'Notes' });
+  await expect(roll.getByRole('option')).toHaveCount(2);
+
+  // C major is shown (the song has no key), and Fold moves C#4 and F#4 down onto C4 and F4.
+  await editor.getByRole('checkbox', { name: 'Scale' }).check();
+  await editor.getByRole('button', { name: 'Fold' }).click();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Fold to Scale');
+  // Quantize (1/16, 100 %) pulls the starts onto the grid.
+  await editor.getByRole('button', { name: 'Quantize' }).click();
+  await expect(roll.getByRole('option', { name: 'C4 at beat 1', exact: true })).toHaveCount(1);
+  await expect(roll.getByRole('option', { name: 'F4 at beat 2', exact: true })).toHaveCount(1);
+
+  // A minor chord stamped on A3 at beat 3.
+  await editor.getByRole('combobox', { name: 'Chord stamp' }).selectOption('min');
+  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 68) * 14);
+  const box = (await roll.boundingBox())!;
+  await app.mouse.click(box.x + 2 * 96 + 4, box.y + (127 - 57) * 14 + 7);
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Stamp Minor Chord');
+  await expect(roll.getByRole('option')).toHaveCount(5);
+
+  // Select all (Ctrl+A) and Shift+↑: an octave up, one step.
+  await app.keyboard.press('Control+a');
+  await app.keyboard.press('Shift+ArrowUp');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Transpose Notes');
+  await app.screenshot({ path: `${shots}/piano-roll-edits.png` });
+
+  const saved = await savedProject(app, file);
+  expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start])).toEqual([[72, 0], [77, 1], [69, 2], [72, 2], [76, 2]]);
+});
+
