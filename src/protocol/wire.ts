@@ -88,13 +88,14 @@ export function decodeWire(frame: Uint8Array): WireMessage {
   const count = view.getUint32(head, true);
   const table = 4 + 4 * count;
   if (head + table > frame.byteLength) fail('bad attachment table');
-  // Copies, so each array owns aligned memory independent of the socket's buffer.
+  // Copies, so each array owns aligned memory independent of the socket's buffer (a Node Buffer's
+  // `slice` is a view into its pool: never use it here).
   const attachments: Uint8Array[] = [];
   let at = head + table;
   for (let i = 0; i < count; i++) {
     const n = view.getUint32(head + 4 + 4 * i, true);
     if (at + n > frame.byteLength) fail('attachment past the end');
-    attachments.push(frame.slice(at, at + n));
+    attachments.push(new Uint8Array(frame.subarray(at, at + n)));
     at += align4(n);
   }
   let parsed: unknown;

@@ -43,6 +43,14 @@ describe('wire framing', () => {
     expect((decoded.reply as { ok: true; value: Float32Array[] }).value[0]).toEqual(Float32Array.of(0.5, -0.25));
   });
 
+  it('reads float PCM from a frame inside a Node Buffer pool (what the web host receives), not the pool around it', () => {
+    const frame = encodeWire({ type: 'call', id: 3, op: 'recording.append', args: { takeId: 't', channels: [Float32Array.of(0.5, -0.25, 0.125)] } });
+    const pool = Buffer.alloc(frame.length + 64, 0x7f);
+    pool.set(frame, 32);
+    const decoded = decodeWire(pool.subarray(32, 32 + frame.length)) as Extract<WireMessage, { type: 'call' }>;
+    expect((decoded.args as { channels: Float32Array[] }).channels[0]).toEqual(Float32Array.of(0.5, -0.25, 0.125));
+  });
+
   it.each([
     ['empty', new Uint8Array(0)],
     ['length past the end', Uint8Array.of(255, 255, 0, 0, 0, 0, 0, 0)],
