@@ -32,6 +32,7 @@ class EngineProcessor extends AudioWorkletProcessor {
     const started = this.load.begin();
     this.engine.render(left, right, left.length);
     this.safety.process(left, right, left.length, this.engine.faultyChannel);
+    this.status[statusSlots.contextFrame] = -1;
     this.engine.writeStatus(this.status);
     this.load.end(started, left.length);
     this.status[statusSlots.dspLoad] = this.load.load;
@@ -39,6 +40,7 @@ class EngineProcessor extends AudioWorkletProcessor {
     this.status[statusSlots.safetyTrips] = this.safety.trips;
     this.status[statusSlots.safetyChannel] = this.safety.channel;
     this.status[statusSlots.safetyReason] = this.safety.reason;
+    this.status[statusSlots.contextFrame] = currentFrame + left.length;
     return true;
   }
 }

@@ -244,6 +244,12 @@ export const statusSlots = {
   deviceFaultChannel: 11,
   /** That insert's index among its channel's inserts; −1 before the first. */
   deviceFaultInsert: 12,
+  /**
+   * The AudioContext frame `playheadFrame` belongs to (the end of the last rendered block): while
+   * playing, timeline frame = playheadFrame + (context frame − contextFrame). Recording places takes by it.
+   * −1 while a block's status is being written: read it, the playhead, then it again, and use the pair only when both reads agree and are ≥ 0.
+   */
+  contextFrame: 13,
 } as const;
 
 /** What made the safety stage mute the output. */

@@ -187,10 +187,15 @@ export const RecoveryListing = z.discriminatedUnion('damaged', [
 export const UserSettings = z.object({
   /** The first-run "Getting started" panel was closed; Help ▸ Getting Started shows it again. */
   gettingStartedDismissed: z.boolean().default(false),
+  /** The audio round trip (output → input) measured by the loopback calibration, in seconds; null until measured. */
+  recordingLatencySeconds: z.number().min(0).max(1).nullable().default(null),
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 /** Some settings to change; those left out stay. */
-export const UserSettingsChanges = z.object({ gettingStartedDismissed: z.boolean().optional() });
+export const UserSettingsChanges = z.object({
+  gettingStartedDismissed: z.boolean().optional(),
+  recordingLatencySeconds: z.number().min(0).max(1).nullable().optional(),
+});
 export type UserSettingsChanges = z.infer<typeof UserSettingsChanges>;
 
 /** How a project was last looked at, kept per project file in the user's settings (not in the project). */

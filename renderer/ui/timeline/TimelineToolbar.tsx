@@ -1,3 +1,6 @@
+import { addTrackLabel } from '../../../src/model/edits/labels';
+import { addTrack } from '../../../src/model/edits/track-edits';
+import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { snapOptions, type SnapSetting } from '../../../src/model/snap';
@@ -8,7 +11,7 @@ const snapNames: Record<SnapSetting, string> = {
   '1/4T': '1/4 triplet', '1/8T': '1/8 triplet', '1/16T': '1/16 triplet', off: 'Off',
 };
 
-/** Grid, zoom, follow, overlap, automation-with-clips and loop switches for the arrangement. */
+/** Add track, grid, zoom, follow, overlap, automation-with-clips and loop switches for the arrangement. */
 export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const snap = useTimeline((s) => s.snap);
   const setSnap = useTimeline((s) => s.setSnap);
@@ -23,6 +26,9 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const setAutomationFollows = useTimeline((s) => s.setAutomationFollowsClips);
   return (
     <div className="timeline-toolbar" role="toolbar" aria-label="Arrangement tools">
+      <button type="button" title="An empty audio track (to record on)" onClick={() => useProject.getState().edit(addTrackLabel(), (p) => addTrack(p, { name: `Audio ${p.tracks.length + 1}` }))}>
+        Add audio track
+      </button>
       <label className="toolbar-field">
         <span>Grid</span>
         <select aria-label="Snap to grid" value={snap} onChange={(event) => setSnap(event.target.value as SnapSetting)}>

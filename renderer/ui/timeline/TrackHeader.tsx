@@ -6,11 +6,12 @@ import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from '../InlineNameInput';
+import { ArmToggle } from './ArmToggle';
 import { AutomationToggle } from './AutomationToggle';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
-/** A track's colour, name (double-click to rename), volume, pan, mute, solo, delete and height; drag the grip to reorder. */
+/** A track's colour, name (double-click to rename), volume, pan, mute, solo, record arm, delete and height; drag the grip to reorder. */
 export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
@@ -73,6 +74,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
             >
               S
             </button>
+            <ArmToggle track={track} />
             <AutomationToggle track={track} />
             <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
               ✕

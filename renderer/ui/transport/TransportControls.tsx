@@ -1,3 +1,4 @@
+import { useRecording } from '../../state/recording-store';
 import { useTransport } from '../../state/transport-store';
 
 export function TransportControls() {
@@ -7,6 +8,7 @@ export function TransportControls() {
   const returnToStart = useTransport((s) => s.returnToStart);
   const metronome = useTransport((s) => s.metronome);
   const setMetronome = useTransport((s) => s.setMetronome);
+  const recording = useRecording((s) => s.recording);
   return (
     <div className="transport-buttons" role="group" aria-label="Transport">
       <button type="button" aria-label="Return to start" title="Return to start (Enter)" onClick={returnToStart}>
@@ -22,8 +24,18 @@ export function TransportControls() {
       >
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11L13.5 8z" /></svg>
       </button>
-      <button type="button" aria-label="Stop" title="Stop (Space)" onClick={stop}>
+      <button type="button" aria-label="Stop" title="Stop (Space)" onClick={() => (recording ? void useRecording.getState().stopRecording() : stop())}>
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5h9v9h-9z" /></svg>
+      </button>
+      <button
+        type="button"
+        className={recording ? 'is-recording' : ''}
+        aria-label="Record"
+        aria-pressed={recording}
+        title="Record on the armed track (click again to stop)"
+        onClick={() => void (recording ? useRecording.getState().stopRecording() : useRecording.getState().record())}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="5" /></svg>
       </button>
       <button
         type="button"

@@ -3,6 +3,7 @@ export { AutomationModeSelect } from './AutomationModeSelect';
 export { MasterMeter } from './MasterMeter';
 export { MeterField } from './MeterField';
 export { PositionDisplay } from './PositionDisplay';
+export { RecordingInput } from './RecordingInput';
 export { TempoField } from './TempoField';
 export { TransportControls } from './TransportControls';
 import './transport.css';

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { decodeWav } from '../../src/codecs/wav';
+import type { AudioClip, Project } from '../../src/model/project-schema';
+import { expect, test } from './fixtures';
+import { installLoopback } from './loopback';
+
+const rate = 48_000;
+/** The cable's own delay; the page's MediaStream path adds its own on top, which calibration finds. */
+const cableSeconds = 0.0125;
+
+/** Frames where a sound starts after at least 50 ms of quiet. */
+function onsets(samples: Float32Array): number[] {
+  const found: number[] = [];
+  let quiet = rate;
+  for (let i = 0; i < samples.length; i++) {
+    if (Math.abs(samples[i] as number) > 0.01) {
+      if (quiet >= rate * 0.05) found.push(i);
+      quiet = 0;
+    } else quiet++;
+  }
+  return found;
+}
+
+async function saveAs(app: Page, file: string): Promise<Project> {
+  await app.keyboard.press('Control+s');
+  const dialog = app.getByRole('dialog', { name: 'Save project as' });
+  await dialog.getByRole('textbox', { name: 'Location' }).fill(file);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Project;
+}
+
+test.beforeEach(async ({ page }) => {
+  await installLoopback(page, cableSeconds);
+});
+
+test('a take recorded through a loopback lands within 1 ms of where it was played', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  const arm = app.getByRole('button', { name: 'Arm Audio 1 for recording' });
+  await arm.click();
+  await expect(arm).toHaveAttribute('aria-pressed', 'true');
+
+  // The input list follows devices coming and going.
+  await app.getByRole('button', { name: 'Input' }).click();
+  const panel = app.getByRole('dialog', { name: 'Recording input' });
+  const device = panel.getByRole('combobox', { name: 'Input device' });
+  await expect(device.getByRole('option')).toHaveText(['System default', 'Loopback cable']);
+  await app.evaluate(() => (window as unknown as { __addInput(label: string): void }).__addInput('USB interface'));
+  await expect(device.getByRole('option')).toHaveText(['System default', 'Loopback cable', 'USB interface']);
+  await device.selectOption({ label: 'Loopback cable' });
+
+  // Calibrate: the measured round trip is at least the cable's delay.
+  await expect(panel.getByRole('status', { name: 'Recording latency' })).toHaveText(/not measured/);
+  await panel.getByRole('button', { name: 'Measure latency (loopback)' }).click();
+  await expect(panel.getByRole('status', { name: 'Recording latency' })).toHaveText(/Latency [\d.]+ ms \(measured\)/, { timeout: 10_000 });
+  const latencyMs = Number(/([\d.]+) ms/.exec((await panel.getByRole('status', { name: 'Recording latency' }).textContent()) ?? '')?.[1]);
+  expect(latencyMs).toBeGreaterThanOrEqual(cableSeconds * 1000 - 0.1);
+  const settings = JSON.parse(readFileSync(path.join(process.env['GLOWROOM_HOME'] ?? '', 'settings.json'), 'utf8')) as { recordingLatencySeconds: number };
+  expect(settings.recordingLatencySeconds * 1000).toBeCloseTo(latencyMs, 1);
+  await app.keyboard.press('Escape');
+
+  // Record the metronome for about three seconds (six beats at 120 BPM) from bar 2.
+  await app.getByRole('group', { name: 'Ruler' }).click({ position: { x: 4 * 28 + 1, y: 6 } });
+  await app.getByRole('button', { name: 'Metronome' }).click();
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'true');
+  await app.waitForTimeout(3_200);
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('contentinfo')).toContainText('Added Audio 1.wav');
+
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'recorded take.glowroom');
+  const saved = await saveAs(app, file);
+  const track = saved.tracks[0];
+  expect(track?.name).toBe('Audio 1');
+  const clip = track?.clips[0] as AudioClip;
+  expect(clip.kind).toBe('audio');
+  expect(clip.start).toBeGreaterThan(3.9);
+  const source = saved.sources[clip.source];
+  if (!source) throw new Error('the take has no source');
+  const takePath = path.isAbsolute(source.path) ? source.path : path.resolve(path.dirname(file), source.path);
+  const take = decodeWav(new Uint8Array(readFileSync(takePath)));
+  expect(take.sampleRate).toBe(rate);
+  const heard = onsets(take.channels[0] as Float32Array);
+  expect(heard.length).toBeGreaterThanOrEqual(4);
+  // Every click in the take, placed where the clip puts it, sits on a beat (120 BPM: 24,000 frames).
+  const clipStartFrame = (clip.start * 60 * rate) / 120;
+  const misplacedMs = heard.map((onset) => {
+    const timeline = clipStartFrame + onset;
+    return (Math.abs(timeline - Math.round(timeline / 24_000) * 24_000) / rate) * 1000;
+  });
+  console.log(`recording placement: latency ${latencyMs} ms, click offsets from the beat (ms): ${misplacedMs.map((ms) => ms.toFixed(3)).join(', ')}`);
+  for (const ms of misplacedMs) expect(ms).toBeLessThanOrEqual(1);
+});
