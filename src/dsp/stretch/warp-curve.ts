@@ -31,6 +31,42 @@ export class WarpCurve {
   secondsAt(beat: number): number {
     return interpolate(this.beats, this.sources, beat, 1 / this.beatsPerSecond);
   }
+
+  /**
+   * `secondsAt` for values[i], i in [from, to), in place: the audio thread's form (no double
+   * crosses a call, so nothing is boxed).
+   */
+  secondsInPlace(values: Float64Array, from: number, to: number): void {
+    const xs = this.beats;
+    const ys = this.sources;
+    const n = xs.length;
+    const slope = 1 / this.beatsPerSecond;
+    for (let i = from; i < to; i++) {
+      const x = values[i] as number;
+      if (n === 0) {
+        values[i] = x * slope;
+        continue;
+      }
+      if (x <= (xs[0] as number)) {
+        values[i] = (ys[0] as number) + (x - (xs[0] as number)) * slope;
+        continue;
+      }
+      if (x >= (xs[n - 1] as number)) {
+        values[i] = (ys[n - 1] as number) + (x - (xs[n - 1] as number)) * slope;
+        continue;
+      }
+      let low = 0;
+      let high = n - 1;
+      while (high - low > 1) {
+        const middle = (low + high) >> 1;
+        if ((xs[middle] as number) <= x) low = middle;
+        else high = middle;
+      }
+      const x0 = xs[low] as number;
+      const y0 = ys[low] as number;
+      values[i] = y0 + ((x - x0) * ((ys[high] as number) - y0)) / ((xs[high] as number) - x0);
+    }
+  }
 }
 
 /** Piecewise-linear through (xs, ys), extrapolated with `slope` outside them (through 0 when empty). */

@@ -1,6 +1,6 @@
 import type { StretchMap } from '../../dsp/stretch/stretch-source';
 import { WarpCurve } from '../../dsp/stretch/warp-curve';
-import type { EngineClip, EngineWarp } from '../../protocol/engine';
+import { blockFrames, type EngineClip, type EngineWarp } from '../../protocol/engine';
 import type { Clock } from '../../std/clock';
 import { beats } from '../../std/units';
 
@@ -17,6 +17,8 @@ export class ClipTimeMap implements StretchMap {
   /** Beats and unwrapped source frames of one pass of a looping clip; Infinity when it does not loop. */
   readonly passBeats: number;
   readonly passSource: number;
+  /** Each frame's loop pass during one `sourceFrames` call (calls cover at most a block). */
+  private readonly passes = new Float64Array(blockFrames);
 
   constructor(
     private readonly clip: EngineClip,
@@ -37,17 +39,19 @@ export class ClipTimeMap implements StretchMap {
   }
 
   sourceFrames(frames: Float64Array, sources: Float64Array, from: number, to: number): void {
-    const { curve, offsetBeat, passBeats, passSource, sourceRate } = this;
+    const { curve, offsetBeat, passBeats, passSource, sourceRate, passes } = this;
+    // Passes over arrays, so no double crosses a call: song beats, clip beats, source seconds, frames.
     this.clock.beatsAtFrames(frames, sources, from, to, this.startFrame, this.engineRate);
     for (let i = from; i < to; i++) {
       const elapsed = (sources[i] as number) - this.clip.start;
-      if (passBeats === Infinity) {
-        sources[i] = curve.secondsAt(offsetBeat + elapsed) * sourceRate;
-        continue;
-      }
-      const pass = Math.floor(elapsed / passBeats);
-      const within = elapsed - pass * passBeats;
-      sources[i] = curve.secondsAt(offsetBeat + within) * sourceRate + (pass === 0 ? 0 : pass * passSource);
+      const pass = passBeats === Infinity ? 0 : Math.floor(elapsed / passBeats);
+      passes[i - from] = pass;
+      sources[i] = offsetBeat + (pass === 0 ? elapsed : elapsed - pass * passBeats);
+    }
+    curve.secondsInPlace(sources, from, to);
+    for (let i = from; i < to; i++) {
+      const pass = passes[i - from] as number;
+      sources[i] = (sources[i] as number) * sourceRate + (pass === 0 ? 0 : pass * passSource);
     }
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import type { EngineClip, EngineWarp } from '../../../src/protocol/engine';
+import { Clock } from '../../../src/std/clock';
+import { beats, hertz } from '../../../src/std/units';
 import { fitSine, peakFrequency, sine } from '../dsp/signal-analysis';
 import { clip, engineWith, rate, render, track } from './engine-harness';
 
@@ -92,6 +94,27 @@ describe('warped clips', () => {
     for (let i = 0; i < left.length; i++) if (Math.abs(left[i] as number) > 0.3 && i - (heard.at(-1) ?? -1e9) > 2000) heard.push(i);
     expect(heard).toHaveLength(128);
     const worstMs = Math.max(...heard.map((frame, k) => (Math.abs(frame - k * beatFrames) / rate) * 1000));
+    expect(worstMs).toBeLessThan(1);
+  });
+
+  it('follows the tempo map: a beats-mode click track lands on each beat of a song with a tempo jump and a ramp, within 1 ms', () => {
+    const sourceBeat = (60 / 137) * rate;
+    const clicks = new Float32Array(Math.ceil(40 * sourceBeat) + 100);
+    for (let k = 0; k < 40; k++) {
+      const at = Math.round(k * sourceBeat);
+      for (let i = 0; i < 48; i++) clicks[at + i] = 0.8 * Math.exp(-i / 8) * (i % 2 ? -1 : 1);
+    }
+    const timeline = { tempo: 120, timeSignature: [4, 4] as const, tempoChanges: [{ beat: 8, bpm: 90, ramp: false }, { beat: 24, bpm: 150, ramp: true }] };
+    const engine = playing([clicks], [warped({ mode: 'beats', sourceTempo: 137 }, { length: 36 })]);
+    engine.command({ type: 'set-timeline', timeline });
+    engine.command({ type: 'seek', frame: 0 });
+    const clock = Clock.of(timeline);
+    const end = clock.frameAt(beats(36), hertz(rate));
+    const [left] = render(engine, end);
+    const heard: number[] = [];
+    for (let i = 0; i < left.length; i++) if (Math.abs(left[i] as number) > 0.3 && i - (heard.at(-1) ?? -1e9) > 2000) heard.push(i);
+    expect(heard).toHaveLength(36);
+    const worstMs = Math.max(...heard.map((frame, k) => (Math.abs(frame - clock.frameAt(beats(k), hertz(rate))) / rate) * 1000));
     expect(worstMs).toBeLessThan(1);
   });
 
