@@ -4,7 +4,7 @@ import { encodeWav } from '../../src/codecs/wav-writer';
 import { defaultParams, isDeviceType, type DeviceType } from '../../src/devices/catalog';
 import { serializeProject } from '../../src/model/parse-project';
 import { createChannel, createTrack } from '../../src/model/new-track';
-import { currentProjectVersion, type Bus, type Device, type Project } from '../../src/model/project-schema';
+import { currentProjectVersion, type AudioClip, type Bus, type Device, type Project } from '../../src/model/project-schema';
 import { trackColourAt } from '../../src/model/track-colours';
 
 /**
@@ -38,11 +38,18 @@ function bus(id: string, name: string, insert: DeviceType, index: number): Bus {
   return { id, name, colour: trackColourAt(index), channel: { ...createChannel(), inserts: [device(`${id}-fx`, insert)] } };
 }
 
+/** Variations for other benchmarks: each track's clip fields, and no inserts, sends or buses. */
+export interface MixOptions {
+  readonly clip?: (index: number) => Partial<AudioClip>;
+  readonly effects?: boolean;
+}
+
 /**
  * Writes the stereo sources (SOURCES × SOURCE_SECONDS s, 16-bit, looped by every clip) and
  * `<name>.glowroom` with `tracks` tracks playing `seconds` s into `dir`; returns the project file.
  */
-export function writeMixProject(dir: string, name: string, tracks: number, seconds: number): string {
+export function writeMixProject(dir: string, name: string, tracks: number, seconds: number, options: MixOptions = {}): string {
+  const effects = options.effects ?? true;
   const files = Array.from({ length: SOURCES }, (_, s) => {
     const file = path.join(dir, `mix-source-${s + 1}.wav`);
     writeFileSync(file, encodeWav({ sampleRate: SAMPLE_RATE, channels: [source(s, 0), source(s, 1)] }, { bitDepth: 16 }));
@@ -65,18 +72,20 @@ export function writeMixProject(dir: string, name: string, tracks: number, secon
           ...createChannel(),
           gainDb: -20 * Math.log10(tracks) - 6,
           pan: tracks > 1 ? -0.75 + (1.5 * i) / (tracks - 1) : 0,
-          inserts: trackInserts.map((type, d) => device(`${id}-fx${d + 1}`, type)),
-          sends: [
-            { id: `${id}-reverb`, target: 'reverb', levelDb: -12, tap: 'post' as const },
-            { id: `${id}-delay`, target: 'delay', levelDb: -15, tap: 'post' as const },
-          ],
+          inserts: effects ? trackInserts.map((type, d) => device(`${id}-fx${d + 1}`, type)) : [],
+          sends: effects
+            ? [
+                { id: `${id}-reverb`, target: 'reverb', levelDb: -12, tap: 'post' as const },
+                { id: `${id}-delay`, target: 'delay', levelDb: -15, tap: 'post' as const },
+              ]
+            : [],
         },
-        clips: [{ kind: 'audio' as const, id: `c${i + 1}`, name: '', source: `s${(i % SOURCES) + 1}`, start: 0, length: beats, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: true, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 }],
+        clips: [{ kind: 'audio' as const, id: `c${i + 1}`, name: '', source: `s${(i % SOURCES) + 1}`, start: 0, length: beats, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: true, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...options.clip?.(i) }],
       };
     }),
-    buses: [bus('reverb', 'Reverb', reverbInsert, tracks), bus('delay', 'Delay', delayInsert, tracks + 1)],
+    buses: effects ? [bus('reverb', 'Reverb', reverbInsert, tracks), bus('delay', 'Delay', delayInsert, tracks + 1)] : [],
     markers: [],
-    master: { gainDb: 0, pan: 0, inserts: [device('master-fx', masterInsert)] },
+    master: { gainDb: 0, pan: 0, inserts: effects ? [device('master-fx', masterInsert)] : [] },
     automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
   const projectPath = path.join(dir, `${name}.glowroom`);

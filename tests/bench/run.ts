@@ -24,6 +24,7 @@ import { benchStartup } from './startup.bench';
 import { benchSynth } from './synth.bench';
 import { benchSynthWorklet } from './synth-worklet.bench';
 import { benchTimelineFrames } from './timeline-frames.bench';
+import { benchWarpLoad } from './warp-load.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   'decode-wav': benchDecodeWav,
@@ -35,6 +36,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   export: benchExport,
   'timeline-frames': benchTimelineFrames,
   'dsp-load': benchDspLoad,
+  'warp-load': benchWarpLoad,
   'mix-render': benchMixRender,
   synth: benchSynth,
   'synth-worklet': benchSynthWorklet,
