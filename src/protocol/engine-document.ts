@@ -51,6 +51,9 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
       reverse: clip.reverse,
       rate: clip.rate,
       mute: clip.mute,
+      transpose: clip.transpose,
+      detune: clip.detune,
+      ...(clip.warp ? { warp: clip.warp } : {}),
     }]));
   }
   return {

@@ -18,7 +18,8 @@ import { expect, samplePack, test } from './fixtures';
  * limiter's release along a geometric curve). The stock effects are in it too: an EQ on the perc
  * track, a compressor on the pad keyed by the kick (sidechain), a space bus with a tempo-synced
  * ping-pong delay and a reverb fed by a send, saturation and a bitcrusher on the crush bus, and a
- * filter and a chorus whose LFOs follow the transport on the pad.
+ * filter and a chorus whose LFOs follow the transport on the pad. Warped clips too: beats mode
+ * (transposed, with a warp marker), tonal mode (transposed and detuned) and repitch.
  */
 const stock = (id: string, type: DeviceType, params: Record<string, number>): Device => ({ id, type, bypass: false, params: { ...defaultParams(type), ...params } });
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
@@ -64,6 +65,13 @@ const project: Project = {
       inserts: [stock('wobble', 'filter', { mode: 0, cutoffHz: 1200, resonance: 50, lfoNote: noteValueIndex('1/2'), lfoDepth: 2 }), stock('ensemble', 'chorus', { voices: 2, depthMs: 8, feedback: 30, mix: 50 }), { ...stock('duck', 'compressor', { thresholdDb: -36, ratio: 8, attackMs: 1, releaseMs: 90, detectorHpOn: 1, detectorHpHz: 60 }), sidechain: 'kick' }],
       sends: [{ id: 'x4', target: 'space', levelDb: -10, tap: 'pre' }],
     }),
+    // Warped clips follow the song's 137 BPM from their own tempi: beats slices with a marker,
+    // tonal (phase vocoder) transposed, and repitch varispeed.
+    track('warp', [
+      clip('w1', 'amen', 0.5, 3, { loop: true, offset: 0.1, warp: { mode: 'beats', sourceTempo: 150, markers: [{ source: 0.9, beat: 2.1 }] }, transpose: -2 }),
+      clip('w2', 'pad', 1, 5.5, { offset: 0.7, gainDb: -9, fadeIn: 0.2, warp: { mode: 'tonal', sourceTempo: 120, markers: [] }, transpose: 3, detune: 25 }),
+      clip('w3', 'tabla', 4.25, 1.5, { loop: true, warp: { mode: 'repitch', sourceTempo: 110, markers: [] } }),
+    ], { gainDb: -4, pan: -0.2, sends: [{ id: 'x5', target: 'space', levelDb: -14, tap: 'post' }] }),
     track('ghost', [clip('g', 'gone', 0, 2)]),
   ],
   buses: [

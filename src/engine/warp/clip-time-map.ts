@@ -1,5 +1,5 @@
 import type { StretchMap } from '../../dsp/stretch/stretch-source';
-import { WarpCurve } from '../../dsp/stretch/warp-curve';
+import { WarpCurve } from '../../std/warp-curve';
 import { blockFrames, type EngineClip, type EngineWarp } from '../../protocol/engine';
 import type { Clock } from '../../std/clock';
 import { beats } from '../../std/units';
