@@ -104,7 +104,7 @@ describe('warped clips', () => {
       const at = Math.round(k * sourceBeat);
       for (let i = 0; i < 48; i++) clicks[at + i] = 0.8 * Math.exp(-i / 8) * (i % 2 ? -1 : 1);
     }
-    const timeline = { tempo: 120, timeSignature: [4, 4] as const, tempoChanges: [{ beat: 8, bpm: 90, ramp: false }, { beat: 24, bpm: 150, ramp: true }] };
+    const timeline = { tempo: 120, timeSignature: [4, 4] as const, meterChanges: [], tempoChanges: [{ beat: 8, bpm: 90, ramp: false }, { beat: 24, bpm: 150, ramp: true }] };
     const engine = playing([clicks], [warped({ mode: 'beats', sourceTempo: 137 }, { length: 36 })]);
     engine.command({ type: 'set-timeline', timeline });
     engine.command({ type: 'seek', frame: 0 });
