@@ -146,13 +146,16 @@ function firstDifference(a: Float32Array, b: Float32Array): string {
 }
 
 test.describe('null test: playback worklet vs Node render', () => {
-  for (const variant of ['full mix', 'with a solo and a solo-safe return'] as const) {
+  for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map'] as const) {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
+      // The tempo map: a ramp 137 → 110 BPM to beat 2, a jump to 150 at beat 4.5, and 3/4 from bar 1.
       const doc: Project =
         variant === 'full mix'
           ? project
-          : {
+          : variant === 'over a tempo map'
+            ? { ...project, tempoChanges: [{ beat: 2, bpm: 110, ramp: true }, { beat: 4.5, bpm: 150, ramp: false }], meterChanges: [{ bar: 1, timeSignature: [3, 4] }] }
+            : {
               ...project,
               tracks: project.tracks.map((t) => (t.id === 'perc' || t.id === 'pad' ? { ...t, channel: { ...t.channel, solo: true } } : t)),
               buses: project.buses.map((b) => (b.id === 'space' ? { ...b, channel: { ...b.channel, soloSafe: true } } : b)),

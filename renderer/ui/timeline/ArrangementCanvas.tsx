@@ -73,6 +73,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           rowTop: rulerHeight,
           pixelsPerBeat,
           clock: Clock.of(project),
+          meters: [{ bar: 0, timeSignature: project.timeSignature }, ...project.meterChanges],
         },
         timelineRows(project).rows,
         project.markers,

@@ -14,6 +14,7 @@ import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
 import { startRubberBand } from './rubber-band';
 import { Ruler } from './Ruler';
+import { TempoLane } from './TempoLane';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeader } from './TrackHeader';
 import { useScrollMemory } from './use-scroll-memory';
@@ -93,8 +94,13 @@ export function Timeline() {
           >
             <div ref={band} className="rubber-band" style={{ display: 'none' }} aria-hidden="true" />
             <div className="timeline-row timeline-ruler-row">
-              <div className="track-header ruler-corner" />
-              <Ruler />
+              <div className="track-header ruler-corner">
+                <span className="tempo-lane-name">Tempo</span>
+              </div>
+              <div className="ruler-stack">
+                <Ruler />
+                <TempoLane laneBeats={laneBeats} />
+              </div>
             </div>
             {project.tracks.map((track, index) => {
               const shown = index >= viewWindow.firstTrack && index <= viewWindow.lastTrack ? viewWindow : nothing;

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/std/clock';
+import type { Clock, MeterPoint } from '../../../src/std/clock';
 
 /** What the arrangement canvas shows: the scroller's visible area, in CSS pixels. */
 export interface ArrangementFrame {
@@ -14,4 +14,6 @@ export interface ArrangementFrame {
   readonly pixelsPerBeat: number;
   /** The song's clock: where bars start, what time a beat is. */
   readonly clock: Clock;
+  /** Where the meter is set: bar 0 (the time signature) and each meter change, shown on the ruler. */
+  readonly meters: readonly MeterPoint[];
 }

@@ -5,13 +5,15 @@ import type { TimelinePalette } from './timeline-palette';
 
 /** Bar labels are at least this far apart (px); when bars are narrower, every 2nd, 4th, … bar is labelled. */
 const labelRoom = 48;
+/** How far down the ruler a meter change's line reaches (px). */
+const meterLineHeight = 28;
 
 /**
  * The ruler strip at the top of the arrangement canvas: a line and a label per bar (bar number
  * and the time it starts at). The ruler element above it handles the pointer and shows the loop.
  */
 export function paintRuler(context: CanvasRenderingContext2D, frame: ArrangementFrame, palette: TimelinePalette): void {
-  const { width, laneLeft, rowTop, scrollLeft, pixelsPerBeat, clock } = frame;
+  const { width, laneLeft, rowTop, scrollLeft, pixelsPerBeat, clock, meters } = frame;
   context.fillStyle = palette.rulerBackground;
   context.fillRect(laneLeft, 0, width - laneLeft, rowTop);
   context.fillStyle = palette.rowLine;
@@ -33,6 +35,13 @@ export function paintRuler(context: CanvasRenderingContext2D, frame: Arrangement
     context.fillText(label, x + 4, 13);
     context.fillStyle = palette.textFaint;
     context.fillText(formatClock(clock.secondsAt(clock.barStart(bar))).replace(/\.\d+$/, ''), x + 10 + context.measureText(label).width, 13);
+  }
+  // The meter where it is set, under the bar numbers, on a line of its own.
+  context.fillStyle = palette.textMuted;
+  for (const { bar, timeSignature } of meters) {
+    const x = Math.round(laneLeft + clock.barStart(bar) * pixelsPerBeat - scrollLeft);
+    if (bar > 0) context.fillRect(x, 0, 2, meterLineHeight);
+    context.fillText(`${timeSignature[0]}/${timeSignature[1]}`, x + 4, 25);
   }
   context.restore();
 }

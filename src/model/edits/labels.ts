@@ -24,6 +24,14 @@ export const renameClipLabel = (count = 1): string => counted('Rename', 'Clip', 
 /** `mute`: whether the edit mutes (true) or unmutes (false) the clips. */
 export const clipMuteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Clip', count);
 
+export const addTempoChangeLabel = (): string => 'Add Tempo Change';
+export const moveTempoChangeLabel = (): string => 'Move Tempo Change';
+export const deleteTempoChangeLabel = (): string => 'Delete Tempo Change';
+/** `ramp`: whether the point becomes a ramp (true) or a jump (false). */
+export const tempoRampLabel = (ramp: boolean): string => (ramp ? 'Ramp Tempo' : 'Jump Tempo');
+export const meterChangeLabel = (): string => 'Change Meter';
+export const deleteMeterChangeLabel = (): string => 'Delete Meter Change';
+
 export const addTrackLabel = (): string => 'Add Track';
 export const renameTrackLabel = (): string => 'Rename Track';
 export const deleteTracksLabel = (count: number): string => counted('Delete', 'Track', count);
