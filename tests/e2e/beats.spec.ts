@@ -159,3 +159,47 @@ test('Piano roll edits: fold to the scale, quantize, a chord stamp, then everyth
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start])).toEqual([[72, 0], [77, 1], [69, 2], [72, 2], [76, 2]]);
 });
 
+
+test('Step sequencer: a drag paints a row in one step, a 3-step row repeats over the bar, the lane sets velocity', async ({ app }) => {
+  const file = writeProject('Steps', 'drums', 1);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const row = editor.getByRole('row', { name: 'Pad 7', exact: true });
+  const cell = (step: number) => row.getByRole('gridcell', { name: `Pad 7 step ${step}`, exact: true });
+
+  // Paint steps 1–8 with one drag: one undo step.
+  const from = (await cell(1).boundingBox())!;
+  const to = (await cell(8).boundingBox())!;
+  await app.mouse.move(from.x + 5, from.y + 5);
+  await app.mouse.down();
+  await app.mouse.move(to.x + 5, to.y + 5, { steps: 12 });
+  await app.mouse.up();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Add 8 Steps');
+
+  // Pad 8 gets its own cycle of 3 steps with step 1 on: it sounds on steps 1, 4, 7, 10, 13, 16.
+  const poly = editor.getByRole('spinbutton', { name: 'Pad 8 steps' });
+  await poly.fill('3');
+  await poly.press('Enter');
+  await editor.getByRole('gridcell', { name: 'Pad 8 step 1', exact: true }).click();
+
+  // The lane of Pad 7 (the row last painted): drag its first bar down to about a quarter.
+  await row.getByRole('button', { name: 'Pad 7', exact: true }).click();
+  const lane = editor.getByRole('group', { name: 'Velocity of Pad 7' });
+  const bar = (await lane.boundingBox())!;
+  await app.mouse.move(bar.x + 8, bar.y + 4);
+  await app.mouse.down();
+  await app.mouse.move(bar.x + 8, bar.y + bar.height * 0.75, { steps: 4 });
+  await app.mouse.up();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Change Velocity');
+  await app.screenshot({ path: `${shots}/steps-paint.png` });
+
+  const saved = await savedProject(app, file);
+  const notes = saved.patterns['p1']!.notes;
+  expect(notes.filter((n) => n.pitch === 42).map((n) => n.start)).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75]);
+  expect(notes.filter((n) => n.pitch === 43).map((n) => n.start)).toEqual([0, 0.75, 1.5, 2.25, 3, 3.75]);
+  expect(saved.patterns['p1']!.stepGrid?.rowSteps).toEqual({ '43': 3 });
+  const first = notes.find((n) => n.pitch === 42 && n.start === 0)!;
+  expect(first.velocity).toBeGreaterThan(0.15);
+  expect(first.velocity).toBeLessThan(0.35);
+});
