@@ -27,6 +27,11 @@ export class ClipVoice {
   /** Source frames of fade; 0 for none. */
   private readonly fadeInFrames: number;
   private readonly fadeOutFrames: number;
+  /**
+   * Same rate, rate 1, from a whole-frame offset: every position is a whole frame, so the loop wrap
+   * is counted rather than divided and the interpolator's answer is the frame itself, copied.
+   */
+  private readonly wholeFrames: boolean;
 
   constructor(
     readonly clip: EngineClip,
@@ -41,6 +46,7 @@ export class ClipVoice {
     this.gain = decibelsToGain(clip.gainDb);
     this.fadeInFrames = clip.fadeIn * sample.sampleRate;
     this.fadeOutFrames = clip.fadeOut * sample.sampleRate;
+    this.wholeFrames = this.rate.step === 1 && Number.isInteger(this.offsetFrames) && Number.isInteger(this.startFrame);
   }
 
   get channelCount(): number {
@@ -74,12 +80,19 @@ export class ClipVoice {
     const lastIndex = sourceFrames - 1;
     let lowest = Infinity;
     let highest = -Infinity;
+    const wholeFrames = this.wholeFrames;
+    // With whole frames, (elapsed % loopFrames) counted along: the same integers, no division per frame.
+    let wrapped = wholeFrames ? (frame + first - this.startFrame) % loopFrames : 0;
     for (let i = first; i < last; i++) {
       const elapsed = (frame + i - this.startFrame) * step;
       const remaining = (this.endFrame - frame - i) * step;
       let position: number;
-      if (this.clip.loop) position = this.offsetFrames + (elapsed % loopFrames);
-      else {
+      if (this.clip.loop) {
+        if (wholeFrames) {
+          position = this.offsetFrames + wrapped;
+          if (++wrapped === loopFrames) wrapped = 0;
+        } else position = this.offsetFrames + (elapsed % loopFrames);
+      } else {
         position = this.offsetFrames + elapsed;
         if (position >= sourceFrames) {
           last = i;
@@ -101,9 +114,14 @@ export class ClipVoice {
     const window = windowAround(sample, positions, first, last, Math.floor(lowest) - reach, Math.ceil(highest) + reach + 1);
     const planeLeft = window.planes[0] as Float32Array;
     const planeRight = window.planes[1] ?? planeLeft;
-    interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);
     const valuesRight = planeRight === planeLeft ? scratch.left : scratch.right;
-    if (valuesRight !== scratch.left) interpolator.gather(planeRight, positions, first, last, this.rate, valuesRight);
+    if (wholeFrames) {
+      copyFrames(planeLeft, positions, first, last, scratch.left);
+      if (valuesRight !== scratch.left) copyFrames(planeRight, positions, first, last, valuesRight);
+    } else {
+      interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);
+      if (valuesRight !== scratch.left) interpolator.gather(planeRight, positions, first, last, this.rate, valuesRight);
+    }
     const gainLeft = pan.left;
     const gainRight = pan.right;
     for (let i = first; i < last; i++) {
@@ -112,6 +130,11 @@ export class ClipVoice {
       right[at + i] = (right[at + i] as number) + (valuesRight[i] as number) * gain * gainRight;
     }
   }
+}
+
+/** `out[i] = plane[positions[i]]` for whole-frame positions inside the plane: what the interpolator gives at step 1, bit for bit. */
+function copyFrames(plane: Float32Array, positions: Float64Array, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) out[i] = plane[positions[i] as number] as number;
 }
 
 /** Source offsets like 0.1 s × 44,100 Hz land a hair off the integer; snap them so same-rate clips stay bit-exact. */

@@ -49,6 +49,24 @@ describe('engine: clips on the timeline', () => {
     expect(loop[1799]).toBe(source[999]);
   });
 
+  it('loops a same-rate clip from its offset frame for frame through many wraps, in any block partition, also reversed', () => {
+    const source = ramp(333);
+    const offset = 40 / rate;
+    const body = 293;
+    const start = 0.01;
+    const looped = (reverse: boolean) => engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { offset, start, length: 0.2, loop: true, reverse })])]);
+    const first = frameOf(start, 120);
+    const length = frameOf(start + 0.2, 120) - first;
+    for (const reverse of [false, true]) {
+      const expected = Float32Array.from({ length }, (_, i) => source[reverse ? 332 - (40 + (i % body)) : 40 + (i % body)] as number);
+      for (const block of [128, 37, () => 1 + Math.floor(Math.random() * 128)]) {
+        const [left] = render(looped(reverse), first + length + 100, block);
+        expect(left.subarray(0, first).every((x) => x === 0)).toBe(true);
+        expect(Array.from(left.subarray(first, first + length))).toEqual(Array.from(expected));
+      }
+    }
+  });
+
   it('plays reversed clips back to front', () => {
     const source = ramp(500);
     const engine = engineWith({ a: { planes: [source] } }, [track('t', [clip('a', { reverse: true })])]);
