@@ -1,6 +1,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHostProcess } from '../support/web-host-process';
@@ -20,11 +20,16 @@ export interface MixSession {
   close(): Promise<void>;
 }
 
-/** Builds the bench page (always: a stale build would time old code), starts the host and Chromium. */
+/**
+ * Builds the bench page (always: a stale build would time old code), starts the host and Chromium.
+ * The benches write their projects and sources in the folder that holds `home`: it is granted as
+ * if the user had picked it, since the host plays only files the user gave it.
+ */
 export async function openMixSession(home: string): Promise<MixSession> {
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'tests/bench/worklet-harness/vite.config.ts'], { cwd: repoRoot, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('building the mix bench page failed');
   mkdirSync(home, { recursive: true });
+  writeFileSync(path.join(home, 'granted-places.json'), JSON.stringify([{ path: path.dirname(path.resolve(home)), scope: 'tree' }]));
   let host: ChildProcess | undefined;
   let browser: Browser | undefined;
   try {
