@@ -3,9 +3,8 @@ import { findAutomatable, laneOf } from '../../src/model/automation-params';
 import { laneValueAt } from '../../src/model/lane-values';
 import { writeAutomationLabel } from '../../src/model/edits/labels';
 import { statusSlots } from '../../src/protocol/engine';
-import { Clock } from '../../src/std/clock';
-import { hertz, samples } from '../../src/std/units';
 import { AutomationRecorder, type AutomationMode } from './automation-recorder';
+import { playheadBeats } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { useTransport } from './transport-store';
@@ -20,12 +19,7 @@ export const useAutomationMode = create<{ readonly mode: AutomationMode; setMode
 function playheadBeat(): number | null {
   const { audio } = runtime();
   if (audio.status[statusSlots.playing] !== 1) return null;
-  return heardBeat();
-}
-
-function heardBeat(): number {
-  const { audio } = runtime();
-  return Clock.of(useProject.getState().project).beatAtFrame(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
+  return playheadBeats();
 }
 
 const recorder = new AutomationRecorder({
@@ -54,7 +48,7 @@ export function valueNow(target: string, param: string, fallback: number): numbe
   const { project } = useProject.getState();
   const points = laneOf(project, target, param)?.points;
   const automatable = points && points.length > 0 ? findAutomatable(project, target, param) : undefined;
-  return automatable && points ? laneValueAt(points, automatable.spec, heardBeat(), fallback) : fallback;
+  return automatable && points ? laneValueAt(points, automatable.spec, playheadBeats(), fallback) : fallback;
 }
 
 /** Whether moving the control of `target`/`param` now writes its lane (Touch, Latch or Write, the transport playing, a parameter a track's lanes can hold). */
@@ -76,10 +70,10 @@ export function connectAutomationWriting(): () => void {
   return useTransport.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
     if (state.playing) {
-      recorder.start(heardBeat());
+      recorder.start(playheadBeats());
       return;
     }
-    const written = recorder.finish(useProject.getState().project, heardBeat());
+    const written = recorder.finish(useProject.getState().project, playheadBeats());
     if (written) useProject.getState().edit(writeAutomationLabel(), () => written);
   });
 }

@@ -5,7 +5,8 @@ import { beats } from '../../../src/std/units';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
-import { playheadBeats, sampleDragType } from '../timeline';
+import { playheadBeats } from '../../state/playhead';
+import { sampleDragType } from '../timeline';
 import { SampleThumbnail } from './SampleThumbnail';
 
 /** Fixed row height: the list only renders the rows in view, so 100,000 rows scroll like 10. */

@@ -1,10 +1,11 @@
 import './file-menu.css';
 import { useCallback, useRef, useState } from 'react';
+import { chooseAndImportMidi, exportMidi } from '../play';
 import { useDismiss } from '../use-dismiss';
 import { collectAndSave } from './file-actions';
 import { useFilePrompt } from './file-prompts';
 
-/** "More ▾": Collect and Save, Export Bundle…, Open Bundle…. */
+/** "More ▾": Collect and Save, Export Bundle…, Open Bundle…, MIDI files in and out. */
 export function MoreFileMenu() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -15,7 +16,7 @@ export function MoreFileMenu() {
   };
   return (
     <div className="more-menu" ref={root}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Collect, bundles">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Collect, bundles, MIDI files">
         More ▾
       </button>
       {open && (
@@ -28,6 +29,15 @@ export function MoreFileMenu() {
           </button>
           <button type="button" role="menuitem" onClick={run(() => useFilePrompt.getState().show({ kind: 'open-bundle', zipPath: '' }))} title="Unpack a .glowroom.zip and open it">
             Open Bundle…
+          </button>
+          <button type="button" role="menuitem" onClick={run(() => void chooseAndImportMidi())} title="Add a .mid file's tracks as instrument tracks">
+            Import MIDI File…
+          </button>
+          <button type="button" role="menuitem" onClick={run(() => void exportMidi('clip'))} title="The selected note clip as a .mid file">
+            Export Clip as MIDI…
+          </button>
+          <button type="button" role="menuitem" onClick={run(() => void exportMidi('track'))} title="The selected clip's instrument track (or the armed one) as a .mid file">
+            Export Track as MIDI…
           </button>
         </div>
       )}

@@ -5,6 +5,7 @@ import { WaveformEditor } from '../editor';
 import { ExportDialog } from '../export';
 import { LibraryPanel } from '../library';
 import { Mixer } from '../mixer';
+import { PlayPanel } from '../play';
 import { ProjectDialogs } from '../project';
 import { FileBrowserHost } from '../FileBrowserDialog';
 import { Timeline } from '../timeline';
@@ -41,6 +42,7 @@ export function App() {
           <Timeline />
           <BeatsEditor />
           {mixerOpen && <Mixer />}
+          <PlayPanel />
         </div>
       </main>
       <StatusBar />

@@ -5,6 +5,7 @@ import { runtime } from '../../state/runtime';
 import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { selectAll } from '../timeline';
+import { chooseAndImportMidi, exportMidi } from '../play';
 import { collectAndSave, newProject, openProjectFile, saveOrAsk, useFilePrompt } from '../project';
 
 /** What each native menu command does: the very actions of the keyboard shortcuts and buttons. */
@@ -17,6 +18,9 @@ const commands: Record<MenuCommand, () => void> = {
   collect: () => void collectAndSave(),
   'export-bundle': () => useFilePrompt.getState().show({ kind: 'export-bundle' }),
   'open-bundle': () => useFilePrompt.getState().show({ kind: 'open-bundle', zipPath: '' }),
+  'import-midi': () => void chooseAndImportMidi(),
+  'export-midi-clip': () => void exportMidi('clip'),
+  'export-midi-track': () => void exportMidi('track'),
   undo: () => useProject.getState().undo(),
   redo: () => useProject.getState().redo(),
   'select-all': selectAll,

@@ -68,5 +68,6 @@ export const gestures: readonly { readonly keys: string; readonly does: string }
   { keys: 'Alt while dragging', does: 'Ignore the grid' },
   { keys: 'Escape while dragging', does: 'Cancel the drag' },
   { keys: 'Click / drag the ruler', does: 'Move the playhead / set the loop' },
+  { keys: 'Computer keyboard on: A … \' (W E T Y U O P)', does: 'Play the armed instrument track (white and black keys); Z / X octave, C / V velocity' },
   { keys: '?', does: 'Show this sheet' },
 ];

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTyping } from '../is-typing';
 import { shortcuts } from './shortcuts';
 
 /**
@@ -23,9 +24,4 @@ export function useGlobalShortcuts(toggleSheet: () => void): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [toggleSheet]);
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (target instanceof HTMLInputElement) return !['range', 'checkbox', 'radio', 'button'].includes(target.type);
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
 }

@@ -4,6 +4,7 @@ import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { droppedFilePath } from '../dropped-file';
+import { importDroppedMidi, importMidiPath, isMidiFileName } from '../play';
 
 /** The drag type library rows carry: the sample's path. */
 export const sampleDragType = 'application/x-glowroom-sample';
@@ -12,7 +13,7 @@ export const sampleDragType = 'application/x-glowroom-sample';
  * Drop handlers for a lane (trackId) or the space under the tracks (null: a new track). Library
  * rows and audio files from the operating system land on the grid position under the pointer
  * (Alt: off the grid). Several files: the first goes where it was dropped, the rest onto new
- * tracks at the same beat.
+ * tracks at the same beat. A MIDI file adds its instrument tracks at that beat, below the others.
  */
 export function sampleDropHandlers(trackId: string | null) {
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(sampleDragType) || event.dataTransfer.types.includes('Files');
@@ -31,7 +32,7 @@ export function sampleDropHandlers(trackId: string | null) {
       const beat = Math.max(0, snapBeats(x / pixelsPerBeat, event.altKey ? null : gridBeats(snap, project.timeSignature[0])));
       const path = event.dataTransfer.getData(sampleDragType);
       if (path) {
-        void addFile(path, beat, trackId);
+        void (isMidiFileName(path) ? importMidiPath(path, beat) : addFile(path, beat, trackId));
         return;
       }
       void addDroppedFiles([...event.dataTransfer.files], beat, trackId);
@@ -42,6 +43,10 @@ export function sampleDropHandlers(trackId: string | null) {
 async function addDroppedFiles(files: readonly File[], beat: number, trackId: string | null): Promise<void> {
   let target = trackId;
   for (const file of files) {
+    if (isMidiFileName(file.name)) {
+      await importDroppedMidi(file, beat);
+      continue;
+    }
     try {
       await useProject.getState().addFile(await droppedFilePath(file), beat, target);
     } catch (error) {

@@ -13,11 +13,9 @@ import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, pasteLabel,
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
 import type { Project } from '../../../src/model/project-schema';
-import { statusSlots } from '../../../src/protocol/engine';
-import { Clock } from '../../../src/std/clock';
-import { beats, hertz, samples } from '../../../src/std/units';
+import { beats } from '../../../src/std/units';
+import { playheadBeats } from '../../state/playhead';
 import { useProject } from '../../state/project-store';
-import { runtime } from '../../state/runtime';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
 import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
@@ -29,11 +27,6 @@ import { gridBeats, snapBeats } from '../../../src/model/snap';
 
 let clipboard: Clipboard = emptyClipboard;
 
-/** The playhead as a position in beats. */
-export function playheadBeats(): number {
-  const { audio } = runtime();
-  return Clock.of(useProject.getState().project).beatAtFrame(samples(audio.status[statusSlots.playheadFrame] ?? 0), hertz(audio.context.sampleRate));
-}
 
 function selectedRefs(project: Project) {
   return refsOf(project, useTimeline.getState().selection);

@@ -8,7 +8,6 @@ export {
   deleteSelection,
   duplicateSelection,
   pasteAtPlayhead,
-  playheadBeats,
   selectAll,
   splitAtMouse,
   splitAtPlayhead,

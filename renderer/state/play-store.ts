@@ -1,0 +1,175 @@
+/**
+ * Playing in: which instrument track is armed, the MIDI inputs, and recording notes into a clip.
+ * Live notes go through `LiveNotes`; a take and the on-screen keys listen to them. (The engine's
+ * live-note entry, `playLiveNote` in renderer/audio, is another listener, added when the engine
+ * plays instruments.) Stuck notes cannot happen: all notes off on transport stop, when the
+ * armed track goes away or changes instrument, and for a MIDI device that is unplugged (its take
+ * keeps what was recorded, and the status line says so).
+ */
+import { create } from 'zustand';
+import type { Project } from '../../src/model/project-schema';
+import { countIn } from '../audio/count-in';
+import { LiveNotes } from './live-notes';
+import { listenToMidiInputs, type MidiDevice } from './midi-inputs';
+import { NoteTake } from './note-take';
+import { recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
+import { playheadBeats } from './playhead';
+import { useProject } from './project-store';
+import { runtime } from './runtime';
+import { reportError, useSession } from './session-store';
+import { useTransport } from './transport-store';
+
+export type MidiAccessState = 'off' | 'asking' | 'ready' | 'unavailable';
+/** Input quantize grid in beats (1/16 = 0.25), or null for none. */
+export type InputQuantize = number | null;
+
+interface PlayState {
+  readonly armedTrackId: string | null;
+  readonly midi: MidiAccessState;
+  readonly devices: readonly MidiDevice[];
+  /** Pitches sounding now (the on-screen keys light up). */
+  readonly sounding: readonly number[];
+  readonly countIn: boolean;
+  readonly quantize: InputQuantize;
+  readonly mode: RecordMode;
+  /** 'count-in' while the bar of clicks plays, 'recording' while the take runs. */
+  readonly recording: 'count-in' | 'recording' | null;
+  arm(trackId: string | null): void;
+  noteOn(source: string, pitch: number, velocity: number): void;
+  noteOff(source: string, pitch: number): void;
+  releaseSource(source: string): void;
+  connectMidi(): Promise<void>;
+  setCountIn(on: boolean): void;
+  setQuantize(grid: InputQuantize): void;
+  setMode(mode: RecordMode): void;
+  record(): Promise<void>;
+  stopRecording(): void;
+}
+
+const live = new LiveNotes();
+let take: NoteTake | null = null;
+let countInAbort: AbortController | null = null;
+
+export const usePlay = create<PlayState>()((set, get) => ({
+  armedTrackId: null,
+  midi: 'off',
+  devices: [],
+  sounding: [],
+  countIn: true,
+  quantize: null,
+  mode: 'overdub',
+  recording: null,
+  arm(trackId) {
+    live.setTrack(trackId);
+    set({ armedTrackId: trackId });
+  },
+  noteOn: (source, pitch, velocity) => live.noteOn(source, pitch, velocity),
+  noteOff: (source, pitch) => live.noteOff(source, pitch),
+  releaseSource: (source) => live.releaseSource(source),
+  async connectMidi() {
+    if (get().midi === 'ready' || get().midi === 'asking') return;
+    if (!('requestMIDIAccess' in navigator)) {
+      set({ midi: 'unavailable' });
+      return;
+    }
+    set({ midi: 'asking' });
+    try {
+      const access = await navigator.requestMIDIAccess();
+      listenToMidiInputs(access, {
+        devices: (devices) => set({ devices }),
+        lost: (device) => {
+          live.releaseSource(device.id);
+          const kept = get().recording === 'recording' ? ' The notes recorded so far are kept.' : '';
+          useSession.getState().notify('info', `${device.name} was disconnected; its notes were stopped.${kept}`);
+        },
+        event: (id, event) => {
+          if (event.kind === 'note-on') live.noteOn(id, event.pitch, event.velocity);
+          else if (event.kind === 'note-off') live.noteOff(id, event.pitch);
+          else if (event.kind === 'pedal') live.pedal(id, event.down);
+          else live.releaseSource(id);
+        },
+      });
+      set({ midi: 'ready' });
+    } catch {
+      set({ midi: 'unavailable' });
+      useSession.getState().notify('error', 'Glowroom may not use MIDI devices here. Allow MIDI for this page in the browser’s site settings, then try again.');
+    }
+  },
+  setCountIn: (countIn) => set({ countIn }),
+  setQuantize: (quantize) => set({ quantize }),
+  setMode: (mode) => set({ mode }),
+  async record() {
+    const trackId = get().armedTrackId;
+    if (get().recording || trackId === null) return;
+    const { audio } = runtime();
+    const transport = useTransport.getState();
+    const { loop, looping } = transport;
+    const range = looping && loop ? loop : null;
+    const start = range ? range.start : playheadBeats();
+    try {
+      await audio.resume();
+      if (get().countIn) {
+        set({ recording: 'count-in' });
+        countInAbort = new AbortController();
+        const { tempo, timeSignature } = useProject.getState().project;
+        const beatsPerBar = (timeSignature[0] * 4) / timeSignature[1];
+        if (range) transport.seekToBeat(range.start);
+        await countIn(audio.context, Math.round(beatsPerBar), 60 / tempo, countInAbort.signal);
+      } else if (range) {
+        transport.seekToBeat(range.start);
+      }
+      take = new NoteTake(start, range);
+      set({ recording: 'recording' });
+      if (!useTransport.getState().playing) await useTransport.getState().play();
+    } catch (error) {
+      set({ recording: null });
+      if (!(error instanceof DOMException && error.name === 'AbortError')) reportError(error);
+    } finally {
+      countInAbort = null;
+    }
+  },
+  stopRecording() {
+    countInAbort?.abort();
+    const finished = take;
+    take = null;
+    set({ recording: null });
+    const trackId = get().armedTrackId;
+    if (!finished || finished.empty || trackId === null) return;
+    const notes = finished.finish(playheadBeats());
+    const { quantize, mode } = get();
+    useProject.getState().edit(notes.length === 1 ? 'Record Note' : `Record ${notes.length} Notes`, (project) =>
+      recordNotes(project, trackId, notes, { start: finished.start, range: finished.loop, quantize, mode }),
+    );
+  },
+}));
+
+live.listen((event) => {
+  take?.note(event.pitch, event.velocity, playheadBeats());
+  const sounding = usePlay.getState().sounding.filter((pitch) => pitch !== event.pitch);
+  usePlay.setState({ sounding: event.velocity > 0 ? [...sounding, event.pitch] : sounding });
+});
+
+// Transport stop: every live note stops, and a take in progress is written.
+useTransport.subscribe((state, previous) => {
+  if (previous.playing && !state.playing) {
+    live.allNotesOff();
+    usePlay.getState().stopRecording();
+  }
+});
+
+// The armed track deleted, or its instrument swapped: its notes stop (and it is disarmed if gone).
+useProject.subscribe((state, previous) => {
+  const armed = usePlay.getState().armedTrackId;
+  if (armed === null || state.project === previous.project) return;
+  const now = instrumentOf(state.project, armed);
+  if (now === undefined) {
+    usePlay.getState().arm(null);
+  } else if (now !== instrumentOf(previous.project, armed)) {
+    live.allNotesOff();
+  }
+});
+
+function instrumentOf(project: Project, trackId: string): string | undefined {
+  const track = project.tracks.find((t) => t.id === trackId);
+  return track?.instrument ? `${track.instrument.id}:${track.instrument.type}` : undefined;
+}

@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readMidiFile } from '../../src/codecs/midi';
+import { chooseInFileBrowser, expect, repoRoot, test } from './fixtures';
+
+const shots = '/tmp/shots/midi';
+const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
+
+test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app }) => {
+  mkdirSync(shots, { recursive: true });
+  const status = app.getByRole('contentinfo');
+  const more = app.getByRole('button', { name: 'More ▾' });
+
+  // Import: one instrument track per MIDI track, the file's tempo.
+  await more.click();
+  await app.getByRole('menuitem', { name: 'Import MIDI File…' }).click();
+  await chooseInFileBrowser(app, 'Import a MIDI file', song, 'Import');
+  await expect(status).toContainText('Imported mido-type1.mid: 2 tracks at 100 BPM.');
+  await expect(app.getByLabel('Clip Bass')).toBeVisible();
+  await expect(app.getByLabel('Clip Drums')).toBeVisible();
+  const armed = app.getByRole('combobox', { name: 'Armed track' });
+  await expect(armed).toHaveValue(await armed.locator('option', { hasText: 'Bass' }).getAttribute('value') ?? '');
+
+  // The computer keyboard: A plays C4 on the armed track; the strip lights the key while it is held.
+  const keyboard = app.getByRole('button', { name: 'Computer keyboard' });
+  await keyboard.click();
+  await expect(keyboard).toHaveAttribute('aria-pressed', 'true');
+  await app.keyboard.down('a');
+  await expect(app.getByRole('button', { name: 'C4', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: `${shots}/keyboard-strip.png` });
+  await app.keyboard.up('a');
+  await expect(app.getByRole('button', { name: 'C4', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // X: an octave up, shown on the strip and the readout.
+  await app.keyboard.press('x');
+  await expect(app.getByText('C5 · velocity 100')).toBeVisible();
+  await app.keyboard.press('z');
+
+  // Recording without a count-in: three notes into the clip under the playhead (overdub).
+  await app.getByRole('checkbox', { name: 'Count-in' }).uncheck();
+  await app.getByRole('button', { name: 'Record notes' }).click();
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  for (const key of ['a', 'd', 'g']) {
+    await app.keyboard.down(key);
+    await app.waitForTimeout(150);
+    await app.keyboard.up(key);
+    await app.waitForTimeout(100);
+  }
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record 3 Notes');
+
+  // Export the armed track as MIDI: its notes are the file's bass line plus the take.
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-')), 'bass.mid');
+  await more.click();
+  await app.getByRole('menuitem', { name: 'Export Track as MIDI…' }).click();
+  await chooseInFileBrowser(app, 'Export as MIDI file', out, 'Export');
+  await expect(status).toContainText(`Wrote ${out}.`);
+  const written = readMidiFile(new Uint8Array(readFileSync(out)));
+  const pitches = written.tracks.flatMap((t) => t.notes.map((n) => n.pitch)).sort((a, b) => a - b);
+  expect(pitches).toEqual([36, 36, 43, 60, 64, 67]);
+
+  // With the count-in: a bar of clicks first, then the take; Replace clears what was under it.
+  await app.getByRole('checkbox', { name: 'Count-in' }).check();
+  await app.getByRole('combobox', { name: 'Record mode' }).selectOption('Replace');
+  await app.getByRole('button', { name: 'Record notes' }).click();
+  await expect(app.getByRole('button', { name: 'Counting in…' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible({ timeout: 5000 });
+  await app.keyboard.down('k');
+  await app.waitForTimeout(150);
+  await app.keyboard.up('k');
+  await app.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record Note');
+});
+
+test('a damaged MIDI file is refused with the reason and nothing is added', async ({ app }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-'));
+  const cut = path.join(dir, 'cut.mid');
+  writeFileSync(cut, readFileSync(song).subarray(0, 100));
+  await app.getByRole('button', { name: 'More ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Import MIDI File…' }).click();
+  await chooseInFileBrowser(app, 'Import a MIDI file', cut, 'Import');
+  await expect(app.getByRole('contentinfo')).toContainText('cut.mid is damaged: track 2 is cut short (the file is truncated). Nothing was imported');
+  await expect(app.getByRole('combobox', { name: 'Armed track' })).toBeDisabled();
+});
