@@ -7,8 +7,9 @@ import { SamplePool } from './audio/sample-pool';
 import { connectBridge } from './bridge/bridge';
 import { useExport } from './state/export-store';
 import { useLibrary } from './state/library-store';
+import { announceRecoveredTakes } from './state/recovered-takes';
 import { setRuntime } from './state/runtime';
-import { useSession } from './state/session-store';
+import { reportError, useSession } from './state/session-store';
 import { useTransport } from './state/transport-store';
 import { App } from './ui/shell/App';
 import { connectNativeMenu } from './ui/shell/native-menu';
@@ -39,6 +40,7 @@ async function boot(root: HTMLElement): Promise<void> {
     });
     bridge.onClose((reason) => useSession.getState().notify('error', reason));
     useSession.getState().setInfo(await bridge.call('app.info', {}));
+    void announceRecoveredTakes(() => bridge.call('recording.recovered', {})).catch(reportError);
     // Show what the library already holds from the first frame.
     void useLibrary.getState().search({});
     void useLibrary.getState().refreshPacks();

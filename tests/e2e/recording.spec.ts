@@ -32,6 +32,13 @@ async function saveAs(app: Page, file: string): Promise<Project> {
   return JSON.parse(readFileSync(file, 'utf8')) as Project;
 }
 
+/** Where the take of `clip` is (sources are kept relative to the project file). */
+function takePathOf(saved: Project, clip: AudioClip, file: string): string {
+  const source = saved.sources[clip.source];
+  if (!source) throw new Error('the take has no source');
+  return path.isAbsolute(source.path) ? source.path : path.resolve(path.dirname(file), source.path);
+}
+
 test.beforeEach(async ({ page }) => {
   await installLoopback(page, cableSeconds);
 });
@@ -59,6 +66,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   expect(latencyMs).toBeGreaterThanOrEqual(cableSeconds * 1000 - 0.1);
   const settings = JSON.parse(readFileSync(path.join(process.env['GLOWROOM_HOME'] ?? '', 'settings.json'), 'utf8')) as { recordingLatencySeconds: number };
   expect(settings.recordingLatencySeconds * 1000).toBeCloseTo(latencyMs, 1);
+  await app.screenshot({ path: '/tmp/shots/rec/input-panel.png' });
   await app.keyboard.press('Escape');
 
   // Record the metronome for about three seconds (six beats at 120 BPM) from bar 2.
@@ -71,6 +79,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   await record.click();
   await expect(record).toHaveAttribute('aria-pressed', 'false');
   await expect(app.getByRole('contentinfo')).toContainText('Added Audio 1.wav');
+  await app.screenshot({ path: '/tmp/shots/rec/recorded-take.png' });
 
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'recorded take.glowroom');
   const saved = await saveAs(app, file);
@@ -79,10 +88,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   const clip = track?.clips[0] as AudioClip;
   expect(clip.kind).toBe('audio');
   expect(clip.start).toBeGreaterThan(3.9);
-  const source = saved.sources[clip.source];
-  if (!source) throw new Error('the take has no source');
-  const takePath = path.isAbsolute(source.path) ? source.path : path.resolve(path.dirname(file), source.path);
-  const take = decodeWav(new Uint8Array(readFileSync(takePath)));
+  const take = decodeWav(new Uint8Array(readFileSync(takePathOf(saved, clip, file))));
   expect(take.sampleRate).toBe(rate);
   const heard = onsets(take.channels[0] as Float32Array);
   expect(heard.length).toBeGreaterThanOrEqual(4);
@@ -94,4 +100,22 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   });
   console.log(`recording placement: latency ${latencyMs} ms, click offsets from the beat (ms): ${misplacedMs.map((ms) => ms.toFixed(3)).join(', ')}`);
   for (const ms of misplacedMs) expect(ms).toBeLessThanOrEqual(1);
+});
+
+test('an input that goes away mid-take keeps what was recorded and says so', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  await app.getByRole('button', { name: 'Arm Audio 1 for recording' }).click();
+  await app.getByRole('button', { name: 'Metronome' }).click();
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'true');
+  await app.waitForTimeout(1_500);
+  await app.evaluate(() => (window as unknown as { __unplug(): void }).__unplug());
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('contentinfo')).toContainText('The input device went away during the take. What was recorded until then is kept on the track.');
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'unplugged.glowroom');
+  const saved = await saveAs(app, file);
+  const take = decodeWav(new Uint8Array(readFileSync(takePathOf(saved, saved.tracks[0]?.clips[0] as AudioClip, file))));
+  expect(take.channels[0]?.length).toBeGreaterThan(rate);
+  expect(onsets(take.channels[0] as Float32Array).length).toBeGreaterThanOrEqual(2);
 });

@@ -8,6 +8,8 @@ const channelNames: Record<ChannelChoice, string> = { left: 'Mono (left / 1)', r
 /** The recording input: device (the list follows devices coming and going), channels, and the loopback latency calibration. */
 export function RecordingInput() {
   const [open, setOpen] = useState(false);
+  // The top bar clips and scrolls what overflows it, so the panel is placed on the window.
+  const [left, setLeft] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, root, close);
@@ -20,11 +22,14 @@ export function RecordingInput() {
   }, []);
   return (
     <div className="recording-input" ref={root}>
-      <button type="button" aria-expanded={open} title="Recording input and latency" onClick={() => setOpen(!open)}>
+      <button type="button" aria-expanded={open} title="Recording input and latency" onClick={() => {
+        setLeft(root.current?.getBoundingClientRect().left ?? 0);
+        setOpen(!open);
+      }}>
         Input
       </button>
       {open && (
-        <div className="recording-input-panel" role="dialog" aria-label="Recording input">
+        <div className="recording-input-panel" role="dialog" aria-label="Recording input" style={{ left }}>
           <label htmlFor="recording-device">Device</label>
           <select id="recording-device" aria-label="Input device" value={inputId ?? ''} onChange={(event) => useRecording.getState().chooseInput(event.target.value || null)}>
             <option value="">System default</option>
