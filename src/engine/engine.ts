@@ -1,4 +1,5 @@
 import { channelParams, deviceCatalog, sendParams } from '../devices/catalog';
+import { instrumentCatalog } from '../devices/instruments/catalog';
 import { SincInterpolator } from '../dsp/sinc-interpolator';
 import {
   blockFrames,
@@ -13,6 +14,7 @@ import {
   type EngineTimeline,
   type LoopRange,
 } from '../protocol/engine';
+import type { EngineInstrument, EngineNoteClip } from '../protocol/engine-instruments';
 import { assertNever } from '../std/assert';
 import { Clock } from '../std/clock';
 import { beats, decibelsToGain, hertz } from '../std/units';
@@ -23,6 +25,9 @@ import { ChannelStrip, type InsertSlot, type SendSlot, type StereoBlock } from '
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
+import { InstrumentHost } from './instruments/instrument-host';
+import { NoteSchedule } from './instruments/note-schedule';
+import { createInstrument } from './instruments/registry';
 import { LevelMeter } from './level-meter';
 import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
@@ -78,9 +83,12 @@ export class Engine {
   /** In processing order. */
   private order: ChannelStrip[] = [];
   private master: ChannelStrip | null = null;
-  /** The tracks' channels with their clips, in track order. */
-  private tracks: { strip: ChannelStrip; content: TrackContent }[] = [];
+  /** The tracks' channels with their clips and instrument (null: an audio track), in track order. */
+  private tracks: { strip: ChannelStrip; content: TrackContent; host: InstrumentHost | null }[] = [];
   private readonly clips = new Map<string, readonly EngineClip[]>();
+  /** Instrument tracks' note clips and instruments, by track id. */
+  private readonly noteClips = new Map<string, readonly EngineNoteClip[]>();
+  private hosts = new Map<string, InstrumentHost>();
   private readonly contents = new Map<string, TrackContent>();
   private latency = 0;
   private masterInputLatency = 0;
@@ -111,10 +119,12 @@ export class Engine {
       case 'remove-sample':
         this.pool.remove(command.sampleId);
         this.rebuildVoices((clip) => clip.sampleId === command.sampleId);
+        this.reloadInstruments();
         return;
       case 'set-timeline':
         this.clock = Clock.of(command.timeline);
         this.rebuildVoices(() => true);
+        for (const trackId of this.hosts.keys()) this.reschedule(trackId);
         this.placeLoop();
         this.automation.retime(this.clock);
         this.automation.bind(this.params, this.playhead, this.playing);
@@ -125,6 +135,13 @@ export class Engine {
       case 'set-clips':
         this.clips.set(command.trackId, command.clips);
         this.contentOf(command.trackId).voices = this.voicesOf(command.clips);
+        return;
+      case 'set-note-clips':
+        this.noteClips.set(command.trackId, command.clips);
+        this.reschedule(command.trackId);
+        return;
+      case 'live-note':
+        this.hosts.get(command.track)?.queueLive(command.pitch, command.velocity);
         return;
       case 'set-automation':
         this.automation.setLanes(command.lanes, this.clock, this.params);
@@ -141,13 +158,17 @@ export class Engine {
       }
       case 'play':
         this.playing = true;
+        this.seekNotes();
         this.resetPeakHold();
         return;
       case 'stop':
         this.playing = false;
+        this.allNotesOff();
         return;
       case 'seek':
         this.playhead = Math.max(0, Math.round(command.frame));
+        this.allNotesOff();
+        this.seekNotes();
         if (this.playing) this.automation.jump();
         else this.automation.hold(this.params, this.playhead);
         return;
@@ -181,12 +202,16 @@ export class Engine {
   useSample(sampleId: string, sample: PooledSample): void {
     this.pool.put(sampleId, sample);
     this.rebuildVoices((clip) => clip.sampleId === sampleId);
+    this.reloadInstruments();
   }
 
   /** The frame just after the last clip ends: where an offline render of the whole song stops. */
   get endFrame(): number {
     let end = 0;
-    for (const track of this.tracks) for (const voice of track.content.voices) end = Math.max(end, voice.endFrame);
+    for (const track of this.tracks) {
+      for (const voice of track.content.voices) end = Math.max(end, voice.endFrame);
+      if (track.host) end = Math.max(end, track.host.schedule.endFrame);
+    }
     return end;
   }
 
@@ -299,6 +324,12 @@ export class Engine {
     context.beat = this.located[0] as number;
     context.tempo = this.located[1] as number;
     context.seconds = this.playhead / this.sampleRate;
+    // Instruments play also while stopped: live notes, and the tails of released ones.
+    for (let t = 0; t < tracks.length; t++) {
+      const track = tracks[t];
+      const host = track?.host;
+      if (track && host) host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
+    }
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
@@ -313,6 +344,8 @@ export class Engine {
       if (inLoop && this.playhead >= loop.end) {
         this.playhead = loop.start;
         this.automation.jump();
+        this.allNotesOff();
+        this.seekNotes();
       }
     }
     for (let t = 0; t < tracks.length; t++) {
@@ -383,6 +416,7 @@ export class Engine {
       }),
     );
     const sendBases = mixer.channels.map((channel) => channel.sends.map((send) => claim(send.id, sendParams)));
+    const instrumentBases = mixer.channels.map((channel) => (channel.instrument ? claim(channel.instrument.id, instrumentCatalog[channel.instrument.type].params) : -1));
     const compiled = compileGraph(mixer, (index) => (insertPlans[index] ?? []).reduce((sum, plan) => sum + plan.processor.latencyFrames, 0));
     if (compiled.loop) return;
     const { graph } = compiled;
@@ -428,7 +462,17 @@ export class Engine {
     this.latency = graph.outputLatency;
     this.masterInputLatency = graph.masterInputLatency;
     if (this.stemTaps) this.tapMasterFeeds();
-    this.tracks = strips.filter((strip) => strip.channel.kind === 'track').map((strip) => ({ strip, content: this.contentOf(strip.id) }));
+    const hosts = new Map<string, InstrumentHost>();
+    strips.forEach((strip, index) => {
+      const instrument = strip.channel.instrument;
+      const base = instrumentBases[index] ?? -1;
+      if (!instrument || base < 0) return;
+      hosts.set(strip.id, this.hostFor(strip.id, instrument, new ParamView(params, base, instrumentCatalog[instrument.type].params.length)));
+    });
+    // A swapped or removed instrument goes silent at once: nothing of it can hang on.
+    for (const [trackId, host] of this.hosts) if (hosts.get(trackId) !== host) host.processor.reset();
+    this.hosts = hosts;
+    this.tracks = strips.filter((strip) => strip.channel.kind === 'track').map((strip) => ({ strip, content: this.contentOf(strip.id), host: hosts.get(strip.id) ?? null }));
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {
       if (!trackIds.has(id)) {
@@ -436,6 +480,51 @@ export class Engine {
         this.clips.delete(id);
       }
     }
+    for (const id of [...this.noteClips.keys()]) if (!hosts.has(id)) this.noteClips.delete(id);
+  }
+
+  /**
+   * The host of a track's instrument: the one it had when the instrument (id and type) stays, with
+   * its voices sounding on; else a new one with its notes scheduled. Either way it (re)loads the
+   * zone or pads, and reads the new parameter table.
+   */
+  private hostFor(trackId: string, instrument: EngineInstrument, params: ParamView): InstrumentHost {
+    const old = this.hosts.get(trackId);
+    const keeps = old !== undefined && old.instrument.id === instrument.id && old.instrument.type === instrument.type;
+    const host = keeps ? old : new InstrumentHost(instrument, createInstrument(instrument.type, this.sampleRate), params);
+    host.instrument = instrument;
+    host.params = params;
+    host.processor.load(instrument, this.pool);
+    if (!keeps) {
+      host.schedule = NoteSchedule.build(this.noteClips.get(trackId) ?? [], this.clock, this.sampleRate);
+      host.schedule.seek(this.playhead);
+    }
+    return host;
+  }
+
+  /** Schedules a track's note clips anew, from the playhead; what sounded is released. */
+  private reschedule(trackId: string): void {
+    const host = this.hosts.get(trackId);
+    if (!host) return;
+    host.schedule = NoteSchedule.build(this.noteClips.get(trackId) ?? [], this.clock, this.sampleRate);
+    host.schedule.seek(this.playhead);
+    host.allNotesOff();
+  }
+
+  private reloadInstruments(): void {
+    for (const host of this.hosts.values()) host.processor.load(host.instrument, this.pool);
+  }
+
+  /** Every instrument releases its notes: stop, seek, loop wrap (indexed loops: this runs on the audio thread). */
+  private allNotesOff(): void {
+    const tracks = this.tracks;
+    for (let t = 0; t < tracks.length; t++) tracks[t]?.host?.allNotesOff();
+  }
+
+  /** The note schedules hand out events from the playhead on. */
+  private seekNotes(): void {
+    const tracks = this.tracks;
+    for (let t = 0; t < tracks.length; t++) tracks[t]?.host?.schedule.seek(this.playhead);
   }
 
   private contentOf(trackId: string): TrackContent {

@@ -1,6 +1,8 @@
 import { channelParams, sendParams } from '../devices/catalog';
-import { masterChannelId, type Channel, type Device, type Project } from '../model/project-schema';
+import { masterChannelId, type Channel, type Device, type Project, type Track } from '../model/project-schema';
 import type { EngineAutomationLane, EngineChannel, EngineClip, EngineCommand, EngineDocument, EngineMixer, EngineParam, EngineTimeline } from './engine';
+import type { EngineNoteClip } from './engine-instruments';
+import { compileInstrument, compileNoteClips, sameInstrument } from './instrument-document';
 
 /**
  * The channels in status-meter order: the master, the tracks top to bottom, the buses. The
@@ -23,21 +25,25 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
       for (const [param, value] of Object.entries(device.params)) params.push({ target: device.id, param, value });
       return { id: device.id, type: device.type, bypass: device.bypass, sidechain: device.sidechain ?? null };
     });
-  const addChannel = (id: string, kind: 'track' | 'bus', channel: Channel) => {
+  const addChannel = (id: string, kind: 'track' | 'bus', channel: Channel, track?: Track) => {
     for (const spec of channelParams) params.push({ target: id, param: spec.id, value: Number(channel[spec.id]) });
     const sends = channel.sends.map((send) => {
       for (const spec of sendParams) params.push({ target: send.id, param: spec.id, value: send[spec.id] });
       return { id: send.id, target: send.target, tap: send.tap };
     });
-    channels.push({ id, kind, output: channel.output, solo: channel.solo, soloSafe: channel.soloSafe, inserts: addDevices(channel.inserts), sends });
+    const instrument = track ? compileInstrument(track, sampleIdOf) : null;
+    if (track?.instrument) for (const [param, value] of Object.entries(track.instrument.params)) params.push({ target: track.instrument.id, param, value });
+    channels.push({ id, kind, output: channel.output, solo: channel.solo, soloSafe: channel.soloSafe, inserts: addDevices(channel.inserts), sends, ...(instrument ? { instrument } : {}) });
   };
   const { master } = project;
   params.push({ target: masterChannelId, param: 'gainDb', value: master.gainDb }, { target: masterChannelId, param: 'pan', value: master.pan });
   channels.push({ id: masterChannelId, kind: 'master', output: null, solo: false, soloSafe: false, inserts: addDevices(master.inserts), sends: [] });
-  for (const track of project.tracks) addChannel(track.id, 'track', track.channel);
+  for (const track of project.tracks) addChannel(track.id, 'track', track.channel, track);
   for (const bus of project.buses) addChannel(bus.id, 'bus', bus.channel);
   const clips: Record<string, EngineClip[]> = {};
+  const notes: Record<string, EngineNoteClip[]> = {};
   for (const track of project.tracks) {
+    if (track.instrument) notes[track.id] = compileNoteClips(project, track);
     clips[track.id] = track.clips.flatMap((clip) => (clip.kind !== 'audio' ? [] : [{
       id: clip.id,
       sampleId: sampleIdOf(clip.source),
@@ -61,6 +67,7 @@ export function compileEngineDocument(project: Project, sampleIdOf: (sourceId: s
     mixer: { channels },
     params,
     clips,
+    notes,
     automation: project.automation.filter((lane) => lane.points.length > 0),
   };
 }
@@ -83,6 +90,10 @@ export function engineDocumentChanges(previous: EngineDocument | null, next: Eng
     const old = previous?.clips[trackId];
     if (!old || !sameClips(old, clips)) commands.push({ type: 'set-clips', trackId, clips });
   }
+  for (const [trackId, clips] of Object.entries(next.notes)) {
+    const old = previous?.notes[trackId];
+    if (!old || !sameList(old, clips)) commands.push({ type: 'set-note-clips', trackId, clips });
+  }
   if (!previous ? next.automation.length > 0 : !sameAutomation(previous.automation, next.automation)) commands.push({ type: 'set-automation', lanes: next.automation });
   for (const param of next.params) {
     const old = before.get(paramKey(param));
@@ -101,9 +112,9 @@ function sameMixer(a: EngineMixer, b: EngineMixer): boolean {
   return a.channels.every((channel, i) => {
     const other = b.channels[i];
     if (!other) return false;
-    const { inserts, sends, ...rest } = channel;
-    const { inserts: otherInserts, sends: otherSends, ...otherRest } = other;
-    return sameShallow(rest, otherRest) && sameList(inserts, otherInserts) && sameList(sends, otherSends);
+    const { inserts, sends, instrument, ...rest } = channel;
+    const { inserts: otherInserts, sends: otherSends, instrument: otherInstrument, ...otherRest } = other;
+    return sameShallow(rest, otherRest) && sameList(inserts, otherInserts) && sameList(sends, otherSends) && sameInstrument(instrument, otherInstrument);
   });
 }
 

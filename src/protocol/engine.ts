@@ -8,6 +8,7 @@
 import type { AutomationCurve } from '../devices/automation-curve';
 import type { DeviceType } from '../devices/catalog';
 import type { MeterPoint, TempoPoint, TimeMap } from '../std/clock';
+import type { EngineInstrument, EngineNoteClip } from './engine-instruments';
 
 /** The name the processor registers under; node and processor both use it. */
 export const engineProcessorName = 'glowroom-engine';
@@ -95,6 +96,8 @@ export interface EngineChannel {
   readonly soloSafe: boolean;
   readonly inserts: readonly EngineDevice[];
   readonly sends: readonly EngineSend[];
+  /** An instrument track's instrument: its output is the channel's input, before the inserts. Absent or null: none. */
+  readonly instrument?: EngineInstrument | null;
 }
 
 /**
@@ -151,6 +154,8 @@ export interface EngineDocument {
   readonly params: readonly EngineParam[];
   /** The clips of each track, by track id. */
   readonly clips: Readonly<Record<string, readonly EngineClip[]>>;
+  /** The note clips of each instrument track, by track id. */
+  readonly notes: Readonly<Record<string, readonly EngineNoteClip[]>>;
   /** The lanes that have points: while a lane has points, it drives its parameter. */
   readonly automation: readonly EngineAutomationLane[];
 }
@@ -176,6 +181,10 @@ export type EngineCommand =
   | { readonly type: 'set-mixer'; readonly mixer: EngineMixer; readonly params: readonly EngineParam[] }
   /** The clips of one track (rebuilds that track's voices only). */
   | { readonly type: 'set-clips'; readonly trackId: string; readonly clips: readonly EngineClip[] }
+  /** The note clips of one instrument track: its notes are scheduled anew, sounding notes are released. */
+  | { readonly type: 'set-note-clips'; readonly trackId: string; readonly clips: readonly EngineNoteClip[] }
+  /** A note played live (keyboard, MIDI in) on a track's instrument at the next block; velocity 0 releases it. */
+  | { readonly type: 'live-note'; readonly track: string; readonly pitch: number; readonly velocity: number }
   /**
    * Every automation lane (replacing the ones before): their parameters follow them, sample
    * accurately, while the transport plays; a parameter whose lane goes glides back to its value.

@@ -8,12 +8,12 @@ import { choiceParam, switchParam, type DeviceSpec } from '../device-spec';
 /** How the sampler plays overlapping notes, in the order of its `voiceMode` options. */
 export const samplerVoiceModes = ['poly', 'mono', 'legato'] as const;
 
-const envelope = (prefix: string, label: string, sustainPercent: number) =>
+const envelope = <const Prefix extends string>(prefix: Prefix, label: string, sustainPercent: number) =>
   [
-    { id: `${prefix}AttackMs`, name: `${label} attack`, unit: 'ms', min: 0, max: 10_000, default: 1, taper: 'linear', smoothingMs: 0 },
-    { id: `${prefix}DecayMs`, name: `${label} decay`, unit: 'ms', min: 1, max: 10_000, default: 300, taper: 'log', smoothingMs: 0 },
-    { id: `${prefix}Sustain`, name: `${label} sustain`, unit: '%', min: 0, max: 100, default: sustainPercent, taper: 'linear', smoothingMs: 0 },
-    { id: `${prefix}ReleaseMs`, name: `${label} release`, unit: 'ms', min: 1, max: 20_000, default: 150, taper: 'log', smoothingMs: 0 },
+    { id: `${prefix}AttackMs` as const, name: `${label} attack`, unit: 'ms', min: 0, max: 10_000, default: 1, taper: 'linear', smoothingMs: 0 },
+    { id: `${prefix}DecayMs` as const, name: `${label} decay`, unit: 'ms', min: 1, max: 10_000, default: 300, taper: 'log', smoothingMs: 0 },
+    { id: `${prefix}Sustain` as const, name: `${label} sustain`, unit: '%', min: 0, max: 100, default: sustainPercent, taper: 'linear', smoothingMs: 0 },
+    { id: `${prefix}ReleaseMs` as const, name: `${label} release`, unit: 'ms', min: 1, max: 20_000, default: 150, taper: 'log', smoothingMs: 0 },
   ] as const;
 
 export const samplerSpec = {

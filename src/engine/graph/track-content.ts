@@ -18,8 +18,9 @@ export class TrackContent {
   voices: readonly (ClipVoice | WarpedVoice)[] = [];
   private readonly mono = new Float32Array(blockFrames);
   private readonly monoSpare = new Float32Array(blockFrames);
-  private readonly stereoLeft = new Float32Array(blockFrames);
-  private readonly stereoRight = new Float32Array(blockFrames);
+  /** The stereo sum (balance-panned): stereo clips and the track's instrument add here. */
+  readonly stereoLeft = new Float32Array(blockFrames);
+  readonly stereoRight = new Float32Array(blockFrames);
   /** Pan gains laid out as `panSlots`, for the pan they hold; NaN makes the first block compute them. */
   private readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
 
