@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { detectOnsets } from '../../src/analysis/onsets';
+import { decodeAudio } from '../../src/codecs/decode';
 import { defaultInstrumentParams, drumPadCount, drumPadParams, type InstrumentType } from '../../src/devices/instruments/catalog';
 import { paramDefaults } from '../../src/devices/param-spec';
 import { createEmptyProject } from '../../src/model/new-project';
@@ -47,6 +49,20 @@ async function openProject(app: Page, file: string): Promise<void> {
   await expect(open).toBeHidden();
 }
 
+/** Exports the whole song as 32-bit float WAV without loudness processing; returns the decoded file. */
+async function exportSong(app: Page, fileName: string) {
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Loudness target' }).selectOption('off');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('WAV 32-bit float');
+  const out = path.join(process.env['GLOWROOM_HOME'] ?? '', fileName);
+  await dialog.getByRole('textbox', { name: 'Export file path' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return decodeAudio(await readFile(out), fileName);
+}
+
 /** Saves the open project (Ctrl+S to its file) and reads the file back. */
 async function savedProject(app: Page, file: string): Promise<Project> {
   await app.getByRole('button', { name: 'Save', exact: true }).click();
@@ -86,6 +102,14 @@ test('Four on the floor: the factory kit, then kick steps clicked on every beat 
   expect(saved.swing).toBe(60);
   const kit = saved.tracks[0]?.instrument;
   expect(kit?.type === 'drums' ? saved.sources[kit.pads[0]!.source!]?.path : null).toMatch(/bd_haus\.flac$/);
+
+  // Two bars at 120 BPM: the clip loops the one-bar pattern, so a kick every 0.5 s, eight in all,
+  // found as onsets in the exported file (and nothing between the beats).
+  const audio = await exportSong(app, 'four on the floor.wav');
+  const onsets = detectOnsets(audio.channels, audio.sampleRate);
+  const beatsAt = Array.from({ length: 8 }, (_, k) => k * 0.5);
+  for (const beat of beatsAt) expect(onsets.some((t) => Math.abs(t - beat) <= 0.012), `a kick at ${beat} s (onsets: ${onsets.map((t) => t.toFixed(3)).join(', ')})`).toBe(true);
+  for (const onset of onsets) expect(beatsAt.some((beat) => Math.abs(onset - beat) <= 0.012), `onset ${onset.toFixed(3)} s is on a beat`).toBe(true);
 });
 
 test('A melody drawn in the piano roll: the first length drawn is remembered for the next notes', async ({ app }) => {
