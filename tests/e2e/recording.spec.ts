@@ -50,7 +50,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   await expect(arm).toHaveAttribute('aria-pressed', 'true');
 
   // The input list follows devices coming and going.
-  await app.getByRole('button', { name: 'Input' }).click();
+  await app.getByRole('button', { name: 'Audio input' }).click();
   const panel = app.getByRole('dialog', { name: 'Recording input' });
   const device = panel.getByRole('combobox', { name: 'Input device' });
   await expect(device.getByRole('option')).toHaveText(['System default', 'Loopback cable']);

@@ -22,11 +22,11 @@ export function RecordingInput() {
   }, []);
   return (
     <div className="recording-input" ref={root}>
-      <button type="button" aria-expanded={open} title="Recording input and latency" onClick={() => {
+      <button type="button" aria-label="Audio input" aria-expanded={open} title="Audio recording input and latency" onClick={() => {
         setLeft(root.current?.getBoundingClientRect().left ?? 0);
         setOpen(!open);
       }}>
-        Input
+        Audio in
       </button>
       {open && (
         <div className="recording-input-panel" role="dialog" aria-label="Recording input" style={{ left }}>
