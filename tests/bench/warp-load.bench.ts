@@ -22,12 +22,14 @@ const GOAL_P99 = 50;
  */
 export async function benchWarpLoad(): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-warp-'));
-  const session = await openMixSession(path.join(dir, 'home'));
+  // The sources live in the app's own data folder, a place the services may read without a grant.
+  const home = path.join(dir, 'home');
+  const session = await openMixSession(home);
   try {
     const results: BenchResult[] = [];
     for (const mode of MODES) {
       for (const clips of CLIP_COUNTS) {
-        const projectPath = writeMixProject(dir, `warp ${mode} ${clips}`, clips, (WARMUP_MS + MEASURE_MS) / 1000 + 5, {
+        const projectPath = writeMixProject(home, `warp ${mode} ${clips}`, clips, (WARMUP_MS + MEASURE_MS) / 1000 + 5, {
           effects: false,
           clip: (i) => ({ warp: { mode, sourceTempo: 100, markers: [] }, transpose: i % 2 === 1 ? 3 : 0 }),
         });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SincInterpolator } from '../../../src/dsp/sinc-interpolator';
 import { WarpedVoice } from '../../../src/engine/warp/warped-voice';
+import { ResidentSample } from '../../../src/engine/sample-pool';
 import { VoiceScratch } from '../../../src/engine/voice-scratch';
 import { blockFrames, type EngineClip } from '../../../src/protocol/engine';
 import { Clock } from '../../../src/std/clock';
@@ -20,7 +21,7 @@ describe('warped voices in the block loop', () => {
       state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
       return 0.3 * Math.sin(i / 11) * (i % 12_000 < 400 ? 2 : 1) + 0.05 * (state / 2 ** 32 - 0.5);
     });
-    const sample = { sampleRate: 44_100, frames: source.length, planes: [source, source] };
+    const sample = new ResidentSample(44_100, [source, source]);
     const clock = Clock.of({ tempo: 120, tempoChanges: [{ beat: 3, bpm: 100, ramp: true }, { beat: 6, bpm: 130, ramp: false }] });
     const interpolator = new SincInterpolator();
     const scratch = new VoiceScratch();
