@@ -27,6 +27,7 @@ import {
 import { formatDb } from '../format';
 import { ClipNameField } from './ClipNameField';
 import { NormalizeControl } from './NormalizeControl';
+import { WarpControls } from './WarpControls';
 import './editor.css';
 
 const waveHeight = 168;
@@ -269,6 +270,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
             Reverse
           </label>
         </fieldset>
+        {clip.kind === 'audio' ? <WarpControls clip={clip} clipRef={ref} fileName={info.name} songTempo={project.tempo} /> : null}
         <fieldset>
           <legend>Chop</legend>
           <div className="editor-row">

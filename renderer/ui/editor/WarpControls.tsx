@@ -1,0 +1,72 @@
+import type { KeyboardEvent } from 'react';
+import { filenameTempo } from '../../../src/analysis/filename-tempo';
+import type { ClipRef } from '../../../src/model/edits/selection';
+import { setClipPitch, setClipSourceTempo, setClipWarpMode, shiftsPitch } from '../../../src/model/edits/warp-edits';
+import { warpModes, type AudioClip, type WarpMode } from '../../../src/model/project-schema';
+import { useProject } from '../../state/project-store';
+
+const modeNames: Record<WarpMode, string> = { repitch: 'Repitch', beats: 'Beats', tonal: 'Tonal' };
+const modeHints: Record<WarpMode | 'off', string> = {
+  off: 'Plays at its own speed whatever the tempo',
+  repitch: 'Follows the tempo; pitch moves with speed (varispeed)',
+  beats: 'Follows the tempo; slices at transients keep their attacks (drums)',
+  tonal: 'Follows the tempo; keeps pitch (melodic material, vocals)',
+};
+
+/**
+ * The clip's timing mode (format v4 `warp`): off, repitch, beats or tonal; the tempo its source
+ * is played from (first guessed from the file's name, else the song's tempo); and, in beats
+ * and tonal mode, its transposition in semitones and cents. Each change is one undo step.
+ */
+export function WarpControls({ clip, clipRef, fileName, songTempo }: { clip: AudioClip; clipRef: ClipRef; fileName: string; songTempo: number }) {
+  const edit = useProject.getState().edit;
+  const mode = clip.warp?.mode ?? 'off';
+  const setMode = (next: WarpMode | 'off') =>
+    edit(next === 'off' ? 'Unwarp Clip' : `Warp Clip (${modeNames[next]})`, (p) => setClipWarpMode(p, [clipRef], next === 'off' ? null : next, filenameTempo(fileName) ?? songTempo));
+  const pitched = shiftsPitch(clip);
+  return (
+    <fieldset>
+      <legend>Warp</legend>
+      <label className="editor-field" title={modeHints[mode]}>
+        Timing
+        <select value={mode} aria-label="Timing mode" onChange={(e) => setMode(e.currentTarget.value as WarpMode | 'off')}>
+          <option value="off">Off</option>
+          {warpModes.map((m) => (
+            <option key={m} value={m}>
+              {modeNames[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField label="Source tempo" unit="BPM" value={clip.warp?.sourceTempo ?? null} step={0.01} onCommit={(bpm) => edit('Set Source Tempo', (p) => setClipSourceTempo(p, [clipRef], bpm))} />
+      <NumberField label="Transpose" unit="st" value={pitched ? clip.transpose : null} step={1} onCommit={(transpose) => edit('Transpose Clip', (p) => setClipPitch(p, [clipRef], { transpose }))} />
+      <NumberField label="Detune" unit="ct" value={pitched ? clip.detune : null} step={1} onCommit={(detune) => edit('Detune Clip', (p) => setClipPitch(p, [clipRef], { detune }))} />
+    </fieldset>
+  );
+}
+
+/** A number committed on Enter or leaving the field; null shows it disabled (not applicable). */
+function NumberField({ label, unit, value, step, onCommit }: { label: string; unit: string; value: number | null; step: number; onCommit: (value: number) => void }) {
+  const commit = (text: string) => {
+    const next = Number(text);
+    if (text.trim() !== '' && Number.isFinite(next) && next !== value) onCommit(next);
+  };
+  return (
+    <label className="editor-field">
+      {label}
+      <input
+        key={value ?? 'none'}
+        type="number"
+        step={step}
+        defaultValue={value ?? ''}
+        disabled={value === null}
+        aria-label={`${label} (${unit})`}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+      <span className="editor-unit">{unit}</span>
+    </label>
+  );
+}
