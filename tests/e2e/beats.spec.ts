@@ -112,7 +112,7 @@ test('Four on the floor: the factory kit, then kick steps clicked on every beat 
   for (const onset of onsets) expect(beatsAt.some((beat) => Math.abs(onset - beat) <= 0.012), `onset ${onset.toFixed(3)} s is on a beat`).toBe(true);
 });
 
-test('A melody drawn in the piano roll: the first length drawn is remembered for the next notes', async ({ app }) => {
+test('A melody drawn in the piano roll (the first length drawn is remembered) is exported at its pitches', async ({ app }) => {
   const file = writeProject('Melody', 'synth', 1);
   await openProject(app, file);
   await app.getByLabel('Clip Beat').dblclick();
@@ -142,7 +142,40 @@ test('A melody drawn in the piano roll: the first length drawn is remembered for
 
   const saved = await savedProject(app, file);
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start, n.length])).toEqual(melody.map((pitch, i) => [pitch, i, 1]));
+
+  // Exported: each note's fundamental, measured in the middle of its beat, within 30 cents.
+  const audio = await exportSong(app, 'melody.wav');
+  const mono = audio.channels[0]!;
+  const beat = audio.sampleRate * 0.5;
+  for (const [i, pitch] of melody.entries()) {
+    const wanted = 440 * 2 ** ((pitch - 69) / 12);
+    const measured = fundamental(mono.subarray(Math.round(i * beat + beat * 0.2), Math.round(i * beat + beat * 0.6)), audio.sampleRate);
+    expect(Math.abs(1200 * Math.log2(measured / wanted)), `note ${i + 1}: ${measured.toFixed(1)} Hz, wanted ${wanted.toFixed(1)} Hz`).toBeLessThan(30);
+  }
 });
+
+/** The fundamental of a stretch of mono audio by normalised autocorrelation, between 80 and 1000 Hz (the first peak near the best, between samples). */
+function fundamental(samples: Float32Array, sampleRate: number): number {
+  const scores: number[] = [];
+  const lags: number[] = [];
+  for (let lag = Math.floor(sampleRate / 1000); lag <= Math.ceil(sampleRate / 80); lag++) {
+    let sum = 0;
+    let energy = 0;
+    for (let i = 0; i + lag < samples.length; i++) {
+      sum += samples[i]! * samples[i + lag]!;
+      energy += samples[i]! * samples[i]!;
+    }
+    scores.push(energy > 0 ? sum / energy : 0);
+    lags.push(lag);
+  }
+  const best = Math.max(...scores);
+  let index = scores.findIndex((score) => score >= best * 0.9);
+  while (index + 1 < scores.length && scores[index + 1]! > scores[index]!) index++;
+  // A parabola through the peak and its neighbours finds the lag between whole samples.
+  const [a, b, c] = [scores[index - 1] ?? 0, scores[index]!, scores[index + 1] ?? 0];
+  const shift = a - 2 * b + c === 0 ? 0 : (0.5 * (a - c)) / (a - 2 * b + c);
+  return sampleRate / (lags[index]! + shift);
+}
 
 test('Piano roll edits: fold to the scale, quantize, a chord stamp, then everything an octave up', async ({ app }) => {
   const offGrid = [
