@@ -1,0 +1,13 @@
+/**
+ * Playing an instrument live (the computer keyboard, MIDI in): each note goes to the engine as a
+ * `live-note` message, merged into its next block on the track's instrument. Velocity 0 releases
+ * the pitch. Stopping the transport, deleting the track or swapping its instrument releases every
+ * note in the engine itself, so nothing can hang.
+ */
+import { runtime } from '../state/runtime';
+
+/** Plays (velocity 0 < v ≤ 1) or releases (0) `pitch` (MIDI, 60 = C4) on the instrument of `trackId`. */
+export function playLiveNote(trackId: string, pitch: number, velocity: number): void {
+  if (!Number.isInteger(pitch) || pitch < 0 || pitch > 127 || !Number.isFinite(velocity)) return;
+  runtime().audio.send({ type: 'live-note', track: trackId, pitch, velocity: Math.min(1, Math.max(0, velocity)) });
+}
