@@ -195,9 +195,15 @@ export class Clock {
    * or returned from a call that is not inlined is boxed, which would allocate on every block.
    */
   locate(frame: number, rate: number, out: Float64Array): void {
-    const beat = this.beatAt(seconds(frame / rate));
-    out[0] = beat;
-    out[1] = this.tempoAt(beat);
+    // beatAt, pieceBeats and tempoAt written out here: nothing fractional crosses a call.
+    const time = frame / rate;
+    const p = lastAtOrBefore(this.pieceSeconds, time);
+    const from = this.pieceBpm[p] as number;
+    const slope = time < 0 ? 0 : (this.pieceSlope[p] as number);
+    const span = time - (this.pieceSeconds[p] as number);
+    const into = slope === 0 ? (span * from) / 60 : (from * Math.expm1((slope * span) / 60)) / slope;
+    out[0] = (this.pieceBeat[p] as number) + into;
+    out[1] = from + slope * into;
   }
 
   /**
@@ -218,7 +224,13 @@ export class Clock {
    * bar, else 0. Whole numbers in and out, like `locate`.
    */
   nextClickFrame(frame: number, rate: number, out: Float64Array): number {
-    let beat = Math.max(0, this.beatAt(seconds(frame / rate)));
+    // beatAt and secondsAt written out here, with their very arithmetic: nothing fractional crosses a call.
+    const time = frame / rate;
+    const p = lastAtOrBefore(this.pieceSeconds, time);
+    const from = this.pieceBpm[p] as number;
+    const slope = time < 0 ? 0 : (this.pieceSlope[p] as number);
+    const span = time - (this.pieceSeconds[p] as number);
+    let beat = Math.max(0, (this.pieceBeat[p] as number) + (slope === 0 ? (span * from) / 60 : (from * Math.expm1((slope * span) / 60)) / slope));
     for (;;) {
       const i = this.meterOfBeat(beat);
       const unit = this.meterUnit[i] as number;
@@ -231,7 +243,12 @@ export class Clock {
         beat = end;
         continue;
       }
-      const click = Math.round(this.secondsAt(beats(at)) * rate);
+      const q = lastAtOrBefore(this.pieceBeat, at);
+      const qFrom = this.pieceBpm[q] as number;
+      const qSlope = this.pieceSlope[q] as number;
+      const into = at - (this.pieceBeat[q] as number);
+      const atSeconds = (this.pieceSeconds[q] as number) + (qSlope === 0 ? (into * 60) / qFrom : (60 / qSlope) * Math.log1p((qSlope * into) / qFrom));
+      const click = Math.round(atSeconds * rate);
       if (click >= frame) {
         out[0] = index % (this.meterCount[i] as number) === 0 ? 1 : 0;
         return click;
