@@ -5,9 +5,10 @@
  * note in the engine itself, so nothing can hang.
  */
 import { runtime } from '../state/runtime';
+import { liveNoteCommand } from './live-note-command';
 
 /** Plays (velocity 0 < v ≤ 1) or releases (0) `pitch` (MIDI, 60 = C4) on the instrument of `trackId`. */
 export function playLiveNote(trackId: string, pitch: number, velocity: number): void {
-  if (!Number.isInteger(pitch) || pitch < 0 || pitch > 127 || !Number.isFinite(velocity)) return;
-  runtime().audio.send({ type: 'live-note', track: trackId, pitch, velocity: Math.min(1, Math.max(0, velocity)) });
+  const command = liveNoteCommand(trackId, pitch, velocity);
+  if (command) runtime().audio.send(command);
 }
