@@ -1,14 +1,14 @@
 /**
  * Playing in: which instrument track is armed, the MIDI inputs, and recording notes into a clip.
- * Live notes go through `LiveNotes`; a take and the on-screen keys listen to them. (The engine's
- * live-note entry, `playLiveNote` in renderer/audio, is another listener, added when the engine
- * plays instruments.) Stuck notes cannot happen: all notes off on transport stop, when the
+ * Live notes go through `LiveNotes`; the engine (`playLiveNote`, the armed track's instrument), a
+ * take and the on-screen keys listen to them. Stuck notes cannot happen: all notes off on transport stop, when the
  * armed track goes away or changes instrument, and for a MIDI device that is unplugged (its take
  * keeps what was recorded, and the status line says so).
  */
 import { create } from 'zustand';
 import type { Project } from '../../src/model/project-schema';
 import { countIn } from '../audio/count-in';
+import { playLiveNote } from '../audio/live-notes';
 import { LiveNotes } from './live-notes';
 import { listenToMidiInputs, type MidiDevice } from './midi-inputs';
 import { NoteTake } from './note-take';
@@ -47,6 +47,8 @@ interface PlayState {
 }
 
 const live = new LiveNotes();
+// Lives as long as the page: the armed track's instrument sounds every live note.
+live.listen((event) => playLiveNote(event.trackId, event.pitch, event.velocity));
 let take: NoteTake | null = null;
 let countInAbort: AbortController | null = null;
 
