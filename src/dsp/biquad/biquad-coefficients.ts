@@ -9,10 +9,18 @@ export class BiquadCoefficients {
   b2 = 0;
   a1 = 0;
   a2 = 0;
+  /** The design's a0 until `normalize` divides it out; 1 after. */
+  private a0 = 1;
 
   /** Passes the signal unchanged. */
   setIdentity(): void {
-    this.set(1, 0, 0, 1, 0, 0);
+    this.b0 = 1;
+    this.b1 = 0;
+    this.b2 = 0;
+    this.a0 = 1;
+    this.a1 = 0;
+    this.a2 = 0;
+    this.normalize();
   }
 
   /**
@@ -30,7 +38,13 @@ export class BiquadCoefficients {
     const w0 = angularFrequency(sampleRate, frequencyHz);
     const cos = Math.cos(w0);
     const alpha = Math.sin(w0) / (2 * q);
-    this.set(1 + alpha * a, -2 * cos, 1 - alpha * a, 1 + alpha / a, -2 * cos, 1 - alpha / a);
+    this.b0 = 1 + alpha * a;
+    this.b1 = -2 * cos;
+    this.b2 = 1 - alpha * a;
+    this.a0 = 1 + alpha / a;
+    this.a1 = -2 * cos;
+    this.a2 = 1 - alpha / a;
+    this.normalize();
   }
 
   /** Shelf below `frequencyHz` (its midpoint, gainDb/2), raised or cut by `gainDb`; `q` 0.707 is the cookbook's S = 1. */
@@ -39,14 +53,13 @@ export class BiquadCoefficients {
     const w0 = angularFrequency(sampleRate, frequencyHz);
     const cos = Math.cos(w0);
     const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
-    this.set(
-      a * (a + 1 - (a - 1) * cos + twoRootAAlpha),
-      2 * a * (a - 1 - (a + 1) * cos),
-      a * (a + 1 - (a - 1) * cos - twoRootAAlpha),
-      a + 1 + (a - 1) * cos + twoRootAAlpha,
-      -2 * (a - 1 + (a + 1) * cos),
-      a + 1 + (a - 1) * cos - twoRootAAlpha,
-    );
+    this.b0 = a * (a + 1 - (a - 1) * cos + twoRootAAlpha);
+    this.b1 = 2 * a * (a - 1 - (a + 1) * cos);
+    this.b2 = a * (a + 1 - (a - 1) * cos - twoRootAAlpha);
+    this.a0 = a + 1 + (a - 1) * cos + twoRootAAlpha;
+    this.a1 = -2 * (a - 1 + (a + 1) * cos);
+    this.a2 = a + 1 + (a - 1) * cos - twoRootAAlpha;
+    this.normalize();
   }
 
   /** Shelf above `frequencyHz`, the mirror of {@link setLowShelf}. */
@@ -55,14 +68,13 @@ export class BiquadCoefficients {
     const w0 = angularFrequency(sampleRate, frequencyHz);
     const cos = Math.cos(w0);
     const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
-    this.set(
-      a * (a + 1 + (a - 1) * cos + twoRootAAlpha),
-      -2 * a * (a - 1 + (a + 1) * cos),
-      a * (a + 1 + (a - 1) * cos - twoRootAAlpha),
-      a + 1 - (a - 1) * cos + twoRootAAlpha,
-      2 * (a - 1 - (a + 1) * cos),
-      a + 1 - (a - 1) * cos - twoRootAAlpha,
-    );
+    this.b0 = a * (a + 1 + (a - 1) * cos + twoRootAAlpha);
+    this.b1 = -2 * a * (a - 1 + (a + 1) * cos);
+    this.b2 = a * (a + 1 + (a - 1) * cos - twoRootAAlpha);
+    this.a0 = a + 1 - (a - 1) * cos + twoRootAAlpha;
+    this.a1 = 2 * (a - 1 - (a + 1) * cos);
+    this.a2 = a + 1 - (a - 1) * cos - twoRootAAlpha;
+    this.normalize();
   }
 
   /** Second-order high-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
@@ -70,7 +82,13 @@ export class BiquadCoefficients {
     const w0 = angularFrequency(sampleRate, frequencyHz);
     const cos = Math.cos(w0);
     const alpha = Math.sin(w0) / (2 * q);
-    this.set((1 + cos) / 2, -(1 + cos), (1 + cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+    this.b0 = (1 + cos) / 2;
+    this.b1 = -(1 + cos);
+    this.b2 = (1 + cos) / 2;
+    this.a0 = 1 + alpha;
+    this.a1 = -2 * cos;
+    this.a2 = 1 - alpha;
+    this.normalize();
   }
 
   /** Second-order low-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
@@ -78,7 +96,13 @@ export class BiquadCoefficients {
     const w0 = angularFrequency(sampleRate, frequencyHz);
     const cos = Math.cos(w0);
     const alpha = Math.sin(w0) / (2 * q);
-    this.set((1 - cos) / 2, 1 - cos, (1 - cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+    this.b0 = (1 - cos) / 2;
+    this.b1 = 1 - cos;
+    this.b2 = (1 - cos) / 2;
+    this.a0 = 1 + alpha;
+    this.a1 = -2 * cos;
+    this.a2 = 1 - alpha;
+    this.normalize();
   }
 
   /** |H(e^jω)| in dB at `frequencyHz`, from these very coefficients (what the UI draws). */
@@ -90,12 +114,18 @@ export class BiquadCoefficients {
     return 10 * Math.log10(power(this.b0, this.b1, this.b2, phi)) - 10 * Math.log10(power(1, this.a1, this.a2, phi));
   }
 
-  private set(b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): void {
-    this.b0 = b0 / a0;
-    this.b1 = b1 / a0;
-    this.b2 = b2 / a0;
-    this.a1 = a1 / a0;
-    this.a2 = a2 / a0;
+  /**
+   * Divides the design's coefficients by its a0. The designs write raw values into the fields
+   * rather than passing six doubles to a call, which would box each of them when not inlined.
+   */
+  private normalize(): void {
+    const a0 = this.a0;
+    this.b0 /= a0;
+    this.b1 /= a0;
+    this.b2 /= a0;
+    this.a1 /= a0;
+    this.a2 /= a0;
+    this.a0 = 1;
   }
 }
 
