@@ -1,10 +1,18 @@
-import { addTrackLabel } from '../../../src/model/edits/labels';
+import type { InstrumentType } from '../../../src/devices/instruments/catalog';
+import { addInstrumentTrack } from '../../../src/model/edits/instrument-track-edits';
+import { addInstrumentTrackLabel, addTrackLabel } from '../../../src/model/edits/labels';
 import { addTrack } from '../../../src/model/edits/track-edits';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { snapOptions, type SnapSetting } from '../../../src/model/snap';
 import { zoomBy } from './zoom';
+
+const instrumentNames: Record<InstrumentType, string> = { drums: 'Drum Machine', synth: 'Synth', sampler: 'Sampler' };
+
+function addInstrument(type: InstrumentType): void {
+  useProject.getState().edit(addInstrumentTrackLabel(instrumentNames[type]), (p) => addInstrumentTrack(p, type).project);
+}
 
 const snapNames: Record<SnapSetting, string> = {
   bar: 'Bar', '1/2': '1/2', beat: 'Beat', '1/8': '1/8', '1/16': '1/16', '1/32': '1/32',
@@ -29,6 +37,21 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
       <button type="button" title="An empty audio track (to record on)" onClick={() => useProject.getState().edit(addTrackLabel(), (p) => addTrack(p, { name: `Audio ${p.tracks.length + 1}` }))}>
         Add audio track
       </button>
+      <select
+        aria-label="Add instrument track"
+        title="A track with a drum machine, a synth or a sampler, and an empty bar to fill (double-click it)"
+        value=""
+        onChange={(event) => {
+          if (event.target.value) addInstrument(event.target.value as InstrumentType);
+        }}
+      >
+        <option value="">Add instrument…</option>
+        {(Object.keys(instrumentNames) as InstrumentType[]).map((type) => (
+          <option key={type} value={type}>
+            {instrumentNames[type]}
+          </option>
+        ))}
+      </select>
       <label className="toolbar-field">
         <span>Grid</span>
         <select aria-label="Snap to grid" value={snap} onChange={(event) => setSnap(event.target.value as SnapSetting)}>

@@ -33,6 +33,7 @@ export const meterChangeLabel = (): string => 'Change Meter';
 export const deleteMeterChangeLabel = (): string => 'Delete Meter Change';
 
 export const addTrackLabel = (): string => 'Add Track';
+export const addInstrumentTrackLabel = (instrument: string): string => `Add ${instrument} Track`;
 export const renameTrackLabel = (): string => 'Rename Track';
 export const deleteTracksLabel = (count: number): string => counted('Delete', 'Track', count);
 export const moveTrackLabel = (): string => 'Move Track';
