@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { headerWidth } from '../../renderer/ui/timeline/geometry';
 import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
 
 /** The default zoom. */
@@ -71,7 +72,7 @@ test('Fit shows the whole song whatever the zoom and scroll were; the playhead n
     const box = element.getBoundingClientRect();
     return { left: box.left, right: box.left + element.clientWidth };
   });
-  const lanesLeft = view.left + 184;
+  const lanesLeft = view.left + headerWidth;
   await expect.poll(async () => (await clip.boundingBox())?.width ?? 0).toBeGreaterThan((view.right - lanesLeft) * 0.9);
   const box = await clip.boundingBox();
   if (!box) throw new Error('clip not laid out');

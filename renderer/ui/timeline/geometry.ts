@@ -1,4 +1,4 @@
 /** Timeline sizes in pixels; they must match --track-header-width and --ruler-height in theme.css. Track heights are in the project (`track.height`). */
-export const headerWidth = 184;
+export const headerWidth = 208;
 /** The ruler strip (28) and the tempo lane under it (`tempoLaneHeight`, 28): the rows above the tracks. */
 export const rulerHeight = 56;
