@@ -14,22 +14,29 @@ export interface WarpMarker {
 export class WarpCurve {
   private readonly sources: Float64Array;
   private readonly beats: Float64Array;
-  private readonly beatsPerSecond: number;
+  /** Extrapolation slopes: [beats per second, seconds per beat]. */
+  private readonly slopes: Float64Array;
+  /** One value for the scalar forms. */
+  private readonly scratch = new Float64Array(1);
 
   constructor(markers: readonly WarpMarker[], sourceTempo: number) {
     this.sources = Float64Array.from(markers, (marker) => marker.source);
     this.beats = Float64Array.from(markers, (marker) => marker.beat);
-    this.beatsPerSecond = sourceTempo / 60;
+    this.slopes = Float64Array.of(sourceTempo / 60, 1 / (sourceTempo / 60));
   }
 
   /** The clip beat heard at `seconds` of source time. */
   beatAt(seconds: number): number {
-    return interpolate(this.sources, this.beats, seconds, this.beatsPerSecond);
+    this.scratch[0] = seconds;
+    interpolateInPlace(this.sources, this.beats, this.slopes, 0, this.scratch, 0, 1);
+    return this.scratch[0] as number;
   }
 
   /** The source time (seconds) at clip beat `beat`. */
   secondsAt(beat: number): number {
-    return interpolate(this.beats, this.sources, beat, 1 / this.beatsPerSecond);
+    this.scratch[0] = beat;
+    this.secondsInPlace(this.scratch, 0, 1);
+    return this.scratch[0] as number;
   }
 
   /**
@@ -37,54 +44,41 @@ export class WarpCurve {
    * crosses a call, so nothing is boxed).
    */
   secondsInPlace(values: Float64Array, from: number, to: number): void {
-    const xs = this.beats;
-    const ys = this.sources;
-    const n = xs.length;
-    const slope = 1 / this.beatsPerSecond;
-    for (let i = from; i < to; i++) {
-      const x = values[i] as number;
-      if (n === 0) {
-        values[i] = x * slope;
-        continue;
-      }
-      if (x <= (xs[0] as number)) {
-        values[i] = (ys[0] as number) + (x - (xs[0] as number)) * slope;
-        continue;
-      }
-      if (x >= (xs[n - 1] as number)) {
-        values[i] = (ys[n - 1] as number) + (x - (xs[n - 1] as number)) * slope;
-        continue;
-      }
-      let low = 0;
-      let high = n - 1;
-      while (high - low > 1) {
-        const middle = (low + high) >> 1;
-        if ((xs[middle] as number) <= x) low = middle;
-        else high = middle;
-      }
-      const x0 = xs[low] as number;
-      const y0 = ys[low] as number;
-      values[i] = y0 + ((x - x0) * ((ys[high] as number) - y0)) / ((xs[high] as number) - x0);
-    }
+    interpolateInPlace(this.beats, this.sources, this.slopes, 1, values, from, to);
   }
 }
 
-/** Piecewise-linear through (xs, ys), extrapolated with `slope` outside them (through 0 when empty). */
-function interpolate(xs: Float64Array, ys: Float64Array, x: number, slope: number): number {
+/**
+ * values[i] (i in [from, to)) mapped piecewise-linearly through (xs, ys), extrapolated with
+ * `slopes[slope]` outside them (through 0 when empty). Only arrays and whole numbers cross the
+ * call, so the audio thread can use it without boxing.
+ */
+function interpolateInPlace(xs: Float64Array, ys: Float64Array, slopes: Float64Array, slopeIndex: number, values: Float64Array, from: number, to: number): void {
   const n = xs.length;
-  if (n === 0) return x * slope;
-  const first = xs[0] as number;
-  if (x <= first) return (ys[0] as number) + (x - first) * slope;
-  const last = xs[n - 1] as number;
-  if (x >= last) return (ys[n - 1] as number) + (x - last) * slope;
-  let low = 0;
-  let high = n - 1;
-  while (high - low > 1) {
-    const middle = (low + high) >> 1;
-    if ((xs[middle] as number) <= x) low = middle;
-    else high = middle;
+  const slope = slopes[slopeIndex] as number;
+  for (let i = from; i < to; i++) {
+    const x = values[i] as number;
+    if (n === 0) {
+      values[i] = x * slope;
+      continue;
+    }
+    if (x <= (xs[0] as number)) {
+      values[i] = (ys[0] as number) + (x - (xs[0] as number)) * slope;
+      continue;
+    }
+    if (x >= (xs[n - 1] as number)) {
+      values[i] = (ys[n - 1] as number) + (x - (xs[n - 1] as number)) * slope;
+      continue;
+    }
+    let low = 0;
+    let high = n - 1;
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if ((xs[middle] as number) <= x) low = middle;
+      else high = middle;
+    }
+    const x0 = xs[low] as number;
+    const y0 = ys[low] as number;
+    values[i] = y0 + ((x - x0) * ((ys[high] as number) - y0)) / ((xs[high] as number) - x0);
   }
-  const x0 = xs[low] as number;
-  const y0 = ys[low] as number;
-  return y0 + ((x - x0) * ((ys[high] as number) - y0)) / ((xs[high] as number) - x0);
 }
