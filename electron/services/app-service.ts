@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AppInfo } from '../../src/protocol/ipc';
 import { dataDir } from './data-dir';
 import { exportsDir } from './files/user-folders';
-import { appRoot, demoPackCandidate } from './repo-paths';
+import { appRoot, demoPackCandidate, factoryDir } from './repo-paths';
 
 export type HostKind = AppInfo['host'];
 
@@ -17,6 +17,7 @@ export function appInfo(host: HostKind): AppInfo {
     platform: process.platform,
     dataDir: dataDir(),
     demoPackDir: existsSync(demoPackCandidate) ? demoPackCandidate : null,
+    factoryDir,
     exportsDir: exportsDir(),
   };
 }

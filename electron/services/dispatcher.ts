@@ -18,7 +18,7 @@ import { FileChooser, type NativeChooser } from './files/file-chooser';
 import { PathGrants, type Grant } from './files/path-grants';
 import { pathGuards, type PathGuard } from './files/path-guards';
 import { exportsDir, musicDir } from './files/user-folders';
-import { demoPackCandidate } from './repo-paths';
+import { demoPackCandidate, factoryDir } from './repo-paths';
 import { GlowroomError } from '../../src/std/errors';
 import { toIpcError } from './ipc-error';
 import { AudioService } from './audio-service';
@@ -73,7 +73,7 @@ export class Dispatcher {
     const audio = new AudioService(path.join(home, 'Imported Audio'));
     const recentProjects = async () => (await projects.recent()).paths;
     this.grants = new PathGrants(path.join(home, 'granted-places.json'), {
-      ownFolders: [home, exports, demoPackCandidate],
+      ownFolders: [home, exports, demoPackCandidate, ...(factoryDir ? [factoryDir] : [])],
       recentProjects,
       inLibrary: (file) => library.holds(file),
     });

@@ -21,3 +21,16 @@ export const appRoot = findAppRoot();
 export const rendererDist = path.join(appRoot, 'dist', 'renderer');
 /** The CC0 pack next to the checkout, offered as demo content when present. */
 export const demoPackCandidate = path.resolve(appRoot, '..', 'shared', 'fixtures', 'sample-pack');
+
+/**
+ * The bundled CC0 content (the factory kit's and the demo song's samples): `native-assets/factory`
+ * in the source tree, the web host and the command line; `resources/factory` beside the packaged
+ * app's asar (electron-builder's `extraResources`, since workers cannot read inside an asar).
+ * `resourcesPath` is the packaged app's resources folder; Electron sets it on `process`.
+ */
+export function findFactoryDir(root: string, resourcesPath: string | undefined): string | null {
+  const candidates = [path.join(root, 'native-assets', 'factory'), ...(resourcesPath ? [path.join(resourcesPath, 'factory')] : [])];
+  return candidates.find((dir) => existsSync(path.join(dir, 'LICENSE.txt'))) ?? null;
+}
+
+export const factoryDir = findFactoryDir(appRoot, (process as { resourcesPath?: string }).resourcesPath);

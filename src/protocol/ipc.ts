@@ -33,6 +33,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   /** The sample pack shipped for first runs and tests, when present. */
   demoPackDir: z.string().nullable(),
+  /** The bundled CC0 content (factory kit, demo song samples); null only in a broken install. */
+  factoryDir: z.string().nullable(),
   /** Where exports of an untitled project go: a Glowroom folder in the user's music folder (`~/Music/Glowroom/Exports`). */
   exportsDir: z.string(),
 });

@@ -1,6 +1,6 @@
 import { projectFromMidiFile } from '../midi/midi-project';
 import { openProject } from '../projects/project-files';
-import { demoPackCandidate } from '../repo-paths';
+import { factoryDir } from '../repo-paths';
 import { beatsToFrame, prepareProject, renderSpan, type LoadedProject, type UnplayableSource } from './render-span';
 
 export type { LoadedProject, UnplayableSource } from './render-span';
@@ -25,7 +25,7 @@ export interface RenderOptions {
  * a MIDI file (.mid, .midi) as a project on the default synth and the factory kit.
  */
 export async function loadProjectFile(file: string): Promise<LoadedProject> {
-  return /\.midi?$/i.test(file) ? projectFromMidiFile(file, demoPackCandidate) : openProject(file);
+  return /\.midi?$/i.test(file) ? projectFromMidiFile(file, factoryDir) : openProject(file);
 }
 
 /**

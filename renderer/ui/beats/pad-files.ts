@@ -1,7 +1,7 @@
 /**
  * Getting sounds onto pads: a sample from the library, the operating system or the file picker
  * goes onto one pad; a drum loop is chopped onto all of them; the factory kit comes from the
- * demo pack; kits are saved and loaded as user presets. Each file is decoded into the sample pool first (so it plays at once and the source
+ * bundled CC0 content; kits are saved and loaded as user presets. Each file is decoded into the sample pool first (so it plays at once and the source
  * records its hash), then the document changes in one undo step.
  */
 import { filenameTempo } from '../../../src/analysis/filename-tempo';
@@ -44,11 +44,11 @@ export async function chopLoopOnPads(trackId: string, patternId: string, path: s
   }
 }
 
-/** Loads the factory kit from the demo pack (when this Glowroom has it). */
+/** Loads the factory kit from the bundled CC0 content. */
 export async function loadFactoryKit(trackId: string): Promise<void> {
-  const pack = useSession.getState().info?.demoPackDir ?? null;
+  const pack = useSession.getState().info?.factoryDir ?? null;
   if (!pack) {
-    useSession.getState().notify('error', 'The factory kit comes from the demo sample pack, which this installation does not include. Drop your own samples on the pads.');
+    useSession.getState().notify('error', 'The factory kit’s samples are missing from this installation; reinstall Glowroom, or drop your own samples on the pads.');
     return;
   }
   try {
