@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { addSourceClip, relinkSource } from '../../src/model/edits/source-edits';
 import { setTempo } from '../../src/model/edits/timeline-edits';
+import { regroupTakes } from '../../src/model/edits/take-edits';
 import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
 import { ProjectSchema, type Project } from '../../src/model/project-schema';
@@ -228,13 +229,14 @@ export const useProject = create<ProjectState>()((set, get) => ({
       set({ project: base, gestureBase: null });
       return;
     }
-    const checked = ProjectSchema.safeParse(project);
+    const after = regroupTakes(project);
+    const checked = ProjectSchema.safeParse(after);
     if (!checked.success) {
       set({ project: base, gestureBase: null });
       reportError(new Error(`“${label}” would break the project; nothing was changed.`));
       return;
     }
-    set({ gestureBase: null, history: record(history, { label, before: base, after: project }) });
+    set({ project: after, gestureBase: null, history: record(history, { label, before: base, after }) });
   },
   undo() {
     const step = undo(get().history);

@@ -1,4 +1,5 @@
 import { GlowroomError } from '../std/errors';
+import { regroupTakes } from './edits/take-edits';
 import { ProjectSchema, type Project } from './project-schema';
 
 /** One undoable step: what the document was, what it became, and what the user calls it. */
@@ -24,8 +25,9 @@ export const emptyHistory: EditHistory = { past: [], future: [] };
 /**
  * The one entry point for edits: runs `recipe` on the document and records the step. The result
  * must still be a valid project; if the recipe throws or breaks the document, nothing changes
- * (the caller keeps its document and history) and the error says why. Documents are immutable,
- * so history holds them by reference.
+ * (the caller keeps its document and history) and the error says why. Take groups are kept
+ * valid (`regroupTakes`: a copied or split take leaves its group), whatever the recipe did.
+ * Documents are immutable, so history holds them by reference.
  */
 export function applyEdit(
   document: Project,
@@ -33,7 +35,7 @@ export function applyEdit(
   label: string,
   recipe: (project: Project) => Project,
 ): { document: Project; history: EditHistory } {
-  const after = recipe(document);
+  const after = regroupTakes(recipe(document));
   if (after === document) return { document, history };
   const checked = ProjectSchema.safeParse(after);
   if (!checked.success) {

@@ -1,0 +1,172 @@
+/**
+ * Recorded takes and comping. A take group holds the passes recorded over one region of one track
+ * (format v4 `take`: a group, a pass unique in it); the user comps by choosing which take plays in
+ * each region (the others are muted) and by splitting a group, every take at once, into two
+ * regions that are chosen apart. A clip's `take` is only ever valid in its group: copies, parts
+ * and clips moved off the group's track are put in groups of their own by `regroupTakes`.
+ */
+import type { AudioClip, Clip, Project } from '../project-schema';
+
+type Take = NonNullable<AudioClip['take']>;
+import { isFiniteNumber, minClipLengthBeats, patchClip, type SourceDurationOptions } from './clip-math';
+import { splitClipsWithResult } from './clip-edits';
+import { idAllocator } from './ids';
+import { clipRef, type ClipRef } from './selection';
+import { addSourceClip, type SourceFile } from './source-edits';
+
+/** One recorded pass of a take file: where it sits on the timeline and where it is in the file. */
+export interface RecordedPass {
+  /** Timeline beats. */
+  readonly start: number;
+  readonly length: number;
+  /** Seconds into the file where the pass begins. */
+  readonly offset: number;
+}
+
+/** Every take group id in the project. */
+export function takeGroupIdsOf(project: Project): string[] {
+  return project.tracks.flatMap((track) => track.clips.flatMap((clip) => takeOf(clip)?.group ?? []));
+}
+
+/** A group's takes on their track, by pass. */
+export function takesOf(project: Project, group: string): { readonly trackId: string; readonly clips: readonly AudioClip[] } | null {
+  for (const track of project.tracks) {
+    const clips = track.clips.filter((clip): clip is AudioClip => clip.kind === 'audio' && clip.take?.group === group);
+    if (clips.length > 0) return { trackId: track.id, clips: clips.sort((a, b) => (a.take?.pass ?? 0) - (b.take?.pass ?? 0)) };
+  }
+  return null;
+}
+
+/**
+ * The passes of one recording (one file, in the order recorded) as one take group on the audio
+ * track `trackId`: pass n is take n. The newest whole pass plays (a last pass cut short by Stop is
+ * kept as a take to comp from, muted, so the loop does not fall silent after it); the others are
+ * muted. Passes shorter than `minClipLengthBeats` are left out. Returns the clips made, by pass.
+ */
+export function addRecordedTakes(project: Project, file: SourceFile, trackId: string, passes: readonly RecordedPass[]): { project: Project; created: ClipRef[] } {
+  const kept = passes.filter((pass) => isFiniteNumber(pass.start) && isFiniteNumber(pass.length) && pass.length >= minClipLengthBeats && pass.start >= 0 && pass.offset >= 0);
+  const track = project.tracks.find((t) => t.id === trackId && t.instrument === undefined);
+  if (!track || kept.length === 0) return { project, created: [] };
+  const group = idAllocator('g', takeGroupIdsOf(project))();
+  const longest = Math.max(...kept.map((pass) => pass.length));
+  const whole = kept.findLastIndex((pass) => pass.length >= longest - minClipLengthBeats);
+  let next = project;
+  const created: ClipRef[] = [];
+  kept.forEach((pass, index) => {
+    const added = addSourceClip(next, file, pass.start, trackId);
+    const ref = added.created[0];
+    if (!ref) return;
+    const take = { group, pass: index + 1 };
+    next = mapClip(added.project, ref.clipId, (clip) => (clip.kind === 'audio' ? { ...clip, length: pass.length, offset: pass.offset, mute: index !== whole, take } : clip));
+    created.push(ref);
+  });
+  return { project: next, created };
+}
+
+/**
+ * Comps by choosing the take that plays in its group's region: it is unmuted and every other take
+ * of the group muted. A clip that is not a take, or a take already chosen alone, changes nothing.
+ */
+export function useTake(project: Project, clipId: string): Project {
+  const chosen = findClip(project, clipId);
+  const group = chosen ? takeOf(chosen)?.group : undefined;
+  if (group === undefined) return project;
+  return mapGroup(project, group, (clip) => patchClip(clip, { mute: clip.id !== clipId }));
+}
+
+/**
+ * Splits a take group at `atBeats`, every take at once: the takes spanning it are split (as a split
+ * of clips does), and what lies after `atBeats` becomes a new group with the same passes, so each
+ * side is comped on its own. Which take plays stays as it was on both sides. A position with less
+ * than `minClipLengthBeats` of the group on either side changes nothing.
+ */
+export function splitTakeGroup(project: Project, group: string, atBeats: number, options: SourceDurationOptions = {}): Project {
+  const takes = takesOf(project, group);
+  if (!takes || !isFiniteNumber(atBeats)) return project;
+  const start = Math.min(...takes.clips.map((clip) => clip.start));
+  const end = Math.max(...takes.clips.map((clip) => clip.start + clip.length));
+  if (atBeats - start < minClipLengthBeats || end - atBeats < minClipLengthBeats) return project;
+  const split = splitClipsWithResult(project, takes.clips.map((clip) => clipRef({ id: takes.trackId }, clip)), atBeats, options);
+  const after = new Set(split.created.map((ref) => ref.clipId));
+  const later = idAllocator('g', takeGroupIdsOf(project))();
+  return mapGroup(split.project, group, (clip) => (clip.kind === 'audio' && (after.has(clip.id) || clip.start >= atBeats) ? { ...clip, take: { group: later, pass: clip.take?.pass ?? 1 } } : clip));
+}
+
+/**
+ * Keeps every take group valid after any edit: a group lives on one track with one clip per pass.
+ * A take that repeats a pass already seen in its group (a copy, a pasted or duplicated take, the
+ * second part of a split take) goes to a new group with the others of the same repeat, so a
+ * duplicated group stays a group; takes of a group found on a second track go to a group of their
+ * own on that track. Returns the same document when every group is valid.
+ */
+export function regroupTakes(project: Project): Project {
+  const owner = new Map<string, string>();
+  const seen = new Map<string, number>();
+  const moves = new Map<string, string>();
+  const fresh = idAllocator('g', takeGroupIdsOf(project));
+  const renamed = new Map<string, string>();
+  for (const track of project.tracks) {
+    for (const clip of track.clips) {
+      const take = takeOf(clip);
+      if (!take) continue;
+      const { group, pass } = take;
+      const home = owner.get(group) ?? track.id;
+      owner.set(group, home);
+      const repeat = seen.get(`${group}\u0000${track.id}\u0000${pass}`) ?? 0;
+      seen.set(`${group}\u0000${track.id}\u0000${pass}`, repeat + 1);
+      if (home === track.id && repeat === 0) continue;
+      const key = `${group}\u0000${track.id}\u0000${repeat}`;
+      let target = renamed.get(key);
+      if (target === undefined) renamed.set(key, (target = fresh()));
+      moves.set(clip.id, target);
+    }
+  }
+  if (moves.size === 0) return project;
+  return {
+    ...project,
+    tracks: project.tracks.map((track) =>
+      track.clips.some((clip) => moves.has(clip.id))
+        ? { ...track, clips: track.clips.map((clip) => {
+            const target = moves.get(clip.id);
+            return target !== undefined && clip.kind === 'audio' && clip.take ? { ...clip, take: { group: target, pass: clip.take.pass } } : clip;
+          }) }
+        : track,
+    ),
+  };
+}
+
+/** The clip's take, when it is a recorded take (only audio clips are). */
+export function takeOf(clip: Clip): Take | undefined {
+  return clip.kind === 'audio' ? clip.take : undefined;
+}
+
+function findClip(project: Project, clipId: string): Clip | undefined {
+  for (const track of project.tracks) for (const clip of track.clips) if (clip.id === clipId) return clip;
+  return undefined;
+}
+
+function mapClip(project: Project, clipId: string, update: (clip: Clip) => Clip): Project {
+  return mapWhere(project, (clip) => clip.id === clipId, update);
+}
+
+function mapGroup(project: Project, group: string, update: (clip: Clip) => Clip): Project {
+  return mapWhere(project, (clip) => takeOf(clip)?.group === group, update);
+}
+
+/** The project with `update` applied to the clips `matches` picks; untouched tracks and clips keep their identity, and nothing changed gives the same document. */
+function mapWhere(project: Project, matches: (clip: Clip) => boolean, update: (clip: Clip) => Clip): Project {
+  let changed = false;
+  const tracks = project.tracks.map((track) => {
+    let touched = false;
+    const clips = track.clips.map((clip) => {
+      if (!matches(clip)) return clip;
+      const next = update(clip);
+      if (next !== clip) touched = true;
+      return next;
+    });
+    if (!touched) return track;
+    changed = true;
+    return { ...track, clips };
+  });
+  return changed ? { ...project, tracks } : project;
+}
