@@ -20,7 +20,7 @@ export abstract class SampleInstrument implements InstrumentProcessor {
     protected readonly sampleRate: number,
     voiceCount: number,
   ) {
-    this.voices = new VoicePool(voiceCount);
+    this.voices = new VoicePool(voiceCount, sampleRate);
     this.cutFrames = Math.round((cutFadeMs * sampleRate) / 1000);
   }
 

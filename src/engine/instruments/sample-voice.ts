@@ -1,10 +1,13 @@
 /**
  * One voice playing a stretch of a pooled sample at a pitch ratio, with a linear attack–decay–
- * sustain–release envelope and an optional loop with a crossfade across its seam: the playing
- * unit of the sampler and the drum machine. Plain fields and typed arrays only; nothing allocates
+ * sustain–release envelope, an optional loop with a crossfade across its seam and an optional
+ * filter with its own envelope (before the amp envelope): the playing unit of the sampler and the
+ * drum machine. Plain fields and typed arrays only; nothing allocates
  * after construction.
  */
+import { blockFrames } from '../../protocol/engine';
 import type { PooledSample } from '../sample-pool';
+import { SampleVoiceFilter } from './sample-voice-filter';
 
 /** A sample held whole for instant starts: what the sampler and the drum machine keep per zone or pad. */
 export interface VoiceSample {
@@ -16,6 +19,13 @@ export interface VoiceSample {
 /** `sample` with its every frame in memory (taken once, when an instrument loads, never per note). */
 export function voiceSample(sample: PooledSample): VoiceSample {
   return { planes: sample.whole(), sampleRate: sample.sampleRate, frames: sample.frames };
+}
+
+/** Block-long buffers the voices of one pool share while each renders in turn: the sample read, and the filter envelope. */
+export class SampleScratch {
+  readonly left = new Float32Array(blockFrames);
+  readonly right = new Float32Array(blockFrames);
+  readonly levels = new Float32Array(blockFrames);
 }
 
 const idle = 0;
@@ -47,6 +57,8 @@ export class SampleVoice {
   releaseFrames = 1;
   /** Order of starting, to steal the oldest voice. */
   started = 0;
+  /** The sampler's filter section (off unless its mode is set before `start`). */
+  readonly filter: SampleVoiceFilter;
   private stage = idle;
   private level = 0;
   private releaseStep = 0;
@@ -54,6 +66,10 @@ export class SampleVoice {
   private targetStep = 1;
   private glideDelta = 0;
   private glideLeft = 0;
+
+  constructor(sampleRate: number) {
+    this.filter = new SampleVoiceFilter(sampleRate);
+  }
 
   get active(): boolean {
     return this.stage !== idle;
@@ -66,6 +82,7 @@ export class SampleVoice {
     this.level = 0;
     this.stage = this.attackFrames > 0 ? attacking : this.decayFrames > 0 ? decaying : sustaining;
     if (this.stage !== attacking) this.level = 1;
+    if (this.filter.on) this.filter.start();
   }
 
   /** Moves the pitch ratio to `step` over `frames` frames (0: at once). */
@@ -82,6 +99,7 @@ export class SampleVoice {
     if (this.stage === idle || this.stage === releasing) return;
     this.stage = releasing;
     this.releaseStep = this.level / Math.max(1, this.releaseFrames);
+    if (this.filter.on) this.filter.release();
   }
 
   /** Fades out over `frames` (a choke or a steal): short, so it does not click. */
@@ -97,42 +115,63 @@ export class SampleVoice {
     this.sample = null;
   }
 
-  /** Adds frames [from, to) of its sound into `left`/`right`. */
-  render(left: Float32Array, right: Float32Array, from: number, to: number): void {
+  /**
+   * Adds frames [from, to) of its sound into `left`/`right`: the sample read into `scratch`, through
+   * the filter when it is on, then the amp envelope and the gains.
+   */
+  render(left: Float32Array, right: Float32Array, from: number, to: number, scratch: SampleScratch): void {
     const sample = this.sample;
     if (sample === null || this.stage === idle) return;
+    const stereo = sample.planes.length > 1;
+    const end = this.readInto(scratch, sample, from, to);
+    if (this.filter.on) this.filter.process(scratch.left, scratch.right, stereo, scratch.levels, from, end);
+    const dryLeft = scratch.left;
+    const dryRight = stereo ? scratch.right : scratch.left;
+    for (let i = from; i < end; i++) {
+      const envelope = this.advanceEnvelope();
+      if (this.stage === idle) return;
+      left[i] = (left[i] as number) + (dryLeft[i] as number) * envelope * this.gainLeft;
+      right[i] = (right[i] as number) + (dryRight[i] as number) * envelope * this.gainRight;
+    }
+    if (end < to) this.stop();
+  }
+
+  /**
+   * Reads the sample (looping and crossfading across the seam) into `scratch` [from, …) and
+   * advances the position and the glide; returns where the sample ran out (`to` if it did not).
+   */
+  private readInto(scratch: SampleScratch, sample: VoiceSample, from: number, to: number): number {
     const planes = sample.planes;
     const first = planes[0] as Float32Array;
     const second = (planes[1] ?? first) as Float32Array;
+    const stereo = planes.length > 1;
+    const outLeft = scratch.left;
+    const outRight = scratch.right;
     const looping = this.loopEnd > this.loopStart && this.step > 0;
     for (let i = from; i < to; i++) {
-      const envelope = this.advanceEnvelope();
-      if (this.stage === idle) return;
       let position = this.position;
       if (looping && position >= this.loopEnd) {
         position = this.loopStart + ((position - this.loopStart) % (this.loopEnd - this.loopStart));
         this.position = position;
       }
-      if (!looping && (position >= this.to || position < this.from)) {
-        this.stop();
-        return;
-      }
+      if (!looping && (position >= this.to || position < this.from)) return i;
       let l = read(first, position);
-      let r = read(second, position);
+      let r = stereo ? read(second, position) : l;
       const fade = this.crossfade;
       if (looping && fade > 0 && position > this.loopEnd - fade) {
         // Across the seam: fade into what sits the same distance before the loop start.
         const share = (position - (this.loopEnd - fade)) / fade;
         const echo = position - (this.loopEnd - this.loopStart);
         l = l * (1 - share) + read(first, echo) * share;
-        r = r * (1 - share) + read(second, echo) * share;
+        if (stereo) r = r * (1 - share) + read(second, echo) * share;
       }
-      left[i] = (left[i] as number) + l * envelope * this.gainLeft;
-      right[i] = (right[i] as number) + r * envelope * this.gainRight;
+      outLeft[i] = l;
+      outRight[i] = r;
       this.position = position + this.step;
       if (this.glideLeft > 0 && --this.glideLeft === 0) this.step = this.targetStep;
       else if (this.glideLeft > 0) this.step += this.glideDelta;
     }
+    return to;
   }
 
   private advanceEnvelope(): number {
@@ -172,10 +211,11 @@ function read(plane: Float32Array, position: number): number {
 /** A pool of voices: a free one, else the oldest (it fades out first). */
 export class VoicePool {
   readonly voices: SampleVoice[];
+  private readonly scratch = new SampleScratch();
   private order = 0;
 
-  constructor(count: number) {
-    this.voices = Array.from({ length: count }, () => new SampleVoice());
+  constructor(count: number, sampleRate: number) {
+    this.voices = Array.from({ length: count }, () => new SampleVoice(sampleRate));
   }
 
   /** A voice to start: a free one, or the oldest sounding one stopped. */
@@ -214,7 +254,7 @@ export class VoicePool {
   render(left: Float32Array, right: Float32Array, from: number, to: number): void {
     for (let v = 0; v < this.voices.length; v++) {
       const voice = this.voices[v] as SampleVoice;
-      if (voice.active) voice.render(left, right, from, to);
+      if (voice.active) voice.render(left, right, from, to, this.scratch);
     }
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The sampler: one sample across the keyboard (the root note plays it at its own pitch, each key
  * a semitone away, with fine tune), or its slices one per key from the root note up; an amp
- * envelope, velocity to volume, a loop with a crossfade across its seam while a key is held, and
+ * envelope, velocity to volume, a loop with a crossfade across its seam while a key is held, a
+ * low-, high- or band-pass filter with resonance, its own envelope and velocity → cutoff, and
  * poly, mono or legato play with glide.
  */
 import { samplerSpec } from '../../devices/instruments/sampler';
+import { dampingFor } from '../../dsp/synth/voice-filter';
 import type { EngineInstrument, EngineSamplerZone } from '../../protocol/engine-instruments';
 import type { ParamView } from '../devices/device-processor';
 import type { PooledSample, SamplePool } from '../sample-pool';
@@ -36,7 +38,14 @@ export class SamplerInstrument extends SampleInstrument {
     this.sample = pooled ? voiceSample(pooled) : null;
   }
 
-  protected prepare(): void {}
+  /** Cutoff and resonance follow their parameters (and automation) in sounding notes, block by block. */
+  protected prepare(params: ParamView): void {
+    const voices = this.voices.voices;
+    for (let v = 0; v < voices.length; v++) {
+      const voice = voices[v] as SampleVoice;
+      if (voice.active && voice.filter.on) this.tuneFilter(voice, params);
+    }
+  }
 
   protected noteOn(params: ParamView, pitch: number, velocity: number): void {
     const zone = this.zone;
@@ -80,8 +89,33 @@ export class SamplerInstrument extends SampleInstrument {
     voice.loopEnd = loops ? zone.loopEnd * sample.sampleRate : 0;
     const fade = ((end[base + at.loopCrossfadeMs] as number) * sample.sampleRate) / 1000;
     voice.crossfade = loops ? Math.min(fade, (voice.loopEnd - voice.loopStart) / 2, voice.loopStart - voice.from) : 0;
+    voice.filter.offsetOctaves = (end[base + at.velocityToFilter] as number) * velocity;
+    this.setFilter(voice, params);
     voice.start(sample, pitch, this.voices.nextOrder());
     this.last = voice;
+  }
+
+  /** The filter section as the parameters stand at the note's start (its mode −1 when off; velocity's offset is set). */
+  private setFilter(voice: SampleVoice, params: ParamView): void {
+    const end = params.end;
+    const base = params.base;
+    const filter = voice.filter;
+    filter.mode = Math.round(end[base + at.filterMode] as number) - 1;
+    if (!filter.on) return;
+    this.tuneFilter(voice, params);
+    filter.envelopeOctaves = end[base + at.filterEnvOctaves] as number;
+    const framesPerMs = this.sampleRate / 1000;
+    const settings = filter.settings;
+    settings.attackFrames = (end[base + at.filterAttackMs] as number) * framesPerMs;
+    settings.decayFrames = (end[base + at.filterDecayMs] as number) * framesPerMs;
+    settings.sustain = (end[base + at.filterSustain] as number) / 100;
+    settings.releaseFrames = (end[base + at.filterReleaseMs] as number) * framesPerMs;
+  }
+
+  private tuneFilter(voice: SampleVoice, params: ParamView): void {
+    const filter = voice.filter;
+    filter.cutoffHz = params.end[params.base + at.cutoffHz] as number;
+    filter.filter.k = dampingFor((params.end[params.base + at.resonance] as number) / 100);
   }
 
   protected noteOff(_params: ParamView, pitch: number): void {
