@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// @ts-expect-error -- plain JavaScript module shared with the launcher.
+import { bundleIsCurrent } from '../../electron/cli/bundle-manifest.mjs';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
 import { benchDspLoad } from './dsp-load.bench';
@@ -47,6 +49,7 @@ const onlyWhenNamed = new Set(['soak']);
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const { minutes: soakMinutes, rest: only } = soakMinutesFrom(process.argv.slice(2));
+buildCliWhenStale();
 const results: (BenchResult & { suite: string })[] = [];
 for (const [suite, run] of Object.entries(suites)) {
   if (only.length > 0 ? !only.includes(suite) : onlyWhenNamed.has(suite)) continue;
@@ -74,6 +77,17 @@ console.log(line(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 console.log(`\nWrote ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))} (${report.machine.cpus} × ${report.machine.cpu}, Node ${process.version}).`);
+
+/**
+ * The suites that run `glowroom` measure what a user runs: the compiled dist/cli (built by
+ * `npm start` and `npm run build`), not the TypeScript sources through tsx, which the launcher
+ * falls back to when the bundle is missing or stale. So the bundle is built first when it is.
+ */
+function buildCliWhenStale(): void {
+  if (bundleIsCurrent(repoRoot, path.join(repoRoot, 'dist/cli'))) return;
+  process.stderr.write('building dist/cli (node electron/bundle.mjs)…\n');
+  execFileSync(process.execPath, [path.join(repoRoot, 'electron/bundle.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 function formatValue(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
