@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LoopRange } from '../../src/protocol/engine';
+import type { LoopRange, PreviewWarp } from '../../src/protocol/engine';
 import { Clock } from '../../src/std/clock';
 import { beats, hertz } from '../../src/std/units';
 import { useProject } from './project-store';
@@ -11,6 +11,8 @@ interface TransportState {
   readonly metronome: boolean;
   /** Level of the audition channel, in dB. */
   readonly previewGainDb: number;
+  /** Loops auditioned in the library are transposed to the song's key (when both keys are known). */
+  readonly keySync: boolean;
   /** The loop range in beats (kept when looping is switched off). */
   readonly loop: LoopRange | null;
   readonly looping: boolean;
@@ -26,14 +28,16 @@ interface TransportState {
   setMetronome(enabled: boolean): void;
   setPreviewGain(gainDb: number): void;
   stopPreview(): void;
-  /** Auditions a file on the preview channel, over whatever is playing. */
-  preview(path: string): Promise<void>;
+  setKeySync(on: boolean): void;
+  /** Auditions a file on the preview channel, over whatever is playing; with `warp`, a loop in time (see the engine's `preview`). */
+  preview(path: string, warp?: PreviewWarp | null): Promise<void>;
 }
 
 export const useTransport = create<TransportState>()((set, get) => ({
   playing: false,
   metronome: false,
   previewGainDb: -6,
+  keySync: false,
   loop: null,
   looping: false,
   async play() {
@@ -80,12 +84,13 @@ export const useTransport = create<TransportState>()((set, get) => ({
   stopPreview() {
     runtime().audio.send({ type: 'preview', sampleId: null, gainDb: get().previewGainDb });
   },
-  async preview(path) {
+  setKeySync: (keySync) => set({ keySync }),
+  async preview(path, warp) {
     const { audio, samples } = runtime();
     try {
       const info = await samples.ensure(path);
       await audio.resume();
-      audio.send({ type: 'preview', sampleId: info.sampleId, gainDb: get().previewGainDb });
+      audio.send({ type: 'preview', sampleId: info.sampleId, gainDb: get().previewGainDb, ...(warp ? { warp } : {}) });
     } catch (error) {
       reportError(error);
     }

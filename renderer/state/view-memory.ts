@@ -1,6 +1,6 @@
 /**
  * Remembers how each saved project is looked at — the timeline's grid, zoom, follow and scroll,
- * and whether the mixer is open —
+ * whether the mixer is open, and the song's key the library's preview transposes to —
  * in the user's settings under the project's file (a moment after a change, and at once when the
  * project gets a new file by Save As), and brings it back when that project is opened again,
  * also after a reload (open or recover it). The project format stays as it is.
@@ -17,7 +17,7 @@ const rememberAfterMs = 500;
 
 function currentView(): ProjectView {
   const { snap, pixelsPerBeat, follow, scroll } = useTimeline.getState();
-  return { snap, pixelsPerBeat, follow, scrollBeats: scroll.beats, scrollTop: scroll.top, mixerOpen: useUi.getState().mixerOpen };
+  return { snap, pixelsPerBeat, follow, scrollBeats: scroll.beats, scrollTop: scroll.top, mixerOpen: useUi.getState().mixerOpen, songKey: useUi.getState().songKey };
 }
 
 function sameView(a: ProjectView, b: ProjectView): boolean {
@@ -31,6 +31,13 @@ function applyView(view: ProjectView): void {
   timeline.setFollow(view.follow);
   timeline.scrollTo({ beats: view.scrollBeats, top: view.scrollTop });
   useUi.getState().showMixer(view.mixerOpen);
+  useUi.getState().setSongKey(view.songKey);
+}
+
+/** A document opened without a remembered view starts at the top left, with no key of its own. */
+function freshView(): void {
+  useTimeline.getState().scrollTo({ beats: 0, top: 0 });
+  useUi.getState().setSongKey(null);
 }
 
 /** Starts remembering views; returns the function that stops it. */
@@ -51,7 +58,7 @@ export function startViewMemory(): () => void {
       // Another document may have opened while asking.
       if (useProject.getState().opened !== opened) return;
       if (view) applyView(view);
-      else useTimeline.getState().scrollTo({ beats: 0, top: 0 });
+      else freshView();
       kept = currentView();
     } catch (error) {
       reportError(error);
@@ -70,7 +77,7 @@ export function startViewMemory(): () => void {
       remember(previous.filePath);
       kept = currentView();
       if (state.filePath !== null) void restore(state.opened, state.filePath);
-      else useTimeline.getState().scrollTo({ beats: 0, top: 0 });
+      else freshView();
     } else if (state.filePath !== previous.filePath) {
       remember(state.filePath, true);
     }

@@ -77,6 +77,20 @@ export function compatibleKeys(key: string): string[] {
   return [...sameNoteKeys(key), ...neighbourKeys(key)];
 }
 
+/**
+ * The transposition, in whole semitones within −6…+5, that brings material in key `from` into key
+ * `to` by the smallest step. A minor key counts as its relative major (same notes), so A minor
+ * fits C major as it is and C minor moves to A minor by −3.
+ */
+export function keyShift(from: string, to: string): number {
+  const tonic = (key: string) => {
+    const { pitch, mode } = splitKey(key);
+    return mode === 'minor' ? (pitch + 3) % 12 : pitch;
+  };
+  const up = (tonic(to) - tonic(from) + 12) % 12;
+  return up > 5 ? up - 12 : up;
+}
+
 /** How a key is shown: `Eb minor` → `E♭ minor`, `F# major` → `F♯ major`. */
 export function displayKey(key: string): string {
   return key.replace('b ', '♭ ').replace('#', '♯');

@@ -13,6 +13,7 @@ import {
   type EngineParam,
   type EngineTimeline,
   type LoopRange,
+  type PreviewWarp,
 } from '../protocol/engine';
 import type { EngineInstrument, EngineNoteClip } from '../protocol/engine-instruments';
 import { assertNever } from '../std/assert';
@@ -32,7 +33,9 @@ import { LevelMeter } from './level-meter';
 import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
 import { ParamTable, type ParamSlot } from './params/param-table';
-import { PreviewVoice } from './preview-voice';
+import { framesToNextBeat } from './preview/next-beat';
+import { PreviewVoice } from './preview/preview-voice';
+import { WarpedPreview } from './preview/warped-preview';
 import { ResidentSample, SamplePool, type PooledSample } from './sample-pool';
 import { VoiceScratch } from './voice-scratch';
 import { WarpedVoice } from './warp/warped-voice';
@@ -65,6 +68,8 @@ export class Engine {
   private readonly sendScratch = { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) };
   private readonly metronome: Metronome;
   private readonly preview = new PreviewVoice();
+  /** The preview channel while it plays a loop in time (then `preview` is silent). */
+  private readonly warpedPreview = new WarpedPreview();
   /**
    * What leaves the engine: the master's mix plus the click and the preview. The master's meter
    * shows these, so the level a producer reads is the level at the speakers.
@@ -179,13 +184,12 @@ export class Engine {
       case 'set-metronome':
         this.metronome.enabled = command.enabled;
         return;
-      case 'preview': {
-        const sample = command.sampleId === null ? undefined : this.pool.get(command.sampleId);
-        this.preview.start(sample ?? null, decibelsToGain(command.gainDb), this.sampleRate);
+      case 'preview':
+        this.startPreview(command.sampleId, decibelsToGain(command.gainDb), command.warp);
         return;
-      }
       case 'set-preview-gain':
         this.preview.gain = decibelsToGain(command.gainDb);
+        this.warpedPreview.gain = this.preview.gain;
         return;
       case 'reset-peak-hold':
         this.resetPeakHold();
@@ -193,6 +197,22 @@ export class Engine {
       default:
         assertNever(command, 'engine command');
     }
+  }
+
+  /**
+   * Starts the preview channel (stopping what it played): a one-shot at once and at its own speed;
+   * a loop with `warp` at the song's tempo at the playhead, from the next beat while playing.
+   */
+  private startPreview(sampleId: string | null, gain: number, warp: PreviewWarp | undefined): void {
+    const sample = sampleId === null ? undefined : this.pool.get(sampleId);
+    this.preview.start(warp ? null : (sample ?? null), gain, this.sampleRate);
+    this.warpedPreview.stop();
+    if (!warp || !sample) return;
+    this.clock.locate(this.playhead, this.sampleRate, this.located);
+    const tempo = this.located[1] as number;
+    const wait = this.playing ? framesToNextBeat(this.clock, this.playhead, this.latency, this.loop, this.sampleRate) : 0;
+    this.warpedPreview.gain = gain;
+    this.warpedPreview.start(sample, warp, tempo, wait, this.sampleRate, this.interpolator);
   }
 
   /**
@@ -263,6 +283,7 @@ export class Engine {
       at += count;
     }
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
+    this.warpedPreview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.outputMeters[0].measure(left, frames);
     this.outputMeters[1].measure(right, frames);
     this.blocks++;
@@ -273,7 +294,7 @@ export class Engine {
     status[statusSlots.playheadFrame] = Math.max(0, this.playhead - this.latency);
     status[statusSlots.playing] = this.playing ? 1 : 0;
     status[statusSlots.blocksRendered] = this.blocks;
-    status[statusSlots.previewing] = this.preview.sounding ? 1 : 0;
+    status[statusSlots.previewing] = this.preview.sounding || this.warpedPreview.sounding ? 1 : 0;
     status[statusSlots.outputLatencyFrames] = this.latency;
     status[statusSlots.deviceFaults] = this.deviceFaults;
     status[statusSlots.deviceFaultChannel] = this.deviceFaultChannel;

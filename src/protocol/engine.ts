@@ -66,6 +66,15 @@ export interface EngineWarp {
   readonly markers: readonly { readonly source: number; readonly beat: number }[];
 }
 
+/** How a loop is auditioned in time: its stretcher, its own tempo and a transposition. */
+export interface PreviewWarp {
+  readonly mode: 'beats' | 'tonal';
+  /** The loop's own tempo, quarter notes per minute. */
+  readonly sourceTempo: number;
+  /** Whole semitones (towards the song's key), 0 for none. */
+  readonly transpose: number;
+}
+
 /** A device as the engine runs it: its type picks the processor; its parameters travel as `set-param`. */
 export interface EngineDevice {
   readonly id: string;
@@ -205,8 +214,12 @@ export type EngineCommand =
   /** null turns looping off. */
   | { readonly type: 'set-loop'; readonly loop: LoopRange | null }
   | { readonly type: 'set-metronome'; readonly enabled: boolean }
-  /** Auditions a pooled sample once from its start on the preview channel (null stops it). */
-  | { readonly type: 'preview'; readonly sampleId: string | null; readonly gainDb: number }
+  /**
+   * Auditions a pooled sample once from its start on the preview channel (null stops it). With
+   * `warp`, a loop plays in time: stretched to the song's tempo at the playhead and transposed, and
+   * while the transport plays it starts on the next beat, to the frame.
+   */
+  | { readonly type: 'preview'; readonly sampleId: string | null; readonly gainDb: number; readonly warp?: PreviewWarp }
   /** Changes the preview channel's level, also while it sounds. */
   | { readonly type: 'set-preview-gain'; readonly gainDb: number }
   /** Clears the held peaks of every channel (play clears them too). */

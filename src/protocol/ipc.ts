@@ -213,6 +213,8 @@ export const ProjectView = z.object({
   scrollTop: z.number().nonnegative().max(10_000_000),
   /** The mixer panel is open under the arrangement. */
   mixerOpen: z.boolean().default(false),
+  /** The song's key as the library's preview transposes loops to it (`C minor`); null: none set. */
+  songKey: z.string().max(20).nullable().default(null),
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 export const ProjectViewArgs = z.object({ path: absolutePath, view: ProjectView });

@@ -2,6 +2,7 @@ import { useLibrary } from '../../state/library-store';
 import { ImportForm } from './ImportForm';
 import { LibraryFilters } from './LibraryFilters';
 import { PreviewControls } from './PreviewControls';
+import { PreviewKey } from './PreviewKey';
 import { SampleList } from './SampleList';
 import './library.css';
 
@@ -22,6 +23,7 @@ export function LibraryPanel() {
       />
       <LibraryFilters />
       <PreviewControls />
+      <PreviewKey />
       <SampleList />
     </aside>
   );

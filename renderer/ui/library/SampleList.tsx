@@ -5,6 +5,8 @@ import { beats } from '../../../src/std/units';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
+import { useUi } from '../../state/ui-store';
+import { previewWarpOf } from '../../state/loop-timing';
 import { playheadBeats } from '../../state/playhead';
 import { sampleDragType } from '../timeline';
 import { SampleThumbnail } from './SampleThumbnail';
@@ -14,8 +16,8 @@ const rowHeight = 46;
 const overscan = 8;
 
 /**
- * The search results. Click auditions a sample on the preview channel; the arrow keys move and
- * audition at once, so a producer can run down a list of kicks by ear. Enter or double-click
+ * The search results. Click auditions a sample on the preview channel (a loop of known tempo in
+ * time with the song, from the next beat while it plays); the arrow keys move and audition at once, so a producer can run down a list of kicks by ear. Enter or double-click
  * places the sample on a new track at the bar under the playhead; rows drag onto the timeline.
  */
 export function SampleList() {
@@ -40,7 +42,9 @@ export function SampleList() {
 
   const audition = (path: string) => {
     select(path);
-    void preview(path);
+    const row = rows.find((candidate) => candidate.path === path);
+    const { keySync } = useTransport.getState();
+    void preview(path, row ? previewWarpOf(row, keySync ? useUi.getState().songKey : null) : null);
   };
   const addAtPlayhead = (path: string) => {
     const clock = Clock.of(useProject.getState().project);

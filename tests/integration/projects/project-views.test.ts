@@ -5,7 +5,7 @@ import { ProjectViews, viewLimit } from '../../../electron/services/projects/pro
 import type { ProjectView } from '../../../src/protocol/ipc';
 import { tempDir } from '../../support/temp-dir';
 
-const view = (pixelsPerBeat: number, snap: ProjectView['snap'] = '1/16'): ProjectView => ({ snap, pixelsPerBeat, follow: false, scrollBeats: 12.5, scrollTop: 80, mixerOpen: true });
+const view = (pixelsPerBeat: number, snap: ProjectView['snap'] = '1/16'): ProjectView => ({ snap, pixelsPerBeat, follow: false, scrollBeats: 12.5, scrollTop: 80, mixerOpen: true, songKey: 'A minor' });
 
 describe('project views in the user settings', () => {
   it('keeps each project file’s view, under its absolute path, across instances', async () => {
@@ -38,11 +38,11 @@ describe('project views in the user settings', () => {
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toHaveLength(viewLimit);
   });
 
-  it('reads views kept before the mixer was part of them as mixer closed', async () => {
+  it('reads views kept before the mixer and the song key were part of them as mixer closed and no key', async () => {
     const file = path.join(tempDir(), 'views.json');
-    const { mixerOpen: _, ...older } = view(40);
+    const { mixerOpen: _, songKey: __, ...older } = view(40);
     await fs.writeFile(file, JSON.stringify([['/songs/old.glowroom', older]]));
-    expect(await new ProjectViews(file).view('/songs/old.glowroom')).toEqual({ ...older, mixerOpen: false });
+    expect(await new ProjectViews(file).view('/songs/old.glowroom')).toEqual({ ...older, mixerOpen: false, songKey: null });
   });
 
   it('treats a damaged settings file as empty and replaces it on the next change', async () => {

@@ -1,6 +1,6 @@
-import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
-import { windowAround, type PooledSample } from './sample-pool';
-import type { VoiceScratch } from './voice-scratch';
+import type { ReadRate, SincInterpolator } from '../../dsp/sinc-interpolator';
+import { windowAround, type PooledSample } from '../sample-pool';
+import type { VoiceScratch } from '../voice-scratch';
 
 /**
  * The audition channel: plays one pooled sample once from its start at its own volume, whether

@@ -1,0 +1,65 @@
+import type { SincInterpolator } from '../../dsp/sinc-interpolator';
+import type { EngineClip, EngineWarp, PreviewWarp } from '../../protocol/engine';
+import { Clock } from '../../std/clock';
+import type { PanGains } from '../pan-law';
+import type { PooledSample } from '../sample-pool';
+import type { VoiceScratch } from '../voice-scratch';
+import { WarpedVoice } from '../warp/warped-voice';
+
+/**
+ * The audition channel for loops: one pass of the sample warped to `tempo` by the same
+ * `WarpedVoice` a warped clip plays through (so a preview sounds as the clip will), starting
+ * `wait` output frames from the next block (the next beat while the transport plays). It keeps
+ * its own frame count, so a seek or loop wrap of the transport does not move it.
+ */
+export class WarpedPreview {
+  private voice: WarpedVoice | null = null;
+  /** The voice's timeline frame at the next block's first frame; negative while it waits for its beat. */
+  private frame = 0;
+  /** Both sides at the channel's level: the voice mixes in through pan gains. */
+  readonly level: PanGains = { left: 1, right: 1 };
+
+  get sounding(): boolean {
+    return this.voice !== null;
+  }
+
+  set gain(gain: number) {
+    this.level.left = gain;
+    this.level.right = gain;
+  }
+
+  stop(): void {
+    this.voice = null;
+  }
+
+  start(sample: PooledSample, warp: PreviewWarp, tempo: number, wait: number, engineRate: number, interpolator: SincInterpolator): void {
+    const length = ((sample.frames / sample.sampleRate) * warp.sourceTempo) / 60;
+    const clip: EngineClip = {
+      id: 'preview',
+      sampleId: 'preview',
+      start: 0,
+      length,
+      offset: 0,
+      gainDb: 0,
+      fadeIn: 0,
+      fadeOut: 0,
+      loop: false,
+      reverse: false,
+      rate: 1,
+      mute: false,
+      transpose: warp.transpose,
+      detune: 0,
+    };
+    const engineWarp: EngineWarp = { mode: warp.mode, sourceTempo: warp.sourceTempo, markers: [] };
+    this.voice = new WarpedVoice(clip, engineWarp, sample, Clock.of({ tempo }), engineRate, interpolator);
+    this.frame = -Math.max(0, Math.round(wait));
+  }
+
+  mixInto(interpolator: SincInterpolator, scratch: VoiceScratch, left: Float32Array, right: Float32Array, frames: number): void {
+    const voice = this.voice;
+    if (!voice) return;
+    voice.mixInto(interpolator, scratch, left, right, 0, this.frame, frames, this.level);
+    this.frame += frames;
+    if (this.frame >= voice.endFrame) this.voice = null;
+  }
+}
