@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHostProcess } from '../support/web-host-process';
-import type { TimingSnapshot } from './worklet-harness/block-timing';
+import { binMs, type TimingSnapshot } from './worklet-harness/block-timing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The launch options of tests/e2e/playwright.config.ts: Debian's Chromium, never a downloaded one. */
@@ -73,18 +73,24 @@ export function timingWindow(before: TimingSnapshot, after: TimingSnapshot): Tim
     blocks: after.blocks - before.blocks,
     busyMs: after.busyMs - before.busyMs,
     overloads: after.overloads - before.overloads,
+    resolutionMs: after.resolutionMs,
     histogram: after.histogram.map((count, i) => count - (before.histogram[i] ?? 0)),
   };
 }
 
-/** The block tick (ms) at or under which fraction `p` of the window's blocks fall. */
-export function tickPercentile(window: TimingSnapshot, p: number): number {
+/** The block duration (ms, the upper edge of its histogram bin) at or under which fraction `p` of the window's blocks fall. */
+export function blockPercentileMs(window: TimingSnapshot, p: number): number {
   let seen = 0;
-  for (let ms = 0; ms < window.histogram.length; ms++) {
-    seen += window.histogram[ms] ?? 0;
-    if (seen >= p * window.blocks) return ms;
+  for (let bin = 0; bin < window.histogram.length; bin++) {
+    seen += window.histogram[bin] ?? 0;
+    if (seen >= p * window.blocks) return (bin + 1) * binMs;
   }
-  return window.histogram.length - 1;
+  return window.histogram.length * binMs;
+}
+
+/** How the blocks were timed, for bench notes: the worklet's block clock and its measured resolution. */
+export function clockNote(window: TimingSnapshot): string {
+  return `timed in the worklet by Temporal.Now.instant() around each process() (resolution ${(1000 * window.resolutionMs).toFixed(0)} µs, histogram bins ${1000 * binMs} µs)`;
 }
 
 /** One 128-frame block at 48 kHz, in ms: what a block's processing time is a share of. */
@@ -93,10 +99,10 @@ export const blockMs = (128 / 48_000) * 1000;
 /** The block load of what a session plays (see dsp-load.bench.ts for the method). */
 export interface BlockLoad {
   readonly window: TimingSnapshot;
-  /** Mean time per block as a share of the block, percent (exact on average). */
+  /** Mean time per block as a share of the block, percent. */
   readonly meanPercent: number;
-  /** The 99th-percentile block tick, whole ms. */
-  readonly p99Tick: number;
+  /** The 99th-percentile block duration as a share of the block, percent (a bound within one bin and the clock's resolution). */
+  readonly p99Percent: number;
 }
 
 /** Lets what the session plays settle for `warmupMs`, measures `measureMs`, then stops the context. */
@@ -107,5 +113,5 @@ export async function measureBlockLoad(session: MixSession, warmupMs: number, me
   const window = timingWindow(before, await session.timing());
   await session.stop();
   if (window.blocks === 0) throw new Error(`the worklet rendered no block in ${measureMs} ms: the context did not run`);
-  return { window, meanPercent: (100 * window.busyMs) / (window.blocks * blockMs), p99Tick: tickPercentile(window, 0.99) };
+  return { window, meanPercent: (100 * window.busyMs) / (window.blocks * blockMs), p99Percent: (100 * blockPercentileMs(window, 0.99)) / blockMs };
 }

@@ -61,6 +61,7 @@ window.mixTiming = () => ({
   blocks: timing[timingSlots.blocks] ?? 0,
   busyMs: timing[timingSlots.busyMs] ?? 0,
   overloads: timing[timingSlots.overloads] ?? 0,
+  resolutionMs: timing[timingSlots.resolutionMs] ?? 0,
   histogram: Array.from(timing.subarray(timingSlots.histogram, timingSlots.histogram + timingSlots.histogramBins)),
 });
 

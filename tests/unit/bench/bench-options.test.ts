@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tickPercentile, timingWindow } from '../../bench/mix-session';
+import { blockPercentileMs, timingWindow } from '../../bench/mix-session';
+import { binMs } from '../../bench/worklet-harness/block-timing';
 import { DEFAULT_SOAK_MINUTES, soakMinutesFrom } from '../../bench/soak.bench';
 
 describe('soak minutes', () => {
@@ -19,18 +20,19 @@ describe('soak minutes', () => {
 });
 
 describe('block timing windows', () => {
-  const before = { blocks: 10, busyMs: 4, overloads: 1, histogram: [6, 4, 0, 0] };
-  const after = { blocks: 110, busyMs: 60, overloads: 2, histogram: [50, 48, 10, 2] };
+  const before = { blocks: 10, busyMs: 4, overloads: 1, resolutionMs: 0.005, histogram: [6, 4, 0, 0] };
+  const after = { blocks: 110, busyMs: 60, overloads: 2, resolutionMs: 0.005, histogram: [50, 48, 10, 2] };
 
   it('subtracts the counters of two snapshots', () => {
-    expect(timingWindow(before, after)).toEqual({ blocks: 100, busyMs: 56, overloads: 1, histogram: [44, 44, 10, 2] });
+    expect(timingWindow(before, after)).toEqual({ blocks: 100, busyMs: 56, overloads: 1, resolutionMs: 0.005, histogram: [44, 44, 10, 2] });
   });
 
-  it('finds the tick under which a share of the blocks fall', () => {
+  it('finds the duration (the upper edge of a bin) under which a share of the blocks fall', () => {
     const window = timingWindow(before, after);
-    expect(tickPercentile(window, 0.5)).toBe(1);
-    expect(tickPercentile(window, 0.88)).toBe(1);
-    expect(tickPercentile(window, 0.89)).toBe(2);
-    expect(tickPercentile(window, 0.99)).toBe(3);
+    expect(blockPercentileMs(window, 0.44)).toBe(binMs);
+    expect(blockPercentileMs(window, 0.5)).toBe(2 * binMs);
+    expect(blockPercentileMs(window, 0.88)).toBe(2 * binMs);
+    expect(blockPercentileMs(window, 0.89)).toBe(3 * binMs);
+    expect(blockPercentileMs(window, 0.99)).toBe(4 * binMs);
   });
 });

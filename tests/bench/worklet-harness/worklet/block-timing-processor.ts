@@ -1,22 +1,24 @@
 /**
  * The benchmarks' processor: renders the engine exactly as renderer/worklets/engine-processor.ts
- * does (engine block, then the safety stage) and times every 128-frame block. Chromium's
- * AudioWorklet scope has no `performance`, so each block is timed with `Date.now()` (1 ms ticks);
- * the ticks go into a histogram in shared memory (bin k: blocks whose tick difference was k ms,
- * the last bin collecting longer ones), with the block count, the summed ms and the engine's own
- * DspLoadMeter overload count (blocks that took longer than they last, the app's "dropouts").
+ * does (engine block, then the safety stage) and times every 128-frame block with the block
+ * clock (block-clock.ts: Temporal's instant, finer than `Date.now()`'s 1 ms); the durations go
+ * into a histogram in shared memory (`binMs` bins, the last collecting longer ones), with the
+ * block count, the summed ms, the clock's resolution and the engine's own DspLoadMeter overload
+ * count (blocks that took longer than they last, the app's "dropouts").
  */
 import { Engine } from '../../../../src/engine/engine';
 import { SafetyStage } from '../../../../src/engine/safety-stage';
 import type { EngineCommand } from '../../../../src/protocol/engine';
 import { DspLoadMeter } from '../../../../renderer/worklets/dsp-load-meter';
 import { blockTimingName, recordBlockTiming, type BlockTimingOptions } from '../block-timing';
+import { BlockClock } from './block-clock';
 
 class BlockTimingProcessor extends AudioWorkletProcessor {
   private readonly engine = new Engine(sampleRate);
   private readonly safety = new SafetyStage(sampleRate);
   private readonly load = new DspLoadMeter(sampleRate);
   private readonly timing: Float64Array;
+  private readonly clock = new BlockClock();
 
   constructor(options: AudioWorkletProcessorOptions<BlockTimingOptions>) {
     super();
@@ -30,11 +32,12 @@ class BlockTimingProcessor extends AudioWorkletProcessor {
     const right = outputs[0]?.[1];
     if (!left || !right) return true;
     const started = Date.now();
+    this.clock.begin();
     this.engine.render(left, right, left.length);
     this.safety.process(left, right, left.length, this.engine.faultyChannel);
-    const spent = Date.now() - started;
+    this.clock.end();
     this.load.end(started, left.length);
-    recordBlockTiming(this.timing, spent, this.load.overloads);
+    recordBlockTiming(this.timing, this.clock, this.load.overloads);
     return true;
   }
 }
