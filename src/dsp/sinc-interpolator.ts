@@ -103,8 +103,17 @@ export class SincInterpolator {
    * must not allocate; callers keep one such object per voice.
    */
   gather(source: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, out: Float64Array): void {
-    if (rate.step > 1) this.stretchedInto(source, positions, from, to, rate, out);
-    else this.polyphaseInto(source, positions, from, to, rate.step === 1, out);
+    this.gatherStereo(source, source, positions, from, to, rate, out, out);
+  }
+
+  /**
+   * `gather` of two planes read at the same positions (a stereo source): each kernel weight is
+   * worked out once and applied to both planes, and each plane's sum is the very one `gather`
+   * makes of it, bit for bit. `outLeft` and `outRight` may be the same array when the planes are.
+   */
+  gatherStereo(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, outLeft: Float64Array, outRight: Float64Array): void {
+    if (rate.step > 1) this.stretchedInto(left, right, positions, from, to, rate, outLeft, outRight);
+    else this.polyphaseInto(left, right, positions, from, to, rate.step === 1, outLeft, outRight);
   }
 
   /** Frames of source the kernel reaches on each side of `position` at this step (for callers that pre-roll). */
@@ -113,8 +122,8 @@ export class SincInterpolator {
   }
 
   /** step ≤ 1: the polyphase table; at step 1 integer positions copy the source sample exactly. */
-  private polyphaseInto(source: Float32Array, positions: Float64Array, from: number, to: number, unitStep: boolean, out: Float64Array): void {
-    const length = source.length;
+  private polyphaseInto(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, unitStep: boolean, outLeft: Float64Array, outRight: Float64Array): void {
+    const length = left.length;
     const halfTaps = this.halfTaps;
     const taps = 2 * halfTaps;
     const rows = this.rows;
@@ -123,12 +132,15 @@ export class SincInterpolator {
       const position = positions[n] as number;
       const base = Math.floor(position);
       if (unitStep && position === base) {
-        out[n] = position >= 0 && position < length ? (source[position] as number) : 0;
+        const inside = position >= 0 && position < length;
+        outLeft[n] = inside ? (left[position] as number) : 0;
+        outRight[n] = inside ? (right[position] as number) : 0;
         continue;
       }
       // Also rejects NaN and positions so far out that no tap touches the source.
       if (!(position > -halfTaps && position < length + halfTaps)) {
-        out[n] = 0;
+        outLeft[n] = 0;
+        outRight[n] = 0;
         continue;
       }
       const phase = (position - base) * phases;
@@ -139,44 +151,68 @@ export class SincInterpolator {
       const end = first + taps > length ? length - first : taps;
       const a = row * taps;
       const b = a + taps;
-      let sumA = 0;
-      let sumB = 0;
-      let sumC = 0;
-      let sumD = 0;
+      // Per plane: rows a and b over even taps (A, B) and odd taps (C, D).
+      let leftA = 0;
+      let leftB = 0;
+      let leftC = 0;
+      let leftD = 0;
+      let rightA = 0;
+      let rightB = 0;
+      let rightC = 0;
+      let rightD = 0;
       let j = start;
       let i = first + start;
       let ra = a + start;
       let rb = b + start;
       for (; j + 1 < end; j += 2, i += 2, ra += 2, rb += 2) {
-        const s0 = source[i] as number;
-        const s1 = source[i + 1] as number;
-        sumA += s0 * (rows[ra] as number);
-        sumB += s0 * (rows[rb] as number);
-        sumC += s1 * (rows[ra + 1] as number);
-        sumD += s1 * (rows[rb + 1] as number);
+        const ka0 = rows[ra] as number;
+        const kb0 = rows[rb] as number;
+        const ka1 = rows[ra + 1] as number;
+        const kb1 = rows[rb + 1] as number;
+        const l0 = left[i] as number;
+        const l1 = left[i + 1] as number;
+        const r0 = right[i] as number;
+        const r1 = right[i + 1] as number;
+        leftA += l0 * ka0;
+        leftB += l0 * kb0;
+        leftC += l1 * ka1;
+        leftD += l1 * kb1;
+        rightA += r0 * ka0;
+        rightB += r0 * kb0;
+        rightC += r1 * ka1;
+        rightD += r1 * kb1;
       }
       if (j < end) {
-        const s0 = source[i] as number;
-        sumA += s0 * (rows[ra] as number);
-        sumB += s0 * (rows[rb] as number);
+        const ka0 = rows[ra] as number;
+        const kb0 = rows[rb] as number;
+        const l0 = left[i] as number;
+        const r0 = right[i] as number;
+        leftA += l0 * ka0;
+        leftB += l0 * kb0;
+        rightA += r0 * ka0;
+        rightB += r0 * kb0;
       }
-      sumA += sumC;
-      sumB += sumD;
-      out[n] = sumA + weight * (sumB - sumA);
+      leftA += leftC;
+      leftB += leftD;
+      rightA += rightC;
+      rightB += rightD;
+      outLeft[n] = leftA + weight * (leftB - leftA);
+      outRight[n] = rightA + weight * (rightB - rightA);
     }
   }
 
   /** step > 1: the kernel stretched by the step (capped), taps at source frames within halfTaps·stretch. */
-  private stretchedInto(source: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, out: Float64Array): void {
+  private stretchedInto(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, outLeft: Float64Array, outRight: Float64Array): void {
     const stretch = Math.min(rate.step, MAX_STRETCH);
-    const length = source.length;
+    const length = left.length;
     const span = this.halfTaps * stretch;
     const fine = this.fine;
     const scale = this.phases / stretch;
     for (let n = from; n < to; n++) {
       const position = positions[n] as number;
       if (!(position > -span && position < length + span)) {
-        out[n] = 0;
+        outLeft[n] = 0;
+        outRight[n] = 0;
         continue;
       }
       // Taps i with |position − i| < span, clipped to the source.
@@ -186,20 +222,26 @@ export class SincInterpolator {
       const middle = Math.max(first - 1, Math.min(last, Math.floor(position)));
       // u = |position − i| · phases / stretch indexes the fine table; it stays below
       // halfTaps·phases (+ rounding), where the table holds zeros. Two loops spare the abs().
-      let sum = 0;
+      let sumLeft = 0;
+      let sumRight = 0;
       let u = (position - first) * scale;
       for (let i = first; i <= middle; i++, u -= scale) {
         const m = u | 0;
         const c0 = fine[m] as number;
-        sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+        const weight = c0 + (u - m) * ((fine[m + 1] as number) - c0);
+        sumLeft += (left[i] as number) * weight;
+        sumRight += (right[i] as number) * weight;
       }
       u = (middle + 1 - position) * scale;
       for (let i = middle + 1; i <= last; i++, u += scale) {
         const m = u | 0;
         const c0 = fine[m] as number;
-        sum += (source[i] as number) * (c0 + (u - m) * ((fine[m + 1] as number) - c0));
+        const weight = c0 + (u - m) * ((fine[m + 1] as number) - c0);
+        sumLeft += (left[i] as number) * weight;
+        sumRight += (right[i] as number) * weight;
       }
-      out[n] = sum / stretch;
+      outLeft[n] = sumLeft / stretch;
+      outRight[n] = sumRight / stretch;
     }
   }
 }

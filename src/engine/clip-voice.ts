@@ -119,8 +119,7 @@ export class ClipVoice {
       copyFrames(planeLeft, positions, first, last, scratch.left);
       if (valuesRight !== scratch.left) copyFrames(planeRight, positions, first, last, valuesRight);
     } else {
-      interpolator.gather(planeLeft, positions, first, last, this.rate, scratch.left);
-      if (valuesRight !== scratch.left) interpolator.gather(planeRight, positions, first, last, this.rate, valuesRight);
+      interpolator.gatherStereo(planeLeft, planeRight, positions, first, last, this.rate, scratch.left, valuesRight);
     }
     const gainLeft = pan.left;
     const gainRight = pan.right;

@@ -101,9 +101,7 @@ export class BeatSlicer {
     }
     source.foldPositions(primary, 0, count);
     const { valuesLeft, valuesRight } = this;
-    interpolator.gather(source.left, primary, 0, count, this.rate, valuesLeft);
-    if (source.right !== source.left) interpolator.gather(source.right, primary, 0, count, this.rate, valuesRight);
-    else valuesRight.set(valuesLeft);
+    interpolator.gatherStereo(source.left, source.right, primary, 0, count, this.rate, valuesLeft, valuesRight);
     for (let i = 0; i < count; i++) {
       const gain = primaryGain[i] as number;
       left[at + i] = (valuesLeft[i] as number) * gain;
@@ -111,9 +109,7 @@ export class BeatSlicer {
     }
     if (secondaryFrom >= secondaryTo) return;
     source.foldPositions(secondary, secondaryFrom, secondaryTo);
-    interpolator.gather(source.left, secondary, secondaryFrom, secondaryTo, this.rate, valuesLeft);
-    if (source.right !== source.left) interpolator.gather(source.right, secondary, secondaryFrom, secondaryTo, this.rate, valuesRight);
-    else valuesRight.set(valuesLeft);
+    interpolator.gatherStereo(source.left, source.right, secondary, secondaryFrom, secondaryTo, this.rate, valuesLeft, valuesRight);
     for (let i = secondaryFrom; i < secondaryTo; i++) {
       const gain = secondaryGain[i] as number;
       left[at + i] = (left[at + i] as number) + (valuesLeft[i] as number) * gain;

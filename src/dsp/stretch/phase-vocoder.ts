@@ -141,8 +141,7 @@ export class PhaseVocoder {
     while (this.completeBelow() < high) this.work();
     const positions = this.positions;
     for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base;
-    interpolator.gather(this.yLeft, positions, 0, count, this.rate, this.valuesLeft);
-    interpolator.gather(this.yRight, positions, 0, count, this.rate, this.valuesRight);
+    interpolator.gatherStereo(this.yLeft, this.yRight, positions, 0, count, this.rate, this.valuesLeft, this.valuesRight);
     for (let i = 0; i < count; i++) {
       left[at + i] = this.valuesLeft[i] as number;
       right[at + i] = this.valuesRight[i] as number;

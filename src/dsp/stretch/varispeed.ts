@@ -33,9 +33,7 @@ export class Varispeed {
     for (let i = 0; i < count; i++) frames[i] = frame + i;
     this.map.sourceFrames(frames, positions, 0, count);
     source.foldPositions(positions, 0, count);
-    interpolator.gather(source.left, positions, 0, count, this.rate, this.valuesLeft);
-    if (source.right !== source.left) interpolator.gather(source.right, positions, 0, count, this.rate, this.valuesRight);
-    else this.valuesRight.set(this.valuesLeft);
+    interpolator.gatherStereo(source.left, source.right, positions, 0, count, this.rate, this.valuesLeft, this.valuesRight);
     for (let i = 0; i < count; i++) {
       left[at + i] = this.valuesLeft[i] as number;
       right[at + i] = this.valuesRight[i] as number;

@@ -44,8 +44,7 @@ export class PreviewVoice {
     const window = windowAround(sample, positions, 0, count, Math.floor(this.position) - reach, Math.ceil(this.position + frames * this.rate.step) + reach + 1);
     const planeLeft = window.planes[0] as Float32Array;
     const planeRight = window.planes[1] ?? planeLeft;
-    interpolator.gather(planeLeft, positions, 0, count, this.rate, scratch.left);
-    interpolator.gather(planeRight, positions, 0, count, this.rate, scratch.right);
+    interpolator.gatherStereo(planeLeft, planeRight, positions, 0, count, this.rate, scratch.left, scratch.right);
     for (let i = 0; i < count; i++) {
       left[i] = (left[i] as number) + (scratch.left[i] as number) * this.gain;
       right[i] = (right[i] as number) + (scratch.right[i] as number) * this.gain;

@@ -106,6 +106,28 @@ describe('SincInterpolator', () => {
     }
   });
 
+  it('reads two planes at once exactly as it reads each alone, at every step and at the edges', () => {
+    const left = awkwardSamples(6_000);
+    const right = awkwardSamples(6_100).subarray(100);
+    const positions = Float64Array.from({ length: 300 }, (_, k) => -90 + k * 20.713);
+    positions.set([0, 1, 5_999, 6_040, Number.NaN], 3);
+    for (const step of [0.61, 1, 1.27, 2.5, 9]) {
+      const rate = { step };
+      const alone = [new Float64Array(positions.length), new Float64Array(positions.length)] as const;
+      interpolator.gather(left, positions, 3, positions.length, rate, alone[0]);
+      interpolator.gather(right, positions, 3, positions.length, rate, alone[1]);
+      const together = [new Float64Array(positions.length), new Float64Array(positions.length)] as const;
+      interpolator.gatherStereo(left, right, positions, 3, positions.length, rate, together[0], together[1]);
+      expect(together[0]).toEqual(alone[0]);
+      expect(together[1]).toEqual(alone[1]);
+      expect(together[0]).not.toEqual(together[1]);
+      // Frames before `from` are left alone; NaN reads as 0.
+      expect([...together[0].slice(0, 3), together[0][7], together[1][7]]).toEqual([0, 0, 0, 0, 0]);
+      // Each plane's value is the single-position read: no state carries from one frame to the next.
+      expect(together[1][40]).toBe(interpolator.valueAt(right, positions[40] as number, step));
+    }
+  });
+
   it('gives the same samples whatever the block partition of a render', () => {
     const source = sine(440, 48_000, 48_000);
     const step = 1.5;
