@@ -2,6 +2,7 @@ import type { InputChannels } from '../../src/protocol/capture';
 import { statusSlots } from '../../src/protocol/engine';
 import type { AudioHost } from './audio-host';
 import type { InputCapture } from './input-capture';
+import type { KeptPass, TakePasses } from './take-passes';
 
 /** How often the recorded input is handed on (about four times a second). */
 const drainMs = 250;
@@ -17,13 +18,16 @@ export type TakeEnd = 'sink-stopped' | 'input-lost';
  * timeline: the capture worklet notes the AudioContext frame of the take's first sample, the
  * engine's status says which timeline frame is heard at which context frame (same context), and
  * the round trip (output → input, measured or reported) is taken off, so what was played along
- * to lands where it was heard. Audio from before the timeline's start is dropped.
+ * to lands where it was heard. `TakePasses` then keeps what belongs in the take (the loop range,
+ * pass by pass; the punch range; nothing before the timeline's start) and only that is written.
  */
 export class TakeRecorder {
-  /** The timeline frame of the take's first written frame, once known (at the first drain). */
-  private startFrame: number | null = null;
-  private skip = 0;
-  private written = 0;
+  /** The heard position of the capture's first frame, once known (at the first drain). */
+  private heardStart: number | null = null;
+  /** Frames captured so far (kept or not). */
+  private captured = 0;
+  /** The heard position at a context frame, read as the transport started (before any loop wrap). */
+  private anchor: { contextFrame: number; heard: number } | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sending: Promise<boolean> = Promise.resolve(true);
   private stopped = false;
@@ -33,6 +37,7 @@ export class TakeRecorder {
     private readonly capture: InputCapture,
     private readonly channels: InputChannels,
     private readonly roundTripFrames: number,
+    private readonly passes: TakePasses,
     private readonly sink: TakeSink,
     private readonly onEnded: (why: TakeEnd) => void,
   ) {}
@@ -40,19 +45,20 @@ export class TakeRecorder {
   /** Waits for the engine to play, then captures from the next block. */
   async start(): Promise<void> {
     while (this.host.status[statusSlots.playing] !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    this.anchor = this.heardNow();
     this.capture.start(this.channels);
     this.timer = setInterval(() => this.drain(), drainMs);
   }
 
-  /** Stops capturing, hands on the rest; answers the take's timeline start frame and length (frames written). */
-  async stop(): Promise<{ startFrame: number; frames: number }> {
+  /** Stops capturing, hands on the rest; answers the passes kept (timeline and file frames). */
+  async stop(): Promise<KeptPass[]> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.capture.stop();
     this.drain();
     this.stopped = true;
     await this.sending;
-    return { startFrame: this.startFrame ?? 0, frames: this.written };
+    return this.passes.passes;
   }
 
   private drain(): void {
@@ -64,17 +70,13 @@ export class TakeRecorder {
     }
     const chunk = this.capture.drain(this.channels.length);
     const frames = chunk.channels[0]?.length ?? 0;
-    if (frames === 0) return;
-    if (this.startFrame === null) {
-      const heard = this.timelineFrameAt(chunk.startContextFrame) - this.roundTripFrames;
-      this.skip = Math.max(0, -Math.round(heard));
-      this.startFrame = Math.max(0, Math.round(heard));
-    }
-    const drop = Math.min(this.skip, frames);
-    this.skip -= drop;
-    if (drop === frames) return;
-    const planes = drop > 0 ? chunk.channels.map((plane) => plane.subarray(drop)) : chunk.channels;
-    this.written += frames - drop;
+    if (frames === 0 || !this.anchor) return;
+    this.heardStart ??= this.anchor.heard + (chunk.startContextFrame - this.anchor.contextFrame) - this.roundTripFrames;
+    const runs: [number, number][] = [];
+    this.passes.place(this.heardStart + this.captured, frames, (from, count) => runs.push([from, count]));
+    this.captured += frames;
+    if (runs.length === 0) return;
+    const planes = chunk.channels.map((plane) => join(plane, runs));
     this.sending = this.sending.then(async (going) => {
       if (!going) return false;
       const keep = await this.sink(planes);
@@ -83,13 +85,26 @@ export class TakeRecorder {
     });
   }
 
-  /** The timeline frame heard at `contextFrame` (the transport plays straight through, no loop wrap in between). */
-  private timelineFrameAt(contextFrame: number): number {
+  /** The timeline frame heard now, and the context frame it belongs to (a consistent pair of the status). */
+  private heardNow(): { contextFrame: number; heard: number } {
     const status = this.host.status;
     for (;;) {
       const at = status[statusSlots.contextFrame] as number;
       const playhead = status[statusSlots.playheadFrame] as number;
-      if (at >= 0 && status[statusSlots.contextFrame] === at) return playhead + (contextFrame - at);
+      if (at >= 0 && status[statusSlots.contextFrame] === at) return { contextFrame: at, heard: playhead };
     }
   }
+}
+
+/** The runs of `plane` (start, count) one after the other. */
+function join(plane: Float32Array, runs: readonly [number, number][]): Float32Array {
+  const only = runs.length === 1 ? runs[0] : undefined;
+  if (only) return only[0] === 0 && only[1] === plane.length ? plane : plane.subarray(only[0], only[0] + only[1]);
+  const out = new Float32Array(runs.reduce((sum, [, count]) => sum + count, 0));
+  let at = 0;
+  for (const [from, count] of runs) {
+    out.set(plane.subarray(from, from + count), at);
+    at += count;
+  }
+  return out;
 }

@@ -1,10 +1,17 @@
 import { create } from 'zustand';
 import type { InputChannels } from '../../src/protocol/capture';
 import { Clock } from '../../src/std/clock';
-import { hertz, samples } from '../../src/std/units';
+import { addRecordedTakes } from '../../src/model/edits/take-edits';
+import { beats, hertz, samples } from '../../src/std/units';
+import { countIn } from '../audio/count-in';
 import { InputCapture, listInputs, type InputDevice } from '../audio/input-capture';
 import { measureRoundTrip } from '../audio/latency-calibration';
+import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes';
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
+import { playheadBeats } from './playhead';
+import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
+import { settlePlaced } from './settle-placed';
+import { useTimeline } from './timeline-store';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
@@ -21,7 +28,9 @@ interface RecordingState {
   readonly channels: ChannelChoice;
   /** The track takes are recorded on (its R button); null = none armed. */
   readonly armedTrackId: string | null;
-  readonly recording: boolean;
+  /** 'count-in' while the clicks before a take play (and while the input opens), 'recording' while the take runs. */
+  readonly phase: 'count-in' | 'recording' | null;
+  readonly settings: RecordingSettings;
   /** The measured round trip (calibration), seconds; null = not measured, the platform's figure is used. */
   readonly latencySeconds: number | null;
   readonly calibrating: boolean;
@@ -34,13 +43,18 @@ interface RecordingState {
   loadLatency(): Promise<void>;
   /** Measures the round trip through a loopback cable and keeps it in the user settings. */
   calibrate(): Promise<void>;
+  /** Counts in (as set), then records the armed track's input: into the loop range pass by pass while looping, only the punch range while punching. */
   record(): Promise<void>;
+  /** Stops the count-in, or the take: its passes are placed as one take group (one undo step). */
   stopRecording(): Promise<void>;
+  setCountInBars(bars: CountInBars): void;
+  setClickWhileRecording(on: boolean): void;
 }
 
 /** The open input (kept while its device stays chosen) and the take being recorded. */
 let capture: { inputId: string | null; capture: InputCapture } | null = null;
-let take: { takeId: string; trackId: string; recorder: TakeRecorder; ended: TakeEnd | null; stoppedEarly: string | null } | null = null;
+let take: { takeId: string; trackId: string; recorder: TakeRecorder; ended: TakeEnd | null; stoppedEarly: string | null} | null = null;
+let countInAbort: AbortController | null = null;
 
 async function openInput(inputId: string | null): Promise<InputCapture> {
   if (capture && capture.inputId === inputId && !capture.capture.deviceLost) return capture.capture;
@@ -56,7 +70,8 @@ export const useRecording = create<RecordingState>()((set, get) => ({
   inputId: null,
   channels: 'left',
   armedTrackId: null,
-  recording: false,
+  phase: null,
+  settings: loadRecordingSettings(),
   latencySeconds: null,
   calibrating: false,
   async refreshInputs() {
@@ -76,7 +91,7 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     set({ latencySeconds: settings.recordingLatencySeconds });
   },
   async calibrate() {
-    if (get().recording || get().calibrating) return;
+    if (get().phase !== null || get().calibrating) return;
     set({ calibrating: true });
     try {
       const { audio, bridge } = runtime();
@@ -93,13 +108,16 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     }
   },
   async record() {
-    const { armedTrackId, recording, channels } = get();
-    if (recording) return;
+    const { armedTrackId, phase, channels } = get();
+    if (phase !== null) return;
     const track = useProject.getState().project.tracks.find((t) => t.id === armedTrackId);
     if (!track) {
       useSession.getState().notify('error', 'Arm a track first: click its R button, then Record.');
       return;
     }
+    countInAbort = new AbortController();
+    const abort = countInAbort.signal;
+    set({ phase: 'count-in' });
     try {
       const { audio, bridge } = runtime();
       await audio.resume();
@@ -107,6 +125,15 @@ export const useRecording = create<RecordingState>()((set, get) => ({
       const rate = audio.context.sampleRate;
       const latency = get().latencySeconds ?? input.reportedLatencySeconds + audio.context.baseLatency + audio.context.outputLatency;
       const picked = channelsOf[channels];
+      const plan = takePlan(rate);
+      if (plan.seekTo !== null) useTransport.getState().seekToBeat(plan.seekTo);
+      const { countInBars, clickWhileRecording } = get().settings;
+      if (countInBars > 0 && !useTransport.getState().playing) {
+        const clock = Clock.of(useProject.getState().project);
+        const at = beats(plan.seekTo ?? playheadBeats());
+        const beatsPerBar = clock.barLength(clock.barAt(at));
+        await countIn(audio.context, Math.round(beatsPerBar * countInBars), 60 / clock.tempoAt(at), abort);
+      }
       const begun = await bridge.call('recording.begin', {
         projectPath: useProject.getState().filePath,
         name: track.name,
@@ -118,34 +145,36 @@ export const useRecording = create<RecordingState>()((set, get) => ({
         if (status.stoppedEarly && take) take.stoppedEarly = status.stoppedEarly;
         return status.stoppedEarly === null;
       };
-      const recorder = new TakeRecorder(audio, input, picked, Math.round(latency * rate), sink, (why) => {
+      const recorder = new TakeRecorder(audio, input, picked, Math.round(latency * rate), new TakePasses(plan.loop, plan.punch), sink, (why) => {
         if (take) take.ended = why;
         void get().stopRecording();
       });
       take = { takeId: begun.takeId, trackId: track.id, recorder, ended: null, stoppedEarly: null };
-      set({ recording: true });
+      // The click while recording is the recording's own setting; the transport's comes back on Stop.
+      if (clickWhileRecording) audio.send({ type: 'set-metronome', enabled: true });
+      set({ phase: 'recording' });
       await useTransport.getState().play();
       await recorder.start();
     } catch (error) {
-      set({ recording: false });
+      set({ phase: null });
       take = null;
-      reportError(error);
+      if (!(error instanceof DOMException && error.name === 'AbortError')) reportError(error);
+    } finally {
+      countInAbort = null;
     }
   },
   async stopRecording() {
+    countInAbort?.abort();
     const current = take;
     if (!current) return;
     take = null;
     try {
-      const placed = await current.recorder.stop();
+      const passes = await current.recorder.stop();
       useTransport.getState().stop();
+      runtime().audio.send({ type: 'set-metronome', enabled: useTransport.getState().metronome });
       const finished = await runtime().bridge.call('recording.finish', { takeId: current.takeId });
-      set({ recording: false });
-      if (finished.frames > 0) {
-        const project = useProject.getState().project;
-        const start = Clock.of(project).beatAtFrame(samples(placed.startFrame), hertz(runtime().audio.context.sampleRate));
-        await useProject.getState().addFile(finished.path, start, current.trackId);
-      }
+      set({ phase: null });
+      if (finished.frames > 0) await placeTakes(finished.path, current.trackId, passes);
       const why = current.ended === 'input-lost'
         ? 'The input device went away during the take. What was recorded until then is kept on the track.'
         : current.ended === 'sink-stopped' || finished.stoppedEarly
@@ -153,8 +182,52 @@ export const useRecording = create<RecordingState>()((set, get) => ({
           : null;
       if (why) useSession.getState().notify('error', why);
     } catch (error) {
-      set({ recording: false });
+      set({ phase: null });
       reportError(error);
     }
   },
+  setCountInBars(countInBars) {
+    const settings = { ...get().settings, countInBars };
+    saveRecordingSettings(settings);
+    set({ settings });
+  },
+  setClickWhileRecording(clickWhileRecording) {
+    const settings = { ...get().settings, clickWhileRecording };
+    saveRecordingSettings(settings);
+    set({ settings });
+  },
 }));
+
+/**
+ * Where the take goes, from the transport: while looping, recording starts at the loop's start
+ * (seeking there) and each pass through the loop is a take; while punching, only the punch range
+ * is written. Ranges in frames of the song's clock.
+ */
+function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | null; punch: FrameRange | null } {
+  const { loop, looping, punch, punching } = useTransport.getState();
+  const clock = Clock.of(useProject.getState().project);
+  const frames = (range: { start: number; end: number }): FrameRange => ({ start: clock.frameAt(beats(range.start), hertz(rate)), end: clock.frameAt(beats(range.end), hertz(rate)) });
+  const looped = looping && loop && loop.end > loop.start ? loop : null;
+  return { seekTo: looped ? looped.start : null, loop: looped ? frames(looped) : null, punch: punching && punch ? frames(punch) : null };
+}
+
+/** The passes of a finished take file as one take group on the track, one undo step. */
+async function placeTakes(path: string, trackId: string, passes: readonly KeptPass[]): Promise<void> {
+  const { samples: pool, audio } = runtime();
+  const info = await pool.ensure(path);
+  const rate = hertz(audio.context.sampleRate);
+  const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate, sha256: info.sha256 };
+  let created: string[] = [];
+  useProject.getState().edit(passes.length > 1 ? `Record ${passes.length} Takes` : 'Record Take', (project) => {
+    const clock = Clock.of(project);
+    const recorded = passes.map((pass) => {
+      const start = clock.beatAtFrame(samples(pass.timelineFrame), rate);
+      return { start, length: clock.beatAtFrame(samples(pass.timelineFrame + pass.frames), rate) - start, offset: pass.fileFrame / rate };
+    });
+    const result = addRecordedTakes(project, file, trackId, recorded);
+    created = result.created.map((ref) => ref.clipId);
+    return settlePlaced(result.project, created);
+  });
+  useTimeline.getState().select(created);
+  useSession.getState().notify('info', passes.length > 1 ? `Recorded ${passes.length} takes of ${info.name}.` : `Added ${info.name}.`);
+}

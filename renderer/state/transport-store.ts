@@ -16,6 +16,9 @@ interface TransportState {
   /** The loop range in beats (kept when looping is switched off). */
   readonly loop: LoopRange | null;
   readonly looping: boolean;
+  /** The punch range in beats (recording writes only inside it while punching), kept when punching is switched off. */
+  readonly punch: LoopRange | null;
+  readonly punching: boolean;
   play(): Promise<void>;
   stop(): void;
   toggle(): Promise<void>;
@@ -25,6 +28,10 @@ interface TransportState {
   /** Sets the loop range and switches looping on. */
   setLoopRange(range: LoopRange): void;
   toggleLooping(): void;
+  /** Sets the punch range and switches punching on. */
+  setPunchRange(range: LoopRange): void;
+  /** Switches punching on or off; the first time on, the punch range is the loop range. */
+  togglePunching(): void;
   setMetronome(enabled: boolean): void;
   setPreviewGain(gainDb: number): void;
   stopPreview(): void;
@@ -40,6 +47,8 @@ export const useTransport = create<TransportState>()((set, get) => ({
   keySync: false,
   loop: null,
   looping: false,
+  punch: null,
+  punching: false,
   async play() {
     const { audio } = runtime();
     try {
@@ -72,6 +81,16 @@ export const useTransport = create<TransportState>()((set, get) => ({
     if (!loop) return;
     runtime().audio.send({ type: 'set-loop', loop: looping ? null : loop });
     set({ looping: !looping });
+  },
+  setPunchRange(range) {
+    if (range.end <= range.start) return;
+    set({ punch: range, punching: true });
+  },
+  togglePunching() {
+    const { punch, punching, loop } = get();
+    const range = punch ?? loop;
+    if (!range) return;
+    set({ punch: range, punching: !punching });
   },
   setMetronome(enabled) {
     runtime().audio.send({ type: 'set-metronome', enabled });

@@ -1,6 +1,6 @@
 import { MixerToggle } from '../mixer';
 import { FileControls } from '../project';
-import { AutomationModeSelect, MasterMeter, MeterField, PositionDisplay, RecordingInput, TempoField, TransportControls } from '../transport';
+import { AutomationModeSelect, CountInSelect, MasterMeter, MeterField, PositionDisplay, RecordingInput, TempoField, TransportControls } from '../transport';
 import { HelpMenu } from './HelpMenu';
 import { UndoRedo } from './UndoRedo';
 
@@ -12,6 +12,7 @@ export function TopBar() {
         <span>Glowroom</span>
       </div>
       <TransportControls />
+      <CountInSelect />
       <RecordingInput />
       <AutomationModeSelect />
       <PositionDisplay />

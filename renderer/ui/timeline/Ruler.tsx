@@ -11,8 +11,9 @@ import { floorToGrid, gridBeats, snapBeats } from '../../../src/model/snap';
 
 /**
  * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and
- * times underneath): click to move the playhead there, drag to set the loop range, double-click
- * to add a marker. Alt bypasses the snap grid.
+ * times underneath): click to move the playhead there, drag to set the loop range, Shift-drag to
+ * set the punch range (recording writes only inside it), double-click to add a marker. Alt
+ * bypasses the snap grid.
  */
 export function Ruler() {
   const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
@@ -20,7 +21,9 @@ export function Ruler() {
   const snap = useTimeline((s) => s.snap);
   const loop = useTransport((s) => s.loop);
   const looping = useTransport((s) => s.looping);
-  const drag = useRef<{ from: number; moved: boolean } | null>(null);
+  const punch = useTransport((s) => s.punch);
+  const punching = useTransport((s) => s.punching);
+  const drag = useRef<{ from: number; moved: boolean; punch: boolean } | null>(null);
 
   const beatAt = (event: MouseEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -33,10 +36,10 @@ export function Ruler() {
       className="ruler"
       role="group"
       aria-label="Ruler"
-      title="Click to move the playhead, drag to set the loop, double-click to add a marker (Alt: no snap)"
+      title="Click to move the playhead, drag to set the loop, Shift-drag to set the punch range, double-click to add a marker (Alt: no snap)"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
-        drag.current = { from: floorToGrid(beatAt(event), grid(event)), moved: false };
+        drag.current = { from: floorToGrid(beatAt(event), grid(event)), moved: false, punch: event.shiftKey };
       }}
       onPointerMove={(event) => {
         const current = drag.current;
@@ -44,7 +47,9 @@ export function Ruler() {
         const to = snapBeats(beatAt(event), grid(event));
         if (Math.abs(to - current.from) * pixelsPerBeat < 4) return;
         current.moved = true;
-        useTransport.getState().setLoopRange({ start: Math.min(current.from, to), end: Math.max(current.from, to) });
+        const range = { start: Math.min(current.from, to), end: Math.max(current.from, to) };
+        if (current.punch) useTransport.getState().setPunchRange(range);
+        else useTransport.getState().setLoopRange(range);
       }}
       onPointerUp={(event) => {
         const current = drag.current;
@@ -60,6 +65,13 @@ export function Ruler() {
         <div
           className={`ruler-loop ${looping ? 'is-on' : ''}`}
           style={{ left: loop.start * pixelsPerBeat, width: (loop.end - loop.start) * pixelsPerBeat }}
+          aria-hidden="true"
+        />
+      )}
+      {punch && (
+        <div
+          className={`ruler-punch ${punching ? 'is-on' : ''}`}
+          style={{ left: punch.start * pixelsPerBeat, width: (punch.end - punch.start) * pixelsPerBeat }}
           aria-hidden="true"
         />
       )}

@@ -13,7 +13,7 @@ export function RecordingInput() {
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, root, close);
-  const { inputs, inputId, channels, latencySeconds, calibrating } = useRecording();
+  const { inputs, inputId, channels, latencySeconds, calibrating, settings } = useRecording();
   useEffect(() => {
     const { refreshInputs, loadLatency } = useRecording.getState();
     void refreshInputs();
@@ -43,6 +43,10 @@ export function RecordingInput() {
               <option key={choice} value={choice}>{channelNames[choice]}</option>
             ))}
           </select>
+          <label className="recording-click">
+            <input type="checkbox" checked={settings.clickWhileRecording} onChange={(event) => useRecording.getState().setClickWhileRecording(event.target.checked)} />
+            Click while recording
+          </label>
           <span className="recording-latency" role="status" aria-label="Recording latency">
             {latencySeconds === null ? 'Latency not measured: the system\'s figure is used.' : `Latency ${(latencySeconds * 1000).toFixed(1)} ms (measured)`}
           </span>

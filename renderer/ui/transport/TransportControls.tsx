@@ -8,7 +8,10 @@ export function TransportControls() {
   const returnToStart = useTransport((s) => s.returnToStart);
   const metronome = useTransport((s) => s.metronome);
   const setMetronome = useTransport((s) => s.setMetronome);
-  const recording = useRecording((s) => s.recording);
+  const phase = useRecording((s) => s.phase);
+  const recording = phase !== null;
+  const punching = useTransport((s) => s.punching);
+  const canPunch = useTransport((s) => s.punch !== null || s.loop !== null);
   return (
     <div className="transport-buttons" role="group" aria-label="Transport">
       <button type="button" aria-label="Return to start" title="Return to start (Enter)" onClick={returnToStart}>
@@ -29,13 +32,24 @@ export function TransportControls() {
       </button>
       <button
         type="button"
-        className={recording ? 'is-recording' : ''}
+        className={phase === 'recording' ? 'is-recording' : phase === 'count-in' ? 'is-counting-in' : ''}
         aria-label="Record"
         aria-pressed={recording}
-        title="Record on the armed track (click again to stop)"
+        title={phase === 'count-in' ? 'Counting in… (click to stop)' : 'Record on the armed track (click again to stop)'}
         onClick={() => void (recording ? useRecording.getState().stopRecording() : useRecording.getState().record())}
       >
         <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="5" /></svg>
+      </button>
+      <button
+        type="button"
+        className={punching ? 'is-active' : ''}
+        aria-label="Punch in/out"
+        aria-pressed={punching}
+        disabled={!canPunch}
+        title={canPunch ? 'Punch in/out: record only inside the punch range (Shift-drag in the ruler sets it; at first it is the loop range)' : 'Shift-drag in the ruler to set a punch range'}
+        onClick={() => useTransport.getState().togglePunching()}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1.5 4h2v8h-2zM12.5 4h2v8h-2zM5 7h6v2H5z" /></svg>
       </button>
       <button
         type="button"

@@ -1,5 +1,6 @@
 /** What the transport room (play controls, automation mode, position, tempo, meter, master level) offers the rest of the UI. */
 export { AutomationModeSelect } from './AutomationModeSelect';
+export { CountInSelect } from './CountInSelect';
 export { MasterMeter } from './MasterMeter';
 export { MeterField } from './MeterField';
 export { PositionDisplay } from './PositionDisplay';

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeWav } from '../../src/codecs/wav';
+import type { AudioClip } from '../../src/model/project-schema';
+import { expect, test } from './fixtures';
+import { installLoopback } from './loopback';
+import { cableSeconds, calibrateLoopback, dragRuler, offBeatMs, onsets, rate, saveAs, takePathOf } from './recording-helpers';
+
+/** 120 BPM: frames a beat. */
+const beat = 24_000;
+
+test.beforeEach(async ({ page }) => {
+  await installLoopback(page, cableSeconds);
+});
+
+test('recording with the loop on counts in, then makes a take of each pass, stacked in one take group with the newest whole pass playing', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  await app.getByRole('button', { name: 'Arm Audio 1 for recording' }).click();
+  await calibrateLoopback(app);
+  // Loop bar 2 (beats 4–8, 2 s); one bar of count-in; the click sounds while recording.
+  await dragRuler(app, 4, 8);
+  await expect(app.getByRole('button', { name: 'Loop', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await app.getByRole('combobox', { name: 'Count-in' }).selectOption({ label: 'Count-in 1 bar' });
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveAttribute('title', /Counting in/);
+  await app.screenshot({ path: '/tmp/shots/rec/count-in.png' });
+  await expect(record).toHaveClass(/is-recording/, { timeout: 5_000 });
+  // Two whole passes and part of a third.
+  await app.waitForTimeout(5_000);
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('contentinfo')).toContainText(/Recorded 3 takes of Audio 1( \d+)?\.wav/);
+  await app.screenshot({ path: '/tmp/shots/rec/loop-takes.png' });
+
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'loop takes.glowroom');
+  const saved = await saveAs(app, file);
+  const clips = (saved.tracks[0]?.clips ?? []) as AudioClip[];
+  expect(clips.map((clip) => clip.take)).toEqual([
+    { group: 'g1', pass: 1 },
+    { group: 'g1', pass: 2 },
+    { group: 'g1', pass: 3 },
+  ]);
+  // Every take starts at the loop's start; the first two are whole passes, the newest whole one plays.
+  expect(clips.map((clip) => clip.start)).toEqual([4, 4, 4]);
+  expect(clips[0]?.length).toBeCloseTo(4, 6);
+  expect(clips[1]?.length).toBeCloseTo(4, 6);
+  expect(clips[2]?.length).toBeLessThan(4);
+  expect(clips.map((clip) => clip.mute)).toEqual([true, false, true]);
+  expect(new Set(clips.map((clip) => clip.source)).size).toBe(1);
+
+  // The file holds the passes one after another; in each, the clicks sit on the beats of the loop.
+  const audio = decodeWav(new Uint8Array(readFileSync(takePathOf(saved, clips[0] as AudioClip, file)))).channels[0] as Float32Array;
+  for (const clip of clips.slice(0, 2)) {
+    const from = Math.round(clip.offset * rate);
+    const heard = onsets(audio.subarray(from, from + 4 * beat));
+    expect(heard.length).toBeGreaterThanOrEqual(3);
+    const misplaced = heard.map((onset) => offBeatMs(4 * beat + onset));
+    console.log(`loop take ${clip.take?.pass}: click offsets from the beat (ms): ${misplaced.map((ms) => ms.toFixed(3)).join(', ')}`);
+    for (const ms of misplaced) expect(ms).toBeLessThanOrEqual(1);
+  }
+
+  // The recording is one undo step.
+  await expect(app.getByRole('group', { name: 'History' }).getByRole('button').first()).toHaveAccessibleName('Undo Record 3 Takes');
+});
+
+test('punching in and out writes only the punch range', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  await app.getByRole('button', { name: 'Arm Audio 1 for recording' }).click();
+  await calibrateLoopback(app);
+  // Punch over bar 2 (beats 4–8); the playhead starts at bar 1, so a bar of pre-roll plays first.
+  await dragRuler(app, 4, 8, true);
+  const punch = app.getByRole('button', { name: 'Punch in/out' });
+  await expect(punch).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByRole('button', { name: 'Loop', exact: true })).toBeDisabled();
+  await app.getByRole('button', { name: 'Metronome' }).click();
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveClass(/is-recording/);
+  await app.waitForTimeout(5_500);
+  await record.click();
+  await expect(app.getByRole('contentinfo')).toContainText(/Added Audio 1( \d+)?\.wav/);
+  await app.screenshot({ path: '/tmp/shots/rec/punch.png' });
+
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'punched.glowroom');
+  const saved = await saveAs(app, file);
+  const clip = saved.tracks[0]?.clips[0] as AudioClip;
+  expect(clip.take).toEqual({ group: 'g1', pass: 1 });
+  expect(clip.start).toBe(4);
+  expect(clip.length).toBeCloseTo(4, 6);
+  const audio = decodeWav(new Uint8Array(readFileSync(takePathOf(saved, clip, file)))).channels[0] as Float32Array;
+  // Nothing outside the punch range was written: the file is the range, to the frame.
+  expect(audio.length).toBe(4 * beat);
+  const heard = onsets(audio);
+  expect(heard.length).toBeGreaterThanOrEqual(3);
+  for (const onset of heard) expect(offBeatMs(4 * beat + onset)).toBeLessThanOrEqual(1);
+});
