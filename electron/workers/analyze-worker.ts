@@ -3,7 +3,7 @@
  * (decode, hash, peaks, loudness, name metadata) or the reason it failed. Runs until terminated.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AnalyzeRequest, AnalyzeResponse } from '../services/library/analyze-protocol';
+import type { AnalyzeRequest, AnalyzerReady, AnalyzeResponse } from '../services/library/analyze-protocol';
 import { analyzeFile } from '../services/library/analyze-file';
 import { toIpcError } from '../services/ipc-error';
 
@@ -22,3 +22,5 @@ port.on('message', (request: AnalyzeRequest) => {
     },
   );
 });
+const ready: AnalyzerReady = { ready: true };
+port.postMessage(ready);

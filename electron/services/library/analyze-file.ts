@@ -2,8 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { classifyKind, type SampleKind } from '../../../src/analysis/classify-kind';
 import { filenameTempo } from '../../../src/analysis/filename-tempo';
-import { samplePeakDbfs } from '../../../src/analysis/levels';
-import { measureLoudness } from '../../../src/analysis/loudness/loudness-meter';
+import { LoudnessMeter } from '../../../src/analysis/loudness/loudness-meter';
 import { detectKey } from '../../../src/analysis/key-detect';
 import { filenameKey } from '../../../src/analysis/musical-key';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
@@ -69,7 +68,7 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
   const contentHash = sha256Hex(bytes);
   const audio = await decodeAudio(bytes, name);
   const duration = frameCount(audio) / audio.sampleRate;
-  const peak = samplePeakDbfs(audio.channels);
+  const levels = measureLevels(audio.channels, audio.sampleRate);
   const namedBpm = filenameTempo(name);
   const kind = classifyKind(duration, relativePath, namedBpm);
   // The name's tempo wins; a loop whose name gives none is measured (null when it has no pulse).
@@ -84,8 +83,8 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     channels: audio.channels.length,
     bitDepth: audio.bitDepth,
     duration,
-    peakDbfs: Number.isFinite(peak) ? peak : null,
-    loudnessLufs: loudnessOf(audio.channels, audio.sampleRate),
+    peakDbfs: levels.peakDbfs,
+    loudnessLufs: levels.loudnessLufs,
     peaks: waveformPeaks(audio.channels, thumbnailBuckets),
     kind,
     bpm,
@@ -95,9 +94,19 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
   };
 }
 
-function loudnessOf(channels: readonly Float32Array[], sampleRate: number): number | null {
-  if (channels.length === 0 || (channels[0]?.length ?? 0) === 0) return null;
-  const { integratedLufs, momentaryMaxLufs } = measureLoudness(channels, sampleRate);
-  if (Number.isFinite(integratedLufs)) return integratedLufs;
-  return Number.isFinite(momentaryMaxLufs) ? momentaryMaxLufs : null;
+/** One meter per rate and channel count, reset per file: each holds 320 KB of histograms. */
+const meters = new Map<string, LoudnessMeter>();
+
+/** Sample peak and loudness in one pass (no true peak: a list row shows neither). */
+function measureLevels(channels: readonly Float32Array[], sampleRate: number): { peakDbfs: number | null; loudnessLufs: number | null } {
+  const frames = channels[0]?.length ?? 0;
+  if (frames === 0) return { peakDbfs: null, loudnessLufs: null };
+  const id = `${sampleRate}/${channels.length}`;
+  let meter = meters.get(id);
+  if (!meter) meters.set(id, (meter = new LoudnessMeter(sampleRate, channels.length, undefined, { truePeak: false })));
+  meter.reset();
+  meter.push(channels, frames);
+  const { integratedLufs, momentaryMaxLufs, samplePeakDbfs } = meter.result();
+  const loudness = Number.isFinite(integratedLufs) ? integratedLufs : momentaryMaxLufs;
+  return { peakDbfs: Number.isFinite(samplePeakDbfs) ? samplePeakDbfs : null, loudnessLufs: Number.isFinite(loudness) ? loudness : null };
 }

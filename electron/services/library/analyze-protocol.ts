@@ -12,3 +12,8 @@ export interface AnalyzeRequest {
 export type AnalyzeResponse =
   | { readonly id: number; readonly ok: true; readonly analysis: SampleAnalysis }
   | { readonly id: number; readonly ok: false; readonly error: IpcError };
+
+/** Analyze worker → main thread, once, when it is loaded: files go only to ready workers, so a slow start never counts against a file's time limit. */
+export interface AnalyzerReady {
+  readonly ready: true;
+}

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { GlowroomError } from '../../../src/std/errors';
 import type { SampleAnalysis } from './analyze-file';
-import { AnalyzePool, defaultPoolSize } from './analyze-pool';
+import type { Worker } from 'node:worker_threads';
+import { AnalyzePool, analysisTimeLimitMs, defaultPoolSize } from './analyze-pool';
 import type { LibraryDatabase } from './database';
 import { SampleStore } from './sample-store';
 import { scanRoots, type ScanFailure, type ScannedFile, type ScanRoot } from './scan';
@@ -25,6 +26,10 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Analyze workers; default one per core (see analyze-pool.ts `defaultPoolSize`). */
   readonly workers?: number;
+  /** Starts one analyze worker; default the app's (tests start one that stalls). */
+  readonly startAnalyzer?: () => Worker;
+  /** How long a file of this many bytes may take to analyse; default analyze-pool.ts `analysisTimeLimitMs`. */
+  readonly analysisTimeLimitMs?: (bytes: number) => number;
   /** Where `.zip` packs are unpacked; default `<data folder>/Packs`. */
   readonly packsDir?: string;
 }
@@ -128,13 +133,16 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
   };
 
   if (stale.length > 0 && !signal?.aborted) {
-    const pool = new AnalyzePool(Math.min(options.workers ?? defaultPoolSize(), stale.length));
+    const pool = new AnalyzePool({
+      size: Math.min(options.workers ?? defaultPoolSize(), stale.length),
+      ...(options.startAnalyzer ? { startWorker: options.startAnalyzer } : {}),
+    });
     const onAbort = () => void pool.close();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await Promise.all(
         stale.map(async (file) => {
-          const response = await pool.analyze(file.path, file.relativePath);
+          const response = await pool.analyze(file.path, file.relativePath, (options.analysisTimeLimitMs ?? analysisTimeLimitMs)(file.size));
           if (response.ok) {
             batch.push({ file, analysis: response.analysis });
             for (const note of response.analysis.notes) notes.push({ path: file.path, note });

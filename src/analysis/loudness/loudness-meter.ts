@@ -22,7 +22,7 @@ export interface LoudnessResult {
   shortTermMaxLufs: Decibels;
   /** Loudness range (EBU Tech 3342), LU. */
   loudnessRangeLu: Decibels;
-  /** Highest 4× oversampled magnitude over all channels (BS.1770-4 Annex 2), dBTP. */
+  /** Highest 4× oversampled magnitude over all channels (BS.1770-4 Annex 2), dBTP; NaN from a meter made without it. */
   truePeakDbtp: Decibels;
   /** Highest sample magnitude over all channels, dBFS. */
   samplePeakDbfs: Decibels;
@@ -90,7 +90,8 @@ export class LoudnessMeter {
   private readonly ha2: number;
   /** Per channel: shelf s1, s2, high-pass s1, s2 (transposed direct form II). */
   private readonly filterState: Float64Array;
-  private readonly estimator: TruePeakEstimator;
+  /** Null when made without true peak: oversampling is most of the meter's work. */
+  private readonly estimator: TruePeakEstimator | null;
 
   /** Per channel, the K-weighted energy of the step being filled (carried across pushes, so the
    * sums do not depend on how the stream is split), and the step's frame count. */
@@ -115,8 +116,10 @@ export class LoudnessMeter {
   /**
    * @param weights BS.1770 channel weights, one per channel (default 1.0 each: right for mono and
    *   stereo; use 1.41 for Ls/Rs and leave out the LFE).
+   * @param options.truePeak false skips the 4× oversampled true peak (then NaN in the result):
+   *   it costs about 60 % of the meter's time, and a library thumbnail needs only loudness.
    */
-  constructor(sampleRate: number, channels: number, weights?: readonly number[]) {
+  constructor(sampleRate: number, channels: number, weights?: readonly number[], options: { readonly truePeak?: boolean } = {}) {
     assert(Number.isFinite(sampleRate) && sampleRate >= 8000 && sampleRate <= 768_000, `sample rate ${sampleRate} is not in 8000…768000 Hz`);
     assert(Number.isInteger(channels) && channels >= 1 && channels <= 64, `channel count ${channels} is not a whole number in 1…64`);
     assert(weights === undefined || (weights.length === channels && weights.every((w) => Number.isFinite(w) && w >= 0)), 'need one finite, non-negative weight per channel');
@@ -134,13 +137,13 @@ export class LoudnessMeter {
     this.ha2 = highPass.a2;
     this.filterState = new Float64Array(4 * channels);
     this.stepSums = new Float64Array(channels);
-    this.estimator = new TruePeakEstimator(channels);
+    this.estimator = options.truePeak === false ? null : new TruePeakEstimator(channels);
   }
 
   /** Starts a new programme: forgets every block, maximum, peak and filter state. */
   reset(): void {
     this.filterState.fill(0);
-    this.estimator.reset();
+    this.estimator?.reset();
     this.stepSums.fill(0);
     this.stepFill = 0;
     this.steps.fill(0);
@@ -165,11 +168,13 @@ export class LoudnessMeter {
     // Static messages: a template string here would allocate on every call.
     assert(planes.length >= this.channels, 'fewer planes than channels');
     const end = offset + frames;
+    const estimator = this.estimator;
     for (let c = 0; c < this.channels; c++) {
       const plane = planes[c] as Float32Array;
       assert(plane.length >= end, 'a plane is shorter than offset + frames');
-      this.estimator.processBlock(c, plane, offset, end);
-      const peak = this.estimator.blockPeaks[c] as number;
+      if (estimator === null) continue;
+      estimator.processBlock(c, plane, offset, end);
+      const peak = estimator.blockPeaks[c] as number;
       if (peak > this.truePeak) this.truePeak = peak;
     }
     let start = offset;
@@ -194,8 +199,8 @@ export class LoudnessMeter {
 
   /** The programme so far. Leaves the stream untouched: pushing more and asking again is fine. */
   result(): LoudnessResult {
-    let truePeak = this.truePeak;
-    for (let c = 0; c < this.channels; c++) truePeak = Math.max(truePeak, this.estimator.tailPeak(c));
+    let truePeak = this.estimator === null ? Number.NaN : this.truePeak;
+    for (let c = 0; c < this.channels && this.estimator !== null; c++) truePeak = Math.max(truePeak, this.estimator.tailPeak(c));
     return {
       integratedLufs: decibels(this.integrated()),
       momentaryMaxLufs: decibels(lufs(this.momentaryMax)),

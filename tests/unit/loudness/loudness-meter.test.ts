@@ -86,6 +86,19 @@ describe('LoudnessMeter', () => {
     }
   });
 
+  it('measures the same loudness and sample peak without true peak, which then reads NaN', () => {
+    const rate = 44_100;
+    const planes = [noise(rate * 5, 5), noise(rate * 5, 6, 0.3)];
+    const full = measureLoudness(planes, rate);
+    const meter = new LoudnessMeter(rate, 2, undefined, { truePeak: false });
+    meter.push(planes, rate * 5);
+    expect(meter.result()).toEqual({ ...full, truePeakDbtp: Number.NaN });
+    expect(Number.isFinite(full.truePeakDbtp)).toBe(true);
+    meter.reset();
+    meter.push(planes, rate * 5);
+    expect(meter.result().integratedLufs).toBe(full.integratedLufs);
+  });
+
   it('answers result() mid-stream without disturbing it', () => {
     const rate = 48_000;
     const planes = [noise(rate * 4, 3), noise(rate * 4, 4)];
