@@ -22,7 +22,7 @@ import { beats, decibelsToGain, hertz } from '../std/units';
 import { ClipVoice } from './clip-voice';
 import { BlockContext, ParamView } from './devices/device-processor';
 import { createDeviceProcessor } from './devices/registry';
-import { ChannelStrip, type InsertSlot, type SendSlot, type StereoBlock } from './graph/channel-strip';
+import { ChannelStrip, type InsertSlot, type PadFeed, type SendSlot, type StereoBlock } from './graph/channel-strip';
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
@@ -88,8 +88,8 @@ export class Engine {
   /** In processing order. */
   private order: ChannelStrip[] = [];
   private master: ChannelStrip | null = null;
-  /** The tracks' channels with their clips and instrument (null: an audio track), in track order. */
-  private tracks: { strip: ChannelStrip; content: TrackContent; host: InstrumentHost | null }[] = [];
+  /** The tracks' channels with their clips, instrument (null: an audio track) and drum pads' own outputs, in track order. */
+  private tracks: { strip: ChannelStrip; content: TrackContent; host: InstrumentHost | null; pads: readonly PadFeed[] }[] = [];
   private readonly clips = new Map<string, readonly EngineClip[]>();
   /** Instrument tracks' note clips and instruments, by track id. */
   private readonly noteClips = new Map<string, readonly EngineNoteClip[]>();
@@ -345,11 +345,19 @@ export class Engine {
     context.beat = this.located[0] as number;
     context.tempo = this.located[1] as number;
     context.seconds = this.playhead / this.sampleRate;
-    // Instruments play also while stopped: live notes, and the tails of released ones.
+    // Instruments play also while stopped: live notes, and the tails of released ones. Pads with
+    // their own output go straight into their bus, which is processed after every track.
     for (let t = 0; t < tracks.length; t++) {
       const track = tracks[t];
       const host = track?.host;
-      if (track && host) host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
+      if (!track || !host) continue;
+      host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
+      const pads = track.pads;
+      for (let p = 0; p < pads.length; p++) {
+        const feed = pads[p] as PadFeed;
+        const block = host.processor.padBlocks[feed.output];
+        if (block) track.strip.feedAround(block, feed, params, this.sendScratch, frames);
+      }
     }
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
@@ -493,7 +501,14 @@ export class Engine {
     // A swapped or removed instrument goes silent at once: nothing of it can hang on.
     for (const [trackId, host] of this.hosts) if (hosts.get(trackId) !== host) host.processor.reset();
     this.hosts = hosts;
-    this.tracks = strips.filter((strip) => strip.channel.kind === 'track').map((strip) => ({ strip, content: this.contentOf(strip.id), host: hosts.get(strip.id) ?? null }));
+    this.tracks = strips.flatMap((strip, index) => {
+      if (strip.channel.kind !== 'track') return [];
+      const pads = (graph.padRoutes[index] ?? []).flatMap((route): PadFeed[] => {
+        const target = strips[route.to];
+        return target ? [{ output: route.output, target, delay: delayOf(route.delay) }] : [];
+      });
+      return [{ strip, content: this.contentOf(strip.id), host: hosts.get(strip.id) ?? null, pads }];
+    });
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {
       if (!trackIds.has(id)) {

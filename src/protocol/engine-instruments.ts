@@ -18,10 +18,19 @@ export interface EngineSamplerZone {
   readonly slices: readonly number[];
 }
 
-/** A drum pad: its pooled sample (null = empty) and its settings in `drumPadParams` order. */
+/** A drum pad: its pooled sample (null = empty), its settings in `drumPadParams` order and where it plays. */
 export interface EngineDrumPad {
   readonly sampleId: string | null;
   readonly params: readonly number[];
+  /** A bus id: the pad plays straight into that bus (past the track's inserts and fader); null: into the track's channel. */
+  readonly output: string | null;
+}
+
+/** The buses a drum machine's pads play into past its track's channel, each once, in pad order. */
+export function padOutputs(instrument: EngineInstrument | null | undefined): string[] {
+  const outputs: string[] = [];
+  for (const pad of instrument?.pads ?? []) if (pad.output !== null && !outputs.includes(pad.output)) outputs.push(pad.output);
+  return outputs;
 }
 
 /** The instrument of a track; its parameters live in the parameter table under `id`. */

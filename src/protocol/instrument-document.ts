@@ -28,7 +28,7 @@ export function compileInstrument(track: Track, sampleIdOf: (sourceId: string) =
         id: instrument.id,
         type: instrument.type,
         zone: null,
-        pads: instrument.pads.map((pad) => ({ sampleId: pad.source === null ? null : sampleIdOf(pad.source), params: drumPadParams.map((spec) => pad.params[spec.id] ?? spec.default) })),
+        pads: instrument.pads.map((pad) => ({ sampleId: pad.source === null ? null : sampleIdOf(pad.source), params: drumPadParams.map((spec) => pad.params[spec.id] ?? spec.default), output: pad.output })),
       };
   }
 }

@@ -29,6 +29,14 @@ export interface SendSlot {
   readonly delay: StereoDelay | null;
 }
 
+/** Where a drum track's pads with their own output play: a bus, held back to meet its other inputs in time. */
+export interface PadFeed {
+  /** Which of the instrument's `padBlocks` it carries. */
+  readonly output: number;
+  readonly target: ChannelStrip;
+  readonly delay: StereoDelay | null;
+}
+
 /** One block of stereo samples. */
 export interface StereoBlock {
   readonly left: Float32Array;
@@ -139,6 +147,24 @@ export class ChannelStrip {
       addInto(left, right, tap, output.delay, frames);
       addInto(tap.left, tap.right, output.target, null, frames);
     } else if (output) addInto(left, right, output.target, output.delay, frames);
+  }
+
+  /**
+   * Adds `source` (what this track's drum pads with their own output played) into `route`'s bus,
+   * past this channel's inserts and fader but under its mute and solo, gliding like the fader's
+   * mute; `scratch` holds the scaled block when the route is delayed.
+   */
+  feedAround(source: StereoBlock, route: PadFeed, params: ParamTable, scratch: StereoBlock, frames: number): void {
+    const from = this.audible ? 1 - (params.start[this.fader.mute] as number) : 0;
+    const step = ((this.audible ? 1 - (params.end[this.fader.mute] as number) : 0) - from) / frames;
+    if (from === 0 && step === 0 && route.delay === null) return;
+    const { left, right } = source;
+    for (let i = 0; i < frames; i++) {
+      const gain = from + step * (i + 1);
+      scratch.left[i] = (left[i] as number) * gain;
+      scratch.right[i] = (right[i] as number) * gain;
+    }
+    addInto(scratch.left, scratch.right, route.target, route.delay, frames);
   }
 
   private applyFader(params: ParamTable, frames: number): void {

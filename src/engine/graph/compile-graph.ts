@@ -1,4 +1,5 @@
 import type { EngineMixer } from '../../protocol/engine';
+import { padOutputs } from '../../protocol/engine-instruments';
 import { topologicalOrder } from '../../std/topological-order';
 
 /** One edge of the graph: a channel's output, or one of its sends, into another channel's input. */
@@ -12,12 +13,25 @@ export interface Connection {
   readonly delay: number;
 }
 
+/** A drum machine's pads playing into a bus past their track's inserts and fader. */
+export interface PadRoute {
+  /** Channel indices, in `EngineMixer` order: the drum track, and the bus. */
+  readonly from: number;
+  readonly to: number;
+  /** Which of the instrument's `padOutputs` it carries. */
+  readonly output: number;
+  /** Frames it is held back so it meets the other inputs of `to` in time (it leaves before the track's inserts). */
+  readonly delay: number;
+}
+
 export interface CompiledGraph {
   /** Channel indices in processing order: every channel after all that feed it, the master last. */
   readonly order: readonly number[];
   /** Per channel: its output connection (undefined for the master) and its sends, in send order. */
   readonly outputs: readonly (Connection | undefined)[];
   readonly sends: readonly (readonly Connection[])[];
+  /** Per channel: its drum pads' own outputs (empty for most). */
+  readonly padRoutes: readonly (readonly PadRoute[])[];
   /** Per channel: whether it sounds under the current solos (`soloAudibility`). */
   readonly audible: readonly boolean[];
   /** How late the master's output is behind the timeline, in frames. */
@@ -30,7 +44,8 @@ export interface CompiledGraph {
  * Compiles the routing into a processing order with latency compensation: each channel's input
  * arrives as late as its latest feed (`arrival`), its inserts add their latency, and every
  * connection is delayed by the difference, so parallel paths meet sample-aligned. A channel a
- * sidechain listens to comes before the listener (the key is not latency-compensated). Returns the
+ * sidechain listens to comes before the listener (the key is not latency-compensated). A drum pad
+ * with its own output is an edge from its track, leaving before the track's inserts. Returns the
  * loop, as channel ids from a channel back to itself, when the routing loops (the document
  * refuses such routing, so this is a guard).
  */
@@ -42,7 +57,7 @@ export function compileGraph(
   const indexOf = new Map(channels.map((channel, index) => [channel.id, index]));
   const targets = channels.map((channel) => {
     const output = channel.output === null ? undefined : indexOf.get(channel.output);
-    return { output, sends: channel.sends.map((send) => indexOf.get(send.target)) };
+    return { output, sends: channel.sends.map((send) => indexOf.get(send.target)), pads: padOutputs(channel.instrument).map((bus) => indexOf.get(bus)) };
   });
   // A sidechain source is processed before the channel whose device listens to it.
   const listeners = channels.map(() => [] as number[]);
@@ -56,7 +71,7 @@ export function compileGraph(
     channels.map((_, index) => index),
     (index) => {
       const target = targets[index];
-      const feeds = target ? [...(target.output === undefined ? [] : [target.output]), ...target.sends.filter((t): t is number => t !== undefined)] : [];
+      const feeds = target ? [target.output, ...target.sends, ...target.pads].filter((t): t is number => t !== undefined) : [];
       return [...feeds, ...(listeners[index] ?? [])];
     },
   );
@@ -67,6 +82,9 @@ export function compileGraph(
   for (const index of order) {
     departure[index] = (arrival[index] ?? 0) + insertLatency(index);
     const target = targets[index];
+    for (const to of target?.pads ?? []) {
+      if (to !== undefined) arrival[to] = Math.max(arrival[to] ?? 0, arrival[index] ?? 0);
+    }
     for (const to of [target?.output, ...(target?.sends ?? [])]) {
       if (to !== undefined) arrival[to] = Math.max(arrival[to] ?? 0, departure[index] ?? 0);
     }
@@ -75,8 +93,11 @@ export function compileGraph(
     to === undefined ? undefined : { from, to, send, delay: (arrival[to] ?? 0) - (departure[from] ?? 0) };
   const outputs = channels.map((_, index) => connect(index, targets[index]?.output, -1));
   const sends = channels.map((_, index) => (targets[index]?.sends ?? []).flatMap((to, s) => connect(index, to, s) ?? []));
+  const padRoutes = channels.map((_, from) =>
+    (targets[from]?.pads ?? []).flatMap((to, output): PadRoute[] => (to === undefined ? [] : [{ from, to, output, delay: (arrival[to] ?? 0) - (arrival[from] ?? 0) }])),
+  );
   const master = channels.findIndex((channel) => channel.kind === 'master');
-  return { graph: { order, outputs, sends, audible: soloAudibility(mixer, targets), outputLatency: master < 0 ? 0 : (departure[master] ?? 0), masterInputLatency: master < 0 ? 0 : (arrival[master] ?? 0) } };
+  return { graph: { order, outputs, sends, padRoutes, audible: soloAudibility(mixer, targets), outputLatency: master < 0 ? 0 : (departure[master] ?? 0), masterInputLatency: master < 0 ? 0 : (arrival[master] ?? 0) } };
 }
 
 /**
@@ -84,10 +105,10 @@ export function compileGraph(
  * feeds a soloed bus (through outputs or sends, directly or through other buses); and a bus also
  * sounds when it lies on the output path of a channel that sounds (a soloed track's group bus
  * carries it to the master). A bus that only receives sends from what sounds (an effect return)
- * is silent unless it is solo safe, so soloing a track plays it dry (as in Pro Tools). The master
- * always sounds.
+ * is silent unless it is solo safe, so soloing a track plays it dry (as in Pro Tools). A soloed
+ * drum track's pads are heard in the buses they play into. The master always sounds.
  */
-function soloAudibility(mixer: EngineMixer, targets: readonly { output: number | undefined; sends: readonly (number | undefined)[] }[]): boolean[] {
+function soloAudibility(mixer: EngineMixer, targets: readonly { output: number | undefined; sends: readonly (number | undefined)[]; pads: readonly (number | undefined)[] }[]): boolean[] {
   const channels = mixer.channels;
   if (!channels.some((channel) => channel.solo)) return channels.map(() => true);
   const reachesSolo = (index: number, seen: Set<number>): boolean => {
@@ -96,12 +117,17 @@ function soloAudibility(mixer: EngineMixer, targets: readonly { output: number |
     const channel = channels[index];
     if (channel?.kind === 'bus' && channel.solo) return true;
     const target = targets[index];
-    return [target?.output, ...(target?.sends ?? [])].some((to) => to !== undefined && reachesSolo(to, seen));
+    return [target?.output, ...(target?.sends ?? []), ...(target?.pads ?? [])].some((to) => to !== undefined && reachesSolo(to, seen));
   };
   const sounds = channels.map((channel, index) => channel.kind === 'master' || channel.solo || channel.soloSafe || reachesSolo(index, new Set()));
+  const passOn = (from: number | undefined) => {
+    for (let to = from, steps = 0; to !== undefined && steps < channels.length; to = targets[to]?.output, steps++) sounds[to] = true;
+  };
   sounds.forEach((sounding, index) => {
-    // Down the output path: every bus between a sounding channel and the master passes it on.
-    for (let to = sounding ? targets[index]?.output : undefined, steps = 0; to !== undefined && steps < channels.length; to = targets[to]?.output, steps++) sounds[to] = true;
+    // Down the output path (and a drum track's pads' own outputs): every bus between a sounding channel and the master passes it on.
+    if (!sounding) return;
+    passOn(targets[index]?.output);
+    for (const pad of targets[index]?.pads ?? []) passOn(pad);
   });
   return sounds;
 }

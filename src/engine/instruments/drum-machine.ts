@@ -1,11 +1,14 @@
 /**
  * The drum machine: 16 pads on MIDI pitches 36–51, each a one-shot of its sample with its own
  * gain, pan (balance), pitch in semitones and cents, start offset, attack, decay, reverse and
- * choke group (a hit cuts off the other pads of its group). Note-offs do not cut a hit short:
- * a drum rings out over its decay.
+ * choke group (a hit cuts off the other pads of its group), and its output: the track's channel,
+ * or a bus of its own (`padBlocks`, which the engine adds into the bus). Note-offs do not cut a
+ * hit short: a drum rings out over its decay.
  */
 import { drumPadBasePitch, drumPadCount, drumPadParams, drumsSpec } from '../../devices/instruments/drums';
-import type { EngineInstrument } from '../../protocol/engine-instruments';
+import { blockFrames } from '../../protocol/engine';
+import { padOutputs, type EngineInstrument } from '../../protocol/engine-instruments';
+import type { StereoBlock } from '../graph/channel-strip';
 import type { ParamView } from '../devices/device-processor';
 import type { PooledSample, SamplePool } from '../sample-pool';
 import { SampleInstrument } from './sample-instrument';
@@ -20,14 +23,23 @@ export class DrumMachine extends SampleInstrument {
   private readonly pooled: (PooledSample | null)[] = Array.from({ length: drumPadCount }, () => null);
   /** Each pad's settings in `drumPadParams` order, `drumPadParams.length` per pad. */
   private readonly settings = new Float64Array(drumPadCount * drumPadParams.length);
+  /** Each pad's output: 0 the track's channel, n > 0 the n-th of `buses`. */
+  private readonly outputOf = new Int32Array(drumPadCount);
+  /** The buses pads play into past the track's channel (`padOutputs`), one output block each. */
+  private buses: readonly string[] = [];
 
   constructor(sampleRate: number) {
     super(sampleRate, 64);
   }
 
   load(instrument: EngineInstrument, pool: SamplePool): void {
+    const buses = padOutputs(instrument);
+    const kept = new Map(this.buses.map((bus, i) => [bus, this.voices.outputs[i] as StereoBlock]));
+    this.voices.outputs = buses.map((bus) => kept.get(bus) ?? { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) });
+    this.buses = buses;
     for (let p = 0; p < drumPadCount; p++) {
       const config = instrument.pads[p];
+      this.outputOf[p] = config?.output ? buses.indexOf(config.output) + 1 : 0;
       const pooled = config?.sampleId ? (pool.get(config.sampleId) ?? null) : null;
       if (pooled !== this.pooled[p]) {
         this.pooled[p] = pooled;
@@ -38,7 +50,7 @@ export class DrumMachine extends SampleInstrument {
     const voices = this.voices.voices;
     for (let v = 0; v < voices.length; v++) {
       const voice = voices[v] as SampleVoice;
-      if (voice.active && voice.sample !== this.samples[voice.pitch - drumPadBasePitch]) voice.stop();
+      if (voice.active && (voice.sample !== this.samples[voice.pitch - drumPadBasePitch] || voice.output !== this.outputOf[voice.pitch - drumPadBasePitch])) voice.stop();
     }
   }
 
@@ -74,6 +86,7 @@ export class DrumMachine extends SampleInstrument {
     const pan = s[o + pad.pan] as number;
     voice.gainLeft = gain * (pan > 0 ? 1 - pan : 1);
     voice.gainRight = gain * (pan < 0 ? 1 + pan : 1);
+    voice.output = this.outputOf[index] as number;
     voice.start(sample, pitch, this.voices.nextOrder());
   }
 

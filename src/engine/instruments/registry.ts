@@ -5,6 +5,7 @@
  */
 import type { InstrumentType } from '../../devices/instruments/catalog';
 import type { EngineInstrument } from '../../protocol/engine-instruments';
+import type { StereoBlock } from '../graph/channel-strip';
 import type { SamplePool } from '../sample-pool';
 import { DrumMachine } from './drum-machine';
 import type { InstrumentProcessor } from './instrument-processor';
@@ -15,6 +16,8 @@ import { createSynthInstrument } from './synth-instrument';
 export interface HostedInstrument extends InstrumentProcessor {
   /** Takes the instrument's zone or pads with their samples from `pool`; the synth has none. */
   load(instrument: EngineInstrument, pool: SamplePool): void;
+  /** What drum pads with their own outputs played in the last block, one per `padOutputs(instrument)` entry. */
+  readonly padBlocks: readonly StereoBlock[];
 }
 
 /** The synth plays no samples: loading is nothing to it. */
@@ -25,6 +28,7 @@ function synthInstrument(sampleRate: number): HostedInstrument {
     allNotesOff: () => synth.allNotesOff(),
     reset: () => synth.reset(),
     load: () => undefined,
+    padBlocks: [],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { EngineInstrument } from '../../protocol/engine-instruments';
 import type { BlockContext, ParamView } from '../devices/device-processor';
+import type { StereoBlock } from '../graph/channel-strip';
 import type { SamplePool } from '../sample-pool';
 import { noteEventKind, type InstrumentProcessor, type NoteEvents } from './instrument-processor';
 import { VoicePool } from './sample-voice';
@@ -27,6 +28,11 @@ export abstract class SampleInstrument implements InstrumentProcessor {
   /** Takes the instrument's zone or pads, with their samples from `pool` (called when either changes). */
   abstract load(instrument: EngineInstrument, pool: SamplePool): void;
 
+  /** What the pads with their own outputs played in the last block, in `padOutputs` order (the sampler has none). */
+  get padBlocks(): readonly StereoBlock[] {
+    return this.voices.outputs;
+  }
+
   protected abstract noteOn(params: ParamView, pitch: number, velocity: number): void;
   protected abstract noteOff(params: ParamView, pitch: number): void;
   /** Reads the block's parameters before its events apply. */
@@ -35,6 +41,12 @@ export abstract class SampleInstrument implements InstrumentProcessor {
   process(left: Float32Array, right: Float32Array, params: ParamView, events: NoteEvents, frames: number, _context: BlockContext): void {
     left.fill(0, 0, frames);
     right.fill(0, 0, frames);
+    const outputs = this.voices.outputs;
+    for (let o = 0; o < outputs.length; o++) {
+      const output = outputs[o] as StereoBlock;
+      output.left.fill(0, 0, frames);
+      output.right.fill(0, 0, frames);
+    }
     this.prepare(params);
     let cursor = 0;
     for (let e = 0; e < events.count; e++) {

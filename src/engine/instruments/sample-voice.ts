@@ -6,6 +6,7 @@
  * after construction.
  */
 import { blockFrames } from '../../protocol/engine';
+import type { StereoBlock } from '../graph/channel-strip';
 import type { PooledSample } from '../sample-pool';
 import { SampleVoiceFilter } from './sample-voice-filter';
 
@@ -57,6 +58,8 @@ export class SampleVoice {
   releaseFrames = 1;
   /** Order of starting, to steal the oldest voice. */
   started = 0;
+  /** Where it plays: 0 the instrument's own output, n > 0 its pool's `outputs[n − 1]` (a drum pad's own output). */
+  output = 0;
   /** The sampler's filter section (off unless its mode is set before `start`). */
   readonly filter: SampleVoiceFilter;
   private stage = idle;
@@ -211,6 +214,8 @@ function read(plane: Float32Array, position: number): number {
 /** A pool of voices: a free one, else the oldest (it fades out first). */
 export class VoicePool {
   readonly voices: SampleVoice[];
+  /** The further outputs voices may play into (a voice's `output` n > 0 is `outputs[n − 1]`). */
+  outputs: readonly StereoBlock[] = [];
   private readonly scratch = new SampleScratch();
   private order = 0;
 
@@ -251,10 +256,14 @@ export class VoicePool {
     for (let v = 0; v < this.voices.length; v++) (this.voices[v] as SampleVoice).stop();
   }
 
+  /** Adds [from, to) of every sounding voice into `left`/`right` or the further output it plays into. */
   render(left: Float32Array, right: Float32Array, from: number, to: number): void {
     for (let v = 0; v < this.voices.length; v++) {
       const voice = this.voices[v] as SampleVoice;
-      if (voice.active) voice.render(left, right, from, to, this.scratch);
+      if (!voice.active) continue;
+      const other = voice.output > 0 ? this.outputs[voice.output - 1] : undefined;
+      if (other) voice.render(other.left, other.right, from, to, this.scratch);
+      else voice.render(left, right, from, to, this.scratch);
     }
   }
 }
