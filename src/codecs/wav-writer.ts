@@ -30,12 +30,24 @@ export function encodeWav(
   options: WavEncodeOptions,
 ): Uint8Array {
   const { sampleRate, channels } = audio;
-  const float = options.float === true;
   const frames = channels[0]?.length ?? 0;
-  const ragged = channels.some((channel) => channel.length !== frames);
-  if (channels.length === 0 || channels.length > 0xffff || ragged) {
-    throw invalid(`need 1 to 65535 channels of equal length, got ${channels.length}`);
-  }
+  if (channels.some((channel) => channel.length !== frames)) throw invalid(`need 1 to 65535 channels of equal length, got ${channels.length}`);
+  const header = wavHeader(sampleRate, channels.length, frames, options);
+  const dataBytes = frames * channels.length * (options.bitDepth / 8);
+  const bytes = new Uint8Array(header.length + dataBytes + (dataBytes % 2));
+  bytes.set(header);
+  new WavFrameWriter(channels.length, options).write(channels, frames, bytes.subarray(header.length));
+  return bytes;
+}
+
+/**
+ * The bytes of a WAV file of `frames` frames before its samples: RIFF header, format chunks,
+ * `options.chunks` and the `data` chunk's header. The samples (`WavFrameWriter`) follow, then one
+ * pad byte when their size is odd.
+ */
+export function wavHeader(sampleRate: number, channelCount: number, frames: number, options: WavEncodeOptions): Uint8Array {
+  const float = options.float === true;
+  if (channelCount === 0 || channelCount > 0xffff) throw invalid(`need 1 to 65535 channels of equal length, got ${channelCount}`);
   if (!Number.isInteger(sampleRate) || sampleRate < 1 || sampleRate > 0xffffffff) {
     throw invalid(`sample rate ${sampleRate} is not a whole number of hertz`);
   }
@@ -44,7 +56,7 @@ export function encodeWav(
   }
 
   const sampleBytes = options.bitDepth / 8;
-  const blockAlign = channels.length * sampleBytes;
+  const blockAlign = channelCount * sampleBytes;
   const dataBytes = frames * blockAlign;
   // Non-PCM formats carry cbSize in 'fmt ' and a 'fact' chunk, as the WAVE spec requires.
   const fmtBytes = float ? 18 : 16;
@@ -54,12 +66,12 @@ export function encodeWav(
     if (chunk.length < 8 || chunk.length % 2 !== 0) throw invalid('an extra chunk must be a whole, even-length RIFF chunk');
     extraBytes += chunk.length;
   }
-  const header = 12 + 8 + fmtBytes + (float ? 12 : 0) + extraBytes + 8;
-  if (header - 8 + dataBytes + (dataBytes % 2) > 0xffffffff) {
+  const headerBytes = 12 + 8 + fmtBytes + (float ? 12 : 0) + extraBytes + 8;
+  if (headerBytes - 8 + dataBytes + (dataBytes % 2) > 0xffffffff) {
     throw new GlowroomError('unsupported', 'cannot write WAV: the audio is over 4 GiB, which needs RF64');
   }
 
-  const bytes = new Uint8Array(header + dataBytes + (dataBytes % 2));
+  const bytes = new Uint8Array(headerBytes);
   const view = new DataView(bytes.buffer);
   let at = 0;
   const id = (text: string): void => {
@@ -76,12 +88,12 @@ export function encodeWav(
   };
 
   id('RIFF');
-  u32(bytes.length - 8);
+  u32(headerBytes + dataBytes + (dataBytes % 2) - 8);
   id('WAVE');
   id('fmt ');
   u32(fmtBytes);
   u16(float ? 3 : 1);
-  u16(channels.length);
+  u16(channelCount);
   u32(sampleRate);
   u32(sampleRate * blockAlign);
   u16(blockAlign);
@@ -98,27 +110,80 @@ export function encodeWav(
   }
   id('data');
   u32(dataBytes);
-
-  const kind = float ? 'f32' : options.bitDepth;
-  const seed = options.ditherSeed ?? 0;
-  const ditherBits = options.ditherSeed !== undefined && (kind === 16 || kind === 24) ? kind : null;
-  const codes = ditherBits ? new Int32Array(frames) : null;
-  channels.forEach((channel, c) => {
-    const first = at + c * sampleBytes;
-    if (ditherBits && codes) writeCodes(view, first, blockAlign, quantizeWithTpdf(channel, ditherBits, new TpdfDither(seed + c), codes), ditherBits);
-    else writeChannel(view, first, blockAlign, channel, kind);
-  });
   return bytes;
 }
 
-/** Already-quantized integer codes into interleaved frames. */
-function writeCodes(view: DataView, first: number, stride: number, codes: Int32Array, bits: 16 | 24): void {
-  let p = first;
-  if (bits === 16) {
-    for (let i = 0; i < codes.length; i++, p += stride) view.setInt16(p, codes[i] ?? 0, true);
+/**
+ * Turns planes into a WAV file's interleaved sample bytes, a run of frames at a time: the dither
+ * (one generator per channel, seed + c) carries on from one call to the next, so a file written
+ * in pieces has the same bytes as one written whole.
+ */
+export class WavFrameWriter {
+  readonly frameBytes: number;
+  private readonly kind: 16 | 24 | 32 | 'f32';
+  private readonly dithers: TpdfDither[] | null;
+  private codes = new Int32Array(0);
+
+  constructor(
+    readonly channelCount: number,
+    options: WavEncodeOptions,
+  ) {
+    this.kind = options.float === true ? 'f32' : options.bitDepth;
+    this.frameBytes = channelCount * (options.bitDepth / 8);
+    const seed = options.ditherSeed;
+    this.dithers = seed !== undefined && (this.kind === 16 || this.kind === 24) ? Array.from({ length: channelCount }, (_, c) => new TpdfDither(seed + c)) : null;
+  }
+
+  /**
+   * Writes frames [0, frames) of `channels` into `out` from 0 (frames × frameBytes bytes). With
+   * `heard`, also writes there each sample as a reader decodes it from the file (integer code ÷
+   * full scale; float samples as they are).
+   */
+  write(channels: readonly Float32Array[], frames: number, out: Uint8Array, heard?: readonly Float32Array[]): void {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    const stride = this.frameBytes;
+    const sampleBytes = stride / this.channelCount;
+    const kind = this.kind;
+    for (let c = 0; c < this.channelCount; c++) {
+      const channel = (channels[c] as Float32Array).subarray(0, frames);
+      const dither = this.dithers?.[c];
+      if (dither && (kind === 16 || kind === 24)) {
+        if (this.codes.length < frames) this.codes = new Int32Array(frames);
+        const codes = quantizeWithTpdf(channel, kind, dither, this.codes);
+        writeCodes(view, c * sampleBytes, stride, codes, frames, kind);
+        if (heard) decodeCodes(codes, frames, kind, heard[c] as Float32Array);
+      } else {
+        writeChannel(view, c * sampleBytes, stride, channel, kind);
+        if (heard) decodeChannel(channel, kind, heard[c] as Float32Array);
+      }
+    }
+  }
+}
+
+/** What a reader gets back from integer codes: code ÷ 2^(bits − 1). */
+function decodeCodes(codes: Int32Array, frames: number, bits: 16 | 24, out: Float32Array): void {
+  const scale = bits === 16 ? 32768 : 8388608;
+  for (let i = 0; i < frames; i++) out[i] = (codes[i] as number) / scale;
+}
+
+/** What a reader gets back from undithered samples: as `writeChannel` stores them. */
+function decodeChannel(channel: Float32Array, kind: 16 | 24 | 32 | 'f32', out: Float32Array): void {
+  if (kind === 'f32') {
+    out.set(channel);
     return;
   }
-  for (let i = 0; i < codes.length; i++, p += stride) {
+  const scale = 2 ** (kind - 1);
+  for (let i = 0; i < channel.length; i++) out[i] = quantize(channel[i], scale) / scale;
+}
+
+/** Already-quantized integer codes into interleaved frames. */
+function writeCodes(view: DataView, first: number, stride: number, codes: Int32Array, frames: number, bits: 16 | 24): void {
+  let p = first;
+  if (bits === 16) {
+    for (let i = 0; i < frames; i++, p += stride) view.setInt16(p, codes[i] ?? 0, true);
+    return;
+  }
+  for (let i = 0; i < frames; i++, p += stride) {
     const v = codes[i] ?? 0;
     view.setUint16(p, v & 0xffff, true);
     view.setInt8(p + 2, v >> 16);

@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
+import { LoudnessMeter, type LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { masterChannelId } from '../../../src/model/project-schema';
 import { stemsLoudnessNote } from '../../../src/protocol/ipc';
 import { clipAfterSongEnd, shortClipNote } from '../../../src/protocol/short-clip';
@@ -11,10 +11,12 @@ import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
-import { decodeWritten, encodeAudio, extensionOf, mp3CbrKbps, mp3Rates } from './encoders';
+import { decodeWritten, encodeAudio, extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
+import { FileSink } from './file-sink';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
-import { applyFades, gainAndLimit, loudnessFigures, measure, type Stereo } from './master-chain';
+import { applyFades, applyFadesToFile, loudnessFigures, masterPass, measure, type Stereo } from './master-chain';
+import { MIX_CHUNK_FRAMES, MixFile } from '../render/mix-file';
 import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
 import { stemPeakWarning } from './stem-peaks';
@@ -71,19 +73,21 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
   if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
 
-  const mix = await renderSpan(prepared, span, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') });
-  applyFades(mix, fades.in, fades.out);
-  const frames = mix[0].length;
-
-  if (job.stems && options.normalize) warnings.push(stemsLoudnessNote);
-  // Stems only: no file takes the target, so the report describes the mix the stems sum to.
-  const mixOptions = job.outPath ? options : { ...options, normalize: null };
-
+  const mix = new MixFile();
   const staged = new StagedFiles();
   try {
-    const master = await masterAndEncode(mix, sampleRate, mixOptions, (done, total, label) => {
+    mix.keep(await renderSpan(prepared, span, mix, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
+    applyFadesToFile(mix, fades.in, fades.out);
+    const frames = mix.frames;
+
+    if (job.stems && options.normalize) warnings.push(stemsLoudnessNote);
+    // Stems only: no file takes the target, so the report describes the mix the stems sum to.
+    const mixOptions = job.outPath ? options : { ...options, normalize: null };
+    const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
+    const master = await masterAndEncode(mix, sampleRate, mixOptions, output, async (done, total, label) => {
       cancelled();
       progress('master', done, total, label);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     });
     warnings.push(...master.warnings);
     cancelled();
@@ -100,8 +104,6 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
 
     progress('write', 0, 1, 'Writing');
     cancelled();
-    if (job.outPath) await staged.stage(path.resolve(job.outPath), master.bytes);
-    cancelled();
     await staged.commit();
     progress('write', 1, 1, 'Written');
 
@@ -109,7 +111,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     const duration = frames / sampleRate;
     const figures = loudnessFigures(master.measured);
     return {
-      outPath: job.outPath ? path.resolve(job.outPath) : null,
+      outPath: output?.target ?? null,
       format: options.format.kind,
       bits: options.format.kind === 'mp3' ? null : options.format.bits,
       sampleRate,
@@ -128,6 +130,8 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   } catch (error) {
     await staged.discard();
     throw error;
+  } finally {
+    mix.dispose();
   }
 }
 
@@ -204,21 +208,41 @@ function songEndFrame(prepared: PreparedProject): number {
 }
 
 interface Mastered {
-  readonly bytes: Uint8Array;
   readonly measured: LoudnessResult;
   readonly normalization: ExportReport['normalization'];
   readonly warnings: string[];
 }
 
-async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportOptions, progress: (done: number, total: number, label: string) => void): Promise<Mastered> {
+/**
+ * The master stage: gain to the loudness target and the limiter at the ceiling, iterated on the
+ * float mix (stage 1), then encoded into `output.temp` (or, with no output, only measured) and
+ * measured as the file decodes (stage 2), a chunk at a time from `mix`. `step` reports progress,
+ * stops on cancel and lets messages through; it runs between chunks.
+ */
+async function masterAndEncode(
+  mix: MixFile,
+  sampleRate: number,
+  options: ExportOptions,
+  output: { target: string; temp: string } | null,
+  step: (done: number, total: number, label: string) => Promise<void>,
+): Promise<Mastered> {
   const target = options.normalize;
   const ceiling = target?.ceilingDbtp ?? options.ceilingDbtp ?? null;
   const warnings: string[] = [];
   let gainDb = 0;
   let before = -Infinity;
+  let label = '';
+  let stage = 0;
+  const between = () => step(stage, MAX_PASSES + 1, label);
+  /** One master pass over the mix, measured (`encode` gets each chunk first and may swap in what the file decodes to). */
+  const measuredPass = async (passGainDb: number, passCeiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo) => {
+    const meter = new LoudnessMeter(sampleRate, 2);
+    const limiterDb = await masterPass(mix, sampleRate, passGainDb, passCeiling, (planes, frames) => meter.push(encode ? encode(planes, frames) : planes, frames), between);
+    return { limiterDb, measured: meter.result() };
+  };
   if (target) {
-    progress(0, MAX_PASSES + 1, 'Measuring loudness');
-    before = measure(mix, sampleRate).integratedLufs;
+    label = 'Measuring loudness';
+    before = (await measuredPass(0, null)).measured.integratedLufs;
     if (Number.isFinite(before)) gainDb = target.targetLufs - before;
     else warnings.push('The mix is silent (or under −70 LUFS), so it was not normalised.');
   }
@@ -234,21 +258,21 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
   // Stage 1, on float samples: converge gain + limiter on the target (cheap: no encoding).
   if (target && Number.isFinite(gainDb)) {
     for (let pass = 1; pass < MAX_PASSES; pass++) {
-      progress(pass, MAX_PASSES + 1, pass === 1 ? 'Limiting' : `Limiting (pass ${pass})`);
-      const limited = gainAndLimit(mix, sampleRate, gainDb, limiterCeiling);
-      // A limiter that never acted passed the scaled mix through unchanged: no need to measure.
-      const lufs = limited.limiterDb === 0 ? before + gainDb : measure(limited.planes, sampleRate).integratedLufs;
+      stage = pass;
+      label = pass === 1 ? 'Limiting' : `Limiting (pass ${pass})`;
+      const limited = await measuredPass(gainDb, limiterCeiling);
+      // A limiter that never acted passed the scaled mix through unchanged: its loudness is known.
+      const lufs = limited.limiterDb === 0 ? before + gainDb : limited.measured.integratedLufs;
       const miss = target.targetLufs - lufs;
       if (!Number.isFinite(lufs) || Math.abs(miss) <= AIM_LU) break;
       correct(lufs, miss);
     }
   }
-  // Stage 2, on the written file: encode, decode, measure; correct only what the encoder moved.
+  // Stage 2, on the written file: encode, measure what it decodes to; correct only what the encoder moved.
+  stage = MAX_PASSES;
   for (let pass = 1; ; pass++) {
-    progress(MAX_PASSES, MAX_PASSES + 1, pass === 1 ? 'Encoding and measuring the file' : `Correcting the file (pass ${pass})`);
-    const { planes, limiterDb } = gainAndLimit(mix, sampleRate, gainDb, limiterCeiling);
-    const bytes = await encodeAudio(planes, sampleRate, options.format, options.tags);
-    const measured = measure(await decodeWritten(bytes, options.format), sampleRate);
+    label = pass === 1 ? 'Encoding and measuring the file' : `Correcting the file (pass ${pass})`;
+    const { limiterDb, measured } = await encodePass(mix, sampleRate, options, output, gainDb, limiterCeiling, measuredPass);
     const missLu = target && Number.isFinite(measured.integratedLufs) ? target.targetLufs - measured.integratedLufs : 0;
     const overDb = ceiling !== null ? measured.truePeakDbtp - ceiling : 0;
     const onTarget = Math.abs(missLu) <= PROMISE_LU && overDb <= 0;
@@ -259,7 +283,6 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
         warnings.push(`The true peak is ${measured.truePeakDbtp.toFixed(2)} dBTP, over the ${ceiling} dBTP ceiling after encoding.`);
       }
       return {
-        bytes,
         measured,
         normalization: target ? { targetLufs: target.targetLufs, ceilingDbtp: target.ceilingDbtp, gainDb: round2(gainDb), limiterDb: round2(limiterDb), passes: pass, onTarget } : null,
         warnings,
@@ -272,6 +295,33 @@ async function masterAndEncode(mix: Stereo, sampleRate: number, options: ExportO
       // The loudness curve changes with the ceiling: the last slope no longer holds.
       previous = null;
     }
+  }
+}
+
+type MeasuredPass = (gainDb: number, ceiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo) => Promise<{ limiterDb: number; measured: LoudnessResult }>;
+
+/**
+ * Encodes the mastered mix into `output.temp` (into memory when there is no output) and measures
+ * the file as it decodes: lossless formats as they are encoded, MP3 by decoding the written bytes.
+ */
+async function encodePass(mix: MixFile, sampleRate: number, options: ExportOptions, output: { target: string; temp: string } | null, gainDb: number, ceiling: number | null, measuredPass: MeasuredPass): Promise<{ limiterDb: number; measured: LoudnessResult }> {
+  const file = output ? new FileSink(output.temp, output.target) : null;
+  const memory = file ? null : new MemorySink();
+  try {
+    const encoder = await openEncoder(options.format, sampleRate, 2, mix.frames, options.tags, file ?? (memory as MemorySink));
+    const heard: Stereo = [new Float32Array(MIX_CHUNK_FRAMES), new Float32Array(MIX_CHUNK_FRAMES)];
+    const lossless = reportsHeard(options.format);
+    const pass = await measuredPass(gainDb, ceiling, (planes, frames) => {
+      encoder.push(planes, frames, heard);
+      return lossless ? heard : planes;
+    });
+    await encoder.finish();
+    file?.finish();
+    if (lossless) return pass;
+    const bytes = file && output ? readFileSync(output.temp) : (memory as MemorySink).bytes();
+    return { limiterDb: pass.limiterDb, measured: measure(await decodeWritten(bytes, options.format), sampleRate) };
+  } finally {
+    file?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { projectFromMidiFile } from '../midi/midi-project';
 import { openProject } from '../projects/project-files';
 import { factoryDir } from '../repo-paths';
-import { beatsToFrame, prepareProject, renderSpan, type LoadedProject, type UnplayableSource } from './render-span';
+import { beatsToFrame, MixPlanes, prepareProject, renderSpan, type LoadedProject, type UnplayableSource } from './render-span';
 
 export type { LoadedProject, UnplayableSource } from './render-span';
 
@@ -38,9 +38,10 @@ export async function renderProject(loaded: LoadedProject, options: RenderOption
   const prepared = await prepareProject(loaded, sampleRate);
   let end = 0;
   for (const track of loaded.project.tracks) for (const clip of track.clips) end = Math.max(end, beatsToFrame(loaded.project, clip.start + clip.length, sampleRate));
-  const channels = await renderSpan(prepared, { startFrame: 0, frames: end, tailFrames: 0 }, {
+  const mix = new MixPlanes(end);
+  const frames = await renderSpan(prepared, { startFrame: 0, frames: end, tailFrames: 0 }, mix, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { sampleRate, channels, unplayable: prepared.unplayable };
+  return { sampleRate, channels: mix.planes(frames), unplayable: prepared.unplayable };
 }

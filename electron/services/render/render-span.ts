@@ -9,6 +9,7 @@ import { Clock } from '../../../src/std/clock';
 import { beats, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
+import type { MixSink } from './mix-file';
 import { openRenderSource } from './render-sources';
 
 /** −90 dBFS: under this the tail counts as silent. */
@@ -116,10 +117,11 @@ export interface RenderControl {
 }
 
 /**
- * Renders `span` with the engine, block by block, as the worklet would from a seek to its start.
- * Returns stereo planes exactly `span.frames` long, or longer by the tail that rang on.
+ * Renders `span` with the engine, block by block, as the worklet would from a seek to its start,
+ * into `sink`. Returns how many of the frames written are the mix: exactly `span.frames`, or more
+ * by the tail that rang on (the tail's last quiet frames are written but not counted).
  */
-export async function renderSpan(prepared: PreparedProject, span: Span, options: RenderControl = {}): Promise<[Float32Array, Float32Array]> {
+export async function renderSpan(prepared: PreparedProject, span: Span, sink: MixSink, options: RenderControl = {}): Promise<number> {
   // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
   // so the file lines up with the timeline to the frame.
   const start = startEngine(prepared, span.startFrame, (e) => e.outputLatency);
@@ -129,8 +131,6 @@ export async function renderSpan(prepared: PreparedProject, span: Span, options:
   const blockRight = new Float32Array(blockFrames);
 
   const capacity = span.frames + span.tailFrames;
-  let left = new Float32Array(span.frames + Math.min(span.tailFrames, prepared.sampleRate));
-  let right = new Float32Array(left.length);
   const quietFrames = Math.round(TAIL_QUIET_SECONDS * prepared.sampleRate);
   // The last frame past the end that was over the threshold; the end itself to begin with.
   let lastLoud = span.frames - 1;
@@ -139,17 +139,13 @@ export async function renderSpan(prepared: PreparedProject, span: Span, options:
     if (done >= span.frames && (done >= capacity || done - (lastLoud + 1) >= quietFrames)) break;
     const frames = Math.min(blockFrames - drop, capacity - done);
     engine.render(blockLeft, blockRight, blockFrames);
-    if (done + frames > left.length) {
-      const grown = Math.min(capacity, Math.max(left.length * 2, done + frames));
-      left = grow(left, grown);
-      right = grow(right, grown);
-    }
-    left.set(blockLeft.subarray(drop, drop + frames), done);
-    right.set(blockRight.subarray(drop, drop + frames), done);
+    const left = drop === 0 ? blockLeft : blockLeft.subarray(drop);
+    const right = drop === 0 ? blockRight : blockRight.subarray(drop);
+    sink.write(left, right, frames);
     if (done + frames > span.frames) {
       for (let i = 0; i < frames; i++) {
-        const l = blockLeft[drop + i] as number;
-        const r = blockRight[drop + i] as number;
+        const l = left[i] as number;
+        const r = right[i] as number;
         if (l > TAIL_THRESHOLD || l < -TAIL_THRESHOLD || r > TAIL_THRESHOLD || r < -TAIL_THRESHOLD) lastLoud = done + i;
       }
     }
@@ -159,8 +155,35 @@ export async function renderSpan(prepared: PreparedProject, span: Span, options:
   }
   if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
   options.onProgress?.(span.frames, span.frames);
-  const length = Math.max(span.frames, lastLoud + 1);
-  return [left.slice(0, length), right.slice(0, length)];
+  return Math.max(span.frames, lastLoud + 1);
+}
+
+/** A mix kept in memory, for callers that want the samples (tests, the null test, the in-process bench). */
+export class MixPlanes implements MixSink {
+  left: Float32Array<ArrayBuffer>;
+  right: Float32Array<ArrayBuffer>;
+  private length = 0;
+
+  constructor(frames: number) {
+    this.left = new Float32Array(frames);
+    this.right = new Float32Array(frames);
+  }
+
+  write(left: Float32Array, right: Float32Array, frames: number): void {
+    if (this.length + frames > this.left.length) {
+      const grown = Math.max(this.left.length * 2, this.length + frames);
+      this.left = grow(this.left, grown);
+      this.right = grow(this.right, grown);
+    }
+    this.left.set(left.subarray(0, frames), this.length);
+    this.right.set(right.subarray(0, frames), this.length);
+    this.length += frames;
+  }
+
+  /** The first `frames` frames written, as stereo planes (no copy when nothing more was written). */
+  planes(frames: number): [Float32Array, Float32Array] {
+    return frames === this.left.length ? [this.left, this.right] : [this.left.slice(0, frames), this.right.slice(0, frames)];
+  }
 }
 
 /** A stem: a channel feeding the master and what it added to the master's input. */

@@ -6,7 +6,7 @@ import { encodeWav } from '../../../src/codecs/wav-writer';
 import { ResidentSample } from '../../../src/engine/sample-pool';
 import { createTrack } from '../../../src/model/new-track';
 import { currentProjectVersion, type AudioClip, type Project } from '../../../src/model/project-schema';
-import { prepareProject, renderSpan } from '../../../electron/services/render/render-span';
+import { MixPlanes, prepareProject, renderSpan, type PreparedProject, type Span } from '../../../electron/services/render/render-span';
 import { StreamedWav } from '../../../electron/services/render/streamed-wav';
 import { tempDir } from '../../support/temp-dir';
 
@@ -98,10 +98,15 @@ describe('a render streaming its sources', () => {
     const prepared = await prepareProject({ project, folder: dir }, RATE);
     expect(prepared.sources.map((source) => source.sample instanceof StreamedWav)).toEqual([true]);
     const span = { startFrame: 0, frames: 10 * RATE, tailFrames: 0 };
-    const streamed = await renderSpan(prepared, span);
-    const whole = await renderSpan({ ...prepared, sources: [{ sampleId: file, sample: new ResidentSample(RATE, decodeWav(readFileSync(file)).channels) }] }, span);
+    const streamed = await renderToPlanes(prepared, span);
+    const whole = await renderToPlanes({ ...prepared, sources: [{ sampleId: file, sample: new ResidentSample(RATE, decodeWav(readFileSync(file)).channels) }] }, span);
     expect(Math.max(...streamed[0].subarray(RATE, 2 * RATE).map(Math.abs))).toBeGreaterThan(0.1);
     expect(firstDifference(streamed[0], whole[0])).toBe(-1);
     expect(firstDifference(streamed[1], whole[1])).toBe(-1);
   });
 });
+
+async function renderToPlanes(prepared: PreparedProject, span: Span): Promise<[Float32Array, Float32Array]> {
+  const mix = new MixPlanes(span.frames);
+  return mix.planes(await renderSpan(prepared, span, mix));
+}
