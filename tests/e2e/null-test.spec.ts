@@ -3,7 +3,9 @@ import { serializeProject } from '../../src/model/parse-project';
 import { createTrack } from '../../src/model/new-track';
 import { defaultParams, type DeviceType } from '../../src/devices/catalog';
 import { noteValueIndex } from '../../src/devices/effects/note-values';
-import { currentProjectVersion, type AudioClip, type Channel, type Clip, type Device, type Project, type Track } from '../../src/model/project-schema';
+import { defaultInstrumentParams, drumPadParams } from '../../src/devices/instruments/catalog';
+import { paramDefaults } from '../../src/devices/param-spec';
+import { currentProjectVersion, type AudioClip, type Channel, type Clip, type Device, type Note, type NoteClip, type Project, type Track } from '../../src/model/project-schema';
 import { renderProject } from '../../electron/services/render/render-project';
 import { expect, samplePack, test } from './fixtures';
 
@@ -19,7 +21,8 @@ import { expect, samplePack, test } from './fixtures';
  * track, a compressor on the pad keyed by the kick (sidechain), a space bus with a tempo-synced
  * ping-pong delay and a reverb fed by a send, saturation and a bitcrusher on the crush bus, and a
  * filter and a chorus whose LFOs follow the transport on the pad. Warped clips too: beats mode
- * (transposed, with a warp marker), tonal mode (transposed and detuned) and repitch.
+ * (transposed, with a warp marker), tonal mode (transposed and detuned) and repitch. A variant adds
+ * instrument tracks (a drum machine, a synth and a sampler: `instrumentTracks`), soloed.
  */
 const stock = (id: string, type: DeviceType, params: Record<string, number>): Device => ({ id, type, bypass: false, params: { ...defaultParams(type), ...params } });
 const clip = (id: string, source: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
@@ -121,6 +124,102 @@ const project: Project = {
   key: null,
 };
 
+const noteClip = (id: string, pattern: string, start: number, length: number, extra: Partial<NoteClip> = {}): NoteClip => ({
+  kind: 'notes', id, name: '', pattern, start, length, offset: 0, loop: false, mute: false, ...extra,
+});
+/** Pad `pad` (36 + pad) on every step of `steps` sixteenths, at velocities cycling through `velocities`. */
+const steps = (pad: number, at: readonly number[], velocities: readonly number[], extra: (i: number) => Partial<Note> = () => ({})): Note[] =>
+  at.map((step, i) => ({ pitch: 36 + pad, start: step / 4, length: 0.25, velocity: velocities[i % velocities.length] ?? 1, ...extra(i) }));
+const padsOf = (settings: Record<number, { source: string; params?: Record<string, number>; output?: string }>) =>
+  Array.from({ length: 16 }, (_, i) => ({ name: '', source: settings[i]?.source ?? null, params: { ...paramDefaults(drumPadParams), ...settings[i]?.params }, output: settings[i]?.output ?? null }));
+
+/**
+ * The instruments: a drum machine (swing 62 % on 1/16 steps, ratchets, probability, velocities, a
+ * reversed and pitched pad, a choke pair, a pad with its own output to the space bus), a synth
+ * (saw + pulse, unison, 24 dB filter with drive and envelope, an LFO on pitch, cutoff and pulse
+ * width, legato with glide) and a sampler (the 96 kHz pad loop looping with a crossfade through its
+ * low-pass filter and envelope, velocity to filter, mono with glide).
+ */
+const instrumentTracks: Track[] = [
+  {
+    ...track('beat', [noteClip('n-beat', 'groove', 0, 7, { loop: true, offset: 0.25 })], { gainDb: -4, pan: 0.15, inserts: [stock('beat-comp', 'compressor', { thresholdDb: -20, ratio: 4 })] }),
+    instrument: {
+      id: 'beat-drums',
+      type: 'drums',
+      params: defaultInstrumentParams('drums'),
+      pads: padsOf({
+        0: { source: 'kick' },
+        1: { source: 'snare', params: { pitch: -2, cents: 30, decayMs: 300 }, output: 'space' },
+        2: { source: 'tabla', params: { choke: 1, gainDb: -6, pan: -0.4 } },
+        3: { source: 'tabla', params: { choke: 1, pitch: 5, attackMs: 3, startMs: 10, pan: 0.5 } },
+        4: { source: 'snare', params: { reverse: 1, gainDb: -8 } },
+      }),
+    },
+  },
+  {
+    ...track('bass', [noteClip('n-bass', 'line', 0.5, 6)], { gainDb: -8 }),
+    instrument: {
+      id: 'bass-synth',
+      type: 'synth',
+      params: {
+        ...defaultInstrumentParams('synth'),
+        osc2Wave: 1, osc2Width: 30, unisonVoices: 2, cutoffHz: 1400, driveDb: 6, filterEnvAmount: 2,
+        lfoPitch: 0.4, lfoFilter: 1.5, lfoPulseWidth: 20, glideMs: 90, voiceMode: 2,
+      },
+    },
+  },
+  {
+    ...track('keys', [noteClip('n-keys', 'chords', 0, 7)], { gainDb: -10, pan: -0.3 }),
+    instrument: {
+      id: 'keys-sampler',
+      type: 'sampler',
+      params: {
+        ...defaultInstrumentParams('sampler'),
+        loop: 1, loopCrossfadeMs: 30, filterMode: 1, cutoffHz: 600, resonance: 45, filterEnvOctaves: 3, filterDecayMs: 400, filterSustain: 20,
+        velocityToFilter: 1.5, voiceMode: 1, glideMs: 40, ampReleaseMs: 300, fineTuneCents: -12,
+      },
+      zone: { source: 'pad', rootNote: 60, start: 0.5, end: 3.5, loopStart: 1, loopEnd: 2.2, slices: [] },
+    },
+  },
+];
+
+const instrumentPatterns: Project['patterns'] = {
+  groove: {
+    name: 'Groove',
+    length: 4,
+    swing: 62,
+    stepGrid: { division: '1/16', rowSteps: {} },
+    notes: [
+      ...steps(0, [0, 6, 8, 11], [1, 0.8]),
+      ...steps(1, [4, 12], [0.9], (i) => (i === 1 ? { ratchet: 3 } : {})),
+      ...steps(2, [0, 2, 4, 6, 8, 10, 12, 14], [0.7, 0.4, 0.55], (i) => (i % 3 === 2 ? { probability: 0.5 } : {})),
+      ...steps(3, [3, 7, 15], [0.6], (i) => (i === 2 ? { ratchet: 4 } : {})),
+      ...steps(4, [9, 13], [0.8], () => ({ probability: 0.7 })),
+    ].sort((a, b) => a.start - b.start || a.pitch - b.pitch),
+  },
+  line: {
+    name: 'Line',
+    length: 6,
+    notes: [
+      { pitch: 36, start: 0, length: 1.2, velocity: 0.9 },
+      { pitch: 43, start: 1, length: 0.5, velocity: 0.7 },
+      { pitch: 41, start: 2, length: 1.5, velocity: 1 },
+      { pitch: 48, start: 3.25, length: 0.5, velocity: 0.6 },
+      { pitch: 36, start: 4, length: 1.75, velocity: 0.8 },
+    ],
+  },
+  chords: {
+    name: 'Chords',
+    length: 7,
+    notes: [
+      { pitch: 60, start: 0, length: 2.5, velocity: 0.9 },
+      { pitch: 63, start: 2, length: 1, velocity: 0.5 },
+      { pitch: 67, start: 3.5, length: 2, velocity: 1 },
+      { pitch: 55, start: 5, length: 1.75, velocity: 0.7 },
+    ],
+  },
+};
+
 async function workletRender(page: Page, doc: Project, frames: number): Promise<Float32Array> {
   await page.goto(process.env['GLOWROOM_HARNESS_URL'] ?? '');
   await page.waitForFunction(() => window.harnessReady === true);
@@ -146,7 +245,7 @@ function firstDifference(a: Float32Array, b: Float32Array): string {
 }
 
 test.describe('null test: playback worklet vs Node render', () => {
-  for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map', 'over a tempo ramp'] as const) {
+  for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map', 'over a tempo ramp', 'with instrument tracks'] as const) {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
       // The tempo map: a jump to 110 BPM at beat 2, to 150 at beat 4.5, and 3/4 from bar 1. The ramp
@@ -158,6 +257,9 @@ test.describe('null test: playback worklet vs Node render', () => {
       const doc: Project =
         variant === 'full mix'
           ? project
+          : variant === 'with instrument tracks'
+            ? // Soloed, so the energy check below hears the instruments alone (and the bus a pad plays into).
+              { ...project, tracks: [...project.tracks, ...instrumentTracks.map((t) => ({ ...t, channel: { ...t.channel, solo: true } }))], patterns: instrumentPatterns }
           : variant === 'over a tempo map' || variant === 'over a tempo ramp'
             ? {
                 ...project,
