@@ -75,6 +75,7 @@ export function buildAppMenu(state: EditState, recent: readonly string[], action
         run('Getting Started', 'getting-started'),
         run('Keyboard Shortcuts', 'shortcuts', '?'),
         run('Guide', 'guide'),
+        run('Open Demo Song', 'open-demo'),
         { type: 'separator' },
         { label: `${productName} ${app.getVersion()}`, enabled: false },
       ],

@@ -30,7 +30,7 @@ test('the first run shows Getting started; closed, it stays closed after a reloa
   await app.getByRole('button', { name: 'Help ▾' }).click();
   const menu = app.getByRole('menu', { name: 'Help' });
   await expect(menu).toContainText(/Glowroom \d+\.\d+\.\d+ · Web host/);
-  await expect(menu.getByRole('menuitem')).toHaveText(['Getting Started', 'Keyboard Shortcuts ?', 'Guide']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Getting Started', 'Keyboard Shortcuts ?', 'Guide', 'Open Demo Song']);
   await app.screenshot({ path: '/tmp/shots/help-menu.png' });
   await menu.getByRole('menuitem', { name: 'Getting Started' }).click();
   await expect(panel).toBeVisible();

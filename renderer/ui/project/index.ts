@@ -2,5 +2,6 @@
 export { ProjectDialogs } from './ProjectDialogs';
 export { FileControls } from './FileControls';
 export { collectAndSave, newProject, openProjectFile, saveOrAsk } from './file-actions';
+export { openDemoSong } from './demo-song';
 export { useFilePrompt } from './file-prompts';
 import './project.css';

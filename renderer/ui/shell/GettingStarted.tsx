@@ -3,6 +3,7 @@ import { useLibrary } from '../../state/library-store';
 import { runtime } from '../../state/runtime';
 import { reportError, useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { openDemoSong } from '../project';
 
 /** Shows the panel on the first run: until the user has closed it once. */
 export function useFirstRun(): void {
@@ -22,8 +23,9 @@ function dismiss(): void {
 }
 
 /**
- * The first-run panel above the workspace: the three moves that make a first sound (import a
- * pack, drag a sound in, press Space) and where the shortcuts are. Closing it is remembered;
+ * The first-run panel above the workspace: the demo song to hear at once, the three moves that
+ * make a first sound of your own (import a pack, drag a sound in, press Space) and where the
+ * shortcuts are. Closing it is remembered;
  * Help ▸ Getting Started brings it back. It covers nothing: the workspace moves down.
  */
 export function GettingStarted() {
@@ -35,6 +37,12 @@ export function GettingStarted() {
     <div className="getting-started-slot">
       <section className="getting-started" aria-labelledby="getting-started-title">
         <h2 id="getting-started-title">Getting started</h2>
+        <p className="getting-started-demo">
+          <button type="button" className="primary" onClick={() => void openDemoSong()}>
+            Open demo song
+          </button>{' '}
+          Hear what Glowroom can do: a beat on the drum machine, an 808, chords, a sampled chime and the mixer’s effects. Then make your own:
+        </p>
         <ol>
           <li>
             <strong>Import a pack.</strong>{' '}

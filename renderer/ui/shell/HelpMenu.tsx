@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { openDemoSong } from '../project';
 import { useDismiss } from '../use-dismiss';
 
 /**
  * Help ▾ in the top bar of a browser tab (the desktop app has the same items in its native Help
- * menu): Getting Started, Keyboard Shortcuts, the guide, and which Glowroom this is.
+ * menu): Getting Started, Keyboard Shortcuts, the guide, the demo song, and which Glowroom this is.
  */
 export function HelpMenu() {
   const info = useSession((s) => s.info);
@@ -35,6 +36,9 @@ export function HelpMenu() {
           </button>
           <button type="button" role="menuitem" onClick={run(() => useUi.getState().show('guide'))}>
             Guide
+          </button>
+          <button type="button" role="menuitem" onClick={run(() => void openDemoSong())}>
+            Open Demo Song
           </button>
           <p className="help-menu-version">
             Glowroom {info.version} · Web host

@@ -27,6 +27,7 @@ export const guide: readonly GuideSection[] = [
     title: 'Playing',
     paragraphs: [
       'Space plays and stops, Enter goes back to the start. Drag on the ruler to set a loop range, L switches looping on and off. The metronome button clicks on the beat.',
+      'Help ▸ Open Demo Song opens a short song made only of the sounds that come with Glowroom (drum machine, an 808 with glide, chords, a sampled chime, sends to reverb and delay, a limiter on the master) as an untitled copy: play it, take it apart, save it wherever you like.',
     ],
   },
   {

@@ -6,7 +6,7 @@ import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { selectAll } from '../timeline';
 import { chooseAndImportMidi, exportMidi } from '../play';
-import { collectAndSave, newProject, openProjectFile, saveOrAsk, useFilePrompt } from '../project';
+import { collectAndSave, newProject, openDemoSong, openProjectFile, saveOrAsk, useFilePrompt } from '../project';
 
 /** What each native menu command does: the very actions of the keyboard shortcuts and buttons. */
 const commands: Record<MenuCommand, () => void> = {
@@ -27,6 +27,7 @@ const commands: Record<MenuCommand, () => void> = {
   shortcuts: () => useUi.getState().show('shortcuts'),
   'getting-started': () => useUi.getState().showGettingStarted(true),
   guide: () => useUi.getState().show('guide'),
+  'open-demo': () => void openDemoSong(),
 };
 
 export function runMenuCommand(command: MenuCommand): void {

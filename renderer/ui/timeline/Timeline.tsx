@@ -6,6 +6,7 @@ import { Clock } from '../../../src/std/clock';
 import { hertz, samples } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
+import { openDemoSong } from '../project';
 import { useStatusFrame } from '../use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
 import { AutomationRows } from './AutomationRows';
@@ -118,9 +119,17 @@ export function Timeline() {
               <div className="track-header" />
               <div className="lane lane-empty" aria-label="New track drop zone" {...sampleDropHandlers(null)}>
                 <p className="timeline-empty">
-                  {project.tracks.length === 0
-                    ? 'Drag a sample here from the library (or double-click it) to start a track.'
-                    : 'Drop a sample here for a new track.'}
+                  {project.tracks.length === 0 ? (
+                    <>
+                      Drag a sample here from the library (or double-click it) to start a track, or{' '}
+                      <button type="button" className="link-button" onClick={() => void openDemoSong()}>
+                        open the demo song
+                      </button>
+                      .
+                    </>
+                  ) : (
+                    'Drop a sample here for a new track.'
+                  )}
                 </p>
               </div>
             </div>
