@@ -9,6 +9,7 @@ import { paintArrangement } from './arrangement-painter';
 import type { ClipLook } from './clip-painter';
 import { clipDisplayName } from './clip-name';
 import { headerWidth, rulerHeight } from './geometry';
+import { patternUses } from './note-preview';
 import { readTimelinePalette } from './timeline-palette';
 import { timelineRows } from './automation-rows';
 
@@ -16,8 +17,9 @@ import { timelineRows } from './automation-rows';
  * The canvas under the timeline's scroller that paints every lane (grid and clips) for the part
  * of the arrangement in view. It repaints at most once per animation frame, when the view
  * scrolls or resizes or the document, zoom, selection, hover or loaded waveforms change; React
- * never re-renders it. `data-clips` / `data-waveforms` / `data-overlaps` tell how many clips the
- * last paint drew, how many of them with a waveform, and how many covered spans of overlapping clips.
+ * never re-renders it. `data-clips` / `data-waveforms` / `data-notes` / `data-overlaps` tell how many
+ * clips the last paint drew, how many of them with a waveform, how many notes of note clips, and how
+ * many covered spans of overlapping clips.
  */
 export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivElement | null> }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -49,6 +51,12 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       const { byPath } = useSamples.getState();
       const selected = new Set(selection);
       const missingSources = new Set(missingNow(state).map((m) => m.sourceId));
+      const uses = patternUses(project.tracks.flatMap((track) => track.clips));
+      const notesLook = (clip: Clip, track: Track): ClipLook['notes'] => {
+        const pattern = clip.kind === 'notes' ? project.patterns[clip.pattern] : undefined;
+        if (clip.kind !== 'notes' || !pattern) return null;
+        return { pattern, drums: track.instrument?.type === 'drums', linked: (uses.get(clip.pattern) ?? 0) > 1 };
+      };
       const lookOf = (clip: Clip, track: Track): ClipLook => {
         const path = clip.kind === 'audio' ? (project.sources[clip.source]?.path ?? '') : '';
         const info = byPath[path];
@@ -60,6 +68,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           hovered: hovered === clip.id,
           missing: clip.kind === 'audio' && missingSources.has(clip.source),
           peaks: info ? { data: info.peaks, seconds: info.frames / info.sampleRate } : null,
+          notes: notesLook(clip, track),
         };
       };
       const count = paintArrangement(
@@ -83,6 +92,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       // What is on screen, for tests and benchmarks that cannot look into the canvas.
       element.dataset['clips'] = String(count.clips);
       element.dataset['waveforms'] = String(count.waveforms);
+      element.dataset['notes'] = String(count.notes);
       element.dataset['overlaps'] = String(count.overlaps);
     };
     const schedule = () => {

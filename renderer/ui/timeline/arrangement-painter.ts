@@ -12,10 +12,11 @@ import { rowsBetween, type TrackRow } from './track-layout';
 const beatLineRoom = 6;
 const barLineRoom = 4;
 
-/** What one paint drew: clips in view, how many of them with their waveform, and the covered spans of overlapping clips. */
+/** What one paint drew: clips in view, how many of them with their waveform, the notes of note clips, and the covered spans of overlapping clips. */
 export interface PaintCount {
   readonly clips: number;
   readonly waveforms: number;
+  readonly notes: number;
   readonly overlaps: number;
 }
 
@@ -53,6 +54,7 @@ export function paintArrangement(
   context.translate(toCanvasX, 0);
   let clips = 0;
   let waveforms = 0;
+  let notes = 0;
   let overlaps = 0;
   const fromBeat = (visibleLeft - minClipWidth) / pixelsPerBeat;
   const toBeat = visibleRight / pixelsPerBeat;
@@ -72,6 +74,7 @@ export function paintArrangement(
       clips++;
       const painted = paintClip(context, clip, { ...box, y: y + box.y }, look, palette, { clock: frame.clock, pixelsPerBeat, visibleLeft, visibleRight }, layer);
       if (painted.waveform) waveforms++;
+      notes += painted.notes;
       overlaps += painted.overlaps;
     });
   }
@@ -82,7 +85,7 @@ export function paintArrangement(
   }
   context.restore();
   paintRuler(context, frame, palette);
-  return { clips, waveforms, overlaps };
+  return { clips, waveforms, notes, overlaps };
 }
 
 function paintGrid(context: CanvasRenderingContext2D, frame: ArrangementFrame, left: number, right: number, bottom: number, palette: TimelinePalette): void {

@@ -1,9 +1,10 @@
-import type { AudioClip, Clip } from '../../../src/model/project-schema';
+import type { AudioClip, Clip, NoteClip, Pattern } from '../../../src/model/project-schema';
 import type { Clock } from '../../../src/std/clock';
 import { beats } from '../../../src/std/units';
 import { fadeWidths, gainKnob, handleSizes, knobRadius, type ClipBox } from './clip-geometry';
 import type { CoveredSpan } from './clip-layers';
 import { formatDb } from '../format';
+import { placedNotes, previewRows } from './note-preview';
 import { withAlpha, type TimelinePalette } from './timeline-palette';
 
 /** Below this width (px) a clip draws no waveform, and below `nameRoom` no name. */
@@ -24,6 +25,8 @@ export interface ClipLook {
   readonly missing: boolean;
   /** The source's waveform: min/max per bucket as signed bytes, over `seconds` of audio. */
   readonly peaks: { readonly data: Int8Array; readonly seconds: number } | null;
+  /** A note clip's pattern, whether it plays a drum machine, and whether other clips share the pattern (linked copies). */
+  readonly notes: { readonly pattern: Pattern; readonly drums: boolean; readonly linked: boolean } | null;
 }
 
 /** Where a clip sits among overlapping clips of its track (see `trackLayers`). */
@@ -37,6 +40,8 @@ export interface ClipLayer {
 /** What `paintClip` drew. */
 export interface PaintedClip {
   readonly waveform: boolean;
+  /** Notes drawn (a note clip's preview). */
+  readonly notes: number;
   /** Covered spans drawn. */
   readonly overlaps: number;
 }
@@ -76,6 +81,12 @@ export function paintClip(
     const top = named ? y + nameStrip : y;
     paintWaveform(context, clip, peaks, { x, width, top, height: y + height - top }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.clock);
   }
+  const notes = clip.kind === 'notes' && look.notes && width >= waveformRoom && right > left ? look.notes : null;
+  let notesDrawn = 0;
+  if (notes && clip.kind === 'notes') {
+    const top = named ? y + nameStrip : y;
+    notesDrawn = paintNotes(context, clip, notes, { x, top, height: y + height - top - 2 }, left, right, look.muted ? palette.mutedWaveform : palette.waveform, view.pixelsPerBeat);
+  }
   if (clip.kind === 'audio') paintFades(context, clip, box, palette.fadeShade, view);
   if (named) {
     context.save();
@@ -83,7 +94,13 @@ export function paintClip(
     context.rect(x, y, width, nameStrip);
     context.clip();
     context.fillStyle = look.muted ? palette.textFaint : palette.text;
-    context.fillText(look.muted ? `${look.name} (muted)` : look.name, Math.max(x, view.visibleLeft) + 4, y + 11);
+    const textLeft = Math.max(x, view.visibleLeft) + 4;
+    let nameLeft = textLeft;
+    if (look.notes?.linked) {
+      paintLinkMark(context, textLeft, y + 7, look.muted ? palette.textFaint : palette.text);
+      nameLeft += linkMarkWidth + 3;
+    }
+    context.fillText(look.muted ? `${look.name} (muted)` : look.name, nameLeft, y + 11);
     context.restore();
   }
 
@@ -124,7 +141,58 @@ export function paintClip(
     context.lineTo(x + width - sizes.loop, y + height);
     context.fill();
   }
-  return { waveform: peaks !== null, overlaps };
+  return { waveform: peaks !== null, notes: notesDrawn, overlaps };
+}
+
+/** Width (px) of the link mark a linked note clip shows before its name. */
+const linkMarkWidth = 12;
+
+/** Two interlocked rings: this clip shares its pattern with others (editing one edits all). */
+function paintLinkMark(context: CanvasRenderingContext2D, left: number, middle: number, colour: string): void {
+  context.strokeStyle = colour;
+  context.lineWidth = 1.5;
+  context.beginPath();
+  context.ellipse(left + 4, middle, 3.5, 2.5, 0, 0, 2 * Math.PI);
+  context.moveTo(left + 11.5, middle);
+  context.ellipse(left + 8, middle, 3.5, 2.5, 0, 0, 2 * Math.PI);
+  context.stroke();
+  context.lineWidth = 1;
+}
+
+/**
+ * A note clip's pattern as it plays (see `placedNotes`): bars over the pattern's pitch range, or
+ * for a drum machine ticks on one row per pad, each as bright as its velocity. Returns how many
+ * notes it drew.
+ */
+function paintNotes(
+  context: CanvasRenderingContext2D,
+  clip: NoteClip,
+  look: NonNullable<ClipLook['notes']>,
+  area: { readonly x: number; readonly top: number; readonly height: number },
+  left: number,
+  right: number,
+  colour: string,
+  pixelsPerBeat: number,
+): number {
+  if (area.height < 3 || look.pattern.notes.length === 0) return 0;
+  const rows = previewRows(look.pattern, look.drums);
+  const rowHeight = area.height / rows.count;
+  const barHeight = Math.max(1, Math.min(look.drums ? 6 : 4, rowHeight - (rowHeight > 3 ? 1 : 0)));
+  const placed = placedNotes(clip, look.pattern, (left - area.x) / pixelsPerBeat, (right - area.x) / pixelsPerBeat);
+  context.save();
+  context.beginPath();
+  context.rect(left, area.top, right - left, area.height);
+  context.clip();
+  context.fillStyle = colour;
+  for (const { note, at, length } of placed) {
+    const noteX = area.x + at * pixelsPerBeat;
+    const noteWidth = look.drums ? Math.min(3, Math.max(1, length * pixelsPerBeat - 1)) : Math.max(1, length * pixelsPerBeat - 1);
+    const rowTop = area.top + rows.rowOf(note.pitch) * rowHeight + (rowHeight - barHeight) / 2;
+    context.globalAlpha = 0.35 + 0.65 * note.velocity;
+    context.fillRect(noteX, rowTop, noteWidth, barHeight);
+  }
+  context.restore();
+  return placed.length;
 }
 
 /** Spacing (px) of the hatch lines over a covered span. */
