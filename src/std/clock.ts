@@ -10,13 +10,15 @@
  * piece Δbeats × 60 / bpm, on a ramp of slope k (bpm per beat) from T0, 60 / k × ln(1 + k Δb / T0),
  * whose inverse is Δb = T0 × (e^(k Δs / 60) − 1) / k. Before beat 0 the tempo at beat 0 holds.
  * On a song without tempo changes the arithmetic is that of format v1–v3: a beat position p starts
- * on frame round(p × 60 / tempo × rate), computed in that order in double precision.
+ * on frame round(p × 60 / tempo × rate), computed in that order in double precision. Ramps take
+ * ln and exp from `det-math`, so the worklet and the export worker put a beat on the same frame.
  *
  * **Meter.** A bar is `n × 4 / d` beats long under the meter [n, d]; a meter change starts at a
  * (0-based) bar index. The metronome clicks every `4 / d` beats, accenting the bar's first.
  *
  * Methods return plain numbers and never allocate, so the engine may call them inside `render`.
  */
+import { expm1, expm1InPlace, log1p, log1pInPlace } from './det-math';
 import { bpm, beats, samples, seconds, type Beats, type Bpm, type Hertz, type Samples, type Seconds } from './units';
 
 /** A tempo change (format v4 `tempoChanges`): beat > 0, bpm 20–999. */
@@ -58,6 +60,8 @@ export class Clock {
   private readonly meterLength: Float64Array;
   private readonly meterUnit: Float64Array;
   private readonly meterCount: Int32Array;
+  /** The audio thread's methods hand a ramp's exponent to det-math through this slot (nothing fractional crosses a call). */
+  private readonly scratch = new Float64Array(1);
 
   private constructor(map: TimeMap) {
     const changes = map.tempoChanges ?? [];
@@ -201,7 +205,12 @@ export class Clock {
     const from = this.pieceBpm[p] as number;
     const slope = time < 0 ? 0 : (this.pieceSlope[p] as number);
     const span = time - (this.pieceSeconds[p] as number);
-    const into = slope === 0 ? (span * from) / 60 : (from * Math.expm1((slope * span) / 60)) / slope;
+    let into = (span * from) / 60;
+    if (slope !== 0) {
+      this.scratch[0] = (slope * span) / 60;
+      expm1InPlace(this.scratch, 0, 1);
+      into = (from * (this.scratch[0] as number)) / slope;
+    }
     out[0] = (this.pieceBeat[p] as number) + into;
     out[1] = from + slope * into;
   }
@@ -214,7 +223,16 @@ export class Clock {
     for (let i = from; i < to; i++) {
       const time = (offset + (frames[i] as number)) / rate;
       const p = lastAtOrBefore(this.pieceSeconds, time);
-      out[i] = (this.pieceBeat[p] as number) + pieceBeats(time - (this.pieceSeconds[p] as number), this.pieceBpm[p] as number, time < 0 ? 0 : (this.pieceSlope[p] as number));
+      const span = time - (this.pieceSeconds[p] as number);
+      const tempo = this.pieceBpm[p] as number;
+      const slope = time < 0 ? 0 : (this.pieceSlope[p] as number);
+      // pieceBeats written out: the ramp's exponent goes through out[i] (nothing fractional crosses a call).
+      if (slope === 0) out[i] = (this.pieceBeat[p] as number) + (span * tempo) / 60;
+      else {
+        out[i] = (slope * span) / 60;
+        expm1InPlace(out, i, i + 1);
+        out[i] = (this.pieceBeat[p] as number) + (tempo * (out[i] as number)) / slope;
+      }
     }
   }
 
@@ -230,7 +248,13 @@ export class Clock {
     const from = this.pieceBpm[p] as number;
     const slope = time < 0 ? 0 : (this.pieceSlope[p] as number);
     const span = time - (this.pieceSeconds[p] as number);
-    let beat = Math.max(0, (this.pieceBeat[p] as number) + (slope === 0 ? (span * from) / 60 : (from * Math.expm1((slope * span) / 60)) / slope));
+    let into = (span * from) / 60;
+    if (slope !== 0) {
+      this.scratch[0] = (slope * span) / 60;
+      expm1InPlace(this.scratch, 0, 1);
+      into = (from * (this.scratch[0] as number)) / slope;
+    }
+    let beat = Math.max(0, (this.pieceBeat[p] as number) + into);
     for (;;) {
       const i = this.meterOfBeat(beat);
       const unit = this.meterUnit[i] as number;
@@ -246,8 +270,13 @@ export class Clock {
       const q = lastAtOrBefore(this.pieceBeat, at);
       const qFrom = this.pieceBpm[q] as number;
       const qSlope = this.pieceSlope[q] as number;
-      const into = at - (this.pieceBeat[q] as number);
-      const atSeconds = (this.pieceSeconds[q] as number) + (qSlope === 0 ? (into * 60) / qFrom : (60 / qSlope) * Math.log1p((qSlope * into) / qFrom));
+      const offset = at - (this.pieceBeat[q] as number);
+      let atSeconds = (this.pieceSeconds[q] as number) + (offset * 60) / qFrom;
+      if (qSlope !== 0) {
+        this.scratch[0] = (qSlope * offset) / qFrom;
+        log1pInPlace(this.scratch, 0, 1);
+        atSeconds = (this.pieceSeconds[q] as number) + (60 / qSlope) * (this.scratch[0] as number);
+      }
       const click = Math.round(atSeconds * rate);
       if (click >= frame) {
         out[0] = index % (this.meterCount[i] as number) === 0 ? 1 : 0;
@@ -291,12 +320,12 @@ function beatsAtTempo(span: Seconds, tempo: Bpm): Beats {
 
 /** Seconds `span` beats last from a point at `from` bpm moving `slope` bpm per beat. */
 function pieceSeconds(span: number, from: number, slope: number): number {
-  return slope === 0 ? secondsAtTempo(beats(span), bpm(from)) : (60 / slope) * Math.log1p((slope * span) / from);
+  return slope === 0 ? secondsAtTempo(beats(span), bpm(from)) : (60 / slope) * log1p((slope * span) / from);
 }
 
 /** Beats covered in `span` seconds from a point at `from` bpm moving `slope` bpm per beat. */
 function pieceBeats(span: number, from: number, slope: number): number {
-  return slope === 0 ? beatsAtTempo(seconds(span), bpm(from)) : (from * Math.expm1((slope * span) / 60)) / slope;
+  return slope === 0 ? beatsAtTempo(seconds(span), bpm(from)) : (from * expm1((slope * span) / 60)) / slope;
 }
 
 /** The last index whose value is ≤ `x` (0 when none is): the piece `x` falls in. */

@@ -249,11 +249,10 @@ test.describe('null test: playback worklet vs Node render', () => {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
       // The tempo map: a jump to 110 BPM at beat 2, to 150 at beat 4.5, and 3/4 from bar 1. The ramp
-      // (137 → 110 BPM to beat 2) needs Math.log1p/expm1, whose last bit differs between Node 20's
-      // V8 and this Chromium's for about 1 input in 1,000 (measured over 20,000 inputs; Math.exp,
-      // sin and cos differ too). In the desktop app both hosts run Electron's one V8, so they agree;
-      // here they do not, until the clock computes ramps with its own arithmetic (issue #17).
-      test.fail(variant === 'over a tempo ramp', 'ramps use Math.log1p/expm1, which differ between Node 20 and Chromium');
+      // (137 → 110 BPM to beat 2) needs ln and exp, whose last bit V8's Math.log1p/expm1 get
+      // differently in Node 20 and in this Chromium; the clock takes them from det-math. The ramp
+      // moves the LFOs' and the stretcher's inputs, and their Math.sin/atan2 (still V8's) differ too.
+      test.fail(variant === 'over a tempo ramp', 'devices still use Math.sin/exp/atan2, which differ between Node 20 and Chromium');
       const doc: Project =
         variant === 'full mix'
           ? project

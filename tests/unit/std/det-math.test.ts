@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import * as det from '../../../src/std/det-math';
+import { arity, detMathCases, evaluate } from '../../support/det-math-cases';
+import { scavengesDuring } from '../../support/garbage-collections';
+
+const word = new Float64Array(1);
+const ordinal = new BigInt64Array(word.buffer);
+/** Doubles in order as integers (negative numbers mirrored), so subtracting counts the doubles in between. */
+function order(x: number): bigint {
+  word[0] = x;
+  const b = ordinal[0] as bigint;
+  return b < 0n ? -(b & 0x7fff_ffff_ffff_ffffn) : b;
+}
+function ulpsApart(a: number, b: number): number {
+  if (Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b))) return 0;
+  return Math.abs(Number(order(a) - order(b)));
+}
+
+describe('det-math against V8 Math.* over wide ranges', () => {
+  for (const c of detMathCases) {
+    it(`${c.name} stays within its bound of Math.${c.name === 'exp2' ? 'pow(2, x)' : c.name} on 40,000 inputs`, () => {
+      const n = arity(c.name);
+      const inputs = c.inputs(40_000, 17);
+      const results = evaluate(c.name, inputs);
+      let worst = 0;
+      let worstAt = '';
+      let differing = 0;
+      for (let i = 0; i < results.length; i++) {
+        const x = inputs[i * n] as number;
+        const y = inputs[i * n + 1] as number;
+        const apart = ulpsApart(results[i] as number, n === 1 ? c.reference(x, NaN) : c.reference(x, y));
+        if (apart > 0) differing++;
+        if (apart / c.tolerance(x, y) > worst) {
+          worst = apart / c.tolerance(x, y);
+          worstAt = n === 1 ? `${x}` : `${x}, ${y}`;
+        }
+      }
+      expect(worst, `worst share of the bound at (${worstAt})`).toBeLessThanOrEqual(1);
+      // Not a copy of Math: the two round differently on some inputs, and agree on most.
+      expect(differing).toBeLessThan(results.length / 2);
+    });
+  }
+
+  it('gives IEEE special values as Math does', () => {
+    const unary = ['exp', 'expm1', 'log', 'log1p', 'log10', 'sin', 'cos', 'tan', 'tanh'] as const;
+    for (const name of unary) {
+      for (const x of [NaN, Infinity, -Infinity, 0, -0, 1, -1, 5e-324, -5e-324, 1e-310, Number.MAX_VALUE, -Number.MAX_VALUE]) {
+        const mine = det[name](x);
+        const theirs = Math[name](x);
+        if (Number.isNaN(theirs) || !Number.isFinite(theirs) || theirs === 0 || x === 0) expect(Object.is(mine, theirs) || (Number.isNaN(mine) && Number.isNaN(theirs)), `${name}(${x})`).toBe(true);
+      }
+    }
+    for (const [y, x] of [[0, -1], [-0, -1], [0, 0], [-0, 0], [0, -0], [1, 0], [-1, -0], [Infinity, Infinity], [Infinity, -Infinity], [-Infinity, 3], [2, Infinity], [-2, -Infinity], [NaN, 1]] as const) {
+      expect(det.atan2(y, x), `atan2(${y}, ${x})`).toBe(Math.atan2(y, x));
+    }
+    expect(det.pow(2, Infinity)).toBe(Infinity);
+    expect(det.pow(0.5, Infinity)).toBe(0);
+    expect(det.pow(10, 400)).toBe(Infinity);
+    expect(det.pow(10, -400)).toBe(0);
+    expect(det.pow(-2, 2)).toBeNaN();
+    expect(det.pow(7, 0)).toBe(1);
+  });
+
+  it('is exact where the value is: powers of two, e^0, ln 1, small whole powers', () => {
+    for (let k = -1074; k <= 1023; k++) {
+      expect(det.exp2(k)).toBe(2 ** k);
+      if (k > -1000 && k < 1000) expect(det.pow(2, k)).toBe(2 ** k);
+    }
+    expect(det.exp(0)).toBe(1);
+    expect(det.log(1)).toBe(0);
+    expect(det.pow(10, 2)).toBe(100);
+    expect(det.pow(4, 0.5)).toBe(2);
+    expect(det.log10(1000)).toBe(3);
+    expect(det.tanh(30)).toBe(1);
+  });
+
+  it('reduces sin and cos arguments exactly: sin(2^k · fl(π)) is the scaled remainder of π\'s double, not noise', () => {
+    // fl(π) = π − ε with ε = 1.2246467991473532e-16, so sin(2^k · fl(π)) = −sin(2^k ε) ≈ −2^k ε for k ≥ 1.
+    for (let k = 1; k <= 19; k++) {
+      const expected = -(2 ** k) * 1.2246467991473532e-16;
+      expect(Math.abs(det.sin(2 ** k * Math.PI) - expected) / Math.abs(expected), `k = ${k}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('the in-place forms give the scalar results and allocate nothing over 100,000 blocks of 128', async () => {
+    const block = new Float64Array(128);
+    const fill = (scale: number, offset: number) => {
+      for (let i = 0; i < block.length; i++) block[i] = offset + (scale * i) / block.length;
+    };
+    const forms = [
+      [det.expInPlace, det.exp, 10, -5],
+      [det.expm1InPlace, det.expm1, 2, -1],
+      [det.log1pInPlace, det.log1p, 3, -0.5],
+      [det.exp2InPlace, det.exp2, 8, -4],
+      [det.sinInPlace, det.sin, 7, -3],
+      [det.cosInPlace, det.cos, 9, -4],
+      [det.tanInPlace, det.tan, 3, -1.5],
+      [det.log10InPlace, det.log10, 1000, 0.001],
+      [det.tanhInPlace, det.tanh, 6, -3],
+    ] as const;
+    for (const [inPlace, scalar, scale, offset] of forms) {
+      fill(scale, offset);
+      inPlace(block, 3, 120);
+      for (let i = 0; i < block.length; i++) {
+        const x = offset + (scale * i) / block.length;
+        expect(block[i]).toBe(i >= 3 && i < 120 ? scalar(x) : x);
+      }
+    }
+    const exponents = Float64Array.from(block, (_, i) => i / 16 - 4);
+    const bases = Float64Array.from(block, (_, i) => 0.5 + i / 8);
+    const xs = Float64Array.from(block, (_, i) => Math.cos(i));
+    const twoArgumentForms = [
+      ['powInPlace', () => det.powInPlace(block, exponents, 0, block.length), () => block.set(bases), (i: number) => det.pow(bases[i] as number, exponents[i] as number)],
+      ['atan2InPlace', () => det.atan2InPlace(block, xs, 0, block.length), () => block.set(exponents), (i: number) => det.atan2(exponents[i] as number, xs[i] as number)],
+    ] as const;
+    for (const [name, apply, fillBlock, scalar] of twoArgumentForms) {
+      fillBlock();
+      apply();
+      for (let i = 0; i < block.length; i++) expect(block[i], name).toBe(scalar(i));
+      const run = () => {
+        for (let b = 0; b < 100_000; b++) {
+          fillBlock();
+          apply();
+        }
+      };
+      run();
+      run();
+      expect(await scavengesDuring(run), name).toBe(0);
+    }
+    for (const [inPlace, , scale, offset] of forms) {
+      const run = () => {
+        for (let b = 0; b < 100_000; b++) {
+          for (let i = 0; i < block.length; i++) block[i] = offset + (scale * i) / block.length;
+          inPlace(block, 0, block.length);
+        }
+      };
+      // Twice: the loop's code first settles on this form (it was optimized for the previous one).
+      run();
+      run();
+      expect(await scavengesDuring(run), inPlace.name).toBe(0);
+    }
+  });
+});
