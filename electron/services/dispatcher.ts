@@ -89,6 +89,7 @@ export class Dispatcher {
       'library.search': (args) => library.search(args),
       'library.packs': () => library.packs(),
       'library.setFavourite': (args) => library.setFavourite(args.id, args.favourite),
+      'library.setTempo': (args) => library.setTempo(args.path, args.bpm),
       'library.watch': (args) => library.watch(args.path),
       'library.unwatch': (args) => library.unwatch(args.path),
       'library.watched': () => library.watched(),

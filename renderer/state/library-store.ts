@@ -36,6 +36,8 @@ interface LibraryState {
   deleteCollection(collectionId: number): Promise<void>;
   /** Adds the sample at `path` (a row of the list) to a collection. */
   addToCollection(collectionId: number, path: string): Promise<void>;
+  /** Keeps a tempo the user gave the sample at `path` in the library and on its rows here. */
+  setTempo(path: string, bpm: number): Promise<void>;
   /** Fetches the next page when the list nears its end. */
   loadMore(): Promise<void>;
   toggleFavourite(row: SampleRow): Promise<void>;
@@ -166,6 +168,14 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     try {
       const page = await runtime().bridge.call('library.search', { ...query, limit: pageSize, offset: rows.length });
       if (mine === generation && get().rows.length === rows.length) set({ rows: [...rows, ...page.rows], total: page.total });
+    } catch (error) {
+      reportError(error);
+    }
+  },
+  async setTempo(path, bpm) {
+    try {
+      await runtime().bridge.call('library.setTempo', { path, bpm });
+      set({ rows: get().rows.map((r) => (r.path === path ? { ...r, bpm } : r)) });
     } catch (error) {
       reportError(error);
     }

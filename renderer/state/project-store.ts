@@ -4,7 +4,7 @@ import { setTempo } from '../../src/model/edits/timeline-edits';
 import { regroupTakes } from '../../src/model/edits/take-edits';
 import { applyEdit, emptyHistory, record, redo, undo, type EditHistory } from '../../src/model/history';
 import { createEmptyProject } from '../../src/model/new-project';
-import { ProjectSchema, type Project } from '../../src/model/project-schema';
+import { ProjectSchema, type Project, type WarpMode } from '../../src/model/project-schema';
 import type { MissingSource } from '../../src/protocol/ipc';
 import { runtime } from './runtime';
 import { settlePlaced } from './settle-placed';
@@ -70,7 +70,8 @@ interface ProjectState {
    * Decodes a file and places it at `startBeats` on track `trackId` (a new track when null);
    * selects the new clip. Its source records the file's `sha256` in the same step.
    */
-  addFile(path: string, startBeats: number, trackId: string | null): Promise<void>;
+  /** Places a whole audio file as a clip (see `addSourceClip`); with `warp`, following the song's tempo from the file's own. */
+  addFile(path: string, startBeats: number, trackId: string | null, warp?: { readonly mode: WarpMode; readonly sourceTempo: number } | null): Promise<void>;
 }
 
 const initial = createEmptyProject();
@@ -251,18 +252,20 @@ export const useProject = create<ProjectState>()((set, get) => ({
     const clamped = Math.round(Math.min(maxTempo, Math.max(minTempo, tempo)) * 100) / 100;
     if (clamped !== get().project.tempo) get().edit('Set Tempo', (project) => setTempo(project, clamped));
   },
-  async addFile(path, startBeats, trackId) {
+  async addFile(path, startBeats, trackId, warp) {
     try {
       const info = await runtime().samples.ensure(path);
       const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate, sha256: info.sha256 };
       let created: string[] = [];
       get().edit(`Add ${info.name}`, (project) => {
-        const result = addSourceClip(project, file, startBeats, trackId);
+        const result = addSourceClip(project, file, startBeats, trackId, warp ?? undefined);
         created = result.created.map((ref) => ref.clipId);
         return settlePlaced(result.project, created);
       });
       useTimeline.getState().select(created);
-      useSession.getState().notify('info', trackId ? `Added ${info.name}.` : `Added ${info.name} on a new track.`);
+      const where = trackId ? '' : ' on a new track';
+      const timing = warp ? `, following the song’s tempo from its ${Math.round(warp.sourceTempo * 100) / 100} BPM (${warp.mode} mode)` : '';
+      useSession.getState().notify('info', `Added ${info.name}${where}${timing}.`);
     } catch (error) {
       reportError(error);
     }

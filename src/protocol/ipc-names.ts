@@ -4,7 +4,7 @@
  * name and the typecheck fails if the two lists drift apart.
  */
 export const operationNames = [
-  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite',
+  'app.info', 'library.import', 'library.search', 'library.packs', 'library.setFavourite', 'library.setTempo',
   'library.watch', 'library.unwatch', 'library.watched', 'library.collections', 'library.createCollection',
   'library.renameCollection', 'library.deleteCollection', 'library.addToCollection', 'library.removeFromCollection', 'library.findByHash', 'audio.load', 'audio.store', 'export.start', 'job.cancel',
   'project.open', 'project.save', 'project.findInFolder', 'project.recent', 'project.writeRecovery', 'project.discardRecovery', 'project.view', 'project.rememberView', 'presets.list', 'presets.save', 'presets.load', 'midi.read', 'midi.write', 'project.recoveries', 'project.resolveRecovery',

@@ -135,6 +135,8 @@ export const PacksResult = z.object({
 export type PacksResult = z.infer<typeof PacksResult>;
 export const FavouriteArgs = z.object({ id: z.number().int(), favourite: z.boolean() });
 export const FavouriteResult = z.object({ favourite: z.boolean() });
+/** A tempo the user gave a sample whose tempo was not known (tap tempo), for the library to keep. */
+export const SetTempoArgs = z.object({ path: absolutePath, bpm: z.number().min(20).max(999) });
 export const FindByHashArgs = z.object({ hashes: z.array(contentHash).min(1).max(10_000) });
 /** Hash → the library's files with those bytes that are on disk now, by path; hashes without any are left out. */
 export const FoundByHash = z.object({ found: z.record(z.string(), z.array(z.string()).min(1)) });
@@ -191,12 +193,15 @@ export const UserSettings = z.object({
   gettingStartedDismissed: z.boolean().default(false),
   /** The audio round trip (output → input) measured by the loopback calibration, in seconds; null until measured. */
   recordingLatencySeconds: z.number().min(0).max(1).nullable().default(null),
+  /** A loop placed from the library follows the song's tempo (warped), one-shots never. */
+  warpLoopsOnDrop: z.boolean().default(true),
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 /** Some settings to change; those left out stay. */
 export const UserSettingsChanges = z.object({
   gettingStartedDismissed: z.boolean().optional(),
   recordingLatencySeconds: z.number().min(0).max(1).nullable().optional(),
+  warpLoopsOnDrop: z.boolean().optional(),
 });
 export type UserSettingsChanges = z.infer<typeof UserSettingsChanges>;
 
@@ -380,6 +385,7 @@ export const operations = {
   'library.search': operation(SearchArgs, SearchResult, 'Find samples by text and filters.'),
   'library.packs': operation(z.object({}), PacksResult, 'The packs in the library and the folders inside them, with how many samples each holds.'),
   'library.setFavourite': operation(FavouriteArgs, FavouriteResult, 'Mark or unmark a sample as a favourite.'),
+  'library.setTempo': operation(SetTempoArgs, z.object({ updated: z.number().int().nonnegative() }), 'Keep the tempo the user gave a sample (every library row of that file), so it is not asked again.'),
   'library.watch': operation(z.object({ path: absolutePath }), WatchedFolder, 'Import a folder now and keep it up to date while Glowroom runs.'),
   'library.unwatch': operation(z.object({ path: absolutePath }), z.object({ watching: z.boolean() }), 'Stop watching a folder; its samples stay.'),
   'library.watched': operation(z.object({}), WatchedFolders, 'The watched folders.'),

@@ -13,6 +13,11 @@ async function startBeats(lane: Locator, clips: Locator): Promise<number[]> {
   return boxes.map((x) => Math.round(((x - laneBox.x) / pixelsPerBeat) * 1000) / 1000);
 }
 
+/** Loops from the library follow the song's tempo by default; these tests are about clips that play at their own speed. */
+async function placeLoopsUnwarped(app: Page): Promise<void> {
+  await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).uncheck();
+}
+
 async function setTempo(app: Page, bpm: number): Promise<void> {
   const tempo = app.getByRole('spinbutton', { name: 'Tempo' });
   await tempo.fill(String(bpm));
@@ -22,6 +27,7 @@ async function setTempo(app: Page, bpm: number): Promise<void> {
 
 test('Ctrl+D puts the copy on the next grid line after the selection, not where the audio runs out', async ({ app }) => {
   await importFolder(app, samplePack);
+  await placeLoopsUnwarped(app);
   // A kick of 0.369 s: 0.74 beats at 120 BPM.
   const kicks = await addSampleFromLibrary(app, 'bd_klub', 'bd_klub_48k.wav');
   const lane = app.getByRole('listbox', { name: 'Track bd_klub_48k' });
@@ -83,6 +89,7 @@ test('Fit shows the whole song whatever the zoom and scroll were; the playhead n
 
 test('a tempo change keeps a clip playing all of its audio, and one undo restores both', async ({ app }) => {
   await importFolder(app, samplePack);
+  await placeLoopsUnwarped(app);
   // The amen break lasts 1.753 s: 3.51 beats at 120 BPM, 7.01 at 240.
   const clip = await addSampleFromLibrary(app, 'amen', 'amen_break_137bpm.wav');
   const before = await clip.boundingBox();
@@ -105,6 +112,7 @@ test('a tempo change keeps a clip playing all of its audio, and one undo restore
 
 test('a clip dropped over another trims it by default, or lies over it visibly when layering is on (kept for next time)', async ({ app }) => {
   await importFolder(app, samplePack);
+  await placeLoopsUnwarped(app);
   const garzul = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const lane = app.getByRole('listbox', { name: 'Track garzul_120bpm_Cmin_96k' });
   const amen = lane.getByLabel('Clip amen_break_137bpm.wav');

@@ -8,12 +8,12 @@ import { tempDir } from '../support/temp-dir';
 describe('user settings', () => {
   it('start as the defaults, keep a change across instances, and change only what is given', async () => {
     const file = path.join(tempDir(), 'settings', 'settings.json');
-    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: false, recordingLatencySeconds: null });
-    expect(await new UserSettingsStore(file).update({ gettingStartedDismissed: true })).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null });
-    expect(await new UserSettingsStore(file).update({})).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null });
-    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null });
-    await new UserSettingsStore(file).update({ recordingLatencySeconds: 0.0125 });
-    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: 0.0125 });
+    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: false, recordingLatencySeconds: null, warpLoopsOnDrop: true });
+    expect(await new UserSettingsStore(file).update({ gettingStartedDismissed: true })).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true });
+    expect(await new UserSettingsStore(file).update({})).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true });
+    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true });
+    await new UserSettingsStore(file).update({ recordingLatencySeconds: 0.0125, warpLoopsOnDrop: true });
+    expect(await new UserSettingsStore(file).settings()).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: 0.0125, warpLoopsOnDrop: true });
   });
 
   it('read a damaged file as the defaults and replace it on the next change', async () => {
@@ -22,15 +22,15 @@ describe('user settings', () => {
     const store = new UserSettingsStore(file);
     expect(await store.settings()).toEqual(defaultSettings);
     await store.update({ gettingStartedDismissed: true });
-    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null });
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true });
   });
 
   it('are served through the contract from the data folder', async () => {
     const home = tempDir();
     const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home });
-    expect(await dispatcher.call('settings.update', { gettingStartedDismissed: true })).toEqual({ ok: true, value: { gettingStartedDismissed: true, recordingLatencySeconds: null } });
-    expect(await dispatcher.call('settings.get', {})).toEqual({ ok: true, value: { gettingStartedDismissed: true, recordingLatencySeconds: null } });
-    expect(JSON.parse(await fs.readFile(path.join(home, 'settings.json'), 'utf8'))).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null });
+    expect(await dispatcher.call('settings.update', { gettingStartedDismissed: true })).toEqual({ ok: true, value: { gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true } });
+    expect(await dispatcher.call('settings.get', {})).toEqual({ ok: true, value: { gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true } });
+    expect(JSON.parse(await fs.readFile(path.join(home, 'settings.json'), 'utf8'))).toEqual({ gettingStartedDismissed: true, recordingLatencySeconds: null, warpLoopsOnDrop: true });
     expect(await dispatcher.call('settings.update', { gettingStartedDismissed: 'no' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
   });
 });

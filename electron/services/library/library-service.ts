@@ -104,6 +104,11 @@ export class LibraryService {
     return { favourite };
   }
 
+  /** Keeps the tempo a user gave `file` (tap tempo); a file the library does not hold changes nothing. */
+  setTempo(file: string, bpm: number): { updated: number } {
+    return { updated: new SampleStore(this.database()).setTempo(file, bpm) };
+  }
+
   /** Starts watching the folders recorded in the library (call once at startup); returns them. */
   async startWatching(): Promise<{ folders: WatchedFolder[] }> {
     return { folders: await this.folderWatcher().start() };

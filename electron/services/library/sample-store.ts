@@ -28,6 +28,7 @@ export class SampleStore {
   private readonly setMissing;
   private readonly presentUnder;
   private readonly setFavouriteFlag;
+  private readonly setBpm;
 
   constructor(db: LibraryDatabase) {
     this.byPath = db.prepare<[string], { id: number; size: number; mtime_ms: number; missing: number }>('SELECT id, size, mtime_ms, missing FROM samples WHERE path = ?');
@@ -48,6 +49,7 @@ export class SampleStore {
       'SELECT id, path FROM samples WHERE missing = 0 AND (path = @root OR substr(path, 1, length(@prefix)) = @prefix)',
     );
     this.setFavouriteFlag = db.prepare<[number, number]>('UPDATE samples SET favourite = ? WHERE id = ?');
+    this.setBpm = db.prepare<[number, string]>('UPDATE samples SET bpm = ? WHERE path = ?');
   }
 
   known(file: string): KnownFile | null {
@@ -114,6 +116,11 @@ export class SampleStore {
   }
 
   /** Marks or unmarks a sample as a favourite; false when there is no such sample. */
+  /** Sets the tempo of the samples at `file` (a user's answer); how many rows changed. */
+  setTempo(file: string, bpm: number): number {
+    return this.setBpm.run(bpm, file).changes;
+  }
+
   setFavourite(id: number, favourite: boolean): boolean {
     return this.setFavouriteFlag.run(favourite ? 1 : 0, id).changes === 1;
   }

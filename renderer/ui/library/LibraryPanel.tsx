@@ -4,6 +4,7 @@ import { LibraryFilters } from './LibraryFilters';
 import { PreviewControls } from './PreviewControls';
 import { PreviewKey } from './PreviewKey';
 import { SampleList } from './SampleList';
+import { WarpLoopsSetting } from './WarpLoopsSetting';
 import './library.css';
 
 export function LibraryPanel() {
@@ -24,6 +25,7 @@ export function LibraryPanel() {
       <LibraryFilters />
       <PreviewControls />
       <PreviewKey />
+      <WarpLoopsSetting />
       <SampleList />
     </aside>
   );

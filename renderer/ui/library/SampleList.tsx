@@ -6,6 +6,7 @@ import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
 import { useUi } from '../../state/ui-store';
+import { placeLibrarySample } from '../../state/loop-placement';
 import { previewWarpOf } from '../../state/loop-timing';
 import { playheadBeats } from '../../state/playhead';
 import { sampleDragType } from '../timeline';
@@ -48,7 +49,9 @@ export function SampleList() {
   };
   const addAtPlayhead = (path: string) => {
     const clock = Clock.of(useProject.getState().project);
-    void addFile(path, clock.barStart(clock.barAt(beats(playheadBeats()))), null);
+    const row = rows.find((candidate) => candidate.path === path);
+    const at = clock.barStart(clock.barAt(beats(playheadBeats())));
+    void (row ? placeLibrarySample(row, at, null) : addFile(path, at, null));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key === 'Enter' && selectedPath) {

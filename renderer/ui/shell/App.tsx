@@ -8,6 +8,7 @@ import { Mixer } from '../mixer';
 import { PlayPanel } from '../play';
 import { ProjectDialogs } from '../project';
 import { FileBrowserHost } from '../FileBrowserDialog';
+import { TempoQuestionHost } from '../TempoQuestionDialog';
 import { Timeline } from '../timeline';
 import { GettingStarted, useFirstRun } from './GettingStarted';
 import { GuideDialog } from './GuideDialog';
@@ -30,6 +31,7 @@ export function App() {
     <div className="app">
       <ProjectDialogs />
       <FileBrowserHost />
+      <TempoQuestionHost />
       <WaveformEditor />
       {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
       {modal === 'guide' && <GuideDialog onClose={close} />}

@@ -1,4 +1,6 @@
 import type { DragEvent } from 'react';
+import { useLibrary } from '../../state/library-store';
+import { placeLibrarySample } from '../../state/loop-placement';
 import { useProject } from '../../state/project-store';
 import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -12,7 +14,7 @@ export const sampleDragType = 'application/x-glowroom-sample';
 /**
  * Drop handlers for a lane (trackId) or the space under the tracks (null: a new track). Library
  * rows and audio files from the operating system land on the grid position under the pointer
- * (Alt: off the grid). Several files: the first goes where it was dropped, the rest onto new
+ * (Alt: off the grid); a library loop follows the song's tempo as `placeLibrarySample` says. Several files: the first goes where it was dropped, the rest onto new
  * tracks at the same beat. A MIDI file adds its instrument tracks at that beat, below the others.
  */
 export function sampleDropHandlers(trackId: string | null) {
@@ -32,7 +34,8 @@ export function sampleDropHandlers(trackId: string | null) {
       const beat = Math.max(0, snapBeats(x / pixelsPerBeat, event.altKey ? null : gridBeats(snap, project.timeSignature[0])));
       const path = event.dataTransfer.getData(sampleDragType);
       if (path) {
-        void (isMidiFileName(path) ? importMidiPath(path, beat) : addFile(path, beat, trackId));
+        const row = useLibrary.getState().rows.find((candidate) => candidate.path === path);
+        void (isMidiFileName(path) ? importMidiPath(path, beat) : row ? placeLibrarySample(row, beat, trackId) : addFile(path, beat, trackId));
         return;
       }
       void addDroppedFiles([...event.dataTransfer.files], beat, trackId);

@@ -1,6 +1,6 @@
 import { Clock } from '../../std/clock';
 import { beats, seconds } from '../../std/units';
-import type { AudioClip, Project, Source } from '../project-schema';
+import type { AudioClip, Project, Source, WarpMode } from '../project-schema';
 import { clipIdsOf, idAllocator, sourceIdsOf } from './ids';
 import type { ClipRef } from './selection';
 import { addTrackWithId } from './track-edits';
@@ -22,9 +22,16 @@ function sourceOf(path: string, sha256: string | undefined): Source {
  * Places a whole file as a clip at `startBeats` (clamped to ≥ 0) on the track `trackId`, or on a
  * new track named after the file when `trackId` is null or names no audio track (an instrument track holds notes). A file already in the
  * project reuses its source, which takes the file's hash when it is given (the file may have
- * changed since). The clip lasts the file's duration on the song's clock from where it starts.
+ * changed since). The clip lasts the file's duration on the song's clock from where it starts;
+ * with `warp` it follows the song's tempo from the source's own (a one-bar loop lasts one bar).
  */
-export function addSourceClip(project: Project, file: SourceFile, startBeats: number, trackId: string | null): { project: Project; created: ClipRef[] } {
+export function addSourceClip(
+  project: Project,
+  file: SourceFile,
+  startBeats: number,
+  trackId: string | null,
+  warp?: { readonly mode: WarpMode; readonly sourceTempo: number },
+): { project: Project; created: ClipRef[] } {
   const existing = Object.entries(project.sources).find(([, source]) => source.path === file.path)?.[0];
   const sourceId = existing ?? idAllocator('s', sourceIdsOf(project))();
   const writeSource = existing === undefined || (file.sha256 !== undefined && project.sources[existing]?.sha256 !== file.sha256);
@@ -42,7 +49,7 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     name: '',
     source: sourceId,
     start,
-    length: Math.max(Clock.of(next).beatsOver(beats(start), seconds(file.durationSeconds)), 1 / 64),
+    length: Math.max(warp ? (file.durationSeconds * warp.sourceTempo) / 60 : Clock.of(next).beatsOver(beats(start), seconds(file.durationSeconds)), 1 / 64),
     offset: 0,
     gainDb: 0,
     fadeIn: 0,
@@ -53,6 +60,7 @@ export function addSourceClip(project: Project, file: SourceFile, startBeats: nu
     mute: false,
     transpose: 0,
     detune: 0,
+    ...(warp ? { warp: { mode: warp.mode, sourceTempo: warp.sourceTempo, markers: [] } } : {}),
   };
   const trackIdFinal = target;
   return {

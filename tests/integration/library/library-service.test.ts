@@ -44,6 +44,11 @@ describe('the library service', () => {
       expect(service.collections().collections.map((c) => [c.name, c.count])).toEqual([['Best kicks', 1]]);
       expect(service.search({ ...SearchArgs.parse({ text: '' }), collectionId: faves.id }).rows.map((row) => row.name)).toEqual(['bd_boom.flac']);
       expect(JSON.parse(JSON.stringify(service.collections()))).toEqual(service.collections());
+      // A tempo the user tapped for a file is kept on its row; a file the library does not hold changes nothing.
+      const boom = all.rows.find((row) => row.name === 'bd_boom.flac');
+      expect(service.setTempo(boom?.path ?? '', 92.5)).toEqual({ updated: 1 });
+      expect(service.search(SearchArgs.parse({ text: 'boom' })).rows.map((row) => row.bpm)).toEqual([92.5]);
+      expect(service.setTempo(path.join(dir, 'elsewhere.wav'), 92.5)).toEqual({ updated: 0 });
       expect(service.deleteCollection(faves.id)).toEqual({ deleted: true });
       expect(service.collections()).toEqual({ collections: [] });
     } finally {

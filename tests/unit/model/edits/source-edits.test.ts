@@ -19,6 +19,17 @@ describe('adding files to the arrangement', () => {
     expect(created).toEqual([{ trackId: project.tracks[0]?.id, clipId: project.tracks[0]?.clips[0]?.id }]);
   });
 
+  it('places a loop warped from its own tempo: a 137 BPM bar lasts one bar at any song tempo', () => {
+    const bar137 = { path: '/pack/break.wav', name: 'break.wav', durationSeconds: (4 * 60) / 137 };
+    const { project } = addSourceClip(createEmptyProject(), bar137, 4, null, { mode: 'beats', sourceTempo: 137 });
+    expect(ProjectSchema.safeParse(project).success).toBe(true);
+    const clip = project.tracks[0]?.clips[0];
+    expect(clip).toMatchObject({ start: 4, rate: 1, warp: { mode: 'beats', sourceTempo: 137, markers: [] } });
+    expect(clip?.length).toBeCloseTo(4, 12);
+    // Unwarped, the same file lasts its seconds on the song's clock (120 BPM): 3.5 beats.
+    expect(addSourceClip(createEmptyProject(), bar137, 4, null).project.tracks[0]?.clips[0]?.length).toBeCloseTo(4 * (120 / 137), 12);
+  });
+
   it('adds to an existing track, reuses the source of a file already in the project, clamps the start', () => {
     const first = addSourceClip(createEmptyProject(), loop, 0, null).project;
     const trackId = first.tracks[0]?.id ?? '';

@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeWav } from '../../src/codecs/wav-writer';
+import { expect, importFolder, test } from './fixtures';
+
+const rate = 48_000;
+/** Timeline pixels per beat at the default zoom. */
+const pixelsPerBeat = 28;
+
+/** Writes the test's loops once: a one-bar 137 BPM drum loop (a click per beat) and a 3 s sine "pad loop" with no pulse, so no tempo. */
+function writeLoops(): string {
+  const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'warp-loops');
+  mkdirSync(folder, { recursive: true });
+  const beat = Math.round((60 / 137) * rate);
+  const drums = new Float32Array(beat * 4);
+  for (let b = 0; b < 4; b++) for (let i = 0; i < 400; i++) drums[b * beat + i] = 0.8 * Math.exp(-i / 80) * (i % 2 === 0 ? 1 : -1);
+  writeFileSync(path.join(folder, 'drum_loop_137bpm.wav'), encodeWav({ sampleRate: rate, channels: [drums, drums] }, { bitDepth: 32, float: true }));
+  const pad = Float32Array.from({ length: rate * 3 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 220 * i) / rate));
+  writeFileSync(path.join(folder, 'pad_sine_loop.wav'), encodeWav({ sampleRate: rate, channels: [pad, pad] }, { bitDepth: 32, float: true }));
+  return folder;
+}
+
+test('a loop dropped from the library follows the song tempo in beats mode; a loop of unknown tempo asks for it, once', async ({ app }) => {
+  await importFolder(app, writeLoops());
+  const search = app.getByRole('searchbox', { name: 'Search samples' });
+  const samples = app.getByRole('listbox', { name: 'Samples' });
+  const dropZone = app.getByLabel('New track drop zone');
+  await expect(app.getByRole('checkbox', { name: 'Warp loops to the project tempo' })).toBeChecked();
+
+  // One bar at 137 BPM (1.75 s: 3.5 beats at its own speed) lasts one bar, 4 beats, at 120 BPM.
+  await search.fill('drum_loop_137');
+  await samples.getByRole('option', { name: /drum_loop_137bpm/ }).dragTo(dropZone, { targetPosition: { x: 3, y: 20 } });
+  const drums = app.getByLabel('Clip drum_loop_137bpm.wav');
+  await expect(drums).toHaveCount(1);
+  await expect(app.getByRole('contentinfo')).toContainText('following the song’s tempo from its 137 BPM (beats mode)');
+  expect(Math.round((await drums.boundingBox())?.width ?? 0)).toBe(4 * pixelsPerBeat);
+  await drums.dblclick();
+  const editor = app.getByRole('dialog', { name: 'Waveform editor' });
+  await expect(editor.getByRole('combobox', { name: 'Timing mode' })).toHaveValue('beats');
+  await expect(editor.getByLabel('Source tempo (BPM)')).toHaveValue('137');
+  await app.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  // A sine has no pulse: the library has no tempo for it, so placing it asks.
+  await search.fill('pad_sine_loop');
+  const padRow = samples.getByRole('option', { name: /pad_sine_loop/ });
+  await padRow.dragTo(dropZone, { targetPosition: { x: 3, y: 20 } });
+  const question = app.getByRole('dialog', { name: 'Tempo of pad_sine_loop.wav' });
+  await expect(question).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/tempo-question.png' });
+  await question.getByRole('button', { name: 'Warp to the song' }).click();
+  await expect(question.getByRole('alert')).toContainText('Give a tempo from 20 to 999 BPM');
+  // T taps (the tempo depends on the hand, so only that taps fill the field is checked here).
+  await app.keyboard.press('t');
+  await app.keyboard.press('t');
+  await expect(question).toContainText('2 taps');
+  await expect(question.getByLabel('Tempo (BPM)')).not.toHaveValue('');
+  // 3 s in 4/4: one bar at 80 BPM, two at 160.
+  await question.getByRole('button', { name: '1 bar · 80 BPM' }).click();
+  await expect(question.getByLabel('Tempo (BPM)')).toHaveValue('80');
+  await question.getByRole('button', { name: 'Warp to the song' }).click();
+  await expect(question).toBeHidden();
+  const pads = app.getByLabel('Clip pad_sine_loop.wav');
+  await expect(pads).toHaveCount(1);
+  await expect(app.getByRole('contentinfo')).toContainText('following the song’s tempo from its 80 BPM (tonal mode)');
+  expect(Math.round((await pads.boundingBox())?.width ?? 0)).toBe(4 * pixelsPerBeat);
+  // The library keeps the answer: the row says 80 BPM and the next drop does not ask again.
+  await expect(padRow).toContainText('80 BPM');
+  await padRow.dragTo(dropZone, { targetPosition: { x: 3, y: 20 } });
+  await expect(pads).toHaveCount(2);
+  await expect(question).toBeHidden();
+
+  // With the setting off, a loop plays at its own speed: 1.75 s, 3.5 beats at 120 BPM.
+  await search.fill('drum_loop_137');
+  await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).uncheck();
+  await samples.getByRole('option', { name: /drum_loop_137bpm/ }).dragTo(dropZone, { targetPosition: { x: 3, y: 20 } });
+  await expect(drums).toHaveCount(2);
+  const widths = await Promise.all([0, 1].map(async (i) => Math.round((await drums.nth(i).boundingBox())?.width ?? 0)));
+  expect(widths.sort()).toEqual([Math.round(((4 * 60) / 137) * 2 * pixelsPerBeat), 4 * pixelsPerBeat].sort());
+  await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).check();
+});
