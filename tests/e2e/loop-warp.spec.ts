@@ -79,3 +79,59 @@ test('a loop dropped from the library follows the song tempo in beats mode; a lo
   expect(widths.sort()).toEqual([Math.round(((4 * 60) / 137) * 2 * pixelsPerBeat), 4 * pixelsPerBeat].sort());
   await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).check();
 });
+
+test('warp markers in the waveform editor: transients as ticks, double-click adds one on a transient, a drag moves it in one undo step, Delete and the context menu remove it', async ({ app }) => {
+  await importFolder(app, writeLoops());
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('drum_loop_137');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /drum_loop_137bpm/ }).dblclick();
+  const clip = app.getByLabel('Clip drum_loop_137bpm.wav');
+  await expect(clip).toHaveCount(1);
+  await clip.dblclick();
+  const editor = app.getByRole('dialog', { name: 'Waveform editor' });
+  await expect(editor.getByLabel('Warp markers')).toHaveText(/^No warp markers/);
+  const wave = editor.getByRole('img', { name: /^Waveform of drum_loop_137bpm/ });
+  // A click on each of the four beats: the ticks after the first (the sound's start) at least.
+  await expect.poll(() => wave.locator('.editor-transient').count()).toBeGreaterThanOrEqual(3);
+  const box = await wave.boundingBox();
+  if (!box) throw new Error('waveform not laid out');
+  const duration = (4 * 60) / 137;
+  const xOf = (seconds: number) => box.x + (seconds / duration) * box.width;
+  const undo = app.getByRole('button', { name: /^Undo/ });
+
+  // Double-click 4 px after the second beat's click: the marker lands on the click, on beat 1 of the clip's beats.
+  const secondBeat = 60 / 137;
+  await app.mouse.dblclick(xOf(secondBeat) + 4, box.y + box.height / 2);
+  const marker = wave.getByRole('button', { name: /^Warp marker 1: / });
+  await expect(marker).toHaveAccessibleName(/^Warp marker 1: 0\.43\d s on beat 1\.00$/);
+  await expect(undo).toHaveAccessibleName('Undo Add Warp Marker');
+  await expect(editor.getByLabel('Warp markers')).toHaveText(/^1 warp marker/);
+  await app.screenshot({ path: 'test-results/screens/warp-marker.png' });
+
+  // Drag it 40 px right: a later moment of the audio now plays on beat 1; one undo step.
+  const markerBox = await marker.boundingBox();
+  if (!markerBox) throw new Error('marker not laid out');
+  await app.mouse.move(markerBox.x + markerBox.width / 2, markerBox.y + markerBox.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(markerBox.x + markerBox.width / 2 + 40, markerBox.y + markerBox.height / 2, { steps: 8 });
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Move Warp Marker');
+  const moved = Number(/: (\d+\.\d+) s/.exec((await marker.getAttribute('aria-label')) ?? '')?.[1]);
+  expect(moved - secondBeat).toBeGreaterThan((30 / box.width) * duration);
+  await expect(marker).toHaveAccessibleName(/on beat 1\.00$/);
+  await app.keyboard.press('Control+z');
+  await expect(marker).toHaveAccessibleName(/^Warp marker 1: 0\.43\d s on beat 1\.00$/);
+
+  // Select and Delete; then undo, and remove it from its context menu.
+  await marker.click();
+  await expect(marker).toHaveAttribute('aria-pressed', 'true');
+  await app.keyboard.press('Delete');
+  await expect(marker).toHaveCount(0);
+  await expect(clip).toHaveCount(1);
+  await expect(undo).toHaveAccessibleName('Undo Delete Warp Marker');
+  await app.keyboard.press('Control+z');
+  await expect(marker).toHaveCount(1);
+  await marker.click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'Delete warp marker' }).click();
+  await expect(marker).toHaveCount(0);
+  await expect(editor.getByLabel('Warp markers')).toHaveText(/^No warp markers/);
+});

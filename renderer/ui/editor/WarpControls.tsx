@@ -41,8 +41,17 @@ export function WarpControls({ clip, clipRef, fileName, songTempo }: { clip: Aud
       <NumberField label="Source tempo" unit="BPM" value={clip.warp?.sourceTempo ?? null} step={0.01} onCommit={(bpm) => edit('Set Source Tempo', (p) => setClipSourceTempo(p, [clipRef], bpm))} />
       <NumberField label="Transpose" unit="st" value={pitched ? clip.transpose : null} step={1} onCommit={(transpose) => edit('Transpose Clip', (p) => setClipPitch(p, [clipRef], { transpose }))} />
       <NumberField label="Detune" unit="ct" value={pitched ? clip.detune : null} step={1} onCommit={(detune) => edit('Detune Clip', (p) => setClipPitch(p, [clipRef], { detune }))} />
+      {clip.warp && (
+        <p className="editor-hint" aria-label="Warp markers">
+          {markerCount(clip.warp.markers.length)} · double-click the waveform to add one (on a transient when near), drag to move, Delete to remove
+        </p>
+      )}
     </fieldset>
   );
+}
+
+function markerCount(count: number): string {
+  return count === 0 ? 'No warp markers' : count === 1 ? '1 warp marker' : `${count} warp markers`;
 }
 
 /** A number committed on Enter or leaving the field; null shows it disabled (not applicable). */

@@ -27,7 +27,9 @@ import {
 import { formatDb } from '../format';
 import { ClipNameField } from './ClipNameField';
 import { NormalizeControl } from './NormalizeControl';
+import { useWarpMarkers } from './use-warp-markers';
 import { WarpControls } from './WarpControls';
+import { WarpMarkerMenu } from './WarpMarkerMenu';
 import './editor.css';
 
 const waveHeight = 168;
@@ -149,11 +151,11 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
     const plugin = regions.current;
     if (!plugin || !ready) return;
     const style = getComputedStyle(host.current ?? document.documentElement);
-    for (const region of plugin.getRegions()) if (!region.id.startsWith('selection')) region.remove();
     const fixed = { drag: false, resize: false };
-    plugin.addRegion({ id: 'clip', start: range.start, end: Math.max(range.end, range.start + 1e-3), color: 'transparent', content: 'clip', ...fixed });
-    if (clip.fadeIn > 0) plugin.addRegion({ id: 'fade-in', start: range.start, end: Math.min(range.end, range.start + clip.fadeIn), color: style.getPropertyValue('--surface-4').trim(), ...fixed });
-    if (clip.fadeOut > 0) plugin.addRegion({ id: 'fade-out', start: Math.max(range.start, range.end - clip.fadeOut), end: range.end, color: style.getPropertyValue('--surface-4').trim(), ...fixed });
+    const drawn = [plugin.addRegion({ id: 'clip', start: range.start, end: Math.max(range.end, range.start + 1e-3), color: 'transparent', content: 'clip', ...fixed })];
+    if (clip.fadeIn > 0) drawn.push(plugin.addRegion({ id: 'fade-in', start: range.start, end: Math.min(range.end, range.start + clip.fadeIn), color: style.getPropertyValue('--surface-4').trim(), ...fixed }));
+    if (clip.fadeOut > 0) drawn.push(plugin.addRegion({ id: 'fade-out', start: Math.max(range.start, range.end - clip.fadeOut), end: range.end, color: style.getPropertyValue('--surface-4').trim(), ...fixed }));
+    return () => drawn.forEach((region) => region.remove());
   }, [ready, range.start, range.end, clip.fadeIn, clip.fadeOut]);
 
   useEffect(() => {
@@ -167,6 +169,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
   };
 
   const ref = target;
+  const markers = useWarpMarkers(regions.current, surfer.current, ready, clip, ref, onsets, pxPerSec);
   const edit = useProject.getState().edit;
   const setToSelection = () => {
     if (selection) edit('Set Clip to Selection', (p) => setClipToSourceRange(p, ref, selection, durations()));
@@ -228,6 +231,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
         </output>
       </div>
       <div className="editor-wave" ref={host} onWheel={onWheel} aria-label={`Waveform of ${info.name}`} role="img" />
+      {markers.menu && <WarpMarkerMenu menu={markers.menu} onDelete={markers.remove} onClose={markers.closeMenu} />}
       <div className="editor-toolbar" role="toolbar" aria-label="Selection">
         <button type="button" onClick={() => void playSelection()} title="Loops the selection's place on the timeline (other tracks play too)">
           {selection ? 'Play selection' : 'Play clip'}
