@@ -6,9 +6,17 @@
  */
 import { runtime } from '../state/runtime';
 import { liveNoteCommand } from './live-note-command';
+import { NoteAudition } from './note-audition';
 
 /** Plays (velocity 0 < v ≤ 1) or releases (0) `pitch` (MIDI, 60 = C4) on the instrument of `trackId`. */
 export function playLiveNote(trackId: string, pitch: number, velocity: number): void {
   const command = liveNoteCommand(trackId, pitch, velocity);
   if (command) runtime().audio.send(command);
+}
+
+const audition = new NoteAudition(playLiveNote);
+
+/** An editor's audition: `pitch` (a drum pad is 36 + its index) on the instrument of `trackId` for a moment (`NoteAudition`). */
+export function auditionNote(trackId: string, pitch: number): void {
+  audition.note(trackId, pitch);
 }

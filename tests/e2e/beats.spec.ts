@@ -82,6 +82,14 @@ test('Four on the floor: the factory kit, then kick steps clicked on every beat 
   await editor.getByRole('button', { name: 'Factory kit' }).click();
   await expect(editor.getByRole('button', { name: 'Pad 1 Kick' })).toBeVisible();
   await app.screenshot({ path: `${shots}/pads.png` });
+  // A pad clicked while stopped plays through the drum machine into the track's own channel (its
+  // meter moves; the library's preview would reach only the master).
+  await app.getByRole('button', { name: 'Mixer', exact: true }).click();
+  const drumsMeter = app.getByRole('region', { name: 'Mixer' }).getByRole('meter', { name: 'Level of Drums' });
+  await editor.getByRole('button', { name: 'Pad 1 Kick' }).click();
+  await expect.poll(async () => Number(await drumsMeter.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-40);
+  await app.screenshot({ path: `${shots}/pad-audition.png` });
+  await app.getByRole('button', { name: 'Mixer', exact: true }).click();
 
   await editor.getByRole('tab', { name: 'Steps' }).click();
   const kick = editor.getByRole('row', { name: 'Kick', exact: true });

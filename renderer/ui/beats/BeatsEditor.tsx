@@ -4,9 +4,9 @@ import { patternBeatAt } from '../../../src/model/beats/pattern-position';
 import { pitchName } from '../../../src/model/beats/scales';
 import { setSongSwing } from '../../../src/model/beats/song-swing';
 import type { NoteClip, Pattern, Project, Track } from '../../../src/model/project-schema';
+import { auditionNote } from '../../audio/live-notes';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
-import { auditionPad } from './audition';
 import { DrumPads } from './DrumPads';
 import { NumberField } from './NumberField';
 import { PianoRoll } from './PianoRoll';
@@ -47,7 +47,7 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
   const drums = track.instrument?.type === 'drums' ? track.instrument : null;
   const [view, setView] = useState<BeatsView>(drums ? 'steps' : 'piano');
   const editing = usePatternEditing(clip.pattern, pattern);
-  const audition = (pitch: number) => auditionPad(useProject.getState().project, track.id, pitch);
+  const audition = (pitch: number) => auditionNote(track.id, pitch);
   const rows: StepRow[] = useMemo(() => stepRows(drums?.pads.map((p) => p.name) ?? [], pattern), [drums, pattern]);
   const ghosts = useMemo(() => {
     const others = new Set(track.clips.flatMap((c) => (c.kind === 'notes' && c.pattern !== clip.pattern ? [c.pattern] : [])));
