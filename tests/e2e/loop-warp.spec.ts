@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
+import { Engine } from '../../src/engine/engine';
+import { blockFrames, packSample, type PreviewWarp } from '../../src/protocol/engine';
 import { expect, importFolder, test } from './fixtures';
 
 const rate = 48_000;
@@ -134,4 +136,54 @@ test('warp markers in the waveform editor: transients as ticks, double-click add
   await app.getByRole('menuitem', { name: 'Delete warp marker' }).click();
   await expect(marker).toHaveCount(0);
   await expect(editor.getByLabel('Warp markers')).toHaveText(/^No warp markers/);
+});
+
+test('the library preview in the playback worklet starts a 100 BPM loop on the next beat of a playing 120 BPM song and lasts one 120 BPM bar, the same samples as the engine in Node', async ({ page }) => {
+  // A one-bar loop at 100 BPM, a 2 ms click on each of its beats.
+  const beat100 = (60 / 100) * rate;
+  const loop = new Float32Array(beat100 * 4);
+  for (let b = 0; b < 4; b++) for (let i = 0; i < 96; i++) loop[b * beat100 + i] = i % 2 === 0 ? 0.9 : -0.9;
+  const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'warp-loops');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'click_bar_100bpm.wav');
+  writeFileSync(file, encodeWav({ sampleRate: rate, channels: [loop, loop] }, { bitDepth: 32, float: true }));
+  const warp: PreviewWarp = { mode: 'beats', sourceTempo: 100, transpose: 0 };
+  const seek = 10_000;
+  const frames = 6 * (rate / 2);
+
+  await page.goto(process.env['GLOWROOM_HARNESS_URL'] ?? '');
+  await page.waitForFunction(() => window.harnessReady === true);
+  const base64 = await page.evaluate(([file, warpJson, at, n]) => window.renderPreviewInWorklet(file, warpJson, at, n), [file, JSON.stringify(warp), seek, frames] as const);
+  const bytes = Buffer.from(base64, 'base64');
+  const interleaved = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const left = interleaved.filter((_, i) => i % 2 === 0);
+
+  // Onsets: the first sample of each click above half its level after a long quiet.
+  const onsets: number[] = [];
+  let quiet = Infinity;
+  left.forEach((x, i) => {
+    if (Math.abs(x) > 0.4 && quiet >= 1000) onsets.push(i);
+    quiet = Math.abs(x) > 0.4 ? 0 : quiet + 1;
+  });
+  // Heard from timeline frame 10,000: the beats of 120 BPM fall on frames 24,000, 48,000, … of the timeline.
+  const beat120 = rate / 2;
+  expect(onsets.map((frame) => frame + seek)).toEqual([1, 2, 3, 4].map((beat) => beat * beat120));
+  const last = left.findLastIndex((x) => x !== 0) + seek;
+  expect(last).toBeGreaterThan(4 * beat120);
+  expect(last).toBeLessThan(5 * beat120);
+
+  // The engine in Node, given the same commands, makes the same samples.
+  const engine = new Engine(rate);
+  engine.command({ type: 'add-sample', sample: packSample(file, rate, [loop, loop], (n) => new ArrayBuffer(n)) });
+  engine.command({ type: 'seek', frame: seek });
+  engine.command({ type: 'play' });
+  engine.command({ type: 'preview', sampleId: file, gainDb: 0, warp });
+  const nodeLeft = new Float32Array(frames);
+  const blockLeft = new Float32Array(blockFrames);
+  const blockRight = new Float32Array(blockFrames);
+  for (let at = 0; at < frames; at += blockFrames) {
+    engine.render(blockLeft, blockRight, blockFrames);
+    nodeLeft.set(blockLeft.subarray(0, Math.min(blockFrames, frames - at)), at);
+  }
+  expect(left.every((x, i) => x === nodeLeft[i])).toBe(true);
 });
