@@ -8,7 +8,9 @@
  *   where recording began when that was inside the loop; the last ends where Stop was pressed).
  * - With a punch range only the frames inside it are kept (in every pass): audio outside the range
  *   is never written.
- * - Nothing before the timeline's start is kept.
+ * - Nothing before where recording began (`from`: the capture runs from before the transport
+ *   starts, so the take's first frame is never lost to the start-up) and nothing before the
+ *   timeline's start is kept.
  *
  * The kept frames are written to one file in the order heard; each pass is one run of it. The
  * engine wraps its playhead ahead of what is heard when devices look ahead, but their delay lines
@@ -36,11 +38,13 @@ export class TakePasses {
   /**
    * `loop`: the loop range when the transport loops through it during this take (null when not
    * looping, or when the take began after the loop's end, where the transport does not wrap).
-   * `punch`: the punch range, or null to keep everything.
+   * `punch`: the punch range, or null to keep everything. `from`: the timeline frame where
+   * recording began.
    */
   constructor(
     private readonly loop: FrameRange | null,
     private readonly punch: FrameRange | null,
+    private readonly from = 0,
   ) {}
 
   /**
@@ -49,7 +53,7 @@ export class TakePasses {
    */
   place(heard: number, count: number, keep: (from: number, frames: number) => void): void {
     const loop = this.loop;
-    const low = Math.max(0, this.punch?.start ?? 0, loop?.start ?? 0);
+    const low = Math.max(0, this.from, this.punch?.start ?? 0, loop?.start ?? 0);
     const high = Math.min(this.punch?.end ?? Infinity, loop?.end ?? Infinity);
     for (let i = 0; i < count; ) {
       const straight = heard + i;

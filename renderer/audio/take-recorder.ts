@@ -42,11 +42,16 @@ export class TakeRecorder {
     private readonly onEnded: (why: TakeEnd) => void,
   ) {}
 
-  /** Waits for the engine to play, then captures from the next block. */
-  async start(): Promise<void> {
+  /**
+   * Captures from the next block on, then has `play` start the transport and waits until it plays:
+   * capturing first means the take's first frame is never lost to the capture's start-up (what
+   * comes before the transport's start is not kept, see TakePasses).
+   */
+  async start(play: () => Promise<void>): Promise<void> {
+    this.capture.start(this.channels);
+    await play();
     while (this.host.status[statusSlots.playing] !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
     this.anchor = this.heardNow();
-    this.capture.start(this.channels);
     this.timer = setInterval(() => this.drain(), drainMs);
   }
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { InputChannels } from '../../src/protocol/capture';
+import { statusSlots } from '../../src/protocol/engine';
 import { Clock } from '../../src/std/clock';
 import { addRecordedTakes } from '../../src/model/edits/take-edits';
 import { beats, hertz, samples } from '../../src/std/units';
@@ -145,7 +146,7 @@ export const useRecording = create<RecordingState>()((set, get) => ({
         if (status.stoppedEarly && take) take.stoppedEarly = status.stoppedEarly;
         return status.stoppedEarly === null;
       };
-      const recorder = new TakeRecorder(audio, input, picked, Math.round(latency * rate), new TakePasses(plan.loop, plan.punch), sink, (why) => {
+      const recorder = new TakeRecorder(audio, input, picked, Math.round(latency * rate), new TakePasses(plan.loop, plan.punch, plan.from), sink, (why) => {
         if (take) take.ended = why;
         void get().stopRecording();
       });
@@ -153,8 +154,7 @@ export const useRecording = create<RecordingState>()((set, get) => ({
       // The click while recording is the recording's own setting; the transport's comes back on Stop.
       if (clickWhileRecording) audio.send({ type: 'set-metronome', enabled: true });
       set({ phase: 'recording' });
-      await useTransport.getState().play();
-      await recorder.start();
+      await recorder.start(() => useTransport.getState().play());
     } catch (error) {
       set({ phase: null });
       take = null;
@@ -201,14 +201,20 @@ export const useRecording = create<RecordingState>()((set, get) => ({
 /**
  * Where the take goes, from the transport: while looping, recording starts at the loop's start
  * (seeking there) and each pass through the loop is a take; while punching, only the punch range
- * is written. Ranges in frames of the song's clock.
+ * is written; nothing from before where recording begins. Ranges in frames of the song's clock.
  */
-function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | null; punch: FrameRange | null } {
+function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | null; punch: FrameRange | null; from: number } {
   const { loop, looping, punch, punching } = useTransport.getState();
   const clock = Clock.of(useProject.getState().project);
   const frames = (range: { start: number; end: number }): FrameRange => ({ start: clock.frameAt(beats(range.start), hertz(rate)), end: clock.frameAt(beats(range.end), hertz(rate)) });
   const looped = looping && loop && loop.end > loop.start ? loop : null;
-  return { seekTo: looped ? looped.start : null, loop: looped ? frames(looped) : null, punch: punching && punch ? frames(punch) : null };
+  const loopFrames = looped ? frames(looped) : null;
+  return {
+    seekTo: looped ? looped.start : null,
+    loop: loopFrames,
+    punch: punching && punch ? frames(punch) : null,
+    from: loopFrames ? loopFrames.start : (runtime().audio.status[statusSlots.playheadFrame] ?? 0),
+  };
 }
 
 /** The passes of a finished take file as one take group on the track, one undo step. */

@@ -22,11 +22,12 @@ export function onsets(samples: Float32Array): number[] {
   return found;
 }
 
+/** Saves the project as `file` (Save As…, so a project saved before goes to the new file) and reads it back. */
 export async function saveAs(app: Page, file: string): Promise<Project> {
-  await app.keyboard.press('Control+s');
+  await app.getByRole('group', { name: 'Project' }).getByRole('button', { name: 'Save As…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Save project as' });
   await dialog.getByRole('textbox', { name: 'Location' }).fill(file);
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: /^(Save|Replace)$/ }).click();
   await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
   return JSON.parse(readFileSync(file, 'utf8')) as Project;
 }

@@ -61,7 +61,38 @@ test('recording with the loop on counts in, then makes a take of each pass, stac
   }
 
   // The recording is one undo step.
-  await expect(app.getByRole('group', { name: 'History' }).getByRole('button').first()).toHaveAccessibleName('Undo Record 3 Takes');
+  const undo = app.getByRole('group', { name: 'History' }).getByRole('button').first();
+  await expect(undo).toHaveAccessibleName('Undo Record 3 Takes');
+
+  // Comping in the take lanes: use take 1, split the takes at beat 6, use take 2 on the right.
+  await app.getByRole('button', { name: 'Show takes of Audio 1' }).click();
+  const lanes = app.getByRole('group', { name: 'Takes of Audio 1' });
+  await expect(lanes.getByRole('button')).toHaveCount(3);
+  await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  await lanes.getByRole('button', { name: 'Take 1 at bar 2.1' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Use Take');
+  await expect(lanes.getByRole('button', { name: 'Take 1 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.1' })).toHaveAttribute('aria-pressed', 'false');
+  const first = lanes.getByRole('button', { name: 'Take 1 at bar 2.1' });
+  const box = await first.boundingBox();
+  if (!box) throw new Error('take 1 not laid out');
+  // Beat 6 is the middle of the loop: half way along the take.
+  await first.click({ button: 'right', position: { x: box.width / 2 + 2, y: box.height / 2 } });
+  await app.getByRole('menuitem', { name: 'Split takes here' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Split Takes');
+  // Every take reaching past beat 6 was split there (the two whole ones, the third if it did).
+  await expect(lanes.getByRole('button')).toHaveCount(3 + clips.filter((clip) => clip.length > 2 + 1 / 64).length);
+  await lanes.getByRole('button', { name: 'Take 2 at bar 2.3' }).click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'Use this take' }).click();
+  await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.3' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lanes.getByRole('button', { name: 'Take 1 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: '/tmp/shots/rec/take-lanes.png' });
+  const comped = await saveAs(app, path.join(process.env['GLOWROOM_HOME'] ?? '', 'comped takes.glowroom'));
+  const playing = ((comped.tracks[0]?.clips ?? []) as AudioClip[]).filter((clip) => !clip.mute).map((clip) => [clip.take, clip.start, clip.length]);
+  expect(playing).toEqual([
+    [{ group: 'g1', pass: 1 }, 4, 2],
+    [{ group: 'g2', pass: 2 }, 6, expect.closeTo(2, 6)],
+  ]);
 });
 
 test('punching in and out writes only the punch range', async ({ app }) => {

@@ -4,6 +4,7 @@ import { useAutomationView } from '../../state/automation-view-store';
 import { Clock } from '../../../src/std/clock';
 import { missingNow, useProject } from '../../state/project-store';
 import { useSamples } from '../../state/samples-store';
+import { useTakeView } from '../../state/take-view-store';
 import { useTimeline } from '../../state/timeline-store';
 import { paintArrangement } from './arrangement-painter';
 import type { ClipLook } from './clip-painter';
@@ -103,7 +104,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
     view.addEventListener('scroll', schedule, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(view);
-    const unsubscribe = [useProject.subscribe(schedule), useTimeline.subscribe(schedule), useSamples.subscribe(schedule), useAutomationView.subscribe(schedule)];
+    const unsubscribe = [useProject.subscribe(schedule), useTimeline.subscribe(schedule), useSamples.subscribe(schedule), useAutomationView.subscribe(schedule), useTakeView.subscribe(schedule)];
     return () => {
       cancelAnimationFrame(frame);
       view.removeEventListener('scroll', schedule);

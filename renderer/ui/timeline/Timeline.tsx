@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef, type WheelEvent } from 'react';
 import { projectEndBeats } from '../../../src/model/project-time';
 import { statusSlots } from '../../../src/protocol/engine';
 import { useAutomationView } from '../../state/automation-view-store';
+import { useTakeView } from '../../state/take-view-store';
 import { Clock } from '../../../src/std/clock';
 import { hertz, samples } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
@@ -15,6 +16,7 @@ import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
 import { startRubberBand } from './rubber-band';
 import { Ruler } from './Ruler';
+import { TakeLanes } from './TakeLanes';
 import { TempoLane } from './TempoLane';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeader } from './TrackHeader';
@@ -27,13 +29,14 @@ const minimumBars = 32;
 
 /**
  * The arrangement: toolbar, a ruler in bars and time, one row per track (header + lane with its
- * clips, painted by the canvas underneath) with its open automation rows under it, and the playhead, which follows playback. Ctrl/Cmd +
+ * clips, painted by the canvas underneath) with its open take lanes and automation rows under it, and the playhead, which follows playback. Ctrl/Cmd +
  * wheel zooms around the pointer.
  */
 export function Timeline() {
   const project = useProject((s) => s.project);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const expanded = useAutomationView((s) => s.expanded);
+  const takesOpen = useTakeView((s) => s.open);
   const scroller = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const band = useRef<HTMLDivElement>(null);
@@ -111,6 +114,7 @@ export function Timeline() {
                     <TrackHeader track={track} index={index} />
                     <Lane track={track} height={track.height} laneBeats={laneBeats} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
                   </div>
+                  {takesOpen[track.id] && <TakeLanes track={track} laneBeats={laneBeats} />}
                   {expanded[track.id] && <AutomationRows track={track} laneBeats={laneBeats} />}
                 </Fragment>
               );

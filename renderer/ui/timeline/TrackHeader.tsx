@@ -8,6 +8,7 @@ import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from '../InlineNameInput';
 import { ArmToggle } from './ArmToggle';
 import { AutomationToggle } from './AutomationToggle';
+import { TakesToggle } from './TakesToggle';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
@@ -45,13 +46,16 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
         {renaming ? (
           <InlineNameInput className="track-name-input" label="Track name" initial={track.name} onDone={rename} />
         ) : (
-          <span
-            className="track-name"
-            title="Double-click to rename"
-            onDoubleClick={() => setRenaming(true)}
-          >
-            {track.name || 'Untitled track'}
-          </span>
+          <div className="track-name-row">
+            <span
+              className="track-name"
+              title="Double-click to rename"
+              onDoubleClick={() => setRenaming(true)}
+            >
+              {track.name || 'Untitled track'}
+            </span>
+            <TakesToggle track={track} />
+          </div>
         )}
         <div className="track-controls">
           <TrackMixControls trackId={track.id} name={track.name} gainDb={track.channel.gainDb} pan={track.channel.pan} />

@@ -1,3 +1,4 @@
+import { takeOf } from '../../../src/model/edits/take-edits';
 import type { Clip, Marker, Track } from '../../../src/model/project-schema';
 import { beats } from '../../../src/std/units';
 import { clipBox, minClipWidth } from './clip-geometry';
@@ -6,10 +7,13 @@ import type { ArrangementFrame } from './arrangement-frame';
 import { paintClip, type ClipLook } from './clip-painter';
 import { paintRuler } from './ruler-painter';
 import type { TimelinePalette } from './timeline-palette';
+import { takeLaneHeight } from './take-lanes';
 import { rowsBetween, type TrackRow } from './track-layout';
 
 /** Beat lines are drawn only when beats are at least this far apart (px); bar lines likewise. */
 const beatLineRoom = 6;
+/** A take in its lane lies over nothing. */
+const unlayered = { raised: false, covered: [] };
 const barLineRoom = 4;
 
 /** What one paint drew: clips in view, how many of them with their waveform, the notes of note clips, and the covered spans of overlapping clips. */
@@ -76,6 +80,19 @@ export function paintArrangement(
       if (painted.waveform) waveforms++;
       notes += painted.notes;
       overlaps += painted.overlaps;
+    });
+    // Open take lanes: take n of every group in lane n, each as it sounds (the unchosen muted).
+    row.takeLanes.forEach((pass, lane) => {
+      const top = y + row.height + lane * takeLaneHeight;
+      context.fillStyle = palette.rowLine;
+      context.fillRect(visibleLeft, top + takeLaneHeight - 1, visibleRight - visibleLeft, 1);
+      for (const clip of row.track.clips) {
+        if (takeOf(clip)?.pass !== pass || clip.start >= toBeat || clip.start + clip.length <= fromBeat) continue;
+        const box = clipBox(clip, pixelsPerBeat, takeLaneHeight);
+        clips++;
+        const painted = paintClip(context, clip, { ...box, y: top + box.y }, lookOf(clip, row.track), palette, { clock: frame.clock, pixelsPerBeat, visibleLeft, visibleRight }, unlayered);
+        if (painted.waveform) waveforms++;
+      }
     });
   }
   context.fillStyle = palette.markerLine;

@@ -1,6 +1,8 @@
 import { automatableParams, laneOf, type AutomatableParam } from '../../../src/model/automation-params';
 import type { Project, Track } from '../../../src/model/project-schema';
 import { sameLane, useAutomationView } from '../../state/automation-view-store';
+import { useTakeView } from '../../state/take-view-store';
+import { takePassesOf } from './take-lanes';
 import { trackRows } from './track-layout';
 
 /** Pixels of one automation row under a track, and of the row with "Add automation lane". */
@@ -20,8 +22,9 @@ export function automationSpan(project: Project, track: Track, view: View): numb
   return view.expanded[track.id] ? automationRowsOf(project, track, view).length * automationRowHeight + addLaneRowHeight : 0;
 }
 
-/** The arrangement's rows with the automation rows open now. */
+/** The arrangement's rows with the take lanes and automation rows open now. */
 export function timelineRows(project: Project): ReturnType<typeof trackRows> {
   const view = useAutomationView.getState();
-  return trackRows(project.tracks, (track) => automationSpan(project, track, view));
+  const takes = useTakeView.getState().open;
+  return trackRows(project.tracks, (track) => automationSpan(project, track, view), (track) => (takes[track.id] ? takePassesOf(track) : []));
 }

@@ -1,8 +1,10 @@
 import type { Track } from '../../../src/model/project-schema';
+import { takeLaneHeight } from './take-lanes';
 
 /**
  * Where a track's row sits: `top` in pixels from the first row (just under the ruler); `height`
- * is its clips' lane, `span` that plus its open automation rows underneath.
+ * is its clips' lane, `span` that plus its open take lanes (`takeLanes`: the passes shown, one
+ * lane of `takeLaneHeight` each, right under the clips' lane) and its open automation rows.
  */
 export interface TrackRow {
   readonly track: Track;
@@ -10,15 +12,24 @@ export interface TrackRow {
   readonly top: number;
   readonly height: number;
   readonly span: number;
+  readonly takeLanes: readonly number[];
 }
 
-/** The rows of the arrangement, top to bottom, and their total height; `below` gives the pixels under a track's lane (its automation rows). */
-export function trackRows(tracks: readonly Track[], below: (track: Track) => number = () => 0): { readonly rows: readonly TrackRow[]; readonly height: number } {
+/**
+ * The rows of the arrangement, top to bottom, and their total height; `below` gives the pixels of
+ * a track's automation rows, `takeLanes` the passes whose take lanes are open.
+ */
+export function trackRows(
+  tracks: readonly Track[],
+  below: (track: Track) => number = () => 0,
+  takeLanes: (track: Track) => readonly number[] = () => [],
+): { readonly rows: readonly TrackRow[]; readonly height: number } {
   const rows: TrackRow[] = [];
   let top = 0;
   tracks.forEach((track, index) => {
-    const span = track.height + below(track);
-    rows.push({ track, index, top, height: track.height, span });
+    const lanes = takeLanes(track);
+    const span = track.height + lanes.length * takeLaneHeight + below(track);
+    rows.push({ track, index, top, height: track.height, span, takeLanes: lanes });
     top += span;
   });
   return { rows, height: top };

@@ -45,6 +45,12 @@ describe('where a take\'s frames go', () => {
     ]);
   });
 
+  it('keeps nothing heard before where recording began', () => {
+    const { passes, written } = record(new TakePasses(null, null, 480), 0, 1000, 128);
+    expect(passes).toEqual([{ timelineFrame: 480, fileFrame: 0, frames: 520 }]);
+    expect(written[0]).toBe(480);
+  });
+
   it('with a punch range, writes only the frames inside it', () => {
     const { passes, written } = record(new TakePasses(null, { start: 500, end: 700 }), 0, 1000, 96);
     expect(passes).toEqual([{ timelineFrame: 500, fileFrame: 0, frames: 200 }]);
