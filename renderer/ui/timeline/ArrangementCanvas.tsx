@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { patternUses } from '../../../src/model/beats/pattern-uses';
 import type { Clip, Track } from '../../../src/model/project-schema';
 import { useAutomationView } from '../../state/automation-view-store';
 import { Clock } from '../../../src/std/clock';
@@ -10,7 +11,6 @@ import { paintArrangement } from './arrangement-painter';
 import type { ClipLook } from './clip-painter';
 import { clipDisplayName } from './clip-name';
 import { headerWidth, rulerHeight } from './geometry';
-import { patternUses } from './note-preview';
 import { readTimelinePalette } from './timeline-palette';
 import { timelineRows } from './automation-rows';
 
@@ -52,7 +52,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
       const { byPath } = useSamples.getState();
       const selected = new Set(selection);
       const missingSources = new Set(missingNow(state).map((m) => m.sourceId));
-      const uses = patternUses(project.tracks.flatMap((track) => track.clips));
+      const uses = patternUses(project);
       const notesLook = (clip: Clip, track: Track): ClipLook['notes'] => {
         const pattern = clip.kind === 'notes' ? project.patterns[clip.pattern] : undefined;
         if (clip.kind !== 'notes' || !pattern) return null;

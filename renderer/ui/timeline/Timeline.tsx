@@ -10,6 +10,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { openDemoSong } from '../project';
 import { useStatusFrame } from '../use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
+import { ClipMenu } from './ClipMenu';
 import { AutomationRows } from './AutomationRows';
 import { sampleDropHandlers } from './drop-target';
 import { headerWidth, rulerHeight } from './geometry';
@@ -143,6 +144,7 @@ export function Timeline() {
           </div>
         </div>
       </div>
+      <ClipMenu />
     </section>
   );
 }

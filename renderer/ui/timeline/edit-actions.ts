@@ -9,13 +9,15 @@ import {
   type Clipboard,
 } from '../../../src/model/edits/clip-edits';
 import { duplicatedClipShifts } from '../../../src/model/edits/automation-follow';
-import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
+import { linkedAmong, makeClipsUnique } from '../../../src/model/beats/make-unique';
+import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, makeUniqueLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
 import type { Project } from '../../../src/model/project-schema';
 import { beats } from '../../../src/std/units';
 import { playheadBeats } from '../../state/playhead';
 import { useProject } from '../../state/project-store';
+import { useSession } from '../../state/session-store';
 import { sourceDurationsOf, useSamples } from '../../state/samples-store';
 import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
@@ -118,6 +120,21 @@ export function toggleMuteSelection(): void {
   const selected = new Set(refs.map((ref) => ref.clipId));
   const mute = !project.tracks.every((track) => track.clips.every((clip) => !selected.has(clip.id) || clip.mute));
   useProject.getState().edit(clipMuteLabel(refs.length, mute), (p) => setClipMute(p, refs, mute));
+}
+
+/**
+ * Make Unique (U, the clip menu): each selected note clip that shares its pattern with other clips
+ * (linked copies) gets a copy of its own, one undo step; editing it then leaves its siblings alone.
+ */
+export function makeSelectionUnique(): void {
+  const project = useProject.getState().project;
+  const ids = selectedRefs(project).map((ref) => ref.clipId);
+  const linked = linkedAmong(project, ids);
+  if (linked === 0) {
+    if (ids.length > 0) useSession.getState().notify('info', 'Nothing to make unique: the selected clips are not linked copies (only note clips that share a pattern are).');
+    return;
+  }
+  useProject.getState().edit(makeUniqueLabel(linked), (p) => makeClipsUnique(p, ids));
 }
 
 export function addMarkerAtPlayhead(): void {

@@ -7,6 +7,7 @@ export {
   copySelection,
   deleteSelection,
   duplicateSelection,
+  makeSelectionUnique,
   pasteAtPlayhead,
   selectAll,
   splitAtMouse,

@@ -7,6 +7,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { cursorOf } from './clip-geometry';
 import { startClipGesture } from './clip-gesture';
 import { clipAt, type ClipHit } from './clip-hit';
+import { useClipMenu } from './clip-menu-store';
 
 function hitOf(event: ReactMouseEvent<HTMLElement>, track: Track, rowHeight: number): ClipHit | null {
   const rect = event.currentTarget.getBoundingClientRect();
@@ -49,6 +50,15 @@ export function lanePointerHandlers(track: Track, rowHeight: number) {
     onPointerLeave() {
       lastPointer = null;
       useTimeline.getState().hover(null);
+    },
+    /** A right-click on a clip selects it (keeping the selection when it is part of it) and opens the clip menu. */
+    onContextMenu(event: ReactMouseEvent<HTMLElement>) {
+      const hit = hitOf(event, track, rowHeight);
+      if (!hit) return;
+      event.preventDefault();
+      const timeline = useTimeline.getState();
+      if (!timeline.selection.includes(hit.clip.id)) timeline.select([hit.clip.id]);
+      useClipMenu.getState().open(event.clientX, event.clientY);
     },
     onDoubleClick(event: ReactMouseEvent<HTMLElement>) {
       const hit = hitOf(event, track, rowHeight);

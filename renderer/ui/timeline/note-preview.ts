@@ -62,10 +62,3 @@ export function previewRows(pattern: Pick<Pattern, 'notes'>, drums: boolean): Pr
   const top = high + Math.ceil(pad / 2);
   return { count: top - bottom + 1, rowOf: (pitch) => top - pitch };
 }
-
-/** How many note clips play each pattern: more than one means linked copies. */
-export function patternUses(clips: Iterable<{ readonly kind: string; readonly pattern?: string }>): Map<string, number> {
-  const uses = new Map<string, number>();
-  for (const clip of clips) if (clip.kind === 'notes' && clip.pattern !== undefined) uses.set(clip.pattern, (uses.get(clip.pattern) ?? 0) + 1);
-  return uses;
-}

@@ -22,6 +22,7 @@ export const loopLabel = (count: number, loop: boolean): string => counted(loop 
 export const extendLoopLabel = (): string => 'Extend Loop';
 export const renameClipLabel = (count = 1): string => counted('Rename', 'Clip', count);
 /** `mute`: whether the edit mutes (true) or unmutes (false) the clips. */
+export const makeUniqueLabel = (count: number): string => (count <= 1 ? 'Make Clip Unique' : `Make ${count} Clips Unique`);
 export const clipMuteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Clip', count);
 
 export const addTempoChangeLabel = (): string => 'Add Tempo Change';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternUses, placedNotes, previewRows } from '../../../renderer/ui/timeline/note-preview';
+import { placedNotes, previewRows } from '../../../renderer/ui/timeline/note-preview';
 
 const note = (pitch: number, start: number, length = 0.25, velocity = 1) => ({ pitch, start, length, velocity });
 const pattern = { length: 4, notes: [note(36, 0), note(38, 1), note(42, 2.5, 2)] };
@@ -45,15 +45,5 @@ describe('the note preview on the timeline', () => {
     const wide = previewRows({ notes: [note(40, 0), note(80, 1)] }, false);
     expect(wide.count).toBe(41);
     expect([wide.rowOf(80), wide.rowOf(40)]).toEqual([0, 40]);
-  });
-
-  it('counts the note clips of each pattern (more than one: linked copies)', () => {
-    const uses = patternUses([
-      { kind: 'notes', pattern: 'p1' },
-      { kind: 'audio' },
-      { kind: 'notes', pattern: 'p1' },
-      { kind: 'notes', pattern: 'p2' },
-    ]);
-    expect([uses.get('p1'), uses.get('p2'), uses.get('p3')]).toEqual([2, 1, undefined]);
   });
 });

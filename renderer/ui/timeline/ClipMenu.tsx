@@ -1,0 +1,45 @@
+import { useCallback, useRef } from 'react';
+import { linkedAmong } from '../../../src/model/beats/make-unique';
+import { useProject } from '../../state/project-store';
+import { useTimeline } from '../../state/timeline-store';
+import { useDismiss } from '../use-dismiss';
+import { useClipMenu } from './clip-menu-store';
+import { deleteSelection, duplicateSelection, makeSelectionUnique, toggleMuteSelection } from './edit-actions';
+
+/**
+ * The menu a right-click on a clip opens, for the selection (the clicked clip joins it first):
+ * Make Unique (offered for linked note clips, with how many), Duplicate, Mute / Unmute, Delete —
+ * the very actions of their shortcuts, which it shows.
+ */
+export function ClipMenu() {
+  const at = useClipMenu((s) => s.at);
+  const close = useClipMenu((s) => s.close);
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(at !== null, root, useCallback(() => close(), [close]));
+  const selection = useTimeline((s) => s.selection);
+  const project = useProject((s) => s.project);
+  if (!at) return null;
+  const linked = linkedAmong(project, selection);
+  const selected = new Set(selection);
+  const allMuted = project.tracks.every((track) => track.clips.every((clip) => !selected.has(clip.id) || clip.mute));
+  const run = (action: () => void) => () => {
+    close();
+    action();
+  };
+  return (
+    <div ref={root} role="menu" aria-label="Clip" className="clip-menu menu-popover" style={{ left: at.x, top: at.y }}>
+      <button type="button" role="menuitem" disabled={linked === 0} onClick={run(makeSelectionUnique)}>
+        {linked > 1 ? `Make ${linked} Clips Unique` : 'Make Unique'} <kbd>U</kbd>
+      </button>
+      <button type="button" role="menuitem" onClick={run(duplicateSelection)}>
+        Duplicate <kbd>Ctrl+D</kbd>
+      </button>
+      <button type="button" role="menuitem" onClick={run(toggleMuteSelection)}>
+        {allMuted ? 'Unmute' : 'Mute'} <kbd>0</kbd>
+      </button>
+      <button type="button" role="menuitem" onClick={run(deleteSelection)}>
+        Delete <kbd>Del</kbd>
+      </button>
+    </div>
+  );
+}
