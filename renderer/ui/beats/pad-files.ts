@@ -6,22 +6,19 @@
  */
 import { filenameTempo } from '../../../src/analysis/filename-tempo';
 import { onsetsFromPeaks } from '../../../src/analysis/onsets';
-import { factoryKit, factoryKitName } from '../../../src/model/beats/factory-kit';
+import { factoryKitName } from '../../../src/model/beats/factory-kit';
 import { gridCuts, loopTempo } from '../../../src/model/beats/loop-to-pads';
 import { kitPresetOf, kitSettingsOf } from '../../../src/model/beats/kit-preset';
 import { chopLoopOntoPads, loadKit, sampleName, setPadSample, type PadFile } from '../../../src/model/beats/pad-edits';
 import { useProject } from '../../state/project-store';
+import { factoryKitPads, loadedSample } from '../factory-kit-files';
 import { runtime } from '../../state/runtime';
 import { reportError, useSession } from '../../state/session-store';
 
-async function loaded(path: string) {
-  const info = await runtime().samples.ensure(path);
-  return { path: info.path, sha256: info.sha256, info };
-}
 
 export async function putSampleOnPad(trackId: string, pad: number, path: string): Promise<void> {
   try {
-    const file = await loaded(path);
+    const file = await loadedSample(path);
     useProject.getState().edit(`Load ${file.info.name} on Pad ${pad + 1}`, (p) => setPadSample(p, trackId, pad, file));
   } catch (error) {
     reportError(error);
@@ -33,7 +30,7 @@ export type ChopMode = 'transients' | '1/8' | '1/16';
 
 export async function chopLoopOnPads(trackId: string, patternId: string, path: string, mode: ChopMode): Promise<void> {
   try {
-    const file = await loaded(path);
+    const file = await loadedSample(path);
     const duration = file.info.frames / file.info.sampleRate;
     const loopBpm = loopTempo(filenameTempo(file.info.name), duration, useProject.getState().project.tempo);
     const cuts = mode === 'transients' ? onsetsFromPeaks(file.info.peaks, duration) : gridCuts(duration, loopBpm, mode === '1/8' ? 0.5 : 0.25);
@@ -46,16 +43,9 @@ export async function chopLoopOnPads(trackId: string, patternId: string, path: s
 
 /** Loads the factory kit from the bundled CC0 content. */
 export async function loadFactoryKit(trackId: string): Promise<void> {
-  const pack = useSession.getState().info?.factoryDir ?? null;
-  if (!pack) {
-    useSession.getState().notify('error', 'The factory kit’s samples are missing from this installation; reinstall Glowroom, or drop your own samples on the pads.');
-    return;
-  }
   try {
-    const files = await Promise.all(factoryKit.map((pad) => loaded(`${pack}/${pad.file}`)));
-    useProject.getState().edit(`Load ${factoryKitName}`, (p) =>
-      loadKit(p, trackId, factoryKit.map((pad, i) => ({ name: pad.name, file: files[i] ?? null, params: pad.params }))),
-    );
+    const pads = await factoryKitPads();
+    useProject.getState().edit(`Load ${factoryKitName}`, (p) => loadKit(p, trackId, pads));
   } catch (error) {
     reportError(error);
   }
@@ -87,7 +77,7 @@ export async function loadKitPreset(trackId: string, file: string): Promise<void
     const missing: string[] = [];
     for (const path of new Set(preset.pads.flatMap((pad) => (pad.file ? [pad.file] : [])))) {
       try {
-        files.set(path, await loaded(path));
+        files.set(path, await loadedSample(path));
       } catch {
         missing.push(path);
       }

@@ -1,8 +1,12 @@
 import type { InstrumentType } from '../../../src/devices/instruments/catalog';
 import { addInstrumentTrack } from '../../../src/model/edits/instrument-track-edits';
 import { addInstrumentTrackLabel, addTrackLabel } from '../../../src/model/edits/labels';
+import { loadKit, type KitPadSetting } from '../../../src/model/beats/pad-edits';
 import { addTrack } from '../../../src/model/edits/track-edits';
+import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
+import { reportError } from '../../state/session-store';
+import { factoryKitPads } from '../factory-kit-files';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { snapOptions, type SnapSetting } from '../../../src/model/snap';
@@ -10,8 +14,23 @@ import { zoomBy } from './zoom';
 
 const instrumentNames: Record<InstrumentType, string> = { drums: 'Drum Machine', synth: 'Synth', sampler: 'Sampler' };
 
-function addInstrument(type: InstrumentType): void {
-  useProject.getState().edit(addInstrumentTrackLabel(instrumentNames[type]), (p) => addInstrumentTrack(p, type).project);
+/**
+ * Adds an instrument track (one undo step) and opens its empty clip in the beat editor. A drum
+ * machine comes with the factory kit on its pads, so the first steps clicked make sound; when the
+ * kit cannot be loaded the status line says why and the pads start empty.
+ */
+async function addInstrument(type: InstrumentType): Promise<void> {
+  let kit: KitPadSetting[] | null = null;
+  if (type === 'drums') kit = await factoryKitPads().catch((error: unknown) => (reportError(error), null));
+  const added: { clip?: { trackId: string; clipId: string } } = {};
+  useProject.getState().edit(addInstrumentTrackLabel(instrumentNames[type]), (p) => {
+    const result = addInstrumentTrack(p, type);
+    added.clip = { trackId: result.trackId, clipId: result.clipId };
+    return kit ? loadKit(result.project, result.trackId, kit) : result.project;
+  });
+  if (!added.clip || !useProject.getState().project.tracks.some((track) => track.id === added.clip?.trackId)) return;
+  useTimeline.getState().select([added.clip.clipId]);
+  useEditor.getState().open(added.clip);
 }
 
 const snapNames: Record<SnapSetting, string> = {
@@ -39,10 +58,10 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
       </button>
       <select
         aria-label="Add instrument track"
-        title="A track with a drum machine, a synth or a sampler, and an empty bar to fill (double-click it)"
+        title="A track with a drum machine (with the factory kit), a synth or a sampler, and an empty bar to fill, open in the beat editor"
         value=""
         onChange={(event) => {
-          if (event.target.value) addInstrument(event.target.value as InstrumentType);
+          if (event.target.value) void addInstrument(event.target.value as InstrumentType);
         }}
       >
         <option value="">Add instrument…</option>

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const shots = '/tmp/shots/beats';
+
+/** How many notes of note clips the arrangement canvas drew last. */
+async function notesDrawn(app: Page): Promise<number> {
+  return Number(await app.locator('.arrangement-canvas').getAttribute('data-notes'));
+}
+
+test('A new user: Add instrument… ▸ Drum Machine opens the step sequencer with the factory kit, clicked steps play; linked copies and Make Unique', async ({ app }) => {
+  mkdirSync(shots, { recursive: true });
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('drums');
+  await expect(undo).toHaveAccessibleName('Undo Add Drum Machine Track');
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  await expect(editor).toBeVisible();
+
+  // The pads are the factory kit already: the first steps clicked make sound.
+  await editor.getByRole('tab', { name: 'Pads' }).click();
+  await expect(editor.getByRole('button', { name: 'Pad 1 Kick' })).toBeVisible();
+  await editor.getByRole('tab', { name: 'Steps' }).click();
+  const kick = editor.getByRole('row', { name: 'Kick', exact: true });
+  const snare = editor.getByRole('row', { name: 'Snare', exact: true });
+  for (const step of [1, 5, 9, 13]) await kick.getByRole('gridcell', { name: `Kick step ${step}`, exact: true }).click();
+  for (const step of [5, 13]) await snare.getByRole('gridcell', { name: `Snare step ${step}`, exact: true }).click();
+  await expect.poll(() => notesDrawn(app)).toBe(6);
+
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
+  const master = app.getByRole('meter', { name: 'Master level' });
+  await expect.poll(async () => Number(await master.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-40);
+  await app.screenshot({ path: `${shots}/add-drums-playing.png` });
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+
+  // Ctrl+D: a linked copy (same pattern), marked as linked; a step edits both.
+  const clips = app.getByRole('option', { name: 'Clip Drums 1' });
+  await clips.first().click();
+  await app.keyboard.press('Control+d');
+  await expect(clips).toHaveCount(2);
+  await expect.poll(() => notesDrawn(app)).toBe(12);
+  await kick.getByRole('gridcell', { name: 'Kick step 3', exact: true }).click();
+  await expect.poll(() => notesDrawn(app)).toBe(14);
+
+  // Make Unique from the copy's menu: one undo step; then a step edits only the clip in the editor.
+  await clips.nth(1).click({ button: 'right' });
+  const menu = app.getByRole('menu', { name: 'Clip' });
+  await app.screenshot({ path: `${shots}/clip-menu.png` });
+  await menu.getByRole('menuitem', { name: /Make Unique/ }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(undo).toHaveAccessibleName('Undo Make Clip Unique');
+  await kick.getByRole('gridcell', { name: 'Kick step 7', exact: true }).click();
+  await expect.poll(() => notesDrawn(app)).toBe(15);
+  await app.screenshot({ path: `${shots}/made-unique.png` });
+
+  // Undo the step and Make Unique: linked again (the step is gone from both). U makes the copy
+  // unique again; a second U has nothing left to break off and says so.
+  await undo.click();
+  await undo.click();
+  await expect.poll(() => notesDrawn(app)).toBe(14);
+  await clips.nth(1).click();
+  await app.keyboard.press('u');
+  await expect(undo).toHaveAccessibleName('Undo Make Clip Unique');
+  await app.keyboard.press('u');
+  await expect(app.getByRole('contentinfo')).toContainText('Nothing to make unique');
+});
