@@ -17,7 +17,7 @@ export async function placeLibrarySample(row: SampleRow, startBeats: number, tra
   if (timing !== 'ask') return useProject.getState().addFile(row.path, startBeats, trackId, timing);
   const { project } = useProject.getState();
   const clock = Clock.of(project);
-  const answer = await useTempoQuestion.getState().ask({ name: row.name, durationSeconds: row.duration, barBeats: clock.barLength(clock.barAt(beats(startBeats))) });
+  const answer = await useTempoQuestion.getState().ask({ name: row.name, durationSeconds: row.duration, barBeats: clock.barLength(clock.barAt(beats(startBeats))), placing: true });
   if (answer === null) return;
   if (answer === 'unwarped') return useProject.getState().addFile(row.path, startBeats, trackId, null);
   await useLibrary.getState().setTempo(row.path, answer);

@@ -6,6 +6,8 @@ export interface TempoQuestion {
   readonly durationSeconds: number;
   /** Quarter notes in a bar of the song, for the guesses from the loop's length. */
   readonly barBeats: number;
+  /** Placing a loop may go ahead at its own speed instead ('unwarped'); warping a clip may not. */
+  readonly placing: boolean;
 }
 
 /** A tempo in BPM; 'unwarped': place it at its own speed; null: do not place it. */

@@ -8,8 +8,8 @@ const maxBpm = 999;
 /**
  * The tempo question: a loop to warp whose tempo is not known (no tempo in its name, none found
  * in its sound) is not guessed silently. The user types a tempo, taps it (the Tap button or T,
- * averaging the taps), or picks one from its length in bars; "Add without warping" places it at its
- * own speed, Cancel or Escape places nothing. Mounted once by the shell.
+ * averaging the taps), or picks one from its length in bars; when placing, "Add without warping"
+ * places it at its own speed; Cancel or Escape leaves things as they were. Mounted once by the shell.
  */
 export function TempoQuestionHost() {
   const question = useTempoQuestion((s) => s.question);
@@ -125,9 +125,11 @@ function TempoQuestionDialog({ question }: { question: TempoQuestion }) {
         <button type="button" onClick={() => close(null)}>
           Cancel
         </button>
-        <button type="button" onClick={() => close('unwarped')}>
-          Add without warping
-        </button>
+        {question.placing && (
+          <button type="button" onClick={() => close('unwarped')}>
+            Add without warping
+          </button>
+        )}
         <button type="button" className="primary" onClick={warp}>
           Warp to the song
         </button>

@@ -9,7 +9,7 @@ const rate = 48_000;
 /** Timeline pixels per beat at the default zoom. */
 const pixelsPerBeat = 28;
 
-/** Writes the test's loops once: a one-bar 137 BPM drum loop (a click per beat) and a 3 s sine "pad loop" with no pulse, so no tempo. */
+/** Writes the test's sounds: a one-bar 137 BPM drum loop (a click per beat), a 3 s sine "pad loop" with no pulse, so no tempo, and a 1 s one-shot. */
 function writeLoops(): string {
   const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'warp-loops');
   mkdirSync(folder, { recursive: true });
@@ -19,6 +19,7 @@ function writeLoops(): string {
   writeFileSync(path.join(folder, 'drum_loop_137bpm.wav'), encodeWav({ sampleRate: rate, channels: [drums, drums] }, { bitDepth: 32, float: true }));
   const pad = Float32Array.from({ length: rate * 3 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 220 * i) / rate));
   writeFileSync(path.join(folder, 'pad_sine_loop.wav'), encodeWav({ sampleRate: rate, channels: [pad, pad] }, { bitDepth: 32, float: true }));
+  writeFileSync(path.join(folder, 'tone_hit.wav'), encodeWav({ sampleRate: rate, channels: [pad.subarray(0, rate)] }, { bitDepth: 32, float: true }));
   return folder;
 }
 
@@ -80,6 +81,33 @@ test('a loop dropped from the library follows the song tempo in beats mode; a lo
   const widths = await Promise.all([0, 1].map(async (i) => Math.round((await drums.nth(i).boundingBox())?.width ?? 0)));
   expect(widths.sort()).toEqual([Math.round(((4 * 60) / 137) * 2 * pixelsPerBeat), 4 * pixelsPerBeat].sort());
   await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).check();
+});
+
+test('warping a clip of unknown tempo in the editor asks for its tempo; Cancel leaves it unwarped', async ({ app }) => {
+  await importFolder(app, writeLoops());
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('tone_hit');
+  await app.getByRole('listbox', { name: 'Samples' }).getByRole('option', { name: /tone_hit/ }).dblclick();
+  const clip = app.getByLabel('Clip tone_hit.wav');
+  // A one-shot is placed as it is: 1 s, 2 beats.
+  expect(Math.round((await clip.boundingBox())?.width ?? 0)).toBe(2 * pixelsPerBeat);
+  await clip.dblclick();
+  const editor = app.getByRole('dialog', { name: 'Waveform editor' });
+  const timing = editor.getByRole('combobox', { name: 'Timing mode' });
+  const question = app.getByRole('dialog', { name: 'Tempo of tone_hit.wav' });
+  await timing.selectOption('tonal');
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Add without warping' })).toHaveCount(0);
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toBeHidden();
+  await expect(timing).toHaveValue('off');
+  await timing.selectOption('tonal');
+  await question.getByLabel('Tempo (BPM)').fill('90');
+  await question.getByLabel('Tempo (BPM)').press('Enter');
+  await expect(timing).toHaveValue('tonal');
+  await expect(editor.getByLabel('Source tempo (BPM)')).toHaveValue('90');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Warp Clip (Tonal)');
+  // The clip keeps its place and its 2 beats on the timeline.
+  expect(Math.round((await clip.boundingBox())?.width ?? 0)).toBe(2 * pixelsPerBeat);
 });
 
 test('warp markers in the waveform editor: transients as ticks, double-click adds one on a transient, a drag moves it in one undo step, Delete and the context menu remove it', async ({ app }) => {

@@ -3,7 +3,12 @@ import { filenameTempo } from '../../../src/analysis/filename-tempo';
 import type { ClipRef } from '../../../src/model/edits/selection';
 import { setClipPitch, setClipSourceTempo, setClipWarpMode, shiftsPitch } from '../../../src/model/edits/warp-edits';
 import { warpModes, type AudioClip, type WarpMode } from '../../../src/model/project-schema';
+import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
+import type { SampleInfo } from '../../state/samples-store';
+import { useTempoQuestion } from '../../state/tempo-question-store';
+import { Clock } from '../../../src/std/clock';
+import { beats } from '../../../src/std/units';
 
 const modeNames: Record<WarpMode, string> = { repitch: 'Repitch', beats: 'Beats', tonal: 'Tonal' };
 const modeHints: Record<WarpMode | 'off', string> = {
@@ -15,21 +20,24 @@ const modeHints: Record<WarpMode | 'off', string> = {
 
 /**
  * The clip's timing mode (format v4 `warp`): off, repitch, beats or tonal; the tempo its source
- * is played from (first guessed from the file's name, else the song's tempo); and, in beats
- * and tonal mode, its transposition in semitones and cents. Each change is one undo step.
+ * is played from (the file's name's, else the library's, else asked: never guessed); and, in
+ * beats and tonal mode, its transposition in semitones and cents. Each change is one undo step.
  */
-export function WarpControls({ clip, clipRef, fileName, songTempo }: { clip: AudioClip; clipRef: ClipRef; fileName: string; songTempo: number }) {
+export function WarpControls({ clip, clipRef, source }: { clip: AudioClip; clipRef: ClipRef; source: SampleInfo }) {
   const edit = useProject.getState().edit;
   const mode = clip.warp?.mode ?? 'off';
-  const setMode = (next: WarpMode | 'off') =>
-    edit(next === 'off' ? 'Unwarp Clip' : `Warp Clip (${modeNames[next]})`, (p) => setClipWarpMode(p, [clipRef], next === 'off' ? null : next, filenameTempo(fileName) ?? songTempo));
+  const setMode = async (next: WarpMode | 'off') => {
+    const tempo = next === 'off' || clip.warp ? 0 : await sourceTempoOf(clip, source);
+    if (tempo === null) return;
+    edit(next === 'off' ? 'Unwarp Clip' : `Warp Clip (${modeNames[next]})`, (p) => setClipWarpMode(p, [clipRef], next === 'off' ? null : next, tempo));
+  };
   const pitched = shiftsPitch(clip);
   return (
     <fieldset>
       <legend>Warp</legend>
       <label className="editor-field" title={modeHints[mode]}>
         Timing
-        <select value={mode} aria-label="Timing mode" onChange={(e) => setMode(e.currentTarget.value as WarpMode | 'off')}>
+        <select value={mode} aria-label="Timing mode" onChange={(e) => void setMode(e.currentTarget.value as WarpMode | 'off')}>
           <option value="off">Off</option>
           {warpModes.map((m) => (
             <option key={m} value={m}>
@@ -48,6 +56,21 @@ export function WarpControls({ clip, clipRef, fileName, songTempo }: { clip: Aud
       )}
     </fieldset>
   );
+}
+
+/**
+ * The tempo a clip about to be warped is played from: stated in its file's name, else known to
+ * the library (detected, or given before), else asked (and then kept in the library). Null: the
+ * user cancelled.
+ */
+async function sourceTempoOf(clip: AudioClip, source: SampleInfo): Promise<number | null> {
+  const known = filenameTempo(source.name) ?? useLibrary.getState().rows.find((row) => row.path === source.path)?.bpm ?? null;
+  if (known !== null) return known;
+  const clock = Clock.of(useProject.getState().project);
+  const answer = await useTempoQuestion.getState().ask({ name: source.name, durationSeconds: source.frames / source.sampleRate, barBeats: clock.barLength(clock.barAt(beats(clip.start))), placing: false });
+  if (typeof answer !== 'number') return null;
+  await useLibrary.getState().setTempo(source.path, answer);
+  return answer;
 }
 
 function markerCount(count: number): string {

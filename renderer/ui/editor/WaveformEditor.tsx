@@ -274,7 +274,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
             Reverse
           </label>
         </fieldset>
-        {clip.kind === 'audio' ? <WarpControls clip={clip} clipRef={ref} fileName={info.name} songTempo={project.tempo} /> : null}
+        {clip.kind === 'audio' ? <WarpControls clip={clip} clipRef={ref} source={info} /> : null}
         <fieldset>
           <legend>Chop</legend>
           <div className="editor-row">
