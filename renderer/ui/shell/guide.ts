@@ -13,13 +13,15 @@ export const guide: readonly GuideSection[] = [
     paragraphs: [
       'Import folder… and Import file… add samples or a .zip pack to the library on the left; Watch folder… also keeps a folder up to date while Glowroom runs. Each sound is analysed once (length, tempo, key, loudness) and stays in the library for every project.',
       'Search by name, folder or tag; filter by one-shots or loops, tempo range, key (its relative key matches too) or favourites (★). Click a sample to hear it, use the arrow keys to hear the next one.',
+      'Loops play in time with the song: stretched to its tempo and, while it plays, starting on the next beat. Set the Song key under the preview and switch Key on to hear loops moved into it (by at most six semitones).',
     ],
   },
   {
     title: 'Building a track: the timeline',
     paragraphs: [
       'Drag a sample onto a track, or below the tracks for a new one; double-clicking a sample adds it on a new track. Clips land on the grid (Grid above the timeline; hold Alt to place them freely).',
-      'Drag a clip to move it, its edges to trim, its top corners to fade. Double-click a clip to edit it: name, gain, fades, normalize, chop into slices. Ctrl+wheel zooms around the pointer; Fit shows the whole song.',
+      'Loops you place follow the song’s tempo (Warp loops to the project tempo, under the preview): drum loops keep their hits sharp (Beats), the rest keep their pitch (Tonal); one-shots play as they are. A loop whose tempo is not known asks for it: type it, tap it (Tap or T) or pick it from its length in bars; the library keeps your answer.',
+      'Drag a clip to move it, its edges to trim, its top corners to fade. Double-click a clip to edit it: name, gain, fades, normalize, chop into slices, timing and pitch (Warp), and warp markers: double-click the waveform to add one (on the nearest transient), drag it to choose the audio that lands on its beat, Delete to remove it. Ctrl+wheel zooms around the pointer; Fit shows the whole song.',
       'Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z); the undo button names the step it would take.',
     ],
   },
