@@ -13,6 +13,8 @@ import path from 'node:path';
 import { bundleIsCurrent } from '../../electron/cli/bundle-manifest.mjs';
 import type { BenchResult } from './bench-result';
 import { benchDecodeWav } from './decode-wav.bench';
+import { benchDemoRender } from './demo-render.bench';
+import { benchDrumWorklet } from './drum-worklet.bench';
 import { benchDspLoad } from './dsp-load.bench';
 import { benchExport } from './export.bench';
 import { benchLibraryList } from './library-list.bench';
@@ -42,6 +44,8 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'mix-render': benchMixRender,
   synth: benchSynth,
   'synth-worklet': benchSynthWorklet,
+  'drum-worklet': benchDrumWorklet,
+  'demo-render': benchDemoRender,
   soak: () => benchSoak(soakMinutes),
   startup: benchStartup,
 };
