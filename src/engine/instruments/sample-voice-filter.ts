@@ -10,6 +10,7 @@ import { Adsr, EnvelopeSettings } from '../../dsp/synth/adsr';
 import { exp2InPlace } from '../../dsp/synth/exp2';
 import { CONTROL_FRAMES } from '../../dsp/synth/synth-patch';
 import { VoiceFilter } from '../../dsp/synth/voice-filter';
+import { tanInPlace } from '../../std/det-math';
 
 /** The filter's slope: the sampler has one (dB per octave). */
 const slope = 12;
@@ -26,7 +27,7 @@ export class SampleVoiceFilter {
   /** Set `filter.k` (the damping for the resonance) before `start`. */
   readonly filter = new VoiceFilter();
   private readonly envelope = new Adsr(this.settings);
-  /** The cutoff's modulation as octaves, then (in place) as a ratio. */
+  /** The cutoff's modulation as octaves, then (in place) as a ratio; then the SVF's g from the cutoff's angle. */
   private readonly ratio = new Float64Array(1);
   private readonly highest: number;
 
@@ -62,8 +63,10 @@ export class SampleVoiceFilter {
       exp2InPlace(ratio, 1);
       let cutoff = this.cutoffHz * (ratio[0] as number);
       cutoff = cutoff < 10 ? 10 : cutoff > this.highest ? this.highest : cutoff;
-      // svfGain, written out: it returns a double.
-      this.filter.g = Math.tan((Math.PI * cutoff) / this.sampleRate);
+      // svfGain, written out (it returns a double) with the deterministic tangent.
+      ratio[0] = (Math.PI * cutoff) / this.sampleRate;
+      tanInPlace(ratio, 0, 1);
+      this.filter.g = ratio[0] as number;
       this.filter.process(left, right, stereo, start, end, this.mode, slope);
       start = end;
     }
