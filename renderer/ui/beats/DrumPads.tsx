@@ -2,7 +2,8 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { drumPadBasePitch, drumPadParams } from '../../../src/devices/instruments/catalog';
 import { clearPadSample, renamePad, setPadOutput, setPadParam } from '../../../src/model/beats/pad-edits';
 import type { DrumPad, Project, Track } from '../../../src/model/project-schema';
-import { useProject } from '../../state/project-store';
+import { useShallow } from 'zustand/react/shallow';
+import { missingNow, useProject } from '../../state/project-store';
 import { reportError } from '../../state/session-store';
 import { chooseFile } from '../choose-file';
 import { ParamControl } from '../devices';
@@ -77,6 +78,9 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
     play(index);
   };
   const sampleOf = (pad: DrumPad) => (pad.source ? (project.sources[pad.source]?.path.split(/[\\/]/).pop() ?? '') : '');
+  // Pads whose sample was not found when the project opened: marked, silent until relinked.
+  const missingSources = useProject(useShallow((s) => missingNow(s).map((m) => m.sourceId)));
+  const isMissing = (pad: DrumPad) => pad.source !== null && missingSources.includes(pad.source);
   return (
     <div className="drum-pads" aria-label="Drum machine">
       <div className="beats-toolbar">
@@ -111,8 +115,9 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
                 <button
                   key={index}
                   type="button"
-                  className={`pad${index === chosen ? ' chosen' : ''}${pad.source ? '' : ' empty'}${hot === index ? ' hot' : ''}`}
-                  aria-label={`Pad ${index + 1} ${pad.name}`}
+                  className={`pad${index === chosen ? ' chosen' : ''}${pad.source ? '' : ' empty'}${isMissing(pad) ? ' missing' : ''}${hot === index ? ' hot' : ''}`}
+                  aria-label={`Pad ${index + 1} ${pad.name}${isMissing(pad) ? ' (missing sample)' : ''}`}
+                  title={isMissing(pad) ? `${sampleOf(pad)} is missing: relink it in the Missing audio list, or choose another sample` : undefined}
                   onPointerDown={(e) => e.button === 0 && play(index)}
                   {...dropOn(index)}
                 >
@@ -137,14 +142,14 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
                 <tr key={index} className={index === chosen ? 'chosen' : ''} onPointerDown={() => play(index)} {...dropOn(index)}>
                   <td>{index + 1}</td>
                   <td>{pad.name || 'Empty'}</td>
-                  <td>{sampleOf(pad)}</td>
+                  <td className={isMissing(pad) ? 'pad-missing' : undefined}>{isMissing(pad) ? `${sampleOf(pad)} (missing)` : sampleOf(pad)}</td>
                   <td>{padKeys[index]!.toUpperCase()}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <PadSettings track={track} pad={drums.pads[chosen]!} index={chosen} sample={sampleOf(drums.pads[chosen]!)} project={project} />
+        <PadSettings track={track} pad={drums.pads[chosen]!} index={chosen} sample={isMissing(drums.pads[chosen]!) ? `${sampleOf(drums.pads[chosen]!)} (missing)` : sampleOf(drums.pads[chosen]!)} project={project} />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { chooseFile } from '../choose-file';
 import { JobProgressBar } from '../JobProgressBar';
 import { folderOf } from '../../../src/std/absolute-path';
 import { fileName } from '../../../src/std/file-name';
+import { sourceUses } from '../../../src/model/source-uses';
 import { matchLabel, unambiguousLinks, type RelinkCandidate, type RelinkLink } from './relink-candidates';
 import { cancelFolderSearch, libraryCandidates, lostFile, searchFolder } from './relink-search';
 
@@ -27,6 +28,8 @@ export function MissingAudioDialog() {
 
 function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSource[]; onDismiss: () => void }) {
   const relink = useProject((s) => s.relink);
+  const project = useProject((s) => s.project);
+  const uses = new Map(missing.map((m) => [m.sourceId, sourceUses(project, m.sourceId).join(', ')]));
   const dialog = useRef<HTMLDialogElement>(null);
   const listId = useId();
   const [found, setFound] = useState<ReadonlyMap<MissingSource, readonly RelinkCandidate[]>>(new Map());
@@ -114,7 +117,7 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
   return (
     <dialog ref={dialog} className="path-dialog missing-dialog" aria-label="Missing audio" onClose={onDismiss}>
       <h2>Missing audio</h2>
-      <p>These files were not found. Their clips stay in the project, silent, until you relink them.</p>
+      <p>These files were not found. The clips, drum pads and samplers that play them stay in the project, silent, until you relink them.</p>
       <ul className="missing-list">
         {missing.map((source, i) => {
           const name = fileName(source.path);
@@ -125,6 +128,7 @@ function MissingAudioList({ missing, onDismiss }: { missing: readonly MissingSou
             <li key={source.sourceId}>
               <span className="missing-name" title={source.path}>
                 {name}
+                {uses.get(source.sourceId) && <small className="missing-uses">{uses.get(source.sourceId)}</small>}
               </span>
               <span className={`match-badge${offered?.match === 'content' ? ' content' : ''}`}>
                 {candidates === undefined ? 'Looking…' : offered ? matchLabel(offered.match) : candidates.length === 0 && !value ? 'Not in the library' : ''}
