@@ -23,6 +23,17 @@ test('Help ▸ Open Demo Song opens the demo as an untitled copy that plays at o
   await app.screenshot({ path: `${shots}/demo-song-playing.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
+  // The whole song in view: every note clip draws its notes; the mixer shows the sends and effects.
+  await app.getByRole('button', { name: 'Zoom to fit' }).click();
+  await expect.poll(async () => Number(await app.locator('.arrangement-canvas').getAttribute('data-notes'))).toBeGreaterThan(400);
+  await app.screenshot({ path: `${shots}/demo-song-arrangement.png` });
+  await app.getByRole('button', { name: /Mixer/ }).click();
+  const mixer = app.getByRole('region', { name: 'Mixer' });
+  await expect(mixer).toContainText('Reverb');
+  await expect(mixer).toContainText('Limiter');
+  await app.screenshot({ path: `${shots}/demo-song-mixer.png` });
+  await app.getByRole('button', { name: /Mixer/ }).click();
+
   // Untitled: saving asks where (never into the app's own files).
   await app.keyboard.press('Control+s');
   const dialog = app.getByRole('dialog', { name: 'Save project as' });
