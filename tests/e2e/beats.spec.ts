@@ -7,7 +7,7 @@ import { decodeAudio } from '../../src/codecs/decode';
 import { defaultInstrumentParams, drumPadCount, drumPadParams, type InstrumentType } from '../../src/devices/instruments/catalog';
 import { paramDefaults } from '../../src/devices/param-spec';
 import { createEmptyProject } from '../../src/model/new-project';
-import { createTrack } from '../../src/model/new-track';
+import { createChannel, createTrack } from '../../src/model/new-track';
 import { parseProject, serializeProject } from '../../src/model/parse-project';
 import type { Instrument, Note, Project } from '../../src/model/project-schema';
 import { expect, test } from './fixtures';
@@ -26,13 +26,14 @@ function instrument(type: InstrumentType): Instrument {
 }
 
 /** A project with one instrument track holding one empty 1-bar note clip ("Beat"), looped over `bars`, written where the test can open it. */
-function writeProject(name: string, type: InstrumentType, bars: number, notes: Note[] = []): string {
+function writeProject(name: string, type: InstrumentType, bars: number, notes: Note[] = [], buses: Project['buses'] = []): string {
   const base = createEmptyProject(name);
   const track = { ...createTrack('t1', type === 'drums' ? 'Drums' : 'Lead', 0), instrument: instrument(type) };
   const project: Project = {
     ...base,
     tracks: [{ ...track, clips: [{ kind: 'notes', id: 'c1', name: 'Beat', pattern: 'p1', start: 0, length: bars * 4, offset: 0, loop: true, mute: false }] }],
     patterns: { p1: { name: 'Beat', length: 4, notes, stepGrid: { division: '1/16', rowSteps: {} } } },
+    buses,
   };
   const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'beats');
   mkdirSync(folder, { recursive: true });
@@ -267,4 +268,24 @@ test('Step sequencer: a drag paints a row in one step, a 3-step row repeats over
   const first = notes.find((n) => n.pitch === 42 && n.start === 0)!;
   expect(first.velocity).toBeGreaterThan(0.15);
   expect(first.velocity).toBeLessThan(0.35);
+});
+
+test('A pad routed to a bus plays into that bus, past the drum track’s channel', async ({ app }) => {
+  const file = writeProject('Pad output', 'drums', 1, [], [{ id: 'fx', name: 'FX', colour: '#5aa9ff', channel: createChannel() }]);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  await editor.getByRole('tab', { name: 'Pads' }).click();
+  await editor.getByRole('button', { name: 'Factory kit' }).click();
+  await expect(editor.getByRole('button', { name: 'Pad 1 Kick' })).toBeVisible();
+  await editor.getByRole('combobox', { name: 'Pad 1 output' }).selectOption({ label: 'FX' });
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Route Pad 1');
+
+  await app.getByRole('button', { name: 'Mixer', exact: true }).click();
+  const mixer = app.getByRole('region', { name: 'Mixer' });
+  const level = async (name: string) => Number(await mixer.getByRole('meter', { name: `Level of ${name}` }).getAttribute('aria-valuenow'));
+  await editor.getByRole('button', { name: 'Pad 1 Kick' }).click();
+  await expect.poll(() => level('FX'), { timeout: 10_000 }).toBeGreaterThan(-40);
+  expect(await level('Drums')).toBeLessThan(-100);
+  await app.screenshot({ path: `${shots}/pad-output.png` });
 });
