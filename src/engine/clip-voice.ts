@@ -81,31 +81,38 @@ export class ClipVoice {
     let lowest = Infinity;
     let highest = -Infinity;
     const wholeFrames = this.wholeFrames;
+    const { loop, reverse } = this.clip;
+    const { startFrame, endFrame, offsetFrames, fadeInFrames, fadeOutFrames } = this;
+    // Elapsed time grows and remaining time shrinks along the block: when neither fade covers its
+    // ends, every frame has the clip's gain as it is, and the fades need not be worked out per frame.
+    const fading = (frame + first - startFrame) * step < fadeInFrames || (endFrame - frame - (last - 1)) * step < fadeOutFrames;
     // With whole frames, (elapsed % loopFrames) counted along: the same integers, no division per frame.
-    let wrapped = wholeFrames ? (frame + first - this.startFrame) % loopFrames : 0;
+    let wrapped = wholeFrames ? (frame + first - startFrame) % loopFrames : 0;
     for (let i = first; i < last; i++) {
-      const elapsed = (frame + i - this.startFrame) * step;
-      const remaining = (this.endFrame - frame - i) * step;
+      const elapsed = (frame + i - startFrame) * step;
       let position: number;
-      if (this.clip.loop) {
+      if (loop) {
         if (wholeFrames) {
-          position = this.offsetFrames + wrapped;
+          position = offsetFrames + wrapped;
           if (++wrapped === loopFrames) wrapped = 0;
-        } else position = this.offsetFrames + (elapsed % loopFrames);
+        } else position = offsetFrames + (elapsed % loopFrames);
       } else {
-        position = this.offsetFrames + elapsed;
+        position = offsetFrames + elapsed;
         if (position >= sourceFrames) {
           last = i;
           break;
         }
       }
-      if (this.clip.reverse) position = lastIndex - position;
+      if (reverse) position = lastIndex - position;
       positions[i] = position;
       if (position < lowest) lowest = position;
       if (position > highest) highest = position;
       let gain = this.gain;
-      if (elapsed < this.fadeInFrames) gain *= elapsed / this.fadeInFrames;
-      if (remaining < this.fadeOutFrames) gain *= remaining / this.fadeOutFrames;
+      if (fading) {
+        const remaining = (endFrame - frame - i) * step;
+        if (elapsed < fadeInFrames) gain *= elapsed / fadeInFrames;
+        if (remaining < fadeOutFrames) gain *= remaining / fadeOutFrames;
+      }
       gains[i] = gain;
     }
     if (first >= last) return;
@@ -115,25 +122,25 @@ export class ClipVoice {
     const planeLeft = window.planes[0] as Float32Array;
     const planeRight = window.planes[1] ?? planeLeft;
     const valuesRight = planeRight === planeLeft ? scratch.left : scratch.right;
-    if (wholeFrames) {
-      copyFrames(planeLeft, positions, first, last, scratch.left);
-      if (valuesRight !== scratch.left) copyFrames(planeRight, positions, first, last, valuesRight);
-    } else {
-      interpolator.gatherStereo(planeLeft, planeRight, positions, first, last, this.rate, scratch.left, valuesRight);
-    }
     const gainLeft = pan.left;
     const gainRight = pan.right;
+    if (wholeFrames) {
+      // The interpolator's answer at step 1 and whole frames is the frame itself: read in place.
+      for (let i = first; i < last; i++) {
+        const gain = gains[i] as number;
+        const position = positions[i] as number;
+        left[at + i] = (left[at + i] as number) + (planeLeft[position] as number) * gain * gainLeft;
+        right[at + i] = (right[at + i] as number) + (planeRight[position] as number) * gain * gainRight;
+      }
+      return;
+    }
+    interpolator.gatherStereo(planeLeft, planeRight, positions, first, last, this.rate, scratch.left, valuesRight);
     for (let i = first; i < last; i++) {
       const gain = gains[i] as number;
       left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
       right[at + i] = (right[at + i] as number) + (valuesRight[i] as number) * gain * gainRight;
     }
   }
-}
-
-/** `out[i] = plane[positions[i]]` for whole-frame positions inside the plane: what the interpolator gives at step 1, bit for bit. */
-function copyFrames(plane: Float32Array, positions: Float64Array, from: number, to: number, out: Float64Array): void {
-  for (let i = from; i < to; i++) out[i] = plane[positions[i] as number] as number;
 }
 
 /** Source offsets like 0.1 s × 44,100 Hz land a hair off the integer; snap them so same-rate clips stay bit-exact. */

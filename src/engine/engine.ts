@@ -335,7 +335,11 @@ export class Engine {
     const params = this.params;
     params.advance(frames);
     const strips = this.order;
-    for (let s = 0; s < strips.length; s++) strips[s]?.clear();
+    // A track's strip is written whole by its content's pan below; buses and the master sum their inputs into a cleared one.
+    for (let s = 0; s < strips.length; s++) {
+      const strip = strips[s];
+      if (strip && strip.channel.kind !== 'track') strip.clear();
+    }
     const tracks = this.tracks;
     for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
     const click = this.metronome.buffer;

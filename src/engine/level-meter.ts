@@ -16,6 +16,9 @@ export class LevelMeter {
   held = 0;
   /** The last block held NaN, Infinity or a sample above `runawayLevel`; it is left out of the readings. */
   fault = false;
+  /** The last block's largest magnitude and sum of squares (samples at or under `runawayLevel`): `settle`'s input. */
+  blockPeak = 0;
+  blockSquares = 0;
   private meanSquare = 0;
   /**
    * `[n]`: the factor the peak falls by over n frames, and the weight the RMS average keeps over n
@@ -59,10 +62,22 @@ export class LevelMeter {
       if (magnitude > blockPeak) blockPeak = magnitude;
       squares += x * x;
     }
+    this.blockPeak = blockPeak;
+    this.blockSquares = squares;
     this.fault = fault;
+    this.settle(frames);
+  }
+
+  /**
+   * Takes in a block measured by a caller that folded `measure`'s loop into its own (the channel
+   * strip, while it applies the fader): the block's peak, sum of squares and fault are written
+   * into `blockPeak`, `blockSquares` and `fault` first — fields, so no double crosses the call.
+   */
+  settle(frames: number): void {
+    const blockPeak = this.blockPeak;
     if (frames > 0) {
       const keep = this.keepOver[frames] as number;
-      this.meanSquare = keep * this.meanSquare + (1 - keep) * (squares / frames);
+      this.meanSquare = keep * this.meanSquare + (1 - keep) * (this.blockSquares / frames);
     }
     const fallen = this.peak * (this.fallOver[frames] as number);
     this.peak = blockPeak > fallen ? blockPeak : fallen;

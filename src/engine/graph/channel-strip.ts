@@ -2,7 +2,7 @@ import type { EngineChannel } from '../../protocol/engine';
 import { blockFrames } from '../../protocol/engine';
 import { decibelsToGain } from '../../std/units';
 import type { BlockContext, DeviceProcessor, ParamView } from '../devices/device-processor';
-import { LevelMeter } from '../level-meter';
+import { LevelMeter, runawayLevel } from '../level-meter';
 import type { ParamTable } from '../params/param-table';
 import type { StereoDelay } from './stereo-delay';
 
@@ -131,14 +131,12 @@ export class ChannelStrip {
       const send = this.sends[s] as SendSlot;
       if (send.pre) this.send(send, params, scratch, true, frames);
     }
-    this.applyFader(params, frames);
+    this.applyFaderAndMeter(params, frames);
     for (let s = 0; s < this.sends.length; s++) {
       const send = this.sends[s] as SendSlot;
       // Post-fader sends take the signal the mute has already scaled.
       if (!send.pre) this.send(send, params, scratch, false, frames);
     }
-    this.meters[0].measure(left, frames);
-    this.meters[1].measure(right, frames);
     const output = this.output;
     const tap = this.tap;
     if (output && tap) {
@@ -167,7 +165,11 @@ export class ChannelStrip {
     addInto(scratch.left, scratch.right, route.target, route.delay, frames);
   }
 
-  private applyFader(params: ParamTable, frames: number): void {
+  /**
+   * The fader on the block, and the meters reading it in the same pass (`LevelMeter.measure`'s
+   * loop, folded in: the same samples, the same sums).
+   */
+  private applyFaderAndMeter(params: ParamTable, frames: number): void {
     const { left, right, fader } = this;
     const gainStart = decibelsToGain(params.start[fader.gain] as number) * this.muteStart;
     const gainEnd = decibelsToGain(params.end[fader.gain] as number) * this.muteEnd;
@@ -179,10 +181,43 @@ export class ChannelStrip {
     const rightStart = gainStart * (panStart < 0 ? 1 + panStart : 1);
     const leftStep = (gainEnd * (panEnd > 0 ? 1 - panEnd : 1) - leftStart) / frames;
     const rightStep = (gainEnd * (panEnd < 0 ? 1 + panEnd : 1) - rightStart) / frames;
+    let peakLeft = 0;
+    let peakRight = 0;
+    let squaresLeft = 0;
+    let squaresRight = 0;
+    let faultLeft = false;
+    let faultRight = false;
+    const runaway = runawayLevel;
     for (let i = 0; i < frames; i++) {
-      left[i] = (left[i] as number) * (leftStart + leftStep * (i + 1));
-      right[i] = (right[i] as number) * (rightStart + rightStep * (i + 1));
+      const l = Math.fround((left[i] as number) * (leftStart + leftStep * (i + 1)));
+      const r = Math.fround((right[i] as number) * (rightStart + rightStep * (i + 1)));
+      left[i] = l;
+      right[i] = r;
+      const magnitudeLeft = Math.abs(l);
+      const magnitudeRight = Math.abs(r);
+      // Written so NaN fails it too.
+      if (!(magnitudeLeft <= runaway)) faultLeft = true;
+      else {
+        if (magnitudeLeft > peakLeft) peakLeft = magnitudeLeft;
+        squaresLeft += l * l;
+      }
+      if (!(magnitudeRight <= runaway)) faultRight = true;
+      else {
+        if (magnitudeRight > peakRight) peakRight = magnitudeRight;
+        squaresRight += r * r;
+      }
     }
+    // Indexed, not destructured: array destructuring may build an iterator on the audio thread.
+    const meterLeft = this.meters[0];
+    const meterRight = this.meters[1];
+    meterLeft.blockPeak = peakLeft;
+    meterLeft.blockSquares = squaresLeft;
+    meterLeft.fault = faultLeft;
+    meterLeft.settle(frames);
+    meterRight.blockPeak = peakRight;
+    meterRight.blockSquares = squaresRight;
+    meterRight.fault = faultRight;
+    meterRight.settle(frames);
   }
 
   private send(send: SendSlot, params: ParamTable, scratch: StereoBlock, muted: boolean, frames: number): void {
