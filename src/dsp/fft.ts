@@ -1,30 +1,51 @@
 /**
- * Radix-2 complex FFT with its twiddles and bit-reversal tabulated once per size.
+ * Complex FFT, decimation in time over bit-reversed input: radix-4 stages (two radix-2 passes
+ * fused, so each element is loaded and stored half as often and a quarter of the twiddle
+ * products fall away), after one radix-2 stage when log2(size) is odd. Twiddles are tabulated
+ * per stage, contiguous and in the order the butterflies read them, and the bit-reversal as a
+ * list of swaps, once per size.
  *
- * `FftPlan` can run a transform in parts (`begin`, then `passes` a few butterfly passes at a time)
- * so a caller on the audio thread can spread one transform over several blocks; `forward` and
+ * `FftPlan` can run a transform in parts (`begin`, then `passes` a few stages at a time) so a
+ * caller on the audio thread can spread one transform over several blocks; `forward` and
  * `inverse` run it whole. Allocation-free after construction; deterministic (the same tables and
  * operation order in every host).
  */
 export class FftPlan {
   readonly size: number;
-  /** Butterfly passes of a whole transform: log2(size). */
+  /** Stages of a whole transform: ⌈log2(size) / 2⌉ (the first one radix-2 when log2(size) is odd). */
   readonly passCount: number;
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
+  /** Whether stage 0 is a radix-2 stage (log2(size) odd). */
+  private readonly radix2First: boolean;
+  /**
+   * Per radix-4 stage with quarter block h (4h-point butterflies), at `offsets[stage]`: for
+   * k < h the twiddles W^k, W^2k, W^3k of W = e^{−2πi/4h}, interleaved as
+   * [cos k, −sin k, cos 2k, −sin 2k, cos 3k, −sin 3k].
+   */
+  private readonly twiddles: Float64Array;
+  private readonly offsets: Int32Array;
   private readonly swaps: Uint32Array;
 
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size ${size} is not a power of two ≥ 2`);
     this.size = size;
-    this.passCount = Math.round(Math.log2(size));
-    // Twiddles per pass, contiguous: pass p (half = 2^p) reads cos/sin[half − 1 + k], k < half.
-    this.cos = new Float64Array(size);
-    this.sin = new Float64Array(size);
-    for (let half = 1; half < size; half <<= 1) {
-      for (let k = 0; k < half; k++) {
-        this.cos[half - 1 + k] = Math.cos((Math.PI * k) / half);
-        this.sin[half - 1 + k] = -Math.sin((Math.PI * k) / half);
+    const bits = Math.round(Math.log2(size));
+    this.radix2First = bits % 2 === 1;
+    this.passCount = (bits + 1) >> 1;
+    this.offsets = new Int32Array(this.passCount);
+    let total = 0;
+    for (let stage = this.radix2First ? 1 : 0, h = this.radix2First ? 2 : 1; stage < this.passCount; stage++, h <<= 2) {
+      this.offsets[stage] = total;
+      total += 6 * h;
+    }
+    this.twiddles = new Float64Array(total);
+    for (let stage = this.radix2First ? 1 : 0, h = this.radix2First ? 2 : 1; stage < this.passCount; stage++, h <<= 2) {
+      const base = this.offsets[stage] as number;
+      for (let k = 0; k < h; k++) {
+        for (let m = 1; m <= 3; m++) {
+          const angle = (2 * Math.PI * m * k) / (4 * h);
+          this.twiddles[base + 6 * k + 2 * (m - 1)] = Math.cos(angle);
+          this.twiddles[base + 6 * k + 2 * (m - 1) + 1] = -Math.sin(angle);
+        }
       }
     }
     const swaps: number[] = [];
@@ -70,49 +91,84 @@ export class FftPlan {
   }
 
   /**
-   * Butterfly passes [from, to) of a transform begun with `begin` (pass p combines blocks of
-   * 2^(p+1)). `inverse` conjugates the twiddles; the 1/size scale is the caller's.
+   * Stages [from, to) of a transform begun with `begin`. `inverse` conjugates the twiddles; the
+   * 1/size scale is the caller's.
    */
   passes(re: Float64Array, im: Float64Array, from: number, to: number, inverse: boolean): void {
-    const n = this.size;
-    const cos = this.cos;
-    const sin = this.sin;
-    const sign = inverse ? -1 : 1;
-    for (let p = from; p < to; p++) {
-      const half = 1 << p;
-      const size = half << 1;
-      if (p === 0) {
-        // Twiddle 1: sums and differences.
-        for (let a = 0; a < n; a += 2) {
-          const br = re[a + 1] as number;
-          const bi = im[a + 1] as number;
-          const ar = re[a] as number;
-          const ai = im[a] as number;
-          re[a + 1] = ar - br;
-          im[a + 1] = ai - bi;
-          re[a] = ar + br;
-          im[a] = ai + bi;
-        }
-        continue;
-      }
-      for (let start = 0; start < n; start += size) {
-        for (let k = 0; k < half; k++) {
-          const wr = cos[half - 1 + k] as number;
-          const wi = sign * (sin[half - 1 + k] as number);
-          const a = start + k;
-          const b = a + half;
-          const br = re[b] as number;
-          const bi = im[b] as number;
-          const tr = br * wr - bi * wi;
-          const ti = br * wi + bi * wr;
-          const ar = re[a] as number;
-          const ai = im[a] as number;
-          re[b] = ar - tr;
-          im[b] = ai - ti;
-          re[a] = ar + tr;
-          im[a] = ai + ti;
-        }
-      }
+    for (let stage = from; stage < to; stage++) {
+      if (stage === 0 && this.radix2First) radix2(re, im, this.size);
+      else radix4(re, im, this.size, this.twiddles, this.offsets[stage] as number, this.radix2First ? 2 << (2 * (stage - 1)) : 1 << (2 * stage), inverse ? -1 : 1);
+    }
+  }
+}
+
+/** The first stage of an odd-log2 size: 2-point sums and differences (twiddle 1). */
+function radix2(re: Float64Array, im: Float64Array, n: number): void {
+  for (let a = 0; a < n; a += 2) {
+    const br = re[a + 1] as number;
+    const bi = im[a + 1] as number;
+    const ar = re[a] as number;
+    const ai = im[a] as number;
+    re[a + 1] = ar - br;
+    im[a + 1] = ai - bi;
+    re[a] = ar + br;
+    im[a] = ai + bi;
+  }
+}
+
+/**
+ * One radix-4 stage: blocks of 4h whose quarters A, B, C, D (in bit-reversed order) hold the
+ * transforms of their sub-sequences become the 4h-point transform:
+ * X[k] = (A + W²ᵏB) + (WᵏC + W³ᵏD), X[k + 2h] = (A + W²ᵏB) − (WᵏC + W³ᵏD),
+ * X[k + h] = (A − W²ᵏB) ∓ i(WᵏC − W³ᵏD), X[k + 3h] = (A − W²ᵏB) ± i(WᵏC − W³ᵏD)
+ * (upper signs forward; `sign` −1 conjugates every twiddle and turns ∓i into ±i).
+ */
+function radix4(re: Float64Array, im: Float64Array, n: number, twiddles: Float64Array, offset: number, h: number, sign: number): void {
+  const size = 4 * h;
+  for (let start = 0; start < n; start += size) {
+    for (let k = 0, t = offset; k < h; k++, t += 6) {
+      const w1r = twiddles[t] as number;
+      const w1i = sign * (twiddles[t + 1] as number);
+      const w2r = twiddles[t + 2] as number;
+      const w2i = sign * (twiddles[t + 3] as number);
+      const w3r = twiddles[t + 4] as number;
+      const w3i = sign * (twiddles[t + 5] as number);
+      const a = start + k;
+      const b = a + h;
+      const c = b + h;
+      const d = c + h;
+      const ar = re[a] as number;
+      const ai = im[a] as number;
+      const xr = re[b] as number;
+      const xi = im[b] as number;
+      // W²ᵏ·B, Wᵏ·C, W³ᵏ·D
+      const br = xr * w2r - xi * w2i;
+      const bi = xr * w2i + xi * w2r;
+      const yr = re[c] as number;
+      const yi = im[c] as number;
+      const cr = yr * w1r - yi * w1i;
+      const ci = yr * w1i + yi * w1r;
+      const zr = re[d] as number;
+      const zi = im[d] as number;
+      const dr = zr * w3r - zi * w3i;
+      const di = zr * w3i + zi * w3r;
+      const sumR = ar + br;
+      const sumI = ai + bi;
+      const diffR = ar - br;
+      const diffI = ai - bi;
+      const highR = cr + dr;
+      const highI = ci + di;
+      const turnR = cr - dr;
+      const turnI = ci - di;
+      re[a] = sumR + highR;
+      im[a] = sumI + highI;
+      re[c] = sumR - highR;
+      im[c] = sumI - highI;
+      // ∓i·(turn): forward −i(x + iy) = y − ix.
+      re[b] = diffR + sign * turnI;
+      im[b] = diffI - sign * turnR;
+      re[d] = diffR - sign * turnI;
+      im[d] = diffI + sign * turnR;
     }
   }
 }
