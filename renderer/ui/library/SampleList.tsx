@@ -5,9 +5,8 @@ import { beats } from '../../../src/std/units';
 import { useLibrary } from '../../state/library-store';
 import { useProject } from '../../state/project-store';
 import { useTransport } from '../../state/transport-store';
-import { useUi } from '../../state/ui-store';
 import { placeLibrarySample } from '../../state/loop-placement';
-import { previewWarpOf } from '../../state/loop-timing';
+import { auditionRow } from '../../state/library-audition';
 import { playheadBeats } from '../../state/playhead';
 import { sampleDragType } from '../timeline';
 import { SampleThumbnail } from './SampleThumbnail';
@@ -44,8 +43,7 @@ export function SampleList() {
   const audition = (path: string) => {
     select(path);
     const row = rows.find((candidate) => candidate.path === path);
-    const { keySync } = useTransport.getState();
-    void preview(path, row ? previewWarpOf(row, keySync ? useUi.getState().songKey : null) : null);
+    void (row ? auditionRow(row) : preview(path));
   };
   const addAtPlayhead = (path: string) => {
     const clock = Clock.of(useProject.getState().project);
