@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AudioHost } from './audio/audio-host';
 import { syncEngineWithProject } from './audio/engine-sync';
 import { connectAutomationWriting } from './state/automation-writing';
+import { connectInputMonitoring } from './state/input-monitoring';
 import { SamplePool } from './audio/sample-pool';
 import { connectBridge } from './bridge/bridge';
 import { useExport } from './state/export-store';
@@ -26,6 +27,7 @@ async function boot(root: HTMLElement): Promise<void> {
     setRuntime({ bridge, audio, samples });
     syncEngineWithProject(audio, samples);
     connectAutomationWriting();
+    connectInputMonitoring();
     audio.onRebuilt((reason) => {
       useTransport.setState({ playing: false });
       useSession.getState().notify('error', reason);

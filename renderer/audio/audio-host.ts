@@ -18,6 +18,8 @@ export class AudioHost {
   private readonly samples = new Map<string, SharedSample>();
   private readonly rebuiltListeners = new Set<(reason: string) => void>();
   private spectrumTap: AnalyserNode | null = null;
+  /** The live input the engine monitors (connected to the engine node while a track monitors), kept across rebuilds. */
+  private monitorSource: AudioNode | null = null;
 
   private constructor(
     readonly context: AudioContext,
@@ -53,6 +55,21 @@ export class AudioHost {
     return sample ? samplePlanes(sample) : null;
   }
 
+  /**
+   * Input monitoring: `source` (the recording input) feeds the engine node, whose engine plays it
+   * through `tracks` from `channels` of it; no tracks disconnects it. Playback only: a render
+   * never has live input.
+   */
+  monitorInput(source: AudioNode | null, tracks: readonly string[], channels: readonly [number] | readonly [number, number]): void {
+    const wanted = tracks.length > 0 ? source : null;
+    if (this.monitorSource !== wanted) {
+      if (this.monitorSource) unplug(this.monitorSource, this.node);
+      this.monitorSource = wanted;
+      wanted?.connect(this.node);
+    }
+    this.send({ type: 'set-monitoring', tracks: wanted ? tracks : [], channels });
+  }
+
   /** Called after the engine node was rebuilt: the listener must re-send the document. */
   onRebuilt(listener: (reason: string) => void): () => void {
     this.rebuiltListeners.add(listener);
@@ -84,10 +101,14 @@ export class AudioHost {
 
   private createNode(initialCommands: EngineCommand[]): AudioWorkletNode {
     const processorOptions: EngineProcessorOptions = { status: this.statusBuffer, initialCommands };
+    // One input of the device's channels as they are (no mixing down): the monitored live input.
     const node = new AudioWorkletNode(this.context, engineProcessorName, {
-      numberOfInputs: 0,
+      numberOfInputs: 1,
       numberOfOutputs: 1,
       outputChannelCount: [2],
+      channelCount: 2,
+      channelCountMode: 'explicit',
+      channelInterpretation: 'discrete',
       processorOptions,
     });
     node.onprocessorerror = () => this.rebuild();
@@ -98,8 +119,20 @@ export class AudioHost {
 
   private rebuild(): void {
     this.node.disconnect();
+    if (this.monitorSource) unplug(this.monitorSource, this.node);
+    // A rebuilt engine monitors nothing until asked again.
+    this.monitorSource = null;
     this.node = this.createNode([...this.samples.values()].map((sample) => ({ type: 'add-sample', sample })));
     const reason = 'The audio engine hit an error and was restarted; playback stopped. If this repeats, please report it.';
     for (const listener of this.rebuiltListeners) listener(reason);
+  }
+}
+
+/** Disconnects `source` from `node`; a source closed elsewhere (its device gone) is disconnected already. */
+function unplug(source: AudioNode, node: AudioNode): void {
+  try {
+    source.disconnect(node);
+  } catch {
+    // Not connected any more: nothing to do.
   }
 }

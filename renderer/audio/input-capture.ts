@@ -81,6 +81,11 @@ export class InputCapture {
     return new InputCapture(stream, source, node, buffers);
   }
 
+  /** The device's audio in the AudioContext (for monitoring through the engine). */
+  get input(): AudioNode {
+    return this.source;
+  }
+
   /** Seconds the platform says the input lags (0 when it does not say). */
   get reportedLatencySeconds(): number {
     const settings = this.stream.getAudioTracks()[0]?.getSettings() as { latency?: number } | undefined;

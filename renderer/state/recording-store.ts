@@ -9,6 +9,7 @@ import { InputCapture, listInputs, type InputDevice } from '../audio/input-captu
 import { measureRoundTrip } from '../audio/latency-calibration';
 import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes';
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
+import type { MonitorMode } from './monitor-modes';
 import { playheadBeats } from './playhead';
 import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
 import { settlePlaced } from './settle-placed';
@@ -20,7 +21,8 @@ import { useTransport } from './transport-store';
 
 /** Which of the device's channels a take records. */
 export type ChannelChoice = 'left' | 'right' | 'stereo';
-const channelsOf: Record<ChannelChoice, InputChannels> = { left: [0], right: [1], stereo: [0, 1] };
+export const channelsOf: Record<ChannelChoice, InputChannels> = { left: [0], right: [1], stereo: [0, 1] };
+
 
 interface RecordingState {
   readonly inputs: readonly InputDevice[];
@@ -35,6 +37,8 @@ interface RecordingState {
   /** The measured round trip (calibration), seconds; null = not measured, the platform's figure is used. */
   readonly latencySeconds: number | null;
   readonly calibrating: boolean;
+  /** Each audio track's monitor mode (off when absent); the session's, not the document's. */
+  readonly monitor: Readonly<Record<string, MonitorMode>>;
   refreshInputs(): Promise<void>;
   chooseInput(inputId: string | null): void;
   chooseChannels(channels: ChannelChoice): void;
@@ -48,21 +52,37 @@ interface RecordingState {
   record(): Promise<void>;
   /** Stops the count-in, or the take: its passes are placed as one take group (one undo step). */
   stopRecording(): Promise<void>;
+  /** Sets a track's monitor mode; switching it on warns about feedback through speakers. */
+  setMonitor(trackId: string, mode: MonitorMode): void;
   setCountInBars(bars: CountInBars): void;
   setClickWhileRecording(on: boolean): void;
 }
 
 /** The open input (kept while its device stays chosen) and the take being recorded. */
-let capture: { inputId: string | null; capture: InputCapture } | null = null;
-let take: { takeId: string; trackId: string; recorder: TakeRecorder; ended: TakeEnd | null; stoppedEarly: string | null} | null = null;
+let capture: { inputId: string | null; opened: Promise<InputCapture> } | null = null;
+let take: { takeId: string; trackId: string; recorder: TakeRecorder; ended: TakeEnd | null; stoppedEarly: string | null } | null = null;
 let countInAbort: AbortController | null = null;
 
-async function openInput(inputId: string | null): Promise<InputCapture> {
-  if (capture && capture.inputId === inputId && !capture.capture.deviceLost) return capture.capture;
-  capture?.capture.close();
-  capture = null;
-  const opened = await InputCapture.open(runtime().audio.context, inputId);
-  capture = { inputId, capture: opened };
+/**
+ * The chosen input, opened (kept open while its device stays chosen and present). Recording and
+ * monitoring ask at once: they share one opening.
+ */
+export async function openInput(inputId: string | null): Promise<InputCapture> {
+  const current = capture;
+  if (current && current.inputId === inputId) {
+    const open = await current.opened.catch(() => null);
+    if (open && !open.deviceLost) return open;
+    if (capture !== current) return openInput(inputId);
+  }
+  const previous = capture;
+  const opened = (async () => {
+    (await previous?.opened.catch(() => null))?.close();
+    return InputCapture.open(runtime().audio.context, inputId);
+  })();
+  capture = { inputId, opened };
+  opened.catch(() => {
+    if (capture?.opened === opened) capture = null;
+  });
   return opened;
 }
 
@@ -72,6 +92,7 @@ export const useRecording = create<RecordingState>()((set, get) => ({
   channels: 'left',
   armedTrackId: null,
   phase: null,
+  monitor: {},
   settings: loadRecordingSettings(),
   latencySeconds: null,
   calibrating: false,
@@ -184,6 +205,13 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     } catch (error) {
       set({ phase: null });
       reportError(error);
+    }
+  },
+  setMonitor(trackId, mode) {
+    const was = get().monitor[trackId] ?? 'off';
+    set({ monitor: { ...get().monitor, [trackId]: mode } });
+    if (was === 'off' && mode !== 'off') {
+      useSession.getState().notify('info', 'Monitoring plays the input through the speakers: use headphones, or a microphone near the speakers will feed back.');
     }
   },
   setCountInBars(countInBars) {

@@ -1,6 +1,6 @@
 /**
  * Hosts `src/engine` in the audio thread. Commands arrive on the port and apply between blocks;
- * `process` renders one block, passes it through the safety stage (playback only: an export
+ * `process` hands the engine the node's input (live input, for monitoring), renders one block, passes it through the safety stage (playback only: an export
  * renders the engine without it), and publishes transport, meters, DSP load and safety trips
  * into the shared status buffer. Nothing in `process` allocates.
  */
@@ -8,6 +8,9 @@ import { Engine } from '../../src/engine/engine';
 import { SafetyStage } from '../../src/engine/safety-stage';
 import { engineProcessorName, statusSlots, type EngineCommand, type EngineProcessorOptions } from '../../src/protocol/engine';
 import { DspLoadMeter } from './dsp-load-meter';
+
+/** What the engine is handed when the node has no input connected. */
+const noInput: readonly Float32Array[] = [];
 
 class EngineProcessor extends AudioWorkletProcessor {
   private readonly engine = new Engine(sampleRate);
@@ -24,12 +27,14 @@ class EngineProcessor extends AudioWorkletProcessor {
     this.port.onmessage = (event) => this.engine.command(event.data as EngineCommand);
   }
 
-  process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     const output = outputs[0];
     const left = output?.[0];
     if (!output || !left) return true;
     const right = output[1] ?? this.spare;
     const started = this.load.begin();
+    // The live input (the recording device, connected while a track monitors it).
+    this.engine.input(inputs[0] ?? noInput);
     this.engine.render(left, right, left.length);
     this.safety.process(left, right, left.length, this.engine.faultyChannel);
     this.status[statusSlots.contextFrame] = -1;

@@ -108,6 +108,11 @@ export class Engine {
   private deviceFaults = 0;
   private deviceFaultChannel = -1;
   private deviceFaultInsert = -1;
+  /** Input monitoring as asked (`set-monitoring`), the monitored tracks' contents, and this block's input channels (playback only). */
+  private monitor: { readonly tracks: readonly string[]; readonly channels: readonly number[] } | null = null;
+  private monitored: TrackContent[] = [];
+  private inputLeft: Float32Array | null = null;
+  private inputRight: Float32Array | null = null;
 
   constructor(readonly sampleRate: number) {
     this.metronome = new Metronome(sampleRate);
@@ -183,6 +188,10 @@ export class Engine {
         return;
       case 'set-metronome':
         this.metronome.enabled = command.enabled;
+        return;
+      case 'set-monitoring':
+        this.monitor = command.tracks.length > 0 ? { tracks: command.tracks, channels: command.channels } : null;
+        this.placeMonitoring();
         return;
       case 'preview':
         this.startPreview(command.sampleId, decibelsToGain(command.gainDb), command.warp);
@@ -275,6 +284,20 @@ export class Engine {
     return -1;
   }
 
+  /**
+   * The live input for the next `render` (the playback host's input block; an offline render never
+   * has one): the monitored channels of it play through the monitored tracks. Call before each
+   * render; an empty input (no device connected) plays nothing.
+   */
+  input(channels: readonly Float32Array[]): void {
+    const monitor = this.monitor;
+    if (!monitor) return;
+    const first = monitor.channels[0] ?? 0;
+    const second = monitor.channels[1];
+    this.inputLeft = channels[first] ?? null;
+    this.inputRight = second === undefined ? null : (channels[second] ?? channels[first] ?? null);
+  }
+
   /** Renders `frames` (≤ 128) frames into `left`/`right` (overwritten) and advances the transport. */
   render(left: Float32Array, right: Float32Array, frames: number): void {
     for (let at = 0; at < frames; ) {
@@ -282,6 +305,8 @@ export class Engine {
       this.renderSegment(left, right, at, count);
       at += count;
     }
+    this.inputLeft = null;
+    this.inputRight = null;
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.warpedPreview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.outputMeters[0].measure(left, frames);
@@ -363,6 +388,9 @@ export class Engine {
         if (block) track.strip.feedAround(block, feed, params, this.sendScratch, frames);
       }
     }
+    // Monitored input joins its tracks whether the transport plays or not.
+    const monitored = this.monitored;
+    for (let m = 0; m < monitored.length; m++) monitored[m]?.monitor(this.inputLeft, this.inputRight, at, frames);
     if (this.playing) {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
@@ -521,6 +549,13 @@ export class Engine {
       }
     }
     for (const id of [...this.noteClips.keys()]) if (!hosts.has(id)) this.noteClips.delete(id);
+    this.placeMonitoring();
+  }
+
+  /** The contents of the monitored tracks that exist. */
+  private placeMonitoring(): void {
+    const ids = new Set(this.monitor?.tracks ?? []);
+    this.monitored = this.tracks.filter((track) => ids.has(track.strip.id)).map((track) => track.content);
   }
 
   /**

@@ -215,6 +215,12 @@ export type EngineCommand =
   | { readonly type: 'set-loop'; readonly loop: LoopRange | null }
   | { readonly type: 'set-metronome'; readonly enabled: boolean }
   /**
+   * Input monitoring (playback only, never part of a render): the live input the host hands the
+   * engine each block (`Engine.input`) joins these tracks' channels before their inserts, from
+   * `channels` of the input (one: mono, panned as a mono source; two: stereo). No tracks: off.
+   */
+  | { readonly type: 'set-monitoring'; readonly tracks: readonly string[]; readonly channels: readonly [number] | readonly [number, number] }
+  /**
    * Auditions a pooled sample once from its start on the preview channel (null stops it). With
    * `warp`, a loop plays in time: stretched to the song's tempo at the playhead and transposed, and
    * while the transport plays it starts on the next beat, to the frame.

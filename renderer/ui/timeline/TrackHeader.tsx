@@ -8,6 +8,7 @@ import { TrackMixControls } from '../mixer';
 import { InlineNameInput } from '../InlineNameInput';
 import { ArmToggle } from './ArmToggle';
 import { AutomationToggle } from './AutomationToggle';
+import { MonitorSelect } from './MonitorSelect';
 import { TakesToggle } from './TakesToggle';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
@@ -55,6 +56,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
               {track.name || 'Untitled track'}
             </span>
             <TakesToggle track={track} />
+            <MonitorSelect track={track} />
           </div>
         )}
         <div className="track-controls">

@@ -42,6 +42,24 @@ export class TrackContent {
   }
 
   /**
+   * Adds live input (monitoring) for frames [at, at + count) of the host's block into the sums:
+   * one channel into the mono sum, two into the stereo sum. A missing channel adds nothing.
+   */
+  monitor(left: Float32Array | null, right: Float32Array | null, at: number, count: number): void {
+    if (!left) return;
+    if (!right) {
+      const mono = this.mono;
+      for (let i = 0; i < count; i++) mono[i] = (mono[i] as number) + (left[at + i] ?? 0);
+      return;
+    }
+    const { stereoLeft, stereoRight } = this;
+    for (let i = 0; i < count; i++) {
+      stereoLeft[i] = (stereoLeft[i] as number) + (left[at + i] ?? 0);
+      stereoRight[i] = (stereoRight[i] as number) + (right[at + i] ?? 0);
+    }
+  }
+
+  /**
    * Writes the panned sum into `left`/`right` [0, frames), the pan (slot `pan` of the table)
    * moving from the block's start value to its end value.
    */

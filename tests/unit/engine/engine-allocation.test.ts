@@ -15,7 +15,7 @@ const stock = (type: DeviceType, params: Record<string, number> = {}, extra: Par
  * generation many times over in this many blocks and trigger scavenges; a clean loop triggers none.
  */
 describe('engine block loop', () => {
-  it('renders 100,000 blocks of a busy mix with every stock device without a single garbage collection, while faders and knobs ride and automation plays', async () => {
+  it('renders 100,000 blocks of a busy mix with every stock device without a single garbage collection, while faders and knobs ride, automation plays and a track monitors live input', async () => {
     const source = Float32Array.from({ length: rate }, (_, i) => Math.sin(i / 7));
     const utility = { id: 'd1', type: 'utility' as const, bypass: false, params: { gainDb: -3, pan: 0.2, width: 140, mono: 0, invertLeft: 0, invertRight: 1 } };
     const limiter = (id: string) => ({ id, type: 'limiter' as const, bypass: false, params: { ceilingDb: -6, releaseMs: 40 } });
@@ -60,6 +60,9 @@ describe('engine block loop', () => {
     );
     engine.command({ type: 'set-metronome', enabled: true });
     engine.command({ type: 'set-loop', loop: { start: 0, end: 16 } });
+    // A track monitors live input (stereo), handed over before every block as the playback host does.
+    engine.command({ type: 'set-monitoring', tracks: ['t1'], channels: [0, 1] });
+    const input = [constant(blockFrames, 0.1), constant(blockFrames, -0.1)];
     const left = new Float32Array(blockFrames);
     const right = new Float32Array(blockFrames);
     const ride = (i: number) => {
@@ -76,11 +79,13 @@ describe('engine block loop', () => {
     // loop itself allocates could trigger a collection.
     for (let i = 0; i < 40_000; i++) {
       ride(i);
+      engine.input(input);
       engine.render(left, right, blockFrames);
     }
     const scavenges = await scavengesDuring(() => {
       for (let i = 0; i < 100_000; i++) {
         ride(i);
+        engine.input(input);
         engine.render(left, right, blockFrames);
       }
     });
