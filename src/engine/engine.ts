@@ -177,7 +177,7 @@ export class Engine {
         return;
       case 'seek':
         this.playhead = Math.max(0, Math.round(command.frame));
-        this.allNotesOff();
+        this.releaseScheduledNotes();
         this.seekNotes();
         if (this.playing) this.automation.jump();
         else this.automation.hold(this.params, this.playhead);
@@ -405,7 +405,7 @@ export class Engine {
       if (inLoop && this.playhead >= loop.end) {
         this.playhead = loop.start;
         this.automation.jump();
-        this.allNotesOff();
+        this.releaseScheduledNotes();
         this.seekNotes();
       }
     }
@@ -577,23 +577,29 @@ export class Engine {
     return host;
   }
 
-  /** Schedules a track's note clips anew, from the playhead; what sounded is released. */
+  /** Schedules a track's note clips anew, from the playhead; what its clips sounded is released. */
   private reschedule(trackId: string): void {
     const host = this.hosts.get(trackId);
     if (!host) return;
     host.schedule = NoteSchedule.build(this.noteClips.get(trackId) ?? [], this.clock, this.sampleRate);
     host.schedule.seek(this.playhead);
-    host.allNotesOff();
+    host.releaseScheduled();
   }
 
   private reloadInstruments(): void {
     for (const host of this.hosts.values()) host.processor.load(host.instrument, this.pool);
   }
 
-  /** Every instrument releases its notes: stop, seek, loop wrap (indexed loops: this runs on the audio thread). */
+  /** Every instrument releases all its notes, live ones too: stop (indexed loops: this runs on the audio thread). */
   private allNotesOff(): void {
     const tracks = this.tracks;
     for (let t = 0; t < tracks.length; t++) tracks[t]?.host?.allNotesOff();
+  }
+
+  /** Every instrument releases the notes its clips started: seek and loop wrap (notes played live sound on). */
+  private releaseScheduledNotes(): void {
+    const tracks = this.tracks;
+    for (let t = 0; t < tracks.length; t++) tracks[t]?.host?.releaseScheduled();
   }
 
   /** The note schedules hand out events from the playhead on. */

@@ -54,7 +54,7 @@ export interface InstrumentProcessor {
    * notes on the exact frames of `events`. Never allocates.
    */
   process(left: Float32Array, right: Float32Array, params: ParamView, events: NoteEvents, frames: number, context: BlockContext): void;
-  /** Releases every sounding note (with its normal release): on stop, device loss, seek. */
+  /** Releases every sounding note (with its normal release): on stop and device loss. */
   allNotesOff(): void;
   /** Silences at once and forgets all state (voices, envelopes, filters). */
   reset(): void;
