@@ -52,7 +52,7 @@ async function runImport(sources: string[], options: ImportOptions): Promise<num
   try {
     const result = await importFolders(db, sources, { signal: cancel.signal, onProgress: (p) => reportProgress(progress, p), packsDir: packsDirFor(options.library) });
     progress.end();
-    if (options.json) console.log(JSON.stringify({ ...result, elapsedMs: Math.round(result.elapsedMs) }, null, 2));
+    if (options.json) console.log(JSON.stringify({ ...result, searchableMs: Math.round(result.searchableMs), elapsedMs: Math.round(result.elapsedMs) }, null, 2));
     else {
       const seconds = result.elapsedMs / 1000;
       console.log(
@@ -71,5 +71,5 @@ async function runImport(sources: string[], options: ImportOptions): Promise<num
 
 function reportProgress(line: ProgressLine, progress: ImportProgress): void {
   const eta = progress.etaSeconds === null ? '' : `  ETA ${progress.etaSeconds.toFixed(0)} s`;
-  line.update(`Importing… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}`, progress.done === progress.total);
+  line.update(`${progress.phase === 'indexing' ? 'Indexing' : 'Analysing'}… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}`, progress.done === progress.total);
 }

@@ -156,9 +156,19 @@ export class Dispatcher {
     return this.grants.add(place);
   }
 
-  /** Starts what a running app keeps doing in the background: watching the library's folders. */
+  /**
+   * Starts what a running app keeps doing in the background: watching the library's folders, and
+   * analysing the files an earlier run listed but did not get to (not awaited: it takes a while,
+   * reports its progress and ends with a `library.changed`).
+   */
   async startBackgroundWork(): Promise<void> {
     await this.library.startWatching();
+    void this.library.resumeAnalysis((progress) => this.emit('job.progress', progress)).then(
+      ({ analysed, failed }) => {
+        if (analysed + failed > 0) this.emit('library.changed', { folder: '', indexed: analysed, moved: 0, missing: 0, failed });
+      },
+      () => undefined,
+    );
   }
 
   /** Subscribes to every event; returns the unsubscribe function. */

@@ -67,12 +67,13 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       const noted = notes.length > 0 ? `; ${notes.length} with a note${failures.length === 0 ? inline : ''}` : '';
       const failed = failures.length === 0 ? '' : failures.length === 1 ? ` Could not use 1 file${notes.length === 0 ? inline : '.'}` : ` Could not use ${failures.length} files.`;
       const verb = summary.cancelled ? 'Import cancelled' : 'Imported';
+      const later = summary.cancelled ? ' Files listed but not analysed yet are analysed at the next start or import.' : '';
       const extra = [summary.moved ? `${summary.moved} moved` : '', summary.missing ? `${summary.missing} missing` : ''].filter(Boolean).join(', ');
       useSession
         .getState()
         .notify(
           summary.failed.length > 0 ? 'error' : 'info',
-          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${noted}.${failed}`,
+          `${verb}: ${summary.indexed} new, ${summary.skipped} already in the library${extra ? `, ${extra}` : ''}${noted}.${failed}${later}`,
           items.length > 1 ? items : [],
         );
       await Promise.all([get().search({}), get().refreshPacks()]);
@@ -190,6 +191,13 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   },
   select: (path) => set({ selectedPath: path }),
   onProgress(progress) {
-    if (progress.kind === 'import') set({ job: progress.state === 'running' ? progress : null });
+    if (progress.kind !== 'import') return;
+    const before = get().job;
+    set({ job: progress.state === 'running' ? progress : null });
+    // Listed files are searchable before their analysis: show them as soon as the analysis starts.
+    if (progress.phase === 'analysing' && (before?.jobId !== progress.jobId || before.phase !== 'analysing')) {
+      void get().search({});
+      void get().refreshPacks();
+    }
   },
 }));

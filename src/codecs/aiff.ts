@@ -1,4 +1,4 @@
-import type { AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
+import type { AudioFacts, AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
@@ -15,13 +15,8 @@ import { checkShape } from './limits';
  */
 export function decodeAiff(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const format = containerFormat(view, name);
-  const chunks = findChunks(view, name);
-  const comm = parseComm(view, chunks.comm, format, name);
-  const frameBytes = comm.channelCount * comm.sampleBytes;
+  const { format, comm, frameBytes, start } = readHeaders(view, name);
   const frames = comm.frameCount;
-  // A file with no frames may leave out its sound chunk altogether.
-  const start = frames === 0 ? 0 : soundStart(view, chunks.ssnd, frames * frameBytes, frameBytes * comm.sampleRate, name);
   const channels = Array.from({ length: comm.channelCount }, (_, c) =>
     readChannel(view, start + c * comm.sampleBytes, frameBytes, frames, comm.kind),
   );
@@ -32,6 +27,23 @@ export function decodeAiff(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio 
     sampleRate: hertz(comm.sampleRate),
     channels,
   };
+}
+
+/** What the headers of a whole AIFF file say, checked as `decodeAiff` checks them (same errors). */
+export function aiffFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
+  const { format, comm } = readHeaders(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return { format, bitDepth: comm.bitDepth, sampleRate: hertz(comm.sampleRate), channelCount: comm.channelCount, frames: comm.frameCount };
+}
+
+/** The form, its COMM chunk, and where the first frame starts. */
+function readHeaders(view: DataView, name: string): { format: AudioFormat; comm: Comm; frameBytes: number; start: number } {
+  const format = containerFormat(view, name);
+  const chunks = findChunks(view, name);
+  const comm = parseComm(view, chunks.comm, format, name);
+  const frameBytes = comm.channelCount * comm.sampleBytes;
+  // A file with no frames may leave out its sound chunk altogether.
+  const start = comm.frameCount === 0 ? 0 : soundStart(view, chunks.ssnd, comm.frameCount * frameBytes, frameBytes * comm.sampleRate, name);
+  return { format, comm, frameBytes, start };
 }
 
 interface Span {

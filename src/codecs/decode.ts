@@ -1,11 +1,11 @@
 import { GlowroomError } from '../std/errors';
-import { decodeAiff } from './aiff';
-import { withNote, type DecodedAudio } from './decoded-audio';
-import { decodeFlac } from './flac';
-import { decodeMp3, id3v2Length, looksLikeMp3 } from './mp3';
-import { decodeOggVorbis } from './ogg-vorbis';
+import { aiffFacts, decodeAiff } from './aiff';
+import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
+import { decodeFlac, flacFacts } from './flac';
+import { decodeMp3, id3v2Length, looksLikeMp3, mp3Facts } from './mp3';
+import { decodeOggVorbis, oggVorbisFacts } from './ogg-vorbis';
 import { floatCeiling } from './limits';
-import { decodeWav } from './wav';
+import { decodeWav, wavFacts } from './wav';
 
 /** What the first bytes of a file say it is, whatever its name claims. */
 export type SniffedFormat = 'wav' | 'aiff' | 'flac' | 'mp3' | 'ogg' | 'unknown';
@@ -47,6 +47,30 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
   }
 }
 
+/**
+ * What a whole file's headers say (format, shape, length), chosen by content as `decodeAudio`
+ * chooses, without decoding the audio: a fraction of the cost, for listing files at once. Throws
+ * what `decodeAudio` throws for bytes that are no audio or whose headers are damaged; damage in
+ * the audio itself shows only when it is decoded.
+ */
+export function readAudioFacts(bytes: Uint8Array, name: string): AudioFacts {
+  const format = sniffFormat(bytes);
+  switch (format) {
+    case 'wav':
+      return wavFacts(bytes, name);
+    case 'aiff':
+      return aiffFacts(bytes, name);
+    case 'flac':
+      return flacFacts(bytes.subarray(id3v2Length(bytes)), name);
+    case 'mp3':
+      return mp3Facts(bytes, name);
+    case 'ogg':
+      return oggVorbisFacts(bytes, name);
+    case 'unknown':
+      throw notAudio(name);
+  }
+}
+
 async function decodeByContent(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   const format = sniffFormat(bytes);
   const extension = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -69,11 +93,12 @@ async function decodeFormat(format: SniffedFormat, bytes: Uint8Array, name: stri
     case 'ogg':
       return decodeOggVorbis(bytes, name);
     case 'unknown':
-      throw new GlowroomError(
-        'bad-format',
-        `not an audio file: ${name} (expected WAV, AIFF, FLAC, MP3 or Ogg Vorbis data).`,
-      );
+      throw notAudio(name);
   }
+}
+
+function notAudio(name: string): GlowroomError {
+  return new GlowroomError('bad-format', `not an audio file: ${name} (expected WAV, AIFF, FLAC, MP3 or Ogg Vorbis data).`);
 }
 
 /**

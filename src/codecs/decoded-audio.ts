@@ -36,3 +36,18 @@ export function withNote(audio: DecodedAudio, note: string): DecodedAudio {
 export function frameCount(audio: DecodedAudio): number {
   return audio.channels[0]?.length ?? 0;
 }
+
+/**
+ * What a file's headers say about its audio, read without decoding it: enough to list a file
+ * (format, length, shape) at once, before its full analysis. `frames` is exact for WAV, AIFF,
+ * FLAC with a length in STREAMINFO, Ogg Vorbis and MP3 with a Xing/Info header; other MP3s are
+ * estimated from their bitrate.
+ */
+export interface AudioFacts {
+  readonly format: AudioFormat;
+  /** Bits per stored sample; 0 for lossy formats. */
+  readonly bitDepth: number;
+  readonly sampleRate: Hertz;
+  readonly channelCount: number;
+  readonly frames: number;
+}

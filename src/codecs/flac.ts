@@ -1,5 +1,5 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { withNote, type DecodedAudio } from './decoded-audio';
+import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
 import { checkDecoded, damagedFile, formatSeconds, withDecoder } from './compressed';
 import { crc, crcTable } from './crc';
 import { checkShape } from './limits';
@@ -55,6 +55,17 @@ export async function decodeFlac(bytes: Uint8Array, name = '<unnamed>'): Promise
     audio = withNote(audio, `its header says ${formatSeconds(info.totalSamples / shape.sampleRate)} s of audio but its frames hold ${held}; all ${held} were decoded.`);
   }
   return audio;
+}
+
+/**
+ * What a FLAC stream's STREAMINFO says (`bytes` as for `decodeFlac`); a stream that does not
+ * know its length is measured by splitting its frames, as `decodeFlac` does.
+ */
+export function flacFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
+  const info = readStreamInfo(bytes, name);
+  checkShape(info.sampleRate, info.channelCount, name);
+  const frames = info.totalSamples > 0 ? info.totalSamples : splitFrames(bytes, skipMetadata(bytes, name), info, name).samples;
+  return { format: 'flac', bitDepth: info.bitsPerSample, sampleRate: hertz(info.sampleRate), channelCount: info.channelCount, frames };
 }
 
 interface StreamInfo {

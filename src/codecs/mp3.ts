@@ -1,5 +1,5 @@
 import { MPEGDecoder } from 'mpg123-decoder';
-import { withNote, type DecodedAudio } from './decoded-audio';
+import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
 import { checkDecoded, checkLevels, damagedFile, formatSeconds, withDecoder } from './compressed';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
@@ -43,9 +43,7 @@ export async function decodeMp3(bytes: Uint8Array, name = '<unnamed>'): Promise<
   let frames = decoded.samplesDecoded;
   if (info) {
     const raw = info.frames * header.samplesPerFrame;
-    const gap = info.gapless && info.gapless.delay + info.gapless.padding < raw ? info.gapless : undefined;
-    start = gap ? gap.delay + DECODER_DELAY : 0;
-    frames = gap ? raw - gap.delay - gap.padding : raw;
+    ({ start, frames } = trimmed(info, header));
     if (decoded.samplesDecoded < raw) {
       const declared = formatSeconds(frames / header.sampleRate);
       const held = formatSeconds(Math.max(0, decoded.samplesDecoded - start) / header.sampleRate);
@@ -66,6 +64,28 @@ export async function decodeMp3(bytes: Uint8Array, name = '<unnamed>'): Promise<
   let audio: DecodedAudio = { format: 'mp3', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(decoded.sampleRate), channels };
   for (const note of notes) audio = withNote(audio, note);
   return audio;
+}
+
+/**
+ * What an MP3 file's frame headers say without decoding: the length from the Xing/Info header
+ * (trimmed as `decodeMp3` trims it), or else estimated from the first frame's bitrate and the
+ * bytes that follow it.
+ */
+export function mp3Facts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
+  const found = lockStream(bytes);
+  if (!found) throw new GlowroomError('bad-format', `not an MP3 file: ${name} (no MPEG audio frames found)`);
+  const { frame } = found.lock;
+  const first = frameAt(bytes, found.start);
+  const info = first && sameStream(first, frame) ? readXing(bytes, found.start, first) : undefined;
+  const frames = info ? trimmed(info, frame).frames : Math.round((bytes.length - found.lock.at) / frame.length) * frame.samplesPerFrame;
+  return { format: 'mp3', bitDepth: 0, sampleRate: hertz(frame.sampleRate), channelCount: frame.mono ? 1 : 2, frames };
+}
+
+/** Where the sound starts in the decoder's output and how long it is, by ffmpeg's rule for the LAME tag. */
+function trimmed(info: XingInfo, frame: MpegFrame): { start: number; frames: number } {
+  const raw = info.frames * frame.samplesPerFrame;
+  const gap = info.gapless && info.gapless.delay + info.gapless.padding < raw ? info.gapless : undefined;
+  return gap ? { start: gap.delay + DECODER_DELAY, frames: raw - gap.delay - gap.padding } : { start: 0, frames: raw };
 }
 
 /** Samples every layer III decoder outputs before the encoder's first one (ffmpeg: 528 + 1). */
@@ -174,14 +194,9 @@ const LOCK_RUN = 4;
  * `skipped` counts junk between frames; what follows the last frame (ID3v1, APE tags) is not junk.
  */
 function frameChain(bytes: Uint8Array): { frame: MpegFrame; bytes: Uint8Array; skipped: number } | undefined {
-  let start = 0;
-  for (let tag = id3v2Length(bytes, start); tag > 0; tag = id3v2Length(bytes, start)) start += tag;
-  let lock: { at: number; frame: MpegFrame } | undefined;
-  for (let at = start; at + 4 <= bytes.length && !lock; at++) {
-    const frame = bytes[at] === 0xff ? confirmedFrameAt(bytes, at, LOCK_RUN) : undefined;
-    if (frame) lock = { at, frame };
-  }
-  if (!lock) return undefined;
+  const found = lockStream(bytes);
+  if (!found) return undefined;
+  const { start, lock } = found;
   const parts: Uint8Array[] = [];
   let skipped = 0;
   let pos = lock.at;
@@ -215,6 +230,17 @@ function frameChain(bytes: Uint8Array): { frame: MpegFrame; bytes: Uint8Array; s
   const chain = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   parts.reduce((at, part) => (chain.set(part, at), at + part.length), 0);
   return { frame: lock.frame, bytes: chain, skipped };
+}
+
+/** Where the audio starts (after ID3v2 tags), and the first run of `LOCK_RUN` frames that locks the stream. */
+function lockStream(bytes: Uint8Array): { start: number; lock: { at: number; frame: MpegFrame } } | undefined {
+  let start = 0;
+  for (let tag = id3v2Length(bytes, start); tag > 0; tag = id3v2Length(bytes, start)) start += tag;
+  for (let at = start; at + 4 <= bytes.length; at++) {
+    const frame = bytes[at] === 0xff ? confirmedFrameAt(bytes, at, LOCK_RUN) : undefined;
+    if (frame) return { start, lock: { at, frame } };
+  }
+  return undefined;
 }
 
 /**

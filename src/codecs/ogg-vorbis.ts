@@ -1,5 +1,5 @@
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
-import type { DecodedAudio } from './decoded-audio';
+import type { AudioFacts, DecodedAudio } from './decoded-audio';
 import { checkDecoded, checkLevels, damagedFile, exactLength, withDecoder } from './compressed';
 import { crc } from './crc';
 import { checkShape } from './limits';
@@ -35,6 +35,12 @@ export async function decodeOggVorbis(bytes: Uint8Array, name = '<unnamed>'): Pr
   return { format: 'ogg', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(decoded.sampleRate), channels };
 }
 
+/** What an Ogg Vorbis file's pages say (all checked as `decodeOggVorbis` checks them): its length is the last granule position. */
+export function oggVorbisFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
+  const stream = checkPages(bytes, name);
+  return { format: 'ogg', bitDepth: 0, sampleRate: hertz(stream.sampleRate), channelCount: stream.channelCount, frames: stream.frames };
+}
+
 interface VorbisIdent {
   readonly channelCount: number;
   readonly sampleRate: number;
@@ -43,6 +49,8 @@ interface VorbisIdent {
 interface Stream extends VorbisIdent {
   /** Where the page with the end-of-stream flag ends. */
   readonly end: number;
+  /** The granule position of that page: frames in the stream. */
+  readonly frames: number;
 }
 
 /** First-packet signatures of the codecs people meet in Ogg files. */
@@ -71,6 +79,7 @@ function checkPages(bytes: Uint8Array, name: string): Stream {
   let sequence = 0;
   let ended = false;
   let streamEnd = 0;
+  let frames = 0;
   for (let pos = 0, page = 0; pos < bytes.length; page++) {
     if (ended && !isPageStart(bytes, pos)) break; // trailing junk (an ID3v1 tag, say) after the end
     if (bytes.length - pos < PAGE_HEADER) throw truncated(name);
@@ -104,12 +113,13 @@ function checkPages(bytes: Uint8Array, name: string): Stream {
     if (pageSerial === serial && (flags & FLAG_EOS) !== 0 && !ended) {
       ended = true;
       streamEnd = end;
+      frames = Math.max(0, Number(view.getBigInt64(pos + 6, true)));
     }
     pos = end;
   }
   if (!ident) throw new GlowroomError('bad-format', `not an Ogg file: ${name}`);
   if (!ended) throw truncated(name);
-  return { ...ident, end: streamEnd };
+  return { ...ident, end: streamEnd, frames };
 }
 
 /** The codec from the first packet; Vorbis gives its channel count and sample rate. */

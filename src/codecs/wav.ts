@@ -1,4 +1,4 @@
-import type { AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
+import type { AudioFacts, AudioFormat, DecodedAudio, SampleEncoding } from './decoded-audio';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
@@ -14,12 +14,7 @@ import { checkShape } from './limits';
  */
 export function decodeWav(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const format = containerFormat(view, name);
-  const chunks = findChunks(view, format, name);
-  const fmt = parseFmt(view, chunks.fmt, name);
-  const frameBytes = fmt.channelCount * fmt.sampleBytes;
-  const dataBytes = dataLength(view.byteLength, chunks.data, frameBytes * fmt.sampleRate, name);
-  const frames = Math.floor(dataBytes / frameBytes);
+  const { format, chunks, fmt, frameBytes, frames } = readHeaders(view, name);
   const channels = Array.from({ length: fmt.channelCount }, (_, c) =>
     readChannel(view, chunks.data.start + c * fmt.sampleBytes, frameBytes, frames, fmt.kind),
   );
@@ -30,6 +25,21 @@ export function decodeWav(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio {
     sampleRate: hertz(fmt.sampleRate),
     channels,
   };
+}
+
+/** What the headers of a whole WAV file say, checked as `decodeWav` checks them (same errors). */
+export function wavFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
+  const { format, fmt, frames } = readHeaders(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return { format, bitDepth: fmt.sampleBytes * 8, sampleRate: hertz(fmt.sampleRate), channelCount: fmt.channelCount, frames };
+}
+
+function readHeaders(view: DataView, name: string): { format: AudioFormat; chunks: { fmt: Span; data: DataSpan }; fmt: Fmt; frameBytes: number; frames: number } {
+  const format = containerFormat(view, name);
+  const chunks = findChunks(view, format, name);
+  const fmt = parseFmt(view, chunks.fmt, name);
+  const frameBytes = fmt.channelCount * fmt.sampleBytes;
+  const dataBytes = dataLength(view.byteLength, chunks.data, frameBytes * fmt.sampleRate, name);
+  return { format, chunks, fmt, frameBytes, frames: Math.floor(dataBytes / frameBytes) };
 }
 
 /** Where the integer PCM frames of a WAV file lie, for reading them from disk a block at a time. */

@@ -116,6 +116,8 @@ export const SampleRow = z.object({
   tags: z.array(z.string()),
   missing: z.boolean(),
   favourite: z.boolean(),
+  /** False while only the file's headers and name are known: no thumbnail, levels or detected tempo and key yet. */
+  analysed: z.boolean(),
 });
 export type SampleRow = z.infer<typeof SampleRow>;
 export const SearchResult = z.object({ rows: z.array(SampleRow), total: z.number().int().nonnegative() });
@@ -443,6 +445,11 @@ export const JobProgress = z.object({
   total: z.number().int().nonnegative().nullable(),
   /** What is being worked on: a file name, or an export phase. */
   current: z.string().nullable(),
+  /**
+   * Of an import: `indexing` lists the files from their headers (searchable at once), then
+   * `analysing` reads each whole (thumbnail, levels, tempo, key); `done`/`total` count the phase's files.
+   */
+  phase: z.enum(['indexing', 'analysing']).optional(),
   /** Items per second so far. */
   rate: z.number().nonnegative(),
   /** Seconds left at the current rate; null until it can be estimated. */
@@ -451,12 +458,13 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+/** `folder`: the watched folder re-imported, or '' when the analysis resumed at startup finished (`indexed` then counts files analysed). */
 export const LibraryChanged = z.object({ folder: z.string(), indexed: z.number().int(), moved: z.number().int(), missing: z.number().int(), failed: z.number().int() });
 
 export const events = {
   /** A long job moved on; one event per step and one when it ends. */
   'job.progress': JobProgress,
-  /** A watched folder changed and was re-imported: searches may have new answers. */
+  /** A watched folder changed and was re-imported, or the analysis resumed at startup finished: searches may have new answers. */
   'library.changed': LibraryChanged,
   /** A native menu item was chosen; the renderer runs the command as its shortcut would. */
   'app.menuCommand': z.object({ command: MenuCommand }),

@@ -10,6 +10,7 @@ import { createOggEncoder } from 'wasm-media-encoders';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { encodeAudio } from '../../electron/services/export/encoders';
 import { encodeAiff16 } from '../support/aiff-bytes';
+import { encodeOggVorbis, type OggEncoder } from '../support/ogg-bytes';
 
 export type PackFormat = 'wav16' | 'wav24' | 'aiff' | 'flac' | 'mp3' | 'ogg';
 const formats: readonly PackFormat[] = ['wav16', 'wav24', 'aiff', 'flac', 'mp3', 'ogg'];
@@ -71,7 +72,7 @@ export async function generatePack(folder: string, count: number): Promise<Gener
   return { files: count, audioSeconds, bytes, byFormat };
 }
 
-async function encode(planes: Float32Array[], rate: number, format: PackFormat, ogg: Awaited<ReturnType<typeof createOggEncoder>>): Promise<Uint8Array> {
+async function encode(planes: Float32Array[], rate: number, format: PackFormat, ogg: OggEncoder): Promise<Uint8Array> {
   switch (format) {
     case 'wav16':
       return encodeWav({ sampleRate: rate, channels: planes }, { bitDepth: 16 });
@@ -83,15 +84,8 @@ async function encode(planes: Float32Array[], rate: number, format: PackFormat, 
       return encodeAudio(planes, rate, { kind: 'flac', bits: 16 }, undefined);
     case 'mp3':
       return encodeAudio(planes, rate, { kind: 'mp3', mode: { cbrKbps: 192 } }, undefined);
-    case 'ogg': {
-      ogg.configure({ channels: planes.length as 1 | 2, sampleRate: rate, vbrQuality: 4 });
-      const body = ogg.encode(planes).slice();
-      const tail = ogg.finalize().slice();
-      const out = new Uint8Array(body.length + tail.length);
-      out.set(body);
-      out.set(tail, body.length);
-      return out;
-    }
+    case 'ogg':
+      return encodeOggVorbis(ogg, planes, rate, 4);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The import benchmark's measured process: imports the folder in argv[2] into a fresh library at
- * argv[3], as the app's main process does (importFolders with the default worker pool), and prints
+ * The import benchmark's measured process: imports the folders in argv[3…] into a fresh library at
+ * argv[2], as the app's main process does (importFolders with the default worker pool), and prints
  * one JSON line of figures. A process of its own, so its peak RSS is the import's alone: worker
  * threads live in the same process, so their memory counts too, as it does in the app.
  */
@@ -13,6 +13,8 @@ export interface ImportFigures {
   readonly indexed: number;
   readonly failed: readonly { path: string; reason: string }[];
   readonly elapsedMs: number;
+  /** Until every file was listed: searchable by name, kind and folder. */
+  readonly searchableMs: number;
   readonly workers: number;
   /** CPU time of the whole process (main thread and workers) over wall time: cores kept busy. */
   readonly coresBusy: number;
@@ -22,15 +24,15 @@ export interface ImportFigures {
   readonly peakMainHeapBytes: number;
 }
 
-const [folder, library] = process.argv.slice(2);
-if (!folder || !library) throw new Error('usage: library-import-child <folder> <library.sqlite3>');
+const [library, ...folders] = process.argv.slice(2);
+if (!library || folders.length === 0) throw new Error('usage: library-import-child <library.sqlite3> <folder>…');
 
 const db = openLibraryDatabase(library);
 const baselineRssBytes = process.memoryUsage.rss();
 let peakMainHeapBytes = process.memoryUsage().heapUsed;
 const sampler = setInterval(() => (peakMainHeapBytes = Math.max(peakMainHeapBytes, process.memoryUsage().heapUsed)), 20);
 const cpuBefore = process.cpuUsage();
-const result = await importFolders(db, [folder], { packsDir: `${library}.packs` });
+const result = await importFolders(db, folders, { packsDir: `${library}.packs` });
 const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 db.close();
@@ -40,6 +42,7 @@ const figures: ImportFigures = {
   indexed: result.indexed,
   failed: result.failed,
   elapsedMs: result.elapsedMs,
+  searchableMs: result.searchableMs,
   workers: defaultPoolSize(),
   coresBusy: (cpu.user + cpu.system) / 1000 / result.elapsedMs,
   baselineRssBytes,

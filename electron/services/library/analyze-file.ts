@@ -8,7 +8,7 @@ import { filenameKey } from '../../../src/analysis/musical-key';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
 import { detectTempo } from '../../../src/analysis/tempo-detect';
 import { waveformPeaks } from '../../../src/analysis/waveform-peaks';
-import { decodeAudio } from '../../../src/codecs/decode';
+import { decodeAudio, readAudioFacts } from '../../../src/codecs/decode';
 import { frameCount } from '../../../src/codecs/decoded-audio';
 import { GlowroomError } from '../../../src/std/errors';
 import { sha256Hex } from '../content-hash';
@@ -54,6 +54,73 @@ export interface SampleAnalysis {
  */
 export async function analyzeFile(file: string, relativePath: string): Promise<SampleAnalysis> {
   const name = path.basename(file);
+  const bytes = await readSampleFile(file);
+  const contentHash = sha256Hex(bytes);
+  const audio = await decodeAudio(bytes, name);
+  const duration = frameCount(audio) / audio.sampleRate;
+  const levels = measureLevels(audio.channels, audio.sampleRate);
+  const named = nameFacts(relativePath, duration);
+  // The name's tempo wins; a loop whose name gives none is measured (null when it has no pulse).
+  const bpm = named.bpm ?? (named.kind === 'loop' ? (detectTempo(audio.channels, audio.sampleRate, { loop: true })?.bpm ?? null) : null);
+  // Drums and effects have no key worth a guess, even when their spectrum happens to correlate.
+  const key = named.key ?? (named.tags.some((tag) => untonalTags.has(tag)) ? null : (detectKey(audio.channels, audio.sampleRate)?.key ?? null));
+  return {
+    contentHash,
+    format: audio.format,
+    sampleRate: audio.sampleRate,
+    channels: audio.channels.length,
+    bitDepth: audio.bitDepth,
+    duration,
+    peakDbfs: levels.peakDbfs,
+    loudnessLufs: levels.loudnessLufs,
+    peaks: waveformPeaks(audio.channels, thumbnailBuckets),
+    kind: named.kind,
+    bpm,
+    key,
+    tags: named.tags,
+    notes: audio.notes ?? [],
+  };
+}
+
+/**
+ * What an import lists at once, before the analysis: the hash, and what the headers (read by
+ * content, without decoding) and the name and folders say. No thumbnail, levels or detected
+ * tempo and key: `analyzeFile` adds those later. Throws as `analyzeFile` does for a file that is
+ * no audio or whose headers are damaged.
+ */
+export async function listFile(file: string, relativePath: string): Promise<SampleAnalysis> {
+  const bytes = await readSampleFile(file);
+  const facts = readAudioFacts(bytes, path.basename(file));
+  const duration = facts.frames / facts.sampleRate;
+  const named = nameFacts(relativePath, duration);
+  return {
+    contentHash: sha256Hex(bytes),
+    format: facts.format,
+    sampleRate: facts.sampleRate,
+    channels: facts.channelCount,
+    bitDepth: facts.bitDepth,
+    duration,
+    peakDbfs: null,
+    loudnessLufs: null,
+    peaks: new Int8Array(0),
+    kind: named.kind,
+    bpm: named.bpm,
+    key: named.key,
+    tags: named.tags,
+    notes: [],
+  };
+}
+
+/** What the name and folders say: kind (with the length), tempo and key when named, and the tags (with the kind). */
+function nameFacts(relativePath: string, duration: number): { kind: SampleKind; bpm: number | null; key: string | null; tags: string[] } {
+  const name = path.posix.basename(relativePath);
+  const bpm = filenameTempo(name);
+  const kind = classifyKind(duration, relativePath, bpm);
+  return { kind, bpm, key: filenameKey(name), tags: [...new Set([...tagsFromPath(relativePath), kind])].sort() };
+}
+
+async function readSampleFile(file: string): Promise<Uint8Array> {
+  const name = path.basename(file);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
@@ -65,33 +132,7 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     throw new GlowroomError('io', `Cannot read ${name} (${code ?? 'error'}); check its permissions.`);
   }
   if (bytes.length === 0) throw new GlowroomError('bad-format', `${name} is empty (0 bytes): not an audio file.`);
-  const contentHash = sha256Hex(bytes);
-  const audio = await decodeAudio(bytes, name);
-  const duration = frameCount(audio) / audio.sampleRate;
-  const levels = measureLevels(audio.channels, audio.sampleRate);
-  const namedBpm = filenameTempo(name);
-  const kind = classifyKind(duration, relativePath, namedBpm);
-  // The name's tempo wins; a loop whose name gives none is measured (null when it has no pulse).
-  const bpm = namedBpm ?? (kind === 'loop' ? (detectTempo(audio.channels, audio.sampleRate, { loop: true })?.bpm ?? null) : null);
-  const pathTags = tagsFromPath(relativePath);
-  // Drums and effects have no key worth a guess, even when their spectrum happens to correlate.
-  const key = filenameKey(name) ?? (pathTags.some((tag) => untonalTags.has(tag)) ? null : (detectKey(audio.channels, audio.sampleRate)?.key ?? null));
-  return {
-    contentHash,
-    format: audio.format,
-    sampleRate: audio.sampleRate,
-    channels: audio.channels.length,
-    bitDepth: audio.bitDepth,
-    duration,
-    peakDbfs: levels.peakDbfs,
-    loudnessLufs: levels.loudnessLufs,
-    peaks: waveformPeaks(audio.channels, thumbnailBuckets),
-    kind,
-    bpm,
-    key,
-    tags: [...new Set([...pathTags, kind])].sort(),
-    notes: audio.notes ?? [],
-  };
+  return bytes;
 }
 
 /** One meter per rate and channel count, reset per file: each holds 320 KB of histograms. */

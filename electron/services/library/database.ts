@@ -41,6 +41,26 @@ export function openLibraryDatabase(file: string = defaultLibraryPath(), migrati
   }
 }
 
+/**
+ * Runs `write` (a transaction on the library) and turns SQLite's storage errors into messages a
+ * producer can act on: a full disk, or one that fails. The transaction was rolled back, so the
+ * library holds what it held before it; other errors pass unchanged.
+ */
+export function writeLibrary<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_FULL') {
+      throw new GlowroomError('io', 'The disk that holds the library is full: free some space and import again. What was imported before this point is kept.');
+    }
+    if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) {
+      throw new GlowroomError('io', 'The library could not be written (the disk reported an error): check the drive and import again. What was imported before this point is kept.');
+    }
+    throw error;
+  }
+}
+
 function prepare(db: LibraryDatabase, file: string, migrations: readonly Migration[]): void {
   let version: number;
   try {

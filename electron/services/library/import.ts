@@ -1,35 +1,31 @@
 import path from 'node:path';
 import { GlowroomError } from '../../../src/std/errors';
-import type { SampleAnalysis } from './analyze-file';
-import type { Worker } from 'node:worker_threads';
-import { AnalyzePool, analysisTimeLimitMs, defaultPoolSize } from './analyze-pool';
-import type { LibraryDatabase } from './database';
+import { analysePending, type AnalysisOptions } from './analyse-pending';
+import { listFile, type SampleAnalysis } from './analyze-file';
+import { AnalyzePool, defaultPoolSize } from './analyze-pool';
+import { writeLibrary, type LibraryDatabase } from './database';
 import { SampleStore } from './sample-store';
 import { scanRoots, type ScanFailure, type ScannedFile, type ScanRoot } from './scan';
 import { isZipPath, packsDirFor, unpackZipPack } from './zip-packs';
 
 export interface ImportProgress {
-  /** Files finished: analysed, skipped as unchanged, or failed. */
+  /** `indexing`: listing files from their headers (searchable at once); `analysing`: reading each whole. */
+  readonly phase: 'indexing' | 'analysing';
+  /** Files finished in this phase: indexing counts skipped (unchanged) files too. */
   readonly done: number;
   readonly total: number;
   /** The file just finished; null before the first and at the end. */
   readonly current: string | null;
-  /** Files analysed per second so far (skipped files are not counted: they cost nothing). */
+  /** Files per second in this phase so far (indexing does not count skipped files: they cost nothing). */
   readonly filesPerSecond: number;
-  /** Seconds left at the current speed; null until a file has been analysed. */
+  /** Seconds left in this phase at the current speed; null until a file is done. */
   readonly etaSeconds: number | null;
 }
 
-export interface ImportOptions {
-  /** Aborting stops the import: finished files stay in the library. */
+export interface ImportOptions extends Omit<AnalysisOptions, 'onProgress' | 'pool'> {
+  /** Aborting stops the import: listed and analysed files stay in the library (listed ones are analysed later). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
-  /** Analyze workers; default one per core (see analyze-pool.ts `defaultPoolSize`). */
-  readonly workers?: number;
-  /** Starts one analyze worker; default the app's (tests start one that stalls). */
-  readonly startAnalyzer?: () => Worker;
-  /** How long a file of this many bytes may take to analyse; default analyze-pool.ts `analysisTimeLimitMs`. */
-  readonly analysisTimeLimitMs?: (bytes: number) => number;
   /** Where `.zip` packs are unpacked; default `<data folder>/Packs`. */
   readonly packsDir?: string;
 }
@@ -38,7 +34,7 @@ export interface ImportOptions {
 export interface ImportResult {
   /** Audio files found under the roots. */
   readonly found: number;
-  /** Files analysed and written, new or changed. */
+  /** Files listed and analysed, new or changed (files listed by an earlier, cancelled import count too). */
   readonly indexed: number;
   /** Files unchanged since the last import (same size and modification time). */
   readonly skipped: number;
@@ -50,29 +46,34 @@ export interface ImportResult {
   /** Files imported with a decoder's note (a misnamed file opened by content, a repaired header). */
   readonly notes: readonly { readonly path: string; readonly note: string }[];
   readonly cancelled: boolean;
+  /** From the start until every new file was listed, searchable by name, kind and folder. */
+  readonly searchableMs: number;
   readonly elapsedMs: number;
 }
 
-/** Results are written in batches of this many, or sooner when this much time has passed. */
-const batchSize = 64;
-const batchMs = 250;
+/** Listed files are written in batches of this many, or sooner when this much time has passed. */
+const batchSize = 256;
+const batchMs = 100;
+/** Files read and hashed at once while listing: enough to keep the disk and the hashing busy. */
+const listingConcurrency = 4;
 
 /**
- * Indexes the audio files under `roots` in place. A `.zip` root, and every `.zip` found inside a
- * folder root, is first unpacked into `packsDir` (once: see zip-packs.ts) and its folder indexed
- * as the pack named after the zip; a refused zip is one failure naming the offending entry, and a
- * zip inside an unpacked zip stays packed. Unchanged files are skipped; new and changed ones are
- * analysed in a worker pool and written in batched transactions on this thread (SQLite has one
- * writer); a file moved within the library keeps its row; known files under a root that are
- * gone are flagged missing. Each file that cannot be used is reported with a reason and the rest
- * go on.
+ * Indexes the audio files under `roots` in place, in two phases. A `.zip` root, and every `.zip`
+ * found inside a folder root, is first unpacked into `packsDir` (once: see zip-packs.ts) and its
+ * folder indexed as the pack named after the zip; a refused zip is one failure naming the
+ * offending entry, and a zip inside an unpacked zip stays packed. Unchanged files are skipped.
+ * Phase one lists new and changed files from their headers and names (analyze-file.ts
+ * `listFile`) in batched transactions, so they are searchable by name, kind and folder at once;
+ * phase two analyses every listed file in the worker pool (analyse-pending.ts), whose workers
+ * start loading when the import starts. A file moved within the library keeps its row; known
+ * files under a root that are gone are flagged missing. Each file that cannot be used is reported
+ * with a reason (and, if listed, removed) and the rest go on.
  */
 export async function importFolders(db: LibraryDatabase, roots: readonly (string | ScanRoot)[], options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const { signal, onProgress } = options;
   const store = new SampleStore(db);
   const failed: ScanFailure[] = [];
-  const notes: { path: string; note: string }[] = [];
   const folderRoots: ScanRoot[] = [];
   const zipRoots: string[] = [];
   for (const root of roots) {
@@ -89,7 +90,9 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
   const scanned = uniqueByPath([...packScan.files, ...folderScan.files]);
   // A scan cut short by cancelling has not seen every file, so absence then proves nothing.
   const scanComplete = !signal?.aborted;
-  const counts = { indexed: 0, skipped: 0, moved: 0, missing: 0 };
+  const counts = { skipped: 0, moved: 0, missing: 0 };
+  /** New and changed files this import listed (not moved ones). */
+  const listedPaths = new Set<string>();
 
   const stale: ScannedFile[] = [];
   db.transaction(() => {
@@ -101,64 +104,77 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
       } else stale.push(file);
     }
   })();
+  const waiting = store.pending().length;
+  // The workers load (seconds on a busy machine) while the files are listed.
+  const pool = (stale.length > 0 || waiting > 0) && !signal?.aborted
+    ? new AnalyzePool({ size: Math.min(options.workers ?? defaultPoolSize(), stale.length + waiting), ...(options.startAnalyzer ? { startWorker: options.startAnalyzer } : {}) })
+    : undefined;
 
-  let analysed = 0;
+  let listed = 0;
   const report = (current: string | null) => {
     const seconds = (performance.now() - started) / 1000;
-    const filesPerSecond = seconds > 0 ? analysed / seconds : 0;
-    const left = stale.length - analysed;
+    const filesPerSecond = seconds > 0 ? listed / seconds : 0;
     onProgress?.({
-      done: counts.skipped + analysed,
+      phase: 'indexing',
+      done: counts.skipped + listed,
       total: scanned.length,
       current,
       filesPerSecond,
-      etaSeconds: analysed > 0 ? left / filesPerSecond : null,
+      etaSeconds: listed > 0 ? (stale.length - listed) / filesPerSecond : null,
     });
   };
   report(null);
 
-  let batch: { file: ScannedFile; analysis: SampleAnalysis }[] = [];
+  let batch: { file: ScannedFile; facts: SampleAnalysis }[] = [];
   let lastFlush = performance.now();
   const flush = () => {
     const now = Date.now();
     const written = batch;
     batch = [];
     lastFlush = performance.now();
-    db.transaction(() => {
-      for (const { file, analysis } of written) {
-        if (store.write(file, analysis, now) === 'moved') counts.moved++;
-        else counts.indexed++;
-      }
-    })();
+    writeLibrary(
+      db.transaction(() => {
+        for (const { file, facts } of written) {
+          if (store.write(file, facts, now, false) === 'moved') counts.moved++;
+          else listedPaths.add(file.path);
+        }
+      }),
+    );
   };
-
-  if (stale.length > 0 && !signal?.aborted) {
-    const pool = new AnalyzePool({
-      size: Math.min(options.workers ?? defaultPoolSize(), stale.length),
-      ...(options.startAnalyzer ? { startWorker: options.startAnalyzer } : {}),
-    });
-    const onAbort = () => void pool.close();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      await Promise.all(
-        stale.map(async (file) => {
-          const response = await pool.analyze(file.path, file.relativePath, (options.analysisTimeLimitMs ?? analysisTimeLimitMs)(file.size));
-          if (response.ok) {
-            batch.push({ file, analysis: response.analysis });
-            for (const note of response.analysis.notes) notes.push({ path: file.path, note });
-          }
-          else if (response.error.code !== 'cancelled') failed.push({ path: file.path, reason: response.error.message });
-          if (response.ok || response.error.code !== 'cancelled') analysed++;
-          if (batch.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
-          if (!signal?.aborted) report(file.path);
-        }),
-      );
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      await pool.close();
+  let next = 0;
+  const lister = async () => {
+    while (next < stale.length && !signal?.aborted) {
+      const file = stale[next++] as ScannedFile;
+      try {
+        // Awaited before `batch` is read: another lister may have flushed it meanwhile.
+        const facts = await listFile(file.path, file.relativePath);
+        batch.push({ file, facts });
+      } catch (error) {
+        if (!(error instanceof GlowroomError)) throw error;
+        failed.push({ path: file.path, reason: error.message });
+      }
+      listed++;
+      if (batch.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
+      if (!signal?.aborted) report(file.path);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(listingConcurrency, stale.length) }, lister));
+  } catch (error) {
+    // A write failed (a full disk): the other listers stop after their file.
+    next = stale.length;
+    await pool?.close();
+    throw error;
   }
   flush();
+  const searchableMs = performance.now() - started;
+
+  const analysis = await analysePending(db, {
+    ...options,
+    ...(pool ? { pool } : {}),
+    onProgress: (p) => onProgress?.({ phase: 'analysing', ...p }),
+  });
+  failed.push(...analysis.failed);
 
   if (scanComplete) {
     const seen = new Set(scanned.map((file) => file.path));
@@ -166,10 +182,21 @@ export async function importFolders(db: LibraryDatabase, roots: readonly (string
       for (const root of absoluteRoots) counts.missing += store.markMissingUnder(root, seen);
     })();
   }
-  report(null);
   // The library's shape may have changed a lot: refresh the planner's statistics (see database.ts).
   db.pragma('optimize');
-  return { found: scanned.length, ...counts, failed, notes, cancelled: signal?.aborted ?? false, elapsedMs: performance.now() - started };
+  return {
+    found: scanned.length,
+    // Files an earlier import listed count there; their failures are failures here all the same.
+    indexed: listedPaths.size - analysis.failed.filter((failure) => listedPaths.has(failure.path)).length,
+    skipped: counts.skipped,
+    moved: counts.moved,
+    missing: counts.missing,
+    failed,
+    notes: analysis.notes,
+    cancelled: signal?.aborted ?? false,
+    searchableMs,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 /**

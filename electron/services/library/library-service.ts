@@ -14,6 +14,7 @@ import {
 } from './collections';
 import { openLibraryDatabase, type LibraryDatabase } from './database';
 import { filesByHash } from './files-by-hash';
+import { analysePending } from './analyse-pending';
 import { importFolders, type ImportResult } from './import';
 import { listPacks } from './packs';
 import { SampleStore } from './sample-store';
@@ -36,6 +37,8 @@ export interface LibraryServiceOptions {
 export class LibraryService {
   private db: LibraryDatabase | null = null;
   private watcher: LibraryWatcher | null = null;
+  /** The analysis resumed at startup, while it runs. */
+  private resumed: { cancel: () => void; done: Promise<unknown> } | null = null;
 
   constructor(
     private readonly jobs: JobRegistry,
@@ -45,12 +48,14 @@ export class LibraryService {
 
   async import(paths: readonly string[], progress: ProgressSink): Promise<ImportSummary> {
     const job = this.jobs.start();
+    // One analysis at a time: an import analyses every waiting file, so a resumed analysis stops here.
+    await this.stopResumedAnalysis();
     try {
       const result = await importFolders(this.database(), paths, {
         signal: job.signal,
         packsDir: packsDirFor(this.databasePath),
         onProgress: (p) =>
-          progress({ jobId: job.jobId, kind: 'import', done: p.done, total: p.total, current: p.current, rate: p.filesPerSecond, etaSeconds: p.etaSeconds, state: 'running' }),
+          progress({ jobId: job.jobId, kind: 'import', phase: p.phase, done: p.done, total: p.total, current: p.current, rate: p.filesPerSecond, etaSeconds: p.etaSeconds, state: 'running' }),
       });
       const done = result.indexed + result.skipped + result.moved + result.failed.length;
       progress({
@@ -60,6 +65,31 @@ export class LibraryService {
       const { found, indexed, skipped, moved, missing, failed, notes, cancelled } = result;
       return { jobId: job.jobId, found, indexed, skipped, moved, missing, failed: [...failed], notes: [...notes], cancelled };
     } finally {
+      job.finish();
+    }
+  }
+
+  /**
+   * Analyses the files an earlier run listed but did not get to (cancelled, or the app quit), as
+   * a cancellable job of kind `import` in its `analysing` phase; call once at startup. Resolves
+   * when done, with what became of them; an import started meanwhile takes the rest over.
+   */
+  async resumeAnalysis(progress: ProgressSink): Promise<{ analysed: number; failed: number }> {
+    const db = this.database();
+    if (new SampleStore(db).pending().length === 0) return { analysed: 0, failed: 0 };
+    const job = this.jobs.start();
+    const running = analysePending(db, {
+      signal: job.signal,
+      onProgress: (p) =>
+        progress({ jobId: job.jobId, kind: 'import', phase: 'analysing', done: p.done, total: p.total, current: p.current, rate: p.filesPerSecond, etaSeconds: p.etaSeconds, state: 'running' }),
+    });
+    this.resumed = { cancel: () => this.jobs.cancel(job.jobId), done: running };
+    try {
+      const result = await running;
+      progress({ jobId: job.jobId, kind: 'import', phase: 'analysing', done: result.analysed + result.failed.length, total: null, current: null, rate: 0, etaSeconds: null, state: result.cancelled ? 'cancelled' : 'finished' });
+      return { analysed: result.analysed, failed: result.failed.length };
+    } finally {
+      this.resumed = null;
       job.finish();
     }
   }
@@ -169,10 +199,18 @@ export class LibraryService {
   }
 
   close(): void {
+    this.resumed?.cancel();
     this.watcher?.dispose();
     this.watcher = null;
     this.db?.close();
     this.db = null;
+  }
+
+  private async stopResumedAnalysis(): Promise<void> {
+    const resumed = this.resumed;
+    if (!resumed) return;
+    resumed.cancel();
+    await resumed.done;
   }
 
   private folderWatcher(): LibraryWatcher {

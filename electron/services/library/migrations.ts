@@ -129,4 +129,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX samples_by_kind ON samples (missing, kind, format, favourite);
     `,
   },
+  {
+    description: 'files listed before their analysis',
+    // An import writes each file's header facts first (searchable at once) with analysed = 0, and
+    // the full analysis later; rows still at 0 are picked up again after a restart.
+    sql: `
+      ALTER TABLE samples ADD COLUMN analysed INTEGER NOT NULL DEFAULT 1 CHECK (analysed IN (0, 1));
+      CREATE INDEX samples_pending ON samples (id) WHERE analysed = 0;
+    `,
+  },
 ];

@@ -18,12 +18,17 @@ export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash' | 'note
   readonly favourite: boolean;
   /** Milliseconds since the epoch. */
   readonly addedAt: number;
+  /**
+   * False while only the file's headers and name are known (an import lists files first, so they
+   * are searchable at once): no thumbnail, levels or detected tempo and key yet.
+   */
+  readonly analysed: boolean;
 }
 
 /** The `samples` columns a SampleRecord is read from, in SELECT order. */
 export const sampleColumns = `samples.id, samples.path, samples.name, samples.pack, samples.folder, samples.format, samples.size,
   samples.sample_rate, samples.channels, samples.bit_depth, samples.duration, samples.peak_dbfs, samples.loudness_lufs,
-  samples.peaks, samples.kind, samples.bpm, samples.musical_key, samples.tags, samples.missing, samples.favourite, samples.added_at`;
+  samples.peaks, samples.kind, samples.bpm, samples.musical_key, samples.tags, samples.missing, samples.favourite, samples.added_at, samples.analysed`;
 
 export interface SampleRowData {
   id: number;
@@ -47,6 +52,7 @@ export interface SampleRowData {
   missing: number;
   favourite: number;
   added_at: number;
+  analysed: number;
 }
 
 export function toSampleRecord(row: SampleRowData): SampleRecord {
@@ -72,5 +78,6 @@ export function toSampleRecord(row: SampleRowData): SampleRecord {
     missing: row.missing === 1,
     favourite: row.favourite === 1,
     addedAt: row.added_at,
+    analysed: row.analysed === 1,
   };
 }

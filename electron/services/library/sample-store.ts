@@ -16,6 +16,15 @@ export interface KnownFile {
 /** How a written file relates to what the library held. */
 export type WriteOutcome = 'added' | 'updated' | 'moved';
 
+/** A listed file that waits for its analysis. */
+export interface PendingFile {
+  readonly id: number;
+  readonly path: string;
+  /** Path inside its pack, '/'-separated. */
+  readonly relativePath: string;
+  readonly size: number;
+}
+
 /**
  * The writes an import makes, as prepared statements over one open library. Writes are meant to
  * run inside the caller's transaction (`db.transaction`), a batch at a time.
@@ -29,6 +38,9 @@ export class SampleStore {
   private readonly presentUnder;
   private readonly setFavouriteFlag;
   private readonly setBpm;
+  private readonly completeSample;
+  private readonly pendingFiles;
+  private readonly deleteSample;
 
   constructor(db: LibraryDatabase) {
     this.byPath = db.prepare<[string], { id: number; size: number; mtime_ms: number; missing: number }>('SELECT id, size, mtime_ms, missing FROM samples WHERE path = ?');
@@ -36,12 +48,12 @@ export class SampleStore {
     const columns = `name = @name, pack = @pack, folder = @folder, path_tokens = @pathTokens, size = @size, mtime_ms = @mtimeMs,
       content_hash = @contentHash, format = @format, sample_rate = @sampleRate, channels = @channels, bit_depth = @bitDepth,
       duration = @duration, peak_dbfs = @peakDbfs, loudness_lufs = @loudnessLufs, peaks = @peaks, kind = @kind, bpm = @bpm,
-      musical_key = @key, tags = @tags, missing = 0`;
+      musical_key = @key, tags = @tags, missing = 0, analysed = @analysed`;
     this.insertSample = db.prepare(
       `INSERT INTO samples (path, name, pack, folder, path_tokens, size, mtime_ms, content_hash, format, sample_rate, channels, bit_depth,
-        duration, peak_dbfs, loudness_lufs, peaks, kind, bpm, musical_key, tags, added_at)
+        duration, peak_dbfs, loudness_lufs, peaks, kind, bpm, musical_key, tags, added_at, analysed)
        VALUES (@path, @name, @pack, @folder, @pathTokens, @size, @mtimeMs, @contentHash, @format, @sampleRate, @channels, @bitDepth,
-        @duration, @peakDbfs, @loudnessLufs, @peaks, @kind, @bpm, @key, @tags, @addedAt)`,
+        @duration, @peakDbfs, @loudnessLufs, @peaks, @kind, @bpm, @key, @tags, @addedAt, @analysed)`,
     );
     this.updateSample = db.prepare(`UPDATE samples SET path = @path, ${columns} WHERE id = @id`);
     this.setMissing = db.prepare<[number, number]>('UPDATE samples SET missing = ? WHERE id = ?');
@@ -50,6 +62,17 @@ export class SampleStore {
     );
     this.setFavouriteFlag = db.prepare<[number, number]>('UPDATE samples SET favourite = ? WHERE id = ?');
     this.setBpm = db.prepare<[number, string]>('UPDATE samples SET bpm = ? WHERE path = ?');
+    this.completeSample = db.prepare(
+      `UPDATE samples SET content_hash = @contentHash, format = @format, sample_rate = @sampleRate, channels = @channels, bit_depth = @bitDepth,
+        duration = @duration, peak_dbfs = @peakDbfs, loudness_lufs = @loudnessLufs, peaks = @peaks, kind = @kind,
+        -- A tempo the row has already came from its name (which the analysis keeps) or from the user.
+        bpm = COALESCE(bpm, @bpm), musical_key = @key, tags = @tags, analysed = 1
+       WHERE id = @id AND analysed = 0`,
+    );
+    this.pendingFiles = db.prepare<[], { id: number; path: string; folder: string; name: string; size: number }>(
+      'SELECT id, path, folder, name, size FROM samples WHERE analysed = 0 AND missing = 0 ORDER BY id',
+    );
+    this.deleteSample = db.prepare<[number]>('DELETE FROM samples WHERE id = ?');
   }
 
   known(file: string): KnownFile | null {
@@ -58,13 +81,14 @@ export class SampleStore {
   }
 
   /**
-   * Records an analysed file. A path already known is updated in place; otherwise a row with the
-   * same content whose file is gone is taken over (the file was moved or renamed, and keeps its
-   * favourite, collections and date added); otherwise a new row is added.
+   * Records a file: `analysed` false when only listed (see analyze-file.ts `listFile`). A path
+   * already known is updated in place; otherwise a row with the same content whose file is gone
+   * is taken over (the file was moved or renamed, and keeps its favourite, collections and date
+   * added); otherwise a new row is added.
    */
-  write(file: ScannedFile, analysis: SampleAnalysis, now: number): WriteOutcome {
+  write(file: ScannedFile, facts: SampleAnalysis, now: number, analysed = true): WriteOutcome {
     const existing = this.byPath.get(file.path);
-    const moved = existing ? undefined : this.byHash.all(analysis.contentHash).find((row) => !existsSync(row.path));
+    const moved = existing ? undefined : this.byHash.all(facts.contentHash).find((row) => !existsSync(row.path));
     const target = existing ?? moved;
     const values = {
       path: file.path,
@@ -74,19 +98,8 @@ export class SampleStore {
       pathTokens: nameTokens(`${path.posix.dirname(file.relativePath)} ${fileStem(file.relativePath)}`).join(' '),
       size: file.size,
       mtimeMs: file.mtimeMs,
-      contentHash: analysis.contentHash,
-      format: analysis.format,
-      sampleRate: analysis.sampleRate,
-      channels: analysis.channels,
-      bitDepth: analysis.bitDepth,
-      duration: analysis.duration,
-      peakDbfs: analysis.peakDbfs,
-      loudnessLufs: analysis.loudnessLufs,
-      peaks: Buffer.from(analysis.peaks.buffer, analysis.peaks.byteOffset, analysis.peaks.byteLength),
-      kind: analysis.kind,
-      bpm: analysis.bpm,
-      key: analysis.key,
-      tags: analysis.tags.join(' '),
+      ...analysisColumns(facts),
+      analysed: analysed ? 1 : 0,
     };
     if (target) {
       this.updateSample.run({ ...values, id: target.id });
@@ -94,6 +107,21 @@ export class SampleStore {
     }
     this.insertSample.run({ ...values, addedAt: now });
     return 'added';
+  }
+
+  /** Completes a listed file with its analysis; false when it was no longer waiting for one. */
+  completeAnalysis(id: number, analysis: SampleAnalysis): boolean {
+    return this.completeSample.run({ ...analysisColumns(analysis), id }).changes === 1;
+  }
+
+  /** The present files still waiting for their analysis, oldest first. */
+  pending(): PendingFile[] {
+    return this.pendingFiles.all().map((row) => ({ id: row.id, path: row.path, relativePath: row.folder ? `${row.folder}/${row.name}` : row.name, size: row.size }));
+  }
+
+  /** Forgets a file (its collections' entries go with it): one whose analysis showed it cannot be used. */
+  remove(id: number): void {
+    this.deleteSample.run(id);
   }
 
   /** Clears the missing flag of a file that is back, unchanged. */
@@ -115,13 +143,32 @@ export class SampleStore {
     return count;
   }
 
-  /** Marks or unmarks a sample as a favourite; false when there is no such sample. */
   /** Sets the tempo of the samples at `file` (a user's answer); how many rows changed. */
   setTempo(file: string, bpm: number): number {
     return this.setBpm.run(bpm, file).changes;
   }
 
+  /** Marks or unmarks a sample as a favourite; false when there is no such sample. */
   setFavourite(id: number, favourite: boolean): boolean {
     return this.setFavouriteFlag.run(favourite ? 1 : 0, id).changes === 1;
   }
+}
+
+/** The columns an analysis (or a listing) fills, as statement parameters. */
+function analysisColumns(analysis: SampleAnalysis) {
+  return {
+    contentHash: analysis.contentHash,
+    format: analysis.format,
+    sampleRate: analysis.sampleRate,
+    channels: analysis.channels,
+    bitDepth: analysis.bitDepth,
+    duration: analysis.duration,
+    peakDbfs: analysis.peakDbfs,
+    loudnessLufs: analysis.loudnessLufs,
+    peaks: Buffer.from(analysis.peaks.buffer, analysis.peaks.byteOffset, analysis.peaks.byteLength),
+    kind: analysis.kind,
+    bpm: analysis.bpm,
+    key: analysis.key,
+    tags: analysis.tags.join(' '),
+  };
 }

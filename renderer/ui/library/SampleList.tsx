@@ -132,7 +132,13 @@ function SampleRowView({ row, top, selected, onAudition, onAdd }: { row: SampleR
         event.dataTransfer.effectAllowed = 'copy';
       }}
     >
-      <SampleThumbnail peaks={row.peaks} />
+      {row.analysed ? (
+        <SampleThumbnail peaks={row.peaks} />
+      ) : (
+        <span className="sample-thumbnail is-pending" title="Not analysed yet: its waveform, levels and detected tempo and key follow">
+          analysing…
+        </span>
+      )}
       <span className="sample-text">
         <span className="sample-name">{row.name}</span>
         <span className="sample-meta">

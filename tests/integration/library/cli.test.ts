@@ -25,7 +25,8 @@ describe('glowroom import and search', () => {
     expect(summary).toMatchObject({ found: 33, indexed: 29, skipped: 0, cancelled: false });
     expect(summary.failed).toHaveLength(4);
     expect(summary.notes).toHaveLength(1);
-    expect(first.stderr).toMatch(/Importing… 33\/33/);
+    expect(first.stderr).toMatch(/Indexing… 33\/33/);
+    expect(first.stderr).toMatch(/Analysing… 30\/30/);
 
     const again = glowroom(home, 'import', samplePack);
     expect(again.stdout).toMatch(/^Imported 33 audio files in [\d.]+ s: 0 indexed, 29 unchanged, 0 moved, 0 now missing, 4 failed\./);

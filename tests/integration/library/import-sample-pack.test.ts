@@ -38,11 +38,18 @@ describe('importing the sample pack', () => {
     expect(byName('misnamed_mp3.wav')).toMatchObject({ format: 'mp3' });
   });
 
-  it('reports progress up to the total, with speed and an ETA', () => {
-    const last = progress.at(-1);
-    expect(last).toMatchObject({ done: goodFiles + brokenFiles.length, total: goodFiles + brokenFiles.length, current: null, etaSeconds: 0 });
-    expect(last?.filesPerSecond).toBeGreaterThan(0);
-    expect(new Set(progress.map((p) => p.current)).size).toBe(goodFiles + brokenFiles.length + 1);
+  it('reports progress in two phases up to their totals, with speed and an ETA: every file listed, then every listed file analysed', () => {
+    const indexing = progress.filter((p) => p.phase === 'indexing');
+    const analysing = progress.filter((p) => p.phase === 'analysing');
+    expect(progress.indexOf(indexing.at(-1) as ImportProgress)).toBeLessThan(progress.indexOf(analysing[0] as ImportProgress));
+    const found = goodFiles + brokenFiles.length;
+    expect(indexing.at(-1)).toMatchObject({ done: found, total: found, etaSeconds: 0 });
+    expect(new Set(indexing.map((p) => p.current)).size).toBe(found + 1);
+    // The empty, the text and the truncated WAV fail their headers; the truncated FLAC only when decoded.
+    const listed = goodFiles + 1;
+    expect(analysing.at(-1)).toMatchObject({ done: listed, total: listed, current: null, etaSeconds: 0 });
+    expect(analysing.at(-1)?.filesPerSecond).toBeGreaterThan(0);
+    expect(new Set(analysing.map((p) => p.current)).size).toBe(listed + 1);
   });
 
   it('stores format, rate, channels, depth, duration, levels and a thumbnail', () => {
