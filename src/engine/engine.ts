@@ -26,6 +26,7 @@ import { ChannelStrip, type InsertSlot, type PadFeed, type SendSlot, type Stereo
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
+import { canSplitOff, channelShare, targetsOf, type SplitExchange } from './graph/track-split';
 import { InstrumentHost } from './instruments/instrument-host';
 import { NoteSchedule } from './instruments/note-schedule';
 import { createInstrument } from './instruments/registry';
@@ -99,6 +100,8 @@ export class Engine {
   private masterInputLatency = 0;
   /** Null until `tapMasterFeeds` asks for stems; each with the strip's segment-long tap it copies from. */
   private stemTaps: (StemTap & { readonly source: StereoBlock })[] | null = null;
+  /** Null unless an offline render is split over two threads (`splitTracks`): each track's and each processed channel's `channelShare`, and each channel's targets. */
+  private split: { readonly exchange: SplitExchange; readonly trackShares: Uint8Array; readonly orderShares: Uint8Array; readonly targets: readonly (readonly ChannelStrip[])[] } | null = null;
   private playing = false;
   private playhead = 0;
   private loop: { start: number; end: number } | null = null;
@@ -276,6 +279,30 @@ export class Engine {
     return this.stemTaps;
   }
 
+  /** The tracks (ids, in track order) that `splitTracks` may give a helper engine: see `canSplitOff`. */
+  splittableTracks(): string[] {
+    return this.tracks.filter((track) => canSplitOff(track.strip, track.host !== null, this.strips)).map((track) => track.strip.id);
+  }
+
+  /**
+   * Splits an offline render over two threads (see `SplitExchange`): as `main` this engine renders
+   * everything but `tracks` and adds what the helper hands over in their place; as `helper` it
+   * renders only `tracks` and hands over what they add. Both engines must hold the same document
+   * and render the same blocks from the same seek. Call with the document loaded; a routing
+   * change ends the split.
+   */
+  splitTracks(tracks: ReadonlySet<string>, role: 'main' | 'helper', exchange: SplitExchange): void {
+    const given = (strip: ChannelStrip) => tracks.has(strip.id) && this.tracks.some((track) => track.strip === strip);
+    const own: number = role === 'main' ? channelShare.own : channelShare.skip;
+    const split: number = role === 'main' ? channelShare.replay : channelShare.record;
+    this.split = {
+      exchange,
+      trackShares: Uint8Array.from(this.tracks, (track) => (given(track.strip) ? split : own)),
+      orderShares: Uint8Array.from(this.order, (strip) => (given(strip) ? split : own)),
+      targets: this.order.map((strip) => (given(strip) ? targetsOf(strip) : [])),
+    };
+  }
+
   /** The channel (in meter order) whose output went bad in the last block, upstream first; −1 if none did. */
   get faultyChannel(): number {
     for (const strip of this.order) {
@@ -359,6 +386,8 @@ export class Engine {
   private renderSegment(left: Float32Array, right: Float32Array, at: number, frames: number): void {
     const params = this.params;
     params.advance(frames);
+    const split = this.split;
+    const trackShares = split?.trackShares;
     const strips = this.order;
     // A track's strip is written whole by its content's pan below; buses and the master sum their inputs into a cleared one.
     for (let s = 0; s < strips.length; s++) {
@@ -379,7 +408,7 @@ export class Engine {
     for (let t = 0; t < tracks.length; t++) {
       const track = tracks[t];
       const host = track?.host;
-      if (!track || !host) continue;
+      if (!track || !host || (trackShares !== undefined && trackShares[t] === channelShare.skip)) continue;
       host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
       const pads = track.pads;
       for (let p = 0; p < pads.length; p++) {
@@ -395,6 +424,7 @@ export class Engine {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
         const track = tracks[t];
+        if (trackShares !== undefined && !renders(trackShares[t] as number)) continue;
         if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, 0, this.playhead, frames);
       }
       // The click sounds with the mix it belongs to, as late as the mix.
@@ -411,13 +441,18 @@ export class Engine {
     }
     for (let t = 0; t < tracks.length; t++) {
       const track = tracks[t];
-      if (!track) continue;
+      if (!track || (trackShares !== undefined && !renders(trackShares[t] as number))) continue;
       track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
     }
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (!strip) continue;
+      const share = split === null ? channelShare.own : (split.orderShares[s] as number);
+      if (share !== channelShare.own) {
+        if (shareSegment(split as NonNullable<typeof split>, s, share, frames)) continue;
+      }
       strip.process(params, this.sendScratch, context, frames);
+      if (share === channelShare.record) handOver(split as NonNullable<typeof split>, s, frames);
       if (strip.faultedInsert >= 0) {
         this.deviceFaults++;
         this.deviceFaultChannel = this.strips.indexOf(strip);
@@ -439,6 +474,7 @@ export class Engine {
       left[at + i] = (master ? (master.left[i] as number) : 0) + (click[i] as number);
       right[at + i] = (master ? (master.right[i] as number) : 0) + (click[i] as number);
     }
+    split?.exchange.segmentDone();
   }
 
   /**
@@ -519,6 +555,7 @@ export class Engine {
     this.automation.bind(params, this.playhead, this.playing);
     this.strips = strips;
     this.order = graph.order.flatMap((index) => strips[index] ?? []);
+    this.split = null;
     this.master = strips.find((strip) => strip.channel.kind === 'master') ?? null;
     this.latency = graph.outputLatency;
     this.masterInputLatency = graph.masterInputLatency;
@@ -658,4 +695,43 @@ export class Engine {
 
 function delayOf(frames: number): StereoDelay | null {
   return frames > 0 ? new StereoDelay(frames) : null;
+}
+
+type Split = { readonly exchange: SplitExchange; readonly orderShares: Uint8Array; readonly targets: readonly (readonly ChannelStrip[])[] };
+
+/** Whether a track with this share has its clips rendered here. */
+function renders(share: number): boolean {
+  return share === channelShare.own || share === channelShare.record;
+}
+
+/**
+ * A split channel's part of a segment before (instead of) processing it: skipped, replayed from
+ * the helper (both true: do not process), or its targets emptied for recording (false: process).
+ * Targets are emptied to −0, the one value that adds to anything without changing it, so what a
+ * target holds after the channel is exactly what it added.
+ */
+function shareSegment(split: Split, s: number, share: number, frames: number): boolean {
+  if (share === channelShare.skip) return true;
+  const targets = split.targets[s] as readonly ChannelStrip[];
+  for (let t = 0; t < targets.length; t++) {
+    const target = targets[t] as ChannelStrip;
+    if (share === channelShare.replay) {
+      split.exchange.addInto(target.left, frames);
+      split.exchange.addInto(target.right, frames);
+    } else {
+      target.left.fill(-0, 0, frames);
+      target.right.fill(-0, 0, frames);
+    }
+  }
+  return share === channelShare.replay;
+}
+
+/** The helper's side after processing a split channel: hands over what it added into each target. */
+function handOver(split: Split, s: number, frames: number): void {
+  const targets = split.targets[s] as readonly ChannelStrip[];
+  for (let t = 0; t < targets.length; t++) {
+    const target = targets[t] as ChannelStrip;
+    split.exchange.put(target.left, frames);
+    split.exchange.put(target.right, frames);
+  }
 }

@@ -11,6 +11,7 @@ import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
 import type { MixSink } from './mix-file';
 import { openRenderSource } from './render-sources';
+import { startSplitHelper, type SplitHelper } from './split-render';
 
 /** −90 dBFS: under this the tail counts as silent. */
 const TAIL_THRESHOLD = 10 ** (-90 / 20);
@@ -47,11 +48,13 @@ export interface PreparedProject {
   readonly unplayable: readonly UnplayableSource[];
 }
 
-export async function prepareProject(loaded: LoadedProject, sampleRate: number): Promise<PreparedProject> {
+/** Opens the project's sources (only those in `only` when given). */
+export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>): Promise<PreparedProject> {
   const audio = new AudioService();
   const sources: RenderSource[] = [];
   const unplayable: UnplayableSource[] = [];
   for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
+    if (only && !only.has(sourceId)) continue;
     const file = path.resolve(loaded.folder, source.path);
     try {
       sources.push({ sampleId: file, sample: await openRenderSource(file, audio) });
@@ -89,11 +92,12 @@ export function beatsToFrame(project: Project, position: number, sampleRate: num
 /**
  * An engine with the project loaded, playing from `startFrame`, run on by whole blocks as close to
  * `latency(engine)` frames as they go; the rest, `drop` (under a block), is for the caller to drop
- * from the next block. Every block is a whole 128 frames from the seek, as in the worklet:
+ * from the next block. `configure` runs on the loaded engine before it plays. Every block is a whole 128 frames from the seek, as in the worklet:
  * automation is cut where the blocks end, so equal blocks make playback and export bit-identical.
  */
-function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number): { engine: Engine; drop: number } {
+export function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number, configure?: (engine: Engine) => void): { engine: Engine; drop: number } {
   const engine = loadEngine(prepared);
+  configure?.(engine);
   engine.command({ type: 'seek', frame: startFrame });
   engine.command({ type: 'play' });
   const left = new Float32Array(blockFrames);
@@ -112,6 +116,8 @@ async function checkpoint(blocks: number, done: number, total: number, options: 
 }
 
 export interface RenderControl {
+  /** False: render on this thread only (true by default: a long enough song is split over two, see split-render). */
+  readonly twoThreads?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -124,14 +130,25 @@ export interface RenderControl {
 export async function renderSpan(prepared: PreparedProject, span: Span, sink: MixSink, options: RenderControl = {}): Promise<number> {
   // The mix comes out as late as its slowest lookahead path: render that much first and drop it,
   // so the file lines up with the timeline to the frame.
-  const start = startEngine(prepared, span.startFrame, (e) => e.outputLatency);
+  let helper: SplitHelper | null = null;
+  try {
+    const start = startEngine(prepared, span.startFrame, (e) => e.outputLatency, (e) => {
+      if (options.twoThreads !== false) helper = startSplitHelper(prepared, e, span);
+    });
+    return await renderBlocks(start, prepared.sampleRate, span, sink, options);
+  } finally {
+    (helper as SplitHelper | null)?.stop();
+  }
+}
+
+async function renderBlocks(start: { engine: Engine; drop: number }, sampleRate: number, span: Span, sink: MixSink, options: RenderControl): Promise<number> {
   const engine = start.engine;
   let drop = start.drop;
   const blockLeft = new Float32Array(blockFrames);
   const blockRight = new Float32Array(blockFrames);
 
   const capacity = span.frames + span.tailFrames;
-  const quietFrames = Math.round(TAIL_QUIET_SECONDS * prepared.sampleRate);
+  const quietFrames = Math.round(TAIL_QUIET_SECONDS * sampleRate);
   // The last frame past the end that was over the threshold; the end itself to begin with.
   let lastLoud = span.frames - 1;
   let done = 0;

@@ -1,0 +1,83 @@
+import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Engine } from '../../../src/engine/engine';
+import type { Project } from '../../../src/model/project-schema';
+import { startWorker } from '../start-worker';
+import type { LoadedProject, PreparedProject, Span } from './render-span';
+import { SplitRing } from './split-ring';
+
+/** Under this much audio a second thread costs more to start than it saves. */
+const MIN_SPLIT_SECONDS = 8;
+
+/** Render threads wanted: GLOWROOM_RENDER_THREADS=1 keeps renders on one thread (benchmarks compare both). */
+function threadsAllowed(): number {
+  const asked = Number(process.env.GLOWROOM_RENDER_THREADS);
+  return asked >= 1 ? Math.floor(asked) : os.availableParallelism();
+}
+
+/** What the render-helper worker is given: the project, the render's start and rate, its tracks and the ring. */
+export interface SplitHelperInput {
+  readonly loaded: LoadedProject;
+  readonly sampleRate: number;
+  readonly startFrame: number;
+  readonly tracks: readonly string[];
+  /** The source ids its tracks' clips play: the only files it opens. */
+  readonly sources: readonly string[];
+  readonly buffer: SharedArrayBuffer;
+}
+
+/** A running helper: stop it when the render ends, however it ends. */
+export interface SplitHelper {
+  /** The ids of the tracks it renders. */
+  readonly tracks: readonly string[];
+  stop(): void;
+}
+
+/**
+ * Uses the second core for an offline render (see `SplitExchange`): gives about half the work —
+ * audio tracks from the end of the track list, weighed by their inserts against every channel's —
+ * to an engine in a render-helper worker, and sets `engine` to render the rest and add the
+ * helper's share where it belongs, so the mix is the same to the bit. Returns null, leaving
+ * `engine` as it is, when there is one core (or one thread is asked for), the span is short, or
+ * no track can be split off.
+ */
+export function startSplitHelper(prepared: PreparedProject, engine: Engine, span: Span): SplitHelper | null {
+  if (threadsAllowed() < 2 || span.frames + span.tailFrames < MIN_SPLIT_SECONDS * prepared.sampleRate) return null;
+  const { project } = prepared.loaded;
+  const tracks = helperTracks(project, engine.splittableTracks());
+  if (tracks.length === 0) return null;
+  const ring = new SplitRing();
+  const given = new Set(tracks);
+  const sources = new Set(project.tracks.filter((track) => given.has(track.id)).flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' ? [clip.source] : []))));
+  const input: SplitHelperInput = { loaded: prepared.loaded, sampleRate: prepared.sampleRate, startFrame: span.startFrame, tracks, sources: [...sources], buffer: ring.buffer };
+  const worker: Worker = startWorker('render-helper-worker', input);
+  engine.splitTracks(given, 'main', ring);
+  return {
+    tracks,
+    stop: () => {
+      ring.stop();
+      void worker.terminate();
+    },
+  };
+}
+
+/** The channel's processing cost in the split's reckoning: one for the strip, one per active insert. */
+function cost(inserts: readonly { readonly bypass: boolean }[]): number {
+  return 1 + inserts.filter((insert) => !insert.bypass).length;
+}
+
+/** Splittable tracks from the end of the list until the helper has about half of all channels' cost. */
+function helperTracks(project: Project, splittable: readonly string[]): string[] {
+  const total = [...project.tracks.map((track) => track.channel), ...project.buses.map((bus) => bus.channel), project.master].reduce((sum, channel) => sum + cost(channel.inserts), 0);
+  const costs = new Map(project.tracks.map((track) => [track.id, cost(track.channel.inserts)]));
+  const given: string[] = [];
+  let load = 0;
+  for (let i = splittable.length - 1; i >= 0; i--) {
+    const id = splittable[i] as string;
+    const next = costs.get(id) ?? 1;
+    if (load + next > total / 2) break;
+    given.push(id);
+    load += next;
+  }
+  return given;
+}
