@@ -151,9 +151,14 @@ test('warp markers in the waveform editor: transients as ticks, double-click add
   await app.keyboard.press('Control+z');
   await expect(marker).toHaveAccessibleName(/^Warp marker 1: 0\.43\d s on beat 1\.00$/);
 
-  // Select and Delete; then undo, and remove it from its context menu.
+  // Select, nudge 10 ms later with Shift+→, and Delete; then undo, and remove it from its context menu.
   await marker.click();
   await expect(marker).toHaveAttribute('aria-pressed', 'true');
+  const sourceOf = async () => Number(/: (\d+\.\d+) s/.exec((await marker.getAttribute('aria-label')) ?? '')?.[1]);
+  const before = await sourceOf();
+  await app.keyboard.press('Shift+ArrowRight');
+  await expect(undo).toHaveAccessibleName('Undo Nudge Warp Marker');
+  expect(Math.abs((await sourceOf()) - before - 0.01)).toBeLessThan(0.0015);
   await app.keyboard.press('Delete');
   await expect(marker).toHaveCount(0);
   await expect(clip).toHaveCount(1);

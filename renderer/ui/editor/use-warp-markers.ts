@@ -26,8 +26,8 @@ export interface MarkerMenu {
  * wavesurfer's regions plugin over the source (seconds as read): transients as faint ticks,
  * markers as handles labelled with their beat. Double-click adds a marker (on a transient when
  * one is near); dragging a marker moves the audio that lands on its beat (one undo step on
- * release), so the audio between its neighbours stretches; click selects, Delete or Backspace or
- * the context menu removes. Only warped clips have markers.
+ * release), so the audio between its neighbours stretches; click selects, ← → nudge, Delete or
+ * Backspace or the context menu removes. Only warped clips have markers.
  */
 export function useWarpMarkers(plugin: ReturnType<typeof RegionsPlugin.create> | null, surfer: WaveSurfer | null, ready: boolean, clip: AudioClip, ref: ClipRef, transients: readonly number[], pxPerSec: number) {
   const [selected, setSelected] = useState<number | null>(null);
@@ -125,19 +125,22 @@ export function useWarpMarkers(plugin: ReturnType<typeof RegionsPlugin.create> |
     return () => offs.forEach((off) => off());
   }, [plugin, surfer, ready, ref, markers, warped, transients, pxPerSec]);
 
-  // Delete or Backspace removes the selected marker (before the app's shortcuts, which would delete the clip).
+  // Delete or Backspace removes the selected marker, ← → nudge it by 1 ms (Shift: 10 ms), before the app's shortcuts (which would delete or move the clip).
   useEffect(() => {
     if (selected === null) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
-      if (isTyping(event.target) || !markers || selected >= markers.length) return;
+      const nudge = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
+      if (nudge === 0 && event.key !== 'Delete' && event.key !== 'Backspace') return;
+      const marker = markers?.[selected];
+      if (isTyping(event.target) || !marker || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       event.stopPropagation();
-      remove(selected);
+      if (nudge === 0) remove(selected);
+      else useProject.getState().edit('Nudge Warp Marker', (p) => moveWarpMarker(p, ref, selected, marker.source + nudge * (event.shiftKey ? 0.01 : 0.001)));
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [selected, markers, remove]);
+  }, [selected, markers, remove, ref]);
 
   return { selected, menu, closeMenu: useCallback(() => setMenu(null), []), remove };
 }

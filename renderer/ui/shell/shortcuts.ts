@@ -63,7 +63,7 @@ export const gestures: readonly { readonly keys: string; readonly does: string }
   { keys: 'Double-click a clip', does: 'Edit it: name, gain, fades, normalize, chop' },
   { keys: 'Right-click a clip', does: 'Make Unique, Duplicate, Mute, Delete' },
   { keys: 'Double-click the ruler / a marker', does: 'Add a marker / rename it' },
-  { keys: 'Double-click / drag a warp marker, Delete (clip editor)', does: 'Add one on the nearest transient / move the audio on its beat / remove it' },
+  { keys: 'Double-click / drag a warp marker, ← → / Delete (clip editor)', does: 'Add one on the nearest transient / move the audio on its beat / nudge 1 ms (Shift: 10 ms) / remove it' },
   { keys: 'T in the tempo question', does: 'Tap the tempo of a loop' },
   { keys: 'Drag a track header’s bottom edge', does: 'Track height' },
   { keys: 'Drag a fader or knob (Shift: fine)', does: 'Volume, pan, send level; double-click resets, click the value to type' },
