@@ -1,7 +1,9 @@
 /**
- * The factory kit's samples, from the bundled content (`AppInfo.factoryDir`), decoded into the
- * sample pool so the pads play at once: for the Pads tab's Factory kit button and for a new drum
- * machine, which comes with the kit loaded (empty pads would make a new user's first steps silent).
+ * The factory kit's samples, from the bundled content (`AppInfo.factoryDir`): for the Pads tab's
+ * Factory kit button and for a new drum machine, which comes with the kit loaded (empty pads would
+ * make a new user's first steps silent). The pads take the files by path at once; the engine sync
+ * decodes them into the sample pool as for any source, so adding a drum machine never waits on
+ * sixteen decodes. And `loadedSample`, which decodes one file first (a sample dropped or chosen).
  */
 import { factoryKit } from '../../src/model/beats/factory-kit';
 import type { KitPadSetting, PadFile } from '../../src/model/beats/pad-edits';
@@ -15,10 +17,9 @@ export async function loadedSample(path: string): Promise<PadFile & { readonly i
   return { path: info.path, sha256: info.sha256, info };
 }
 
-/** The sixteen pads of the factory kit with their samples loaded; throws when the bundled content is missing or a file cannot be read. */
-export async function factoryKitPads(): Promise<KitPadSetting[]> {
+/** The sixteen pads of the factory kit; throws when this installation has no bundled content. */
+export function factoryKitPads(): KitPadSetting[] {
   const folder = useSession.getState().info?.factoryDir ?? null;
   if (!folder) throw new Error('The factory kit’s samples are missing from this installation of Glowroom; reinstall it, or drop your own samples on the pads.');
-  const files = await Promise.all(factoryKit.map((pad) => loadedSample(`${folder}/${pad.file}`)));
-  return factoryKit.map((pad, i) => ({ name: pad.name, file: files[i] ?? null, params: pad.params }));
+  return factoryKit.map((pad) => ({ name: pad.name, file: { path: `${folder}/${pad.file}` }, params: pad.params }));
 }

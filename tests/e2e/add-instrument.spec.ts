@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chooseInFileBrowser, expect, test } from './fixtures';
 
 const shots = '/tmp/shots/beats';
 
@@ -63,4 +63,39 @@ test('A new user: Add instrument… ▸ Drum Machine opens the step sequencer wi
   await expect(undo).toHaveAccessibleName('Undo Make Clip Unique');
   await app.keyboard.press('u');
   await expect(app.getByRole('contentinfo')).toContainText('Nothing to make unique');
+});
+
+test('A new synth takes a factory preset and a new sampler a sample, from their tab in the beat editor; the sampler sounds', async ({ app }) => {
+  mkdirSync(shots, { recursive: true });
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const master = app.getByRole('meter', { name: 'Master level' });
+
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  await expect(editor).toBeVisible();
+  await editor.getByRole('tab', { name: 'Synth' }).click();
+  await editor.getByRole('combobox', { name: 'Presets of the Synth' }).selectOption({ label: '808 bass (glide)' });
+  await expect(undo).toHaveAccessibleName(/Undo Load .*808 bass \(glide\)/);
+  await app.screenshot({ path: `${shots}/synth-tab.png` });
+  await editor.getByRole('button', { name: /Close the Synth editor/ }).click();
+  await expect(editor.getByRole('tab', { name: 'Piano roll' })).toHaveAttribute('aria-selected', 'true');
+
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('sampler');
+  await editor.getByRole('tab', { name: 'Sampler' }).click();
+  await expect(editor).toContainText('No sample yet');
+  await editor.getByRole('button', { name: 'Choose sample…' }).click();
+  const chime = `${process.cwd()}/native-assets/factory/Vocal-ish FX/elec_chime.flac`;
+  await chooseInFileBrowser(app, 'Import a sample or a zip pack', chime, 'Import');
+  await expect(undo).toHaveAccessibleName('Undo Load elec_chime.flac into the Sampler');
+  await expect(editor).toContainText('elec_chime.flac');
+  const root = editor.getByRole('spinbutton', { name: 'Root key (MIDI note)' });
+  await root.fill('95');
+  await root.press('Enter');
+  await expect(undo).toHaveAccessibleName('Undo Change Sampler Root Key');
+  await app.screenshot({ path: `${shots}/sampler-tab.png` });
+
+  // The sampler sounds: a key of the piano roll auditions through it and the master meter moves.
+  await editor.getByRole('tab', { name: 'Piano roll' }).click();
+  await editor.getByLabel('Keyboard').getByTitle('B6', { exact: true }).click();
+  await expect.poll(async () => Number(await master.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-50);
 });

@@ -3,18 +3,21 @@ import { drumPadBasePitch } from '../../../src/devices/instruments/catalog';
 import { patternBeatAt } from '../../../src/model/beats/pattern-position';
 import { pitchName } from '../../../src/model/beats/scales';
 import { setSongSwing } from '../../../src/model/beats/song-swing';
+import { setInstrumentParam, setInstrumentParams } from '../../../src/model/edits/instrument-edits';
 import type { NoteClip, Pattern, Project, Track } from '../../../src/model/project-schema';
 import { auditionNote } from '../../audio/live-notes';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
+import { SynthEditor } from '../devices';
 import { DrumPads } from './DrumPads';
+import { SamplerPanel } from './SamplerPanel';
 import { NumberField } from './NumberField';
 import { PianoRoll } from './PianoRoll';
 import { StepSequencer, type StepRow } from './StepSequencer';
 import { usePatternEditing } from './use-pattern-editing';
 import './beats.css';
 
-type BeatsView = 'steps' | 'piano' | 'pads';
+type BeatsView = 'steps' | 'piano' | 'pads' | 'sound';
 
 interface OpenClip {
   readonly track: Track;
@@ -32,7 +35,8 @@ function findNoteClip(project: Project, trackId: string, clipId: string): OpenCl
 
 /**
  * The beat editor, docked under the timeline while a note clip is open (double-click): the step
- * sequencer and the pads for a drum machine's clip, the piano roll for any instrument's.
+ * sequencer and the pads for a drum machine's clip, the piano roll for any instrument's, and the
+ * synth's editor or the sampler's sample and settings for theirs.
  */
 export function BeatsEditor() {
   const target = useEditor((s) => s.target);
@@ -73,6 +77,11 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
               Pads
             </button>
           )}
+          {!drums && (
+            <button type="button" role="tab" aria-selected={view === 'sound'} aria-pressed={view === 'sound'} onClick={() => setView('sound')}>
+              {track.instrument?.type === 'sampler' ? 'Sampler' : 'Synth'}
+            </button>
+          )}
         </span>
         <span className="beats-spacer" />
         <label title="The swing of every pattern that has none of its own">
@@ -91,6 +100,17 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
           <PianoRoll editing={editing} ghosts={ghosts} songKey={songKey} beatsPerBar={project.timeSignature[0]} playheadBeat={playheadBeat} audition={audition} />
         )}
         {view === 'pads' && drums && <DrumPads track={track} drums={drums} project={project} patternId={clip.pattern} audition={audition} />}
+        {view === 'sound' && track.instrument?.type === 'synth' && (
+          <SynthEditor
+            instrumentId={track.instrument.id}
+            trackName={track.name}
+            params={track.instrument.params}
+            setParamIn={(p, param, value) => setInstrumentParam(p, track.id, param, value)}
+            setParamsIn={(p, values) => setInstrumentParams(p, track.id, values)}
+            onClose={() => setView('piano')}
+          />
+        )}
+        {view === 'sound' && track.instrument?.type === 'sampler' && <SamplerPanel track={track} sampler={track.instrument} project={project} />}
       </div>
     </section>
   );

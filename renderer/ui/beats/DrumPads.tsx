@@ -7,9 +7,8 @@ import { missingNow, useProject } from '../../state/project-store';
 import { reportError } from '../../state/session-store';
 import { chooseFile } from '../choose-file';
 import { ParamControl } from '../devices';
-import { droppedFilePath } from '../dropped-file';
 import type { ParamEdit } from '../param-edit';
-import { sampleDragType } from '../timeline';
+import { carriesSample, droppedSamplePath } from './dropped-sample';
 import { KitMenu } from './KitMenu';
 import { chopLoopOnPads, loadFactoryKit, putSampleOnPad, type ChopMode } from './pad-files';
 
@@ -19,17 +18,6 @@ type Drums = Extract<NonNullable<Track['instrument']>, { type: 'drums' }>;
 const padKeys = ['z', 'x', 'c', 'v', 'a', 's', 'd', 'f', 'q', 'w', 'e', 'r', '1', '2', '3', '4'];
 /** The 4×4 grid top row first: pads 13–16 on top, 1–4 at the bottom. */
 const gridOrder = [12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3];
-
-async function droppedPath(event: DragEvent): Promise<string | null> {
-  const fromLibrary = event.dataTransfer.getData(sampleDragType);
-  if (fromLibrary) return fromLibrary;
-  const file = event.dataTransfer.files[0];
-  return file ? droppedFilePath(file) : null;
-}
-
-function accepts(event: DragEvent): boolean {
-  return event.dataTransfer.types.includes(sampleDragType) || event.dataTransfer.types.includes('Files');
-}
 
 /**
  * The drum machine's pads: a 4×4 grid (or a list) that plays on click and from the keyboard,
@@ -48,7 +36,7 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
   };
   const dropOn = (target: number | 'chop') => ({
     onDragOver(event: DragEvent) {
-      if (!accepts(event)) return;
+      if (!carriesSample(event)) return;
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
       setHot(target);
@@ -57,10 +45,10 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
       setHot(null);
     },
     onDrop(event: DragEvent) {
-      if (!accepts(event)) return;
+      if (!carriesSample(event)) return;
       event.preventDefault();
       setHot(null);
-      void droppedPath(event)
+      void droppedSamplePath(event)
         .then((path) => {
           if (!path) return;
           if (target === 'chop') return chopLoopOnPads(track.id, patternId, path, chop);
@@ -84,7 +72,7 @@ export function DrumPads({ track, drums, project, patternId, audition }: { track
   return (
     <div className="drum-pads" aria-label="Drum machine">
       <div className="beats-toolbar">
-        <button type="button" onClick={() => void loadFactoryKit(track.id)}>
+        <button type="button" onClick={() => loadFactoryKit(track.id)}>
           Factory kit
         </button>
         <KitMenu trackId={track.id} />

@@ -42,9 +42,9 @@ export async function chopLoopOnPads(trackId: string, patternId: string, path: s
 }
 
 /** Loads the factory kit from the bundled CC0 content. */
-export async function loadFactoryKit(trackId: string): Promise<void> {
+export function loadFactoryKit(trackId: string): void {
   try {
-    const pads = await factoryKitPads();
+    const pads = factoryKitPads();
     useProject.getState().edit(`Load ${factoryKitName}`, (p) => loadKit(p, trackId, pads));
   } catch (error) {
     reportError(error);

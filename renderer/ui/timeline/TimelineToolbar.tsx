@@ -19,9 +19,13 @@ const instrumentNames: Record<InstrumentType, string> = { drums: 'Drum Machine',
  * machine comes with the factory kit on its pads, so the first steps clicked make sound; when the
  * kit cannot be loaded the status line says why and the pads start empty.
  */
-async function addInstrument(type: InstrumentType): Promise<void> {
+function addInstrument(type: InstrumentType): void {
   let kit: KitPadSetting[] | null = null;
-  if (type === 'drums') kit = await factoryKitPads().catch((error: unknown) => (reportError(error), null));
+  try {
+    if (type === 'drums') kit = factoryKitPads();
+  } catch (error) {
+    reportError(error);
+  }
   const added: { clip?: { trackId: string; clipId: string } } = {};
   useProject.getState().edit(addInstrumentTrackLabel(instrumentNames[type]), (p) => {
     const result = addInstrumentTrack(p, type);
@@ -61,7 +65,7 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
         title="A track with a drum machine (with the factory kit), a synth or a sampler, and an empty bar to fill, open in the beat editor"
         value=""
         onChange={(event) => {
-          if (event.target.value) void addInstrument(event.target.value as InstrumentType);
+          if (event.target.value) addInstrument(event.target.value as InstrumentType);
         }}
       >
         <option value="">Add instrument…</option>

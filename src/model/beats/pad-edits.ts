@@ -44,7 +44,7 @@ function editPad(project: Project, trackId: string, index: number, change: (pad:
 }
 
 /** The id of a source for `file`: an existing one with its path (taking the hash when given), or a new one. */
-function withSource(project: Project, file: PadFile): { project: Project; sourceId: string } {
+export function withSource(project: Project, file: PadFile): { project: Project; sourceId: string } {
   const existing = Object.entries(project.sources).find(([, source]) => source.path === file.path)?.[0];
   const sourceId = existing ?? idAllocator('s', sourceIdsOf(project))();
   const source: Source = file.sha256 === undefined ? { path: file.path } : { path: file.path, sha256: file.sha256 };
