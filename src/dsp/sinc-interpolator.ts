@@ -19,15 +19,20 @@ import { besselI0 } from './bessel';
  *   per value, read from a polyphase table (a row of all taps for each of `phases` offsets per
  *   frame; the two rows around the position are blended linearly).
  * - step > 1 (downsampling, speeding up): the kernel is stretched by `step` so it cuts at the
- *   output's Nyquist; 2·halfTaps·step taps, each read from a finely sampled one-sided table with
- *   linear interpolation. The stretch is capped at {@link MAX_STRETCH} = 8, so at most
- *   16·halfTaps taps (1024 with the defaults). Above step 8 the kernel still cuts at
- *   source Nyquist / 8, so content between source Nyquist / step and source Nyquist / 8 aliases;
- *   steps that large are far outside musical varispeed and rate conversion.
+ *   output's Nyquist; 2·⌈halfTaps·step⌉ taps, from a polyphase table of the stretched kernel
+ *   built once per stretch (rows sampled from a finely tabulated one-sided kernel; kept in a
+ *   small cache and in the voice's `ReadRate`), read like the step ≤ 1 table: the per-tap
+ *   table lookups and blends of a stretched read are done once, when the table is built. The
+ *   stretch is capped at {@link MAX_STRETCH} = 8, so at most 16·halfTaps taps (1024 with the
+ *   defaults). Above step 8 the kernel still cuts at source Nyquist / 8, so content between
+ *   source Nyquist / step and source Nyquist / 8 aliases; steps that large are far outside
+ *   musical varispeed and rate conversion.
  * - step === 1 at an integer position returns the source sample itself, bit for bit.
  *
- * Stateless after construction (the tables are built once: ~390 KB of float32 with the
- * defaults): valueAt depends only on its arguments, accumulates in float64 and never allocates.
+ * Stateless but for its table cache (the step ≤ 1 tables are built once: ~390 KB of float32
+ * with the defaults; a stretched table, ~0.3–2 MB, when a stretch is first read): valueAt
+ * depends only on its arguments and accumulates in float64. Reads never allocate once their
+ * `ReadRate` holds its table (`rateFor`, or after its first read).
  */
 export class SincInterpolator {
   /** Taps on each side of the position at step ≤ 1. */
@@ -39,14 +44,16 @@ export class SincInterpolator {
   /** Cutoff as a fraction of the (lower) rate: −6 dB point of the kernel. */
   readonly cutoff: number;
 
-  /** (phases + 1) rows of 2·halfTaps taps: row k, tap j holds h(k/phases + halfTaps − 1 − j). */
-  private readonly rows: Float32Array;
-  /** h(m / phases) for m = 0 … halfTaps·phases − 1, then two zeros (the kernel's end). */
+  /** The kernel at step ≤ 1: (phases + 1) rows of 2·halfTaps taps, row k, tap j holding h(k/phases + halfTaps − 1 − j). */
+  private readonly unstretched: SincKernel;
+  /** h(m / phases) for m = 0 … halfTaps·phases − 1, then two zeros (the kernel's end): what stretched tables are sampled from. */
   private readonly fine: Float32Array;
+  /** Stretched kernels by stretch; emptied when it grows past `KERNEL_CACHE` (voices keep theirs). */
+  private readonly stretchedKernels = new Map<number, SincKernel>();
   /** One-element scratch so valueAt can share gather's code without allocating. */
   private readonly onePosition = new Float64Array(1);
   private readonly oneValue = new Float64Array(1);
-  private readonly oneRate: ReadRate = { step: 1 };
+  private readonly oneRate: ReadRate = { step: 1, kernel: null };
 
   constructor(options: { halfTaps?: number; phases?: number; beta?: number } = {}) {
     const halfTaps = options.halfTaps ?? DEFAULT_HALF_TAPS;
@@ -73,10 +80,11 @@ export class SincInterpolator {
     };
 
     const taps = 2 * halfTaps;
-    this.rows = new Float32Array((phases + 1) * taps);
+    const rows = new Float32Array((phases + 1) * taps);
     for (let k = 0; k <= phases; k++) {
-      for (let j = 0; j < taps; j++) this.rows[k * taps + j] = kernel(k / phases + halfTaps - 1 - j);
+      for (let j = 0; j < taps; j++) rows[k * taps + j] = kernel(k / phases + halfTaps - 1 - j);
     }
+    this.unstretched = { stretch: 1, halfTaps, phases, rows };
     this.fine = new Float32Array(halfTaps * phases + 2);
     for (let m = 0; m < halfTaps * phases; m++) this.fine[m] = kernel(m / phases);
   }
@@ -112,8 +120,54 @@ export class SincInterpolator {
    * makes of it, bit for bit. `outLeft` and `outRight` may be the same array when the planes are.
    */
   gatherStereo(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, outLeft: Float64Array, outRight: Float64Array): void {
-    if (rate.step > 1) this.stretchedInto(left, right, positions, from, to, rate, outLeft, outRight);
-    else this.polyphaseInto(left, right, positions, from, to, rate.step === 1, outLeft, outRight);
+    const step = rate.step;
+    if (step > 1) {
+      let kernel = rate.kernel;
+      // Math.min keeps the stretch a double: a phi of the constant and the step would box it.
+      if (kernel === null || kernel.stretch !== Math.min(step, MAX_STRETCH)) {
+        kernel = this.stretchedKernel(rate);
+        rate.kernel = kernel;
+      }
+      this.polyphaseInto(kernel, left, right, positions, from, to, false, outLeft, outRight);
+    } else this.polyphaseInto(this.unstretched, left, right, positions, from, to, step === 1, outLeft, outRight);
+  }
+
+  /** A read rate of `step` holding its kernel table, so no read of it builds or looks one up. */
+  rateFor(step: number): ReadRate {
+    const rate: ReadRate = { step, kernel: null };
+    if (step > 1) rate.kernel = this.stretchedKernel(rate);
+    return rate;
+  }
+
+  /**
+   * The polyphase table of the kernel stretched by `rate.step` (capped at MAX_STRETCH): rows for
+   * `phases` + 1 offsets of 2·⌈halfTaps·stretch⌉ taps, each h(x / stretch) / stretch sampled from
+   * the fine table by linear interpolation, as the stretched read did tap by tap. Built once per
+   * stretch and cached (allocates: done when a voice is made, or on its first read).
+   */
+  private stretchedKernel(rate: ReadRate): SincKernel {
+    const stretch = Math.min(rate.step, MAX_STRETCH);
+    const cached = this.stretchedKernels.get(stretch);
+    if (cached) return cached;
+    const { fine, phases } = this;
+    const halfTaps = Math.ceil(this.halfTaps * stretch);
+    const taps = 2 * halfTaps;
+    const end = this.halfTaps * phases;
+    const scale = phases / stretch;
+    const rows = new Float32Array((phases + 1) * taps);
+    for (let k = 0; k <= phases; k++) {
+      for (let j = 0; j < taps; j++) {
+        const u = Math.abs(k / phases + halfTaps - 1 - j) * scale;
+        const m = Math.floor(u);
+        if (m >= end) continue;
+        const c0 = fine[m] as number;
+        rows[k * taps + j] = (c0 + (u - m) * ((fine[m + 1] as number) - c0)) / stretch;
+      }
+    }
+    if (this.stretchedKernels.size >= KERNEL_CACHE) this.stretchedKernels.clear();
+    const kernel: SincKernel = { stretch, halfTaps, phases, rows };
+    this.stretchedKernels.set(stretch, kernel);
+    return kernel;
   }
 
   /** Frames of source the kernel reaches on each side of `position` at this step (for callers that pre-roll). */
@@ -121,13 +175,13 @@ export class SincInterpolator {
     return step > 1 ? Math.ceil(this.halfTaps * (step > MAX_STRETCH ? MAX_STRETCH : step)) : this.halfTaps;
   }
 
-  /** step ≤ 1: the polyphase table; at step 1 integer positions copy the source sample exactly. */
-  private polyphaseInto(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, unitStep: boolean, outLeft: Float64Array, outRight: Float64Array): void {
+  /** Reads through a polyphase table: the two rows around the position's offset, blended; with `unitStep`, whole positions copy the source sample exactly. */
+  private polyphaseInto(kernel: SincKernel, left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, unitStep: boolean, outLeft: Float64Array, outRight: Float64Array): void {
     const length = left.length;
-    const halfTaps = this.halfTaps;
+    const halfTaps = kernel.halfTaps;
     const taps = 2 * halfTaps;
-    const rows = this.rows;
-    const phases = this.phases;
+    const rows = kernel.rows;
+    const phases = kernel.phases;
     for (let n = from; n < to; n++) {
       const position = positions[n] as number;
       const base = Math.floor(position);
@@ -200,56 +254,25 @@ export class SincInterpolator {
       outRight[n] = rightA + weight * (rightB - rightA);
     }
   }
-
-  /** step > 1: the kernel stretched by the step (capped), taps at source frames within halfTaps·stretch. */
-  private stretchedInto(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, outLeft: Float64Array, outRight: Float64Array): void {
-    const stretch = Math.min(rate.step, MAX_STRETCH);
-    const length = left.length;
-    const span = this.halfTaps * stretch;
-    const fine = this.fine;
-    const scale = this.phases / stretch;
-    for (let n = from; n < to; n++) {
-      const position = positions[n] as number;
-      if (!(position > -span && position < length + span)) {
-        outLeft[n] = 0;
-        outRight[n] = 0;
-        continue;
-      }
-      // Taps i with |position − i| < span, clipped to the source.
-      const first = Math.max(0, Math.floor(position - span) + 1);
-      const last = Math.min(length - 1, Math.ceil(position + span) - 1);
-      // The last tap at or left of the position (first − 1 when there is none).
-      const middle = Math.max(first - 1, Math.min(last, Math.floor(position)));
-      // u = |position − i| · phases / stretch indexes the fine table; it stays below
-      // halfTaps·phases (+ rounding), where the table holds zeros. Two loops spare the abs().
-      let sumLeft = 0;
-      let sumRight = 0;
-      let u = (position - first) * scale;
-      for (let i = first; i <= middle; i++, u -= scale) {
-        const m = u | 0;
-        const c0 = fine[m] as number;
-        const weight = c0 + (u - m) * ((fine[m + 1] as number) - c0);
-        sumLeft += (left[i] as number) * weight;
-        sumRight += (right[i] as number) * weight;
-      }
-      u = (middle + 1 - position) * scale;
-      for (let i = middle + 1; i <= last; i++, u += scale) {
-        const m = u | 0;
-        const c0 = fine[m] as number;
-        const weight = c0 + (u - m) * ((fine[m + 1] as number) - c0);
-        sumLeft += (left[i] as number) * weight;
-        sumRight += (right[i] as number) * weight;
-      }
-      outLeft[n] = sumLeft / stretch;
-      outRight[n] = sumRight / stretch;
-    }
-  }
 }
 
-/** How many source frames one output frame advances; see `gather`. */
+/** How many source frames one output frame advances (see `gather`), and the kernel table for that step (null: looked up on the first read). */
 export interface ReadRate {
   step: number;
+  kernel: SincKernel | null;
 }
+
+/** A polyphase kernel table: `phases` + 1 rows of 2·halfTaps taps (row k: the kernel at offset k / phases of a frame). */
+export interface SincKernel {
+  /** The factor the kernel is stretched by (1: unstretched). */
+  readonly stretch: number;
+  readonly halfTaps: number;
+  readonly phases: number;
+  readonly rows: Float32Array;
+}
+
+/** Stretched kernels kept before the cache starts over. */
+const KERNEL_CACHE = 16;
 
 /** Largest factor the kernel is stretched by for step > 1 (see the class comment). */
 export const MAX_STRETCH = 8;

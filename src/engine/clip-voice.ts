@@ -41,7 +41,7 @@ export class ClipVoice {
   ) {
     this.startFrame = clock.frameAt(beats(clip.start), hertz(engineRate));
     this.endFrame = clock.frameAt(beats(clip.start + clip.length), hertz(engineRate));
-    this.rate = { step: (sample.sampleRate / engineRate) * clip.rate };
+    this.rate = { step: (sample.sampleRate / engineRate) * clip.rate, kernel: null };
     this.offsetFrames = snapToInteger(clip.offset * sample.sampleRate);
     this.gain = decibelsToGain(clip.gainDb);
     this.fadeInFrames = clip.fadeIn * sample.sampleRate;

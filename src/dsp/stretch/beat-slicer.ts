@@ -54,7 +54,7 @@ export class BeatSlicer {
     private readonly tailFade: number,
     maxBlockFrames: number,
   ) {
-    this.rate = { step };
+    this.rate = { step, kernel: null };
     this.primary = new Float64Array(maxBlockFrames);
     this.primaryGain = new Float64Array(maxBlockFrames);
     this.secondary = new Float64Array(maxBlockFrames);

@@ -102,7 +102,7 @@ export class PhaseVocoder {
     this.bins = size / 2 + 1;
     this.window = new Float64Array(size);
     for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
-    this.rate = { step };
+    this.rate = { step, kernel: null };
     this.reach = reachOf(step) + 1;
     this.stagesPerFrame = (4 * step) / this.hop;
     const span = Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;

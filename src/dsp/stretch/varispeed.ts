@@ -20,7 +20,7 @@ export class Varispeed {
     step: number,
     maxBlockFrames: number,
   ) {
-    this.rate = { step };
+    this.rate = { step, kernel: null };
     this.frames = new Float64Array(maxBlockFrames);
     this.positions = new Float64Array(maxBlockFrames);
     this.valuesLeft = new Float64Array(maxBlockFrames);

@@ -10,7 +10,7 @@ export class PreviewVoice {
   private sample: PooledSample | null = null;
   private position = 0;
   /** Source frames per output frame, in an object so it reaches the interpolator unboxed. */
-  private readonly rate: ReadRate = { step: 1 };
+  private readonly rate: ReadRate = { step: 1, kernel: null };
   /** Linear level of the channel. */
   gain = 1;
 

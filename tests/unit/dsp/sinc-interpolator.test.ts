@@ -112,7 +112,7 @@ describe('SincInterpolator', () => {
     const positions = Float64Array.from({ length: 300 }, (_, k) => -90 + k * 20.713);
     positions.set([0, 1, 5_999, 6_040, Number.NaN], 3);
     for (const step of [0.61, 1, 1.27, 2.5, 9]) {
-      const rate = { step };
+      const rate = { step, kernel: null };
       const alone = [new Float64Array(positions.length), new Float64Array(positions.length)] as const;
       interpolator.gather(left, positions, 3, positions.length, rate, alone[0]);
       interpolator.gather(right, positions, 3, positions.length, rate, alone[1]);
