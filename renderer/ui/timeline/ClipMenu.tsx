@@ -6,6 +6,9 @@ import { useDismiss } from '../use-dismiss';
 import { useClipMenu } from './clip-menu-store';
 import { deleteSelection, duplicateSelection, makeSelectionUnique, toggleMuteSelection } from './edit-actions';
 
+/** Room (px) the menu needs, to keep it inside the window. */
+const menuRoom = { width: 220, height: 150 };
+
 /**
  * The menu a right-click on a clip opens, for the selection (the clicked clip joins it first):
  * Make Unique (offered for linked note clips, with how many), Duplicate, Mute / Unmute, Delete —
@@ -27,7 +30,8 @@ export function ClipMenu() {
     action();
   };
   return (
-    <div ref={root} role="menu" aria-label="Clip" className="clip-menu menu-popover" style={{ left: at.x, top: at.y }}>
+    // Kept inside the window: a right-click near its right or bottom edge opens the menu up or left.
+    <div ref={root} role="menu" aria-label="Clip" className="clip-menu menu-popover" style={{ left: Math.min(at.x, window.innerWidth - menuRoom.width), top: Math.min(at.y, window.innerHeight - menuRoom.height) }}>
       <button type="button" role="menuitem" disabled={linked === 0} onClick={run(makeSelectionUnique)}>
         {linked > 1 ? `Make ${linked} Clips Unique` : 'Make Unique'} <kbd>U</kbd>
       </button>
