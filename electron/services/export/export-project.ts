@@ -13,6 +13,7 @@ import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
 import { decodeWritten, encodeAudio, extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
 import { FileSink } from './file-sink';
+import { outOfMemory } from './out-of-memory';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
 import { applyFades, applyFadesToFile, loudnessFigures, masterPass, measure, type Stereo } from './master-chain';
@@ -129,7 +130,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     };
   } catch (error) {
     await staged.discard();
-    throw error;
+    throw outOfMemory(error) ?? error;
   } finally {
     mix.dispose();
   }

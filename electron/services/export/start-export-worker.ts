@@ -1,6 +1,7 @@
 import { startWorker } from '../start-worker';
 import type { ExportJob, ExportReport, ExportWorkerMessage } from './export-job';
 import { GlowroomError } from '../../../src/std/errors';
+import { outOfMemory } from './out-of-memory';
 
 /** A running export: its progress, its outcome, and a way to cancel it. */
 export interface ExportRun {
@@ -17,7 +18,7 @@ export function runExportWorker(job: ExportJob, onProgress?: (message: Extract<E
       else if (message.type === 'done') resolve(message.report);
       else reject(new GlowroomError(message.error.code, message.error.message));
     });
-    worker.once('error', reject);
+    worker.once('error', (error) => reject(outOfMemory(error) ?? error));
     worker.once('exit', (code) => reject(new GlowroomError('internal', `the export worker stopped unexpectedly (exit code ${code})`)));
   }).finally(() => void worker.terminate());
   return { result, cancel: () => worker.postMessage({ type: 'cancel' }) };
