@@ -115,6 +115,7 @@ export function SampleList() {
 
 function SampleRowView({ row, top, selected, onAudition, onAdd }: { row: SampleRow; top: number; selected: boolean; onAudition: (path: string) => void; onAdd: (path: string) => void }) {
   const toggleFavourite = useLibrary((s) => s.toggleFavourite);
+  const analysing = useLibrary((s) => s.job !== null);
   const facts = [formatDuration(row.duration), row.bpm ? `${Math.round(row.bpm * 10) / 10} BPM` : '', row.key ?? '', row.kind].filter(Boolean).join(' · ');
   return (
     <li
@@ -135,8 +136,11 @@ function SampleRowView({ row, top, selected, onAudition, onAdd }: { row: SampleR
       {row.analysed ? (
         <SampleThumbnail peaks={row.peaks} />
       ) : (
-        <span className="sample-thumbnail is-pending" title="Not analysed yet: its waveform, levels and detected tempo and key follow">
-          analysing…
+        <span
+          className="sample-thumbnail is-pending"
+          title={analysing ? 'Being analysed: its waveform, levels and detected tempo and key follow' : 'Not analysed yet: that happens at the next start or import'}
+        >
+          {analysing ? 'analysing…' : 'waiting'}
         </span>
       )}
       <span className="sample-text">

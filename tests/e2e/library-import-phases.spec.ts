@@ -1,0 +1,58 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chooseInFileBrowser, expect, samplePack, test } from './fixtures';
+
+/** Copies of each sound: enough that the analysis outlasts the checks made while it runs, even on an idle machine. */
+const copies = 30;
+
+/** A pack big enough that its analysis lasts a while: the sample pack's longer sounds, 30 copies each. */
+function makeBigPack(): string {
+  const pack = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-phases-')), 'Big Pack');
+  for (const folder of ['Loops', 'Atmos']) {
+    for (const name of readdirSync(path.join(samplePack, folder))) {
+      for (let copy = 1; copy <= copies; copy++) {
+        const into = path.join(pack, folder, `Take ${copy}`);
+        mkdirSync(into, { recursive: true });
+        copyFileSync(path.join(samplePack, folder, name), path.join(into, name));
+      }
+    }
+  }
+  return pack;
+}
+
+test('an import lists its files at once, searchable while they are analysed, with progress and Cancel', async ({ app }) => {
+  // Two imports of 270 files, one analysed in full, on a shared machine.
+  test.setTimeout(240_000);
+  const pack = makeBigPack();
+  const files = copies * 9;
+  await app.getByRole('button', { name: 'Import folder…' }).click();
+  await chooseInFileBrowser(app, 'Import a folder of samples', pack, 'Import');
+
+  // Listed: every file is in the list and searchable before its analysis is done.
+  const progress = app.locator('.job-progress-detail');
+  await expect(progress).toContainText(new RegExp(`Analysing \\d+ of ${files} files…`), { timeout: 30_000 });
+  // The list is virtual: its count line says how many match.
+  const count = app.locator('.sample-list-count');
+  await expect(count).toHaveText(new RegExp(`^${files} samples`));
+  await expect(app.locator('.sample-thumbnail.is-pending').first()).toHaveText('analysing…');
+  await app.getByRole('searchbox', { name: 'Search samples' }).fill('garzul');
+  await expect(count).toHaveText(new RegExp(`^${copies} samples`));
+  await app.locator('.library').screenshot({ path: 'test-results/screens/library-import-analysing.png' });
+
+  // Cancel stops the analysis; what was listed stays, searchable.
+  await app.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(/Import cancelled: \d+ new.*analysed at the next start or import/, { timeout: 30_000 });
+  await expect(progress).toBeHidden();
+  await expect(count).toHaveText(new RegExp(`^${copies} samples`));
+  await expect(app.locator('.sample-thumbnail.is-pending').first()).toHaveText('waiting');
+  await app.locator('.library').screenshot({ path: 'test-results/screens/library-import-cancelled.png' });
+
+  // Importing again analyses what was left waiting.
+  await app.getByRole('button', { name: 'Import folder…' }).click();
+  await chooseInFileBrowser(app, 'Import a folder of samples', pack, 'Import');
+  await expect(app.getByRole('contentinfo')).toContainText(new RegExp(`Imported: 0 new, ${files} already in the library`), { timeout: 120_000 });
+  await expect(app.locator('.sample-thumbnail.is-pending')).toHaveCount(0);
+  await expect(count).toHaveText(new RegExp(`^${copies} samples`));
+  await app.locator('.library').screenshot({ path: 'test-results/screens/library-import-analysed.png' });
+});
