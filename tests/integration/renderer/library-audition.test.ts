@@ -12,7 +12,7 @@ import type { SampleRow } from '../../../src/protocol/ipc';
 const row = (fields: Partial<SampleRow>): SampleRow => ({
   id: 1, path: '/pack/Loops/keys_loop_Am.wav', name: 'keys_loop_Am.wav', pack: 'pack', folder: 'Loops', format: 'wav', sizeBytes: 1000, sampleRate: 48_000,
   channels: 2, bitDepth: 24, duration: 2, peakDbfs: -3, loudnessLufs: -14, peaks: new Int8Array(0), kind: 'loop', bpm: 90, key: 'A minor', tags: ['keys', 'loop'],
-  missing: false, favourite: false, ...fields,
+  missing: false, favourite: false, analysed: true, ...fields,
 });
 
 /** What the renderer posts to the worklet, recorded; every file is "loaded" under its path. */
