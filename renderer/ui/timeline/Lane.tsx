@@ -7,6 +7,7 @@ import { trackLayers } from './clip-layers';
 import { ClipOverlay } from './ClipOverlay';
 import { sampleDropHandlers } from './drop-target';
 import { lanePointerHandlers } from './lane-pointer';
+import { laneClips } from './take-lanes';
 
 /**
  * A track's lane: a drop target and the listbox of its clips. The clips are painted by the
@@ -18,8 +19,9 @@ export const Lane = memo(function Lane({ track, height, laneBeats, fromBeat, toB
   const selection = useTimeline((s) => s.selection);
   const shown = useMemo(() => {
     const selected = new Set(selection);
-    const { depth } = trackLayers(track.clips);
-    return track.clips.flatMap((clip, index) =>
+    const clips = laneClips(track.clips);
+    const { depth } = trackLayers(clips);
+    return clips.flatMap((clip, index) =>
       (clip.start < toBeat && clip.start + clip.length > fromBeat) || selected.has(clip.id) ? [{ clip, depth: depth[index] ?? 0 }] : [],
     );
   }, [track.clips, fromBeat, toBeat, selection]);

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type MouseEvent } from 'react';
-import { splitTakeGroup, takeOf, useTake } from '../../../src/model/edits/take-edits';
+import { chooseTakeLabel, splitTakesLabel } from '../../../src/model/edits/labels';
+import { chooseTake, splitTakeGroup, takeOf } from '../../../src/model/edits/take-edits';
 import type { AudioClip, Track } from '../../../src/model/project-schema';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { Clock } from '../../../src/std/clock';
@@ -45,7 +46,7 @@ export function TakeLanes({ track, laneBeats }: { track: Track; laneBeats: numbe
                 aria-label={`Take ${pass} at bar ${formatBar(clock, clip.start)}`}
                 aria-pressed={!clip.mute}
                 title={clip.mute ? 'Click to use this take here (right-click for more)' : 'This take plays here (right-click for more)'}
-                onClick={() => chooseTake(clip)}
+                onClick={() => playTake(clip)}
                 onContextMenu={(event) => {
                   event.preventDefault();
                   setMenu({ clip, beat: beatUnder(event, clip), x: event.clientX, y: event.clientY });
@@ -66,7 +67,7 @@ function TakeContextMenu({ menu, onClose }: { menu: TakeMenu; onClose: () => voi
   const group = takeOf(menu.clip)?.group;
   return (
     <div ref={root} role="menu" aria-label="Take" className="menu-popover" style={{ position: 'fixed', left: menu.x, top: menu.y }}>
-      <button type="button" role="menuitem" autoFocus onClick={() => { onClose(); chooseTake(menu.clip); }}>
+      <button type="button" role="menuitem" autoFocus onClick={() => { onClose(); playTake(menu.clip); }}>
         Use this take
       </button>
       <button
@@ -76,7 +77,7 @@ function TakeContextMenu({ menu, onClose }: { menu: TakeMenu; onClose: () => voi
           onClose();
           if (group === undefined) return;
           const durations = { sourceDurations: sourceDurationsOf(useProject.getState().project, useSamples.getState().byPath) };
-          useProject.getState().edit('Split Takes', (project) => splitTakeGroup(project, group, menu.beat, durations));
+          useProject.getState().edit(splitTakesLabel(), (project) => splitTakeGroup(project, group, menu.beat, durations));
         }}
       >
         Split takes here
@@ -85,8 +86,8 @@ function TakeContextMenu({ menu, onClose }: { menu: TakeMenu; onClose: () => voi
   );
 }
 
-function chooseTake(clip: AudioClip): void {
-  useProject.getState().edit('Use Take', (project) => useTake(project, clip.id));
+function playTake(clip: AudioClip): void {
+  useProject.getState().edit(chooseTakeLabel(), (project) => chooseTake(project, clip.id));
 }
 
 /** The beat under the pointer on a take's button, on the grid (Alt: off the grid). */

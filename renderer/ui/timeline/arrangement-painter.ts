@@ -7,7 +7,7 @@ import type { ArrangementFrame } from './arrangement-frame';
 import { paintClip, type ClipLook } from './clip-painter';
 import { paintRuler } from './ruler-painter';
 import type { TimelinePalette } from './timeline-palette';
-import { takeLaneHeight } from './take-lanes';
+import { laneClips, takeLaneHeight } from './take-lanes';
 import { rowsBetween, type TrackRow } from './track-layout';
 
 /** Beat lines are drawn only when beats are at least this far apart (px); bar lines likewise. */
@@ -68,8 +68,9 @@ export function paintArrangement(
     context.fillRect(visibleLeft, y + row.height - 1, visibleRight - visibleLeft, 1);
     // Open automation rows lie under the clips' lane: a line under the last one ends the track.
     if (row.span > row.height) context.fillRect(visibleLeft, y + row.span - 1, visibleRight - visibleLeft, 1);
-    const layers = trackLayers(row.track.clips);
-    row.track.clips.forEach((clip, index) => {
+    const shown = laneClips(row.track.clips);
+    const layers = trackLayers(shown);
+    shown.forEach((clip, index) => {
       if (clip.start >= toBeat || clip.start + clip.length <= fromBeat) return;
       const depth = layers.depth[index] ?? 0;
       const box = clipBox(clip, pixelsPerBeat, row.height, depth);

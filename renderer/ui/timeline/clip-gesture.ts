@@ -11,6 +11,7 @@ import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { trackLayers } from './clip-layers';
+import { laneClips } from './take-lanes';
 import { refsOf } from './selection';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 import { startPreviewDrag } from './preview-drag';
@@ -61,7 +62,8 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
         return (p: Project) => extendLoop(p, ref, snapBeats(end + beatsMoved, grid) - clip.start);
       case 'gain': {
         // Every clip in the group changes by the same number of decibels, in 0.1 dB steps.
-        const depth = trackLayers(track.clips).depth[track.clips.indexOf(clip)];
+        const shown = laneClips(track.clips);
+        const depth = trackLayers(shown).depth[shown.indexOf(clip)];
         const change = Math.round((-dy * gainPerPixel(clipBox(clip, pixelsPerBeat, originRow?.height ?? 0, depth))) * 10) / 10;
         const gainOf = (member: ClipRef) => {
           const found = resolveClip(base, member)?.clip;

@@ -10,8 +10,9 @@ import {
 } from '../../../src/model/edits/clip-edits';
 import { duplicatedClipShifts } from '../../../src/model/edits/automation-follow';
 import { linkedAmong, makeClipsUnique } from '../../../src/model/beats/make-unique';
-import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, makeUniqueLabel, pasteLabel, splitLabel } from '../../../src/model/edits/labels';
+import { addMarkerLabel, clipMuteLabel, deleteLabel, duplicateLabel, makeUniqueLabel, pasteLabel, splitLabel, splitTakesLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
+import { splitTakeGroup, takeOf } from '../../../src/model/edits/take-edits';
 import { selectAllClips } from '../../../src/model/edits/selection';
 import type { Project } from '../../../src/model/project-schema';
 import { beats } from '../../../src/std/units';
@@ -22,6 +23,7 @@ import { sourceDurationsOf, useSamples } from '../../state/samples-store';
 import { carryPlacedAutomation, settlePlaced } from '../../state/settle-placed';
 import { useTimeline } from '../../state/timeline-store';
 import { pointerInLanes } from './lane-pointer';
+import { laneClips } from './take-lanes';
 import { refsOf } from './selection';
 import { gridBeats, snapBeats } from '../../../src/model/snap';
 
@@ -64,18 +66,24 @@ export function splitAtPlayhead(): void {
 /**
  * Splits at the mouse: the clip under it (with the selected clips when it is one of them) at the
  * snapped beat under the mouse; Alt splits off the grid. Nothing when the mouse is not over a clip.
+ * A recorded take splits its whole take group there (every take at once), to comp each side.
  */
 export function splitAtMouse(free: boolean): void {
   const pointer = pointerInLanes();
   if (!pointer) return;
   const project = useProject.getState().project;
   const track = project.tracks.find((t) => t.id === pointer.trackId);
-  const clip = track?.clips.find((c) => c.start < pointer.beat && c.start + c.length > pointer.beat);
+  const clip = track ? laneClips(track.clips).find((c) => c.start < pointer.beat && c.start + c.length > pointer.beat) : undefined;
   if (!track || !clip) return;
   const selected = selectedRefs(project);
   const targets = selected.some((ref) => ref.clipId === clip.id) ? selected : [{ trackId: track.id, clipId: clip.id }];
   const at = snapBeats(pointer.beat, free ? null : gridBeats(useTimeline.getState().snap, project.timeSignature[0]));
   const durations = { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) };
+  const group = takeOf(clip)?.group;
+  if (group !== undefined) {
+    useProject.getState().edit(splitTakesLabel(), (p) => splitTakeGroup(p, group, at, durations));
+    return;
+  }
   editAndSelect(splitLabel(targets.length), (p) => splitClipsWithResult(p, targets, at, durations));
 }
 

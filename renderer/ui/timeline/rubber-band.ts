@@ -2,6 +2,7 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { timelineRows } from './automation-rows';
+import { laneClips } from './take-lanes';
 import { rowsBetween } from './track-layout';
 
 /** Pixel geometry the band needs: where lanes start, left and top. */
@@ -35,7 +36,7 @@ export function startRubberBand(event: ReactPointerEvent<HTMLDivElement>, band: 
     const toBeat = (right - geometry.headerWidth) / pixelsPerBeat;
     const hit: string[] = [];
     for (const { track } of rowsBetween(timelineRows(useProject.getState().project).rows, top - geometry.rulerHeight, bottom - geometry.rulerHeight + 1)) {
-      for (const clip of track.clips) if (clip.start < toBeat && clip.start + clip.length > fromBeat) hit.push(clip.id);
+      for (const clip of laneClips(track.clips)) if (clip.start < toBeat && clip.start + clip.length > fromBeat) hit.push(clip.id);
     }
     useTimeline.getState().select([...new Set([...before, ...hit])]);
   };

@@ -24,6 +24,9 @@ export const renameClipLabel = (count = 1): string => counted('Rename', 'Clip', 
 /** `mute`: whether the edit mutes (true) or unmutes (false) the clips. */
 export const makeUniqueLabel = (count: number): string => (count <= 1 ? 'Make Clip Unique' : `Make ${count} Clips Unique`);
 export const clipMuteLabel = (count: number, mute: boolean): string => counted(mute ? 'Mute' : 'Unmute', 'Clip', count);
+/** Comping: every take of a group split at once; one take chosen to play in its group. */
+export const splitTakesLabel = (): string => 'Split Takes';
+export const chooseTakeLabel = (): string => 'Use Take';
 
 export const addTempoChangeLabel = (): string => 'Add Tempo Change';
 export const moveTempoChangeLabel = (): string => 'Move Tempo Change';

@@ -67,7 +67,7 @@ export function addRecordedTakes(project: Project, file: SourceFile, trackId: st
  * Comps by choosing the take that plays in its group's region: it is unmuted and every other take
  * of the group muted. A clip that is not a take, or a take already chosen alone, changes nothing.
  */
-export function useTake(project: Project, clipId: string): Project {
+export function chooseTake(project: Project, clipId: string): Project {
   const chosen = findClip(project, clipId);
   const group = chosen ? takeOf(chosen)?.group : undefined;
   if (group === undefined) return project;

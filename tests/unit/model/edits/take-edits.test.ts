@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateClips, splitClips } from '../../../../src/model/edits/clip-edits';
-import { addRecordedTakes, regroupTakes, splitTakeGroup, takesOf, useTake } from '../../../../src/model/edits/take-edits';
+import { addRecordedTakes, chooseTake, regroupTakes, splitTakeGroup, takesOf } from '../../../../src/model/edits/take-edits';
 import { applyEdit, emptyHistory } from '../../../../src/model/history';
 import type { AudioClip, Project } from '../../../../src/model/project-schema';
 import { deepFreeze, expectValid, project, ref } from './helpers';
@@ -47,10 +47,10 @@ describe('comping', () => {
   it('"Use this take" plays the chosen take alone in its group; choosing it again changes nothing', () => {
     const p = recorded();
     const second = takesOf(p, 'g1')?.clips[1]?.id ?? '';
-    const chosen = expectValid(useTake(p, second));
+    const chosen = expectValid(chooseTake(p, second));
     expect(takes(chosen, 'g1').map((t) => t[4])).toEqual([true, false, true, true]);
-    expect(useTake(chosen, second)).toBe(chosen);
-    expect(useTake(p, 'c1')).toBe(p);
+    expect(chooseTake(chosen, second)).toBe(chosen);
+    expect(chooseTake(p, 'c1')).toBe(p);
   });
 
   it('splits every take of a group at once; after the split each side is chosen on its own', () => {
@@ -69,7 +69,7 @@ describe('comping', () => {
       [3, 6, 2, 4.5, false],
     ]);
     const left = takesOf(split, 'g1')?.clips[0]?.id ?? '';
-    const comped = expectValid(useTake(split, left));
+    const comped = expectValid(chooseTake(split, left));
     expect(takes(comped, 'g1').map((t) => t[4])).toEqual([false, true, true, true]);
     expect(takes(comped, 'g2').map((t) => t[4])).toEqual([true, true, false]);
   });
@@ -85,7 +85,7 @@ describe('comping', () => {
   it('each comping edit is one undo step', () => {
     const p = recorded();
     const split = applyEdit(p, emptyHistory, 'Split Takes', (d) => splitTakeGroup(d, 'g1', 6));
-    const chosen = applyEdit(split.document, split.history, 'Use Take', (d) => useTake(d, takesOf(d, 'g2')?.clips[0]?.id ?? ''));
+    const chosen = applyEdit(split.document, split.history, 'Use Take', (d) => chooseTake(d, takesOf(d, 'g2')?.clips[0]?.id ?? ''));
     expect(chosen.history.past.map((s) => s.label)).toEqual(['Split Takes', 'Use Take']);
     expect(chosen.history.past[1]?.before).toBe(split.document);
   });
