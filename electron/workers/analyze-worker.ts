@@ -6,9 +6,12 @@ import { parentPort } from 'node:worker_threads';
 import type { AnalyzeRequest, AnalyzerReady, AnalyzeResponse } from '../services/library/analyze-protocol';
 import { analyzeFile } from '../services/library/analyze-file';
 import { toIpcError } from '../services/ipc-error';
+import { lowerThreadPriority } from './background-priority';
 
 const port = parentPort;
 if (!port) throw new Error('analyze-worker must run in a worker thread.');
+// Analysis never competes with playback: the audio thread always goes first.
+lowerThreadPriority();
 
 port.on('message', (request: AnalyzeRequest) => {
   analyzeFile(request.file, request.relativePath).then(
