@@ -11,12 +11,12 @@ import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
-import { decodeWritten, encodeAudio, extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
+import { decodeWritten, extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
 import { FileSink } from './file-sink';
 import { outOfMemory } from './out-of-memory';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
-import { applyFades, applyFadesToFile, loudnessFigures, masterPass, measure, type Stereo } from './master-chain';
+import { applyFadesToFile, loudnessFigures, masterPass, measure, type Stereo } from './master-chain';
 import { MIX_CHUNK_FRAMES, MixFile } from '../render/mix-file';
 import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
@@ -359,32 +359,40 @@ async function exportStems(
       zip = { writer: new ZipWriter(handle), handle, path: zipPath };
       scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'glowroom-stems-'));
     }
-    for (const [i, { channelId, planes }] of rendered.entries()) {
+    for (const [i, { channelId, mix }] of rendered.entries()) {
       const name = names[i] as string;
       const channel = channelName(channelId);
       control.onProgress?.('stems', i, rendered.length, `Stem ${i + 1} of ${rendered.length}: ${channel}`);
-      applyFades(planes, fades.in, fades.out);
-      const peak = samplePeakDbfs(planes);
+      applyFadesToFile(mix, fades.in, fades.out);
+      const file = zip && scratch ? path.join(scratch, `${i}.${extensionOf(options.format)}`) : path.join(folder, name);
+      const sink = new FileSink(zip ? file : staged.reserve(file), file);
+      let peak = -Infinity;
+      try {
+        const encoder = await openEncoder(options.format, prepared.sampleRate, 2, mix.frames, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${channel})` } : undefined, sink);
+        await masterPass(mix, prepared.sampleRate, 0, null, (planes, frames) => {
+          peak = Math.max(peak, samplePeakDbfs(planes.map((plane) => plane.subarray(0, frames))));
+          encoder.push(planes, frames);
+        });
+        await encoder.finish();
+        sink.finish();
+      } finally {
+        sink.close();
+        mix.dispose();
+      }
       const peakDbfs = Number.isFinite(peak) ? peak : null;
-      const bytes = await encodeAudio(planes, prepared.sampleRate, options.format, options.tags ? { ...options.tags, title: `${options.tags.title ?? project.name} (${channel})` } : undefined);
       if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
-      if (zip && scratch) {
-        const file = path.join(scratch, `${i}.${extensionOf(options.format)}`);
-        await fs.writeFile(file, bytes);
+      if (zip) {
         await zip.writer.addFile(name, file);
         await fs.rm(file);
         stems.push({ channel, path: `${zip.path}#${name}`, peakDbfs });
-      } else {
-        const file = path.join(folder, name);
-        await staged.stage(file, bytes);
-        stems.push({ channel, path: file, peakDbfs });
-      }
+      } else stems.push({ channel, path: file, peakDbfs });
     }
     if (zip) {
       await zip.writer.finish();
       await zip.handle.sync();
     }
   } finally {
+    for (const { mix } of rendered) mix.dispose();
     await zip?.handle.close();
     if (scratch) await fs.rm(scratch, { recursive: true, force: true });
   }

@@ -6,21 +6,7 @@ import type { LoudnessFigures } from './export-job';
 
 export type Stereo = [Float32Array, Float32Array];
 
-/** Raised-cosine fades over the first `fadeIn` and last `fadeOut` frames, in place. */
-export function applyFades(planes: Stereo, fadeIn: number, fadeOut: number): void {
-  const frames = planes[0].length;
-  const fin = Math.min(fadeIn, frames);
-  const fout = Math.min(fadeOut, frames);
-  for (const plane of planes) {
-    for (let i = 0; i < fin; i++) plane[i] = (plane[i] as number) * (0.5 - 0.5 * Math.cos((Math.PI * i) / fin));
-    for (let i = 0; i < fout; i++) {
-      const at = frames - 1 - i;
-      plane[at] = (plane[at] as number) * (0.5 - 0.5 * Math.cos((Math.PI * i) / fout));
-    }
-  }
-}
-
-/** Fades a mix kept in a file, in place, exactly as `applyFades` fades planes. */
+/** Raised-cosine fades over the first `fadeIn` and last `fadeOut` frames of a mix kept in a file, in place. */
 export function applyFadesToFile(mix: MixFile, fadeIn: number, fadeOut: number): void {
   const frames = mix.frames;
   const fin = Math.min(fadeIn, frames);
@@ -34,7 +20,7 @@ export function applyFadesToFile(mix: MixFile, fadeIn: number, fadeOut: number):
       mix.overwrite(start, n, planes[0], planes[1]);
     }
   };
-  // Fade-in first, then fade-out, so where they overlap the product is rounded as `applyFades` rounds it.
+  // Fade-in first, then fade-out, each rounded to float32, where they overlap too.
   region(0, fin, (at) => 0.5 - 0.5 * Math.cos((Math.PI * at) / fin));
   region(frames - fout, fout, (at) => 0.5 - 0.5 * Math.cos((Math.PI * (frames - 1 - at)) / fout));
 }

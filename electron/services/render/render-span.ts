@@ -9,7 +9,7 @@ import { Clock } from '../../../src/std/clock';
 import { beats, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
-import type { MixSink } from './mix-file';
+import { MixFile, type MixSink } from './mix-file';
 import { openRenderSource } from './render-sources';
 import { startSplitHelper, type SplitHelper } from './split-render';
 
@@ -203,41 +203,48 @@ export class MixPlanes implements MixSink {
   }
 }
 
-/** A stem: a channel feeding the master and what it added to the master's input. */
+/** A stem: a channel feeding the master and what it added to the master's input, kept in a temporary file. */
 export interface RenderedStem {
   readonly channelId: string;
-  readonly planes: [Float32Array, Float32Array];
+  readonly mix: MixFile;
 }
 
 /**
  * Renders `frames` frames from `startFrame` once through the whole graph and returns the stem of
  * every sounding channel that feeds the master (tracks routed to it, and buses), in the engine's
- * processing order: summed in that order in float32 they are, to the bit, the master's input
- * before its inserts and fader, lined up with the timeline like the mix.
+ * processing order, each in a temporary file (the caller disposes them): summed in that order in
+ * float32 they are, to the bit, the master's input before its inserts and fader, lined up with the
+ * timeline like the mix. Memory does not grow with the song: the stems stream to disk.
  */
 export async function renderStems(prepared: PreparedProject, startFrame: number, frames: number, options: RenderControl = {}): Promise<RenderedStem[]> {
   const start = startEngine(prepared, startFrame, (e) => e.stemLatency);
   const engine = start.engine;
   let drop = start.drop;
   const taps = engine.tapMasterFeeds().filter((tap) => tap.sounds);
-  const stems = taps.map((tap): RenderedStem => ({ channelId: tap.channelId, planes: [new Float32Array(frames), new Float32Array(frames)] }));
-  const left = new Float32Array(blockFrames);
-  const right = new Float32Array(blockFrames);
-  for (let done = 0, blocks = 0; done < frames; blocks++) {
-    const count = Math.min(blockFrames - drop, frames - done);
-    engine.render(left, right, blockFrames);
-    taps.forEach((tap, t) => {
-      const planes = (stems[t] as RenderedStem).planes;
-      planes[0].set(tap.left.subarray(drop, drop + count), done);
-      planes[1].set(tap.right.subarray(drop, drop + count), done);
-    });
-    done += count;
-    drop = 0;
-    await checkpoint(blocks, done, frames, options);
+  const stems: RenderedStem[] = [];
+  try {
+    for (const tap of taps) stems.push({ channelId: tap.channelId, mix: new MixFile() });
+    const left = new Float32Array(blockFrames);
+    const right = new Float32Array(blockFrames);
+    for (let done = 0, blocks = 0; done < frames; blocks++) {
+      const count = Math.min(blockFrames - drop, frames - done);
+      engine.render(left, right, blockFrames);
+      for (let t = 0; t < taps.length; t++) {
+        const tap = taps[t] as (typeof taps)[number];
+        (stems[t] as RenderedStem).mix.write(tap.left.subarray(drop), tap.right.subarray(drop), count);
+      }
+      done += count;
+      drop = 0;
+      await checkpoint(blocks, done, frames, options);
+    }
+    if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
+    for (const stem of stems) stem.mix.keep(frames);
+    options.onProgress?.(frames, frames);
+    return stems;
+  } catch (error) {
+    for (const stem of stems) stem.mix.dispose();
+    throw error;
   }
-  if (options.signal?.aborted) throw new GlowroomError('cancelled', 'Cancelled.');
-  options.onProgress?.(frames, frames);
-  return stems;
 }
 
 function grow(plane: Float32Array, length: number): Float32Array<ArrayBuffer> {
