@@ -18,6 +18,30 @@ export default tseslint.config(
     },
   },
   {
+    // Same input, same samples in every host: code that can reach a sample takes its transcendental
+    // functions from src/std/det-math.ts, whose bits do not depend on the JavaScript engine (V8's
+    // Math.exp, sin, pow … differ in the last bit between Node and Chromium).
+    files: ['src/std/**/*.ts', 'src/dsp/**/*.ts', 'src/devices/**/*.ts', 'src/engine/**/*.ts'],
+    ignores: ['src/std/det-math.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot'].map((property) => ({
+          object: 'Math',
+          property,
+          message: `Math.${property} differs between JavaScript engines in the last bit: use src/std/det-math.ts (the same bits in the worklet and in Node).`,
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='**'][right.type!='Literal'], AssignmentExpression[operator='**=']",
+          message: 'x ** y is Math.pow, which differs between JavaScript engines in the last bit: use exp2 or pow from src/std/det-math.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -12,6 +12,7 @@
  *   then drops, or swells late. Halfway it has covered (e² − 1) / (e⁴ − 1) ≈ 11.9 % of the way.
  * - `hold`: the value stays until the next point, then steps there.
  */
+import { exp, expInPlace, powInPlace } from '../std/det-math';
 import type { ParamSpec } from './param-spec';
 
 export const automationCurves = ['linear', 'exponential', 'hold'] as const;
@@ -23,7 +24,7 @@ export const curveCodes = { linear: 0, exponential: 1, hold: 2 } as const satisf
 
 /** How sharply the non-geometric exponential bends: e^(4t). */
 const bend = 4;
-const bendScale = 1 / (Math.exp(bend) - 1);
+const bendScale = 1 / (exp(bend) - 1);
 
 /** Whether `exponential` moves a parameter geometrically (equal ratios), i.e. a log-taper one with both values above 0. */
 export function movesGeometrically(spec: Pick<ParamSpec, 'taper'>, from: number, to: number): boolean {
@@ -43,6 +44,9 @@ export function curveValue(code: number, geometric: boolean, from: number, to: n
 }
 
 const curveScratch = new Float64Array(3);
+/** The power's base and exponent, or the bend's exponent, for det-math to work on in place. */
+const base = new Float64Array(1);
+const exponent = new Float64Array(1);
 
 /**
  * `curveValue` for the audio thread: from `values[from]` to `values[to]`, `done` of `length`
@@ -55,6 +59,14 @@ export function writeCurveValue(out: Float64Array, at: number, code: number, geo
   const t = done / length;
   if (code === curveCodes.hold) out[at] = t < 1 ? a : b;
   else if (code !== curveCodes.exponential) out[at] = a + (b - a) * t;
-  else if (geometric) out[at] = a * Math.pow(b / a, t);
-  else out[at] = a + (b - a) * (Math.exp(bend * t) - 1) * bendScale;
+  else if (geometric) {
+    base[0] = b / a;
+    exponent[0] = t;
+    powInPlace(base, exponent, 0, 1);
+    out[at] = a * (base[0] as number);
+  } else {
+    exponent[0] = bend * t;
+    expInPlace(exponent, 0, 1);
+    out[at] = a + (b - a) * ((exponent[0] as number) - 1) * bendScale;
+  }
 }

@@ -1,3 +1,5 @@
+import { cos, sin } from '../std/det-math';
+
 /**
  * Complex FFT, decimation in time over bit-reversed input: radix-4 stages (two radix-2 passes
  * fused, so each element is loaded and stored half as often and a quarter of the twiddle
@@ -28,7 +30,7 @@ export class FftPlan {
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size ${size} is not a power of two ≥ 2`);
     this.size = size;
-    const bits = Math.round(Math.log2(size));
+    const bits = 31 - Math.clz32(size);
     this.radix2First = bits % 2 === 1;
     this.passCount = (bits + 1) >> 1;
     this.offsets = new Int32Array(this.passCount);
@@ -43,8 +45,8 @@ export class FftPlan {
       for (let k = 0; k < h; k++) {
         for (let m = 1; m <= 3; m++) {
           const angle = (2 * Math.PI * m * k) / (4 * h);
-          this.twiddles[base + 6 * k + 2 * (m - 1)] = Math.cos(angle);
-          this.twiddles[base + 6 * k + 2 * (m - 1) + 1] = -Math.sin(angle);
+          this.twiddles[base + 6 * k + 2 * (m - 1)] = cos(angle);
+          this.twiddles[base + 6 * k + 2 * (m - 1) + 1] = -sin(angle);
         }
       }
     }

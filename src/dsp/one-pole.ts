@@ -5,7 +5,8 @@
  * Kernels keep the state s in locals of their sample loop (a method call per sample inside a
  * busy loop can miss V8's inlining budget and then boxes every float it passes).
  */
+import { tan } from '../std/det-math';
 export function onePoleCoefficient(cutoffHz: number, sampleRate: number): number {
-  const g = Math.tan((Math.PI * Math.min(cutoffHz, 0.49 * sampleRate)) / sampleRate);
+  const g = tan((Math.PI * Math.min(cutoffHz, 0.49 * sampleRate)) / sampleRate);
   return g / (1 + g);
 }

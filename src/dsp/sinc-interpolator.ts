@@ -1,3 +1,4 @@
+import { sin } from '../std/det-math';
 import { assert } from '../std/assert';
 import { besselI0 } from './bessel';
 
@@ -75,7 +76,7 @@ export class SincInterpolator {
       const r = x / halfTaps;
       if (r >= 1 || r <= -1) return 0;
       const arg = 2 * cutoff * x;
-      const sinc = arg === 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
+      const sinc = arg === 0 ? 1 : sin(Math.PI * arg) / (Math.PI * arg);
       return 2 * cutoff * sinc * besselI0(beta * Math.sqrt(1 - r * r)) * windowScale;
     };
 

@@ -1,3 +1,4 @@
+import { exp, exp10, pow } from '../std/det-math';
 import { blockFrames } from '../protocol/engine';
 
 /**
@@ -29,11 +30,11 @@ export class LevelMeter {
   private readonly keepOver = new Float64Array(blockFrames + 1);
 
   constructor(sampleRate: number) {
-    const fallPerSample = Math.pow(10, -peakFallDbPerSecond / 20 / sampleRate);
-    const rmsCoefficient = Math.exp(-1 / (rmsWindowSeconds * sampleRate));
+    const fallPerSample = exp10(-peakFallDbPerSecond / 20 / sampleRate);
+    const rmsCoefficient = exp(-1 / (rmsWindowSeconds * sampleRate));
     for (let n = 0; n <= blockFrames; n++) {
-      this.fallOver[n] = Math.pow(fallPerSample, n);
-      this.keepOver[n] = Math.pow(rmsCoefficient, n);
+      this.fallOver[n] = pow(fallPerSample, n);
+      this.keepOver[n] = pow(rmsCoefficient, n);
     }
   }
 

@@ -1,3 +1,4 @@
+import { exp, sin } from '../std/det-math';
 import { blockFrames } from '../protocol/engine';
 import type { Clock } from '../std/clock';
 
@@ -41,7 +42,7 @@ function click(frequency: number, sampleRate: number): Float32Array {
   const table = new Float32Array(length);
   for (let i = 0; i < length; i++) {
     const t = i / sampleRate;
-    table[i] = clickGain * Math.sin(2 * Math.PI * frequency * t) * Math.exp(-t / (clickSeconds / 5));
+    table[i] = clickGain * sin(2 * Math.PI * frequency * t) * exp(-t / (clickSeconds / 5));
   }
   return table;
 }

@@ -8,14 +8,17 @@
  * array: the audio thread calls this per frame during a pan ramp, and a double passed as an
  * argument to a call that is not inlined would be boxed.
  */
+import { cosInPlace, sinInPlace } from '../std/det-math';
 export const panSlots = { monoLeft: 0, monoRight: 1, stereoLeft: 2, stereoRight: 3, pan: 4 } as const;
 
 /** Fills the gains for the pan in `gains[panSlots.pan]` (−1 … +1). */
 export function panGains(gains: Float64Array): void {
   const pan = gains[panSlots.pan] as number;
-  const angle = ((pan + 1) * Math.PI) / 4;
-  gains[panSlots.monoLeft] = Math.cos(angle) * Math.SQRT2;
-  gains[panSlots.monoRight] = Math.sin(angle) * Math.SQRT2;
+  gains[panSlots.monoLeft] = gains[panSlots.monoRight] = ((pan + 1) * Math.PI) / 4;
+  cosInPlace(gains, panSlots.monoLeft, panSlots.monoLeft + 1);
+  sinInPlace(gains, panSlots.monoRight, panSlots.monoRight + 1);
+  gains[panSlots.monoLeft] = (gains[panSlots.monoLeft] as number) * Math.SQRT2;
+  gains[panSlots.monoRight] = (gains[panSlots.monoRight] as number) * Math.SQRT2;
   gains[panSlots.stereoLeft] = pan > 0 ? 1 - pan : 1;
   gains[panSlots.stereoRight] = pan < 0 ? 1 + pan : 1;
 }

@@ -295,6 +295,14 @@ function powAt(values: Float64Array, i: number, exponents: Float64Array, j: numb
   }
 }
 
+/** 10^x: pow with base 10 (the exponent waits in exponentSlot). */
+const exponentSlot = new Float64Array(1);
+function exp10At(values: Float64Array, i: number): void {
+  exponentSlot[0] = values[i] as number;
+  values[i] = 10;
+  powAt(values, i, exponentSlot, 0);
+}
+
 const INV_PIO2 = 6.36619772367581382433e-1;
 /** π/2 in 33-bit pieces and their tails: n · PIO2_k is exact for |n| < 2^20. */
 const PIO2_1 = 1.57079632673412561417;
@@ -534,6 +542,8 @@ export const log1p = (x: number): number => applied(log1pAt, x);
 export const log10 = (x: number): number => applied(log10At, x);
 /** 2^x, within 2 ulp; exact for whole x. */
 export const exp2 = (x: number): number => applied(exp2At, x);
+/** 10^x (a level in dB to a gain: 10^(dB / 20)), within 2 + |x| ulp; exact for x = 0. */
+export const exp10 = (x: number): number => applied(exp10At, x);
 /** sin x (radians), within 1 ulp for |x| < 1.6e6. */
 export const sin = (x: number): number => applied(sinAt, x);
 /** cos x (radians), within 1 ulp for |x| < 1.6e6. */
@@ -569,6 +579,11 @@ export function expm1InPlace(values: Float64Array, from: number, to: number): vo
   for (let i = from; i < to; i++) expm1At(values, i);
 }
 
+/** values[i] ← ln values[i] for i in [from, to). */
+export function logInPlace(values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) logAt(values, i);
+}
+
 /** values[i] ← ln(1 + values[i]) for i in [from, to). */
 export function log1pInPlace(values: Float64Array, from: number, to: number): void {
   for (let i = from; i < to; i++) log1pAt(values, i);
@@ -582,6 +597,11 @@ export function log10InPlace(values: Float64Array, from: number, to: number): vo
 /** values[i] ← 2^values[i] for i in [from, to). */
 export function exp2InPlace(values: Float64Array, from: number, to: number): void {
   for (let i = from; i < to; i++) exp2At(values, i);
+}
+
+/** values[i] ← 10^values[i] for i in [from, to). */
+export function exp10InPlace(values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) exp10At(values, i);
 }
 
 /** values[i] ← values[i]^exponents[i] for i in [from, to). */

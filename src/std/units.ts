@@ -4,6 +4,7 @@
  * named functions, never with bare arithmetic across units. Beats meet seconds and frames only in
  * the one clock (`clock.ts`), which knows the tempo map.
  */
+import { exp10 } from './det-math';
 declare const unit: unique symbol;
 type Unit<Name extends string> = number & { readonly [unit]: Name };
 
@@ -38,5 +39,5 @@ export function secondsToSamples(time: Seconds, rate: Hertz): Samples {
 
 /** Linear amplitude factor of a level in decibels: 0 dB → 1, −6.02 dB → 0.5. */
 export function decibelsToGain(level: number): number {
-  return Math.pow(10, level / 20);
+  return exp10(level / 20);
 }

@@ -24,14 +24,14 @@ test('det-math gives the same bits in Chromium and in Node on 100,000 inputs per
     expect(first < 0 ? 'none' : `${c.name}(${Array.from(inputs.subarray(first * n, first * n + n)).join(', ')}): Chromium ${chromium[first]}, Node ${node[first]}`, `${c.name} differs`).toBe('none');
 
     // V8's Math on the same inputs in both hosts (informative: the reason det-math exists).
-    const reference = c.name === 'exp2' ? 'pow2' : c.name;
+    const reference = c.name === 'exp2' ? 'pow2' : c.name === 'exp10' ? 'pow10' : c.name;
     const theirs = await page.evaluate(
       ([name, data, count]) => {
         const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
         const x = new Float64Array(bytes.buffer);
         const out = new Float64Array(x.length / count);
         const math = Math as unknown as Record<string, (a: number, b?: number) => number>;
-        for (let i = 0; i < out.length; i++) out[i] = name === 'pow2' ? Math.pow(2, x[i]!) : count === 1 ? math[name]!(x[i]!) : math[name]!(x[2 * i]!, x[2 * i + 1]!);
+        for (let i = 0; i < out.length; i++) out[i] = name === 'pow2' ? Math.pow(2, x[i]!) : name === 'pow10' ? Math.pow(10, x[i]!) : count === 1 ? math[name]!(x[i]!) : math[name]!(x[2 * i]!, x[2 * i + 1]!);
         const outBytes = new Uint8Array(out.buffer);
         let binary = '';
         for (let i = 0; i < outBytes.length; i += 0x8000) binary += String.fromCharCode(...outBytes.subarray(i, i + 0x8000));

@@ -250,9 +250,8 @@ test.describe('null test: playback worklet vs Node render', () => {
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
       // The tempo map: a jump to 110 BPM at beat 2, to 150 at beat 4.5, and 3/4 from bar 1. The ramp
       // (137 → 110 BPM to beat 2) needs ln and exp, whose last bit V8's Math.log1p/expm1 get
-      // differently in Node 20 and in this Chromium; the clock takes them from det-math. The ramp
-      // moves the LFOs' and the stretcher's inputs, and their Math.sin/atan2 (still V8's) differ too.
-      test.fail(variant === 'over a tempo ramp', 'devices still use Math.sin/exp/atan2, which differ between Node 20 and Chromium');
+      // differently in Node 20 and in this Chromium. The clock, the devices' LFOs, curves and
+      // coefficients and the stretcher take every transcendental from det-math, the same in both.
       const doc: Project =
         variant === 'full mix'
           ? project

@@ -24,6 +24,7 @@ export const detMathFunctions = {
   log1p: det.log1p,
   log10: det.log10,
   exp2: det.exp2,
+  exp10: det.exp10,
   pow: det.pow,
   sin: det.sin,
   cos: det.cos,
@@ -58,6 +59,7 @@ export const detMathCases: readonly DetMathCase[] = [
   { name: 'log1p', reference: Math.log1p, tolerance: within(1), inputs: drawn(1, [(r) => [spread(r, 1e-20, 0.9999, true)], (r) => [spread(r, 1e-3, 1e300, false)]]) },
   { name: 'log10', reference: Math.log10, tolerance: within(1), inputs: drawn(1, [(r) => [spread(r, 1e-300, 1e300, false)]]) },
   { name: 'exp2', reference: (x) => Math.pow(2, x), tolerance: within(1), inputs: drawn(1, [(r) => [uniform(r, -1070, 1023)], (r) => [uniform(r, -10, 10)]]) },
+  { name: 'exp10', reference: (x) => Math.pow(10, x), tolerance: (x) => 2 + Math.abs(x) / 4, inputs: drawn(1, [(r) => [uniform(r, -15, 15)], (r) => [uniform(r, -300, 300)]]) },
   {
     name: 'pow',
     reference: Math.pow,

@@ -1,3 +1,5 @@
+import { cosInPlace, exp10InPlace, log10, sin, sinInPlace } from '../../std/det-math';
+
 /**
  * Second-order section coefficients after R. Bristow-Johnson's "Audio EQ Cookbook", normalized
  * so a0 = 1: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
@@ -11,6 +13,11 @@ export class BiquadCoefficients {
   a2 = 0;
   /** The design's a0 until `normalize` divides it out; 1 after. */
   private a0 = 1;
+  /**
+   * A design's 10^(gainDb / 40), cos ω0 and sin ω0: it writes gainDb / 40, ω0 and ω0 here and
+   * `evaluateTerms` replaces them in place (det-math's audio-thread form; nothing fractional crosses a call).
+   */
+  private readonly terms = new Float64Array(3);
 
   /** Passes the signal unchanged. */
   setIdentity(): void {
@@ -34,10 +41,13 @@ export class BiquadCoefficients {
 
   /** Bell around `frequencyHz`, `gainDb` at its centre, bandwidth by `q`. */
   setPeaking(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
-    const a = Math.pow(10, gainDb / 40);
-    const w0 = angularFrequency(sampleRate, frequencyHz);
-    const cos = Math.cos(w0);
-    const alpha = Math.sin(w0) / (2 * q);
+    const terms = this.terms;
+    terms[0] = gainDb / 40;
+    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
+    this.evaluateTerms();
+    const a = terms[0] as number;
+    const cos = terms[1] as number;
+    const alpha = (terms[2] as number) / (2 * q);
     this.b0 = 1 + alpha * a;
     this.b1 = -2 * cos;
     this.b2 = 1 - alpha * a;
@@ -49,10 +59,13 @@ export class BiquadCoefficients {
 
   /** Shelf below `frequencyHz` (its midpoint, gainDb/2), raised or cut by `gainDb`; `q` 0.707 is the cookbook's S = 1. */
   setLowShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
-    const a = Math.pow(10, gainDb / 40);
-    const w0 = angularFrequency(sampleRate, frequencyHz);
-    const cos = Math.cos(w0);
-    const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
+    const terms = this.terms;
+    terms[0] = gainDb / 40;
+    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
+    this.evaluateTerms();
+    const a = terms[0] as number;
+    const cos = terms[1] as number;
+    const twoRootAAlpha = (2 * Math.sqrt(a) * (terms[2] as number)) / (2 * q);
     this.b0 = a * (a + 1 - (a - 1) * cos + twoRootAAlpha);
     this.b1 = 2 * a * (a - 1 - (a + 1) * cos);
     this.b2 = a * (a + 1 - (a - 1) * cos - twoRootAAlpha);
@@ -64,10 +77,13 @@ export class BiquadCoefficients {
 
   /** Shelf above `frequencyHz`, the mirror of {@link setLowShelf}. */
   setHighShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
-    const a = Math.pow(10, gainDb / 40);
-    const w0 = angularFrequency(sampleRate, frequencyHz);
-    const cos = Math.cos(w0);
-    const twoRootAAlpha = (2 * Math.sqrt(a) * Math.sin(w0)) / (2 * q);
+    const terms = this.terms;
+    terms[0] = gainDb / 40;
+    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
+    this.evaluateTerms();
+    const a = terms[0] as number;
+    const cos = terms[1] as number;
+    const twoRootAAlpha = (2 * Math.sqrt(a) * (terms[2] as number)) / (2 * q);
     this.b0 = a * (a + 1 + (a - 1) * cos + twoRootAAlpha);
     this.b1 = -2 * a * (a - 1 + (a + 1) * cos);
     this.b2 = a * (a + 1 + (a - 1) * cos - twoRootAAlpha);
@@ -79,9 +95,12 @@ export class BiquadCoefficients {
 
   /** Second-order high-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
   setHighPass(sampleRate: number, frequencyHz: number, q: number): void {
-    const w0 = angularFrequency(sampleRate, frequencyHz);
-    const cos = Math.cos(w0);
-    const alpha = Math.sin(w0) / (2 * q);
+    const terms = this.terms;
+    terms[0] = 0;
+    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
+    this.evaluateTerms();
+    const cos = terms[1] as number;
+    const alpha = (terms[2] as number) / (2 * q);
     this.b0 = (1 + cos) / 2;
     this.b1 = -(1 + cos);
     this.b2 = (1 + cos) / 2;
@@ -93,9 +112,12 @@ export class BiquadCoefficients {
 
   /** Second-order low-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
   setLowPass(sampleRate: number, frequencyHz: number, q: number): void {
-    const w0 = angularFrequency(sampleRate, frequencyHz);
-    const cos = Math.cos(w0);
-    const alpha = Math.sin(w0) / (2 * q);
+    const terms = this.terms;
+    terms[0] = 0;
+    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
+    this.evaluateTerms();
+    const cos = terms[1] as number;
+    const alpha = (terms[2] as number) / (2 * q);
     this.b0 = (1 - cos) / 2;
     this.b1 = 1 - cos;
     this.b2 = (1 - cos) / 2;
@@ -109,9 +131,17 @@ export class BiquadCoefficients {
   magnitudeDb(sampleRate: number, frequencyHz: number): number {
     // |b0 + b1 z⁻¹ + b2 z⁻²|² written with φ = sin²(ω/2), which stays accurate at low ω
     // where 1 − cos ω would cancel (the cookbook's own "magnitude" formula).
-    const s = Math.sin(angularFrequency(sampleRate, frequencyHz) / 2);
+    const s = sin(angularFrequency(sampleRate, frequencyHz) / 2);
     const phi = s * s;
-    return 10 * Math.log10(power(this.b0, this.b1, this.b2, phi)) - 10 * Math.log10(power(1, this.a1, this.a2, phi));
+    return 10 * log10(power(this.b0, this.b1, this.b2, phi)) - 10 * log10(power(1, this.a1, this.a2, phi));
+  }
+
+  /** Replaces gainDb / 40, ω0, ω0 in `terms` by 10^(gainDb / 40), cos ω0, sin ω0. */
+  private evaluateTerms(): void {
+    const terms = this.terms;
+    exp10InPlace(terms, 0, 1);
+    cosInPlace(terms, 1, 2);
+    sinInPlace(terms, 2, 3);
   }
 
   /**

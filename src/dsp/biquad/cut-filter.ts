@@ -1,3 +1,4 @@
+import { cos } from '../../std/det-math';
 import { BiquadCoefficients } from './biquad-coefficients';
 import { StereoBiquad } from './stereo-biquad';
 
@@ -11,7 +12,7 @@ export type CutSlopeDbPerOctave = 12 | 24 | 48;
  * flat response, −3.01 dB at the cutoff.
  */
 export function butterworthQs(order: number): number[] {
-  return Array.from({ length: order / 2 }, (_, k) => 1 / (2 * Math.cos(((2 * k + 1) * Math.PI) / (2 * order))));
+  return Array.from({ length: order / 2 }, (_, k) => 1 / (2 * cos(((2 * k + 1) * Math.PI) / (2 * order))));
 }
 
 const MAX_SECTIONS = 4;

@@ -1,3 +1,4 @@
+import { exp, sinInPlace } from '../../std/det-math';
 import { type Seconds } from '../../std/units';
 import { DelayLine } from '../delay/delay-line';
 import { type StereoEffect } from '../stereo-effect';
@@ -32,6 +33,8 @@ export class Chorus implements StereoEffect {
   /** Per voice, its normalized gain into the left and the right output. */
   private readonly gainLeft = new Float64Array(CHORUS_MAX_VOICES);
   private readonly gainRight = new Float64Array(CHORUS_MAX_VOICES);
+  /** The voices' LFO angles, then their sines (det-math works in place). */
+  private readonly sines = new Float64Array(CHORUS_MAX_VOICES);
   private readonly minDelayFrames: number;
   private readonly depthGlide: number;
   private rateHz = 0.8;
@@ -53,7 +56,7 @@ export class Chorus implements StereoEffect {
     const longest = Math.ceil(((CHORUS_MIN_DELAY_MS + CHORUS_MAX_DEPTH_MS) * sampleRate) / 1000) + 2;
     this.left = new DelayLine(longest);
     this.right = new DelayLine(longest);
-    this.depthGlide = Math.exp(-1000 / (DEPTH_GLIDE_MS * sampleRate));
+    this.depthGlide = exp(-1000 / (DEPTH_GLIDE_MS * sampleRate));
     this.depthFrames = this.currentDepthFrames = (5 * sampleRate) / 1000;
     this.spread();
   }
@@ -111,7 +114,7 @@ export class Chorus implements StereoEffect {
   }
 
   process(left: Float32Array, right: Float32Array, frames: number): void {
-    const { gainLeft, gainRight, voices, feedback, mix, rateHz, minDelayFrames, depthFrames, depthGlide, originSeconds, sampleRate } = this;
+    const { gainLeft, gainRight, voices, feedback, mix, rateHz, minDelayFrames, depthFrames, depthGlide, originSeconds, sampleRate, sines } = this;
     const lineLeft = this.left;
     const lineRight = this.right;
     const dry = 1 - mix;
@@ -129,7 +132,11 @@ export class Chorus implements StereoEffect {
       let wetR = 0;
       for (let v = 0; v < voices; v++) {
         const phase = cycles + v / voices;
-        const delay = centre + 0.5 * depth * Math.sin(2 * Math.PI * (phase - Math.floor(phase)));
+        sines[v] = 2 * Math.PI * (phase - Math.floor(phase));
+      }
+      sinInPlace(sines, 0, voices);
+      for (let v = 0; v < voices; v++) {
+        const delay = centre + 0.5 * depth * (sines[v] as number);
         wetL += (gainLeft[v] as number) * lineLeft.read(delay);
         wetR += (gainRight[v] as number) * lineRight.read(delay);
       }

@@ -1,3 +1,4 @@
+import { exp } from '../../std/det-math';
 import { type Beats, type Bpm } from '../../std/units';
 import { flushDenormal } from '../denormal';
 import { onePoleCoefficient } from '../one-pole';
@@ -52,7 +53,7 @@ export class Delay implements StereoEffect {
     this.maxFrames = Math.ceil(MAX_DELAY_SECONDS * sampleRate);
     this.left = new DelayLine(this.maxFrames);
     this.right = new DelayLine(this.maxFrames);
-    this.glide = Math.exp(-1000 / (GLIDE_MS * sampleRate));
+    this.glide = exp(-1000 / (GLIDE_MS * sampleRate));
     this.setHighCutHz(8000);
     this.setLowCutHz(100);
     this.updateTarget();

@@ -1,3 +1,4 @@
+import { exp2 } from '../../std/det-math';
 import { type StereoEffect } from '../stereo-effect';
 
 /**
@@ -22,7 +23,7 @@ export class Bitcrusher implements StereoEffect {
   }
 
   setBits(bits: number): void {
-    this.steps = Math.pow(2, Math.min(24, Math.max(1, bits)) - 1);
+    this.steps = exp2(Math.min(24, Math.max(1, bits)) - 1);
   }
 
   setDownsampleFactor(factor: number): void {

@@ -1,3 +1,4 @@
+import { exp, expInPlace, log10InPlace } from '../../std/det-math';
 import { CutFilter } from '../biquad/cut-filter';
 import { type StereoEffect } from '../stereo-effect';
 import { compressorCurveDb } from './gain-computer';
@@ -10,14 +11,14 @@ const PASS = 128;
 const MAKEUP_DB = 0;
 const GAIN = 1;
 const KNEE_START = 2;
-/** Natural-log units per dB of amplitude: a gain is `Math.exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `Math.pow(10, dB / 20)`. */
+/** Natural-log units per dB of amplitude: a gain is `exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `pow(10, dB / 20)`. */
 const NEPERS_PER_DB = Math.LN10 / 20;
 /** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
 const NO_REDUCTION_DB = 1e-9;
 /**
  * Per sample the gain moves by a factor exp(d) with d tiny (nepers); under this bound a fifth-order
- * Taylor step (relative error < 2e-11) replaces the call to Math.exp, and every pass starts from
- * an exact Math.exp, so the error cannot build up past ~3e-9 in a pass (float32 resolves 6e-8).
+ * Taylor step (relative error < 2e-11) replaces the call to exp, and every pass starts from
+ * an exact exp, so the error cannot build up past ~3e-9 in a pass (float32 resolves 6e-8).
  */
 const TAYLOR_NEPERS = 0.05;
 
@@ -51,6 +52,8 @@ export class Compressor implements StereoEffect {
    * asks for no reduction, and its logarithm need not be taken.
    */
   private readonly derived = new Float64Array(3);
+  /** det-math works in place: a level or an exponent goes through this slot (nothing fractional crosses a call). */
+  private readonly slot = new Float64Array(1);
   private stale = true;
   private attack = 0;
   private release = 0;
@@ -147,14 +150,22 @@ export class Compressor implements StereoEffect {
     const kneeStart = derived[KNEE_START] as number;
     let reduction = this.reductionDb;
     let deepest = this.deepestDb;
-    let gain = reduction === 0 ? makeupGain : Math.exp((appliedMakeupDb - reduction) * NEPERS_PER_DB);
+    const slot = this.slot;
+    let gain = makeupGain;
+    if (reduction !== 0) {
+      slot[0] = (appliedMakeupDb - reduction) * NEPERS_PER_DB;
+      expInPlace(slot, 0, 1);
+      gain = slot[0] as number;
+    }
     for (let i = 0; i < frames; i++) {
       const a = Math.abs(dl[i] as number);
       const b = Math.abs(dr[i] as number);
       const peak = a > b ? a : b;
       let wanted = 0;
       if (peak > kneeStart) {
-        const levelDb = 20 * Math.log10(peak > FLOOR ? peak : FLOOR);
+        slot[0] = peak > FLOOR ? peak : FLOOR;
+        log10InPlace(slot, 0, 1);
+        const levelDb = 20 * (slot[0] as number);
         wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
       }
       const coefficient = wanted > reduction ? attack : release;
@@ -164,7 +175,11 @@ export class Compressor implements StereoEffect {
         const d = (reduction - next) * NEPERS_PER_DB;
         if (next === 0) gain = makeupGain;
         else if (d < TAYLOR_NEPERS && d > -TAYLOR_NEPERS) gain *= 1 + d * (1 + d * (1 / 2 + d * (1 / 6 + d * (1 / 24 + d / 120))));
-        else gain = Math.exp((appliedMakeupDb - next) * NEPERS_PER_DB);
+        else {
+          slot[0] = (appliedMakeupDb - next) * NEPERS_PER_DB;
+          expInPlace(slot, 0, 1);
+          gain = slot[0] as number;
+        }
         reduction = next;
       }
       if (reduction > deepest) deepest = reduction;
@@ -180,12 +195,13 @@ export class Compressor implements StereoEffect {
     const derived = this.derived;
     const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
     derived[MAKEUP_DB] = this.makeupDb + auto;
-    derived[GAIN] = Math.exp((derived[MAKEUP_DB] as number) * NEPERS_PER_DB);
-    derived[KNEE_START] = Math.exp((this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB);
+    derived[GAIN] = (derived[MAKEUP_DB] as number) * NEPERS_PER_DB;
+    derived[KNEE_START] = (this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB;
+    expInPlace(derived, GAIN, KNEE_START + 1);
   }
 }
 
 /** One-pole coefficient for a time constant of `ms` (0 ms: follows at once). */
 function smoothing(ms: number, sampleRate: number): number {
-  return ms > 0 ? Math.exp(-1000 / (ms * sampleRate)) : 0;
+  return ms > 0 ? exp(-1000 / (ms * sampleRate)) : 0;
 }

@@ -1,3 +1,4 @@
+import { exp2InPlace, pow, sinInPlace, tanInPlace } from '../../std/det-math';
 import { flushDenormal } from '../denormal';
 import { type StereoEffect } from '../stereo-effect';
 import { type Beats, type Bpm } from '../../std/units';
@@ -38,6 +39,8 @@ export class FilterEffect implements StereoEffect {
   private lastCutoffHz = 1000;
   /** Integrator states: left 1, left 2, right 1, right 2. */
   private readonly state = new Float64Array(4);
+  /** The LFO's angle, sine, octaves and the cutoff's tan pass through this slot (det-math works in place). */
+  private readonly slot = new Float64Array(1);
 
   constructor(private readonly sampleRate: number) {
     this.beatsPerFrame = 2 / sampleRate;
@@ -54,7 +57,7 @@ export class FilterEffect implements StereoEffect {
   /** 0…1: from no peak to a ringing one. */
   setResonance(fraction: number): void {
     const r = Math.min(1, Math.max(0, fraction));
-    this.k = 1 / (MIN_Q * Math.pow(MAX_Q / MIN_Q, r));
+    this.k = 1 / (MIN_Q * pow(MAX_Q / MIN_Q, r));
   }
 
   /** One LFO cycle lasts this many beats (a bar of 4/4: 4). */
@@ -86,7 +89,7 @@ export class FilterEffect implements StereoEffect {
   }
 
   process(left: Float32Array, right: Float32Array, frames: number): void {
-    const { state, k, cutoffHz, depthOctaves, periodBeats, originBeat, beatsPerFrame, sampleRate } = this;
+    const { state, k, cutoffHz, depthOctaves, periodBeats, originBeat, beatsPerFrame, sampleRate, slot } = this;
     const lowMode = this.mode === 'low-pass';
     const bandMode = this.mode === 'band-pass';
     const highest = 0.49 * sampleRate;
@@ -101,10 +104,16 @@ export class FilterEffect implements StereoEffect {
       if (depthOctaves !== 0 || i === 0) {
         if (depthOctaves !== 0) {
           const cycles = (originBeat + (first + i) * beatsPerFrame) / periodBeats;
-          cutoff = cutoffHz * Math.pow(2, depthOctaves * Math.sin(2 * Math.PI * (cycles - Math.floor(cycles))));
+          slot[0] = 2 * Math.PI * (cycles - Math.floor(cycles));
+          sinInPlace(slot, 0, 1);
+          slot[0] = depthOctaves * (slot[0] as number);
+          exp2InPlace(slot, 0, 1);
+          cutoff = cutoffHz * (slot[0] as number);
         }
         cutoff = cutoff < MIN_CUTOFF_HZ ? MIN_CUTOFF_HZ : cutoff > highest ? highest : cutoff;
-        g = Math.tan((Math.PI * cutoff) / sampleRate);
+        slot[0] = (Math.PI * cutoff) / sampleRate;
+        tanInPlace(slot, 0, 1);
+        g = slot[0] as number;
       }
       const a1 = 1 / (1 + g * (g + k));
       const a2 = g * a1;

@@ -1,3 +1,4 @@
+import { sin } from '../../std/det-math';
 import { assert } from '../../std/assert';
 import { besselI0 } from '../bessel';
 
@@ -159,7 +160,7 @@ export function truePeakPhases(): readonly [Float64Array, Float64Array, Float64A
     for (let j = 0; j < TAPS; j++) {
       const t = TRUE_PEAK_HALF_TAPS - 1 + p / TRUE_PEAK_OVERSAMPLING - j;
       const r = t / TRUE_PEAK_HALF_TAPS;
-      const h = (Math.sin(Math.PI * t) / (Math.PI * t)) * besselI0(TRUE_PEAK_BETA * Math.sqrt(1 - r * r)) * scale;
+      const h = (sin(Math.PI * t) / (Math.PI * t)) * besselI0(TRUE_PEAK_BETA * Math.sqrt(1 - r * r)) * scale;
       taps[j] = h;
       sum += h;
     }

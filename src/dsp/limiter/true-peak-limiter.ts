@@ -1,3 +1,4 @@
+import { exp, log10 } from '../../std/det-math';
 import { assert } from '../../std/assert';
 import { decibelsToGain } from '../../std/units';
 import { TRUE_PEAK_HALF_TAPS, TruePeakEstimator } from './true-peak-estimator';
@@ -108,7 +109,7 @@ export class TruePeakLimiter {
     this.ceilingDb = options.ceilingDbtp;
     this.ceiling = decibelsToGain(options.ceilingDbtp - TRUE_PEAK_LIMITER_MARGIN_DB);
     this.releaseTimeMs = releaseMs;
-    this.release = Math.exp(-1000 / (releaseMs * sampleRate));
+    this.release = exp(-1000 / (releaseMs * sampleRate));
     this.estimator = new TruePeakEstimator(channels);
     this.window = latency - TRUE_PEAK_HALF_TAPS + 1;
     this.average1 = Math.ceil((this.window + 1) / 2);
@@ -143,7 +144,7 @@ export class TruePeakLimiter {
   /** Changes the release time constant mid-stream, clamped to 0.1…10,000 ms. */
   setReleaseMs(ms: number): void {
     this.releaseTimeMs = Math.min(10_000, Math.max(0.1, ms));
-    this.release = Math.exp(-1000 / (this.releaseTimeMs * this.sampleRate));
+    this.release = exp(-1000 / (this.releaseTimeMs * this.sampleRate));
   }
 
   /** Time constant of the recovery after a peak, ms. */
@@ -153,7 +154,7 @@ export class TruePeakLimiter {
 
   /** Gain reduction applied to the last frame processed, in dB (≤ 0): what a meter shows. */
   currentGainReductionDb(): number {
-    return 20 * Math.log10(this.gain);
+    return 20 * log10(this.gain);
   }
 
   /** Forgets the stream (silent past, gain 1) and the gain-reduction statistic. */
@@ -183,7 +184,7 @@ export class TruePeakLimiter {
 
   /** Deepest gain reduction applied since construction or the last reset (not flush), in dB (≤ 0). */
   maxGainReductionDb(): number {
-    return 20 * Math.log10(this.lowestGain);
+    return 20 * log10(this.lowestGain);
   }
 
   /**

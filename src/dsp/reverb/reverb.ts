@@ -1,3 +1,4 @@
+import { exp10InPlace, pow } from '../../std/det-math';
 import { onePoleCoefficient } from '../one-pole';
 import { type StereoEffect } from '../stereo-effect';
 
@@ -95,7 +96,7 @@ export class Reverb implements StereoEffect {
   /** High-frequency damping 0…1 (0: the highs ring as long as the lows). */
   setDamping(fraction: number): void {
     const damping = Math.min(1, Math.max(0, fraction));
-    this.dampingCoefficient = damping === 0 ? 1 : onePoleCoefficient(DAMPING_TOP_HZ * Math.pow(DAMPING_BOTTOM_HZ / DAMPING_TOP_HZ, damping), this.sampleRate);
+    this.dampingCoefficient = damping === 0 ? 1 : onePoleCoefficient(DAMPING_TOP_HZ * pow(DAMPING_BOTTOM_HZ / DAMPING_TOP_HZ, damping), this.sampleRate);
   }
 
   /** Silence before the tail starts, ms (0…250), whole frames. */
@@ -193,6 +194,7 @@ export class Reverb implements StereoEffect {
   }
 
   private updateGains(): void {
-    for (let i = 0; i < LINES; i++) this.gains[i] = Math.pow(10, (-3 * (this.lengths[i] as number)) / (this.sampleRate * this.decaySeconds));
+    for (let i = 0; i < LINES; i++) this.gains[i] = (-3 * (this.lengths[i] as number)) / (this.sampleRate * this.decaySeconds);
+    exp10InPlace(this.gains, 0, LINES);
   }
 }

@@ -1,3 +1,4 @@
+import { atan2InPlace, cos, cosInPlace, logInPlace, sinInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import type { ReadRate, SincInterpolator } from '../sinc-interpolator';
 import type { StretchMap, StretchSource } from './stretch-source';
@@ -79,6 +80,14 @@ export class PhaseVocoder {
   private readonly magnitude: Float64Array;
   private readonly peaks: Int32Array;
   /** Scratch for one map query. */
+  /**
+   * det-math works in place: a peak's angles (its phase, the previous grain's, the anchor's) as
+   * y into `angleY` and x into `angleX`, its three log magnitudes, its rotation's cosine and sine.
+   */
+  private readonly angleY = new Float64Array(3);
+  private readonly angleX = new Float64Array(3);
+  private readonly logs = new Float64Array(3);
+  private readonly turn = new Float64Array(2);
   private readonly mapIn = new Float64Array(1);
   private readonly mapOut = new Float64Array(1);
   private readonly positions: Float64Array;
@@ -101,7 +110,7 @@ export class PhaseVocoder {
     this.plan = new FftPlan(size);
     this.bins = size / 2 + 1;
     this.window = new Float64Array(size);
-    for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
+    for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * cos((2 * Math.PI * i) / size);
     this.rate = { step, kernel: null };
     this.reach = reachOf(step) + 1;
     this.stagesPerFrame = (4 * step) / this.hop;
@@ -271,7 +280,7 @@ export class PhaseVocoder {
    * grain j (into `theta`), continuing from the previous grain or restarting at an anchor.
    */
   private lockPhases(j: number): void {
-    const { re, im, sumRe, sumIm, magnitude, peaks, theta, turnCos, turnSin, size, bins } = this;
+    const { re, im, sumRe, sumIm, magnitude, peaks, theta, turnCos, turnSin, size, bins, angleY, angleX, logs, turn } = this;
     let loudest = 0;
     for (let k = 0; k < bins; k++) {
       const n = (size - k) & (size - 1);
@@ -302,39 +311,51 @@ export class PhaseVocoder {
     let regionStart = 0;
     for (let p = 0; p < count; p++) {
       const k = peaks[p] as number;
-      const phase = Math.atan2(sumIm[k] as number, sumRe[k] as number);
+      // The angles this peak needs: its phase, the previous grain's (to follow on or to refine ω),
+      // and the last anchor's (an anchor refines ω over the span since it).
+      const span = this.grainSource - this.anchorSource;
+      const withPrevious = this.hasPrevious && (analysisHop > 0 || !anchored);
+      const withAnchor = anchored && this.hasAnchor && span > analysisHop;
+      angleY[0] = sumIm[k] as number;
+      angleX[0] = sumRe[k] as number;
+      angleY[1] = this.prevIm[k] as number;
+      angleX[1] = this.prevRe[k] as number;
+      angleY[2] = this.anchorIm[k] as number;
+      angleX[2] = this.anchorRe[k] as number;
+      atan2InPlace(angleY, angleX, 0, withAnchor ? 3 : withPrevious ? 2 : 1);
+      const phase = angleY[0] as number;
+      const previous = angleY[1] as number;
       // Parabolic estimate on log magnitude (ln of power / 2), refined by the phase advance.
-      const a = Math.log((magnitude[k - 1] as number) + 1e-300);
-      const b = Math.log((magnitude[k] as number) + 1e-300);
-      const c = Math.log((magnitude[k + 1] as number) + 1e-300);
+      logs[0] = (magnitude[k - 1] as number) + 1e-300;
+      logs[1] = (magnitude[k] as number) + 1e-300;
+      logs[2] = (magnitude[k + 1] as number) + 1e-300;
+      logInPlace(logs, 0, 3);
+      const a = logs[0] as number;
+      const b = logs[1] as number;
+      const c = logs[2] as number;
       const denominator = a - 2 * b + c;
       // 0 where the magnitudes do not curve down; both arms stay doubles so nothing is boxed.
       const offset = (0.5 * (a - c)) / (denominator < 0 ? denominator : -Infinity);
       let omega = (2 * Math.PI * (k + offset)) / size;
-      if (this.hasPrevious && analysisHop > 0) {
-        const previous = Math.atan2(this.prevIm[k] as number, this.prevRe[k] as number);
-        omega += principal(phase - previous - omega * analysisHop) / analysisHop;
-      }
+      if (this.hasPrevious && analysisHop > 0) omega += principal(phase - previous - omega * analysisHop) / analysisHop;
       let rotation: number;
       if (anchored) {
         // ω·displacement magnifies any error in ω, so an anchor measures ω over the long span since the last anchor.
-        const span = this.grainSource - this.anchorSource;
-        if (this.hasAnchor && span > analysisHop) {
-          const before = Math.atan2(this.anchorIm[k] as number, this.anchorRe[k] as number);
-          const refined = omega + principal(phase - before - omega * span) / span;
+        if (withAnchor) {
+          const refined = omega + principal(phase - (angleY[2] as number) - omega * span) / span;
           // A partial that moved since that anchor (or started after it) keeps its local ω.
           if (Math.abs(refined - omega) < steadyOmega) omega = refined;
         }
         rotation = principal(omega * displacement);
       }
-      else {
-        const previous = Math.atan2(this.prevIm[k] as number, this.prevRe[k] as number);
-        rotation = principal(previous + (this.prevTheta[k] as number) + omega * hop - phase);
-      }
+      else rotation = principal(previous + (this.prevTheta[k] as number) + omega * hop - phase);
       const next = p + 1 < count ? peaks[p + 1] as number : bins;
       const regionEnd = p + 1 < count ? (k + next + 1) >> 1 : bins;
-      const cosine = Math.cos(rotation);
-      const sine = Math.sin(rotation);
+      turn[0] = turn[1] = rotation;
+      cosInPlace(turn, 0, 1);
+      sinInPlace(turn, 1, 2);
+      const cosine = turn[0] as number;
+      const sine = turn[1] as number;
       for (let q = regionStart; q < regionEnd; q++) {
         theta[q] = rotation;
         turnCos[q] = cosine;

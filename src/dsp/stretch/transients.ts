@@ -10,6 +10,7 @@
  * so a click lands on its own sample rather than on a frame boundary (spectral-flux onsets in
  * `src/analysis/onsets.ts` are frame-accurate only, ±6 ms, too coarse to put a slice on the grid).
  */
+import { log10 } from '../../std/det-math';
 export interface TransientOptions {
   readonly riseDb?: number;
   readonly rangeDb?: number;
@@ -38,7 +39,7 @@ export function detectTransients(planes: readonly Float32Array[], sampleRate: nu
   for (let i = 0; i < frames; i++) {
     let energy = 0;
     for (let n = i * width; n < (i + 1) * width; n++) energy += (difference[n] as number) ** 2;
-    level[i] = 10 * Math.log10(energy + 1e-30);
+    level[i] = 10 * log10(energy + 1e-30);
     if ((level[i] as number) > loudest) loudest = level[i] as number;
   }
   const lookBack = Math.max(1, Math.round((sampleRate * 0.01) / width));

@@ -1,4 +1,5 @@
 /** An ADSR's settings, read where a segment begins (sustain: every frame): times in frames (rounded, at least 1), sustain 0…1. */
+import { exp, expInPlace } from '../../std/det-math';
 export class EnvelopeSettings {
   attackFrames = 1;
   decayFrames = 1;
@@ -11,7 +12,9 @@ export const adsrStage = { idle: 0, attack: 1, decay: 2, sustain: 3, release: 4 
 
 /** How bent the decay and release are: e^(−4) of the way left at the end, then snapped to the target. */
 const CURVE = 4;
-const CURVE_END = Math.exp(-CURVE);
+const CURVE_END = exp(-CURVE);
+/** A segment's per-frame curve factor, taken in place (nothing fractional crosses a call on the audio thread). */
+const stepSlot = new Float64Array(1);
 
 /**
  * An ADSR envelope that keeps its times to the frame. With the gate opened at frame 0: the level
@@ -104,6 +107,8 @@ export class Adsr {
     this.position = 0;
     this.length = length;
     this.curve = 1;
-    this.curveStep = Math.exp(-CURVE / length);
+    stepSlot[0] = -CURVE / length;
+    expInPlace(stepSlot, 0, 1);
+    this.curveStep = stepSlot[0] as number;
   }
 }

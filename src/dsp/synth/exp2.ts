@@ -8,11 +8,12 @@
  * inline is boxed (garbage on the audio thread), and under Vitest's module transform the call
  * to an imported function was not inlined.
  */
+import { exp2 } from '../../std/det-math';
 const STEPS = 4096;
 /** Exponents are held to ±LIMIT (2^±60: far beyond any pitch or cutoff). */
 const LIMIT = 60;
-const fraction = Float64Array.from({ length: STEPS + 1 }, (_, i) => Math.pow(2, i / STEPS));
-const whole = Float64Array.from({ length: 2 * LIMIT + 1 }, (_, i) => Math.pow(2, i - LIMIT));
+const fraction = Float64Array.from({ length: STEPS + 1 }, (_, i) => exp2(i / STEPS));
+const whole = Float64Array.from({ length: 2 * LIMIT + 1 }, (_, i) => exp2(i - LIMIT));
 
 /** Replaces `values[i]` by 2^values[i] for i < count. */
 export function exp2InPlace(values: Float64Array, count: number): void {

@@ -1,3 +1,4 @@
+import { sin, sinInPlace } from '../../std/det-math';
 import { CONTROL_FRAMES } from './synth-patch';
 
 /** The LFO's shapes, in the order of the synth's options. */
@@ -9,7 +10,7 @@ export function lfoShapeValue(shape: number, phase: number): number {
   if (shape === 1) return p < 0.25 ? 4 * p : p < 0.75 ? 2 - 4 * p : 4 * p - 4;
   if (shape === 2) return 1 - 2 * p;
   if (shape === 3) return p < 0.5 ? 1 : -1;
-  return Math.sin(2 * Math.PI * p);
+  return sin(2 * Math.PI * p);
 }
 
 /**
@@ -46,7 +47,12 @@ export class SynthLfo {
     const cyclesPerFrame = synced ? tempo / (60 * this.sampleRate * periodBeats) : hz / this.sampleRate;
     if (moving) this.phase = synced ? beat / periodBeats : ((beat * 60) / tempo) * hz;
     const points = Math.ceil(frames / CONTROL_FRAMES) + 1;
-    for (let c = 0; c < points; c++) this.values[c] = lfoShapeValue(shape, this.phase + c * CONTROL_FRAMES * cyclesPerFrame);
+    // The sine's angles are gathered, then their sines taken in place (lfoShapeValue's arithmetic).
+    for (let c = 0; c < points; c++) {
+      const phase = this.phase + c * CONTROL_FRAMES * cyclesPerFrame;
+      this.values[c] = shape === 0 ? 2 * Math.PI * (phase - Math.floor(phase)) : lfoShapeValue(shape, phase);
+    }
+    if (shape === 0) sinInPlace(this.values, 0, points);
     this.phase += frames * cyclesPerFrame;
     this.phase -= Math.floor(this.phase);
   }

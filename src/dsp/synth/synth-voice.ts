@@ -1,3 +1,4 @@
+import { tanInPlace } from '../../std/det-math';
 import { Adsr, adsrStage } from './adsr';
 import { exp2InPlace } from './exp2';
 import { UnisonOscillator, waveformIndex, type OscillatorTables } from './oscillator';
@@ -180,8 +181,10 @@ export class SynthVoice {
 
       let cutoff = (patch.cutoffStartHz + ((patch.cutoffEndHz - patch.cutoffStartHz) * start) / frames) * (powers[1] as number);
       cutoff = cutoff < 10 ? 10 : cutoff > nyquistGuard ? nyquistGuard : cutoff;
-      // svfGain, written out: it returns a double.
-      filter.g = Math.tan((Math.PI * cutoff) / this.framesPerSecond);
+      // svfGain, written out: it returns a double. The tangent is taken in place.
+      powers[1] = (Math.PI * cutoff) / this.framesPerSecond;
+      tanInPlace(powers, 1, 2);
+      filter.g = powers[1] as number;
       filter.process(left, right, stereo, start, end, patch.filterMode, patch.filterSlope);
 
       this.ampEnvelope.render(amp, start, end);

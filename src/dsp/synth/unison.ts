@@ -1,4 +1,5 @@
 /** The most voices one oscillator stacks (a supersaw's seven). */
+import { cosInPlace, exp2InPlace, sinInPlace } from '../../std/det-math';
 export const MAX_UNISON = 7;
 
 /**
@@ -34,13 +35,19 @@ export class UnisonSpread {
     this.count = n;
     this.stereo = n > 1 && width > 0;
     const norm = 1 / Math.sqrt(n);
+    // Exponents and angles first, then their powers of two, cosines and sines in place.
     for (let u = 0; u < n; u++) {
       const x = n === 1 ? 0 : -1 + (2 * u) / (n - 1);
-      this.ratio[u] = Math.pow(2, (x * detuneSemitones) / 12);
+      this.ratio[u] = (x * detuneSemitones) / 12;
       const pan = width * x * (u % 2 === 0 ? 1 : -1);
-      const angle = ((pan + 1) * Math.PI) / 4;
-      this.gainLeft[u] = Math.SQRT2 * Math.cos(angle) * norm;
-      this.gainRight[u] = Math.SQRT2 * Math.sin(angle) * norm;
+      this.gainLeft[u] = this.gainRight[u] = ((pan + 1) * Math.PI) / 4;
+    }
+    exp2InPlace(this.ratio, 0, n);
+    cosInPlace(this.gainLeft, 0, n);
+    sinInPlace(this.gainRight, 0, n);
+    for (let u = 0; u < n; u++) {
+      this.gainLeft[u] = Math.SQRT2 * (this.gainLeft[u] as number) * norm;
+      this.gainRight[u] = Math.SQRT2 * (this.gainRight[u] as number) * norm;
     }
   }
 }

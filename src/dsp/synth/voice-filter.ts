@@ -1,3 +1,6 @@
+import { cos, pow, tan, tanhInPlace } from '../../std/det-math';
+import { CONTROL_FRAMES } from './synth-patch';
+
 /** The voice filter's modes and slopes, in the order of the synth's options. */
 export const voiceFilterModes = ['low-pass', 'high-pass', 'band-pass'] as const;
 export const voiceFilterSlopes = [12, 24] as const;
@@ -6,20 +9,20 @@ export const voiceFilterSlopes = [12, 24] as const;
 const MIN_Q = Math.SQRT1_2;
 const MAX_Q = 25;
 /** The two sections of a fourth-order Butterworth: damping 2·cos(π/8) and 2·cos(3π/8). */
-const BUTTERWORTH4_K1 = 2 * Math.cos(Math.PI / 8);
-const BUTTERWORTH4_K2 = 2 * Math.cos((3 * Math.PI) / 8);
+const BUTTERWORTH4_K1 = 2 * cos(Math.PI / 8);
+const BUTTERWORTH4_K2 = 2 * cos((3 * Math.PI) / 8);
 
 /** Damping k = 1/Q of the 12 dB filter for resonance 0…1. */
 export function dampingFor(resonance: number): number {
   const r = resonance < 0 ? 0 : resonance > 1 ? 1 : resonance;
-  return 1 / (MIN_Q * Math.pow(MAX_Q / MIN_Q, r));
+  return 1 / (MIN_Q * pow(MAX_Q / MIN_Q, r));
 }
 
 /** The SVF's g = tan(π·fc/fs), with the cutoff held to 10 Hz…0.49·fs. */
 export function svfGain(cutoffHz: number, sampleRate: number): number {
   const top = 0.49 * sampleRate;
   const hz = cutoffHz < 10 ? 10 : cutoffHz > top ? top : cutoffHz;
-  return Math.tan((Math.PI * hz) / sampleRate);
+  return tan((Math.PI * hz) / sampleRate);
 }
 
 /**
@@ -28,11 +31,13 @@ export function svfGain(cutoffHz: number, sampleRate: number): number {
  * a UI curve compare with. `mode` indexes voiceFilterModes; `slope` is 12 or 24.
  */
 export function voiceFilterMagnitude(hz: number, cutoffHz: number, resonance: number, mode: number, slope: number, sampleRate: number): number {
-  const w = Math.tan((Math.PI * hz) / sampleRate) / svfGain(cutoffHz, sampleRate);
+  const w = tan((Math.PI * hz) / sampleRate) / svfGain(cutoffHz, sampleRate);
   const k = dampingFor(resonance);
   const section = (damping: number): number => {
     // H(s) at s = jw over the denominator s² + k·s + 1.
-    const den = Math.hypot(1 - w * w, damping * w);
+    const re = 1 - w * w;
+    const im = damping * w;
+    const den = Math.sqrt(re * re + im * im);
     const num = mode === 0 ? 1 : mode === 1 ? w * w : damping * w;
     return num / den;
   };
@@ -53,6 +58,8 @@ export class VoiceFilter {
   g = 0.5;
   k = 1.5;
   drive = 1;
+  /** Driven input on its way through tanh (det-math works in place). */
+  private readonly driven = new Float64Array(CONTROL_FRAMES);
   /** Integrator states: [channel][section][2]. */
   private readonly state = new Float64Array(8);
   /** Each section's damping for the block being filtered. */
@@ -62,12 +69,22 @@ export class VoiceFilter {
     this.state.fill(0);
   }
 
+  /** plane[i] ← tanh(drive · plane[i]) for i in [from, to). */
+  private saturate(plane: Float32Array, from: number, to: number): void {
+    const { driven, drive } = this;
+    for (let start = from; start < to; start += CONTROL_FRAMES) {
+      const count = Math.min(CONTROL_FRAMES, to - start);
+      for (let i = 0; i < count; i++) driven[i] = drive * (plane[start + i] as number);
+      tanhInPlace(driven, 0, count);
+      for (let i = 0; i < count; i++) plane[start + i] = driven[i] as number;
+    }
+  }
+
   /** Filters `left` (and `right` when `stereo`) [from, to) in place; `mode` indexes voiceFilterModes, `slope` is 12 or 24. */
   process(left: Float32Array, right: Float32Array, stereo: boolean, from: number, to: number, mode: number, slope: number): void {
-    const drive = this.drive;
-    if (drive > 1) {
-      for (let i = from; i < to; i++) left[i] = Math.tanh(drive * (left[i] as number));
-      if (stereo) for (let i = from; i < to; i++) right[i] = Math.tanh(drive * (right[i] as number));
+    if (this.drive > 1) {
+      this.saturate(left, from, to);
+      if (stereo) this.saturate(right, from, to);
     }
     const twoSections = slope === 24;
     this.damping[0] = twoSections ? BUTTERWORTH4_K1 : this.k;

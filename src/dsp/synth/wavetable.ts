@@ -1,3 +1,4 @@
+import { exp2 } from '../../std/det-math';
 import { fft } from '../fft';
 
 /**
@@ -20,7 +21,7 @@ export const MAX_HARMONICS = 512;
 function harmonicCounts(): number[] {
   const counts = [1, 2, 3, 4, 5, 6, 7, 8];
   for (let step = 1; ; step++) {
-    const h = Math.floor(8 * Math.pow(2, step / 4));
+    const h = Math.floor(8 * exp2(step / 4));
     if (h >= MAX_HARMONICS) break;
     if (h > (counts[counts.length - 1] as number)) counts.push(h);
   }

@@ -1,3 +1,4 @@
+import { exp10InPlace } from '../../std/det-math';
 import { paramIndices, type DeviceProcessor, type ParamView } from './device-processor';
 
 const p = paramIndices('utility');
@@ -17,7 +18,9 @@ export class Utility implements DeviceProcessor {
     for (let edge = 0; edge < 2; edge++) {
       const values = edge === 0 ? params.start : params.end;
       const at = params.base;
-      const gain = Math.pow(10, (values[at + p.gainDb] as number) / 20);
+      f[edge * 3] = (values[at + p.gainDb] as number) / 20;
+      exp10InPlace(f, edge * 3, edge * 3 + 1);
+      const gain = f[edge * 3] as number;
       const pan = values[at + p.pan] as number;
       f[edge * 3] = gain * (pan > 0 ? 1 - pan : 1) * (1 - 2 * (values[at + p.invertLeft] as number));
       f[edge * 3 + 1] = gain * (pan < 0 ? 1 + pan : 1) * (1 - 2 * (values[at + p.invertRight] as number));

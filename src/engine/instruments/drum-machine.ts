@@ -5,6 +5,7 @@
  * or a bus of its own (`padBlocks`, which the engine adds into the bus). Note-offs do not cut a
  * hit short: a drum rings out over its decay.
  */
+import { exp10InPlace, exp2InPlace } from '../../std/det-math';
 import { drumPadBasePitch, drumPadCount, drumPadParams, drumsSpec } from '../../devices/instruments/drums';
 import { blockFrames } from '../../protocol/engine';
 import { padOutputs, type EngineInstrument } from '../../protocol/engine-instruments';
@@ -16,6 +17,9 @@ import { voiceSample, type SampleVoice, type VoiceSample } from './sample-voice'
 
 const pad = Object.fromEntries(drumPadParams.map((spec, index) => [spec.id, index])) as Record<(typeof drumPadParams)[number]['id'], number>;
 const kitGain = drumsSpec.params.findIndex((spec) => spec.id === 'gainDb');
+/** A note's pitch ratio and gain, taken in place (nothing fractional crosses a call on the audio thread). */
+const ratioSlot = new Float64Array(1);
+const gainSlot = new Float64Array(1);
 
 export class DrumMachine extends SampleInstrument {
   private readonly samples: (VoiceSample | null)[] = Array.from({ length: drumPadCount }, () => null);
@@ -68,7 +72,9 @@ export class DrumMachine extends SampleInstrument {
     const framesPerMs = this.sampleRate / 1000;
     const reverse = (s[o + pad.reverse] as number) >= 0.5;
     const semitones = (s[o + pad.pitch] as number) + (s[o + pad.cents] as number) / 100;
-    const ratio = Math.pow(2, semitones / 12) * (sample.sampleRate / this.sampleRate);
+    ratioSlot[0] = semitones / 12;
+    exp2InPlace(ratioSlot, 0, 1);
+    const ratio = (ratioSlot[0] as number) * (sample.sampleRate / this.sampleRate);
     const startFrames = ((s[o + pad.startMs] as number) * sample.sampleRate) / 1000;
     voice.from = 0;
     voice.to = sample.frames;
@@ -82,7 +88,9 @@ export class DrumMachine extends SampleInstrument {
     voice.decayFrames = (s[o + pad.decayMs] as number) * framesPerMs;
     voice.sustain = 0;
     voice.releaseFrames = this.cutFrames;
-    const gain = Math.pow(10, ((s[o + pad.gainDb] as number) + (params.end[params.base + kitGain] as number)) / 20) * velocity;
+    gainSlot[0] = ((s[o + pad.gainDb] as number) + (params.end[params.base + kitGain] as number)) / 20;
+    exp10InPlace(gainSlot, 0, 1);
+    const gain = (gainSlot[0] as number) * velocity;
     const pan = s[o + pad.pan] as number;
     voice.gainLeft = gain * (pan > 0 ? 1 - pan : 1);
     voice.gainRight = gain * (pan < 0 ? 1 + pan : 1);

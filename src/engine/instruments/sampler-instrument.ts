@@ -5,6 +5,7 @@
  * low-, high- or band-pass filter with resonance, its own envelope and velocity → cutoff, and
  * poly, mono or legato play with glide.
  */
+import { exp10InPlace, exp2InPlace } from '../../std/det-math';
 import { samplerSpec } from '../../devices/instruments/sampler';
 import { dampingFor } from '../../dsp/synth/voice-filter';
 import type { EngineInstrument, EngineSamplerZone } from '../../protocol/engine-instruments';
@@ -14,6 +15,9 @@ import { SampleInstrument } from './sample-instrument';
 import { voiceSample, type SampleVoice, type VoiceSample } from './sample-voice';
 
 const at = Object.fromEntries(samplerSpec.params.map((spec, index) => [spec.id, index])) as Record<(typeof samplerSpec.params)[number]['id'], number>;
+/** A note's pitch step and gain, taken in place (nothing fractional crosses a call on the audio thread). */
+const stepSlot = new Float64Array(1);
+const gainSlot = new Float64Array(1);
 const poly = 0;
 const legato = 2;
 
@@ -59,7 +63,9 @@ export class SamplerInstrument extends SampleInstrument {
     const fromSeconds = sliced ? (zone.slices[slice] as number) : zone.start;
     const toSeconds = sliced ? (zone.slices[slice + 1] ?? zone.end) : zone.end;
     const semitones = (sliced ? 0 : pitch - zone.rootNote) + (end[base + at.fineTuneCents] as number) / 100;
-    const step = Math.pow(2, semitones / 12) * (sample.sampleRate / this.sampleRate);
+    stepSlot[0] = semitones / 12;
+    exp2InPlace(stepSlot, 0, 1);
+    const step = (stepSlot[0] as number) * (sample.sampleRate / this.sampleRate);
     const mode = Math.round((end[base + at.voiceMode] as number));
     const held = this.last !== null && this.last.active && this.last.pitch >= 0 ? this.last : null;
     const glideFrames = ((end[base + at.glideMs] as number) * this.sampleRate) / 1000;
@@ -76,7 +82,9 @@ export class SamplerInstrument extends SampleInstrument {
     voice.sustain = (end[base + at.ampSustain] as number) / 100;
     voice.releaseFrames = (end[base + at.ampReleaseMs] as number) * framesPerMs;
     const share = (end[base + at.velocityToVolume] as number) / 100;
-    const gain = Math.pow(10, (end[base + at.gainDb] as number) / 20) * (1 - share + share * velocity);
+    gainSlot[0] = (end[base + at.gainDb] as number) / 20;
+    exp10InPlace(gainSlot, 0, 1);
+    const gain = (gainSlot[0] as number) * (1 - share + share * velocity);
     voice.gainLeft = gain;
     voice.gainRight = gain;
     voice.from = fromSeconds * sample.sampleRate;

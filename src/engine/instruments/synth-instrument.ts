@@ -1,3 +1,4 @@
+import { exp10InPlace, exp2InPlace } from '../../std/det-math';
 import { noteValues } from '../../devices/effects/note-values';
 import { octaveOffset, polyphonyChoices, synthSpec, type SynthParamId } from '../../devices/instruments/synth';
 import { SynthLfo } from '../../dsp/synth/lfo';
@@ -37,6 +38,8 @@ class SynthInstrument implements InstrumentProcessor {
   private readonly start = new Float64Array(synthSpec.params.length);
   private readonly end = new Float64Array(synthSpec.params.length);
   private readonly framesPerMs: number;
+  /** The drive and the gain at the block's start and end: dB / 20, then 10^ of it in place (nothing fractional crosses a call). */
+  private readonly levels = new Float64Array(3);
 
   constructor(sampleRate: number) {
     this.lfo = new SynthLfo(sampleRate, blockFrames);
@@ -114,8 +117,12 @@ class SynthInstrument implements InstrumentProcessor {
       patch.resonance = resonance;
       patch.damping = dampingFor(resonance);
     }
-    const driveDb = end[at.driveDb] as number;
-    patch.drive = driveDb > 0 ? Math.pow(10, driveDb / 20) : 1;
+    const levels = this.levels;
+    levels[0] = Math.max(0, end[at.driveDb] as number) / 20;
+    levels[1] = (start[at.gainDb] as number) / 20;
+    levels[2] = (end[at.gainDb] as number) / 20;
+    exp10InPlace(levels, 0, 3);
+    patch.drive = levels[0] as number;
     patch.filterEnvOctaves = end[at.filterEnvAmount] as number;
     patch.keyTracking = (end[at.keyTracking] as number) / 100;
     this.setEnvelope(patch.filterEnvelope, at.filterAttackMs, at.filterDecayMs, at.filterSustain, at.filterReleaseMs);
@@ -126,8 +133,8 @@ class SynthInstrument implements InstrumentProcessor {
     patch.lfoPulseWidth = (end[at.lfoPulseWidth] as number) / 100;
     patch.lfoVolume = (end[at.lfoVolume] as number) / 100;
     patch.glideFrames = Math.round((end[at.glideMs] as number) * this.framesPerMs);
-    patch.gainStart = Math.pow(10, (start[at.gainDb] as number) / 20);
-    patch.gainEnd = Math.pow(10, (end[at.gainDb] as number) / 20);
+    patch.gainStart = levels[1] as number;
+    patch.gainEnd = levels[2] as number;
     patch.blockFrames = frames;
   }
 
@@ -140,9 +147,14 @@ class SynthInstrument implements InstrumentProcessor {
   }
 }
 
+/** An oscillator's pitch ratio, taken in place by `setOscillator`. */
+const ratio = new Float64Array(1);
+
 function setOscillator(settings: OscillatorSettings, values: Float64Array, wave: number, octave: number, detune: number, width: number, level: number): void {
   settings.waveform = Math.round(values[wave] as number);
-  settings.ratio = Math.pow(2, Math.round(values[octave] as number) - octaveOffset + (values[detune] as number) / 12);
+  ratio[0] = Math.round(values[octave] as number) - octaveOffset + (values[detune] as number) / 12;
+  exp2InPlace(ratio, 0, 1);
+  settings.ratio = ratio[0] as number;
   settings.pulseWidth = (values[width] as number) / 100;
   settings.level = (values[level] as number) / 100;
 }

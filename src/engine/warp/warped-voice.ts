@@ -1,3 +1,4 @@
+import { exp2 } from '../../std/det-math';
 import { BeatSlicer } from '../../dsp/stretch/beat-slicer';
 import { PhaseVocoder } from '../../dsp/stretch/phase-vocoder';
 import type { Stretcher } from '../../dsp/stretch/stretcher';
@@ -51,7 +52,7 @@ export class WarpedVoice {
     this.map = new ClipTimeMap(clip, warp, sample.sampleRate, sample.frames, this.startFrame, clock, engineRate);
     const source = new StretchSource(sample.whole(), clip.loop ? Math.round(clip.offset * sample.sampleRate) : -1, clip.reverse);
     const rateRatio = sample.sampleRate / engineRate;
-    const pitch = warp.mode === 'repitch' ? 1 : 2 ** (((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);
+    const pitch = warp.mode === 'repitch' ? 1 : exp2(((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);
     const step = rateRatio * pitch;
     if (warp.mode === 'tonal') this.stretcher = new PhaseVocoder(source, this.map, step, blockFrames, (at) => interpolator.reach(at), { size: fftSizeFor(sample.sampleRate) });
     else if (warp.mode === 'beats')
