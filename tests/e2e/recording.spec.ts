@@ -86,3 +86,27 @@ test('an input that goes away mid-take keeps what was recorded and says so', asy
   expect(take.channels[0]?.length).toBeGreaterThan(rate);
   expect(onsets(take.channels[0] as Float32Array).length).toBeGreaterThanOrEqual(2);
 });
+
+test('one R button per track: an audio track arms for audio, an instrument track for notes (the play bar follows)', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('drums');
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  const tracks = app.getByRole('region', { name: 'Timeline' });
+  const names = await tracks.getByRole('button', { name: /^Arm .* for recording$/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  expect(names).toHaveLength(3);
+  const [audio, drums, synth] = names.map((name) => tracks.getByRole('button', { name: name ?? '' }));
+  if (!audio || !drums || !synth) throw new Error('three R buttons expected');
+  // The play bar plays the first instrument track until another is armed.
+  await expect(drums).toHaveAttribute('aria-pressed', 'true');
+  await synth.click();
+  await expect(synth).toHaveAttribute('aria-pressed', 'true');
+  await expect(drums).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('combobox', { name: 'Armed track' })).toHaveValue(await app.getByRole('combobox', { name: 'Armed track' }).locator('option').nth(1).getAttribute('value') ?? '');
+  // The audio track arms on its own, and disarms on a second click.
+  await audio.click();
+  await expect(audio).toHaveAttribute('aria-pressed', 'true');
+  await expect(synth).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: '/tmp/shots/rec/arming.png' });
+  await audio.click();
+  await expect(audio).toHaveAttribute('aria-pressed', 'false');
+});
