@@ -183,6 +183,25 @@ const instrumentTracks: Track[] = [
   },
 ];
 
+/**
+ * Automation of the devices whose sound goes through transcendental functions (det-math) while
+ * their settings move: the compressor's threshold (its curve and gain), saturation's drive and
+ * tone, the LFO filter's cutoff along a geometric curve and its depth, the chorus depth, the
+ * reverb's damping, and the synth's cutoff (geometric), LFO → cutoff and drive.
+ */
+const deviceAutomation: Project['automation'] = [
+  { target: 'duck', param: 'thresholdDb', points: [{ beat: 0, value: -40, curve: 'linear' }, { beat: 4, value: -12, curve: 'exponential' }, { beat: 6.5, value: -30, curve: 'linear' }] },
+  { target: 'sat', param: 'driveDb', points: [{ beat: 0, value: 6, curve: 'exponential' }, { beat: 6, value: 30, curve: 'linear' }] },
+  { target: 'sat', param: 'tone', points: [{ beat: 1, value: -80, curve: 'linear' }, { beat: 5, value: 80, curve: 'linear' }] },
+  { target: 'wobble', param: 'cutoffHz', points: [{ beat: 0, value: 300, curve: 'exponential' }, { beat: 6, value: 5000, curve: 'linear' }] },
+  { target: 'wobble', param: 'lfoDepth', points: [{ beat: 0, value: 0, curve: 'linear' }, { beat: 6, value: 3, curve: 'linear' }] },
+  { target: 'ensemble', param: 'depthMs', points: [{ beat: 0, value: 2, curve: 'linear' }, { beat: 5, value: 18, curve: 'linear' }] },
+  { target: 'hall', param: 'damping', points: [{ beat: 0, value: 0, curve: 'linear' }, { beat: 6, value: 90, curve: 'linear' }] },
+  { target: 'bass-synth', param: 'cutoffHz', points: [{ beat: 0.5, value: 400, curve: 'exponential' }, { beat: 6, value: 6000, curve: 'linear' }] },
+  { target: 'bass-synth', param: 'lfoFilter', points: [{ beat: 0.5, value: 0, curve: 'linear' }, { beat: 6, value: 3, curve: 'linear' }] },
+  { target: 'bass-synth', param: 'driveDb', points: [{ beat: 1, value: 0, curve: 'linear' }, { beat: 5, value: 18, curve: 'linear' }] },
+];
+
 const instrumentPatterns: Project['patterns'] = {
   groove: {
     name: 'Groove',
@@ -245,7 +264,7 @@ function firstDifference(a: Float32Array, b: Float32Array): string {
 }
 
 test.describe('null test: playback worklet vs Node render', () => {
-  for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map', 'over a tempo ramp', 'with instrument tracks'] as const) {
+  for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map', 'over a tempo ramp', 'with instrument tracks', 'with its devices and synth automated'] as const) {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
       // The tempo map: a jump to 110 BPM at beat 2, to 150 at beat 4.5, and 3/4 from bar 1. The ramp
@@ -258,6 +277,8 @@ test.describe('null test: playback worklet vs Node render', () => {
           : variant === 'with instrument tracks'
             ? // Soloed, so the energy check below hears the instruments alone (and the bus a pad plays into).
               { ...project, tracks: [...project.tracks, ...instrumentTracks.map((t) => ({ ...t, channel: { ...t.channel, solo: true } }))], patterns: instrumentPatterns }
+          : variant === 'with its devices and synth automated'
+            ? { ...project, tracks: [...project.tracks, ...instrumentTracks], patterns: instrumentPatterns, automation: [...project.automation, ...deviceAutomation] }
           : variant === 'over a tempo map' || variant === 'over a tempo ramp'
             ? {
                 ...project,
@@ -278,6 +299,11 @@ test.describe('null test: playback worklet vs Node render', () => {
       for (const x of expected) energy += x * x;
       expect(energy, 'the render is not silent').toBeGreaterThan(100);
 
+      if (variant === 'with its devices and synth automated') {
+        // The lanes reach the devices: the same song without them renders differently.
+        const still = await renderProject({ project: { ...doc, automation: project.automation }, folder: samplePack });
+        expect(firstDifference(interleave(...still.channels), expected), 'automation changed nothing').not.toBe('none');
+      }
       const actual = await workletRender(page, doc, frames);
       expect(actual.length).toBe(expected.length);
       expect(firstDifference(actual, expected)).toBe('none');
