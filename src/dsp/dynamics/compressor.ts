@@ -52,8 +52,10 @@ export class Compressor implements StereoEffect {
    * asks for no reduction, and its logarithm need not be taken.
    */
   private readonly derived = new Float64Array(3);
-  /** det-math works in place: a level or an exponent goes through this slot (nothing fractional crosses a call). */
+  /** det-math works in place: an exponent goes through this slot (nothing fractional crosses a call). */
   private readonly slot = new Float64Array(1);
+  /** A pass's detector peaks, then their log10: one det-math call per pass, not one per sample. */
+  private readonly levels = new Float64Array(PASS);
   private stale = true;
   private attack = 0;
   private release = 0;
@@ -157,15 +159,23 @@ export class Compressor implements StereoEffect {
       expInPlace(slot, 0, 1);
       gain = slot[0] as number;
     }
+    // The louder channel's peak into dl (exact: both are float32), its log10 into levels when any
+    // sample of the pass asks for reduction.
+    const levels = this.levels;
+    let loud = false;
     for (let i = 0; i < frames; i++) {
       const a = Math.abs(dl[i] as number);
       const b = Math.abs(dr[i] as number);
       const peak = a > b ? a : b;
+      dl[i] = peak;
+      levels[i] = peak > FLOOR ? peak : FLOOR;
+      if (peak > kneeStart) loud = true;
+    }
+    if (loud) log10InPlace(levels, 0, frames);
+    for (let i = 0; i < frames; i++) {
       let wanted = 0;
-      if (peak > kneeStart) {
-        slot[0] = peak > FLOOR ? peak : FLOOR;
-        log10InPlace(slot, 0, 1);
-        const levelDb = 20 * (slot[0] as number);
+      if ((dl[i] as number) > kneeStart) {
+        const levelDb = 20 * (levels[i] as number);
         wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
       }
       const coefficient = wanted > reduction ? attack : release;
