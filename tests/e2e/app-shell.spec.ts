@@ -35,3 +35,21 @@ test('tempo accepts typed values and arrow keys, and refuses nonsense', async ({
   await tempo.press('ArrowDown');
   await expect(note).toHaveCount(0);
 });
+
+test('every top-bar control fits a laptop window, down to 1280 px wide', async ({ app }) => {
+  for (const width of [1280, 1366, 1440, 1920]) {
+    await app.setViewportSize({ width, height: 800 });
+    const overflow = await app.evaluate(() => {
+      const bar = document.querySelector('header.topbar')!;
+      const right = bar.getBoundingClientRect().right;
+      return [...bar.children].filter((child) => child.getBoundingClientRect().right > right + 0.5).map((child) => child.className);
+    });
+    expect(overflow, `cut off at ${width} px`).toEqual([]);
+  }
+  await expect(app.getByRole('meter', { name: 'Master level' })).toBeInViewport();
+  await app.getByRole('button', { name: 'File ▾' }).click();
+  await expect(app.getByRole('menu', { name: 'File' }).getByRole('menuitem')).toHaveText([
+    'New Project Ctrl+N', 'Open… Ctrl+O', 'Save Ctrl+S', 'Save As… Ctrl+Shift+S', 'Collect and Save', 'Export Bundle…', 'Open Bundle…', 'Import MIDI File…', 'Export Clip as MIDI…', 'Export Track as MIDI…',
+  ]);
+  await app.screenshot({ path: 'test-results/screens/top-bar-1920-file-menu.png', clip: { x: 0, y: 0, width: 1920, height: 280 } });
+});

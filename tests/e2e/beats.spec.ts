@@ -10,7 +10,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { createChannel, createTrack } from '../../src/model/new-track';
 import { parseProject, serializeProject } from '../../src/model/parse-project';
 import type { Instrument, Note, Project } from '../../src/model/project-schema';
-import { expect, test } from './fixtures';
+import { expect, fileMenu, test } from './fixtures';
 
 const shots = '/tmp/shots/beats';
 
@@ -43,7 +43,7 @@ function writeProject(name: string, type: InstrumentType, bars: number, notes: N
 }
 
 async function openProject(app: Page, file: string): Promise<void> {
-  await app.getByRole('button', { name: 'Open…' }).click();
+  await fileMenu(app, 'Open…');
   const open = app.getByRole('dialog', { name: 'Open project' });
   await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();

@@ -7,7 +7,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { buildZip } from '../integration/projects/support/raw-zip';
-import { chooseInFileBrowser, expect, test } from './fixtures';
+import { chooseInFileBrowser, expect, fileMenu, test } from './fixtures';
 
 const home = () => process.env['GLOWROOM_HOME'] ?? '';
 
@@ -27,16 +27,11 @@ function projectUsingOutsideWav(name: string): string {
 }
 
 async function openProject(app: Page, file: string): Promise<void> {
-  await app.getByRole('button', { name: 'Open…' }).click();
+  await fileMenu(app, 'Open…');
   const open = app.getByRole('dialog', { name: 'Open project' });
   await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(1);
-}
-
-async function more(app: Page, item: string): Promise<void> {
-  await app.getByRole('button', { name: 'More ▾' }).click();
-  await app.getByRole('menu', { name: 'More file actions' }).getByRole('menuitem', { name: item }).click();
 }
 
 async function setTempo(app: Page, bpm: number): Promise<void> {
@@ -53,7 +48,7 @@ test('a bundle carries the project and its outside audio to another folder', asy
   await app.keyboard.press('Control+s');
   await expect(app.getByLabel('Project name')).not.toContainText('•');
 
-  await more(app, 'Export Bundle…');
+  await fileMenu(app, 'Export Bundle…');
   const exporting = app.getByRole('dialog', { name: 'Export bundle' });
   const zip = path.join(home(), 'Bundled', 'Bundled.glowroom.zip');
   await expect(exporting.getByRole('textbox', { name: 'Location' })).toHaveValue(path.dirname(zip));
@@ -66,7 +61,7 @@ test('a bundle carries the project and its outside audio to another folder', asy
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(0);
   const into = path.join(home(), 'collaborator');
   mkdirSync(into, { recursive: true });
-  await more(app, 'Open Bundle…');
+  await fileMenu(app, 'Open Bundle…');
   await chooseInFileBrowser(app, 'Open bundle', zip, 'Open');
   const unpacking = app.getByRole('dialog', { name: 'Unpack the bundle into' });
   await unpacking.getByRole('textbox', { name: 'Location' }).fill(into);
@@ -93,7 +88,7 @@ test('a hostile bundle is refused with the reason shown and nothing written', as
   const into = path.join(home(), 'hostile target');
   mkdirSync(into, { recursive: true });
 
-  await more(app, 'Open Bundle…');
+  await fileMenu(app, 'Open Bundle…');
   await chooseInFileBrowser(app, 'Open bundle', zip, 'Open');
   await chooseInFileBrowser(app, 'Unpack the bundle into', into, 'Unpack here');
   await expect(app.getByRole('contentinfo')).toContainText('../evil.wav');
@@ -106,7 +101,7 @@ test('Collect and Save saves unsaved changes first, then copies the audio into A
   const file = projectUsingOutsideWav('Collected');
   await openProject(app, file);
   await setTempo(app, 101);
-  await more(app, 'Collect and Save');
+  await fileMenu(app, 'Collect and Save');
   await expect(app.getByRole('contentinfo')).toContainText('Collected 1 audio file(s) into Audio/');
   await expect(app.getByLabel('Project name')).not.toContainText('•');
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(1);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import { testUserHome } from '../support/web-host-process';
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, fileMenu, importFolder, samplePack, test } from './fixtures';
 
 const userHome = () => testUserHome(process.env['GLOWROOM_HOME'] ?? '');
 
@@ -14,7 +14,7 @@ test('the in-page file browser opens a project: folders and projects only, arrow
   writeFileSync(file, serializeProject({ ...createEmptyProject('Night drive'), tempo: 87 }));
   writeFileSync(path.join(beats, 'notes.txt'), 'not a project');
 
-  await app.getByRole('button', { name: 'Open…' }).click();
+  await fileMenu(app, 'Open…');
   const browser = app.getByRole('dialog', { name: 'Open project' });
   await expect(browser.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Music' })).toBeVisible();
   await browser.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Music' }).click();
@@ -47,7 +47,7 @@ test('the in-page file browser opens a project: folders and projects only, arrow
   await expect(app.getByRole('spinbutton', { name: 'Tempo' })).toHaveAttribute('aria-valuetext', '87 BPM');
 
   // The project is now a recent file, offered beside the places next time.
-  await app.getByRole('button', { name: 'Open…' }).click();
+  await fileMenu(app, 'Open…');
   await expect(browser.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Night drive.glowroom' })).toBeVisible();
   await browser.getByRole('button', { name: 'Cancel' }).click();
   await expect(browser).toBeHidden();

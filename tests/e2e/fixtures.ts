@@ -29,6 +29,12 @@ export const test = base.extend<{ app: Page }>({
 
 export { expect };
 
+/** Chooses an item of the top bar's File ▾ menu (Open…, Save As…, bundles, MIDI files). */
+export async function fileMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
 /** Removes the recovery folder of the shared data folder the web host uses. */
 export function clearRecovery(): void {
   const home = process.env['GLOWROOM_HOME'];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readMidiFile } from '../../src/codecs/midi';
-import { chooseInFileBrowser, expect, repoRoot, test } from './fixtures';
+import { chooseInFileBrowser, expect, fileMenu, repoRoot, test } from './fixtures';
 
 const shots = '/tmp/shots/midi';
 const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
@@ -10,11 +10,9 @@ const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
 test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app }) => {
   mkdirSync(shots, { recursive: true });
   const status = app.getByRole('contentinfo');
-  const more = app.getByRole('button', { name: 'More ▾' });
 
   // Import: one instrument track per MIDI track, the file's tempo.
-  await more.click();
-  await app.getByRole('menuitem', { name: 'Import MIDI File…' }).click();
+  await fileMenu(app, 'Import MIDI File…');
   await chooseInFileBrowser(app, 'Import a MIDI file', song, 'Import');
   await expect(status).toContainText('Imported mido-type1.mid: 2 tracks at 100 BPM.');
   await expect(app.getByLabel('Clip Bass')).toBeVisible();
@@ -51,8 +49,7 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
 
   // Export the armed track as MIDI: its notes are the file's bass line plus the take.
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-')), 'bass.mid');
-  await more.click();
-  await app.getByRole('menuitem', { name: 'Export Track as MIDI…' }).click();
+  await fileMenu(app, 'Export Track as MIDI…');
   await chooseInFileBrowser(app, 'Export as MIDI file', out, 'Export');
   await expect(status).toContainText(`Wrote ${out}.`);
   const written = readMidiFile(new Uint8Array(readFileSync(out)));
@@ -76,8 +73,7 @@ test('a damaged MIDI file is refused with the reason and nothing is added', asyn
   const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-'));
   const cut = path.join(dir, 'cut.mid');
   writeFileSync(cut, readFileSync(song).subarray(0, 100));
-  await app.getByRole('button', { name: 'More ▾' }).click();
-  await app.getByRole('menuitem', { name: 'Import MIDI File…' }).click();
+  await fileMenu(app, 'Import MIDI File…');
   await chooseInFileBrowser(app, 'Import a MIDI file', cut, 'Import');
   await expect(app.getByRole('contentinfo')).toContainText('cut.mid is damaged: track 2 is cut short (the file is truncated). Nothing was imported');
   await expect(app.getByRole('combobox', { name: 'Armed track' })).toBeDisabled();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AudioClip, Project } from '../../src/model/project-schema';
-import { expect } from './fixtures';
+import { expect, fileMenu } from './fixtures';
 
 export const rate = 48_000;
 /** The cable's own delay; the page's MediaStream path adds its own on top, which calibration finds. */
@@ -24,7 +24,7 @@ export function onsets(samples: Float32Array): number[] {
 
 /** Saves the project as `file` (Save As…, so a project saved before goes to the new file) and reads it back. */
 export async function saveAs(app: Page, file: string): Promise<Project> {
-  await app.getByRole('group', { name: 'Project' }).getByRole('button', { name: 'Save As…' }).click();
+  await fileMenu(app, 'Save As…');
   const dialog = app.getByRole('dialog', { name: 'Save project as' });
   await dialog.getByRole('textbox', { name: 'Location' }).fill(file);
   await dialog.getByRole('button', { name: /^(Save|Replace)$/ }).click();

@@ -5,7 +5,7 @@ import { chooseFile } from '../choose-file';
 import { defaultBundlePath, exportBundleTo, openBundleInto } from './file-actions';
 import { useFilePrompt, type FilePrompt } from './file-prompts';
 
-/** Export Bundle and Open Bundle, whenever one is asked for (the More menu, the native menu, a bundle the OS opened): each asks with the file chooser. */
+/** Export Bundle and Open Bundle, whenever one is asked for (the File menu, the native menu, a bundle the OS opened): each asks with the file chooser. */
 export function useBundlePrompts(): void {
   useEffect(
     () =>

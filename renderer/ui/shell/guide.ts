@@ -35,7 +35,7 @@ export const guide: readonly GuideSection[] = [
   {
     title: 'Saving, and when something goes wrong',
     paragraphs: [
-      'Ctrl+S saves the project as one .glowroom file; it refers to your audio where it lies. Collect and Save (More ▾) copies all audio into an Audio folder beside the project; Export Bundle makes one .glowroom.zip to send to someone.',
+      'Ctrl+S saves the project as one .glowroom file; it refers to your audio where it lies. Collect and Save (File ▾) copies all audio into an Audio folder beside the project; Export Bundle makes one .glowroom.zip to send to someone.',
       'Unsaved work is kept every 30 seconds (at once after a big edit) in Glowroom’s data folder. If Glowroom or the computer stops before you save, the next start offers to recover it.',
       'Before New or Open replaces a project with unsaved changes, Glowroom asks whether to save it. Each saved project reopens with the grid, zoom, scroll and mixer as you left them.',
     ],
