@@ -21,6 +21,7 @@ export default defineConfig({
     root: '.',
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/isolated-home.ts'],
     testTimeout: 60_000,
     // Set-up hooks import the sample pack or start a web host: as slow as a test on a loaded 2-core machine.
     hookTimeout: 60_000,
