@@ -66,7 +66,7 @@ async function exportSong(app: Page, fileName: string) {
 
 /** Saves the open project (Ctrl+S to its file) and reads the file back. */
 async function savedProject(app: Page, file: string): Promise<Project> {
-  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await fileMenu(app, 'Save');
   await expect(app.getByRole('contentinfo')).toContainText(`Saved ${file}`);
   return parseProject(await readFile(file, 'utf8'), path.basename(file));
 }
