@@ -167,20 +167,30 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/** For the finite x > 0 in bits[0]: replaces it by m and returns k, where x = 2^k · m and m is in [√½, √2). */
+/**
+ * For the finite x > 0 in bits[0]: replaces it by m and returns k, where x = 2^k · m and m is in
+ * [√½, √2). m is x times a power of two (exact), not x with its exponent bits rewritten: writing
+ * half of a double and reading the whole back stalls the processor's store forwarding.
+ */
 function splitExponent(): number {
+  let x = bits[0] as number;
   let high = words[HIGH] as number;
   let k = 0;
   if (high < 0x00100000) {
-    bits[0] = (bits[0] as number) * TWO54;
+    x *= TWO54;
+    bits[0] = x;
     high = words[HIGH] as number;
     k = -54;
   }
-  k += (high >>> 20) - 1023;
-  high &= 0x000fffff;
-  const j = (high + 0x95f64) & 0x100000;
-  words[HIGH] = high | (j ^ 0x3ff00000);
-  return k + (j >>> 20);
+  let e = (high >>> 20) - 1023;
+  let m = x * (POW2[POW2_ZERO - e] as number);
+  // Mantissas from 0x6a09c on (m ≥ √2, to fdlibm's threshold) take the next power of two.
+  if ((high & 0x000fffff) >= 0x6a09c) {
+    m *= 0.5;
+    e += 1;
+  }
+  bits[0] = m;
+  return k + e;
 }
 
 /** A correction for lnAt to add (far below an ulp of the result); lnAt consumes it. */
