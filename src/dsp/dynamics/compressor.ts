@@ -1,4 +1,4 @@
-import { exp, expInPlace, log10InPlace } from '../../std/det-math';
+import { expInPlace, log10InPlace } from '../../std/det-math';
 import { CutFilter } from '../biquad/cut-filter';
 import { type StereoEffect } from '../stereo-effect';
 import { compressorCurveDb } from './gain-computer';
@@ -11,6 +11,8 @@ const PASS = 128;
 const MAKEUP_DB = 0;
 const GAIN = 1;
 const KNEE_START = 2;
+const ATTACK = 3;
+const RELEASE = 4;
 /** Natural-log units per dB of amplitude: a gain is `exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `pow(10, dB / 20)`. */
 const NEPERS_PER_DB = Math.LN10 / 20;
 /** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
@@ -43,22 +45,24 @@ export class Compressor implements StereoEffect {
   private makeupDb = 0;
   private autoMakeup = false;
   /**
-   * Worked out from the settings at the first block after they change (`stale`), in a typed array:
-   * done in a setter, or stored into plain fields, the doubles allocated until the JIT had
-   * optimized that rarely called code (the engine's allocation test caught it). [MAKEUP_DB] is the
-   * make-up applied: the set one plus the automatic share when on; [GAIN] is it as a gain, what the
-   * audio is multiplied by while nothing is reduced; [KNEE_START] is the detector peak (linear) at
-   * or under which the curve passes the level unchanged (the knee's lower edge): such a sample
-   * asks for no reduction, and its logarithm need not be taken.
+   * Worked out from the settings at the start of every process call, in a typed array. A setting
+   * changes only while a knob or an automation lane moves, and code run only then (a setter, or a
+   * derivation behind a `stale` flag) stays in V8's interpreter, which boxes every fractional
+   * double it computes: the engine's allocation test measured ≈ 140 bytes of garbage per block a
+   * threshold moved. Run every block, the derivation (one det-math call) is hot and optimized.
+   * [MAKEUP_DB] is the make-up applied: the set one plus the automatic share when on; [GAIN] is it
+   * as a gain, what the audio is multiplied by while nothing is reduced; [KNEE_START] is the
+   * detector peak (linear) at or under which the curve passes the level unchanged (the knee's lower
+   * edge): such a sample asks for no reduction, and its logarithm need not be taken; [ATTACK] and
+   * [RELEASE] are the detector's one-pole coefficients, α = exp(−1 / (τ·fs)) (0 for τ = 0: follows at once).
    */
-  private readonly derived = new Float64Array(3);
+  private readonly derived = new Float64Array(5);
   /** det-math works in place: an exponent goes through this slot (nothing fractional crosses a call). */
   private readonly slot = new Float64Array(1);
   /** A pass's detector peaks, then their log10: one det-math call per pass, not one per sample. */
   private readonly levels = new Float64Array(PASS);
-  private stale = true;
-  private attack = 0;
-  private release = 0;
+  private attackMs = 0;
+  private releaseMs = 0;
   /** The smoothed gain reduction, dB ≥ 0. */
   private reductionDb = 0;
   /** Deepest reduction of the last process call, dB ≥ 0. */
@@ -74,36 +78,31 @@ export class Compressor implements StereoEffect {
 
   setThresholdDb(db: number): void {
     this.thresholdDb = db;
-    this.stale = true;
   }
 
   /** Input dB over the threshold per output dB; clamped to ≥ 1 (∞ is a limiter's curve). */
   setRatio(ratio: number): void {
     this.ratio = Math.max(1, ratio);
-    this.stale = true;
   }
 
   setKneeDb(db: number): void {
     this.kneeDb = Math.max(0, db);
-    this.stale = true;
   }
 
   setAttackMs(ms: number): void {
-    this.attack = smoothing(ms, this.sampleRate);
+    this.attackMs = ms;
   }
 
   setReleaseMs(ms: number): void {
-    this.release = smoothing(ms, this.sampleRate);
+    this.releaseMs = ms;
   }
 
   setMakeupDb(db: number): void {
     this.makeupDb = db;
-    this.stale = true;
   }
 
   setAutoMakeup(on: boolean): void {
     this.autoMakeup = on;
-    this.stale = true;
   }
 
   /** A 12 dB/oct high-pass on the detector (input or sidechain) only; the audio is not filtered. */
@@ -132,7 +131,7 @@ export class Compressor implements StereoEffect {
    */
   process(left: Float32Array, right: Float32Array, frames: number, sidechainLeft?: Float32Array, sidechainRight?: Float32Array): void {
     this.deepestDb = 0;
-    if (this.stale) this.derive();
+    this.derive();
     const keyLeft = sidechainLeft ?? left;
     const keyRight = sidechainRight ?? sidechainLeft ?? right;
     for (let start = 0; start < frames; start += PASS) this.pass(left, right, keyLeft, keyRight, start, Math.min(PASS, frames - start));
@@ -146,7 +145,9 @@ export class Compressor implements StereoEffect {
       dr[i] = keyRight[start + i] as number;
     }
     this.detectorFilter.process(dl, dr, frames);
-    const { thresholdDb, ratio, kneeDb, attack, release, derived } = this;
+    const { thresholdDb, ratio, kneeDb, derived } = this;
+    const attack = derived[ATTACK] as number;
+    const release = derived[RELEASE] as number;
     const appliedMakeupDb = derived[MAKEUP_DB] as number;
     const makeupGain = derived[GAIN] as number;
     const kneeStart = derived[KNEE_START] as number;
@@ -201,17 +202,15 @@ export class Compressor implements StereoEffect {
   }
 
   private derive(): void {
-    this.stale = false;
     const derived = this.derived;
     const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
     derived[MAKEUP_DB] = this.makeupDb + auto;
     derived[GAIN] = (derived[MAKEUP_DB] as number) * NEPERS_PER_DB;
     derived[KNEE_START] = (this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB;
-    expInPlace(derived, GAIN, KNEE_START + 1);
+    derived[ATTACK] = -1000 / (this.attackMs * this.sampleRate);
+    derived[RELEASE] = -1000 / (this.releaseMs * this.sampleRate);
+    expInPlace(derived, GAIN, RELEASE + 1);
+    if (!(this.attackMs > 0)) derived[ATTACK] = 0;
+    if (!(this.releaseMs > 0)) derived[RELEASE] = 0;
   }
-}
-
-/** One-pole coefficient for a time constant of `ms` (0 ms: follows at once). */
-function smoothing(ms: number, sampleRate: number): number {
-  return ms > 0 ? exp(-1000 / (ms * sampleRate)) : 0;
 }

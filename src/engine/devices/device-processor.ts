@@ -65,6 +65,14 @@ type Kernel = { readonly latencyFrames: number; process(left: Float32Array, righ
 
 /** How `kernelDevice` drives a kernel beyond handing it its parameters. */
 export interface KernelHooks<K extends Kernel> {
+  /**
+   * `apply` runs before every block, not only after a parameter moved: for a kernel whose setters
+   * only store their values (so this costs a few stores). Parameters move rarely, and code that runs
+   * only then stays in V8's interpreter, which boxes every fractional double it reads from the
+   * parameter arrays (≈ 370 bytes of garbage per block a compressor's threshold moved); run every
+   * block, `apply` is optimized like the rest of the block loop.
+   */
+  readonly applyEveryBlock?: boolean;
   /** Before every block: what follows the transport (tempo, position). Must not allocate. */
   readonly eachBlock?: (kernel: K, params: ParamView, context: BlockContext) => void;
   /** Runs the kernel on the block (default `kernel.process`): a sidechain's planes are passed here. */
@@ -79,7 +87,7 @@ export interface KernelHooks<K extends Kernel> {
  */
 export function kernelDevice<K extends Kernel>(kernel: K, apply: (kernel: K, params: ParamView) => void, hooks: KernelHooks<K> = {}): DeviceProcessor {
   let applied: Float64Array | null = null;
-  const { eachBlock, run, gainReductionDb } = hooks;
+  const { applyEveryBlock = false, eachBlock, run, gainReductionDb } = hooks;
   const reduction = new Float64Array(1);
   return {
     gainReductionDb: reduction,
@@ -87,7 +95,8 @@ export function kernelDevice<K extends Kernel>(kernel: K, apply: (kernel: K, par
       return kernel.latencyFrames;
     },
     process(left, right, params, frames, context) {
-      if (applied === null || changed(applied, params)) {
+      if (applyEveryBlock) apply(kernel, params);
+      else if (applied === null || changed(applied, params)) {
         applied ??= new Float64Array(params.count);
         for (let i = 0; i < params.count; i++) applied[i] = params.end[params.base + i] as number;
         apply(kernel, params);

@@ -56,6 +56,8 @@ export function createCompressorDevice(sampleRate: number): DeviceProcessor {
       kernel.setDetectorHighPassHz(end[base + compressor.detectorHpHz] as number);
     },
     {
+      // Its setters only store: the derivations run in process, every block.
+      applyEveryBlock: true,
       run: (kernel, left, right, frames, context) => kernel.process(left, right, frames, context.sidechainLeft ?? undefined, context.sidechainRight ?? undefined),
       gainReductionDb: copyGainReduction,
     },
