@@ -235,10 +235,20 @@ async function masterAndEncode(
   let label = '';
   let stage = 0;
   const between = () => step(stage, MAX_PASSES + 1, label);
-  /** One master pass over the mix, measured (`encode` gets each chunk first and may swap in what the file decodes to). */
-  const measuredPass = async (passGainDb: number, passCeiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo) => {
+  /** One master pass over the mix, measured (`encode` gets each chunk first and returns what the file decodes to, or null when that is measured later). */
+  const measuredPass = async (passGainDb: number, passCeiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo | null) => {
     const meter = new LoudnessMeter(sampleRate, 2);
-    const limiterDb = await masterPass(mix, sampleRate, passGainDb, passCeiling, (planes, frames) => meter.push(encode ? encode(planes, frames) : planes, frames), between);
+    const limiterDb = await masterPass(
+      mix,
+      sampleRate,
+      passGainDb,
+      passCeiling,
+      (planes, frames) => {
+        const heard = encode ? encode(planes, frames) : planes;
+        if (heard) meter.push(heard, frames);
+      },
+      between,
+    );
     return { limiterDb, measured: meter.result() };
   };
   if (target) {
@@ -299,7 +309,7 @@ async function masterAndEncode(
   }
 }
 
-type MeasuredPass = (gainDb: number, ceiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo) => Promise<{ limiterDb: number; measured: LoudnessResult }>;
+type MeasuredPass = (gainDb: number, ceiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo | null) => Promise<{ limiterDb: number; measured: LoudnessResult }>;
 
 /**
  * Encodes the mastered mix into `output.temp` (into memory when there is no output) and measures
@@ -314,7 +324,7 @@ async function encodePass(mix: MixFile, sampleRate: number, options: ExportOptio
     const lossless = reportsHeard(options.format);
     const pass = await measuredPass(gainDb, ceiling, (planes, frames) => {
       encoder.push(planes, frames, heard);
-      return lossless ? heard : planes;
+      return lossless ? heard : null;
     });
     await encoder.finish();
     file?.finish();
