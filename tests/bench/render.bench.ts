@@ -92,7 +92,7 @@ export async function benchRender(): Promise<BenchResult[]> {
         value: Math.max(...ours.map((run) => run.maxRssKiB)) / 1024,
         unit: 'MiB',
         better: 'lower',
-        note: `largest max RSS of the CLI process (render worker thread included) over ${RUNS} runs (${ours.map((run) => Math.round(run.maxRssKiB / 1024)).join(', ')} MiB), via ${ours[0]?.method ?? '?'}`,
+        note: `goal ≤ 300 MiB, flat in song length; largest max RSS of the CLI process (render worker threads included) over ${RUNS} runs (${ours.map((run) => Math.round(run.maxRssKiB / 1024)).join(', ')} MiB), via ${ours[0]?.method ?? '?'}`,
       },
     ];
     if (sox) {
@@ -110,7 +110,7 @@ export async function benchRender(): Promise<BenchResult[]> {
           value: glowroomSpeed / soxSpeed,
           unit: '×',
           better: 'higher',
-          note: 'best x realtime of `glowroom render` divided by best of `sox -m` on the same sources, runs interleaved in the same bench run (> 1: faster than sox)',
+          note: 'goal ≥ 2 (at most half of sox\'s time); best x realtime of `glowroom render` divided by best of `sox -m` on the same sources, runs interleaved in the same bench run (> 1: faster than sox)',
         },
       );
     }
