@@ -18,7 +18,8 @@ export type AutomationMode = (typeof automationModes)[number];
 
 /** What the recorder needs from the app: the heard playhead, the loop, the engine. */
 export interface RecorderHost {
-  readonly mode: () => AutomationMode;
+  /** The automation mode of the channel `param` belongs to. */
+  readonly mode: (param: AutomatableParam) => AutomationMode;
   /** Where the transport is heard now, in beats; null when it is stopped. */
   readonly playheadBeat: () => number | null;
   readonly loop: () => LoopRange | null;
@@ -66,7 +67,7 @@ export class AutomationRecorder {
    */
   touch(param: AutomatableParam, project: Project, value: number): boolean {
     const beat = this.host.playheadBeat();
-    const mode = this.host.mode();
+    const mode = this.host.mode(param);
     if (beat === null || mode === 'read') return false;
     const key = `${param.target}\u0000${param.param}`;
     let take = this.takes.get(key);
@@ -95,10 +96,19 @@ export class AutomationRecorder {
     const take = this.takes.get(`${param.target}\u0000${param.param}`);
     if (!take?.touching) return;
     take.touching = false;
-    if (this.host.mode() !== 'touch') return;
+    if (this.host.mode(take.param) !== 'touch') return;
     const beat = this.host.playheadBeat();
     if (beat !== null) this.record(take, beat, take.last);
     this.close(take, beat);
+  }
+
+  /**
+   * The value parameter `target`/`param` is being written with (held, or latched after a
+   * release in Latch and Write), or undefined when its lane plays: what its control shows.
+   */
+  writtenValue(target: string, param: string): number | undefined {
+    const take = this.takes.get(`${target}\u0000${param}`);
+    return take && take.stretches.at(-1)?.to === null ? take.last : undefined;
   }
 
   /**

@@ -9,11 +9,36 @@ import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { useTransport } from './transport-store';
 
-/** The automation mode the transport bar's selector sets (app-wide, like the transport itself; Read to begin with). */
-export const useAutomationMode = create<{ readonly mode: AutomationMode; setMode(mode: AutomationMode): void }>()((set) => ({
-  mode: 'read',
-  setMode: (mode) => set({ mode }),
+/**
+ * Each channel's automation mode (a track's, a bus's or the master's, by its id), as its header
+ * and mixer strip set it; Read where none is set. View state: not saved in the project.
+ */
+export const useAutomationModes = create<{ readonly modes: Readonly<Record<string, AutomationMode>>; setMode(channel: string, mode: AutomationMode): void }>()((set) => ({
+  modes: {},
+  setMode: (channel, mode) => set((state) => ({ modes: { ...state.modes, [channel]: mode } })),
 }));
+
+/** The automation mode of channel `channel` (a track, bus or "master" id). */
+export function automationModeOf(channel: string): AutomationMode {
+  return useAutomationModes.getState().modes[channel] ?? 'read';
+}
+
+const paramKey = (target: string, param: string) => `${target}\u0000${param}`;
+
+/** The parameters a pass is writing now (their lanes yield to their controls), by `paramKey`. */
+const useWritten = create<{ readonly keys: ReadonlySet<string> }>()(() => ({ keys: new Set<string>() }));
+
+function markWritten(target: string, param: string, writing: boolean): void {
+  const keys = new Set(useWritten.getState().keys);
+  if (writing) keys.add(paramKey(target, param));
+  else keys.delete(paramKey(target, param));
+  useWritten.setState({ keys });
+}
+
+/** Whether parameter `target`/`param` is being written now (held, or latched until Stop). */
+export function useBeingWritten(target: string, param: string): boolean {
+  return useWritten((state) => state.keys.has(paramKey(target, param)));
+}
 
 /** Where the transport is heard, in beats, or null while it is stopped. */
 function playheadBeat(): number | null {
@@ -23,13 +48,16 @@ function playheadBeat(): number | null {
 }
 
 const recorder = new AutomationRecorder({
-  mode: () => useAutomationMode.getState().mode,
+  mode: (param) => automationModeOf(param.channel),
   playheadBeat,
   loop: () => {
     const { loop, looping } = useTransport.getState();
     return looping ? loop : null;
   },
-  send: (command) => runtime().audio.send(command),
+  send: (command) => {
+    if (command.type === 'write-automation') markWritten(command.target, command.param, command.writing);
+    runtime().audio.send(command);
+  },
 });
 
 /** The control of parameter `target`/`param` holds `value`: written into its lane when the mode and the transport say so (true), else left to the caller (false). */
@@ -40,20 +68,25 @@ export function writeAutomation(target: string, param: string, value: number): b
 }
 
 /**
- * What parameter `target`/`param` is at now: its lane's value at the heard playhead when it has
- * one, else `fallback` (its value in the document). A control grabbed during playback starts from
- * here, so writing over a lane picks it up where it is instead of jumping to the document's value.
+ * What parameter `target`/`param` is at now: the value a pass writes into it (held, or latched
+ * after release, so a let-go control never flashes back to the old lane), else its lane's value at
+ * the heard playhead when it has one, else `fallback` (its value in the document). A control
+ * grabbed during playback starts from here, so writing over a lane picks it up where it is
+ * instead of jumping to the document's value.
  */
 export function valueNow(target: string, param: string, fallback: number): number {
+  const written = recorder.writtenValue(target, param);
+  if (written !== undefined) return written;
   const { project } = useProject.getState();
   const points = laneOf(project, target, param)?.points;
   const automatable = points && points.length > 0 ? findAutomatable(project, target, param) : undefined;
   return automatable && points ? laneValueAt(points, automatable.spec, playheadBeats(), fallback) : fallback;
 }
 
-/** Whether moving the control of `target`/`param` now writes its lane (Touch, Latch or Write, the transport playing, a parameter a track's lanes can hold). */
+/** Whether moving the control of `target`/`param` now writes its lane (its channel in Touch, Latch or Write, the transport playing). */
 export function writesAutomation(target: string, param: string): boolean {
-  return useAutomationMode.getState().mode !== 'read' && playheadBeat() !== null && findAutomatable(useProject.getState().project, target, param) !== undefined;
+  const automatable = findAutomatable(useProject.getState().project, target, param);
+  return automatable !== undefined && automationModeOf(automatable.channel) !== 'read' && playheadBeat() !== null;
 }
 
 /** The control of `target`/`param` was let go. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { laneOf } from '../../src/model/automation-params';
-import { valueNow } from '../state/automation-writing';
+import { useBeingWritten, valueNow } from '../state/automation-writing';
 import { useProject } from '../state/project-store';
 import type { ValueScale } from './value-scale';
 
@@ -9,12 +9,14 @@ const redrawFraction = 1e-3;
 
 /**
  * What a control shows for parameter `target`/`param`: its document value `value`, or, while the
- * parameter has an automation lane, the lane's value at the playhead, followed on animation
- * frames (a fader rides with its automation, as in any DAW). Only automated controls run a frame
- * loop, and they redraw only when the value moves by a visible step.
+ * parameter has an automation lane or a pass is writing it, its value now (`valueNow`: the lane's
+ * at the playhead, or the written one), followed on animation frames (a fader rides with its
+ * automation, as in any DAW). Only automated controls run a frame loop, and they redraw only when
+ * the value moves by a visible step.
  */
 export function useAutomatedValue(target: string, param: string, value: number, scale: ValueScale): number {
-  const automated = useProject((s) => (laneOf(s.project, target, param)?.points.length ?? 0) > 0);
+  const hasLane = useProject((s) => (laneOf(s.project, target, param)?.points.length ?? 0) > 0);
+  const automated = useBeingWritten(target, param) || hasLane;
   const [live, setLive] = useState<number | null>(null);
   const step = (scale.max - scale.min) * redrawFraction;
   useEffect(() => {

@@ -1,13 +1,16 @@
 /**
- * What of a track can be automated, by the address automation uses (owner id + parameter id):
- * its channel's volume, pan and mute, each send's level, and every parameter of every insert,
- * from the catalog. The timeline's lane picker lists these; the schema accepts exactly these.
+ * What of a channel (a track, a bus or the master) can be automated, by the address automation
+ * uses (owner id + parameter id): its volume, pan and mute (the master has no mute), each send's
+ * level, and every parameter of every insert, from the catalog. The timeline's lane picker lists
+ * a track's; the schema accepts these.
  */
-import { channelParams, deviceCatalog, sendParams } from '../devices/catalog';
+import { channelParams, deviceCatalog, sendParams, type ChannelParamId } from '../devices/catalog';
 import type { ParamSpec } from '../devices/param-spec';
-import type { AutomationLane, Project, Track } from './project-schema';
+import { masterChannelId, type AutomationLane, type Channel, type Master, type Project, type Track } from './project-schema';
 
 export interface AutomatableParam {
+  /** The channel it belongs to (a track, a bus or "master"): whose automation mode applies. */
+  readonly channel: string;
   /** The owner's id: the track, one of its sends or one of its inserts. */
   readonly target: string;
   readonly param: string;
@@ -20,14 +23,24 @@ export interface AutomatableParam {
 
 /** Every parameter of the track's channel, sends and inserts, in the order a picker lists them. */
 export function automatableParams(project: Pick<Project, 'buses'>, track: Track): AutomatableParam[] {
-  const params: AutomatableParam[] = channelParams.map((spec) => ({ target: track.id, param: spec.id, label: spec.name, spec, value: Number(track.channel[spec.id]) }));
-  for (const send of track.channel.sends) {
-    const bus = project.buses.find((candidate) => candidate.id === send.target);
-    for (const spec of sendParams) params.push({ target: send.id, param: spec.id, label: `Send to ${bus?.name || send.target}`, spec, value: send[spec.id] });
+  return channelAutomatables(project, track.id, track.channel);
+}
+
+/** Every parameter of channel `owner` (a track's, a bus's or the master's), in the order a picker lists them. */
+export function channelAutomatables(project: Pick<Project, 'buses'>, owner: string, channel: Channel | Master): AutomatableParam[] {
+  const params: AutomatableParam[] = [];
+  const fields: Partial<Record<ChannelParamId, number | boolean>> = channel;
+  for (const spec of channelParams) {
+    const field = fields[spec.id];
+    if (field !== undefined) params.push({ channel: owner, target: owner, param: spec.id, label: spec.name, spec, value: Number(field) });
   }
-  track.channel.inserts.forEach((device, index) => {
+  for (const send of 'sends' in channel ? channel.sends : []) {
+    const bus = project.buses.find((candidate) => candidate.id === send.target);
+    for (const spec of sendParams) params.push({ channel: owner, target: send.id, param: spec.id, label: `Send to ${bus?.name || send.target}`, spec, value: send[spec.id] });
+  }
+  channel.inserts.forEach((device, index) => {
     const entry = deviceCatalog[device.type];
-    for (const spec of entry.params) params.push({ target: device.id, param: spec.id, label: `${entry.name} ${index + 1}: ${spec.name}`, spec, value: device.params[spec.id] ?? spec.default });
+    for (const spec of entry.params) params.push({ channel: owner, target: device.id, param: spec.id, label: `${entry.name} ${index + 1}: ${spec.name}`, spec, value: device.params[spec.id] ?? spec.default });
   });
   return params;
 }
@@ -42,10 +55,12 @@ export function automatedParams(project: Pick<Project, 'buses' | 'automation'>, 
   return automatableParams(project, track).filter((param) => (laneOf(project, param.target, param.param)?.points.length ?? 0) > 0);
 }
 
-/** The automatable parameter at an address, on whichever track owns it; undefined for a bus's or the master's. */
-export function findAutomatable(project: Pick<Project, 'buses' | 'tracks'>, target: string, param: string): AutomatableParam | undefined {
-  for (const track of project.tracks) {
-    const found = automatableParams(project, track).find((candidate) => candidate.target === target && candidate.param === param);
+/** The automatable parameter at an address, on whichever channel owns it (a track, a bus or the master). */
+export function findAutomatable(project: Pick<Project, 'buses' | 'tracks' | 'master'>, target: string, param: string): AutomatableParam | undefined {
+  const channels: [string, Channel | Master][] = [...project.tracks, ...project.buses].map((owner) => [owner.id, owner.channel]);
+  channels.push([masterChannelId, project.master]);
+  for (const [owner, channel] of channels) {
+    const found = channelAutomatables(project, owner, channel).find((candidate) => candidate.target === target && candidate.param === param);
     if (found) return found;
   }
   return undefined;

@@ -85,7 +85,10 @@ test('Touch mode: riding the volume knob while playing writes its lane in one un
   const clip = await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const trackName = 'garzul_120bpm_Cmin_96k';
   const undo = app.getByRole('button', { name: /^Undo/ });
-  await app.getByRole('combobox', { name: 'Automation mode' }).selectOption('touch');
+  // The mode is the track's own, on its header, and the mixer strip shows the same.
+  const mode = app.getByRole('region', { name: 'Timeline' }).getByRole('combobox', { name: `Automation mode of ${trackName}` });
+  await mode.selectOption('touch');
+  await expect(mode).toHaveClass(/is-writing/);
 
   const knob = app.getByRole('region', { name: 'Timeline' }).getByRole('slider', { name: `Volume of ${trackName}` });
   await app.getByRole('button', { name: 'Play', exact: true }).click();
@@ -114,7 +117,7 @@ test('Touch mode: riding the volume knob while playing writes its lane in one un
   // dB, so it keeps more than a straight line would), not a flood of two per move.
   expect(written).toBeGreaterThanOrEqual(3);
   expect(written).toBeLessThan(30);
-  await app.getByRole('combobox', { name: 'Automation mode' }).selectOption('read');
+  await mode.selectOption('read');
 
   // Duplicate the clip (Ctrl+D): the lane under it is copied after it.
   await clip.first().click();
@@ -135,4 +138,49 @@ test('Touch mode: riding the volume knob while playing writes its lane in one un
   expect(carried).toBeGreaterThan(written);
   await follows.click();
   await app.screenshot({ path: '/tmp/shots/mix/automation-written.png' });
+});
+
+test('Latch on the master strip: riding the master fader while playing writes the master its own lane, and the let-go fader holds the latched value until Stop', async ({ app }) => {
+  await importFolder(app, samplePack);
+  await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
+  const trackName = 'garzul_120bpm_Cmin_96k';
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  const timeline = app.getByRole('region', { name: 'Timeline' });
+  const trackMode = timeline.getByRole('combobox', { name: `Automation mode of ${trackName}` });
+  await expect(trackMode).toHaveValue('read');
+  await trackMode.selectOption('write');
+  await timeline.locator('.track-header[data-track-id]').first().screenshot({ path: '/tmp/shots/mix/track-header-automation-mode.png' });
+  await trackMode.selectOption('read');
+
+  await app.locator('body').press('F9');
+  const master = app.getByRole('region', { name: 'Mixer' }).getByRole('region', { name: 'Master channel' });
+  const masterMode = master.getByRole('combobox', { name: 'Automation mode of Master' });
+  await masterMode.selectOption('latch');
+  // The track's own mode is untouched: the mode is per channel.
+  await expect(app.getByRole('region', { name: 'Mixer' }).getByRole('combobox', { name: `Automation mode of ${trackName}` })).toHaveValue('read');
+  await master.screenshot({ path: '/tmp/shots/mix/master-strip-latch.png' });
+
+  const fader = master.getByRole('slider', { name: 'Volume of Master' });
+  await app.getByRole('button', { name: 'Play', exact: true }).click();
+  await app.waitForTimeout(600);
+  const box = await fader.boundingBox();
+  if (!box) throw new Error('no fader');
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.mouse.down();
+  for (let step = 1; step <= 15; step++) {
+    await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + step * 4);
+    await app.waitForTimeout(30);
+  }
+  await app.mouse.up();
+  const latched = await fader.getAttribute('aria-valuetext');
+  expect(latched).not.toBe('0.0 dB');
+  // Let go in Latch, the fader keeps showing what is being written (it used to fall back to the old value).
+  for (let frame = 0; frame < 10; frame++) {
+    await app.waitForTimeout(50);
+    await expect(fader).toHaveAttribute('aria-valuetext', latched ?? '');
+  }
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(undo).toHaveAccessibleName('Undo Write Automation');
+  await undo.click();
+  await expect(fader).toHaveAttribute('aria-valuetext', '0.0 dB');
 });

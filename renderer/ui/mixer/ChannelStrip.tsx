@@ -6,6 +6,7 @@ import { renameTrack } from '../../../src/model/edits/track-edits';
 import type { Bus } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { useSession } from '../../state/session-store';
+import { AutomationModeSelect } from '../AutomationModeSelect';
 import { InlineNameInput } from '../InlineNameInput';
 import { ChannelMenu } from './ChannelMenu';
 import { ChannelMeter } from './ChannelMeter';
@@ -30,7 +31,7 @@ interface StripProps {
 }
 
 /**
- * One channel strip, top to bottom: name and colour, inserts, sends, output, pan, fader with
+ * One channel strip, top to bottom: name and colour, inserts, sends, output, automation mode, pan, fader with
  * meter and scale, mute and solo (Ctrl/Cmd+click solos it alone); a bus's solo-safe toggle. The
  * name's context menu sets solo safe and renames.
  */
@@ -91,6 +92,7 @@ export const ChannelStrip = memo(function ChannelStrip({ strip, buses, selected,
       <InsertSlots ownerId={id} name={name} inserts={strip.inserts} channel={strip.meter} />
       {channel && <SendControls ownerId={id} name={name} sends={channel.sends} buses={buses} />}
       {channel ? <OutputSelect ownerId={id} name={name} output={channel.output} buses={buses} /> : <span className="strip-output is-master" title="The master goes to the audio output and every export">Main out</span>}
+      <AutomationModeSelect channel={id} name={name} className="strip-automation-mode" />
       <div className="strip-pan">
         <Knob
           label={`Pan of ${name}`}

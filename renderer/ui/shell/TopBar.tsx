@@ -1,6 +1,6 @@
 import { MixerToggle } from '../mixer';
 import { FileControls } from '../project';
-import { AutomationModeSelect, CountInSelect, MasterMeter, MeterField, PositionDisplay, RecordingInput, TempoField, TransportControls } from '../transport';
+import { CountInSelect, MasterMeter, MeterField, PositionDisplay, RecordingInput, TempoField, TransportControls } from '../transport';
 import { HelpMenu } from './HelpMenu';
 import { UndoRedo } from './UndoRedo';
 
@@ -14,7 +14,6 @@ export function TopBar() {
       <TransportControls />
       <CountInSelect />
       <RecordingInput />
-      <AutomationModeSelect />
       <PositionDisplay />
       <TempoField />
       <MeterField />

@@ -5,6 +5,7 @@ import { deleteTracks, moveTrack, renameTrack } from '../../../src/model/edits/t
 import type { Track } from '../../../src/model/project-schema';
 import { useProject } from '../../state/project-store';
 import { TrackMixControls } from '../mixer';
+import { AutomationModeSelect } from '../AutomationModeSelect';
 import { InlineNameInput } from '../InlineNameInput';
 import { ArmToggle } from './ArmToggle';
 import { AutomationToggle } from './AutomationToggle';
@@ -13,7 +14,7 @@ import { TakesToggle } from './TakesToggle';
 import { TrackColourPicker } from './TrackColourPicker';
 import { TrackResizeHandle } from './TrackResizeHandle';
 
-/** A track's colour, name (double-click to rename), volume, pan, mute, solo, record arm, delete and height; drag the grip to reorder. */
+/** A track's colour, name (double-click to rename), input monitoring, automation mode, volume, pan, mute, solo, record arm, delete and height; drag the grip to reorder. */
 export const TrackHeader = memo(function TrackHeader({ track, index }: { track: Track; index: number }) {
   const edit = useProject((s) => s.edit);
   const [renaming, setRenaming] = useState(false);
@@ -57,6 +58,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
             </span>
             <TakesToggle track={track} />
             <MonitorSelect track={track} />
+            <AutomationModeSelect channel={track.id} name={track.name} className="track-automation-mode" />
           </div>
         )}
         <div className="track-controls">

@@ -1,5 +1,4 @@
-/** What the transport room (play controls, automation mode, position, tempo, meter, master level) offers the rest of the UI. */
-export { AutomationModeSelect } from './AutomationModeSelect';
+/** What the transport room (play controls, position, tempo, meter, master level) offers the rest of the UI. */
 export { CountInSelect } from './CountInSelect';
 export { MasterMeter } from './MasterMeter';
 export { MeterField } from './MeterField';

@@ -48,8 +48,11 @@ describe('writing automation from a control while playing', () => {
     const r = rig('touch');
     r.recorder.start(0);
     ride(r, doc, 2, 4, 0, -12);
+    expect(r.recorder.writtenValue('t1', 'gainDb')).toBeCloseTo(-12, 9);
     r.host.beat = 4.5;
     r.recorder.release(param(doc, 'gainDb'));
+    // Touch gives the parameter back to its lane on release: the control follows the lane again.
+    expect(r.recorder.writtenValue('t1', 'gainDb')).toBeUndefined();
     const written = r.recorder.finish(doc, 8);
     if (!written) throw new Error('nothing written');
     expectValid(written);
@@ -73,7 +76,10 @@ describe('writing automation from a control while playing', () => {
     r.recorder.start(0);
     ride(r, doc, 2, 3, 0, -10);
     r.recorder.release(param(doc, 'gainDb'));
+    // Let go, the control shows the latched value, not the lane's old one (no flash back).
+    expect(r.recorder.writtenValue('t1', 'gainDb')).toBeCloseTo(-10, 9);
     const written = r.recorder.finish(doc, 7);
+    expect(r.recorder.writtenValue('t1', 'gainDb')).toBeUndefined();
     if (!written) throw new Error('nothing written');
     expect(valueAt(written, 6.9)).toBeCloseTo(-10, 6);
     expect(valueAt(written, 7.5)).toBe(0);
