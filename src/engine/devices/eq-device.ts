@@ -22,6 +22,7 @@ export function applyEqParams(eq: Eq, kernelBands: readonly EqBand[], values: Ar
     band.setFrequencyHz(values[base + slots.hz] as number);
     band.setGainDb(values[base + slots.gain] as number);
     band.setQ(values[base + slots.q] as number);
+    band.refresh();
   }
   for (let c = 0; c < cuts.length; c++) {
     const slots = cuts[c] as (typeof cuts)[number];
