@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Engine } from '../../../src/engine/engine';
-import type { PooledSample } from '../../../src/engine/sample-pool';
 import type { Project } from '../../../src/model/project-schema';
 import { blockFrames } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
@@ -11,42 +10,15 @@ import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
 import { MixFile, type MixSink } from './mix-file';
 import { openRenderSource } from './render-sources';
+import type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 import { startSplitHelper, type SplitHelper } from './split-render';
+
+export type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 
 /** −90 dBFS: under this the tail counts as silent. */
 const TAIL_THRESHOLD = 10 ** (-90 / 20);
 /** The tail ends once this much in a row stays under the threshold. */
 const TAIL_QUIET_SECONDS = 0.25;
-
-/** A project as read from its file. */
-export interface LoadedProject {
-  readonly project: Project;
-  /** Relative source paths resolve against this folder. */
-  readonly folder: string;
-  /** What making the project from another kind of file changed or left out (a MIDI file's import notes), for the report. */
-  readonly notes?: readonly string[];
-}
-
-/** A source a render had to leave silent, and why. */
-export interface UnplayableSource {
-  readonly sourceId: string;
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** A source ready to play, under the id the engine document gives its clips (the resolved path). */
-export interface RenderSource {
-  readonly sampleId: string;
-  readonly sample: PooledSample;
-}
-
-/** The project's sources opened once, ready to feed any number of engines (the mix and each stem), one after another. */
-export interface PreparedProject {
-  readonly loaded: LoadedProject;
-  readonly sampleRate: number;
-  readonly sources: readonly RenderSource[];
-  readonly unplayable: readonly UnplayableSource[];
-}
 
 /** Opens the project's sources (only those in `only` when given). */
 export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>): Promise<PreparedProject> {
@@ -73,15 +45,6 @@ export function loadEngine(prepared: PreparedProject): Engine {
   const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
   for (const command of engineDocumentChanges(null, document)) engine.command(command);
   return engine;
-}
-
-/** Where a render starts and how long it is, in frames at the export rate. */
-export interface Span {
-  readonly startFrame: number;
-  /** Frames to render; for `tail`, the least (the end of the song). */
-  readonly frames: number;
-  /** Render on past `frames` until the output stays under −90 dBFS, at most this many frames. */
-  readonly tailFrames: number;
 }
 
 /** The frame at `sampleRate` that beat `position` of the project starts on (the song's clock). */

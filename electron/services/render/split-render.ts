@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Engine } from '../../../src/engine/engine';
 import type { Project } from '../../../src/model/project-schema';
 import { startWorker } from '../start-worker';
-import type { LoadedProject, PreparedProject, Span } from './render-span';
+import type { LoadedProject, PreparedProject, Span } from './render-types';
 import { SplitRing } from './split-ring';
 
 /** Under this much audio a second thread costs more to start than it saves. */
