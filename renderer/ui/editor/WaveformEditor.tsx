@@ -14,7 +14,7 @@ import { sourceDurationsOf, useSamples, type SampleInfo } from '../../state/samp
 import { useSession } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
-import { clipDisplayName } from '../timeline';
+import { clipDisplayName, refsOf, sliceToSamplerFrom } from '../timeline';
 import {
   clipSourceRange,
   peakDbfsInRange,
@@ -186,6 +186,12 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
   };
   const chopGrid = (division: ChopDivision) => chop(gridChopPositions(clip, division));
   const transientPositions = transientChopPositions(clip, onsets, project);
+  // The chop's slices when the selection is the chopped pieces of this clip, else its transients.
+  const sliceToSampler = () => {
+    const chopped = refsOf(project, useTimeline.getState().selection);
+    if (chopped.length > 1 && chopped.some((r) => r.clipId === clip.id)) sliceToSamplerFrom(chopped);
+    else sliceToSamplerFrom([ref], transientPositions);
+  };
 
   const playSelection = async () => {
     const span = selection ?? range;
@@ -285,6 +291,9 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
             ))}
             <button type="button" onClick={() => chop(transientPositions)} disabled={transientPositions.length === 0} title="Onsets found in the stored waveform peaks (≈1.5 ms buckets), not in the PCM">
               At transients ({transientPositions.length})
+            </button>
+            <button type="button" onClick={sliceToSampler} disabled={clip.reverse} title="A new sampler track playing the chopped slices (or the transients) one per key, and a note clip that replays them">
+              Slice to sampler
             </button>
           </div>
         </fieldset>

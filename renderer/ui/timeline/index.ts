@@ -14,4 +14,6 @@ export {
   splitAtPlayhead,
   toggleMuteSelection,
 } from './edit-actions';
+export { refsOf } from './selection';
+export { sliceToSamplerFrom } from './slice-to-sampler-action';
 export { zoomBy } from './zoom';
