@@ -92,7 +92,29 @@ test('A new synth takes a factory preset and a new sampler a sample, from their 
   await root.fill('95');
   await root.press('Enter');
   await expect(undo).toHaveAccessibleName('Undo Change Sampler Root Key');
+
+  // The waveform's markers: a focused marker moves with the arrow keys, a drag is one undo step.
+  await editor.getByRole('button', { name: 'Loop of Sampler', exact: true }).click();
+  const loopStart = editor.getByRole('slider', { name: 'Loop start', exact: true });
+  await loopStart.focus();
+  await loopStart.press('ArrowRight');
+  await loopStart.press('ArrowRight');
+  await expect(loopStart).toHaveAttribute('aria-valuenow', '20');
+  await expect(undo).toHaveAccessibleName('Undo Move Sampler Loop start');
+  const start = editor.getByRole('slider', { name: 'Sample start', exact: true });
+  const wave = (await editor.locator('.sampler-waveform').boundingBox())!;
+  const from = (await start.boundingBox())!;
+  await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.mouse.down();
+  for (let step = 1; step <= 5; step++) await app.mouse.move(from.x + from.width / 2 + step, from.y + from.height / 2);
+  await app.mouse.up();
+  await expect(undo).toHaveAccessibleName('Undo Move Sampler Sample start');
+  expect(Number(await start.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  expect(Number(await start.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(20);
+  expect(wave.width).toBeGreaterThan(300);
   await app.screenshot({ path: `${shots}/sampler-tab.png` });
+  await app.getByRole('button', { name: /^Undo/ }).click();
+  await expect(undo).toHaveAccessibleName('Undo Move Sampler Loop start');
 
   // The sampler sounds: a key of the piano roll auditions through it and the master meter moves.
   await editor.getByRole('tab', { name: 'Piano roll' }).click();

@@ -4,6 +4,7 @@ import { pitchName } from '../../../src/model/beats/scales';
 import { setInstrumentParam, setSamplerRoot, setSamplerSample } from '../../../src/model/edits/instrument-edits';
 import type { Instrument, Project, Track } from '../../../src/model/project-schema';
 import { isSourceMissing, useProject } from '../../state/project-store';
+import { useSamples } from '../../state/samples-store';
 import { reportError } from '../../state/session-store';
 import { chooseFile } from '../choose-file';
 import { ParamControl } from '../devices';
@@ -11,6 +12,7 @@ import { loadedSample } from '../factory-kit-files';
 import type { ParamEdit } from '../param-edit';
 import { carriesSample, droppedSamplePath } from './dropped-sample';
 import { NumberField } from './NumberField';
+import { SamplerWaveform } from './SamplerWaveform';
 
 type Sampler = Extract<Instrument, { type: 'sampler' }>;
 
@@ -26,7 +28,7 @@ async function loadIntoSampler(trackId: string, path: string): Promise<void> {
 
 /**
  * The sampler's sound: its sample (dropped from the library or the OS, or chosen), the key that
- * plays it at its own pitch, and every parameter of its catalog (tuning, envelopes, filter,
+ * plays it at its own pitch, its waveform with the start and loop markers, and every parameter of its catalog (tuning, envelopes, filter,
  * velocity, loop, voices) as the device editors' controls.
  */
 export function SamplerPanel({ track, sampler, project }: { track: Track; sampler: Sampler; project: Project }) {
@@ -34,7 +36,9 @@ export function SamplerPanel({ track, sampler, project }: { track: Track; sample
   const missing = useProject((s) => (sampler.zone ? isSourceMissing(s, sampler.zone.source) : false));
   const [hot, setHot] = useState(false);
   const zone = sampler.zone;
-  const sample = zone ? (project.sources[zone.source]?.path.split(/[\\/]/).pop() ?? '') : '';
+  const path = zone ? (project.sources[zone.source]?.path ?? '') : '';
+  const info = useSamples((s) => s.byPath[path]);
+  const sample = path.split(/[\\/]/).pop() ?? '';
   const paramEdit = (id: string, name: string): ParamEdit => ({
     label: `Change Sampler ${name}`,
     target: sampler.id,
@@ -82,6 +86,9 @@ export function SamplerPanel({ track, sampler, project }: { track: Track; sample
           </label>
         )}
       </div>
+      {zone && info ? (
+        <SamplerWaveform trackId={track.id} zone={zone} info={info} loopOn={(sampler.params['loop'] ?? 0) >= 0.5} crossfadeMs={sampler.params['loopCrossfadeMs'] ?? 0} />
+      ) : null}
       <div className="device-params sampler-params">
         {samplerSpec.params.map((spec) => (
           <ParamControl key={spec.id} edit={paramEdit(spec.id, spec.name)} ownerName="Sampler" spec={spec} value={sampler.params[spec.id] ?? spec.default} />

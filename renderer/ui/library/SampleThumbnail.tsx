@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 
-/** A row's waveform from the peaks stored in the library: no decoding to draw it. */
-export function SampleThumbnail({ peaks }: { peaks: Int8Array }) {
+/**
+ * A waveform from stored peaks, no decoding to draw it: a library row's thumbnail, or (bigger,
+ * with `width` and `height` in canvas pixels) the sampler's waveform under its markers.
+ */
+export function SampleThumbnail({ peaks, width = 64, height = 24, className = 'sample-thumbnail' }: { peaks: Int8Array; width?: number; height?: number; className?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
@@ -16,6 +19,6 @@ export function SampleThumbnail({ peaks }: { peaks: Int8Array }) {
       const high = (peaks[b * 2 + 1] ?? 0) / 127;
       context.fillRect(x, ((1 - high) / 2) * height, 1, Math.max(1, ((high - low) / 2) * height));
     }
-  }, [peaks]);
-  return <canvas ref={canvas} className="sample-thumbnail" width={64} height={24} aria-hidden="true" />;
+  }, [peaks, width, height]);
+  return <canvas ref={canvas} className={className} width={width} height={height} aria-hidden="true" />;
 }

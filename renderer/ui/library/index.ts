@@ -1,2 +1,3 @@
 /** What the library room offers the rest of the UI. */
 export { LibraryPanel } from './LibraryPanel';
+export { SampleThumbnail } from './SampleThumbnail';

@@ -70,3 +70,34 @@ export function setSamplerRoot(project: Project, trackId: string, rootNote: numb
     return top > 127 ? sampler : { ...sampler, zone: { ...sampler.zone, rootNote: key } };
   });
 }
+
+/** The sampler's points a marker on its waveform moves, in seconds of the source. */
+export type SamplerPoint = 'start' | 'end' | 'loopStart' | 'loopEnd';
+
+/** The shortest sample the sampler keeps between its start and end, in seconds. */
+export const minSamplerSpanSeconds = 0.001;
+
+/**
+ * Moves one of the sampler's points to `seconds`, held where the zone stays valid: the start from
+ * 0 up to the loop start, the first slice and the end (less `minSamplerSpanSeconds`), the end
+ * from the loop end and past the last slice up to the file's `durationSeconds`, the loop start
+ * between the start and the loop end, the loop end between the loop start and the end.
+ */
+export function setSamplerPoint(project: Project, trackId: string, point: SamplerPoint, seconds: number, durationSeconds: number): Project {
+  if (!Number.isFinite(seconds) || !(durationSeconds > 0)) return project;
+  return editSampler(project, trackId, (sampler) => {
+    const zone = sampler.zone;
+    if (!zone) return sampler;
+    const firstSlice = zone.slices[0] ?? Infinity;
+    const lastSlice = zone.slices.at(-1) ?? 0;
+    const limits: Record<SamplerPoint, readonly [number, number]> = {
+      start: [0, Math.min(zone.loopStart, firstSlice, zone.end - minSamplerSpanSeconds)],
+      end: [Math.max(zone.loopEnd, zone.start + minSamplerSpanSeconds, lastSlice + minSamplerSpanSeconds), Math.max(durationSeconds, zone.end)],
+      loopStart: [zone.start, zone.loopEnd],
+      loopEnd: [zone.loopStart, zone.end],
+    };
+    const [low, high] = limits[point];
+    const value = Math.min(high, Math.max(low, seconds));
+    return value === zone[point] ? sampler : { ...sampler, zone: { ...zone, [point]: value } };
+  });
+}

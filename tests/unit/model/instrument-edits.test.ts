@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthPresets, synthPresetValues } from '../../../src/devices/instruments/synth';
 import { addInstrumentTrack } from '../../../src/model/edits/instrument-track-edits';
-import { setInstrumentParam, setInstrumentParams, setSamplerRoot, setSamplerSample } from '../../../src/model/edits/instrument-edits';
+import { setInstrumentParam, setInstrumentParams, setSamplerPoint, setSamplerRoot, setSamplerSample } from '../../../src/model/edits/instrument-edits';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { ProjectSchema } from '../../../src/model/project-schema';
 
@@ -30,5 +30,33 @@ describe('instrument edits', () => {
     // A drum track is not a sampler: nothing happens.
     const drums = addInstrumentTrack(loaded, 'drums');
     expect(setSamplerSample(drums.project, drums.trackId, { path: '/x.wav', durationSeconds: 1 })).toBe(drums.project);
+  });
+
+  it('move the sampler’s start, end and loop points, each held where the zone stays valid', () => {
+    const { project, trackId } = addInstrumentTrack(createEmptyProject(), 'sampler');
+    const loaded = setSamplerSample(project, trackId, { path: '/samples/pad.wav', durationSeconds: 2 });
+    const zoneOf = (p: typeof loaded) => {
+      const sampler = p.tracks[0]!.instrument;
+      return sampler?.type === 'sampler' ? sampler.zone : null;
+    };
+    let p = setSamplerPoint(loaded, trackId, 'loopStart', 0.5, 2);
+    p = setSamplerPoint(p, trackId, 'loopEnd', 1.5, 2);
+    p = setSamplerPoint(p, trackId, 'start', 0.2, 2);
+    p = setSamplerPoint(p, trackId, 'end', 1.8, 2);
+    expect(zoneOf(p)).toMatchObject({ start: 0.2, loopStart: 0.5, loopEnd: 1.5, end: 1.8 });
+    // Pushed past a neighbour, a point stops at it; the end stops at the file's end, the start at 0.
+    expect(zoneOf(setSamplerPoint(p, trackId, 'start', 0.9, 2))).toMatchObject({ start: 0.5 });
+    expect(zoneOf(setSamplerPoint(p, trackId, 'loopEnd', 1.9, 2))).toMatchObject({ loopEnd: 1.8 });
+    expect(zoneOf(setSamplerPoint(p, trackId, 'loopStart', 0.1, 2))).toMatchObject({ loopStart: 0.2 });
+    expect(zoneOf(setSamplerPoint(p, trackId, 'end', 1.2, 2))).toMatchObject({ end: 1.5 });
+    expect(zoneOf(setSamplerPoint(p, trackId, 'end', 9, 2))).toMatchObject({ end: 2 });
+    expect(zoneOf(setSamplerPoint(p, trackId, 'start', -1, 2))).toMatchObject({ start: 0 });
+    for (const point of ['start', 'end', 'loopStart', 'loopEnd'] as const) {
+      for (const to of [-1, 0, 0.7, 1.3, 3]) expect(ProjectSchema.safeParse(setSamplerPoint(p, trackId, point, to, 2)).success).toBe(true);
+    }
+    // No change, NaN, or no sample: the same document.
+    expect(setSamplerPoint(p, trackId, 'start', 0.2, 2)).toBe(p);
+    expect(setSamplerPoint(p, trackId, 'start', Number.NaN, 2)).toBe(p);
+    expect(setSamplerPoint(project, trackId, 'start', 0.2, 2)).toBe(project);
   });
 });
