@@ -97,6 +97,8 @@ describe('det-math against V8 Math.* over wide ranges', () => {
 
 /** Blocks per allocation run: a boxed double per call would be 60 MB in this many, several scavenges. */
 const BLOCKS = 30_000;
+/** As the engine's allocation test: the runs take seconds, but minutes on a machine under heavy load (one timed out at 60 s). */
+const ALLOCATION_TIMEOUT_MS = 300_000;
 const block = new Float64Array(128);
 const exponents = Float64Array.from(block, (_, i) => i / 16 - 4);
 const bases = Float64Array.from(block, (_, i) => 0.5 + i / 8);
@@ -134,7 +136,7 @@ describe('det-math in-place forms (the audio thread\'s)', () => {
         }
       };
       expect(await cleanRun(run)).toContain(0);
-    });
+    }, ALLOCATION_TIMEOUT_MS);
   }
 
   it(`powInPlace and atan2InPlace give the scalar results, and allocate nothing over ${BLOCKS} blocks of 128`, async () => {
@@ -158,5 +160,5 @@ describe('det-math in-place forms (the audio thread\'s)', () => {
       }
     };
     expect(await cleanRun(angles), 'atan2InPlace').toContain(0);
-  });
+  }, ALLOCATION_TIMEOUT_MS);
 });
