@@ -28,6 +28,9 @@ export class Delay implements StereoEffect {
   private readonly left: DelayLine;
   private readonly right: DelayLine;
   /** One-pole coefficients and states of the loop's high cut (a low-pass) and low cut (input minus a low-pass). */
+  /** The cut frequencies the coefficients were worked out for (NaN: none yet), so setting the same one again costs nothing. */
+  private highCutHz = Number.NaN;
+  private lowCutHz = Number.NaN;
   private highCut = 0;
   private lowCut = 0;
   private highCutLeft = 0;
@@ -98,10 +101,14 @@ export class Delay implements StereoEffect {
   }
 
   setHighCutHz(hz: number): void {
+    if (hz === this.highCutHz) return;
+    this.highCutHz = hz;
     this.highCut = onePoleCoefficient(hz, this.sampleRate);
   }
 
   setLowCutHz(hz: number): void {
+    if (hz === this.lowCutHz) return;
+    this.lowCutHz = hz;
     this.lowCut = onePoleCoefficient(hz, this.sampleRate);
   }
 

@@ -89,7 +89,8 @@ export function createDelayDevice(sampleRate: number): DeviceProcessor {
       kernel.setHighCutHz(end[base + delay.highCutHz] as number);
       kernel.setMix((end[base + delay.mix] as number) / 100);
     },
-    { eachBlock: (kernel, _params, context) => kernel.setTempoBpm(bpm(context.tempo)) },
+    // Its setters store, or work a cut out only when it moved: applied every block, apply is optimized code.
+    { applyEveryBlock: true, eachBlock: (kernel, _params, context) => kernel.setTempoBpm(bpm(context.tempo)) },
   );
 }
 
