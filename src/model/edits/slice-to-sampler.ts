@@ -15,7 +15,7 @@ import { sourceDuration, type SourceDurationOptions } from './clip-math';
 import { addInstrumentTrack } from './instrument-track-edits';
 import { resolveClip, resolveSelection, type ClipRef } from './selection';
 
-/** The key of the first slice when the slices fit above it: C1, where drum racks and slicers start. */
+/** The key of the first slice when the slices fit above it: MIDI 36 (C2 here, where 60 is C4), where drum machines and slicers start. */
 export const firstSliceKey = 36;
 
 export type SliceToSamplerResult = { readonly project: Project; readonly trackId: string; readonly clipId: string } | { readonly refused: string };
