@@ -50,7 +50,9 @@ async function runImport(sources: string[], options: ImportOptions): Promise<num
   process.once('SIGINT', onInterrupt);
   const progress = progressLine({ quiet: options.quiet === true });
   try {
-    const result = await importFolders(db, sources, { signal: cancel.signal, onProgress: (p) => reportProgress(progress, p), packsDir: packsDirFor(options.library) });
+    const finishedPhases = new Set<ImportProgress['phase']>();
+    const onProgress = (p: ImportProgress) => reportProgress(progress, p, finishedPhases);
+    const result = await importFolders(db, sources, { signal: cancel.signal, onProgress, packsDir: packsDirFor(options.library) });
     progress.end();
     if (options.json) console.log(JSON.stringify({ ...result, searchableMs: Math.round(result.searchableMs), elapsedMs: Math.round(result.elapsedMs) }, null, 2));
     else {
@@ -69,7 +71,11 @@ async function runImport(sources: string[], options: ImportOptions): Promise<num
   }
 }
 
-function reportProgress(line: ProgressLine, progress: ImportProgress): void {
-  const eta = progress.etaSeconds === null ? '' : `  ETA ${progress.etaSeconds.toFixed(0)} s`;
-  line.update(`${progress.phase === 'indexing' ? 'Indexing' : 'Analysing'}… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}`, progress.done === progress.total);
+/** Each phase's 100 % line is shown once: the pool may report a finished phase again (its rate moved). */
+function reportProgress(line: ProgressLine, progress: ImportProgress, finishedPhases: Set<ImportProgress['phase']>): void {
+  if (finishedPhases.has(progress.phase)) return;
+  const final = progress.done === progress.total;
+  if (final) finishedPhases.add(progress.phase);
+  const eta = progress.etaSeconds === null || final ? '' : `  ETA ${progress.etaSeconds.toFixed(0)} s`;
+  line.update(`${progress.phase === 'indexing' ? 'Indexing' : 'Analysing'}… ${progress.done}/${progress.total}  ${progress.filesPerSecond.toFixed(1)} files/s${eta}`, final);
 }

@@ -57,10 +57,13 @@ describe('glowroom command-line conventions', () => {
     const piped = glowroom(tempDir(), 'import', path.join(samplePack, 'Loops'));
     expect(piped.stderr).not.toContain('\r');
     const lines = piped.stderr.trimEnd().split('\n');
-    expect(lines.every((l) => l.startsWith('Importing… '))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^Importing… (\d+)\/\1 /);
-    // The first line, then one a second, then the final one.
-    expect(lines.length).toBeLessThanOrEqual(Math.ceil(piped.seconds) + 2);
+    // Two phases: listing every file from its headers, then analysing them.
+    expect(lines.every((l) => /^(Indexing|Analysing)… /.test(l))).toBe(true);
+    expect(lines.filter((l) => /^Indexing… (\d+)\/\1 /.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /^Analysing… (\d+)\/\1 /.test(l))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^Analysing… (\d+)\/\1 /);
+    // At most one line a second, plus each phase's first and final line.
+    expect(lines.length).toBeLessThanOrEqual(Math.ceil(piped.seconds) + 4);
 
     const quiet = glowroom(tempDir(), 'import', path.join(samplePack, 'Loops'), '--quiet');
     expect(quiet.stderr).toBe('');
