@@ -36,6 +36,8 @@ test('Export normalises for streaming, writes the file and shows the loudness re
 
 test('Export of the selected clips is exactly their span long', async ({ app }) => {
   await importFolder(app, samplePack);
+  // Loops follow the song's tempo when placed (the default; an earlier test may have switched it off).
+  await app.getByRole('checkbox', { name: 'Warp loops to the project tempo' }).check();
   const clip = await addSampleFromLibrary(app, 'amen', 'amen_break_137bpm.wav');
   await clip.click();
   await app.getByRole('button', { name: 'Export…' }).click();
@@ -48,8 +50,9 @@ test('Export of the selected clips is exactly their span long', async ({ app }) 
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByRole('region', { name: 'Loudness report' })).toBeVisible({ timeout: 60_000 });
   const audio = await decodeAudio(await readFile(out), 'amen selection.wav');
-  // The clip lasts the file's 77,321 frames at 44.1 kHz, placed in beats at 120 BPM and rendered at 48 kHz.
-  const beats = (77_321 / 44_100) * 2;
+  // The clip lasts the file's 77,321 frames at 44.1 kHz played at its own 137 BPM, so that many
+  // beats; warped to the song's 120 BPM and rendered at 48 kHz.
+  const beats = (77_321 / 44_100) * (137 / 60);
   expect(audio.channels[0]?.length).toBe(Math.round((beats * 60 * 48_000) / 120));
 });
 

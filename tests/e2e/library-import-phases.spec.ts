@@ -1,7 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chooseInFileBrowser, expect, samplePack, test } from './fixtures';
+import { once } from 'node:events';
+import type { Page } from '@playwright/test';
+import { startWebHostProcess, testUserHome } from '../support/web-host-process';
+import { chooseInFileBrowser, expect, repoRoot, samplePack, test } from './fixtures';
 
 /** Copies of each sound: enough that the analysis outlasts the checks made while it runs, even on an idle machine. */
 const copies = 30;
@@ -24,6 +27,24 @@ function makeBigPack(): string {
 test('an import lists its files at once, searchable while they are analysed, with progress and Cancel', async ({ app }) => {
   // Two imports of 270 files, one analysed in full, on a shared machine.
   test.setTimeout(240_000);
+  // A web host of its own with an empty library: the count checks need one, and the 270 copies
+  // would otherwise stay in the library every later test searches.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-phases-home-'));
+  mkdirSync(testUserHome(home));
+  const host = await startWebHostProcess(home, path.join(repoRoot, 'dist/renderer'));
+  await app.goto(host.url);
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  try {
+    await importTwice(app);
+  } finally {
+    host.child.kill('SIGTERM');
+    if (host.child.exitCode === null) await once(host.child, 'exit');
+    rmSync(home, { recursive: true, force: true });
+    rmSync(testUserHome(home), { recursive: true, force: true });
+  }
+});
+
+async function importTwice(app: Page): Promise<void> {
   const pack = makeBigPack();
   const files = copies * 9;
   await app.getByRole('button', { name: 'Import folder…' }).click();
@@ -55,4 +76,4 @@ test('an import lists its files at once, searchable while they are analysed, wit
   await expect(app.locator('.sample-thumbnail.is-pending')).toHaveCount(0);
   await expect(count).toHaveText(new RegExp(`^${copies} samples`));
   await app.locator('.library').screenshot({ path: 'test-results/screens/library-import-analysed.png' });
-});
+}
