@@ -30,7 +30,8 @@ export interface PianoRollProps {
   readonly ghosts: readonly PatternNote[];
   /** The song's key, the scale shown first. */
   readonly songKey: ScaleChoice | null;
-  readonly beatsPerBar: number;
+  /** How many beats (quarter notes) a bar of the pattern lasts: the song's bar where the clip starts. */
+  readonly barBeats: number;
   /** The pattern position (beats) at a playhead position (timeline beats), or null outside the clip. */
   readonly playheadBeat: (timelineBeat: number) => number | null;
   readonly audition: (pitch: number) => void;
@@ -45,7 +46,7 @@ const fineNudge = 1 / 32;
  * highlight and fold, ghost notes, chord stamps, copy/paste, duplicate, transpose and nudge keys,
  * audition, zoom on both axes. Each gesture or command is one undo step.
  */
-export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat, audition }: PianoRollProps) {
+export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, audition }: PianoRollProps) {
   const { pattern } = editing;
   const [view, setView] = useState<RollView>({ pxPerBeat: 96, rowPx: 14 });
   const [tool, setTool] = useState<RollTool>('draw');
@@ -61,7 +62,7 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
   const scroller = useRef<HTMLDivElement>(null);
   const lane = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
-  const grid = gridBeats(snap, beatsPerBar);
+  const grid = gridBeats(snap, barBeats);
   const gestures = useRollGestures({ editing, view, tool, grid, chord, selected, select: setSelected, audition });
 
   // Start with the notes (or middle C) in view.
@@ -142,7 +143,7 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
   const width = Math.max(beatX(pattern.length, view), 200);
   const background = {
     '--beat-px': `${view.pxPerBeat}px`,
-    '--bar-px': `${view.pxPerBeat * beatsPerBar}px`,
+    '--bar-px': `${view.pxPerBeat * barBeats}px`,
     '--grid-px': `${(grid ?? 1) * view.pxPerBeat}px`,
   } as CSSProperties;
   return (
@@ -213,10 +214,10 @@ export function PianoRoll({ editing, ghosts, songKey, beatsPerBar, playheadBeat,
           Bars
           <NumberField
             label="Pattern length in bars"
-            value={+(pattern.length / beatsPerBar).toFixed(3)}
+            value={+(pattern.length / barBeats).toFixed(3)}
             min={1}
             max={256}
-            onSet={(bars) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, bars * beatsPerBar))}
+            onSet={(bars) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, bars * barBeats))}
           />
         </label>
         <span className="beats-spacer" />

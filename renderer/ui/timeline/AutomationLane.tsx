@@ -18,7 +18,7 @@ import {
   pasteAutomationPointsLabel,
 } from '../../../src/model/edits/labels';
 import type { Track } from '../../../src/model/project-schema';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 import { sameLane, useAutomationView } from '../../state/automation-view-store';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -57,7 +57,7 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
   if (!param) return null;
   const { spec } = param;
   const width = laneBeats * pixelsPerBeat;
-  const grid = gridBeats(snap, project.timeSignature[0]);
+  const onGrid = (beat: number) => snapToGrid(beat, snap, project);
   const select = (indices: readonly number[]) => useAutomationView.getState().select(lane, indices);
 
   const local = (event: { clientX: number; clientY: number }) => {
@@ -97,7 +97,7 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
       return;
     }
     // The grabbed point lands on the grid; the others keep their distance to it.
-    const beat = snapBeats(Math.max(0, gesture.anchorBeat + (x - gesture.startX) / pixelsPerBeat), grid);
+    const beat = onGrid(Math.max(0, gesture.anchorBeat + (x - gesture.startX) / pixelsPerBeat));
     const value = yToValue(spec, valueToY(spec, gesture.anchorValue, height) + (y - gesture.startY), height);
     setGesture({ ...gesture, dBeats: beat - gesture.anchorBeat, dValue: value - gesture.anchorValue });
   };
@@ -128,7 +128,7 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
       );
       return;
     }
-    const beat = snapBeats(Math.max(0, x / pixelsPerBeat), grid);
+    const beat = onGrid(Math.max(0, x / pixelsPerBeat));
     setCursorBeat(beat);
     let added: readonly number[] = [];
     edit(addAutomationPointLabel(), (doc) => {

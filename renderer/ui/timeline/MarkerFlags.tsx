@@ -8,7 +8,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { InlineNameInput } from '../InlineNameInput';
 import { startPreviewDrag } from './preview-drag';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 
 /** A drag shorter than this (px) is a click: it moves the playhead to the marker. */
 const clickSlop = 3;
@@ -41,8 +41,8 @@ function MarkerFlag({ marker, pixelsPerBeat }: { marker: Marker; pixelsPerBeat: 
         const dx = move.clientX - originX;
         if (!moved && Math.abs(dx) < clickSlop) return null;
         moved = true;
-        const grid = move.altKey ? null : gridBeats(useTimeline.getState().snap, useProject.getState().project.timeSignature[0]);
-        return (p) => moveMarker(p, marker.id, beats(snapBeats(marker.beat + dx / pixelsPerBeat, grid)));
+        const snap = move.altKey ? 'off' : useTimeline.getState().snap;
+        return (p) => moveMarker(p, marker.id, beats(snapToGrid(marker.beat + dx / pixelsPerBeat, snap, p)));
       },
       release: () => {
         if (!moved) useTransport.getState().seekToBeat(marker.beat);

@@ -1,4 +1,4 @@
-import type { MouseEvent, PointerEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { useRef } from 'react';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -7,7 +7,7 @@ import { addMarkerLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { beats } from '../../../src/std/units';
 import { MarkerFlags } from './MarkerFlags';
-import { floorToGrid, gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid, type SnapRounding } from '../../../src/model/snap';
 
 /**
  * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and
@@ -16,7 +16,6 @@ import { floorToGrid, gridBeats, snapBeats } from '../../../src/model/snap';
  * bypasses the snap grid.
  */
 export function Ruler() {
-  const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const snap = useTimeline((s) => s.snap);
   const loop = useTransport((s) => s.loop);
@@ -29,7 +28,8 @@ export function Ruler() {
     const rect = event.currentTarget.getBoundingClientRect();
     return Math.max(0, (event.clientX - rect.left) / pixelsPerBeat);
   };
-  const grid = (event: PointerEvent) => (event.altKey ? null : gridBeats(snap, beatsPerBar));
+  const onGrid = (event: MouseEvent<HTMLDivElement>, rounding: SnapRounding = 'nearest') =>
+    snapToGrid(beatAt(event), event.altKey ? 'off' : snap, useProject.getState().project, rounding);
 
   return (
     <div
@@ -39,12 +39,12 @@ export function Ruler() {
       title="Click to move the playhead, drag to set the loop, Shift-drag to set the punch range, double-click to add a marker (Alt: no snap)"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
-        drag.current = { from: floorToGrid(beatAt(event), grid(event)), moved: false, punch: event.shiftKey };
+        drag.current = { from: onGrid(event, 'floor'), moved: false, punch: event.shiftKey };
       }}
       onPointerMove={(event) => {
         const current = drag.current;
         if (!current) return;
-        const to = snapBeats(beatAt(event), grid(event));
+        const to = onGrid(event);
         if (Math.abs(to - current.from) * pixelsPerBeat < 4) return;
         current.moved = true;
         const range = { start: Math.min(current.from, to), end: Math.max(current.from, to) };
@@ -54,10 +54,10 @@ export function Ruler() {
       onPointerUp={(event) => {
         const current = drag.current;
         drag.current = null;
-        if (current && !current.moved) useTransport.getState().seekToBeat(snapBeats(beatAt(event), grid(event)));
+        if (current && !current.moved) useTransport.getState().seekToBeat(onGrid(event));
       }}
       onDoubleClick={(event) => {
-        const at = beats(snapBeats(beatAt(event), event.altKey ? null : gridBeats(snap, beatsPerBar)));
+        const at = beats(onGrid(event));
         useProject.getState().edit(addMarkerLabel(), (p) => addMarker(p, at));
       }}
     >

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type MouseEvent } from 'react';
 import { chooseTakeLabel, splitTakesLabel } from '../../../src/model/edits/labels';
 import { chooseTake, splitTakeGroup, takeOf } from '../../../src/model/edits/take-edits';
 import type { AudioClip, Track } from '../../../src/model/project-schema';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 import { Clock } from '../../../src/std/clock';
 import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
@@ -95,7 +95,7 @@ function beatUnder(event: MouseEvent<HTMLElement>, clip: AudioClip): number {
   const box = event.currentTarget.getBoundingClientRect();
   const beat = clip.start + ((event.clientX - box.left) / Math.max(1, box.width)) * clip.length;
   const { snap } = useTimeline.getState();
-  return event.altKey ? beat : snapBeats(beat, gridBeats(snap, useProject.getState().project.timeSignature[0]));
+  return snapToGrid(beat, event.altKey ? 'off' : snap, useProject.getState().project);
 }
 
 /** "2.3": bar and beat (from 1) of a position. */

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import { addTempoChangeLabel, deleteTempoChangeLabel, moveTempoChangeLabel, tempoRampLabel } from '../../../src/model/edits/labels';
 import { addTempoChange, deleteTempoChange, moveTempoChange, setTempoRamp } from '../../../src/model/edits/tempo-map-edits';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 import type { TempoChange } from '../../../src/model/timing-schema';
 import { Clock } from '../../../src/std/clock';
 import { beats } from '../../../src/std/units';
@@ -26,7 +26,6 @@ const formatBpm = (bpm: number) => String(+bpm.toFixed(2));
 export function TempoLane({ laneBeats }: { readonly laneBeats: number }) {
   const tempo = useProject((s) => s.project.tempo);
   const changes = useProject((s) => s.project.tempoChanges);
-  const beatsPerBar = useProject((s) => s.project.timeSignature[0]);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const snap = useTimeline((s) => s.snap);
   const range = tempoRange(tempo, changes);
@@ -37,7 +36,7 @@ export function TempoLane({ laneBeats }: { readonly laneBeats: number }) {
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget && !(event.target instanceof SVGElement)) return;
     const rect = event.currentTarget.getBoundingClientRect();
-    const beat = snapBeats((event.clientX - rect.left) / pixelsPerBeat, event.altKey ? null : gridBeats(snap, beatsPerBar));
+    const beat = snapToGrid((event.clientX - rect.left) / pixelsPerBeat, event.altKey ? 'off' : snap, useProject.getState().project);
     edit(addTempoChangeLabel(), (p) => addTempoChange(p, beat));
   };
 
@@ -52,8 +51,7 @@ export function TempoLane({ laneBeats }: { readonly laneBeats: number }) {
         const dy = move.clientY - originY;
         if (!moved && Math.hypot(dx, dy) < clickSlop) return null;
         moved = true;
-        const grid = move.altKey ? null : gridBeats(useTimeline.getState().snap, beatsPerBar);
-        const beat = snapBeats(change.beat + dx / pixelsPerBeat, grid);
+        const beat = snapToGrid(change.beat + dx / pixelsPerBeat, move.altKey ? 'off' : useTimeline.getState().snap, useProject.getState().project);
         const bpm = change.bpm - dy * bpmPerPixel(range) * (move.shiftKey ? 0.1 : 1);
         return (p) => moveTempoChange(p, index, beat, bpm);
       },

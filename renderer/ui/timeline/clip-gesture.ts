@@ -13,7 +13,7 @@ import { clipBox, gainPerPixel, type ClipPart } from './clip-geometry';
 import { trackLayers } from './clip-layers';
 import { laneClips } from './take-lanes';
 import { refsOf } from './selection';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 import { startPreviewDrag } from './preview-drag';
 import { timelineRows } from './automation-rows';
 import { rowAt } from './track-layout';
@@ -44,22 +44,22 @@ export function startClipGesture(event: ReactPointerEvent<HTMLElement>, kind: Cl
   };
 
   const recipe = (dx: number, dy: number, free: boolean) => {
-    const grid = free ? null : gridBeats(snap, base.timeSignature[0]);
+    const onGrid = (beat: number) => snapToGrid(beat, free ? 'off' : snap, base);
     const beatsMoved = dx / pixelsPerBeat;
     const end = clip.start + clip.length;
     switch (kind) {
       case 'move':
         return (p: Project) => {
-          const moved = moveClips(p, group, snapBeats(clip.start + beatsMoved, grid) - clip.start, tracksMoved(dy));
+          const moved = moveClips(p, group, onGrid(clip.start + beatsMoved) - clip.start, tracksMoved(dy));
           // A press that has not moved the clips (yet) changes nothing, not even the order.
           return moved === p ? p : settlePlaced(carryPlacedAutomation(p, moved, movedClipShifts(p, moved), false), movedIds);
         };
       case 'trim-start':
-        return (p: Project) => trimClipStart(p, ref, snapBeats(clip.start + beatsMoved, grid), durations);
+        return (p: Project) => trimClipStart(p, ref, onGrid(clip.start + beatsMoved), durations);
       case 'trim-end':
-        return (p: Project) => trimClipEnd(p, ref, snapBeats(end + beatsMoved, grid), durations);
+        return (p: Project) => trimClipEnd(p, ref, onGrid(end + beatsMoved), durations);
       case 'loop':
-        return (p: Project) => extendLoop(p, ref, snapBeats(end + beatsMoved, grid) - clip.start);
+        return (p: Project) => extendLoop(p, ref, onGrid(end + beatsMoved) - clip.start);
       case 'gain': {
         // Every clip in the group changes by the same number of decibels, in 0.1 dB steps.
         const shown = laneClips(track.clips);

@@ -4,7 +4,7 @@ import { placeLibrarySample } from '../../state/loop-placement';
 import { useProject } from '../../state/project-store';
 import { reportError } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 import { droppedFilePath } from '../dropped-file';
 import { importDroppedMidi, importMidiPath, isMidiFileName } from '../play';
 
@@ -31,7 +31,7 @@ export function sampleDropHandlers(trackId: string | null) {
       const { pixelsPerBeat, snap } = useTimeline.getState();
       const { project, addFile } = useProject.getState();
       const x = event.clientX - event.currentTarget.getBoundingClientRect().left;
-      const beat = Math.max(0, snapBeats(x / pixelsPerBeat, event.altKey ? null : gridBeats(snap, project.timeSignature[0])));
+      const beat = Math.max(0, snapToGrid(x / pixelsPerBeat, event.altKey ? 'off' : snap, project));
       const path = event.dataTransfer.getData(sampleDragType);
       if (path) {
         const row = useLibrary.getState().rows.find((candidate) => candidate.path === path);

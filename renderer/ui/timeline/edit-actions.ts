@@ -25,7 +25,7 @@ import { useTimeline } from '../../state/timeline-store';
 import { pointerInLanes } from './lane-pointer';
 import { laneClips } from './take-lanes';
 import { refsOf } from './selection';
-import { gridBeats, snapBeats } from '../../../src/model/snap';
+import { snapToGrid } from '../../../src/model/snap';
 
 /** Edits the keyboard and menus run on the selected clips; each is one undoable step. */
 
@@ -77,7 +77,7 @@ export function splitAtMouse(free: boolean): void {
   if (!track || !clip) return;
   const selected = selectedRefs(project);
   const targets = selected.some((ref) => ref.clipId === clip.id) ? selected : [{ trackId: track.id, clipId: clip.id }];
-  const at = snapBeats(pointer.beat, free ? null : gridBeats(useTimeline.getState().snap, project.timeSignature[0]));
+  const at = snapToGrid(pointer.beat, free ? 'off' : useTimeline.getState().snap, project);
   const durations = { sourceDurations: sourceDurationsOf(project, useSamples.getState().byPath) };
   const group = takeOf(clip)?.group;
   if (group !== undefined) {
@@ -98,10 +98,10 @@ export function deleteSelection(): void {
 export function duplicateSelection(): void {
   const project = useProject.getState().project;
   const refs = selectedRefs(project);
-  const grid = gridBeats(useTimeline.getState().snap, project.timeSignature[0]);
+  const { snap } = useTimeline.getState();
   if (refs.length === 0) return;
   placeAndSelect(duplicateLabel(refs.length), (p) => {
-    const result = duplicateClipsWithResult(p, refs, grid);
+    const result = duplicateClipsWithResult(p, refs, snap);
     return { ...result, project: carryPlacedAutomation(p, result.project, duplicatedClipShifts(p, refs, result), true) };
   });
 }

@@ -38,7 +38,7 @@ import {
   sourceDuration,
   type SourceDurationOptions,
 } from './clip-math';
-import { ceilToGrid } from '../snap';
+import { snapToGrid, type SnapSetting } from '../snap';
 import { clipIdsOf, idAllocator } from './ids';
 import { canHold } from './clip-kinds';
 import { clipRef, resolveClip, resolveSelection, selectionBounds, type ClipRef, type ClipSelection } from './selection';
@@ -191,17 +191,17 @@ export function splitClips(project: Project, selection: ClipSelection, atBeats: 
 
 /**
  * Copies of the selected clips placed after the selection, as DAWs duplicate: the group's copy
- * starts on the first line of the grid (`gridBeats`, in beats) at or after the selection's end,
- * so a one-shot shorter than a beat is copied onto the next beat and four bars land on bar 5.
- * Without a grid (null) the copy starts right at the end. Copies keep their relative positions,
+ * starts on the first line of the song's grid (`snap`) at or after the selection's end, so a
+ * one-shot shorter than a beat is copied onto the next beat and four bars land on bar 5.
+ * Without a grid ('off') the copy starts right at the end. Copies keep their relative positions,
  * stay on their tracks, get new ids and are appended to their tracks. A copy of a note clip is a
  * linked copy: it plays the same pattern (`makeClipsUnique` breaks it off).
  */
-export function duplicateClipsWithResult(project: Project, selection: ClipSelection, gridBeats: number | null = null): CreatedClips {
+export function duplicateClipsWithResult(project: Project, selection: ClipSelection, snap: SnapSetting = 'off'): CreatedClips {
   const clips = resolveSelection(project, selection);
   const bounds = selectionBounds(clips);
   if (!bounds) return { project, created: [] };
-  const span = ceilToGrid(bounds.end, gridBeats) - bounds.start;
+  const span = snapToGrid(bounds.end, snap, project, 'ceil') - bounds.start;
   const newId = idAllocator('c', clipIdsOf(project));
   const copies = new Map<number, Clip[]>();
   const created: ClipRef[] = [];
@@ -224,8 +224,8 @@ export function duplicateClipsWithResult(project: Project, selection: ClipSelect
   };
 }
 
-export function duplicateClips(project: Project, selection: ClipSelection, gridBeats: number | null = null): Project {
-  return duplicateClipsWithResult(project, selection, gridBeats).project;
+export function duplicateClips(project: Project, selection: ClipSelection, snap: SnapSetting = 'off'): Project {
+  return duplicateClipsWithResult(project, selection, snap).project;
 }
 
 /** Removes the selected clips. Their sources stay (unused sources are allowed). */

@@ -35,7 +35,7 @@ describe('automation that moves with its clips', () => {
 
   it('duplicating copies the lane under the clip and keeps the original', () => {
     const before = withRide();
-    const result = duplicateClipsWithResult(before, [ref('t1', 'c1')], 1);
+    const result = duplicateClipsWithResult(before, [ref('t1', 'c1')], 'beat');
     const copyStart = result.project.tracks[0]?.clips.find((clip) => clip.id === result.created[0]?.clipId)?.start ?? NaN;
     expect(copyStart).toBe(4);
     const shifts = duplicatedClipShifts(before, [ref('t1', 'c1')], result);

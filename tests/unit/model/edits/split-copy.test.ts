@@ -80,24 +80,31 @@ describe('duplicateClips', () => {
   it('starts the copy on the first grid line at or after the selection’s end, not where the audio runs out', () => {
     // A one-shot of 0.3 beats on beat 1: on the beat grid its copy goes on beat 2, then beat 3.
     const shot = deepFreeze({ ...project(), tracks: [{ ...project().tracks[0]!, clips: [clip('c1', { start: 1, length: 0.3 })] }] });
-    const once = duplicateClipsWithResult(shot, [ref('t1', 'c1')], 1);
+    const once = duplicateClipsWithResult(shot, [ref('t1', 'c1')], 'beat');
     expect(findClip(once.project, 'c2')).toMatchObject({ start: 2, length: 0.3 });
-    expect(findClip(duplicateClips(once.project, once.created, 1), 'c3').start).toBe(3);
+    expect(findClip(duplicateClips(once.project, once.created, 'beat'), 'c3').start).toBe(3);
     // Off: right at the end; 1/16 grid: the next sixteenth; bar grid: the next bar.
-    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], null), 'c2').start).toBeCloseTo(1.3, 12);
-    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], 0.25), 'c2').start).toBe(1.5);
-    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], 4), 'c2').start).toBe(4);
+    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], 'off'), 'c2').start).toBeCloseTo(1.3, 12);
+    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], '1/16'), 'c2').start).toBe(1.5);
+    expect(findClip(duplicateClips(shot, [ref('t1', 'c1')], 'bar'), 'c2').start).toBe(4);
     // Four bars from bar 1, whatever the audio inside them does: the copy lands exactly on bar 5.
     const p = project();
     const group = [ref('t1', 'c1'), ref('t1', 'c2'), ref('t3', 'c4')];
-    const bars = duplicateClipsWithResult(p, group.slice(0, 1), 4);
+    const bars = duplicateClipsWithResult(p, group.slice(0, 1), 'bar');
     expect(findClip(bars.project, 'c5').start).toBe(4);
     // c1 [0, 4), c2 [8, 10), c4 [4, 12): the group ends at 12, a bar line, so copies move by 12.
-    const q = duplicateClipsWithResult(p, group, 4);
+    const q = duplicateClipsWithResult(p, group, 'bar');
     expect(q.created.map((r) => findClip(q.project, r.clipId).start)).toEqual([12, 20, 16]);
     // A hair past a line (float noise) counts as on it.
     const noisy = deepFreeze({ ...p, tracks: [{ ...p.tracks[0]!, clips: [clip('c1', { start: 0, length: 16 + 1e-12 })] }] });
-    expect(findClip(duplicateClips(noisy, [ref('t1', 'c1')], 4), 'c2').start).toBe(16);
+    expect(findClip(duplicateClips(noisy, [ref('t1', 'c1')], 'bar'), 'c2').start).toBe(16);
+  });
+
+  it('lands a bar-grid copy on the next bar of the song’s meters', () => {
+    // 4/4 then 6/8 from bar 1 (beat 4): bars start at 0, 4, 7, 10. A clip ending at 5 is copied to bar 3's start, 7.
+    const base = project();
+    const meters = deepFreeze({ ...base, meterChanges: [{ bar: 1, timeSignature: [6, 8] as [number, 8] }], tracks: [{ ...base.tracks[0]!, clips: [clip('c1', { start: 1, length: 4 })] }] });
+    expect(findClip(duplicateClips(meters, [ref('t1', 'c1')], 'bar'), 'c2').start).toBe(1 + 6);
   });
 });
 
