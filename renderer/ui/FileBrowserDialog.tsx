@@ -65,7 +65,6 @@ function FileBrowserDialog({ browse }: { browse: BrowseSession }) {
 
   const entries = listing?.entries ?? [];
   const current = entries[selected] ?? null;
-  const existing = saving ? entries.find((e) => e.kind === 'file' && e.name === name.trim()) : undefined;
 
   const open = (entry: FolderEntry) => {
     if (entry.kind === 'folder') void go(entry.path);
@@ -75,6 +74,8 @@ function FileBrowserDialog({ browse }: { browse: BrowseSession }) {
   const typed = location.trim();
   /** The user typed a location of their own: the main button takes it, as desktop dialogs do. */
   const locationEdited = listing !== null && typed !== listing.folder;
+  /** The named file in the folder shown would be replaced; a typed location names its own target instead. */
+  const existing = saving && !locationEdited ? entries.find((e) => e.kind === 'file' && e.name === name.trim()) : undefined;
   /** The main button: a typed location, else the file to open or save, or the folder chosen (the selected one, else the one shown). */
   const act = () => {
     if (!listing) return;

@@ -45,6 +45,18 @@ test('a moved clip is saved where it was dropped and renders exactly that much l
   expect(firstSound - frameOf(5, 120)).toBeLessThan(8);
   expect(rendered.channels[0].subarray(0, frameOf(5, 120)).every((x) => x === 0)).toBe(true);
 
+  // Save As with a new full path typed: the name box still holds the saved file's name, which
+  // exists in the folder shown, but the typed path is the target, so nothing is replaced.
+  await app.keyboard.press('Control+Shift+S');
+  const saveAs = app.getByRole('dialog', { name: 'Save project as' });
+  await expect(saveAs.getByRole('button', { name: 'Replace' })).toBeVisible();
+  const copy = path.join(process.env['GLOWROOM_HOME'] ?? '', 'moved kick copy.glowroom');
+  await saveAs.getByRole('textbox', { name: 'Location' }).fill(copy);
+  await expect(saveAs.getByText('already exists')).toHaveCount(0);
+  await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByRole('contentinfo')).toContainText(`Saved ${copy}`);
+  expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
+
   // Open it again from the recent list after starting fresh.
   await app.keyboard.press('Control+n');
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(0);
