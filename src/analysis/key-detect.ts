@@ -1,8 +1,9 @@
 /**
  * Musical key detection from PCM, pure and deterministic.
  *
- * The channels are mixed to mono and cut into Hann-windowed frames of about 170 ms (a power of
- * two, so the FFT is radix-2). Each frame's spectral peaks between 55 Hz and 2 kHz are folded onto
+ * The channels are mixed to mono, decimated to 5–10 kHz (decimate.ts: everything read lies below
+ * 2 kHz, and the FFTs get eight times smaller at 44.1 kHz) and cut into Hann-windowed frames of
+ * about 170 ms (a power of two, so the FFT is radix-2). Each frame's spectral peaks between 55 Hz and 2 kHz are folded onto
  * the twelve pitch classes (A = 440 Hz, equal temperament), weighted by magnitude (peaks more
  * than 30 dB under the frame's strongest are dropped), giving a
  * chromagram summed over the sound. The chroma vector is correlated (Pearson) with the
@@ -16,6 +17,7 @@
  */
 import { allKeys } from './musical-key';
 import { fft } from '../dsp/fft';
+import { decimateMono, decimationFactor } from './decimate';
 
 export interface KeyDetection {
   /** Normalised like src/analysis/musical-key (`C minor`, `F# major`). */
@@ -49,6 +51,13 @@ const minorProfile = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69,
 
 const lowHz = 55;
 const highHz = 2000;
+/**
+ * The spectrum is read from a mono mix decimated to at least this rate (decimate.ts), flat up to
+ * `passHz` (a little above `highHz`, where the peak test reads one bin further): an 8192-point
+ * FFT at 44.1 kHz becomes a 1024-point one on the very same bins.
+ */
+const minAnalysisRate = 5000;
+const passHz = 2100;
 /** Peaks more than 30 dB under the frame's strongest are ignored. */
 const peakFloor = 10 ** (-30 / 20);
 
@@ -57,18 +66,23 @@ export function detectKey(channels: readonly Float32Array[], sampleRate: number,
   const { minSeconds, maxFlatness, minCorrelation, minConfidence, maxSeconds } = { ...defaults, ...options };
   const length = Math.min(channels[0]?.length ?? 0, Math.floor(maxSeconds * sampleRate));
   if (channels.length === 0 || length < minSeconds * sampleRate) return null;
-  const mono = new Float64Array(length);
-  for (const channel of channels) for (let i = 0; i < length; i++) mono[i] = (mono[i] ?? 0) + (channel[i] ?? 0) / channels.length;
-
-  const size = 2 ** Math.round(Math.log2(sampleRate * 0.17));
-  const hop = size / 2;
+  // Frames of about 170 ms at the file's rate; the same frames, bins and hops at the decimated rate.
+  const fullSize = 2 ** Math.round(Math.log2(sampleRate * 0.17));
+  const fullHop = fullSize / 2;
+  const frames = Math.max(1, Math.floor((length - fullSize) / fullHop) + 1);
+  const decimated = decimateMono(channels, length, sampleRate, decimationFactor(sampleRate, minAnalysisRate, fullHop), passHz);
+  const { mono } = decimated;
+  const size = fullSize / decimated.factor;
+  const hop = fullHop / decimated.factor;
+  const rate = decimated.sampleRate;
   const window = new Float64Array(size);
-  for (let i = 0; i < size; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
-  const firstBin = Math.max(1, Math.floor((lowHz * size) / sampleRate));
-  const lastBin = Math.min(size / 2 - 1, Math.ceil((highHz * size) / sampleRate));
+  // Scaled by the factor, so spectra keep the magnitudes of the full-rate transform (the silence test reads them).
+  for (let i = 0; i < size; i++) window[i] = (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size)) * decimated.factor;
+  const firstBin = Math.max(1, Math.floor((lowHz * size) / rate));
+  const lastBin = Math.min(size / 2 - 1, Math.ceil((highHz * size) / rate));
   const pitchOfBin = new Int8Array(lastBin + 1);
   for (let bin = firstBin; bin <= lastBin; bin++) {
-    const midi = 69 + 12 * Math.log2((bin * sampleRate) / size / 440);
+    const midi = 69 + 12 * Math.log2((bin * rate) / size / 440);
     pitchOfBin[bin] = ((Math.round(midi) % 12) + 12) % 12;
   }
 
@@ -77,7 +91,6 @@ export function detectKey(channels: readonly Float32Array[], sampleRate: number,
   const re = new Float64Array(size);
   const im = new Float64Array(size);
   const magnitude = new Float64Array(lastBin + 2);
-  const frames = Math.max(1, Math.floor((length - size) / hop) + 1);
   for (let frame = 0; frame < frames; frame++) {
     const start = frame * hop;
     for (let i = 0; i < size; i++) {
