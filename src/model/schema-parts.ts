@@ -19,8 +19,12 @@ export const pan = finite.min(-1).max(1);
 export const name = z.string().max(200);
 /** Quarter notes per minute, for the project's tempo, tempo changes and a clip's source tempo. */
 export const bpm = finite.min(20).max(999);
+/** The most beats a bar may have (a time signature's top number, from 1). */
+export const maxMeterCount = 32;
+/** The note values a time signature's bottom number may be. */
+export const meterUnits = [1, 2, 4, 8, 16, 32] as const;
 /** [beats per bar, note value]. */
-export const timeSignature = z.tuple([z.number().int().min(1).max(32), z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16), z.literal(32)])]);
+export const timeSignature = z.tuple([z.number().int().min(1).max(maxMeterCount), z.literal(meterUnits)]);
 
 export type Path = (string | number)[];
 

@@ -3,6 +3,7 @@ import { useUi } from '../../state/ui-store';
 import { useTransport } from '../../state/transport-store';
 import {
   addMarkerAtPlayhead,
+  addMeterChangeAtPlayhead,
   copySelection,
   deleteSelection,
   duplicateSelection,
@@ -43,6 +44,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Shift+S', does: 'Split at the mouse (Alt: off the grid)', matches: (e) => !command(e) && e.shiftKey && e.code === 'KeyS', run: (e) => splitAtMouse(e.altKey) },
   { keys: '0', does: 'Mute / unmute the selected clips', matches: (e) => plain(e) && e.key === '0', run: toggleMuteSelection },
   { keys: 'M', does: 'Add a marker at the playhead', matches: (e) => plain(e) && key(e, 'm'), run: addMarkerAtPlayhead },
+  { keys: 'Ctrl+Shift+M', does: 'Add a time signature change at the playhead’s bar', matches: (e) => command(e) && e.shiftKey && key(e, 'm'), run: addMeterChangeAtPlayhead },
   { keys: 'Delete', does: 'Delete the selected clips', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: deleteSelection },
   { keys: 'U', does: 'Make the selected note clips unique (break linked copies off their pattern)', matches: (e) => plain(e) && !e.shiftKey && key(e, 'u'), run: makeSelectionUnique },
   { keys: 'Ctrl+D', does: 'Duplicate (a note clip’s copy is linked: it plays the same pattern)', matches: (e) => command(e) && key(e, 'd'), run: duplicateSelection },
@@ -63,6 +65,7 @@ export const gestures: readonly { readonly keys: string; readonly does: string }
   { keys: 'Double-click a clip', does: 'Edit it: name, gain, fades, normalize, chop' },
   { keys: 'Right-click a clip', does: 'Make Unique, Duplicate, Mute, Delete' },
   { keys: 'Double-click the ruler / a marker', does: 'Add a marker / rename it' },
+  { keys: 'Right-click the ruler or tempo lane / drag a time signature flag, ← → / Delete on it', does: 'Add a time signature change / move it by bars / remove it' },
   { keys: 'Double-click / drag a warp marker, ← → / Delete (clip editor)', does: 'Add one on the nearest transient / move the audio on its beat / nudge 1 ms (Shift: 10 ms) / remove it' },
   { keys: 'T in the tempo question', does: 'Tap the tempo of a loop' },
   { keys: 'Drag a track header’s bottom edge', does: 'Track height' },

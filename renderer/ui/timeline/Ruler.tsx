@@ -7,13 +7,15 @@ import { addMarkerLabel } from '../../../src/model/edits/labels';
 import { addMarker } from '../../../src/model/edits/marker-edits';
 import { beats } from '../../../src/std/units';
 import { MarkerFlags } from './MarkerFlags';
+import { openRulerMenu } from './meter-actions';
+import { MeterFlags } from './MeterFlags';
 import { snapToGrid, type SnapRounding } from '../../../src/model/snap';
 
 /**
  * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and
  * times underneath): click to move the playhead there, drag to set the loop range, Shift-drag to
- * set the punch range (recording writes only inside it), double-click to add a marker. Alt
- * bypasses the snap grid.
+ * set the punch range (recording writes only inside it), double-click to add a marker, right-click
+ * for the time signature menu. Alt bypasses the snap grid. The meters' flags and the markers sit on it.
  */
 export function Ruler() {
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
@@ -36,8 +38,9 @@ export function Ruler() {
       className="ruler"
       role="group"
       aria-label="Ruler"
-      title="Click to move the playhead, drag to set the loop, Shift-drag to set the punch range, double-click to add a marker (Alt: no snap)"
+      title="Click to move the playhead, drag to set the loop, Shift-drag to set the punch range, double-click to add a marker, right-click to add a time signature change (Alt: no snap)"
       onPointerDown={(event) => {
+        if (event.button !== 0) return;
         event.currentTarget.setPointerCapture(event.pointerId);
         drag.current = { from: onGrid(event, 'floor'), moved: false, punch: event.shiftKey };
       }}
@@ -56,6 +59,7 @@ export function Ruler() {
         drag.current = null;
         if (current && !current.moved) useTransport.getState().seekToBeat(onGrid(event));
       }}
+      onContextMenu={(event) => openRulerMenu(event, beatAt(event))}
       onDoubleClick={(event) => {
         const at = beats(onGrid(event));
         useProject.getState().edit(addMarkerLabel(), (p) => addMarker(p, at));
@@ -75,6 +79,7 @@ export function Ruler() {
           aria-hidden="true"
         />
       )}
+      <MeterFlags pixelsPerBeat={pixelsPerBeat} />
       <MarkerFlags pixelsPerBeat={pixelsPerBeat} />
     </div>
   );

@@ -8,6 +8,7 @@ import { beats } from '../../../src/std/units';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { formatBarsBeats } from '../format';
+import { openRulerMenu } from './meter-actions';
 import { startPreviewDrag } from './preview-drag';
 import { bpmPerPixel, bpmToY, tempoCurvePoints, tempoRange } from './tempo-lane-geometry';
 
@@ -77,8 +78,9 @@ export function TempoLane({ laneBeats }: { readonly laneBeats: number }) {
       className="tempo-lane"
       role="group"
       aria-label="Tempo lane"
-      title={`Tempo: ${formatBpm(tempo)} BPM at the start. Double-click to add a tempo change (Alt: no snap)`}
+      title={`Tempo: ${formatBpm(tempo)} BPM at the start. Double-click to add a tempo change (Alt: no snap); right-click to add a time signature change`}
       onDoubleClick={onDoubleClick}
+      onContextMenu={(event) => openRulerMenu(event, (event.clientX - event.currentTarget.getBoundingClientRect().left) / pixelsPerBeat)}
     >
       <svg className="tempo-curve" width={laneBeats * pixelsPerBeat} height="100%" aria-hidden="true">
         <polyline points={tempoCurvePoints(tempo, changes, laneBeats, pixelsPerBeat)} />

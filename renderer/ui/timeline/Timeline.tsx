@@ -16,7 +16,9 @@ import { sampleDropHandlers } from './drop-target';
 import { headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
 import { startRubberBand } from './rubber-band';
+import { MeterDialogHost } from './MeterDialog';
 import { Ruler } from './Ruler';
+import { RulerMenu } from './RulerMenu';
 import { TakeLanes } from './TakeLanes';
 import { TempoLane } from './TempoLane';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -145,6 +147,8 @@ export function Timeline() {
         </div>
       </div>
       <ClipMenu />
+      <RulerMenu />
+      <MeterDialogHost />
     </section>
   );
 }

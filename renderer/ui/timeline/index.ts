@@ -14,6 +14,7 @@ export {
   splitAtPlayhead,
   toggleMuteSelection,
 } from './edit-actions';
+export { addMeterChangeAtPlayhead } from './meter-actions';
 export { refsOf } from './selection';
 export { sliceToSamplerFrom } from './slice-to-sampler-action';
 export { zoomBy } from './zoom';

@@ -5,7 +5,7 @@ import type { TimelinePalette } from './timeline-palette';
 
 /** Bar labels are at least this far apart (px); when bars are narrower, every 2nd, 4th, … bar is labelled. */
 const labelRoom = 48;
-/** How far down the ruler a meter change's line reaches (px). */
+/** How far down the ruler a meter change's line reaches (px); its flag (`MeterFlags`) is drawn over it. */
 const meterLineHeight = 28;
 
 /**
@@ -36,12 +36,12 @@ export function paintRuler(context: CanvasRenderingContext2D, frame: Arrangement
     context.fillStyle = palette.textFaint;
     context.fillText(formatClock(clock.secondsAt(clock.barStart(bar))).replace(/\.\d+$/, ''), x + 10 + context.measureText(label).width, 13);
   }
-  // The meter where it is set, under the bar numbers, on a line of its own.
+  // A meter change's line; its flag, under the bar numbers, is an element (it can be dragged and edited).
   context.fillStyle = palette.textMuted;
-  for (const { bar, timeSignature } of meters) {
+  for (const { bar } of meters) {
+    if (bar === 0) continue;
     const x = Math.round(laneLeft + clock.barStart(bar) * pixelsPerBeat - scrollLeft);
-    if (bar > 0) context.fillRect(x, 0, 2, meterLineHeight);
-    context.fillText(`${timeSignature[0]}/${timeSignature[1]}`, x + 4, 25);
+    context.fillRect(x, 0, 2, meterLineHeight);
   }
   context.restore();
 }

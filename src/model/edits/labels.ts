@@ -33,7 +33,9 @@ export const moveTempoChangeLabel = (): string => 'Move Tempo Change';
 export const deleteTempoChangeLabel = (): string => 'Delete Tempo Change';
 /** `ramp`: whether the point becomes a ramp (true) or a jump (false). */
 export const tempoRampLabel = (ramp: boolean): string => (ramp ? 'Ramp Tempo' : 'Jump Tempo');
+export const addMeterChangeLabel = (): string => 'Add Meter Change';
 export const meterChangeLabel = (): string => 'Change Meter';
+export const moveMeterChangeLabel = (): string => 'Move Meter Change';
 export const deleteMeterChangeLabel = (): string => 'Delete Meter Change';
 
 export const addTrackLabel = (): string => 'Add Track';

@@ -72,6 +72,30 @@ export function setMeterChange(project: Project, bar: number, timeSignature: Met
   return { ...project, meterChanges: [...others, added].sort((a, b) => a.bar - b.bar) };
 }
 
+/**
+ * Moves the meter change at `bar` to the bar `to`. It stays between its neighbours (a bar after
+ * the change before it, a bar before the one after it) and after bar 0, whose meter is the song's.
+ */
+export function moveMeterChange(project: Project, bar: number, to: number): Project {
+  const index = project.meterChanges.findIndex((change) => change.bar === bar);
+  const change = project.meterChanges[index];
+  if (!change || !Number.isFinite(to)) return project;
+  const low = (project.meterChanges[index - 1]?.bar ?? 0) + 1;
+  const high = (project.meterChanges[index + 1]?.bar ?? Infinity) - 1;
+  const target = Math.min(high, Math.max(low, Math.round(to)));
+  if (target === bar) return project;
+  return { ...project, meterChanges: project.meterChanges.map((other, i) => (i === index ? { ...other, bar: target } : other)) };
+}
+
+/**
+ * The bar whose start is nearest `beat` for the meter change at `bar`, counted as the bars before
+ * it run (the change itself does not move the bars it would pass over): where a drag drops it.
+ */
+export function meterChangeBarNear(project: Project, bar: number, beat: number): number {
+  const without = { ...project, meterChanges: project.meterChanges.filter((change) => change.bar !== bar) };
+  return Math.round(Clock.of(without).barsAt(beats(beat)));
+}
+
 /** Removes the meter change at `bar`: the meter before it goes on. */
 export function deleteMeterChange(project: Project, bar: number): Project {
   return project.meterChanges.some((change) => change.bar === bar) ? { ...project, meterChanges: project.meterChanges.filter((change) => change.bar !== bar) } : project;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clipStartFrame } from '../../../../src/model/project-time';
 import { createEmptyProject } from '../../../../src/model/new-project';
 import type { Project } from '../../../../src/model/project-schema';
-import { addTempoChange, deleteMeterChange, deleteTempoChange, moveTempoChange, setMeterChange, setTempoRamp } from '../../../../src/model/edits/tempo-map-edits';
+import { addTempoChange, deleteMeterChange, deleteTempoChange, meterChangeBarNear, moveMeterChange, moveTempoChange, setMeterChange, setTempoRamp } from '../../../../src/model/edits/tempo-map-edits';
 import { Clock } from '../../../../src/std/clock';
 import { deepFreeze, expectValid } from './helpers';
 
@@ -48,5 +48,27 @@ describe('tempo map edits', () => {
     expect(both.meterChanges.map((change) => change.bar)).toEqual([1, 2]);
     expect(deleteMeterChange(both, 1).meterChanges).toEqual(waltz.meterChanges);
     expect(Clock.of(deleteMeterChange(waltz, 2)).barStart(3)).toBe(12);
+  });
+
+  it('moves a meter change by whole bars between its neighbours, never onto bar 0', () => {
+    // 4/4, 6/8 from bar 2 (beat 8), 7/8 from bar 4 (beat 14).
+    const map = song({ meterChanges: [{ bar: 2, timeSignature: [6, 8] }, { bar: 4, timeSignature: [7, 8] }] });
+    const later = expectValid(moveMeterChange(map, 2, 3));
+    expect(later.meterChanges).toEqual([{ bar: 3, timeSignature: [6, 8] }, { bar: 4, timeSignature: [7, 8] }]);
+    expect(Clock.of(later).barStart(3)).toBe(12);
+    expect(moveMeterChange(map, 2, 9).meterChanges[0]?.bar).toBe(3);
+    expect(moveMeterChange(map, 2, 0).meterChanges[0]?.bar).toBe(1);
+    expect(moveMeterChange(map, 4, 2.6).meterChanges[1]?.bar).toBe(3);
+    expect(moveMeterChange(map, 2, 2)).toBe(map);
+    expect(moveMeterChange(map, 5, 7)).toBe(map);
+  });
+
+  it('finds where a dragged meter change drops: the nearest bar start as the bars before it run', () => {
+    const map = song({ meterChanges: [{ bar: 2, timeSignature: [6, 8] }, { bar: 4, timeSignature: [7, 8] }] });
+    // Without the 6/8 at bar 2 the 4/4 bars go on (0, 4, 8, 12, 16): beat 13.9 is nearest bar 3 (12).
+    expect(meterChangeBarNear(map, 2, 13.9)).toBe(3);
+    expect(meterChangeBarNear(map, 2, 6.1)).toBe(2);
+    // The 7/8 at bar 4: the 6/8 bars run on (8, 11, 14, 17, 20): beat 18.4 is nearest bar 5 (17).
+    expect(meterChangeBarNear(map, 4, 18.4)).toBe(5);
   });
 });
