@@ -52,6 +52,10 @@ export class CutFilter {
     this.enabled = on;
   }
 
+  isEnabled(): boolean {
+    return this.enabled;
+  }
+
   process(left: Float32Array, right: Float32Array, frames: number): void {
     if (!this.enabled) return;
     for (let s = 0; s < this.active; s++) (this.states[s] as StereoBiquad).process(this.sections[s] as BiquadCoefficients, left, right, frames);

@@ -3,8 +3,6 @@ import { CutFilter } from '../biquad/cut-filter';
 import { type StereoEffect } from '../stereo-effect';
 import { compressorCurveDb } from './gain-computer';
 
-/** Detector levels are floored here (−200 dB) so silence has a finite logarithm. */
-const FLOOR = 1e-10;
 /** Frames of the detector's scratch; longer calls are processed in passes this long. */
 const PASS = 128;
 /** Slots of `Compressor.derived`. */
@@ -59,8 +57,12 @@ export class Compressor implements StereoEffect {
   private readonly derived = new Float64Array(5);
   /** det-math works in place: an exponent goes through this slot (nothing fractional crosses a call). */
   private readonly slot = new Float64Array(1);
-  /** A pass's detector peaks, then their log10: one det-math call per pass, not one per sample. */
+  /** A pass's detector peaks over the knee's lower edge, then their log10: one det-math call per pass, not one per sample. */
   private readonly levels = new Float64Array(PASS);
+  /** The frame (within the pass) of each of `levels`. */
+  private readonly loudAt = new Int32Array(PASS);
+  /** The reduction each frame of the pass asks for, dB ≥ 0. */
+  private readonly wanted = new Float64Array(PASS);
   private attackMs = 0;
   private releaseMs = 0;
   /** The smoothed gain reduction, dB ≥ 0. */
@@ -138,49 +140,66 @@ export class Compressor implements StereoEffect {
   }
 
   private pass(left: Float32Array, right: Float32Array, keyLeft: Float32Array, keyRight: Float32Array, start: number, frames: number): void {
-    const dl = this.detectorLeft;
-    const dr = this.detectorRight;
-    for (let i = 0; i < frames; i++) {
-      dl[i] = keyLeft[start + i] as number;
-      dr[i] = keyRight[start + i] as number;
+    // The detector reads the key in place unless its high-pass needs a copy to filter.
+    let detectLeft = keyLeft;
+    let detectRight = keyRight;
+    let from = start;
+    if (this.detectorFilter.isEnabled()) {
+      const dl = this.detectorLeft;
+      const dr = this.detectorRight;
+      for (let i = 0; i < frames; i++) {
+        dl[i] = keyLeft[start + i] as number;
+        dr[i] = keyRight[start + i] as number;
+      }
+      this.detectorFilter.process(dl, dr, frames);
+      detectLeft = dl;
+      detectRight = dr;
+      from = 0;
     }
-    this.detectorFilter.process(dl, dr, frames);
-    const { thresholdDb, ratio, kneeDb, derived } = this;
+    const kneeStart = this.derived[KNEE_START] as number;
+    // The louder channel's peak (exact: both are float32) of each sample over the knee's lower edge,
+    // packed with its frame: only those ask for reduction, so only their logarithms are taken.
+    const levels = this.levels;
+    const loudAt = this.loudAt;
+    let loud = 0;
+    for (let i = 0; i < frames; i++) {
+      const a = Math.abs(detectLeft[from + i] as number);
+      const b = Math.abs(detectRight[from + i] as number);
+      const peak = a > b ? a : b;
+      levels[loud] = peak;
+      loudAt[loud] = i;
+      if (peak > kneeStart) loud++;
+    }
+    if (loud === 0) this.release(left, right, start, frames);
+    else this.follow(left, right, start, frames, loud);
+  }
+
+  /**
+   * The smooth branching detector over a pass in which `loud` samples (packed in `levels` and
+   * `loudAt`) are over the knee's lower edge: each asks for its level's distance from the static
+   * curve, every other sample for none.
+   */
+  private follow(left: Float32Array, right: Float32Array, start: number, frames: number, loud: number): void {
+    const { thresholdDb, ratio, kneeDb, derived, levels, loudAt, wanted } = this;
+    log10InPlace(levels, 0, loud);
+    wanted.fill(0, 0, frames);
+    for (let k = 0; k < loud; k++) {
+      const levelDb = 20 * (levels[k] as number);
+      wanted[loudAt[k] as number] = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
+    }
     const attack = derived[ATTACK] as number;
     const release = derived[RELEASE] as number;
     const appliedMakeupDb = derived[MAKEUP_DB] as number;
     const makeupGain = derived[GAIN] as number;
-    const kneeStart = derived[KNEE_START] as number;
+    const slot = this.slot;
     let reduction = this.reductionDb;
     let deepest = this.deepestDb;
-    const slot = this.slot;
-    let gain = makeupGain;
-    if (reduction !== 0) {
-      slot[0] = (appliedMakeupDb - reduction) * NEPERS_PER_DB;
-      expInPlace(slot, 0, 1);
-      gain = slot[0] as number;
-    }
-    // The louder channel's peak into dl (exact: both are float32), its log10 into levels when any
-    // sample of the pass asks for reduction.
-    const levels = this.levels;
-    let loud = false;
+    this.startGain();
+    let gain = slot[0] as number;
     for (let i = 0; i < frames; i++) {
-      const a = Math.abs(dl[i] as number);
-      const b = Math.abs(dr[i] as number);
-      const peak = a > b ? a : b;
-      dl[i] = peak;
-      levels[i] = peak > FLOOR ? peak : FLOOR;
-      if (peak > kneeStart) loud = true;
-    }
-    if (loud) log10InPlace(levels, 0, frames);
-    for (let i = 0; i < frames; i++) {
-      let wanted = 0;
-      if ((dl[i] as number) > kneeStart) {
-        const levelDb = 20 * (levels[i] as number);
-        wanted = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
-      }
-      const coefficient = wanted > reduction ? attack : release;
-      let next = coefficient * reduction + (1 - coefficient) * wanted;
+      const want = wanted[i] as number;
+      const coefficient = want > reduction ? attack : release;
+      let next = coefficient * reduction + (1 - coefficient) * want;
       if (next < NO_REDUCTION_DB) next = 0;
       if (next !== reduction) {
         const d = (reduction - next) * NEPERS_PER_DB;
@@ -199,6 +218,66 @@ export class Compressor implements StereoEffect {
     }
     this.reductionDb = reduction;
     this.deepestDb = deepest;
+  }
+
+  /**
+   * {@link follow} for a pass in which no sample asks for reduction: the reduction only decays,
+   * by the release coefficient (α·r + (1 − α)·0 is α·r exactly), and the deepest is the first.
+   */
+  private release(left: Float32Array, right: Float32Array, start: number, frames: number): void {
+    const derived = this.derived;
+    const release = derived[RELEASE] as number;
+    const appliedMakeupDb = derived[MAKEUP_DB] as number;
+    const makeupGain = derived[GAIN] as number;
+    let reduction = this.reductionDb;
+    if (reduction === 0) {
+      // Nothing reduced: make-up only (unity leaves the block as it is).
+      if (makeupGain !== 1) {
+        for (let i = start; i < start + frames; i++) {
+          left[i] = (left[i] as number) * makeupGain;
+          right[i] = (right[i] as number) * makeupGain;
+        }
+      }
+      return;
+    }
+    const slot = this.slot;
+    this.startGain();
+    let gain = slot[0] as number;
+    let first = release * reduction;
+    if (first < NO_REDUCTION_DB) first = 0;
+    if (first > this.deepestDb) this.deepestDb = first;
+    for (let i = 0; i < frames; i++) {
+      let next = release * reduction;
+      if (next < NO_REDUCTION_DB) next = 0;
+      if (next !== reduction) {
+        const d = (reduction - next) * NEPERS_PER_DB;
+        if (next === 0) gain = makeupGain;
+        else if (d < TAYLOR_NEPERS) gain *= 1 + d * (1 + d * (1 / 2 + d * (1 / 6 + d * (1 / 24 + d / 120))));
+        else {
+          slot[0] = (appliedMakeupDb - next) * NEPERS_PER_DB;
+          expInPlace(slot, 0, 1);
+          gain = slot[0] as number;
+        }
+        reduction = next;
+      }
+      left[start + i] = (left[start + i] as number) * gain;
+      right[start + i] = (right[start + i] as number) * gain;
+    }
+    this.reductionDb = reduction;
+  }
+
+  /**
+   * Writes into `slot[0]` the gain for the smoothed reduction the pass starts from, make-up
+   * included, worked out exactly: each pass starts afresh from it. Through the slot, not returned:
+   * a double returned from a call that is not inlined is boxed.
+   */
+  private startGain(): void {
+    const slot = this.slot;
+    if (this.reductionDb === 0) slot[0] = this.derived[GAIN] as number;
+    else {
+      slot[0] = ((this.derived[MAKEUP_DB] as number) - this.reductionDb) * NEPERS_PER_DB;
+      expInPlace(slot, 0, 1);
+    }
   }
 
   private derive(): void {
