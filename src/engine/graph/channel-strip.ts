@@ -1,9 +1,9 @@
 import type { EngineChannel } from '../../protocol/engine';
 import { blockFrames } from '../../protocol/engine';
-import { decibelsToGain } from '../../std/units';
 import type { BlockContext, DeviceProcessor, ParamView } from '../devices/device-processor';
 import { LevelMeter, runawayLevel } from '../level-meter';
 import type { ParamTable } from '../params/param-table';
+import { LevelGains } from './level-gains';
 import type { StereoDelay } from './stereo-delay';
 
 /** An insert as the strip runs it. */
@@ -61,7 +61,9 @@ export class ChannelStrip {
   readonly right = new Float32Array(blockFrames);
   readonly meters: readonly [LevelMeter, LevelMeter];
   inserts: readonly InsertSlot[] = [];
-  sends: readonly SendSlot[] = [];
+  private sendSlots: readonly SendSlot[] = [];
+  /** Entries: the fader's level at the block's start and end, then each send's (see `levelEntry`). */
+  private levels = new LevelGains(2);
   output: { readonly target: ChannelStrip; readonly delay: StereoDelay | null } | null = null;
   /** When set, what the output adds to its target this block (after the path's delay) is also kept here: a stem. */
   tap: StereoBlock | null = null;
@@ -85,6 +87,16 @@ export class ChannelStrip {
 
   get id(): string {
     return this.channel.id;
+  }
+
+  get sends(): readonly SendSlot[] {
+    return this.sendSlots;
+  }
+
+  /** Set when the routing is compiled (never while rendering): sizes the level conversions. */
+  set sends(sends: readonly SendSlot[]) {
+    this.sendSlots = sends;
+    this.levels = new LevelGains(2 + 2 * sends.length);
   }
 
   /** Whether anything of this channel can be heard in this block (not muted, not silenced by solo). */
@@ -125,17 +137,18 @@ export class ChannelStrip {
       }
     }
     this.gainReductionDb = reduction;
+    this.convertLevels(params);
     this.muteStart = this.audible ? 1 - (params.start[this.fader.mute] as number) : 0;
     this.muteEnd = this.audible ? 1 - (params.end[this.fader.mute] as number) : 0;
     for (let s = 0; s < this.sends.length; s++) {
       const send = this.sends[s] as SendSlot;
-      if (send.pre) this.send(send, params, scratch, true, frames);
+      if (send.pre) this.send(send, s, scratch, true, frames);
     }
     this.applyFaderAndMeter(params, frames);
     for (let s = 0; s < this.sends.length; s++) {
       const send = this.sends[s] as SendSlot;
       // Post-fader sends take the signal the mute has already scaled.
-      if (!send.pre) this.send(send, params, scratch, false, frames);
+      if (!send.pre) this.send(send, s, scratch, false, frames);
     }
     const output = this.output;
     const tap = this.tap;
@@ -171,8 +184,9 @@ export class ChannelStrip {
    */
   private applyFaderAndMeter(params: ParamTable, frames: number): void {
     const { left, right, fader } = this;
-    const gainStart = decibelsToGain(params.start[fader.gain] as number) * this.muteStart;
-    const gainEnd = decibelsToGain(params.end[fader.gain] as number) * this.muteEnd;
+    const gains = this.levels.values;
+    const gainStart = (gains[LevelGains.gain(faderStart)] as number) * this.muteStart;
+    const gainEnd = (gains[LevelGains.gain(faderEnd)] as number) * this.muteEnd;
     // A track's pan placed its clips before the inserts; buses and the master balance here.
     const balance = this.channel.kind !== 'track';
     const panStart = balance ? (params.start[fader.pan] as number) : 0;
@@ -220,9 +234,24 @@ export class ChannelStrip {
     meterRight.settle(frames);
   }
 
-  private send(send: SendSlot, params: ParamTable, scratch: StereoBlock, muted: boolean, frames: number): void {
-    const from = decibelsToGain(params.start[send.level] as number) * (muted ? this.muteStart : 1);
-    const step = (decibelsToGain(params.end[send.level] as number) * (muted ? this.muteEnd : 1) - from) / frames;
+  /** This block's fader and send levels as gains (`levels`), converted where they moved. */
+  private convertLevels(params: ParamTable): void {
+    const values = this.levels.values;
+    values[LevelGains.level(faderStart)] = params.start[this.fader.gain] as number;
+    values[LevelGains.level(faderEnd)] = params.end[this.fader.gain] as number;
+    const sends = this.sendSlots;
+    for (let s = 0; s < sends.length; s++) {
+      const level = (sends[s] as SendSlot).level;
+      values[LevelGains.level(sendStart(s))] = params.start[level] as number;
+      values[LevelGains.level(sendStart(s) + 1)] = params.end[level] as number;
+    }
+    this.levels.update();
+  }
+
+  private send(send: SendSlot, index: number, scratch: StereoBlock, muted: boolean, frames: number): void {
+    const gains = this.levels.values;
+    const from = (gains[LevelGains.gain(sendStart(index))] as number) * (muted ? this.muteStart : 1);
+    const step = ((gains[LevelGains.gain(sendStart(index) + 1)] as number) * (muted ? this.muteEnd : 1) - from) / frames;
     if (from === 0 && step === 0 && send.delay === null) return;
     const { left, right } = this;
     if (send.delay === null) {
@@ -243,6 +272,13 @@ export class ChannelStrip {
     }
     addInto(scratch.left, scratch.right, send.target, send.delay, frames);
   }
+}
+
+/** `ChannelStrip.levels` entries: the fader's level at the block's start and end, then send s's at `sendStart(s)` and the next. */
+const faderStart = 0;
+const faderEnd = 1;
+function sendStart(send: number): number {
+  return 2 + 2 * send;
 }
 
 /**
