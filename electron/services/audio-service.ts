@@ -37,6 +37,22 @@ export class AudioService {
 
   /** Decodes a whole file; `sha256` is the hash of the very bytes decoded. */
   async load(file: string): Promise<LoadedAudio> {
+    const { path: absolute, name, bytes } = await this.read(file);
+    const audio = await decodeAudio(bytes, name);
+    return {
+      path: absolute,
+      name,
+      format: audio.format,
+      bitDepth: audio.bitDepth,
+      sampleRate: audio.sampleRate,
+      sha256: sha256Hex(bytes),
+      channels: [...audio.channels],
+      notes: [...(audio.notes ?? [])],
+    };
+  }
+
+  /** The bytes of an audio file to decode, with the messages `load` gives for a file that is missing, a folder, empty, too large or unreadable. */
+  async read(file: string): Promise<{ path: string; name: string; bytes: Uint8Array }> {
     const absolute = path.resolve(file);
     const name = path.basename(absolute);
     let stat;
@@ -56,17 +72,7 @@ export class AudioService {
     } catch (error) {
       throw new GlowroomError('io', `Cannot read ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`);
     }
-    const audio = await decodeAudio(bytes, name);
-    return {
-      path: absolute,
-      name,
-      format: audio.format,
-      bitDepth: audio.bitDepth,
-      sampleRate: audio.sampleRate,
-      sha256: sha256Hex(bytes),
-      channels: [...audio.channels],
-      notes: [...(audio.notes ?? [])],
-    };
+    return { path: absolute, name, bytes };
   }
 }
 

@@ -2,6 +2,7 @@ import type { AudioFacts, AudioFormat, DecodedAudio, SampleEncoding } from './de
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
+import type { SampleLayout } from './pcm-stream';
 
 /**
  * AIFF decoder: FORM/AIFF (big-endian integer PCM, 8-bit signed, 16/24/32-bit, narrower widths
@@ -33,6 +34,44 @@ export function decodeAiff(bytes: Uint8Array, name = '<unnamed>'): DecodedAudio 
 export function aiffFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
   const { format, comm } = readHeaders(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
   return { format, bitDepth: comm.bitDepth, sampleRate: hertz(comm.sampleRate), channelCount: comm.channelCount, frames: comm.frameCount };
+}
+
+/**
+ * The layout of an AIFF file's frames, from its first bytes (`head`, through the start of the
+ * audio) and its size, checked as `decodeAiff` checks the whole file (same errors), for reading
+ * them from disk a block at a time; null when the head does not hold the COMM chunk and the
+ * start of the sound data. Float samples come out as stored (see `wavSampleLayout`).
+ */
+export function aiffSampleLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): SampleLayout | null {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const format = containerFormat(view, name);
+  let chunks: { comm: Span | undefined; ssnd: Span | undefined };
+  try {
+    chunks = findChunks(view, name);
+  } catch {
+    return null;
+  }
+  const { comm: commSpan, ssnd } = chunks;
+  if (!commSpan || !ssnd || ssnd.size < 8) return null;
+  const comm = parseComm(view, commSpan, format, name);
+  if (comm.frameCount === 0) return null;
+  // The head may end inside the sound chunk: its size is what it declares, as far as the file goes.
+  const declared = view.getUint32(ssnd.start - 4, false);
+  const sound = { start: ssnd.start, size: Math.min(declared, fileBytes - ssnd.start) };
+  const frameBytes = comm.channelCount * comm.sampleBytes;
+  const start = soundStart(view, sound, comm.frameCount * frameBytes, frameBytes * comm.sampleRate, name);
+  return {
+    sampleRate: comm.sampleRate,
+    channelCount: comm.channelCount,
+    dataStart: start,
+    frames: comm.frameCount,
+    frameBytes,
+    encoding: comm.encoding === 'float' ? 'float' : 'pcm',
+    readInto: (bytes, channel, frames, out, at) => {
+      const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      readChannelInto(data, channel * comm.sampleBytes, frameBytes, frames, comm.kind, out, at);
+    },
+  };
 }
 
 /** The form, its COMM chunk, and where the first frame starts. */
@@ -201,41 +240,46 @@ type SampleKind = 's8' | 's16be' | 's16le' | 's24be' | 's24le' | 's32be' | 's32l
  */
 function readChannel(view: DataView, first: number, stride: number, frames: number, kind: SampleKind): Float32Array {
   const out = new Float32Array(frames);
+  readChannelInto(view, first, stride, frames, kind, out, 0);
+  return out;
+}
+
+function readChannelInto(view: DataView, first: number, stride: number, count: number, kind: SampleKind, out: Float32Array, at: number): void {
   let p = first;
+  const frames = at + count;
   switch (kind) {
     case 's8':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt8(p) * 2 ** -7;
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getInt8(p) * 2 ** -7;
       break;
     case 's16be':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt16(p, false) * 2 ** -15;
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getInt16(p, false) * 2 ** -15;
       break;
     case 's16le':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt16(p, true) * 2 ** -15;
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getInt16(p, true) * 2 ** -15;
       break;
     case 's24be':
-      for (let i = 0; i < frames; i++, p += stride) {
+      for (let i = at; i < frames; i++, p += stride) {
         out[i] = (view.getInt8(p) * 65536 + view.getUint16(p + 1, false)) * 2 ** -23;
       }
       break;
     case 's24le':
-      for (let i = 0; i < frames; i++, p += stride) {
+      for (let i = at; i < frames; i++, p += stride) {
         out[i] = (view.getUint16(p, true) + view.getInt8(p + 2) * 65536) * 2 ** -23;
       }
       break;
     case 's32be':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt32(p, false) * 2 ** -31;
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getInt32(p, false) * 2 ** -31;
       break;
     case 's32le':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt32(p, true) * 2 ** -31;
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getInt32(p, true) * 2 ** -31;
       break;
     case 'f32':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat32(p, false);
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getFloat32(p, false);
       break;
     case 'f64':
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat64(p, false);
+      for (let i = at; i < frames; i++, p += stride) out[i] = view.getFloat64(p, false);
       break;
   }
-  return out;
 }
 
 function damaged(name: string, what: string): GlowroomError {

@@ -56,12 +56,13 @@ export async function withDecoder<D extends WasmDecoder, T>(
 }
 
 /**
- * Refuses a partial result: any decoder error, or no audio at all, makes the file damaged. The
- * decoders carry on past errors and return what they could decode, which would otherwise reach
- * the user as silently shortened or gappy audio. The message says where the damage starts; the
- * decoder's own status text ("-1 MPG123_ERR") is kept as the error's `cause`.
+ * Refuses a partial result: any decoder error makes the file damaged. The decoders carry on past
+ * errors and return what they could decode, which would otherwise reach the user as silently
+ * shortened or gappy audio. The message says where the damage starts (the decoders count output
+ * samples from the start of the stream, across chunks); the decoder's own status text
+ * ("-1 MPG123_ERR") is kept as the error's `cause`.
  */
-export function checkDecoded(decoded: WasmDecoded, label: string, name: string): void {
+export function checkErrors(decoded: WasmDecoded, label: string, name: string): void {
   const first = decoded.errors[0];
   if (first) {
     const at = decoded.sampleRate > 0 ? ` after ${formatSeconds(first.outputSamples / decoded.sampleRate)} s` : '';
@@ -69,19 +70,20 @@ export function checkDecoded(decoded: WasmDecoded, label: string, name: string):
     damaged.cause = first.message;
     throw damaged;
   }
-  if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) {
-    throw damagedFile(label, name, 'no audio could be decoded');
-  }
+}
+
+/** Refuses a decode that yielded no audio at all. */
+export function checkNotEmpty(samplesDecoded: number, label: string, name: string): void {
+  if (samplesDecoded === 0) throw damagedFile(label, name, 'no audio could be decoded');
 }
 
 /**
- * Refuses lossy audio that decodes far above full scale: frames of garbage that happen to parse
- * (a damaged header, junk with a sync word) decode to noise at +40 dBFS or more, which would
- * reach the speakers as a blast. Real encodes of loud masters stay within `lossyCeiling`.
+ * Refuses lossy audio that decodes far above full scale (`peak`, the largest magnitude of the
+ * sound kept): frames of garbage that happen to parse (a damaged header, junk with a sync word)
+ * decode to noise at +40 dBFS or more, which would reach the speakers as a blast. Real encodes
+ * of loud masters stay within `lossyCeiling`.
  */
-export function checkLevels(channels: readonly Float32Array[], label: string, name: string): void {
-  let peak = 0;
-  for (const channel of channels) for (const sample of channel) peak = Math.max(peak, Math.abs(sample));
+export function checkLevels(peak: number, label: string, name: string): void {
   if (peak > lossyCeiling) {
     throw damagedFile(label, name, `parts of it decode to noise at +${(20 * Math.log10(peak)).toFixed(0)} dBFS, far above full scale`);
   }
@@ -90,11 +92,6 @@ export function checkLevels(channels: readonly Float32Array[], label: string, na
 /** "damaged FLAC file: kick.flac (Error: FLAC__STREAM_DECODER_ERROR_STATUS_LOST_SYNC)" */
 export function damagedFile(label: string, name: string, why: string): GlowroomError {
   return new GlowroomError('bad-format', `damaged ${label} file: ${name} (${why})`);
-}
-
-/** The decoders hand back views of their whole output buffers; keep exactly `frames` of each. */
-export function exactLength(channels: readonly Float32Array[], frames: number): Float32Array[] {
-  return channels.map((channel) => (channel.length === frames ? channel : channel.slice(0, frames)));
 }
 
 /** Two significant digits below a second, one decimal above: "0.017", "1.8" (as in wav.ts). */

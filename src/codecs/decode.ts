@@ -1,10 +1,11 @@
 import { GlowroomError } from '../std/errors';
 import { aiffFacts, decodeAiff } from './aiff';
 import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
-import { decodeFlac, flacFacts } from './flac';
-import { decodeMp3, id3v2Length, looksLikeMp3, mp3Facts } from './mp3';
-import { decodeOggVorbis, oggVorbisFacts } from './ogg-vorbis';
-import { floatCeiling } from './limits';
+import { decodeFlac, flacFacts, streamFlac } from './flac';
+import { decodeMp3, id3v2Length, looksLikeMp3, mp3Facts, streamMp3 } from './mp3';
+import { decodeOggVorbis, oggVorbisFacts, streamOggVorbis } from './ogg-vorbis';
+import { streamWhole, type PcmSink, type StreamedAudio } from './pcm-stream';
+import { isDamagedFloat } from './limits';
 import { decodeWav, wavFacts } from './wav';
 
 /** What the first bytes of a file say it is, whatever its name claims. */
@@ -36,8 +37,13 @@ const formatOfExtension: Readonly<Record<string, SniffedFormat>> = {
  * because the FLAC, MP3 and Ogg Vorbis decoders are WASM modules instantiated on first use.
  */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  return typedErrors(name, () => decodeByContent(bytes, name));
+}
+
+/** Passes on a GlowroomError; anything else is a bug in a parser, reported to the user as a sentence. */
+async function typedErrors<T>(name: string, decode: () => Promise<T>): Promise<T> {
   try {
-    return await decodeByContent(bytes, name);
+    return await decode();
   } catch (error) {
     if (error instanceof GlowroomError) throw error;
     // The parsers check every length they read, so this is a bug; the user still gets a sentence.
@@ -71,11 +77,37 @@ export function readAudioFacts(bytes: Uint8Array, name: string): AudioFacts {
   }
 }
 
+/**
+ * `decodeAudio` into `sink` a chunk at a time: FLAC, MP3 and Ogg Vorbis never whole in memory
+ * (their compressed bytes are), WAV and AIFF decoded whole and handed over in one chunk (readers
+ * that want those in blocks read them from disk: `wavSampleLayout`, `aiffSampleLayout`). The
+ * same samples, notes and errors as `decodeAudio`.
+ */
+export async function streamAudio(bytes: Uint8Array, name: string, sink: PcmSink): Promise<StreamedAudio> {
+  return typedErrors(name, () => byContent(bytes, name, async (format) => {
+    switch (format) {
+      case 'flac':
+        return streamFlac(bytes.subarray(id3v2Length(bytes)), name, sink);
+      case 'mp3':
+        return streamMp3(bytes, name, sink);
+      case 'ogg':
+        return streamOggVorbis(bytes, name, sink);
+      default:
+        return streamWhole(await decodeFormat(format, bytes, name), sink);
+    }
+  }));
+}
+
 async function decodeByContent(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  return byContent(bytes, name, (format) => decodeFormat(format, bytes, name));
+}
+
+/** Decodes `bytes` as what they hold, with a note when the name promises another format. */
+async function byContent<T extends { readonly notes?: readonly string[] }>(bytes: Uint8Array, name: string, decode: (format: SniffedFormat) => Promise<T>): Promise<T> {
   const format = sniffFormat(bytes);
   const extension = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const promised = formatOfExtension[extension];
-  const audio = await decodeFormat(format, bytes, name);
+  const audio = await decode(format);
   if (!promised || promised === format) return audio;
   return withNote(audio, `${name} holds ${format.toUpperCase()} audio although it is named .${extension}; it was opened as ${format.toUpperCase()}. Rename it to end in .${format === 'aiff' ? 'aif' : format} so other programs read it too.`);
 }
@@ -114,12 +146,11 @@ function notAudio(name: string): GlowroomError {
  */
 function repairFloat(audio: DecodedAudio, name: string): DecodedAudio {
   if (audio.encoding !== 'float') return audio;
-  const isDamaged = (sample: number): boolean => !(Math.abs(sample) <= floatCeiling);
   let damaged = 0;
   let total = 0;
   for (const channel of audio.channels) {
     total += channel.length;
-    for (const sample of channel) if (isDamaged(sample)) damaged++;
+    for (const sample of channel) if (isDamagedFloat(sample)) damaged++;
   }
   if (damaged === 0) return audio;
   if (damaged * 100 > total) {
@@ -129,7 +160,7 @@ function repairFloat(audio: DecodedAudio, name: string): DecodedAudio {
     );
   }
   for (const channel of audio.channels) {
-    for (let i = 0; i < channel.length; i++) if (isDamaged(channel[i] ?? 0)) channel[i] = 0;
+    for (let i = 0; i < channel.length; i++) if (isDamagedFloat(channel[i] ?? 0)) channel[i] = 0;
   }
   return withNote(audio, `${damaged} damaged sample${damaged === 1 ? ' was' : 's were'} made silent (not numbers, or far beyond full scale).`);
 }

@@ -29,7 +29,7 @@ export interface DecodedAudio {
 }
 
 /** `audio` with `note` added to its notes. */
-export function withNote(audio: DecodedAudio, note: string): DecodedAudio {
+export function withNote<T extends { readonly notes?: readonly string[] }>(audio: T, note: string): T {
   return { ...audio, notes: [...(audio.notes ?? []), note] };
 }
 

@@ -1,6 +1,7 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
-import { checkDecoded, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { checkErrors, checkNotEmpty, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { collectPcm, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { crc, crcTable } from './crc';
 import { checkShape } from './limits';
 import { GlowroomError } from '../std/errors';
@@ -25,28 +26,51 @@ import { hertz } from '../std/units';
  * decoder uses, 1 / 2^(bits - 1), so a FLAC and the WAV it was made from decode identically.
  */
 export async function decodeFlac(bytes: Uint8Array, name = '<unnamed>'): Promise<DecodedAudio> {
+  return collectPcm((sink) => streamFlac(bytes, name, sink));
+}
+
+/** Frames handed to the decoder at a time: 128 Ki samples per channel at the usual 4096-sample blocks. */
+const FRAMES_PER_BATCH = 32;
+
+/** `decodeFlac` a batch of frames at a time into `sink` (the same checks, notes and samples). */
+export async function streamFlac(bytes: Uint8Array, name: string, sink: PcmSink): Promise<StreamedAudio> {
   const info = readStreamInfo(bytes, name);
   const audioStart = skipMetadata(bytes, name);
   const split = splitFrames(bytes, audioStart, info, name);
   const shape = frameShape(split.frames, info, name);
   checkShape(shape.sampleRate, shape.channelCount, name);
   if (info.totalSamples > 0 && split.samples < info.totalSamples) throw truncated(name, info, split.samples);
-  const decoded = await withDecoder(() => new FLACDecoder(), 'FLAC', name, (decoder) => decoder.decodeFrames(split.frames.map((frame) => frame.bytes)));
-  checkDecoded(decoded, 'FLAC', name);
-  if (decoded.channelData.length !== shape.channelCount || decoded.sampleRate !== shape.sampleRate) {
-    throw damagedFile(
-      'FLAC',
-      name,
-      `its frames say ${shape.channelCount} channels at ${shape.sampleRate} Hz but decode to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
-    );
-  }
-  if (decoded.samplesDecoded < split.samples) throw truncated(name, info, decoded.samplesDecoded);
-  let audio: DecodedAudio = {
+  const decodedSamples = await withDecoder(() => new FLACDecoder(), 'FLAC', name, async (decoder) => {
+    let done = 0;
+    let planes: Float32Array[] = [];
+    for (let first = 0; first < split.frames.length; first += FRAMES_PER_BATCH) {
+      const decoded = await decoder.decodeFrames(split.frames.slice(first, first + FRAMES_PER_BATCH).map((frame) => frame.bytes));
+      checkErrors(decoded, 'FLAC', name);
+      if (decoded.samplesDecoded === 0) continue;
+      if (decoded.channelData.length !== shape.channelCount || decoded.sampleRate !== shape.sampleRate) {
+        throw damagedFile(
+          'FLAC',
+          name,
+          `its frames say ${shape.channelCount} channels at ${shape.sampleRate} Hz but decode to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
+        );
+      }
+      const count = Math.max(0, Math.min(decoded.samplesDecoded, split.samples - done));
+      if ((planes[0]?.length ?? 0) < count) planes = decoded.channelData.map(() => new Float32Array(count));
+      decoded.channelData.forEach((channel, c) => requantize(channel, count, shape.bitsPerSample, planes[c] as Float32Array));
+      if (count > 0) sink.write(planes, count);
+      done += decoded.samplesDecoded;
+    }
+    return done;
+  });
+  checkNotEmpty(decodedSamples, 'FLAC', name);
+  if (decodedSamples < split.samples) throw truncated(name, info, decodedSamples);
+  let audio: StreamedAudio = {
     format: 'flac',
     encoding: 'pcm',
     bitDepth: shape.bitsPerSample,
     sampleRate: hertz(shape.sampleRate),
-    channels: decoded.channelData.map((channel) => requantize(channel, split.samples, shape.bitsPerSample)),
+    channelCount: shape.channelCount,
+    frames: split.samples,
   };
   for (const note of shape.notes) audio = withNote(audio, note);
   // 0 means "unknown" (a stream written without seeking back); then the frames are all there is.
@@ -287,21 +311,18 @@ function truncated(name: string, info: StreamInfo, held: number): GlowroomError 
 }
 
 /**
- * Puts the decoder's samples (integer / (2^(bits - 1) - 1)) back on the integer grid, integer /
- * 2^(bits - 1), and keeps exactly `frames` of them. Exact up to 24 bits, where a float still
+ * Puts the first `count` of the decoder's samples (integer / (2^(bits - 1) - 1)) back on the
+ * integer grid, integer / 2^(bits - 1), into `out`. Exact up to 24 bits, where a float still
  * holds the integer; wider samples are only rescaled.
  */
-function requantize(channel: Float32Array, frames: number, bits: number): Float32Array {
-  const out = new Float32Array(frames);
+function requantize(channel: Float32Array, count: number, bits: number, out: Float32Array): void {
   const decoderScale = 2 ** (bits - 1) - 1;
   const gridStep = 2 ** -(bits - 1);
-  const count = Math.min(frames, channel.length);
   if (bits <= 24) {
     for (let i = 0; i < count; i++) out[i] = Math.round((channel[i] ?? 0) * decoderScale) * gridStep;
   } else {
     for (let i = 0; i < count; i++) out[i] = (channel[i] ?? 0) * decoderScale * gridStep;
   }
-  return out;
 }
 
 const crc16Table = crcTable(16);

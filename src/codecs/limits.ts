@@ -22,6 +22,11 @@ export const lossyCeiling = 4;
 /** +24 dBFS: the loudest sample a float file may hold. */
 export const floatCeiling = 16;
 
+/** A float file's sample that is not a number or lies beyond `floatCeiling`: damaged bytes, not sound. */
+export function isDamagedFloat(sample: number): boolean {
+  return !(Math.abs(sample) <= floatCeiling);
+}
+
 /**
  * Refuses a rate or channel count outside the limits, in words a producer can act on; `name`
  * is the file's.

@@ -1,6 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
-import { checkDecoded, checkLevels, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { checkErrors, checkLevels, checkNotEmpty, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { collectPcm, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 
@@ -26,44 +27,106 @@ import { hertz } from '../std/units';
  * header) comes back duplicated, so only the first channel is kept.
  */
 export async function decodeMp3(bytes: Uint8Array, name = '<unnamed>'): Promise<DecodedAudio> {
+  return collectPcm((sink) => streamMp3(bytes, name, sink));
+}
+
+/** Bytes of the frame chain handed to the decoder at a time (about 3 s at 160 kbit/s). */
+const CHAIN_CHUNK = 1 << 16;
+/**
+ * Frames of decoded output whose levels are checked only at the end: the sound kept may end up
+ * to 529 − 4095 (the LAME tag's largest padding) frames before the decoded output ends, so
+ * anything earlier is kept for sure and checked as it comes.
+ */
+const TAIL_FRAMES = 4096;
+
+/** `decodeMp3` a chunk of frames at a time into `sink` (the same checks, notes and samples). */
+export async function streamMp3(bytes: Uint8Array, name: string, sink: PcmSink): Promise<StreamedAudio> {
   const stream = frameChain(bytes);
   if (!stream) throw new GlowroomError('bad-format', `not an MP3 file: ${name} (no MPEG audio frames found)`);
   const header = stream.frame;
-  const decoded = await withDecoder(() => new MPEGDecoder({ enableGapless: false }), 'MP3', name, (decoder) =>
-    decoder.decode(stream.bytes),
-  );
-  checkDecoded(decoded, 'MP3', name);
-  if (decoded.sampleRate !== header.sampleRate) {
-    throw damagedFile('MP3', name, `its frames say ${header.sampleRate} Hz but decode at ${decoded.sampleRate} Hz`);
-  }
+  const info = readXing(stream.bytes, 0, header);
+  const { start, frames: declared } = info ? trimmed(info, header) : { start: 0, frames: Infinity };
+  const levels = new TailLevels(header.mono ? 1 : 2, start);
+  const decodedSamples = await withDecoder(() => new MPEGDecoder({ enableGapless: false }), 'MP3', name, (decoder) => {
+    let done = 0;
+    for (let at = 0; at < stream.bytes.length; at += CHAIN_CHUNK) {
+      const decoded = decoder.decode(stream.bytes.subarray(at, at + CHAIN_CHUNK));
+      checkErrors(decoded, 'MP3', name);
+      if (decoded.samplesDecoded === 0) continue;
+      if (decoded.sampleRate !== header.sampleRate) {
+        throw damagedFile('MP3', name, `its frames say ${header.sampleRate} Hz but decode at ${decoded.sampleRate} Hz`);
+      }
+      // mpg123-decoder always returns two channels; a mono stream's second is a copy.
+      const planes = header.mono ? decoded.channelData.slice(0, 1) : decoded.channelData;
+      const skip = Math.max(0, Math.min(decoded.samplesDecoded, start - done));
+      if (skip < decoded.samplesDecoded) sink.write(skip === 0 ? planes : planes.map((plane) => plane.subarray(skip)), decoded.samplesDecoded - skip);
+      levels.add(planes, done, decoded.samplesDecoded);
+      done += decoded.samplesDecoded;
+    }
+    return done;
+  });
+  checkNotEmpty(decodedSamples, 'MP3', name);
   const notes: string[] = [];
   if (stream.skipped > 0) notes.push(`${stream.skipped} bytes of damaged data between its frames were skipped.`);
-  const info = readXing(stream.bytes, 0, header);
-  let start = 0;
-  let frames = decoded.samplesDecoded;
+  let frames = info ? declared : decodedSamples;
   if (info) {
     const raw = info.frames * header.samplesPerFrame;
-    ({ start, frames } = trimmed(info, header));
-    if (decoded.samplesDecoded < raw) {
-      const declared = formatSeconds(frames / header.sampleRate);
-      const held = formatSeconds(Math.max(0, decoded.samplesDecoded - start) / header.sampleRate);
-      throw new GlowroomError('bad-format', `truncated MP3 file: ${name} declares ${declared} s of audio but holds ${held} s`);
+    if (decodedSamples < raw) {
+      const held = formatSeconds(Math.max(0, decodedSamples - start) / header.sampleRate);
+      throw new GlowroomError('bad-format', `truncated MP3 file: ${name} declares ${formatSeconds(frames / header.sampleRate)} s of audio but holds ${held} s`);
     }
-    if (decoded.samplesDecoded > raw) {
+    if (decodedSamples > raw) {
       // The header undercounts: the frames are all there, so all of them are the sound.
-      const declared = formatSeconds(Math.max(0, frames) / header.sampleRate);
-      frames += decoded.samplesDecoded - raw;
-      const held = formatSeconds(frames / header.sampleRate);
-      notes.push(`its header says ${declared} s of audio but it holds ${held} s; all of it was decoded.`);
+      const said = formatSeconds(Math.max(0, frames) / header.sampleRate);
+      frames += decodedSamples - raw;
+      notes.push(`its header says ${said} s of audio but it holds ${formatSeconds(frames / header.sampleRate)} s; all of it was decoded.`);
     }
   }
-  const channels = (header.mono ? decoded.channelData.slice(0, 1) : decoded.channelData).map((channel) =>
-    channel.slice(start, start + frames),
-  );
-  checkLevels(channels, 'MP3', name);
-  let audio: DecodedAudio = { format: 'mp3', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(decoded.sampleRate), channels };
+  // As slicing the decoded output from `start` would keep them.
+  const kept = Math.max(0, Math.min(decodedSamples, start + Math.max(0, frames)) - start);
+  checkLevels(levels.peak(start + kept), 'MP3', name);
+  let audio: StreamedAudio = { format: 'mp3', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(header.sampleRate), channelCount: header.mono ? 1 : 2, frames: kept };
   for (const note of notes) audio = withNote(audio, note);
   return audio;
+}
+
+/**
+ * The peak of the decoded output from `start` to an end known only when decoding ends, which
+ * lies within `TAIL_FRAMES` of the output's end: frames older than that are folded into the
+ * peak as they come, the last `TAIL_FRAMES` are kept (as each frame's loudest channel) until then.
+ */
+class TailLevels {
+  private sure = 0;
+  /** Each frame's largest magnitude, by frame index modulo TAIL_FRAMES. */
+  private readonly tail = new Float64Array(TAIL_FRAMES);
+  private seen = 0;
+
+  constructor(
+    private readonly channelCount: number,
+    private readonly start: number,
+  ) {}
+
+  /** Frames [0, frames) of `planes` are decoded frames [at, at + frames). */
+  add(planes: readonly Float32Array[], at: number, frames: number): void {
+    const left = planes[0] as Float32Array;
+    const right = (this.channelCount > 1 ? planes[1] : left) as Float32Array;
+    for (let i = 0; i < frames; i++) {
+      const position = at + i;
+      const slot = position % TAIL_FRAMES;
+      if (position - TAIL_FRAMES >= this.start) this.sure = Math.max(this.sure, this.tail[slot] as number);
+      this.tail[slot] = Math.max(Math.abs(left[i] as number), Math.abs(right[i] as number));
+    }
+    this.seen = at + frames;
+  }
+
+  /** The peak of decoded frames [start, end), `end` within TAIL_FRAMES of the frames seen. */
+  peak(end: number): number {
+    let peak = this.sure;
+    for (let position = Math.max(this.start, this.seen - TAIL_FRAMES); position < Math.min(end, this.seen); position++) {
+      peak = Math.max(peak, this.tail[position % TAIL_FRAMES] as number);
+    }
+    return peak;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import { OggVorbisDecoder, type OggVorbisDecodedAudio } from '@wasm-audio-decoders/ogg-vorbis';
 import type { AudioFacts, DecodedAudio } from './decoded-audio';
-import { checkDecoded, checkLevels, damagedFile, exactLength, withDecoder } from './compressed';
+import { checkErrors, checkLevels, checkNotEmpty, damagedFile, withDecoder } from './compressed';
+import { collectPcm, peakOf, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { crc } from './crc';
 import { checkShape } from './limits';
 import { GlowroomError } from '../std/errors';
@@ -17,22 +18,41 @@ import { hertz } from '../std/units';
  * position, which gives the same length as ffmpeg and sox.
  */
 export async function decodeOggVorbis(bytes: Uint8Array, name = '<unnamed>'): Promise<DecodedAudio> {
+  return collectPcm((sink) => streamOggVorbis(bytes, name, sink));
+}
+
+/** Bytes of pages handed to the decoder at a time (about 4 s at 128 kbit/s). */
+const PAGES_CHUNK = 1 << 16;
+
+/** `decodeOggVorbis` a chunk of pages at a time into `sink` (the same checks and samples). */
+export async function streamOggVorbis(bytes: Uint8Array, name: string, sink: PcmSink): Promise<StreamedAudio> {
   const ident = checkPages(bytes, name);
   // Only the pages up to the end of the stream: a copy of a page after it is not part of the sound.
-  const decoded = await withDecoder(() => new OggVorbisDecoder(), 'Ogg Vorbis', name, (decoder) =>
-    decoder.decodeFile(bytes.subarray(0, ident.end)),
-  );
-  checkDecoded(decoded, 'Ogg Vorbis', name);
-  if (decoded.channelData.length !== ident.channelCount || decoded.sampleRate !== ident.sampleRate) {
-    throw damagedFile(
-      'Ogg Vorbis',
-      name,
-      `its header says ${ident.channelCount} channels at ${ident.sampleRate} Hz but it decodes to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
-    );
-  }
-  const channels = exactLength(decoded.channelData, decoded.samplesDecoded);
-  checkLevels(channels, 'Ogg Vorbis', name);
-  return { format: 'ogg', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(decoded.sampleRate), channels };
+  const pages = bytes.subarray(0, ident.end);
+  const result = await withDecoder(() => new OggVorbisDecoder(), 'Ogg Vorbis', name, async (decoder) => {
+    let done = 0;
+    let peak = 0;
+    const take = (decoded: OggVorbisDecodedAudio): void => {
+      checkErrors(decoded, 'Ogg Vorbis', name);
+      if (decoded.samplesDecoded === 0) return;
+      if (decoded.channelData.length !== ident.channelCount || decoded.sampleRate !== ident.sampleRate) {
+        throw damagedFile(
+          'Ogg Vorbis',
+          name,
+          `its header says ${ident.channelCount} channels at ${ident.sampleRate} Hz but it decodes to ${decoded.channelData.length} at ${decoded.sampleRate} Hz`,
+        );
+      }
+      sink.write(decoded.channelData, decoded.samplesDecoded);
+      peak = peakOf(decoded.channelData, 0, decoded.samplesDecoded, peak);
+      done += decoded.samplesDecoded;
+    };
+    for (let at = 0; at < pages.length; at += PAGES_CHUNK) take(await decoder.decode(pages.subarray(at, at + PAGES_CHUNK)));
+    take(await decoder.flush());
+    return { done, peak };
+  });
+  checkNotEmpty(result.done, 'Ogg Vorbis', name);
+  checkLevels(result.peak, 'Ogg Vorbis', name);
+  return { format: 'ogg', encoding: 'lossy', bitDepth: 0, sampleRate: hertz(ident.sampleRate), channelCount: ident.channelCount, frames: result.done };
 }
 
 /** What an Ogg Vorbis file's pages say (all checked as `decodeOggVorbis` checks them): its length is the last granule position. */

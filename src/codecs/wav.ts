@@ -2,6 +2,7 @@ import type { AudioFacts, AudioFormat, DecodedAudio, SampleEncoding } from './de
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
+import type { SampleLayout } from './pcm-stream';
 
 /**
  * WAV decoder: RIFF/WAVE and RF64/BW64 containers; integer PCM (8-bit unsigned, 16/24/32-bit
@@ -42,27 +43,14 @@ function readHeaders(view: DataView, name: string): { format: AudioFormat; chunk
   return { format, chunks, fmt, frameBytes, frames: Math.floor(dataBytes / frameBytes) };
 }
 
-/** Where the integer PCM frames of a WAV file lie, for reading them from disk a block at a time. */
-export interface WavPcmLayout {
-  readonly sampleRate: number;
-  readonly channelCount: number;
-  /** Byte offset of the first frame in the file. */
-  readonly dataStart: number;
-  readonly frames: number;
-  /** Bytes per frame (all channels). */
-  readonly frameBytes: number;
-  /** Bytes per sample of one channel. */
-  readonly sampleBytes: number;
-  readonly kind: PcmKind;
-}
-
 /**
- * The layout of a WAV file of integer PCM, from its first bytes (`head`, through the start of the
- * audio) and its size, checked as `decodeWav` checks the whole file (same errors); null when the
- * samples are float (whose values need the decoder's damage checks) or the head ends before the
- * format chunk. Read frames with {@link readPcmInto}.
+ * The layout of a WAV file's frames, from its first bytes (`head`, through the start of the
+ * audio) and its size, checked as `decodeWav` checks the whole file (same errors), for reading
+ * them from disk a block at a time; null when the head ends before the format chunk. Float
+ * samples come out as stored: the decoders' damage rule for float (decode.ts) is the reader's
+ * to apply.
  */
-export function wavPcmLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): WavPcmLayout | null {
+export function wavSampleLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): SampleLayout | null {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const format = containerFormat(view, name);
   let chunks: { fmt: Span; data: DataSpan };
@@ -72,19 +60,20 @@ export function wavPcmLayout(head: Uint8Array, fileBytes: number, name = '<unnam
     return null;
   }
   const fmt = parseFmt(view, chunks.fmt, name);
-  if (fmt.kind === 'f32' || fmt.kind === 'f64') return null;
   const frameBytes = fmt.channelCount * fmt.sampleBytes;
   const dataBytes = dataLength(fileBytes, chunks.data, frameBytes * fmt.sampleRate, name);
-  return { sampleRate: fmt.sampleRate, channelCount: fmt.channelCount, dataStart: chunks.data.start, frames: Math.floor(dataBytes / frameBytes), frameBytes, sampleBytes: fmt.sampleBytes, kind: fmt.kind };
-}
-
-/**
- * Channel `channel` of `frames` interleaved frames in `bytes` (the first frame at byte 0) into
- * `out` from index `at`, scaled as `decodeWav` scales it.
- */
-export function readPcmInto(bytes: Uint8Array, layout: WavPcmLayout, channel: number, frames: number, out: Float32Array, at: number): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  readChannelInto(view, channel * layout.sampleBytes, layout.frameBytes, frames, layout.kind, out, at);
+  return {
+    sampleRate: fmt.sampleRate,
+    channelCount: fmt.channelCount,
+    dataStart: chunks.data.start,
+    frames: Math.floor(dataBytes / frameBytes),
+    frameBytes,
+    encoding: fmt.encoding === 'float' ? 'float' : 'pcm',
+    readInto: (bytes, channel, frames, out, at) => {
+      const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      readChannelInto(data, channel * fmt.sampleBytes, frameBytes, frames, fmt.kind, out, at);
+    },
+  };
 }
 
 /** Marks a size that lives elsewhere: in the ds64 chunk (RF64), or nowhere (a streaming writer). */
@@ -260,6 +249,7 @@ function extensibleSubtype(view: DataView, fmt: Span, name: string): number {
 /** How one stored sample is read: 8-bit PCM is unsigned, wider PCM is signed. */
 type SampleKind = PcmKind | 'f32' | 'f64';
 type PcmKind = 'u8' | 's16' | 's24' | 's32';
+
 
 /**
  * One channel out of interleaved frames. One tight loop per sample kind, each monomorphic,

@@ -69,14 +69,20 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     throw new GlowroomError('unsupported', `MP3 is written at 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
   }
   const prepared = await prepareProject(loaded, sampleRate);
-  cancelled();
-  const { span, fades, note } = spanOf(prepared, options);
-  const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
-  if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
-
-  const mix = new MixFile();
+  let mix: MixFile;
+  try {
+    mix = new MixFile();
+  } catch (error) {
+    prepared.dispose();
+    throw error;
+  }
   const staged = new StagedFiles();
   try {
+    cancelled();
+    const { span, fades, note } = spanOf(prepared, options);
+    const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
+    if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
+
     mix.keep(await renderSpan(prepared, span, mix, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
     const frames = mix.frames;
@@ -133,6 +139,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     throw outOfMemory(error) ?? error;
   } finally {
     mix.dispose();
+    prepared.dispose();
   }
 }
 

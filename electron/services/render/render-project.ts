@@ -38,10 +38,14 @@ export async function renderProject(loaded: LoadedProject, options: RenderOption
   const prepared = await prepareProject(loaded, sampleRate);
   let end = 0;
   for (const track of loaded.project.tracks) for (const clip of track.clips) end = Math.max(end, beatsToFrame(loaded.project, clip.start + clip.length, sampleRate));
-  const mix = new MixPlanes(end);
-  const frames = await renderSpan(prepared, { startFrame: 0, frames: end, tailFrames: 0 }, mix, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  return { sampleRate, channels: mix.planes(frames), unplayable: prepared.unplayable };
+  try {
+    const mix = new MixPlanes(end);
+    const frames = await renderSpan(prepared, { startFrame: 0, frames: end, tailFrames: 0 }, mix, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { sampleRate, channels: mix.planes(frames), unplayable: prepared.unplayable };
+  } finally {
+    prepared.dispose();
+  }
 }

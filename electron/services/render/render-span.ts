@@ -10,6 +10,7 @@ import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
 import { MixFile, type MixSink } from './mix-file';
 import { openRenderSource } from './render-sources';
+import { openSpill, SpillFolder, SpillSpaceError, type Spill } from './spilled-source';
 import type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 import { startSplitHelper, type SplitHelper } from './split-render';
 
@@ -20,21 +21,33 @@ const TAIL_THRESHOLD = 10 ** (-90 / 20);
 /** The tail ends once this much in a row stays under the threshold. */
 const TAIL_QUIET_SECONDS = 0.25;
 
-/** Opens the project's sources (only those in `only` when given). */
-export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>): Promise<PreparedProject> {
+/**
+ * Opens the project's sources (only those in `only` when given). Compressed ones are decoded into
+ * a temp folder that `dispose` removes, or, for the render's helper thread, read from where the
+ * main render decoded them (`spilled`, by resolved path; the main render removes those).
+ */
+export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, spilled?: ReadonlyMap<string, Spill>): Promise<PreparedProject> {
   const audio = new AudioService();
+  const spills = new SpillFolder();
   const sources: RenderSource[] = [];
   const unplayable: UnplayableSource[] = [];
-  for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
-    if (only && !only.has(sourceId)) continue;
-    const file = path.resolve(loaded.folder, source.path);
-    try {
-      sources.push({ sampleId: file, sample: await openRenderSource(file, audio) });
-    } catch (error) {
-      unplayable.push({ sourceId, path: file, reason: toIpcError(error).message });
+  try {
+    for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
+      if (only && !only.has(sourceId)) continue;
+      const file = path.resolve(loaded.folder, source.path);
+      const spill = spilled?.get(file);
+      try {
+        sources.push({ sampleId: file, ...(spill ? { sample: openSpill(spill), spill } : await openRenderSource(file, audio, spills)) });
+      } catch (error) {
+        if (error instanceof SpillSpaceError) throw error;
+        unplayable.push({ sourceId, path: file, reason: toIpcError(error).message });
+      }
     }
+  } catch (error) {
+    spills.dispose();
+    throw error;
   }
-  return { loaded, sampleRate, sources, unplayable };
+  return { loaded, sampleRate, sources, unplayable, dispose: () => spills.dispose() };
 }
 
 /** An engine at `prepared`'s rate with its sources and its document loaded, stopped at frame 0. */

@@ -1,5 +1,6 @@
 import type { PooledSample } from '../../../src/engine/sample-pool';
 import type { Project } from '../../../src/model/project-schema';
+import type { Spill } from './spilled-source';
 
 // What a render works on: a project as loaded, its sources opened, and the span of frames to make.
 // Shared by the render (render-span.ts) and its second thread (split-render.ts).
@@ -24,6 +25,8 @@ export interface UnplayableSource {
 export interface RenderSource {
   readonly sampleId: string;
   readonly sample: PooledSample;
+  /** Where a compressed source was decoded to, for the render's helper thread to read it too. */
+  readonly spill?: Spill;
 }
 
 /** The project's sources opened once, ready to feed any number of engines (the mix and each stem), one after another. */
@@ -32,6 +35,8 @@ export interface PreparedProject {
   readonly sampleRate: number;
   readonly sources: readonly RenderSource[];
   readonly unplayable: readonly UnplayableSource[];
+  /** Removes what opening the sources left on disk (decoded compressed sources); call it when every render of them is done. */
+  readonly dispose: () => void;
 }
 
 /** Where a render starts and how long it is, in frames at the export rate. */

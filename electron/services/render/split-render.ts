@@ -1,9 +1,11 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Engine } from '../../../src/engine/engine';
 import type { Project } from '../../../src/model/project-schema';
 import { startWorker } from '../start-worker';
 import type { LoadedProject, PreparedProject, Span } from './render-types';
+import type { Spill } from './spilled-source';
 import { SplitRing } from './split-ring';
 
 /** Under this much audio a second thread costs more to start than it saves. */
@@ -24,6 +26,8 @@ export interface SplitHelperInput {
   /** The source ids its tracks' clips play: the only files it opens. */
   readonly sources: readonly string[];
   readonly buffer: SharedArrayBuffer;
+  /** Its compressed sources as the main render decoded them, by resolved path: it reads those files instead of decoding again. */
+  readonly spilled: readonly (readonly [string, Spill])[];
 }
 
 /** A running helper: stop it when the render ends, however it ends. */
@@ -48,9 +52,16 @@ export function startSplitHelper(prepared: PreparedProject, engine: Engine, span
   if (tracks.length === 0) return null;
   const ring = new SplitRing();
   const given = new Set(tracks);
-  const sources = new Set(project.tracks.filter((track) => given.has(track.id)).flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' ? [clip.source] : []))));
-  const input: SplitHelperInput = { loaded: prepared.loaded, sampleRate: prepared.sampleRate, startFrame: span.startFrame, tracks, sources: [...sources], buffer: ring.buffer };
+  // Only sources the main render could open, and those it decoded are read from its spills: the
+  // helper has nothing to decode (it would wait for nothing else) and fails on nothing the main render did not.
+  const opened = new Set(prepared.sources.map((source) => source.sampleId));
+  const isOpened = (sourceId: string): boolean => opened.has(path.resolve(prepared.loaded.folder, project.sources[sourceId]?.path ?? sourceId));
+  const sources = new Set(project.tracks.filter((track) => given.has(track.id)).flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' && isOpened(clip.source) ? [clip.source] : []))));
+  const spilled = prepared.sources.flatMap((source) => (source.spill ? [[source.sampleId, source.spill] as const] : []));
+  const input: SplitHelperInput = { loaded: prepared.loaded, sampleRate: prepared.sampleRate, startFrame: span.startFrame, tracks, sources: [...sources], buffer: ring.buffer, spilled };
   const worker: Worker = startWorker('render-helper-worker', input);
+  // Its failures reach the main render through the ring; one after the stop (a spill removed under it) is of no interest.
+  worker.on('error', () => {});
   engine.splitTracks(given, 'main', ring);
   return {
     tracks,

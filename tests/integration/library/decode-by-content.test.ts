@@ -5,13 +5,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AudioService } from '../../../electron/services/audio-service';
 import { encodeAudio } from '../../../electron/services/export/encoders';
 import { openLibraryDatabase } from '../../../electron/services/library/database';
 import { importFolders, type ImportResult } from '../../../electron/services/library/import';
 import { searchSamples } from '../../../electron/services/library/search';
 import { openRenderSource } from '../../../electron/services/render/render-sources';
+import { SpillFolder } from '../../../electron/services/render/spilled-source';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { encodeAiff16 } from '../../support/aiff-bytes';
 import { tempDir } from '../../support/temp-dir';
@@ -73,8 +74,10 @@ describe('files decoded by what they hold', () => {
 
   it('renders them: the offline render reads each source by content', async () => {
     const audio = new AudioService(tempDir());
+    const spills = new SpillFolder();
+    onTestFinished(() => spills.dispose());
     for (const name of ['wav_inside.ogg', 'aiff_inside.wav', 'mp3_inside.wav']) {
-      const source = await openRenderSource(path.join(pack, name), audio);
+      const { sample: source } = await openRenderSource(path.join(pack, name), audio, spills);
       expect(source.sampleRate).toBe(rate);
       const window = source.read(0, source.frames);
       const plane = window.planes[0] ?? new Float32Array(0);
@@ -85,6 +88,6 @@ describe('files decoded by what they hold', () => {
         expect(Math.sqrt(middle.reduce((sum, x) => sum + x * x, 0) / middle.length)).toBeCloseTo(0.5 / Math.SQRT2, 1);
       } else expect(plane[at]).toBeCloseTo(tone[5_000] ?? NaN, 4);
     }
-    await expect(openRenderSource(path.join(pack, 'notes_not_audio.flac'), audio)).rejects.toThrow(/not an audio file/);
+    await expect(openRenderSource(path.join(pack, 'notes_not_audio.flac'), audio, spills)).rejects.toThrow(/not an audio file/);
   });
 });

@@ -1,13 +1,15 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeAudio } from '../../../src/codecs/decode';
 import { decodeWav } from '../../../src/codecs/wav';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { ResidentSample } from '../../../src/engine/sample-pool';
 import { createTrack } from '../../../src/model/new-track';
 import { currentProjectVersion, type AudioClip, type Project } from '../../../src/model/project-schema';
 import { MixPlanes, prepareProject, renderSpan, type PreparedProject, type Span } from '../../../electron/services/render/render-span';
-import { StreamedWav } from '../../../electron/services/render/streamed-wav';
+import { StreamedPcm } from '../../../electron/services/render/streamed-pcm';
+import { samplePack } from '../../support/paths';
 import { tempDir } from '../../support/temp-dir';
 
 const RATE = 48_000;
@@ -21,25 +23,27 @@ function firstDifference(a: Float32Array, b: Float32Array): number {
   return -1;
 }
 
-function writeSource(dir: string, name: string, bitDepth: 16 | 24): string {
+/** 8 s of seeded stereo; `damaged`: its one sample at frame 70,000 of the left channel is NaN. */
+function writeSource(dir: string, name: string, bitDepth: 16 | 24 | 32, float = false, damaged = false): string {
   let seed = 12_345;
   const noise = () => {
     seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
     return seed / 2 ** 32 - 0.5;
   };
   const planes = [0, 1].map((c) => Float32Array.from({ length: FRAMES }, (_, i) => 0.6 * Math.sin(i / (20 + 7 * c)) + 0.3 * noise()));
+  if (damaged) (planes[0] as Float32Array)[70_000] = Number.NaN;
   const file = path.join(dir, name);
-  writeFileSync(file, encodeWav({ sampleRate: RATE, channels: planes }, { bitDepth }));
+  writeFileSync(file, encodeWav({ sampleRate: RATE, channels: planes }, float ? { bitDepth: 32, float: true } : { bitDepth }));
   return file;
 }
 
-describe('StreamedWav', () => {
-  it('gives, for any range read forwards, backwards or at random, exactly the frames decodeWav gives, from windows a fraction of the file', () => {
+describe('StreamedPcm', () => {
+  it('gives, for any range read forwards, backwards or at random, exactly the frames decodeWav gives, from windows a fraction of the file (16-, 24-bit and float WAV)', () => {
     const dir = tempDir();
-    for (const bitDepth of [16, 24] as const) {
-      const file = writeSource(dir, `source-${bitDepth}.wav`, bitDepth);
+    for (const [bitDepth, float] of [[16, false], [24, false], [32, true]] as const) {
+      const file = writeSource(dir, `source-${bitDepth}.wav`, bitDepth, float);
       const decoded = decodeWav(readFileSync(file));
-      const streamed = StreamedWav.open(file, statSync(file).size, 'source.wav');
+      const streamed = StreamedPcm.open(file, statSync(file).size, 'source.wav');
       expect(streamed).not.toBeNull();
       if (!streamed) return;
       expect([streamed.frames, streamed.channelCount, streamed.sampleRate]).toEqual([FRAMES, 2, RATE]);
@@ -69,42 +73,91 @@ describe('StreamedWav', () => {
     }
   });
 
-  it('leaves float WAV and other formats to the whole-file decoder', () => {
+  it('leaves a float WAV with damaged samples, and compressed formats, to the decoder', () => {
     const dir = tempDir();
     const file = path.join(dir, 'float.wav');
-    writeFileSync(file, encodeWav({ sampleRate: RATE, channels: [new Float32Array(1000)] }, { bitDepth: 32, float: true }));
-    expect(StreamedWav.open(file, 44 + 4000, 'float.wav')).toBeNull();
+    const plane = new Float32Array(1000);
+    plane[500] = Number.NaN;
+    writeFileSync(file, encodeWav({ sampleRate: RATE, channels: [plane] }, { bitDepth: 32, float: true }));
+    expect(StreamedPcm.open(file, statSync(file).size, 'float.wav')).toBeNull();
+    const flac = path.join(samplePack, 'Loops/loop_mika.flac');
+    expect(StreamedPcm.open(flac, statSync(flac).size, 'loop_mika.flac')).toBeNull();
   });
 });
 
 describe('a render streaming its sources', () => {
-  it('renders exactly what it renders from the whole decoded sources: forward, looped from an offset, reversed, sped up, faded', async () => {
-    const dir = tempDir();
-    const file = writeSource(dir, 'long.wav', 24);
-    const clip = (id: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
-      kind: 'audio', id, name: '', source: 'long', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
+  const formats: readonly { name: string; source: (dir: string) => string }[] = [
+    { name: '24-bit WAV', source: (dir) => writeSource(dir, 'long.wav', 24) },
+    { name: 'float WAV', source: (dir) => writeSource(dir, 'float.wav', 32, true) },
+    { name: 'float WAV with a damaged sample (made silent, as the decoder does)', source: (dir) => writeSource(dir, 'damaged.wav', 32, true, true) },
+    { name: 'AIFF', source: () => path.join(samplePack, 'Atmos/ambi_drone.aif') },
+    { name: 'FLAC', source: () => path.join(samplePack, 'Loops/loop_mika.flac') },
+    { name: 'MP3', source: () => path.join(samplePack, 'Loops/compus_loop.mp3') },
+    { name: 'Ogg Vorbis', source: () => path.join(samplePack, 'Vocal-ish FX/cineboom.ogg') },
+  ];
+
+  for (const format of formats) {
+    it(`renders ${format.name} exactly as from the whole decoded source: forward, looped from an offset, reversed, sped up, faded`, async () => {
+      const dir = tempDir();
+      const file = format.source(dir);
+      const prepared = await prepareProject({ project: projectOn(file), folder: dir }, RATE);
+      try {
+        expect(prepared.unplayable).toEqual([]);
+        expect(prepared.sources.map((source) => source.sample instanceof StreamedPcm)).toEqual([true]);
+        const span = { startFrame: 0, frames: 10 * RATE, tailFrames: 0 };
+        const streamed = await renderToPlanes(prepared, span);
+        const decoded = await decodeAudio(readFileSync(file), path.basename(file));
+        const whole = await renderToPlanes({ ...prepared, sources: [{ sampleId: file, sample: new ResidentSample(decoded.sampleRate, decoded.channels) }] }, span);
+        expect(Math.max(...streamed[0].subarray(RATE, 2 * RATE).map(Math.abs))).toBeGreaterThan(0.01);
+        expect(firstDifference(streamed[0], whole[0])).toBe(-1);
+        expect(firstDifference(streamed[1], whole[1])).toBe(-1);
+      } finally {
+        prepared.dispose();
+      }
     });
-    const project: Project = {
-      format: 'glowroom', version: currentProjectVersion, name: 'Streamed', tempo: 120, timeSignature: [4, 4], sampleRate: RATE,
-      sources: { long: { path: file } },
-      tracks: [
-        { ...createTrack('a', 'Forward', 0), clips: [clip('f', 0, 20, { fadeIn: 0.5, fadeOut: 1 })] },
-        { ...createTrack('b', 'Loop', 1), clips: [clip('l', 2, 18, { loop: true, offset: 5.3 })] },
-        { ...createTrack('c', 'Reverse', 2), clips: [clip('r', 1, 14, { reverse: true, gainDb: -6 })] },
-        { ...createTrack('d', 'Fast', 3), clips: [clip('s', 0, 8, { rate: 1.37 })] },
-      ],
-      buses: [], markers: [], master: { gainDb: -6, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
-    };
-    const prepared = await prepareProject({ project, folder: dir }, RATE);
-    expect(prepared.sources.map((source) => source.sample instanceof StreamedWav)).toEqual([true]);
-    const span = { startFrame: 0, frames: 10 * RATE, tailFrames: 0 };
-    const streamed = await renderToPlanes(prepared, span);
-    const whole = await renderToPlanes({ ...prepared, sources: [{ sampleId: file, sample: new ResidentSample(RATE, decodeWav(readFileSync(file)).channels) }] }, span);
-    expect(Math.max(...streamed[0].subarray(RATE, 2 * RATE).map(Math.abs))).toBeGreaterThan(0.1);
-    expect(firstDifference(streamed[0], whole[0])).toBe(-1);
-    expect(firstDifference(streamed[1], whole[1])).toBe(-1);
+  }
+
+  it('keeps decoded compressed sources in a temp folder only until the render is disposed, and refuses damaged ones as the decoder does', async () => {
+    const dir = tempDir();
+    const temp = tempDir();
+    const broken = path.join(dir, 'truncated.flac');
+    writeFileSync(broken, readFileSync(path.join(samplePack, '_broken/truncated.flac')));
+    const playable = projectOn(path.join(samplePack, 'Bass/bass_dnb_F.mp3'));
+    const project = { ...playable, sources: { ...playable.sources, broken: { path: broken } } };
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const prepared = await prepareProject({ project, folder: dir }, RATE);
+      expect(prepared.unplayable.map((source) => source.reason)).toEqual(['truncated FLAC file: truncated.flac declares 8.0 s of audio but holds 0.19 s']);
+      const spills = readdirSync(temp).filter((name) => name.startsWith('glowroom-sources-'));
+      expect(spills).toHaveLength(1);
+      expect(readdirSync(path.join(temp, spills[0] as string))).toEqual(['source-1.f32']);
+      prepared.dispose();
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 });
+
+/** Four tracks playing `file`: forward with fades, looped from an offset, reversed, sped up. */
+function projectOn(file: string): Project {
+  const clip = (id: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
+    kind: 'audio', id, name: '', source: 'long', start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
+  });
+  return {
+    format: 'glowroom', version: currentProjectVersion, name: 'Streamed', tempo: 120, timeSignature: [4, 4], sampleRate: RATE,
+    sources: { long: { path: file } },
+    tracks: [
+      { ...createTrack('a', 'Forward', 0), clips: [clip('f', 0, 20, { fadeIn: 0.5, fadeOut: 1 })] },
+      { ...createTrack('b', 'Loop', 1), clips: [clip('l', 2, 18, { loop: true, offset: 5.3 })] },
+      { ...createTrack('c', 'Reverse', 2), clips: [clip('r', 1, 14, { reverse: true, gainDb: -6 })] },
+      { ...createTrack('d', 'Fast', 3), clips: [clip('s', 0, 8, { rate: 1.37 })] },
+    ],
+    buses: [], markers: [], master: { gainDb: -6, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
+  };
+}
 
 async function renderToPlanes(prepared: PreparedProject, span: Span): Promise<[Float32Array, Float32Array]> {
   const mix = new MixPlanes(span.frames);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDecoded } from '../../../src/codecs/compressed';
+import { checkErrors } from '../../../src/codecs/compressed';
 import { decodeAudio } from '../../../src/codecs/decode';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { GlowroomError } from '../../../src/std/errors';
@@ -95,7 +95,7 @@ describe('MP3 with damaged or stray frames', () => {
     const decoded = { channelData: [new Float32Array(10)], samplesDecoded: 10, sampleRate: 44_100, errors: [{ message: '-1 MPG123_ERR', outputSamples: 66_150 }] };
     let error: unknown;
     try {
-      checkDecoded(decoded, 'MP3', 'bass.mp3');
+      checkErrors(decoded, 'MP3', 'bass.mp3');
     } catch (caught) {
       error = caught;
     }

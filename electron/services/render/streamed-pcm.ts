@@ -1,12 +1,15 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readPcmInto, wavPcmLayout, type WavPcmLayout } from '../../../src/codecs/wav';
+import { aiffSampleLayout } from '../../../src/codecs/aiff';
+import { isDamagedFloat } from '../../../src/codecs/limits';
+import type { SampleLayout } from '../../../src/codecs/pcm-stream';
+import { wavSampleLayout } from '../../../src/codecs/wav';
 import type { PooledSample, SampleWindow } from '../../../src/engine/sample-pool';
 
 /** Frames a window holds: 2^16 (1.4 s at 48 kHz; 0.5 MiB of float planes for stereo). */
 const WINDOW_FRAMES = 65_536;
 /** Windows kept per source, so clips reading one file at different places do not evict each other. */
 const WINDOWS_PER_SOURCE = 4;
-/** Bytes read to find a WAV file's format and audio chunks; metadata chunks rarely take more. */
+/** Bytes read to find a WAV or AIFF file's format and audio chunks; metadata chunks rarely take more. */
 const HEAD_BYTES = 256 * 1024;
 
 interface Window {
@@ -21,13 +24,14 @@ interface Window {
 }
 
 /**
- * A WAV file of integer PCM read from disk a window at a time, for an offline render: the render
- * holds a few windows per source instead of the decoded file, so its memory follows the work,
- * not the song's length. Reads are synchronous (the render runs in a worker thread) and open the
- * file for each window, so nothing stays open when a render stops early. Samples come out
- * exactly as `decodeWav` gives them.
+ * Uncompressed frames read from disk a window at a time, for an offline render: a WAV or AIFF
+ * source, or the PCM a compressed source was decoded to (spilled-source.ts). The render holds a
+ * few windows per source instead of the decoded file, so its memory follows the work, not the
+ * song's length. Reads are synchronous (the render runs in a worker thread) and open the file
+ * for each window, so nothing stays open when a render stops early. Samples come out exactly as
+ * the whole-file decoder gives them.
  */
-export class StreamedWav implements PooledSample {
+export class StreamedPcm implements PooledSample {
   readonly sampleRate: number;
   readonly frames: number;
   readonly channelCount: number;
@@ -40,15 +44,25 @@ export class StreamedWav implements PooledSample {
 
   private constructor(
     private readonly file: string,
-    private readonly layout: WavPcmLayout,
+    private readonly layout: SampleLayout,
   ) {
     this.sampleRate = layout.sampleRate;
     this.frames = layout.frames;
     this.channelCount = layout.channelCount;
   }
 
-  /** The file as a streamed source, or null when it is not integer-PCM WAV (decode it whole instead). Throws what `decodeWav` throws for a damaged header. */
-  static open(file: string, fileBytes: number, name: string): StreamedWav | null {
+  /** Frames laid out as `layout` says in `file`, as a streamed source. */
+  static of(file: string, layout: SampleLayout): StreamedPcm {
+    return new StreamedPcm(file, layout);
+  }
+
+  /**
+   * A WAV or AIFF file as a streamed source, or null when it is neither, its head does not hold
+   * its layout, it has no frames, or its float samples need repair (the whole-file decoder makes
+   * those silent, with a note, or refuses the file). Throws what the decoder throws for a
+   * damaged header.
+   */
+  static open(file: string, fileBytes: number, name: string): StreamedPcm | null {
     const head = new Uint8Array(Math.min(HEAD_BYTES, fileBytes));
     const fd = openSync(file, 'r');
     try {
@@ -56,10 +70,11 @@ export class StreamedWav implements PooledSample {
     } finally {
       closeSync(fd);
     }
-    const isWave = head.length >= 12 && String.fromCharCode(...head.subarray(8, 12)) === 'WAVE';
-    if (!isWave) return null;
-    const layout = wavPcmLayout(head, fileBytes, name);
-    return layout && layout.frames > 0 ? new StreamedWav(file, layout) : null;
+    const form = head.length >= 12 ? String.fromCharCode(...head.subarray(8, 12)) : '';
+    const layout = form === 'WAVE' ? wavSampleLayout(head, fileBytes, name) : form === 'AIFF' || form === 'AIFC' ? aiffSampleLayout(head, fileBytes, name) : null;
+    if (!layout || layout.frames === 0) return null;
+    const streamed = new StreamedPcm(file, layout);
+    return layout.encoding === 'float' && streamed.hasDamagedFloat() ? null : streamed;
   }
 
   read(from: number, to: number): SampleWindow {
@@ -109,12 +124,21 @@ export class StreamedWav implements PooledSample {
     } finally {
       closeSync(fd);
     }
-    for (let c = 0; c < this.channelCount; c++) readPcmInto(bytes, this.layout, c, length, window.planes[c] as Float32Array, 0);
+    for (let c = 0; c < this.channelCount; c++) this.layout.readInto(bytes, c, length, window.planes[c] as Float32Array, 0);
     window.start = start;
     window.length = length;
     window.view = { planes: window.planes.map((plane) => plane.subarray(0, length)), start };
     window.used = this.reads;
     return window;
+  }
+
+  /** Whether any float sample is damaged (see `isDamagedFloat`): one pass over the file, a window at a time. */
+  private hasDamagedFloat(): boolean {
+    for (let start = 0; start < this.frames; start += WINDOW_FRAMES) {
+      const window = this.read(start, Math.min(this.frames, start + WINDOW_FRAMES));
+      for (const plane of window.planes) for (const sample of plane) if (isDamagedFloat(sample)) return true;
+    }
+    return false;
   }
 
   /** A free window slot or the least recently used one, with planes of at least `size` frames. */
