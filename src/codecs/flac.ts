@@ -173,11 +173,17 @@ function splitFrames(bytes: Uint8Array, start: number, info: StreamInfo, name: s
     let sum = 0;
     let end = -1;
     let headerSeen = false;
-    for (let i = pos; i < bytes.length; i++) {
-      sum = crc16Step(sum, bytes[i] ?? 0);
+    const table = crc16Table;
+    const length = bytes.length;
+    for (let i = pos; i < length; i++) {
+      sum = ((sum << 8) ^ (table[(sum >>> 8) ^ (bytes[i] as number)] as number)) & 0xffff;
       const next = i + 1;
       if (next - pos < header.length + 3) continue;
-      const boundary = next === bytes.length || isTrailer(bytes, next) || (bytes[next] === 0xff && frameHeader(bytes, next) !== undefined);
+      // A frame can end only before the file's end, a trailer ('T', 'A') or a frame header (0xFF):
+      // most bytes are none of these, and this loop runs over every byte of the file.
+      const following = bytes[next];
+      if (next !== length && following !== 0xff && following !== 0x54 && following !== 0x41) continue;
+      const boundary = next === length || isTrailer(bytes, next) || (following === 0xff && frameHeader(bytes, next) !== undefined);
       if (boundary && sum === 0) {
         end = next;
         break;
@@ -319,15 +325,14 @@ function requantize(channel: Float32Array, count: number, bits: number, out: Flo
   const decoderScale = 2 ** (bits - 1) - 1;
   const gridStep = 2 ** -(bits - 1);
   if (bits <= 24) {
-    for (let i = 0; i < count; i++) out[i] = Math.round((channel[i] ?? 0) * decoderScale) * gridStep;
+    // floor(x + 0.5), not Math.round: the same for every x but those in [−0.5, 0), where
+    // Math.round gives −0, and the decoder's x lie within a quarter of an integer (0 is +0);
+    // V8's Math.round costs six times as much (9.5 against 1.6 ns a sample).
+    for (let i = 0; i < count; i++) out[i] = Math.floor((channel[i] as number) * decoderScale + 0.5) * gridStep;
   } else {
-    for (let i = 0; i < count; i++) out[i] = (channel[i] ?? 0) * decoderScale * gridStep;
+    for (let i = 0; i < count; i++) out[i] = (channel[i] as number) * decoderScale * gridStep;
   }
 }
 
+/** FLAC's CRC-16, for the frame walk that checks the running sum at every byte. */
 const crc16Table = crcTable(16);
-
-/** One byte of FLAC's CRC-16, for the frame walk that checks the running sum at every byte. */
-function crc16Step(sum: number, byte: number): number {
-  return ((sum << 8) ^ (crc16Table[(sum >>> 8) ^ byte] ?? 0)) & 0xffff;
-}
