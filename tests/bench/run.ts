@@ -22,6 +22,7 @@ import { benchLibrary } from './library.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchMixRender } from './mix-render.bench';
 import { benchRender } from './render.bench';
+import { benchRenderMemory } from './render-memory.bench';
 import { benchResampler } from './resampler.bench';
 import { benchSoak, soakMinutesFrom } from './soak.bench';
 import { benchStartup } from './startup.bench';
@@ -37,6 +38,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'library-list': benchLibraryList,
   library: benchLibrary,
   render: benchRender,
+  'render-memory': benchRenderMemory,
   export: benchExport,
   'timeline-frames': benchTimelineFrames,
   'dsp-load': benchDspLoad,
