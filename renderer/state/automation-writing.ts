@@ -3,25 +3,12 @@ import { findAutomatable, laneOf } from '../../src/model/automation-params';
 import { laneValueAt } from '../../src/model/lane-values';
 import { writeAutomationLabel } from '../../src/model/edits/labels';
 import { statusSlots } from '../../src/protocol/engine';
-import { AutomationRecorder, type AutomationMode } from './automation-recorder';
+import { automationModeOf } from './automation-modes';
+import { AutomationRecorder } from './automation-recorder';
 import { playheadBeats } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { useTransport } from './transport-store';
-
-/**
- * Each channel's automation mode (a track's, a bus's or the master's, by its id), as its header
- * and mixer strip set it; Read where none is set. View state: not saved in the project.
- */
-export const useAutomationModes = create<{ readonly modes: Readonly<Record<string, AutomationMode>>; setMode(channel: string, mode: AutomationMode): void }>()((set) => ({
-  modes: {},
-  setMode: (channel, mode) => set((state) => ({ modes: { ...state.modes, [channel]: mode } })),
-}));
-
-/** The automation mode of channel `channel` (a track, bus or "master" id). */
-export function automationModeOf(channel: string): AutomationMode {
-  return useAutomationModes.getState().modes[channel] ?? 'read';
-}
 
 const paramKey = (target: string, param: string) => `${target}\u0000${param}`;
 

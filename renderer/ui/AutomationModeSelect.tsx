@@ -1,9 +1,10 @@
 import { automationModes, type AutomationMode } from '../state/automation-recorder';
-import { useAutomationModes } from '../state/automation-writing';
+import { useAutomationModes } from '../state/automation-modes';
 import './automation-mode.css';
 
-const names: Record<AutomationMode, string> = { read: 'Read', touch: 'Touch', latch: 'Latch', write: 'Write' };
-const hints: Record<AutomationMode, string> = {
+/** What each mode is called, and what it does (a control's tooltip). */
+export const modeNames: Record<AutomationMode, string> = { read: 'Read', touch: 'Touch', latch: 'Latch', write: 'Write' };
+export const modeHints: Record<AutomationMode, string> = {
   read: 'Automation Read: lanes play; moving a control changes its value',
   touch: 'Automation Touch: while playing, a control writes automation while you hold it',
   latch: 'Automation Latch: while playing, a control writes automation from when you touch it until Stop',
@@ -20,13 +21,13 @@ export function AutomationModeSelect({ channel, name, className }: { channel: st
     <select
       className={`automation-mode-select ${className} ${mode === 'read' ? '' : 'is-writing'}`}
       aria-label={`Automation mode of ${name}`}
-      title={hints[mode]}
+      title={modeHints[mode]}
       value={mode}
       onChange={(event) => useAutomationModes.getState().setMode(channel, event.target.value as AutomationMode)}
     >
       {automationModes.map((option) => (
-        <option key={option} value={option} title={hints[option]}>
-          {names[option]}
+        <option key={option} value={option} title={modeHints[option]}>
+          {modeNames[option]}
         </option>
       ))}
     </select>

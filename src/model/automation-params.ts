@@ -2,11 +2,11 @@
  * What of a channel (a track, a bus or the master) can be automated, by the address automation
  * uses (owner id + parameter id): its volume, pan and mute (the master has no mute), each send's
  * level, and every parameter of every insert, from the catalog. The timeline's lane picker lists
- * a track's; the schema accepts these.
+ * a channel's (a track's, a bus's or the master's); the schema accepts these.
  */
 import { channelParams, deviceCatalog, sendParams, type ChannelParamId } from '../devices/catalog';
 import type { ParamSpec } from '../devices/param-spec';
-import { masterChannelId, type AutomationLane, type Channel, type Master, type Project, type Track } from './project-schema';
+import { masterChannelId, type AutomationLane, type Channel, type Master, type Project } from './project-schema';
 
 export interface AutomatableParam {
   /** The channel it belongs to (a track, a bus or "master"): whose automation mode applies. */
@@ -21,9 +21,25 @@ export interface AutomatableParam {
   readonly value: number;
 }
 
-/** Every parameter of the track's channel, sends and inserts, in the order a picker lists them. */
-export function automatableParams(project: Pick<Project, 'buses'>, track: Track): AutomatableParam[] {
-  return channelAutomatables(project, track.id, track.channel);
+/** Whose automation a lane belongs to: a track, a bus or the master (see `masterOwner`), by its channel's id. */
+export interface ChannelOwner {
+  readonly id: string;
+  readonly channel: Channel | Master;
+}
+
+/** The master as an owner of automation. */
+export function masterOwner(project: Pick<Project, 'master'>): ChannelOwner {
+  return { id: masterChannelId, channel: project.master };
+}
+
+/** Every channel of the project, each an owner of automation: the tracks, the buses, then the master. */
+export function channelOwners(project: Pick<Project, 'tracks' | 'buses' | 'master'>): ChannelOwner[] {
+  return [...project.tracks, ...project.buses, masterOwner(project)];
+}
+
+/** Every parameter of the owner's channel, sends and inserts, in the order a picker lists them. */
+export function automatableParams(project: Pick<Project, 'buses'>, owner: ChannelOwner): AutomatableParam[] {
+  return channelAutomatables(project, owner.id, owner.channel);
 }
 
 /** Every parameter of channel `owner` (a track's, a bus's or the master's), in the order a picker lists them. */
@@ -50,17 +66,15 @@ export function laneOf(project: Pick<Project, 'automation'>, target: string, par
   return project.automation.find((lane) => lane.target === target && lane.param === param);
 }
 
-/** The track's parameters that have points ("show automated"). */
-export function automatedParams(project: Pick<Project, 'buses' | 'automation'>, track: Track): AutomatableParam[] {
-  return automatableParams(project, track).filter((param) => (laneOf(project, param.target, param.param)?.points.length ?? 0) > 0);
+/** The owner's parameters that have points ("show automated"). */
+export function automatedParams(project: Pick<Project, 'buses' | 'automation'>, owner: ChannelOwner): AutomatableParam[] {
+  return automatableParams(project, owner).filter((param) => (laneOf(project, param.target, param.param)?.points.length ?? 0) > 0);
 }
 
 /** The automatable parameter at an address, on whichever channel owns it (a track, a bus or the master). */
 export function findAutomatable(project: Pick<Project, 'buses' | 'tracks' | 'master'>, target: string, param: string): AutomatableParam | undefined {
-  const channels: [string, Channel | Master][] = [...project.tracks, ...project.buses].map((owner) => [owner.id, owner.channel]);
-  channels.push([masterChannelId, project.master]);
-  for (const [owner, channel] of channels) {
-    const found = channelAutomatables(project, owner, channel).find((candidate) => candidate.target === target && candidate.param === param);
+  for (const owner of channelOwners(project)) {
+    const found = automatableParams(project, owner).find((candidate) => candidate.target === target && candidate.param === param);
     if (found) return found;
   }
   return undefined;

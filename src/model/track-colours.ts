@@ -10,3 +10,6 @@ export function trackColourAt(index: number): string {
   const count = trackPalette.length;
   return trackPalette[((Math.trunc(index) % count) + count) % count] ?? trackPalette[0];
 }
+
+/** The master's colour (it has none in the document): a pale grey, apart from every palette colour. */
+export const masterColour = '#e7e9ef';

@@ -3,6 +3,7 @@ import { addBusWithId, routeToNewBusWithId } from '../../../src/model/edits/bus-
 import { addBusLabel, routeToNewBusLabel } from '../../../src/model/edits/labels';
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
+import { AllChannelsModeSelect } from '../AllChannelsModeSelect';
 import { DeviceEditor } from '../devices';
 import { ChannelStrip } from './ChannelStrip';
 import { mixerStrips } from './mixer-strips';
@@ -41,6 +42,7 @@ export function Mixer() {
           Route selected to new bus{selected.length > 0 ? ` (${selected.length})` : ''}
         </button>
         <div className="mixer-spacer" />
+        <AllChannelsModeSelect className="mixer-all-modes" />
         <button type="button" className="mixer-close" aria-label="Close the mixer" title="Close (F9)" onClick={() => useUi.getState().toggleMixer()}>
           ✕
         </button>

@@ -3,6 +3,7 @@ import { masterChannelId, type Channel, type Device, type Project } from '../../
 import type { ChannelKind } from '../../../src/model/edits/channel-edits';
 import type { ChannelNoun } from '../../../src/model/edits/labels';
 import { meteredChannels } from '../../../src/protocol/engine';
+import { masterColour } from '../../../src/model/track-colours';
 import { channelMeterOrder } from '../../../src/protocol/engine-document';
 
 export interface StripInfo {
@@ -21,8 +22,6 @@ export interface StripInfo {
 }
 
 export const nouns: Record<ChannelKind, ChannelNoun> = { track: 'Track', bus: 'Bus', master: 'Master' };
-
-export const masterColour = '#e7e9ef';
 
 export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: StripInfo[]; master: StripInfo } {
   const meters = new Map(channelMeterOrder(project).map((id, index) => [id, index]));

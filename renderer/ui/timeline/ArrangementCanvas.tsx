@@ -13,6 +13,7 @@ import { clipDisplayName } from './clip-name';
 import { headerWidth, rulerHeight } from './geometry';
 import { readTimelinePalette } from './timeline-palette';
 import { timelineRows } from './automation-rows';
+import { lanesBottom } from './channel-rows';
 
 /**
  * The canvas under the timeline's scroller that paints every lane (grid and clips) for the part
@@ -72,6 +73,7 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           notes: notesLook(clip, track),
         };
       };
+      const rows = timelineRows(project);
       const count = paintArrangement(
         context,
         {
@@ -82,10 +84,11 @@ export function ArrangementCanvas({ scroller }: { scroller: RefObject<HTMLDivEle
           laneLeft: headerWidth,
           rowTop: rulerHeight,
           pixelsPerBeat,
+          lanesBottom: lanesBottom(project, rows.height),
           clock: Clock.of(project),
           meters: [{ bar: 0, timeSignature: project.timeSignature }, ...project.meterChanges],
         },
-        timelineRows(project).rows,
+        rows.rows,
         project.markers,
         lookOf,
         palette,

@@ -17,12 +17,12 @@ import {
   moveAutomationPointsLabel,
   pasteAutomationPointsLabel,
 } from '../../../src/model/edits/labels';
-import type { Track } from '../../../src/model/project-schema';
 import { snapToGrid } from '../../../src/model/snap';
 import { sameLane, useAutomationView } from '../../state/automation-view-store';
 import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { envelopePath, formatValue, valueToY, yToValue } from './automation-geometry';
+import type { TimelineChannel } from './automation-rows';
 
 const pointRadius = 4;
 /** How far the pointer moves before a press on the background becomes a rubber band. */
@@ -35,13 +35,13 @@ type Gesture =
 const curveNames: Record<AutomationCurve, string> = { linear: 'Linear', exponential: 'Exponential', hold: 'Hold (step)' };
 
 /**
- * One automation row's lane under its track (see AutomationRows): the envelope of one parameter
+ * One automation row's lane under its channel's row (a track's, a bus's or the master's; see AutomationRows): the envelope of one parameter
  * and its points. Click adds a point (on the grid), drag moves the selected
  * points (beats on the grid), shift-click adds to the selection, a drag on the background selects
  * with a rubber band, Delete removes, Ctrl/Cmd+C and V copy and paste (at the last click), and the
  * context menu of a point sets its curve. Every change is one undoable edit, committed on release.
  */
-export function AutomationLane({ track, lane, height, laneBeats }: { track: Track; lane: LaneAddress; height: number; laneBeats: number }) {
+export function AutomationLane({ owner, lane, height, laneBeats }: { owner: TimelineChannel; lane: LaneAddress; height: number; laneBeats: number }) {
   const project = useProject((s) => s.project);
   const edit = useProject((s) => s.edit);
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
@@ -51,7 +51,7 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; indices: readonly number[] } | null>(null);
   const [cursorBeat, setCursorBeat] = useState(0);
-  const param = useMemo(() => automatableParams(project, track).find((candidate) => candidate.target === lane.target && candidate.param === lane.param), [project, track, lane]);
+  const param = useMemo(() => automatableParams(project, owner).find((candidate) => candidate.target === lane.target && candidate.param === lane.param), [project, owner, lane]);
   const points = laneOf(project, lane.target, lane.param)?.points ?? [];
   const selected = sameLane(selection?.lane, lane) ? new Set(selection?.indices) : new Set<number>();
   if (!param) return null;
@@ -181,14 +181,14 @@ export function AutomationLane({ track, lane, height, laneBeats }: { track: Trac
         height={height}
         tabIndex={0}
         role="group"
-        aria-label={`${param.label} automation of ${track.name}`}
+        aria-label={`${param.label} automation of ${owner.name}`}
         onPointerDown={onBackgroundPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
         onContextMenu={(event) => event.preventDefault()}
       >
-        <path className="automation-envelope" d={envelopePath(spec, shown, pixelsPerBeat, width, height, param.value)} stroke={track.colour} />
+        <path className="automation-envelope" d={envelopePath(spec, shown, pixelsPerBeat, width, height, param.value)} stroke={owner.colour} />
         {shown.map((point, i) => (
           <circle
             key={i}

@@ -12,8 +12,9 @@ import { useStatusFrame } from '../use-status-frame';
 import { ArrangementCanvas } from './ArrangementCanvas';
 import { ClipMenu } from './ClipMenu';
 import { AutomationRows } from './AutomationRows';
+import { ChannelRows } from './ChannelRows';
 import { sampleDropHandlers } from './drop-target';
-import { headerWidth, rulerHeight } from './geometry';
+import { dropRowHeight, headerWidth, rulerHeight } from './geometry';
 import { Lane } from './Lane';
 import { startRubberBand } from './rubber-band';
 import { MeterDialogHost } from './MeterDialog';
@@ -32,7 +33,9 @@ const minimumBars = 32;
 
 /**
  * The arrangement: toolbar, a ruler in bars and time, one row per track (header + lane with its
- * clips, painted by the canvas underneath) with its open take lanes and automation rows under it, and the playhead, which follows playback. Ctrl/Cmd +
+ * clips, painted by the canvas underneath) with its open take lanes and automation rows under it,
+ * a row to drop a sample for a new track, the buses' and the master's rows with their automation,
+ * and the playhead, which follows playback. Ctrl/Cmd +
  * wheel zooms around the pointer.
  */
 export function Timeline() {
@@ -118,11 +121,11 @@ export function Timeline() {
                     <Lane track={track} height={track.height} laneBeats={laneBeats} fromBeat={shown.fromBeat} toBeat={shown.toBeat} />
                   </div>
                   {takesOpen[track.id] && <TakeLanes track={track} laneBeats={laneBeats} />}
-                  {expanded[track.id] && <AutomationRows track={track} laneBeats={laneBeats} />}
+                  {expanded[track.id] && <AutomationRows owner={track} laneBeats={laneBeats} />}
                 </Fragment>
               );
             })}
-            <div className="timeline-row timeline-drop-row">
+            <div className="timeline-row timeline-drop-row" style={{ height: dropRowHeight }}>
               <div className="track-header" />
               <div className="lane lane-empty" aria-label="New track drop zone" {...sampleDropHandlers(null)}>
                 <p className="timeline-empty">
@@ -140,6 +143,7 @@ export function Timeline() {
                 </p>
               </div>
             </div>
+            <ChannelRows laneBeats={laneBeats} />
             <div className="playhead-track" style={{ left: headerWidth }} aria-hidden="true">
               <div ref={playhead} className="playhead" />
             </div>

@@ -83,7 +83,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
               S
             </button>
             <ArmToggle track={track} />
-            <AutomationToggle track={track} />
+            <AutomationToggle owner={track} />
             <button type="button" className="track-toggle" aria-label={`Delete ${track.name}`} title="Delete track" onClick={() => edit('Delete Track', (p) => deleteTracks(p, [track.id]))}>
               ✕
             </button>

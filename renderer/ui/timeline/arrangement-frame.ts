@@ -12,6 +12,8 @@ export interface ArrangementFrame {
   readonly laneLeft: number;
   readonly rowTop: number;
   readonly pixelsPerBeat: number;
+  /** Pixels from the first row down to the last row with a lane (the buses' and the master's under the tracks): the grid ends there. */
+  readonly lanesBottom: number;
   /** The song's clock: where bars start, what time a beat is. */
   readonly clock: Clock;
   /** Where the meter is set: bar 0 (the time signature) and each meter change, shown on the ruler. */

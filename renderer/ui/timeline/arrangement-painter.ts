@@ -25,8 +25,8 @@ export interface PaintCount {
 }
 
 /**
- * Paints the ruler and the lanes of every visible track: the beat and bar grid, row lines, the
- * clips in view and a line at each marker. One canvas for the whole view instead of an element per clip: style, layout and paint of
+ * Paints the ruler and the lanes of every visible track: the beat and bar grid (down to the
+ * buses' and master's rows under the tracks), row lines, the clips in view and a line at each marker. One canvas for the whole view instead of an element per clip: style, layout and paint of
  * thousands of elements were what made scrolling a big arrangement slow.
  */
 export function paintArrangement(
@@ -41,8 +41,7 @@ export function paintArrangement(
   context.fillStyle = palette.laneBackground;
   context.fillRect(0, 0, width, height);
   const shown = rowsBetween(rows, scrollTop, scrollTop + height - rowTop);
-  const last = shown[shown.length - 1];
-  const rowsBottom = last ? rowTop + last.top + last.span - scrollTop : rowTop;
+  const lanesBottom = Math.min(height, rowTop + frame.lanesBottom - scrollTop);
 
   context.save();
   context.beginPath();
@@ -52,7 +51,7 @@ export function paintArrangement(
   const toCanvasX = laneLeft - scrollLeft;
   const visibleLeft = scrollLeft;
   const visibleRight = scrollLeft + width - laneLeft;
-  paintGrid(context, frame, visibleLeft, visibleRight, Math.min(height, rowsBottom), palette);
+  paintGrid(context, frame, visibleLeft, visibleRight, lanesBottom, palette);
 
   context.font = palette.font;
   context.translate(toCanvasX, 0);
@@ -99,7 +98,7 @@ export function paintArrangement(
   context.fillStyle = palette.markerLine;
   for (const marker of markers) {
     const x = Math.round(marker.beat * pixelsPerBeat);
-    if (x >= visibleLeft && x <= visibleRight) context.fillRect(x, rowTop, 1, Math.min(height, rowsBottom) - rowTop);
+    if (x >= visibleLeft && x <= visibleRight) context.fillRect(x, rowTop, 1, lanesBottom - rowTop);
   }
   context.restore();
   paintRuler(context, frame, palette);

@@ -2,3 +2,5 @@
 export const headerWidth = 208;
 /** The ruler strip (28) and the tempo lane under it (`tempoLaneHeight`, 28): the rows above the tracks. */
 export const rulerHeight = 56;
+/** The row under the tracks where a sample dropped starts a new track. */
+export const dropRowHeight = 72;
