@@ -18,7 +18,11 @@
  * On the audio thread, a fractional double passed to or returned from a call V8 does not inline is
  * boxed (garbage). So every function is written as `…At(values, i)`, replacing values[i] in place
  * and handing anything else through module-level typed arrays: nothing fractional crosses a call
- * inside this module, whatever V8 inlines. Audio-thread code outside it calls the `…InPlace`
+ * inside this module, whatever V8 inlines. A whole number that crosses one (a power of two's
+ * exponent) is made an int32 with `| 0`: Math.round gives −0 for small negative arguments, and
+ * −0 is no small integer, so it was boxed on every e^x of a small negative x whenever `scaleAt`
+ * was not inlined (measured with inlining limited: ≈ 80 scavenges per 10 M calls, now none).
+ * Results are unchanged (compared bit for bit over 10 M arguments). Audio-thread code outside it calls the `…InPlace`
  * forms (an array and whole indices); the scalar forms are for everything else.
  *
  * ====================================================
@@ -99,7 +103,7 @@ function expAt(values: Float64Array, i: number): void {
   if (!(x <= EXP_MAX)) values[i] = x > 0 ? INFINITY : x;
   else if (x < EXP_MIN) values[i] = 0;
   else {
-    const k = Math.round(x * INV_LN2);
+    const k = Math.round(x * INV_LN2) | 0;
     const hi = x - k * LN2_HI;
     const lo = k * LN2_LO;
     const r = hi - lo;
@@ -131,7 +135,7 @@ function expm1At(values: Float64Array, i: number): void {
   let c = 0;
   let r = x;
   if (ax > 0.34657359027997264) {
-    k = ax < 1.0397207708399179 ? (x > 0 ? 1 : -1) : Math.round(x * INV_LN2);
+    k = ax < 1.0397207708399179 ? (x > 0 ? 1 : -1) : Math.round(x * INV_LN2) | 0;
     const hi = x - k * LN2_HI;
     const lo = k * LN2_LO;
     r = hi - lo;
@@ -246,7 +250,7 @@ function exp2At(values: Float64Array, i: number): void {
   if (!(x < 1024)) values[i] = x !== x ? x : INFINITY;
   else if (x < -1075) values[i] = 0;
   else {
-    const n = Math.round(x);
+    const n = Math.round(x) | 0;
     const r = x - n;
     const p = r * LN2;
     product[0] = r;

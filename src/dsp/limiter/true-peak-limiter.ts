@@ -260,7 +260,9 @@ export class TruePeakLimiter {
         if (right > peak) peak = right;
         if (left > peak) peak = left;
       }
-      const required = peak > ceiling ? Math.floor((ceiling / peak) * ONE) : ONE;
+      // ONE when peak ≤ ceiling (the quotient is ≥ 1); Math.min, not a conditional with ONE: a module
+      // constant merged with a double boxes it (see src/dsp/README).
+      const required = Math.min(ONE, Math.floor((ceiling / peak) * ONE));
 
       // Sliding minimum of the required gain over frames k − window + 1 … k.
       while (length > 0 && (dequeGains[(head + length - 1) % capacity] as number) >= required) length--;
