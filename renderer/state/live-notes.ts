@@ -14,6 +14,8 @@ export interface LiveNoteEvent {
   readonly pitch: number;
   /** 0 < velocity ≤ 1 for an on, 0 for an off. */
   readonly velocity: number;
+  /** When it was played, in `performance.now()` milliseconds: the key's or the MIDI message's own time stamp. */
+  readonly time: number;
 }
 
 export class LiveNotes {
@@ -36,22 +38,23 @@ export class LiveNotes {
     this.track = trackId;
   }
 
-  noteOn(source: string, pitch: number, velocity: number): void {
+  /** `time`: when it was played (`performance.now()` ms), so a take places it where it was heard however late this runs. */
+  noteOn(source: string, pitch: number, velocity: number, time = performance.now()): void {
     if (this.track === null || velocity <= 0) return;
-    if (this.sounding(pitch)) this.emit(pitch, 0);
+    if (this.sounding(pitch)) this.emit(pitch, 0, time);
     this.sustained.delete(pitch);
     const holding = this.holders.get(pitch) ?? new Set<string>();
     holding.add(source);
     this.holders.set(pitch, holding);
-    this.emit(pitch, Math.min(1, velocity));
+    this.emit(pitch, Math.min(1, velocity), time);
   }
 
-  noteOff(source: string, pitch: number): void {
+  noteOff(source: string, pitch: number, time = performance.now()): void {
     const holding = this.holders.get(pitch);
     if (!holding?.delete(source) || holding.size > 0) return;
     this.holders.delete(pitch);
     if (this.pedals.size > 0) this.sustained.add(pitch);
-    else this.emit(pitch, 0);
+    else this.emit(pitch, 0, time);
   }
 
   /** The sustain pedal (MIDI CC 64) of one source, down or up. */
@@ -61,7 +64,8 @@ export class LiveNotes {
       return;
     }
     if (!this.pedals.delete(source) || this.pedals.size > 0) return;
-    for (const pitch of this.sustained) this.emit(pitch, 0);
+    const time = performance.now();
+    for (const pitch of this.sustained) this.emit(pitch, 0, time);
     this.sustained.clear();
   }
 
@@ -77,7 +81,8 @@ export class LiveNotes {
     this.holders.clear();
     this.sustained.clear();
     this.pedals.clear();
-    for (const pitch of pitches) this.emit(pitch, 0);
+    const time = performance.now();
+    for (const pitch of pitches) this.emit(pitch, 0, time);
   }
 
   /** Subscribes to what the instrument must hear; returns the unsubscribe. */
@@ -90,9 +95,9 @@ export class LiveNotes {
     return this.holders.has(pitch) || this.sustained.has(pitch);
   }
 
-  private emit(pitch: number, velocity: number): void {
+  private emit(pitch: number, velocity: number, time: number): void {
     if (this.track === null) return;
-    const event = { trackId: this.track, pitch, velocity };
+    const event = { trackId: this.track, pitch, velocity, time };
     for (const listener of this.listeners) listener(event);
   }
 }

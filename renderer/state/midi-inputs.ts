@@ -12,7 +12,8 @@ export interface MidiDevice {
 
 export interface MidiInputHandlers {
   /** A message from device `id`. */
-  readonly event: (id: string, event: MidiInputEvent) => void;
+  /** `time`: the message's time stamp (`performance.now()` ms). */
+  readonly event: (id: string, event: MidiInputEvent, time: number) => void;
   /** The device list changed (plugged in or out). */
   readonly devices: (devices: readonly MidiDevice[]) => void;
   /** A device that was there is gone. */
@@ -25,7 +26,7 @@ export function listenToMidiInputs(access: MIDIAccess, handlers: MidiInputHandle
   const listeners = new Map<MIDIInput, (message: MIDIMessageEvent) => void>();
   const onMessage = (input: MIDIInput) => (message: MIDIMessageEvent) => {
     const event = message.data ? readMidiMessage(message.data) : null;
-    if (event) handlers.event(input.id, event);
+    if (event) handlers.event(input.id, event, message.timeStamp);
   };
   const refresh = () => {
     const current = new Map<string, MidiDevice>();

@@ -13,7 +13,7 @@ import { LiveNotes } from './live-notes';
 import { listenToMidiInputs, type MidiDevice } from './midi-inputs';
 import { NoteTake } from './note-take';
 import { recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
-import { playheadBeats } from './playhead';
+import { heardBeatsAt, playheadBeats } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
@@ -35,14 +35,22 @@ interface PlayState {
   /** 'count-in' while the bar of clicks plays, 'recording' while the take runs. */
   readonly recording: 'count-in' | 'recording' | null;
   arm(trackId: string | null): void;
-  noteOn(source: string, pitch: number, velocity: number): void;
-  noteOff(source: string, pitch: number): void;
+  /** `time`: when it was played (`performance.now()` ms; now when absent). */
+  noteOn(source: string, pitch: number, velocity: number, time?: number): void;
+  noteOff(source: string, pitch: number, time?: number): void;
   releaseSource(source: string): void;
   connectMidi(): Promise<void>;
   setCountIn(on: boolean): void;
   setQuantize(grid: InputQuantize): void;
   setMode(mode: RecordMode): void;
+  /** The play bar's Record: its own count-in (one bar), then a take of notes on the armed track while the transport plays. */
   record(): Promise<void>;
+  /**
+   * Starts a take of notes now, from the playhead (from the loop's start while looping), without a
+   * count-in: the transport's Record calls it when its own count-in ends. False when no instrument
+   * track is armed or a take already runs.
+   */
+  beginTake(): boolean;
   stopRecording(): void;
 }
 
@@ -65,8 +73,8 @@ export const usePlay = create<PlayState>()((set, get) => ({
     live.setTrack(trackId);
     set({ armedTrackId: trackId });
   },
-  noteOn: (source, pitch, velocity) => live.noteOn(source, pitch, velocity),
-  noteOff: (source, pitch) => live.noteOff(source, pitch),
+  noteOn: (source, pitch, velocity, time) => live.noteOn(source, pitch, velocity, time),
+  noteOff: (source, pitch, time) => live.noteOff(source, pitch, time),
   releaseSource: (source) => live.releaseSource(source),
   async connectMidi() {
     if (get().midi === 'ready' || get().midi === 'asking') return;
@@ -84,9 +92,9 @@ export const usePlay = create<PlayState>()((set, get) => ({
           const kept = get().recording === 'recording' ? ' The notes recorded so far are kept.' : '';
           useSession.getState().notify('info', `${device.name} was disconnected; its notes were stopped.${kept}`);
         },
-        event: (id, event) => {
-          if (event.kind === 'note-on') live.noteOn(id, event.pitch, event.velocity);
-          else if (event.kind === 'note-off') live.noteOff(id, event.pitch);
+        event: (id, event, time) => {
+          if (event.kind === 'note-on') live.noteOn(id, event.pitch, event.velocity, time);
+          else if (event.kind === 'note-off') live.noteOff(id, event.pitch, time);
           else if (event.kind === 'pedal') live.pedal(id, event.down);
           else live.releaseSource(id);
         },
@@ -105,9 +113,7 @@ export const usePlay = create<PlayState>()((set, get) => ({
     if (get().recording || trackId === null) return;
     const { audio } = runtime();
     const transport = useTransport.getState();
-    const { loop, looping } = transport;
-    const range = looping && loop ? loop : null;
-    const start = range ? range.start : playheadBeats();
+    const range = loopRange();
     try {
       await audio.resume();
       if (get().countIn) {
@@ -120,8 +126,7 @@ export const usePlay = create<PlayState>()((set, get) => ({
       } else if (range) {
         transport.seekToBeat(range.start);
       }
-      take = new NoteTake(start, range);
-      set({ recording: 'recording' });
+      get().beginTake();
       if (!useTransport.getState().playing) await useTransport.getState().play();
     } catch (error) {
       set({ recording: null });
@@ -129,6 +134,13 @@ export const usePlay = create<PlayState>()((set, get) => ({
     } finally {
       countInAbort = null;
     }
+  },
+  beginTake() {
+    if (take || get().armedTrackId === null) return false;
+    const range = loopRange();
+    take = new NoteTake(range ? range.start : playheadBeats(), range);
+    set({ recording: 'recording' });
+    return true;
   },
   stopRecording() {
     countInAbort?.abort();
@@ -146,7 +158,7 @@ export const usePlay = create<PlayState>()((set, get) => ({
 }));
 
 live.listen((event) => {
-  take?.note(event.pitch, event.velocity, playheadBeats());
+  take?.note(event.pitch, event.velocity, heardBeatsAt(event.time));
   const sounding = usePlay.getState().sounding.filter((pitch) => pitch !== event.pitch);
   usePlay.setState({ sounding: event.velocity > 0 ? [...sounding, event.pitch] : sounding });
 });
@@ -170,6 +182,12 @@ useProject.subscribe((state, previous) => {
     live.allNotesOff();
   }
 });
+
+/** The range the playhead loops in while the transport loops, or null. */
+function loopRange(): { start: number; end: number } | null {
+  const { loop, looping } = useTransport.getState();
+  return looping && loop ? loop : null;
+}
 
 function instrumentOf(project: Project, trackId: string): string | undefined {
   const track = project.tracks.find((t) => t.id === trackId);

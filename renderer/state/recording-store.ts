@@ -10,6 +10,7 @@ import { measureRoundTrip } from '../audio/latency-calibration';
 import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes';
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
 import type { MonitorMode } from './monitor-modes';
+import { usePlay } from './play-store';
 import { playheadBeats } from './playhead';
 import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
 import { settlePlaced } from './settle-placed';
@@ -48,7 +49,11 @@ interface RecordingState {
   loadLatency(): Promise<void>;
   /** Measures the round trip through a loopback cable and keeps it in the user settings. */
   calibrate(): Promise<void>;
-  /** Counts in (as set), then records the armed track's input: into the loop range pass by pass while looping, only the punch range while punching. */
+  /**
+   * The transport's Record. Counts in (as set), then records the armed audio track's input (into the
+   * loop range pass by pass while looping, only the punch range while punching) and, at the same
+   * moment, a take of notes on the armed instrument track (`usePlay.beginTake`); either alone too.
+   */
   record(): Promise<void>;
   /** Stops the count-in, or the take: its passes are placed as one take group (one undo step). */
   stopRecording(): Promise<void>;
@@ -133,7 +138,8 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     const { armedTrackId, phase, channels } = get();
     if (phase !== null) return;
     const track = useProject.getState().project.tracks.find((t) => t.id === armedTrackId);
-    if (!track) {
+    const notes = armedInstrumentTrack() !== null;
+    if (!track && !notes) {
       useSession.getState().notify('error', 'Arm a track first: click its R button, then Record.');
       return;
     }
@@ -143,19 +149,19 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     try {
       const { audio, bridge } = runtime();
       await audio.resume();
+      if (!track) {
+        await recordNotesOnly(abort);
+        set({ phase: 'recording' });
+        return;
+      }
       const input = await openInput(get().inputId);
       const rate = audio.context.sampleRate;
       const latency = get().latencySeconds ?? input.reportedLatencySeconds + audio.context.baseLatency + audio.context.outputLatency;
       const picked = channelsOf[channels];
       const plan = takePlan(rate);
       if (plan.seekTo !== null) useTransport.getState().seekToBeat(plan.seekTo);
-      const { countInBars, clickWhileRecording } = get().settings;
-      if (countInBars > 0 && !useTransport.getState().playing) {
-        const clock = Clock.of(useProject.getState().project);
-        const at = beats(plan.seekTo ?? playheadBeats());
-        const beatsPerBar = clock.barLength(clock.barAt(at));
-        await countIn(audio.context, Math.round(beatsPerBar * countInBars), 60 / clock.tempoAt(at), abort);
-      }
+      const { clickWhileRecording } = get().settings;
+      await countInBefore(plan.seekTo, abort);
       const begun = await bridge.call('recording.begin', {
         projectPath: useProject.getState().filePath,
         name: track.name,
@@ -175,7 +181,10 @@ export const useRecording = create<RecordingState>()((set, get) => ({
       // The click while recording is the recording's own setting; the transport's comes back on Stop.
       if (clickWhileRecording) audio.send({ type: 'set-metronome', enabled: true });
       set({ phase: 'recording' });
-      await recorder.start(() => useTransport.getState().play());
+      await recorder.start(() => {
+        if (notes) usePlay.getState().beginTake();
+        return useTransport.getState().play();
+      });
     } catch (error) {
       set({ phase: null });
       take = null;
@@ -187,7 +196,11 @@ export const useRecording = create<RecordingState>()((set, get) => ({
   async stopRecording() {
     countInAbort?.abort();
     const current = take;
-    if (!current) return;
+    if (!current) {
+      // A take of notes alone: stopping the transport writes it (the play store listens).
+      if (get().phase !== null) useTransport.getState().stop();
+      return;
+    }
     take = null;
     try {
       const passes = await current.recorder.stop();
@@ -225,6 +238,33 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     set({ settings });
   },
 }));
+
+/** The armed instrument track (the play bar's), when the song has it. */
+function armedInstrumentTrack(): string | null {
+  const id = usePlay.getState().armedTrackId;
+  return useProject.getState().project.tracks.some((t) => t.id === id && t.instrument !== undefined) ? id : null;
+}
+
+/** The count-in of the recording settings (bars of the meter where the take starts), unless the transport already plays. */
+async function countInBefore(seekTo: number | null, abort: AbortSignal): Promise<void> {
+  const bars = useRecording.getState().settings.countInBars;
+  if (bars === 0 || useTransport.getState().playing) return;
+  const clock = Clock.of(useProject.getState().project);
+  const at = beats(seekTo ?? playheadBeats());
+  await countIn(runtime().audio.context, Math.round(clock.barLength(clock.barAt(at)) * bars), 60 / clock.tempoAt(at), abort);
+}
+
+/** Record with no audio track armed: the count-in, then a take of notes on the armed instrument track while the transport plays (from the loop's start while looping). */
+async function recordNotesOnly(abort: AbortSignal): Promise<void> {
+  const { loop, looping } = useTransport.getState();
+  const seekTo = looping && loop && loop.end > loop.start ? loop.start : null;
+  if (seekTo !== null) useTransport.getState().seekToBeat(seekTo);
+  await countInBefore(seekTo, abort);
+  usePlay.getState().beginTake();
+  // The click while recording is the recording's own setting; the transport's comes back on Stop.
+  if (useRecording.getState().settings.clickWhileRecording) runtime().audio.send({ type: 'set-metronome', enabled: true });
+  if (!useTransport.getState().playing) await useTransport.getState().play();
+}
 
 /**
  * Where the take goes, from the transport: while looping, recording starts at the loop's start
@@ -265,3 +305,11 @@ async function placeTakes(path: string, trackId: string, passes: readonly KeptPa
   useTimeline.getState().select(created);
   useSession.getState().notify('info', passes.length > 1 ? `Recorded ${passes.length} takes of ${info.name}.` : `Added ${info.name}.`);
 }
+
+// The transport stopped (Stop, Space) during a take of notes alone: the take is written by the
+// play store; the Record button and the click go back to how they were.
+useTransport.subscribe((state, previous) => {
+  if (!previous.playing || state.playing || take !== null || useRecording.getState().phase === null) return;
+  useRecording.setState({ phase: null });
+  runtime().audio.send({ type: 'set-metronome', enabled: state.metronome });
+});

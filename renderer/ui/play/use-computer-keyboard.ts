@@ -21,12 +21,12 @@ export function useComputerKeyboard(on: boolean): { readonly base: number; reado
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || !ComputerKeyboard.owns(event.code)) return;
       event.preventDefault();
       const action = keys.press(event.code, event.repeat);
-      if (action?.kind === 'note-on') play.noteOn(source, action.pitch, action.velocity);
+      if (action?.kind === 'note-on') play.noteOn(source, action.pitch, action.velocity, event.timeStamp);
       else if (action) setShown({ base: keys.base, velocity: keys.velocity });
     };
     const onUp = (event: KeyboardEvent) => {
       const action = keys.release(event.code);
-      if (action?.kind === 'note-off') play.noteOff(source, action.pitch);
+      if (action?.kind === 'note-off') play.noteOff(source, action.pitch, event.timeStamp);
     };
     const onBlur = () => {
       keys.releaseAll();

@@ -1,5 +1,6 @@
 import { useProject } from '../../state/project-store';
 import { useUi } from '../../state/ui-store';
+import { useRecording } from '../../state/recording-store';
 import { useTransport } from '../../state/transport-store';
 import {
   addMarkerAtPlayhead,
@@ -39,6 +40,15 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'F9 / Ctrl+M', does: 'Show / hide the mixer', matches: (e) => (plain(e) && e.key === 'F9') || (command(e) && !e.shiftKey && key(e, 'm')), run: () => useUi.getState().toggleMixer() },
   { keys: 'Space', does: 'Play / stop', matches: (e) => plain(e) && e.code === 'Space', run: () => void useTransport.getState().toggle() },
   { keys: 'Enter', does: 'Back to the start', matches: (e) => plain(e) && e.key === 'Enter', run: () => useTransport.getState().returnToStart() },
+  {
+    keys: 'Shift+R',
+    does: 'Record: audio on the armed audio track, notes on the armed instrument track / stop recording',
+    matches: (e) => !command(e) && !e.altKey && e.shiftKey && e.code === 'KeyR',
+    run: () => {
+      const recording = useRecording.getState();
+      void (recording.phase !== null ? recording.stopRecording() : recording.record());
+    },
+  },
   { keys: 'L', does: 'Loop on / off', matches: (e) => plain(e) && key(e, 'l'), run: () => useTransport.getState().toggleLooping() },
   { keys: 'S', does: 'Split at the playhead', matches: (e) => plain(e) && !e.shiftKey && key(e, 's'), run: splitAtPlayhead },
   { keys: 'Shift+S', does: 'Split at the mouse (Alt: off the grid)', matches: (e) => !command(e) && e.shiftKey && e.code === 'KeyS', run: (e) => splitAtMouse(e.altKey) },

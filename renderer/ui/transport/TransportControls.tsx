@@ -34,8 +34,9 @@ export function TransportControls() {
         type="button"
         className={phase === 'recording' ? 'is-recording' : phase === 'count-in' ? 'is-counting-in' : ''}
         aria-label="Record"
+        aria-keyshortcuts="Shift+R"
         aria-pressed={recording}
-        title={phase === 'count-in' ? 'Counting in… (click to stop)' : 'Record on the armed track (click again to stop)'}
+        title={phase === 'count-in' ? 'Counting in… (click to stop)' : 'Record (Shift+R): audio on the armed audio track, notes on the armed instrument track (click again to stop)'}
         onClick={() => void (recording ? useRecording.getState().stopRecording() : useRecording.getState().record())}
       >
         <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="5" /></svg>

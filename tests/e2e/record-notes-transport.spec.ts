@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NoteClip } from '../../src/model/project-schema';
+import { statusSlots } from '../../src/protocol/engine';
+import { expect, test } from './fixtures';
+import { saveAs } from './recording-helpers';
+
+const shots = '/tmp/shots/meter';
+
+interface Played {
+  readonly key: string;
+  /** The timeline frame the output device was playing when the key went down. */
+  readonly frame: number;
+  readonly rate: number;
+}
+
+test('the transport’s Record records computer-keyboard notes into the armed instrument track after the count-in: one undo step, each note within 1 ms of where it was played', async ({ app }) => {
+  mkdirSync(shots, { recursive: true });
+  // Where each key was played: the song position the output device was playing when the key went
+  // down (the key event's time stamp), from the engine's status buffer (its context frame ↔
+  // playhead pair) and the context's output time stamp, read by a capture listener that runs
+  // before the app's.
+  await app.addInitScript((slots: { playhead: number; context: number }) => {
+    const played: { key: string; frame: number; rate: number }[] = [];
+    let status: Float64Array | null = null;
+    let context: AudioContext | null = null;
+    const Original = window.AudioWorkletNode;
+    window.AudioWorkletNode = class extends Original {
+      constructor(owner: BaseAudioContext, name: string, options?: AudioWorkletNodeOptions) {
+        super(owner, name, options);
+        const buffer = (options?.processorOptions as { status?: SharedArrayBuffer } | undefined)?.status;
+        if (buffer && owner instanceof AudioContext) {
+          status = new Float64Array(buffer);
+          context = owner;
+        }
+      }
+    };
+    window.addEventListener('keydown', (event) => {
+      if (event.repeat || !status || !context || !'adg'.includes(event.key)) return;
+      const at = status[slots.context] as number;
+      const playhead = status[slots.playhead] as number;
+      const stamp = context.getOutputTimestamp();
+      const rate = context.sampleRate;
+      const frame = playhead + ((stamp.contextTime ?? 0) + (event.timeStamp - (stamp.performanceTime ?? 0)) / 1000) * rate - at;
+      played.push({ key: event.key, frame, rate });
+    }, { capture: true });
+    Object.assign(window, { __played: played });
+  }, { playhead: statusSlots.playheadFrame, context: statusSlots.contextFrame });
+  await app.reload();
+
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  await expect(app.getByRole('button', { name: /^Arm Synth.* for recording$/ })).toHaveAttribute('aria-pressed', 'true');
+  await app.getByRole('button', { name: 'Computer keyboard' }).click();
+  await app.getByRole('combobox', { name: 'Count-in' }).selectOption('1');
+
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveClass(/is-counting-in/);
+  await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 10_000 });
+  await expect(record).toHaveClass(/is-recording/);
+  await app.waitForTimeout(300);
+  for (const key of ['a', 'd', 'g']) {
+    await app.keyboard.down(key);
+    await app.waitForTimeout(180);
+    await app.keyboard.up(key);
+    await app.waitForTimeout(120);
+  }
+  await app.screenshot({ path: `${shots}/transport-record-notes.png` });
+  await record.click();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record 3 Notes');
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+
+  const played = (await app.evaluate(() => (window as unknown as { __played: Played[] }).__played)) as Played[];
+  expect(played.map((p) => p.key)).toEqual(['a', 'd', 'g']);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-record-notes-')), 'notes.glowroom');
+  const saved = await saveAs(app, file);
+  const track = saved.tracks.find((t) => t.instrument !== undefined);
+  const clip = track?.clips.find((c): c is NoteClip => c.kind === 'notes');
+  if (!clip) throw new Error('no note clip');
+  const pattern = saved.patterns[clip.pattern];
+  if (!pattern) throw new Error('no pattern');
+  // 120 BPM: half a second a beat. A (C4), D (E4), G (G4) in the order played.
+  const notes = [...pattern.notes].sort((a, b) => a.start - b.start);
+  expect(notes.map((n) => n.pitch)).toEqual([60, 64, 67]);
+  notes.forEach((note, i) => {
+    const heard = played[i] as Played;
+    const ms = Math.abs((clip.start + note.start) * 0.5 - heard.frame / heard.rate) * 1000;
+    console.log(`note ${i + 1}: ${ms.toFixed(3)} ms from where it was played`);
+    expect(ms, `note ${i + 1} is ${ms.toFixed(3)} ms from where it was played`).toBeLessThanOrEqual(1);
+  });
+  // Played after the count-in, into the song from where the playhead stood.
+  expect(clip.start).toBe(0);
+  expect(notes[0]?.start).toBeGreaterThan(0);
+});
