@@ -79,15 +79,20 @@ export class PhaseVocoder {
   private hasAnchor = false;
   private readonly magnitude: Float64Array;
   private readonly peaks: Int32Array;
-  /** Scratch for one map query. */
   /**
-   * det-math works in place: a peak's angles (its phase, the previous grain's, the anchor's) as
-   * y into `angleY` and x into `angleX`, its three log magnitudes, its rotation's cosine and sine.
+   * Per peak, for det-math's batched in-place calls: the phase advance since the previous grain
+   * and since the anchor as the complex products X·conj(P) (y, x), the log ratios of its
+   * neighbours' magnitudes, its rotation's cosine and sine.
    */
-  private readonly angleY = new Float64Array(3);
-  private readonly angleX = new Float64Array(3);
-  private readonly logs = new Float64Array(3);
-  private readonly turn = new Float64Array(2);
+  private readonly advanceY: Float64Array;
+  private readonly advanceX: Float64Array;
+  private readonly spanY: Float64Array;
+  private readonly spanX: Float64Array;
+  private readonly logBelow: Float64Array;
+  private readonly logAbove: Float64Array;
+  private readonly peakCos: Float64Array;
+  private readonly peakSin: Float64Array;
+  /** Scratch for one map query. */
   private readonly mapIn = new Float64Array(1);
   private readonly mapOut = new Float64Array(1);
   private readonly positions: Float64Array;
@@ -131,6 +136,14 @@ export class PhaseVocoder {
     this.turnSin = new Float64Array(this.bins);
     this.magnitude = new Float64Array(this.bins);
     this.peaks = new Int32Array(this.bins);
+    this.advanceY = new Float64Array(this.bins);
+    this.advanceX = new Float64Array(this.bins);
+    this.spanY = new Float64Array(this.bins);
+    this.spanX = new Float64Array(this.bins);
+    this.logBelow = new Float64Array(this.bins);
+    this.logAbove = new Float64Array(this.bins);
+    this.peakCos = new Float64Array(this.bins);
+    this.peakSin = new Float64Array(this.bins);
     this.positions = new Float64Array(maxBlockFrames);
     this.valuesLeft = new Float64Array(maxBlockFrames);
     this.valuesRight = new Float64Array(maxBlockFrames);
@@ -280,7 +293,7 @@ export class PhaseVocoder {
    * grain j (into `theta`), continuing from the previous grain or restarting at an anchor.
    */
   private lockPhases(j: number): void {
-    const { re, im, sumRe, sumIm, magnitude, peaks, theta, turnCos, turnSin, size, bins, angleY, angleX, logs, turn } = this;
+    const { re, im, sumRe, sumIm, prevRe, prevIm, anchorRe, anchorIm, magnitude, peaks, size, bins } = this;
     let loudest = 0;
     for (let k = 0; k < bins; k++) {
       const n = (size - k) & (size - 1);
@@ -304,75 +317,113 @@ export class PhaseVocoder {
       const m = magnitude[k] as number;
       if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) peaks[count++] = k;
     }
-    const hop = this.hop;
     const analysisHop = this.grainSource - this.prevSource;
     const anchored = j % this.anchorEvery === 0 || !this.hasPrevious;
-    const displacement = j * hop - this.grainSource;
-    let regionStart = 0;
+    const span = this.grainSource - this.anchorSource;
+    // The angles a grain needs: the phase advance since the previous grain (to follow on, or to
+    // refine ω) and, at an anchor, since the last anchor (an anchor refines ω over that long span).
+    // Each is the angle of X·conj(P), one atan2 where a difference of two phases took two.
+    const withPrevious = this.hasPrevious && analysisHop > 0;
+    const withAnchor = anchored && this.hasAnchor && span > analysisHop;
+    const { advanceY, advanceX, spanY, spanX, logBelow, logAbove } = this;
     for (let p = 0; p < count; p++) {
       const k = peaks[p] as number;
-      // The angles this peak needs: its phase, the previous grain's (to follow on or to refine ω),
-      // and the last anchor's (an anchor refines ω over the span since it).
-      const span = this.grainSource - this.anchorSource;
-      const withPrevious = this.hasPrevious && (analysisHop > 0 || !anchored);
-      const withAnchor = anchored && this.hasAnchor && span > analysisHop;
-      angleY[0] = sumIm[k] as number;
-      angleX[0] = sumRe[k] as number;
-      angleY[1] = this.prevIm[k] as number;
-      angleX[1] = this.prevRe[k] as number;
-      angleY[2] = this.anchorIm[k] as number;
-      angleX[2] = this.anchorRe[k] as number;
-      atan2InPlace(angleY, angleX, 0, withAnchor ? 3 : withPrevious ? 2 : 1);
-      const phase = angleY[0] as number;
-      const previous = angleY[1] as number;
-      // Parabolic estimate on log magnitude (ln of power / 2), refined by the phase advance.
-      logs[0] = (magnitude[k - 1] as number) + 1e-300;
-      logs[1] = (magnitude[k] as number) + 1e-300;
-      logs[2] = (magnitude[k + 1] as number) + 1e-300;
-      logInPlace(logs, 0, 3);
-      const a = logs[0] as number;
-      const b = logs[1] as number;
-      const c = logs[2] as number;
-      const denominator = a - 2 * b + c;
-      // 0 where the magnitudes do not curve down; both arms stay doubles so nothing is boxed.
-      const offset = (0.5 * (a - c)) / (denominator < 0 ? denominator : -Infinity);
+      const xr = sumRe[k] as number;
+      const xi = sumIm[k] as number;
+      if (withPrevious || !anchored) {
+        const pr = prevRe[k] as number;
+        const pi = prevIm[k] as number;
+        advanceY[p] = xi * pr - xr * pi;
+        advanceX[p] = xr * pr + xi * pi;
+      }
+      if (withAnchor) {
+        const ar = anchorRe[k] as number;
+        const ai = anchorIm[k] as number;
+        spanY[p] = xi * ar - xr * ai;
+        spanX[p] = xr * ar + xi * ai;
+      }
+      // The parabola on log magnitude needs only its neighbours' log ratios to the peak (each ≤ 0).
+      const peak = (magnitude[k] as number) + 1e-300;
+      logBelow[p] = ((magnitude[k - 1] as number) + 1e-300) / peak;
+      logAbove[p] = ((magnitude[k + 1] as number) + 1e-300) / peak;
+    }
+    if (withPrevious || !anchored) atan2InPlace(advanceY, advanceX, 0, count);
+    if (withAnchor) atan2InPlace(spanY, spanX, 0, count);
+    logInPlace(logBelow, 0, count);
+    logInPlace(logAbove, 0, count);
+    const { peakCos, peakSin, prevTheta } = this;
+    const hop = this.hop;
+    const displacement = j * hop - this.grainSource;
+    for (let p = 0; p < count; p++) {
+      const k = peaks[p] as number;
+      const below = logBelow[p] as number;
+      const above = logAbove[p] as number;
+      const denominator = below + above;
+      // Parabolic estimate on log magnitude (ln of power / 2), refined by the phase advance; 0 where
+      // the magnitudes do not curve down (both arms stay doubles so nothing is boxed).
+      const offset = (0.5 * (below - above)) / (denominator < 0 ? denominator : -Infinity);
       let omega = (2 * Math.PI * (k + offset)) / size;
-      if (this.hasPrevious && analysisHop > 0) omega += principal(phase - previous - omega * analysisHop) / analysisHop;
+      const advance = advanceY[p] as number;
+      if (withPrevious) omega += principal(advance - omega * analysisHop) / analysisHop;
       let rotation: number;
       if (anchored) {
         // ω·displacement magnifies any error in ω, so an anchor measures ω over the long span since the last anchor.
         if (withAnchor) {
-          const refined = omega + principal(phase - (angleY[2] as number) - omega * span) / span;
+          const refined = omega + principal((spanY[p] as number) - omega * span) / span;
           // A partial that moved since that anchor (or started after it) keeps its local ω.
           if (Math.abs(refined - omega) < steadyOmega) omega = refined;
         }
         rotation = principal(omega * displacement);
       }
-      else rotation = principal(previous + (this.prevTheta[k] as number) + omega * hop - phase);
-      const next = p + 1 < count ? peaks[p + 1] as number : bins;
-      const regionEnd = p + 1 < count ? (k + next + 1) >> 1 : bins;
-      turn[0] = turn[1] = rotation;
-      cosInPlace(turn, 0, 1);
-      sinInPlace(turn, 1, 2);
-      const cosine = turn[0] as number;
-      const sine = turn[1] as number;
-      for (let q = regionStart; q < regionEnd; q++) {
-        theta[q] = rotation;
-        turnCos[q] = cosine;
-        turnSin[q] = sine;
-      }
-      regionStart = regionEnd;
+      else rotation = principal((prevTheta[k] as number) + omega * hop - advance);
+      peakCos[p] = rotation;
+      peakSin[p] = rotation;
     }
-    if (count === 0) {
-      theta.fill(0);
-      turnCos.fill(1);
-      turnSin.fill(0);
-    }
+    // peakCos holds the rotations until cosInPlace turns them into cosines.
+    this.fillRegions(count);
+    cosInPlace(peakCos, 0, count);
+    sinInPlace(peakSin, 0, count);
+    this.fillTurns(count);
     if (j % this.anchorEvery === 0) {
       this.anchorRe.set(sumRe);
       this.anchorIm.set(sumIm);
       this.anchorSource = this.grainSource;
       this.hasAnchor = true;
+    }
+  }
+
+  /** Each bin's θ: its region's peak rotation (regions reach midway to the next peak), 0 without peaks. */
+  private fillRegions(count: number): void {
+    const { peaks, theta, peakCos, bins } = this;
+    if (count === 0) theta.fill(0);
+    let regionStart = 0;
+    for (let p = 0; p < count; p++) {
+      const k = peaks[p] as number;
+      const regionEnd = p + 1 < count ? (k + (peaks[p + 1] as number) + 1) >> 1 : bins;
+      const rotation = peakCos[p] as number;
+      for (let q = regionStart; q < regionEnd; q++) theta[q] = rotation;
+      regionStart = regionEnd;
+    }
+  }
+
+  /** Each bin's cos θ and sin θ from its region's peak. */
+  private fillTurns(count: number): void {
+    const { peaks, turnCos, turnSin, peakCos, peakSin, bins } = this;
+    if (count === 0) {
+      turnCos.fill(1);
+      turnSin.fill(0);
+    }
+    let regionStart = 0;
+    for (let p = 0; p < count; p++) {
+      const k = peaks[p] as number;
+      const regionEnd = p + 1 < count ? (k + (peaks[p + 1] as number) + 1) >> 1 : bins;
+      const cosine = peakCos[p] as number;
+      const sine = peakSin[p] as number;
+      for (let q = regionStart; q < regionEnd; q++) {
+        turnCos[q] = cosine;
+        turnSin[q] = sine;
+      }
+      regionStart = regionEnd;
     }
   }
 
