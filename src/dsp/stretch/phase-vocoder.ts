@@ -43,17 +43,25 @@ export class PhaseVocoder {
   private readonly rate: ReadRate;
   /** Half-width of the interpolator's reach at the read step, plus a frame. */
   private readonly reach: number;
-  /** Stages of work per output frame on average (4 per grain, step/hop grains per frame). */
-  private readonly stagesPerFrame: number;
+  /** Steps of one grain's work (see `work`): 2 per FFT stage, 1 to read, `lockParts` to lock phases, 1 to add. */
+  private readonly stepsPerGrain: number;
+  /** y-frames worked ahead of a block's read: one whole block and one hop, so each grain is spread over the blocks before it. */
+  private readonly lookahead: number;
 
   /** The stretched stream y over [base, base + yLeft.length). */
   private readonly yLeft: Float32Array;
   private readonly yRight: Float32Array;
   private base = 0;
   private started = false;
-  /** Grains below this index are in y; the one at it is in progress at `stage`. */
+  /** Grains below this index are in y; the one at it is in progress at step `stage`. */
   private nextGrain = 0;
   private stage = 0;
+  /** What the grain in progress's phase locking found: its peak count and which angles it needs. */
+  private peakCount = 0;
+  private anchored = false;
+  private withAdvance = false;
+  private withPrevious = false;
+  private withAnchor = false;
 
   /** The grain in progress: its source frame, analysis spectrum (packed), working arrays. */
   private grainSource = 0;
@@ -118,8 +126,9 @@ export class PhaseVocoder {
     for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * cos((2 * Math.PI * i) / size);
     this.rate = { step, kernel: null };
     this.reach = reachOf(step) + 1;
-    this.stagesPerFrame = (4 * step) / this.hop;
-    const span = Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
+    this.stepsPerGrain = 2 * this.plan.passCount + 2 + lockParts;
+    this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
+    const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
     this.yLeft = new Float32Array(span);
     this.yRight = new Float32Array(span);
     this.re = new Float64Array(size);
@@ -168,13 +177,13 @@ export class PhaseVocoder {
       left[at + i] = this.valuesLeft[i] as number;
       right[at + i] = this.valuesRight[i] as number;
     }
-    // Work ahead: this block's share of the grains the next block will need.
-    const ahead = high + Math.ceil(count * step) + this.hop;
-    let budget = Math.ceil(count * this.stagesPerFrame);
-    while (budget > 0 && this.completeBelow() < ahead && this.fits(this.nextGrain)) {
-      this.work();
-      budget--;
-    }
+    // Work ahead in proportion to the read: the grains complete below `ahead` and the steps of
+    // the one in progress the share of it that ahead has passed. The read moves on steadily, so
+    // every block does about the same number of steps, and clips playing in step do not pile
+    // their heavy steps into one block.
+    const ahead = high + this.lookahead;
+    const target = ((ahead + this.size / 2) / this.hop) * this.stepsPerGrain;
+    while (this.nextGrain * this.stepsPerGrain + this.stage < target && this.fits(this.nextGrain)) this.work();
   }
 
   /** y-frames below this have every grain that touches them. */
@@ -193,7 +202,7 @@ export class PhaseVocoder {
 
   /** Slides y forward (dropping frames below `low`) so [low, high) and the grains for it fit. */
   private makeRoom(low: number, high: number): void {
-    const needEnd = high + this.size + this.hop;
+    const needEnd = high + this.lookahead + this.size + 2 * this.hop;
     if (needEnd <= this.base + this.yLeft.length) return;
     const shift = low - this.base;
     if (shift <= 0) return;
@@ -225,38 +234,41 @@ export class PhaseVocoder {
     this.grainSource = this.sourceOfGrain(j);
     this.analyse();
     this.plan.passes(this.re, this.im, 0, this.plan.passCount, false);
-    this.lockPhases(j);
+    for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
     this.keep();
   }
 
-  /** One stage of the grain in progress. */
+  /**
+   * One step of the grain in progress, each about as costly as one FFT stage: read the source;
+   * the forward stages; phase locking in `lockParts` parts, the last of which turns the spectrum
+   * and begins the inverse; the inverse stages; overlap-add.
+   */
   private work(): void {
-    const half = this.plan.passCount >> 1;
-    switch (this.stage) {
-      case 0:
-        this.grainSource = this.sourceOfGrain(this.nextGrain);
-        this.analyse();
-        this.plan.passes(this.re, this.im, 0, half, false);
-        this.stage = 1;
-        return;
-      case 1:
-        this.plan.passes(this.re, this.im, half, this.plan.passCount, false);
-        this.lockPhases(this.nextGrain);
+    const { stage, plan, re, im } = this;
+    const passes = plan.passCount;
+    const lock = 1 + passes;
+    const inverse = lock + lockParts;
+    if (stage === 0) {
+      this.grainSource = this.sourceOfGrain(this.nextGrain);
+      this.analyse();
+    }
+    else if (stage < lock) plan.passes(re, im, stage - 1, stage, false);
+    else if (stage < inverse) {
+      this.lockPhases(stage - lock, this.nextGrain);
+      if (stage === inverse - 1) {
         this.rotate();
         this.keep();
-        this.plan.begin(this.re, this.im);
-        this.stage = 2;
-        return;
-      case 2:
-        this.plan.passes(this.re, this.im, 0, half, true);
-        this.stage = 3;
-        return;
-      default:
-        this.plan.passes(this.re, this.im, half, this.plan.passCount, true);
-        this.overlapAdd(this.nextGrain);
-        this.nextGrain++;
-        this.stage = 0;
+        plan.begin(re, im);
+      }
     }
+    else if (stage < inverse + passes) plan.passes(re, im, stage - inverse, stage - inverse + 1, true);
+    else {
+      this.overlapAdd(this.nextGrain);
+      this.nextGrain++;
+      this.stage = 0;
+      return;
+    }
+    this.stage = stage + 1;
   }
 
   private sourceOfGrain(j: number): number {
@@ -289,10 +301,47 @@ export class PhaseVocoder {
   }
 
   /**
-   * From the packed spectrum: the summed spectrum, its peaks and each region's rotation θ for
-   * grain j (into `theta`), continuing from the previous grain or restarting at an anchor.
+   * Part `part` (of `lockParts`) of grain j's phase locking: from the packed spectrum, the summed
+   * spectrum and its peaks (0); the angles they need (1, 2), their log magnitudes (3); each
+   * region's rotation θ (into `theta`), continuing from the previous grain or restarting at an
+   * anchor, and its cosine (4) and sine (5).
    */
-  private lockPhases(j: number): void {
+  private lockPhases(part: number, j: number): void {
+    const count = this.peakCount;
+    switch (part) {
+      case 0:
+        this.findPeaks(j);
+        return;
+      case 1:
+        if (this.withAdvance) atan2InPlace(this.advanceY, this.advanceX, 0, count);
+        return;
+      case 2:
+        if (this.withAnchor) atan2InPlace(this.spanY, this.spanX, 0, count);
+        return;
+      case 3:
+        logInPlace(this.logBelow, 0, count);
+        logInPlace(this.logAbove, 0, count);
+        return;
+      case 4:
+        this.rotations(j);
+        // peakCos holds the rotations until cosInPlace turns them into cosines.
+        this.fillRegions(count);
+        cosInPlace(this.peakCos, 0, count);
+        return;
+      default:
+        sinInPlace(this.peakSin, 0, count);
+        this.fillTurns(count);
+        if (j % this.anchorEvery === 0) {
+          this.anchorRe.set(this.sumRe);
+          this.anchorIm.set(this.sumIm);
+          this.anchorSource = this.grainSource;
+          this.hasAnchor = true;
+        }
+    }
+  }
+
+  /** The summed spectrum, its peaks, which angles grain j needs and their inputs per peak. */
+  private findPeaks(j: number): void {
     const { re, im, sumRe, sumIm, prevRe, prevIm, anchorRe, anchorIm, magnitude, peaks, size, bins } = this;
     let loudest = 0;
     for (let k = 0; k < bins; k++) {
@@ -325,12 +374,18 @@ export class PhaseVocoder {
     // Each is the angle of X·conj(P), one atan2 where a difference of two phases took two.
     const withPrevious = this.hasPrevious && analysisHop > 0;
     const withAnchor = anchored && this.hasAnchor && span > analysisHop;
+    const withAdvance = withPrevious || !anchored;
+    this.peakCount = count;
+    this.anchored = anchored;
+    this.withPrevious = withPrevious;
+    this.withAnchor = withAnchor;
+    this.withAdvance = withAdvance;
     const { advanceY, advanceX, spanY, spanX, logBelow, logAbove } = this;
     for (let p = 0; p < count; p++) {
       const k = peaks[p] as number;
       const xr = sumRe[k] as number;
       const xi = sumIm[k] as number;
-      if (withPrevious || !anchored) {
+      if (withAdvance) {
         const pr = prevRe[k] as number;
         const pi = prevIm[k] as number;
         advanceY[p] = xi * pr - xr * pi;
@@ -347,11 +402,14 @@ export class PhaseVocoder {
       logBelow[p] = ((magnitude[k - 1] as number) + 1e-300) / peak;
       logAbove[p] = ((magnitude[k + 1] as number) + 1e-300) / peak;
     }
-    if (withPrevious || !anchored) atan2InPlace(advanceY, advanceX, 0, count);
-    if (withAnchor) atan2InPlace(spanY, spanX, 0, count);
-    logInPlace(logBelow, 0, count);
-    logInPlace(logAbove, 0, count);
-    const { peakCos, peakSin, prevTheta } = this;
+  }
+
+  /** Each peak's rotation for grain j, into peakCos and peakSin (cosInPlace and sinInPlace turn them). */
+  private rotations(j: number): void {
+    const { peakCos, peakSin, prevTheta, peaks, logBelow, logAbove, advanceY, spanY, size, withPrevious, withAnchor, anchored } = this;
+    const count = this.peakCount;
+    const analysisHop = this.grainSource - this.prevSource;
+    const span = this.grainSource - this.anchorSource;
     const hop = this.hop;
     const displacement = j * hop - this.grainSource;
     for (let p = 0; p < count; p++) {
@@ -378,17 +436,6 @@ export class PhaseVocoder {
       else rotation = principal((prevTheta[k] as number) + omega * hop - advance);
       peakCos[p] = rotation;
       peakSin[p] = rotation;
-    }
-    // peakCos holds the rotations until cosInPlace turns them into cosines.
-    this.fillRegions(count);
-    cosInPlace(peakCos, 0, count);
-    sinInPlace(peakSin, 0, count);
-    this.fillTurns(count);
-    if (j % this.anchorEvery === 0) {
-      this.anchorRe.set(sumRe);
-      this.anchorIm.set(sumIm);
-      this.anchorSource = this.grainSource;
-      this.hasAnchor = true;
     }
   }
 
@@ -492,6 +539,9 @@ export class PhaseVocoder {
     }
   }
 }
+
+/** Parts of a grain's phase locking, each one step of its work. */
+const lockParts = 6;
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;
