@@ -224,7 +224,7 @@ export class Engine {
     const tempo = this.located[1] as number;
     const wait = this.playing ? framesToNextBeat(this.clock, this.playhead, this.latency, this.loop, this.sampleRate) : 0;
     this.warpedPreview.gain = gain;
-    this.warpedPreview.start(sample, warp, tempo, wait, this.sampleRate, this.interpolator);
+    this.warpedPreview.start(sample, warp, tempo, wait, this.sampleRate);
   }
 
   /**
@@ -667,7 +667,7 @@ export class Engine {
     for (const clip of clips) {
       const sample = this.pool.get(clip.sampleId);
       if (!sample) continue;
-      if (clip.warp) voices.push(new WarpedVoice(clip, clip.warp, sample, this.clock, this.sampleRate, this.interpolator));
+      if (clip.warp) voices.push(new WarpedVoice(clip, clip.warp, sample, this.clock, this.sampleRate));
       else voices.push(new ClipVoice(clip, sample, this.clock, this.sampleRate));
     }
     return voices;

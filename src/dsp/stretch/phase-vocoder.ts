@@ -1,6 +1,6 @@
 import { atan2InPlace, cos, cosInPlace, logInPlace, sinInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
-import type { ReadRate, SincInterpolator } from '../sinc-interpolator';
+import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
 import type { StretchMap, StretchSource } from './stretch-source';
 
 /**
@@ -10,8 +10,8 @@ import type { StretchMap, StretchSource } from './stretch-source';
  *
  * **Signal path.** The vocoder builds a *stretched stream* y at the source's rate whose grain j
  * (Hann window, `size` frames, hop `hop` = size / 4) sits at y-frame j·hop and is cut from the
- * source around frame a_j = round(map(j·hop / step)). The output frame f reads y at f·step with the
- * band-limited interpolator, where `step` = source rate ÷ engine rate × pitch ratio: a pitch ratio
+ * source around frame a_j = round(map(j·hop / step)). The output frame f reads y at f·step with a
+ * band-limited interpolator of its own (`streamReader`), where `step` = source rate ÷ engine rate × pitch ratio: a pitch ratio
  * above 1 makes y longer and reads it faster, so pitch moves and time does not.
  *
  * **Phases.** Stereo is packed into one complex FFT (left real, right imaginary). Peaks of the
@@ -41,7 +41,7 @@ export class PhaseVocoder {
   private readonly window: Float64Array;
   private readonly bins: number;
   private readonly rate: ReadRate;
-  /** Half-width of the interpolator's reach at the read step, plus a frame. */
+  /** Half-width of the stream reader's reach at the read step, plus a frame. */
   private readonly reach: number;
   /** Steps of one grain's work (see `work`): 2 per FFT stage, 1 to read, `lockParts` to lock phases, 1 to add. */
   private readonly stepsPerGrain: number;
@@ -113,7 +113,6 @@ export class PhaseVocoder {
     /** Source frames of y read per output frame: source rate ÷ engine rate × pitch ratio. */
     step: number,
     maxBlockFrames: number,
-    reachOf: (step: number) => number,
     options: { size?: number; anchorEvery?: number } = {},
   ) {
     const size = options.size ?? 2048;
@@ -124,8 +123,9 @@ export class PhaseVocoder {
     this.bins = size / 2 + 1;
     this.window = new Float64Array(size);
     for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * cos((2 * Math.PI * i) / size);
-    this.rate = { step, kernel: null };
-    this.reach = reachOf(step) + 1;
+    const reader = streamReader();
+    this.rate = reader.rateFor(step);
+    this.reach = reader.reach(step) + 1;
     this.stepsPerGrain = 2 * this.plan.passCount + 2 + lockParts;
     this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
     const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
@@ -162,7 +162,7 @@ export class PhaseVocoder {
    * Output frames [frame, frame + count) (from the clip's start) into `left`/`right` at
    * [at, at + count), replacing what is there.
    */
-  render(interpolator: SincInterpolator, frame: number, count: number, left: Float64Array, right: Float64Array, at: number): void {
+  render(_engineReader: SincInterpolator, frame: number, count: number, left: Float64Array, right: Float64Array, at: number): void {
     const step = this.rate.step;
     const low = Math.floor(frame * step) - this.reach;
     const high = Math.ceil((frame + count - 1) * step) + this.reach + 1;
@@ -172,7 +172,7 @@ export class PhaseVocoder {
     while (this.completeBelow() < high) this.work();
     const positions = this.positions;
     for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base;
-    interpolator.gatherStereo(this.yLeft, this.yRight, positions, 0, count, this.rate, this.valuesLeft, this.valuesRight);
+    streamReader().gatherStereo(this.yLeft, this.yRight, positions, 0, count, this.rate, this.valuesLeft, this.valuesRight);
     for (let i = 0; i < count; i++) {
       left[at + i] = this.valuesLeft[i] as number;
       right[at + i] = this.valuesRight[i] as number;
@@ -549,4 +549,20 @@ const steadyOmega = 2e-6;
 /** The angle wrapped into (−π, π]. */
 function principal(angle: number): number {
   return angle - 2 * Math.PI * Math.round(angle / (2 * Math.PI));
+}
+
+let sharedStreamReader: SincInterpolator | undefined;
+
+/**
+ * What reads the stretched stream y at the output frames (an exact copy at step 1; a pitch shift
+ * reads between frames): a 64-tap Kaiser sinc (β 8, ≈ 81 dB stopband, flat to 0.42 of the rate,
+ * 20 kHz at 48 kHz), half the engine's 128 taps. The read was a third of the work of a
+ * transposed tonal clip; the vocoder's own artefacts lie above this kernel's. Measured at 48 kHz
+ * (sines, no stretch): THD+N of 12 kHz +3 st −105 dB (−124 with 128 taps), 19 kHz −5 st −91
+ * (−118), 440 Hz at 44.1 kHz +7 st −93 (−93); levels within 0.001 dB. Built once, shared by
+ * every vocoder.
+ */
+function streamReader(): SincInterpolator {
+  sharedStreamReader ??= new SincInterpolator({ halfTaps: 32, beta: 8 });
+  return sharedStreamReader;
 }

@@ -32,7 +32,7 @@ export class WarpedPreview {
     this.voice = null;
   }
 
-  start(sample: PooledSample, warp: PreviewWarp, tempo: number, wait: number, engineRate: number, interpolator: SincInterpolator): void {
+  start(sample: PooledSample, warp: PreviewWarp, tempo: number, wait: number, engineRate: number): void {
     const length = ((sample.frames / sample.sampleRate) * warp.sourceTempo) / 60;
     const clip: EngineClip = {
       id: 'preview',
@@ -51,7 +51,7 @@ export class WarpedPreview {
       detune: 0,
     };
     const engineWarp: EngineWarp = { mode: warp.mode, sourceTempo: warp.sourceTempo, markers: [] };
-    this.voice = new WarpedVoice(clip, engineWarp, sample, Clock.of({ tempo }), engineRate, interpolator);
+    this.voice = new WarpedVoice(clip, engineWarp, sample, Clock.of({ tempo }), engineRate);
     this.frame = -Math.max(0, Math.round(wait));
   }
 

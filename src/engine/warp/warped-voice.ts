@@ -43,7 +43,6 @@ export class WarpedVoice {
     private readonly sample: PooledSample,
     clock: Clock,
     engineRate: number,
-    interpolator: SincInterpolator,
   ) {
     this.startFrame = clock.frameAt(beats(clip.start), hertz(engineRate));
     this.endFrame = clock.frameAt(beats(clip.start + clip.length), hertz(engineRate));
@@ -54,7 +53,7 @@ export class WarpedVoice {
     const rateRatio = sample.sampleRate / engineRate;
     const pitch = warp.mode === 'repitch' ? 1 : exp2(((clip.transpose ?? 0) + (clip.detune ?? 0) / 100) / 12);
     const step = rateRatio * pitch;
-    if (warp.mode === 'tonal') this.stretcher = new PhaseVocoder(source, this.map, step, blockFrames, (at) => interpolator.reach(at), { size: fftSizeFor(sample.sampleRate) });
+    if (warp.mode === 'tonal') this.stretcher = new PhaseVocoder(source, this.map, step, blockFrames, { size: fftSizeFor(sample.sampleRate) });
     else if (warp.mode === 'beats')
       this.stretcher = new BeatSlicer(source, beatSlices(sample, this.map), step, Math.round(crossfadeSeconds * engineRate), tailFadeSeconds * sample.sampleRate, blockFrames);
     else this.stretcher = new Varispeed(source, this.map, (rateRatio * tempo) / warp.sourceTempo, blockFrames);

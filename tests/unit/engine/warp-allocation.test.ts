@@ -32,7 +32,7 @@ describe('warped voices in the block loop', () => {
       { ...base, id: 'beats', transpose: -3, warp: { mode: 'beats', sourceTempo: 131, markers } },
       { ...base, id: 'repitch', warp: { mode: 'repitch', sourceTempo: 110, markers: [] } },
     ];
-    const voices = clips.map((clip) => new WarpedVoice(clip, clip.warp!, sample, clock, rate, interpolator));
+    const voices = clips.map((clip) => new WarpedVoice(clip, clip.warp!, sample, clock, rate));
     const left = new Float32Array(blockFrames);
     const right = new Float32Array(blockFrames);
     const pan = { left: 0.7, right: 0.7 };
