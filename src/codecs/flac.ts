@@ -234,10 +234,15 @@ function frameShape(frames: readonly Frame[], info: StreamInfo, name: string): S
 
 /** Tags some taggers append after the audio: ID3v1 ("TAG", 128 bytes) or APEv2 ("APETAGEX"). */
 function isTrailer(bytes: Uint8Array, at: number): boolean {
-  if (bytes[at] !== 0x54 && bytes[at] !== 0x41) return false; // 'T', 'A': most bytes stop here
-  const tag = String.fromCharCode(...bytes.subarray(at, at + 8));
-  return (tag.startsWith('TAG') && bytes.length - at === 128) || tag === 'APETAGEX';
+  // Compared byte by byte: the frame walk asks at every 'T' and 'A' in the audio.
+  if (bytes[at] === 0x54) return bytes.length - at === 128 && bytes[at + 1] === 0x41 && bytes[at + 2] === 0x47;
+  if (bytes[at] !== 0x41) return false;
+  for (let i = 1; i < apeTag.length; i++) if (bytes[at + i] !== apeTag[i]) return false;
+  return true;
 }
+
+/** "APETAGEX". */
+const apeTag = [0x41, 0x50, 0x45, 0x54, 0x41, 0x47, 0x45, 0x58];
 
 /** A frame header's fields; 0 for a rate or depth means "as in STREAMINFO". */
 interface FrameHeader {

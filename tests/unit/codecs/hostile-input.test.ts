@@ -37,6 +37,28 @@ async function refusal(decoding: Promise<unknown>): Promise<GlowroomError> {
 
 const internalText = /Invariant failed|is not defined|DataView|MPG123|FLAC__|RangeError/;
 
+describe('FLAC with tags after its last frame', () => {
+  it('decodes the same sound with an ID3v1 or an APEv2 tag appended, and refuses other bytes there', async () => {
+    const bytes = read('Drums/Kicks/bd_haus.flac');
+    const plain = await decodeAudio(bytes, 'haus.flac');
+    const ascii = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
+    const id3v1 = new Uint8Array(128);
+    id3v1.set(ascii('TAGTitle'));
+    const ape = new Uint8Array(64);
+    ape.set(ascii('APETAGEX'));
+    for (const tag of [id3v1, ape]) {
+      const tagged = await decodeAudio(insert(bytes, bytes.length, tag), 'haus.flac');
+      expect(tagged.channels).toEqual(plain.channels);
+    }
+    // Not a trailer: 'TAG' but not the last 128 bytes, and 'APETAGEY'.
+    const notId3 = new Uint8Array(129);
+    notId3.set(ascii('TAG'));
+    const notApe = new Uint8Array(64);
+    notApe.set(ascii('APETAGEY'));
+    for (const junk of [notId3, notApe]) await refusal(decodeAudio(insert(bytes, bytes.length, junk), 'haus.flac'));
+  });
+});
+
 describe('FLAC whose STREAMINFO disagrees with its frames', () => {
   const file = 'Drums/Kicks/bd_haus.flac';
 
