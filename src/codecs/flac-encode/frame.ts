@@ -1,0 +1,165 @@
+/**
+ * One FLAC frame (RFC 9639 §9.1): the header with its CRC-8, a subframe per channel, zero
+ * padding and the CRC-16. A stereo frame is coded as left/right, left/side, side/right or
+ * mid/side, whichever pair has the smallest product of fixed-predictor residual sums: a cheap
+ * stand-in for libFLAC's trying all four, which costs two more full subframe searches per frame.
+ */
+import { crc, crcTable } from '../crc';
+import { BitWriter } from './bit-writer';
+import { SubframeEncoder } from './subframe';
+
+/** Channel assignments of the frame header. */
+const LEFT_SIDE = 8;
+const SIDE_RIGHT = 9;
+const MID_SIDE = 10;
+
+const rateCodes: ReadonlyMap<number, number> = new Map([
+  [88_200, 1],
+  [176_400, 2],
+  [192_000, 3],
+  [8_000, 4],
+  [16_000, 5],
+  [22_050, 6],
+  [24_000, 7],
+  [32_000, 8],
+  [44_100, 9],
+  [48_000, 10],
+  [96_000, 11],
+]);
+const sizeCodes: ReadonlyMap<number, number> = new Map([
+  [8, 1],
+  [12, 2],
+  [16, 4],
+  [20, 5],
+  [24, 6],
+  [32, 7],
+]);
+
+export class FrameEncoder {
+  readonly writer = new BitWriter();
+  private readonly subframes: SubframeEncoder[];
+  private readonly mid: Int32Array;
+  private readonly side: Int32Array;
+  /** Header byte 2's low nibble and byte 3's sample-size bits (0: "as in STREAMINFO"). */
+  private readonly rateCode: number;
+  private readonly sizeCode: number;
+
+  constructor(
+    private readonly channels: number,
+    private readonly bits: number,
+    sampleRate: number,
+    private readonly blockSize: number,
+  ) {
+    // Stereo keeps four candidates: left, right, mid, side.
+    this.subframes = Array.from({ length: channels === 2 ? 4 : channels }, () => new SubframeEncoder(blockSize));
+    this.mid = new Int32Array(channels === 2 ? blockSize : 0);
+    this.side = new Int32Array(channels === 2 ? blockSize : 0);
+    this.rateCode = rateCodes.get(sampleRate) ?? 0;
+    this.sizeCode = sizeCodes.get(bits) ?? 0;
+  }
+
+  /** Encodes frame `number` of `n` samples per channel (n = blockSize except for the last frame) into `writer`. */
+  encode(planes: readonly Int32Array[], n: number, number: number): void {
+    const { writer, bits, channels } = this;
+    writer.reset(64 + Math.ceil((channels * (n * (bits + 1) + 64)) / 8));
+    let assignment = channels - 1;
+    let coded: { subframe: SubframeEncoder; bits: number }[];
+    if (channels === 2) {
+      const [left, right] = planes as [Int32Array, Int32Array];
+      const { mid, side } = this;
+      for (let i = 0; i < n; i++) {
+        const l = left[i] as number;
+        const r = right[i] as number;
+        mid[i] = (l + r) >> 1;
+        side[i] = l - r;
+      }
+      const [l, r, m, s] = this.subframes as [SubframeEncoder, SubframeEncoder, SubframeEncoder, SubframeEncoder];
+      l.analyzeFixed(left, n);
+      r.analyzeFixed(right, n);
+      m.analyzeFixed(mid, n);
+      s.analyzeFixed(side, n);
+      const cost = (a: SubframeEncoder, b: SubframeEncoder) => (a.fixedCost + 1) * (b.fixedCost + 1);
+      const pairs = [
+        { assignment: 1, coded: [{ subframe: l, bits }, { subframe: r, bits }], cost: cost(l, r) },
+        { assignment: LEFT_SIDE, coded: [{ subframe: l, bits }, { subframe: s, bits: bits + 1 }], cost: cost(l, s) },
+        { assignment: SIDE_RIGHT, coded: [{ subframe: s, bits: bits + 1 }, { subframe: r, bits }], cost: cost(s, r) },
+        { assignment: MID_SIDE, coded: [{ subframe: m, bits }, { subframe: s, bits: bits + 1 }], cost: cost(m, s) },
+      ];
+      let best = pairs[0] as (typeof pairs)[number];
+      for (const pair of pairs) if (pair.cost < best.cost) best = pair;
+      assignment = best.assignment;
+      coded = best.coded;
+    } else {
+      coded = this.subframes.map((subframe, c) => {
+        subframe.analyzeFixed(planes[c] as Int32Array, n);
+        return { subframe, bits };
+      });
+    }
+    this.writeHeader(assignment, n, number);
+    for (const { subframe, bits: subframeBits } of coded) subframe.plan(subframeBits);
+    for (const { subframe } of coded) subframe.write(writer);
+    writer.flush();
+    writer.write(crc16(writer.bytes, writer.length), 16);
+    writer.flush();
+  }
+
+  private writeHeader(assignment: number, n: number, number: number): void {
+    const { writer } = this;
+    const sizeCode = n === this.blockSize && this.blockSize === 4096 ? 12 : n <= 256 ? 6 : 7;
+    writer.write(0xfff8, 16);
+    writer.write((sizeCode << 4) | this.rateCode, 8);
+    writer.write((assignment << 4) | (this.sizeCode << 1), 8);
+    writeUtf8Number(writer, number);
+    if (sizeCode === 6) writer.write(n - 1, 8);
+    else if (sizeCode === 7) writer.write(n - 1, 16);
+    writer.flush();
+    writer.write(crc(8, writer.bytes, 0, writer.length), 8);
+  }
+}
+
+let sliceTables: Uint16Array[] | undefined;
+
+/**
+ * FLAC's CRC-16 of bytes[0, end), eight bytes per step (slicing-by-8): tables[j][b] is the
+ * register after byte b and j zero bytes, and the register folds into the first two bytes.
+ */
+function crc16(bytes: Uint8Array, end: number): number {
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = (sliceTables ??= buildSliceTables()) as [Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array];
+  let state = 0;
+  let i = 0;
+  for (const stop = end - 7; i < stop; i += 8) {
+    state =
+      (t7[(state >>> 8) ^ (bytes[i] as number)] as number) ^
+      (t6[(state & 0xff) ^ (bytes[i + 1] as number)] as number) ^
+      (t5[bytes[i + 2] as number] as number) ^
+      (t4[bytes[i + 3] as number] as number) ^
+      (t3[bytes[i + 4] as number] as number) ^
+      (t2[bytes[i + 5] as number] as number) ^
+      (t1[bytes[i + 6] as number] as number) ^
+      (t0[bytes[i + 7] as number] as number);
+  }
+  for (; i < end; i++) state = ((state << 8) & 0xffff) ^ (t0[(state >>> 8) ^ (bytes[i] as number)] as number);
+  return state;
+}
+
+function buildSliceTables(): Uint16Array[] {
+  const tables = [Uint16Array.from(crcTable(16))];
+  for (let j = 1; j < 8; j++) {
+    const previous = tables[j - 1] as Uint16Array;
+    tables.push(previous.map((r) => ((r << 8) & 0xffff) ^ (tables[0]?.[r >>> 8] as number)));
+  }
+  return tables;
+}
+
+/** A frame number in FLAC's UTF-8-like coding (up to 31 bits in 6 bytes). */
+function writeUtf8Number(writer: BitWriter, value: number): void {
+  if (value < 0x80) {
+    writer.write(value, 8);
+    return;
+  }
+  let continuation = 1;
+  while (value >= 2 ** (5 * continuation + 6)) continuation++;
+  const lead = (0xff00 >> (continuation + 1)) & 0xff;
+  writer.write(lead | Math.floor(value / 2 ** (6 * continuation)), 8);
+  for (let i = continuation - 1; i >= 0; i--) writer.write(0x80 | (Math.floor(value / 2 ** (6 * i)) & 0x3f), 8);
+}
