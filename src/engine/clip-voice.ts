@@ -87,6 +87,10 @@ export class ClipVoice {
     // ends, every frame has the clip's gain as it is, and the fades need not be worked out per frame.
     const fading = (frame + first - startFrame) * step < fadeInFrames || (endFrame - frame - (last - 1)) * step < fadeOutFrames;
     // With whole frames, (elapsed % loopFrames) counted along: the same integers, no division per frame.
+    if (wholeFrames && !fading && !reverse) {
+      this.mixRuns(left, right, at, frame, first, last, pan);
+      return;
+    }
     let wrapped = wholeFrames ? (frame + first - startFrame) % loopFrames : 0;
     for (let i = first; i < last; i++) {
       const elapsed = (frame + i - startFrame) * step;
@@ -139,6 +143,39 @@ export class ClipVoice {
       const gain = gains[i] as number;
       left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
       right[at + i] = (right[at + i] as number) + (valuesRight[i] as number) * gain * gainRight;
+    }
+  }
+
+  /**
+   * `mixInto` for frames [first, last) of a clip read frame for frame, forwards, at its own gain
+   * (whole frames, no fade reaching into the block): the source position runs on by one, so the
+   * block is at most two runs of consecutive source frames (a loop wraps once at most), each added
+   * straight from its window with the same products as the general path, without working out a
+   * position and a gain per frame.
+   */
+  private mixRuns(left: Float32Array, right: Float32Array, at: number, frame: number, first: number, last: number, pan: PanGains): void {
+    const sample = this.sample;
+    const sourceFrames = sample.frames;
+    const { offsetFrames, gain } = this;
+    const loop = this.clip.loop;
+    const gainLeft = pan.left;
+    const gainRight = pan.right;
+    const elapsed = frame + first - this.startFrame;
+    let position = offsetFrames + (loop ? elapsed % (sourceFrames - offsetFrames) : elapsed);
+    for (let i = first; i < last; ) {
+      // Up to the block's end or the source's, whichever comes first; without loop the clip ends with its source.
+      const run = Math.min(last - i, sourceFrames - position);
+      if (run <= 0) return;
+      const window = sample.read(position, position + run);
+      const planeLeft = window.planes[0] as Float32Array;
+      const planeRight = window.planes[1] ?? planeLeft;
+      const from = position - window.start;
+      for (let k = 0; k < run; k++) {
+        left[at + i + k] = (left[at + i + k] as number) + (planeLeft[from + k] as number) * gain * gainLeft;
+        right[at + i + k] = (right[at + i + k] as number) + (planeRight[from + k] as number) * gain * gainRight;
+      }
+      i += run;
+      position = loop ? offsetFrames : sourceFrames;
     }
   }
 }
