@@ -13,6 +13,8 @@ import { expect, fileMenu, test } from './fixtures';
  * |-------|--------|--------------------|--------------------------------------|
  * | 0–8   | Wet    | the Reverb bus     | the bus's volume: a ramp, beat 1 → 7 |
  * | 8–16  | Direct | the master         | the master's volume: beat 9 → 15     |
+ *
+ * From beat 16 on (no clip) the tempo is 60 BPM: a beat is 1 s there.
  */
 const rate = 48_000;
 const beat = 0.5;
@@ -31,13 +33,13 @@ function writeSession(folder: string): string {
     colour: '#4f9dff',
     height: 56,
     channel: channel(output),
-    clips: [{ kind: 'audio', id: `c-${id}`, name: '', source: 'tone', start, length: 8, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false }],
+    clips: [{ kind: 'audio', id: `c-${id}`, name: '', source: 'tone', start, length: 8, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 }],
   });
   const reverb = { id: 'verb', type: 'reverb', bypass: false, params: { size: 50, decayS: 2, damping: 30, preDelayMs: 10, width: 100, mix: 25 } };
-  // Written as format v3: whatever the current format is, opening it migrates it.
+  // Written as format v4 (the first with tempo changes): whatever the current format is, opening it migrates it.
   const project = {
     format: 'glowroom',
-    version: 3,
+    version: 4,
     name: 'Bus automation',
     tempo: 120,
     timeSignature: [4, 4],
@@ -48,6 +50,12 @@ function writeSession(folder: string): string {
     markers: [],
     master: { gainDb: 0, pan: 0, inserts: [] },
     automation: [],
+    // After the last clip: the song slows to 60 BPM at beat 16 (what the lanes' readouts must follow).
+    tempoChanges: [{ beat: 16, bpm: 60, ramp: false }],
+    meterChanges: [],
+    swing: 50,
+    patterns: {},
+    key: null,
   };
   const file = path.join(folder, 'bus-automation.glowroom');
   writeFileSync(file, JSON.stringify(project, null, 2));
@@ -122,6 +130,18 @@ test('the reverb bus and the master have rows with automation lanes in the arran
   await expect.poll(async () => (await pointsOf(masterLane)).map((point) => point.beat)).toEqual([9, 14]);
   await undo.click();
   await expect.poll(async () => (await pointsOf(masterLane)).map((point) => point.beat)).toEqual([9, 15]);
+
+  // The row reads the lane's value at the playhead through the song's clock: at beat 20, after the
+  // tempo change, it is the ramp's value from beat 15 to a third point at beat 24 there.
+  await masterLane.click({ position: { x: 24 * pixelsPerBeat, y: 10 } });
+  const after = await pointsOf(masterLane);
+  expect(after.map((point) => point.beat)).toEqual([9, 15, 24]);
+  await app.getByRole('group', { name: 'Ruler' }).click({ position: { x: 20 * pixelsPerBeat + 1, y: 6 } });
+  const readout = rows.getByRole('group', { name: 'Automation lanes of Master' }).getByLabel('Volume value');
+  await expect.poll(async () => Number(((await readout.textContent()) ?? '').replace(' dB', '').replace('−', '-'))).toBeCloseTo(laneDb(after.slice(1), 20), 1);
+  await undo.click();
+  await expect.poll(async () => (await pointsOf(masterLane)).length).toBe(2);
+  await app.getByRole('group', { name: 'Ruler' }).click({ position: { x: 1, y: 6 } });
 
   // All channels: one select sets the mode of every track, bus and the master.
   await rows.getByRole('combobox', { name: 'Automation mode of all channels' }).selectOption('Latch');

@@ -5,6 +5,8 @@ import { withPoints } from '../../../src/model/edits/automation-edits';
 import { removeAutomationLabel } from '../../../src/model/edits/labels';
 import { laneValueAt } from '../../../src/model/lane-values';
 import { statusSlots } from '../../../src/protocol/engine';
+import { Clock } from '../../../src/std/clock';
+import { hertz, samples } from '../../../src/std/units';
 import { useAutomationView } from '../../state/automation-view-store';
 import { useProject } from '../../state/project-store';
 import { useStatusFrame } from '../use-status-frame';
@@ -73,7 +75,8 @@ function ValueReadout({ param }: { param: AutomatableParam }) {
   const element = useRef<HTMLSpanElement>(null);
   useStatusFrame((status, sampleRate) => {
     const { project } = useProject.getState();
-    const beat = ((status[statusSlots.playheadFrame] ?? 0) / sampleRate) * (project.tempo / 60);
+    // Through the song's clock, so the value is the one heard also after a tempo change.
+    const beat = Clock.of(project).beatAtFrame(samples(status[statusSlots.playheadFrame] ?? 0), hertz(sampleRate));
     const text = formatValue(param.spec, laneValueAt(laneOf(project, param.target, param.param)?.points ?? [], param.spec, beat, param.value));
     if (element.current && element.current.textContent !== text) element.current.textContent = text;
   });
