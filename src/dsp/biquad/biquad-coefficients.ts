@@ -59,37 +59,33 @@ export class BiquadCoefficients {
 
   /** Shelf below `frequencyHz` (its midpoint, gainDb/2), raised or cut by `gainDb`; `q` 0.707 is the cookbook's S = 1. */
   setLowShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
-    const terms = this.terms;
-    terms[0] = gainDb / 40;
-    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
-    this.evaluateTerms();
-    const a = terms[0] as number;
-    const cos = terms[1] as number;
-    const twoRootAAlpha = (2 * Math.sqrt(a) * (terms[2] as number)) / (2 * q);
-    this.b0 = a * (a + 1 - (a - 1) * cos + twoRootAAlpha);
-    this.b1 = 2 * a * (a - 1 - (a + 1) * cos);
-    this.b2 = a * (a + 1 - (a - 1) * cos - twoRootAAlpha);
-    this.a0 = a + 1 + (a - 1) * cos + twoRootAAlpha;
-    this.a1 = -2 * (a - 1 + (a + 1) * cos);
-    this.a2 = a + 1 + (a - 1) * cos - twoRootAAlpha;
-    this.normalize();
+    this.setShelf(sampleRate, frequencyHz, q, gainDb, 1);
   }
 
   /** Shelf above `frequencyHz`, the mirror of {@link setLowShelf}. */
   setHighShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number): void {
+    this.setShelf(sampleRate, frequencyHz, q, gainDb, -1);
+  }
+
+  /**
+   * The cookbook's low shelf (side 1) or high shelf (side −1): the high shelf is the low one with
+   * cos ω0 and the odd coefficients b1, a1 negated (its formulas are the low shelf's at z → −z).
+   * Negation is exact, so both come out bit for bit as the cookbook's own formulas give them.
+   */
+  private setShelf(sampleRate: number, frequencyHz: number, q: number, gainDb: number, side: number): void {
     const terms = this.terms;
     terms[0] = gainDb / 40;
     terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
     this.evaluateTerms();
     const a = terms[0] as number;
-    const cos = terms[1] as number;
+    const cos = side * (terms[1] as number);
     const twoRootAAlpha = (2 * Math.sqrt(a) * (terms[2] as number)) / (2 * q);
-    this.b0 = a * (a + 1 + (a - 1) * cos + twoRootAAlpha);
-    this.b1 = -2 * a * (a - 1 + (a + 1) * cos);
-    this.b2 = a * (a + 1 + (a - 1) * cos - twoRootAAlpha);
-    this.a0 = a + 1 - (a - 1) * cos + twoRootAAlpha;
-    this.a1 = 2 * (a - 1 - (a + 1) * cos);
-    this.a2 = a + 1 - (a - 1) * cos - twoRootAAlpha;
+    this.b0 = a * (a + 1 - (a - 1) * cos + twoRootAAlpha);
+    this.b1 = side * 2 * a * (a - 1 - (a + 1) * cos);
+    this.b2 = a * (a + 1 - (a - 1) * cos - twoRootAAlpha);
+    this.a0 = a + 1 + (a - 1) * cos + twoRootAAlpha;
+    this.a1 = side * -2 * (a - 1 + (a + 1) * cos);
+    this.a2 = a + 1 + (a - 1) * cos - twoRootAAlpha;
     this.normalize();
   }
 
