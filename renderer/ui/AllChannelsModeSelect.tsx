@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { channelOwners } from '../../src/model/automation-params';
 import { automationModes, type AutomationMode } from '../state/automation-recorder';
 import { sharedMode, useAutomationModes } from '../state/automation-modes';
@@ -10,8 +11,8 @@ import { modeHints, modeNames } from './AutomationModeSelect';
  * the mode they share, or "Mixed".
  */
 export function AllChannelsModeSelect({ className }: { className: string }) {
-  const channels = useProject((s) => channelOwners(s.project).map((owner) => owner.id).join('\u0000'));
-  const shared = useAutomationModes((s) => sharedMode(s.modes, channels.split('\u0000')));
+  const channels = useProject(useShallow((s) => channelOwners(s.project).map((owner) => owner.id)));
+  const shared = useAutomationModes((s) => sharedMode(s.modes, channels));
   return (
     <label className={`all-channels-mode ${className}`} title="Set the automation mode of every track, bus and the master">
       All channels:
@@ -19,7 +20,7 @@ export function AllChannelsModeSelect({ className }: { className: string }) {
         className={`automation-mode-select ${shared === 'read' || shared === null ? '' : 'is-writing'}`}
         aria-label="Automation mode of all channels"
         value={shared ?? 'mixed'}
-        onChange={(event) => useAutomationModes.getState().setModes(channels.split('\u0000'), event.target.value as AutomationMode)}
+        onChange={(event) => useAutomationModes.getState().setModes(channels, event.target.value as AutomationMode)}
       >
         {shared === null && (
           <option value="mixed" disabled>
