@@ -63,6 +63,8 @@ export function buildAppMenu(state: EditState, recent: readonly string[], action
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        run('Add Time Signature Change…', 'add-time-signature', 'CmdOrCtrl+Shift+M'),
       ],
     },
     {

@@ -7,6 +7,8 @@
  */
 import { create } from 'zustand';
 import type { Project } from '../../src/model/project-schema';
+import { Clock } from '../../src/std/clock';
+import { beats } from '../../src/std/units';
 import { countIn } from '../audio/count-in';
 import { playLiveNote } from '../audio/live-notes';
 import { LiveNotes } from './live-notes';
@@ -119,10 +121,11 @@ export const usePlay = create<PlayState>()((set, get) => ({
       if (get().countIn) {
         set({ recording: 'count-in' });
         countInAbort = new AbortController();
-        const { tempo, timeSignature } = useProject.getState().project;
-        const beatsPerBar = (timeSignature[0] * 4) / timeSignature[1];
+        // A bar of the meter and at the tempo where the take starts.
+        const clock = Clock.of(useProject.getState().project);
+        const at = beats(range ? range.start : playheadBeats());
         if (range) transport.seekToBeat(range.start);
-        await countIn(audio.context, Math.round(beatsPerBar), 60 / tempo, countInAbort.signal);
+        await countIn(audio.context, Math.round(clock.barLength(clock.barAt(at))), 60 / clock.tempoAt(at), countInAbort.signal);
       } else if (range) {
         transport.seekToBeat(range.start);
       }

@@ -52,6 +52,10 @@ test('time signature changes: added from the ruler menu and the shortcut, refuse
   await app.screenshot({ path: `${shots}/ruler-4-4-6-8-7-8.png` });
   await app.keyboard.press('Escape');
   await expect(app.getByRole('menu', { name: 'Ruler' })).toBeHidden();
+  // The tempo lane's right-click offers the same.
+  await app.getByRole('group', { name: 'Tempo lane' }).click({ button: 'right', position: { x: 20 * px, y: 20 } });
+  await expect(app.getByRole('menuitem', { name: /Add Time Signature Change/ })).toBeVisible();
+  await app.keyboard.press('Escape');
 
   // Drag the 6/8 flag a bar right (4 beats: the 4/4 bars it passes over): it lands on bar 4's start (beat 12), and the 7/8 follows at bar 5 (beat 15).
   const flag = app.getByRole('button', { name: sixEight });

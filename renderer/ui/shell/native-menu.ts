@@ -4,7 +4,7 @@ import { displayName, hasUnsavedChanges, useProject } from '../../state/project-
 import { runtime } from '../../state/runtime';
 import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
-import { selectAll } from '../timeline';
+import { addMeterChangeAtPlayhead, selectAll } from '../timeline';
 import { chooseAndImportMidi, exportMidi } from '../play';
 import { collectAndSave, newProject, openDemoSong, openProjectFile, saveOrAsk, useFilePrompt } from '../project';
 
@@ -24,6 +24,7 @@ const commands: Record<MenuCommand, () => void> = {
   undo: () => useProject.getState().undo(),
   redo: () => useProject.getState().redo(),
   'select-all': selectAll,
+  'add-time-signature': addMeterChangeAtPlayhead,
   shortcuts: () => useUi.getState().show('shortcuts'),
   'getting-started': () => useUi.getState().showGettingStarted(true),
   guide: () => useUi.getState().show('guide'),
