@@ -62,6 +62,14 @@ function writeSession(folder: string): string {
   return file;
 }
 
+/** Scrolls `lane` into view, then back to the song's start (the lane's left end would lie under the sticky headers). */
+async function inViewFromStart(lane: Locator): Promise<void> {
+  await lane.scrollIntoViewIfNeeded();
+  await lane.page().locator('.timeline-scroll').evaluate((view) => {
+    view.scrollLeft = 0;
+  });
+}
+
 /** A lane's points as beat and dB, read from their names ("Point at beat 1.00: −6.2 dB, Linear"). */
 async function pointsOf(lane: Locator): Promise<{ beat: number; db: number }[]> {
   const names = await lane.getByRole('button', { name: /^Point at beat/ }).evaluateAll((points) => points.map((point) => point.getAttribute('aria-label') ?? ''));
@@ -150,13 +158,15 @@ test('the reverb bus and the master have rows with automation lanes in the arran
   await expect(rows.getByRole('combobox', { name: 'Automation mode of all channels' })).toHaveValue('mixed');
   await rows.getByRole('combobox', { name: 'Automation mode of all channels' }).selectOption('Read');
 
-  // Looked at: the arrangement with the bus's and master's lanes open, at 1440 and 1280 px.
-  await masterLane.scrollIntoViewIfNeeded();
-  await app.setViewportSize({ width: 1440, height: 900 });
-  await app.screenshot({ path: '/tmp/shots/buslanes/bus-master-lanes-1440.png' });
-  await app.setViewportSize({ width: 1280, height: 800 });
-  await masterLane.scrollIntoViewIfNeeded();
-  await app.screenshot({ path: '/tmp/shots/buslanes/bus-master-lanes-1280.png' });
+  // Looked at: the arrangement from the song's start with the bus's and master's lanes open, at 1440 and 1280 px.
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 800],
+  ] as const) {
+    await app.setViewportSize({ width, height });
+    await inViewFromStart(masterLane);
+    await app.screenshot({ path: `/tmp/shots/buslanes/bus-master-lanes-${width}.png` });
+  }
 
   const ramped = await exportSong(app, 'bus-ramps.wav');
   expect(ramped.rate).toBe(rate);
@@ -173,11 +183,7 @@ test('the reverb bus and the master have rows with automation lanes in the arran
   // The bus's ramp: the bus's points rubber-band selected and deleted (one undo step), the song
   // exported again; the reverb and the master's lane are the same in both files, so what differs
   // is the bus's lane alone.
-  // Back to the song's start: the lane's left end would lie under the sticky headers.
-  await busLane.scrollIntoViewIfNeeded();
-  await app.locator('.timeline-scroll').evaluate((view) => {
-    view.scrollLeft = 0;
-  });
+  await inViewFromStart(busLane);
   const area = await busLane.boundingBox();
   if (!area) throw new Error('not laid out');
   await app.mouse.move(area.x + 5, area.y + 2);
