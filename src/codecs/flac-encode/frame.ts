@@ -1,7 +1,7 @@
 /**
  * One FLAC frame (RFC 9639 §9.1): the header with its CRC-8, a subframe per channel, zero
  * padding and the CRC-16. A stereo frame is coded as left/right, left/side, side/right or
- * mid/side, whichever pair has the smallest product of fixed-predictor residual sums: a cheap
+ * mid/side, whichever pair has the smallest product of order-2 residual sums: a cheap
  * stand-in for libFLAC's trying all four, which costs two more full subframe searches per frame.
  */
 import { crc, crcTable } from '../crc';
@@ -74,11 +74,11 @@ export class FrameEncoder {
         side[i] = l - r;
       }
       const [l, r, m, s] = this.subframes as [SubframeEncoder, SubframeEncoder, SubframeEncoder, SubframeEncoder];
-      l.analyzeFixed(left, n);
-      r.analyzeFixed(right, n);
-      m.analyzeFixed(mid, n);
-      s.analyzeFixed(side, n);
-      const cost = (a: SubframeEncoder, b: SubframeEncoder) => (a.fixedCost + 1) * (b.fixedCost + 1);
+      l.estimate(left, n);
+      r.estimate(right, n);
+      m.estimate(mid, n);
+      s.estimate(side, n);
+      const cost = (a: SubframeEncoder, b: SubframeEncoder) => (a.cost + 1) * (b.cost + 1);
       const pairs = [
         { assignment: 1, coded: [{ subframe: l, bits }, { subframe: r, bits }], cost: cost(l, r) },
         { assignment: LEFT_SIDE, coded: [{ subframe: l, bits }, { subframe: s, bits: bits + 1 }], cost: cost(l, s) },
@@ -91,7 +91,7 @@ export class FrameEncoder {
       coded = best.coded;
     } else {
       coded = this.subframes.map((subframe, c) => {
-        subframe.analyzeFixed(planes[c] as Int32Array, n);
+        subframe.estimate(planes[c] as Int32Array, n);
         return { subframe, bits };
       });
     }

@@ -158,7 +158,8 @@ const MAX_RESIDUAL = 2 ** 30 - 1;
 /**
  * residual[i] = x[i] − ⌊Σ qlp[j] · x[i − 1 − j] / 2^shift⌋ for i in [order, n), in doubles (exact:
  * the sums stay under 2^53); false when a residual does not fit the Rice coder. The taps are
- * padded to eight so one unrolled loop with the last eight samples in locals serves every order.
+ * padded to eight (four for orders up to 4) so one unrolled loop with the last samples in locals
+ * serves every order.
  */
 export function lpcResidual(x: Int32Array, n: number, qlp: Int32Array, order: number, shift: number, residual: Int32Array): boolean {
   const scale = 1 / (1 << shift);
@@ -172,6 +173,7 @@ export function lpcResidual(x: Int32Array, n: number, qlp: Int32Array, order: nu
   }
   const tap = (j: number) => (j < order ? (qlp[j] as number) : 0);
   const c0 = tap(0), c1 = tap(1), c2 = tap(2), c3 = tap(3), c4 = tap(4), c5 = tap(5), c6 = tap(6), c7 = tap(7);
+  if (order <= 4) return shortResidual(x, n, c0, c1, c2, c3, scale, residual);
   let x1 = x[7] as number, x2 = x[6] as number, x3 = x[5] as number, x4 = x[4] as number;
   let x5 = x[3] as number, x6 = x[2] as number, x7 = x[1] as number, x8 = x[0] as number;
   for (let i = MAX_LPC_ORDER; i < n; i++) {
@@ -184,6 +186,22 @@ export function lpcResidual(x: Int32Array, n: number, qlp: Int32Array, order: nu
     x7 = x6;
     x6 = x5;
     x5 = x4;
+    x4 = x3;
+    x3 = x2;
+    x2 = x1;
+    x1 = xi;
+  }
+  return true;
+}
+
+/** lpcResidual's loop for orders up to 4 (taps c0…c3), from sample 8 on. */
+function shortResidual(x: Int32Array, n: number, c0: number, c1: number, c2: number, c3: number, scale: number, residual: Int32Array): boolean {
+  let x1 = x[7] as number, x2 = x[6] as number, x3 = x[5] as number, x4 = x[4] as number;
+  for (let i = MAX_LPC_ORDER; i < n; i++) {
+    const xi = x[i] as number;
+    const r = xi - Math.floor((c0 * x1 + c1 * x2 + c2 * x3 + c3 * x4) * scale);
+    if (r > MAX_RESIDUAL || r < -MAX_RESIDUAL) return false;
+    residual[i] = r;
     x4 = x3;
     x3 = x2;
     x2 = x1;

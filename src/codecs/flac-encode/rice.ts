@@ -13,6 +13,8 @@ const MAX_RICE2 = 30;
 /** A residual's coding: method (0 RICE, 1 RICE2), partition order and parameters, and its size. */
 export class RicePlan {
   bits = 0;
+  /** Σ|r| over the planned residual. */
+  total = 0;
   order = 0;
   method = 0;
   readonly params = new Int32Array(1 << MAX_PARTITION_ORDER);
@@ -33,6 +35,9 @@ export class RicePlan {
       sums[p] = 2 * sum;
       start = end;
     }
+    let total = 0;
+    for (let p = 0; p < 1 << top; p++) total += sums[p] as number;
+    this.total = total / 2;
     this.bits = Infinity;
     for (let order = top; order >= 0; order--) {
       const partitions = 1 << order;

@@ -19,8 +19,8 @@ const enum Kind {
 const MIN_LPC_BLOCK = 32;
 
 export class SubframeEncoder {
-  /** Sum of absolute fixed-predictor residuals of the best order (set by `analyzeFixed`). */
-  fixedCost = 0;
+  /** Σ|residual| of fixed order 2 (set by `estimate`): compares channels for the stereo decision. */
+  cost = 0;
   private fixedOrder = 0;
   private kind = Kind.Verbatim;
   private samples: Int32Array;
@@ -49,16 +49,20 @@ export class SubframeEncoder {
     this.lpcResidual = new Int32Array(blockSize);
   }
 
-  /**
-   * The fixed predictor with the least absolute residual over samples[4, n) (all orders judged on
-   * the same samples); sets `fixedCost`, which compares channels for the stereo decision.
-   */
-  analyzeFixed(samples: Int32Array, n: number): void {
+  /** Takes the channel's samples for this frame and sets `cost`, a cheap measure of how well it predicts. */
+  estimate(samples: Int32Array, n: number): void {
     this.samples = samples;
     this.n = n;
+    let e2 = 0;
+    for (let i = 2; i < n; i++) e2 += Math.abs((samples[i] as number) - 2 * (samples[i - 1] as number) + (samples[i - 2] as number));
+    this.cost = e2;
+  }
+
+  /** The fixed predictor with the least absolute residual over samples[4, n), all orders judged on the same samples. */
+  private analyzeFixed(): void {
+    const { samples, n } = this;
     if (n <= 4) {
       this.fixedOrder = 0;
-      this.fixedCost = 0;
       return;
     }
     let e0 = 0;
@@ -86,29 +90,11 @@ export class SubframeEncoder {
       last2 = d2;
       last3 = d3;
     }
-    let order = 0;
-    let cost = e0;
-    if (e1 < cost) {
-      order = 1;
-      cost = e1;
-    }
-    if (e2 < cost) {
-      order = 2;
-      cost = e2;
-    }
-    if (e3 < cost) {
-      order = 3;
-      cost = e3;
-    }
-    if (e4 < cost) {
-      order = 4;
-      cost = e4;
-    }
-    this.fixedOrder = order;
-    this.fixedCost = cost;
+    const sums = [e0, e1, e2, e3, e4];
+    this.fixedOrder = sums.indexOf(Math.min(...sums));
   }
 
-  /** Chooses this channel's coding at `bits` bits per sample (after `analyzeFixed`); returns its size in bits. */
+  /** Chooses this channel's coding at `bits` bits per sample (after `estimate`); returns its size in bits. */
   plan(bits: number): number {
     const { n } = this;
     this.bits = bits;
@@ -133,15 +119,19 @@ export class SubframeEncoder {
     }
     this.kind = Kind.Verbatim;
     let best = 8 + this.wasted + n * bits;
-    const fixed = n > this.fixedOrder ? 8 + this.wasted + this.fixedOrder * bits + this.planFixed() : Infinity;
-    if (fixed < best) {
-      best = fixed;
-      this.kind = Kind.Fixed;
-    }
     const lpc = n > MIN_LPC_BLOCK ? this.planLpc(bits) : Infinity;
     if (lpc < best) {
       best = lpc;
       this.kind = Kind.Lpc;
+    }
+    // Fixed predictors are tried only when LPC's residual is not clearly smaller than the
+    // estimate's (Σ|r| of fixed order 2): three passes saved on most blocks of music.
+    if (lpc < Infinity && this.lpcPlan.total * 2 ** this.wasted < this.cost) return best;
+    this.analyzeFixed();
+    const fixed = n > this.fixedOrder ? 8 + this.wasted + this.fixedOrder * bits + this.planFixed() : Infinity;
+    if (fixed < best) {
+      best = fixed;
+      this.kind = Kind.Fixed;
     }
     return best;
   }
