@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { NoteClip } from '../../src/model/project-schema';
 import { statusSlots } from '../../src/protocol/engine';
 import { expect, test } from './fixtures';
-import { saveAs } from './recording-helpers';
+import { installLoopback } from './loopback';
+import { cableSeconds, saveAs } from './recording-helpers';
 
 const shots = '/tmp/shots/meter';
 
@@ -92,4 +93,44 @@ test('the transport’s Record records computer-keyboard notes into the armed in
   // Played after the count-in, into the song from where the playhead stood.
   expect(clip.start).toBe(0);
   expect(notes[0]?.start).toBeGreaterThan(0);
+});
+
+test('with an audio track armed as well, one Record makes an audio take and a note clip at once', async ({ app }) => {
+  await installLoopback(app, cableSeconds);
+  await app.reload();
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  await app.getByRole('button', { name: /^Arm Audio \d+ for recording$/ }).click();
+  await app.getByRole('button', { name: 'Audio input' }).click();
+  await app.getByRole('dialog', { name: 'Recording input' }).getByRole('combobox', { name: 'Input device' }).selectOption({ label: 'Loopback cable' });
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: 'Computer keyboard' }).click();
+
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveClass(/is-recording/);
+  await app.waitForTimeout(400);
+  for (const key of ['a', 'g']) {
+    await app.keyboard.down(key);
+    await app.waitForTimeout(150);
+    await app.keyboard.up(key);
+    await app.waitForTimeout(150);
+  }
+  await record.click();
+  await expect(app.getByRole('contentinfo')).toContainText(/Added Audio \d+( \d+)?\.wav/);
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  await expect(undo).toHaveAccessibleName('Undo Record Take');
+  await app.screenshot({ path: `${shots}/transport-record-audio-and-notes.png` });
+  await undo.click();
+  await expect(undo).toHaveAccessibleName('Undo Record 2 Notes');
+  await app.getByRole('button', { name: /^Redo/ }).click();
+
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-record-both-')), 'both.glowroom');
+  const saved = await saveAs(app, file);
+  const synth = saved.tracks.find((t) => t.instrument !== undefined);
+  const audio = saved.tracks.find((t) => t.instrument === undefined);
+  const notes = synth?.clips.find((c): c is NoteClip => c.kind === 'notes');
+  expect(audio?.clips.some((c) => c.kind === 'audio')).toBe(true);
+  if (!notes) throw new Error('no note clip');
+  expect(saved.patterns[notes.pattern]?.notes.map((n) => n.pitch)).toEqual([60, 67]);
 });
