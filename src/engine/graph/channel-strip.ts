@@ -199,39 +199,26 @@ export class ChannelStrip {
     let peakRight = 0;
     let squaresLeft = 0;
     let squaresRight = 0;
-    let faultLeft = false;
-    let faultRight = false;
-    const runaway = runawayLevel;
     for (let i = 0; i < frames; i++) {
       const l = Math.fround((left[i] as number) * (leftStart + leftStep * (i + 1)));
       const r = Math.fround((right[i] as number) * (rightStart + rightStep * (i + 1)));
       left[i] = l;
       right[i] = r;
-      const magnitudeLeft = Math.abs(l);
-      const magnitudeRight = Math.abs(r);
-      // Written so NaN fails it too.
-      if (!(magnitudeLeft <= runaway)) faultLeft = true;
-      else {
-        if (magnitudeLeft > peakLeft) peakLeft = magnitudeLeft;
-        squaresLeft += l * l;
-      }
-      if (!(magnitudeRight <= runaway)) faultRight = true;
-      else {
-        if (magnitudeRight > peakRight) peakRight = magnitudeRight;
-        squaresRight += r * r;
-      }
+      // No branch per sample: a NaN sticks in the peak, and a faulty block is measured again below.
+      peakLeft = Math.max(peakLeft, Math.abs(l));
+      peakRight = Math.max(peakRight, Math.abs(r));
+      squaresLeft += l * l;
+      squaresRight += r * r;
     }
     // Indexed, not destructured: array destructuring may build an iterator on the audio thread.
     const meterLeft = this.meters[0];
     const meterRight = this.meters[1];
     meterLeft.blockPeak = peakLeft;
     meterLeft.blockSquares = squaresLeft;
-    meterLeft.fault = faultLeft;
-    meterLeft.settle(frames);
+    settleMeter(meterLeft, left, frames);
     meterRight.blockPeak = peakRight;
     meterRight.blockSquares = squaresRight;
-    meterRight.fault = faultRight;
-    meterRight.settle(frames);
+    settleMeter(meterRight, right, frames);
   }
 
   /** This block's fader and send levels as gains (`levels`), converted where they moved. */
@@ -272,6 +259,19 @@ export class ChannelStrip {
     }
     addInto(scratch.left, scratch.right, send.target, send.delay, frames);
   }
+}
+
+/**
+ * Settles a meter on the peak and sum of squares the fader's pass wrote into its `blockPeak` and
+ * `blockSquares` (fields, so no double crosses a call). A peak over `runawayLevel` (or NaN) means
+ * a faulty sample is in the sums: the meter then measures the plane itself, leaving faulty samples
+ * out as it always does (rare, so the pass keeps no branch for them).
+ */
+function settleMeter(meter: LevelMeter, plane: Float32Array, frames: number): void {
+  if (meter.blockPeak <= runawayLevel) {
+    meter.fault = false;
+    meter.settle(frames);
+  } else meter.measure(plane, frames);
 }
 
 /** `ChannelStrip.levels` entries: the fader's level at the block's start and end, then send s's at `sendStart(s)` and the next. */
