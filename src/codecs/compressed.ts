@@ -3,10 +3,12 @@ import { lossyCeiling } from './limits';
 
 /**
  * What the FLAC, MP3 and Ogg Vorbis adapters share. The decoders are the WASM builds of libFLAC,
- * mpg123 and libvorbis from the wasm-audio-decoders project; each file is decoded by a fresh
- * decoder instance that is freed afterwards (the compiled WASM module is cached by the package,
- * so a new instance is cheap). They run in Node, Node workers and Chromium alike: the WASM is
- * embedded in the JavaScript, nothing is fetched.
+ * mpg123 and libvorbis from the wasm-audio-decoders project. They run in Node, Node workers and
+ * Chromium alike: the WASM is embedded in the JavaScript, nothing is fetched. The compiled module
+ * is cached by the package, but each instance still costs about 3 ms and a WASM memory for the
+ * garbage collector to reclaim, so a format whose decoder is clean after a file keeps one idle
+ * instance per thread (`ReusedDecoder`); a decoder that failed, or whose result `decode` refused,
+ * is always freed, never reused.
  */
 
 /** The part of every wasm-audio-decoders result the adapters read. */
@@ -24,18 +26,49 @@ export interface WasmDecoder {
 }
 
 /**
- * Creates a decoder, waits until its WASM is instantiated, runs `decode`, and frees the decoder
- * whatever happens. A decoder that throws (the packages throw plain Errors, even ReferenceErrors,
- * on data they cannot parse) is reported as a damaged file; its own text stays out of the
- * message and is kept as the error's `cause`.
+ * One idle decoder of a format, kept between files on this thread. Only for a decoder that is
+ * clean after a successful file, as the Ogg Vorbis one is: its `flush` ends a file by starting a
+ * new instance (so the next file costs one instance instead of two). Not the FLAC one, whose
+ * `decodeFrames` keeps counting samples and frames across calls (an error would then be placed
+ * in the wrong second), nor mpg123, whose bit reservoir would carry the end of one file into the
+ * start of the next. Concurrent decodes each take their own: the idle one goes to one caller, the
+ * others get fresh ones.
+ */
+export class ReusedDecoder<D extends WasmDecoder> {
+  private idle: D | null = null;
+
+  constructor(private readonly create: () => D) {}
+
+  /** The idle decoder, or a new one; the caller owns it until `keep` or `free`. */
+  take(): D {
+    const decoder = this.idle ?? this.create();
+    this.idle = null;
+    return decoder;
+  }
+
+  /** Takes back a decoder that finished a file cleanly (frees it when one is already idle). */
+  keep(decoder: D): void {
+    if (this.idle === null) this.idle = decoder;
+    else decoder.free();
+  }
+}
+
+/**
+ * Takes a decoder (fresh from `source`, or the idle one of a `ReusedDecoder`), waits until its
+ * WASM is instantiated, runs `decode`, and frees the decoder whatever happens, unless the
+ * decoder is reused and `decode` succeeded. A decoder that throws (the packages throw plain
+ * Errors, even ReferenceErrors, on data they cannot parse) is reported as a damaged file; its own
+ * text stays out of the message and is kept as the error's `cause`. `decode` checks the result
+ * (`checkErrors`) itself, so a decoder that reported errors is never kept; it must not return
+ * views into the decoder's memory, since the next file overwrites them.
  */
 export async function withDecoder<D extends WasmDecoder, T>(
-  create: () => D,
+  source: (() => D) | ReusedDecoder<D>,
   label: string,
   name: string,
   decode: (decoder: D) => T | Promise<T>,
 ): Promise<T> {
-  const decoder = create();
+  const decoder = source instanceof ReusedDecoder ? source.take() : source();
   try {
     await decoder.ready;
   } catch (error) {
@@ -43,16 +76,19 @@ export async function withDecoder<D extends WasmDecoder, T>(
     failed.cause = error;
     throw failed;
   }
+  let result: T;
   try {
-    return await decode(decoder);
+    result = await decode(decoder);
   } catch (error) {
+    decoder.free();
     if (error instanceof GlowroomError) throw error;
     const damaged = damagedFile(label, name, 'its audio data cannot be decoded');
     damaged.cause = error;
     throw damaged;
-  } finally {
-    decoder.free();
   }
+  if (source instanceof ReusedDecoder) source.keep(decoder);
+  else decoder.free();
+  return result;
 }
 
 /**

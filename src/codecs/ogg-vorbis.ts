@@ -1,11 +1,17 @@
 import { OggVorbisDecoder, type OggVorbisDecodedAudio } from '@wasm-audio-decoders/ogg-vorbis';
 import type { AudioFacts, DecodedAudio } from './decoded-audio';
-import { checkErrors, checkLevels, checkNotEmpty, damagedFile, withDecoder } from './compressed';
+import { checkErrors, checkLevels, checkNotEmpty, damagedFile, ReusedDecoder, withDecoder } from './compressed';
 import { collectPcm, peakOf, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { crc } from './crc';
 import { checkShape } from './limits';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
+
+/**
+ * This thread's idle Vorbis decoder (see compressed.ts `ReusedDecoder`): `flush` ends each file by
+ * starting a fresh instance, so a file that decodes cleanly leaves it ready for the next.
+ */
+const vorbisDecoder = new ReusedDecoder(() => new OggVorbisDecoder());
 
 /**
  * Ogg Vorbis decoder over libvorbis (WASM, @wasm-audio-decoders/ogg-vorbis). Other codecs in an
@@ -29,7 +35,7 @@ export async function streamOggVorbis(bytes: Uint8Array, name: string, sink: Pcm
   const ident = checkPages(bytes, name);
   // Only the pages up to the end of the stream: a copy of a page after it is not part of the sound.
   const pages = bytes.subarray(0, ident.end);
-  const result = await withDecoder(() => new OggVorbisDecoder(), 'Ogg Vorbis', name, async (decoder) => {
+  const result = await withDecoder(vorbisDecoder, 'Ogg Vorbis', name, async (decoder) => {
     let done = 0;
     let peak = 0;
     const take = (decoded: OggVorbisDecodedAudio): void => {
