@@ -43,11 +43,16 @@ export function decimationFactor(sampleRate: number, minRate: number, maxFactor:
 export function decimateMono(channels: readonly Float32Array[], length: number, sampleRate: number, factor: number, passHz: number): Decimated {
   if (!Number.isInteger(Math.log2(factor))) throw new RangeError(`decimation factor ${factor} is not a power of two`);
   if (factor > 1 && !(sampleRate / factor > 2 * passHz)) throw new RangeError(`decimating ${sampleRate} Hz by ${factor} leaves no room above ${passHz} Hz`);
-  let mono: Float64Array = new Float64Array(length);
   const scale = 1 / Math.max(1, channels.length);
-  for (const channel of channels) for (let i = 0; i < length; i++) mono[i] = (mono[i] ?? 0) + (channel[i] ?? 0) * scale;
-  let rate = sampleRate;
-  for (let left = factor; left > 1; left /= 2, rate /= 2) mono = halve(mono, halfBand(rate, passHz));
+  if (factor === 1) {
+    const mono = new Float64Array(length);
+    for (const channel of channels) for (let i = 0; i < length; i++) mono[i] = (mono[i] ?? 0) + (channel[i] ?? 0) * scale;
+    return { mono, factor, sampleRate };
+  }
+  // The first stage mixes as it filters: no mono copy at the full rate.
+  let mono = halve(channels, length, halfBand(sampleRate, passHz), scale);
+  let rate = sampleRate / 2;
+  for (let left = factor / 2; left > 1; left /= 2, rate /= 2) mono = halve([mono], mono.length, halfBand(rate, passHz), 1);
   return { mono, factor, sampleRate: rate };
 }
 
@@ -74,24 +79,36 @@ function halfBand(rate: number, passHz: number): { centre: number; odd: Float64A
   return { centre: tap(0) / sum, odd };
 }
 
-/** Every other sample of `input` filtered by the half-band `filter`; samples outside `input` read as silence. */
-function halve(input: Float64Array, filter: { centre: number; odd: Float64Array }): Float64Array {
-  const { centre, odd } = filter;
-  const out = new Float64Array(Math.ceil(input.length / 2));
-  const reach = 2 * odd.length - 1;
-  for (let m = 0; m < out.length; m++) {
-    const at = 2 * m;
-    let sum = centre * (input[at] ?? 0);
-    if (at - reach >= 0 && at + reach < input.length) {
-      for (let j = 0; j < odd.length; j++) sum += (odd[j] ?? 0) * ((input[at - 2 * j - 1] ?? 0) + (input[at + 2 * j + 1] ?? 0));
-    } else {
-      for (let j = 0; j < odd.length; j++) {
+/**
+ * Every other sample of the sum of `inputs[…][0, length)` × `gain`, filtered by the half-band
+ * `filter`; samples outside read as silence.
+ */
+function halve(inputs: readonly (Float32Array | Float64Array)[], length: number, filter: { centre: number; odd: Float64Array }, gain: number): Float64Array {
+  const centre = filter.centre * gain;
+  const taps = filter.odd.map((tap) => tap * gain);
+  const count = taps.length;
+  const out = new Float64Array(Math.ceil(length / 2));
+  const reach = 2 * count - 1;
+  // Outputs whose taps all fall inside the input: no bounds to test.
+  const first = Math.min(out.length, Math.ceil(reach / 2));
+  const last = Math.max(first, Math.min(out.length, Math.floor((length - 1 - reach) / 2) + 1));
+  for (const input of inputs) {
+    for (let m = first; m < last; m++) {
+      const at = 2 * m;
+      let sum = centre * (input[at] as number);
+      for (let j = 0; j < count; j++) sum += (taps[j] as number) * ((input[at - 2 * j - 1] as number) + (input[at + 2 * j + 1] as number));
+      out[m] = (out[m] as number) + sum;
+    }
+    for (let m = 0; m < out.length; m = m + 1 === first ? last : m + 1) {
+      const at = 2 * m;
+      let sum = centre * (input[at] ?? 0);
+      for (let j = 0; j < count; j++) {
         const before = at - 2 * j - 1;
         const after = at + 2 * j + 1;
-        sum += (odd[j] ?? 0) * ((before >= 0 ? (input[before] ?? 0) : 0) + (after < input.length ? (input[after] ?? 0) : 0));
+        sum += (taps[j] ?? 0) * ((before >= 0 ? (input[before] ?? 0) : 0) + (after < length ? (input[after] ?? 0) : 0));
       }
+      out[m] = (out[m] ?? 0) + sum;
     }
-    out[m] = sum;
   }
   return out;
 }
