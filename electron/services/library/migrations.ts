@@ -138,4 +138,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX samples_pending ON samples (id) WHERE analysed = 0;
     `,
   },
+  {
+    description: 'narrow indexes that count a search without reading the samples table',
+    // Counting matches walked a whole sort index (100,000 entries) for a key, pack or favourites
+    // filter, and looked up every free-text match in the wide table (peaks, paths): 8–10 ms at
+    // 100,000 rows. The first three count a key, a pack or folder, and the favourites from the
+    // matching entries alone; the last, keyed by id and carrying every filter column, tests the
+    // full-text matches without touching the table, and with the name orders a page of them by
+    // relevance or name before any wide row is read (search.ts).
+    sql: `
+      CREATE INDEX samples_count_key ON samples (missing, musical_key);
+      CREATE INDEX samples_count_pack ON samples (missing, pack, folder);
+      CREATE INDEX samples_count_favourite ON samples (missing, favourite);
+      CREATE INDEX samples_filters_by_id ON samples (id, missing, ${filterColumnsSql}, name);
+    `,
+  },
 ];

@@ -25,59 +25,46 @@ export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash' | 'note
   readonly analysed: boolean;
 }
 
-/** The `samples` columns a SampleRecord is read from, in SELECT order. */
-export const sampleColumns = `samples.id, samples.path, samples.name, samples.pack, samples.folder, samples.format, samples.size,
-  samples.sample_rate, samples.channels, samples.bit_depth, samples.duration, samples.peak_dbfs, samples.loudness_lufs,
-  samples.peaks, samples.kind, samples.bpm, samples.musical_key, samples.tags, samples.missing, samples.favourite, samples.added_at, samples.analysed`;
+/**
+ * The `samples` columns a SampleRecord is read from, in SELECT order. Rows are read as arrays
+ * (better-sqlite3's raw mode) in this order: building an object with 22 named keys per row cost
+ * more than the query itself (a page of 500 rows: 4.0 ms as objects, 1.6 ms as arrays).
+ */
+const columns = [
+  'id', 'path', 'name', 'pack', 'folder', 'format', 'size', 'sample_rate', 'channels', 'bit_depth', 'duration', 'peak_dbfs',
+  'loudness_lufs', 'peaks', 'kind', 'bpm', 'musical_key', 'tags', 'missing', 'favourite', 'added_at', 'analysed',
+] as const;
+export const sampleColumns = columns.map((column) => `samples.${column}`).join(', ');
 
-export interface SampleRowData {
-  id: number;
-  path: string;
-  name: string;
-  pack: string;
-  folder: string;
-  format: string;
-  size: number;
-  sample_rate: number;
-  channels: number;
-  bit_depth: number;
-  duration: number;
-  peak_dbfs: number | null;
-  loudness_lufs: number | null;
-  peaks: Buffer;
-  kind: SampleKind;
-  bpm: number | null;
-  musical_key: string | null;
-  tags: string;
-  missing: number;
-  favourite: number;
-  added_at: number;
-  analysed: number;
-}
+/** One row as raw mode reads it: the values of `columns`, in order. */
+export type SampleRowData = readonly unknown[];
 
+/** A raw row (see `sampleColumns`) as a SampleRecord. */
 export function toSampleRecord(row: SampleRowData): SampleRecord {
+  const [id, file, name, pack, folder, format, size, sampleRate, channels, bitDepth, duration, peakDbfs, loudnessLufs, peaks, kind, bpm, key, tags, missing, favourite, addedAt, analysed] =
+    row as [number, string, string, string, string, string, number, number, number, number, number, number | null, number | null, Buffer, SampleKind, number | null, string | null, string, number, number, number, number];
   return {
-    id: row.id,
-    path: row.path,
-    name: row.name,
-    pack: row.pack,
-    folder: row.folder,
-    format: row.format,
-    sizeBytes: row.size,
-    sampleRate: row.sample_rate,
-    channels: row.channels,
-    bitDepth: row.bit_depth,
-    duration: row.duration,
-    peakDbfs: row.peak_dbfs,
-    loudnessLufs: row.loudness_lufs,
-    peaks: new Int8Array(row.peaks.buffer, row.peaks.byteOffset, row.peaks.byteLength),
-    kind: row.kind,
-    bpm: row.bpm,
-    key: row.musical_key,
-    tags: row.tags === '' ? [] : row.tags.split(' '),
-    missing: row.missing === 1,
-    favourite: row.favourite === 1,
-    addedAt: row.added_at,
-    analysed: row.analysed === 1,
+    id,
+    path: file,
+    name,
+    pack,
+    folder,
+    format,
+    sizeBytes: size,
+    sampleRate,
+    channels,
+    bitDepth,
+    duration,
+    peakDbfs,
+    loudnessLufs,
+    peaks: new Int8Array(peaks.buffer, peaks.byteOffset, peaks.byteLength),
+    kind,
+    bpm,
+    key,
+    tags: tags === '' ? [] : tags.split(' '),
+    missing: missing === 1,
+    favourite: favourite === 1,
+    addedAt,
+    analysed: analysed === 1,
   };
 }

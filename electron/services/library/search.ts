@@ -1,6 +1,7 @@
 import type { SampleKind } from '../../../src/analysis/classify-kind';
 import { allKeys, compatibleKeys, sameNoteKeys } from '../../../src/analysis/musical-key';
 import { GlowroomError } from '../../../src/std/errors';
+import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
 import { keyOrderSql } from './search-order';
@@ -126,17 +127,56 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   const sort = search.sort ?? (match ? 'relevance' : 'name');
   const direction = search.descending ? 'DESC' : 'ASC';
   const textAsIds = match ? ['samples.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match)'] : [];
-  const total = (db.prepare(`SELECT count(*) AS n FROM samples ${whereSql([...textAsIds, ...where])}`).get(params) as { n: number }).n;
+  // Words alone: the full-text index counts its matches by itself, when no missing file hides one.
+  const textOnly = match !== null && where.length === (search.includeMissing ? 0 : 1);
+  const countSql = textOnly && (search.includeMissing || !hasMissing(db))
+    ? 'SELECT count(*) AS n FROM samples_fts WHERE samples_fts MATCH @match'
+    : match !== null
+      ? // Each word match tested once in the narrow id index: the planner otherwise probes a filter
+        // index once per match and key (six keys × 10,000 matches for compatible keys).
+        `SELECT count(*) AS n FROM samples INDEXED BY samples_filters_by_id ${whereSql([...textAsIds, ...where])}`
+      : `SELECT count(*) AS n FROM samples ${whereSql(where)}`;
+  const total = (prepared(db, countSql).get(params) as { n: number }).n;
   params['limit'] = search.limit ?? 200;
   params['offset'] = search.offset ?? 0;
-  const page =
+  // The page in two steps: its ids in order from the indexes alone (samples_filters_by_id and the
+  // sort indexes carry every filter and sort column; BM25 reads the full-text index), then the wide
+  // rows (paths, thumbnails) of just those ids, instead of every match's row before sorting.
+  const pageIds =
     match && sort === 'relevance'
       ? // BM25 needs the full-text table joined in.
-        `SELECT ${sampleColumns} FROM samples_fts JOIN samples ON samples.id = samples_fts.rowid ${whereSql(['samples_fts MATCH @match', ...where])}
+        `SELECT samples.id FROM samples_fts JOIN samples ON samples.id = samples_fts.rowid ${whereSql(['samples_fts MATCH @match', ...where])}
          ORDER BY bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) ${direction}, samples.name COLLATE NOCASE, samples.id`
-      : `SELECT ${sampleColumns} FROM samples ${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
-  const rows = db.prepare(`${page} LIMIT @limit OFFSET @offset`).all(params) as SampleRowData[];
-  return { rows: rows.map(toSampleRecord), total };
+      : `SELECT samples.id FROM samples ${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
+  const ids = prepared(db, `${pageIds} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+  if (ids.length === 0) return { rows: [], total };
+  const rows = prepared(db, `SELECT ${sampleColumns} FROM samples WHERE samples.id IN (SELECT value FROM json_each(@ids))`)
+    .raw(true)
+    .all({ ids: JSON.stringify(ids) }) as SampleRowData[];
+  const byId = new Map(rows.map((row) => [row[0] as number, row]));
+  return { rows: ids.flatMap((id) => (byId.has(id) ? [toSampleRecord(byId.get(id) as SampleRowData)] : [])), total };
+}
+
+/** Whether any file of the library is flagged missing (the sort indexes lead with the flag, so this is one lookup). */
+function hasMissing(db: LibraryDatabase): boolean {
+  return prepared(db, 'SELECT EXISTS (SELECT 1 FROM samples WHERE missing = 1) AS found').pluck().get() === 1;
+}
+
+/** Prepared statements by SQL, per open library: the same few shapes repeat as the user types and scrolls. */
+const statements = new WeakMap<LibraryDatabase, Map<string, Statement>>();
+/** More shapes than this (filters × sorts × key lists) are not worth holding; the cache starts over. */
+const maxStatements = 256;
+
+function prepared(db: LibraryDatabase, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= maxStatements) cache.clear();
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
 }
 
 function whereSql(conditions: readonly string[]): string {

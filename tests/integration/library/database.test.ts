@@ -54,6 +54,25 @@ describe('the library database', () => {
     }
   });
 
+  it('upgrades a version-6 library to 7: the rows stay and the counting indexes serve a key count', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 6)).close();
+    const v6 = new Database(file);
+    v6.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v6.close();
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
+      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'samples_%' ORDER BY name").pluck().all();
+      expect(indexes).toEqual(expect.arrayContaining(['samples_count_favourite', 'samples_count_key', 'samples_count_pack', 'samples_filters_by_id']));
+      expect(db.prepare('SELECT count(*) FROM samples WHERE missing = 0 AND pack = ?').pluck().get('pack')).toBe(1);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM samples WHERE missing = 0 AND musical_key = 'A minor'").all() as { detail: string }[];
+      expect(plan.map((row) => row.detail).join(' | ')).toMatch(/COVERING INDEX samples_count_key/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a library from a newer Glowroom and a file that is not a library, leaving both alone', () => {
     const dir = tempDir();
     const newer = path.join(dir, 'newer.sqlite3');

@@ -49,11 +49,14 @@ function plansOf(search: LibrarySearch): string[][] {
   const spy = {
     prepare(sql: string) {
       const statement = db.prepare(sql);
-      const explain = (params: unknown) => plans.push((db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail));
-      return {
-        get: (params: unknown) => (explain(params), statement.get(params)),
-        all: (params: unknown) => (explain(params), statement.all(params)),
+      const explain = (params: unknown[]) => plans.push((db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail));
+      const spied = {
+        get: (...params: unknown[]) => (explain(params), statement.get(...params)),
+        all: (...params: unknown[]) => (explain(params), statement.all(...params)),
+        raw: (on: boolean) => (statement.raw(on), spied),
+        pluck: () => (statement.pluck(), spied),
       };
+      return spied;
     },
   } as unknown as LibraryDatabase;
   searchSamples(spy, { limit: 500, ...search });
@@ -99,6 +102,36 @@ describe('library search query plans', () => {
           expect(page?.join(' | ')).not.toContain('TEMP B-TREE');
         }
       }
+    }
+  });
+
+  it('counts a key, a pack, the favourites and words from narrow indexes, and reads wide rows only for the page', () => {
+    const countPlan = (search: LibrarySearch) => plansOf(search).find((lines) => lines.some((line) => !line.includes('EXISTS')))?.join(' | ') ?? '';
+    expect(countPlan({ key: 'A minor' })).toMatch(/COVERING INDEX samples_count_key/);
+    expect(countPlan({ pack: 'Pack 7' })).toMatch(/COVERING INDEX samples_count_pack/);
+    expect(countPlan({ pack: 'Pack 7', folder: 'Drums' })).toMatch(/COVERING INDEX samples_count_pack/);
+    expect(countPlan({ favouritesOnly: true })).toMatch(/COVERING INDEX samples_count_favourite/);
+    const words = plansOf({ text: 'kick' }).map((lines) => lines.join(' | '));
+    expect(words.find((plan) => plan.includes('samples_fts') && !plan.includes('samples USING'))).toBeDefined();
+    expect(plansOf({ text: 'kick', kind: 'loop' })[0]?.join(' | ')).toMatch(/COVERING INDEX samples_filters_by_id/);
+    for (const search of [{ text: 'kick' }, { text: 'kick', sort: 'name' as const }, { favouritesOnly: true }, { key: 'A minor', sort: 'bpm' as const }]) {
+      const [ids, rows] = plansOf(search).slice(-2).map((lines) => lines.join(' | '));
+      expect(ids, JSON.stringify(search)).toMatch(/COVERING INDEX|SCAN samples_fts/);
+      expect(ids).not.toMatch(/SEARCH samples USING INDEX|INTEGER PRIMARY KEY/);
+      expect(rows).toMatch(/SEARCH samples USING INTEGER PRIMARY KEY/);
+    }
+  });
+
+  it('counts words right when a missing file matches them, and pages in the order of the ids', () => {
+    const all = searchSamples(db, { text: 'kick', sort: 'name', limit: 5 });
+    expect(all.total).toBe(rowCount);
+    expect(all.rows.map((row) => row.name)).toEqual(['kick_0.wav', 'kick_1.wav', 'kick_10.wav', 'kick_100.wav', 'kick_1000.wav']);
+    db.prepare('UPDATE samples SET missing = 1 WHERE id <= 3').run();
+    try {
+      expect(searchSamples(db, { text: 'kick' }).total).toBe(rowCount - 3);
+      expect(searchSamples(db, { text: 'kick', includeMissing: true }).total).toBe(rowCount);
+    } finally {
+      db.prepare('UPDATE samples SET missing = 0').run();
     }
   });
 
