@@ -21,6 +21,13 @@ import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
 import { useTransport } from './transport-store';
 
+/** A finished take of notes as an edit: how many notes, the undo label, the recipe. */
+export interface NotesTakeEdit {
+  readonly count: number;
+  readonly label: string;
+  readonly recipe: (project: Project) => Project;
+}
+
 export type MidiAccessState = 'off' | 'asking' | 'ready' | 'unavailable';
 /** Input quantize grid in beats (1/16 = 0.25), or null for none. */
 export type InputQuantize = number | null;
@@ -53,6 +60,13 @@ interface PlayState {
    * track is armed or a take already runs.
    */
   beginTake(): boolean;
+  /**
+   * Ends the take of notes now (held notes end at the playhead) and hands back its edit, or null
+   * when there is none or nothing was played: the caller records it, alone or in one step with
+   * the audio take recorded beside it.
+   */
+  takeNotes(): NotesTakeEdit | null;
+  /** Stops the count-in, or ends the take and records its notes (one undo step). */
   stopRecording(): void;
 }
 
@@ -145,18 +159,24 @@ export const usePlay = create<PlayState>()((set, get) => ({
     set({ recording: 'recording' });
     return true;
   },
-  stopRecording() {
+  takeNotes() {
     countInAbort?.abort();
     const finished = take;
     take = null;
     set({ recording: null });
     const trackId = get().armedTrackId;
-    if (!finished || finished.empty || trackId === null) return;
+    if (!finished || finished.empty || trackId === null) return null;
     const notes = finished.finish(playheadBeats());
     const { quantize, mode } = get();
-    useProject.getState().edit(notes.length === 1 ? 'Record Note' : `Record ${notes.length} Notes`, (project) =>
-      recordNotes(project, trackId, notes, { start: finished.start, range: finished.loop, quantize, mode }),
-    );
+    return {
+      count: notes.length,
+      label: notes.length === 1 ? 'Record Note' : `Record ${notes.length} Notes`,
+      recipe: (project: Project) => recordNotes(project, trackId, notes, { start: finished.start, range: finished.loop, quantize, mode }),
+    };
+  },
+  stopRecording() {
+    const notes = get().takeNotes();
+    if (notes) useProject.getState().edit(notes.label, notes.recipe);
   },
 }));
 

@@ -10,7 +10,7 @@ import { measureRoundTrip } from '../audio/latency-calibration';
 import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes';
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
 import type { MonitorMode } from './monitor-modes';
-import { usePlay } from './play-store';
+import { usePlay, type NotesTakeEdit } from './play-store';
 import { playheadBeats } from './playhead';
 import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
 import { settlePlaced } from './settle-placed';
@@ -55,7 +55,7 @@ interface RecordingState {
    * moment, a take of notes on the armed instrument track (`usePlay.beginTake`); either alone too.
    */
   record(): Promise<void>;
-  /** Stops the count-in, or the take: its passes are placed as one take group (one undo step). */
+  /** Stops the count-in, or the take: its passes are placed as one take group, with the notes played beside it (one undo step). */
   stopRecording(): Promise<void>;
   /** Sets a track's monitor mode; switching it on warns about feedback through speakers. */
   setMonitor(trackId: string, mode: MonitorMode): void;
@@ -202,13 +202,18 @@ export const useRecording = create<RecordingState>()((set, get) => ({
       return;
     }
     take = null;
+    let notes: NotesTakeEdit | null = null;
     try {
       const passes = await current.recorder.stop();
+      // The notes played beside the take end here too, and go into the take's undo step.
+      notes = usePlay.getState().takeNotes();
       useTransport.getState().stop();
       runtime().audio.send({ type: 'set-metronome', enabled: useTransport.getState().metronome });
       const finished = await runtime().bridge.call('recording.finish', { takeId: current.takeId });
       set({ phase: null });
-      if (finished.frames > 0) await placeTakes(finished.path, current.trackId, passes);
+      if (finished.frames > 0) await placeTakes(finished.path, current.trackId, passes, notes);
+      else if (notes) useProject.getState().edit(notes.label, notes.recipe);
+      notes = null;
       const why = current.ended === 'input-lost'
         ? 'The input device went away during the take. What was recorded until then is kept on the track.'
         : current.ended === 'sink-stopped' || finished.stoppedEarly
@@ -217,6 +222,8 @@ export const useRecording = create<RecordingState>()((set, get) => ({
       if (why) useSession.getState().notify('error', why);
     } catch (error) {
       set({ phase: null });
+      // The audio failed: the notes are kept all the same.
+      if (notes) useProject.getState().edit(notes.label, notes.recipe);
       reportError(error);
     }
   },
@@ -285,14 +292,17 @@ function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | nul
   };
 }
 
-/** The passes of a finished take file as one take group on the track, one undo step. */
-async function placeTakes(path: string, trackId: string, passes: readonly KeptPass[]): Promise<void> {
+/** The passes of a finished take file as one take group on the track, and the notes played beside it: one undo step. */
+async function placeTakes(path: string, trackId: string, passes: readonly KeptPass[], notes: NotesTakeEdit | null): Promise<void> {
   const { samples: pool, audio } = runtime();
   const info = await pool.ensure(path);
   const rate = hertz(audio.context.sampleRate);
   const file = { path: info.path, name: info.name, durationSeconds: info.frames / info.sampleRate, sha256: info.sha256 };
   let created: string[] = [];
-  useProject.getState().edit(passes.length > 1 ? `Record ${passes.length} Takes` : 'Record Take', (project) => {
+  const takes = passes.length > 1 ? `Record ${passes.length} Takes` : 'Record Take';
+  const label = notes ? `${takes} and ${notes.count === 1 ? '1 Note' : `${notes.count} Notes`}` : takes;
+  useProject.getState().edit(label, (before) => {
+    const project = notes ? notes.recipe(before) : before;
     const clock = Clock.of(project);
     const recorded = passes.map((pass) => {
       const start = clock.beatAtFrame(samples(pass.timelineFrame), rate);

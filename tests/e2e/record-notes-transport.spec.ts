@@ -95,7 +95,7 @@ test('the transport’s Record records computer-keyboard notes into the armed in
   expect(notes[0]?.start).toBeGreaterThan(0);
 });
 
-test('with an audio track armed as well, one Record makes an audio take and a note clip at once', async ({ app }) => {
+test('with an audio track armed as well, one Record makes an audio take and a note clip at once, one undo step', async ({ app }) => {
   await installLoopback(app, cableSeconds);
   await app.reload();
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
@@ -119,10 +119,12 @@ test('with an audio track armed as well, one Record makes an audio take and a no
   await record.click();
   await expect(app.getByRole('contentinfo')).toContainText(/Added Audio \d+( \d+)?\.wav/);
   const undo = app.getByRole('button', { name: /^Undo/ });
-  await expect(undo).toHaveAccessibleName('Undo Record Take');
+  // The take and the notes are one undo step.
+  await expect(undo).toHaveAccessibleName('Undo Record Take and 2 Notes');
   await app.screenshot({ path: `${shots}/transport-record-audio-and-notes.png` });
   await undo.click();
-  await expect(undo).toHaveAccessibleName('Undo Record 2 Notes');
+  await expect(app.getByLabel(/^Clip Audio \d+\.wav/)).toHaveCount(0);
+  await expect(app.getByRole('button', { name: /^Redo/ })).toHaveAccessibleName('Redo Record Take and 2 Notes');
   await app.getByRole('button', { name: /^Redo/ }).click();
 
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-record-both-')), 'both.glowroom');
