@@ -110,13 +110,16 @@ class TailLevels {
   add(planes: readonly Float32Array[], at: number, frames: number): void {
     const left = planes[0] as Float32Array;
     const right = (this.channelCount > 1 ? planes[1] : left) as Float32Array;
-    for (let i = 0; i < frames; i++) {
-      const position = at + i;
-      const slot = position % TAIL_FRAMES;
-      if (position - TAIL_FRAMES >= this.start) this.sure = Math.max(this.sure, this.tail[slot] as number);
-      this.tail[slot] = Math.max(Math.abs(left[i] as number), Math.abs(right[i] as number));
+    const end = at + frames;
+    // Frames before `sure` will be more than TAIL_FRAMES old: kept if at or after the start.
+    const sure = end - TAIL_FRAMES;
+    for (let position = Math.max(this.seen - TAIL_FRAMES, this.start); position < Math.min(this.seen, sure); position++) {
+      this.sure = Math.max(this.sure, this.tail[position % TAIL_FRAMES] as number);
     }
-    this.seen = at + frames;
+    const tailFrom = Math.max(0, Math.min(frames, sure - at));
+    for (let i = Math.max(0, this.start - at); i < tailFrom; i++) this.sure = Math.max(this.sure, Math.abs(left[i] as number), Math.abs(right[i] as number));
+    for (let i = tailFrom; i < frames; i++) this.tail[(at + i) % TAIL_FRAMES] = Math.max(Math.abs(left[i] as number), Math.abs(right[i] as number));
+    this.seen = end;
   }
 
   /** The peak of decoded frames [start, end), `end` within TAIL_FRAMES of the frames seen. */
