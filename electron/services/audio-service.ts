@@ -51,8 +51,12 @@ export class AudioService {
     };
   }
 
-  /** The bytes of an audio file to decode, with the messages `load` gives for a file that is missing, a folder, empty, too large or unreadable. */
-  async read(file: string): Promise<{ path: string; name: string; bytes: Uint8Array }> {
+  /**
+   * The bytes of an audio file to decode, with the messages `load` gives for a file that is
+   * missing, a folder, empty, too large or unreadable. `into`, when given, supplies the memory
+   * to read into (a reader of many files reuses one buffer instead of leaving each to the GC).
+   */
+  async read(file: string, into?: (size: number) => Uint8Array): Promise<{ path: string; name: string; bytes: Uint8Array }> {
     const absolute = path.resolve(file);
     const name = path.basename(absolute);
     let stat;
@@ -68,11 +72,27 @@ export class AudioService {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(absolute);
+      bytes = into ? await readInto(absolute, into(stat.size)) : await fs.readFile(absolute);
     } catch (error) {
       throw new GlowroomError('io', `Cannot read ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`);
     }
     return { path: absolute, name, bytes };
+  }
+}
+
+/** The file's first `bytes.length` bytes into `bytes` (fewer if it became shorter). */
+async function readInto(file: string, bytes: Uint8Array): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, done, bytes.length - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    await handle.close();
   }
 }
 

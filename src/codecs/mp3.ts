@@ -44,13 +44,14 @@ export async function streamMp3(bytes: Uint8Array, name: string, sink: PcmSink):
   const stream = frameChain(bytes);
   if (!stream) throw new GlowroomError('bad-format', `not an MP3 file: ${name} (no MPEG audio frames found)`);
   const header = stream.frame;
-  const info = readXing(stream.bytes, 0, header);
+  const info = stream.runs[0] ? readXing(stream.runs[0], 0, header) : undefined;
   const { start, frames: declared } = info ? trimmed(info, header) : { start: 0, frames: Infinity };
   const levels = new TailLevels(header.mono ? 1 : 2, start);
   const decodedSamples = await withDecoder(() => new MPEGDecoder({ enableGapless: false }), 'MP3', name, (decoder) => {
     let done = 0;
-    for (let at = 0; at < stream.bytes.length; at += CHAIN_CHUNK) {
-      const decoded = decoder.decode(stream.bytes.subarray(at, at + CHAIN_CHUNK));
+    const chunks = stream.runs.flatMap((run) => Array.from({ length: Math.ceil(run.length / CHAIN_CHUNK) }, (_, i) => run.subarray(i * CHAIN_CHUNK, (i + 1) * CHAIN_CHUNK)));
+    for (const chunk of chunks) {
+      const decoded = decoder.decode(chunk);
       checkErrors(decoded, 'MP3', name);
       if (decoded.samplesDecoded === 0) continue;
       if (decoded.sampleRate !== header.sampleRate) {
@@ -255,11 +256,12 @@ const LOCK_RUN = 4;
  * that are no frame of that stream (junk, a damaged header) are skipped up to the next frame that
  * continues it (confirmed by the frame after it, so a stray header in the junk is not taken for
  * one). Junk that starts with a header of the very stream right where a frame ends cannot be told
- * from a frame and is decoded as one. The frames alone, back to back, are what the decoder gets: mpg123 would otherwise
+ * from a frame and is decoded as one. The frames alone, back to back, are what the decoder gets
+ * (as `runs`, views of the file's contiguous stretches of frames, not a copy): mpg123 would otherwise
  * take a stray header in the junk for a format change and report the wrong rate for the file.
  * `skipped` counts junk between frames; what follows the last frame (ID3v1, APE tags) is not junk.
  */
-function frameChain(bytes: Uint8Array): { frame: MpegFrame; bytes: Uint8Array; skipped: number } | undefined {
+function frameChain(bytes: Uint8Array): { frame: MpegFrame; runs: Uint8Array[]; skipped: number } | undefined {
   const found = lockStream(bytes);
   if (!found) return undefined;
   const { start, lock } = found;
@@ -293,9 +295,24 @@ function frameChain(bytes: Uint8Array): { frame: MpegFrame; bytes: Uint8Array; s
     skipped += next - pos;
     pos = next;
   }
-  const chain = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  parts.reduce((at, part) => (chain.set(part, at), at + part.length), 0);
-  return { frame: lock.frame, bytes: chain, skipped };
+  return { frame: lock.frame, runs: contiguous(bytes, parts), skipped };
+}
+
+/** `parts` (views on `bytes`, in order) joined where one ends where the next starts: without junk, one view of the whole stream. */
+function contiguous(bytes: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[] {
+  const runs: Uint8Array[] = [];
+  let start = -1;
+  let end = -1;
+  for (const part of parts) {
+    const from = part.byteOffset - bytes.byteOffset;
+    if (from !== end) {
+      if (start >= 0) runs.push(bytes.subarray(start, end));
+      start = from;
+    }
+    end = from + part.length;
+  }
+  if (start >= 0) runs.push(bytes.subarray(start, end));
+  return runs;
 }
 
 /** Where the audio starts (after ID3v2 tags), and the first run of `LOCK_RUN` frames that locks the stream. */

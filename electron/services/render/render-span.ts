@@ -9,7 +9,7 @@ import { beats, hertz } from '../../../src/std/units';
 import { AudioService } from '../audio-service';
 import { toIpcError } from '../ipc-error';
 import { MixFile, type MixSink } from './mix-file';
-import { openRenderSource } from './render-sources';
+import { openRenderSource, ReadBuffer } from './render-sources';
 import { openSpill, SpillFolder, SpillSpaceError, type Spill } from './spilled-source';
 import type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 import { startSplitHelper, type SplitHelper } from './split-render';
@@ -29,6 +29,7 @@ const TAIL_QUIET_SECONDS = 0.25;
 export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, spilled?: ReadonlyMap<string, Spill>): Promise<PreparedProject> {
   const audio = new AudioService();
   const spills = new SpillFolder();
+  const reading = new ReadBuffer();
   const sources: RenderSource[] = [];
   const unplayable: UnplayableSource[] = [];
   try {
@@ -37,7 +38,7 @@ export async function prepareProject(loaded: LoadedProject, sampleRate: number, 
       const file = path.resolve(loaded.folder, source.path);
       const spill = spilled?.get(file);
       try {
-        sources.push({ sampleId: file, ...(spill ? { sample: openSpill(spill), spill } : await openRenderSource(file, audio, spills)) });
+        sources.push({ sampleId: file, ...(spill ? { sample: openSpill(spill), spill } : await openRenderSource(file, audio, spills, reading)) });
       } catch (error) {
         if (error instanceof SpillSpaceError) throw error;
         unplayable.push({ sourceId, path: file, reason: toIpcError(error).message });
