@@ -21,9 +21,16 @@ export class FftPlan {
   /**
    * Per radix-4 stage with quarter block h (4h-point butterflies), at `offsets[stage]`: for
    * k < h the twiddles W^k, W^2k, W^3k of W = e^{−2πi/4h}, interleaved as
-   * [cos k, −sin k, cos 2k, −sin 2k, cos 3k, −sin 3k].
+   * [cos k, −sin k, cos 2k, −sin 2k, cos 3k, −sin 3k]; `conjugates` holds them with the sines'
+   * signs turned, for the inverse.
    */
   private readonly twiddles: Float64Array;
+  private readonly conjugates: Float64Array;
+  /**
+   * `reversed[i]`: i with its log2(size) bits reversed, the place input i takes when `begin`
+   * has run (so a caller can write its input there and skip `begin`).
+   */
+  readonly reversed: Uint32Array;
   private readonly offsets: Int32Array;
   private readonly swaps: Uint32Array;
 
@@ -50,11 +57,14 @@ export class FftPlan {
         }
       }
     }
+    this.conjugates = this.twiddles.map((value, i) => (i % 2 === 1 ? -value : value));
     const swaps: number[] = [];
+    this.reversed = new Uint32Array(size);
     for (let i = 1, j = 0; i < size; i++) {
       let bit = size >> 1;
       for (; j & bit; bit >>= 1) j ^= bit;
       j ^= bit;
+      this.reversed[i] = j;
       if (i < j) swaps.push(i, j);
     }
     this.swaps = Uint32Array.from(swaps);
@@ -99,7 +109,10 @@ export class FftPlan {
   passes(re: Float64Array, im: Float64Array, from: number, to: number, inverse: boolean): void {
     for (let stage = from; stage < to; stage++) {
       if (stage === 0 && this.radix2First) radix2(re, im, this.size);
-      else radix4(re, im, this.size, this.twiddles, this.offsets[stage] as number, this.radix2First ? 2 << (2 * (stage - 1)) : 1 << (2 * stage), inverse ? -1 : 1);
+      else {
+        const h = this.radix2First ? 2 << (2 * (stage - 1)) : 1 << (2 * stage);
+        radix4(re, im, this.size, inverse ? this.conjugates : this.twiddles, this.offsets[stage] as number, h, inverse ? 3 * h : h, inverse ? h : 3 * h);
+      }
     }
   }
 }
@@ -122,19 +135,22 @@ function radix2(re: Float64Array, im: Float64Array, n: number): void {
  * One radix-4 stage: blocks of 4h whose quarters A, B, C, D (in bit-reversed order) hold the
  * transforms of their sub-sequences become the 4h-point transform:
  * X[k] = (A + W²ᵏB) + (WᵏC + W³ᵏD), X[k + 2h] = (A + W²ᵏB) − (WᵏC + W³ᵏD),
- * X[k + h] = (A − W²ᵏB) ∓ i(WᵏC − W³ᵏD), X[k + 3h] = (A − W²ᵏB) ± i(WᵏC − W³ᵏD)
- * (upper signs forward; `sign` −1 conjugates every twiddle and turns ∓i into ±i).
+ * X[k + h] = (A − W²ᵏB) − i(WᵏC − W³ᵏD), X[k + 3h] = (A − W²ᵏB) + i(WᵏC − W³ᵏD) forward.
+ * The inverse conjugates every twiddle (the `conjugates` table) and turns −i into +i, which is
+ * the forward's two last outputs trading places: `minusAt` and `plusAt` say where, after k, the
+ * −i and the +i output go (h and 3h forward, 3h and h inverse). No sign is multiplied in, so
+ * each output is the very sum the signed form made.
  */
-function radix4(re: Float64Array, im: Float64Array, n: number, twiddles: Float64Array, offset: number, h: number, sign: number): void {
+function radix4(re: Float64Array, im: Float64Array, n: number, twiddles: Float64Array, offset: number, h: number, minusAt: number, plusAt: number): void {
   const size = 4 * h;
   for (let start = 0; start < n; start += size) {
     for (let k = 0, t = offset; k < h; k++, t += 6) {
       const w1r = twiddles[t] as number;
-      const w1i = sign * (twiddles[t + 1] as number);
+      const w1i = twiddles[t + 1] as number;
       const w2r = twiddles[t + 2] as number;
-      const w2i = sign * (twiddles[t + 3] as number);
+      const w2i = twiddles[t + 3] as number;
       const w3r = twiddles[t + 4] as number;
-      const w3i = sign * (twiddles[t + 5] as number);
+      const w3i = twiddles[t + 5] as number;
       const a = start + k;
       const b = a + h;
       const c = b + h;
@@ -166,11 +182,13 @@ function radix4(re: Float64Array, im: Float64Array, n: number, twiddles: Float64
       im[a] = sumI + highI;
       re[c] = sumR - highR;
       im[c] = sumI - highI;
-      // ∓i·(turn): forward −i(x + iy) = y − ix.
-      re[b] = diffR + sign * turnI;
-      im[b] = diffI - sign * turnR;
-      re[d] = diffR - sign * turnI;
-      im[d] = diffI + sign * turnR;
+      // −i·(turn) = turnI − i·turnR; +i·(turn) = −turnI + i·turnR.
+      const minus = a + minusAt;
+      const plus = a + plusAt;
+      re[minus] = diffR + turnI;
+      im[minus] = diffI - turnR;
+      re[plus] = diffR - turnI;
+      im[plus] = diffI + turnR;
     }
   }
 }

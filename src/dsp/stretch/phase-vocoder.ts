@@ -41,11 +41,13 @@ export class PhaseVocoder {
   readonly anchorEvery: number;
   private readonly plan: FftPlan;
   private readonly window: Float64Array;
+  /** The window times the overlap-add's scale, per frame. */
+  private readonly synthesisWindow: Float64Array;
   private readonly bins: number;
   private readonly rate: ReadRate;
   /** Half-width of the stream reader's reach at the read step, plus a frame. */
   private readonly reach: number;
-  /** Steps of one grain's work (see `work`): 2 per FFT stage, `lockParts` to lock phases, 5 more. */
+  /** Steps of one grain's work (see `work`): 2 per FFT stage, `lockParts` to lock phases, 4 more. */
   private readonly stepsPerGrain: number;
   /** y-frames worked ahead of a block's read: one whole block and one hop, so each grain is spread over the blocks before it. */
   private readonly lookahead: number;
@@ -127,10 +129,13 @@ export class PhaseVocoder {
     this.bins = size / 2 + 1;
     this.window = new Float64Array(size);
     for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * cos((2 * Math.PI * i) / size);
+    // Hann² overlapped at a quarter hop sums to 1.5; the inverse is unscaled.
+    const scale = 1 / (1.5 * size);
+    this.synthesisWindow = this.window.map((w) => w * scale);
     const reader = streamReader();
     this.rate = reader.rateFor(step);
     this.reach = reader.reach(step) + 1;
-    this.stepsPerGrain = 2 * this.plan.passCount + 5 + lockParts;
+    this.stepsPerGrain = 2 * this.plan.passCount + 4 + lockParts;
     this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
     const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
     this.yLeft = new Float32Array(span);
@@ -237,7 +242,6 @@ export class PhaseVocoder {
   private restore(j: number): void {
     this.grainSource = this.sourceOfGrain(j);
     this.analyse();
-    this.plan.begin(this.re, this.im);
     this.plan.passes(this.re, this.im, 0, this.plan.passCount, false);
     for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
     this.keep();
@@ -245,14 +249,14 @@ export class PhaseVocoder {
 
   /**
    * One step of the grain in progress, each about as costly as one FFT stage (4–11 µs at 2048 in
-   * Node): read the source; begin the transform; each forward stage; phase locking in
+   * Node): read the source (into the transform's bit-reversed order); each forward stage; phase locking in
    * `lockParts` parts; turn the spectrum; keep its state and begin the inverse; each inverse
    * stage; overlap-add.
    */
   private work(): void {
     const { stage, plan, re, im } = this;
     const passes = plan.passCount;
-    const forward = 2;
+    const forward = 1;
     const lock = forward + passes;
     const synthesis = lock + lockParts;
     const inverse = synthesis + 2;
@@ -260,7 +264,6 @@ export class PhaseVocoder {
       this.grainSource = this.sourceOfGrain(this.nextGrain);
       this.analyse();
     }
-    else if (stage < forward) plan.begin(re, im);
     else if (stage < lock) plan.passes(re, im, stage - forward, stage - forward + 1, false);
     else if (stage < synthesis) this.lockPhases(stage - lock, this.nextGrain);
     else if (stage === synthesis) this.rotate();
@@ -284,18 +287,20 @@ export class PhaseVocoder {
     return Math.round(this.mapOut[0] as number);
   }
 
-  /** Windows the source around the grain's frame into re (left) and im (right), bit-reversed. */
+  /** Windows the source around the grain's frame into re (left) and im (right), in bit-reversed order (the transform's `begin` done). */
   private analyse(): void {
     const { re, im, window, source, size } = this;
     const { left, right, frames, reverse } = source;
+    const reversed = this.plan.reversed;
     const first = this.grainSource - size / 2;
     // Runs of consecutive plane frames (a looping clip's later passes, a reversed clip), so the
     // fold into the loop is done once per run, not per frame.
     for (let i = 0; i < size; ) {
       const index = source.readFrame(first + i);
       if (index < 0) {
-        re[i] = 0;
-        im[i] = 0;
+        const to = reversed[i] as number;
+        re[to] = 0;
+        im[to] = 0;
         i++;
         continue;
       }
@@ -304,8 +309,9 @@ export class PhaseVocoder {
       for (let at = index - direction * i; i < end; i++) {
         const w = window[i] as number;
         const frame = at + direction * i;
-        re[i] = (left[frame] as number) * w;
-        im[i] = (right[frame] as number) * w;
+        const to = reversed[i] as number;
+        re[to] = (left[frame] as number) * w;
+        im[to] = (right[frame] as number) * w;
       }
     }
   }
@@ -545,14 +551,12 @@ export class PhaseVocoder {
 
   /** Windows the inverse transform and adds it into y around grain j's frame. */
   private overlapAdd(j: number): void {
-    const { re, im, window, size } = this;
-    // Hann² overlapped at a quarter hop sums to 1.5; the inverse is unscaled.
-    const scale = 1 / (1.5 * size);
+    const { re, im, synthesisWindow, size } = this;
     const first = j * this.hop - size / 2 - this.base;
     const from = first < 0 ? -first : 0;
     const to = Math.min(size, this.yLeft.length - first);
     for (let i = from; i < to; i++) {
-      const w = (window[i] as number) * scale;
+      const w = synthesisWindow[i] as number;
       this.yLeft[first + i] = (this.yLeft[first + i] as number) + (re[i] as number) * w;
       this.yRight[first + i] = (this.yRight[first + i] as number) + (im[i] as number) * w;
     }

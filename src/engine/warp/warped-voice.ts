@@ -86,6 +86,23 @@ export class WarpedVoice {
     if (first >= last) return;
     this.stretcher.render(interpolator, frame + first - this.startFrame, last - first, scratch.left, scratch.right, first);
     const { positions, gains } = scratch;
+    // Without fades the gain is the clip's throughout: no source positions are needed.
+    if (this.fadeInFrames > 0 || this.fadeOutFrames > 0) this.fadeGains(positions, gains, frame, first, last);
+    else {
+      const gain = this.gain;
+      for (let i = first; i < last; i++) gains[i] = gain;
+    }
+    const gainLeft = pan.left;
+    const gainRight = pan.right;
+    for (let i = first; i < last; i++) {
+      const gain = gains[i] as number;
+      left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
+      right[at + i] = (right[at + i] as number) + (scratch.right[i] as number) * gain * gainRight;
+    }
+  }
+
+  /** The clip's gain with its fades (in source time) at output frames [first, last) of the block from `frame`, into `gains`. */
+  private fadeGains(positions: Float64Array, gains: Float64Array, frame: number, first: number, last: number): void {
     for (let i = first; i < last; i++) positions[i] = frame + i - this.startFrame;
     this.map.sourceFrames(positions, gains, first, last);
     for (let i = first; i < last; i++) {
@@ -96,13 +113,6 @@ export class WarpedVoice {
       if (elapsed < this.fadeInFrames) gain *= elapsed / this.fadeInFrames;
       if (remaining < this.fadeOutFrames) gain *= remaining / this.fadeOutFrames;
       gains[i] = gain;
-    }
-    const gainLeft = pan.left;
-    const gainRight = pan.right;
-    for (let i = first; i < last; i++) {
-      const gain = gains[i] as number;
-      left[at + i] = (left[at + i] as number) + (scratch.left[i] as number) * gain * gainLeft;
-      right[at + i] = (right[at + i] as number) + (scratch.right[i] as number) * gain * gainRight;
     }
   }
 }
