@@ -84,4 +84,21 @@ describe('FftPlan', () => {
       expect(partsIm).toEqual(wholeIm);
     }
   });
+
+  it('says where begin puts each input, so a caller can write its input there and skip begin', () => {
+    for (const size of [2, 8, 512, 2048]) {
+      const plan = new FftPlan(size);
+      const re = noise(size, 5);
+      const im = noise(size, 6);
+      const placedRe = new Float64Array(size);
+      const placedIm = new Float64Array(size);
+      for (let i = 0; i < size; i++) {
+        placedRe[plan.reversed[i] as number] = re[i] as number;
+        placedIm[plan.reversed[i] as number] = im[i] as number;
+      }
+      plan.begin(re, im);
+      expect(placedRe).toEqual(re);
+      expect(placedIm).toEqual(im);
+    }
+  });
 });
