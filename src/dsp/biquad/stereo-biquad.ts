@@ -1,4 +1,4 @@
-import { flushDenormal } from '../denormal';
+import { flushDenormals } from '../denormal';
 import { type BiquadCoefficients } from './biquad-coefficients';
 
 /**
@@ -37,7 +37,8 @@ export class StereoBiquad {
       s2 = b2 * x - a2 * y;
       plane[i] = y;
     }
-    state[at] = flushDenormal(s1);
-    state[at + 1] = flushDenormal(s2);
+    state[at] = s1;
+    state[at + 1] = s2;
+    flushDenormals(state, at, at + 2);
   }
 }

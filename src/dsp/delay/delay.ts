@@ -1,6 +1,6 @@
 import { exp } from '../../std/det-math';
 import { type Beats, type Bpm } from '../../std/units';
-import { flushDenormal } from '../denormal';
+import { flushDenormals } from '../denormal';
 import { onePoleCoefficient } from '../one-pole';
 import { type StereoEffect } from '../stereo-effect';
 import { DelayLine } from './delay-line';
@@ -27,16 +27,14 @@ export class Delay implements StereoEffect {
   readonly latencyFrames = 0;
   private readonly left: DelayLine;
   private readonly right: DelayLine;
-  /** One-pole coefficients and states of the loop's high cut (a low-pass) and low cut (input minus a low-pass). */
+  /** One-pole coefficients of the loop's high cut (a low-pass) and low cut (input minus a low-pass). */
   /** The cut frequencies the coefficients were worked out for (NaN: none yet), so setting the same one again costs nothing. */
   private highCutHz = Number.NaN;
   private lowCutHz = Number.NaN;
   private highCut = 0;
   private lowCut = 0;
-  private highCutLeft = 0;
-  private highCutRight = 0;
-  private lowCutLeft = 0;
-  private lowCutRight = 0;
+  /** The loop filters' states: high cut left, right, low cut left, right (a typed array, so they are flushed in place). */
+  private readonly loopState = new Float64Array(4);
   private readonly glide: number;
   private readonly maxFrames: number;
   private timeMs = 375;
@@ -120,17 +118,18 @@ export class Delay implements StereoEffect {
   reset(): void {
     this.left.clear();
     this.right.clear();
-    this.highCutLeft = this.highCutRight = this.lowCutLeft = this.lowCutRight = 0;
+    this.loopState.fill(0);
     this.current = this.target;
     this.running = false;
   }
 
   process(left: Float32Array, right: Float32Array, frames: number): void {
     const { feedback, pingPong, filtered, mix, glide, target, highCut, lowCut } = this;
-    let highL = this.highCutLeft;
-    let highR = this.highCutRight;
-    let lowL = this.lowCutLeft;
-    let lowR = this.lowCutRight;
+    const loopState = this.loopState;
+    let highL = loopState[0] as number;
+    let highR = loopState[1] as number;
+    let lowL = loopState[2] as number;
+    let lowR = loopState[3] as number;
     const dry = 1 - mix;
     this.running = true;
     let current = this.current;
@@ -171,10 +170,11 @@ export class Delay implements StereoEffect {
       right[i] = dry * inR + mix * wetR;
     }
     this.current = current;
-    this.highCutLeft = flushDenormal(highL);
-    this.highCutRight = flushDenormal(highR);
-    this.lowCutLeft = flushDenormal(lowL);
-    this.lowCutRight = flushDenormal(lowR);
+    loopState[0] = highL;
+    loopState[1] = highR;
+    loopState[2] = lowL;
+    loopState[3] = lowR;
+    flushDenormals(loopState, 0, 4);
   }
 
   private updateTarget(): void {

@@ -1,5 +1,5 @@
 import { exp2InPlace, pow, sinInPlace, tanInPlace } from '../../std/det-math';
-import { flushDenormal } from '../denormal';
+import { flushDenormals } from '../denormal';
 import { type StereoEffect } from '../stereo-effect';
 import { type Beats, type Bpm } from '../../std/units';
 
@@ -170,9 +170,10 @@ export class FilterEffect implements StereoEffect {
       r2 = 2 * v2 - r2;
       right[start + i] = lowMode ? v2 : bandMode ? k * v1 : x - k * v1 - v2;
     }
-    state[0] = flushDenormal(l1);
-    state[1] = flushDenormal(l2);
-    state[2] = flushDenormal(r1);
-    state[3] = flushDenormal(r2);
+    state[0] = l1;
+    state[1] = l2;
+    state[2] = r1;
+    state[3] = r2;
+    flushDenormals(state, 0, 4);
   }
 }

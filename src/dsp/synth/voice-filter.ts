@@ -51,7 +51,7 @@ export function voiceFilterMagnitude(hz: number, cutoffHz: number, resonance: nu
  * a fourth-order Butterworth at resonance 0, the resonance sharpening the second. Drive
  * saturates the input (tanh) before the filter; 0 dB leaves the signal untouched. Inputs are
  * fields (a double passed to a call that is not inlined is boxed on the audio thread); the state
- * is flushed below 1e-25 like `flushDenormal`, written out because that call would box too.
+ * is flushed below 1e-25 as `flushDenormals` does, written out in the kernel.
  */
 export class VoiceFilter {
   /** Inputs, set before `process`: g = svfGain(cutoff), damping k = dampingFor(resonance), drive a linear input gain ≥ 1 (1 = off). */
