@@ -12,7 +12,7 @@ import { SplitRing, SplitStopped } from '../services/render/split-ring';
 const input = (workerData as { input: SplitHelperInput }).input;
 const ring = new SplitRing(input.buffer, 'helper');
 try {
-  const prepared = await prepareProject(input.loaded, input.sampleRate, new Set(input.sources), new Map(input.spilled));
+  const prepared = await prepareProject(input.loaded, input.sampleRate, new Set(input.sources), { spilled: new Map(input.spilled), folder: input.spillFolder });
   const tracks = new Set(input.tracks);
   const { engine } = startEngine(prepared, input.startFrame, (e) => e.outputLatency, (e) => e.splitTracks(tracks, 'helper', ring));
   const left = new Float32Array(blockFrames);

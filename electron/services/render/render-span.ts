@@ -21,14 +21,23 @@ const TAIL_THRESHOLD = 10 ** (-90 / 20);
 /** The tail ends once this much in a row stays under the threshold. */
 const TAIL_QUIET_SECONDS = 0.25;
 
+/** What the render's helper thread is given of the main render's opened sources. */
+export interface SharedSpills {
+  /** Sources the main render decoded, by resolved path: read, not decoded again. */
+  readonly spilled: ReadonlyMap<string, Spill>;
+  /** The main render's spill folder, for anything else it must decode (the main render removes it). */
+  readonly folder: string;
+}
+
 /**
  * Opens the project's sources (only those in `only` when given). Compressed ones are decoded into
- * a temp folder that `dispose` removes, or, for the render's helper thread, read from where the
- * main render decoded them (`spilled`, by resolved path; the main render removes those).
+ * a temp folder that `dispose` removes; the render's helper thread reads what the main render
+ * decoded and decodes anything else into the main render's folder (`shared`).
  */
-export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, spilled?: ReadonlyMap<string, Spill>): Promise<PreparedProject> {
+export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, shared?: SharedSpills): Promise<PreparedProject> {
   const audio = new AudioService();
-  const spills = new SpillFolder();
+  const spills = shared ? new SpillFolder(shared.folder, 'helper') : new SpillFolder();
+  const spilled = shared?.spilled;
   const reading = new ReadBuffer();
   const sources: RenderSource[] = [];
   const unplayable: UnplayableSource[] = [];
@@ -48,7 +57,7 @@ export async function prepareProject(loaded: LoadedProject, sampleRate: number, 
     spills.dispose();
     throw error;
   }
-  return { loaded, sampleRate, sources, unplayable, dispose: () => spills.dispose() };
+  return { loaded, sampleRate, sources, unplayable, spillFolder: () => spills.path(), dispose: () => spills.dispose() };
 }
 
 /** An engine at `prepared`'s rate with its sources and its document loaded, stopped at frame 0. */

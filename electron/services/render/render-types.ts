@@ -35,7 +35,9 @@ export interface PreparedProject {
   readonly sampleRate: number;
   readonly sources: readonly RenderSource[];
   readonly unplayable: readonly UnplayableSource[];
-  /** Removes what opening the sources left on disk (decoded compressed sources); call it when every render of them is done. */
+  /** Where compressed sources are decoded to (made on first use); the render's helper thread decodes there too. */
+  readonly spillFolder: () => string;
+  /** Removes what opening the sources left on disk (that folder); call it when every render of them is done. */
   readonly dispose: () => void;
 }
 

@@ -12,21 +12,38 @@ const CHUNK_FRAMES = 65_536;
 
 /**
  * A folder in the system's temp folder for the PCM of a render's compressed sources, made when
- * the first one is spilled. Its owner calls `dispose` when the render ends, however it ends.
+ * the first one is spilled. Its owner calls `dispose` when the render ends, however it ends. The
+ * render's helper thread spills what it must into its owner's folder (`shared`), never a folder
+ * of its own: a thread that is terminated cleans up nothing.
  */
 export class SpillFolder {
-  private dir: string | null = null;
+  private dir: string | null;
+  private readonly owned: boolean;
   private count = 0;
+
+  /** `shared`: another SpillFolder's `path()`, whose owner removes it; files here are named with `prefix`. */
+  constructor(
+    shared?: string,
+    private readonly prefix = 'source',
+  ) {
+    this.dir = shared ?? null;
+    this.owned = shared === undefined;
+  }
+
+  /** The folder, made now if it does not exist yet. */
+  path(): string {
+    this.dir ??= makeFolder();
+    return this.dir;
+  }
 
   /** A path for the next spill file. */
   next(): string {
-    this.dir ??= makeFolder();
-    return path.join(this.dir, `source-${++this.count}.f32`);
+    return path.join(this.path(), `${this.prefix}-${++this.count}.f32`);
   }
 
-  /** Removes the folder and every spill in it. Safe to call more than once. */
+  /** Removes the folder and every spill in it (a shared one is its owner's to remove). Safe to call more than once. */
   dispose(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir && this.owned) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
   }
 }

@@ -28,6 +28,8 @@ export interface SplitHelperInput {
   readonly buffer: SharedArrayBuffer;
   /** Its compressed sources as the main render decoded them, by resolved path: it reads those files instead of decoding again. */
   readonly spilled: readonly (readonly [string, Spill])[];
+  /** The main render's spill folder, for any source it must decode itself (the main render removes it). */
+  readonly spillFolder: string;
 }
 
 /** A running helper: stop it when the render ends, however it ends. */
@@ -58,7 +60,7 @@ export function startSplitHelper(prepared: PreparedProject, engine: Engine, span
   const isOpened = (sourceId: string): boolean => opened.has(path.resolve(prepared.loaded.folder, project.sources[sourceId]?.path ?? sourceId));
   const sources = new Set(project.tracks.filter((track) => given.has(track.id)).flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'audio' && isOpened(clip.source) ? [clip.source] : []))));
   const spilled = prepared.sources.flatMap((source) => (source.spill ? [[source.sampleId, source.spill] as const] : []));
-  const input: SplitHelperInput = { loaded: prepared.loaded, sampleRate: prepared.sampleRate, startFrame: span.startFrame, tracks, sources: [...sources], buffer: ring.buffer, spilled };
+  const input: SplitHelperInput = { loaded: prepared.loaded, sampleRate: prepared.sampleRate, startFrame: span.startFrame, tracks, sources: [...sources], buffer: ring.buffer, spilled, spillFolder: prepared.spillFolder() };
   const worker: Worker = startWorker('render-helper-worker', input);
   // Its failures reach the main render through the ring; one after the stop (a spill removed under it) is of no interest.
   worker.on('error', () => {});

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { encodeWav } from '../../../src/codecs/wav-writer';
 import { defaultParams, type DeviceType } from '../../../src/devices/catalog';
 import { createChannel, createTrack } from '../../../src/model/new-track';
@@ -94,6 +94,7 @@ function writeProject(dir: string): PreparedProject['loaded'] {
 describe('a render split over two threads', () => {
   it('gives half the work to a helper engine and the same mix to the bit, blocks and whole render alike', async () => {
     const prepared = await prepareProject(writeProject(tempDir()), RATE);
+    onTestFinished(() => prepared.dispose());
     const span = { startFrame: 0, frames: SECONDS * RATE, tailFrames: 2 * RATE };
     const blocks = 600;
     const render = (split: boolean) => {
@@ -131,6 +132,7 @@ describe('a render split over two threads', () => {
 
   it('stays on one thread for a short song', async () => {
     const prepared = await prepareProject(writeProject(tempDir()), RATE);
+    onTestFinished(() => prepared.dispose());
     const { engine } = startEngine(prepared, 0, (e) => e.outputLatency);
     expect(startSplitHelper(prepared, engine, { startFrame: 0, frames: 4 * RATE, tailFrames: 0 })).toBeNull();
   });
