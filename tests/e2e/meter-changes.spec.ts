@@ -89,4 +89,12 @@ test('time signature changes: added from the ruler menu and the shortcut, refuse
   await expect(app.getByRole('button', { name: 'Time signature change to 5/4 at bar 5' })).toBeVisible();
   await expect(app.getByRole('combobox', { name: 'Time signature' })).toHaveValue('4/4');
   await app.screenshot({ path: `${shots}/ruler-edited.png` });
+
+  // The song's own meter from its flag: the top bar's field shows it, even one it does not list.
+  await app.getByRole('button', { name: /^Time signature 4\/4 \(the song’s own/ }).dblclick();
+  await expect(dialog.getByRole('heading')).toHaveText('Song Time Signature');
+  await dialog.getByRole('textbox', { name: 'Time signature' }).fill('5/16');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Change Meter');
+  await expect(app.getByRole('combobox', { name: 'Time signature' })).toHaveValue('5/16');
 });
