@@ -33,7 +33,9 @@ const targets: readonly Target[] = [
  * target) to MP3 320 CBR and to FLAC 24-bit level 5. The same mix, exported once as a 24-bit WAV,
  * is the PCM for two more figures per format: our encoder alone on it in this process, and, when
  * installed, the native `lame -b 320` / `flac -5` on that WAV file, their runs interleaved with
- * ours so all see the same machine load. Speeds are the fastest of RUNS runs.
+ * ours so all see the same machine load. Speeds are the fastest of RUNS runs; CPU seconds (this
+ * process's, and the native tool's from /proc) are reported beside the wall clock, which a loaded
+ * machine inflates.
  */
 export async function benchExport(): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-export-'));
@@ -58,46 +60,74 @@ async function benchTarget(target: Target, projectPath: string, wav: string, pla
   const ours = path.join(dir, `ours.${target.extension}`);
   const theirs = path.join(dir, `native.${target.extension}`);
   const pipeline: number[] = [];
+  const pipelineCpu: number[] = [];
   const workerElapsed: number[] = [];
   const encoder: number[] = [];
+  const encoderCpu: number[] = [];
   const tool: number[] = [];
+  const toolCpu: number[] = [];
   let encodedBytes = 0;
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
+    let cpu = process.cpuUsage();
     const report = await exportOnce(projectPath, ours, target.format);
+    pipelineCpu.push(cpuSeconds(cpu));
     pipeline.push((performance.now() - started) / 1000);
     workerElapsed.push(report.elapsed);
 
     const encodeStarted = performance.now();
+    cpu = process.cpuUsage();
     const bytes = await encodeAudio(planes, BENCH_RATE_HZ, target.format, undefined);
+    encoderCpu.push(cpuSeconds(cpu));
     encoder.push((performance.now() - encodeStarted) / 1000);
     encodedBytes = bytes.length;
 
-    if (native) tool.push(runTool(target, wav, theirs));
+    if (native) {
+      const run = runTool(target, wav, theirs);
+      tool.push(run.wall);
+      if (run.cpu !== null) toolCpu.push(run.cpu);
+    }
   }
   await checkEncoded(readFileSync(ours), target.format);
 
   const what = `${BENCH_TRACKS}×${BENCH_SECONDS} s → ${target.label}`;
   const pipelineSpeed = BENCH_SECONDS / Math.min(...pipeline);
   const encoderSpeed = BENCH_SECONDS / Math.min(...encoder);
+  const encoderCpuSpeed = BENCH_SECONDS / Math.min(...encoderCpu);
   const results: BenchResult[] = [
     {
       name: `export ${what}`,
       value: pipelineSpeed,
       unit: 'x realtime',
       better: 'higher',
-      note: `goal ≥ 40× realtime; runExportWorker (the worker behind the export dialog and \`glowroom render\`), no loudness target; fastest of ${RUNS} by wall time (${seconds(pipeline)}; the worker's own load-to-write time ${seconds(workerElapsed)}) incl. worker start-up, decode, render (two threads where the machine has two cores), encode, loudness of the written file (lossless: as encoded; MP3: decoded back), atomic write; ${benchProjectShape}; ${statSync(ours).size.toLocaleString('en-US')} bytes written`,
+      note: `goal ≥ 40× realtime; runExportWorker (the worker behind the export dialog and \`glowroom render\`), no loudness target; fastest of ${RUNS} by wall time (${seconds(pipeline)}; the worker's own load-to-write time ${seconds(workerElapsed)}; CPU ${seconds(pipelineCpu)}) incl. worker start-up, decode, render (two threads where the machine has two cores), encode, loudness of the written file (lossless: as encoded; MP3: decoded back), atomic write; ${benchProjectShape}; ${statSync(ours).size.toLocaleString('en-US')} bytes written`,
     },
     {
       name: `${target.label} encoder alone, same PCM`,
       value: encoderSpeed,
       unit: 'x realtime',
       better: 'higher',
-      note: `encodeAudio from electron/services/export/encoders in this process on the exported mix (180 s stereo, 48 kHz, decoded from its 24-bit WAV, peak ${dbfs(Math.max(...planes.map(peakOf)))}); fastest of ${RUNS} (${seconds(encoder)}); ${encodedBytes.toLocaleString('en-US')} bytes`,
+      note: `encodeAudio from electron/services/export/encoders in this process on the exported mix (180 s stereo, 48 kHz, decoded from its 24-bit WAV, peak ${dbfs(Math.max(...planes.map(peakOf)))}); fastest of ${RUNS} (${seconds(encoder)}; CPU ${seconds(encoderCpu)}); ${encodedBytes.toLocaleString('en-US')} bytes`,
+    },
+    {
+      name: `export ${what}, per CPU second`,
+      value: BENCH_SECONDS / Math.min(...pipelineCpu),
+      unit: 'x realtime',
+      better: 'higher',
+      note: `the same exports as seconds of audio per CPU second of this process (user + system, all threads: ${seconds(pipelineCpu)}), which the machine's load does not inflate as it does the wall clock`,
     },
   ];
   if (!native) return results;
   const nativeSpeed = BENCH_SECONDS / Math.min(...tool);
+  if (toolCpu.length === RUNS) {
+    results.push({
+      name: `${target.label}: our encoder / native ${target.tool}, CPU time`,
+      value: Math.min(...toolCpu) / Math.min(...encoderCpu),
+      unit: '×',
+      better: 'higher',
+      note: `goal ≥ ${target.format.kind === 'flac' ? '0.6' : '0.8'}×; the like-for-like comparison in CPU seconds (ours ${seconds(encoderCpu)} = ${encoderCpuSpeed.toFixed(1)}× realtime; ${target.tool} ${seconds(toolCpu)}, the child's user + system from /proc), which a loaded machine does not skew`,
+    });
+  }
   const command = `\`${target.tool} ${target.args('mix.wav', `out.${target.extension}`).join(' ')}\``;
   results.push(
     {
@@ -142,15 +172,33 @@ async function checkEncoded(bytes: Uint8Array, format: ExportFormat): Promise<vo
   if (frames < BENCH_FRAMES || !(peak > 0.01)) throw new Error(`the ${format.kind} export decodes to ${frames} frames with peak ${peak}`);
 }
 
-/** Wall-clock seconds of one native encode, checked. */
-function runTool(target: Target, input: string, output: string): number {
+/** Wall-clock and CPU seconds of one native encode, checked (CPU null where /proc is missing). */
+function runTool(target: Target, input: string, output: string): { wall: number; cpu: number | null } {
   rmSync(output, { force: true });
   const started = performance.now();
+  const childrenBefore = childrenCpuSeconds();
   const run = spawnSync(target.tool, target.args(input, output), { encoding: 'utf8' });
   const elapsed = (performance.now() - started) / 1000;
+  const childrenAfter = childrenCpuSeconds();
   if (run.status !== 0) throw new Error(`${target.tool} failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   if (statSync(output).size === 0) throw new Error(`${target.tool} wrote an empty file`);
-  return elapsed;
+  return { wall: elapsed, cpu: childrenBefore === null || childrenAfter === null ? null : childrenAfter - childrenBefore };
+}
+
+/** CPU seconds (user + system) of this process's waited-for children so far: cutime + cstime of /proc/self/stat, in clock ticks of 1/100 s. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of this process since `start` (a process.cpuUsage() reading). */
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 function hasTool(tool: string): boolean {
