@@ -11,12 +11,13 @@ import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
-import { decodeWritten, extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
+import { extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
 import { FileSink } from './file-sink';
+import { measureWrittenMp3 } from './measure-written';
 import { outOfMemory } from './out-of-memory';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
-import { applyFadesToFile, loudnessFigures, masterPass, measure, type Stereo } from './master-chain';
+import { applyFadesToFile, loudnessFigures, masterPass, type Stereo } from './master-chain';
 import { MIX_CHUNK_FRAMES, MixFile } from '../render/mix-file';
 import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
@@ -320,7 +321,8 @@ type MeasuredPass = (gainDb: number, ceiling: number | null, encode?: (planes: S
 
 /**
  * Encodes the mastered mix into `output.temp` (into memory when there is no output) and measures
- * the file as it decodes: lossless formats as they are encoded, MP3 by decoding the written bytes.
+ * the file as it decodes: lossless formats as they are encoded, MP3 by decoding the written bytes
+ * a chunk at a time into the meter.
  */
 async function encodePass(mix: MixFile, sampleRate: number, options: ExportOptions, output: { target: string; temp: string } | null, gainDb: number, ceiling: number | null, measuredPass: MeasuredPass): Promise<{ limiterDb: number; measured: LoudnessResult }> {
   const file = output ? new FileSink(output.temp, output.target) : null;
@@ -337,7 +339,7 @@ async function encodePass(mix: MixFile, sampleRate: number, options: ExportOptio
     file?.finish();
     if (lossless) return pass;
     const bytes = file && output ? readFileSync(output.temp) : (memory as MemorySink).bytes();
-    return { limiterDb: pass.limiterDb, measured: measure(await decodeWritten(bytes, options.format), sampleRate) };
+    return { limiterDb: pass.limiterDb, measured: await measureWrittenMp3(bytes, sampleRate) };
   } finally {
     file?.close();
   }

@@ -1,4 +1,4 @@
-import { measureLoudness, type LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
+import type { LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { TruePeakLimiter } from '../../../src/dsp/limiter/true-peak-limiter';
 import { decibelsToGain } from '../../../src/std/units';
 import { MIX_CHUNK_FRAMES, type MixFile } from '../render/mix-file';
@@ -67,10 +67,6 @@ export async function masterPass(
   if (!limiter) return 0;
   emit(limiter.flush(output));
   return limiter.maxGainReductionDb();
-}
-
-export function measure(planes: readonly Float32Array[], sampleRate: number): LoudnessResult {
-  return measureLoudness(planes, sampleRate);
 }
 
 /** The report's shape of a measurement: −Infinity as null, rounded to 0.01. */
