@@ -66,18 +66,8 @@ export class FrameEncoder {
     let coded: { subframe: SubframeEncoder; bits: number }[];
     if (channels === 2) {
       const [left, right] = planes as [Int32Array, Int32Array];
-      const { mid, side } = this;
-      for (let i = 0; i < n; i++) {
-        const l = left[i] as number;
-        const r = right[i] as number;
-        mid[i] = (l + r) >> 1;
-        side[i] = l - r;
-      }
       const [l, r, m, s] = this.subframes as [SubframeEncoder, SubframeEncoder, SubframeEncoder, SubframeEncoder];
-      l.estimate(left, n);
-      r.estimate(right, n);
-      m.estimate(mid, n);
-      s.estimate(side, n);
+      this.estimateStereo(left, right, n, l, r, m, s);
       const cost = (a: SubframeEncoder, b: SubframeEncoder) => (a.cost + 1) * (b.cost + 1);
       const pairs = [
         { assignment: 1, coded: [{ subframe: l, bits }, { subframe: r, bits }], cost: cost(l, r) },
@@ -101,6 +91,47 @@ export class FrameEncoder {
     writer.flush();
     writer.write(crc16(writer.bytes, writer.length), 16);
     writer.flush();
+  }
+
+  /**
+   * Builds mid (⌊(l + r) / 2⌋) and side (l − r) and hands each of the four channels to its
+   * subframe encoder with its order-2 residual sum, all in one pass over the block.
+   */
+  private estimateStereo(left: Int32Array, right: Int32Array, n: number, l: SubframeEncoder, r: SubframeEncoder, m: SubframeEncoder, s: SubframeEncoder): void {
+    const { mid, side } = this;
+    for (let i = 0; i < Math.min(n, 2); i++) {
+      mid[i] = ((left[i] as number) + (right[i] as number)) >> 1;
+      side[i] = (left[i] as number) - (right[i] as number);
+    }
+    let l1 = n > 1 ? (left[1] as number) : 0, l2 = left[0] as number;
+    let r1 = n > 1 ? (right[1] as number) : 0, r2 = right[0] as number;
+    let m1 = mid[1] as number, m2 = mid[0] as number;
+    let s1 = side[1] as number, s2 = side[0] as number;
+    let el = 0, er = 0, em = 0, es = 0;
+    for (let i = 2; i < n; i++) {
+      const lv = left[i] as number;
+      const rv = right[i] as number;
+      const mv = (lv + rv) >> 1;
+      const sv = lv - rv;
+      mid[i] = mv;
+      side[i] = sv;
+      el += Math.abs(lv - 2 * l1 + l2);
+      er += Math.abs(rv - 2 * r1 + r2);
+      em += Math.abs(mv - 2 * m1 + m2);
+      es += Math.abs(sv - 2 * s1 + s2);
+      l2 = l1;
+      l1 = lv;
+      r2 = r1;
+      r1 = rv;
+      m2 = m1;
+      m1 = mv;
+      s2 = s1;
+      s1 = sv;
+    }
+    l.take(left, n, el);
+    r.take(right, n, er);
+    m.take(mid, n, em);
+    s.take(side, n, es);
   }
 
   private writeHeader(assignment: number, n: number, number: number): void {

@@ -51,11 +51,16 @@ export class SubframeEncoder {
 
   /** Takes the channel's samples for this frame and sets `cost`, a cheap measure of how well it predicts. */
   estimate(samples: Int32Array, n: number): void {
-    this.samples = samples;
-    this.n = n;
     let e2 = 0;
     for (let i = 2; i < n; i++) e2 += Math.abs((samples[i] as number) - 2 * (samples[i - 1] as number) + (samples[i - 2] as number));
-    this.cost = e2;
+    this.take(samples, n, e2);
+  }
+
+  /** Takes the channel's samples for this frame with `cost` already measured (frame.ts does it for stereo in one pass). */
+  take(samples: Int32Array, n: number, cost: number): void {
+    this.samples = samples;
+    this.n = n;
+    this.cost = cost;
   }
 
   /** The fixed predictor with the least absolute residual over samples[4, n), all orders judged on the same samples. */
