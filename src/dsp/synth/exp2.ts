@@ -19,7 +19,8 @@ const whole = Float64Array.from({ length: 2 * LIMIT + 1 }, (_, i) => exp2(i - LI
 export function exp2InPlace(values: Float64Array, count: number): void {
   for (let i = 0; i < count; i++) {
     const v = values[i] as number;
-    const x = v < -LIMIT ? -LIMIT : v > LIMIT ? LIMIT : v;
+    // Math.min/max, not a conditional with LIMIT: a module constant merged with a double boxes it (see src/dsp/README).
+    const x = Math.min(LIMIT, Math.max(-LIMIT, v));
     const floor = Math.floor(x);
     const position = (x - floor) * STEPS;
     const index = position | 0;

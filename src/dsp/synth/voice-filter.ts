@@ -87,7 +87,9 @@ export class VoiceFilter {
       if (stereo) this.saturate(right, from, to);
     }
     const twoSections = slope === 24;
-    this.damping[0] = twoSections ? BUTTERWORTH4_K1 : this.k;
+    // Two stores, not one of a conditional: a module constant merged with a double boxes it (see src/dsp/README).
+    if (twoSections) this.damping[0] = BUTTERWORTH4_K1;
+    else this.damping[0] = this.k;
     this.damping[1] = this.k * (BUTTERWORTH4_K2 / Math.SQRT2);
     this.cascade(left, 0, from, to, mode, twoSections);
     if (stereo) this.cascade(right, 4, from, to, mode, twoSections);
