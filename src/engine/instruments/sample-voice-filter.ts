@@ -62,7 +62,9 @@ export class SampleVoiceFilter {
       ratio[0] = (levels[start] as number) * this.envelopeOctaves + this.offsetOctaves;
       exp2InPlace(ratio, 1);
       let cutoff = this.cutoffHz * (ratio[0] as number);
-      cutoff = cutoff < 10 ? 10 : cutoff > this.highest ? this.highest : cutoff;
+      // Math.min/max, not a conditional: `highest` is a field that starts out undefined (tagged to V8),
+      // and merged with the cutoff it made V8 box the cutoff at every control point (see src/dsp/README).
+      cutoff = Math.min(this.highest, Math.max(10, cutoff));
       // svfGain, written out (it returns a double) with the deterministic tangent.
       ratio[0] = (Math.PI * cutoff) / this.sampleRate;
       tanInPlace(ratio, 0, 1);
