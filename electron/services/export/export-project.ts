@@ -1,5 +1,4 @@
 import { promises as fs, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { LoudnessMeter, type LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { masterChannelId } from '../../../src/model/project-schema';
@@ -19,6 +18,7 @@ import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
 import { applyFadesToFile, loudnessFigures, masterPass, type Stereo } from './master-chain';
 import { MIX_CHUNK_FRAMES, MixFile } from '../render/mix-file';
+import { makeScratchFolder } from '../render/scratch-folders';
 import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
 import { stemPeakWarning } from './stem-peaks';
@@ -376,7 +376,7 @@ async function exportStems(
       const zipPath = path.join(folder, `${safeFileName(project.name || 'Untitled', 'Untitled')} - stems.zip`);
       const handle = await fs.open(staged.reserve(zipPath), 'wx');
       zip = { writer: new ZipWriter(handle), handle, path: zipPath };
-      scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'glowroom-stems-'));
+      scratch = makeScratchFolder('stems');
     }
     for (const [i, { channelId, mix }] of rendered.entries()) {
       const name = names[i] as string;

@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GlowroomError } from '../../../src/std/errors';
 import { describeWriteError } from '../atomic-write';
+import { makeScratchFolder } from './scratch-folders';
 
 /** Frames moved per write or read: 2^16 (0.5 MiB of interleaved stereo float32). */
 export const MIX_CHUNK_FRAMES = 65_536;
@@ -34,7 +35,7 @@ export class MixFile implements MixSink {
 
   constructor() {
     try {
-      this.dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-render-'));
+      this.dir = makeScratchFolder('render');
     } catch (error) {
       throw spaceError(error);
     }

@@ -13,6 +13,7 @@ import { openRenderSource, ReadBuffer } from './render-sources';
 import { openSpill, SpillFolder, SpillSpaceError, type Spill } from './spilled-source';
 import type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 import { startSplitHelper, type SplitHelper } from './split-render';
+import { removeOrphanedScratch } from './scratch-folders';
 
 export type { LoadedProject, PreparedProject, RenderSource, Span, UnplayableSource } from './render-types';
 
@@ -35,6 +36,8 @@ export interface SharedSpills {
  * decoded and decodes anything else into the main render's folder (`shared`).
  */
 export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, shared?: SharedSpills): Promise<PreparedProject> {
+  // A render that owns its scratch clears away what killed renders left before it makes its own.
+  if (!shared) removeOrphanedScratch();
   const audio = new AudioService();
   const spills = shared ? new SpillFolder(shared.folder, 'helper') : new SpillFolder();
   const spilled = shared?.spilled;

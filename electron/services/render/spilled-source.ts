@@ -1,10 +1,11 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { streamAudio } from '../../../src/codecs/decode';
 import type { PcmSink, SampleLayout } from '../../../src/codecs/pcm-stream';
 import { GlowroomError } from '../../../src/std/errors';
 import { describeWriteError } from '../atomic-write';
+import { makeScratchFolder } from './scratch-folders';
 import { StreamedPcm } from './streamed-pcm';
 
 /** Frames gathered before each write: 2^16 (0.5 MiB for stereo). */
@@ -50,7 +51,7 @@ export class SpillFolder {
 
 function makeFolder(): string {
   try {
-    return mkdtempSync(path.join(os.tmpdir(), 'glowroom-sources-'));
+    return makeScratchFolder('sources');
   } catch (error) {
     throw spaceError(error);
   }
