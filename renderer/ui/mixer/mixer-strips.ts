@@ -4,6 +4,7 @@ import type { ChannelKind } from '../../../src/model/edits/channel-edits';
 import type { ChannelNoun } from '../../../src/model/edits/labels';
 import { meteredChannels } from '../../../src/protocol/engine';
 import { masterColour } from '../../../src/model/track-colours';
+import { shownChannelName } from '../../../src/model/channel-names';
 import { channelMeterOrder } from '../../../src/protocol/engine-document';
 
 export interface StripInfo {
@@ -32,7 +33,7 @@ export function mixerStrips(project: Project): { tracks: StripInfo[]; buses: Str
   const strip = (kind: 'track' | 'bus', owner: { id: string; name: string; colour: string; channel: Channel }): StripInfo => ({
     kind,
     id: owner.id,
-    name: owner.name || (kind === 'track' ? 'Untitled track' : 'Untitled bus'),
+    name: shownChannelName(kind, owner.name),
     colour: owner.colour,
     gainDb: owner.channel.gainDb,
     pan: owner.channel.pan,

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { renameTrackLabel } from '../../../src/model/edits/labels';
+import { shownChannelName } from '../../../src/model/channel-names';
 import { toggleMute, toggleSolo } from '../../../src/model/edits/channel-edits';
 import { deleteTracks, moveTrack, renameTrack } from '../../../src/model/edits/track-edits';
 import type { Track } from '../../../src/model/project-schema';
@@ -54,7 +55,7 @@ export const TrackHeader = memo(function TrackHeader({ track, index }: { track: 
               title="Double-click to rename"
               onDoubleClick={() => setRenaming(true)}
             >
-              {track.name || 'Untitled track'}
+              {shownChannelName('track', track.name)}
             </span>
             <TakesToggle track={track} />
             <MonitorSelect track={track} />

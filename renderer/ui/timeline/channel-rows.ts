@@ -1,4 +1,5 @@
 import { masterOwner } from '../../../src/model/automation-params';
+import { shownChannelName } from '../../../src/model/channel-names';
 import type { Project } from '../../../src/model/project-schema';
 import { useAutomationView } from '../../state/automation-view-store';
 import { masterColour } from '../../../src/model/track-colours';
@@ -13,7 +14,7 @@ type View = Pick<ReturnType<typeof useAutomationView.getState>, 'expanded' | 'ad
 
 /** The channels without clips that get a row under the tracks: every bus, then the master. */
 export function channelRowsOf(project: Project): TimelineChannel[] {
-  return [...project.buses.map((bus) => ({ ...bus, name: bus.name || 'Untitled bus' })), { ...masterOwner(project), name: 'Master', colour: masterColour }];
+  return [...project.buses.map((bus) => ({ ...bus, name: shownChannelName('bus', bus.name) })), { ...masterOwner(project), name: 'Master', colour: masterColour }];
 }
 
 /** Pixels the buses' and master's rows take (their automation rows included), the row that shows or hides them too. */
