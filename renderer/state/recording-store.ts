@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { InputChannels } from '../../src/protocol/capture';
-import { statusSlots } from '../../src/protocol/engine';
 import { Clock } from '../../src/std/clock';
 import { addRecordedTakes } from '../../src/model/edits/take-edits';
 import { beats, hertz, samples } from '../../src/std/units';
@@ -11,7 +10,7 @@ import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
 import type { MonitorMode } from './monitor-modes';
 import { usePlay, type NotesTakeEdit } from './play-store';
-import { playheadBeats } from './playhead';
+import { playheadBeats, playheadFrame } from './playhead';
 import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
 import { settlePlaced } from './settle-placed';
 import { useTimeline } from './timeline-store';
@@ -288,7 +287,7 @@ function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | nul
     seekTo: looped ? looped.start : null,
     loop: loopFrames,
     punch: punching && punch ? frames(punch) : null,
-    from: loopFrames ? loopFrames.start : (runtime().audio.status[statusSlots.playheadFrame] ?? 0),
+    from: loopFrames ? loopFrames.start : playheadFrame(),
   };
 }
 

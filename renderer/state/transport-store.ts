@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { LoopRange, PreviewWarp } from '../../src/protocol/engine';
 import { Clock } from '../../src/std/clock';
 import { beats, hertz } from '../../src/std/units';
+import { seekToFrame } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError } from './session-store';
@@ -65,11 +66,10 @@ export const useTransport = create<TransportState>()((set, get) => ({
   },
   toggle: () => (get().playing ? Promise.resolve(get().stop()) : get().play()),
   returnToStart() {
-    runtime().audio.send({ type: 'seek', frame: 0 });
+    seekToFrame(0);
   },
   seekToBeat(position) {
-    const { audio } = runtime();
-    audio.send({ type: 'seek', frame: Clock.of(useProject.getState().project).frameAt(beats(Math.max(0, position)), hertz(audio.context.sampleRate)) });
+    seekToFrame(Clock.of(useProject.getState().project).frameAt(beats(Math.max(0, position)), hertz(runtime().audio.context.sampleRate)));
   },
   setLoopRange(range) {
     if (range.end <= range.start) return;
