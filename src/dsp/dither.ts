@@ -15,10 +15,12 @@ export const DEFAULT_DITHER_SEED = 0x9e3779b9;
  * well-mixed, non-zero state. Period 2^128 − 1.
  */
 export class SeededRandom {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  /** `nextUint32`'s draw, through `generate`. */
+  private readonly single = new Float64Array(1);
 
   constructor(seed: number) {
     let x = seed >>> 0;
@@ -38,16 +40,8 @@ export class SeededRandom {
 
   /** Next value, uniform over the unsigned 32-bit integers. */
   nextUint32(): number {
-    const s1 = this.s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return result;
+    this.generate(this.single, 1, false);
+    return this.single[0] as number;
   }
 
   /** Next value, uniform in [0, 1) on a grid of 2^-32. */
@@ -55,33 +49,34 @@ export class SeededRandom {
     return this.nextUint32() / 4294967296;
   }
 
-  /**
-   * values[i] = nextFloat() − nextFloat() for i in [0, count): the draws of TpdfDither.next(), with
-   * the state in locals for the loop (the per-call form reads and writes the four fields per draw).
-   */
+  /** values[i] = nextFloat() − nextFloat() for i in [0, count): the draws of TpdfDither.next(). */
   fillTriangular(values: Float64Array, count: number): void {
+    this.generate(values, count, true);
+  }
+
+  /**
+   * The one xoshiro128** step, with the state in locals for the loop: `count` draws into
+   * out[0, count), or (`pairs`) 2·count draws a, b into out[i] = a/2^32 − b/2^32.
+   */
+  private generate(out: Float64Array, count: number, pairs: boolean): void {
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
     let s3 = this.s3;
-    for (let i = 0; i < count; i++) {
-      const a = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-      let t = s1 << 9;
+    let first = 0;
+    const draws = pairs ? 2 * count : count;
+    for (let n = 0; n < draws; n++) {
+      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
       s1 ^= s2;
       s0 ^= s3;
       s2 ^= t;
       s3 = rotl(s3, 11);
-      const b = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-      t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = rotl(s3, 11);
-      values[i] = a / 4294967296 - b / 4294967296;
+      if (!pairs) out[n] = result;
+      else if ((n & 1) === 0) first = result;
+      else out[n >> 1] = first / 4294967296 - result / 4294967296;
     }
     this.s0 = s0;
     this.s1 = s1;

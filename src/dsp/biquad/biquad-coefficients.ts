@@ -91,32 +91,31 @@ export class BiquadCoefficients {
 
   /** Second-order high-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
   setHighPass(sampleRate: number, frequencyHz: number, q: number): void {
-    const terms = this.terms;
-    terms[0] = 0;
-    terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
-    this.evaluateTerms();
-    const cos = terms[1] as number;
-    const alpha = (terms[2] as number) / (2 * q);
-    this.b0 = (1 + cos) / 2;
-    this.b1 = -(1 + cos);
-    this.b2 = (1 + cos) / 2;
-    this.a0 = 1 + alpha;
-    this.a1 = -2 * cos;
-    this.a2 = 1 - alpha;
-    this.normalize();
+    this.setPass(sampleRate, frequencyHz, q, -1);
   }
 
   /** Second-order low-pass at `frequencyHz` with resonance `q` (0.7071: Butterworth). */
   setLowPass(sampleRate: number, frequencyHz: number, q: number): void {
+    this.setPass(sampleRate, frequencyHz, q, 1);
+  }
+
+  /**
+   * The cookbook's low-pass (side 1) or high-pass (side −1): the high-pass numerator is the
+   * low-pass one with cos ω0 and b1 negated (z → −z in the numerator; the denominator is shared).
+   * Negation is exact and 1 − (−c) is 1 + c exactly, so both come out bit for bit as the
+   * cookbook's own formulas give them.
+   */
+  private setPass(sampleRate: number, frequencyHz: number, q: number, side: number): void {
     const terms = this.terms;
     terms[0] = 0;
     terms[1] = terms[2] = angularFrequency(sampleRate, frequencyHz);
     this.evaluateTerms();
     const cos = terms[1] as number;
     const alpha = (terms[2] as number) / (2 * q);
-    this.b0 = (1 - cos) / 2;
-    this.b1 = 1 - cos;
-    this.b2 = (1 - cos) / 2;
+    const rim = 1 - side * cos;
+    this.b0 = rim / 2;
+    this.b1 = side * rim;
+    this.b2 = rim / 2;
     this.a0 = 1 + alpha;
     this.a1 = -2 * cos;
     this.a2 = 1 - alpha;

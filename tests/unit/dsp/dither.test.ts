@@ -29,6 +29,21 @@ describe('SeededRandom', () => {
     expect(Array.from(codes)).toEqual([0, 8192, -16383, 4, 0, 0, 0, 1]);
   });
 
+  it('fills triangular values bit for bit as the per-value draws give them, across calls and after single draws', () => {
+    const filler = new SeededRandom(DEFAULT_DITHER_SEED);
+    const single = new SeededRandom(DEFAULT_DITHER_SEED);
+    const filled = new Float64Array(3000);
+    const expected = new Float64Array(3000);
+    for (let start = 0; start < 3000; start += 1000) {
+      filler.fillTriangular(filled.subarray(start, start + 1000), 1000);
+      for (let i = start; i < start + 1000; i++) expected[i] = single.nextFloat() - single.nextFloat();
+      // Interleaved single draws keep both on the same state.
+      expect(filler.nextUint32()).toBe(single.nextUint32());
+    }
+    expect(Buffer.from(filled.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
+    expect(new Set(filled).size).toBeGreaterThan(2990);
+  });
+
   it('is uniform: mean 1/2 and variance 1/12 over a million draws', () => {
     const random = new SeededRandom(99);
     const n = 1_000_000;
