@@ -37,20 +37,25 @@ export function wavFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
 function readHeaders(view: DataView, name: string): { format: AudioFormat; chunks: { fmt: Span; data: DataSpan }; fmt: Fmt; frameBytes: number; frames: number } {
   const format = containerFormat(view, name);
   const chunks = findChunks(view, format, name);
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  refuseSecondData((at) => bytes.subarray(at, at + 8), view.byteLength, chunks.data, name);
   const fmt = parseFmt(view, chunks.fmt, name);
   const frameBytes = fmt.channelCount * fmt.sampleBytes;
   const dataBytes = dataLength(view.byteLength, chunks.data, frameBytes * fmt.sampleRate, name);
   return { format, chunks, fmt, frameBytes, frames: Math.floor(dataBytes / frameBytes) };
 }
 
+/** Up to 8 bytes of the file from byte `at` (fewer where it ends): a chunk header past the bytes in hand. */
+export type HeaderAt = (at: number) => Uint8Array;
+
 /**
  * The layout of a WAV file's frames, from its first bytes (`head`, through the start of the
- * audio) and its size, checked as `decodeWav` checks the whole file (same errors), for reading
- * them from disk a block at a time; null when the head ends before the format chunk. Float
- * samples come out as stored: the decoders' damage rule for float (decode.ts) is the reader's
- * to apply.
+ * audio), its size and a reader of chunk headers after the audio (`headerAt`), checked as
+ * `decodeWav` checks the whole file (same errors), for reading them from disk a block at a time;
+ * null when the head ends before the format chunk. Float samples come out as stored: the
+ * decoders' damage rule for float (decode.ts) is the reader's to apply.
  */
-export function wavSampleLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): SampleLayout | null {
+export function wavSampleLayout(head: Uint8Array, fileBytes: number, headerAt: HeaderAt, name = '<unnamed>'): SampleLayout | null {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const format = containerFormat(view, name);
   let chunks: { fmt: Span; data: DataSpan };
@@ -59,6 +64,7 @@ export function wavSampleLayout(head: Uint8Array, fileBytes: number, name = '<un
   } catch {
     return null;
   }
+  refuseSecondData(headerAt, fileBytes, chunks.data, name);
   const fmt = parseFmt(view, chunks.fmt, name);
   const frameBytes = fmt.channelCount * fmt.sampleBytes;
   const dataBytes = dataLength(fileBytes, chunks.data, frameBytes * fmt.sampleRate, name);
@@ -107,7 +113,8 @@ function containerFormat(view: DataView, name: string): AudioFormat {
 /**
  * Walks the chunk list for 'fmt ' and 'data', skipping everything else (ds64 included; odd sizes
  * are padded to even). The RIFF size field is ignored because writers often get it wrong; the
- * file's real length bounds the walk. Damage after both chunks are found does not matter.
+ * file's real length bounds the walk. Damage after both chunks are found does not matter (a
+ * second 'data' chunk does: `refuseSecondData`).
  */
 function findChunks(view: DataView, format: AudioFormat, name: string): { fmt: Span; data: DataSpan } {
   const ds64 = format === 'rf64' ? parseDs64(view, name) : undefined;
@@ -132,6 +139,34 @@ function findChunks(view: DataView, format: AudioFormat, name: string): { fmt: S
   if (!fmt) throw damaged(name, "it has no format ('fmt ') chunk");
   if (!data) throw damaged(name, "it has no audio ('data') chunk");
   return { fmt, data };
+}
+
+/** Chunk headers after the audio that are looked at for a second 'data' chunk: a bound on the walk, the same for every reader. */
+const CHUNKS_AFTER_AUDIO = 64;
+
+/**
+ * Refuses a file that holds a second 'data' chunk after the first. A RIFF WAVE file has one;
+ * with two, which is the sound is unclear: the second may be more of the take (cut off without a
+ * word if only the first were read), or the tail of the first may be bytes spliced in from
+ * elsewhere in the file (a copied chunk lands right where the first chunk's declared size ends;
+ * fuzz case 18070). Nothing inside PCM audio can tell sound from spliced bytes, so the chunk list
+ * is the only witness. Walks the headers after the audio as `findChunks` walks those before it
+ * (odd sizes padded), up to CHUNKS_AFTER_AUDIO of them or a header that does not fit in the file.
+ * Audio of unknown length runs to the end of the file: nothing follows it.
+ */
+function refuseSecondData(headerAt: HeaderAt, fileBytes: number, data: DataSpan, name: string): void {
+  if (data.size === undefined) return;
+  let pos = data.start + data.size + (data.size % 2);
+  for (let seen = 0; seen < CHUNKS_AFTER_AUDIO && pos + 8 <= fileBytes; seen++) {
+    const header = headerAt(pos);
+    if (header.length < 8) return;
+    const view = new DataView(header.buffer, header.byteOffset, 8);
+    if (fourcc(view, 0) === 'data') {
+      throw damaged(name, "it holds two audio ('data') chunks, so which one is the sound is unclear; export it again from the program that made it");
+    }
+    const size = view.getUint32(4, true);
+    pos += 8 + size + (size % 2);
+  }
 }
 
 /** RF64 keeps 64-bit sizes in a ds64 chunk that must come first; 32-bit fields say UNKNOWN_SIZE. */

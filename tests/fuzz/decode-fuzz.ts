@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --minutes N [--seed S]`: the decoder fuzzer of tests/integration/decode-fuzz,
+ * `npm run fuzz -- --minutes N [--seed S]` (`--help` lists the options): the decoder fuzzer of tests/integration/decode-fuzz,
  * run for N minutes (default 1) instead of a fixed count. Prints the counts and every wrong,
  * crashed or hung case; `--case I` replays one case of seed S and `--save DIR` writes each
  * failing mutant there to open by hand.
@@ -15,8 +15,13 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     case: { type: 'string' },
     save: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  console.log('npm run fuzz -- [--minutes N] [--seed S] [--case I] [--save DIR]\n  --minutes N  run for N minutes (default 1)\n  --seed S     campaign seed (default: from the clock; printed)\n  --case I     replay case I of seed S alone\n  --save DIR   write each failing (or the replayed) mutant to DIR');
+  process.exit(0);
+}
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 const show = (report: CaseReport): string =>
   `#${report.index} ${report.file}: ${report.mutation}\n    → ${report.verdict.outcome}: ${report.verdict.reason} (${Math.round(report.verdict.ms)} ms)`;

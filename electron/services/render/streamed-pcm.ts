@@ -65,13 +65,18 @@ export class StreamedPcm implements PooledSample {
   static open(file: string, fileBytes: number, name: string): StreamedPcm | null {
     const head = new Uint8Array(Math.min(HEAD_BYTES, fileBytes));
     const fd = openSync(file, 'r');
+    let layout: SampleLayout | null;
     try {
       readSync(fd, head, 0, head.length, 0);
+      const form = head.length >= 12 ? String.fromCharCode(...head.subarray(8, 12)) : '';
+      const headerAt = (at: number): Uint8Array => {
+        const header = new Uint8Array(8);
+        return header.subarray(0, readSync(fd, header, 0, 8, at));
+      };
+      layout = form === 'WAVE' ? wavSampleLayout(head, fileBytes, headerAt, name) : form === 'AIFF' || form === 'AIFC' ? aiffSampleLayout(head, fileBytes, name) : null;
     } finally {
       closeSync(fd);
     }
-    const form = head.length >= 12 ? String.fromCharCode(...head.subarray(8, 12)) : '';
-    const layout = form === 'WAVE' ? wavSampleLayout(head, fileBytes, name) : form === 'AIFF' || form === 'AIFC' ? aiffSampleLayout(head, fileBytes, name) : null;
     if (!layout || layout.frames === 0) return null;
     const streamed = new StreamedPcm(file, layout);
     return layout.encoding === 'float' && streamed.hasDamagedFloat() ? null : streamed;

@@ -83,6 +83,20 @@ describe('StreamedPcm', () => {
     const flac = path.join(samplePack, 'Loops/loop_mika.flac');
     expect(StreamedPcm.open(flac, statSync(flac).size, 'loop_mika.flac')).toBeNull();
   });
+
+  it('refuses a WAV with a second data chunk far past its head, with the words decodeWav uses', () => {
+    const dir = tempDir();
+    const file = writeSource(dir, 'twice.wav', 16);
+    const whole = new Uint8Array(readFileSync(file));
+    // The same 'data' chunk again after the first: 1.5 MB past the 256 kB the reader takes as head.
+    const twice = new Uint8Array(whole.length * 2 - 36);
+    twice.set(whole);
+    twice.set(whole.subarray(36), whole.length);
+    writeFileSync(file, twice);
+    const words = "twice.wav is damaged: it holds two audio ('data') chunks";
+    expect(() => decodeWav(twice, 'twice.wav')).toThrow(words);
+    expect(() => StreamedPcm.open(file, statSync(file).size, 'twice.wav')).toThrow(words);
+  });
 });
 
 describe('a render streaming its sources', () => {

@@ -238,6 +238,32 @@ describe('decodeWav chunk layout', () => {
     const file = riff(mono16, chunk('data', data), ascii('LIST'), u32(1000));
     expect(decodeWav(file).channels).toEqual([tone]);
   });
+
+  const twoData = "damaged: it holds two audio ('data') chunks";
+
+  it.each([
+    ['right after the first', [mono16, chunk('data', data), chunk('data', data)]],
+    ['after other chunks', [mono16, chunk('data', data), chunk('LIST', ascii('odd')), chunk('cue ', new Uint8Array(4)), chunk('data', data)]],
+    ['before the format chunk', [chunk('data', data), chunk('data', data), mono16]],
+  ])('refuses a second data chunk %s', (_where, chunks) => {
+    const file = riff(...chunks);
+    expectError(() => decodeWav(file, 'twice.wav'), 'bad-format', `twice.wav is ${twoData}`);
+  });
+
+  it('refuses the fuzz splice: a copy of the format chunk in the last bytes of the audio, a whole data chunk after it', () => {
+    // Fuzz case 18070 (seed 1378379573): the first 'data' chunk declares its full size, but its
+    // last 24 bytes are a copy of the 'fmt ' chunk; the real audio follows in a second chunk.
+    const audio = pcmData(encodePcm(8000, [noise(40, 3)], 16));
+    const spliced = concat(audio.subarray(0, audio.length - mono16.length), mono16);
+    const file = riff(mono16, chunk('data', spliced), chunk('data', audio));
+    expectError(() => decodeWav(file, 'spliced.wav'), 'bad-format', `spliced.wav is ${twoData}`);
+  });
+
+  it('does not look further than 64 chunks past the audio, nor past a size that leaves the file', () => {
+    const many = Array.from({ length: 64 }, () => chunk('JUNK', new Uint8Array(2)));
+    expect(decodeWav(riff(mono16, chunk('data', data), ...many, chunk('data', data))).channels).toEqual([tone]);
+    expect(decodeWav(riff(mono16, chunk('data', data), ascii('LIST'), u32(1000), chunk('data', data))).channels).toEqual([tone]);
+  });
 });
 
 describe('decodeWav RF64', () => {
