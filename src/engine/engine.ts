@@ -34,7 +34,7 @@ import { LevelMeter } from './level-meter';
 import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
 import { ParamTable, type ParamSlot } from './params/param-table';
-import { framesToNextBeat } from './preview/next-beat';
+import { nextBeat } from './preview/next-beat';
 import { PreviewVoice } from './preview/preview-voice';
 import { WarpedPreview } from './preview/warped-preview';
 import { ResidentSample, SamplePool, type PooledSample } from './sample-pool';
@@ -213,18 +213,16 @@ export class Engine {
 
   /**
    * Starts the preview channel (stopping what it played): a one-shot at once and at its own speed;
-   * a loop with `warp` at the song's tempo at the playhead, from the next beat while playing.
+   * a loop with `warp` in the song's time (its tempo map) from the playhead, or from the next beat while playing.
    */
   private startPreview(sampleId: string | null, gain: number, warp: PreviewWarp | undefined): void {
     const sample = sampleId === null ? undefined : this.pool.get(sampleId);
     this.preview.start(warp ? null : (sample ?? null), gain, this.sampleRate);
     this.warpedPreview.stop();
     if (!warp || !sample) return;
-    this.clock.locate(this.playhead, this.sampleRate, this.located);
-    const tempo = this.located[1] as number;
-    const wait = this.playing ? framesToNextBeat(this.clock, this.playhead, this.latency, this.loop, this.sampleRate) : 0;
+    const beat = this.playing ? nextBeat(this.clock, this.playhead, this.latency, this.loop, this.sampleRate) : { wait: 0, frame: this.playhead - this.latency };
     this.warpedPreview.gain = gain;
-    this.warpedPreview.start(sample, warp, tempo, wait, this.sampleRate);
+    this.warpedPreview.start(sample, warp, this.clock, beat.frame, beat.wait, this.sampleRate);
   }
 
   /**

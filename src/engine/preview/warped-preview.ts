@@ -1,20 +1,23 @@
 import type { SincInterpolator } from '../../dsp/sinc-interpolator';
 import type { EngineClip, EngineWarp, PreviewWarp } from '../../protocol/engine';
-import { Clock } from '../../std/clock';
+import type { Clock } from '../../std/clock';
+import { hertz, samples } from '../../std/units';
 import type { PanGains } from '../pan-law';
 import type { PooledSample } from '../sample-pool';
 import type { VoiceScratch } from '../voice-scratch';
 import { WarpedVoice } from '../warp/warped-voice';
 
 /**
- * The audition channel for loops: one pass of the sample warped to `tempo` by the same
- * `WarpedVoice` a warped clip plays through (so a preview sounds as the clip will), starting
- * `wait` output frames from the next block (the next beat while the transport plays). It keeps
- * its own frame count, so a seek or loop wrap of the transport does not move it.
+ * The audition channel for loops: one pass of the sample warped by the same `WarpedVoice` a
+ * warped clip plays through (so a preview sounds as the clip will), placed on the song's clock at
+ * the beat it starts on, so it follows the song's tempo map (steps and ramps) as a clip there
+ * would. It starts `wait` output frames from the next block (the next beat while the transport
+ * plays) and then runs on through the song's time at its own pace: a seek or loop wrap of the
+ * transport does not move it.
  */
 export class WarpedPreview {
   private voice: WarpedVoice | null = null;
-  /** The voice's timeline frame at the next block's first frame; negative while it waits for its beat. */
+  /** The song's timeline frame the voice renders at the next block's first frame; before its start frame while it waits for its beat. */
   private frame = 0;
   /** Both sides at the channel's level: the voice mixes in through pan gains. */
   readonly level: PanGains = { left: 1, right: 1 };
@@ -32,12 +35,13 @@ export class WarpedPreview {
     this.voice = null;
   }
 
-  start(sample: PooledSample, warp: PreviewWarp, tempo: number, wait: number, engineRate: number): void {
+  /** Plays `sample` from the song's timeline frame `frame` (heard `wait` output frames from now) on, under `clock`. */
+  start(sample: PooledSample, warp: PreviewWarp, clock: Clock, frame: number, wait: number, engineRate: number): void {
     const length = ((sample.frames / sample.sampleRate) * warp.sourceTempo) / 60;
     const clip: EngineClip = {
       id: 'preview',
       sampleId: 'preview',
-      start: 0,
+      start: clock.beatAtFrame(samples(frame), hertz(engineRate)),
       length,
       offset: 0,
       gainDb: 0,
@@ -51,8 +55,9 @@ export class WarpedPreview {
       detune: 0,
     };
     const engineWarp: EngineWarp = { mode: warp.mode, sourceTempo: warp.sourceTempo, markers: [] };
-    this.voice = new WarpedVoice(clip, engineWarp, sample, Clock.of({ tempo }), engineRate);
-    this.frame = -Math.max(0, Math.round(wait));
+    const voice = new WarpedVoice(clip, engineWarp, sample, clock, engineRate);
+    this.voice = voice;
+    this.frame = voice.startFrame - Math.max(0, Math.round(wait));
   }
 
   mixInto(interpolator: SincInterpolator, scratch: VoiceScratch, left: Float32Array, right: Float32Array, frames: number): void {

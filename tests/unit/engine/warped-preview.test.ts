@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { framesToNextBeat } from '../../../src/engine/preview/next-beat';
+import { nextBeat } from '../../../src/engine/preview/next-beat';
 import { statusSlots, type PreviewWarp } from '../../../src/protocol/engine';
+import type { TempoChange } from '../../../src/model/project-schema';
 import { Clock } from '../../../src/std/clock';
+import { beats, hertz } from '../../../src/std/units';
 import { engineWith, rate, render, status, timeline120 } from './engine-harness';
 
-/** A one-bar loop at `bpm` with a 2 ms click at the start of each of its four beats (and nothing else). */
-function clickLoop(bpm: number): Float32Array {
+/** A loop of `count` beats (one bar by default) at `bpm` with a 2 ms click at the start of each beat (and nothing else). */
+function clickLoop(bpm: number, count = 4): Float32Array {
   const beat = Math.round((60 / bpm) * rate);
-  const loop = new Float32Array(beat * 4);
-  for (let b = 0; b < 4; b++) for (let i = 0; i < 96; i++) loop[b * beat + i] = i % 2 === 0 ? 0.9 : -0.9;
+  const loop = new Float32Array(beat * count);
+  for (let b = 0; b < count; b++) for (let i = 0; i < 96; i++) loop[b * beat + i] = i % 2 === 0 ? 0.9 : -0.9;
   return loop;
 }
 
@@ -59,6 +61,33 @@ describe('library preview in time', () => {
     expect(onsets(left)[0]).toBeLessThan(0.25 * beatAt120 + 256);
   });
 
+  // The song's tempo map, not the tempo where the preview started: each click of the loop lands on
+  // the frame the song's clock gives its beat (the metronome's frame), within 1 ms.
+  const followsTheMap = (tempoChanges: TempoChange[], lastBeat: number) => {
+    const loop = clickLoop(100, 8);
+    const engine = engineWith({ p: { planes: [loop, loop] } }, [], timeline120, rate, { tempoChanges });
+    render(engine, 10_000);
+    engine.command({ type: 'preview', sampleId: 'p', gainDb: 0, warp: inTime('beats') });
+    const clock = Clock.of({ tempo: timeline120.tempo, tempoChanges });
+    const [left] = render(engine, clock.frameAt(beats(lastBeat + 1), hertz(rate)) - 10_000);
+    const heard = onsets(left).map((frame) => frame + 10_000);
+    const beatFrames = [1, 2, 3, 4, 5, 6, 7, 8].map((beat) => clock.frameAt(beats(beat), hertz(rate)));
+    expect(heard).toHaveLength(8);
+    heard.forEach((frame, i) => expect(Math.abs(frame - (beatFrames[i] as number))).toBeLessThanOrEqual(rate / 1000));
+    return { heard, beatFrames };
+  };
+
+  it('follows a tempo step after it started: clicks after the step land on the song’s beats at the new tempo', () => {
+    const { heard } = followsTheMap([{ beat: 3, bpm: 90, ramp: false }], 8);
+    // At 90 BPM a beat lasts 32,000 frames, not the 24,000 of the tempo the preview started at.
+    expect(heard[7]! - heard[6]!).toBeGreaterThan(31_900);
+  });
+
+  it('follows a tempo ramp: every click lands on the song’s beat while the tempo slides from 120 to 80 BPM', () => {
+    const { heard } = followsTheMap([{ beat: 8, bpm: 80, ramp: true }], 8);
+    expect(heard[7]! - heard[6]!).toBeGreaterThan(heard[1]! - heard[0]! + 5_000);
+  });
+
   it('starts at once while the transport is stopped, and a one-shot starts at once whatever it does', () => {
     const loop = clickLoop(100);
     const stopped = engineWith({ p: { planes: [loop] } }, []);
@@ -84,29 +113,30 @@ describe('library preview in time', () => {
   });
 });
 
-describe('framesToNextBeat', () => {
+describe('nextBeat', () => {
   const clock = Clock.of({ tempo: timeline120.tempo });
 
   it('counts to the next beat, and is 0 on a beat', () => {
-    expect(framesToNextBeat(clock, 10_000, 0, null, rate)).toBe(14_000);
-    expect(framesToNextBeat(clock, 24_000, 0, null, rate)).toBe(0);
-    expect(framesToNextBeat(clock, 24_001, 0, null, rate)).toBe(23_999);
+    expect(nextBeat(clock, 10_000, 0, null, rate).wait).toBe(14_000);
+    expect(nextBeat(clock, 24_000, 0, null, rate).wait).toBe(0);
+    expect(nextBeat(clock, 24_001, 0, null, rate).wait).toBe(23_999);
   });
 
   it('counts from the frame heard now, behind the lookahead', () => {
-    expect(framesToNextBeat(clock, 24_100, 300, null, rate)).toBe(200);
+    expect(nextBeat(clock, 24_100, 300, null, rate).wait).toBe(200);
   });
 
   it('follows the meter: in 6/8 a beat is an eighth note', () => {
     const sixEight = Clock.of({ tempo: 120, timeSignature: [6, 8] });
     // Eighth notes every 12,000 frames at 120 BPM: from 13,000 the next is 24,000.
-    expect(framesToNextBeat(sixEight, 13_000, 0, null, rate)).toBe(11_000);
+    expect(nextBeat(sixEight, 13_000, 0, null, rate).wait).toBe(11_000);
   });
 
   it('runs across the loop end to the first beat after the loop start', () => {
     const loop = { start: 0.5 * beatAt120, end: 3.5 * beatAt120 };
-    expect(framesToNextBeat(clock, 3.25 * beatAt120, 0, loop, rate)).toBe(0.25 * beatAt120 + 0.5 * beatAt120);
+    expect(nextBeat(clock, 3.25 * beatAt120, 0, loop, rate).wait).toBe(0.25 * beatAt120 + 0.5 * beatAt120);
+    expect(nextBeat(clock, 3.25 * beatAt120, 0, loop, rate).frame).toBe(beatAt120);
     // Past the loop's end the transport does not wrap: the next beat as usual.
-    expect(framesToNextBeat(clock, 3.75 * beatAt120, 0, loop, rate)).toBe(0.25 * beatAt120);
+    expect(nextBeat(clock, 3.75 * beatAt120, 0, loop, rate).wait).toBe(0.25 * beatAt120);
   });
 });
