@@ -1,11 +1,13 @@
 /**
  * Headers every renderer response carries, from app:// and from the web host alike.
  * COOP + COEP make the page cross-origin isolated, which SharedArrayBuffer (the sample pool and
- * the meter buffer) requires. The CSP allows only our own scripts and connections.
+ * the meter buffer) requires. The CSP allows only our own scripts and connections, and
+ * WebAssembly compiled from our own bytes ('wasm-unsafe-eval': the engine's stretch kernels,
+ * src/dsp/wasm; it allows no eval of JavaScript).
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -17,22 +17,24 @@ export class FftPlan {
   /** Stages of a whole transform: ⌈log2(size) / 2⌉ (the first one radix-2 when log2(size) is odd). */
   readonly passCount: number;
   /** Whether stage 0 is a radix-2 stage (log2(size) odd). */
-  private readonly radix2First: boolean;
+  readonly radix2First: boolean;
   /**
    * Per radix-4 stage with quarter block h (4h-point butterflies), at `offsets[stage]`: for
    * k < h the twiddles W^k, W^2k, W^3k of W = e^{−2πi/4h}, interleaved as
    * [cos k, −sin k, cos 2k, −sin 2k, cos 3k, −sin 3k]; `conjugates` holds them with the sines'
    * signs turned, for the inverse.
    */
-  private readonly twiddles: Float64Array;
-  private readonly conjugates: Float64Array;
+  readonly twiddles: Float64Array;
+  readonly conjugates: Float64Array;
   /**
    * `reversed[i]`: i with its log2(size) bits reversed, the place input i takes when `begin`
    * has run (so a caller can write its input there and skip `begin`).
    */
   readonly reversed: Uint32Array;
-  private readonly offsets: Int32Array;
-  private readonly swaps: Uint32Array;
+  /** Where each radix-4 stage's twiddles start in `twiddles` and `conjugates`. */
+  readonly offsets: Int32Array;
+  /** The bit-reversal as index pairs to swap. */
+  readonly swaps: Uint32Array;
 
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size ${size} is not a power of two ≥ 2`);
@@ -110,10 +112,15 @@ export class FftPlan {
     for (let stage = from; stage < to; stage++) {
       if (stage === 0 && this.radix2First) radix2(re, im, this.size);
       else {
-        const h = this.radix2First ? 2 << (2 * (stage - 1)) : 1 << (2 * stage);
+        const h = this.quarterOf(stage);
         radix4(re, im, this.size, inverse ? this.conjugates : this.twiddles, this.offsets[stage] as number, h, inverse ? 3 * h : h, inverse ? h : 3 * h);
       }
     }
+  }
+
+  /** The quarter block h of radix-4 stage `stage` (its butterflies span 4h points). */
+  quarterOf(stage: number): number {
+    return this.radix2First ? 2 << (2 * (stage - 1)) : 1 << (2 * stage);
   }
 }
 

@@ -121,16 +121,20 @@ export class SincInterpolator {
    * makes of it, bit for bit. `outLeft` and `outRight` may be the same array when the planes are.
    */
   gatherStereo(left: Float32Array, right: Float32Array, positions: Float64Array, from: number, to: number, rate: ReadRate, outLeft: Float64Array, outRight: Float64Array): void {
+    this.polyphaseInto(this.kernelFor(rate), left, right, positions, from, to, rate.step === 1, outLeft, outRight);
+  }
+
+  /** The polyphase table a read at this rate goes through (the stretched one above step 1). */
+  kernelFor(rate: ReadRate): SincKernel {
     const step = rate.step;
-    if (step > 1) {
-      let kernel = rate.kernel;
-      // Math.min keeps the stretch a double: a phi of the constant and the step would box it.
-      if (kernel === null || kernel.stretch !== Math.min(step, MAX_STRETCH)) {
-        kernel = this.stretchedKernel(rate);
-        rate.kernel = kernel;
-      }
-      this.polyphaseInto(kernel, left, right, positions, from, to, false, outLeft, outRight);
-    } else this.polyphaseInto(this.unstretched, left, right, positions, from, to, step === 1, outLeft, outRight);
+    if (step <= 1) return this.unstretched;
+    let kernel = rate.kernel;
+    // Math.min keeps the stretch a double: a phi of the constant and the step would box it.
+    if (kernel === null || kernel.stretch !== Math.min(step, MAX_STRETCH)) {
+      kernel = this.stretchedKernel(rate);
+      rate.kernel = kernel;
+    }
+    return kernel;
   }
 
   /** A read rate of `step` holding its kernel table, so no read of it builds or looks one up. */

@@ -1,6 +1,7 @@
 import { atan2InPlace, cos, cosInPlace, logInPlace, sinInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
+import { StretchKernels } from '../wasm/stretch-kernels';
 import type { StretchMap, StretchSource } from './stretch-source';
 
 /**
@@ -40,6 +41,8 @@ export class PhaseVocoder {
   readonly hop: number;
   readonly anchorEvery: number;
   private readonly plan: FftPlan;
+  /** The FFT stages and the stream read, in WebAssembly; re, im, y and the read's arrays live in its memory. */
+  private readonly kernels: StretchKernels;
   private readonly window: Float64Array;
   /** The window times the overlap-add's scale, per frame. */
   private readonly synthesisWindow: Float64Array;
@@ -138,10 +141,11 @@ export class PhaseVocoder {
     this.stepsPerGrain = 2 * this.plan.passCount + 4 + lockParts;
     this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
     const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
-    this.yLeft = new Float32Array(span);
-    this.yRight = new Float32Array(span);
-    this.re = new Float64Array(size);
-    this.im = new Float64Array(size);
+    this.kernels = new StretchKernels(this.plan, span, reader.kernelFor(this.rate), maxBlockFrames);
+    this.yLeft = this.kernels.yLeft;
+    this.yRight = this.kernels.yRight;
+    this.re = this.kernels.re;
+    this.im = this.kernels.im;
     this.sumRe = new Float64Array(this.bins);
     this.sumIm = new Float64Array(this.bins);
     this.prevRe = new Float64Array(this.bins);
@@ -162,9 +166,9 @@ export class PhaseVocoder {
     this.logAbove = new Float64Array(this.bins);
     this.peakCos = new Float64Array(this.bins);
     this.peakSin = new Float64Array(this.bins);
-    this.positions = new Float64Array(maxBlockFrames);
-    this.valuesLeft = new Float64Array(maxBlockFrames);
-    this.valuesRight = new Float64Array(maxBlockFrames);
+    this.positions = this.kernels.positions;
+    this.valuesLeft = this.kernels.outLeft;
+    this.valuesRight = this.kernels.outRight;
   }
 
   /**
@@ -181,7 +185,7 @@ export class PhaseVocoder {
     while (this.completeBelow() < high) this.work();
     const positions = this.positions;
     for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base;
-    streamReader().gatherStereo(this.yLeft, this.yRight, positions, 0, count, this.rate, this.valuesLeft, this.valuesRight);
+    this.kernels.gatherStereo(0, count, step === 1);
     for (let i = 0; i < count; i++) {
       left[at + i] = this.valuesLeft[i] as number;
       right[at + i] = this.valuesRight[i] as number;
@@ -242,7 +246,7 @@ export class PhaseVocoder {
   private restore(j: number): void {
     this.grainSource = this.sourceOfGrain(j);
     this.analyse();
-    this.plan.passes(this.re, this.im, 0, this.plan.passCount, false);
+    this.kernels.passes(0, this.plan.passCount, false);
     for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
     this.keep();
   }
@@ -254,7 +258,7 @@ export class PhaseVocoder {
    * stage; overlap-add.
    */
   private work(): void {
-    const { stage, plan, re, im } = this;
+    const { stage, plan, kernels } = this;
     const passes = plan.passCount;
     const forward = 1;
     const lock = forward + passes;
@@ -264,14 +268,14 @@ export class PhaseVocoder {
       this.grainSource = this.sourceOfGrain(this.nextGrain);
       this.analyse();
     }
-    else if (stage < lock) plan.passes(re, im, stage - forward, stage - forward + 1, false);
+    else if (stage < lock) kernels.passes(stage - forward, stage - forward + 1, false);
     else if (stage < synthesis) this.lockPhases(stage - lock, this.nextGrain);
     else if (stage === synthesis) this.rotate();
     else if (stage < inverse) {
       this.keep();
-      plan.begin(re, im);
+      kernels.begin();
     }
-    else if (stage < inverse + passes) plan.passes(re, im, stage - inverse, stage - inverse + 1, true);
+    else if (stage < inverse + passes) kernels.passes(stage - inverse, stage - inverse + 1, true);
     else {
       this.overlapAdd(this.nextGrain);
       this.nextGrain++;
