@@ -243,9 +243,14 @@ async function masterAndEncode(
   let label = '';
   let stage = 0;
   const between = () => step(stage, MAX_PASSES + 1, label);
-  /** One master pass over the mix, measured (`encode` gets each chunk first and returns what the file decodes to, or null when that is measured later). */
+  /**
+   * One master pass over the mix, measured (`encode` gets each chunk first and returns what the
+   * file decodes to, or null when that is measured later). Only the file's pass measures the true
+   * peak: the passes before it steer by integrated loudness alone, and oversampling is most of a
+   * meter's work.
+   */
   const measuredPass = async (passGainDb: number, passCeiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo | null) => {
-    const meter = new LoudnessMeter(sampleRate, 2);
+    const meter = new LoudnessMeter(sampleRate, 2, undefined, { truePeak: encode !== undefined });
     const limiterDb = await masterPass(
       mix,
       sampleRate,

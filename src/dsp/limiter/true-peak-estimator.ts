@@ -80,7 +80,53 @@ export class TruePeakEstimator {
     const base = channel * 2 * TAPS;
     let position = this.positions[channel] as number;
     let blockPeak = 0;
-    for (let m = from; m < to; m++) {
+    let m = from;
+    // Two frames a step: their windows overlap in 47 samples, so each sample is loaded once for
+    // both (each point still sums its terms in the same order as one frame at a time).
+    for (; m + 1 < to; m += 2) {
+      history[base + position] = input[m] as number;
+      history[base + position + TAPS] = input[m] as number;
+      position = position + 1 === TAPS ? 0 : position + 1;
+      // Frame m's window is a[0 … 47] = history[w …]; frame m + 1's is a[1 … 48], a[48] being
+      // the next sample, written over a[0]'s slot once a[0] is read.
+      const w = base + position;
+      let a0 = history[w] as number;
+      history[base + position] = input[m + 1] as number;
+      history[base + position + TAPS] = input[m + 1] as number;
+      position = position + 1 === TAPS ? 0 : position + 1;
+      let a48 = history[w + TAPS] as number;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let j = 0; j < TRUE_PEAK_HALF_TAPS; j++) {
+        // a0 = a[j], a48 = a[48 − j]; frame m pairs a[j] with a[47 − j], frame m + 1 a[j + 1] with a[48 − j].
+        const a1 = history[w + j + 1] as number;
+        const a47 = history[w + TAPS - 1 - j] as number;
+        const a = h1[j] as number;
+        const b = h1[TAPS - 1 - j] as number;
+        const c = h2[j] as number;
+        s1 += a0 * a + a47 * b;
+        s3 += a47 * a + a0 * b;
+        s2 += (a0 + a47) * c;
+        t1 += a1 * a + a48 * b;
+        t3 += a48 * a + a1 * b;
+        t2 += (a1 + a48) * c;
+        a0 = a1;
+        a48 = a47;
+      }
+      const first = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS - 1] as number, s1, s2, s3);
+      const second = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS] as number, t1, t2, t3);
+      if (peaks !== undefined) {
+        peaks[peaksOffset + m - from] = first;
+        peaks[peaksOffset + m + 1 - from] = second;
+      }
+      if (first > blockPeak) blockPeak = first;
+      if (second > blockPeak) blockPeak = second;
+    }
+    for (; m < to; m++) {
       const x = input[m] as number;
       history[base + position] = x;
       history[base + position + TAPS] = x;
@@ -100,14 +146,7 @@ export class TruePeakEstimator {
         s3 += vr * a + vl * b;
         s2 += (vl + vr) * (h2[j] as number);
       }
-      const centre = history[w + TRUE_PEAK_HALF_TAPS - 1] as number;
-      let peak = centre < 0 ? -centre : centre;
-      if (s1 < 0) s1 = -s1;
-      if (s2 < 0) s2 = -s2;
-      if (s3 < 0) s3 = -s3;
-      if (s1 > peak) peak = s1;
-      if (s2 > peak) peak = s2;
-      if (s3 > peak) peak = s3;
+      const peak = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS - 1] as number, s1, s2, s3);
       if (peaks !== undefined) peaks[peaksOffset + m - from] = peak;
       if (peak > blockPeak) blockPeak = peak;
     }
@@ -145,6 +184,18 @@ export class TruePeakEstimator {
     }
     return tail;
   }
+}
+
+/** The largest magnitude of a sample and its three interpolated points. */
+function peakOfPoints(centre: number, s1: number, s2: number, s3: number): number {
+  let peak = centre < 0 ? -centre : centre;
+  if (s1 < 0) s1 = -s1;
+  if (s2 < 0) s2 = -s2;
+  if (s3 < 0) s3 = -s3;
+  if (s1 > peak) peak = s1;
+  if (s2 > peak) peak = s2;
+  if (s3 > peak) peak = s3;
+  return peak;
 }
 
 /**
