@@ -10,7 +10,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { createChannel, createTrack } from '../../src/model/new-track';
 import { parseProject, serializeProject } from '../../src/model/parse-project';
 import type { Instrument, Note, Project } from '../../src/model/project-schema';
-import { expect, fileMenu, test } from './fixtures';
+import { expect, fileMenu, openProject, test } from './fixtures';
 
 const shots = '/tmp/shots/beats';
 
@@ -40,14 +40,6 @@ function writeProject(name: string, type: InstrumentType, bars: number, notes: N
   const file = path.join(folder, `${name}.glowroom`);
   writeFileSync(file, serializeProject(project));
   return file;
-}
-
-async function openProject(app: Page, file: string): Promise<void> {
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(open).toBeHidden();
 }
 
 /** Exports the whole song as 32-bit float WAV without loudness processing; returns the decoded file. */

@@ -7,7 +7,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { buildZip } from '../integration/projects/support/raw-zip';
-import { chooseInFileBrowser, expect, fileMenu, test } from './fixtures';
+import { chooseInFileBrowser, expect, fileMenu, openProject, test } from './fixtures';
 
 const home = () => process.env['GLOWROOM_HOME'] ?? '';
 
@@ -26,11 +26,8 @@ function projectUsingOutsideWav(name: string): string {
   return file;
 }
 
-async function openProject(app: Page, file: string): Promise<void> {
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+async function openToneProject(app: Page, file: string): Promise<void> {
+  await openProject(app, file);
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(1);
 }
 
@@ -43,7 +40,7 @@ async function setTempo(app: Page, bpm: number): Promise<void> {
 
 test('a bundle carries the project and its outside audio to another folder', async ({ app }) => {
   const file = projectUsingOutsideWav('Bundled');
-  await openProject(app, file);
+  await openToneProject(app, file);
   await setTempo(app, 97);
   await app.keyboard.press('Control+s');
   await expect(app.getByLabel('Project name')).not.toContainText('•');
@@ -99,7 +96,7 @@ test('a hostile bundle is refused with the reason shown and nothing written', as
 
 test('Collect and Save saves unsaved changes first, then copies the audio into Audio/', async ({ app }) => {
   const file = projectUsingOutsideWav('Collected');
-  await openProject(app, file);
+  await openToneProject(app, file);
   await setTempo(app, 101);
   await fileMenu(app, 'Collect and Save');
   await expect(app.getByRole('contentinfo')).toContainText('Collected 1 audio file(s) into Audio/');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { exportSong, rmsDb } from './exported-audio';
-import { expect, fileMenu, test } from './fixtures';
+import { expect, openProject, test } from './fixtures';
 
 /**
  * The buses' and the master's rows in the arrangement: a volume ramp drawn on the reverb bus's lane
@@ -91,10 +91,7 @@ test('the reverb bus and the master have rows with automation lanes in the arran
   test.setTimeout(180_000);
   mkdirSync('/tmp/shots/buslanes', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'bus-automation'));
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(2);
   const undo = app.getByRole('button', { name: /^Undo/ });
   const rows = app.getByRole('group', { name: 'Buses and master' });

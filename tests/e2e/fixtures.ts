@@ -35,6 +35,16 @@ export async function fileMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item, exact: true }).click();
 }
 
+/**
+ * Opens a project file as a user does: File ▸ Open… (or Ctrl+O with `via` 'keys'), its full path
+ * typed into the file browser's Location, Open; waits until the browser has closed.
+ */
+export async function openProject(page: Page, file: string, via: 'menu' | 'keys' = 'menu'): Promise<void> {
+  if (via === 'keys') await page.keyboard.press('Control+o');
+  else await fileMenu(page, 'Open…');
+  await chooseInFileBrowser(page, 'Open project', file, 'Open');
+}
+
 /** Removes the recovery folder of the shared data folder the web host uses. */
 export function clearRecovery(): void {
   const home = process.env['GLOWROOM_HOME'];

@@ -5,7 +5,7 @@ import { setPadSample } from '../../src/model/beats/pad-edits';
 import { addInstrumentTrack } from '../../src/model/edits/instrument-track-edits';
 import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
-import { expect, fileMenu, test } from './fixtures';
+import { expect, openProject, test } from './fixtures';
 
 test('a drum pad whose sample moved is in the Missing audio list, marked on its pad, and relinked from there', async ({ app }) => {
   const home = process.env['GLOWROOM_HOME'] ?? '';
@@ -20,10 +20,7 @@ test('a drum pad whose sample moved is in the Missing audio list, marked on its 
   writeFileSync(file, serializeProject(project));
   renameSync(kit, moved);
 
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog).toContainText('kick.wav');
   await expect(dialog).toContainText('pad 1 “kick” on Drums 1');
@@ -39,9 +36,7 @@ test('a drum pad whose sample moved is in the Missing audio list, marked on its 
   await app.screenshot({ path: '/tmp/shots/beats/missing-pad.png' });
 
   // Reopened, the list comes back; a typed path relinks the pad, one undo step.
-  await fileMenu(app, 'Open…');
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   await dialog.getByRole('combobox', { name: 'New path for kick.wav' }).fill(path.join(moved, 'kick.wav'));
   await dialog.getByRole('button', { name: 'Relink kick.wav' }).click();
   await expect(dialog).toBeHidden();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { dragEqBandTo } from './eq-drag';
 import { bandPowerDb, exportSong, rmsDb } from './exported-audio';
-import { expect, fileMenu, test } from './fixtures';
+import { expect, openProject, test } from './fixtures';
 
 /**
  * Mixing in the mixer view, judged on the exported FILE: a fader at −6 dB, a pan hard left, an
@@ -88,10 +88,7 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   test.setTimeout(180_000);
   mkdirSync('/tmp/shots/mix', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'mix-export'));
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(4);
   const undo = app.getByRole('button', { name: /^Undo/ });
 

@@ -7,7 +7,7 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
 import type { Project } from '../../src/model/project-schema';
 import { loadProjectFile, renderProject } from '../../electron/services/render/render-project';
-import { chooseInFileBrowser, clearRecovery, expect, fileMenu, importFolder, samplePack, test } from './fixtures';
+import { chooseInFileBrowser, clearRecovery, expect, importFolder, openProject, samplePack, test } from './fixtures';
 
 const frameOf = (beats: number, tempo: number) => Math.round(((beats * 60) / tempo) * 48_000);
 
@@ -110,10 +110,7 @@ test('opening a project whose audio moved lists it, plays on silently, and relin
   writeFileSync(file, serializeProject(project));
   renameSync(path.join(before, 'moved_tone.wav'), path.join(after, 'moved_tone.wav'));
 
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog).toContainText('moved_tone.wav');
   await expect(app.getByLabel('Clip moved_tone.wav (missing audio)')).toHaveCount(1);
@@ -161,10 +158,7 @@ test('audio moved and renamed into the library is found by its content and relin
   await importFolder(app, pack);
 
   await app.keyboard.press('Control+n');
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog.getByRole('combobox', { name: 'New path for hook_vox.wav' })).toHaveValue(moved);
   await expect(dialog.getByRole('listitem')).toContainText('Same content');
@@ -191,10 +185,7 @@ test('closing the missing-audio dialog keeps the clips silent and marked', async
   const project = addSourceClip(createEmptyProject('Gone'), { path: path.join(home, 'gone', 'never_there.wav'), name: 'never_there.wav', durationSeconds: 0.5 }, 0, null).project;
   const file = path.join(home, 'gone.glowroom');
   writeFileSync(file, serializeProject(project));
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog.getByRole('listitem')).toContainText('Not in the library');
   await dialog.getByRole('button', { name: 'Keep them silent' }).click();
@@ -216,10 +207,7 @@ test('a folder search shows its progress and can be cancelled: nothing is relink
   const file = path.join(home, 'slow-search', 'slow.glowroom');
   writeFileSync(file, serializeProject(addSourceClip(createEmptyProject('Slow'), source, 0, null).project));
 
-  await fileMenu(app, 'Open…');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file);
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await dialog.getByRole('button', { name: 'Search folder…' }).click();
   await chooseInFileBrowser(app, 'Search a folder for the missing audio', takes, 'Search');

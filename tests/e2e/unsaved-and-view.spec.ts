@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, importFolder, openProject, samplePack, test } from './fixtures';
 
 const home = () => process.env['GLOWROOM_HOME'] ?? '';
 
@@ -43,10 +43,7 @@ test('New and Open with unsaved changes ask Save / Don’t Save / Cancel in the 
 
   // Don't Save lets the changes go and opens the other project.
   await addSampleFromLibrary(app, 'sn_generic', 'sn_generic.flac');
-  await app.keyboard.press('Control+o');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file, 'keys');
   await expect(ask).toContainText('before opening another project');
   await ask.getByRole('button', { name: 'Don’t Save' }).click();
   await expect(app.getByLabel('Project name')).toHaveText('Asked before new');
@@ -80,10 +77,7 @@ test('the grid, zoom, scroll and open mixer of a project come back when it is op
   await app.reload();
   await expect(grid).toHaveValue('beat');
   await expect(app.getByRole('region', { name: 'Mixer' })).toHaveCount(0);
-  await app.keyboard.press('Control+o');
-  const open = app.getByRole('dialog', { name: 'Open project' });
-  await open.getByRole('textbox', { name: 'Location' }).fill(file);
-  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await openProject(app, file, 'keys');
   await expect(app.getByLabel('Project name')).toHaveText('Zoomed in');
   await expect(grid).toHaveValue('1/16');
   await expect.poll(async () => Math.round((await clip.boundingBox())?.width ?? 0)).toBe(Math.round(width));
