@@ -7,11 +7,8 @@ import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { useTransport } from '../../state/transport-store';
 import { InlineNameInput } from '../InlineNameInput';
-import { startPreviewDrag } from './preview-drag';
+import { startSlopDrag } from './preview-drag';
 import { snapToGrid } from '../../../src/model/snap';
-
-/** A drag shorter than this (px) is a click: it moves the playhead to the marker. */
-const clickSlop = 3;
 
 /**
  * The project's markers as flags in the ruler: click one to move the playhead there, drag it to
@@ -34,17 +31,13 @@ function MarkerFlag({ marker, pixelsPerBeat }: { marker: Marker; pixelsPerBeat: 
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 || renaming) return;
-    const originX = event.clientX;
-    let moved = false;
-    startPreviewDrag(event, {
-      move: (move) => {
-        const dx = move.clientX - originX;
-        if (!moved && Math.abs(dx) < clickSlop) return null;
-        moved = true;
+    startSlopDrag(event, {
+      travel: 'x',
+      to: (dx, _dy, move) => {
         const snap = move.altKey ? 'off' : useTimeline.getState().snap;
         return (p) => moveMarker(p, marker.id, beats(snapToGrid(marker.beat + dx / pixelsPerBeat, snap, p)));
       },
-      release: () => {
+      release: (moved) => {
         if (!moved) useTransport.getState().seekToBeat(marker.beat);
         return moved ? moveMarkerLabel() : null;
       },

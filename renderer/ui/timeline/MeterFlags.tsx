@@ -5,10 +5,7 @@ import { Clock } from '../../../src/std/clock';
 import { useProject } from '../../state/project-store';
 import { deleteMeterChangeAt } from './meter-actions';
 import { useMeterUi } from './meter-store';
-import { startPreviewDrag } from './preview-drag';
-
-/** A drag shorter than this (px) is a click. */
-const clickSlop = 3;
+import { startSlopDrag } from './preview-drag';
 
 interface Flag {
   readonly bar: number;
@@ -47,17 +44,11 @@ function MeterFlag({ flag, left, pixelsPerBeat }: { flag: Flag; left: number; pi
       event.stopPropagation();
       return;
     }
-    const originX = event.clientX;
     const startBeat = Clock.of(useProject.getState().project).barStart(bar);
-    let moved = false;
-    startPreviewDrag(event, {
-      move: (move) => {
-        const dx = move.clientX - originX;
-        if (!moved && Math.abs(dx) < clickSlop) return null;
-        moved = true;
-        return (p) => moveMeterChange(p, bar, meterChangeBarNear(p, bar, startBeat + dx / pixelsPerBeat));
-      },
-      release: () => (moved ? moveMeterChangeLabel() : null),
+    startSlopDrag(event, {
+      travel: 'x',
+      to: (dx) => (p) => moveMeterChange(p, bar, meterChangeBarNear(p, bar, startBeat + dx / pixelsPerBeat)),
+      release: (moved) => (moved ? moveMeterChangeLabel() : null),
     });
   };
 

@@ -9,11 +9,8 @@ import { useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
 import { formatBarsBeats } from '../format';
 import { openRulerMenu } from './meter-actions';
-import { startPreviewDrag } from './preview-drag';
+import { startSlopDrag } from './preview-drag';
 import { bpmPerPixel, bpmToY, tempoCurvePoints, tempoRange } from './tempo-lane-geometry';
-
-/** A drag shorter than this (px) is a click. */
-const clickSlop = 3;
 
 const formatBpm = (bpm: number) => String(+bpm.toFixed(2));
 
@@ -43,20 +40,14 @@ export function TempoLane({ laneBeats }: { readonly laneBeats: number }) {
 
   const onHandleDown = (event: PointerEvent<HTMLDivElement>, index: number, change: TempoChange) => {
     if (event.button !== 0) return;
-    const originX = event.clientX;
-    const originY = event.clientY;
-    let moved = false;
-    startPreviewDrag(event, {
-      move: (move) => {
-        const dx = move.clientX - originX;
-        const dy = move.clientY - originY;
-        if (!moved && Math.hypot(dx, dy) < clickSlop) return null;
-        moved = true;
+    startSlopDrag(event, {
+      travel: 'xy',
+      to: (dx, dy, move) => {
         const beat = snapToGrid(change.beat + dx / pixelsPerBeat, move.altKey ? 'off' : useTimeline.getState().snap, useProject.getState().project);
         const bpm = change.bpm - dy * bpmPerPixel(range) * (move.shiftKey ? 0.1 : 1);
         return (p) => moveTempoChange(p, index, beat, bpm);
       },
-      release: () => (moved ? moveTempoChangeLabel() : null),
+      release: (moved) => (moved ? moveTempoChangeLabel() : null),
     });
   };
 
