@@ -68,6 +68,15 @@ export function buildAppMenu(state: EditState, recent: readonly string[], action
       ],
     },
     {
+      label: '&Mix',
+      submenu: [
+        run('All Channels: Read', 'all-channels-read'),
+        run('All Channels: Touch', 'all-channels-touch'),
+        run('All Channels: Latch', 'all-channels-latch'),
+        run('All Channels: Write', 'all-channels-write'),
+      ],
+    },
+    {
       label: '&View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, { type: 'separator' }, { role: 'toggleDevTools' }],
     },

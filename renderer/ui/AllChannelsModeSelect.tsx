@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { channelOwners } from '../../src/model/automation-params';
 import { automationModes, type AutomationMode } from '../state/automation-recorder';
-import { sharedMode, useAutomationModes } from '../state/automation-modes';
+import { setAllChannelsMode, sharedMode, useAutomationModes } from '../state/automation-modes';
 import { useProject } from '../state/project-store';
 import { modeHints, modeNames } from './AutomationModeSelect';
 
@@ -20,7 +20,7 @@ export function AllChannelsModeSelect({ className }: { className: string }) {
         className={`automation-mode-select ${shared === 'read' || shared === null ? '' : 'is-writing'}`}
         aria-label="Automation mode of all channels"
         value={shared ?? 'mixed'}
-        onChange={(event) => useAutomationModes.getState().setModes(channels, event.target.value as AutomationMode)}
+        onChange={(event) => setAllChannelsMode(event.target.value as AutomationMode)}
       >
         {shared === null && (
           <option value="mixed" disabled>

@@ -260,7 +260,7 @@ export type EditState = z.infer<typeof EditState>;
 
 /** Commands of the native menu; the renderer runs each as its keyboard shortcut would. */
 export const MenuCommand = z.enum([
-  'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'import-midi', 'export-midi-clip', 'export-midi-track', 'undo', 'redo', 'select-all', 'add-time-signature', 'shortcuts', 'getting-started', 'guide', 'open-demo',
+  'new', 'open', 'save', 'save-as', 'export', 'collect', 'export-bundle', 'open-bundle', 'import-midi', 'export-midi-clip', 'export-midi-track', 'undo', 'redo', 'select-all', 'add-time-signature', 'all-channels-read', 'all-channels-touch', 'all-channels-latch', 'all-channels-write', 'shortcuts', 'getting-started', 'guide', 'open-demo',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

@@ -2,6 +2,7 @@ import { redoLabel, undoLabel } from '../../../src/model/history';
 import type { EditState, MenuCommand } from '../../../src/protocol/ipc';
 import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
+import { setAllChannelsMode } from '../../state/automation-modes';
 import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { addMeterChangeAtPlayhead, selectAll } from '../timeline';
@@ -25,6 +26,10 @@ const commands: Record<MenuCommand, () => void> = {
   redo: () => useProject.getState().redo(),
   'select-all': selectAll,
   'add-time-signature': addMeterChangeAtPlayhead,
+  'all-channels-read': () => setAllChannelsMode('read'),
+  'all-channels-touch': () => setAllChannelsMode('touch'),
+  'all-channels-latch': () => setAllChannelsMode('latch'),
+  'all-channels-write': () => setAllChannelsMode('write'),
   shortcuts: () => useUi.getState().show('shortcuts'),
   'getting-started': () => useUi.getState().showGettingStarted(true),
   guide: () => useUi.getState().show('guide'),
