@@ -15,7 +15,8 @@ import { snapToGrid, type SnapRounding } from '../../../src/model/snap';
  * The ruler's pointer surface, loop range and markers (the arrangement canvas paints its bars and
  * times underneath): click to move the playhead there, drag to set the loop range, Shift-drag to
  * set the punch range (recording writes only inside it), double-click to add a marker, right-click
- * for the time signature menu. Alt bypasses the snap grid. The meters' flags and the markers sit on it.
+ * for the time signature menu. Alt bypasses the snap grid. Under the bar numbers, the meters' flags
+ * and the markers have a row each, so a marker on a meter change's bar leaves its flag readable.
  */
 export function Ruler() {
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
