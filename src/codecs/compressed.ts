@@ -5,10 +5,13 @@ import { lossyCeiling } from './limits';
  * What the FLAC, MP3 and Ogg Vorbis adapters share. The decoders are the WASM builds of libFLAC,
  * mpg123 and libvorbis from the wasm-audio-decoders project. They run in Node, Node workers and
  * Chromium alike: the WASM is embedded in the JavaScript, nothing is fetched. The compiled module
- * is cached by the package, but each instance still costs about 3 ms and a WASM memory for the
- * garbage collector to reclaim, so a format whose decoder is clean after a file keeps one idle
- * instance per thread (`ReusedDecoder`); a decoder that failed, or whose result `decode` refused,
- * is always freed, never reused.
+ * is cached by the package, but each instance costs 2–7 ms and a 16 MiB WASM memory for the
+ * garbage collector to reclaim (a library import of 1,000 compressed files made 16 GiB of them),
+ * so each format keeps one idle decoder per thread (`ReusedDecoder`). The FLAC and MP3 ones start
+ * each file's decoder inside the WASM instance they already have (`resetInPlace`); the Ogg Vorbis
+ * one cannot, since its C teardown frees libvorbis's output buffer a second time and leaks the
+ * codebooks (harmless only in an instance thrown away), so its `flush` takes a new instance per
+ * file. A decoder that failed, or whose result `decode` refused, is always freed, never reused.
  */
 
 /** The part of every wasm-audio-decoders result the adapters read. */
@@ -26,18 +29,21 @@ export interface WasmDecoder {
 }
 
 /**
- * One idle decoder of a format, kept between files on this thread. Only for a decoder that is
- * clean after a successful file, as the Ogg Vorbis one is: its `flush` ends a file by starting a
- * new instance (so the next file costs one instance instead of two). Not the FLAC one, whose
- * `decodeFrames` keeps counting samples and frames across calls (an error would then be placed
- * in the wrong second), nor mpg123, whose bit reservoir would carry the end of one file into the
- * start of the next. Concurrent decodes each take their own: the idle one goes to one caller, the
- * others get fresh ones.
+ * One idle decoder of a format, kept between files on this thread. After a file that decoded
+ * cleanly, `renew` makes it new (the package's `reset`, made to stay in its WASM instance by
+ * `resetInPlace`): a reused decoder must start each file as a fresh one does, since libFLAC counts
+ * samples and frames across calls (an error would be placed in the wrong second) and mpg123 would
+ * carry the end of one file (its bit reservoir, its filter state) into the start of the next.
+ * Concurrent decodes each take their own: the idle one goes to one caller, the others get fresh ones.
  */
 export class ReusedDecoder<D extends WasmDecoder> {
   private idle: D | null = null;
 
-  constructor(private readonly create: () => D) {}
+  /** `renew` readies a decoder that finished a file for the next one (default: nothing to do). */
+  constructor(
+    private readonly create: () => D,
+    private readonly renew: (decoder: D) => Promise<void> = async () => undefined,
+  ) {}
 
   /** The idle decoder, or a new one; the caller owns it until `keep` or `free`. */
   take(): D {
@@ -46,11 +52,85 @@ export class ReusedDecoder<D extends WasmDecoder> {
     return decoder;
   }
 
-  /** Takes back a decoder that finished a file cleanly (frees it when one is already idle). */
-  keep(decoder: D): void {
+  /** Takes back a decoder that finished a file cleanly (frees it when one is already idle, or when it cannot be renewed). */
+  async keep(decoder: D): Promise<void> {
+    try {
+      await this.renew(decoder);
+    } catch {
+      decoder.free();
+      return;
+    }
     if (this.idle === null) this.idle = decoder;
     else decoder.free();
   }
+}
+
+export type WasmExports = Readonly<Record<string, (...args: number[]) => number>>;
+
+/** The members of a wasm-audio-decoders decoder (the inner one, which owns the WASM) that `resetInPlace` uses. */
+interface EmscriptenDecoder {
+  /** The WASM instance's helper (its `wasm` holds the exports); set once the instance is ready. */
+  _common: { readonly wasm: WasmExports; free(): void } | undefined;
+  /** The decoder's C state: a pointer into the instance. */
+  _decoder: number;
+  _WASMAudioDecoderCommon: unknown;
+  _init(): Promise<void>;
+  free(): void;
+  reset(): Promise<void>;
+}
+
+function isEmscriptenDecoder(value: unknown): value is EmscriptenDecoder {
+  const candidate = value as Partial<Record<keyof EmscriptenDecoder, unknown>> | null;
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate._init === 'function' && typeof candidate.free === 'function' &&
+    typeof candidate.reset === 'function' && typeof candidate._WASMAudioDecoderCommon === 'function'
+  );
+}
+
+export interface InPlaceOptions {
+  /**
+   * Destroys the decoder's C state, given the instance's exports and the state's pointer; what
+   * `_init` allocated besides is freed after it. Default the package's `free`, which does both:
+   * give this where that `free` is wrong to run twice in one instance.
+   */
+  readonly destroy?: (exports: WasmExports, pointer: number) => void;
+}
+
+/**
+ * Makes `decoder.reset()` (the package's own, which frees the decoder and instantiates the WASM
+ * anew) destroy the decoder's C state and create it again inside the WASM instance it has: the
+ * same calls the package makes on a fresh instance, minus the instance. Only for a decoder whose
+ * C teardown frees everything exactly once (libFLAC's; mpg123's given `destroy`), since a kept
+ * instance carries any damage to its heap into every later file. The FLAC class wraps an inner
+ * decoder (`_decoder`) whose `reset` it calls; mpg123's is the decoder itself.
+ * A package version whose decoder is built otherwise is left as it is: its `reset` then makes a
+ * new instance, which is slower but just as right. tests/unit/codecs/reused-decoder.test.ts
+ * checks, per format, that a renewed decoder gives a fresh one's samples bit for bit.
+ */
+export function resetInPlace<D extends WasmDecoder>(decoder: D, options: InPlaceOptions = {}): D {
+  const inner: unknown = (decoder as { _decoder?: unknown })._decoder ?? decoder;
+  if (!isEmscriptenDecoder(inner)) return decoder;
+  const renew = inner.reset;
+  inner.reset = () => {
+    const common = inner._common;
+    // Not started yet (`_common` comes with the instance): the package's own reset.
+    if (common === undefined) return renew();
+    if (options.destroy) {
+      options.destroy(common.wasm, inner._decoder);
+      common.free();
+    } else inner.free();
+    const factory = inner._WASMAudioDecoderCommon;
+    // `_init` asks `new this._WASMAudioDecoderCommon().instantiate(…)` for its WASM: hand back the one it has.
+    inner._WASMAudioDecoderCommon = function sameInstance() {
+      return { instantiate: () => Promise.resolve(common) };
+    };
+    try {
+      return inner._init();
+    } finally {
+      inner._WASMAudioDecoderCommon = factory;
+    }
+  };
+  return decoder;
 }
 
 /**
@@ -86,7 +166,7 @@ export async function withDecoder<D extends WasmDecoder, T>(
     damaged.cause = error;
     throw damaged;
   }
-  if (source instanceof ReusedDecoder) source.keep(decoder);
+  if (source instanceof ReusedDecoder) await source.keep(decoder);
   else decoder.free();
   return result;
 }

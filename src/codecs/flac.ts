@@ -1,6 +1,6 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
-import { checkErrors, checkNotEmpty, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { checkErrors, checkNotEmpty, damagedFile, formatSeconds, resetInPlace, ReusedDecoder, withDecoder } from './compressed';
 import { collectPcm, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { crc, crcTable } from './crc';
 import { checkShape } from './limits';
@@ -29,6 +29,9 @@ export async function decodeFlac(bytes: Uint8Array, name = '<unnamed>'): Promise
   return collectPcm((sink) => streamFlac(bytes, name, sink));
 }
 
+/** This thread's idle FLAC decoder (see compressed.ts `ReusedDecoder`), made new after each file it decoded. */
+const flacDecoder = new ReusedDecoder(() => resetInPlace(new FLACDecoder()), (decoder) => decoder.reset());
+
 /** Frames handed to the decoder at a time: 128 Ki samples per channel at the usual 4096-sample blocks. */
 const FRAMES_PER_BATCH = 32;
 
@@ -40,7 +43,7 @@ export async function streamFlac(bytes: Uint8Array, name: string, sink: PcmSink)
   const shape = frameShape(split.frames, info, name);
   checkShape(shape.sampleRate, shape.channelCount, name);
   if (info.totalSamples > 0 && split.samples < info.totalSamples) throw truncated(name, info, split.samples);
-  const decodedSamples = await withDecoder(() => new FLACDecoder(), 'FLAC', name, async (decoder) => {
+  const decodedSamples = await withDecoder(flacDecoder, 'FLAC', name, async (decoder) => {
     let done = 0;
     let planes: Float32Array[] = [];
     for (let first = 0; first < split.frames.length; first += FRAMES_PER_BATCH) {

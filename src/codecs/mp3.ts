@@ -1,6 +1,6 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
-import { checkErrors, checkLevels, checkNotEmpty, damagedFile, formatSeconds, withDecoder } from './compressed';
+import { checkErrors, checkLevels, checkNotEmpty, damagedFile, formatSeconds, resetInPlace, ReusedDecoder, withDecoder } from './compressed';
 import { collectPcm, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
@@ -30,6 +30,16 @@ export async function decodeMp3(bytes: Uint8Array, name = '<unnamed>'): Promise<
   return collectPcm((sink) => streamMp3(bytes, name, sink));
 }
 
+/**
+ * This thread's idle MP3 decoder (see compressed.ts `ReusedDecoder`), made new after each file it
+ * decoded. The package's `free` frees the C decoder a second time after `mpeg_frame_decoder_destroy`
+ * has freed it, harmless in an instance thrown away but not in one kept, so the renewal destroys it once.
+ */
+const mpegDecoder = new ReusedDecoder(
+  () => resetInPlace(new MPEGDecoder({ enableGapless: false }), { destroy: (exports, pointer) => void exports.mpeg_frame_decoder_destroy?.(pointer) }),
+  (decoder) => decoder.reset(),
+);
+
 /** Bytes of the frame chain handed to the decoder at a time (about 3 s at 160 kbit/s). */
 const CHAIN_CHUNK = 1 << 16;
 /**
@@ -47,7 +57,7 @@ export async function streamMp3(bytes: Uint8Array, name: string, sink: PcmSink):
   const info = stream.runs[0] ? readXing(stream.runs[0], 0, header) : undefined;
   const { start, frames: declared } = info ? trimmed(info, header) : { start: 0, frames: Infinity };
   const levels = new TailLevels(header.mono ? 1 : 2, start);
-  const decodedSamples = await withDecoder(() => new MPEGDecoder({ enableGapless: false }), 'MP3', name, (decoder) => {
+  const decodedSamples = await withDecoder(mpegDecoder, 'MP3', name, (decoder) => {
     let done = 0;
     const chunks = stream.runs.flatMap((run) => Array.from({ length: Math.ceil(run.length / CHAIN_CHUNK) }, (_, i) => run.subarray(i * CHAIN_CHUNK, (i + 1) * CHAIN_CHUNK)));
     for (const chunk of chunks) {
