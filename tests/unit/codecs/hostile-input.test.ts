@@ -106,6 +106,19 @@ describe('MP3 with damaged or stray frames', () => {
     expect(audio.notes).toEqual(['1000 bytes of damaged data between its frames were skipped.']);
   });
 
+  it('does not lock onto a stray header in junk before the first frame: the whole file keeps the stream\'s rate', async () => {
+    // Before the fix one damaged header decided the rate of the whole file (the probe: values up to 5.9 million).
+    const bytes = read(file);
+    const junk = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37 + 11) % 256);
+    junk.set([0xff, 0xfb, 0x94, 0x64]); // a plausible 48 kHz MPEG-1 layer III header
+    // An empty ID3v2 tag first, so the file is still taken for MP3 with junk before its first frame.
+    const tagged = insert(insert(bytes, 0, junk), 0, Uint8Array.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0]));
+    const original = await decodeAudio(bytes, 'bass.mp3');
+    const audio = await decodeAudio(tagged, 'bass.mp3');
+    expect(audio.sampleRate).toBe(44_100);
+    expect(audio.channels).toEqual(original.channels);
+  });
+
   it('decodes every frame when the Xing frame count is too small, with a note', async () => {
     const original = await decodeAudio(read('Drums/Kicks/bd_tek.mp3'), 'tek.mp3');
     const audio = await decodeAudio(withField('Drums/Kicks/bd_tek.mp3', 'mp3', 'Xing frame count', 5), 'tek.mp3');
