@@ -2,7 +2,7 @@ import { Engine } from '../../../src/engine/engine';
 import { createEmptyProject } from '../../../src/model/new-project';
 import { createChannel, createTrack } from '../../../src/model/new-track';
 import type { AudioClip, Channel, Clip, Project, Track } from '../../../src/model/project-schema';
-import { blockFrames, createStatusBuffer, packSample } from '../../../src/protocol/engine';
+import { blockFrames, createStatusBuffer, packSample, type EngineCommand } from '../../../src/protocol/engine';
 import { compileEngineDocument, engineDocumentChanges } from '../../../src/protocol/engine-document';
 
 export const rate = 48_000;
@@ -42,12 +42,23 @@ export function engineWith(
   extra: Partial<Project> = {},
 ): Engine {
   const engine = new Engine(engineRate);
-  for (const [id, sample] of Object.entries(samples)) {
-    engine.command({ type: 'add-sample', sample: packSample(id, sample.sampleRate ?? engineRate, sample.planes, (n) => new ArrayBuffer(n)) });
-  }
-  for (const command of engineDocumentChanges(null, compileEngineDocument(projectOf(tracks, song, extra), (sourceId) => sourceId))) engine.command(command);
-  engine.command({ type: 'play' });
+  for (const command of engineCommands(samples, tracks, song, engineRate, extra)) engine.command(command);
   return engine;
+}
+
+/** The commands `engineWith` gives its engine: pool the samples, set the document, play from frame 0. */
+export function engineCommands(
+  samples: Record<string, { sampleRate?: number; planes: Float32Array[] }>,
+  tracks: Track[],
+  song: Song = timeline120,
+  engineRate = rate,
+  extra: Partial<Project> = {},
+): EngineCommand[] {
+  return [
+    ...Object.entries(samples).map(([id, sample]): EngineCommand => ({ type: 'add-sample', sample: packSample(id, sample.sampleRate ?? engineRate, sample.planes, (n) => new ArrayBuffer(n)) })),
+    ...engineDocumentChanges(null, compileEngineDocument(projectOf(tracks, song, extra), (sourceId) => sourceId)),
+    { type: 'play' },
+  ];
 }
 
 /** Renders `frames` frames in blocks of `block` (default the real 128) and returns both channels. */
