@@ -25,14 +25,19 @@ function instrument(type: InstrumentType): Instrument {
   return { id: 'i1', type, params };
 }
 
-/** A project with one instrument track holding one empty 1-bar note clip ("Beat"), looped over `bars`, written where the test can open it. */
-function writeProject(name: string, type: InstrumentType, bars: number, notes: Note[] = [], buses: Project['buses'] = []): string {
+/**
+ * A project with one instrument track holding one empty 1-bar note clip ("Beat"), looped over `bars`, written where the test can open it.
+ * `song` changes the song's settings; `patternBeats` makes the pattern that long (and the clip too, unlooped).
+ */
+function writeProject(name: string, type: InstrumentType, bars: number, notes: Note[] = [], buses: Project['buses'] = [], song: Partial<Project> = {}, patternBeats = 4): string {
   const base = createEmptyProject(name);
   const track = { ...createTrack('t1', type === 'drums' ? 'Drums' : 'Lead', 0), instrument: instrument(type) };
+  const loop = patternBeats === 4;
   const project: Project = {
     ...base,
-    tracks: [{ ...track, clips: [{ kind: 'notes', id: 'c1', name: 'Beat', pattern: 'p1', start: 0, length: bars * 4, offset: 0, loop: true, mute: false }] }],
-    patterns: { p1: { name: 'Beat', length: 4, notes, stepGrid: { division: '1/16', rowSteps: {} } } },
+    ...song,
+    tracks: [{ ...track, clips: [{ kind: 'notes', id: 'c1', name: 'Beat', pattern: 'p1', start: 0, length: loop ? bars * 4 : patternBeats, offset: 0, loop, mute: false }] }],
+    patterns: { p1: { name: 'Beat', length: patternBeats, notes, stepGrid: { division: '1/16', rowSteps: {} } } },
     buses,
   };
   const folder = path.join(process.env['GLOWROOM_HOME'] ?? '', 'beats');
@@ -124,8 +129,8 @@ test('A melody drawn in the piano roll (the first length drawn is remembered) is
 
   // Draw C4 a beat long by dragging, then E4, G4 and C5 with the remembered length, one per beat.
   const melody = [60, 64, 67, 72];
-  // The roll's default zoom: 96 px a beat, 14 px a key. Scroll so C4–C5 are in view, then aim at their rows.
-  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 76) * 14);
+  // The roll's default zoom: 96 px a beat, 14 px a key. Scroll so C4–C5 are in view (D5 at the top, under the bar numbers), then aim at their rows.
+  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 74) * 14);
   const box = (await roll.boundingBox())!;
   const point = (beat: number, pitch: number) => ({ x: box.x + beat * 96 + 4, y: box.y + (127 - pitch) * 14 + 7 });
   const first = point(0, melody[0]!);
@@ -217,6 +222,40 @@ test('Piano roll edits: fold to the scale, quantize, a chord stamp, then everyth
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start])).toEqual([[72, 0], [77, 1], [69, 2], [72, 2], [76, 2]]);
 });
 
+
+test('The piano roll of a clip across a meter change shows the song’s bars and meters and snaps to them', async ({ app }) => {
+  // Bar 1 in 4/4 (beats 0–4), then 6/8 from bar 2: 3-beat bars at 4, 7 and 10. The clip and its pattern last 13 beats: four bars.
+  const file = writeProject('Meters', 'synth', 1, [], [], { meterChanges: [{ bar: 1, timeSignature: [6, 8] }] }, 13);
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const roll = editor.getByRole('listbox', { name: 'Notes' });
+  await expect(roll).toBeVisible();
+
+  // The ruler numbers the song's bars where they start (96 px a beat), with the meter where it changes.
+  const bars = editor.getByRole('list', { name: 'Song bars' }).getByRole('listitem');
+  await expect(bars).toHaveText(['1 4/4', '2 6/8', '3', '4']);
+  const rollBox = (await roll.boundingBox())!;
+  const starts = await bars.evaluateAll((items) => items.map((item) => item.getBoundingClientRect().x));
+  expect(starts.map((x) => Math.round(x - rollBox.x))).toEqual([0, 4, 7, 10].map((beat) => beat * 96));
+  await expect(editor.getByRole('spinbutton', { name: 'Pattern length in bars' })).toHaveValue('4');
+
+  // Snap to bars: a note drawn in the third bar starts on its first beat (7), not on a 4-beat grid (8).
+  await editor.getByRole('combobox', { name: 'Snap' }).selectOption('bar');
+  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 70) * 14);
+  const box = (await roll.boundingBox())!;
+  const at = (beat: number) => ({ x: box.x + beat * 96, y: box.y + (127 - 60) * 14 + 7 });
+  await app.mouse.click(at(8.2).x, at(8.2).y);
+  await expect(roll.getByRole('option', { name: 'C4 at beat 8', exact: true })).toHaveCount(1);
+  // Dragged a bar and a bit later, it moves one 6/8 bar (3 beats), not four beats.
+  await app.mouse.move(at(7.1).x, at(7.1).y);
+  await app.mouse.down();
+  await app.mouse.move(at(10.3).x, at(10.3).y, { steps: 6 });
+  await app.mouse.up();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Move Note');
+  await expect(roll.getByRole('option', { name: 'C4 at beat 11', exact: true })).toHaveCount(1);
+  await app.screenshot({ path: `${shots}/piano-roll-meters.png` });
+});
 
 test('Step sequencer: a drag paints a row in one step, a 3-step row repeats over the bar, the lane sets velocity', async ({ app }) => {
   const file = writeProject('Steps', 'drums', 1);

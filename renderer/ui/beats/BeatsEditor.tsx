@@ -5,8 +5,6 @@ import { pitchName } from '../../../src/model/beats/scales';
 import { setSongSwing } from '../../../src/model/beats/song-swing';
 import { setInstrumentParam, setInstrumentParams } from '../../../src/model/edits/instrument-edits';
 import type { NoteClip, Pattern, Project, Track } from '../../../src/model/project-schema';
-import { Clock } from '../../../src/std/clock';
-import { beats } from '../../../src/std/units';
 import { auditionNote } from '../../audio/live-notes';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
@@ -61,9 +59,6 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
   }, [track.clips, clip.pattern, project.patterns]);
   const playheadBeat = (timelineBeat: number) => patternBeatAt(clip, pattern.length, timelineBeat);
   const songKey = project.key ? { root: project.key.tonic, scale: project.key.mode } : null;
-  const clock = Clock.of(project);
-  // The pattern has no meter of its own: its bars are those of the song where the clip starts.
-  const barBeats = clock.barLength(clock.barAt(beats(clip.start)));
   return (
     <section className="beats-panel" aria-label="Beat editor">
       <header>
@@ -102,7 +97,7 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
       <div className="beats-panel-body">
         {view === 'steps' && drums && <StepSequencer editing={editing} rows={rows} projectSwing={project.swing} playheadBeat={playheadBeat} audition={audition} />}
         {view === 'piano' && (
-          <PianoRoll editing={editing} ghosts={ghosts} songKey={songKey} barBeats={barBeats} playheadBeat={playheadBeat} audition={audition} />
+          <PianoRoll editing={editing} ghosts={ghosts} songKey={songKey} song={project} origin={clip.start - clip.offset} playheadBeat={playheadBeat} audition={audition} />
         )}
         {view === 'pads' && drums && <DrumPads track={track} drums={drums} project={project} patternId={clip.pattern} audition={audition} />}
         {view === 'sound' && track.instrument?.type === 'synth' && (

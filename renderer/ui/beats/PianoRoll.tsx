@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { chordNames, chords, type ChordName } from '../../../src/model/beats/chords';
 import {
   allNotes,
@@ -13,11 +13,14 @@ import {
 import type { PatternNote } from '../../../src/model/beats/pattern-shape';
 import { quantizeNotes } from '../../../src/model/beats/quantize';
 import { inScale, pitchClassNames, pitchName, scaleNames, scales, type ScaleChoice } from '../../../src/model/beats/scales';
-import { gridBeats, snapOptions, type SnapSetting } from '../../../src/model/snap';
+import { gridStepAt, patternBars, patternLengthInBars, patternLengthOfBars, snapInPattern } from '../../../src/model/beats/pattern-grid';
+import { snapOptions, type SnapSetting } from '../../../src/model/snap';
+import type { TimeMap } from '../../../src/std/clock';
 import { NumberField } from './NumberField';
 import type { PatternEditing } from './pattern-editing';
 import { PianoKeys, isBlackKey } from './PianoKeys';
-import { beatX, pitchRows, pitchY, topPitch, zoomed, type RollView } from './piano-roll-geometry';
+import { beatX, pitchRows, pitchY, topPitch, zoomed, type RollGrid, type RollView } from './piano-roll-geometry';
+import { RollBars, RollRuler } from './RollBars';
 import { rollCommand, type RollCommand } from './roll-keys';
 import { usePatternPlayhead } from './use-pattern-playhead';
 import { useRollGestures, type RollTool } from './use-roll-gestures';
@@ -30,8 +33,10 @@ export interface PianoRollProps {
   readonly ghosts: readonly PatternNote[];
   /** The song's key, the scale shown first. */
   readonly songKey: ScaleChoice | null;
-  /** How many beats (quarter notes) a bar of the pattern lasts: the song's bar where the clip starts. */
-  readonly barBeats: number;
+  /** The song's tempo and meters: the pattern's bars are the song's bars where the clip sits. */
+  readonly song: TimeMap;
+  /** The song beat where pattern beat 0 sits (the clip's start minus its offset). */
+  readonly origin: number;
   /** The pattern position (beats) at a playhead position (timeline beats), or null outside the clip. */
   readonly playheadBeat: (timelineBeat: number) => number | null;
   readonly audition: (pitch: number) => void;
@@ -46,7 +51,7 @@ const fineNudge = 1 / 32;
  * highlight and fold, ghost notes, chord stamps, copy/paste, duplicate, transpose and nudge keys,
  * audition, zoom on both axes. Each gesture or command is one undo step.
  */
-export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, audition }: PianoRollProps) {
+export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat, audition }: PianoRollProps) {
   const { pattern } = editing;
   const [view, setView] = useState<RollView>({ pxPerBeat: 96, rowPx: 14 });
   const [tool, setTool] = useState<RollTool>('draw');
@@ -62,8 +67,11 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
   const scroller = useRef<HTMLDivElement>(null);
   const lane = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
-  const grid = gridBeats(snap, barBeats);
-  const gestures = useRollGestures({ editing, view, tool, grid, chord, selected, select: setSelected, audition });
+  const rollGrid: RollGrid = useMemo(() => ({ snap: (beat, rounding) => snapInPattern(beat, snap, song, origin, rounding), step: (beat) => gridStepAt(beat, snap, song, origin) }), [snap, song, origin]);
+  // Quantize, nudge and duplicate step by the grid where the notes are (quantize: from the pattern's start).
+  const grid = rollGrid.step(0);
+  const selectionStep = () => rollGrid.step(selected.length > 0 ? Math.min(...selected.map((i) => pattern.notes[i]?.start ?? 0)) : 0);
+  const gestures = useRollGestures({ editing, view, tool, grid: rollGrid, chord, selected, select: setSelected, audition });
 
   // Start with the notes (or middle C) in view.
   useEffect(() => {
@@ -105,7 +113,7 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
       case 'transpose':
         return commitNotes('Transpose Notes', (p) => moveNotes(p, selected, 0, command.semitones));
       case 'nudge':
-        return commitNotes('Nudge Notes', (p) => moveNotes(p, selected, command.steps * (command.fine || grid === null ? fineNudge : grid), 0));
+        return commitNotes('Nudge Notes', (p) => moveNotes(p, selected, command.steps * (command.fine ? fineNudge : (selectionStep() ?? fineNudge)), 0));
       case 'delete':
         editing.commit(selected.length === 1 ? 'Delete Note' : `Delete ${selected.length} Notes`, (p) => deleteNotes(p, selected));
         return setSelected([]);
@@ -124,10 +132,10 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
       case 'paste': {
         const chosen = selected.map((i) => pattern.notes[i]).filter((n) => n !== undefined);
         const at = chosen.length > 0 ? Math.max(...chosen.map((n) => n.start + n.length)) : 0;
-        return commitNotes('Paste Notes', (p) => pasteNotes(p, clipboard.current, grid ? Math.ceil(at / grid - 1e-9) * grid : at));
+        return commitNotes('Paste Notes', (p) => pasteNotes(p, clipboard.current, rollGrid.snap(at, 'ceil')));
       }
       case 'duplicate':
-        return commitNotes('Duplicate Notes', (p) => duplicateNotes(p, selected, grid));
+        return commitNotes('Duplicate Notes', (p) => duplicateNotes(p, selected, selectionStep()));
       case 'quantize':
         return quantize();
     }
@@ -141,11 +149,7 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
   };
 
   const width = Math.max(beatX(pattern.length, view), 200);
-  const background = {
-    '--beat-px': `${view.pxPerBeat}px`,
-    '--bar-px': `${view.pxPerBeat * barBeats}px`,
-    '--grid-px': `${(grid ?? 1) * view.pxPerBeat}px`,
-  } as CSSProperties;
+  const bars = useMemo(() => patternBars(song, origin, width / view.pxPerBeat), [song, origin, width, view.pxPerBeat]);
   return (
     <div className="piano-roll" aria-label="Piano roll" tabIndex={0} onKeyDown={onKeyDown}>
       <div className="beats-toolbar">
@@ -214,10 +218,10 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
           Bars
           <NumberField
             label="Pattern length in bars"
-            value={+(pattern.length / barBeats).toFixed(3)}
+            value={+patternLengthInBars(song, origin, pattern.length).toFixed(3)}
             min={1}
             max={256}
-            onSet={(bars) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, bars * barBeats))}
+            onSet={(count) => editing.commit('Change Pattern Length', (p) => setPatternLength(p, patternLengthOfBars(song, origin, count)))}
           />
         </label>
         <span className="beats-spacer" />
@@ -251,11 +255,12 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
           setView((v) => zoomed(v, e.shiftKey ? 'y' : 'x', Math.exp(-e.deltaY / 300)));
         }}
       >
+        <RollRuler bars={bars} view={view} width={width} />
         <div className="roll-body" style={{ height: pitchRows * view.rowPx }}>
           <PianoKeys view={view} audition={audition} />
           <div
             className={`roll-area tool-${tool}`}
-            style={{ ...background, width, height: pitchRows * view.rowPx }}
+            style={{ width, height: pitchRows * view.rowPx }}
             role="listbox"
             tabIndex={-1}
             aria-label="Notes"
@@ -271,6 +276,7 @@ export function PianoRoll({ editing, ghosts, songKey, barBeats, playheadBeat, au
               const root = highlight && (pitch - scale.root) % 12 === 0;
               return <div key={pitch} className={`roll-row${isBlackKey(pitch) ? ' black' : ''}${out ? ' out' : ''}${root ? ' root' : ''}`} style={{ height: view.rowPx }} />;
             })}
+            <RollBars bars={bars} view={view} snap={snap} />
             {ghosts.map((note, index) => (
               <div key={`g${index}`} className="roll-ghost" style={noteBox(note, view)} aria-hidden />
             ))}

@@ -3,6 +3,7 @@
  * top, a row each), and what a pointer position means on the grid (snap, the off-grid modifier).
  */
 import type { PatternNote } from '../../../src/model/beats/pattern-shape';
+import type { SnapRounding } from '../../../src/model/snap';
 
 export const topPitch = 127;
 export const pitchRows = 128;
@@ -31,19 +32,28 @@ export function beatAt(x: number, view: RollView): number {
   return Math.max(0, x / view.pxPerBeat);
 }
 
-/** The grid line at or before a beat; `grid` null (snap off, or the modifier held) keeps it. */
-export function floorBeat(beat: number, grid: number | null): number {
-  return grid === null ? beat : Math.floor(beat / grid + 1e-9) * grid;
+/**
+ * The grid a gesture snaps to: the song's grid where the clip sits (`src/model/beats/pattern-grid.ts`),
+ * so bars and steps follow the song's meters. With snap off, `snap` keeps a beat and `step` is null.
+ */
+export interface RollGrid {
+  snap(beat: number, rounding: SnapRounding): number;
+  /** The step from the grid line at or before `beat` to the next. */
+  step(beat: number): number | null;
 }
 
-/** The nearest grid line. */
-export function roundBeat(beat: number, grid: number | null): number {
-  return grid === null ? beat : Math.round(beat / grid) * grid;
+/** Where a gesture puts `beat`: on the grid, or as it is while the off-grid modifier (Alt) is held. */
+export function gestureBeat(grid: RollGrid, beat: number, rounding: SnapRounding, offGrid: boolean): number {
+  return offGrid ? beat : grid.snap(beat, rounding);
 }
 
-/** The grid to use for a gesture: none while the off-grid modifier (Alt) is held. */
-export function activeGrid(grid: number | null, offGrid: boolean): number | null {
-  return offGrid ? null : grid;
+/**
+ * How far a drag moves a note edge at `from` when the pointer has travelled `travel` beats: from
+ * the grid line nearest the edge to the one nearest where it is dragged, so an edge on the grid
+ * lands on the grid and an off-grid one keeps its distance from it (its feel). Alt: the travel itself.
+ */
+export function gridTravel(grid: RollGrid, from: number, travel: number, offGrid: boolean): number {
+  return offGrid ? travel : grid.snap(from + travel, 'nearest') - grid.snap(from, 'nearest');
 }
 
 /** The notes a rubber band from (b0, p0) to (b1, p1) touches. */

@@ -5,7 +5,7 @@ import { stampChord } from '../../../src/model/beats/chords';
 import { beats } from '../../../src/std/units';
 import type { PatternContent, PatternNote } from '../../../src/model/beats/pattern-shape';
 import type { PatternEditing } from './pattern-editing';
-import { activeGrid, beatAt, floorBeat, notesInBand, pitchAt, resizeEdgePx, roundBeat, type RollView } from './piano-roll-geometry';
+import { beatAt, gestureBeat, gridTravel, notesInBand, pitchAt, resizeEdgePx, type RollGrid, type RollView } from './piano-roll-geometry';
 
 export type RollTool = 'draw' | 'select' | 'erase';
 
@@ -21,8 +21,8 @@ interface Options {
   readonly editing: PatternEditing;
   readonly view: RollView;
   readonly tool: RollTool;
-  /** The snap grid in beats, or null when snap is off. */
-  readonly grid: number | null;
+  /** The song's snap grid where the clip sits. */
+  readonly grid: RollGrid;
   readonly chord: ChordName | null;
   readonly selected: readonly number[];
   readonly select: (indices: number[]) => void;
@@ -30,8 +30,8 @@ interface Options {
 }
 
 type Drag =
-  | { kind: 'move'; anchorPitch: number; indices: number[]; beat0: number; pitch0: number; lastDp: number; moved: boolean }
-  | { kind: 'resize'; indices: number[]; beat0: number }
+  | { kind: 'move'; anchorPitch: number; anchorStart: number; indices: number[]; beat0: number; pitch0: number; lastDp: number; moved: boolean }
+  | { kind: 'resize'; indices: number[]; anchorEnd: number; beat0: number }
   | { kind: 'draw'; start: number; pitch: number }
   | { kind: 'band'; additive: boolean; base: number[] }
   | { kind: 'erase'; erased: Set<PatternNote> };
@@ -73,7 +73,6 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
   const down = (event: PointerEvent<HTMLDivElement>) => {
     const area = event.currentTarget;
     const { beat, pitch, x } = point(event, area);
-    const g = activeGrid(grid, event.altKey);
     const hit = underPointer(event);
     const pattern = editing.pattern;
     area.setPointerCapture(event.pointerId);
@@ -96,9 +95,9 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
       select(indices);
       const rightEdge = (note.start + note.length) * view.pxPerBeat;
       if (rightEdge - x <= resizeEdgePx) {
-        drag.current = { kind: 'resize', indices, beat0: beat };
+        drag.current = { kind: 'resize', indices, anchorEnd: note.start + note.length, beat0: beat };
       } else {
-        drag.current = { kind: 'move', anchorPitch: note.pitch, indices, beat0: beat, pitch0: pitch, lastDp: 0, moved: false };
+        drag.current = { kind: 'move', anchorPitch: note.pitch, anchorStart: note.start, indices, beat0: beat, pitch0: pitch, lastDp: 0, moved: false };
         audition(note.pitch);
       }
       return;
@@ -109,7 +108,7 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
       if (!event.shiftKey) select([]);
       return;
     }
-    const start = floorBeat(beat, g);
+    const start = gestureBeat(grid, beat, 'floor', event.altKey);
     if (start >= pattern.length) return;
     drag.current = { kind: 'draw', start, pitch };
     previewEdit(drawRecipe(start, pitch, lastLength));
@@ -120,11 +119,11 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
     const current = drag.current;
     if (!current) return;
     const { beat, pitch } = point(event, event.currentTarget);
-    const g = activeGrid(grid, event.altKey);
+    const offGrid = event.altKey;
     switch (current.kind) {
       case 'move': {
-        // Moves by whole grid steps from where the notes were, so off-grid notes keep their feel.
-        const db = roundBeat(beat - current.beat0, g);
+        // The pressed note moves from grid line to grid line; the others keep their distance to it.
+        const db = gridTravel(grid, current.anchorStart, beat - current.beat0, offGrid);
         const dp = pitch - current.pitch0;
         if (db === 0 && dp === 0 && !current.moved) return;
         current.moved = true;
@@ -136,13 +135,13 @@ export function useRollGestures({ editing, view, tool, grid, chord, selected, se
         break;
       }
       case 'resize': {
-        const dl = roundBeat(beat - current.beat0, g);
+        const dl = gridTravel(grid, current.anchorEnd, beat - current.beat0, offGrid);
         previewEdit((p) => resizeNotes(p, current.indices, dl));
         break;
       }
       case 'draw': {
-        const end = g === null ? beat : Math.ceil(beat / g - 1e-9) * g;
-        const length = Math.max(g ?? 1 / 32, end - current.start);
+        const end = gestureBeat(grid, beat, 'ceil', offGrid);
+        const length = Math.max((offGrid ? null : grid.step(current.start)) ?? 1 / 32, end - current.start);
         previewEdit(drawRecipe(current.start, current.pitch, length));
         break;
       }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activeGrid, beatAt, floorBeat, notesInBand, pitchAt, pitchY, roundBeat, zoomed } from '../../../renderer/ui/beats/piano-roll-geometry';
+import { gridStepAt, snapInPattern } from '../../../src/model/beats/pattern-grid';
+import type { SnapSetting } from '../../../src/model/snap';
+import type { TimeMap } from '../../../src/std/clock';
+import { beatAt, gestureBeat, gridTravel, notesInBand, pitchAt, pitchY, zoomed, type RollGrid } from '../../../renderer/ui/beats/piano-roll-geometry';
 
 const view = { pxPerBeat: 100, rowPx: 10 };
 const n = (pitch: number, start: number, length: number) => ({ pitch, start, length, velocity: 0.8 }) as never;
@@ -15,11 +18,24 @@ describe('piano roll geometry', () => {
   });
 
   it('snaps to the grid, and not while the off-grid modifier is held', () => {
-    expect(floorBeat(1.37, 0.25)).toBe(1.25);
-    expect(roundBeat(1.37, 0.25)).toBe(1.25);
-    expect(roundBeat(1.4, 0.25)).toBe(1.5);
-    expect(floorBeat(1.37, activeGrid(0.25, true))).toBe(1.37);
-    expect(floorBeat(1 / 3, 1 / 3)).toBeCloseTo(1 / 3, 12);
+    const sixteenths = rollGrid('1/16', { tempo: 120 }, 0);
+    expect(gestureBeat(sixteenths, 1.37, 'floor', false)).toBe(1.25);
+    expect(gestureBeat(sixteenths, 1.37, 'nearest', false)).toBe(1.25);
+    expect(gestureBeat(sixteenths, 1.4, 'nearest', false)).toBe(1.5);
+    expect(gestureBeat(sixteenths, 1.37, 'floor', true)).toBe(1.37);
+    expect(gestureBeat(rollGrid('1/8T', { tempo: 120 }, 0), 1 / 3, 'floor', false)).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('drags an edge from grid line to grid line: an on-grid note lands on the grid, an off-grid one keeps its distance', () => {
+    const sixteenths = rollGrid('1/16', { tempo: 120 }, 0);
+    expect(gridTravel(sixteenths, 1, 0.1, false)).toBe(0);
+    expect(gridTravel(sixteenths, 1, 0.2, false)).toBe(0.25);
+    expect(gridTravel(sixteenths, 1.05, 0.49, false)).toBe(0.5);
+    expect(gridTravel(sixteenths, 1.05, 0.49, true)).toBe(0.49);
+    // By bars across a meter change (song bar 2 in 6/8 from beat 8; the pattern starts on beat 4): a 4/4 bar's note moves 4 beats onto the 6/8 bar, then 3.
+    const bars = rollGrid('bar', { tempo: 120, meterChanges: [{ bar: 2, timeSignature: [6, 8] }] }, 4);
+    expect(gridTravel(bars, 0, 3.9, false)).toBe(4);
+    expect(gridTravel(bars, 4, 3.2, false)).toBe(3);
   });
 
   it('selects the notes a rubber band touches, drawn in any direction', () => {
@@ -34,3 +50,7 @@ describe('piano roll geometry', () => {
     expect(zoomed(view, 'y', 0.1).rowPx).toBe(6);
   });
 });
+
+function rollGrid(setting: SnapSetting, song: TimeMap, origin: number): RollGrid {
+  return { snap: (beat, rounding) => snapInPattern(beat, setting, song, origin, rounding), step: (beat) => gridStepAt(beat, setting, song, origin) };
+}
