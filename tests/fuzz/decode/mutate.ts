@@ -10,12 +10,26 @@ export interface Mutation {
   readonly bytes: Uint8Array;
   readonly description: string;
   readonly expect: Expectation;
+  /** Where this step inserted bytes: from there on, the layout's offsets are the intact fixture's no longer. */
+  readonly insertedAt?: number;
 }
 
 export interface MutationTarget {
   readonly container: Container;
   readonly bytes: Uint8Array;
   readonly layout: Layout;
+  /**
+   * The first offset an earlier step moved by inserting bytes (Infinity: none). A step aimed by
+   * the layout at or past it lands off target (a "repeated unit" splices bytes into the middle of
+   * another, a "field" is written into audio), so in a container without checksums nothing can
+   * tell the result from sound: the step then expects 'any'.
+   */
+  readonly movedFrom?: number;
+}
+
+/** `expect`, or 'any' when the step landed off target (`offTarget`) in a container without checksums. */
+function aimed(container: Container, expect: Expectation, offTarget: boolean): Expectation {
+  return offTarget && !guarded(container) ? 'any' : expect;
 }
 
 const strictness: readonly Expectation[] = ['same', 'not-shorter', 'any'];
@@ -66,27 +80,30 @@ function interestingValue(field: Field, original: number, fileLength: number, ra
   return random.pick([...common, ...byKind[field.kind]]);
 }
 
-const setField: Mutator = ({ bytes, layout }, random) => {
+/** Whether `field` lies at or past `movedFrom`, so writing it by the intact layout lands off target. */
+const fieldMoved = (field: Field, movedFrom = Infinity): boolean => field.at + Math.ceil((field.bitOffset + field.width) / 8) > movedFrom;
+
+const setField: Mutator = ({ container, bytes, layout, movedFrom }, random) => {
   if (layout.fields.length === 0) return flipBits({ container: 'wav', bytes, layout }, random);
   const field = random.pick(layout.fields);
   const out = bytes.slice();
   const original = readField(bytes, field);
   const value = interestingValue(field, original, bytes.length, random);
   writeField(out, field, value);
-  return { bytes: out, description: `set ${field.name} from ${original} to ${value}`, expect: field.expect };
+  return { bytes: out, description: `set ${field.name} from ${original} to ${value}`, expect: aimed(container, field.expect, fieldMoved(field, movedFrom)) };
 };
 
-const hugeSize: Mutator = ({ bytes, layout }, random) => {
+const hugeSize: Mutator = ({ container, bytes, layout, movedFrom }, random) => {
   const sizes = layout.fields.filter((field) => field.kind === 'size' || field.kind === 'count');
   if (sizes.length === 0) return truncate({ container: 'wav', bytes, layout }, random);
   const field = random.pick(sizes);
   const out = bytes.slice();
   const value = random.pick([2 ** field.width - 1, 2 ** (field.width - 1), bytes.length * 1000, 2 ** Math.min(field.width, 53) - 16]);
   writeField(out, field, value);
-  return { bytes: out, description: `declare ${field.name} as ${value}`, expect: field.expect };
+  return { bytes: out, description: `declare ${field.name} as ${value}`, expect: aimed(container, field.expect, fieldMoved(field, movedFrom)) };
 };
 
-const duplicate: Mutator = ({ bytes, layout }, random) => {
+const duplicate: Mutator = ({ container, bytes, layout, movedFrom = Infinity }, random) => {
   if (layout.regions.length === 0) return flipBits({ container: 'wav', bytes, layout }, random);
   const region = random.pick(layout.regions);
   // Offsets are the intact fixture's; an earlier truncation may have cut the unit short.
@@ -96,11 +113,12 @@ const duplicate: Mutator = ({ bytes, layout }, random) => {
   out.set(bytes.subarray(0, at));
   out.set(copy, at);
   out.set(bytes.subarray(at), at + copy.length);
-  return { bytes: out, description: `repeat ${region.name} (${copy.length} bytes) at ${at}`, expect: region.expect };
+  // Bytes moved before the unit's end: the copy is not the unit, nor `at` where a unit ends.
+  return { bytes: out, description: `repeat ${region.name} (${copy.length} bytes) at ${at}`, expect: aimed(container, region.expect, region.end > movedFrom), insertedAt: at };
 };
 
 /** Junk, half the time starting like a frame of the container (a sync word) so a decoder may lock onto it. */
-const insertJunk: Mutator = ({ container, bytes, layout }, random) => {
+const insertJunk: Mutator = ({ container, bytes, layout, movedFrom = Infinity }, random) => {
   const atBoundary = random.chance(0.6) && layout.boundaries.length > 0;
   const at = Math.min(bytes.length, atBoundary ? random.pick(layout.boundaries) : random.below(bytes.length + 1));
   const junk = random.bytes(random.between(1, 4096));
@@ -114,8 +132,8 @@ const insertJunk: Mutator = ({ container, bytes, layout }, random) => {
   out.set(bytes.subarray(at), at + junk.length);
   // Between MP3 frames junk replaces nothing: skipping it restores the exact stream, unless it
   // starts with a frame header where a frame ends, which no decoder can tell from a frame.
-  const expect: Expectation = guarded(container) || (container === 'mp3' && atBoundary && !syncFirst) ? 'same' : 'any';
-  return { bytes: out, description: `insert ${junk.length} junk bytes at ${at}${atBoundary ? ' (between units)' : ''}`, expect };
+  const expect: Expectation = guarded(container) || (container === 'mp3' && atBoundary && at <= movedFrom && !syncFirst) ? 'same' : 'any';
+  return { bytes: out, description: `insert ${junk.length} junk bytes at ${at}${atBoundary ? ' (between units)' : ''}`, expect, insertedAt: at };
 };
 
 const mutators: readonly (readonly [Mutator, number])[] = [
@@ -139,16 +157,19 @@ function pickMutator(random: Random): Mutator {
 
 /**
  * One to three mutations in a row, each applied to the previous result (offsets are those of the
- * intact fixture, so later ones may land off target, which is fine for a fuzzer). Ogg pages get
- * their checksums recomputed two times in three, so the damage reaches the Vorbis decoder.
+ * intact fixture, so later ones may land off target, which is fine for a fuzzer as long as their
+ * expectation says so: see `MutationTarget.movedFrom`). Ogg pages get their checksums recomputed
+ * two times in three, so the damage reaches the Vorbis decoder.
  */
 export function mutate(target: MutationTarget, random: Random): Mutation {
   const count = random.chance(0.7) ? 1 : random.chance(0.67) ? 2 : 3;
   let bytes = target.bytes;
   let expect: Expectation = 'same';
+  let movedFrom = Infinity;
   const steps: string[] = [];
   for (let i = 0; i < count; i++) {
-    const step = pickMutator(random)({ ...target, bytes }, random);
+    const step = pickMutator(random)({ ...target, bytes, movedFrom }, random);
+    movedFrom = Math.min(movedFrom, step.insertedAt ?? Infinity);
     bytes = step.bytes;
     expect = looser(expect, step.expect);
     steps.push(step.description);
