@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gridBeats, snapOptions, snapToGrid, type SnapSetting } from '../../../src/model/snap';
 import type { TimeMap } from '../../../src/std/clock';
+import { changingMeters as changing } from './time-maps';
 
-/** 4/4 for bars 0–1 (beats 0–8), 6/8 for bars 2–3 (3 beats each: 8–14), 7/8 from bar 4 (3.5 beats each: 14, 17.5, 21, …). */
-const changing: TimeMap = {
-  tempo: 120,
-  timeSignature: [4, 4],
-  meterChanges: [
-    { bar: 2, timeSignature: [6, 8] },
-    { bar: 4, timeSignature: [7, 8] },
-  ],
-};
 const fourFour: TimeMap = { tempo: 120, timeSignature: [4, 4] };
 const sixEight: TimeMap = { tempo: 120, timeSignature: [6, 8] };
 

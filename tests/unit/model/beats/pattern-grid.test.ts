@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridStepAt, patternBars, patternLengthInBars, patternLengthOfBars, snapInPattern } from '../../../../src/model/beats/pattern-grid';
-import type { TimeMap } from '../../../../src/std/clock';
-
-/** 4/4 for bars 0–1 (beats 0–8), 6/8 for bars 2–3 (3 beats each: 8–14), 7/8 from bar 4 (3.5 beats each: 14, 17.5, 21, …). */
-const song: TimeMap = {
-  tempo: 120,
-  timeSignature: [4, 4],
-  meterChanges: [
-    { bar: 2, timeSignature: [6, 8] },
-    { bar: 4, timeSignature: [7, 8] },
-  ],
-};
+import { changingMeters as song } from '../time-maps';
 
 describe('a pattern’s bars and grid follow the song’s meters where its clip sits', () => {
   it('lists the song’s bars over a pattern that spans two meter changes, numbered as the ruler numbers them', () => {
