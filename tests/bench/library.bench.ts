@@ -16,39 +16,15 @@ import { SearchArgs } from '../../src/protocol/ipc';
 import type { BenchResult } from './bench-result';
 import { generatePack } from './generated-pack';
 import type { ImportFigures } from './library-import-child';
-import { generateLibrary, percentile, rowCount as libraryRowCount } from './library-list.bench';
+import { generateLibrary, rowCount as libraryRowCount } from './generated-library';
+import { percentile } from './library-list.bench';
+import { searchShapes as queries } from './search-shapes';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const packFiles = 2_000;
 const searchRuns = 20;
 const mib = 2 ** 20;
 
-/** Searches as the library panel sends them (first page of 500): text, filters, sorts, combined. */
-const queries: readonly SearchArgs[] = [
-  { text: 'kick' },
-  { text: 'kic' },
-  { text: 'dusty kick' },
-  { text: 'loop 120' },
-  { text: 'pad', key: 'Am', compatibleKeys: true },
-  { text: 'vox', sort: 'bpm' },
-  { kind: 'loop', bpmMin: 118, bpmMax: 122 },
-  { kind: 'one-shot', sort: 'duration', descending: true },
-  { key: 'F#m' },
-  { pack: 'Pack 07' },
-  { pack: 'Pack 07', folder: 'Drums' },
-  { folder: 'Loops/Drums', text: 'warm' },
-  { format: 'flac', kind: 'loop', sort: 'added', descending: true },
-  { favouritesOnly: true },
-  { text: '' },
-  { text: 'zzz nothing matches' },
-  { sort: 'name', descending: true },
-  { sort: 'key' },
-  { sort: 'bpm', descending: true },
-  { kind: 'loop', key: 'Cm', compatibleKeys: true, bpmMin: 90, bpmMax: 130 },
-  { text: 'kick', sort: 'name' },
-  // Scrolled 40 pages down the whole library.
-  { offset: 20_000 },
-];
 const goalMs = 10;
 
 export async function benchLibrary(): Promise<BenchResult[]> {
@@ -117,7 +93,8 @@ async function importInChild(library: string, folders: readonly string[]): Promi
   return JSON.parse(stdout) as ImportFigures;
 }
 
-function benchSearch(): BenchResult[] {
+/** Search latency alone (`npm run bench -- library-search`), without the import half of `library`. */
+export function benchSearch(): BenchResult[] {
   const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-bench-search-'));
   const service = new LibraryService(new JobRegistry(), defaultLibraryPath({ GLOWROOM_HOME: home }));
   try {

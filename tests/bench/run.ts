@@ -18,7 +18,7 @@ import { benchDrumWorklet } from './drum-worklet.bench';
 import { benchDspLoad } from './dsp-load.bench';
 import { benchExport } from './export.bench';
 import { benchLibraryList } from './library-list.bench';
-import { benchLibrary } from './library.bench';
+import { benchLibrary, benchSearch } from './library.bench';
 import { benchLoudness } from './loudness.bench';
 import { benchMixRender } from './mix-render.bench';
 import { benchRender } from './render.bench';
@@ -37,6 +37,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   loudness: benchLoudness,
   'library-list': benchLibraryList,
   library: benchLibrary,
+  'library-search': async () => benchSearch(),
   render: benchRender,
   'render-memory': benchRenderMemory,
   export: benchExport,

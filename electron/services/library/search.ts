@@ -73,11 +73,18 @@ const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance' | 'name'>, st
 export function searchSamples(db: LibraryDatabase, search: LibrarySearch): LibrarySearchResult {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  // The same filters over sample_counts (migration 8), while every filter is one it keeps counts by.
+  const tally: string[] = [];
+  let tallied = true;
   const match = ftsQuery(search.text ?? '');
   if (match) params['match'] = match;
-  if (!search.includeMissing) where.push('samples.missing = 0');
+  if (!search.includeMissing) {
+    where.push('samples.missing = 0');
+    tally.push('missing = 0');
+  }
   if (search.kind) {
     where.push('samples.kind = @kind');
+    tally.push('kind = @kind');
     params['kind'] = search.kind;
   }
   if (search.bpm && (search.bpm.min !== undefined || search.bpm.max !== undefined)) {
@@ -87,24 +94,29 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // bpm·2 in [min, max] ⇔ bpm in [min/2, max/2] exactly (halving and doubling are exact in
     // binary floating point): three ranges of the tempo index instead of arithmetic on every row.
     where.push('(samples.bpm BETWEEN @bpmMin AND @bpmMax OR samples.bpm BETWEEN @halfMin AND @halfMax OR samples.bpm BETWEEN @doubleMin AND @doubleMax)');
+    tallied = false;
   }
   if (search.key !== undefined) {
     if (!allKeys.includes(search.key)) throw new GlowroomError('invalid-args', `"${search.key}" is not a key; write it like "C minor" or "F# major".`);
     const keys = search.compatibleKeys ? compatibleKeys(search.key) : sameNoteKeys(search.key);
     keys.forEach((key, i) => (params[`key${i}`] = key));
     where.push(`samples.musical_key IN (${keys.map((_, i) => `@key${i}`).join(', ')})`);
+    tallied = false;
   }
   if (search.duration?.min !== undefined) {
     where.push('samples.duration >= @durationMin');
     params['durationMin'] = search.duration.min;
+    tallied = false;
   }
   if (search.duration?.max !== undefined) {
     where.push('samples.duration <= @durationMax');
     params['durationMax'] = search.duration.max;
+    tallied = false;
   }
   if (search.pack !== undefined) {
     where.push('samples.pack = @pack');
     params['pack'] = search.pack;
+    tallied = false;
   }
   const folder = search.folder === undefined ? '' : trimSlashes(search.folder);
   if (folder !== '') {
@@ -113,15 +125,21 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // pattern in which a folder's own `%` or `_` could act as a wildcard; the pack index serves it.
     where.push(`(samples.folder = @folder OR (samples.folder >= (@folder || '/') AND samples.folder < (@folder || '0')))`);
     params['folder'] = folder;
+    tallied = false;
   }
   if (search.format !== undefined) {
     where.push('samples.format = @format');
+    tally.push('format = @format');
     params['format'] = search.format.toLowerCase();
   }
-  if (search.favouritesOnly) where.push('samples.favourite = 1');
+  if (search.favouritesOnly) {
+    where.push('samples.favourite = 1');
+    tally.push('favourite = 1');
+  }
   if (search.collectionId !== undefined) {
     where.push('samples.id IN (SELECT sample_id FROM collection_samples WHERE collection_id = @collectionId)');
     params['collectionId'] = search.collectionId;
+    tallied = false;
   }
 
   const sort = search.sort ?? (match ? 'relevance' : 'name');
@@ -135,20 +153,42 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
       ? // Each word match tested once in the narrow id index: the planner otherwise probes a filter
         // index once per match and key (six keys × 10,000 matches for compatible keys).
         `SELECT count(*) AS n FROM samples INDEXED BY samples_filters_by_id ${whereSql([...textAsIds, ...where])}`
-      : `SELECT count(*) AS n FROM samples ${whereSql(where)}`;
-  const total = (prepared(db, countSql).get(params) as { n: number }).n;
+      : tallied
+        ? `SELECT coalesce(sum(n), 0) AS n FROM sample_counts ${whereSql(tally)}`
+        : `SELECT count(*) AS n FROM samples ${whereSql(where)}`;
   params['limit'] = search.limit ?? 200;
   params['offset'] = search.offset ?? 0;
+  const byRelevance = match !== null && sort === 'relevance';
   // The page in two steps: its ids in order from the indexes alone (samples_filters_by_id and the
   // sort indexes carry every filter and sort column; BM25 reads the full-text index), then the wide
   // rows (paths, thumbnails) of just those ids, instead of every match's row before sorting.
-  const pageIds =
-    match && sort === 'relevance'
+  const count = (): number => (prepared(db, countSql).get(params) as { n: number }).n;
+  let ids: number[];
+  let total: number;
+  if (byRelevance && !textOnly) {
+    // BM25 scores every match anyway, so the same pass counts them: one walk of the matches with
+    // their filters instead of two (a page past the end says nothing of the count: ask for it).
+    const page = prepared(
+      db,
+      `WITH matches AS MATERIALIZED (
+         SELECT samples.id AS id, bm25(samples_fts, ${bm25Weights}) AS score, samples.name AS name
+         FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
+         ${whereSql(['samples_fts MATCH @match', ...where])})
+       SELECT id, (SELECT count(*) FROM matches) AS n FROM matches ORDER BY score ${direction}, name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+    )
+      .raw(true)
+      .all(params) as [number, number][];
+    ids = page.map(([id]) => id);
+    total = page[0]?.[1] ?? count();
+  } else {
+    total = count();
+    const pageIds = byRelevance
       ? // BM25 needs the full-text table joined in.
         `SELECT samples.id FROM samples_fts JOIN samples ON samples.id = samples_fts.rowid ${whereSql(['samples_fts MATCH @match', ...where])}
-         ORDER BY bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) ${direction}, samples.name COLLATE NOCASE, samples.id`
+         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, samples.name COLLATE NOCASE, samples.id`
       : `SELECT samples.id FROM samples ${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
-  const ids = prepared(db, `${pageIds} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+    ids = prepared(db, `${pageIds} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+  }
   if (ids.length === 0) return { rows: [], total };
   const rows = prepared(db, `SELECT ${sampleColumns} FROM samples WHERE samples.id IN (SELECT value FROM json_each(@ids))`)
     .raw(true)
@@ -156,6 +196,9 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   const byId = new Map(rows.map((row) => [row[0] as number, row]));
   return { rows: ids.flatMap((id) => (byId.has(id) ? [toSampleRecord(byId.get(id) as SampleRowData)] : [])), total };
 }
+
+/** BM25 column weights, in the full-text table's column order: name, path words, tags, pack. */
+const bm25Weights = '10.0, 4.0, 6.0, 2.0';
 
 /** Whether any file of the library is flagged missing (the sort indexes lead with the flag, so this is one lookup). */
 function hasMissing(db: LibraryDatabase): boolean {

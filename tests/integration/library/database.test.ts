@@ -62,12 +62,47 @@ describe('the library database', () => {
     v6.close();
     const db = openLibraryDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(7);
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'samples_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(expect.arrayContaining(['samples_count_favourite', 'samples_count_key', 'samples_count_pack', 'samples_filters_by_id']));
       expect(db.prepare('SELECT count(*) FROM samples WHERE missing = 0 AND pack = ?').pluck().get('pack')).toBe(1);
       const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM samples WHERE missing = 0 AND musical_key = 'A minor'").all() as { detail: string }[];
       expect(plan.map((row) => row.detail).join(' | ')).toMatch(/COVERING INDEX samples_count_key/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a version-7 library to 8: its rows are found by whole words, and the kept counts follow every change', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 7)).close();
+    const v7 = new Database(file);
+    v7.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v7.close();
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'samples_fts'").pluck().get()).toContain("prefix = '1 2 3 4 5 6 7 8'");
+      const match = (q: string) => db.prepare('SELECT count(*) FROM samples_fts WHERE samples_fts MATCH ?').pluck().get(q);
+      expect([match('"kicks"*'), match('"boom"*'), match('"drum"*'), match('"snare"*')]).toEqual([1, 1, 1, 0]);
+      const truth = () => db.prepare('SELECT missing, kind, format, favourite, count(*) AS n FROM samples GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4').all();
+      const kept = () => db.prepare('SELECT missing, kind, format, favourite, n FROM sample_counts WHERE n > 0 ORDER BY 1, 2, 3, 4').all();
+      expect(kept()).toEqual([{ missing: 0, kind: 'one-shot', format: 'flac', favourite: 0, n: 1 }]);
+      const insert = db.prepare(`INSERT INTO samples ${sampleColumns.replace('added_at)', 'added_at, missing, favourite)')} VALUES (?, 'x.wav', 'pack', '', 'x', 1, 1, 'h', ?, 44100, 2, 16, 1, 0, -9, x'00', ?, '', 0, ?, ?)`);
+      for (let i = 0; i < 40; i++) insert.run(`/p/${i}.wav`, ['wav', 'mp3', 'ogg'][i % 3], i % 4 === 0 ? 'loop' : 'one-shot', i % 5 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0);
+      expect(kept()).toEqual(truth());
+      const steps = [
+        'UPDATE samples SET missing = 1 - missing WHERE id % 3 = 0',
+        "UPDATE samples SET favourite = 1, format = 'aiff' WHERE id % 4 = 1",
+        "UPDATE samples SET kind = 'loop' WHERE id % 6 = 2",
+        "UPDATE samples SET name = 'renamed.wav', bpm = 120 WHERE id % 2 = 0",
+        'DELETE FROM samples WHERE id % 5 = 3',
+        'DELETE FROM samples WHERE id > 30',
+      ];
+      for (const step of steps) {
+        db.exec(step);
+        expect(kept(), step).toEqual(truth());
+      }
     } finally {
       db.close();
     }
