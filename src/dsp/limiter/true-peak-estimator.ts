@@ -1,6 +1,8 @@
 import { sin } from '../../std/det-math';
 import { assert } from '../../std/assert';
 import { besselI0 } from '../bessel';
+import { truePeakBase64 } from '../wasm/true-peak-wasm';
+import { compileBase64, Layout, webAssembly } from '../wasm/wasm-module';
 
 /** Oversampling factor of the true-peak estimate (ITU-R BS.1770-4 Annex 2 asks for at least 4). */
 export const TRUE_PEAK_OVERSAMPLING = 4;
@@ -27,130 +29,95 @@ const TAPS = 2 * TRUE_PEAK_HALF_TAPS;
  * the continuous peak by up to 1 − cos(π·f / 4fs) (−0.17 dB at fs/4), inherent to 4× (Tech 3341
  * allows +0.2/−0.4 dB). The same 4× is used at every rate.
  *
+ * Each point is a folded sum over its 48-sample window a[0 … 47] (oldest first), in Float64:
+ * for j = 0 … 23, s1 += a[j]·h1[j] + a[47 − j]·h1[47 − j], s3 += a[47 − j]·h1[j] + a[j]·h1[47 − j]
+ * (phase 3 is phase 1 reversed), s2 += (a[j] + a[47 − j])·h2[j] (phase 2 is symmetric). The sums
+ * run in WebAssembly (`wasm/true-peak.wat`), two frames at once in SIMD lanes, each lane in that
+ * order, so every host gets the same peaks (V8 runs the scalar loop with a bounds check per load).
+ *
  * Samples before the first one pushed read as zero; {@link tailPeak} finishes a stream as if
  * zeros followed it. Interpolated points lag the input by {@link TRUE_PEAK_HALF_TAPS} frames (the
- * kernel needs that many samples after a point). Float64 state and accumulation; no allocation
- * after construction.
+ * kernel needs that many samples after a point). No allocation after construction.
  */
 export class TruePeakEstimator {
   readonly channels: number;
   /** Frames by which the interpolated points of {@link processBlock} lag its input. */
   readonly delay = TRUE_PEAK_HALF_TAPS;
-
-  /** Phase 1 taps (phase 3 is phase 1 reversed, phase 2 is symmetric: both folded in the loop). */
-  private readonly phase1: Float64Array;
-  private readonly phase2: Float64Array;
-  /** Per channel, 2·TAPS: each sample is written twice so the last TAPS samples are contiguous. */
-  private readonly history: Float64Array;
-  /** Per channel, where the next sample goes (0 … TAPS − 1). */
-  private readonly positions: Int32Array;
   /** Per channel, the peak of the points completed by the last {@link processBlock} call. */
   readonly blockPeaks: Float64Array;
-  /** Scratch for tailPeak, one channel's history. */
-  private readonly scratch = new Float64Array(2 * TAPS);
+
+  private readonly kernel: InterpolateExports;
+  /**
+   * Byte addresses in the kernel's memory: per channel its last HISTORY samples (and one more
+   * slot, for tailPeak's copy), the taps, the work buffer, the peaks and the block's peak.
+   */
+  private readonly historyAt: number;
+  private readonly tapsAt: number;
+  private readonly workAt: number;
+  private readonly peaksAt: number;
+  private readonly outAt: number;
+  /** Views of the same: the histories, the work buffer's frames (after its HISTORY samples), the peaks, the block's peak. */
+  private readonly history: Float64Array;
+  private readonly frames: Float64Array;
+  private readonly peaks: Float64Array;
+  private readonly out: Float64Array;
 
   constructor(channels: number) {
     assert(Number.isInteger(channels) && channels >= 1 && channels <= 64, `channel count ${channels} is not a whole number in 1…64`);
     this.channels = channels;
-    const [phase1, phase2] = truePeakPhases();
-    this.phase1 = phase1 as Float64Array;
-    this.phase2 = phase2 as Float64Array;
-    this.history = new Float64Array(channels * 2 * TAPS);
-    this.positions = new Int32Array(channels);
     this.blockPeaks = new Float64Array(channels);
+    const layout = new Layout();
+    this.historyAt = layout.take(8 * HISTORY * (channels + 1));
+    this.tapsAt = layout.take(8 * 6 * TRUE_PEAK_HALF_TAPS);
+    this.workAt = layout.take(8 * (HISTORY + CHUNK_FRAMES + 1));
+    this.peaksAt = layout.take(8 * (CHUNK_FRAMES + 1));
+    this.outAt = layout.take(8);
+    const api = webAssembly();
+    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
+    this.kernel = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as InterpolateExports;
+    const buffer = memory.buffer;
+    this.history = new Float64Array(buffer, this.historyAt, HISTORY * (channels + 1));
+    this.frames = new Float64Array(buffer, this.workAt + 8 * HISTORY, CHUNK_FRAMES + 1);
+    this.peaks = new Float64Array(buffer, this.peaksAt, CHUNK_FRAMES + 1);
+    this.out = new Float64Array(buffer, this.outAt, 1);
+    // Per j, three pairs of equal lanes: phase 1's tap j, phase 1's tap 47 − j, phase 2's tap j.
+    const [phase1, phase2] = truePeakPhases();
+    const taps = new Float64Array(buffer, this.tapsAt, 6 * TRUE_PEAK_HALF_TAPS);
+    for (let j = 0; j < TRUE_PEAK_HALF_TAPS; j++) {
+      taps.fill(phase1[j] as number, 6 * j, 6 * j + 2);
+      taps.fill(phase1[TAPS - 1 - j] as number, 6 * j + 2, 6 * j + 4);
+      taps.fill(phase2[j] as number, 6 * j + 4, 6 * j + 6);
+    }
   }
 
   /** Forgets every channel's past samples, as if the stream started again. */
   reset(): void {
     this.history.fill(0);
-    this.positions.fill(0);
     this.blockPeaks.fill(0);
   }
 
   /**
    * Feeds `input[from, to)` of one channel; the highest magnitude among the points the block
-   * completes goes to {@link blockPeaks}[channel] (not returned: V8 boxes a returned float). For each input frame m, with k = m − {@link delay}, the block yields the
-   * interval [k, k + 1): |x[k]| and the three interpolated points k + ¼, k + ½, k + ¾. When
-   * `peaks` is given, the interval's peak is written to `peaks[peaksOffset + m − from]`.
+   * completes goes to {@link blockPeaks}[channel] (not returned: V8 boxes a returned float). For
+   * each input frame m, with k = m − {@link delay}, the block yields the interval [k, k + 1):
+   * |x[k]| and the three interpolated points k + ¼, k + ½, k + ¾. When `peaks` is given, the
+   * interval's peak is written to `peaks[peaksOffset + m − from]`.
    */
   processBlock(channel: number, input: Float32Array, from: number, to: number, peaks?: Float64Array, peaksOffset = 0): void {
-    const history = this.history;
-    const h1 = this.phase1;
-    const h2 = this.phase2;
-    const base = channel * 2 * TAPS;
-    let position = this.positions[channel] as number;
     let blockPeak = 0;
-    let m = from;
-    // Two frames a step: their windows overlap in 47 samples, so each sample is loaded once for
-    // both (each point still sums its terms in the same order as one frame at a time).
-    for (; m + 1 < to; m += 2) {
-      history[base + position] = input[m] as number;
-      history[base + position + TAPS] = input[m] as number;
-      position = position + 1 === TAPS ? 0 : position + 1;
-      // Frame m's window is a[0 … 47] = history[w …]; frame m + 1's is a[1 … 48], a[48] being
-      // the next sample, written over a[0]'s slot once a[0] is read.
-      const w = base + position;
-      let a0 = history[w] as number;
-      history[base + position] = input[m + 1] as number;
-      history[base + position + TAPS] = input[m + 1] as number;
-      position = position + 1 === TAPS ? 0 : position + 1;
-      let a48 = history[w + TAPS] as number;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let t1 = 0;
-      let t2 = 0;
-      let t3 = 0;
-      for (let j = 0; j < TRUE_PEAK_HALF_TAPS; j++) {
-        // a0 = a[j], a48 = a[48 − j]; frame m pairs a[j] with a[47 − j], frame m + 1 a[j + 1] with a[48 − j].
-        const a1 = history[w + j + 1] as number;
-        const a47 = history[w + TAPS - 1 - j] as number;
-        const a = h1[j] as number;
-        const b = h1[TAPS - 1 - j] as number;
-        const c = h2[j] as number;
-        s1 += a0 * a + a47 * b;
-        s3 += a47 * a + a0 * b;
-        s2 += (a0 + a47) * c;
-        t1 += a1 * a + a48 * b;
-        t3 += a48 * a + a1 * b;
-        t2 += (a1 + a48) * c;
-        a0 = a1;
-        a48 = a47;
-      }
-      const first = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS - 1] as number, s1, s2, s3);
-      const second = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS] as number, t1, t2, t3);
-      if (peaks !== undefined) {
-        peaks[peaksOffset + m - from] = first;
-        peaks[peaksOffset + m + 1 - from] = second;
-      }
-      if (first > blockPeak) blockPeak = first;
-      if (second > blockPeak) blockPeak = second;
-    }
-    for (; m < to; m++) {
-      const x = input[m] as number;
-      history[base + position] = x;
-      history[base + position + TAPS] = x;
-      position = position + 1 === TAPS ? 0 : position + 1;
-      // The window is history[base + position … base + position + TAPS − 1], oldest first; it is
-      // walked from both ends at once: phase 3 is phase 1 reversed and phase 2 is symmetric.
-      const w = base + position;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0, left = w, right = w + TAPS - 1; j < TRUE_PEAK_HALF_TAPS; j++, left++, right--) {
-        const vl = history[left] as number;
-        const vr = history[right] as number;
-        const a = h1[j] as number;
-        const b = h1[TAPS - 1 - j] as number;
-        s1 += vl * a + vr * b;
-        s3 += vr * a + vl * b;
-        s2 += (vl + vr) * (h2[j] as number);
-      }
-      const peak = peakOfPoints(history[w + TRUE_PEAK_HALF_TAPS - 1] as number, s1, s2, s3);
-      if (peaks !== undefined) peaks[peaksOffset + m - from] = peak;
+    const frames = this.frames;
+    for (let start = from; start < to; start += CHUNK_FRAMES) {
+      const n = Math.min(CHUNK_FRAMES, to - start);
+      for (let i = 0; i < n; i++) frames[i] = input[start + i] as number;
+      this.kernel.interpolate(this.historyAt + 8 * HISTORY * channel, this.workAt, n, this.tapsAt, this.peaksAt, this.outAt);
+      const peak = this.out[0] as number;
       if (peak > blockPeak) blockPeak = peak;
+      if (peaks !== undefined) {
+        const computed = this.peaks;
+        const at = peaksOffset + start - from;
+        for (let i = 0; i < n; i++) peaks[at + i] = computed[i] as number;
+      }
     }
-    this.positions[channel] = position;
     this.blockPeaks[channel] = blockPeak;
   }
 
@@ -159,43 +126,31 @@ export class TruePeakEstimator {
    * computed as if the stream ended here and zeros followed. Leaves the channel's state untouched.
    */
   tailPeak(channel: number): number {
-    const scratch = this.scratch;
-    const h1 = this.phase1;
-    const h2 = this.phase2;
     const history = this.history;
-    const base = channel * 2 * TAPS;
-    for (let i = 0; i < 2 * TAPS; i++) scratch[i] = history[base + i] as number;
-    let position = this.positions[channel] as number;
-    let tail = 0;
-    for (let z = 0; z < TRUE_PEAK_HALF_TAPS; z++) {
-      scratch[position] = 0;
-      scratch[position + TAPS] = 0;
-      position = position + 1 === TAPS ? 0 : position + 1;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0; j < TAPS; j++) {
-        const v = scratch[position + j] as number;
-        s1 += v * (h1[j] as number);
-        s2 += v * (h2[j] as number);
-        s3 += v * (h1[TAPS - 1 - j] as number);
-      }
-      tail = Math.max(tail, Math.abs(scratch[position + TRUE_PEAK_HALF_TAPS - 1] as number), Math.abs(s1), Math.abs(s2), Math.abs(s3));
-    }
-    return tail;
+    // The zeros run through a copy of the channel's history, in the spare slot.
+    const spare = HISTORY * this.channels;
+    for (let i = 0; i < HISTORY; i++) history[spare + i] = history[HISTORY * channel + i] as number;
+    this.frames.fill(0, 0, TRUE_PEAK_HALF_TAPS);
+    this.kernel.interpolate(this.historyAt + 8 * spare, this.workAt, TRUE_PEAK_HALF_TAPS, this.tapsAt, this.peaksAt, this.outAt);
+    return this.out[0] as number;
   }
 }
 
-/** The largest magnitude of a sample and its three interpolated points. */
-function peakOfPoints(centre: number, s1: number, s2: number, s3: number): number {
-  let peak = centre < 0 ? -centre : centre;
-  if (s1 < 0) s1 = -s1;
-  if (s2 < 0) s2 = -s2;
-  if (s3 < 0) s3 = -s3;
-  if (s1 > peak) peak = s1;
-  if (s2 > peak) peak = s2;
-  if (s3 > peak) peak = s3;
-  return peak;
+/** Samples of history a channel keeps: a window's 48 less the newest. */
+const HISTORY = TAPS - 1;
+/** Frames handed to the kernel at a time. */
+const CHUNK_FRAMES = 4096;
+
+interface InterpolateExports {
+  interpolate(history: number, x: number, count: number, taps: number, peaks: number, out: number): void;
+}
+
+let compiled: object | undefined;
+
+/** The kernel's module, compiled once per host. */
+function compiledModule(): object {
+  compiled ??= compileBase64(truePeakBase64);
+  return compiled;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FftPlan } from '../fft';
 import type { SincKernel } from '../sinc-interpolator';
 import { stretchKernelsBase64 } from './stretch-kernels-wasm';
+import { compileBase64, Layout, webAssembly } from './wasm-module';
 
 /**
  * The phase vocoder's FFT stages and stereo stream read, run by `stretch-kernels.wat` (WebAssembly
@@ -137,16 +138,6 @@ interface KernelExports {
   gatherStereo(left: number, right: number, length: number, rows: number, taps: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number): void;
 }
 
-/** Byte ranges handed out in order, each starting on 16 bytes. */
-class Layout {
-  end = 0;
-  take(bytes: number): number {
-    const at = this.end;
-    this.end = at + Math.ceil(bytes / 16) * 16;
-    return at;
-  }
-}
-
 /** A stage's twiddles from the plan's order (per k: six values) into pairs of k side by side, one f64x2 per value. */
 function lanesInto(into: Float64Array, table: Float64Array, from: number, h: number): void {
   if (h === 1) {
@@ -161,40 +152,10 @@ function lanesInto(into: Float64Array, table: Float64Array, from: number, h: num
   }
 }
 
-/** The part of the WebAssembly API used here (src is typed without the DOM's or Node's globals). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-
-function webAssembly(): WebAssemblyApi {
-  return (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-}
-
 let compiled: object | undefined;
 
-/** The module, compiled synchronously once per host (it is a few kilobytes). */
+/** The module, compiled once per host. */
 function compiledModule(): object {
-  compiled ??= new (webAssembly().Module)(decodeBase64(stretchKernelsBase64));
+  compiled ??= compileBase64(stretchKernelsBase64);
   return compiled;
-}
-
-/** Base64 to bytes (the AudioWorklet scope has no atob). */
-function decodeBase64(text: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = text.replace(/=+$/, '');
-  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let count = 0;
-  let at = 0;
-  for (const char of clean) {
-    bits = (bits << 6) | alphabet.indexOf(char);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      bytes[at++] = (bits >> count) & 0xff;
-    }
-  }
-  return bytes;
 }
