@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../../src/protocol/ipc';
 import { sharedMode, useAutomationModes } from '../../../renderer/state/automation-modes';
 import { useProject } from '../../../renderer/state/project-store';
@@ -10,18 +9,25 @@ import { mixerProject } from '../../unit/model/edits/helpers';
 // The menu builder's Electron parts: the template itself is what is checked.
 vi.mock('electron', () => ({ app: { getVersion: () => '0.0.0' }, Menu: { buildFromTemplate: (template: unknown) => template } }));
 
+/** What the test reads of a menu template item (Electron's MenuItemConstructorOptions). */
+interface TemplateItem {
+  readonly label?: string;
+  readonly submenu?: readonly TemplateItem[];
+  readonly click?: () => void;
+}
+
 /** The app menu's items by label, each with what clicking it sends to the renderer. */
 function menuItems(): Map<string, Map<string, MenuCommand | null>> {
   const sent: MenuCommand[] = [];
-  const template = buildAppMenu({ undoLabel: null, redoLabel: null, dirty: false, title: '' }, [], { command: (c) => sent.push(c), openFile: () => undefined, quit: () => undefined }) as unknown as MenuItemConstructorOptions[];
+  const template = buildAppMenu({ undoLabel: null, redoLabel: null, dirty: false, title: '' }, [], { command: (c) => sent.push(c), openFile: () => undefined, quit: () => undefined }) as unknown as TemplateItem[];
   return new Map(
     template.map((menu) => [
       String(menu.label),
       new Map(
-        (menu.submenu as MenuItemConstructorOptions[]).flatMap((item) => {
+        (menu.submenu ?? []).flatMap((item) => {
           if (!item.label) return [];
           sent.length = 0;
-          (item.click as (() => void) | undefined)?.();
+          item.click?.();
           return [[item.label, sent[0] ?? null] as const];
         }),
       ),
