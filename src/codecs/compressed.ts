@@ -7,11 +7,9 @@ import { lossyCeiling } from './limits';
  * Chromium alike: the WASM is embedded in the JavaScript, nothing is fetched. The compiled module
  * is cached by the package, but each instance costs 2–7 ms and a 16 MiB WASM memory for the
  * garbage collector to reclaim (a library import of 1,000 compressed files made 16 GiB of them),
- * so each format keeps one idle decoder per thread (`ReusedDecoder`). The FLAC and MP3 ones start
- * each file's decoder inside the WASM instance they already have (`resetInPlace`); the Ogg Vorbis
- * one cannot, since its C teardown frees libvorbis's output buffer a second time and leaks the
- * codebooks (harmless only in an instance thrown away), so its `flush` takes a new instance per
- * file. A decoder that failed, or whose result `decode` refused, is always freed, never reused.
+ * so each format keeps one idle decoder per thread (`ReusedDecoder`) that starts each file's
+ * decoder inside the WASM instance it already has (`resetInPlace`). A decoder that failed, or
+ * whose result `decode` refused, is always freed, never reused.
  */
 
 /** The part of every wasm-audio-decoders result the adapters read. */
@@ -22,10 +20,9 @@ export interface WasmDecoded {
   readonly errors: readonly { readonly message: string; readonly outputSamples: number }[];
 }
 
-/** The life cycle every wasm-audio-decoders class shares: compile, decode, free. */
+/** What every wasm-audio-decoders class has: a promise of its WASM instance. */
 export interface WasmDecoder {
   readonly ready: Promise<void>;
-  free(): void;
 }
 
 /**
@@ -34,7 +31,10 @@ export interface WasmDecoder {
  * `resetInPlace`): a reused decoder must start each file as a fresh one does, since libFLAC counts
  * samples and frames across calls (an error would be placed in the wrong second) and mpg123 would
  * carry the end of one file (its bit reservoir, its filter state) into the start of the next.
- * Concurrent decodes each take their own: the idle one goes to one caller, the others get fresh ones.
+ * Concurrent decodes each take their own: the idle one goes to one caller, the others get fresh
+ * ones. A decoder not kept is dropped, not freed: its instance, heap and all, goes to the garbage
+ * collector, and the packages' C teardown is no longer safe to run on every decoder (libvorbis's
+ * reads uninitialised memory for a decoder that never started, in a heap that is not fresh).
  */
 export class ReusedDecoder<D extends WasmDecoder> {
   private idle: D | null = null;
@@ -45,23 +45,21 @@ export class ReusedDecoder<D extends WasmDecoder> {
     private readonly renew: (decoder: D) => Promise<void> = async () => undefined,
   ) {}
 
-  /** The idle decoder, or a new one; the caller owns it until `keep` or `free`. */
+  /** The idle decoder, or a new one; the caller owns it until it gives it back to `keep` or drops it. */
   take(): D {
     const decoder = this.idle ?? this.create();
     this.idle = null;
     return decoder;
   }
 
-  /** Takes back a decoder that finished a file cleanly (frees it when one is already idle, or when it cannot be renewed). */
+  /** Takes back a decoder that finished a file cleanly (dropped when one is already idle, or when it cannot be renewed). */
   async keep(decoder: D): Promise<void> {
     try {
       await this.renew(decoder);
     } catch {
-      decoder.free();
       return;
     }
-    if (this.idle === null) this.idle = decoder;
-    else decoder.free();
+    this.idle ??= decoder;
   }
 }
 
@@ -89,20 +87,23 @@ function isEmscriptenDecoder(value: unknown): value is EmscriptenDecoder {
 
 export interface InPlaceOptions {
   /**
-   * Destroys the decoder's C state, given the instance's exports and the state's pointer; what
-   * `_init` allocated besides is freed after it. Default the package's `free`, which does both:
-   * give this where that `free` is wrong to run twice in one instance.
+   * Destroys the decoder's C state, given the instance's exports, the state's pointer and the
+   * inner decoder (for the package's own views into the heap); what `_init` allocated besides is
+   * freed after it. Default the package's `free`, which does both: give this where that `free`
+   * would damage the heap of an instance that is kept.
    */
-  readonly destroy?: (exports: WasmExports, pointer: number) => void;
+  readonly destroy?: (exports: WasmExports, pointer: number, decoder: Readonly<Record<string, unknown>>) => void;
+  /** Files after which the instance is replaced all the same, for a C teardown that leaks; default never. */
+  readonly filesPerInstance?: number;
 }
 
 /**
  * Makes `decoder.reset()` (the package's own, which frees the decoder and instantiates the WASM
  * anew) destroy the decoder's C state and create it again inside the WASM instance it has: the
- * same calls the package makes on a fresh instance, minus the instance. Only for a decoder whose
- * C teardown frees everything exactly once (libFLAC's; mpg123's given `destroy`), since a kept
- * instance carries any damage to its heap into every later file. The FLAC class wraps an inner
- * decoder (`_decoder`) whose `reset` it calls; mpg123's is the decoder itself.
+ * same calls the package makes on a fresh instance, minus the instance. The teardown must free
+ * everything exactly once (libFLAC's does; mpg123's and libvorbis's need `destroy`), since a
+ * kept instance carries any damage to its heap into every later file. The FLAC and Ogg classes
+ * wrap an inner decoder (`_decoder`) whose `reset` they call; mpg123's is the decoder itself.
  * A package version whose decoder is built otherwise is left as it is: its `reset` then makes a
  * new instance, which is slower but just as right. tests/unit/codecs/reused-decoder.test.ts
  * checks, per format, that a renewed decoder gives a fresh one's samples bit for bit.
@@ -110,13 +111,18 @@ export interface InPlaceOptions {
 export function resetInPlace<D extends WasmDecoder>(decoder: D, options: InPlaceOptions = {}): D {
   const inner: unknown = (decoder as { _decoder?: unknown })._decoder ?? decoder;
   if (!isEmscriptenDecoder(inner)) return decoder;
-  const renew = inner.reset;
+  let files = 0;
   inner.reset = () => {
     const common = inner._common;
-    // Not started yet (`_common` comes with the instance): the package's own reset.
-    if (common === undefined) return renew();
+    files++;
+    // Not started yet (`_common` comes with the instance), or old enough to retire: a new
+    // instance, the old one dropped (as `ReusedDecoder` drops decoders, without the C teardown).
+    if (common === undefined || files >= (options.filesPerInstance ?? Infinity)) {
+      files = 0;
+      return inner._init();
+    }
     if (options.destroy) {
-      options.destroy(common.wasm, inner._decoder);
+      options.destroy(common.wasm, inner._decoder, inner as unknown as Readonly<Record<string, unknown>>);
       common.free();
     } else inner.free();
     const factory = inner._WASMAudioDecoderCommon;
@@ -134,21 +140,21 @@ export function resetInPlace<D extends WasmDecoder>(decoder: D, options: InPlace
 }
 
 /**
- * Takes a decoder (fresh from `source`, or the idle one of a `ReusedDecoder`), waits until its
- * WASM is instantiated, runs `decode`, and frees the decoder whatever happens, unless the
- * decoder is reused and `decode` succeeded. A decoder that throws (the packages throw plain
+ * Takes a decoder from `source` (its idle one or a new one), waits until its WASM is
+ * instantiated, runs `decode`, and gives the decoder back if `decode` succeeded (else it is
+ * dropped, see `ReusedDecoder`). A decoder that throws (the packages throw plain
  * Errors, even ReferenceErrors, on data they cannot parse) is reported as a damaged file; its own
  * text stays out of the message and is kept as the error's `cause`. `decode` checks the result
  * (`checkErrors`) itself, so a decoder that reported errors is never kept; it must not return
  * views into the decoder's memory, since the next file overwrites them.
  */
 export async function withDecoder<D extends WasmDecoder, T>(
-  source: (() => D) | ReusedDecoder<D>,
+  source: ReusedDecoder<D>,
   label: string,
   name: string,
   decode: (decoder: D) => T | Promise<T>,
 ): Promise<T> {
-  const decoder = source instanceof ReusedDecoder ? source.take() : source();
+  const decoder = source.take();
   try {
     await decoder.ready;
   } catch (error) {
@@ -160,14 +166,12 @@ export async function withDecoder<D extends WasmDecoder, T>(
   try {
     result = await decode(decoder);
   } catch (error) {
-    decoder.free();
     if (error instanceof GlowroomError) throw error;
     const damaged = damagedFile(label, name, 'its audio data cannot be decoded');
     damaged.cause = error;
     throw damaged;
   }
-  if (source instanceof ReusedDecoder) await source.keep(decoder);
-  else decoder.free();
+  await source.keep(decoder);
   return result;
 }
 

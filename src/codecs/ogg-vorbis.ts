@@ -1,6 +1,6 @@
 import { OggVorbisDecoder, type OggVorbisDecodedAudio } from '@wasm-audio-decoders/ogg-vorbis';
 import type { AudioFacts, DecodedAudio } from './decoded-audio';
-import { checkErrors, checkLevels, checkNotEmpty, damagedFile, ReusedDecoder, withDecoder } from './compressed';
+import { checkErrors, checkLevels, checkNotEmpty, damagedFile, resetInPlace, ReusedDecoder, withDecoder } from './compressed';
 import { collectPcm, peakOf, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { crc } from './crc';
 import { checkShape } from './limits';
@@ -8,10 +8,45 @@ import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 
 /**
- * This thread's idle Vorbis decoder (see compressed.ts `ReusedDecoder`): `flush` ends each file by
- * starting a fresh instance, so a file that decodes cleanly leaves it ready for the next.
+ * This thread's idle Vorbis decoder (see compressed.ts `ReusedDecoder`): `flush` ends each file
+ * with the package's `reset`, made new inside its WASM instance, so a file that decodes cleanly
+ * leaves it ready for the next.
  */
-const vorbisDecoder = new ReusedDecoder(() => new OggVorbisDecoder());
+const vorbisDecoder = new ReusedDecoder(reusableVorbisDecoder);
+
+/**
+ * A Vorbis decoder whose `reset` stays in its WASM instance (compressed.ts `resetInPlace`), with
+ * a teardown that undoes two faults of the package's C one, harmless only in an instance thrown
+ * away: it frees libvorbis's output array after `vorbis_dsp_clear` has freed it (so the pointer
+ * it frees, in the `_outputBufferPtr` slot, is cleared first), and it clears the DSP state of a
+ * decoder that never started (uninitialised memory in a heap that is not fresh: such a decoder
+ * is left as it is). It also never clears the stream's setup, 70–90 KiB a file, which ran a kept
+ * instance out of memory after 178–217 files; so every 8th file gets a fresh instance.
+ */
+function reusableVorbisDecoder(): OggVorbisDecoder {
+  const decoder = new OggVorbisDecoder();
+  const inner = (decoder as unknown as { _decoder?: { initDsp?: unknown } })._decoder;
+  const initDsp = inner?.initDsp;
+  let started = false;
+  if (inner && typeof initDsp === 'function') {
+    inner.initDsp = (...args: unknown[]) => {
+      started = true;
+      return (initDsp as (...args: unknown[]) => unknown).apply(inner, args);
+    };
+  }
+  return resetInPlace(decoder, {
+    filesPerInstance: 8,
+    destroy: (exports, pointer, state) => {
+      const heap = (exports as unknown as { HEAP?: unknown }).HEAP;
+      const slot = (state._outputBufferPtr as { ptr?: unknown } | undefined)?.ptr;
+      if (started && heap instanceof ArrayBuffer && typeof slot === 'number') {
+        new DataView(heap).setUint32(slot, 0, true);
+        exports.destroy_decoder?.(pointer);
+      }
+      started = false;
+    },
+  });
+}
 
 /**
  * Ogg Vorbis decoder over libvorbis (WASM, @wasm-audio-decoders/ogg-vorbis). Other codecs in an
