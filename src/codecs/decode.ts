@@ -4,7 +4,7 @@ import { withNote, type AudioFacts, type DecodedAudio } from './decoded-audio';
 import { decodeFlac, flacFacts, streamFlac } from './flac';
 import { decodeMp3, id3v2Length, looksLikeMp3, mp3Facts, streamMp3 } from './mp3';
 import { decodeOggVorbis, oggVorbisFacts, streamOggVorbis } from './ogg-vorbis';
-import { streamWhole, type PcmSink, type StreamedAudio } from './pcm-stream';
+import { streamWhole, type PcmBuffers, type PcmSink, type StreamedAudio } from './pcm-stream';
 import { isDamagedFloat } from './limits';
 import { decodeWav, wavFacts } from './wav';
 
@@ -38,6 +38,14 @@ const formatOfExtension: Readonly<Record<string, SniffedFormat>> = {
  */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   return typedErrors(name, () => decodeByContent(bytes, name));
+}
+
+/**
+ * `decodeAudio` into `buffers`, reused from file to file (see `PcmBuffers`): the same samples,
+ * notes and errors, but the channels are views valid only until the next decode into `buffers`.
+ */
+export async function decodeAudioInto(bytes: Uint8Array, name: string, buffers: PcmBuffers): Promise<DecodedAudio> {
+  return buffers.collect((sink) => streamAudio(bytes, name, sink));
 }
 
 /** Passes on a GlowroomError; anything else is a bug in a parser, reported to the user as a sentence. */

@@ -46,6 +46,43 @@ export async function collectPcm(decode: (sink: PcmSink) => Promise<StreamedAudi
   return { ...rest, channels };
 }
 
+/**
+ * Planes one thread reuses from decode to decode, grown to the longest sound so far: a library
+ * import decodes thousands of files, and new planes for each (collected chunk by chunk, then
+ * joined) kept its garbage collector busy a quarter of the time. One decode at a time.
+ */
+export class PcmBuffers {
+  private planes: Float32Array[] = [];
+
+  /** Runs a streaming decode into these planes: its channels are views of them, valid until the next decode into them. */
+  async collect(decode: (sink: PcmSink) => Promise<StreamedAudio>): Promise<DecodedAudio> {
+    let written = 0;
+    const audio = await decode({
+      write: (planes, frames) => {
+        this.reserve(planes.length, written + frames, written);
+        planes.forEach((plane, c) => (this.planes[c] as Float32Array).set(plane.subarray(0, frames), written));
+        written += frames;
+      },
+    });
+    const frames = Math.min(audio.frames, written);
+    this.reserve(audio.channelCount, frames, written);
+    const channels = this.planes.slice(0, audio.channelCount).map((plane) => plane.subarray(0, frames));
+    const { channelCount: _count, frames: _frames, ...rest } = audio;
+    return { ...rest, channels };
+  }
+
+  /** At least `channels` planes of `frames`, keeping the first `kept` frames of each. */
+  private reserve(channels: number, frames: number, kept: number): void {
+    for (let c = 0; c < channels; c++) {
+      const plane = this.planes[c];
+      if (plane && plane.length >= frames) continue;
+      const grown = new Float32Array(Math.max(frames, 2 * (plane?.length ?? 0)));
+      if (plane) grown.set(plane.subarray(0, kept));
+      this.planes[c] = grown;
+    }
+  }
+}
+
 /** Hands a whole decode to `sink` (formats read whole: WAV, AIFF). */
 export function streamWhole(audio: DecodedAudio, sink: PcmSink): StreamedAudio {
   const frames = audio.channels[0]?.length ?? 0;

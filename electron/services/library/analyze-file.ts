@@ -8,8 +8,9 @@ import { filenameKey } from '../../../src/analysis/musical-key';
 import { tagsFromPath } from '../../../src/analysis/path-tags';
 import { detectTempo } from '../../../src/analysis/tempo-detect';
 import { waveformPeaks } from '../../../src/analysis/waveform-peaks';
-import { decodeAudio, readAudioFacts } from '../../../src/codecs/decode';
-import { frameCount } from '../../../src/codecs/decoded-audio';
+import { decodeAudioInto, readAudioFacts } from '../../../src/codecs/decode';
+import { frameCount, type DecodedAudio } from '../../../src/codecs/decoded-audio';
+import { PcmBuffers } from '../../../src/codecs/pcm-stream';
 import { GlowroomError } from '../../../src/std/errors';
 import { sha256Hex } from '../content-hash';
 
@@ -56,7 +57,22 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
   const name = path.basename(file);
   const bytes = await readSampleFile(file);
   const contentHash = sha256Hex(bytes);
-  const audio = await decodeAudio(bytes, name);
+  // This thread's planes, unless another analysis holds them (the command line analyses files at once).
+  const buffers = idleBuffers ?? new PcmBuffers();
+  idleBuffers = null;
+  try {
+    const audio = await decodeAudioInto(bytes, name, buffers);
+    return analyzeAudio(audio, relativePath, contentHash);
+  } finally {
+    idleBuffers = buffers;
+  }
+}
+
+/** Decoded planes kept between files on this thread (see PcmBuffers); null while an analysis uses them. */
+let idleBuffers: PcmBuffers | null = new PcmBuffers();
+
+/** What `analyzeFile` learns from a file's decoded audio (views that are not kept) and its place in the pack. */
+function analyzeAudio(audio: DecodedAudio, relativePath: string, contentHash: string): SampleAnalysis {
   const duration = frameCount(audio) / audio.sampleRate;
   const levels = measureLevels(audio.channels, audio.sampleRate);
   const named = nameFacts(relativePath, duration);
