@@ -200,4 +200,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX samples_favourites_by_name ON samples (missing, name COLLATE NOCASE, id, ${filterColumnsSql}) WHERE favourite = 1;
     `,
   },
+  {
+    description: 'the key index carries every filter column and the name order',
+    // A key with other filters (loops in C minor's neighbours at 90–130 BPM: 5,000 of 100,000)
+    // either walked the name index testing every entry (≈ 4 ms) or looked each key match up in the
+    // table; carrying the filter columns and the name lets search.ts sort just the matches (1.4 ms).
+    sql: `
+      DROP INDEX samples_count_key;
+      CREATE INDEX samples_count_key ON samples (missing, musical_key, ${filterColumnsSql}, name COLLATE NOCASE, id);
+    `,
+  },
 ];

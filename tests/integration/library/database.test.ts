@@ -60,9 +60,9 @@ describe('the library database', () => {
     const v6 = new Database(file);
     v6.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
     v6.close();
-    const db = openLibraryDatabase(file);
+    const db = openLibraryDatabase(file, migrations.slice(0, 7));
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'samples_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(expect.arrayContaining(['samples_count_favourite', 'samples_count_key', 'samples_count_pack', 'samples_filters_by_id']));
       expect(db.prepare('SELECT count(*) FROM samples WHERE missing = 0 AND pack = ?').pluck().get('pack')).toBe(1);
@@ -103,6 +103,25 @@ describe('the library database', () => {
         db.exec(step);
         expect(kept(), step).toEqual(truth());
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a version-8 library to 9: the key index carries the filters and the name order, and finds the same rows', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 8)).close();
+    const v8 = new Database(file);
+    v8.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v8.exec(`UPDATE samples SET musical_key = 'A minor', bpm = 120`);
+    v8.close();
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      const columns = (db.pragma('index_xinfo(samples_count_key)') as { name: string | null; key: number }[]).filter((c) => c.key === 1).map((c) => c.name);
+      expect(columns).toEqual(['missing', 'musical_key', 'kind', 'favourite', 'format', 'bpm', 'musical_key', 'duration', 'pack', 'folder', 'name', 'id']);
+      const ids = db.prepare("SELECT id FROM samples INDEXED BY samples_count_key WHERE missing = 0 AND musical_key = 'A minor' AND kind = 'one-shot' AND bpm BETWEEN 100 AND 130 ORDER BY name COLLATE NOCASE, id").pluck().all();
+      expect(ids).toEqual([1]);
     } finally {
       db.close();
     }

@@ -124,6 +124,18 @@ describe('library search query plans', () => {
     }
   });
 
+  it('sorts the few matches of a key with other filters from the key index, and walks the name index for many', () => {
+    const page = (search: LibrarySearch) => plansOf(search).at(-2)?.join(' | ') ?? '';
+    // 50 of 3,000 match: sorting them beats walking 60 names for each one found.
+    for (const sort of ['name', 'bpm', 'key', 'duration'] as const) {
+      expect(page({ key: 'A minor', kind: 'loop', bpm: { min: 90, max: 100 }, sort }), sort).toMatch(/COVERING INDEX samples_count_key .*TEMP B-TREE/);
+    }
+    // The date added is not in the key index: the planner chooses for it.
+    expect(page({ key: 'A minor', kind: 'loop', bpm: { min: 90, max: 100 }, sort: 'added' })).not.toMatch(/samples_count_key/);
+    // The first 100 of 750 matches (1 in 4): walking the name index finds them sooner than sorting all 750.
+    expect(page({ key: 'A minor', limit: 100 })).toMatch(/COVERING INDEX samples_sort_name/);
+  });
+
   it('counts words right when a missing file matches them, and pages in the order of the ids', () => {
     const all = searchSamples(db, { text: 'kick', sort: 'name', limit: 5 });
     expect(all.total).toBe(rowCount);
