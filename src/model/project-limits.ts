@@ -4,11 +4,13 @@
  * bounded — a file from a stranger cannot hang the app or the render with a 16-hour song, a
  * 100,000-beat loop or 100,000 tracks. Checked when a project file is parsed (parse-project.ts):
  * the counts before the document is migrated and validated, the length after, and again before a
- * project is written. Only what every format version has is read: tracks, their clips, the tempo.
+ * project is written; the length also when a MIDI file becomes a song (src/protocol/midi-import.ts),
+ * before the song is built. Only what every format version has is read: tracks, their clips, the tempo.
  */
 import { Clock, type TimeMap } from '../std/clock';
 import type { Project } from './project-schema';
 import { projectEndBeats } from './project-time';
+import type { Beats } from '../std/units';
 
 /**
  * Longest song, to the end of its last clip: 6 hours. Longer than any release (a double album,
@@ -28,10 +30,17 @@ export const maxClips = 100_000;
 export function projectLimitProblem(project: TimeMap & Pick<Project, 'tracks'>): string | undefined {
   const tooMany = sizeProblem(project.tracks.length, project.tracks.reduce((sum, track) => sum + track.clips.length, 0));
   if (tooMany) return tooMany;
-  const endBeats = projectEndBeats(project);
-  const seconds = Clock.of(project).secondsAt(endBeats);
+  return songLengthProblem(project, projectEndBeats(project), 'clip');
+}
+
+/**
+ * The length limit on a song that ends at `endBeats` on `map`'s tempo map, as a clause like
+ * `projectLimitProblem`'s; `last` names what ends there ('clip', or 'note' for a MIDI file's song).
+ */
+export function songLengthProblem(map: TimeMap, endBeats: Beats, last: 'clip' | 'note'): string | undefined {
+  const seconds = Clock.of(map).secondsAt(endBeats);
   if (seconds > maxSongSeconds) {
-    return `the song lasts ${duration(seconds)} (its last clip ends at beat ${count(Math.round(endBeats))}); a Glowroom song may last at most ${duration(maxSongSeconds)}`;
+    return `the song lasts ${duration(seconds)} (its last ${last} ends at beat ${count(Math.round(endBeats))}); a Glowroom song may last at most ${duration(maxSongSeconds)}`;
   }
   return undefined;
 }

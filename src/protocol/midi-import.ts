@@ -13,6 +13,9 @@ import { drumChannel, type MidiFile, type MidiMeter, type MidiNote } from '../co
 import type { ImportedSong, ImportedNoteTrack } from '../model/edits/note-import-edits';
 import { TempoChangeSchema, type MeterChange, type TempoChange } from '../model/timing-schema';
 import type { Project } from '../model/project-schema';
+import { songLengthProblem } from '../model/project-limits';
+import { GlowroomError } from '../std/errors';
+import { beats } from '../std/units';
 
 type Meter = Project['timeSignature'];
 const minTempo = TempoChangeSchema.shape.bpm.minValue as number;
@@ -39,7 +42,12 @@ export function songFromMidi(file: MidiFile, fileName: string): SongFromMidi {
   if (outsidePads > 0) {
     notes.push(`${outsidePads} drum ${outsidePads === 1 ? 'note lies' : 'notes lie'} outside the drum machine’s 16 pads (General MIDI notes 36–51): kept in the clip, silent.`);
   }
-  const end = Math.max(0, ...file.tracks.flatMap((t) => t.notes.map((n) => n.start + n.duration)));
+  // A loop, not Math.max(...notes): a 16 MiB file holds millions of notes, more arguments than a call takes.
+  let end = 0;
+  for (const track of file.tracks) for (const note of track.notes) end = Math.max(end, note.start + note.duration);
+  // Before the song is built: a few bytes can place a note 23 hours in (a render of that would run for hours).
+  const tooLong = songLengthProblem({ ...tempoMap, ...meterMap.song }, beats(toBeats(end)), 'note');
+  if (tooLong) throw new GlowroomError('unsupported', `${fileName}: ${tooLong}`);
   return {
     song: { ...tempoMap, ...meterMap.song, length: toBeats(meterMap.barLineAtOrAfter(end)), tracks },
     notes,

@@ -61,4 +61,20 @@ describe('a MIDI file as a song', () => {
       '1 drum note lies outside the drum machine’s 16 pads (General MIDI notes 36–51): kept in the clip, silent.',
     ]);
   });
+
+  /** One note at `startTick` (96 ticks a beat, 120 BPM: 1 hour is 691,200 ticks), as a 37-byte file can say. */
+  const lateNote = (startTick: number, duration = 96): MidiFile => ({
+    format: 0,
+    ticksPerQuarter: 96,
+    tempos: [],
+    meters: [],
+    tracks: [{ name: 'Lead', notes: [{ channel: 0, pitch: 60, velocity: 100, start: startTick, duration }] }],
+  });
+
+  it('refuses a song longer than a project may be, naming the file, before building it', () => {
+    // glowroom render of such a file ran for hours (a note at tick 2^28 − 1: 388 hours in).
+    expect(() => songFromMidi(lateNote(2 ** 28 - 1), 'late.mid')).toThrow('late.mid: the song lasts 388 h 21 min (its last note ends at beat 2,796,204); a Glowroom song may last at most 6 hours');
+    expect(() => songFromMidi(lateNote(0, 6 * 691_200 + 96), 'held.mid')).toThrow(/^held\.mid: the song lasts 6 hours \(its last note ends at beat 43,201\)/);
+    expect(songFromMidi(lateNote(6 * 691_200 - 96), 'just.mid').song.length).toBe(43_200);
+  });
 });
