@@ -124,7 +124,7 @@ describe('library search query plans', () => {
     }
   });
 
-  it('sorts the few matches of a key with other filters from the key index, and walks the name index for many', () => {
+  it('sorts the few matches of words or a key from their index, and walks the sort index for many', () => {
     const page = (search: LibrarySearch) => plansOf(search).at(-2)?.join(' | ') ?? '';
     // 50 of 3,000 match: sorting them beats walking 60 names for each one found.
     for (const sort of ['name', 'bpm', 'key', 'duration'] as const) {
@@ -134,6 +134,10 @@ describe('library search query plans', () => {
     expect(page({ key: 'A minor', kind: 'loop', bpm: { min: 90, max: 100 }, sort: 'added' })).not.toMatch(/samples_count_key/);
     // The first 100 of 750 matches (1 in 4): walking the name index finds them sooner than sorting all 750.
     expect(page({ key: 'A minor', limit: 100 })).toMatch(/COVERING INDEX samples_sort_name/);
+    // Words that every sample has, by tempo: walk the tempo index, testing each entry for the words.
+    expect(page({ text: 'kick', sort: 'bpm' })).toMatch(/COVERING INDEX samples_sort_bpm/);
+    // Words one sample in 3,000 has: hand it over and sort.
+    expect(page({ text: 'kick_2999', sort: 'bpm', limit: 500 })).toMatch(/COVERING INDEX samples_filters_by_id .*TEMP B-TREE/);
   });
 
   it('counts words right when a missing file matches them, and pages in the order of the ids', () => {
