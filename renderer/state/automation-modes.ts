@@ -1,7 +1,5 @@
 import { create } from 'zustand';
-import { channelOwners } from '../../src/model/automation-params';
 import type { AutomationMode } from './automation-recorder';
-import { useProject } from './project-store';
 
 /**
  * Each channel's automation mode (a track's, a bus's or the master's, by its id), as its header
@@ -30,10 +28,4 @@ export function sharedMode(modes: Readonly<Record<string, AutomationMode>>, chan
 /** The automation mode of channel `channel` (a track, bus or "master" id). */
 export function automationModeOf(channel: string): AutomationMode {
   return useAutomationModes.getState().modes[channel] ?? 'read';
-}
-
-/** Sets the automation mode of every track, bus and the master of the open project ("All channels", also from the app menu). */
-export function setAllChannelsMode(mode: AutomationMode): void {
-  const channels = channelOwners(useProject.getState().project).map((owner) => owner.id);
-  useAutomationModes.getState().setModes(channels, mode);
 }

@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { channelOwners } from '../../src/model/automation-params';
 import { automationModes, type AutomationMode } from '../state/automation-recorder';
-import { setAllChannelsMode, sharedMode, useAutomationModes } from '../state/automation-modes';
+import { setAllChannelsMode } from '../state/all-channels-mode';
+import { sharedMode, useAutomationModes } from '../state/automation-modes';
 import { useProject } from '../state/project-store';
 import { modeHints, modeNames } from './AutomationModeSelect';
 

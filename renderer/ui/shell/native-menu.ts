@@ -2,7 +2,7 @@ import { redoLabel, undoLabel } from '../../../src/model/history';
 import type { EditState, MenuCommand } from '../../../src/protocol/ipc';
 import { displayName, hasUnsavedChanges, useProject } from '../../state/project-store';
 import { runtime } from '../../state/runtime';
-import { setAllChannelsMode } from '../../state/automation-modes';
+import { setAllChannelsMode } from '../../state/all-channels-mode';
 import { reportError } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { addMeterChangeAtPlayhead, selectAll } from '../timeline';
