@@ -1,6 +1,7 @@
 import { atan2InPlace, cos, cosInPlace, logInPlace, sinInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
+import { StreamRead } from '../wasm/stream-read';
 import { StretchKernels } from '../wasm/stretch-kernels';
 import type { StretchMap, StretchSource } from './stretch-source';
 
@@ -41,11 +42,11 @@ export class PhaseVocoder {
   readonly hop: number;
   readonly anchorEvery: number;
   private readonly plan: FftPlan;
-  /** The FFT stages and the stream read, in WebAssembly; re, im, y and the read's arrays live in its memory. */
+  /** The FFT stages and the overlap-add, in WebAssembly; re, im and y live in its memory. */
   private readonly kernels: StretchKernels;
+  /** The band-limited read of y, in WebAssembly, shared by every vocoder reading at this rate. */
+  private readonly read: StreamRead;
   private readonly window: Float64Array;
-  /** The window times the overlap-add's scale, per frame. */
-  private readonly synthesisWindow: Float64Array;
   private readonly bins: number;
   private readonly rate: ReadRate;
   /** Half-width of the stream reader's reach at the read step, plus a frame. */
@@ -112,9 +113,6 @@ export class PhaseVocoder {
   /** Scratch for one map query. */
   private readonly mapIn = new Float64Array(1);
   private readonly mapOut = new Float64Array(1);
-  private readonly positions: Float64Array;
-  private readonly valuesLeft: Float64Array;
-  private readonly valuesRight: Float64Array;
 
   constructor(
     private readonly source: StretchSource,
@@ -132,16 +130,18 @@ export class PhaseVocoder {
     this.bins = size / 2 + 1;
     this.window = new Float64Array(size);
     for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * cos((2 * Math.PI * i) / size);
-    // Hann² overlapped at a quarter hop sums to 1.5; the inverse is unscaled.
-    const scale = 1 / (1.5 * size);
-    this.synthesisWindow = this.window.map((w) => w * scale);
     const reader = streamReader();
     this.rate = reader.rateFor(step);
     this.reach = reader.reach(step) + 1;
     this.stepsPerGrain = 2 * this.plan.passCount + 4 + lockParts;
     this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
     const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
-    this.kernels = new StretchKernels(this.plan, span, reader.kernelFor(this.rate), maxBlockFrames);
+    this.kernels = new StretchKernels(this.plan, span);
+    const kernel = reader.kernelFor(this.rate);
+    this.read = StreamRead.shared(kernel, Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 + 2 * kernel.halfTaps + 8, maxBlockFrames);
+    // Hann² overlapped at a quarter hop sums to 1.5; the inverse is unscaled.
+    const scale = 1 / (1.5 * size);
+    for (let i = 0; i < size; i++) this.kernels.window[i] = (this.window[i] as number) * scale;
     this.yLeft = this.kernels.yLeft;
     this.yRight = this.kernels.yRight;
     this.re = this.kernels.re;
@@ -166,9 +166,6 @@ export class PhaseVocoder {
     this.logAbove = new Float64Array(this.bins);
     this.peakCos = new Float64Array(this.bins);
     this.peakSin = new Float64Array(this.bins);
-    this.positions = this.kernels.positions;
-    this.valuesLeft = this.kernels.outLeft;
-    this.valuesRight = this.kernels.outRight;
   }
 
   /**
@@ -183,12 +180,27 @@ export class PhaseVocoder {
     if (!this.started || low < this.base || firstGrain > this.nextGrain) this.restart(low, firstGrain);
     this.makeRoom(low, high);
     while (this.completeBelow() < high) this.work();
-    const positions = this.positions;
-    for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base;
-    this.kernels.gatherStereo(0, count, step === 1);
+    // The frames of y the block reads (and the kernel's zero-padded taps past them) into the shared read's window.
+    const read = this.read;
+    const from = low - this.base;
+    const frames = Math.min(high - low + read.stride, this.yLeft.length - from, read.windowFrames);
+    const { yLeft, yRight } = this;
+    const windowLeft = read.left;
+    const windowRight = read.right;
+    for (let i = 0; i < frames; i++) {
+      windowLeft[i] = yLeft[from + i] as number;
+      windowRight[i] = yRight[from + i] as number;
+    }
+    const positions = read.positions;
+    // Relative to y's base first, as the frames y holds are counted, then to the window: the second
+    // subtraction (a whole number ≥ 0 from a position above it) is exact, so a position never
+    // depends on where the block starts.
+    for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base - from;
+    read.read(count, frames, step === 1);
+    const { outLeft, outRight } = read;
     for (let i = 0; i < count; i++) {
-      left[at + i] = this.valuesLeft[i] as number;
-      right[at + i] = this.valuesRight[i] as number;
+      left[at + i] = outLeft[i] as number;
+      right[at + i] = outRight[i] as number;
     }
     // Work ahead in proportion to the read: the grains complete below `ahead` and the steps of
     // the one in progress the share of it that ahead has passed. The read moves on steadily, so
@@ -553,17 +565,9 @@ export class PhaseVocoder {
     this.hasPrevious = true;
   }
 
-  /** Windows the inverse transform and adds it into y around grain j's frame. */
+  /** Windows the inverse transform (by the window times the overlap-add's scale) and adds it into y around grain j's frame. */
   private overlapAdd(j: number): void {
-    const { re, im, synthesisWindow, size } = this;
-    const first = j * this.hop - size / 2 - this.base;
-    const from = first < 0 ? -first : 0;
-    const to = Math.min(size, this.yLeft.length - first);
-    for (let i = from; i < to; i++) {
-      const w = synthesisWindow[i] as number;
-      this.yLeft[first + i] = (this.yLeft[first + i] as number) + (re[i] as number) * w;
-      this.yRight[first + i] = (this.yRight[first + i] as number) + (im[i] as number) * w;
-    }
+    this.kernels.overlapAdd(j * this.hop - this.size / 2 - this.base);
   }
 }
 

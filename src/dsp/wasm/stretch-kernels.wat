@@ -172,20 +172,62 @@
         (local.set $a (i32.add (local.get $a) (i32.const 32)))
         (br $next))))
 
-  ;; The stereo polyphase sinc read of SincInterpolator.polyphaseInto: for n in [from, to), the
-  ;; planes (f32, `length` frames at $left and $right) read at positions[n] (f64 at $positions)
-  ;; through the kernel table at $rows (f32, phases + 1 rows of `taps` taps) into f64 at $outLeft
-  ;; and $outRight. Lane 0 sums the even taps (A: row a, B: row b), lane 1 the odd ones (C, D),
-  ;; each in the TypeScript's order. $unitStep: whole positions copy the frame.
+  ;; The overlap-add of a grain: for i in [from, to), plane[at + i] += re[i]·w[i] (left) and
+  ;; im[i]·w[i] (right), the sum in f64 and stored as f32, as a Float32Array store does; two
+  ;; frames a step. $re, $im, $window: f64; $left, $right: f32, already offset to the grain's frame.
+  (func (export "overlapAdd") (param $re i32) (param $im i32) (param $window i32) (param $left i32) (param $right i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $w v128) (local $at i32) (local $f i32)
+    (local.set $i (local.get $from))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_s (i32.add (local.get $i) (i32.const 1)) (local.get $to)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $f (i32.shl (local.get $i) (i32.const 2)))
+        (local.set $w (v128.load (i32.add (local.get $window) (local.get $at))))
+        (v128.store64_lane 0 (i32.add (local.get $left) (local.get $f))
+          (f32x4.demote_f64x2_zero (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $left) (local.get $f))))
+            (f64x2.mul (v128.load (i32.add (local.get $re) (local.get $at))) (local.get $w)))))
+        (v128.store64_lane 0 (i32.add (local.get $right) (local.get $f))
+          (f32x4.demote_f64x2_zero (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $right) (local.get $f))))
+            (f64x2.mul (v128.load (i32.add (local.get $im) (local.get $at))) (local.get $w)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pairs)))
+    (if (i32.lt_s (local.get $i) (local.get $to))
+      (then
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $f (i32.shl (local.get $i) (i32.const 2)))
+        (f32.store (i32.add (local.get $left) (local.get $f))
+          (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $left) (local.get $f))))
+            (f64.mul (f64.load (i32.add (local.get $re) (local.get $at))) (f64.load (i32.add (local.get $window) (local.get $at)))))))
+        (f32.store (i32.add (local.get $right) (local.get $f))
+          (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $right) (local.get $f))))
+            (f64.mul (f64.load (i32.add (local.get $im) (local.get $at))) (f64.load (i32.add (local.get $window) (local.get $at))))))))))
+
+  ;; The stereo polyphase sinc read (SincInterpolator's kernel table and blend of two rows) in
+  ;; single precision, eight taps a step: for n in [from, to), the planes (f32, `length` frames at
+  ;; $left and $right) read at positions[n] (f64 at $positions) into f64 at $outLeft and
+  ;; $outRight. The table at $rows holds phases + 1 rows of `taps` taps (f32), each row padded
+  ;; with zeros to `stride` (a multiple of 8). Per plane and row, accumulator lane m of set s sums
+  ;; the products of taps j with j mod 4 = m and floor(j / 4) mod 2 = s in f32 in increasing j (two sets,
+  ;; so two chains of additions run at once); the sets are added lane by lane, then the row's value
+  ;; is (lane 0 + lane 1) + (lane 2 + lane 3), all in f32; the two rows blend in f64 as
+  ;; A + w·(B − A). A read whose taps
+  ;; reach past a plane's ends goes through $scratch (2·stride f32) with zeros there.
+  ;; $unitStep: whole positions copy the frame.
   (func (export "gatherStereo")
-    (param $left i32) (param $right i32) (param $length i32) (param $rows i32) (param $taps i32) (param $phases i32)
-    (param $positions i32) (param $from i32) (param $to i32) (param $unitStep i32) (param $outLeft i32) (param $outRight i32)
+    (param $left i32) (param $right i32) (param $length i32) (param $rows i32) (param $taps i32) (param $stride i32)
+    (param $phases i32) (param $positions i32) (param $from i32) (param $to i32) (param $unitStep i32)
+    (param $outLeft i32) (param $outRight i32) (param $scratch i32)
     (local $n i32) (local $position f64) (local $base f64) (local $halfTaps f64) (local $phase f64) (local $weight f64)
-    (local $row i32) (local $first i32) (local $start i32) (local $end i32) (local $j i32) (local $i i32)
-    (local $ra i32) (local $rb i32) (local $o i32)
-    (local $leftAC v128) (local $leftBD v128) (local $rightAC v128) (local $rightBD v128) (local $l v128) (local $r v128) (local $ka v128) (local $kb v128)
-    (local $leftA f64) (local $leftB f64) (local $rightA f64) (local $rightB f64) (local $k0 f64) (local $k1 f64) (local $s0 f64) (local $s1 f64)
+    (local $row i32) (local $first i32) (local $j i32) (local $end i32) (local $index i32)
+    (local $pl i32) (local $pr i32) (local $ra i32) (local $rb i32) (local $o i32)
+    (local $la v128) (local $lb v128) (local $rA v128) (local $rB v128) (local $l v128) (local $r v128) (local $ka v128) (local $kb v128)
+    (local $la1 v128) (local $lb1 v128) (local $rA1 v128) (local $rB1 v128)
+    (local $leftA f64) (local $leftB f64) (local $rightA f64) (local $rightB f64)
     (local.set $halfTaps (f64.convert_i32_s (i32.shr_s (local.get $taps) (i32.const 1))))
+    (local.set $end (i32.shl (local.get $stride) (i32.const 2)))
     (local.set $n (local.get $from))
     (block $done
       (loop $frames
@@ -198,9 +240,9 @@
             (then
               (if (i32.and (f64.ge (local.get $position) (f64.const 0)) (f64.lt (local.get $position) (f64.convert_i32_s (local.get $length))))
                 (then
-                  (local.set $i (i32.shl (i32.trunc_f64_s (local.get $position)) (i32.const 2)))
-                  (f64.store (i32.add (local.get $outLeft) (local.get $o)) (f64.promote_f32 (f32.load (i32.add (local.get $left) (local.get $i)))))
-                  (f64.store (i32.add (local.get $outRight) (local.get $o)) (f64.promote_f32 (f32.load (i32.add (local.get $right) (local.get $i))))))
+                  (local.set $index (i32.shl (i32.trunc_f64_s (local.get $position)) (i32.const 2)))
+                  (f64.store (i32.add (local.get $outLeft) (local.get $o)) (f64.promote_f32 (f32.load (i32.add (local.get $left) (local.get $index)))))
+                  (f64.store (i32.add (local.get $outRight) (local.get $o)) (f64.promote_f32 (f32.load (i32.add (local.get $right) (local.get $index))))))
                 (else
                   (f64.store (i32.add (local.get $outLeft) (local.get $o)) (f64.const 0))
                   (f64.store (i32.add (local.get $outRight) (local.get $o)) (f64.const 0))))
@@ -217,56 +259,74 @@
           (local.set $row (i32.trunc_f64_s (local.get $phase)))
           (local.set $weight (f64.sub (local.get $phase) (f64.convert_i32_s (local.get $row))))
           (local.set $first (i32.add (i32.sub (i32.trunc_f64_s (local.get $base)) (i32.shr_s (local.get $taps) (i32.const 1))) (i32.const 1)))
-          (local.set $start (select (i32.sub (i32.const 0) (local.get $first)) (i32.const 0) (i32.lt_s (local.get $first) (i32.const 0))))
-          (local.set $end (select (i32.sub (local.get $length) (local.get $first)) (local.get $taps)
-            (i32.gt_s (i32.add (local.get $first) (local.get $taps)) (local.get $length))))
-          (local.set $j (local.get $start))
-          (local.set $i (i32.shl (i32.add (local.get $first) (local.get $start)) (i32.const 2)))
-          (local.set $ra (i32.add (local.get $rows) (i32.shl (i32.add (i32.mul (local.get $row) (local.get $taps)) (local.get $start)) (i32.const 2))))
-          (local.set $rb (i32.add (local.get $ra) (i32.shl (local.get $taps) (i32.const 2))))
-          (local.set $leftAC (v128.const f64x2 0 0))
-          (local.set $leftBD (v128.const f64x2 0 0))
-          (local.set $rightAC (v128.const f64x2 0 0))
-          (local.set $rightBD (v128.const f64x2 0 0))
-          ;; leftAC: (leftA, leftC), the even and odd taps through row a; leftBD: (leftB, leftD) through row b.
-          (block $pairsDone
-            (loop $pairs
-              (br_if $pairsDone (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $end)))
-              (local.set $l (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $left) (local.get $i)))))
-              (local.set $r (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $right) (local.get $i)))))
-              (local.set $ka (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $ra))))
-              (local.set $kb (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $rb))))
-              (local.set $leftAC (f64x2.add (local.get $leftAC) (f64x2.mul (local.get $l) (local.get $ka))))
-              (local.set $leftBD (f64x2.add (local.get $leftBD) (f64x2.mul (local.get $l) (local.get $kb))))
-              (local.set $rightAC (f64x2.add (local.get $rightAC) (f64x2.mul (local.get $r) (local.get $ka))))
-              (local.set $rightBD (f64x2.add (local.get $rightBD) (f64x2.mul (local.get $r) (local.get $kb))))
-              (local.set $j (i32.add (local.get $j) (i32.const 2)))
-              (local.set $i (i32.add (local.get $i) (i32.const 8)))
-              (local.set $ra (i32.add (local.get $ra) (i32.const 8)))
-              (local.set $rb (i32.add (local.get $rb) (i32.const 8)))
-              (br $pairs)))
-          (local.set $leftA (f64x2.extract_lane 0 (local.get $leftAC)))
-          (local.set $leftB (f64x2.extract_lane 0 (local.get $leftBD)))
-          (local.set $rightA (f64x2.extract_lane 0 (local.get $rightAC)))
-          (local.set $rightB (f64x2.extract_lane 0 (local.get $rightBD)))
-          (if (i32.lt_s (local.get $j) (local.get $end))
+          (if (i32.and (i32.ge_s (local.get $first) (i32.const 0)) (i32.le_s (i32.add (local.get $first) (local.get $stride)) (local.get $length)))
             (then
-              (local.set $k0 (f64.promote_f32 (f32.load (local.get $ra))))
-              (local.set $k1 (f64.promote_f32 (f32.load (local.get $rb))))
-              (local.set $s0 (f64.promote_f32 (f32.load (i32.add (local.get $left) (local.get $i)))))
-              (local.set $s1 (f64.promote_f32 (f32.load (i32.add (local.get $right) (local.get $i)))))
-              (local.set $leftA (f64.add (local.get $leftA) (f64.mul (local.get $s0) (local.get $k0))))
-              (local.set $leftB (f64.add (local.get $leftB) (f64.mul (local.get $s0) (local.get $k1))))
-              (local.set $rightA (f64.add (local.get $rightA) (f64.mul (local.get $s1) (local.get $k0))))
-              (local.set $rightB (f64.add (local.get $rightB) (f64.mul (local.get $s1) (local.get $k1))))))
-          (local.set $leftA (f64.add (local.get $leftA) (f64x2.extract_lane 1 (local.get $leftAC))))
-          (local.set $leftB (f64.add (local.get $leftB) (f64x2.extract_lane 1 (local.get $leftBD))))
-          (local.set $rightA (f64.add (local.get $rightA) (f64x2.extract_lane 1 (local.get $rightAC))))
-          (local.set $rightB (f64.add (local.get $rightB) (f64x2.extract_lane 1 (local.get $rightBD))))
+              (local.set $pl (i32.add (local.get $left) (i32.shl (local.get $first) (i32.const 2))))
+              (local.set $pr (i32.add (local.get $right) (i32.shl (local.get $first) (i32.const 2)))))
+            (else
+              ;; The taps inside the planes, zeros elsewhere.
+              (local.set $pl (local.get $scratch))
+              (local.set $pr (i32.add (local.get $scratch) (local.get $end)))
+              (local.set $j (i32.const 0))
+              (block $copied
+                (loop $copy
+                  (br_if $copied (i32.ge_s (local.get $j) (local.get $stride)))
+                  (local.set $index (i32.add (local.get $first) (local.get $j)))
+                  (if (i32.and (i32.ge_s (local.get $index) (i32.const 0)) (i32.lt_s (local.get $index) (local.get $length)))
+                    (then
+                      (f32.store (i32.add (local.get $pl) (i32.shl (local.get $j) (i32.const 2))) (f32.load (i32.add (local.get $left) (i32.shl (local.get $index) (i32.const 2)))))
+                      (f32.store (i32.add (local.get $pr) (i32.shl (local.get $j) (i32.const 2))) (f32.load (i32.add (local.get $right) (i32.shl (local.get $index) (i32.const 2))))))
+                    (else
+                      (f32.store (i32.add (local.get $pl) (i32.shl (local.get $j) (i32.const 2))) (f32.const 0))
+                      (f32.store (i32.add (local.get $pr) (i32.shl (local.get $j) (i32.const 2))) (f32.const 0))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $copy)))))
+          (local.set $ra (i32.add (local.get $rows) (i32.shl (i32.mul (local.get $row) (local.get $stride)) (i32.const 2))))
+          (local.set $rb (i32.add (local.get $ra) (local.get $end)))
+          (local.set $la (v128.const f32x4 0 0 0 0))
+          (local.set $lb (v128.const f32x4 0 0 0 0))
+          (local.set $rA (v128.const f32x4 0 0 0 0))
+          (local.set $rB (v128.const f32x4 0 0 0 0))
+          (local.set $la1 (v128.const f32x4 0 0 0 0))
+          (local.set $lb1 (v128.const f32x4 0 0 0 0))
+          (local.set $rA1 (v128.const f32x4 0 0 0 0))
+          (local.set $rB1 (v128.const f32x4 0 0 0 0))
+          (local.set $j (i32.const 0))
+          (block $tapsDone
+            (loop $taps4
+              (br_if $tapsDone (i32.ge_u (local.get $j) (local.get $end)))
+              (local.set $l (v128.load (i32.add (local.get $pl) (local.get $j))))
+              (local.set $r (v128.load (i32.add (local.get $pr) (local.get $j))))
+              (local.set $ka (v128.load (i32.add (local.get $ra) (local.get $j))))
+              (local.set $kb (v128.load (i32.add (local.get $rb) (local.get $j))))
+              (local.set $la (f32x4.add (local.get $la) (f32x4.mul (local.get $l) (local.get $ka))))
+              (local.set $lb (f32x4.add (local.get $lb) (f32x4.mul (local.get $l) (local.get $kb))))
+              (local.set $rA (f32x4.add (local.get $rA) (f32x4.mul (local.get $r) (local.get $ka))))
+              (local.set $rB (f32x4.add (local.get $rB) (f32x4.mul (local.get $r) (local.get $kb))))
+              (local.set $l (v128.load offset=16 (i32.add (local.get $pl) (local.get $j))))
+              (local.set $r (v128.load offset=16 (i32.add (local.get $pr) (local.get $j))))
+              (local.set $ka (v128.load offset=16 (i32.add (local.get $ra) (local.get $j))))
+              (local.set $kb (v128.load offset=16 (i32.add (local.get $rb) (local.get $j))))
+              (local.set $la1 (f32x4.add (local.get $la1) (f32x4.mul (local.get $l) (local.get $ka))))
+              (local.set $lb1 (f32x4.add (local.get $lb1) (f32x4.mul (local.get $l) (local.get $kb))))
+              (local.set $rA1 (f32x4.add (local.get $rA1) (f32x4.mul (local.get $r) (local.get $ka))))
+              (local.set $rB1 (f32x4.add (local.get $rB1) (f32x4.mul (local.get $r) (local.get $kb))))
+              (local.set $j (i32.add (local.get $j) (i32.const 32)))
+              (br $taps4)))
+          (local.set $leftA (call $lanes (f32x4.add (local.get $la) (local.get $la1))))
+          (local.set $leftB (call $lanes (f32x4.add (local.get $lb) (local.get $lb1))))
+          (local.set $rightA (call $lanes (f32x4.add (local.get $rA) (local.get $rA1))))
+          (local.set $rightB (call $lanes (f32x4.add (local.get $rB) (local.get $rB1))))
           (f64.store (i32.add (local.get $outLeft) (local.get $o))
             (f64.add (local.get $leftA) (f64.mul (local.get $weight) (f64.sub (local.get $leftB) (local.get $leftA)))))
           (f64.store (i32.add (local.get $outRight) (local.get $o))
             (f64.add (local.get $rightA) (f64.mul (local.get $weight) (f64.sub (local.get $rightB) (local.get $rightA))))))
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         (br $frames))))
+
+  ;; (lane 0 + lane 1) + (lane 2 + lane 3) in f32, as f64.
+  (func $lanes (param $v v128) (result f64)
+    (f64.promote_f32 (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
+      (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v))))))
 )

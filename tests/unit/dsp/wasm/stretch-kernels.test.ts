@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FftPlan } from '../../../../src/dsp/fft';
-import { SincInterpolator } from '../../../../src/dsp/sinc-interpolator';
+import { SincInterpolator, type SincKernel } from '../../../../src/dsp/sinc-interpolator';
+import { StreamRead } from '../../../../src/dsp/wasm/stream-read';
 import { StretchKernels } from '../../../../src/dsp/wasm/stretch-kernels';
 
 /** Seeded values in [−1, 1). */
@@ -22,10 +23,41 @@ function firstDifference(a: Float64Array, b: Float64Array): number {
 
 const reader = new SincInterpolator({ halfTaps: 32, beta: 8 });
 
-describe('StretchKernels (WebAssembly SIMD) against the TypeScript they stand for', () => {
+/**
+ * The stream read as stretch-kernels.wat defines it, in plain TypeScript: each kernel row summed
+ * in single precision in eight accumulators (tap j into j mod 8; rows padded with zero taps to a
+ * multiple of 8, frames outside the planes read as 0), accumulators m and m + 4 added, then
+ * (0 + 1) + (2 + 3); the two rows blended in double.
+ */
+function readAt(plane: Float32Array, kernel: SincKernel, position: number, unitStep: boolean): number {
+  const { halfTaps, phases, rows } = kernel;
+  const taps = 2 * halfTaps;
+  const base = Math.floor(position);
+  if (unitStep && position === base) return position >= 0 && position < plane.length ? (plane[position] as number) : 0;
+  if (!(position > -halfTaps && position < plane.length + halfTaps)) return 0;
+  const phase = (position - base) * phases;
+  const row = phase | 0;
+  const weight = phase - row;
+  const first = base - halfTaps + 1;
+  const sumOfRow = (r: number): number => {
+    const sums = [0, 0, 0, 0, 0, 0, 0, 0];
+    for (let j = 0; j < Math.ceil(taps / 8) * 8; j++) {
+      const tap = j < taps ? (rows[r * taps + j] as number) : 0;
+      const value = plane[first + j] ?? 0;
+      sums[j % 8] = Math.fround((sums[j % 8] as number) + Math.fround(value * tap));
+    }
+    const [l0, l1, l2, l3] = [0, 1, 2, 3].map((m) => Math.fround((sums[m] as number) + (sums[m + 4] as number))) as [number, number, number, number];
+    return Math.fround(Math.fround(l0 + l1) + Math.fround(l2 + l3));
+  };
+  const a = sumOfRow(row);
+  const b = sumOfRow(row + 1);
+  return a + weight * (b - a);
+}
+
+describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand for', () => {
   it.each([2, 4, 8, 16, 32, 64, 256, 1024, 2048, 4096, 8192])('FFT of size %d, forward and inverse, stage by stage: the same bits as FftPlan', (size) => {
     const plan = new FftPlan(size);
-    const kernels = new StretchKernels(plan, 16, reader.kernelFor(reader.rateFor(1)), 8);
+    const kernels = new StretchKernels(plan, 16);
     const re = noise(size, size);
     const im = noise(size, size + 1);
     for (const inverse of [false, true]) {
@@ -44,15 +76,43 @@ describe('StretchKernels (WebAssembly SIMD) against the TypeScript they stand fo
   });
 
   it.each([
+    ['inside the planes', 300],
+    ['cut at their start', -700],
+    ['cut at their end', 3000],
+  ])('overlap-add of a grain %s: the same bits as a loop over Float32Arrays', (_name, first) => {
+    const size = 2048;
+    const frames = 4000;
+    const kernels = new StretchKernels(new FftPlan(size), frames);
+    kernels.re.set(noise(size, 6));
+    kernels.im.set(noise(size, 7));
+    kernels.window.set(noise(size, 8));
+    kernels.yLeft.set(noise(frames, 9));
+    kernels.yRight.set(noise(frames, 10));
+    const left = Float32Array.from(kernels.yLeft);
+    const right = Float32Array.from(kernels.yRight);
+    for (let i = Math.max(0, -first); i < Math.min(size, frames - first); i++) {
+      left[first + i] = (left[first + i] as number) + (kernels.re[i] as number) * (kernels.window[i] as number);
+      right[first + i] = (right[first + i] as number) + (kernels.im[i] as number) * (kernels.window[i] as number);
+    }
+    kernels.overlapAdd(first);
+    expect(firstDifference(Float64Array.from(kernels.yLeft), Float64Array.from(left))).toBe(-1);
+    expect(firstDifference(Float64Array.from(kernels.yRight), Float64Array.from(right))).toBe(-1);
+  });
+
+  it.each([
     ['step 1 (whole positions copy, others read)', 1],
     ['a pitch up (+3 st: the stretched kernel)', 2 ** (3 / 12)],
     ['a pitch down (−5 st)', 2 ** (-5 / 12)],
-  ])('stereo read at %s: the same bits as gatherStereo, edges, NaN and odd tap counts included', (_name, step) => {
+  ])('stereo read at %s: the bits its definition gives, edges, NaN and tap counts not a multiple of 4 included; within 1e-6 of gatherStereo', (_name, step) => {
     const frames = 700;
     const rate = reader.rateFor(step);
-    const kernels = new StretchKernels(new FftPlan(8), frames, reader.kernelFor(rate), 128);
-    kernels.yLeft.set(noise(frames, 3));
-    kernels.yRight.set(noise(frames, 4));
+    const kernels = new StreamRead(reader.kernelFor(rate), frames + 40, 128);
+    const planeLeft = Float32Array.from(noise(frames, 3));
+    const planeRight = Float32Array.from(noise(frames, 4));
+    kernels.left.set(planeLeft);
+    kernels.right.set(planeRight);
+    // Past `frames` the window holds values the read must not see.
+    kernels.left.fill(Number.NaN, frames);
     const offsets = noise(128, 5);
     for (let i = 0; i < 128; i++) {
       // Whole and fractional positions across the planes, some near and past each edge.
@@ -64,10 +124,18 @@ describe('StretchKernels (WebAssembly SIMD) against the TypeScript they stand fo
     kernels.positions[9] = frames - 1.25;
     const left = new Float64Array(128);
     const right = new Float64Array(128);
-    reader.gatherStereo(kernels.yLeft, kernels.yRight, kernels.positions, 0, 128, rate, left, right);
-    kernels.gatherStereo(0, 128, step === 1);
-    expect(firstDifference(kernels.outLeft, left)).toBe(-1);
-    expect(firstDifference(kernels.outRight, right)).toBe(-1);
+    reader.gatherStereo(planeLeft, planeRight, kernels.positions, 0, 128, rate, left, right);
+    kernels.read(128, frames, step === 1);
+    const kernel = reader.kernelFor(rate);
+    const expectedLeft = Float64Array.from(kernels.positions, (position) => readAt(planeLeft, kernel, position, step === 1));
+    const expectedRight = Float64Array.from(kernels.positions, (position) => readAt(planeRight, kernel, position, step === 1));
+    expect(firstDifference(kernels.outLeft, expectedLeft)).toBe(-1);
+    expect(firstDifference(kernels.outRight, expectedRight)).toBe(-1);
+    // The double-precision read it stands for, to single-precision rounding.
+    for (let i = 0; i < 128; i++) {
+      expect(Math.abs((kernels.outLeft[i] as number) - (left[i] as number))).toBeLessThan(1e-6);
+      expect(Math.abs((kernels.outRight[i] as number) - (right[i] as number))).toBeLessThan(1e-6);
+    }
     expect(left.some((value) => value !== 0)).toBe(true);
   });
 

@@ -1,0 +1,28 @@
+import { stretchKernelsBase64 } from './stretch-kernels-wasm';
+import { compileBase64, type Layout, webAssembly } from './wasm-module';
+
+/** What stretch-kernels.wat exports; every address is a byte offset into the instance's memory. */
+export interface KernelExports {
+  begin(re: number, im: number, swaps: number, count: number): void;
+  radix2(re: number, im: number, n: number): void;
+  radix4(re: number, im: number, n: number, twiddles: number, h: number, minus: number, plus: number): void;
+  radix4First(re: number, im: number, n: number, twiddles: number, minus: number, plus: number): void;
+  overlapAdd(re: number, im: number, window: number, left: number, right: number, from: number, to: number): void;
+  gatherStereo(left: number, right: number, length: number, rows: number, taps: number, stride: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number, scratch: number): void;
+}
+
+/** An instance of the stretch kernels with a memory of its own, large enough for `layout`. */
+export function kernelInstance(layout: Layout): { exports: KernelExports; buffer: ArrayBuffer } {
+  const api = webAssembly();
+  const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
+  const exports = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as KernelExports;
+  return { exports, buffer: memory.buffer };
+}
+
+let compiled: object | undefined;
+
+/** The module, compiled once per host. */
+function compiledModule(): object {
+  compiled ??= compileBase64(stretchKernelsBase64);
+  return compiled;
+}
