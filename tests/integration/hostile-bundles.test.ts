@@ -43,7 +43,8 @@ async function openedWrongly(service: ProjectService, dir: string, into: string,
   }
   const out = path.join(dir, 'out', 'Again.glowroom.zip');
   try {
-    await service.exportBundle(opened.path, out);
+    // As the app would: the unpacked bundle's folder is given (a recent project's folder), nothing else.
+    await service.exportBundle(opened.path, out, (file) => Promise.resolve(file.startsWith(folder + path.sep)));
   } catch (error) {
     const verdict = judgeRefusal(error, secretMark);
     if (verdict.outcome !== 'refused') return `re-export: ${verdict.outcome}: ${verdict.detail}`;

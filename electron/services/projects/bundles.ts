@@ -13,7 +13,7 @@ import { checkBundleEntries, defaultBundleLimits, type BundleLimits, type SafeEn
 import { confineBundleSources } from './bundle-sources';
 import { errnoOf, syncFolder } from '../fs-helpers';
 import { openProject } from './project-files';
-import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
+import { copyableSourceFiles, inNamingOrder, type MayRead } from './source-files';
 import { extractZipEntry, readZipEntries } from './zip-reader';
 import { ZipWriter } from './zip-writer';
 
@@ -21,17 +21,14 @@ const projectExtension = '.glowroom';
 
 /**
  * Writes the bundle of `projectFile` to `outZip` atomically (a temporary file, then a rename).
- * Every source must exist: `not-found` lists the missing ones so they can be relinked first.
+ * Every source must exist and be given by the user (`mayRead`): `not-found` lists the missing
+ * ones so they can be relinked first, `not-allowed` those elsewhere on the disk.
  * Sources naming the same file are bundled once. Errors of `openProject`; `io`; `unsupported`
  * past 4 GB.
  */
-export async function exportBundle(projectFile: string, outZip: string): Promise<void> {
+export async function exportBundle(projectFile: string, outZip: string, mayRead: MayRead): Promise<void> {
   const { project, folder } = await openProject(projectFile);
-  const files = sourceFiles(project, folder);
-  const missing = await missingFiles(files.values());
-  if (missing.length > 0) {
-    throw new GlowroomError('not-found', `${path.basename(projectFile)} cannot be bundled: ${missing.length} audio file(s) are missing (${missing.join(', ')}). Relink them, then export again.`);
-  }
+  const files = await copyableSourceFiles(project, folder, mayRead, `${path.basename(projectFile)} cannot be bundled`, 'export again');
   const names = new FolderNames();
   const audio = new Map(inNamingOrder(files.values(), folder).map((file) => [file, `Audio/${names.claim(path.basename(file))}`]));
   const bundled = { ...project, sources: Object.fromEntries([...files].map(([id, file]) => [id, { ...project.sources[id], path: audio.get(file)! }])) };

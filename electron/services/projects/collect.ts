@@ -10,7 +10,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import { FolderNames } from './audio-names';
 import { errnoOf, syncFolder, tempPathBeside } from '../fs-helpers';
 import { openProject, saveProject } from './project-files';
-import { inNamingOrder, missingFiles, sourceFiles } from './source-files';
+import { copyableSourceFiles, inNamingOrder, type MayRead } from './source-files';
 
 export interface CollectResult {
   /** The files copied in, as paths relative to the project folder (`Audio/kick.wav`). */
@@ -21,15 +21,12 @@ export interface CollectResult {
  * Collects the audio of `projectFile` and saves it (the previous version stays as `.bak`).
  * Copies are complete and fsynced before the project refers to them; a failure part-way leaves
  * the project file as it was (and at most some unreferenced copies in `Audio/`). Errors:
- * `not-found` listing missing audio (relink first); `io`; those of open and save.
+ * `not-found` listing missing audio (relink first); `not-allowed` listing audio the user has not
+ * given (`mayRead`); `io`; those of open and save.
  */
-export async function collectProject(projectFile: string): Promise<CollectResult> {
+export async function collectProject(projectFile: string, mayRead: MayRead): Promise<CollectResult> {
   const { project, folder } = await openProject(projectFile);
-  const files = sourceFiles(project, folder);
-  const missing = await missingFiles(files.values());
-  if (missing.length > 0) {
-    throw new GlowroomError('not-found', `Cannot collect ${path.basename(projectFile)}: ${missing.length} audio file(s) are missing (${missing.join(', ')}). Relink them, then collect again.`);
-  }
+  const files = await copyableSourceFiles(project, folder, mayRead, `Cannot collect ${path.basename(projectFile)}`, 'collect again');
   const audioFolder = path.join(folder, 'Audio');
   await fs.mkdir(audioFolder, { recursive: true });
   const names = new FolderNames(await fs.readdir(audioFolder));

@@ -9,6 +9,7 @@ import { removeStaleTempsIn } from '../fs-helpers';
 import type { JobRegistry, ProgressSink } from '../jobs';
 import { exportBundle, openBundle } from './bundles';
 import { collectProject } from './collect';
+import type { MayRead } from './source-files';
 import { findMovedFiles, type FolderSearchProgress, type WantedFile } from './find-moved';
 import { openProject, saveProject } from './project-files';
 import { ProjectViews } from './project-views';
@@ -94,10 +95,10 @@ export class ProjectService {
     return { path: absolute, savedAt: new Date().toISOString() };
   }
 
-  /** Writes the saved project `projectFile` and all its audio as one bundle at `outZip`. */
-  async exportBundle(projectFile: string, outZip: string): Promise<{ path: string }> {
+  /** Writes the saved project `projectFile` and all its audio, each file given by the user (`mayRead`), as one bundle at `outZip`. */
+  async exportBundle(projectFile: string, outZip: string, mayRead: MayRead): Promise<{ path: string }> {
     const out = path.resolve(outZip.endsWith('.zip') ? outZip : `${outZip}.glowroom.zip`);
-    await exportBundle(path.resolve(projectFile), out);
+    await exportBundle(path.resolve(projectFile), out, mayRead);
     return { path: out };
   }
 
@@ -107,10 +108,10 @@ export class ProjectService {
     return this.open(projectFile);
   }
 
-  /** Collect and Save: the saved project's audio is copied into its Audio/ folder and the project saved. */
-  async collect(projectFile: string): Promise<{ path: string; copied: string[] }> {
+  /** Collect and Save: the saved project's audio, each file given by the user (`mayRead`), is copied into its Audio/ folder and the project saved. */
+  async collect(projectFile: string, mayRead: MayRead): Promise<{ path: string; copied: string[] }> {
     const absolute = path.resolve(projectFile);
-    const { copied } = await collectProject(absolute);
+    const { copied } = await collectProject(absolute, mayRead);
     await this.remember(absolute);
     return { path: absolute, copied: [...copied] };
   }

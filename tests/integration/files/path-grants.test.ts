@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeProject } from '../../../src/model/parse-project';
@@ -92,6 +92,34 @@ describe('path grants', () => {
     expect(errorOf(await dispatcher.call('audio.load', { path: secret })).code).toBe('not-allowed');
     expect(errorOf(await dispatcher.call('audio.load', { path: path.join(folder, 'Audio', 'link', 'secret.wav') })).code).toBe('not-allowed');
     expect(errorOf(await dispatcher.call('audio.load', { path: path.join(folder, 'Audio', '..', '..', path.basename(outside), 'secret.wav') })).code).toBe('not-allowed');
+  });
+
+  it('never bundles or collects a file the user did not give, named by a project from someone else (~/.ssh/id_rsa)', async () => {
+    const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home: tempDir() });
+    const { folder, project } = strangerFolder();
+    const secret = path.join(tempDir(), '.ssh', 'id_rsa');
+    mkdirSync(path.dirname(secret));
+    writeFileSync(secret, '-----BEGIN OPENSSH PRIVATE KEY-----');
+    mkdirSync(path.join(folder, 'Audio'));
+    writeFileSync(path.join(folder, 'Audio', 'kick.wav'), 'the sender kick');
+    const hostile = { ...createEmptyProject('Night drive'), sources: { kick: { path: 'Audio/kick.wav' }, key: { path: secret } } };
+    writeFileSync(project, JSON.stringify(hostile));
+    valueOf((await pickInBrowser(dispatcher, 'open-project', folder, project)).picked);
+    valueOf(await dispatcher.call('project.open', { path: project }));
+    const zip = path.join(folder, 'Night drive.glowroom.zip');
+    valueOf((await pickInBrowser(dispatcher, 'export-bundle', folder, zip)).picked);
+    const refusal = `1 audio file(s) are in places you have not given Glowroom (${secret}). Import them into the library or relink them to files you choose, then`;
+
+    expect(errorOf(await dispatcher.call('project.exportBundle', { projectPath: project, outPath: zip }))).toMatchObject({ code: 'not-allowed', message: `Night drive.glowroom cannot be bundled: ${refusal} export again.` });
+    expect(existsSync(zip)).toBe(false);
+    expect(errorOf(await dispatcher.call('project.collect', { projectPath: project }))).toMatchObject({ code: 'not-allowed', message: `Cannot collect Night drive.glowroom: ${refusal} collect again.` });
+    expect(readdirSync(path.join(folder, 'Audio'))).toEqual(['kick.wav']);
+    expect(readFileSync(project, 'utf8')).toBe(JSON.stringify(hostile));
+
+    // Without the stranger's source, the project's own audio bundles as before.
+    writeFileSync(project, JSON.stringify({ ...hostile, sources: { kick: hostile.sources.kick } }));
+    expect(valueOf(await dispatcher.call('project.exportBundle', { projectPath: project, outPath: zip }))).toEqual({ path: zip });
+    expect(readFileSync(zip).includes('the sender kick')).toBe(true);
   });
 
   it('keeps picks across restarts, and always allows its own folders and the library', async () => {

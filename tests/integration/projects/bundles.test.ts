@@ -10,8 +10,12 @@ import { openProject, saveProject } from '../../../electron/services/projects/pr
 import { serializeProject } from '../../../src/model/parse-project';
 import { createTrack } from '../../../src/model/new-track';
 import { currentProjectVersion, type Clip, type Project } from '../../../src/model/project-schema';
+import type { MayRead } from '../../../electron/services/projects/source-files';
 import { tempDir } from '../../support/temp-dir';
 import { buildZip, centralRecord, endRecord, localHeader, type RawEntry } from './support/raw-zip';
+
+/** These tests are about what a bundle holds; which files a user has given is path-grants.test's. */
+const everyFileGiven: MayRead = () => Promise.resolve(true);
 
 function clip(id: string, source: string): Clip {
   return { kind: 'audio', id, name: '', source, start: 0, length: 4, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0 };
@@ -59,7 +63,7 @@ describe('exportBundle and openBundle', () => {
       projectWith({ kick: 'Audio/kick.wav', again: './Audio/kick.wav', other: '../Shared/kick.wav', far: elsewhere, odd: 'pad: "wide"?.wav' }),
     );
     const zip = path.join(root, 'Nuit.glowroom.zip');
-    await exportBundle(projectFile, zip);
+    await exportBundle(projectFile, zip, everyFileGiven);
     expect((await fs.readdir(root)).sort()).toEqual(['Nuit.glowroom.zip', 'Shared', 'Work', 'Z']);
 
     const into = tempDir();
@@ -92,7 +96,7 @@ describe('exportBundle and openBundle', () => {
     await audioFile(path.join(root, 'Audio', 'été.wav'));
     await saveProject(projectFile, projectWith({ s1: 'Audio/été.wav' }));
     const zip = path.join(root, 'out.glowroom.zip');
-    await exportBundle(projectFile, zip);
+    await exportBundle(projectFile, zip, everyFileGiven);
     const test = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
     expect(test.stdout).toContain('No errors detected');
     expect(spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)).toEqual(['Nuit.glowroom', 'Audio/été.wav']);
@@ -103,7 +107,7 @@ describe('exportBundle and openBundle', () => {
     const projectFile = path.join(root, 'Nuit.glowroom');
     await audioFile(path.join(root, 'Audio', 'here.wav'));
     await saveProject(projectFile, projectWith({ here: 'Audio/here.wav', gone: 'Audio/gone.wav' }));
-    await expect(exportBundle(projectFile, path.join(root, 'out.zip'))).rejects.toMatchObject({
+    await expect(exportBundle(projectFile, path.join(root, 'out.zip'), everyFileGiven)).rejects.toMatchObject({
       code: 'not-found',
       message: `Nuit.glowroom cannot be bundled: 1 audio file(s) are missing (${path.join(root, 'Audio', 'gone.wav')}). Relink them, then export again.`,
     });

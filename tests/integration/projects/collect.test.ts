@@ -6,7 +6,11 @@ import { collectProject } from '../../../electron/services/projects/collect';
 import { backupPathOf, openProject, saveProject } from '../../../electron/services/projects/project-files';
 import { createTrack } from '../../../src/model/new-track';
 import { currentProjectVersion, type Project } from '../../../src/model/project-schema';
+import type { MayRead } from '../../../electron/services/projects/source-files';
 import { tempDir } from '../../support/temp-dir';
+
+/** These tests are about what collecting copies; which files a user has given is path-grants.test's. */
+const everyFileGiven: MayRead = () => Promise.resolve(true);
 
 function projectWith(sources: Record<string, string>): Project {
   const ids = Object.keys(sources);
@@ -52,7 +56,7 @@ describe('collectProject', () => {
     const before = { ...unhashed, sources: { ...unhashed.sources, far: { path: farFile, sha256: 'f'.repeat(64) } } };
     await saveProject(file, before);
 
-    expect([...(await collectProject(file)).copied].sort()).toEqual(['Audio/kick.wav', 'Audio/loop (2).flac']);
+    expect([...(await collectProject(file, everyFileGiven)).copied].sort()).toEqual(['Audio/kick.wav', 'Audio/loop (2).flac']);
     const { project } = await openProject(file);
     expect(project.sources).toEqual({
       kick: { path: 'Audio/Drums/kick.wav' },
@@ -76,7 +80,7 @@ describe('collectProject', () => {
     await fs.rename(folder, moved);
     const again = await openProject(path.join(moved, 'Nuit.glowroom'));
     for (const source of Object.values(again.project.sources)) await expect(fs.access(path.join(moved, source.path))).resolves.toBeUndefined();
-    expect(await collectProject(path.join(moved, 'Nuit.glowroom'))).toEqual({ copied: [] });
+    expect(await collectProject(path.join(moved, 'Nuit.glowroom'), everyFileGiven)).toEqual({ copied: [] });
   });
 
   it('refuses while audio is missing, naming it, and changes nothing', async () => {
@@ -84,7 +88,7 @@ describe('collectProject', () => {
     const file = path.join(root, 'Nuit.glowroom');
     await audioFile(path.join(root, 'elsewhere', 'here.wav'));
     await saveProject(file, projectWith({ here: 'elsewhere/here.wav', gone: 'elsewhere/gone.wav' }));
-    await expect(collectProject(file)).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(path.join(root, 'elsewhere', 'gone.wav')) });
+    await expect(collectProject(file, everyFileGiven)).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(path.join(root, 'elsewhere', 'gone.wav')) });
     expect((await fs.readdir(root)).sort()).toEqual(['Nuit.glowroom', 'elsewhere']);
   });
 });
