@@ -136,7 +136,7 @@ function onsetStrength(channels: readonly Float32Array[], length: number, hop: n
     let sum = 0;
     for (let i = b * hop; i < (b + 1) * hop; i++) {
       let sample = 0;
-      for (const channel of channels) sample += channel[i] ?? 0;
+      for (let c = 0; c < channels.length; c++) sample += (channels[c] as Float32Array)[i] as number;
       const rise = sample - previous;
       previous = sample;
       sum += rise * rise;
@@ -184,8 +184,11 @@ function cyclicAutocorrelation(x: Float64Array, maxLag: number): Float64Array {
   const r = new Float64Array(maxLag + 1);
   const n = x.length;
   for (let lag = 0; lag <= maxLag; lag++) {
+    // In two runs, the second wrapped round to the start, instead of a modulo per product.
+    const wrap = Math.max(0, n - lag);
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += (x[i] ?? 0) * (x[(i + lag) % n] ?? 0);
+    for (let i = 0; i < wrap; i++) sum += (x[i] as number) * (x[i + lag] as number);
+    for (let i = wrap; i < n; i++) sum += (x[i] as number) * (x[i + lag - n] as number);
     r[lag] = sum / n;
   }
   return r;
