@@ -14,7 +14,7 @@ if (!port) throw new Error('analyze-worker must run in a worker thread.');
 lowerThreadPriority();
 
 port.on('message', (request: AnalyzeRequest) => {
-  analyzeFile(request.file, request.relativePath).then(
+  analyzeFile(request.file, request.relativePath, request.listed).then(
     (analysis) => {
       const response: AnalyzeResponse = { id: request.id, ok: true, analysis };
       port.postMessage(response, [analysis.peaks.buffer as ArrayBuffer]);

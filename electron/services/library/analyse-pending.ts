@@ -92,7 +92,8 @@ export async function analysePending(db: LibraryDatabase, options: AnalysisOptio
         const limit = options.analysisTimeLimitMs ?? analysisTimeLimitMs;
         await Promise.all(
           pending.map(async (file) => {
-            const response = await pool.analyze(file.path, file.relativePath, limit(file.size));
+            const listed = { size: file.size, mtimeMs: file.mtimeMs, contentHash: file.contentHash };
+            const response = await pool.analyze(file.path, file.relativePath, limit(file.size), listed);
             if (!response.ok && response.error.code === 'cancelled') return;
             if (response.ok) {
               batch.push({ id: file.id, analysis: response.analysis });

@@ -48,15 +48,26 @@ export interface SampleAnalysis {
   readonly tags: readonly string[];
 }
 
+/** What listing a file found (see `listFile`): its size in bytes, modification time (ms) and content hash. */
+export interface ListedFile {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly contentHash: string;
+}
+
 /**
  * Reads, hashes, decodes and analyses one audio file. `relativePath` is the file's path inside
- * its pack (`Drums/Kicks/bd_boom.flac`): names and folders say tempo, key, kind and tags. Throws a
- * GlowroomError whose message names the file and the problem when the file cannot be used.
+ * its pack (`Drums/Kicks/bd_boom.flac`): names and folders say tempo, key, kind and tags. With
+ * `listed`, what the import's listing found, a file still of that size and modification time
+ * keeps the hash the listing took (the import's own rule for an unchanged file) instead of being
+ * hashed again. Throws a GlowroomError whose message names the file and the problem when the
+ * file cannot be used.
  */
-export async function analyzeFile(file: string, relativePath: string): Promise<SampleAnalysis> {
+export async function analyzeFile(file: string, relativePath: string, listed?: ListedFile): Promise<SampleAnalysis> {
   const name = path.basename(file);
   const bytes = await readSampleFile(file);
-  const contentHash = sha256Hex(bytes);
+  // Stated after reading: a change made before the read has ended shows in the modification time.
+  const contentHash = listed && (await unchangedSince(file, bytes.length, listed)) ? listed.contentHash : sha256Hex(bytes);
   // This thread's planes, unless another analysis holds them (the command line analyses files at once).
   const buffers = idleBuffers ?? new PcmBuffers();
   idleBuffers = null;
@@ -65,6 +76,17 @@ export async function analyzeFile(file: string, relativePath: string): Promise<S
     return analyzeAudio(audio, relativePath, contentHash);
   } finally {
     idleBuffers = buffers;
+  }
+}
+
+/** Whether `file`, read as `bytes` bytes, still has the size and modification time its listing found. */
+async function unchangedSince(file: string, bytes: number, listed: ListedFile): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file);
+    // Whole milliseconds, as the scan records them (scan.ts).
+    return bytes === listed.size && stat.size === listed.size && Math.trunc(stat.mtimeMs) === listed.mtimeMs;
+  } catch {
+    return false;
   }
 }
 

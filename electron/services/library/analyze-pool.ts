@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker as startNamedWorker } from '../start-worker';
+import type { ListedFile } from './analyze-file';
 import type { AnalyzeRequest, AnalyzerReady, AnalyzeResponse } from './analyze-protocol';
 
 /** More workers than this buy little: SQLite writes and the scan become the limit, and each worker holds a decoded file. */
@@ -69,9 +70,9 @@ export class AnalyzePool {
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
-  /** Analyses `file`, stopping after `limitMs` (default {@link analysisTimeLimitMs} of a small file). */
-  analyze(file: string, relativePath: string, limitMs: number = analysisTimeLimitMs(0)): Promise<AnalyzeResponse> {
-    const request: AnalyzeRequest = { id: this.nextId++, file, relativePath };
+  /** Analyses `file`, stopping after `limitMs` (default {@link analysisTimeLimitMs} of a small file); `listed`: what its listing found. */
+  analyze(file: string, relativePath: string, limitMs: number = analysisTimeLimitMs(0), listed?: ListedFile): Promise<AnalyzeResponse> {
+    const request: AnalyzeRequest = { id: this.nextId++, file, relativePath, ...(listed ? { listed } : {}) };
     if (this.closed) return Promise.resolve(cancelled(request));
     return new Promise((resolve) => {
       this.queue.push({ request, limitMs, resolve });

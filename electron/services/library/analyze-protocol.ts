@@ -1,11 +1,13 @@
 import type { IpcError } from '../../../src/protocol/ipc';
-import type { SampleAnalysis } from './analyze-file';
+import type { ListedFile, SampleAnalysis } from './analyze-file';
 
 /** Main thread → analyze worker: analyse one file. Workers take one request at a time. */
 export interface AnalyzeRequest {
   readonly id: number;
   readonly file: string;
   readonly relativePath: string;
+  /** What the listing found, when the file was listed: its hash is reused while the file is unchanged. */
+  readonly listed?: ListedFile;
 }
 
 /** Analyze worker → main thread: the answer to request `id`, never a thrown error. */

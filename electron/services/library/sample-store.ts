@@ -22,7 +22,10 @@ export interface PendingFile {
   readonly path: string;
   /** Path inside its pack, '/'-separated. */
   readonly relativePath: string;
+  /** What the listing read: bytes, modification time (ms) and content hash. */
   readonly size: number;
+  readonly mtimeMs: number;
+  readonly contentHash: string;
 }
 
 /**
@@ -69,8 +72,8 @@ export class SampleStore {
         bpm = COALESCE(bpm, @bpm), musical_key = @key, tags = @tags, analysed = 1
        WHERE id = @id AND analysed = 0`,
     );
-    this.pendingFiles = db.prepare<[], { id: number; path: string; folder: string; name: string; size: number }>(
-      'SELECT id, path, folder, name, size FROM samples WHERE analysed = 0 AND missing = 0 ORDER BY id',
+    this.pendingFiles = db.prepare<[], { id: number; path: string; folder: string; name: string; size: number; mtime_ms: number; content_hash: string }>(
+      'SELECT id, path, folder, name, size, mtime_ms, content_hash FROM samples WHERE analysed = 0 AND missing = 0 ORDER BY id',
     );
     this.deleteSample = db.prepare<[number]>('DELETE FROM samples WHERE id = ?');
   }
@@ -116,7 +119,14 @@ export class SampleStore {
 
   /** The present files still waiting for their analysis, oldest first. */
   pending(): PendingFile[] {
-    return this.pendingFiles.all().map((row) => ({ id: row.id, path: row.path, relativePath: row.folder ? `${row.folder}/${row.name}` : row.name, size: row.size }));
+    return this.pendingFiles.all().map((row) => ({
+      id: row.id,
+      path: row.path,
+      relativePath: row.folder ? `${row.folder}/${row.name}` : row.name,
+      size: row.size,
+      mtimeMs: row.mtime_ms,
+      contentHash: row.content_hash,
+    }));
   }
 
   /** Forgets a file (its collections' entries go with it): one whose analysis showed it cannot be used. */
