@@ -146,11 +146,12 @@ class FlacEncoder implements StreamEncoder {
   }
 
   push(planes: readonly Float32Array[], frames: number, heard?: readonly Float32Array[]): void {
-    const scale = this.bits === 16 ? 32768 : 8388608;
+    // One code step as a float: a power of two, so the product is exact (as a division would be, at less cost).
+    const step = this.bits === 16 ? 2 ** -15 : 2 ** -23;
     for (let c = 0; c < this.codes.length; c++) {
       const code = quantizeWithTpdf((planes[c] as Float32Array).subarray(0, frames), this.bits, this.dithers[c] as TpdfDither, this.codes[c] as Int32Array);
       const decoded = heard?.[c];
-      if (decoded) for (let i = 0; i < frames; i++) decoded[i] = (code[i] as number) / scale;
+      if (decoded) for (let i = 0; i < frames; i++) decoded[i] = (code[i] as number) * step;
     }
     this.stream.push(this.codes, frames);
   }
