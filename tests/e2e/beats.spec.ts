@@ -255,6 +255,18 @@ test('The piano roll of a clip across a meter change shows the song’s bars and
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Move Note');
   await expect(roll.getByRole('option', { name: 'C4 at beat 11', exact: true })).toHaveCount(1);
   await app.screenshot({ path: `${shots}/piano-roll-meters.png` });
+
+  // Quantize to half notes counts them from each bar: a D4 drawn off the grid (Alt) at 8.2 goes to 9 (7 + 2), not to 8.
+  await editor.getByRole('combobox', { name: 'Snap' }).selectOption('1/2');
+  const d4 = { x: at(8.2).x, y: at(8.2).y - 2 * 14 };
+  await app.keyboard.down('Alt');
+  await app.mouse.click(d4.x, d4.y);
+  await app.keyboard.up('Alt');
+  await expect(roll.getByRole('option', { name: 'D4 at beat 9.2', exact: true })).toHaveCount(1);
+  await editor.getByRole('button', { name: 'Quantize' }).click();
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Quantize Notes');
+  await expect(roll.getByRole('option', { name: 'D4 at beat 10', exact: true })).toHaveCount(1);
+  await expect(roll.getByRole('option', { name: 'C4 at beat 11', exact: true })).toHaveCount(1);
 });
 
 test('Step sequencer: a drag paints a row in one step, a 3-step row repeats over the bar, the lane sets velocity', async ({ app }) => {

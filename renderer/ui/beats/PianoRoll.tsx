@@ -14,7 +14,7 @@ import type { PatternNote } from '../../../src/model/beats/pattern-shape';
 import { quantizeNotes } from '../../../src/model/beats/quantize';
 import { inScale, pitchClassNames, pitchName, scaleNames, scales, type ScaleChoice } from '../../../src/model/beats/scales';
 import { gridStepAt, patternBars, patternLengthInBars, patternLengthOfBars, snapInPattern } from '../../../src/model/beats/pattern-grid';
-import { snapOptions, type SnapSetting } from '../../../src/model/snap';
+import { gridBeats, snapOptions, type SnapSetting } from '../../../src/model/snap';
 import type { TimeMap } from '../../../src/std/clock';
 import { NumberField } from './NumberField';
 import type { PatternEditing } from './pattern-editing';
@@ -68,7 +68,9 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
   const lane = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const rollGrid: RollGrid = useMemo(() => ({ snap: (beat, rounding) => snapInPattern(beat, snap, song, origin, rounding), step: (beat) => gridStepAt(beat, snap, song, origin) }), [snap, song, origin]);
-  // Quantize, nudge and duplicate step by the grid where the notes are (quantize: from the pattern's start).
+  const width = Math.max(beatX(pattern.length, view), 200);
+  const bars = useMemo(() => patternBars(song, origin, width / view.pxPerBeat), [song, origin, width, view.pxPerBeat]);
+  // Nudge and duplicate step by the grid where the notes are; quantize uses each bar's grid (null: snap off).
   const grid = rollGrid.step(0);
   const selectionStep = () => rollGrid.step(selected.length > 0 ? Math.min(...selected.map((i) => pattern.notes[i]?.start ?? 0)) : 0);
   const gestures = useRollGestures({ editing, view, tool, grid: rollGrid, chord, selected, select: setSelected, audition });
@@ -106,7 +108,15 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
     setSelected(after);
   };
   const quantize = () =>
-    commitNotes('Quantize Notes', (p) => quantizeNotes(p, targets(), { grid: grid ?? 0.25, strength: strength / 100, swing: snap.endsWith('T') ? 50 : swing, ends: false }));
+    commitNotes('Quantize Notes', (p) =>
+      quantizeNotes(p, targets(), {
+        grid: grid ?? 0.25,
+        strength: strength / 100,
+        swing: snap.endsWith('T') ? 50 : swing,
+        ends: false,
+        bars: bars.map((bar) => ({ start: bar.start, grid: gridBeats(snap, bar.length) ?? 0.25 })),
+      }),
+    );
 
   const run = (command: RollCommand) => {
     switch (command.kind) {
@@ -148,8 +158,6 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
     run(command);
   };
 
-  const width = Math.max(beatX(pattern.length, view), 200);
-  const bars = useMemo(() => patternBars(song, origin, width / view.pxPerBeat), [song, origin, width, view.pxPerBeat]);
   return (
     <div className="piano-roll" aria-label="Piano roll" tabIndex={0} onKeyDown={onKeyDown}>
       <div className="beats-toolbar">

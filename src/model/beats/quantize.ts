@@ -16,6 +16,18 @@ export interface QuantizeSettings {
   readonly swing: number;
   /** Also pull note ends onto the (straight) grid, keeping at least one step. */
   readonly ends: boolean;
+  /**
+   * The song's bars over the pattern (sorted by start; the first at or before 0), each with its
+   * own grid step: lines are counted from each bar's start and a bar's end is a line, as the
+   * timeline's snap does. Absent: one grid of `grid` from 0.
+   */
+  readonly bars?: readonly QuantizeBar[];
+}
+
+/** A bar of the song as quantize sees it: where it starts (pattern beats) and its grid step there. */
+export interface QuantizeBar {
+  readonly start: number;
+  readonly grid: number;
 }
 
 /** Where grid line `k` lies with swing: odd lines are late. */
@@ -24,11 +36,24 @@ export function swungLine(k: number, grid: number, swing: number): number {
   return k * grid + late;
 }
 
-/** The nearest swung grid line to `position` that lies before `limit`. */
-export function nearestLine(position: number, grid: number, swing: number, limit: number): number {
-  const k = Math.floor(position / grid);
-  const candidates = [k - 1, k, k + 1].map((line) => swungLine(line, grid, swing)).filter((line) => line >= 0 && line < limit);
+/**
+ * The nearest swung grid line to `position` that lies in [0, `limit`), lines counted from
+ * `barStart`; a bar ending at `barEnd` (before `limit`) has a line there too.
+ */
+export function nearestLine(position: number, grid: number, swing: number, limit: number, barStart = 0, barEnd = Infinity): number {
+  const k = Math.floor((position - barStart) / grid);
+  const candidates = [k - 1, k, k + 1].map((line) => barStart + swungLine(line, grid, swing)).filter((line) => line >= Math.max(0, barStart) && line < Math.min(limit, barEnd));
+  if (barEnd < limit) candidates.push(barEnd);
   return candidates.reduce((best, line) => (Math.abs(line - position) < Math.abs(best - position) ? line : best), candidates[0] ?? 0);
+}
+
+/** The line a start at `position` goes to: in its bar's grid when the song's bars are given. */
+function lineFor(position: number, settings: QuantizeSettings, limit: number): number {
+  const bars = settings.bars;
+  if (!bars || bars.length === 0) return nearestLine(position, settings.grid, settings.swing, limit);
+  const index = Math.max(0, bars.findLastIndex((bar) => bar.start <= position));
+  const bar = bars[index] as QuantizeBar;
+  return nearestLine(position, bar.grid, settings.swing, limit, bar.start, bars[index + 1]?.start ?? Infinity);
 }
 
 export function quantizeNotes<P extends PatternContent>(pattern: P, indices: readonly number[], settings: QuantizeSettings): NoteEditResult<P> {
@@ -36,7 +61,7 @@ export function quantizeNotes<P extends PatternContent>(pattern: P, indices: rea
   const strength = clampNumber(settings.strength, 0, 1);
   if (!(grid > 0) || !Number.isFinite(grid)) return unchanged(pattern, indices);
   return replaceNotesAt(pattern, indices, (note) => {
-    const start = note.start + (nearestLine(note.start, grid, settings.swing, pattern.length) - note.start) * strength;
+    const start = note.start + (lineFor(note.start, settings, pattern.length) - note.start) * strength;
     if (!settings.ends) return { ...note, start: beats(start) };
     const end = note.start + note.length;
     const targetEnd = Math.max(Math.round(end / grid) * grid, start + grid);

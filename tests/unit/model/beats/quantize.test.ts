@@ -27,6 +27,19 @@ describe('quantize', () => {
     expect(swung[1]).toBeCloseTo(0.8, 12);
   });
 
+  it('counts lines from each of the song’s bars: a 7/8 bar ends on a half beat, and a start near it goes there', () => {
+    // Bars at 0 (4/4), 4 and 7.5 (7/8, 3.5 beats) on a quarter grid; a 7/8 bar at 11.
+    const bars = [{ start: 0, grid: 1 }, { start: 4, grid: 1 }, { start: 7.5, grid: 1 }, { start: 11, grid: 1 }];
+    const p = pattern(14, '1/16', [note(60, 7.4), note(62, 8.4), note(64, 2.2), note(65, 10.9)]);
+    const quantized = (settings: Partial<Parameters<typeof quantizeNotes>[2]>) => quantizeNotes(p, allNotes(p), { ...straight, grid: 1, ...settings }).pattern.notes.map((n) => n.start);
+    // Beats of the bar from 7.5 are 7.5, 8.5, 9.5, 10.5; on one grid from 0 they would be 7, 8, 10, 11.
+    expect(quantized({ bars })).toEqual([2, 7.5, 8.5, 11]);
+    expect(quantized({})).toEqual([2, 7, 8, 11]);
+    // A bar grid of its own in each bar (the 'bar' setting): 4/4 → 4 beats, 7/8 → 3.5.
+    const wholeBars = bars.map((bar, i) => ({ ...bar, grid: i === 0 ? 4 : 3.5 }));
+    expect(quantizeNotes(p, allNotes(p), { ...straight, bars: wholeBars }).pattern.notes.map((n) => n.start)).toEqual([4, 7.5, 7.5, 11]);
+  });
+
   it('never moves a start to the pattern end or before 0', () => {
     expect(nearestLine(3.95, 0.25, 50, 4)).toBe(3.75);
     expect(nearestLine(-0.01, 0.25, 50, 4)).toBe(0);
