@@ -98,3 +98,35 @@ test('time signature changes: added from the ruler menu and the shortcut, refuse
   await expect(undo).toHaveAccessibleName('Undo Change Meter');
   await expect(app.getByRole('combobox', { name: 'Time signature' })).toHaveValue('5/16');
 });
+
+test('a marker on a meter change’s bar sits on its own row under the flag: both readable and clickable', async ({ app }) => {
+  const ruler = app.getByRole('group', { name: 'Ruler' });
+  const dialog = app.getByRole('dialog');
+  // 6/8 from bar 3 (beat 8), and a marker double-clicked in on that very bar.
+  await ruler.click({ button: 'right', position: { x: 9.5 * px, y: 6 } });
+  await app.getByRole('menuitem', { name: /Add Time Signature Change/ }).click();
+  await dialog.getByRole('textbox', { name: 'Time signature' }).fill('6/8');
+  await dialog.getByRole('textbox', { name: 'Time signature' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await ruler.dblclick({ position: { x: 8 * px + 1, y: 6 } });
+  const marker = app.getByRole('button', { name: 'Marker Marker 1' });
+  const flag = app.getByRole('button', { name: 'Time signature change to 6/8 at bar 3' });
+  await expect(marker).toBeVisible();
+  const [markerBox, flagBox, rulerBox] = await Promise.all([marker.boundingBox(), flag.boundingBox(), ruler.boundingBox()]);
+  if (!markerBox || !flagBox || !rulerBox) throw new Error('not laid out');
+  // Both start at the bar; the marker's row is below the flag's, inside the ruler.
+  expect(Math.round(markerBox.x - rulerBox.x)).toBe(8 * px);
+  expect(Math.round(flagBox.x - rulerBox.x)).toBe(8 * px + 2);
+  expect(markerBox.y).toBeGreaterThanOrEqual(flagBox.y + flagBox.height);
+  expect(markerBox.y + markerBox.height).toBeLessThanOrEqual(rulerBox.y + rulerBox.height);
+
+  // Clicks reach each (Playwright clicks only what is on top at the point): the marker moves the playhead to it, the flag opens its dialog.
+  await ruler.click({ position: { x: 2, y: 6 } });
+  await expect(app.getByRole('timer', { name: 'Position in bars and beats' })).toHaveText('1.1.1');
+  await marker.click();
+  await expect(app.getByRole('timer', { name: 'Position in bars and beats' })).toHaveText('3.1.1');
+  await flag.dblclick();
+  await expect(dialog.getByRole('textbox', { name: 'Time signature' })).toHaveValue('6/8');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
