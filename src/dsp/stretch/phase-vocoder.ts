@@ -180,7 +180,30 @@ export class PhaseVocoder {
     if (!this.started || low < this.base || firstGrain > this.nextGrain) this.restart(low, firstGrain);
     this.makeRoom(low, high);
     while (this.completeBelow() < high) this.work();
-    // The frames of y the block reads (and the kernel's zero-padded taps past them) into the shared read's window.
+    if (this.rate.step === 1) this.copyStream(frame, count, left, right, at);
+    else this.readStream(frame, count, low, high, left, right, at);
+    // Work ahead in proportion to the read: the grains complete below `ahead` and the steps of
+    // the one in progress the share of it that ahead has passed. The read moves on steadily, so
+    // every block does about the same number of steps, and clips playing in step do not pile
+    // their heavy steps into one block.
+    const ahead = high + this.lookahead;
+    const target = ((ahead + this.size / 2) / this.hop) * this.stepsPerGrain;
+    while (this.nextGrain * this.stepsPerGrain + this.stage < target && this.fits(this.nextGrain)) this.work();
+  }
+
+  /** At step 1 the read lands on whole frames of y, which it copies (as the read's unit step does). */
+  private copyStream(frame: number, count: number, left: Float64Array, right: Float64Array, at: number): void {
+    const { yLeft, yRight } = this;
+    const from = frame - this.base;
+    for (let i = 0; i < count; i++) {
+      left[at + i] = yLeft[from + i] as number;
+      right[at + i] = yRight[from + i] as number;
+    }
+  }
+
+  /** Reads y between its frames: the frames the block reads (and the kernel's zero-padded taps past them) go into the shared read's window. */
+  private readStream(frame: number, count: number, low: number, high: number, left: Float64Array, right: Float64Array, at: number): void {
+    const step = this.rate.step;
     const read = this.read;
     const from = low - this.base;
     const frames = Math.min(high - low + read.stride, this.yLeft.length - from, read.windowFrames);
@@ -196,19 +219,12 @@ export class PhaseVocoder {
     // subtraction (a whole number ≥ 0 from a position above it) is exact, so a position never
     // depends on where the block starts.
     for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base - from;
-    read.read(count, frames, step === 1);
+    read.read(count, frames, false);
     const { outLeft, outRight } = read;
     for (let i = 0; i < count; i++) {
       left[at + i] = outLeft[i] as number;
       right[at + i] = outRight[i] as number;
     }
-    // Work ahead in proportion to the read: the grains complete below `ahead` and the steps of
-    // the one in progress the share of it that ahead has passed. The read moves on steadily, so
-    // every block does about the same number of steps, and clips playing in step do not pile
-    // their heavy steps into one block.
-    const ahead = high + this.lookahead;
-    const target = ((ahead + this.size / 2) / this.hop) * this.stepsPerGrain;
-    while (this.nextGrain * this.stepsPerGrain + this.stage < target && this.fits(this.nextGrain)) this.work();
   }
 
   /** y-frames below this have every grain that touches them. */
