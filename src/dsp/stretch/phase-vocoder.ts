@@ -77,6 +77,8 @@ export class PhaseVocoder {
   private readonly im: Float64Array;
   /** Summed (left + right) spectrum of the last analysed grain and the one before. */
   private sumRe: Float64Array;
+  /** Which of the kernels' two summed spectra `sumRe`/`sumIm` are (the other is `prevRe`/`prevIm`). */
+  private current = 0;
   private sumIm: Float64Array;
   private prevRe: Float64Array;
   private prevIm: Float64Array;
@@ -96,7 +98,7 @@ export class PhaseVocoder {
   private readonly magnitude: Float64Array;
   private readonly peaks: Int32Array;
   /** The grain's loudest bin power, from one step to the next. */
-  private readonly loudest = new Float64Array(1);
+  private readonly loudest: Float64Array;
   /**
    * Per peak, for det-math's batched in-place calls: the phase advance since the previous grain
    * and since the anchor as the complex products X·conj(P) (y, x), the log ratios of its
@@ -146,17 +148,18 @@ export class PhaseVocoder {
     this.yRight = this.kernels.yRight;
     this.re = this.kernels.re;
     this.im = this.kernels.im;
-    this.sumRe = new Float64Array(this.bins);
-    this.sumIm = new Float64Array(this.bins);
-    this.prevRe = new Float64Array(this.bins);
-    this.prevIm = new Float64Array(this.bins);
+    this.sumRe = this.kernels.sumRe[0];
+    this.sumIm = this.kernels.sumIm[0];
+    this.prevRe = this.kernels.sumRe[1];
+    this.prevIm = this.kernels.sumIm[1];
     this.anchorRe = new Float64Array(this.bins);
     this.anchorIm = new Float64Array(this.bins);
     this.theta = new Float64Array(this.bins);
     this.prevTheta = new Float64Array(this.bins);
-    this.turnCos = new Float64Array(this.bins);
-    this.turnSin = new Float64Array(this.bins);
-    this.magnitude = new Float64Array(this.bins);
+    this.turnCos = this.kernels.turnCos;
+    this.turnSin = this.kernels.turnSin;
+    this.magnitude = this.kernels.magnitude;
+    this.loudest = this.kernels.loudest;
     this.peaks = new Int32Array(this.bins);
     this.advanceY = new Float64Array(this.bins);
     this.advanceX = new Float64Array(this.bins);
@@ -391,26 +394,9 @@ export class PhaseVocoder {
     }
   }
 
-  /** The summed (left + right) spectrum of the packed transform, its power per bin and the loudest. */
+  /** The summed (left + right) spectrum of the packed transform, its power per bin and the loudest (in WebAssembly). */
   private sumSpectrum(): void {
-    const { re, im, sumRe, sumIm, magnitude, size, bins } = this;
-    let loudest = 0;
-    for (let k = 0; k < bins; k++) {
-      const n = (size - k) & (size - 1);
-      // left_k + right_k of the packed transform: X_k + conj X_{N−k} over 2, plus (X_k − conj X_{N−k}) / 2i.
-      const xr = re[k] as number;
-      const xi = im[k] as number;
-      const yr = re[n] as number;
-      const yi = im[n] as number;
-      const sr = 0.5 * (xr + yr) + 0.5 * (xi + yi);
-      const si = 0.5 * (xi - yi) - 0.5 * (xr - yr);
-      sumRe[k] = sr;
-      sumIm[k] = si;
-      const m = sr * sr + si * si;
-      magnitude[k] = m;
-      if (m > loudest) loudest = m;
-    }
-    this.loudest[0] = loudest;
+    this.kernels.sumSpectrum(this.current);
   }
 
   /** The summed spectrum, its peaks, which angles grain j needs and their inputs per peak. */
@@ -531,39 +517,9 @@ export class PhaseVocoder {
     }
   }
 
-  /** Turns both channels of the packed spectrum by each bin's θ and packs them again (full spectrum). */
+  /** Turns both channels of the packed spectrum by each bin's θ and packs them again (full spectrum; in WebAssembly). */
   private rotate(): void {
-    const { re, im, turnCos, turnSin, size, bins } = this;
-    // Unpack, turn and repack in place, pairing bin k with bin N − k.
-    for (let k = 0; k < bins; k++) {
-      const n = (size - k) & (size - 1);
-      const xr = re[k] as number;
-      const xi = im[k] as number;
-      const yr = re[n] as number;
-      const yi = im[n] as number;
-      // left_k = (X_k + conj X_n) / 2, right_k = (X_k − conj X_n) / 2i.
-      const lr = 0.5 * (xr + yr);
-      const li = 0.5 * (xi - yi);
-      const rr = 0.5 * (xi + yi);
-      const ri = -0.5 * (xr - yr);
-      if (n === k) {
-        // DC and Nyquist stay real in each channel, so they are not turned.
-        re[k] = lr;
-        im[k] = rr;
-        continue;
-      }
-      const c = turnCos[k] as number;
-      const s = turnSin[k] as number;
-      const lr2 = lr * c - li * s;
-      const li2 = lr * s + li * c;
-      const rr2 = rr * c - ri * s;
-      const ri2 = rr * s + ri * c;
-      // X'_k = L'_k + i R'_k; X'_n = conj L'_k + i conj R'_k.
-      re[k] = lr2 - ri2;
-      im[k] = li2 + rr2;
-      re[n] = lr2 + ri2;
-      im[n] = rr2 - li2;
-    }
+    this.kernels.rotate();
   }
 
   /** The current grain becomes the previous one. */
@@ -574,6 +530,7 @@ export class PhaseVocoder {
     swap = this.prevIm;
     this.prevIm = this.sumIm;
     this.sumIm = swap;
+    this.current ^= 1;
     swap = this.prevTheta;
     this.prevTheta = this.theta;
     this.theta = swap;

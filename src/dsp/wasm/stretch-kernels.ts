@@ -3,17 +3,18 @@ import { type KernelExports, kernelInstance } from './stretch-instance';
 import { Layout } from './wasm-module';
 
 /**
- * The phase vocoder's FFT stages and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
+ * The phase vocoder's FFT stages, summed spectrum, turn of the spectrum and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
  * 128-bit SIMD, nothing relaxed, no fused multiply-add) over arrays that live in its memory, so
  * the worklet and Node compute the same bits. The FFT's lanes do the operations of
- * `FftPlan.begin`/`passes` in the same order (bit-identical to it), as does the overlap-add of a
- * plain loop over Float32Arrays (tests/unit/dsp/wasm compares them). Why WebAssembly: V8 runs
+ * `FftPlan.begin`/`passes` in the same order (bit-identical to it), as do the others of the
+ * TypeScript loops they replaced (tests/unit/dsp/wasm compares them). Why WebAssembly: V8 runs
  * these loops scalar with a bounds check per access (see the stretch README for the measured load).
  *
  * Each instance has its own memory, laid out once: re, im and the synthesis window (`size` f64
  * each), the twiddles of every radix-4 stage and their conjugates (per pair of butterflies k,
- * k + 1, six f64x2: W^k, W^2k, W^3k as cos, −sin), the bit-reversal swaps and the stretched
- * stream's planes (f32). The views below are those arrays: callers write and read them in place.
+ * k + 1, six f64x2: W^k, W^2k, W^3k as cos, −sin), the bit-reversal swaps, the stretched
+ * stream's planes (f32), and per bin (size/2 + 1, f64) two summed spectra (re, im: the current
+ * grain's and the previous one's, which trade places), the power, the turn's cosine and sine. The views below are those arrays: callers write and read them in place.
  * Allocation-free after construction.
  */
 export class StretchKernels {
@@ -23,6 +24,15 @@ export class StretchKernels {
   readonly window: Float64Array;
   readonly yLeft: Float32Array;
   readonly yRight: Float32Array;
+  /** Summed spectra (re and im) 0 and 1: `sumSpectrum(into)` writes one. */
+  readonly sumRe: readonly [Float64Array, Float64Array];
+  readonly sumIm: readonly [Float64Array, Float64Array];
+  /** Power per bin (`sumSpectrum`) and the loudest of them at [0]. */
+  readonly magnitude: Float64Array;
+  readonly loudest: Float64Array;
+  /** Per bin, the cosine and sine `rotate` turns it by; the caller fills them. */
+  readonly turnCos: Float64Array;
+  readonly turnSin: Float64Array;
   private readonly exports: KernelExports;
   private readonly plan: FftPlan;
   /** Byte addresses in the memory. */
@@ -32,6 +42,12 @@ export class StretchKernels {
   private readonly swapsAt: number;
   private readonly yLeftAt: number;
   private readonly yRightAt: number;
+  private readonly sumReAt: Int32Array;
+  private readonly sumImAt: Int32Array;
+  private readonly magnitudeAt: number;
+  private readonly loudestAt: number;
+  private readonly turnCosAt: number;
+  private readonly turnSinAt: number;
   /** Per stage: where its twiddles and its conjugates start. */
   private readonly twiddlesAt: Int32Array;
   private readonly conjugatesAt: Int32Array;
@@ -52,6 +68,13 @@ export class StretchKernels {
     this.swapsAt = layout.take(4 * plan.swaps.length);
     this.yLeftAt = layout.take(4 * streamFrames);
     this.yRightAt = layout.take(4 * streamFrames);
+    const bins = size / 2 + 1;
+    this.sumReAt = Int32Array.of(layout.take(8 * bins), layout.take(8 * bins));
+    this.sumImAt = Int32Array.of(layout.take(8 * bins), layout.take(8 * bins));
+    this.magnitudeAt = layout.take(8 * bins);
+    this.loudestAt = layout.take(8);
+    this.turnCosAt = layout.take(8 * bins);
+    this.turnSinAt = layout.take(8 * bins);
     const { exports, buffer } = kernelInstance(layout);
     this.exports = exports;
     this.re = new Float64Array(buffer, this.reAt, size);
@@ -59,6 +82,13 @@ export class StretchKernels {
     this.window = new Float64Array(buffer, this.windowAt, size);
     this.yLeft = new Float32Array(buffer, this.yLeftAt, streamFrames);
     this.yRight = new Float32Array(buffer, this.yRightAt, streamFrames);
+    const view = (at: number | undefined, length: number) => new Float64Array(buffer, at, length);
+    this.sumRe = [view(this.sumReAt[0], bins), view(this.sumReAt[1], bins)];
+    this.sumIm = [view(this.sumImAt[0], bins), view(this.sumImAt[1], bins)];
+    this.magnitude = view(this.magnitudeAt, bins);
+    this.loudest = view(this.loudestAt, 1);
+    this.turnCos = view(this.turnCosAt, bins);
+    this.turnSin = view(this.turnSinAt, bins);
     for (let stage = plan.radix2First ? 1 : 0; stage < plan.passCount; stage++) {
       const h = plan.quarterOf(stage);
       const from = plan.offsets[stage] as number;
@@ -90,6 +120,19 @@ export class StretchKernels {
       if (h === 1) exports.radix4First(this.reAt, this.imAt, size, twiddles, minus, plus);
       else exports.radix4(this.reAt, this.imAt, size, twiddles, h, minus, plus);
     }
+  }
+
+  /**
+   * The summed (left + right) spectrum of the packed transform in re and im into summed spectrum
+   * `into` (0 or 1), its power per bin into `magnitude` and the loudest into `loudest[0]`.
+   */
+  sumSpectrum(into: number): void {
+    this.exports.sumSpectrum(this.reAt, this.imAt, this.sumReAt[into] as number, this.sumImAt[into] as number, this.magnitudeAt, this.plan.size, this.loudestAt);
+  }
+
+  /** Turns both channels of the packed spectrum in re and im by each bin's `turnCos`/`turnSin` and packs them again. */
+  rotate(): void {
+    this.exports.rotate(this.reAt, this.imAt, this.turnCosAt, this.turnSinAt, this.plan.size);
   }
 
   /**

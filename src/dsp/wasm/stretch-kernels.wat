@@ -172,6 +172,133 @@
         (local.set $a (i32.add (local.get $a) (i32.const 32)))
         (br $next))))
 
+  ;; The phase vocoder's summed spectrum (PhaseVocoder.sumSpectrum), the same operations per bin:
+  ;; from the packed transform (left real, right imaginary) at $re/$im of `size` points, for k in
+  ;; [0, size/2] with n = (size − k) mod size: sr = 0.5(xr + yr) + 0.5(xi + yi), si = 0.5(xi − yi) −
+  ;; 0.5(xr − yr), magnitude = sr² + si²; the loudest magnitude (ignoring NaN) stored at $loudest.
+  ;; Bin 0 alone, then bins k, k + 1 in the lanes (their partners n, n − 1 loaded and swapped).
+  (func (export "sumSpectrum") (param $re i32) (param $im i32) (param $sumRe i32) (param $sumIm i32) (param $magnitude i32) (param $size i32) (param $loudest i32)
+    (local $k i32) (local $half i32) (local $a i32) (local $b i32)
+    (local $xr v128) (local $xi v128) (local $yr v128) (local $yi v128) (local $sr v128) (local $si v128) (local $m v128) (local $top v128)
+    (local $fxr f64) (local $fxi f64) (local $fsr f64) (local $fsi f64) (local $fm f64)
+    (local.set $fxr (f64.load (local.get $re)))
+    (local.set $fxi (f64.load (local.get $im)))
+    (local.set $fsr (f64.add (f64.mul (f64.const 0.5) (f64.add (local.get $fxr) (local.get $fxr))) (f64.mul (f64.const 0.5) (f64.add (local.get $fxi) (local.get $fxi)))))
+    (local.set $fsi (f64.sub (f64.mul (f64.const 0.5) (f64.sub (local.get $fxi) (local.get $fxi))) (f64.mul (f64.const 0.5) (f64.sub (local.get $fxr) (local.get $fxr)))))
+    (f64.store (local.get $sumRe) (local.get $fsr))
+    (f64.store (local.get $sumIm) (local.get $fsi))
+    (local.set $fm (f64.add (f64.mul (local.get $fsr) (local.get $fsr)) (f64.mul (local.get $fsi) (local.get $fsi))))
+    (f64.store (local.get $magnitude) (local.get $fm))
+    (local.set $top (f64x2.pmax (f64x2.splat (f64.const 0)) (f64x2.replace_lane 0 (f64x2.splat (f64.const 0)) (local.get $fm))))
+    (local.set $half (i32.shr_u (local.get $size) (i32.const 1)))
+    (local.set $k (i32.const 1))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.gt_u (local.get $k) (local.get $half)))
+        (local.set $a (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $b (i32.shl (i32.sub (i32.sub (local.get $size) (local.get $k)) (i32.const 1)) (i32.const 3)))
+        (local.set $xr (v128.load (i32.add (local.get $re) (local.get $a))))
+        (local.set $xi (v128.load (i32.add (local.get $im) (local.get $a))))
+        (local.set $yr (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $re) (local.get $b))) (v128.const i64x2 0 0)))
+        (local.set $yi (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $im) (local.get $b))) (v128.const i64x2 0 0)))
+        (local.set $sr (f64x2.add (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.add (local.get $xr) (local.get $yr)))
+                                  (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.add (local.get $xi) (local.get $yi)))))
+        (local.set $si (f64x2.sub (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $xi) (local.get $yi)))
+                                  (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $xr) (local.get $yr)))))
+        (v128.store (i32.add (local.get $sumRe) (local.get $a)) (local.get $sr))
+        (v128.store (i32.add (local.get $sumIm) (local.get $a)) (local.get $si))
+        (local.set $m (f64x2.add (f64x2.mul (local.get $sr) (local.get $sr)) (f64x2.mul (local.get $si) (local.get $si))))
+        (v128.store (i32.add (local.get $magnitude) (local.get $a)) (local.get $m))
+        ;; pmax(top, m) = top < m ? m : top, as `if (m > loudest) loudest = m`.
+        (local.set $top (f64x2.pmax (local.get $top) (local.get $m)))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $pairs)))
+    (f64.store (local.get $loudest)
+      (select (f64x2.extract_lane 1 (local.get $top)) (f64x2.extract_lane 0 (local.get $top))
+        (f64.lt (f64x2.extract_lane 0 (local.get $top)) (f64x2.extract_lane 1 (local.get $top))))))
+
+  ;; One bin of PhaseVocoder.rotate: unpack bin k and its partner n, turn both channels by
+  ;; (c, s) and pack them again.
+  (func $turnBin (param $re i32) (param $im i32) (param $k i32) (param $n i32) (param $c f64) (param $s f64)
+    (local $xr f64) (local $xi f64) (local $yr f64) (local $yi f64) (local $lr f64) (local $li f64) (local $rr f64) (local $ri f64)
+    (local $lr2 f64) (local $li2 f64) (local $rr2 f64) (local $ri2 f64)
+    (local.set $k (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $n (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $xr (f64.load (i32.add (local.get $re) (local.get $k))))
+    (local.set $xi (f64.load (i32.add (local.get $im) (local.get $k))))
+    (local.set $yr (f64.load (i32.add (local.get $re) (local.get $n))))
+    (local.set $yi (f64.load (i32.add (local.get $im) (local.get $n))))
+    (local.set $lr (f64.mul (f64.const 0.5) (f64.add (local.get $xr) (local.get $yr))))
+    (local.set $li (f64.mul (f64.const 0.5) (f64.sub (local.get $xi) (local.get $yi))))
+    (local.set $rr (f64.mul (f64.const 0.5) (f64.add (local.get $xi) (local.get $yi))))
+    (local.set $ri (f64.mul (f64.const -0.5) (f64.sub (local.get $xr) (local.get $yr))))
+    (local.set $lr2 (f64.sub (f64.mul (local.get $lr) (local.get $c)) (f64.mul (local.get $li) (local.get $s))))
+    (local.set $li2 (f64.add (f64.mul (local.get $lr) (local.get $s)) (f64.mul (local.get $li) (local.get $c))))
+    (local.set $rr2 (f64.sub (f64.mul (local.get $rr) (local.get $c)) (f64.mul (local.get $ri) (local.get $s))))
+    (local.set $ri2 (f64.add (f64.mul (local.get $rr) (local.get $s)) (f64.mul (local.get $ri) (local.get $c))))
+    (f64.store (i32.add (local.get $re) (local.get $k)) (f64.sub (local.get $lr2) (local.get $ri2)))
+    (f64.store (i32.add (local.get $im) (local.get $k)) (f64.add (local.get $li2) (local.get $rr2)))
+    (f64.store (i32.add (local.get $re) (local.get $n)) (f64.add (local.get $lr2) (local.get $ri2)))
+    (f64.store (i32.add (local.get $im) (local.get $n)) (f64.sub (local.get $rr2) (local.get $li2))))
+
+  ;; An unturned bin (k = n: DC and Nyquist stay real in each channel): unpacked in place.
+  (func $unpackBin (param $re i32) (param $im i32) (param $k i32)
+    (local $xr f64) (local $xi f64)
+    (local.set $k (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $xr (f64.load (i32.add (local.get $re) (local.get $k))))
+    (local.set $xi (f64.load (i32.add (local.get $im) (local.get $k))))
+    (f64.store (i32.add (local.get $re) (local.get $k)) (f64.mul (f64.const 0.5) (f64.add (local.get $xr) (local.get $xr))))
+    (f64.store (i32.add (local.get $im) (local.get $k)) (f64.mul (f64.const 0.5) (f64.add (local.get $xi) (local.get $xi)))))
+
+  ;; PhaseVocoder.rotate: both channels of the packed spectrum turned by each bin's (cos θ, sin θ)
+  ;; at $cos/$sin (f64, size/2 + 1 bins) and packed again, in place, the same operations per bin:
+  ;; bin 0, bins k, k + 1 in the lanes for k = 1, 3, … below size/2 − 1, then bins size/2 − 1 and
+  ;; size/2 alone.
+  (func (export "rotate") (param $re i32) (param $im i32) (param $cos i32) (param $sin i32) (param $size i32)
+    (local $k i32) (local $half i32) (local $a i32) (local $b i32)
+    (local $xr v128) (local $xi v128) (local $yr v128) (local $yi v128) (local $lr v128) (local $li v128) (local $rr v128) (local $ri v128)
+    (local $c v128) (local $s v128) (local $lr2 v128) (local $li2 v128) (local $rr2 v128) (local $ri2 v128)
+    (call $unpackBin (local.get $re) (local.get $im) (i32.const 0))
+    (local.set $half (i32.shr_u (local.get $size) (i32.const 1)))
+    (local.set $k (i32.const 1))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (i32.add (local.get $k) (i32.const 1)) (i32.sub (local.get $half) (i32.const 1))))
+        (local.set $a (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $b (i32.shl (i32.sub (i32.sub (local.get $size) (local.get $k)) (i32.const 1)) (i32.const 3)))
+        (local.set $xr (v128.load (i32.add (local.get $re) (local.get $a))))
+        (local.set $xi (v128.load (i32.add (local.get $im) (local.get $a))))
+        (local.set $yr (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $re) (local.get $b))) (v128.const i64x2 0 0)))
+        (local.set $yi (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $im) (local.get $b))) (v128.const i64x2 0 0)))
+        (local.set $lr (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.add (local.get $xr) (local.get $yr))))
+        (local.set $li (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $xi) (local.get $yi))))
+        (local.set $rr (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.add (local.get $xi) (local.get $yi))))
+        (local.set $ri (f64x2.mul (f64x2.splat (f64.const -0.5)) (f64x2.sub (local.get $xr) (local.get $yr))))
+        (local.set $c (v128.load (i32.add (local.get $cos) (local.get $a))))
+        (local.set $s (v128.load (i32.add (local.get $sin) (local.get $a))))
+        (local.set $lr2 (f64x2.sub (f64x2.mul (local.get $lr) (local.get $c)) (f64x2.mul (local.get $li) (local.get $s))))
+        (local.set $li2 (f64x2.add (f64x2.mul (local.get $lr) (local.get $s)) (f64x2.mul (local.get $li) (local.get $c))))
+        (local.set $rr2 (f64x2.sub (f64x2.mul (local.get $rr) (local.get $c)) (f64x2.mul (local.get $ri) (local.get $s))))
+        (local.set $ri2 (f64x2.add (f64x2.mul (local.get $rr) (local.get $s)) (f64x2.mul (local.get $ri) (local.get $c))))
+        (v128.store (i32.add (local.get $re) (local.get $a)) (f64x2.sub (local.get $lr2) (local.get $ri2)))
+        (v128.store (i32.add (local.get $im) (local.get $a)) (f64x2.add (local.get $li2) (local.get $rr2)))
+        (v128.store (i32.add (local.get $re) (local.get $b))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (f64x2.add (local.get $lr2) (local.get $ri2)) (v128.const i64x2 0 0)))
+        (v128.store (i32.add (local.get $im) (local.get $b))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (f64x2.sub (local.get $rr2) (local.get $li2)) (v128.const i64x2 0 0)))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $pairs)))
+    ;; What the pairs left below size/2, then Nyquist.
+    (block $singlesDone
+      (loop $singles
+        (br_if $singlesDone (i32.ge_u (local.get $k) (local.get $half)))
+        (call $turnBin (local.get $re) (local.get $im) (local.get $k) (i32.sub (local.get $size) (local.get $k))
+          (f64.load (i32.add (local.get $cos) (i32.shl (local.get $k) (i32.const 3))))
+          (f64.load (i32.add (local.get $sin) (i32.shl (local.get $k) (i32.const 3)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $singles)))
+    (call $unpackBin (local.get $re) (local.get $im) (local.get $half)))
+
   ;; The overlap-add of a grain: for i in [from, to), plane[at + i] += re[i]·w[i] (left) and
   ;; im[i]·w[i] (right), the sum in f64 and stored as f32, as a Float32Array store does; two
   ;; frames a step. $re, $im, $window: f64; $left, $right: f32, already offset to the grain's frame.

@@ -75,6 +75,68 @@ describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand f
     }
   });
 
+  it.each([256, 2048, 4096])('summed spectrum and turn of size %d: the same bits as the vocoder\'s TypeScript loops', (size) => {
+    const bins = size / 2 + 1;
+    const kernels = new StretchKernels(new FftPlan(size), 16);
+    const re = noise(size, 11);
+    const im = noise(size, 12);
+    kernels.re.set(re);
+    kernels.im.set(im);
+    // The summed spectrum, as PhaseVocoder.sumSpectrum did it.
+    const sumRe = new Float64Array(bins);
+    const sumIm = new Float64Array(bins);
+    const magnitude = new Float64Array(bins);
+    let loudest = 0;
+    for (let k = 0; k < bins; k++) {
+      const n = (size - k) & (size - 1);
+      const [xr, xi, yr, yi] = [re[k], im[k], re[n], im[n]] as [number, number, number, number];
+      const sr = 0.5 * (xr + yr) + 0.5 * (xi + yi);
+      const si = 0.5 * (xi - yi) - 0.5 * (xr - yr);
+      sumRe[k] = sr;
+      sumIm[k] = si;
+      magnitude[k] = sr * sr + si * si;
+      if ((magnitude[k] as number) > loudest) loudest = magnitude[k] as number;
+    }
+    kernels.sumSpectrum(1);
+    expect(firstDifference(kernels.sumRe[1], sumRe)).toBe(-1);
+    expect(firstDifference(kernels.sumIm[1], sumIm)).toBe(-1);
+    expect(firstDifference(kernels.magnitude, magnitude)).toBe(-1);
+    expect(kernels.loudest[0]).toBe(loudest);
+    expect(kernels.sumRe[0].every((value) => value === 0)).toBe(true);
+    // The turn, as PhaseVocoder.rotate did it.
+    const angles = noise(bins, 13);
+    for (let k = 0; k < bins; k++) {
+      kernels.turnCos[k] = Math.cos(3 * (angles[k] as number));
+      kernels.turnSin[k] = Math.sin(3 * (angles[k] as number));
+    }
+    for (let k = 0; k < bins; k++) {
+      const n = (size - k) & (size - 1);
+      const [xr, xi, yr, yi] = [re[k], im[k], re[n], im[n]] as [number, number, number, number];
+      const lr = 0.5 * (xr + yr);
+      const li = 0.5 * (xi - yi);
+      const rr = 0.5 * (xi + yi);
+      const ri = -0.5 * (xr - yr);
+      if (n === k) {
+        re[k] = lr;
+        im[k] = rr;
+        continue;
+      }
+      const c = kernels.turnCos[k] as number;
+      const s = kernels.turnSin[k] as number;
+      const lr2 = lr * c - li * s;
+      const li2 = lr * s + li * c;
+      const rr2 = rr * c - ri * s;
+      const ri2 = rr * s + ri * c;
+      re[k] = lr2 - ri2;
+      im[k] = li2 + rr2;
+      re[n] = lr2 + ri2;
+      im[n] = rr2 - li2;
+    }
+    kernels.rotate();
+    expect(firstDifference(kernels.re, re)).toBe(-1);
+    expect(firstDifference(kernels.im, im)).toBe(-1);
+  });
+
   it.each([
     ['inside the planes', 300],
     ['cut at their start', -700],
