@@ -102,7 +102,7 @@ export class Dispatcher {
       'library.findByHash': (args) => library.findByHash(args.hashes),
       'audio.load': (args) => audio.load(args.path),
       'audio.store': (args) => audio.store(args.name, args.bytes, args.projectPath),
-      'export.start': (args) => exporter.start(args, (progress) => this.emit('job.progress', progress)),
+      'export.start': (args) => exporter.start(args, (progress) => this.emit('job.progress', progress), (file) => this.grants.allows(file)),
       'job.cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
       'project.open': (args) => projects.open(args.path),
       'project.save': (args) => projects.save(args.path, args.project, args.recoveryKey),

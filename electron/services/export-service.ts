@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomic-write';
 import { dataDir } from './data-dir';
 import { runExportWorker } from './export/start-export-worker';
 import type { JobRegistry, ProgressSink } from './jobs';
+import { sourceFiles, type MayRead } from './projects/source-files';
 
 type ExportQuery = z.infer<typeof ExportArgsSchema>;
 
@@ -24,7 +25,12 @@ export class ExportService {
     private readonly exportsDir: string | null = null,
   ) {}
 
-  async start(args: ExportQuery, progress: ProgressSink): Promise<ExportReport> {
+  /**
+   * Runs an export of `args.project` in a worker. Its sources that the user has not given
+   * Glowroom (`mayRead`: the path grants) are never read: a project from someone else may name
+   * any file on this disk, and playback, which asks the grants, would not play them either.
+   */
+  async start(args: ExportQuery, progress: ProgressSink, mayRead: MayRead): Promise<ExportReport> {
     const job = this.jobs.start();
     const folder = path.join(this.home, 'exports');
     const projectPath = path.join(folder, `${job.jobId}.glowroom`);
@@ -33,9 +39,12 @@ export class ExportService {
       await fs.mkdir(folder, { recursive: true });
       if (this.exportsDir && [args.outPath, args.stems?.folder].some((p) => p && path.dirname(p) === this.exportsDir)) await fs.mkdir(this.exportsDir, { recursive: true });
       await writeFileAtomic(projectPath, Buffer.from(serializeProject(args.project), 'utf8'));
+      const files = [...new Set(sourceFiles(args.project, folder).values())];
+      const given = await Promise.all(files.map(mayRead));
       const run = runExportWorker(
         {
           projectPath,
+          ungiven: files.filter((_, i) => !given[i]),
           ...(args.outPath ? { outPath: args.outPath } : {}),
           ...(args.stems ? { stems: args.stems } : {}),
           options: {

@@ -40,6 +40,8 @@ export interface ExportJob {
   /** One file per track into `folder`, or a single zip of them there when `zip`. */
   readonly stems?: { readonly folder: string; readonly zip: boolean };
   readonly options: ExportOptions;
+  /** Sources (resolved paths) the user has not given Glowroom: never read, left silent and reported, as playback leaves them. */
+  readonly ungiven?: readonly string[];
 }
 
 /** Loudness of a written file. −Infinity values (silence) are null so JSON keeps them. */

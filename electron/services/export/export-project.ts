@@ -69,7 +69,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   if (options.format.kind === 'mp3' && !mp3Rates.includes(sampleRate)) {
     throw new GlowroomError('unsupported', `MP3 is written at 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
   }
-  const prepared = await prepareProject(loaded, sampleRate);
+  const prepared = await prepareProject(loaded, sampleRate, undefined, undefined, new Set(job.ungiven));
   let mix: MixFile;
   try {
     mix = new MixFile();

@@ -33,9 +33,10 @@ export interface SharedSpills {
 /**
  * Opens the project's sources (only those in `only` when given). Compressed ones are decoded into
  * a temp folder that `dispose` removes; the render's helper thread reads what the main render
- * decoded and decodes anything else into the main render's folder (`shared`).
+ * decoded and decodes anything else into the main render's folder (`shared`). Sources in
+ * `ungiven` (resolved paths the user has not given Glowroom) are never read: unplayable, silent.
  */
-export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, shared?: SharedSpills): Promise<PreparedProject> {
+export async function prepareProject(loaded: LoadedProject, sampleRate: number, only?: ReadonlySet<string>, shared?: SharedSpills, ungiven?: ReadonlySet<string>): Promise<PreparedProject> {
   // A render that owns its scratch clears away what killed renders left before it makes its own.
   if (!shared) removeOrphanedScratch();
   const audio = new AudioService();
@@ -48,6 +49,10 @@ export async function prepareProject(loaded: LoadedProject, sampleRate: number, 
     for (const [sourceId, source] of Object.entries(loaded.project.sources)) {
       if (only && !only.has(sourceId)) continue;
       const file = path.resolve(loaded.folder, source.path);
+      if (ungiven?.has(file)) {
+        unplayable.push({ sourceId, path: file, reason: 'it lies outside the places you gave Glowroom; import it into the library or relink it to a file you choose' });
+        continue;
+      }
       const spill = spilled?.get(file);
       try {
         sources.push({ sampleId: file, ...(spill ? { sample: openSpill(spill), spill } : await openRenderSource(file, audio, spills, reading)) });

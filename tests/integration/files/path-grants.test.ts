@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeWav } from '../../../src/codecs/wav-writer';
+import { addSourceClip } from '../../../src/model/edits/source-edits';
 import { serializeProject } from '../../../src/model/parse-project';
 import { createEmptyProject } from '../../../src/model/new-project';
 import type { ChooseResult, FolderListing } from '../../../src/protocol/files';
-import type { Reply } from '../../../src/protocol/ipc';
+import type { ExportReport, Reply } from '../../../src/protocol/ipc';
 import { Dispatcher } from '../../../electron/services/dispatcher';
 import type { NativeChooseRequest } from '../../../electron/services/files/file-chooser';
 import { packFile } from '../../support/paths';
@@ -120,6 +122,30 @@ describe('path grants', () => {
     writeFileSync(project, JSON.stringify({ ...hostile, sources: { kick: hostile.sources.kick } }));
     expect(valueOf(await dispatcher.call('project.exportBundle', { projectPath: project, outPath: zip }))).toEqual({ path: zip });
     expect(readFileSync(zip).includes('the sender kick')).toBe(true);
+  });
+
+  it('an export leaves a source the user did not give silent, as playback does, and says so; a given one is heard', async () => {
+    const home = tempDir();
+    const dispatcher = new Dispatcher('web', { libraryPath: ':memory:', home });
+    const tone = Float32Array.from({ length: 24_000 }, (_, i) => 0.5 * Math.sin(i / 5));
+    const elsewhere = path.join(tempDir(), 'private take.wav');
+    writeFileSync(elsewhere, encodeWav({ sampleRate: 48_000, channels: [tone] }, { bitDepth: 16 }));
+    const folder = tempDir();
+    const exportOf = async (source: string) => {
+      const project = addSourceClip(createEmptyProject('Night drive'), { path: source, name: 'take.wav', durationSeconds: 0.5 }, 0, null).project;
+      const outPath = path.join(folder, `${path.basename(source, '.wav')}.wav`);
+      valueOf(await dispatcher.call('files.pick', { session: valueOf<Extract<ChooseResult, { outcome: 'browse' }>>(await dispatcher.call('files.choose', { purpose: 'export-audio', defaultPath: outPath })).browse.session, path: outPath }));
+      return valueOf<ExportReport>(await dispatcher.call('export.start', { project, outPath, stems: null, range: { kind: 'song' }, format: { kind: 'wav', bits: 16 }, sampleRate: 48_000, tailSeconds: 0, normalize: null, tags: {} }));
+    };
+    const refused = await exportOf(elsewhere);
+    expect(refused.warnings).toContain(`Left silent: ${elsewhere} (it lies outside the places you gave Glowroom; import it into the library or relink it to a file you choose)`);
+    expect(refused.loudness.samplePeakDbfs).toBeNull();
+    // The same sound from a place Glowroom may read (its data folder is always given).
+    const given = path.join(home, 'given take.wav');
+    writeFileSync(given, readFileSync(elsewhere));
+    const heard = await exportOf(given);
+    expect(heard.warnings).toEqual([]);
+    expect(heard.loudness.samplePeakDbfs).toBeCloseTo(-6.02, 1);
   });
 
   it('keeps picks across restarts, and always allows its own folders and the library', async () => {
