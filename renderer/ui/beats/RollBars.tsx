@@ -39,8 +39,10 @@ export function RollRuler({ bars, view, width }: { bars: readonly PatternBar[]; 
         {bars.map((bar, index) => {
           const meter = meterText(bar);
           const changed = index === 0 || meterText(bars[index - 1] as PatternBar) !== meter;
+          // Each label keeps to its bar (clipped when zoomed far out), from the pattern's start at the earliest.
+          const left = Math.max(0, beatX(bar.start, view));
           return (
-            <li key={bar.number} style={{ left: Math.max(0, beatX(bar.start, view)) }} title={`Bar ${bar.number}, ${meter}`}>
+            <li key={bar.number} style={{ left, width: beatX(bar.start + bar.length, view) - left }} title={`Bar ${bar.number}, ${meter}`}>
               {bar.number}
               {changed && (
                 <>
