@@ -13,8 +13,8 @@ export function connectInputMonitoring(): () => void {
   let applied = '';
   let running = Promise.resolve();
   const apply = () => {
-    const { monitor, armedTrackId, phase, inputId, channels } = useRecording.getState();
-    const ids = monitoredTrackIds(useProject.getState().project.tracks, monitor, { armedTrackId, playing: useTransport.getState().playing, recording: phase !== null });
+    const { armedTrackId, phase, inputId, channels } = useRecording.getState();
+    const ids = monitoredTrackIds(useProject.getState().project.tracks, { armedTrackId, playing: useTransport.getState().playing, recording: phase !== null });
     const key = ids.length === 0 ? '' : `${ids.join(',')}|${inputId ?? ''}|${channels}`;
     if (key === applied) return;
     applied = key;

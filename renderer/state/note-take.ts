@@ -1,8 +1,9 @@
 /**
  * One pass of recording notes: ons and offs as the instrument heard them, at the playhead's beat.
  * When the transport loops, the playhead jumps back at the loop's end; the take keeps counting
- * time across the jump, so a note held over it keeps its length, and folds every start back into
- * the loop range (each pass is overdubbed onto the same bars, as in Ableton's loop recording).
+ * time across the jump, so a note held over it keeps its length, folds every start back into the
+ * loop range and remembers the pass it began in: each pass becomes a take (`finishPasses`), as in
+ * Ableton's loop recording.
  */
 export interface TakeNote {
   readonly pitch: number;
@@ -11,6 +12,15 @@ export interface TakeNote {
   readonly length: number;
   /** 0 < velocity ≤ 1. */
   readonly velocity: number;
+  /** The pass through the loop it began in, from 0 (0 when not looping). */
+  readonly pass: number;
+}
+
+/** One pass through the loop: where it lies (timeline beats) and the notes that began in it. */
+export interface TakePass {
+  readonly start: number;
+  readonly length: number;
+  readonly notes: readonly TakeNote[];
 }
 
 export interface TakeRange {
@@ -26,6 +36,7 @@ export class NoteTake {
   private readonly open = new Map<number, { start: number; velocity: number }>();
   private wraps = 0;
   private last: number;
+  private ended: number | null = null;
 
   /** `loop`: the range the playhead loops in while recording, or null. */
   constructor(
@@ -48,9 +59,27 @@ export class NoteTake {
 
   /** Ends the take at the playhead's `beat`: notes still held end there. Sorted by start, then pitch. */
   finish(beat: number): TakeNote[] {
-    const time = this.time(beat);
+    const time = this.ended ?? this.time(beat);
+    this.ended = time;
     for (const pitch of [...this.open.keys()]) this.close(pitch, time);
     return this.notes.slice().sort((a, b) => a.start - b.start || a.pitch - b.pitch);
+  }
+
+  /**
+   * Ends a looped take at the playhead's `beat` (as `finish`) and splits it into its passes: each
+   * is the loop range, the last cut where the take ended. Empty when not looping.
+   */
+  finishPasses(beat: number): TakePass[] {
+    const notes = this.finish(beat);
+    const { loop, ended } = this;
+    if (!loop || ended === null) return [];
+    const span = loop.end - loop.start;
+    const count = this.passAt(ended) + 1;
+    return Array.from({ length: count }, (_, pass) => ({
+      start: loop.start,
+      length: pass === count - 1 ? Math.min(span, ended - loop.start - pass * span) : span,
+      notes: notes.filter((note) => note.pass === pass),
+    }));
   }
 
   /** Whether anything was played. */
@@ -70,7 +99,12 @@ export class NoteTake {
     if (!open) return;
     this.open.delete(pitch);
     const length = Math.max(shortestNote, time - open.start);
-    this.notes.push({ pitch, start: this.fold(open.start), length: this.loop ? Math.min(length, this.loop.end - this.loop.start) : length, velocity: open.velocity });
+    this.notes.push({ pitch, start: this.fold(open.start), length: this.loop ? Math.min(length, this.loop.end - this.loop.start) : length, velocity: open.velocity, pass: this.passAt(open.start) });
+  }
+
+  /** The pass through the loop at take time `time`, from 0. */
+  private passAt(time: number): number {
+    return this.loop ? Math.max(0, Math.floor((time - this.loop.start) / (this.loop.end - this.loop.start) + 1e-9)) : 0;
   }
 
   private fold(time: number): number {

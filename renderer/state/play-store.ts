@@ -14,7 +14,7 @@ import { playLiveNote } from '../audio/live-notes';
 import { LiveNotes } from './live-notes';
 import { listenToMidiInputs, type MidiDevice } from './midi-inputs';
 import { NoteTake } from './note-take';
-import { recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
+import { addNoteTakes, recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
 import { heardBeatsAt, playheadBeats } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
@@ -166,12 +166,23 @@ export const usePlay = create<PlayState>()((set, get) => ({
     set({ recording: null });
     const trackId = get().armedTrackId;
     if (!finished || finished.empty || trackId === null) return null;
-    const notes = finished.finish(playheadBeats());
     const { quantize, mode } = get();
+    const punch = punchRange();
+    if (finished.loop) {
+      // Each pass through the loop is a note take.
+      const passes = finished.finishPasses(playheadBeats());
+      const count = passes.filter((pass) => pass.notes.length > 0).length;
+      return {
+        count: passes.reduce((sum, pass) => sum + pass.notes.length, 0),
+        label: count === 1 ? 'Record Note Take' : `Record ${count} Note Takes`,
+        recipe: (project: Project) => addNoteTakes(project, trackId, passes, { quantize, punch }),
+      };
+    }
+    const notes = finished.finish(playheadBeats());
     return {
       count: notes.length,
       label: notes.length === 1 ? 'Record Note' : `Record ${notes.length} Notes`,
-      recipe: (project: Project) => recordNotes(project, trackId, notes, { start: finished.start, range: finished.loop, quantize, mode }),
+      recipe: (project: Project) => recordNotes(project, trackId, notes, { start: finished.start, range: null, quantize, punch, mode }),
     };
   },
   stopRecording() {
@@ -205,6 +216,12 @@ useProject.subscribe((state, previous) => {
     live.allNotesOff();
   }
 });
+
+/** The punch range while punching, or null. */
+function punchRange(): { start: number; end: number } | null {
+  const { punch } = useProject.getState().project;
+  return punch?.on ? { start: punch.start, end: punch.end } : null;
+}
 
 /** The range the playhead loops in while the transport loops, or null. */
 function loopRange(): { start: number; end: number } | null {

@@ -1,5 +1,9 @@
 import { create } from 'zustand';
 import type { InputChannels } from '../../src/protocol/capture';
+import type { CountInBars } from '../../src/protocol/ipc';
+import { monitorLabel } from '../../src/model/edits/labels';
+import { setMonitorMode } from '../../src/model/edits/recording-edits';
+import type { MonitorMode } from '../../src/model/project-schema';
 import { Clock } from '../../src/std/clock';
 import { addRecordedTakes } from '../../src/model/edits/take-edits';
 import { beats, hertz, samples } from '../../src/std/units';
@@ -8,16 +12,21 @@ import { InputCapture, listInputs, type InputDevice } from '../audio/input-captu
 import { measureRoundTrip } from '../audio/latency-calibration';
 import { TakePasses, type FrameRange, type KeptPass } from '../audio/take-passes';
 import { TakeRecorder, type TakeEnd } from '../audio/take-recorder';
-import type { MonitorMode } from './monitor-modes';
 import { usePlay, type NotesTakeEdit } from './play-store';
 import { playheadBeats, playheadFrame } from './playhead';
-import { loadRecordingSettings, saveRecordingSettings, type CountInBars, type RecordingSettings } from './recording-settings';
 import { settlePlaced } from './settle-placed';
 import { useTimeline } from './timeline-store';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
 import { useTransport } from './transport-store';
+
+/** How takes are recorded: bars of count-in, and whether the click sounds while recording. */
+export interface RecordingSettings {
+  readonly countInBars: CountInBars;
+  readonly clickWhileRecording: boolean;
+}
+const defaultRecordingSettings: RecordingSettings = { countInBars: 0, clickWhileRecording: true };
 
 /** Which of the device's channels a take records. */
 export type ChannelChoice = 'left' | 'right' | 'stereo';
@@ -33,19 +42,18 @@ interface RecordingState {
   readonly armedTrackId: string | null;
   /** 'count-in' while the clicks before a take play (and while the input opens), 'recording' while the take runs. */
   readonly phase: 'count-in' | 'recording' | null;
+  /** The count-in and the click while recording: user settings (the data folder's), read by `loadSettings`. */
   readonly settings: RecordingSettings;
   /** The measured round trip (calibration), seconds; null = not measured, the platform's figure is used. */
   readonly latencySeconds: number | null;
   readonly calibrating: boolean;
-  /** Each audio track's monitor mode (off when absent); the session's, not the document's. */
-  readonly monitor: Readonly<Record<string, MonitorMode>>;
   refreshInputs(): Promise<void>;
   chooseInput(inputId: string | null): void;
   chooseChannels(channels: ChannelChoice): void;
   /** Arms the track, or disarms it when it is the armed one. */
   toggleArm(trackId: string): void;
-  /** Reads the calibrated latency from the user settings. */
-  loadLatency(): Promise<void>;
+  /** Reads the calibrated latency, the count-in and the click while recording from the user settings. */
+  loadSettings(): Promise<void>;
   /** Measures the round trip through a loopback cable and keeps it in the user settings. */
   calibrate(): Promise<void>;
   /**
@@ -56,10 +64,10 @@ interface RecordingState {
   record(): Promise<void>;
   /** Stops the count-in, or the take: its passes are placed as one take group, with the notes played beside it (one undo step). */
   stopRecording(): Promise<void>;
-  /** Sets a track's monitor mode; switching it on warns about feedback through speakers. */
+  /** Sets a track's monitor mode (the song's: saved, one undo step); switching it on warns about feedback through speakers. */
   setMonitor(trackId: string, mode: MonitorMode): void;
-  setCountInBars(bars: CountInBars): void;
-  setClickWhileRecording(on: boolean): void;
+  setCountInBars(bars: CountInBars): Promise<void>;
+  setClickWhileRecording(on: boolean): Promise<void>;
 }
 
 /** The open input (kept while its device stays chosen) and the take being recorded. */
@@ -96,8 +104,7 @@ export const useRecording = create<RecordingState>()((set, get) => ({
   channels: 'left',
   armedTrackId: null,
   phase: null,
-  monitor: {},
-  settings: loadRecordingSettings(),
+  settings: defaultRecordingSettings,
   latencySeconds: null,
   calibrating: false,
   async refreshInputs() {
@@ -112,9 +119,13 @@ export const useRecording = create<RecordingState>()((set, get) => ({
   chooseInput: (inputId) => set({ inputId }),
   chooseChannels: (channels) => set({ channels }),
   toggleArm: (trackId) => set({ armedTrackId: get().armedTrackId === trackId ? null : trackId }),
-  async loadLatency() {
-    const settings = await runtime().bridge.call('settings.get', {});
-    set({ latencySeconds: settings.recordingLatencySeconds });
+  async loadSettings() {
+    try {
+      const stored = await runtime().bridge.call('settings.get', {});
+      set({ latencySeconds: stored.recordingLatencySeconds, settings: { countInBars: stored.countInBars, clickWhileRecording: stored.clickWhileRecording } });
+    } catch (error) {
+      reportError(error);
+    }
   },
   async calibrate() {
     if (get().phase !== null || get().calibrating) return;
@@ -227,23 +238,25 @@ export const useRecording = create<RecordingState>()((set, get) => ({
     }
   },
   setMonitor(trackId, mode) {
-    const was = get().monitor[trackId] ?? 'off';
-    set({ monitor: { ...get().monitor, [trackId]: mode } });
+    const was = useProject.getState().project.tracks.find((t) => t.id === trackId)?.monitor ?? 'off';
+    useProject.getState().edit(monitorLabel(mode), (project) => setMonitorMode(project, trackId, mode));
     if (was === 'off' && mode !== 'off') {
       useSession.getState().notify('info', 'Monitoring plays the input through the speakers: use headphones, or a microphone near the speakers will feed back.');
     }
   },
-  setCountInBars(countInBars) {
-    const settings = { ...get().settings, countInBars };
-    saveRecordingSettings(settings);
-    set({ settings });
-  },
-  setClickWhileRecording(clickWhileRecording) {
-    const settings = { ...get().settings, clickWhileRecording };
-    saveRecordingSettings(settings);
-    set({ settings });
-  },
+  setCountInBars: (countInBars) => changeSettings({ countInBars }),
+  setClickWhileRecording: (clickWhileRecording) => changeSettings({ clickWhileRecording }),
 }));
+
+/** Changes recording settings at once on screen, then in the user settings (said when that fails). */
+async function changeSettings(changes: Partial<RecordingSettings>): Promise<void> {
+  useRecording.setState({ settings: { ...useRecording.getState().settings, ...changes } });
+  try {
+    await runtime().bridge.call('settings.update', changes);
+  } catch (error) {
+    reportError(error);
+  }
+}
 
 /** The armed instrument track (the play bar's), when the song has it. */
 function armedInstrumentTrack(): string | null {
@@ -278,7 +291,8 @@ async function recordNotesOnly(abort: AbortSignal): Promise<void> {
  * is written; nothing from before where recording begins. Ranges in frames of the song's clock.
  */
 function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | null; punch: FrameRange | null; from: number } {
-  const { loop, looping, punch, punching } = useTransport.getState();
+  const { loop, looping } = useTransport.getState();
+  const { punch } = useProject.getState().project;
   const clock = Clock.of(useProject.getState().project);
   const frames = (range: { start: number; end: number }): FrameRange => ({ start: clock.frameAt(beats(range.start), hertz(rate)), end: clock.frameAt(beats(range.end), hertz(rate)) });
   const looped = looping && loop && loop.end > loop.start ? loop : null;
@@ -286,7 +300,7 @@ function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | nul
   return {
     seekTo: looped ? looped.start : null,
     loop: loopFrames,
-    punch: punching && punch ? frames(punch) : null,
+    punch: punch?.on ? frames(punch) : null,
     from: loopFrames ? loopFrames.start : playheadFrame(),
   };
 }

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { LoopRange, PreviewWarp } from '../../src/protocol/engine';
+import { punchingLabel, setPunchLabel } from '../../src/model/edits/labels';
+import { setPunchRange, togglePunching } from '../../src/model/edits/recording-edits';
 import { Clock } from '../../src/std/clock';
 import { beats, hertz } from '../../src/std/units';
 import { seekToFrame } from './playhead';
@@ -17,9 +19,6 @@ interface TransportState {
   /** The loop range in beats (kept when looping is switched off). */
   readonly loop: LoopRange | null;
   readonly looping: boolean;
-  /** The punch range in beats (recording writes only inside it while punching), kept when punching is switched off. */
-  readonly punch: LoopRange | null;
-  readonly punching: boolean;
   play(): Promise<void>;
   stop(): void;
   toggle(): Promise<void>;
@@ -29,9 +28,12 @@ interface TransportState {
   /** Sets the loop range and switches looping on. */
   setLoopRange(range: LoopRange): void;
   toggleLooping(): void;
-  /** Sets the punch range and switches punching on. */
+  /**
+   * Sets the punch range (recording writes only inside it while punching) and switches punching
+   * on. The punch range is the song's (`project.punch`): saved with it, each change one undo step.
+   */
   setPunchRange(range: LoopRange): void;
-  /** Switches punching on or off; the first time on, the punch range is the loop range. */
+  /** Switches punching on or off (one undo step); the first time on, the punch range is the loop range. */
   togglePunching(): void;
   setMetronome(enabled: boolean): void;
   setPreviewGain(gainDb: number): void;
@@ -48,8 +50,6 @@ export const useTransport = create<TransportState>()((set, get) => ({
   keySync: false,
   loop: null,
   looping: false,
-  punch: null,
-  punching: false,
   async play() {
     const { audio } = runtime();
     try {
@@ -83,14 +83,11 @@ export const useTransport = create<TransportState>()((set, get) => ({
     set({ looping: !looping });
   },
   setPunchRange(range) {
-    if (range.end <= range.start) return;
-    set({ punch: range, punching: true });
+    useProject.getState().edit(setPunchLabel(), (project) => setPunchRange(project, range));
   },
   togglePunching() {
-    const { punch, punching, loop } = get();
-    const range = punch ?? loop;
-    if (!range) return;
-    set({ punch: range, punching: !punching });
+    const on = useProject.getState().project.punch?.on !== true;
+    useProject.getState().edit(punchingLabel(on), (project) => togglePunching(project, get().loop));
   },
   setMetronome(enabled) {
     runtime().audio.send({ type: 'set-metronome', enabled });

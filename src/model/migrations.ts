@@ -10,6 +10,7 @@ import { describeValue } from './issue-message';
 import { upgradeV1ToV2 } from './migration-v2';
 import { upgradeV2ToV3 } from './migration-v3';
 import { upgradeV3ToV4 } from './migration-v4';
+import { upgradeV4ToV5 } from './migration-v5';
 import { currentProjectVersion } from './project-schema';
 
 export interface Migration {
@@ -29,6 +30,7 @@ export const projectMigrations: readonly Migration[] = [
   { from: 1, to: 2, migrate: upgradeV1ToV2 },
   { from: 2, to: 3, migrate: upgradeV2ToV3 },
   { from: 3, to: 4, migrate: upgradeV3ToV4 },
+  { from: 4, to: 5, migrate: upgradeV4ToV5 },
 ];
 
 export interface MigrateOptions {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { maxSwing, minSwing, stepDivisions } from '../devices/instruments/note-grid';
+import { TakeSchema } from './recording-schema';
 import { checkSorted, finite, id, name, nonNegative } from './schema-parts';
 
 /** The longest pattern, in beats: 256 bars of 4/4. */
@@ -69,6 +70,8 @@ export const NoteClipSchema = z.strictObject({
   /** true: the pattern repeats every `pattern.length` to fill `length`; false: silence after it ends. */
   loop: z.boolean(),
   mute: z.boolean(),
+  /** A recorded pass of notes (format v5), as an audio clip's `take`. */
+  take: TakeSchema.optional(),
 });
 
 export type Note = z.infer<typeof NoteSchema>;

@@ -30,6 +30,7 @@ import {
   type Pattern,
   type Project,
   type SamplerZone,
+  type Take,
   type Send,
   type Source,
   type Track,
@@ -154,6 +155,7 @@ function inDocumentedOrder(project: Project): Project {
     swing: project.swing,
     patterns: Object.fromEntries(Object.entries(project.patterns).sort(byKey).map(([id, pattern]) => [id, patternInOrder(pattern)])),
     key: project.key === null ? null : { tonic: project.key.tonic, mode: project.key.mode },
+    ...(project.punch === undefined ? {} : { punch: { start: project.punch.start, end: project.punch.end, on: project.punch.on } }),
   };
 }
 
@@ -174,6 +176,7 @@ function trackInOrder(track: Track): Track {
     height: track.height,
     channel: channelInOrder(track.channel),
     ...(track.instrument === undefined ? {} : { instrument: instrumentInOrder(track.instrument) }),
+    ...(track.monitor === undefined ? {} : { monitor: track.monitor }),
     clips: track.clips.map(clipInOrder),
   };
 }
@@ -270,7 +273,12 @@ function clipInOrder(clip: Clip): Clip {
 }
 
 function noteClipInOrder(clip: NoteClip): NoteClip {
-  return { kind: clip.kind, id: clip.id, name: clip.name, pattern: clip.pattern, start: clip.start, length: clip.length, offset: clip.offset, loop: clip.loop, mute: clip.mute };
+  const ordered: NoteClip = { kind: clip.kind, id: clip.id, name: clip.name, pattern: clip.pattern, start: clip.start, length: clip.length, offset: clip.offset, loop: clip.loop, mute: clip.mute };
+  return clip.take === undefined ? ordered : { ...ordered, take: takeInOrder(clip.take) };
+}
+
+function takeInOrder(take: Take): Take {
+  return { group: take.group, pass: take.pass };
 }
 
 function audioClipInOrder(clip: AudioClip): AudioClip {
@@ -292,7 +300,7 @@ function audioClipInOrder(clip: AudioClip): AudioClip {
     transpose: clip.transpose,
     detune: clip.detune,
     ...(clip.warp === undefined ? {} : { warp: warpInOrder(clip.warp) }),
-    ...(clip.take === undefined ? {} : { take: { group: clip.take.group, pass: clip.take.pass } }),
+    ...(clip.take === undefined ? {} : { take: takeInOrder(clip.take) }),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Project format v4: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
+ * Project format v5: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
  * file (docs/project-format.md). Units are part of the meaning: `start`/`length`, marker `beat`
  * and automation `beat` in beats (quarter notes) on the timeline, `offset`/`fadeIn`/`fadeOut` in
  * seconds of source time, track `height` in CSS pixels, gains in dB. Field order here is the
@@ -10,7 +10,8 @@
  * master is a channel too. Devices and their parameters are validated against the catalog
  * (src/devices/catalog.ts), the one place a device's parameters are declared. A track with an
  * `instrument` (instrument-schema.ts) holds note clips, which play `patterns` (note-schema.ts);
- * tempo and meter changes and the key are in timing-schema.ts.
+ * tempo and meter changes and the key are in timing-schema.ts; takes, input monitoring and the punch
+ * range in recording-schema.ts.
  */
 import { z } from 'zod';
 import { automationCurves, type AutomationCurve } from '../devices/automation-curve';
@@ -20,10 +21,11 @@ import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { topologicalOrder } from '../std/topological-order';
 import { InstrumentSchema } from './instrument-schema';
 import { NoteClipSchema, PatternSchema, swing } from './note-schema';
+import { MonitorSchema, PunchSchema, TakeSchema } from './recording-schema';
 import { bpm, checkParams, checkSorted, finite, gainDb, id, name, nonNegative, pan, timeSignature, type Path } from './schema-parts';
 import { MeterChangeSchema, SongKeySchema, TempoChangeSchema, type MeterChange, type TempoChange } from './timing-schema';
 
-export const currentProjectVersion = 4;
+export const currentProjectVersion = 5;
 
 /** Lane height range and default, in CSS pixels. */
 export const minTrackHeight = 40;
@@ -73,13 +75,6 @@ export const WarpSchema = z
     checkSorted(warp.markers, { compare: (a, b) => a.source - b.source, unique: true, what: 'warp markers (by source time)', show }, context, ['markers']);
     checkSorted(warp.markers, { compare: (a, b) => a.beat - b.beat, unique: true, what: 'warp markers (by beat)', show }, context, ['markers']);
   });
-
-/** A recorded take: clips of one group on one track are alternatives for the same region. */
-export const TakeSchema = z.strictObject({
-  group: id,
-  /** Which recording pass, from 1. */
-  pass: z.number().int().min(1),
-});
 
 export const AudioClipSchema = z.strictObject({
   /** What the clip holds: audio from a source (notes come as another kind). */
@@ -189,6 +184,8 @@ export const TrackSchema = z.strictObject({
   channel: ChannelSchema,
   /** Present: an instrument track, whose note clips play through it into the channel. */
   instrument: InstrumentSchema.optional(),
+  /** An audio track's input monitoring; absent = off. */
+  monitor: MonitorSchema.optional(),
   /** Note clips on an instrument track, audio clips on any other. */
   clips: z.array(ClipSchema),
 });
@@ -255,6 +252,8 @@ export const ProjectSchema = z
     patterns: z.record(id, PatternSchema),
     /** The song's key; null = not set. */
     key: SongKeySchema.nullable(),
+    /** The punch range; absent = never set. */
+    punch: PunchSchema.optional(),
   })
   .superRefine((project, context) => {
     checkClips(project, context);
@@ -278,7 +277,6 @@ export type AudioClip = z.infer<typeof AudioClipSchema>;
 export type Warp = z.infer<typeof WarpSchema>;
 export type WarpMode = (typeof warpModes)[number];
 export type WarpMarker = z.infer<typeof WarpMarkerSchema>;
-export type Take = z.infer<typeof TakeSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Marker = z.infer<typeof MarkerSchema>;
 export type AutomationLane = z.infer<typeof AutomationLaneSchema>;
@@ -287,18 +285,22 @@ export { automationCurves, type AutomationCurve };
 export type { DrumPad, Instrument, SamplerZone } from './instrument-schema';
 export type { Note, NoteClip, Pattern, StepGrid } from './note-schema';
 export type { MeterChange, SongKey, TempoChange } from './timing-schema';
+export type { MonitorMode, Punch, Take } from './recording-schema';
+export { TakeSchema };
 
 type Context = z.RefinementCtx;
 
 /**
  * Clip ids are unique; audio clips play a source and sit on tracks without an instrument, note
- * clips play a pattern and sit on instrument tracks; a take group belongs to one track, one clip a pass.
+ * clips play a pattern and sit on instrument tracks; a take group belongs to one track, one clip a
+ * pass. Input monitoring is for audio tracks (an instrument track plays what is played on it).
  */
 function checkClips(project: Project, context: Context): void {
   const clipIds = new Set<string>();
   const takeTracks = new Map<string, number>();
   const takePasses = new Set<string>();
   project.tracks.forEach((track, t) => {
+    if (track.instrument && track.monitor !== undefined) context.addIssue({ code: 'custom', path: ['tracks', t, 'monitor'], message: `is for audio tracks only (an instrument track plays what is played on it; got "${track.monitor}")` });
     track.clips.forEach((clip, c) => {
       const path = ['tracks', t, 'clips', c];
       if (clipIds.has(clip.id)) context.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate clip id "${clip.id}"` });
@@ -306,10 +308,10 @@ function checkClips(project: Project, context: Context): void {
       if (clip.kind === 'notes') {
         if (!track.instrument) context.addIssue({ code: 'custom', path: [...path, 'kind'], message: `a note clip needs an instrument track (this track has no instrument; move the clip to one)` });
         if (!Object.hasOwn(project.patterns, clip.pattern)) context.addIssue({ code: 'custom', path: [...path, 'pattern'], message: `no pattern "${clip.pattern}" in "patterns"` });
-        return;
+      } else {
+        if (track.instrument) context.addIssue({ code: 'custom', path: [...path, 'kind'], message: `an audio clip cannot be on an instrument track (move it to an audio track)` });
+        if (!Object.hasOwn(project.sources, clip.source)) context.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${clip.source}" in "sources"` });
       }
-      if (track.instrument) context.addIssue({ code: 'custom', path: [...path, 'kind'], message: `an audio clip cannot be on an instrument track (move it to an audio track)` });
-      if (!Object.hasOwn(project.sources, clip.source)) context.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${clip.source}" in "sources"` });
       if (!clip.take) return;
       const owner = takeTracks.get(clip.take.group) ?? t;
       takeTracks.set(clip.take.group, owner);

@@ -189,6 +189,11 @@ export const RecoveryListing = z.discriminatedUnion('damaged', [
   z.object({ key: z.string(), damaged: z.literal(false), name: z.string(), originalPath: z.string().nullable(), savedAt: z.string() }),
   z.object({ key: z.string(), damaged: z.literal(true), problem: z.string() }),
 ]);
+/** Bars of clicks a take may be counted in with. */
+export const countInChoices = [0, 1, 2] as const;
+export type CountInBars = (typeof countInChoices)[number];
+const countInBars = z.union([z.literal(0), z.literal(1), z.literal(2)]) satisfies z.ZodType<CountInBars>;
+
 /** The user's own settings, kept in the data folder (not in any project). */
 export const UserSettings = z.object({
   /** The first-run "Getting started" panel was closed; Help ▸ Getting Started shows it again. */
@@ -197,6 +202,10 @@ export const UserSettings = z.object({
   recordingLatencySeconds: z.number().min(0).max(1).nullable().default(null),
   /** A loop placed from the library follows the song's tempo (warped), one-shots never. */
   warpLoopsOnDrop: z.boolean().default(true),
+  /** Bars of count-in before a take (Record). */
+  countInBars: countInBars.default(0),
+  /** The click sounds while recording, whatever the transport's metronome says while playing. */
+  clickWhileRecording: z.boolean().default(true),
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 /** Some settings to change; those left out stay. */
@@ -204,6 +213,8 @@ export const UserSettingsChanges = z.object({
   gettingStartedDismissed: z.boolean().optional(),
   recordingLatencySeconds: z.number().min(0).max(1).nullable().optional(),
   warpLoopsOnDrop: z.boolean().optional(),
+  countInBars: countInBars.optional(),
+  clickWhileRecording: z.boolean().optional(),
 });
 export type UserSettingsChanges = z.infer<typeof UserSettingsChanges>;
 

@@ -11,7 +11,7 @@ const titles: Record<MonitorMode, string> = {
 
 /** An audio track's input monitoring: Off, In or Auto (instrument tracks play what is played on them anyway). */
 export function MonitorSelect({ track }: { track: Track }) {
-  const mode = useRecording((s) => s.monitor[track.id] ?? 'off');
+  const mode = track.monitor ?? 'off';
   if (track.instrument) return null;
   return (
     <select

@@ -23,8 +23,8 @@ export function Ruler() {
   const snap = useTimeline((s) => s.snap);
   const loop = useTransport((s) => s.loop);
   const looping = useTransport((s) => s.looping);
-  const punch = useTransport((s) => s.punch);
-  const punching = useTransport((s) => s.punching);
+  const punch = useProject((s) => s.project.punch) ?? null;
+  const punching = punch?.on === true;
   const drag = useRef<{ from: number; moved: boolean; punch: boolean } | null>(null);
 
   const beatAt = (event: MouseEvent<HTMLDivElement>) => {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type MouseEvent } from 'react';
 import { chooseTakeLabel, splitTakesLabel } from '../../../src/model/edits/labels';
 import { chooseTake, splitTakeGroup, takeOf } from '../../../src/model/edits/take-edits';
-import type { AudioClip, Track } from '../../../src/model/project-schema';
+import type { Clip, Track } from '../../../src/model/project-schema';
 import { snapToGrid } from '../../../src/model/snap';
 import { Clock } from '../../../src/std/clock';
 import { beats } from '../../../src/std/units';
@@ -13,7 +13,7 @@ import { takeLaneHeight, takePassesOf } from './take-lanes';
 
 /** Where a take's menu opened: the take, and the beat under the pointer (snapped). */
 interface TakeMenu {
-  readonly clip: AudioClip;
+  readonly clip: Clip;
   readonly beat: number;
   readonly x: number;
   readonly y: number;
@@ -21,7 +21,7 @@ interface TakeMenu {
 
 /**
  * The take lanes under a track (open with its Takes button): lane n holds take n of every take
- * group, painted by the arrangement canvas; here each take is a button over its box. Click a take
+ * group (audio takes, or note takes on an instrument track), painted by the arrangement canvas; here each take is a button over its box. Click a take
  * to play it in its region ("Use this take"); its context menu also splits the group there, every
  * take at once, so each side is chosen on its own. Each is one undo step.
  */
@@ -37,7 +37,7 @@ export function TakeLanes({ track, laneBeats }: { track: Track; laneBeats: numbe
             Take {pass}
           </div>
           <div className="take-row-lane">
-            {track.clips.flatMap((clip) => (clip.kind === 'audio' && takeOf(clip)?.pass === pass ? [clip] : [])).map((clip) => (
+            {track.clips.filter((clip) => takeOf(clip)?.pass === pass).map((clip) => (
               <button
                 key={clip.id}
                 type="button"
@@ -86,12 +86,12 @@ function TakeContextMenu({ menu, onClose }: { menu: TakeMenu; onClose: () => voi
   );
 }
 
-function playTake(clip: AudioClip): void {
+function playTake(clip: Clip): void {
   useProject.getState().edit(chooseTakeLabel(), (project) => chooseTake(project, clip.id));
 }
 
 /** The beat under the pointer on a take's button, on the grid (Alt: off the grid). */
-function beatUnder(event: MouseEvent<HTMLElement>, clip: AudioClip): number {
+function beatUnder(event: MouseEvent<HTMLElement>, clip: Clip): number {
   const box = event.currentTarget.getBoundingClientRect();
   const beat = clip.start + ((event.clientX - box.left) / Math.max(1, box.width)) * clip.length;
   const { snap } = useTimeline.getState();

@@ -1,4 +1,4 @@
-import { countInChoices, type CountInBars } from '../../state/recording-settings';
+import { countInChoices, type CountInBars } from '../../../src/protocol/ipc';
 import { useRecording } from '../../state/recording-store';
 
 const names: Record<CountInBars, string> = { 0: 'No count-in', 1: 'Count-in 1 bar', 2: 'Count-in 2 bars' };
@@ -13,7 +13,7 @@ export function CountInSelect() {
       aria-label="Count-in"
       title="Bars of clicks before recording starts"
       value={bars}
-      onChange={(event) => useRecording.getState().setCountInBars(Number(event.target.value) as CountInBars)}
+      onChange={(event) => void useRecording.getState().setCountInBars(Number(event.target.value) as CountInBars)}
     >
       {countInChoices.map((choice) => (
         <option key={choice} value={choice}>{names[choice]}</option>

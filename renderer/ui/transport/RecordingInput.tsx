@@ -15,9 +15,9 @@ export function RecordingInput() {
   useDismiss(open, root, close);
   const { inputs, inputId, channels, latencySeconds, calibrating, settings } = useRecording();
   useEffect(() => {
-    const { refreshInputs, loadLatency } = useRecording.getState();
+    const { refreshInputs, loadSettings } = useRecording.getState();
     void refreshInputs();
-    void loadLatency();
+    void loadSettings();
     return onInputsChanged(() => void useRecording.getState().refreshInputs());
   }, []);
   return (
@@ -44,7 +44,7 @@ export function RecordingInput() {
             ))}
           </select>
           <label className="recording-click">
-            <input type="checkbox" checked={settings.clickWhileRecording} onChange={(event) => useRecording.getState().setClickWhileRecording(event.target.checked)} />
+            <input type="checkbox" checked={settings.clickWhileRecording} onChange={(event) => void useRecording.getState().setClickWhileRecording(event.target.checked)} />
             Click while recording
           </label>
           <span className="recording-latency" role="status" aria-label="Recording latency">

@@ -1,3 +1,4 @@
+import { useProject } from '../../state/project-store';
 import { useRecording } from '../../state/recording-store';
 import { useTransport } from '../../state/transport-store';
 
@@ -10,8 +11,10 @@ export function TransportControls() {
   const setMetronome = useTransport((s) => s.setMetronome);
   const phase = useRecording((s) => s.phase);
   const recording = phase !== null;
-  const punching = useTransport((s) => s.punching);
-  const canPunch = useTransport((s) => s.punch !== null || s.loop !== null);
+  const punch = useProject((s) => s.project.punch);
+  const punching = punch?.on === true;
+  const hasLoop = useTransport((s) => s.loop !== null);
+  const canPunch = punch !== undefined || hasLoop;
   return (
     <div className="transport-buttons" role="group" aria-label="Transport">
       <button type="button" aria-label="Return to start" title="Return to start (Enter)" onClick={returnToStart}>

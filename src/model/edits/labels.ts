@@ -1,3 +1,5 @@
+import type { MonitorMode } from '../project-schema';
+
 /**
  * Human labels for the Edit menu ("Undo Move 3 Clips"): pass them to `applyEdit` with the edit.
  * One item reads "Move Clip", several "Move 3 Clips".
@@ -91,3 +93,8 @@ export const removeAutomationLabel = (): string => 'Remove Automation';
 /** A pass of automation written by moving controls while playing (Touch, Latch, Write). */
 export const writeAutomationLabel = (): string => 'Write Automation';
 export const pasteAutomationPointsLabel = (count: number): string => counted('Paste', 'Automation Point', count);
+
+/** Recording: the punch range set, punching switched on or off, a track's input monitoring. */
+export const setPunchLabel = (): string => 'Set Punch Range';
+export const punchingLabel = (on: boolean): string => (on ? 'Punch On' : 'Punch Off');
+export const monitorLabel = (mode: MonitorMode): string => (mode === 'off' ? 'Monitoring Off' : mode === 'in' ? 'Monitoring In' : 'Monitoring Auto');

@@ -1,15 +1,19 @@
 /**
  * Writes a take of played notes into an instrument track. The notes go into the note clip that
  * holds the take's start (into its pattern, so linked copies hear them too; a looped clip's notes
- * fold onto its pattern), or a new clip over the take's region when none does. The region is the
- * loop range when recording looped, else from the take's start to the bar line after its last
- * note. `overdub` adds to what is there; `replace` first clears the region's notes. Input quantize
- * pulls each start onto the nearest line of a straight grid counted from the region's start.
+ * fold onto its pattern), or a new clip over the take's region when none does; over a take group
+ * they are one more take of it. A looped recording makes each pass a note take (`addNoteTakes`).
+ * The region is the loop range when recording looped, else the punch range while punching, else
+ * from the take's start to the bar line after its last note. While punching only notes starting
+ * in the punch range are kept. `overdub` adds to what is there; `replace` first clears the
+ * region's notes. Input quantize pulls each start onto the nearest line of a straight grid
+ * counted from the region's start.
  */
 import { nearestLine } from '../beats/quantize';
 import { maxPatternBeats, type Note, type NoteClip, type Pattern } from '../note-schema';
 import type { Project, Track } from '../project-schema';
 import { clipIdsOf, idAllocator } from './ids';
+import { stackTakes, type PassSpan } from './take-edits';
 
 export type RecordMode = 'overdub' | 'replace';
 
@@ -21,45 +25,99 @@ export interface PlayedNote {
   readonly velocity: number;
 }
 
-export interface RecordOptions {
+export interface BeatRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TakeOptions {
+  /** Grid in beats, or null for none. */
+  readonly quantize: number | null;
+  /** The punch range while punching (timeline beats), or null. */
+  readonly punch: BeatRange | null;
+}
+
+export interface RecordOptions extends TakeOptions {
   /** Where the take began (timeline beats). */
   readonly start: number;
   /** The loop range recorded into, or null. */
-  readonly range: { readonly start: number; readonly end: number } | null;
-  /** Grid in beats, or null for none. */
-  readonly quantize: number | null;
+  readonly range: BeatRange | null;
   readonly mode: RecordMode;
 }
 
 export function recordNotes(project: Project, trackId: string, played: readonly PlayedNote[], options: RecordOptions): Project {
   const track = project.tracks.find((t) => t.id === trackId);
-  if (!track?.instrument || played.length === 0) return project;
-  const region = regionOf(project, played, options);
-  const notes = played.map((note) => ({
-    ...note,
-    start: options.quantize ? region.start + nearestLine(note.start - region.start, options.quantize, 50, region.end - region.start) : note.start,
-  }));
+  const kept = punched(played, options.punch);
+  if (!track?.instrument || kept.length === 0) return project;
+  const region = regionOf(project, kept, options);
+  const notes = quantized(kept, region, options.quantize);
+  // Over a take group, the take is one more take of the group (as a looped recording's passes are).
+  if (track.clips.some((c) => c.take !== undefined && c.start < region.end && region.start < c.start + c.length)) {
+    return addNoteTakes(project, trackId, [{ start: region.start, length: region.end - region.start, notes }], { quantize: null, punch: null });
+  }
   const holder = track.clips.find((c): c is NoteClip => c.kind === 'notes' && c.start <= region.start + 1e-9 && region.start < c.start + c.length);
-  return holder ? intoClip(project, track, holder, notes, region, options.mode) : newClip(project, track, notes, region);
+  return holder ? intoClip(project, track, holder, notes, region, options.mode) : newClip(project, track, notes, region).project;
+}
+
+/** One pass of a looped recording of notes: where it lies and the notes played in it (timeline beats). */
+export interface NotePass extends PassSpan {
+  readonly notes: readonly PlayedNote[];
+}
+
+/**
+ * The passes of a looped recording of notes as note takes on the instrument track, stacked as
+ * audio takes are (`stackTakes`: a new group or the one under them, the newest whole pass
+ * playing): each pass with a note is a note clip over the pass (its part in the punch range while
+ * punching) with a pattern of its own; a pass without a note there is left out.
+ */
+export function addNoteTakes(project: Project, trackId: string, passes: readonly NotePass[], options: TakeOptions): Project {
+  const track = project.tracks.find((t) => t.id === trackId);
+  if (!track?.instrument) return project;
+  const spans = passes.flatMap((pass) => {
+    const start = Math.max(pass.start, options.punch?.start ?? pass.start);
+    const end = Math.min(pass.start + pass.length, options.punch?.end ?? Infinity);
+    const region = { start, end };
+    const notes = quantized(punched(pass.notes, options.punch), region, options.quantize);
+    return end > start && notes.length > 0 ? [{ start, length: end - start, region, notes }] : [];
+  });
+  return stackTakes(project, trackId, spans, (before, pass) => {
+    const added = newClip(before, track, pass.notes, pass.region);
+    return { project: added.project, created: { trackId, clipId: added.clip.id } };
+  }).project;
+}
+
+/** The notes that start in the punch range (all of them when there is none). */
+function punched(played: readonly PlayedNote[], punch: BeatRange | null): readonly PlayedNote[] {
+  return punch ? played.filter((note) => note.start >= punch.start - 1e-9 && note.start < punch.end - 1e-9) : played;
+}
+
+/** Input quantize: each start pulled onto the nearest line of a `grid` (beats; null = none) counted from the region's start. */
+export function quantized(played: readonly PlayedNote[], region: { readonly start: number; readonly end: number }, grid: number | null): PlayedNote[] {
+  return played.map((note) => ({ ...note, start: grid ? region.start + nearestLine(note.start - region.start, grid, 50, region.end - region.start) : note.start }));
 }
 
 function regionOf(project: Project, notes: readonly PlayedNote[], options: RecordOptions): { start: number; end: number } {
-  if (options.range) return { ...options.range };
+  const given = options.range ?? options.punch;
+  if (given) return { start: given.start, end: given.end };
   const bar = (project.timeSignature[0] * 4) / project.timeSignature[1];
   const last = Math.max(...notes.map((n) => n.start + n.length));
   const bars = Math.max(1, Math.ceil((last - options.start) / bar - 1e-9));
   return { start: options.start, end: options.start + Math.min(bars * bar, maxPatternBeats) };
 }
 
-function newClip(project: Project, track: Track, notes: readonly PlayedNote[], region: { start: number; end: number }): Project {
+/** A new note clip over `region` on the track, with a pattern of its own holding `notes` (timeline beats; those outside are left out). */
+function newClip(project: Project, track: Track, notes: readonly PlayedNote[], region: { readonly start: number; readonly end: number }): { project: Project; clip: NoteClip } {
   const patternId = idAllocator('p', Object.keys(project.patterns))();
   const length = region.end - region.start;
   const pattern: Pattern = { name: track.name, length, notes: toPattern(notes, (beat) => beat - region.start, length) };
   const clip: NoteClip = { kind: 'notes', id: idAllocator('c', clipIdsOf(project))(), name: track.name, pattern: patternId, start: region.start, length, offset: 0, loop: false, mute: false };
   return {
-    ...project,
-    patterns: { ...project.patterns, [patternId]: pattern },
-    tracks: project.tracks.map((t) => (t.id === track.id ? { ...t, clips: [...t.clips, clip] } : t)),
+    project: {
+      ...project,
+      patterns: { ...project.patterns, [patternId]: pattern },
+      tracks: project.tracks.map((t) => (t.id === track.id ? { ...t, clips: [...t.clips, clip] } : t)),
+    },
+    clip,
   };
 }
 

@@ -1,13 +1,12 @@
 /**
  * Recorded takes and comping. A take group holds the passes recorded over one region of one track
- * (format v4 `take`: a group, a pass unique in it); the user comps by choosing which take plays in
- * each region (the others are muted) and by splitting a group, every take at once, into two
- * regions that are chosen apart. A clip's `take` is only ever valid in its group: copies, parts
- * and clips moved off the group's track are put in groups of their own by `regroupTakes`.
+ * (a group, a pass unique in it): audio clips on an audio track, note clips on an instrument
+ * track. The user comps by choosing which take plays in each region (the others are muted) and by
+ * splitting a group, every take at once, into two regions that are chosen apart. Recording again
+ * over a group adds its passes to that group. A clip's `take` is only ever valid in its group:
+ * copies, parts and clips moved off the group's track are put in groups of their own by `regroupTakes`.
  */
-import type { AudioClip, Clip, Project } from '../project-schema';
-
-type Take = NonNullable<AudioClip['take']>;
+import type { Clip, Project, Take } from '../project-schema';
 import { isFiniteNumber, minClipLengthBeats, patchClip, type SourceDurationOptions } from './clip-math';
 import { splitClipsWithResult } from './clip-edits';
 import { idAllocator } from './ids';
@@ -29,38 +28,95 @@ export function takeGroupIdsOf(project: Project): string[] {
 }
 
 /** A group's takes on their track, by pass. */
-export function takesOf(project: Project, group: string): { readonly trackId: string; readonly clips: readonly AudioClip[] } | null {
+export function takesOf(project: Project, group: string): { readonly trackId: string; readonly clips: readonly Clip[] } | null {
   for (const track of project.tracks) {
-    const clips = track.clips.filter((clip): clip is AudioClip => clip.kind === 'audio' && clip.take?.group === group);
+    const clips = track.clips.filter((clip) => clip.take?.group === group);
     if (clips.length > 0) return { trackId: track.id, clips: clips.sort((a, b) => (a.take?.pass ?? 0) - (b.take?.pass ?? 0)) };
   }
   return null;
 }
 
+/** Where one pass of a recording lies on the timeline, in beats. */
+export interface PassSpan {
+  readonly start: number;
+  readonly length: number;
+}
+
 /**
- * The passes of one recording (one file, in the order recorded) as one take group on the audio
- * track `trackId`: pass n is take n. The newest whole pass plays (a last pass cut short by Stop is
- * kept as a take to comp from, muted, so the loop does not fall silent after it); the others are
- * muted. Passes shorter than `minClipLengthBeats` are left out. Returns the clips made, by pass.
+ * The passes of one recording (audio or notes, in the order recorded) as takes on the track:
+ * `place` adds pass n's clip (unmuted, not yet a take) and returns it, or null to leave the pass
+ * out. Over an existing take group of the track (one the passes overlap; the most overlapped) the
+ * passes join it, numbered after its last pass; elsewhere they make a new group, pass n being take n.
+ * The newest whole pass plays (a last pass cut short by Stop is kept as a take to comp from,
+ * muted, so the loop does not fall silent after it); every other take of the group is muted.
+ * Passes shorter than `minClipLengthBeats` are left out. Returns the clips made, by pass.
+ */
+export function stackTakes<P extends PassSpan>(
+  project: Project,
+  trackId: string,
+  passes: readonly P[],
+  place: (project: Project, pass: P) => { project: Project; created: ClipRef } | null,
+): { project: Project; created: ClipRef[] } {
+  const kept = passes.filter((pass) => isFiniteNumber(pass.start) && isFiniteNumber(pass.length) && pass.length >= minClipLengthBeats && pass.start >= 0);
+  if (kept.length === 0) return { project, created: [] };
+  const { group, firstPass } = groupUnder(project, trackId, Math.min(...kept.map((pass) => pass.start)), Math.max(...kept.map((pass) => pass.start + pass.length)));
+  let next = project;
+  const made: { ref: ClipRef; length: number }[] = [];
+  for (const pass of kept) {
+    const placed = place(next, pass);
+    if (!placed) continue;
+    next = placed.project;
+    made.push({ ref: placed.created, length: pass.length });
+  }
+  if (made.length === 0) return { project, created: [] };
+  const longest = Math.max(...made.map((take) => take.length));
+  const playing = made[made.findLastIndex((take) => take.length >= longest - minClipLengthBeats)]?.ref.clipId;
+  const passOf = new Map(made.map((take, index) => [take.ref.clipId, firstPass + index]));
+  next = mapWhere(
+    next,
+    (clip) => passOf.has(clip.id) || clip.take?.group === group,
+    (clip) => {
+      const pass = passOf.get(clip.id);
+      const take = pass === undefined ? clip.take : { group, pass };
+      return { ...patchClip(clip, { mute: clip.id !== playing }), ...(take ? { take } : {}) };
+    },
+  );
+  return { project: next, created: made.map((take) => take.ref) };
+}
+
+/**
+ * The passes of a take file (`RecordedPass`es, in the order recorded) as takes on the audio track
+ * `trackId`, as `stackTakes` places them. Returns the clips made, by pass.
  */
 export function addRecordedTakes(project: Project, file: SourceFile, trackId: string, passes: readonly RecordedPass[]): { project: Project; created: ClipRef[] } {
-  const kept = passes.filter((pass) => isFiniteNumber(pass.start) && isFiniteNumber(pass.length) && pass.length >= minClipLengthBeats && pass.start >= 0 && pass.offset >= 0);
   const track = project.tracks.find((t) => t.id === trackId && t.instrument === undefined);
-  if (!track || kept.length === 0) return { project, created: [] };
-  const group = idAllocator('g', takeGroupIdsOf(project))();
-  const longest = Math.max(...kept.map((pass) => pass.length));
-  const whole = kept.findLastIndex((pass) => pass.length >= longest - minClipLengthBeats);
-  let next = project;
-  const created: ClipRef[] = [];
-  kept.forEach((pass, index) => {
-    const added = addSourceClip(next, file, pass.start, trackId);
+  if (!track) return { project, created: [] };
+  return stackTakes(project, trackId, passes.filter((pass) => isFiniteNumber(pass.offset) && pass.offset >= 0), (before, pass) => {
+    const added = addSourceClip(before, file, pass.start, trackId);
     const ref = added.created[0];
-    if (!ref) return;
-    const take = { group, pass: index + 1 };
-    next = mapClip(added.project, ref.clipId, (clip) => (clip.kind === 'audio' ? { ...clip, length: pass.length, offset: pass.offset, mute: index !== whole, take } : clip));
-    created.push(ref);
+    if (!ref) return null;
+    return { project: mapClip(added.project, ref.clipId, (clip) => (clip.kind === 'audio' ? { ...clip, length: pass.length, offset: pass.offset } : clip)), created: ref };
   });
-  return { project: next, created };
+}
+
+/** The take group on the track that [start, end) overlaps most, and the pass after its last; else a new group's id and pass 1. */
+function groupUnder(project: Project, trackId: string, start: number, end: number): { group: string; firstPass: number } {
+  const spans = new Map<string, { start: number; end: number; last: number }>();
+  for (const clip of project.tracks.find((t) => t.id === trackId)?.clips ?? []) {
+    if (!clip.take) continue;
+    const span = spans.get(clip.take.group);
+    spans.set(clip.take.group, {
+      start: Math.min(span?.start ?? Infinity, clip.start),
+      end: Math.max(span?.end ?? -Infinity, clip.start + clip.length),
+      last: Math.max(span?.last ?? 0, clip.take.pass),
+    });
+  }
+  let best: { group: string; overlap: number; last: number } | null = null;
+  for (const [group, span] of spans) {
+    const overlap = Math.min(end, span.end) - Math.max(start, span.start);
+    if (overlap >= minClipLengthBeats && overlap > (best?.overlap ?? 0)) best = { group, overlap, last: span.last };
+  }
+  return best ? { group: best.group, firstPass: best.last + 1 } : { group: idAllocator('g', takeGroupIdsOf(project))(), firstPass: 1 };
 }
 
 /**
@@ -89,7 +145,7 @@ export function splitTakeGroup(project: Project, group: string, atBeats: number,
   const split = splitClipsWithResult(project, takes.clips.map((clip) => clipRef({ id: takes.trackId }, clip)), atBeats, options);
   const after = new Set(split.created.map((ref) => ref.clipId));
   const later = idAllocator('g', takeGroupIdsOf(project))();
-  return mapGroup(split.project, group, (clip) => (clip.kind === 'audio' && (after.has(clip.id) || clip.start >= atBeats) ? { ...clip, take: { group: later, pass: clip.take?.pass ?? 1 } } : clip));
+  return mapGroup(split.project, group, (clip) => (after.has(clip.id) || clip.start >= atBeats ? { ...clip, take: { group: later, pass: clip.take?.pass ?? 1 } } : clip));
 }
 
 /**
@@ -128,16 +184,16 @@ export function regroupTakes(project: Project): Project {
       track.clips.some((clip) => moves.has(clip.id))
         ? { ...track, clips: track.clips.map((clip) => {
             const target = moves.get(clip.id);
-            return target !== undefined && clip.kind === 'audio' && clip.take ? { ...clip, take: { group: target, pass: clip.take.pass } } : clip;
+            return target !== undefined && clip.take ? { ...clip, take: { group: target, pass: clip.take.pass } } : clip;
           }) }
         : track,
     ),
   };
 }
 
-/** The clip's take, when it is a recorded take (only audio clips are). */
+/** The clip's take, when it is a recorded take (audio or notes). */
 export function takeOf(clip: Clip): Take | undefined {
-  return clip.kind === 'audio' ? clip.take : undefined;
+  return clip.take;
 }
 
 function findClip(project: Project, clipId: string): Clip | undefined {

@@ -6,7 +6,7 @@ import { currentProjectVersion, type Project } from '../../../src/model/project-
 
 /** A current-version project as a user's editor might lay it out. */
 export const exampleText = `{
-  "format": "glowroom", "version": 4, "name": "Night drive",
+  "format": "glowroom", "version": 5, "name": "Night drive",
   "tempo": 120, "timeSignature": [4, 4], "sampleRate": 48000,
   "sources": { "s1": { "path": "Audio/amen.wav", "sha256": "cc6625de7e276888061935a5861b3009d734a828a73150a043e5e9f484848595" } },
   "tracks": [ { "id": "t1", "name": "Drums", "colour": "#ffb347", "height": 72,
@@ -306,6 +306,7 @@ export function richProject(): Project {
         name: 'Empty track',
         colour: '#5aa9ff',
         height: 137,
+        monitor: 'auto',
         channel: {
           gainDb: -144,
           pan: 1,
@@ -361,7 +362,11 @@ export function richProject(): Project {
         height: 72,
         channel: { gainDb: -4, pan: 0, mute: false, solo: false, soloSafe: false, inserts: [], sends: [], output: 'master' },
         instrument: { id: 'i3', type: 'synth', params: { ...defaultInstrumentParams('synth'), cutoffHz: 420 } },
-        clips: [],
+        // Two note takes of one pass (format v5): the second plays.
+        clips: [
+          { kind: 'notes', id: 'n4', name: 'Bass', pattern: 'p2', start: 8, length: 4, offset: 0, loop: false, mute: true, take: { group: 'g2', pass: 1 } },
+          { kind: 'notes', id: 'n5', name: 'Bass', pattern: 'p2', start: 8, length: 4, offset: 0, loop: false, mute: false, take: { group: 'g2', pass: 2 } },
+        ],
       },
     ],
     buses: [
@@ -421,5 +426,6 @@ export function richProject(): Project {
       },
     },
     key: { tonic: 9, mode: 'minor' },
+    punch: { start: 4, end: 8.5, on: true },
   };
 }

@@ -57,7 +57,7 @@ describe('format v4: clips and tracks', () => {
     expect(problemAfter((p) => void trackOf(p, 't3').clips.push({ ...noteClip(p, 'n1'), id: 'n9' }))).toBe(
       `${file}: tracks[2].clips[0].kind: a note clip needs an instrument track (this track has no instrument; move the clip to one)`,
     );
-    expect(problemAfter((p) => void trackOf(p, 't6').clips.push({ ...audioClip(p, 'c1'), id: 'c9' }))).toBe(`${file}: tracks[5].clips[0].kind: an audio clip cannot be on an instrument track (move it to an audio track)`);
+    expect(problemAfter((p) => void trackOf(p, 't6').clips.push({ ...audioClip(p, 'c1'), id: 'c9' }))).toBe(`${file}: tracks[5].clips[2].kind: an audio clip cannot be on an instrument track (move it to an audio track)`);
   });
 
   it('needs the pattern a note clip plays', () => {

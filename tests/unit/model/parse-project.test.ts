@@ -203,13 +203,14 @@ describe('parseProject: every bad field is named by its JSON path', () => {
   });
 
   // Every field the schema knows, removed one at a time.
-  const topFields = Object.keys(ProjectSchema.shape).filter((key) => key !== 'format' && key !== 'version');
+  // `punch` (the project) and `monitor` (a track) are optional too (format v5).
+  const topFields = Object.keys(ProjectSchema.shape).filter((key) => key !== 'format' && key !== 'version' && key !== 'punch');
   const missing: [readonly PathKey[], string][] = [
     ...topFields.map((key): [readonly PathKey[], string] => [[key], key]),
     [['sources', 's1', 'path'], 'sources.s1.path'],
     // `instrument` (a track), `warp` and `take` (a clip) are optional: a missing one is no problem.
     ...Object.keys(TrackSchema.shape)
-      .filter((key) => key !== 'instrument')
+      .filter((key) => key !== 'instrument' && key !== 'monitor')
       .map((key): [readonly PathKey[], string] => [[...track, key], `tracks[0].${key}`]),
     ...Object.keys(ChannelSchema.shape).map((key): [readonly PathKey[], string] => [[...channel, key], `tracks[0].channel.${key}`]),
     ...Object.keys(AudioClipSchema.shape)
@@ -374,15 +375,15 @@ describe('parseProject: text that is not a project', () => {
 
 describe('parseProject: versions', () => {
   it('refuses a newer version as unsupported, saying what to do', () => {
-    const error = errorFor(exampleText.replace('"version": 4', '"version": 5'));
+    const error = errorFor(exampleText.replace('"version": 5', '"version": 6'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe(
-      `Night drive.glowroom was saved by a newer Glowroom (format version 5); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
+      `Night drive.glowroom was saved by a newer Glowroom (format version 6); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
     );
   });
 
   it('refuses a newer version even when the rest would not validate', () => {
-    expect(errorFor('{ "format": "glowroom", "version": 5, "hologram": true }').code).toBe('unsupported');
+    expect(errorFor('{ "format": "glowroom", "version": 6, "hologram": true }').code).toBe('unsupported');
   });
 
   it.each([

@@ -29,11 +29,12 @@ import { NoteClipSchema, NoteSchema, PatternSchema, StepGridSchema } from '../..
 import { MeterChangeSchema, SongKeySchema, TempoChangeSchema } from '../../../src/model/timing-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { repoRoot } from '../../support/paths';
+import { PunchSchema } from '../../../src/model/recording-schema';
 import { exampleFile, exampleText, richProject } from './fixtures';
 
 const canonicalExample = `{
   "format": "glowroom",
-  "version": 4,
+  "version": 5,
   "name": "Night drive",
   "tempo": 120,
   "timeSignature": [4, 4],
@@ -206,15 +207,15 @@ describe('serializeProject', () => {
     /** The schema's keys, without the optional ones `value` does not hold. */
     const keysOf = (shape: object, value: object, optional: readonly string[] = []) => Object.keys(shape).filter((key) => !optional.includes(key) || Object.hasOwn(value, key));
     for (const track of written.tracks) {
-      expect(Object.keys(track)).toEqual(keysOf(TrackSchema.shape, track, ['instrument']));
+      expect(Object.keys(track)).toEqual(keysOf(TrackSchema.shape, track, ['instrument', 'monitor']));
       expect(Object.keys(track.channel)).toEqual(Object.keys(ChannelSchema.shape));
       for (const clip of track.clips) {
-        expect(Object.keys(clip)).toEqual(clip.kind === 'audio' ? keysOf(AudioClipSchema.shape, clip, ['warp', 'take']) : Object.keys(NoteClipSchema.shape));
+        expect(Object.keys(clip)).toEqual(clip.kind === 'audio' ? keysOf(AudioClipSchema.shape, clip, ['warp', 'take']) : keysOf(NoteClipSchema.shape, clip, ['take']));
         if (clip.kind === 'audio' && clip.warp) {
           expect(Object.keys(clip.warp)).toEqual(Object.keys(WarpSchema.shape));
           for (const marker of clip.warp.markers) expect(Object.keys(marker)).toEqual(Object.keys(WarpMarkerSchema.shape));
         }
-        if (clip.kind === 'audio' && clip.take) expect(Object.keys(clip.take)).toEqual(Object.keys(TakeSchema.shape));
+        if (clip.take) expect(Object.keys(clip.take)).toEqual(Object.keys(TakeSchema.shape));
       }
       const instrument = track.instrument;
       if (!instrument) continue;
@@ -233,6 +234,8 @@ describe('serializeProject', () => {
       }
     }
     expect(written.tracks.map((track) => track.instrument?.type)).toEqual(expect.arrayContaining(['drums', 'sampler', 'synth', undefined]));
+    expect(written.tracks.some((track) => track.monitor !== undefined) && written.tracks.some((track) => track.clips.some((clip) => clip.kind === 'notes' && clip.take))).toBe(true);
+    expect(Object.keys(written.punch ?? {})).toEqual(Object.keys(PunchSchema.shape));
     expect(Object.keys(written.patterns)).toEqual(Object.keys(written.patterns).sort());
     for (const pattern of Object.values(written.patterns)) {
       expect(Object.keys(pattern)).toEqual(keysOf(PatternSchema.shape, pattern, ['swing', 'stepGrid']));
@@ -378,6 +381,15 @@ describe('docs/project-format.md', () => {
     expect(project.meterChanges.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('shows what version 5 added: note takes (one chosen), a track monitoring its input, and a punch range', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    const noteTakes = project.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.kind === 'notes' && clip.take ? [clip] : [])));
+    expect(noteTakes.length).toBeGreaterThanOrEqual(2);
+    expect(noteTakes.filter((clip) => !clip.mute)).toHaveLength(1);
+    expect(project.tracks.some((track) => track.monitor !== undefined && track.monitor !== 'off')).toBe(true);
+    expect(project.punch).toBeDefined();
+  });
+
   it('documents every parameter of every device type', () => {
     for (const type of deviceTypes) {
       for (const spec of deviceCatalog[type].params) expect(markdown, `${type}.${spec.id}`).toMatch(new RegExp(`\\| \`${type}\` \\| [^|]*\`${spec.id}\``));
@@ -401,6 +413,7 @@ describe('docs/project-format.md', () => {
       ...Object.keys(WarpSchema.shape),
       ...Object.keys(WarpMarkerSchema.shape),
       ...Object.keys(TakeSchema.shape),
+      ...Object.keys(PunchSchema.shape),
       ...Object.keys(NoteClipSchema.shape),
       ...Object.keys(PatternSchema.shape),
       ...Object.keys(NoteSchema.shape),

@@ -9,8 +9,8 @@ describe('a take of notes', () => {
     take.note(64, 0.5, 4.5);
     take.note(60, 0, 5);
     expect(take.finish(6)).toEqual([
-      { pitch: 60, start: 4.02, length: 5 - 4.02, velocity: 0.8 },
-      { pitch: 64, start: 4.5, length: 1.5, velocity: 0.5 },
+      { pitch: 60, start: 4.02, length: 5 - 4.02, velocity: 0.8, pass: 0 },
+      { pitch: 64, start: 4.5, length: 1.5, velocity: 0.5, pass: 0 },
     ]);
   });
 
@@ -23,9 +23,9 @@ describe('a take of notes', () => {
     take.note(64, 1, 7.9);
     const notes = take.finish(1); // third pass
     expect(notes).toEqual([
-      { pitch: 62, start: 2, length: 1, velocity: 1 },
-      { pitch: 60, start: 7.5, length: 1, velocity: 1 },
-      { pitch: 64, start: 7.9, length: 1 + 0.1, velocity: 1 },
+      { pitch: 62, start: 2, length: 1, velocity: 1, pass: 1 },
+      { pitch: 60, start: 7.5, length: 1, velocity: 1, pass: 0 },
+      { pitch: 64, start: 7.9, length: 1 + 0.1, velocity: 1, pass: 1 },
     ].map((n) => ({ ...n, length: expect.closeTo(n.length, 9) as unknown as number })));
   });
 
@@ -35,8 +35,26 @@ describe('a take of notes', () => {
     take.note(60, 0.5, 2);
     take.note(60, 0, 2);
     expect(take.finish(3)).toEqual([
-      { pitch: 60, start: 1, length: 1, velocity: 1 },
-      { pitch: 60, start: 2, length: 1 / 128, velocity: 0.5 },
+      { pitch: 60, start: 1, length: 1, velocity: 1, pass: 0 },
+      { pitch: 60, start: 2, length: 1 / 128, velocity: 0.5, pass: 0 },
     ]);
+  });
+
+  it('splits a looped take into its passes: each the loop range, the last cut where the take ended, each with the notes begun in it', () => {
+    const take = new NoteTake(4, { start: 4, end: 8 });
+    take.note(60, 1, 4.5);
+    take.note(60, 0, 5);
+    take.note(62, 1, 7.75); // held over the wrap: it belongs to the pass it began in
+    take.note(62, 0, 4.25);
+    take.note(64, 1, 6); // the second pass
+    take.note(64, 0, 7);
+    take.note(65, 1, 5); // the third pass, stopped at 6.5
+    const passes = take.finishPasses(6.5);
+    expect(passes.map((pass) => [pass.start, pass.length, pass.notes.map((note) => [note.pitch, note.start, note.length])])).toEqual([
+      [4, 4, [[60, 4.5, 0.5], [62, 7.75, 0.5]]],
+      [4, 4, [[64, 6, 1]]],
+      [4, 2.5, [[65, 5, 1.5]]],
+    ]);
+    expect(new NoteTake(0, null).finishPasses(3)).toEqual([]);
   });
 });

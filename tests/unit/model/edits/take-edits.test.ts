@@ -29,7 +29,7 @@ describe('recorded takes', () => {
       [3, 4, 4, 3.5, false],
       [4, 4, 2, 5.5, true],
     ]);
-    const clips = takesOf(p, 'g1')?.clips ?? [];
+    const clips = (takesOf(p, 'g1')?.clips ?? []) as AudioClip[];
     expect(new Set(clips.map((c) => c.source)).size).toBe(1);
     expect(p.sources[clips[0]?.source ?? '']?.path).toBe(take.path);
   });
@@ -40,6 +40,32 @@ describe('recorded takes', () => {
     const p = recorded();
     expect(addRecordedTakes(p, take, 'nope', [{ start: 0, length: 4, offset: 0 }]).project).toBe(p);
     expect(addRecordedTakes(p, take, 't2', [{ start: 0, length: 0, offset: 0 }]).project).toBe(p);
+  });
+});
+
+describe('recording again over a take group', () => {
+  it('adds the new passes to that group, numbered after its last; the newest whole pass plays and every earlier take is muted', () => {
+    const again = expectValid(addRecordedTakes(recorded(), { ...take, path: '/songs/Audio/Takes/Vox 2.wav', name: 'Vox 2.wav' }, 't2', [
+      { start: 4, length: 4, offset: 0 },
+      { start: 4, length: 4, offset: 2 },
+    ]).project);
+    expect(takes(again, 'g1')).toEqual([
+      [1, 5, 3, 0, true],
+      [2, 4, 4, 1.5, true],
+      [3, 4, 4, 3.5, true],
+      [4, 4, 2, 5.5, true],
+      [5, 4, 4, 0, true],
+      [6, 4, 4, 2, false],
+    ]);
+    expect(takesOf(again, 'g2')).toBeNull();
+  });
+
+  it('a punched pass inside the group joins it too; one that only touches its edge makes a group of its own', () => {
+    const inside = expectValid(addRecordedTakes(recorded(), take, 't2', [{ start: 5, length: 1, offset: 0 }]).project);
+    expect(takes(inside, 'g1').at(-1)).toEqual([5, 5, 1, 0, false]);
+    const after = expectValid(addRecordedTakes(recorded(), take, 't2', [{ start: 8, length: 4, offset: 0 }]).project);
+    expect(takes(after, 'g2')).toEqual([[1, 8, 4, 0, false]]);
+    expect(takes(after, 'g1')).toEqual(takes(recorded(), 'g1'));
   });
 });
 
