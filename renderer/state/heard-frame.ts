@@ -14,10 +14,18 @@ export interface OutputStamp {
  * pair: read again).
  */
 export function heardFrame(status: Float64Array, stamp: OutputStamp, time: number, rate: number): number | null {
+  return heardPair(status, stamp, time, rate)?.frame ?? null;
+}
+
+/**
+ * As `heardFrame`, with the context frame the output device played at `time` (while stopped, the
+ * last block's): the pair a take counts loop passes by (`LoopCounter`).
+ */
+export function heardPair(status: Float64Array, stamp: OutputStamp, time: number, rate: number): { frame: number; contextFrame: number } | null {
   const at = status[statusSlots.contextFrame] ?? -1;
   const playhead = status[statusSlots.playheadFrame] ?? 0;
   if (at < 0 || status[statusSlots.contextFrame] !== at) return null;
-  if (status[statusSlots.playing] !== 1 || !stamp.performanceTime) return playhead;
+  if (status[statusSlots.playing] !== 1 || !stamp.performanceTime) return { frame: playhead, contextFrame: at };
   const output = ((stamp.contextTime ?? 0) + (time - stamp.performanceTime) / 1000) * rate;
-  return Math.max(0, playhead + output - at);
+  return { frame: Math.max(0, playhead + output - at), contextFrame: output };
 }

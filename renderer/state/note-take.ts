@@ -46,9 +46,13 @@ export class NoteTake {
     this.last = start;
   }
 
-  /** A note-on (velocity > 0) or note-off (0) at the playhead's `beat`. */
-  note(pitch: number, velocity: number, beat: number): void {
-    const time = this.time(beat);
+  /**
+   * A note-on (velocity > 0) or note-off (0) at the playhead's `beat`; `wraps`: the loop wraps
+   * since the take began when known (`LoopCounter`), else they are inferred from the playhead
+   * going back between calls.
+   */
+  note(pitch: number, velocity: number, beat: number, wraps: number | null = null): void {
+    const time = this.time(beat, wraps);
     if (velocity > 0) {
       this.close(pitch, time);
       this.open.set(pitch, { start: time, velocity });
@@ -58,8 +62,8 @@ export class NoteTake {
   }
 
   /** Ends the take at the playhead's `beat`: notes still held end there. Sorted by start, then pitch. */
-  finish(beat: number): TakeNote[] {
-    const time = this.ended ?? this.time(beat);
+  finish(beat: number, wraps: number | null = null): TakeNote[] {
+    const time = this.ended ?? this.time(beat, wraps);
     this.ended = time;
     for (const pitch of [...this.open.keys()]) this.close(pitch, time);
     return this.notes.slice().sort((a, b) => a.start - b.start || a.pitch - b.pitch);
@@ -69,8 +73,8 @@ export class NoteTake {
    * Ends a looped take at the playhead's `beat` (as `finish`) and splits it into its passes: each
    * is the loop range, the last cut where the take ended. Empty when not looping.
    */
-  finishPasses(beat: number): TakePass[] {
-    const notes = this.finish(beat);
+  finishPasses(beat: number, wraps: number | null = null): TakePass[] {
+    const notes = this.finish(beat, wraps);
     const { loop, ended } = this;
     if (!loop || ended === null) return [];
     const span = loop.end - loop.start;
@@ -88,8 +92,9 @@ export class NoteTake {
   }
 
   /** The playhead's beat as time since the take began, counting loop passes. */
-  private time(beat: number): number {
-    if (this.loop && beat < this.last - 1e-9) this.wraps++;
+  private time(beat: number, wraps: number | null): number {
+    if (wraps !== null) this.wraps = wraps;
+    else if (this.loop && beat < this.last - 1e-9) this.wraps++;
     this.last = beat;
     return beat + this.wraps * (this.loop ? this.loop.end - this.loop.start : 0);
   }

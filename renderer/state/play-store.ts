@@ -8,14 +8,15 @@
 import { create } from 'zustand';
 import type { Project } from '../../src/model/project-schema';
 import { Clock } from '../../src/std/clock';
-import { beats } from '../../src/std/units';
+import { beats, hertz, samples } from '../../src/std/units';
 import { countIn } from '../audio/count-in';
 import { playLiveNote } from '../audio/live-notes';
 import { LiveNotes } from './live-notes';
 import { listenToMidiInputs, type MidiDevice } from './midi-inputs';
 import { NoteTake } from './note-take';
-import { addNoteTakes, recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
-import { heardBeatsAt, playheadBeats } from './playhead';
+import { addNoteTakes, punched, recordNotes, type RecordMode } from '../../src/model/edits/record-notes-edits';
+import { LoopCounter } from './loop-counter';
+import { heardAt, playheadBeats, playingPair } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
@@ -156,32 +157,40 @@ export const usePlay = create<PlayState>()((set, get) => ({
     if (take || get().armedTrackId === null) return false;
     const range = loopRange();
     take = new NoteTake(range ? range.start : playheadBeats(), range);
+    if (range) countLoopPasses(range);
     set({ recording: 'recording' });
     return true;
   },
   takeNotes() {
     countInAbort?.abort();
     const finished = take;
+    const passes = loopPasses;
     take = null;
+    stopCountingLoopPasses();
     set({ recording: null });
     const trackId = get().armedTrackId;
     if (!finished || finished.empty || trackId === null) return null;
     const { quantize, mode } = get();
     const punch = punchRange();
     if (finished.loop) {
-      // Each pass through the loop is a note take.
-      const passes = finished.finishPasses(playheadBeats());
-      const count = passes.filter((pass) => pass.notes.length > 0).length;
+      // Each pass through the loop with a note kept is a note take.
+      const end = playingPair();
+      const stopped = end ? Clock.of(useProject.getState().project).beatAtFrame(samples(end.frame), hertz(runtime().audio.context.sampleRate)) : playheadBeats();
+      const taken = finished.finishPasses(stopped, passes?.counter.wrapsAt(end) ?? passes?.wraps ?? null);
+      const kept = taken.map((pass) => punched(pass.notes, punch).length).filter((count) => count > 0);
+      if (kept.length === 0) return null;
       return {
-        count: passes.reduce((sum, pass) => sum + pass.notes.length, 0),
-        label: count === 1 ? 'Record Note Take' : `Record ${count} Note Takes`,
-        recipe: (project: Project) => addNoteTakes(project, trackId, passes, { quantize, punch }),
+        count: kept.reduce((sum, count) => sum + count, 0),
+        label: kept.length === 1 ? 'Record Note Take' : `Record ${kept.length} Note Takes`,
+        recipe: (project: Project) => addNoteTakes(project, trackId, taken, { quantize, punch }),
       };
     }
     const notes = finished.finish(playheadBeats());
+    const count = punched(notes, punch).length;
+    if (count === 0) return null;
     return {
-      count: notes.length,
-      label: notes.length === 1 ? 'Record Note' : `Record ${notes.length} Notes`,
+      count,
+      label: count === 1 ? 'Record Note' : `Record ${count} Notes`,
       recipe: (project: Project) => recordNotes(project, trackId, notes, { start: finished.start, range: null, quantize, punch, mode }),
     };
   },
@@ -192,7 +201,11 @@ export const usePlay = create<PlayState>()((set, get) => ({
 }));
 
 live.listen((event) => {
-  take?.note(event.pitch, event.velocity, heardBeatsAt(event.time));
+  if (take) {
+    const heard = heardAt(event.time);
+    loopPasses?.counter.anchorAt(playingPair());
+    take.note(event.pitch, event.velocity, heard.beat, loopPasses?.counter.wrapsAt(heard.pair) ?? null);
+  }
   const sounding = usePlay.getState().sounding.filter((pitch) => pitch !== event.pitch);
   usePlay.setState({ sounding: event.velocity > 0 ? [...sounding, event.pitch] : sounding });
 });
@@ -216,6 +229,33 @@ useProject.subscribe((state, previous) => {
     live.allNotesOff();
   }
 });
+
+/**
+ * Counts the loop's passes while a looped take runs: anchored at the first frame the transport
+ * plays, and followed on every animation frame so the take knows the wraps at its end too.
+ */
+let loopPasses: { readonly counter: LoopCounter; wraps: number | null; frame: number } | null = null;
+
+function countLoopPasses(range: { readonly start: number; readonly end: number }): void {
+  stopCountingLoopPasses();
+  const clock = Clock.of(useProject.getState().project);
+  const rate = hertz(runtime().audio.context.sampleRate);
+  const counter = new LoopCounter(Math.max(1, clock.frameAt(beats(range.end), rate) - clock.frameAt(beats(range.start), rate)));
+  const watch = { counter, wraps: null as number | null, frame: 0 };
+  const follow = () => {
+    const pair = playingPair();
+    counter.anchorAt(pair);
+    watch.wraps = counter.wrapsAt(pair) ?? watch.wraps;
+    watch.frame = requestAnimationFrame(follow);
+  };
+  watch.frame = requestAnimationFrame(follow);
+  loopPasses = watch;
+}
+
+function stopCountingLoopPasses(): void {
+  if (loopPasses) cancelAnimationFrame(loopPasses.frame);
+  loopPasses = null;
+}
 
 /** The punch range while punching, or null. */
 function punchRange(): { start: number; end: number } | null {

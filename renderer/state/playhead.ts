@@ -1,7 +1,8 @@
 import { Clock } from '../../src/std/clock';
 import { hertz, samples } from '../../src/std/units';
 import { statusSlots } from '../../src/protocol/engine';
-import { heardFrame } from './heard-frame';
+import { heardPair } from './heard-frame';
+import type { FramePair } from './loop-counter';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 
@@ -40,10 +41,26 @@ export function playheadBeats(): number {
  * handler ran.
  */
 export function heardBeatsAt(time: number): number {
+  return heardAt(time).beat;
+}
+
+/** As `heardBeatsAt`, with the song frame and the context frame heard then (null when the status could not be read). */
+export function heardAt(time: number): { readonly beat: number; readonly pair: FramePair | null } {
   const { status, context } = runtime().audio;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const frame = heardFrame(status, context.getOutputTimestamp(), time, context.sampleRate);
-    if (frame !== null) return Clock.of(useProject.getState().project).beatAtFrame(samples(frame), hertz(context.sampleRate));
+    const pair = heardPair(status, context.getOutputTimestamp(), time, context.sampleRate);
+    if (pair !== null) return { beat: Clock.of(useProject.getState().project).beatAtFrame(samples(pair.frame), hertz(context.sampleRate)), pair };
   }
-  return playheadBeats();
+  return { beat: playheadBeats(), pair: null };
+}
+
+/** The last block's song frame and context frame while the transport plays; null when stopped, while the engine writes them, or before a seek just sent shows. */
+export function playingPair(): FramePair | null {
+  const { status } = runtime().audio;
+  const at = status[statusSlots.contextFrame] ?? -1;
+  const frame = status[statusSlots.playheadFrame] ?? 0;
+  if (at < 0 || status[statusSlots.playing] !== 1 || status[statusSlots.contextFrame] !== at) return null;
+  // A seek just sent has not shown yet: the pair is from before it.
+  if (playheadFrame() !== frame) return null;
+  return { frame, contextFrame: at };
 }

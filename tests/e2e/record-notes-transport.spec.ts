@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { NoteClip } from '../../src/model/project-schema';
 import { statusSlots } from '../../src/protocol/engine';
 import { expect, test } from './fixtures';
 import { installLoopback } from './loopback';
-import { cableSeconds, saveAs } from './recording-helpers';
+import { cableSeconds, dragRuler, saveAs } from './recording-helpers';
 
 const shots = '/tmp/shots/meter';
 
@@ -135,4 +136,110 @@ test('with an audio track armed as well, one Record makes an audio take and a no
   expect(audio?.clips.some((c) => c.kind === 'audio')).toBe(true);
   if (!notes) throw new Error('no note clip');
   expect(saved.patterns[notes.pattern]?.notes.map((n) => n.pitch)).toEqual([60, 67]);
+});
+
+/** Waits until the playhead shows a position in bars.beats matching `shown` (polled often: a beat lasts 0.5 s at 120 BPM). */
+async function waitForPosition(app: Page, shown: RegExp): Promise<void> {
+  const timer = app.getByRole('timer', { name: 'Position in bars and beats' });
+  await expect.poll(() => timer.textContent(), { intervals: [40], timeout: 15_000 }).toMatch(shown);
+}
+
+test('notes recorded with the loop on make a note take of each pass, stacked like audio takes: the newest whole pass plays, the others are kept and choosable', async ({ app }) => {
+  mkdirSync(shots, { recursive: true });
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  const arm = app.getByRole('button', { name: /^Arm Synth.* for recording$/ });
+  await expect(arm).toHaveAttribute('aria-pressed', 'true');
+  const name = ((await arm.getAttribute('aria-label')) ?? '').replace(/^Arm (.*) for recording$/, '$1');
+  await app.getByRole('button', { name: 'Computer keyboard' }).click();
+  // Loop bar 2 (beats 4–8, 2 s a pass at 120 BPM).
+  await dragRuler(app, 4, 8);
+  await expect(app.getByRole('button', { name: 'Loop', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveClass(/is-recording/);
+  // One key in each of three passes, on the bar's second beat (well inside the pass, whatever the
+  // output latency); the third pass is stopped half way.
+  for (const key of ['a', 'd', 'g']) {
+    await waitForPosition(app, /^2\.2\./);
+    await app.keyboard.down(key);
+    await waitForPosition(app, /^2\.[34]\./);
+    await app.keyboard.up(key);
+    if (key !== 'g') continue;
+    await record.click();
+  }
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  await expect(undo).toHaveAccessibleName('Undo Record 3 Note Takes');
+
+  const saved = await saveAs(app, path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-note-takes-')), 'note takes.glowroom'));
+  // The new track's empty clip at bar 1 stays as it was; the takes are beside it.
+  const clips = (saved.tracks.find((t) => t.instrument !== undefined)?.clips ?? []).filter((clip): clip is NoteClip => clip.kind === 'notes' && clip.take !== undefined);
+  expect(clips.map((clip) => [clip.take, clip.start, clip.mute])).toEqual([
+    [{ group: 'g1', pass: 1 }, 4, true],
+    [{ group: 'g1', pass: 2 }, 4, false],
+    [{ group: 'g1', pass: 3 }, 4, true],
+  ]);
+  expect(clips.map((clip) => clip.length)).toEqual([4, 4, expect.any(Number)]);
+  expect(clips[2]?.length).toBeLessThan(4);
+  // Each pass is a take of its own notes (A = C4, D = E4, G = G4), played when the display showed
+  // the loop's second beat (heard a little earlier or later than it shows).
+  expect(clips.map((clip) => saved.patterns[clip.pattern]?.notes.map((n) => n.pitch))).toEqual([[60], [64], [67]]);
+  for (const clip of clips) for (const n of saved.patterns[clip.pattern]?.notes ?? []) expect(n.start > 0.5 && n.start < 3, `note ${n.pitch} at ${n.start}`).toBe(true);
+
+  // The take lanes show them; choosing take 1 plays it instead (one undo step).
+  await app.getByRole('button', { name: 'Close beat editor' }).click();
+  await app.getByRole('button', { name: `Show takes of ${name}` }).click();
+  const lanes = app.getByRole('group', { name: `Takes of ${name}` });
+  await expect(lanes.getByRole('button')).toHaveCount(3);
+  await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: `${shots}/note-take-lanes.png` });
+  await lanes.getByRole('button', { name: 'Take 1 at bar 2.1' }).click();
+  await expect(undo).toHaveAccessibleName('Undo Use Take');
+  await expect(lanes.getByRole('button', { name: 'Take 1 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.1' })).toHaveAttribute('aria-pressed', 'false');
+  await app.screenshot({ path: `${shots}/note-take-lanes-chosen.png` });
+
+  // Recording over the group again adds its passes to it.
+  await record.click();
+  await expect(record).toHaveClass(/is-recording/);
+  await waitForPosition(app, /^2\.2\./);
+  await app.keyboard.press('j');
+  await waitForPosition(app, /^2\.[34]\./);
+  await waitForPosition(app, /^2\.[12]\./);
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  await expect(undo).toHaveAccessibleName('Undo Record Note Take');
+  await expect(lanes.getByRole('button')).toHaveCount(4);
+  await expect(lanes.getByRole('button', { name: 'Take 4 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
+  for (const pass of [1, 2, 3]) await expect(lanes.getByRole('button', { name: `Take ${pass} at bar 2.1` })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('while punching, a recording of notes keeps only the notes that start in the punch range', async ({ app }) => {
+  await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
+  await expect(app.getByRole('button', { name: /^Arm Synth.* for recording$/ })).toHaveAttribute('aria-pressed', 'true');
+  await app.getByRole('button', { name: 'Computer keyboard' }).click();
+  // Punch over bar 2 (beats 4–8); the loop stays off.
+  await dragRuler(app, 4, 8, true);
+  await expect(app.getByRole('button', { name: 'Punch in/out' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByRole('button', { name: 'Loop', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await app.getByRole('button', { name: 'Return to start' }).click();
+
+  const record = app.getByRole('button', { name: 'Record', exact: true });
+  await record.click();
+  await expect(record).toHaveClass(/is-recording/);
+  // One key before the punch range, one in it, one after.
+  for (const [key, at] of [['a', /^1\.3\./], ['d', /^2\.2\./], ['g', /^3\.2\./]] as const) {
+    await waitForPosition(app, at);
+    await app.keyboard.press(key);
+  }
+  await record.click();
+  await expect(record).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record Note');
+
+  const saved = await saveAs(app, path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-punch-notes-')), 'punched notes.glowroom'));
+  const clips = (saved.tracks.find((t) => t.instrument !== undefined)?.clips ?? []).filter((clip): clip is NoteClip => clip.kind === 'notes' && clip.start > 0);
+  expect(clips.map((clip) => [clip.start, clip.length])).toEqual([[4, 4]]);
+  expect(saved.patterns[clips[0]?.pattern ?? '']?.notes.map((n) => n.pitch)).toEqual([64]);
+  expect(saved.punch).toEqual({ start: 4, end: 8, on: true });
 });

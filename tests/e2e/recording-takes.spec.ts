@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeWav } from '../../src/codecs/wav';
 import type { AudioClip } from '../../src/model/project-schema';
-import { expect, test } from './fixtures';
+import { expect, fileMenu, test } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, calibrateLoopback, dragRuler, offBeatMs, onsets, rate, saveAs, takePathOf } from './recording-helpers';
 
@@ -125,4 +125,46 @@ test('punching in and out writes only the punch range', async ({ app }) => {
   const heard = onsets(audio);
   expect(heard.length).toBeGreaterThanOrEqual(3);
   for (const onset of heard) expect(offBeatMs(4 * beat + onset)).toBeLessThanOrEqual(1);
+});
+
+test('monitoring per track and the punch range are kept with the song (undoable); the count-in and the click while recording are kept as user settings', async ({ app }) => {
+  await app.getByRole('button', { name: 'Add audio track' }).click();
+  const monitor = app.getByRole('combobox', { name: 'Monitor input on Audio 1' });
+  await monitor.selectOption('auto');
+  const undo = app.getByRole('button', { name: /^Undo/ });
+  await expect(undo).toHaveAccessibleName('Undo Monitoring Auto');
+  await dragRuler(app, 4, 8, true);
+  const punch = app.getByRole('button', { name: 'Punch in/out' });
+  await expect(punch).toHaveAttribute('aria-pressed', 'true');
+  await expect(undo).toHaveAccessibleName('Undo Set Punch Range');
+  await app.getByRole('combobox', { name: 'Count-in' }).selectOption({ label: 'Count-in 2 bars' });
+  await app.getByRole('button', { name: 'Audio input' }).click();
+  const click = app.getByRole('dialog', { name: 'Recording input' }).getByRole('checkbox', { name: 'Click while recording' });
+  await click.uncheck();
+  await app.keyboard.press('Escape');
+  const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'kept settings.glowroom');
+  const saved = await saveAs(app, file);
+  expect(saved.punch).toEqual({ start: 4, end: 8, on: true });
+  expect(saved.tracks[0]?.monitor).toBe('auto');
+
+  // A new window: the user settings are read back from the data folder, the song's from its file.
+  await app.reload();
+  await expect(app.getByRole('combobox', { name: 'Count-in' })).toHaveValue('2');
+  await app.getByRole('button', { name: 'Audio input' }).click();
+  await expect(app.getByRole('dialog', { name: 'Recording input' }).getByRole('checkbox', { name: 'Click while recording' })).not.toBeChecked();
+  await app.keyboard.press('Escape');
+  await expect(punch).toHaveAttribute('aria-pressed', 'false');
+  await fileMenu(app, 'Open…');
+  const open = app.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('textbox', { name: 'Location' }).fill(file);
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(monitor).toHaveValue('auto');
+  await expect(punch).toHaveAttribute('aria-pressed', 'true');
+  await app.screenshot({ path: '/tmp/shots/rec/kept-settings.png' });
+  // Punching off is one undo step, as the range is.
+  await punch.click();
+  await expect(punch).toHaveAttribute('aria-pressed', 'false');
+  await expect(undo).toHaveAccessibleName('Undo Punch Off');
+  await undo.click();
+  await expect(punch).toHaveAttribute('aria-pressed', 'true');
 });

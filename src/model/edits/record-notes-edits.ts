@@ -86,8 +86,8 @@ export function addNoteTakes(project: Project, trackId: string, passes: readonly
   }).project;
 }
 
-/** The notes that start in the punch range (all of them when there is none). */
-function punched(played: readonly PlayedNote[], punch: BeatRange | null): readonly PlayedNote[] {
+/** The notes that start in the punch range (all of them when there is none): those a recording keeps. */
+export function punched(played: readonly PlayedNote[], punch: BeatRange | null): readonly PlayedNote[] {
   return punch ? played.filter((note) => note.start >= punch.start - 1e-9 && note.start < punch.end - 1e-9) : played;
 }
 
