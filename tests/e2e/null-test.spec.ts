@@ -157,7 +157,8 @@ const instrumentTracks: Track[] = [
     },
   },
   {
-    ...track('bass', [noteClip('n-bass', 'line', 0.5, 6)], { gainDb: -8 }),
+    // Two note takes (format v5): the chosen one plays; the other, muted, must not sound in either host.
+    ...track('bass', [noteClip('n-bass-1', 'chords', 0.5, 6, { mute: true, take: { group: 'g-bass', pass: 1 } }), noteClip('n-bass', 'line', 0.5, 6, { take: { group: 'g-bass', pass: 2 } })], { gainDb: -8 }),
     instrument: {
       id: 'bass-synth',
       type: 'synth',
