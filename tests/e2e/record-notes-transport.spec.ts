@@ -213,6 +213,8 @@ test('notes recorded with the loop on make a note take of each pass, stacked lik
   await expect(lanes.getByRole('button')).toHaveCount(4);
   await expect(lanes.getByRole('button', { name: 'Take 4 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
   for (const pass of [1, 2, 3]) await expect(lanes.getByRole('button', { name: `Take ${pass} at bar 2.1` })).toHaveAttribute('aria-pressed', 'false');
+  await app.mouse.move(0, 0);
+  await app.screenshot({ path: `${shots}/note-take-lanes-joined.png` });
 });
 
 test('while punching, a recording of notes keeps only the notes that start in the punch range', async ({ app }) => {
