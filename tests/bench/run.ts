@@ -12,6 +12,7 @@ import path from 'node:path';
 // @ts-expect-error -- plain JavaScript module shared with the launcher.
 import { bundleIsCurrent } from '../../electron/cli/bundle-manifest.mjs';
 import type { BenchResult } from './bench-result';
+import { benchColdParams } from './cold-params.bench';
 import { benchDecodeWav } from './decode-wav.bench';
 import { benchDemoRender } from './demo-render.bench';
 import { benchDrumWorklet } from './drum-worklet.bench';
@@ -45,6 +46,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'dsp-load': benchDspLoad,
   'warp-load': benchWarpLoad,
   'mix-render': benchMixRender,
+  'cold-params': benchColdParams,
   synth: benchSynth,
   'synth-worklet': benchSynthWorklet,
   'drum-worklet': benchDrumWorklet,

@@ -12,7 +12,7 @@ export class ParamView {
   readonly end: Float64Array;
 
   constructor(
-    table: ParamTable,
+    table: Pick<ParamTable, 'start' | 'end'>,
     readonly base: number,
     /** How many parameters the device has. */
     readonly count: number,
@@ -28,12 +28,39 @@ export class ParamView {
  * transport from here, so a render and playback starting at the same frame sweep identically.
  */
 export class BlockContext {
+  /**
+   * beat, seconds, tempo. A typed array behind the accessors: stored in plain fields, a double
+   * written every block was boxed (16 bytes a block) once V8 had settled a field on whole numbers.
+   */
+  private readonly transport = Float64Array.of(0, 0, 120);
+
   /** Timeline position of the block's first frame, in beats (it stays put while stopped). */
-  beat = 0;
+  get beat(): number {
+    return this.transport[0] as number;
+  }
+
+  set beat(value: number) {
+    this.transport[0] = value;
+  }
+
   /** Timeline position of the block's first frame, in seconds. */
-  seconds = 0;
+  get seconds(): number {
+    return this.transport[1] as number;
+  }
+
+  set seconds(value: number) {
+    this.transport[1] = value;
+  }
+
   /** Quarter notes per minute at the block's first frame (the tempo map moves it block by block). */
-  tempo = 120;
+  get tempo(): number {
+    return this.transport[2] as number;
+  }
+
+  set tempo(value: number) {
+    this.transport[2] = value;
+  }
+
   /** The signal of the channel the current insert listens to (its sidechain), or null; set by the strip per insert. */
   sidechainLeft: Float32Array | null = null;
   sidechainRight: Float32Array | null = null;

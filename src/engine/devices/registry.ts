@@ -17,6 +17,7 @@ import {
   createSaturationDevice,
 } from './effect-devices';
 import { createEqDevice } from './eq-device';
+import { primeDeviceType } from './prime-device';
 import { Utility } from './utility';
 
 export const deviceProcessors = {
@@ -32,6 +33,8 @@ export const deviceProcessors = {
   chorus: createChorusDevice,
 } satisfies Record<DeviceType, (sampleRate: number) => DeviceProcessor>;
 
+/** A processor of `type`; the first of each type in a process primes the type's code (see `primeDeviceType`). */
 export function createDeviceProcessor(type: DeviceType, sampleRate: number): DeviceProcessor {
+  primeDeviceType(type, () => deviceProcessors[type](sampleRate));
   return deviceProcessors[type](sampleRate);
 }

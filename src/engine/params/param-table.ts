@@ -1,5 +1,8 @@
 import type { ParamSpec } from '../../devices/param-spec';
 
+/** The pilot slot's ramp: longer than one block and shorter than two, so each block takes one of the ramp's two branches. */
+const PILOT_RAMP_FRAMES = 200;
+
 /** Where one parameter lives in a `ParamTable`. */
 export interface ParamSlot {
   readonly index: number;
@@ -28,12 +31,18 @@ export class ParamTable {
   private readonly rampFrames: Int32Array;
   /** 1 where automation drives the slot. */
   readonly automated: Uint8Array;
+  /**
+   * A slot after the parameters' own that is always ramping (see `advance`), so a first knob
+   * turn in a session runs the code every block has run.
+   */
+  private readonly pilot: number;
 
   constructor(
     readonly slots: ReadonlyMap<string, ParamSlot>,
     sampleRate: number,
   ) {
-    const size = slots.size;
+    const size = slots.size + 1;
+    this.pilot = slots.size;
     this.start = new Float64Array(size);
     this.end = new Float64Array(size);
     this.target = new Float64Array(size);
@@ -45,6 +54,7 @@ export class ParamTable {
       this.rampFrames[index] = Math.round((spec.smoothingMs * sampleRate) / 1000);
       this.start[index] = this.end[index] = this.target[index] = spec.default;
     }
+    this.rampFrames[this.pilot] = PILOT_RAMP_FRAMES;
   }
 
   /** The slot of a parameter by its owner's id and its own id. */
@@ -122,7 +132,14 @@ export class ParamTable {
     this.remaining[index] = from.remaining[fromIndex] ?? 0;
   }
 
-  /** Moves every ramp on by `frames`: `start` becomes the old `end`, `end` the value `frames` later. */
+  /**
+   * Moves every ramp on by `frames`: `start` becomes the old `end`, `end` the value `frames` later.
+   * The pilot slot ramps 0 → 1 → 0 … over and over, so both ramp branches below run every few
+   * blocks: in a session where no knob has moved yet, V8 would otherwise optimize this loop with
+   * its ramp branches never taken, and the first knob turned would throw that code away (the
+   * interpreter then boxes a double per slot per block until it is optimized again;
+   * `tests/unit/engine/cold-param-allocation.test.ts`).
+   */
   advance(frames: number): void {
     const { start, end, remaining } = this;
     for (let i = 0; i < start.length; i++) {
@@ -139,5 +156,7 @@ export class ParamTable {
         remaining[i] = left - frames;
       }
     }
+    const pilot = this.pilot;
+    if (remaining[pilot] === 0) this.rampTo(pilot, 1 - (end[pilot] as number));
   }
 }
