@@ -76,6 +76,10 @@ export class ChannelStrip {
   /** This block's mute (and solo) factor at its start and end; fields, not arguments, so no double is boxed per block. */
   private muteStart = 1;
   private muteEnd = 1;
+  /** What the fader's pass adds into (see `fuse`): the post-fader sends', then the output's target. */
+  private readonly fused: StereoBlock[] = Array.from({ length: FUSED_SENDS + 1 }, () => sink);
+  /** Their gains: send k's at the block's start and its step per frame at [2k] and [2k + 1]; the output's (1 or 0) last. */
+  private readonly fusedGains = new Float64Array(2 * FUSED_SENDS + 1);
 
   constructor(
     public channel: EngineChannel,
@@ -144,7 +148,9 @@ export class ChannelStrip {
       const send = this.sends[s] as SendSlot;
       if (send.pre) this.send(send, s, scratch, true, frames);
     }
+    const fused = this.fuse(frames);
     this.applyFaderAndMeter(params, frames);
+    if (fused) return;
     for (let s = 0; s < this.sends.length; s++) {
       const send = this.sends[s] as SendSlot;
       // Post-fader sends take the signal the mute has already scaled.
@@ -158,6 +164,45 @@ export class ChannelStrip {
       addInto(left, right, tap, output.delay, frames);
       addInto(tap.left, tap.right, output.target, null, frames);
     } else if (output) addInto(left, right, output.target, output.delay, frames);
+  }
+
+  /**
+   * Hands the post-fader sends and the output to the fader's pass (`fused`, `fusedGains`) when
+   * that pass can add them itself: at most FUSED_SENDS sends that sound this block, none delayed,
+   * an undelayed output and no stem tap. Each target then gets, element by element, the same
+   * float32 sums in the same order as from a pass per send and one for the output (the sends in
+   * their order, then the output), so the mix is the same to the bit with three passes fewer.
+   * Otherwise every slot adds nothing into `sink`, and `process` runs the separate passes.
+   */
+  private fuse(frames: number): boolean {
+    const fused = this.fused;
+    const gains = this.fusedGains;
+    const levels = this.levels.values;
+    const output = this.output;
+    let ok = this.tap === null && (output === null || output.delay === null);
+    let count = 0;
+    for (let s = 0; s < this.sendSlots.length && ok; s++) {
+      const send = this.sendSlots[s] as SendSlot;
+      if (send.pre) continue;
+      // As `send` works them out for a post-fader send, and skips them.
+      const from = levels[LevelGains.gain(sendStart(s))] as number;
+      const step = ((levels[LevelGains.gain(sendStart(s) + 1)] as number) - from) / frames;
+      if (send.delay !== null || count === FUSED_SENDS) ok = from === 0 && step === 0 && send.delay === null;
+      else if (from !== 0 || step !== 0) {
+        fused[count] = send.target;
+        gains[2 * count] = from;
+        gains[2 * count + 1] = step;
+        count++;
+      }
+    }
+    if (!ok) count = 0;
+    for (let k = count; k < FUSED_SENDS; k++) {
+      fused[k] = sink;
+      gains[2 * k] = gains[2 * k + 1] = 0;
+    }
+    fused[FUSED_SENDS] = ok && output ? output.target : sink;
+    gains[2 * FUSED_SENDS] = ok && output ? 1 : 0;
+    return ok;
   }
 
   /**
@@ -180,7 +225,7 @@ export class ChannelStrip {
 
   /**
    * The fader on the block, and the meters reading it in the same pass (`LevelMeter.measure`'s
-   * loop, folded in: the same samples, the same sums).
+   * loop, folded in: the same samples, the same sums), and what `fuse` handed it.
    */
   private applyFaderAndMeter(params: ParamTable, frames: number): void {
     const { left, right, fader } = this;
@@ -195,6 +240,19 @@ export class ChannelStrip {
     const rightStart = gainStart * (panStart < 0 ? 1 + panStart : 1);
     const leftStep = (gainEnd * (panEnd > 0 ? 1 - panEnd : 1) - leftStart) / frames;
     const rightStep = (gainEnd * (panEnd < 0 ? 1 + panEnd : 1) - rightStart) / frames;
+    const fused = this.fused;
+    const fusedGains = this.fusedGains;
+    const aLeft = (fused[0] as StereoBlock).left;
+    const aRight = (fused[0] as StereoBlock).right;
+    const bLeft = (fused[1] as StereoBlock).left;
+    const bRight = (fused[1] as StereoBlock).right;
+    const outLeft = (fused[FUSED_SENDS] as StereoBlock).left;
+    const outRight = (fused[FUSED_SENDS] as StereoBlock).right;
+    const aFrom = fusedGains[0] as number;
+    const aStep = fusedGains[1] as number;
+    const bFrom = fusedGains[2] as number;
+    const bStep = fusedGains[3] as number;
+    const outGain = fusedGains[2 * FUSED_SENDS] as number;
     let peakLeft = 0;
     let peakRight = 0;
     let squaresLeft = 0;
@@ -209,6 +267,15 @@ export class ChannelStrip {
       peakRight = Math.max(peakRight, Math.abs(r));
       squaresLeft += l * l;
       squaresRight += r * r;
+      // The fused sends and output (`fuse`): as `send` and `addInto` add them (x · 1 is x).
+      const a = aFrom + aStep * (i + 1);
+      aLeft[i] = (aLeft[i] as number) + Math.fround(l * a);
+      aRight[i] = (aRight[i] as number) + Math.fround(r * a);
+      const b = bFrom + bStep * (i + 1);
+      bLeft[i] = (bLeft[i] as number) + Math.fround(l * b);
+      bRight[i] = (bRight[i] as number) + Math.fround(r * b);
+      outLeft[i] = (outLeft[i] as number) + l * outGain;
+      outRight[i] = (outRight[i] as number) + r * outGain;
     }
     // Indexed, not destructured: array destructuring may build an iterator on the audio thread.
     const meterLeft = this.meters[0];
@@ -273,6 +340,12 @@ function settleMeter(meter: LevelMeter, plane: Float32Array, frames: number): vo
     meter.settle(frames);
   } else meter.measure(plane, frames);
 }
+
+/** Post-fader sends the fader's pass can add itself (see `ChannelStrip.fuse`): two covers the usual reverb and delay sends. */
+const FUSED_SENDS = 2;
+
+/** What the fader's pass adds into where no send or output is fused: with gain 0, nothing it ever reads. */
+const sink: StereoBlock = { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) };
 
 /** `ChannelStrip.levels` entries: the fader's level at the block's start and end, then send s's at `sendStart(s)` and the next. */
 const faderStart = 0;
