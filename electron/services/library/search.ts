@@ -192,9 +192,11 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     const pageEnd = (params['offset'] as number) + (params['limit'] as number);
     const indexed = narrow === null || sort === 'added' ? '' : `INDEXED BY ${sortsFewerThanWalks(db, total, pageEnd, search.includeMissing ?? false) ? narrow : sortIndex} `;
     const pageIds = byRelevance
-      ? // BM25 needs the full-text table joined in.
-        `SELECT samples.id FROM samples_fts JOIN samples ON samples.id = samples_fts.rowid ${whereSql(['samples_fts MATCH @match', ...where])}
-         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, samples.name COLLATE NOCASE, samples.id`
+      ? // Words alone (textOnly): BM25 needs the full-text table joined in, and ties need the
+        // names, read from the narrow names table (migration 10) rather than the wide rows.
+        `SELECT names.id FROM samples_fts JOIN sample_names AS names ON names.id = samples_fts.rowid
+         ${whereSql(['samples_fts MATCH @match', ...(search.includeMissing ? [] : ['names.missing = 0'])])}
+         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, names.name COLLATE NOCASE, names.id`
       : `SELECT samples.id FROM samples ${indexed}${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
     ids = prepared(db, `${pageIds} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
   }

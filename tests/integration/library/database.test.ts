@@ -127,6 +127,38 @@ describe('the library database', () => {
     }
   });
 
+  it('upgrades a version-9 library to 10: the names table holds every row, and follows inserts, renames, missing flags and deletes', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 9)).close();
+    const v9 = new Database(file);
+    v9.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v9.close();
+    const db = openLibraryDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      const truth = () => db.prepare('SELECT id, missing, name FROM samples ORDER BY id').all();
+      const kept = () => db.prepare('SELECT id, missing, name FROM sample_names ORDER BY id').all();
+      expect(kept()).toEqual([{ id: 1, missing: 0, name: 'bd_boom.flac' }]);
+      const insert = db.prepare(`INSERT INTO samples ${sampleColumns.replace('added_at)', 'added_at, missing)')} VALUES (?, ?, 'pack', '', 'x', 1, 1, 'h', 'wav', 44100, 2, 16, 1, 0, -9, x'00', 'one-shot', '', 0, ?)`);
+      for (let i = 0; i < 30; i++) insert.run(`/p/${i}.wav`, `s${i}.wav`, i % 4 === 0 ? 1 : 0);
+      expect(kept()).toEqual(truth());
+      const steps = [
+        'UPDATE samples SET missing = 1 - missing WHERE id % 3 = 0',
+        "UPDATE samples SET name = 'Renamed ' || id || '.wav' WHERE id % 2 = 0",
+        'UPDATE samples SET bpm = 120, favourite = 1 WHERE id % 5 = 1',
+        'UPDATE samples SET id = id + 100 WHERE id = 7',
+        'DELETE FROM samples WHERE id % 5 = 3',
+        'DELETE FROM samples WHERE id > 25',
+      ];
+      for (const step of steps) {
+        db.exec(step);
+        expect(kept(), step).toEqual(truth());
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a library from a newer Glowroom and a file that is not a library, leaving both alone', () => {
     const dir = tempDir();
     const newer = path.join(dir, 'newer.sqlite3');
