@@ -18,6 +18,7 @@
 import { allKeys } from './musical-key';
 import { fft } from '../dsp/fft';
 import { decimateMono, decimationFactor } from './decimate';
+import { maxOf } from '../std/extremes';
 
 export interface KeyDetection {
   /** Normalised like src/analysis/musical-key (`C minor`, `F# major`). */
@@ -128,7 +129,7 @@ export function detectKey(channels: readonly Float32Array[], sampleRate: number,
   flatness.sort((a, b) => a - b);
   if ((flatness[Math.floor(flatness.length / 2)] ?? 1) > maxFlatness) return null;
 
-  const max = Math.max(...chroma);
+  const max = maxOf(chroma);
   if (!(max > 0)) return null;
   const normalised = [...chroma].map((value) => value / max);
   const mean = normalised.reduce((sum, value) => sum + value, 0) / 12;

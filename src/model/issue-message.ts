@@ -5,6 +5,7 @@
  * order of the file's text), not the order the schema happens to check fields in.
  */
 import type { z } from 'zod';
+import { minOf } from '../std/extremes';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -198,7 +199,7 @@ function documentPosition(issue: Issue, document: unknown): number[] {
   if (issue.code === 'unrecognized_keys' && isRecord(node)) {
     const keys = Object.keys(node);
     const indices = issue.keys.map((key) => keys.indexOf(key)).filter((index) => index >= 0);
-    position.push(indices.length > 0 ? Math.min(...indices) : keys.length);
+    position.push(indices.length > 0 ? minOf(indices) : keys.length);
   }
   return position;
 }

@@ -26,6 +26,7 @@ import { usePatternPlayhead } from './use-pattern-playhead';
 import { useRollGestures, type RollTool } from './use-roll-gestures';
 import { VelocityLane } from './VelocityLane';
 import './beats.css';
+import { maxOf, minOf } from '../../../src/std/extremes';
 
 export interface PianoRollProps {
   readonly editing: PatternEditing;
@@ -72,7 +73,7 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
   const bars = useMemo(() => patternBars(song, origin, width / view.pxPerBeat), [song, origin, width, view.pxPerBeat]);
   // Nudge and duplicate step by the grid where the notes are; quantize uses each bar's grid (null: snap off).
   const grid = rollGrid.step(0);
-  const selectionStep = () => rollGrid.step(selected.length > 0 ? Math.min(...selected.map((i) => pattern.notes[i]?.start ?? 0)) : 0);
+  const selectionStep = () => rollGrid.step(selected.length > 0 ? minOf(selected.map((i) => pattern.notes[i]?.start ?? 0)) : 0);
   const gestures = useRollGestures({ editing, view, tool, grid: rollGrid, chord, selected, select: setSelected, audition });
 
   // Start with the notes (or middle C) in view.
@@ -80,7 +81,7 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
     const view0 = scroller.current;
     if (!view0) return;
     const pitches = pattern.notes.map((n) => n.pitch);
-    const centre = pitches.length > 0 ? (Math.max(...pitches) + Math.min(...pitches)) / 2 : 60;
+    const centre = pitches.length > 0 ? (maxOf(pitches) + minOf(pitches)) / 2 : 60;
     view0.scrollTop = Math.max(0, pitchY(centre, view) - view0.clientHeight / 2);
     // Only when the editor opens; later scrolls are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -141,7 +142,7 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
         return setSelected([]);
       case 'paste': {
         const chosen = selected.map((i) => pattern.notes[i]).filter((n) => n !== undefined);
-        const at = chosen.length > 0 ? Math.max(...chosen.map((n) => n.start + n.length)) : 0;
+        const at = chosen.length > 0 ? maxOf(chosen.map((n) => n.start + n.length)) : 0;
         return commitNotes('Paste Notes', (p) => pasteNotes(p, clipboard.current, rollGrid.snap(at, 'ceil')));
       }
       case 'duplicate':

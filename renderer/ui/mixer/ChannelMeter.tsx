@@ -6,6 +6,7 @@ import { amplitudeToDbfs, formatDbfs } from '../format';
 import { useStatusFrame } from '../use-status-frame';
 import { faderPosition } from './fader-taper';
 import { MeterBallistics } from './meter-ballistics';
+import { maxOf } from '../../../src/std/extremes';
 
 /** How much of the meter's height a level fills: the fader's own scale, so its marks read both. */
 function fill(db: number): string {
@@ -46,7 +47,7 @@ export function ChannelMeter({ name, channel }: { name: string; channel: number 
       hold.bottom = `${(faderPosition(state.holdDb[side]) * 100).toFixed(2)}%`;
       hold.visibility = state.holdDb[side] > -120 ? 'visible' : 'hidden';
     }
-    const loudest = amplitudeToDbfs(Math.max(...peaks));
+    const loudest = amplitudeToDbfs(maxOf(peaks));
     meter.current?.setAttribute('aria-valuenow', loudest.toFixed(1));
     meter.current?.setAttribute('aria-valuetext', formatDbfs(loudest));
     const button = highest.current;

@@ -3,6 +3,7 @@
  * SVG points (a jump is a step, a ramp a straight line, as the clock plays them).
  */
 import type { TempoChange } from '../../../src/model/timing-schema';
+import { maxOf, minOf } from '../../../src/std/extremes';
 
 /** Height of the tempo lane under the ruler, px. */
 export const tempoLaneHeight = 28;
@@ -11,8 +12,8 @@ const margin = 7;
 /** The bpm range the lane shows: every tempo of the song, at least 20 BPM wide, centred. */
 export function tempoRange(tempo: number, changes: readonly TempoChange[]): { readonly low: number; readonly high: number } {
   const all = [tempo, ...changes.map((change) => change.bpm)];
-  const low = Math.min(...all);
-  const high = Math.max(...all);
+  const low = minOf(all);
+  const high = maxOf(all);
   const pad = Math.max(0, 20 - (high - low)) / 2;
   return { low: low - pad, high: high + pad };
 }

@@ -3,6 +3,7 @@ import { emptyChannelMeter, readMasterMeter } from '../../audio/channel-meters';
 import { runtime } from '../../state/runtime';
 import { amplitudeToDbfs, formatDbfs } from '../format';
 import { useStatusFrame } from '../use-status-frame';
+import { maxOf } from '../../../src/std/extremes';
 
 const floorDb = -60;
 
@@ -30,7 +31,7 @@ export function MasterMeter() {
         bar.dataset['level'] = levelOf(db);
       }
     });
-    const loudest = amplitudeToDbfs(Math.max(...peaks));
+    const loudest = amplitudeToDbfs(maxOf(peaks));
     meter.current?.setAttribute('aria-valuenow', loudest.toFixed(1));
     meter.current?.setAttribute('aria-valuetext', formatDbfs(loudest));
 

@@ -7,6 +7,7 @@
 import type { BitWriter } from './bit-writer';
 import { autocorrelation, bestOrder, coefficientPrecision, levinsonDurbin, lpcResidual, MAX_LPC_ORDER, quantizeCoefficients, tukeyWindow } from './lpc';
 import { RicePlan } from './rice';
+import { minOf } from '../../std/extremes';
 
 const enum Kind {
   Constant,
@@ -96,7 +97,7 @@ export class SubframeEncoder {
       last3 = d3;
     }
     const sums = [e0, e1, e2, e3, e4];
-    this.fixedOrder = sums.indexOf(Math.min(...sums));
+    this.fixedOrder = sums.indexOf(minOf(sums));
   }
 
   /** Chooses this channel's coding at `bits` bits per sample (after `estimate`); returns its size in bits. */

@@ -8,6 +8,7 @@ import { beats } from '../../std/units';
 import { foldToScale, type ScaleChoice } from './scales';
 import { clampNumber, clampVelocity, indicesOf, patternLimits, withNotes, type PatternContent, type PatternNote } from './pattern-shape';
 import { pickNotes, replaceNotesAt, unchanged, type NoteEditResult } from './replace-notes';
+import { maxOf, minOf } from '../../std/extremes';
 
 export type { NoteEditResult } from './replace-notes';
 
@@ -42,8 +43,8 @@ export function moveNotes<P extends PatternContent>(pattern: P, indices: readonl
   if (chosen.length === 0 || !Number.isFinite(deltaBeats) || !Number.isFinite(deltaPitch)) return unchanged(pattern, indices);
   const starts = chosen.map((n) => n.start);
   const pitches = chosen.map((n) => n.pitch);
-  const db = clampNumber(deltaBeats, -Math.min(...starts), pattern.length - Math.max(...starts) - patternLimits.minNoteLength / 2);
-  const dp = Math.round(clampNumber(deltaPitch, patternLimits.minPitch - Math.min(...pitches), patternLimits.maxPitch - Math.max(...pitches)));
+  const db = clampNumber(deltaBeats, -minOf(starts), pattern.length - maxOf(starts) - patternLimits.minNoteLength / 2);
+  const dp = Math.round(clampNumber(deltaPitch, patternLimits.minPitch - minOf(pitches), patternLimits.maxPitch - maxOf(pitches)));
   return replaceNotesAt(pattern, indices, (note) => ({ ...note, start: beats(note.start + db), pitch: note.pitch + dp }));
 }
 
@@ -79,7 +80,7 @@ export function rampVelocities<P extends PatternContent>(
 export function copyNotes(pattern: PatternContent, indices: readonly number[]): PatternNote[] {
   const chosen = [...pickNotes(pattern, indices)].map((i) => pattern.notes[i]!);
   if (chosen.length === 0) return [];
-  const first = Math.min(...chosen.map((n) => n.start));
+  const first = minOf(chosen.map((n) => n.start));
   return chosen.map((note) => ({ ...note, start: beats(note.start - first) }));
 }
 
@@ -96,8 +97,8 @@ export function duplicateNotes<P extends PatternContent>(pattern: P, indices: re
   const clipboard = copyNotes(pattern, indices);
   if (clipboard.length === 0) return unchanged(pattern, []);
   const chosen = [...pickNotes(pattern, indices)].map((i) => pattern.notes[i]!);
-  const first = Math.min(...chosen.map((n) => n.start));
-  const end = Math.max(...chosen.map((n) => n.start + n.length));
+  const first = minOf(chosen.map((n) => n.start));
+  const end = maxOf(chosen.map((n) => n.start + n.length));
   const span = grid ? Math.ceil((end - first) / grid - 1e-9) * grid : end - first;
   return pasteNotes(pattern, clipboard, first + span);
 }

@@ -14,6 +14,7 @@ import { maxPatternBeats, type Note, type NoteClip, type Pattern } from '../note
 import type { Project, Track } from '../project-schema';
 import { clipIdsOf, idAllocator } from './ids';
 import { stackTakes, type PassSpan } from './take-edits';
+import { maxOf } from '../../std/extremes';
 
 export type RecordMode = 'overdub' | 'replace';
 
@@ -100,7 +101,7 @@ function regionOf(project: Project, notes: readonly PlayedNote[], options: Recor
   const given = options.range ?? options.punch;
   if (given) return { start: given.start, end: given.end };
   const bar = (project.timeSignature[0] * 4) / project.timeSignature[1];
-  const last = Math.max(...notes.map((n) => n.start + n.length));
+  const last = maxOf(notes.map((n) => n.start + n.length));
   const bars = Math.max(1, Math.ceil((last - options.start) / bar - 1e-9));
   return { start: options.start, end: options.start + Math.min(bars * bar, maxPatternBeats) };
 }

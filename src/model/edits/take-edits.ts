@@ -12,6 +12,7 @@ import { splitClipsWithResult } from './clip-edits';
 import { idAllocator } from './ids';
 import { clipRef, type ClipRef } from './selection';
 import { addSourceClip, type SourceFile } from './source-edits';
+import { maxOf, minOf } from '../../std/extremes';
 
 /** One recorded pass of a take file: where it sits on the timeline and where it is in the file. */
 export interface RecordedPass {
@@ -59,7 +60,7 @@ export function stackTakes<P extends PassSpan>(
 ): { project: Project; created: ClipRef[] } {
   const kept = passes.filter((pass) => isFiniteNumber(pass.start) && isFiniteNumber(pass.length) && pass.length >= minClipLengthBeats && pass.start >= 0);
   if (kept.length === 0) return { project, created: [] };
-  const { group, firstPass } = groupUnder(project, trackId, Math.min(...kept.map((pass) => pass.start)), Math.max(...kept.map((pass) => pass.start + pass.length)));
+  const { group, firstPass } = groupUnder(project, trackId, minOf(kept.map((pass) => pass.start)), maxOf(kept.map((pass) => pass.start + pass.length)));
   let next = project;
   const made: { ref: ClipRef; length: number }[] = [];
   for (const pass of kept) {
@@ -69,7 +70,7 @@ export function stackTakes<P extends PassSpan>(
     made.push({ ref: placed.created, length: pass.length });
   }
   if (made.length === 0) return { project, created: [] };
-  const longest = Math.max(...made.map((take) => take.length));
+  const longest = maxOf(made.map((take) => take.length));
   const playing = made[made.findLastIndex((take) => take.length >= longest - minClipLengthBeats)]?.ref.clipId;
   const passOf = new Map(made.map((take, index) => [take.ref.clipId, firstPass + index]));
   next = mapWhere(
@@ -139,8 +140,8 @@ export function chooseTake(project: Project, clipId: string): Project {
 export function splitTakeGroup(project: Project, group: string, atBeats: number, options: SourceDurationOptions = {}): Project {
   const takes = takesOf(project, group);
   if (!takes || !isFiniteNumber(atBeats)) return project;
-  const start = Math.min(...takes.clips.map((clip) => clip.start));
-  const end = Math.max(...takes.clips.map((clip) => clip.start + clip.length));
+  const start = minOf(takes.clips.map((clip) => clip.start));
+  const end = maxOf(takes.clips.map((clip) => clip.start + clip.length));
   if (atBeats - start < minClipLengthBeats || end - atBeats < minClipLengthBeats) return project;
   const split = splitClipsWithResult(project, takes.clips.map((clip) => clipRef({ id: takes.trackId }, clip)), atBeats, options);
   const after = new Set(split.created.map((ref) => ref.clipId));

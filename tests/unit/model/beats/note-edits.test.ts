@@ -18,6 +18,16 @@ import { note, pattern } from './patterns';
 const riff = () => pattern(8, '1/16', [note(60, 0, 0.5), note(64, 0.5, 0.5), note(67, 1, 1)]);
 
 describe('piano roll note edits', () => {
+  it('moves, copies and duplicates a 300,000-note selection (no RangeError from spreading it into Math.min)', () => {
+    const many = pattern(1024, '1/16', Array.from({ length: 300_000 }, (_, i) => note(40 + (i % 40), (i % 4000) / 8, 0.125)));
+    const all = many.notes.map((_, i) => i);
+    const moved = moveNotes(many, all, 1, 100);
+    expect(moved.pattern.notes[0]!.start).toBe(1);
+    expect(moved.pattern.notes[0]!.pitch).toBe(127 - 39);
+    expect(copyNotes(many, all)).toHaveLength(300_000);
+    expect(duplicateNotes(many, all, 1).pattern.notes[300_000]!.start).toBe(500);
+  }, 60_000);
+
   it('adds notes in the format order and selects them; starts outside the pattern are dropped', () => {
     const { pattern: p, selected } = addNotes(riff(), [note(62, 0.25), note(70, 9), note(200, 2, 0.5, 3)]);
     expect(p.notes.map((n) => n.pitch)).toEqual([60, 62, 64, 67, 127]);
