@@ -89,7 +89,9 @@ describe('searching a folder for moved audio is a job', () => {
     dispatcher.onEvent((name, payload) => {
       const progress = payload as JobProgress;
       // From a timer, as a window's Cancel click arrives: the search must let the event loop run.
-      if (name === 'job.progress' && progress.done >= 3 && cancels.length === 0) {
+      // On the first file hashed, which always reports (later reports are at most every 100 ms, so
+      // under load none may come before the 16 GiB file; its hash is cancelled mid-file).
+      if (name === 'job.progress' && progress.current !== null && cancels.length === 0) {
         cancels.push(new Promise((resolve) => setTimeout(() => resolve(dispatcher.call('job.cancel', { jobId: progress.jobId })), 0)));
       }
     });
@@ -98,7 +100,7 @@ describe('searching a folder for moved audio is a job', () => {
     expect(result).toEqual({ jobId: expect.any(String), cancelled: true });
     const last = events.at(-1);
     expect(last).toMatchObject({ jobId: result.jobId, kind: 'folder-search', state: 'cancelled', total: 401 });
-    expect(last!.done).toBeGreaterThanOrEqual(3);
+    expect(last!.done).toBeGreaterThanOrEqual(1);
     expect(last!.done).toBeLessThan(401);
     // The job is over: there is nothing left to cancel.
     expect(valueOf(await dispatcher.call('job.cancel', { jobId: result.jobId }))).toEqual({ cancelled: false });
