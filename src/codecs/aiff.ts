@@ -3,6 +3,7 @@ import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
 import type { SampleLayout } from './pcm-stream';
+import type { HeaderAt } from './wav';
 
 /**
  * AIFF decoder: FORM/AIFF (big-endian integer PCM, 8-bit signed, 16/24/32-bit, narrower widths
@@ -38,19 +39,21 @@ export function aiffFacts(bytes: Uint8Array, name = '<unnamed>'): AudioFacts {
 
 /**
  * The layout of an AIFF file's frames, from its first bytes (`head`, through the start of the
- * audio) and its size, checked as `decodeAiff` checks the whole file (same errors), for reading
- * them from disk a block at a time; null when the head does not hold the COMM chunk and the
- * start of the sound data. Float samples come out as stored (see `wavSampleLayout`).
+ * audio), its size and a reader of chunk headers past the head (`headerAt`), checked as
+ * `decodeAiff` checks the whole file (same errors), for reading them from disk a block at a
+ * time; null when the head does not hold the COMM chunk and the start of the sound data. Float
+ * samples come out as stored (see `wavSampleLayout`).
  */
-export function aiffSampleLayout(head: Uint8Array, fileBytes: number, name = '<unnamed>'): SampleLayout | null {
+export function aiffSampleLayout(head: Uint8Array, fileBytes: number, headerAt: HeaderAt, name = '<unnamed>'): SampleLayout | null {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const format = containerFormat(view, name);
-  let chunks: { comm: Span | undefined; ssnd: Span | undefined };
+  let chunks: Chunks;
   try {
     chunks = findChunks(view, name);
   } catch {
     return null;
   }
+  refuseSecondSound(headerAt, fileBytes, chunks.next, name);
   const { comm: commSpan, ssnd } = chunks;
   if (!commSpan || !ssnd || ssnd.size < 8) return null;
   const comm = parseComm(view, commSpan, format, name);
@@ -78,6 +81,8 @@ export function aiffSampleLayout(head: Uint8Array, fileBytes: number, name = '<u
 function readHeaders(view: DataView, name: string): { format: AudioFormat; comm: Comm; frameBytes: number; start: number } {
   const format = containerFormat(view, name);
   const chunks = findChunks(view, name);
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  refuseSecondSound((at) => bytes.subarray(at, at + 8), view.byteLength, chunks.next, name);
   const comm = parseComm(view, chunks.comm, format, name);
   const frameBytes = comm.channelCount * comm.sampleBytes;
   // A file with no frames may leave out its sound chunk altogether.
@@ -98,31 +103,64 @@ function containerFormat(view: DataView, name: string): AudioFormat {
   throw new GlowroomError('bad-format', `not an AIFF file: ${name}`);
 }
 
+interface Chunks {
+  readonly comm: Span | undefined;
+  readonly ssnd: Span | undefined;
+  /** Where the walk stopped: the chunk header after the last chunk it took (maybe past the bytes in hand), or a second 'SSND'. */
+  readonly next: number;
+}
+
 /**
  * Walks the chunk list for 'COMM' and 'SSND' (in either order), skipping everything else; odd
  * sizes are padded to even. The FORM size field is ignored because writers often get it wrong;
- * the file's real length bounds the walk. Damage after both chunks are found does not matter.
+ * the file's real length bounds the walk. Damage after both chunks are found does not matter (a
+ * second 'SSND' chunk does: `refuseSecondSound`, from `next`).
  */
-function findChunks(view: DataView, name: string): { comm: Span | undefined; ssnd: Span | undefined } {
+function findChunks(view: DataView, name: string): Chunks {
   let comm: Span | undefined;
   let ssnd: Span | undefined;
-  for (let pos = 12; pos + 8 <= view.byteLength && !(comm && ssnd); ) {
+  let pos = 12;
+  while (pos + 8 <= view.byteLength && !(comm && ssnd)) {
     const id = fourcc(view, pos);
+    if (id === 'SSND' && ssnd) break;
     const size = view.getUint32(pos + 4, false);
     const start = pos + 8;
+    pos = start + size + (size % 2);
     if (start + size > view.byteLength) {
       // A short sound chunk is reported by soundStart, which can say how much audio is missing.
       if (id === 'SSND') {
-        ssnd ??= { start, size: view.byteLength - start };
+        ssnd = { start, size: view.byteLength - start };
         break;
       }
       throw new GlowroomError('bad-format', `truncated AIFF file: ${name} ends inside its '${id.trim()}' chunk`);
     }
     if (id === 'COMM') comm ??= { start, size };
-    if (id === 'SSND') ssnd ??= { start, size };
-    pos = start + size + (size % 2);
+    if (id === 'SSND') ssnd = { start, size };
   }
-  return { comm, ssnd };
+  return { comm, ssnd, next: pos };
+}
+
+/** Chunk headers from `next` on that are looked at for a second 'SSND' chunk: a bound on the walk, the same for every reader. */
+const CHUNKS_AFTER_SOUND = 64;
+
+/**
+ * Refuses a file that holds a second sound ('SSND') chunk, for the reason a WAV file with two
+ * 'data' chunks is refused (wav.ts `refuseSecondData`): an AIFF file has one, and with two,
+ * which is the sound is unclear. Walks the headers from `next` (where `findChunks` stopped) as
+ * `findChunks` walks, up to CHUNKS_AFTER_SOUND of them or a header that does not fit in the file.
+ */
+function refuseSecondSound(headerAt: HeaderAt, fileBytes: number, next: number, name: string): void {
+  let pos = next;
+  for (let seen = 0; seen < CHUNKS_AFTER_SOUND && pos + 8 <= fileBytes; seen++) {
+    const header = headerAt(pos);
+    if (header.length < 8) return;
+    const view = new DataView(header.buffer, header.byteOffset, 8);
+    if (fourcc(view, 0) === 'SSND') {
+      throw damaged(name, "it holds two sound data ('SSND') chunks, so which one is the sound is unclear; export it again from the program that made it");
+    }
+    const size = view.getUint32(4, false);
+    pos += 8 + size + (size % 2);
+  }
 }
 
 interface Comm {

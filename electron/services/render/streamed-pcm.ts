@@ -73,7 +73,7 @@ export class StreamedPcm implements PooledSample {
         const header = new Uint8Array(8);
         return header.subarray(0, readSync(fd, header, 0, 8, at));
       };
-      layout = form === 'WAVE' ? wavSampleLayout(head, fileBytes, headerAt, name) : form === 'AIFF' || form === 'AIFC' ? aiffSampleLayout(head, fileBytes, name) : null;
+      layout = form === 'WAVE' ? wavSampleLayout(head, fileBytes, headerAt, name) : form === 'AIFF' || form === 'AIFC' ? aiffSampleLayout(head, fileBytes, headerAt, name) : null;
     } finally {
       closeSync(fd);
     }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { decodeAiff } from '../../../src/codecs/aiff';
 import { decodeAudio } from '../../../src/codecs/decode';
 import { decodeWav } from '../../../src/codecs/wav';
 import { encodeWav } from '../../../src/codecs/wav-writer';
@@ -96,6 +97,40 @@ describe('StreamedPcm', () => {
     const words = "twice.wav is damaged: it holds two audio ('data') chunks";
     expect(() => decodeWav(twice, 'twice.wav')).toThrow(words);
     expect(() => StreamedPcm.open(file, statSync(file).size, 'twice.wav')).toThrow(words);
+  });
+
+  it('refuses an AIFF with a second sound chunk far past its head, with the words decodeAiff uses', () => {
+    const frames = 200_000;
+    const chunk = (id: string, body: Uint8Array): Uint8Array => {
+      const out = new Uint8Array(8 + body.length);
+      out.set(Array.from(id, (c) => c.charCodeAt(0)));
+      new DataView(out.buffer).setUint32(4, body.length, false);
+      out.set(body, 8);
+      return out;
+    };
+    const comm = new Uint8Array(18);
+    const fields = new DataView(comm.buffer);
+    fields.setInt16(0, 1, false);
+    fields.setUint32(2, frames, false);
+    fields.setInt16(6, 16, false);
+    // 44,100 Hz as an 80-bit extended float.
+    comm.set([0x40, 0x0e, 0xac, 0x44], 8);
+    // Mono 16-bit: 400 kB of sound, so the second chunk lies past the 256 kB the reader takes as head.
+    const sound = chunk('SSND', new Uint8Array(8 + frames * 2).fill(1, 8));
+    const body = [Uint8Array.from('AIFF', (c) => c.charCodeAt(0)), chunk('COMM', comm), sound, sound];
+    const size = body.reduce((sum, part) => sum + part.length, 0);
+    const twice = new Uint8Array(8 + size);
+    twice.set(Array.from('FORM', (c) => c.charCodeAt(0)));
+    new DataView(twice.buffer).setUint32(4, size, false);
+    body.reduce((at, part) => (twice.set(part, at), at + part.length), 8);
+    const file = path.join(tempDir(), 'twice.aiff');
+    writeFileSync(file, twice);
+    const words = "twice.aiff is damaged: it holds two sound data ('SSND') chunks";
+    expect(() => decodeAiff(twice, 'twice.aiff')).toThrow(words);
+    expect(() => StreamedPcm.open(file, statSync(file).size, 'twice.aiff')).toThrow(words);
+    // One sound chunk: the same bytes stream.
+    writeFileSync(file, twice.subarray(0, twice.length - sound.length));
+    expect(StreamedPcm.open(file, twice.length - sound.length, 'twice.aiff')).not.toBeNull();
   });
 });
 

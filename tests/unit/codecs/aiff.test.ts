@@ -291,6 +291,22 @@ describe('decodeAiff refuses what it cannot read', () => {
     expectError(() => decodeAiff(cut, 'cut.aiff'), 'bad-format', 'truncated AIFF file: cut.aiff declares 0.0023 s of audio but holds 0.00052 s');
   });
 
+  const twoSounds = "damaged: it holds two sound data ('SSND') chunks";
+
+  it.each([
+    ['right after the first', [mono16, ssnd(tone), ssnd(tone)]],
+    ['after other chunks', [mono16, ssnd(tone), chunk('NAME', ascii('odd')), fver, ssnd(tone)]],
+    ['before the common chunk', [ssnd(tone), ssnd(tone), mono16]],
+  ])('refuses a second sound chunk %s', (_where, chunks) => {
+    expectError(() => decodeAiff(form('AIFF', ...chunks), 'twice.aiff'), 'bad-format', `twice.aiff is ${twoSounds}`);
+  });
+
+  it('does not look further than 64 chunks past the sound, nor past a size that leaves the file', () => {
+    const many = Array.from({ length: 64 }, () => chunk('APPL', new Uint8Array(2)));
+    expect(decodeAiff(form('AIFF', mono16, ssnd(tone), ...many, ssnd(tone))).channels).toHaveLength(1);
+    expect(decodeAiff(form('AIFF', mono16, ssnd(tone), ascii('NAME'), u32(1000), ssnd(tone))).channels).toHaveLength(1);
+  });
+
   it('reports a file that ends inside another chunk', () => {
     const file = form('AIFF', chunk('NAME', ascii('a long name'), 400), mono16, ssnd(tone));
     expectError(() => decodeAiff(file, 'cut.aiff'), 'bad-format', "truncated AIFF file: cut.aiff ends inside its 'NAME' chunk");
