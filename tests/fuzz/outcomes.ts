@@ -55,3 +55,27 @@ export function tally(verdicts: readonly Verdict[]): Tally {
 export function formatTally(name: string, counts: Tally): string {
   return `${name}: tried ${counts.tried} / refused clearly ${counts.refused} / opened correctly ${counts.opened} / wrong ${counts.wrong} / crashed ${counts.crashed} / hung ${counts.hung}`;
 }
+
+/** A hostile set's run: its seed, how many mutants, and the test's timeout for that many. */
+export interface HostileRun {
+  readonly seed: number;
+  readonly mutants: number;
+  readonly timeoutMs: number;
+}
+
+/**
+ * The fixed run a test makes in `npm test`, or a long one with other seeds:
+ * `FUZZ_SEED=S FUZZ_MUTANTS=N npx vitest run tests/integration/hostile-projects.test.ts`
+ * (or hostile-bundles). The timeout grows with the mutants; the printed tally names the seed.
+ */
+export function hostileRun(fixed: HostileRun, env: NodeJS.ProcessEnv = process.env): HostileRun {
+  const read = (name: string, fallback: number): number => {
+    const given = env[name];
+    if (given === undefined || given === '') return fallback;
+    const value = Number(given);
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, not ${given}`);
+    return value;
+  };
+  const mutants = read('FUZZ_MUTANTS', fixed.mutants);
+  return { seed: read('FUZZ_SEED', fixed.seed), mutants, timeoutMs: Math.max(1, mutants / Math.max(1, fixed.mutants)) * fixed.timeoutMs };
+}

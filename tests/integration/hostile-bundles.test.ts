@@ -11,11 +11,10 @@ import { JobRegistry } from '../../electron/services/jobs';
 import { ProjectService } from '../../electron/services/projects/project-service';
 import { hostileBundles } from '../fuzz/hostile-bundles';
 import { secretMark } from '../fuzz/hostile-projects';
-import { formatTally, judgeRefusal, tally, timed, type Verdict } from '../fuzz/outcomes';
+import { formatTally, hostileRun, judgeRefusal, tally, timed, type Verdict } from '../fuzz/outcomes';
 import { tempDir } from '../support/temp-dir';
 
-const seed = 0x5eed_b0d1;
-const mutants = 120;
+const { seed, mutants, timeoutMs } = hostileRun({ seed: 0x5eed_b0d1, mutants: 120, timeoutMs: 90_000 });
 const budgetMs = 8000;
 const key = Buffer.from(`-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${secretMark}TheUsersOwnKey\n-----END OPENSSH PRIVATE KEY-----\n`);
 
@@ -86,7 +85,7 @@ describe('hostile bundles', () => {
       verdicts.push(verdict);
       if (verdict.outcome !== 'refused' && verdict.outcome !== 'opened') failures.push(`${hostile.label} → ${verdict.outcome}: ${verdict.detail}`);
     }
-    console.info(formatTally('hostile bundles', tally(verdicts)));
+    console.info(formatTally(`hostile bundles, seed ${seed}`, tally(verdicts)));
     expect(failures).toEqual([]);
-  }, 90_000);
+  }, timeoutMs);
 });

@@ -12,11 +12,10 @@ import { ProjectService } from '../../electron/services/projects/project-service
 import { projectLimitProblem } from '../../src/model/project-limits';
 import { ProjectSchema } from '../../src/model/project-schema';
 import { hostileProjects } from '../fuzz/hostile-projects';
-import { formatTally, judgeRefusal, tally, timed, type Verdict } from '../fuzz/outcomes';
+import { formatTally, hostileRun, judgeRefusal, tally, timed, type Verdict } from '../fuzz/outcomes';
 import { tempDir } from '../support/temp-dir';
 
-const seed = 0x5eed_0014;
-const mutants = 300;
+const { seed, mutants, timeoutMs } = hostileRun({ seed: 0x5eed_0014, mutants: 300, timeoutMs: 90_000 });
 /** The biggest case (100,000 tracks, 20 MB) opens or is refused in about a second on this machine. */
 const budgetMs = 8000;
 
@@ -45,7 +44,7 @@ describe('hostile project files', () => {
       verdicts.push(verdict);
       if (verdict.outcome !== 'refused' && verdict.outcome !== 'opened') failures.push(`${hostile.label} → ${verdict.outcome}: ${verdict.detail}`);
     }
-    console.info(formatTally('hostile projects', tally(verdicts)));
+    console.info(formatTally(`hostile projects, seed ${seed}`, tally(verdicts)));
     expect(failures).toEqual([]);
-  }, 90_000);
+  }, timeoutMs);
 });
