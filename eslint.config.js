@@ -4,6 +4,13 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// Math.min(...values) passes each value as an argument: past ~120k (a 200k-note selection) it
+// throws RangeError. src/std/extremes.ts has minOf/maxOf, by a loop.
+const noSpreadExtremes = {
+  selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+  message: 'Math.min(...values) / Math.max(...values) throw RangeError on large arrays: use minOf / maxOf from src/std/extremes.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -16,6 +23,10 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', noSpreadExtremes] },
   },
   {
     // Same input, same samples in every host: code that can reach a sample takes its transcendental
@@ -34,6 +45,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
+        noSpreadExtremes,
         {
           selector: "BinaryExpression[operator='**'][right.type!='Literal'], AssignmentExpression[operator='**=']",
           message: 'x ** y is Math.pow, which differs between JavaScript engines in the last bit: use exp2 or pow from src/std/det-math.ts.',
