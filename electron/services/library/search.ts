@@ -147,7 +147,7 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   const textAsIds = match ? ['samples.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match)'] : [];
   // Words alone: the full-text index counts its matches by itself, when no missing file hides one.
   const textOnly = match !== null && where.length === (search.includeMissing ? 0 : 1);
-  const countSql = textOnly && (search.includeMissing || !hasMissing(db))
+  const countSql = (): string => textOnly && (search.includeMissing || !hasMissing(db))
     ? 'SELECT count(*) AS n FROM samples_fts WHERE samples_fts MATCH @match'
     : match !== null
       ? // Each word match tested once in the narrow id index: the planner otherwise probes a filter
@@ -162,24 +162,25 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   // The page in two steps: its ids in order from the indexes alone (samples_filters_by_id and the
   // sort indexes carry every filter and sort column; BM25 reads the full-text index), then the wide
   // rows (paths, thumbnails) of just those ids, instead of every match's row before sorting.
-  const count = (): number => (prepared(db, countSql).get(params) as { n: number }).n;
+  const count = (): number => (prepared(db, countSql()).get(params) as { n: number }).n;
   let ids: number[];
   let total: number;
-  if (byRelevance && !textOnly) {
-    // BM25 scores every match anyway, so the same pass counts them: one walk of the matches with
-    // their filters instead of two (a page past the end says nothing of the count: ask for it).
-    const page = prepared(
-      db,
-      `WITH matches AS MATERIALIZED (
-         SELECT samples.id AS id, bm25(samples_fts, ${bm25Weights}) AS score, samples.name AS name
-         FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
-         ${whereSql(['samples_fts MATCH @match', ...where])})
-       SELECT id, (SELECT count(*) FROM matches) AS n FROM matches ORDER BY score ${direction}, name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
-    )
-      .raw(true)
-      .all(params) as [number, number][];
-    ids = page.map(([id]) => id);
-    total = page[0]?.[1] ?? count();
+  if (byRelevance) {
+    // BM25 scores and sorts every match anyway, so the whole ranked list costs about what its first
+    // page does; kept (rankedIds), the next pages and the count are slices of it. Words alone break
+    // ties with names from the narrow names table (migration 10) rather than the wide rows; with
+    // filters, each match is tested once in the narrow id index, which carries the name too.
+    const sql = textOnly
+      ? `SELECT names.id FROM samples_fts JOIN sample_names AS names ON names.id = samples_fts.rowid
+         ${whereSql(['samples_fts MATCH @match', ...(search.includeMissing ? [] : ['names.missing = 0'])])}
+         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, names.name COLLATE NOCASE, names.id`
+      : `SELECT samples.id FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
+         ${whereSql(['samples_fts MATCH @match', ...where])}
+         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, samples.name COLLATE NOCASE, samples.id`;
+    const ranked = rankedIds(db, sql, params);
+    const offset = params['offset'] as number;
+    ids = ranked.slice(offset, offset + (params['limit'] as number));
+    total = ranked.length;
   } else {
     total = count();
     // With words or a key, the count decides between an index that hands over just the matches
@@ -191,13 +192,7 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     const sortIndex = `samples_sort_${sort === 'relevance' ? 'name' : sort}`;
     const pageEnd = (params['offset'] as number) + (params['limit'] as number);
     const indexed = narrow === null || sort === 'added' ? '' : `INDEXED BY ${sortsFewerThanWalks(db, total, pageEnd, search.includeMissing ?? false) ? narrow : sortIndex} `;
-    const pageIds = byRelevance
-      ? // Words alone (textOnly): BM25 needs the full-text table joined in, and ties need the
-        // names, read from the narrow names table (migration 10) rather than the wide rows.
-        `SELECT names.id FROM samples_fts JOIN sample_names AS names ON names.id = samples_fts.rowid
-         ${whereSql(['samples_fts MATCH @match', ...(search.includeMissing ? [] : ['names.missing = 0'])])}
-         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, names.name COLLATE NOCASE, names.id`
-      : `SELECT samples.id FROM samples ${indexed}${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
+    const pageIds = `SELECT samples.id FROM samples ${indexed}${whereSql([...textAsIds, ...where])} ORDER BY ${orderSql(sort, direction)}`;
     ids = prepared(db, `${pageIds} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
   }
   if (ids.length === 0) return { rows: [], total };
@@ -206,6 +201,25 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     .all({ ids: JSON.stringify(ids) }) as SampleRowData[];
   const byId = new Map(rows.map((row) => [row[0] as number, row]));
   return { rows: ids.flatMap((id) => (byId.has(id) ? [toSampleRecord(byId.get(id) as SampleRowData)] : [])), total };
+}
+
+/** The last ranked list per open library, with what it was read for and the library's state then. */
+const lastRanked = new WeakMap<LibraryDatabase, { key: string; state: string; ids: number[] }>();
+
+/**
+ * Every id a ranking query returns, in order: read again only when the query or its parameters
+ * differ from the last one, or the library changed since (a write on this connection moves
+ * `total_changes()`, one on another connection moves `data_version`). Scrolling a ranked search
+ * asks for page after page of the same query; each is then a slice instead of a new BM25 pass.
+ */
+function rankedIds(db: LibraryDatabase, sql: string, params: Record<string, unknown>): number[] {
+  const key = `${sql}\n${JSON.stringify({ ...params, limit: 0, offset: 0 })}`;
+  const state = prepared(db, "SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck().get() as string;
+  const last = lastRanked.get(db);
+  if (last && last.key === key && last.state === state) return last.ids;
+  const ids = prepared(db, sql).pluck().all(params) as number[];
+  lastRanked.set(db, { key, state, ids });
+  return ids;
 }
 
 /** BM25 column weights, in the full-text table's column order: name, path words, tags, pack. */
