@@ -166,8 +166,9 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   let ids: number[];
   let total: number;
   if (byRelevance) {
-    // BM25 scores and sorts every match anyway, so the whole ranked list costs about what its first
-    // page does; kept (rankedIds), the next pages and the count are slices of it. Words alone break
+    // BM25 scores and sorts every match anyway; with filters, the whole ranked list costs about
+    // what its first page and count do. Kept (rankedIds), later pages and the count are slices of
+    // it, so scrolling runs no second ranking pass. Words alone break
     // ties with names from the narrow names table (migration 10) rather than the wide rows; with
     // filters, each match is tested once in the narrow id index, which carries the name too.
     const sql = textOnly
@@ -177,10 +178,17 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
       : `SELECT samples.id FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
          ${whereSql(['samples_fts MATCH @match', ...where])}
          ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, samples.name COLLATE NOCASE, samples.id`;
-    const ranked = rankedIds(db, sql, params);
     const offset = params['offset'] as number;
-    ids = ranked.slice(offset, offset + (params['limit'] as number));
-    total = ranked.length;
+    const ranked = rankedIds(db, sql, params, textOnly && offset === 0);
+    if (ranked) {
+      ids = ranked.slice(offset, offset + (params['limit'] as number));
+      total = ranked.length;
+    } else {
+      // The first page of words alone: the full-text index counts by itself, and SQLite keeps
+      // only the best page while sorting (2–3 ms less than reading out all 10,000 ids of 'kick').
+      ids = prepared(db, `${sql} LIMIT @limit`).pluck().all(params) as number[];
+      total = count();
+    }
   } else {
     total = count();
     // With words or a key, the count decides between an index that hands over just the matches
@@ -211,12 +219,14 @@ const lastRanked = new WeakMap<LibraryDatabase, { key: string; state: string; id
  * differ from the last one, or the library changed since (a write on this connection moves
  * `total_changes()`, one on another connection moves `data_version`). Scrolling a ranked search
  * asks for page after page of the same query; each is then a slice instead of a new BM25 pass.
+ * With `unlessKept`, null instead of reading a list that is not kept (the caller reads one page).
  */
-function rankedIds(db: LibraryDatabase, sql: string, params: Record<string, unknown>): number[] {
+function rankedIds(db: LibraryDatabase, sql: string, params: Record<string, unknown>, unlessKept: boolean): number[] | null {
   const key = `${sql}\n${JSON.stringify({ ...params, limit: 0, offset: 0 })}`;
   const state = prepared(db, "SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck().get() as string;
   const last = lastRanked.get(db);
   if (last && last.key === key && last.state === state) return last.ids;
+  if (unlessKept) return null;
   const ids = prepared(db, sql).pluck().all(params) as number[];
   lastRanked.set(db, { key, state, ids });
   return ids;

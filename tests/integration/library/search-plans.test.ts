@@ -124,7 +124,7 @@ describe('library search query plans', () => {
       expect(rows).toMatch(/SEARCH samples USING INTEGER PRIMARY KEY/);
     }
     // Words alone ranked by BM25 break ties with names from the narrow names table (migration 10).
-    expect(plansOf({ text: 'kick' }).at(-2)?.join(' | ')).toMatch(/^SCAN samples_fts VIRTUAL TABLE .*SEARCH names USING INTEGER PRIMARY KEY/);
+    expect(plansOf({ text: 'kick' }).map((lines) => lines.join(' | ')).find((plan) => plan.includes('names'))).toMatch(/^SCAN samples_fts VIRTUAL TABLE .*SEARCH names USING INTEGER PRIMARY KEY/);
   });
 
   it('sorts the few matches of words or a key from their index, and walks the sort index for many', () => {
@@ -168,22 +168,25 @@ describe('library search query plans', () => {
     } as unknown as LibraryDatabase;
     const page = (offset: number) => searchSamples(recording, { text: 'kick', limit: 10, offset }).rows.map((row) => row.name);
     const ranked = () => rankings;
+    // The first page of words alone is read by itself (SQLite keeps only the best page while
+    // sorting); the second reads and keeps the whole ranking, which serves the pages after it.
     const first = page(0);
     expect(ranked()).toBe(1);
     expect(page(10)).toEqual(searchSamples(db, { text: 'kick', limit: 20 }).rows.slice(10).map((row) => row.name));
-    expect(ranked()).toBe(1);
+    expect(ranked()).toBe(2);
     expect(page(0)).toEqual(first);
-    expect(ranked()).toBe(1);
+    expect(page(20)).toEqual(searchSamples(db, { text: 'kick', limit: 30 }).rows.slice(20).map((row) => row.name));
+    expect(ranked()).toBe(2);
     try {
       // A kick named twice ranks first once renamed here.
       db.prepare("UPDATE samples SET name = 'kick kick_2999.wav' WHERE name = 'kick_2999.wav'").run();
       expect(page(0)[0]).toBe('kick kick_2999.wav');
-      expect(ranked()).toBe(2);
+      expect(ranked()).toBe(3);
       const other = new Database(db.name);
       other.prepare("UPDATE samples SET name = 'kick kick kick_1500.wav' WHERE name = 'kick_1500.wav'").run();
       other.close();
       expect(page(0)[0]).toBe('kick kick kick_1500.wav');
-      expect(ranked()).toBe(3);
+      expect(ranked()).toBe(4);
     } finally {
       db.prepare("UPDATE samples SET name = 'kick_2999.wav' WHERE name = 'kick kick_2999.wav'").run();
       db.prepare("UPDATE samples SET name = 'kick_1500.wav' WHERE name = 'kick kick kick_1500.wav'").run();
