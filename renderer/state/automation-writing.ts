@@ -8,7 +8,7 @@ import { AutomationRecorder } from './automation-recorder';
 import { playheadBeats } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
-import { useTransport } from './transport-store';
+import { activeLoop, useTransport } from './transport-store';
 
 const paramKey = (target: string, param: string) => `${target}\u0000${param}`;
 
@@ -37,10 +37,7 @@ function playheadBeat(): number | null {
 const recorder = new AutomationRecorder({
   mode: (param) => automationModeOf(param.channel),
   playheadBeat,
-  loop: () => {
-    const { loop, looping } = useTransport.getState();
-    return looping ? loop : null;
-  },
+  loop: activeLoop,
   send: (command) => {
     if (command.type === 'write-automation') markWritten(command.target, command.param, command.writing);
     runtime().audio.send(command);

@@ -20,7 +20,7 @@ import { heardAt, playheadBeats, playingPair } from './playhead';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
-import { useTransport } from './transport-store';
+import { activeLoop, useTransport } from './transport-store';
 
 /** A finished take of notes as an edit: how many notes, the undo label, the recipe. */
 export interface NotesTakeEdit {
@@ -130,7 +130,7 @@ export const usePlay = create<PlayState>()((set, get) => ({
     if (get().recording || trackId === null) return;
     const { audio } = runtime();
     const transport = useTransport.getState();
-    const range = loopRange();
+    const range = activeLoop();
     try {
       await audio.resume();
       if (get().countIn) {
@@ -155,7 +155,7 @@ export const usePlay = create<PlayState>()((set, get) => ({
   },
   beginTake() {
     if (take || get().armedTrackId === null) return false;
-    const range = loopRange();
+    const range = activeLoop();
     take = new NoteTake(range ? range.start : playheadBeats(), range);
     if (range) countLoopPasses(range);
     set({ recording: 'recording' });
@@ -263,11 +263,6 @@ function punchRange(): { start: number; end: number } | null {
   return punch?.on ? { start: punch.start, end: punch.end } : null;
 }
 
-/** The range the playhead loops in while the transport loops, or null. */
-function loopRange(): { start: number; end: number } | null {
-  const { loop, looping } = useTransport.getState();
-  return looping && loop ? loop : null;
-}
 
 function instrumentOf(project: Project, trackId: string): string | undefined {
   const track = project.tracks.find((t) => t.id === trackId);

@@ -19,7 +19,7 @@ import { useTimeline } from './timeline-store';
 import { useProject } from './project-store';
 import { runtime } from './runtime';
 import { reportError, useSession } from './session-store';
-import { useTransport } from './transport-store';
+import { activeLoop, useTransport } from './transport-store';
 
 /** How takes are recorded: bars of count-in, and whether the click sounds while recording. */
 export interface RecordingSettings {
@@ -275,8 +275,8 @@ async function countInBefore(seekTo: number | null, abort: AbortSignal): Promise
 
 /** Record with no audio track armed: the count-in, then a take of notes on the armed instrument track while the transport plays (from the loop's start while looping). */
 async function recordNotesOnly(abort: AbortSignal): Promise<void> {
-  const { loop, looping } = useTransport.getState();
-  const seekTo = looping && loop && loop.end > loop.start ? loop.start : null;
+  const loop = activeLoop();
+  const seekTo = loop ? loop.start : null;
   if (seekTo !== null) useTransport.getState().seekToBeat(seekTo);
   await countInBefore(seekTo, abort);
   usePlay.getState().beginTake();
@@ -291,14 +291,13 @@ async function recordNotesOnly(abort: AbortSignal): Promise<void> {
  * is written; nothing from before where recording begins. Ranges in frames of the song's clock.
  */
 function takePlan(rate: number): { seekTo: number | null; loop: FrameRange | null; punch: FrameRange | null; from: number } {
-  const { loop, looping } = useTransport.getState();
+  const loop = activeLoop();
   const { punch } = useProject.getState().project;
   const clock = Clock.of(useProject.getState().project);
   const frames = (range: { start: number; end: number }): FrameRange => ({ start: clock.frameAt(beats(range.start), hertz(rate)), end: clock.frameAt(beats(range.end), hertz(rate)) });
-  const looped = looping && loop && loop.end > loop.start ? loop : null;
-  const loopFrames = looped ? frames(looped) : null;
+  const loopFrames = loop ? frames(loop) : null;
   return {
-    seekTo: looped ? looped.start : null,
+    seekTo: loop ? loop.start : null,
     loop: loopFrames,
     punch: punch?.on ? frames(punch) : null,
     from: loopFrames ? loopFrames.start : playheadFrame(),

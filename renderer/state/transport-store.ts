@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { LoopRange, PreviewWarp } from '../../src/protocol/engine';
-import { punchingLabel, setPunchLabel } from '../../src/model/edits/labels';
-import { setPunchRange, togglePunching } from '../../src/model/edits/recording-edits';
+import { loopingLabel, punchingLabel, setLoopLabel, setPunchLabel } from '../../src/model/edits/labels';
+import { activeLoopRange, setLoopRange, setPunchRange, toggleLooping, togglePunching } from '../../src/model/edits/recording-edits';
+import type { Project } from '../../src/model/project-schema';
 import { Clock } from '../../src/std/clock';
 import { beats, hertz } from '../../src/std/units';
 import { seekToFrame } from './playhead';
@@ -16,18 +17,23 @@ interface TransportState {
   readonly previewGainDb: number;
   /** Loops auditioned in the library are transposed to the song's key (when both keys are known). */
   readonly keySync: boolean;
-  /** The loop range in beats (kept when looping is switched off). */
-  readonly loop: LoopRange | null;
-  readonly looping: boolean;
+  /**
+   * A range the waveform editor's "Play selection" loops in for a while instead of the song's loop
+   * range (`project.loop`), without changing the song; null when nothing borrows the loop.
+   */
+  readonly borrowedLoop: LoopRange | null;
   play(): Promise<void>;
   stop(): void;
   toggle(): Promise<void>;
   returnToStart(): void;
   /** Moves the playhead to a position in beats. */
   seekToBeat(position: number): void;
-  /** Sets the loop range and switches looping on. */
+  /** Sets the loop range and switches looping on: the song's (`project.loop`), saved with it, one undo step. */
   setLoopRange(range: LoopRange): void;
+  /** Switches looping on or off (one undo step), keeping the range. */
   toggleLooping(): void;
+  /** Loops in `range` (or the song's loop again, with null) without changing the song. */
+  borrowLoop(range: LoopRange | null): void;
   /**
    * Sets the punch range (recording writes only inside it while punching) and switches punching
    * on. The punch range is the song's (`project.punch`): saved with it, each change one undo step.
@@ -48,8 +54,7 @@ export const useTransport = create<TransportState>()((set, get) => ({
   metronome: false,
   previewGainDb: -6,
   keySync: false,
-  loop: null,
-  looping: false,
+  borrowedLoop: null,
   async play() {
     const { audio } = runtime();
     try {
@@ -72,22 +77,18 @@ export const useTransport = create<TransportState>()((set, get) => ({
     seekToFrame(Clock.of(useProject.getState().project).frameAt(beats(Math.max(0, position)), hertz(runtime().audio.context.sampleRate)));
   },
   setLoopRange(range) {
-    if (range.end <= range.start) return;
-    runtime().audio.send({ type: 'set-loop', loop: range });
-    set({ loop: range, looping: true });
+    useProject.getState().edit(setLoopLabel(), (project) => setLoopRange(project, range));
   },
   toggleLooping() {
-    const { loop, looping } = get();
-    if (!loop) return;
-    runtime().audio.send({ type: 'set-loop', loop: looping ? null : loop });
-    set({ looping: !looping });
+    useProject.getState().edit(loopingLabel(), toggleLooping);
   },
+  borrowLoop: (borrowedLoop) => set({ borrowedLoop }),
   setPunchRange(range) {
     useProject.getState().edit(setPunchLabel(), (project) => setPunchRange(project, range));
   },
   togglePunching() {
     const on = useProject.getState().project.punch?.on !== true;
-    useProject.getState().edit(punchingLabel(on), (project) => togglePunching(project, get().loop));
+    useProject.getState().edit(punchingLabel(on), (project) => togglePunching(project, songLoopRange(project)));
   },
   setMetronome(enabled) {
     runtime().audio.send({ type: 'set-metronome', enabled });
@@ -112,3 +113,13 @@ export const useTransport = create<TransportState>()((set, get) => ({
     }
   },
 }));
+
+/** The song's loop range (kept while looping is off), or null when none was set. */
+export function songLoopRange(project: Project): LoopRange | null {
+  return project.loop ? { start: project.loop.start, end: project.loop.end } : null;
+}
+
+/** Where the playhead loops now: a borrowed range, else the song's loop range while looping, else null. */
+export function activeLoop(): LoopRange | null {
+  return useTransport.getState().borrowedLoop ?? activeLoopRange(useProject.getState().project);
+}

@@ -11,6 +11,7 @@ import { upgradeV1ToV2 } from './migration-v2';
 import { upgradeV2ToV3 } from './migration-v3';
 import { upgradeV3ToV4 } from './migration-v4';
 import { upgradeV4ToV5 } from './migration-v5';
+import { upgradeV5ToV6 } from './migration-v6';
 import { currentProjectVersion } from './project-schema';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const projectMigrations: readonly Migration[] = [
   { from: 2, to: 3, migrate: upgradeV2ToV3 },
   { from: 3, to: 4, migrate: upgradeV3ToV4 },
   { from: 4, to: 5, migrate: upgradeV4ToV5 },
+  { from: 5, to: 6, migrate: upgradeV5ToV6 },
 ];
 
 export interface MigrateOptions {

@@ -156,6 +156,7 @@ function inDocumentedOrder(project: Project): Project {
     patterns: Object.fromEntries(Object.entries(project.patterns).sort(byKey).map(([id, pattern]) => [id, patternInOrder(pattern)])),
     key: project.key === null ? null : { tonic: project.key.tonic, mode: project.key.mode },
     ...(project.punch === undefined ? {} : { punch: { start: project.punch.start, end: project.punch.end, on: project.punch.on } }),
+    ...(project.loop === undefined ? {} : { loop: { start: project.loop.start, end: project.loop.end, on: project.loop.on } }),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Project format v5: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
+ * Project format v6: the document every feature reads and edits, one UTF-8 JSON `*.glowroom`
  * file (docs/project-format.md). Units are part of the meaning: `start`/`length`, marker `beat`
  * and automation `beat` in beats (quarter notes) on the timeline, `offset`/`fadeIn`/`fadeOut` in
  * seconds of source time, track `height` in CSS pixels, gains in dB. Field order here is the
@@ -10,8 +10,8 @@
  * master is a channel too. Devices and their parameters are validated against the catalog
  * (src/devices/catalog.ts), the one place a device's parameters are declared. A track with an
  * `instrument` (instrument-schema.ts) holds note clips, which play `patterns` (note-schema.ts);
- * tempo and meter changes and the key are in timing-schema.ts; takes, input monitoring and the punch
- * range in recording-schema.ts.
+ * tempo and meter changes and the key are in timing-schema.ts; takes, input monitoring, the punch
+ * range and the loop range in recording-schema.ts.
  */
 import { z } from 'zod';
 import { automationCurves, type AutomationCurve } from '../devices/automation-curve';
@@ -21,11 +21,11 @@ import { paramProblem, type ParamSpec } from '../devices/param-spec';
 import { topologicalOrder } from '../std/topological-order';
 import { InstrumentSchema } from './instrument-schema';
 import { NoteClipSchema, PatternSchema, swing } from './note-schema';
-import { MonitorSchema, PunchSchema, TakeSchema } from './recording-schema';
+import { LoopSchema, MonitorSchema, PunchSchema, TakeSchema } from './recording-schema';
 import { bpm, checkParams, checkSorted, finite, gainDb, id, name, nonNegative, pan, timeSignature, type Path } from './schema-parts';
 import { MeterChangeSchema, SongKeySchema, TempoChangeSchema, type MeterChange, type TempoChange } from './timing-schema';
 
-export const currentProjectVersion = 5;
+export const currentProjectVersion = 6;
 
 /** Lane height range and default, in CSS pixels. */
 export const minTrackHeight = 40;
@@ -254,6 +254,8 @@ export const ProjectSchema = z
     key: SongKeySchema.nullable(),
     /** The punch range; absent = never set. */
     punch: PunchSchema.optional(),
+    /** The loop range; absent = never set. */
+    loop: LoopSchema.optional(),
   })
   .superRefine((project, context) => {
     checkClips(project, context);
@@ -285,7 +287,7 @@ export { automationCurves, type AutomationCurve };
 export type { DrumPad, Instrument, SamplerZone } from './instrument-schema';
 export type { Note, NoteClip, Pattern, StepGrid } from './note-schema';
 export type { MeterChange, SongKey, TempoChange } from './timing-schema';
-export type { MonitorMode, Punch, Take } from './recording-schema';
+export type { LoopRangeSetting, MonitorMode, Punch, Take } from './recording-schema';
 export { TakeSchema };
 
 type Context = z.RefinementCtx;

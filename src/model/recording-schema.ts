@@ -1,6 +1,6 @@
 /**
  * What the document keeps of recording (format v5): takes on clips of either kind, a track's input
- * monitoring, and the punch range. Positions in beats on the timeline.
+ * monitoring, and the punch range; and the loop range (format v6). Positions in beats on the timeline.
  */
 import { z } from 'zod';
 import { id, nonNegative } from './schema-parts';
@@ -16,17 +16,23 @@ export const TakeSchema = z.strictObject({
 export const monitorModes = ['off', 'in', 'auto'] as const;
 export const MonitorSchema = z.enum(monitorModes);
 
-/** Where recording writes while punching: only takes and notes inside it are kept. */
-export const PunchSchema = z
+/** A range in beats and whether it is in use; the range is kept while it is not. */
+const switchableRange = z
   .strictObject({
     start: nonNegative,
     /** After `start`. */
     end: nonNegative,
-    /** Whether recording punches (the range is kept while it does not). */
     on: z.boolean(),
   })
-  .refine((punch) => punch.end > punch.start, { message: 'must end after it starts', path: ['end'] });
+  .refine((range) => range.end > range.start, { message: 'must end after it starts', path: ['end'] });
+
+/** Where recording writes while punching (`on`): only takes and notes inside it are kept. */
+export const PunchSchema = switchableRange;
+
+/** The transport's loop range (format v6); `on`: the playhead loops in it. */
+export const LoopSchema = switchableRange;
 
 export type Take = z.infer<typeof TakeSchema>;
 export type MonitorMode = z.infer<typeof MonitorSchema>;
 export type Punch = z.infer<typeof PunchSchema>;
+export type LoopRangeSetting = z.infer<typeof LoopSchema>;

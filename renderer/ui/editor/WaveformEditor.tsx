@@ -9,7 +9,6 @@ import { resolveClip, type ClipRef } from '../../../src/model/edits/selection';
 import type { AudioClip, Project } from '../../../src/model/project-schema';
 import { useEditor } from '../../state/editor-store';
 import { useProject } from '../../state/project-store';
-import { runtime } from '../../state/runtime';
 import { sourceDurationsOf, useSamples, type SampleInfo } from '../../state/samples-store';
 import { useSession } from '../../state/session-store';
 import { useTimeline } from '../../state/timeline-store';
@@ -202,8 +201,7 @@ function EditorBody({ target, project, clip, info }: { target: ClipRef; project:
       return;
     }
     const transport = useTransport.getState();
-    saved ??= { loop: transport.loop, looping: transport.looping };
-    transport.setLoopRange({ start: from, end: to });
+    transport.borrowLoop({ start: from, end: to });
     transport.seekToBeat(from);
     await transport.play();
     setPlaying(true);
@@ -318,21 +316,12 @@ function adoptShadowStyles(element: HTMLElement): void {
   }
 }
 
-/** The loop range as it was before "Play selection" borrowed it, restored on Stop and on close. */
-let saved: { loop: ReturnType<typeof useTransport.getState>['loop']; looping: boolean } | null = null;
-
+/** "Play selection" borrows the loop (the song's is untouched); Stop and close give it back. */
 function stopSelection(then: () => void): void {
-  if (saved) {
-    const transport = useTransport.getState();
+  const transport = useTransport.getState();
+  if (transport.borrowedLoop) {
     if (transport.playing) transport.stop();
-    const { loop, looping } = saved;
-    saved = null;
-    try {
-      runtime().audio.send({ type: 'set-loop', loop: looping ? loop : null });
-    } catch {
-      // No audio yet: nothing was playing.
-    }
-    useTransport.setState({ loop, looping });
+    transport.borrowLoop(null);
   }
   then();
 }

@@ -5,7 +5,6 @@ import type { Project } from '../../../src/model/project-schema';
 import type { LoopRange } from '../../../src/protocol/engine';
 import { displayName, useProject } from '../../state/project-store';
 import { useTimeline } from '../../state/timeline-store';
-import { useTransport } from '../../state/transport-store';
 import { extensionOf, formatChoices, loudnessChoices, type LoudnessChoice, type WhatChoice } from './export-choices';
 import { DestinationField } from './DestinationField';
 import { exportDestination } from './export-destination';
@@ -31,7 +30,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const filePath = useProject((s) => s.filePath);
   const exportsDir = useSession((s) => s.info?.exportsDir ?? '');
   const tempo = useProject((s) => s.project.tempo);
-  const loop = useTransport((s) => s.loop);
+  const loop = useProject((s) => s.project.loop) ?? null;
   const selection = useTimeline((s) => s.selection);
   const project = useProject((s) => s.project);
   const selected = useMemo(() => selectionSpan(project, selection), [project, selection]);

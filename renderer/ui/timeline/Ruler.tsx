@@ -21,8 +21,11 @@ import { snapToGrid, type SnapRounding } from '../../../src/model/snap';
 export function Ruler() {
   const pixelsPerBeat = useTimeline((s) => s.pixelsPerBeat);
   const snap = useTimeline((s) => s.snap);
-  const loop = useTransport((s) => s.loop);
-  const looping = useTransport((s) => s.looping);
+  // The song's loop range, or the one "Play selection" borrows while it plays.
+  const borrowed = useTransport((s) => s.borrowedLoop);
+  const songLoop = useProject((s) => s.project.loop);
+  const loop = borrowed ?? songLoop ?? null;
+  const looping = borrowed !== null || songLoop?.on === true;
   const punch = useProject((s) => s.project.punch) ?? null;
   const punching = punch?.on === true;
   const drag = useRef<{ from: number; moved: boolean; punch: boolean } | null>(null);

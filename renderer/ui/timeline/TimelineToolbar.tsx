@@ -48,8 +48,8 @@ export function TimelineToolbar({ onZoomToFit }: { onZoomToFit: () => void }) {
   const setSnap = useTimeline((s) => s.setSnap);
   const follow = useTimeline((s) => s.follow);
   const setFollow = useTimeline((s) => s.setFollow);
-  const looping = useTransport((s) => s.looping);
-  const loop = useTransport((s) => s.loop);
+  const loop = useProject((s) => s.project.loop);
+  const looping = loop?.on === true;
   const toggleLooping = useTransport((s) => s.toggleLooping);
   const overlap = useTimeline((s) => s.overlap);
   const setOverlap = useTimeline((s) => s.setOverlap);

@@ -13,7 +13,7 @@ export function TransportControls() {
   const recording = phase !== null;
   const punch = useProject((s) => s.project.punch);
   const punching = punch?.on === true;
-  const hasLoop = useTransport((s) => s.loop !== null);
+  const hasLoop = useProject((s) => s.project.loop !== undefined);
   const canPunch = punch !== undefined || hasLoop;
   return (
     <div className="transport-buttons" role="group" aria-label="Transport">

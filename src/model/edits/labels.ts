@@ -97,4 +97,7 @@ export const pasteAutomationPointsLabel = (count: number): string => counted('Pa
 /** Recording: the punch range set, punching switched on or off, a track's input monitoring. */
 export const setPunchLabel = (): string => 'Set Punch Range';
 export const punchingLabel = (on: boolean): string => (on ? 'Punch On' : 'Punch Off');
+/** The transport: the loop range set, looping switched on or off. */
+export const setLoopLabel = (): string => 'Set Loop Range';
+export const loopingLabel = (): string => 'Loop On/Off';
 export const monitorLabel = (mode: MonitorMode): string => (mode === 'off' ? 'Monitoring Off' : mode === 'in' ? 'Monitoring In' : 'Monitoring Auto');

@@ -6,7 +6,7 @@ import { currentProjectVersion, type Project } from '../../../src/model/project-
 
 /** A current-version project as a user's editor might lay it out. */
 export const exampleText = `{
-  "format": "glowroom", "version": 5, "name": "Night drive",
+  "format": "glowroom", "version": 6, "name": "Night drive",
   "tempo": 120, "timeSignature": [4, 4], "sampleRate": 48000,
   "sources": { "s1": { "path": "Audio/amen.wav", "sha256": "cc6625de7e276888061935a5861b3009d734a828a73150a043e5e9f484848595" } },
   "tracks": [ { "id": "t1", "name": "Drums", "colour": "#ffb347", "height": 72,
@@ -427,5 +427,6 @@ export function richProject(): Project {
     },
     key: { tonic: 9, mode: 'minor' },
     punch: { start: 4, end: 8.5, on: true },
+    loop: { start: 0, end: 16, on: false },
   };
 }

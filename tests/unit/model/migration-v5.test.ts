@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { upgradeV4ToV5 } from '../../../src/model/migration-v5';
 import { migrateProject } from '../../../src/model/migrations';
 import { parseProject, serializeProject } from '../../../src/model/parse-project';
-import { ProjectSchema } from '../../../src/model/project-schema';
+import { currentProjectVersion, ProjectSchema } from '../../../src/model/project-schema';
 import { docsExampleV1 } from './fixtures';
 
 const file = 'Night drive.glowroom';
@@ -20,17 +20,17 @@ describe('format v4 → v5', () => {
     const copy = structuredClone(before);
     expect(upgradeV4ToV5(before)).toBe(before);
     expect(before).toStrictEqual(copy);
-    const after = migrateProject(before) as Json;
+    const after = migrateProject(before, undefined, { target: 5 }) as Json;
     expect(after).toStrictEqual({ ...copy, version: 5 });
-    expect(ProjectSchema.safeParse(after).success).toBe(true);
+    expect(ProjectSchema.safeParse(migrateProject(after)).success).toBe(true);
     const project = parseProject(JSON.stringify(copy), file);
     expect(project.punch).toBeUndefined();
     for (const track of project.tracks) expect(track.monitor).toBeUndefined();
   });
 
-  it('saves an upgraded v4 file as version 5 without the new optional fields', () => {
+  it('saves an upgraded v4 file as the current version without the new optional fields', () => {
     const text = serializeProject(parseProject(JSON.stringify(v4()), file));
-    expect(text).toContain('"version": 5');
+    expect(text).toContain(`"version": ${currentProjectVersion}`);
     expect(text).not.toContain('"punch"');
     expect(text).not.toContain('"monitor"');
   });

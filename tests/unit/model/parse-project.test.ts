@@ -204,7 +204,7 @@ describe('parseProject: every bad field is named by its JSON path', () => {
 
   // Every field the schema knows, removed one at a time.
   // `punch` (the project) and `monitor` (a track) are optional too (format v5).
-  const topFields = Object.keys(ProjectSchema.shape).filter((key) => key !== 'format' && key !== 'version' && key !== 'punch');
+  const topFields = Object.keys(ProjectSchema.shape).filter((key) => key !== 'format' && key !== 'version' && key !== 'punch' && key !== 'loop');
   const missing: [readonly PathKey[], string][] = [
     ...topFields.map((key): [readonly PathKey[], string] => [[key], key]),
     [['sources', 's1', 'path'], 'sources.s1.path'],
@@ -375,15 +375,15 @@ describe('parseProject: text that is not a project', () => {
 
 describe('parseProject: versions', () => {
   it('refuses a newer version as unsupported, saying what to do', () => {
-    const error = errorFor(exampleText.replace('"version": 5', '"version": 6'));
+    const error = errorFor(exampleText.replace('"version": 6', '"version": 7'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe(
-      `Night drive.glowroom was saved by a newer Glowroom (format version 6); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
+      `Night drive.glowroom was saved by a newer Glowroom (format version 7); this version reads up to ${currentProjectVersion}. Update Glowroom to open it.`,
     );
   });
 
   it('refuses a newer version even when the rest would not validate', () => {
-    expect(errorFor('{ "format": "glowroom", "version": 6, "hologram": true }').code).toBe('unsupported');
+    expect(errorFor('{ "format": "glowroom", "version": 7, "hologram": true }').code).toBe('unsupported');
   });
 
   it.each([

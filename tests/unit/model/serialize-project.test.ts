@@ -29,12 +29,12 @@ import { NoteClipSchema, NoteSchema, PatternSchema, StepGridSchema } from '../..
 import { MeterChangeSchema, SongKeySchema, TempoChangeSchema } from '../../../src/model/timing-schema';
 import { GlowroomError } from '../../../src/std/errors';
 import { repoRoot } from '../../support/paths';
-import { PunchSchema } from '../../../src/model/recording-schema';
+import { LoopSchema, PunchSchema } from '../../../src/model/recording-schema';
 import { exampleFile, exampleText, richProject } from './fixtures';
 
 const canonicalExample = `{
   "format": "glowroom",
-  "version": 5,
+  "version": 6,
   "name": "Night drive",
   "tempo": 120,
   "timeSignature": [4, 4],
@@ -236,6 +236,7 @@ describe('serializeProject', () => {
     expect(written.tracks.map((track) => track.instrument?.type)).toEqual(expect.arrayContaining(['drums', 'sampler', 'synth', undefined]));
     expect(written.tracks.some((track) => track.monitor !== undefined) && written.tracks.some((track) => track.clips.some((clip) => clip.kind === 'notes' && clip.take))).toBe(true);
     expect(Object.keys(written.punch ?? {})).toEqual(Object.keys(PunchSchema.shape));
+    expect(Object.keys(written.loop ?? {})).toEqual(Object.keys(LoopSchema.shape));
     expect(Object.keys(written.patterns)).toEqual(Object.keys(written.patterns).sort());
     for (const pattern of Object.values(written.patterns)) {
       expect(Object.keys(pattern)).toEqual(keysOf(PatternSchema.shape, pattern, ['swing', 'stepGrid']));
@@ -388,6 +389,12 @@ describe('docs/project-format.md', () => {
     expect(noteTakes.filter((clip) => !clip.mute)).toHaveLength(1);
     expect(project.tracks.some((track) => track.monitor !== undefined && track.monitor !== 'off')).toBe(true);
     expect(project.punch).toBeDefined();
+  });
+
+  it('shows what version 6 added: the loop range, saved with the song (here switched on)', () => {
+    const project = parseProject(example, 'Night drive.glowroom');
+    expect(project.loop?.on).toBe(true);
+    expect(project.loop && project.loop.end > project.loop.start).toBe(true);
   });
 
   it('documents every parameter of every device type', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setMonitorMode, setPunchRange, togglePunching } from '../../../../src/model/edits/recording-edits';
+import { activeLoopRange, setLoopRange, setMonitorMode, setPunchRange, toggleLooping, togglePunching } from '../../../../src/model/edits/recording-edits';
 import { applyEdit, emptyHistory, undo } from '../../../../src/model/history';
 import { createInstrument } from '../../../../src/model/new-instrument';
 import { parseProject, serializeProject } from '../../../../src/model/parse-project';
@@ -30,6 +30,37 @@ describe('the punch range', () => {
     const reread = parseProject(serializeProject(step.document), 'song.glowroom');
     expect(reread.punch).toEqual({ start: 4, end: 8, on: true });
     expect(undo(step.history)?.document.punch).toBeUndefined();
+  });
+});
+
+describe('the loop range', () => {
+  it('is set and switched on at once; a range that is empty, reversed or not finite changes nothing', () => {
+    const p = project();
+    const set = expectValid(setLoopRange(p, { start: 8, end: 16 }));
+    expect(set.loop).toEqual({ start: 8, end: 16, on: true });
+    expect(activeLoopRange(set)).toEqual({ start: 8, end: 16 });
+    expect(setLoopRange(set, { start: 8, end: 16 })).toBe(set);
+    for (const bad of [{ start: 4, end: 4 }, { start: 8, end: 4 }, { start: -1, end: 4 }, { start: Number.POSITIVE_INFINITY, end: 4 }]) expect(setLoopRange(p, bad)).toBe(p);
+    expect(set.punch).toBeUndefined();
+  });
+
+  it('switches off and on keeping its range; without a range, switching does nothing', () => {
+    const p = project();
+    expect(toggleLooping(p)).toBe(p);
+    expect(activeLoopRange(p)).toBeNull();
+    const off = toggleLooping(setLoopRange(p, { start: 2, end: 6 }));
+    expect(off.loop).toEqual({ start: 2, end: 6, on: false });
+    expect(activeLoopRange(off)).toBeNull();
+    expect(toggleLooping(off).loop).toEqual({ start: 2, end: 6, on: true });
+  });
+
+  it('is saved with the song, and each change is one undo step', () => {
+    const set = applyEdit(project(), emptyHistory, 'Set Loop Range', (d) => setLoopRange(d, { start: 4, end: 12 }));
+    const off = applyEdit(set.document, set.history, 'Loop On/Off', toggleLooping);
+    expect(parseProject(serializeProject(off.document), 'song.glowroom').loop).toEqual({ start: 4, end: 12, on: false });
+    const undone = undo(off.history);
+    expect(undone?.document.loop).toEqual({ start: 4, end: 12, on: true });
+    expect(undone && undo(undone.history)?.document.loop).toBeUndefined();
   });
 });
 
