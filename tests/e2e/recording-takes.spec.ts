@@ -127,7 +127,7 @@ test('punching in and out writes only the punch range', async ({ app }) => {
   for (const onset of heard) expect(offBeatMs(4 * beat + onset)).toBeLessThanOrEqual(1);
 });
 
-test('monitoring per track and the punch range are kept with the song (undoable); the count-in and the click while recording are kept as user settings', async ({ app }) => {
+test('monitoring per track, the punch range and the loop range are kept with the song (undoable); the count-in and the click while recording are kept as user settings', async ({ app }) => {
   await app.getByRole('button', { name: 'Add audio track' }).click();
   const monitor = app.getByRole('combobox', { name: 'Monitor input on Audio 1' });
   await monitor.selectOption('auto');
@@ -137,6 +137,16 @@ test('monitoring per track and the punch range are kept with the song (undoable)
   const punch = app.getByRole('button', { name: 'Punch in/out' });
   await expect(punch).toHaveAttribute('aria-pressed', 'true');
   await expect(undo).toHaveAccessibleName('Undo Set Punch Range');
+  // The loop range over bar 3 (beats 8–12): one undo step to set, one to switch.
+  await dragRuler(app, 8, 12);
+  const loop = app.getByRole('button', { name: 'Loop', exact: true });
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
+  await expect(undo).toHaveAccessibleName('Undo Set Loop Range');
+  await loop.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'false');
+  await expect(undo).toHaveAccessibleName('Undo Loop On/Off');
+  await undo.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
   await app.getByRole('combobox', { name: 'Count-in' }).selectOption({ label: 'Count-in 2 bars' });
   await app.getByRole('button', { name: 'Audio input' }).click();
   const click = app.getByRole('dialog', { name: 'Recording input' }).getByRole('checkbox', { name: 'Click while recording' });
@@ -146,6 +156,7 @@ test('monitoring per track and the punch range are kept with the song (undoable)
   const saved = await saveAs(app, file);
   expect(saved.punch).toEqual({ start: 4, end: 8, on: true });
   expect(saved.tracks[0]?.monitor).toBe('auto');
+  expect(saved.loop).toEqual({ start: 8, end: 12, on: true });
 
   // A new window: the user settings are read back from the data folder, the song's from its file.
   await app.reload();
@@ -154,12 +165,14 @@ test('monitoring per track and the punch range are kept with the song (undoable)
   await expect(app.getByRole('dialog', { name: 'Recording input' }).getByRole('checkbox', { name: 'Click while recording' })).not.toBeChecked();
   await app.keyboard.press('Escape');
   await expect(punch).toHaveAttribute('aria-pressed', 'false');
+  await expect(loop).toBeDisabled();
   await fileMenu(app, 'Open…');
   const open = app.getByRole('dialog', { name: 'Open project' });
   await open.getByRole('textbox', { name: 'Location' }).fill(file);
   await open.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(monitor).toHaveValue('auto');
   await expect(punch).toHaveAttribute('aria-pressed', 'true');
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
   await app.screenshot({ path: '/tmp/shots/rec/kept-settings.png' });
   // Punching off is one undo step, as the range is.
   await punch.click();
