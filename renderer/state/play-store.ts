@@ -39,7 +39,6 @@ interface PlayState {
   readonly devices: readonly MidiDevice[];
   /** Pitches sounding now (the on-screen keys light up). */
   readonly sounding: readonly number[];
-  readonly countIn: boolean;
   readonly quantize: InputQuantize;
   readonly mode: RecordMode;
   /** 'count-in' while the bar of clicks plays, 'recording' while the take runs. */
@@ -50,11 +49,13 @@ interface PlayState {
   noteOff(source: string, pitch: number, time?: number): void;
   releaseSource(source: string): void;
   connectMidi(): Promise<void>;
-  setCountIn(on: boolean): void;
   setQuantize(grid: InputQuantize): void;
   setMode(mode: RecordMode): void;
-  /** The play bar's Record: its own count-in (one bar), then a take of notes on the armed track while the transport plays. */
-  record(): Promise<void>;
+  /**
+   * The play bar's Record: `countInBars` bars of count-in (the user's one count-in setting, the
+   * transport's Count-in too), then a take of notes on the armed track while the transport plays.
+   */
+  record(countInBars: number): Promise<void>;
   /**
    * Starts a take of notes now, from the playhead (from the loop's start while looping), without a
    * count-in: the transport's Record calls it when its own count-in ends. False when no instrument
@@ -82,7 +83,6 @@ export const usePlay = create<PlayState>()((set, get) => ({
   midi: 'off',
   devices: [],
   sounding: [],
-  countIn: true,
   quantize: null,
   mode: 'overdub',
   recording: null,
@@ -122,10 +122,9 @@ export const usePlay = create<PlayState>()((set, get) => ({
       useSession.getState().notify('error', 'Glowroom may not use MIDI devices here. Allow MIDI for this page in the browser’s site settings, then try again.');
     }
   },
-  setCountIn: (countIn) => set({ countIn }),
   setQuantize: (quantize) => set({ quantize }),
   setMode: (mode) => set({ mode }),
-  async record() {
+  async record(countInBars) {
     const trackId = get().armedTrackId;
     if (get().recording || trackId === null) return;
     const { audio } = runtime();
@@ -133,14 +132,14 @@ export const usePlay = create<PlayState>()((set, get) => ({
     const range = activeLoop();
     try {
       await audio.resume();
-      if (get().countIn) {
+      if (countInBars > 0) {
         set({ recording: 'count-in' });
         countInAbort = new AbortController();
-        // A bar of the meter and at the tempo where the take starts.
+        // Bars of the meter and at the tempo where the take starts.
         const clock = Clock.of(useProject.getState().project);
         const at = beats(range ? range.start : playheadBeats());
         if (range) transport.seekToBeat(range.start);
-        await countIn(audio.context, Math.round(clock.barLength(clock.barAt(at))), 60 / clock.tempoAt(at), countInAbort.signal);
+        await countIn(audio.context, Math.round(clock.barLength(clock.barAt(at)) * countInBars), 60 / clock.tempoAt(at), countInAbort.signal);
       } else if (range) {
         transport.seekToBeat(range.start);
       }

@@ -56,8 +56,18 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   const pitches = written.tracks.flatMap((t) => t.notes.map((n) => n.pitch)).sort((a, b) => a - b);
   expect(pitches).toEqual([36, 36, 43, 60, 64, 67]);
 
+  // The count-in is one setting, shown by the play bar's checkbox and the transport's Count-in.
+  const countInBox = app.getByRole('checkbox', { name: 'Count-in' });
+  const transportCountIn = app.getByRole('combobox', { name: 'Count-in' });
+  await expect(transportCountIn).toHaveValue('0');
+  await transportCountIn.selectOption('2');
+  await expect(countInBox).toBeChecked();
+  await countInBox.uncheck();
+  await expect(transportCountIn).toHaveValue('0');
+
   // With the count-in: a bar of clicks first, then the take; Replace clears what was under it.
-  await app.getByRole('checkbox', { name: 'Count-in' }).check();
+  await countInBox.check();
+  await expect(transportCountIn).toHaveValue('1');
   await app.getByRole('combobox', { name: 'Record mode' }).selectOption('Replace');
   await app.getByRole('button', { name: 'Record notes' }).click();
   await expect(app.getByRole('button', { name: 'Counting in…' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useProject } from '../../state/project-store';
 import { usePlay, type InputQuantize } from '../../state/play-store';
+import { useRecording } from '../../state/recording-store';
 import { KeyboardStrip, noteName } from './KeyboardStrip';
 import { useComputerKeyboard } from './use-computer-keyboard';
 import './play.css';
@@ -22,6 +23,8 @@ const onScreen = 'on-screen-keys';
 export function PlayPanel() {
   const tracks = useProject((s) => s.project.tracks);
   const play = usePlay();
+  // The count-in is one user setting, shown here and by the transport's Count-in.
+  const countInBars = useRecording((s) => s.settings.countInBars);
   const [keyboardOn, setKeyboardOn] = useState(false);
   const { base, velocity } = useComputerKeyboard(keyboardOn);
   const instrumentTracks = tracks.filter((t) => t.instrument);
@@ -60,14 +63,19 @@ export function PlayPanel() {
           className={`record-notes${play.recording ? ' is-recording' : ''}`}
           aria-pressed={play.recording !== null}
           disabled={!armedExists}
-          onClick={() => (play.recording ? play.stopRecording() : void play.record())}
+          onClick={() => (play.recording ? play.stopRecording() : void play.record(countInBars))}
           title="Record what you play into a note clip on the armed track (in the loop range when looping)"
         >
           <span className="record-dot" aria-hidden="true" />
           {recordLabel}
         </button>
         <label className="play-field">
-          <input type="checkbox" checked={play.countIn} onChange={(e) => play.setCountIn(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={countInBars > 0}
+            title="Count in before recording (the same setting as the transport’s Count-in)"
+            onChange={(e) => void useRecording.getState().setCountInBars(e.target.checked ? 1 : 0)}
+          />
           Count-in
         </label>
         <select aria-label="Input quantize" value={String(play.quantize)} onChange={(e) => play.setQuantize(e.target.value === 'null' ? null : Number(e.target.value))}>
