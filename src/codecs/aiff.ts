@@ -3,7 +3,7 @@ import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
 import type { SampleLayout } from './pcm-stream';
-import type { HeaderAt } from './wav';
+import { chunkFollows, fourcc, type HeaderAt } from './chunk-walk';
 
 /**
  * AIFF decoder: FORM/AIFF (big-endian integer PCM, 8-bit signed, 16/24/32-bit, narrower widths
@@ -140,26 +140,14 @@ function findChunks(view: DataView, name: string): Chunks {
   return { comm, ssnd, next: pos };
 }
 
-/** Chunk headers from `next` on that are looked at for a second 'SSND' chunk: a bound on the walk, the same for every reader. */
-const CHUNKS_AFTER_SOUND = 64;
-
 /**
  * Refuses a file that holds a second sound ('SSND') chunk, for the reason a WAV file with two
  * 'data' chunks is refused (wav.ts `refuseSecondData`): an AIFF file has one, and with two,
- * which is the sound is unclear. Walks the headers from `next` (where `findChunks` stopped) as
- * `findChunks` walks, up to CHUNKS_AFTER_SOUND of them or a header that does not fit in the file.
+ * which is the sound is unclear. Looks from `next`, where `findChunks` stopped.
  */
 function refuseSecondSound(headerAt: HeaderAt, fileBytes: number, next: number, name: string): void {
-  let pos = next;
-  for (let seen = 0; seen < CHUNKS_AFTER_SOUND && pos + 8 <= fileBytes; seen++) {
-    const header = headerAt(pos);
-    if (header.length < 8) return;
-    const view = new DataView(header.buffer, header.byteOffset, 8);
-    if (fourcc(view, 0) === 'SSND') {
-      throw damaged(name, "it holds two sound data ('SSND') chunks, so which one is the sound is unclear; export it again from the program that made it");
-    }
-    const size = view.getUint32(4, false);
-    pos += 8 + size + (size % 2);
+  if (chunkFollows(headerAt, fileBytes, next, 'SSND', false)) {
+    throw damaged(name, "it holds two sound data ('SSND') chunks, so which one is the sound is unclear; export it again from the program that made it");
   }
 }
 
@@ -322,11 +310,6 @@ function readChannelInto(view: DataView, first: number, stride: number, count: n
 
 function damaged(name: string, what: string): GlowroomError {
   return new GlowroomError('bad-format', `${name} is damaged: ${what}`);
-}
-
-function fourcc(view: DataView, at: number): string {
-  const byte = (i: number): number => view.getUint8(at + i);
-  return String.fromCharCode(byte(0), byte(1), byte(2), byte(3));
 }
 
 /** Two significant digits below a second, one decimal above: "0.017", "1.8". */

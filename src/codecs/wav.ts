@@ -3,6 +3,7 @@ import { GlowroomError } from '../std/errors';
 import { hertz } from '../std/units';
 import { checkShape } from './limits';
 import type { SampleLayout } from './pcm-stream';
+import { chunkFollows, fourcc, type HeaderAt } from './chunk-walk';
 
 /**
  * WAV decoder: RIFF/WAVE and RF64/BW64 containers; integer PCM (8-bit unsigned, 16/24/32-bit
@@ -44,9 +45,6 @@ function readHeaders(view: DataView, name: string): { format: AudioFormat; chunk
   const dataBytes = dataLength(view.byteLength, chunks.data, frameBytes * fmt.sampleRate, name);
   return { format, chunks, fmt, frameBytes, frames: Math.floor(dataBytes / frameBytes) };
 }
-
-/** Up to 8 bytes of the file from byte `at` (fewer where it ends): a chunk header past the bytes in hand. */
-export type HeaderAt = (at: number) => Uint8Array;
 
 /**
  * The layout of a WAV file's frames, from its first bytes (`head`, through the start of the
@@ -141,31 +139,18 @@ function findChunks(view: DataView, format: AudioFormat, name: string): { fmt: S
   return { fmt, data };
 }
 
-/** Chunk headers after the audio that are looked at for a second 'data' chunk: a bound on the walk, the same for every reader. */
-const CHUNKS_AFTER_AUDIO = 64;
-
 /**
  * Refuses a file that holds a second 'data' chunk after the first. A RIFF WAVE file has one;
  * with two, which is the sound is unclear: the second may be more of the take (cut off without a
  * word if only the first were read), or the tail of the first may be bytes spliced in from
  * elsewhere in the file (a copied chunk lands right where the first chunk's declared size ends;
  * fuzz case 18070). Nothing inside PCM audio can tell sound from spliced bytes, so the chunk list
- * is the only witness. Walks the headers after the audio as `findChunks` walks those before it
- * (odd sizes padded), up to CHUNKS_AFTER_AUDIO of them or a header that does not fit in the file.
- * Audio of unknown length runs to the end of the file: nothing follows it.
+ * is the only witness. Audio of unknown length runs to the end of the file: nothing follows it.
  */
 function refuseSecondData(headerAt: HeaderAt, fileBytes: number, data: DataSpan, name: string): void {
   if (data.size === undefined) return;
-  let pos = data.start + data.size + (data.size % 2);
-  for (let seen = 0; seen < CHUNKS_AFTER_AUDIO && pos + 8 <= fileBytes; seen++) {
-    const header = headerAt(pos);
-    if (header.length < 8) return;
-    const view = new DataView(header.buffer, header.byteOffset, 8);
-    if (fourcc(view, 0) === 'data') {
-      throw damaged(name, "it holds two audio ('data') chunks, so which one is the sound is unclear; export it again from the program that made it");
-    }
-    const size = view.getUint32(4, true);
-    pos += 8 + size + (size % 2);
+  if (chunkFollows(headerAt, fileBytes, data.start + data.size + (data.size % 2), 'data', true)) {
+    throw damaged(name, "it holds two audio ('data') chunks, so which one is the sound is unclear; export it again from the program that made it");
   }
 }
 
@@ -333,11 +318,6 @@ function unreadable(name: string, what: string): GlowroomError {
     'unsupported',
     `${name} ${what}, which Glowroom does not read; convert it to PCM WAV (16- or 24-bit)`,
   );
-}
-
-function fourcc(view: DataView, at: number): string {
-  const byte = (i: number): number => view.getUint8(at + i);
-  return String.fromCharCode(byte(0), byte(1), byte(2), byte(3));
 }
 
 /** Exact below 2^53; anything larger is far beyond any file and fails the length checks anyway. */
