@@ -14,7 +14,7 @@ const primed = new Set<DeviceType>();
  * held only whole numbers and now gets a fraction (its representation changes, and every
  * optimized function that reads it is thrown away). The hot block loop then falls back to the
  * interpreter, which boxes every double it touches, for hundreds of blocks: megabytes of garbage
- * on the audio thread (`tests/unit/engine/cold-param-allocation.test.ts`). Primed, those paths
+ * on the audio thread (measured by the `cold-params` bench suite, tests/bench/cold-params.bench.ts). Primed, those paths
  * have feedback and their fields the general representation before any code is optimized.
  * Allocates (it runs where the graph is built, not per block).
  */

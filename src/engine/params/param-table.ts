@@ -138,7 +138,7 @@ export class ParamTable {
    * blocks: in a session where no knob has moved yet, V8 would otherwise optimize this loop with
    * its ramp branches never taken, and the first knob turned would throw that code away (the
    * interpreter then boxes a double per slot per block until it is optimized again;
-   * `tests/unit/engine/cold-param-allocation.test.ts`).
+   * measured by the `cold-params` bench suite).
    */
   advance(frames: number): void {
     const { start, end, remaining } = this;
