@@ -4,6 +4,7 @@
  * renders the engine without it), and publishes transport, meters, DSP load and safety trips
  * into the shared status buffer. Nothing in `process` allocates.
  */
+import { primeEveryDeviceType } from '../../src/engine/devices/registry';
 import { Engine } from '../../src/engine/engine';
 import { SafetyStage } from '../../src/engine/safety-stage';
 import { engineProcessorName, statusSlots, type EngineCommand, type EngineProcessorOptions } from '../../src/protocol/engine';
@@ -22,6 +23,7 @@ class EngineProcessor extends AudioWorkletProcessor {
 
   constructor(options: AudioWorkletProcessorOptions<EngineProcessorOptions>) {
     super();
+    primeEveryDeviceType(sampleRate);
     this.status = new Float64Array(options.processorOptions.status);
     for (const command of options.processorOptions.initialCommands) this.engine.command(command);
     this.port.onmessage = (event) => this.engine.command(event.data as EngineCommand);

@@ -18,6 +18,11 @@ const primed = new Set<DeviceType>();
  * have feedback and their fields the general representation before any code is optimized.
  * Allocates (it runs where the graph is built, not per block).
  */
+/** Whether `type`'s code has been primed in this process (or audio thread). */
+export function isDeviceTypePrimed(type: DeviceType): boolean {
+  return primed.has(type);
+}
+
 export function primeDeviceType(type: DeviceType, create: () => DeviceProcessor): void {
   if (primed.has(type)) return;
   primed.add(type);

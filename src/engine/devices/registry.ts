@@ -38,3 +38,14 @@ export function createDeviceProcessor(type: DeviceType, sampleRate: number): Dev
   primeDeviceType(type, () => deviceProcessors[type](sampleRate));
   return deviceProcessors[type](sampleRate);
 }
+
+/**
+ * Primes every device type's code now (`primeDeviceType`) rather than when the first of a type is
+ * made: playback calls it as its processor is built, before any block, because priming takes
+ * milliseconds (a reverb ≈ 23 ms) that a device added while the song plays would otherwise take
+ * from the audio thread in one go, a dropout. An export builds its graph before its first block,
+ * so it primes only the types it uses, as they are made.
+ */
+export function primeEveryDeviceType(sampleRate: number): void {
+  for (const type of Object.keys(deviceProcessors) as DeviceType[]) primeDeviceType(type, () => deviceProcessors[type](sampleRate));
+}

@@ -7,6 +7,8 @@
  * renders unmuted there.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deviceCatalog, type DeviceType } from '../../../src/devices/catalog';
+import { isDeviceTypePrimed } from '../../../src/engine/devices/prime-device';
 import { blockFrames, createStatusBuffer, engineProcessorName, safetyReasons, statusSlots, type EngineCommand } from '../../../src/protocol/engine';
 import { clip, constant, engineCommands, engineWith, rate, render, track } from '../engine/engine-harness';
 
@@ -48,6 +50,13 @@ function play(commands: readonly EngineCommand[], blocks: number): { left: Float
 }
 
 describe('the engine processor', () => {
+  it('primes every device type as it is built, so a device added while the song plays primes nothing on the audio thread', () => {
+    const types = Object.keys(deviceCatalog) as DeviceType[];
+    expect(types.filter(isDeviceTypePrimed)).toEqual([]);
+    new EngineProcessor({ processorOptions: { status: createStatusBuffer(), initialCommands: [] } });
+    expect(types.filter((type) => !isDeviceTypePrimed(type))).toEqual([]);
+  });
+
   const runaway = { blast: { planes: [constant(rate, 1000)] } };
   const tracks = () => [track('quiet', []), track('loud', [clip('blast')])];
 
