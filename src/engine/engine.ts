@@ -79,6 +79,7 @@ export class Engine {
   /** Transport and sidechain for the devices, rewritten before every segment. */
   private readonly context = new BlockContext();
   /** Beats ↔ frames for the song's timeline: clips, automation, the loop, the click and the devices' transport. */
+  private timeline: EngineTimeline = defaultTimeline;
   private clock = Clock.of(defaultTimeline);
   /** The clock's answer for the segment's first frame: [beat, tempo]. */
   private readonly located = new Float64Array(2);
@@ -135,6 +136,7 @@ export class Engine {
         this.reloadInstruments();
         return;
       case 'set-timeline':
+        this.timeline = command.timeline;
         this.clock = Clock.of(command.timeline);
         this.rebuildVoices(() => true);
         for (const trackId of this.hosts.keys()) this.reschedule(trackId);
@@ -222,7 +224,9 @@ export class Engine {
     if (!warp || !sample) return;
     const beat = this.playing ? nextBeat(this.clock, this.playhead, this.latency, this.loop, this.sampleRate) : { wait: 0, frame: this.playhead - this.latency };
     this.warpedPreview.gain = gain;
-    this.warpedPreview.start(sample, warp, this.clock, beat.frame, beat.wait, this.sampleRate);
+    // The transport wraps (and the preview must follow its loop's tempo) only from before the loop's end.
+    const wraps = this.playing && this.loop !== null && this.playhead < this.loop.end ? this.loopBeats : null;
+    this.warpedPreview.start(sample, warp, this.timeline, wraps, beat.frame, beat.wait, this.sampleRate);
   }
 
   /**

@@ -1,11 +1,12 @@
 import type { SincInterpolator } from '../../dsp/sinc-interpolator';
-import type { EngineClip, EngineWarp, PreviewWarp } from '../../protocol/engine';
-import type { Clock } from '../../std/clock';
+import type { EngineClip, EngineWarp, LoopRange, PreviewWarp } from '../../protocol/engine';
+import { Clock, type TimeMap } from '../../std/clock';
 import { hertz, samples } from '../../std/units';
 import type { PanGains } from '../pan-law';
 import type { PooledSample } from '../sample-pool';
 import type { VoiceScratch } from '../voice-scratch';
 import { WarpedVoice } from '../warp/warped-voice';
+import { loopUnrolledTime } from './loop-unrolled-time';
 
 /**
  * The audition channel for loops: one pass of the sample warped by the same `WarpedVoice` a
@@ -13,7 +14,8 @@ import { WarpedVoice } from '../warp/warped-voice';
  * the beat it starts on, so it follows the song's tempo map (steps and ramps) as a clip there
  * would. It starts `wait` output frames from the next block (the next beat while the transport
  * plays) and then runs on through the song's time at its own pace: a seek or loop wrap of the
- * transport does not move it.
+ * transport does not move it. While the transport loops, that time is the loop's tempo again after
+ * each wrap (`loopUnrolledTime`), so the beats of the preview stay on the beats the transport plays.
  */
 export class WarpedPreview {
   private voice: WarpedVoice | null = null;
@@ -35,13 +37,19 @@ export class WarpedPreview {
     this.voice = null;
   }
 
-  /** Plays `sample` from the song's timeline frame `frame` (heard `wait` output frames from now) on, under `clock`. */
-  start(sample: PooledSample, warp: PreviewWarp, clock: Clock, frame: number, wait: number, engineRate: number): void {
+  /**
+   * Plays `sample` from the song's timeline frame `frame` (heard `wait` output frames from now) on,
+   * under the song's `timeline`; `loop` is the transport's loop when it will wrap (else null).
+   */
+  start(sample: PooledSample, warp: PreviewWarp, timeline: TimeMap, loop: LoopRange | null, frame: number, wait: number, engineRate: number): void {
     const length = ((sample.frames / sample.sampleRate) * warp.sourceTempo) / 60;
+    const song = Clock.of(timeline);
+    const start = song.beatAtFrame(samples(frame), hertz(engineRate));
+    const clock = loop !== null && start < loop.end ? Clock.of(loopUnrolledTime(timeline, loop, start + length)) : song;
     const clip: EngineClip = {
       id: 'preview',
       sampleId: 'preview',
-      start: clock.beatAtFrame(samples(frame), hertz(engineRate)),
+      start,
       length,
       offset: 0,
       gainDb: 0,

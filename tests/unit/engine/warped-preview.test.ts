@@ -88,6 +88,40 @@ describe('library preview in time', () => {
     expect(heard[7]! - heard[6]!).toBeGreaterThan(heard[1]! - heard[0]! + 5_000);
   });
 
+  // A transport loop with a tempo change inside it: after each wrap the song plays the loop's
+  // tempo again, and the preview goes on from where it was in its own beats at that tempo, so
+  // every click still lands on the beat the transport (and its metronome) plays there, within 1 ms.
+  const acrossWraps = (tempoChanges: TempoChange[]) => {
+    const loop = clickLoop(100, 8);
+    const engine = engineWith({ p: { planes: [loop, loop] } }, [], timeline120, rate, { tempoChanges });
+    engine.command({ type: 'set-loop', loop: { start: 0, end: 4 } });
+    const start = 10_000;
+    render(engine, start);
+    engine.command({ type: 'preview', sampleId: 'p', gainDb: 0, warp: inTime('beats') });
+    const clock = Clock.of({ tempo: timeline120.tempo, tempoChanges });
+    const at = (beat: number) => clock.frameAt(beats(beat), hertz(rate));
+    const loopFrames = at(4) - at(0);
+    // Output frames (from the preview command) of the beats heard: 1, 2, 3 of the first pass, then 0–3 of each pass after a wrap.
+    const passBeats = (pass: number, list: number[]) => list.map((beat) => pass * loopFrames + at(beat) - start);
+    const expected = [...passBeats(0, [1, 2, 3]), ...passBeats(1, [0, 1, 2, 3]), ...passBeats(2, [0])];
+    const [left] = render(engine, (expected[7] as number) + at(1));
+    const heard = onsets(left);
+    expect(heard).toHaveLength(8);
+    heard.forEach((frame, i) => expect(Math.abs(frame - (expected[i] as number))).toBeLessThanOrEqual(rate / 1000));
+    return heard;
+  };
+
+  it('keeps the loop’s beats across transport loop wraps with a tempo step inside the loop', () => {
+    const heard = acrossWraps([{ beat: 2, bpm: 90, ramp: false }]);
+    // After the wrap the first two beats are at 120 BPM again (24,000 frames), not the 90 BPM the song has after the loop.
+    expect(heard[4]! - heard[3]!).toBe(beatAt120);
+  });
+
+  it('keeps the loop’s beats across transport loop wraps with a tempo ramp that crosses the loop end', () => {
+    const heard = acrossWraps([{ beat: 8, bpm: 60, ramp: true }]);
+    expect(heard[4]! - heard[3]!).toBeLessThan(heard[3]! - heard[2]!);
+  });
+
   it('starts at once while the transport is stopped, and a one-shot starts at once whatever it does', () => {
     const loop = clickLoop(100);
     const stopped = engineWith({ p: { planes: [loop] } }, []);
