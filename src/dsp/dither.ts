@@ -20,7 +20,9 @@ export class SeededRandom {
   private s2 = 0;
   private s3 = 0;
   /** `nextUint32`'s draw, through `generate`. */
-  private readonly single = new Float64Array(1);
+  private readonly single = new Uint32Array(1);
+  /** `rawPairs`'s draws. */
+  private raw = new Uint32Array(0);
 
   constructor(seed: number) {
     let x = seed >>> 0;
@@ -40,7 +42,7 @@ export class SeededRandom {
 
   /** Next value, uniform over the unsigned 32-bit integers. */
   nextUint32(): number {
-    this.generate(this.single, 1, false);
+    this.generate(this.single, 1);
     return this.single[0] as number;
   }
 
@@ -51,22 +53,31 @@ export class SeededRandom {
 
   /** values[i] = nextFloat() − nextFloat() for i in [0, count): the draws of TpdfDither.next(). */
   fillTriangular(values: Float64Array, count: number): void {
-    this.generate(values, count, true);
+    const raw = this.rawPairs(count);
+    for (let i = 0; i < count; i++) values[i] = triangular(raw, i);
   }
 
   /**
-   * The one xoshiro128** step, with the state in locals for the loop: `count` draws into
-   * out[0, count), or (`pairs`) 2·count draws a, b into out[i] = a/2^32 − b/2^32.
+   * The next 2·count draws in a buffer of the generator's own (valid until its next call), for
+   * callers that turn pairs into triangular values in their own loop (`triangular`).
    */
-  private generate(out: Float64Array, count: number, pairs: boolean): void {
+  rawPairs(count: number): Uint32Array {
+    if (this.raw.length < 2 * count) this.raw = new Uint32Array(2 * count);
+    this.generate(this.raw, 2 * count);
+    return this.raw;
+  }
+
+  /**
+   * The one xoshiro128** step, with the state in locals for the loop and no branch in it: `count`
+   * draws into out[0, count).
+   */
+  private generate(out: Uint32Array, count: number): void {
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
     let s3 = this.s3;
-    let first = 0;
-    const draws = pairs ? 2 * count : count;
-    for (let n = 0; n < draws; n++) {
-      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    for (let n = 0; n < count; n++) {
+      out[n] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
       const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -74,15 +85,20 @@ export class SeededRandom {
       s0 ^= s3;
       s2 ^= t;
       s3 = rotl(s3, 11);
-      if (!pairs) out[n] = result;
-      else if ((n & 1) === 0) first = result;
-      else out[n >> 1] = first / 4294967296 - result / 4294967296;
     }
     this.s0 = s0;
     this.s1 = s1;
     this.s2 = s2;
     this.s3 = s3;
   }
+}
+
+/**
+ * Pair i of `rawPairs` as a triangular value in (−1, 1): (a − b) / 2^32, which equals
+ * nextFloat() − nextFloat() = a/2^32 − b/2^32 bit for bit (every step is exact in doubles).
+ */
+export function triangular(raw: Uint32Array, i: number): number {
+  return ((raw[2 * i] as number) - (raw[2 * i + 1] as number)) / 4294967296;
 }
 
 function rotl(x: number, k: number): number {
@@ -111,10 +127,15 @@ export class TpdfDither {
   fill(values: Float64Array, count: number): void {
     this.random.fillTriangular(values, count);
   }
+
+  /** The draws of the next `count` values of `next()`, in pairs (`triangular` reads value i). */
+  rawPairs(count: number): Uint32Array {
+    return this.random.rawPairs(count);
+  }
 }
 
-/** Dither values drawn ahead for quantizeWithTpdf, a run at a time. */
-const drawn = new Float64Array(1024);
+/** Samples quantized per run of draws. */
+const RUN = 1024;
 
 /**
  * One float sample to an integer code at `bits`: scaled by 2^(bits − 1) (the convention of
@@ -145,16 +166,17 @@ export function quantizeWithTpdf(input: Float32Array, bits: 16 | 24, dither: Tpd
   if (bits !== 16 && bits !== 24) throw new RangeError(`quantizeWithTpdf: ${String(bits)}-bit codes are not supported`);
   const scale = bits === 16 ? 32768 : 8388608;
   const max = scale - 1;
-  for (let start = 0; start < input.length; start += drawn.length) {
-    const count = Math.min(drawn.length, input.length - start);
-    dither.fill(drawn, count);
-    for (let j = 0, i = start; j < count; j++, i++) {
-      const v = input[i] as number;
+  for (let start = 0; start < input.length; start += RUN) {
+    const count = Math.min(RUN, input.length - start);
+    const raw = dither.rawPairs(count);
+    // One index (j) in the loop: a second induction variable cost V8 a fifth of the loop's time.
+    for (let j = 0; j < count; j++) {
+      const v = input[start + j] as number;
       const x = v === v ? v : 0;
       const clipped = x > 2 ? 2 : x < -2 ? -2 : x;
       // As in quantizeSampleWithTpdf (Math.floor runs at 3× Math.round's speed in V8 12).
-      const code = Math.floor(clipped * scale + ((drawn[j] as number) + 0.5));
-      output[i] = code > max ? max : code < -scale ? -scale : code;
+      const code = Math.floor(clipped * scale + (triangular(raw, j) + 0.5));
+      output[start + j] = code > max ? max : code < -scale ? -scale : code;
     }
   }
   return output;

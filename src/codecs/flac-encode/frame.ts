@@ -148,38 +148,51 @@ export class FrameEncoder {
   }
 }
 
-let sliceTables: Uint16Array[] | undefined;
+/** Bytes per step of `crc16`. */
+const SLICES = 16;
+let sliceTables: Uint16Array | undefined;
 
 /**
- * FLAC's CRC-16 of bytes[0, end), eight bytes per step (slicing-by-8): tables[j][b] is the
- * register after byte b and j zero bytes, and the register folds into the first two bytes.
+ * FLAC's CRC-16 of bytes[0, end), sixteen bytes per step (slicing-by-16): entry 256·j + b of
+ * the one flat table is the register after byte b and j zero bytes, and the register folds into
+ * the first two bytes. Sixteen bytes a step took 0.57× the CPU time of eight (CRC of 2,110 frames
+ * of 22.6 kB: 48.5 → 27.6 ms, load 8).
  */
 function crc16(bytes: Uint8Array, end: number): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = (sliceTables ??= buildSliceTables()) as [Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array];
+  const t = (sliceTables ??= buildSliceTables());
   let state = 0;
   let i = 0;
-  for (const stop = end - 7; i < stop; i += 8) {
+  for (const stop = end - (SLICES - 1); i < stop; i += SLICES) {
     state =
-      (t7[(state >>> 8) ^ (bytes[i] as number)] as number) ^
-      (t6[(state & 0xff) ^ (bytes[i + 1] as number)] as number) ^
-      (t5[bytes[i + 2] as number] as number) ^
-      (t4[bytes[i + 3] as number] as number) ^
-      (t3[bytes[i + 4] as number] as number) ^
-      (t2[bytes[i + 5] as number] as number) ^
-      (t1[bytes[i + 6] as number] as number) ^
-      (t0[bytes[i + 7] as number] as number);
+      (t[15 * 256 + ((state >>> 8) ^ (bytes[i] as number))] as number) ^
+      (t[14 * 256 + ((state & 0xff) ^ (bytes[i + 1] as number))] as number) ^
+      (t[13 * 256 + (bytes[i + 2] as number)] as number) ^
+      (t[12 * 256 + (bytes[i + 3] as number)] as number) ^
+      (t[11 * 256 + (bytes[i + 4] as number)] as number) ^
+      (t[10 * 256 + (bytes[i + 5] as number)] as number) ^
+      (t[9 * 256 + (bytes[i + 6] as number)] as number) ^
+      (t[8 * 256 + (bytes[i + 7] as number)] as number) ^
+      (t[7 * 256 + (bytes[i + 8] as number)] as number) ^
+      (t[6 * 256 + (bytes[i + 9] as number)] as number) ^
+      (t[5 * 256 + (bytes[i + 10] as number)] as number) ^
+      (t[4 * 256 + (bytes[i + 11] as number)] as number) ^
+      (t[3 * 256 + (bytes[i + 12] as number)] as number) ^
+      (t[2 * 256 + (bytes[i + 13] as number)] as number) ^
+      (t[256 + (bytes[i + 14] as number)] as number) ^
+      (t[bytes[i + 15] as number] as number);
   }
-  for (; i < end; i++) state = ((state << 8) & 0xffff) ^ (t0[(state >>> 8) ^ (bytes[i] as number)] as number);
+  for (; i < end; i++) state = ((state << 8) & 0xffff) ^ (t[(state >>> 8) ^ (bytes[i] as number)] as number);
   return state;
 }
 
-function buildSliceTables(): Uint16Array[] {
-  const tables = [Uint16Array.from(crcTable(16))];
-  for (let j = 1; j < 8; j++) {
-    const previous = tables[j - 1] as Uint16Array;
-    tables.push(previous.map((r) => ((r << 8) & 0xffff) ^ (tables[0]?.[r >>> 8] as number)));
+function buildSliceTables(): Uint16Array {
+  const table = new Uint16Array(SLICES * 256);
+  table.set(crcTable(16));
+  for (let at = 256; at < table.length; at++) {
+    const r = table[at - 256] as number;
+    table[at] = ((r << 8) & 0xffff) ^ (table[r >>> 8] as number);
   }
-  return tables;
+  return table;
 }
 
 /** A frame number in FLAC's UTF-8-like coding (up to 31 bits in 6 bytes). */
