@@ -269,6 +269,33 @@ test('The piano roll of a clip across a meter change shows the song’s bars and
   await expect(roll.getByRole('option', { name: 'C4 at beat 11', exact: true })).toHaveCount(1);
 });
 
+test('The piano roll of a looped clip shows its later passes under the song’s later meters', async ({ app }) => {
+  // A 1-bar pattern (4 beats, a C4 on beat 1) looped over 16 beats; 6/8 from bar 2: bars at 0, 4, 7, 10 and 13.
+  const note: Note = { pitch: 60, start: 0, length: 1, velocity: 0.8 };
+  const file = writeProject('Looped meters', 'synth', 4, [note], [], { meterChanges: [{ bar: 1, timeSignature: [6, 8] }] });
+  await openProject(app, file);
+  await app.getByLabel('Clip Beat').dblclick();
+  const editor = app.getByRole('region', { name: 'Beat editor' });
+  const roll = editor.getByRole('listbox', { name: 'Notes' });
+  await expect(roll).toBeVisible();
+  await roll.evaluate((el, top) => el.closest('.roll-scroller')?.scrollTo({ top }), (127 - 66) * 14);
+  await editor.getByRole('button', { name: 'Zoom out in time' }).click();
+  await app.screenshot({ path: `${shots}/piano-roll-looped-meters.png` });
+
+  // Every bar the clip plays is numbered where it starts (64 px a beat after one zoom out), with 6/8 where it changes.
+  const bars = editor.getByRole('list', { name: 'Song bars' }).getByRole('listitem');
+  await expect(bars).toHaveText(['1 4/4', '2 6/8', '3', '4', '5']);
+  const rollBox = (await roll.boundingBox())!;
+  const starts = await bars.evaluateAll((items) => items.map((item) => item.getBoundingClientRect().x));
+  expect(starts.map((x) => Math.round(x - rollBox.x))).toEqual([0, 4, 7, 10, 13].map((beat) => beat * 64));
+  // The later passes repeat the note at beats 5, 9 and 13 (not editable: the pattern itself has one note).
+  const passes = editor.getByRole('group', { name: /^Loop pass/ });
+  await expect(passes).toHaveCount(3);
+  const repeats = await editor.locator('.roll-repeat').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().x));
+  expect(repeats.map((x) => Math.round(x - rollBox.x))).toEqual([4, 8, 12].map((beat) => beat * 64));
+  await expect(roll.getByRole('option')).toHaveCount(1);
+});
+
 test('Step sequencer: a drag paints a row in one step, a 3-step row repeats over the bar, the lane sets velocity', async ({ app }) => {
   const file = writeProject('Steps', 'drums', 1);
   await openProject(app, file);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { drumPadBasePitch } from '../../../src/devices/instruments/catalog';
-import { patternBeatAt } from '../../../src/model/beats/pattern-position';
+import { clipBeatAt, patternBeatAt } from '../../../src/model/beats/pattern-position';
 import { pitchName } from '../../../src/model/beats/scales';
 import { setSongSwing } from '../../../src/model/beats/song-swing';
 import { setInstrumentParam, setInstrumentParams } from '../../../src/model/edits/instrument-edits';
@@ -58,6 +58,7 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
     return [...others].flatMap((id) => project.patterns[id]?.notes ?? []);
   }, [track.clips, clip.pattern, project.patterns]);
   const playheadBeat = (timelineBeat: number) => patternBeatAt(clip, pattern.length, timelineBeat);
+  const rollPlayheadBeat = (timelineBeat: number) => clipBeatAt(clip, pattern.length, timelineBeat);
   const songKey = project.key ? { root: project.key.tonic, scale: project.key.mode } : null;
   return (
     <section className="beats-panel" aria-label="Beat editor">
@@ -97,7 +98,7 @@ function BeatsPanel({ open, project }: { open: OpenClip; project: Project }) {
       <div className="beats-panel-body">
         {view === 'steps' && drums && <StepSequencer editing={editing} rows={rows} projectSwing={project.swing} playheadBeat={playheadBeat} audition={audition} />}
         {view === 'piano' && (
-          <PianoRoll editing={editing} ghosts={ghosts} songKey={songKey} song={project} origin={clip.start - clip.offset} playheadBeat={playheadBeat} audition={audition} />
+          <PianoRoll editing={editing} ghosts={ghosts} songKey={songKey} song={project} placement={clip} playheadBeat={rollPlayheadBeat} audition={audition} />
         )}
         {view === 'pads' && drums && <DrumPads track={track} drums={drums} project={project} patternId={clip.pattern} audition={audition} />}
         {view === 'sound' && track.instrument?.type === 'synth' && (

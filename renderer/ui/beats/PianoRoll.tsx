@@ -14,6 +14,7 @@ import type { PatternNote } from '../../../src/model/beats/pattern-shape';
 import { quantizeNotes } from '../../../src/model/beats/quantize';
 import { inScale, pitchClassNames, pitchName, scaleNames, scales, type ScaleChoice } from '../../../src/model/beats/scales';
 import { gridStepAt, patternBars, patternLengthInBars, patternLengthOfBars, snapInPattern } from '../../../src/model/beats/pattern-grid';
+import { laterPasses, type PatternPass, type PatternPlacement } from '../../../src/model/beats/pattern-position';
 import { gridBeats, snapOptions, type SnapSetting } from '../../../src/model/snap';
 import type { TimeMap } from '../../../src/std/clock';
 import { NumberField } from './NumberField';
@@ -36,9 +37,9 @@ export interface PianoRollProps {
   readonly songKey: ScaleChoice | null;
   /** The song's tempo and meters: the pattern's bars are the song's bars where the clip sits. */
   readonly song: TimeMap;
-  /** The song beat where pattern beat 0 sits (the clip's start minus its offset). */
-  readonly origin: number;
-  /** The pattern position (beats) at a playhead position (timeline beats), or null outside the clip. */
+  /** Where the clip sits: pattern beat 0 is on song beat start − offset; a looped clip's later passes are drawn after the pattern. */
+  readonly placement: PatternPlacement;
+  /** The clip position (pattern beats, running on into later passes) at a playhead position (timeline beats), or null outside the clip. */
   readonly playheadBeat: (timelineBeat: number) => number | null;
   readonly audition: (pitch: number) => void;
 }
@@ -50,10 +51,14 @@ const fineNudge = 1 / 32;
  * The piano roll: draw (the last length is remembered), move, resize, erase, select (rubber band,
  * Shift), a velocity lane, quantize with strength and swing, snap (Alt: off the grid), scale
  * highlight and fold, ghost notes, chord stamps, copy/paste, duplicate, transpose and nudge keys,
- * audition, zoom on both axes. Each gesture or command is one undo step.
+ * audition, zoom on both axes. Each gesture or command is one undo step. A looped clip's later
+ * passes follow the pattern, read-only, over the song's bars where they play.
  */
-export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat, audition }: PianoRollProps) {
+export function PianoRoll({ editing, ghosts, songKey, song, placement, playheadBeat, audition }: PianoRollProps) {
   const { pattern } = editing;
+  const origin = placement.start - placement.offset;
+  const passes = useMemo(() => laterPasses(placement, pattern.length), [placement, pattern.length]);
+  const span = passes.length > 0 ? (passes[passes.length - 1] as PatternPass).end : pattern.length;
   const [view, setView] = useState<RollView>({ pxPerBeat: 96, rowPx: 14 });
   const [tool, setTool] = useState<RollTool>('draw');
   const [snap, setSnap] = useState<SnapSetting>('1/16');
@@ -69,7 +74,7 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
   const lane = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const rollGrid: RollGrid = useMemo(() => ({ snap: (beat, rounding) => snapInPattern(beat, snap, song, origin, rounding), step: (beat) => gridStepAt(beat, snap, song, origin) }), [snap, song, origin]);
-  const width = Math.max(beatX(pattern.length, view), 200);
+  const width = Math.max(beatX(span, view), 200);
   const bars = useMemo(() => patternBars(song, origin, width / view.pxPerBeat), [song, origin, width, view.pxPerBeat]);
   // Nudge and duplicate step by the grid where the notes are; quantize uses each bar's grid (null: snap off).
   const grid = rollGrid.step(0);
@@ -286,6 +291,9 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
               return <div key={pitch} className={`roll-row${isBlackKey(pitch) ? ' black' : ''}${out ? ' out' : ''}${root ? ' root' : ''}`} style={{ height: view.rowPx }} />;
             })}
             <RollBars bars={bars} view={view} snap={snap} />
+            {passes.map((pass) => (
+              <RollPass key={pass.number} pass={pass} notes={pattern.notes} view={view} />
+            ))}
             {ghosts.map((note, index) => (
               <div key={`g${index}`} className="roll-ghost" style={noteBox(note, view)} aria-hidden />
             ))}
@@ -319,6 +327,18 @@ export function PianoRoll({ editing, ghosts, songKey, song, origin, playheadBeat
       <div className="roll-lane-scroller" ref={lane}>
         <VelocityLane editing={editing} view={view} selected={selected} />
       </div>
+    </div>
+  );
+}
+
+/** A later pass of a looped clip: the pattern's notes again where they play (cut at the pass's end), not editable. */
+function RollPass({ pass, notes, view }: { pass: PatternPass; notes: readonly PatternNote[]; view: RollView }) {
+  const room = pass.end - pass.start;
+  return (
+    <div className="roll-pass" role="group" aria-label={`Loop pass ${pass.number}: the pattern again, from beat ${+(pass.start + 1).toFixed(3)}`} style={{ left: beatX(pass.start, view), width: beatX(room, view) }}>
+      {notes.map((note, index) =>
+        note.start < room ? <div key={index} className="roll-repeat" style={noteBox({ ...note, length: Math.min(note.length, room - note.start) }, view)} aria-hidden /> : null,
+      )}
     </div>
   );
 }
