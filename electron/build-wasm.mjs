@@ -1,6 +1,6 @@
-// Builds each WebAssembly text module under src/dsp/wasm (SIMD) into a .ts beside it: the
-// module's bytes as base64, which the worklet and the Node render both import, so both hosts
-// instantiate the very same bytes.
+// Builds each WebAssembly text module (SIMD) listed below into a .ts beside it: the module's bytes
+// as base64, which the worklet and the Node render (or the export's encoder) import, so every
+// host instantiates the very same bytes.
 // Usage: node electron/build-wasm.mjs          (writes the .ts files)
 //        node electron/build-wasm.mjs --check  (exit 1 when a checked-in .ts is not what its .wat builds)
 import { Buffer } from 'node:buffer';
@@ -10,16 +10,17 @@ import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folder = path.join(root, 'src/dsp/wasm');
-/** Each module: its .wat name, the constant its .ts exports, and what it is. */
+/** Each module: its folder, its .wat name, the constant its .ts exports, and what it is. */
 const modules = [
-  { name: 'stretch-kernels', constant: 'stretchKernelsBase64', what: 'The stretch kernels module' },
-  { name: 'true-peak', constant: 'truePeakBase64', what: 'The true-peak interpolation module' },
+  { folder: 'src/dsp/wasm', name: 'stretch-kernels', constant: 'stretchKernelsBase64', what: 'The stretch kernels module' },
+  { folder: 'src/dsp/wasm', name: 'true-peak', constant: 'truePeakBase64', what: 'The true-peak interpolation module' },
+  { folder: 'src/codecs/flac-encode', name: 'lpc-kernels', constant: 'lpcKernelsBase64', what: "The FLAC encoder's linear-prediction module" },
 ];
 
 const wabt = await initWabt();
 let stale = false;
-for (const { name, constant, what } of modules) {
+for (const { folder: relative, name, constant, what } of modules) {
+  const folder = path.join(root, relative);
   const source = path.join(folder, `${name}.wat`);
   const target = path.join(folder, `${name}-wasm.ts`);
   const parsed = wabt.parseWat(`${name}.wat`, await readFile(source, 'utf8'), { simd: true });
@@ -38,7 +39,7 @@ for (const { name, constant, what } of modules) {
   if (process.argv.includes('--check')) {
     const current = await readFile(target, 'utf8').catch(() => '');
     if (current !== text) {
-      console.error(`src/dsp/wasm/${name}-wasm.ts is not what ${name}.wat builds: run npm run build:wasm`);
+      console.error(`${relative}/${name}-wasm.ts is not what ${name}.wat builds: run npm run build:wasm`);
       stale = true;
     }
   } else await writeFile(target, text);

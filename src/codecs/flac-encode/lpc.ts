@@ -3,7 +3,12 @@
  * Tukey(0.5) window, autocorrelation, Levinson–Durbin up to order 8, the order picked by the
  * expected residual bits, and coefficients quantised with error feedback. Everything that
  * decides a coefficient runs on doubles with det-math's transcendentals, so the same samples
- * give the same stream on every machine.
+ * give the same stream on every machine. The two loops over a block run in WebAssembly
+ * (lpc-kernels.ts), with this arithmetic:
+ * - autocorrelation: autoc[lag] = Σ d[i] · d[i − lag] over [lag, n) for lag 0…8, d = samples ·
+ *   window, each lag's sum added to in sample order;
+ * - residual: r[i] = x[i] − ⌊Σ qlp[j] · x[i − 1 − j] / 2^shift⌋ for i in [order, n), in doubles
+ *   (exact: the sums stay under 2^53), refused when |r| exceeds 2^30 − 1 (the Rice coder's limit).
  */
 import { cos, log } from '../../std/det-math';
 
@@ -29,44 +34,6 @@ export function tukeyWindow(n: number): Float64Array {
   }
   windows.set(n, window);
   return window;
-}
-
-/**
- * autoc[lag] = Σ d[i] · d[i − lag] over [lag, n) for lag 0…8, d = samples · window. One pass with the
- * last eight values held in locals rather than a pass per lag.
- */
-export function autocorrelation(samples: Int32Array, window: Float64Array, n: number, autoc: Float64Array): void {
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
-  let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (samples[i] as number) * (window[i] as number);
-    a0 += d * d;
-    a1 += d * d1;
-    a2 += d * d2;
-    a3 += d * d3;
-    a4 += d * d4;
-    a5 += d * d5;
-    a6 += d * d6;
-    a7 += d * d7;
-    a8 += d * d8;
-    d8 = d7;
-    d7 = d6;
-    d6 = d5;
-    d5 = d4;
-    d4 = d3;
-    d3 = d2;
-    d2 = d1;
-    d1 = d;
-  }
-  autoc[0] = a0;
-  autoc[1] = a1;
-  autoc[2] = a2;
-  autoc[3] = a3;
-  autoc[4] = a4;
-  autoc[5] = a5;
-  autoc[6] = a6;
-  autoc[7] = a7;
-  autoc[8] = a8;
 }
 
 /**
@@ -150,62 +117,4 @@ export function quantizeCoefficients(coeffs: Float64Array, order: number, precis
     qlp[i] = q;
   }
   return shift;
-}
-
-/** A residual must fold into 31 bits for the Rice coder. */
-const MAX_RESIDUAL = 2 ** 30 - 1;
-
-/**
- * residual[i] = x[i] − ⌊Σ qlp[j] · x[i − 1 − j] / 2^shift⌋ for i in [order, n), in doubles (exact:
- * the sums stay under 2^53); false when a residual does not fit the Rice coder. The taps are
- * padded to eight (four for orders up to 4) so one unrolled loop with the last samples in locals
- * serves every order.
- */
-export function lpcResidual(x: Int32Array, n: number, qlp: Int32Array, order: number, shift: number, residual: Int32Array): boolean {
-  const scale = 1 / (1 << shift);
-  const first = Math.min(n, MAX_LPC_ORDER);
-  for (let i = order; i < first; i++) {
-    let sum = 0;
-    for (let j = 0; j < order; j++) sum += (qlp[j] as number) * (x[i - 1 - j] as number);
-    const r = (x[i] as number) - Math.floor(sum * scale);
-    if (r > MAX_RESIDUAL || r < -MAX_RESIDUAL) return false;
-    residual[i] = r;
-  }
-  const tap = (j: number) => (j < order ? (qlp[j] as number) : 0);
-  const c0 = tap(0), c1 = tap(1), c2 = tap(2), c3 = tap(3), c4 = tap(4), c5 = tap(5), c6 = tap(6), c7 = tap(7);
-  if (order <= 4) return shortResidual(x, n, c0, c1, c2, c3, scale, residual);
-  let x1 = x[7] as number, x2 = x[6] as number, x3 = x[5] as number, x4 = x[4] as number;
-  let x5 = x[3] as number, x6 = x[2] as number, x7 = x[1] as number, x8 = x[0] as number;
-  for (let i = MAX_LPC_ORDER; i < n; i++) {
-    const sum = c0 * x1 + c1 * x2 + c2 * x3 + c3 * x4 + c4 * x5 + c5 * x6 + c6 * x7 + c7 * x8;
-    const xi = x[i] as number;
-    const r = xi - Math.floor(sum * scale);
-    if (r > MAX_RESIDUAL || r < -MAX_RESIDUAL) return false;
-    residual[i] = r;
-    x8 = x7;
-    x7 = x6;
-    x6 = x5;
-    x5 = x4;
-    x4 = x3;
-    x3 = x2;
-    x2 = x1;
-    x1 = xi;
-  }
-  return true;
-}
-
-/** lpcResidual's loop for orders up to 4 (taps c0…c3), from sample 8 on. */
-function shortResidual(x: Int32Array, n: number, c0: number, c1: number, c2: number, c3: number, scale: number, residual: Int32Array): boolean {
-  let x1 = x[7] as number, x2 = x[6] as number, x3 = x[5] as number, x4 = x[4] as number;
-  for (let i = MAX_LPC_ORDER; i < n; i++) {
-    const xi = x[i] as number;
-    const r = xi - Math.floor((c0 * x1 + c1 * x2 + c2 * x3 + c3 * x4) * scale);
-    if (r > MAX_RESIDUAL || r < -MAX_RESIDUAL) return false;
-    residual[i] = r;
-    x4 = x3;
-    x3 = x2;
-    x2 = x1;
-    x1 = xi;
-  }
-  return true;
 }

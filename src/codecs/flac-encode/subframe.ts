@@ -5,7 +5,8 @@
  * residual (rice.ts), or VERBATIM when neither saves anything.
  */
 import type { BitWriter } from './bit-writer';
-import { autocorrelation, bestOrder, coefficientPrecision, levinsonDurbin, lpcResidual, MAX_LPC_ORDER, quantizeCoefficients, tukeyWindow } from './lpc';
+import { bestOrder, coefficientPrecision, levinsonDurbin, MAX_LPC_ORDER, quantizeCoefficients, tukeyWindow } from './lpc';
+import { LpcKernels } from './lpc-kernels';
 import { RicePlan } from './rice';
 import { minOf } from '../../std/extremes';
 
@@ -31,7 +32,8 @@ export class SubframeEncoder {
   private wasted = 0;
   private readonly shifted: Int32Array;
   private readonly fixedResidual: Int32Array;
-  private readonly lpcResidual: Int32Array;
+  /** The LPC loops, which also hold the LPC residual. */
+  private readonly lpc: LpcKernels;
   private readonly fixedPlan = new RicePlan();
   private readonly lpcPlan = new RicePlan();
   private readonly autoc = new Float64Array(MAX_LPC_ORDER + 1);
@@ -47,7 +49,7 @@ export class SubframeEncoder {
     this.samples = new Int32Array(0);
     this.shifted = new Int32Array(blockSize);
     this.fixedResidual = new Int32Array(blockSize);
-    this.lpcResidual = new Int32Array(blockSize);
+    this.lpc = new LpcKernels(blockSize);
   }
 
   /** Takes the channel's samples for this frame and sets `cost`, a cheap measure of how well it predicts. */
@@ -167,7 +169,7 @@ export class SubframeEncoder {
         writer.write(this.precision - 1, 4);
         writer.write(this.shift, 5);
         for (let i = 0; i < order; i++) writer.write(this.qlp[i] as number, this.precision);
-        this.lpcPlan.write(writer, this.lpcResidual, order, n);
+        this.lpcPlan.write(writer, this.lpc.residualValues, order, n);
         return;
       }
     }
@@ -204,7 +206,7 @@ export class SubframeEncoder {
   /** LPC of the best expected order; returns the subframe's bits, or Infinity when LPC does not apply. */
   private planLpc(bits: number): number {
     const { samples, n } = this;
-    autocorrelation(samples, tukeyWindow(n), n, this.autoc);
+    this.lpc.autocorrelation(samples, tukeyWindow(n), n, this.autoc);
     if (!((this.autoc[0] as number) > 0)) return Infinity;
     const orders = levinsonDurbin(this.autoc, MAX_LPC_ORDER, this.coeffs, this.errors, this.levinson);
     const precision0 = coefficientPrecision(n, bits);
@@ -213,10 +215,10 @@ export class SubframeEncoder {
     const precision = bits <= 17 ? Math.max(2, Math.min(precision0, 32 - bits - (31 - Math.clz32(order)))) : precision0;
     const shift = quantizeCoefficients(this.coeffs, order, precision, this.qlp);
     if (shift < 0) return Infinity;
-    if (!lpcResidual(samples, n, this.qlp, order, shift, this.lpcResidual)) return Infinity;
+    if (!this.lpc.residual(n, this.qlp, order, shift)) return Infinity;
     this.lpcOrder = order;
     this.precision = precision;
     this.shift = shift;
-    return 8 + this.wasted + order * bits + 9 + order * precision + this.lpcPlan.plan(this.lpcResidual, order, n);
+    return 8 + this.wasted + order * bits + 9 + order * precision + this.lpcPlan.plan(this.lpc.residualValues, order, n);
   }
 }
