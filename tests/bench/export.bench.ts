@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeWritten, encodeAudio } from '../../electron/services/export/encoders';
+import { decodeWritten, encodeInto } from '../../electron/services/export/encoders';
 import type { ExportFormat, ExportOptions, ExportReport } from '../../electron/services/export/export-job';
+import { FileSink } from '../../electron/services/export/file-sink';
 import { runExportWorker } from '../../electron/services/export/start-export-worker';
 import { decodeWav } from '../../src/codecs/wav';
 import { BENCH_FRAMES, BENCH_RATE_HZ, BENCH_SECONDS, BENCH_TRACKS, benchProjectShape, dbfs, peakOf, writeBenchProject } from '../support/bench-project';
@@ -61,6 +62,7 @@ async function benchTarget(target: Target, projectPath: string, wav: string, pla
   if (!native) process.stderr.write(`export bench: ${target.tool} not found, skipping the native ${target.tool} comparison for ${target.label}\n`);
   const ours = path.join(dir, `ours.${target.extension}`);
   const theirs = path.join(dir, `native.${target.extension}`);
+  const alone = path.join(dir, `alone.${target.extension}`);
   const pipeline: number[] = [];
   const pipelineCpu: number[] = [];
   const workerElapsed: number[] = [];
@@ -79,10 +81,9 @@ async function benchTarget(target: Target, projectPath: string, wav: string, pla
 
     const encodeStarted = performance.now();
     cpu = process.cpuUsage();
-    const bytes = await encodeAudio(planes, BENCH_RATE_HZ, target.format, undefined);
+    encodedBytes = await encodeToFile(planes, target.format, alone);
     encoderCpu.push(cpuSeconds(cpu));
     encoder.push((performance.now() - encodeStarted) / 1000);
-    encodedBytes = bytes.length;
 
     if (native) {
       const run = runTool(target, wav, theirs);
@@ -109,7 +110,7 @@ async function benchTarget(target: Target, projectPath: string, wav: string, pla
       value: encoderSpeed,
       unit: 'x realtime',
       better: 'higher',
-      note: `encodeAudio from electron/services/export/encoders in this process on the exported mix (180 s stereo, 48 kHz, decoded from its 24-bit WAV, peak ${dbfs(Math.max(...planes.map(peakOf)))}); fastest of ${RUNS} (${seconds(encoder)}; CPU ${seconds(encoderCpu)}); ${encodedBytes.toLocaleString('en-US')} bytes`,
+      note: `encodeInto from electron/services/export/encoders in this process on the exported mix (180 s stereo, 48 kHz, decoded from its 24-bit WAV, peak ${dbfs(Math.max(...planes.map(peakOf)))}) into a file, as the export and the native tool write (the file sink without its fsync); fastest of ${RUNS} (${seconds(encoder)}; CPU ${seconds(encoderCpu)}); ${encodedBytes.toLocaleString('en-US')} bytes`,
     },
     {
       name: `export ${what}, per CPU second`,
@@ -195,6 +196,17 @@ async function exportOnce(projectPath: string, outPath: string, format: ExportFo
   if (report.unplayable.length > 0) throw new Error(`the export left sources silent: ${JSON.stringify(report.unplayable)}`);
   if (report.frames !== BENCH_FRAMES) throw new Error(`the export wrote ${report.frames} frames, expected ${BENCH_FRAMES}`);
   return report;
+}
+
+/** Our encoder alone: `planes` into the file `file`, through the export's file sink (closed, not fsynced, as the native tool leaves its file); returns the file's size. */
+async function encodeToFile(planes: readonly Float32Array[], format: ExportFormat, file: string): Promise<number> {
+  const sink = new FileSink(file, file);
+  try {
+    await encodeInto(planes, BENCH_RATE_HZ, format, undefined, sink);
+  } finally {
+    sink.close();
+  }
+  return statSync(file).size;
 }
 
 /** The written file decodes to at least the mix's length of signal (MP3 adds encoder padding). */

@@ -75,15 +75,20 @@ export async function openEncoder(format: ExportFormat, sampleRate: number, chan
 
 /** A whole file in memory: `planes` encoded as `format`. */
 export async function encodeAudio(planes: readonly Float32Array[], sampleRate: number, format: ExportFormat, tags: AudioTags | undefined): Promise<Uint8Array> {
-  const frames = planes[0]?.length ?? 0;
   const out = new MemorySink();
+  await encodeInto(planes, sampleRate, format, tags, out);
+  return out.bytes();
+}
+
+/** `planes` encoded as `format` into `out`, a chunk at a time. */
+export async function encodeInto(planes: readonly Float32Array[], sampleRate: number, format: ExportFormat, tags: AudioTags | undefined, out: ByteSink): Promise<void> {
+  const frames = planes[0]?.length ?? 0;
   const encoder = await openEncoder(format, sampleRate, planes.length, frames, tags, out);
   for (let start = 0; start < frames; start += CHUNK) {
     const end = Math.min(frames, start + CHUNK);
     encoder.push(planes.map((plane) => plane.subarray(start, end)), end - start);
   }
   await encoder.finish();
-  return out.bytes();
 }
 
 /** Bytes kept in memory, for a whole file as one array. */
