@@ -118,7 +118,14 @@ export class Engine {
   private inputLeft: Float32Array | null = null;
   private inputRight: Float32Array | null = null;
 
-  constructor(readonly sampleRate: number) {
+  /**
+   * `metered` false: no channel or output meter is worked out (an offline render, where nobody
+   * reads them; the status then shows silent meters). The samples are the same either way.
+   */
+  constructor(
+    readonly sampleRate: number,
+    private readonly metered = true,
+  ) {
     this.metronome = new Metronome(sampleRate);
     this.outputMeters = [new LevelMeter(sampleRate), new LevelMeter(sampleRate)];
     this.automation = new AutomationPlayer(sampleRate);
@@ -338,8 +345,10 @@ export class Engine {
     this.inputRight = null;
     this.preview.mixInto(this.interpolator, this.scratch, left, right, frames);
     this.warpedPreview.mixInto(this.interpolator, this.scratch, left, right, frames);
-    this.outputMeters[0].measure(left, frames);
-    this.outputMeters[1].measure(right, frames);
+    if (this.metered) {
+      this.outputMeters[0].measure(left, frames);
+      this.outputMeters[1].measure(right, frames);
+    }
     this.blocks++;
   }
 
@@ -391,7 +400,7 @@ export class Engine {
     const split = this.split;
     const trackShares = split?.trackShares;
     const strips = this.order;
-    // A track's strip is written whole by its content's pan below; buses and the master sum their inputs into a cleared one.
+    // A track's strip is written whole by its content's pan (ChannelStrip.process); buses and the master sum their inputs into a cleared one.
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (strip && strip.channel.kind !== 'track') strip.clear();
@@ -440,11 +449,6 @@ export class Engine {
         this.releaseScheduledNotes();
         this.seekNotes();
       }
-    }
-    for (let t = 0; t < tracks.length; t++) {
-      const track = tracks[t];
-      if (!track || (trackShares !== undefined && !renders(trackShares[t] as number))) continue;
-      track.content.pan(track.strip.left, track.strip.right, params, track.strip.fader.pan, frames);
     }
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
@@ -502,6 +506,7 @@ export class Engine {
       const strip = oldStrips.get(channel.id) ?? new ChannelStrip(channel, this.sampleRate, fader);
       strip.channel = channel;
       strip.fader = fader;
+      strip.metered = this.metered;
       return strip;
     });
     const insertPlans = mixer.channels.map((channel) =>
@@ -573,12 +578,17 @@ export class Engine {
     for (const [trackId, host] of this.hosts) if (hosts.get(trackId) !== host) host.processor.reset();
     this.hosts = hosts;
     this.tracks = strips.flatMap((strip, index) => {
-      if (strip.channel.kind !== 'track') return [];
+      if (strip.channel.kind !== 'track') {
+        strip.content = null;
+        return [];
+      }
       const pads = (graph.padRoutes[index] ?? []).flatMap((route): PadFeed[] => {
         const target = strips[route.to];
         return target ? [{ output: route.output, target, delay: delayOf(route.delay) }] : [];
       });
-      return [{ strip, content: this.contentOf(strip.id), host: hosts.get(strip.id) ?? null, pads }];
+      const content = this.contentOf(strip.id);
+      strip.content = content;
+      return [{ strip, content, host: hosts.get(strip.id) ?? null, pads }];
     });
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {

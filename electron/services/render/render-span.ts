@@ -71,7 +71,8 @@ export async function prepareProject(loaded: LoadedProject, sampleRate: number, 
 /** An engine at `prepared`'s rate with its sources and its document loaded, stopped at frame 0. */
 export function loadEngine(prepared: PreparedProject): Engine {
   const { project, folder } = prepared.loaded;
-  const engine = new Engine(prepared.sampleRate);
+  // Nobody reads an offline render's meters.
+  const engine = new Engine(prepared.sampleRate, false);
   for (const { sampleId, sample } of prepared.sources) engine.useSample(sampleId, sample);
   const document = compileEngineDocument(project, (sourceId) => path.resolve(folder, project.sources[sourceId]?.path ?? sourceId));
   for (const command of engineDocumentChanges(null, document)) engine.command(command);

@@ -2,9 +2,11 @@ import type { EngineChannel } from '../../protocol/engine';
 import { blockFrames } from '../../protocol/engine';
 import type { BlockContext, DeviceProcessor, ParamView } from '../devices/device-processor';
 import { LevelMeter, runawayLevel } from '../level-meter';
+import { panSlots } from '../pan-law';
 import type { ParamTable } from '../params/param-table';
 import { LevelGains } from './level-gains';
 import type { StereoDelay } from './stereo-delay';
+import type { TrackContent } from './track-content';
 
 /** An insert as the strip runs it. */
 export interface InsertSlot {
@@ -65,6 +67,10 @@ export class ChannelStrip {
   /** Entries: the fader's level at the block's start and end, then each send's (see `levelEntry`). */
   private levels = new LevelGains(2);
   output: { readonly target: ChannelStrip; readonly delay: StereoDelay | null } | null = null;
+  /** A track's clips and instrument, panned: the strip's input (null for buses and the master, which sum what feeds them). */
+  content: TrackContent | null = null;
+  /** False: the meters are left alone (an offline render, where nobody reads them): the fader's pass skips their sums. */
+  metered = true;
   /** When set, what the output adds to its target this block (after the path's delay) is also kept here: a stem. */
   tap: StereoBlock | null = null;
   /** False while solo silences this channel. */
@@ -113,9 +119,17 @@ export class ChannelStrip {
     this.right.fill(0);
   }
 
-  /** Runs the strip on its summed input and adds its output and sends into their targets. */
+  /**
+   * Runs the strip on its input (a track's panned content, or what fed a bus) and adds its output
+   * and sends into their targets.
+   */
   process(params: ParamTable, scratch: StereoBlock, context: BlockContext, frames: number): void {
     const { left, right } = this;
+    const content = this.content;
+    // With nothing between the pan and the fader and a pan holding still, the fader's pass reads
+    // the track's sums itself (the same products, one pass fewer); otherwise the pan writes them here.
+    const placed = content !== null && this.inserts.length === 0 && this.sendSlots.length === 0 && content.holdsPan(params, this.fader.pan, frames);
+    if (content !== null && !placed) content.pan(left, right, params, this.fader.pan, frames);
     let reduction = 0;
     this.faultedInsert = -1;
     // The guard blames a device only for invalid audio it made, not for what it was given.
@@ -149,7 +163,8 @@ export class ChannelStrip {
       if (send.pre) this.send(send, s, scratch, true, frames);
     }
     const fused = this.fuse(frames);
-    this.applyFaderAndMeter(params, frames);
+    if (placed) this.placeFaderAndMeter(content, frames);
+    else this.applyFaderAndMeter(params, frames);
     if (fused) return;
     for (let s = 0; s < this.sends.length; s++) {
       const send = this.sends[s] as SendSlot;
@@ -253,6 +268,7 @@ export class ChannelStrip {
     const bFrom = fusedGains[2] as number;
     const bStep = fusedGains[3] as number;
     const outGain = fusedGains[2 * FUSED_SENDS] as number;
+    const metered = this.metered;
     let peakLeft = 0;
     let peakRight = 0;
     let squaresLeft = 0;
@@ -262,11 +278,14 @@ export class ChannelStrip {
       const r = Math.fround((right[i] as number) * (rightStart + rightStep * (i + 1)));
       left[i] = l;
       right[i] = r;
-      // No branch per sample: a NaN sticks in the peak, and a faulty block is measured again below.
-      peakLeft = Math.max(peakLeft, Math.abs(l));
-      peakRight = Math.max(peakRight, Math.abs(r));
-      squaresLeft += l * l;
-      squaresRight += r * r;
+      // No branch per sample for a fault: a NaN sticks in the peak, and a faulty block is measured
+      // again below. The one on `metered` holds for the whole render, so it costs nothing.
+      if (metered) {
+        peakLeft = Math.max(peakLeft, Math.abs(l));
+        peakRight = Math.max(peakRight, Math.abs(r));
+        squaresLeft += l * l;
+        squaresRight += r * r;
+      }
       // The fused sends and output (`fuse`): as `send` and `addInto` add them (x · 1 is x).
       const a = aFrom + aStep * (i + 1);
       aLeft[i] = (aLeft[i] as number) + Math.fround(l * a);
@@ -282,10 +301,66 @@ export class ChannelStrip {
     const meterRight = this.meters[1];
     meterLeft.blockPeak = peakLeft;
     meterLeft.blockSquares = squaresLeft;
-    settleMeter(meterLeft, left, frames);
     meterRight.blockPeak = peakRight;
     meterRight.blockSquares = squaresRight;
-    settleMeter(meterRight, right, frames);
+    this.settleMeters(frames);
+  }
+
+  /**
+   * `applyFaderAndMeter` for a track whose pan holds still, with no insert and no send: the panned
+   * sum is worked out in the same pass, as `TrackContent.pan` writes it (rounded to float32 as its
+   * store rounds it), then faded as the fader's pass fades it (a track's fader has no balance, so
+   * both sides take the same gain), metered, and added into the output.
+   */
+  private placeFaderAndMeter(content: TrackContent, frames: number): void {
+    const { left, right } = this;
+    const { mono, stereoLeft, stereoRight, gains: pan } = content;
+    const monoLeft = pan[panSlots.monoLeft] as number;
+    const monoRight = pan[panSlots.monoRight] as number;
+    const sideLeft = pan[panSlots.stereoLeft] as number;
+    const sideRight = pan[panSlots.stereoRight] as number;
+    const gains = this.levels.values;
+    const from = (gains[LevelGains.gain(faderStart)] as number) * this.muteStart;
+    const step = ((gains[LevelGains.gain(faderEnd)] as number) * this.muteEnd - from) / frames;
+    const out = this.fused[FUSED_SENDS] as StereoBlock;
+    const outLeft = out.left;
+    const outRight = out.right;
+    const outGain = this.fusedGains[2 * FUSED_SENDS] as number;
+    const metered = this.metered;
+    let peakLeft = 0;
+    let peakRight = 0;
+    let squaresLeft = 0;
+    let squaresRight = 0;
+    for (let i = 0; i < frames; i++) {
+      const m = mono[i] as number;
+      const gain = from + step * (i + 1);
+      const l = Math.fround(Math.fround(m * monoLeft + (stereoLeft[i] as number) * sideLeft) * gain);
+      const r = Math.fround(Math.fround(m * monoRight + (stereoRight[i] as number) * sideRight) * gain);
+      left[i] = l;
+      right[i] = r;
+      if (metered) {
+        peakLeft = Math.max(peakLeft, Math.abs(l));
+        peakRight = Math.max(peakRight, Math.abs(r));
+        squaresLeft += l * l;
+        squaresRight += r * r;
+      }
+      outLeft[i] = (outLeft[i] as number) + l * outGain;
+      outRight[i] = (outRight[i] as number) + r * outGain;
+    }
+    const meterLeft = this.meters[0];
+    const meterRight = this.meters[1];
+    meterLeft.blockPeak = peakLeft;
+    meterLeft.blockSquares = squaresLeft;
+    meterRight.blockPeak = peakRight;
+    meterRight.blockSquares = squaresRight;
+    this.settleMeters(frames);
+  }
+
+  /** Settles both meters on the block the fader's pass measured (see `settleMeter`). */
+  private settleMeters(frames: number): void {
+    if (!this.metered) return;
+    settleMeter(this.meters[0], this.left, frames);
+    settleMeter(this.meters[1], this.right, frames);
   }
 
   /** This block's fader and send levels as gains (`levels`), converted where they moved. */

@@ -16,13 +16,14 @@ const stereoUnity: PanGains = { left: 1, right: 1 };
  */
 export class TrackContent {
   voices: readonly (ClipVoice | WarpedVoice)[] = [];
-  private readonly mono = new Float32Array(blockFrames);
+  /** The mono sum (constant-power-panned): mono clips and mono live input add here. */
+  readonly mono = new Float32Array(blockFrames);
   private readonly monoSpare = new Float32Array(blockFrames);
   /** The stereo sum (balance-panned): stereo clips and the track's instrument add here. */
   readonly stereoLeft = new Float32Array(blockFrames);
   readonly stereoRight = new Float32Array(blockFrames);
   /** Pan gains laid out as `panSlots`, for the pan they hold; NaN makes the first block compute them. */
-  private readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
+  readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
 
   clear(): void {
     this.mono.fill(0);
@@ -60,20 +61,29 @@ export class TrackContent {
   }
 
   /**
+   * Whether the pan (slot `pan` of the table) holds still over the block; if so, `gains` hold its
+   * gains, and the panned sum at frame i is `mono[i] · monoLeft + stereoLeft[i] · stereoLeft` and
+   * the same on the right (as `pan` writes it, and as a channel strip reads it without the copy).
+   */
+  holdsPan(params: ParamTable, pan: number, frames: number): boolean {
+    const gains = this.gains;
+    const to = params.end[pan] as number;
+    if (((to - (params.start[pan] as number)) / frames) !== 0) return false;
+    if (to !== gains[panSlots.pan]) {
+      gains[panSlots.pan] = to;
+      panGains(gains);
+    }
+    return true;
+  }
+
+  /**
    * Writes the panned sum into `left`/`right` [0, frames), the pan (slot `pan` of the table)
    * moving from the block's start value to its end value.
    */
   pan(left: Float32Array, right: Float32Array, params: ParamTable, pan: number, frames: number): void {
     const { mono, stereoLeft, stereoRight, gains } = this;
-    const from = params.start[pan] as number;
-    const to = params.end[pan] as number;
-    const step = (to - from) / frames;
-    if (step === 0) {
+    if (this.holdsPan(params, pan, frames)) {
       // A pan that holds still: its gains once, then a plain loop.
-      if (to !== gains[panSlots.pan]) {
-        gains[panSlots.pan] = to;
-        panGains(gains);
-      }
       const monoLeft = gains[panSlots.monoLeft] as number;
       const monoRight = gains[panSlots.monoRight] as number;
       const sideLeft = gains[panSlots.stereoLeft] as number;
@@ -85,6 +95,8 @@ export class TrackContent {
       }
       return;
     }
+    const from = params.start[pan] as number;
+    const step = ((params.end[pan] as number) - from) / frames;
     for (let i = 0; i < frames; i++) {
       const value = from + step * (i + 1);
       if (value !== gains[panSlots.pan]) {
