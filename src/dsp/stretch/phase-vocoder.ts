@@ -51,8 +51,10 @@ export class PhaseVocoder {
   private readonly rate: ReadRate;
   /** Half-width of the stream reader's reach at the read step, plus a frame. */
   private readonly reach: number;
-  /** Steps of one grain's work (see `work`): 2 per FFT stage, `lockParts` to lock phases, 4 more. */
+  /** Steps of one grain's work (see `work`): 2 to read the source, 2 per FFT stage, `lockParts` to lock phases, 4 more. */
   private readonly stepsPerGrain: number;
+  /** What the steps before step s of a grain cost (`stepCost`), at [s]; the whole grain's at [stepsPerGrain]. */
+  private readonly costBefore: Float64Array;
   /** y-frames worked ahead of a block's read: one whole block and one hop, so each grain is spread over the blocks before it. */
   private readonly lookahead: number;
 
@@ -135,8 +137,10 @@ export class PhaseVocoder {
     const reader = streamReader();
     this.rate = reader.rateFor(step);
     this.reach = reader.reach(step) + 1;
-    this.stepsPerGrain = 2 * this.plan.passCount + 4 + lockParts;
-    this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop;
+    this.stepsPerGrain = 2 * this.plan.passCount + 5 + lockParts;
+    this.costBefore = new Float64Array(this.stepsPerGrain + 1);
+    for (let s = 0; s < this.stepsPerGrain; s++) this.costBefore[s + 1] = (this.costBefore[s] as number) + stepCost(s, this.plan.passCount);
+    this.lookahead = Math.ceil(maxBlockFrames * step) + this.hop + Math.floor(staggerOf(vocodersMade++) * this.hop);
     const span = this.lookahead + Math.ceil(maxBlockFrames * step) + 2 * this.reach + 2 * size + 2 * this.hop;
     this.kernels = new StretchKernels(this.plan, span);
     const kernel = reader.kernelFor(this.rate);
@@ -186,12 +190,19 @@ export class PhaseVocoder {
     if (this.rate.step === 1) this.copyStream(frame, count, left, right, at);
     else this.readStream(frame, count, low, high, left, right, at);
     // Work ahead in proportion to the read: the grains complete below `ahead` and the steps of
-    // the one in progress the share of it that ahead has passed. The read moves on steadily, so
-    // every block does about the same number of steps, and clips playing in step do not pile
-    // their heavy steps into one block.
+    // the one in progress whose cost reaches the share of it that ahead has passed (a step is
+    // done when its middle falls below). The read moves on steadily, so every block does about
+    // the same work, and clips playing in step do not pile their heavy steps into one block.
     const ahead = high + this.lookahead;
-    const target = ((ahead + this.size / 2) / this.hop) * this.stepsPerGrain;
-    while (this.nextGrain * this.stepsPerGrain + this.stage < target && this.fits(this.nextGrain)) this.work();
+    const costBefore = this.costBefore;
+    const grainCost = costBefore[this.stepsPerGrain] as number;
+    const target = ((ahead + this.size / 2) / this.hop) * grainCost;
+    while (this.fits(this.nextGrain)) {
+      const stage = this.stage;
+      const middle = this.nextGrain * grainCost + 0.5 * ((costBefore[stage] as number) + (costBefore[stage + 1] as number));
+      if (middle >= target) break;
+      this.work();
+    }
   }
 
   /** At step 1 the read lands on whole frames of y, which it copies (as the read's unit step does). */
@@ -276,29 +287,30 @@ export class PhaseVocoder {
   /** Analyses grain j and keeps its phase state, without synthesis. */
   private restore(j: number): void {
     this.grainSource = this.sourceOfGrain(j);
-    this.analyse();
+    this.analyse(0, this.size);
     this.kernels.passes(0, this.plan.passCount, false);
     for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
     this.keep();
   }
 
   /**
-   * One step of the grain in progress, each about as costly as one FFT stage (4–11 µs at 2048 in
-   * Node): read the source (into the transform's bit-reversed order); each forward stage; phase locking in
-   * `lockParts` parts; turn the spectrum; keep its state and begin the inverse; each inverse
-   * stage; overlap-add.
+   * One step of the grain in progress (1.3–6 µs at 2048 in Node; `stepCost` says which cost
+   * more): read the source (into the transform's bit-reversed order) in two halves; each forward
+   * stage; phase locking in `lockParts` parts; turn the spectrum; keep its state and begin the
+   * inverse; each inverse stage; overlap-add.
    */
   private work(): void {
     const { stage, plan, kernels } = this;
     const passes = plan.passCount;
-    const forward = 1;
+    const forward = 2;
     const lock = forward + passes;
     const synthesis = lock + lockParts;
     const inverse = synthesis + 2;
     if (stage === 0) {
       this.grainSource = this.sourceOfGrain(this.nextGrain);
-      this.analyse();
+      this.analyse(0, this.size / 2);
     }
+    else if (stage === 1) this.analyse(this.size / 2, this.size);
     else if (stage < lock) kernels.passes(stage - forward, stage - forward + 1, false);
     else if (stage < synthesis) this.lockPhases(stage - lock, this.nextGrain);
     else if (stage === synthesis) this.rotate();
@@ -322,15 +334,15 @@ export class PhaseVocoder {
     return Math.round(this.mapOut[0] as number);
   }
 
-  /** Windows the source around the grain's frame into re (left) and im (right), in bit-reversed order (the transform's `begin` done). */
-  private analyse(): void {
+  /** Frames [from, to) of the grain: windows the source around the grain's frame into re (left) and im (right), in bit-reversed order (the transform's `begin` done). */
+  private analyse(from: number, to: number): void {
     const { re, im, window, source, size } = this;
     const { left, right, frames, reverse } = source;
     const reversed = this.plan.reversed;
     const first = this.grainSource - size / 2;
     // Runs of consecutive plane frames (a looping clip's later passes, a reversed clip), so the
     // fold into the loop is done once per run, not per frame.
-    for (let i = 0; i < size; ) {
+    for (let i = from; i < to; ) {
       const index = source.readFrame(first + i);
       if (index < 0) {
         const to = reversed[i] as number;
@@ -339,7 +351,7 @@ export class PhaseVocoder {
         i++;
         continue;
       }
-      const end = i + Math.min(size - i, reverse ? index + 1 : frames - index);
+      const end = i + Math.min(to - i, reverse ? index + 1 : frames - index);
       const direction = reverse ? -1 : 1;
       for (let at = index - direction * i; i < end; i++) {
         const w = window[i] as number;
@@ -353,37 +365,47 @@ export class PhaseVocoder {
 
   /**
    * Part `part` (of `lockParts`) of grain j's phase locking: from the packed spectrum, the summed
-   * spectrum (0) and its peaks (1); the angles they need (2, 3) and their log magnitudes (3); each
-   * region's rotation θ (into `theta`), continuing from the previous grain or restarting at an
-   * anchor (4), its cosine (5) and sine (6).
+   * spectrum (0), its peaks (1) and their inputs (2); the angles they need (3, 4) and their log
+   * magnitudes (4); each region's rotation θ (into `theta`), continuing from the previous grain or
+   * restarting at an anchor (5 and 6, half the peaks each), its cosine (7) and sine (8); each
+   * bin's turn (9).
    */
   private lockPhases(part: number, j: number): void {
     const count = this.peakCount;
+    const half = count >> 1;
     switch (part) {
       case 0:
         this.sumSpectrum();
         return;
       case 1:
-        this.findPeaks(j);
+        this.findPeaks();
         return;
       case 2:
-        if (this.withAdvance) atan2InPlace(this.advanceY, this.advanceX, 0, count);
+        this.peakInputs(j);
         return;
       case 3:
+        if (this.withAdvance) atan2InPlace(this.advanceY, this.advanceX, 0, count);
+        return;
+      case 4:
         if (this.withAnchor) atan2InPlace(this.spanY, this.spanX, 0, count);
         logInPlace(this.logBelow, 0, count);
         logInPlace(this.logAbove, 0, count);
         return;
-      case 4:
-        this.rotations(j);
+      case 5:
+        this.rotations(j, 0, half);
+        return;
+      case 6:
+        this.rotations(j, half, count);
         // peakCos holds the rotations until cosInPlace turns them into cosines.
         this.fillRegions(count);
         return;
-      case 5:
+      case 7:
         cosInPlace(this.peakCos, 0, count);
         return;
-      default:
+      case 8:
         sinInPlace(this.peakSin, 0, count);
+        return;
+      default:
         this.fillTurns(count);
         if (j % this.anchorEvery === 0) {
           this.anchorRe.set(this.sumRe);
@@ -399,9 +421,9 @@ export class PhaseVocoder {
     this.kernels.sumSpectrum(this.current);
   }
 
-  /** The summed spectrum, its peaks, which angles grain j needs and their inputs per peak. */
-  private findPeaks(j: number): void {
-    const { sumRe, sumIm, prevRe, prevIm, anchorRe, anchorIm, magnitude, peaks, bins } = this;
+  /** The summed spectrum's peaks. */
+  private findPeaks(): void {
+    const { magnitude, peaks, bins } = this;
     let count = 0;
     // Peaks 60 dB under the loudest join their neighbours' regions (fewer regions, same locking).
     const floor = (this.loudest[0] as number) * 1e-6;
@@ -409,6 +431,13 @@ export class PhaseVocoder {
       const m = magnitude[k] as number;
       if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) peaks[count++] = k;
     }
+    this.peakCount = count;
+  }
+
+  /** Which angles grain j needs and their inputs per peak. */
+  private peakInputs(j: number): void {
+    const { sumRe, sumIm, prevRe, prevIm, anchorRe, anchorIm, magnitude, peaks } = this;
+    const count = this.peakCount;
     const analysisHop = this.grainSource - this.prevSource;
     const anchored = j % this.anchorEvery === 0 || !this.hasPrevious;
     const span = this.grainSource - this.anchorSource;
@@ -418,7 +447,6 @@ export class PhaseVocoder {
     const withPrevious = this.hasPrevious && analysisHop > 0;
     const withAnchor = anchored && this.hasAnchor && span > analysisHop;
     const withAdvance = withPrevious || !anchored;
-    this.peakCount = count;
     this.anchored = anchored;
     this.withPrevious = withPrevious;
     this.withAnchor = withAnchor;
@@ -447,15 +475,14 @@ export class PhaseVocoder {
     }
   }
 
-  /** Each peak's rotation for grain j, into peakCos and peakSin (cosInPlace and sinInPlace turn them). */
-  private rotations(j: number): void {
+  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (cosInPlace and sinInPlace turn them). */
+  private rotations(j: number, from: number, to: number): void {
     const { peakCos, peakSin, prevTheta, peaks, logBelow, logAbove, advanceY, spanY, size, withPrevious, withAnchor, anchored } = this;
-    const count = this.peakCount;
     const analysisHop = this.grainSource - this.prevSource;
     const span = this.grainSource - this.anchorSource;
     const hop = this.hop;
     const displacement = j * hop - this.grainSource;
-    for (let p = 0; p < count; p++) {
+    for (let p = from; p < to; p++) {
       const k = peaks[p] as number;
       const below = logBelow[p] as number;
       const above = logAbove[p] as number;
@@ -544,8 +571,37 @@ export class PhaseVocoder {
   }
 }
 
+/** Vocoders made so far: each works ahead by its own share of a hop (`staggerOf`). */
+let vocodersMade = 0;
+
+/** The n-th vocoder's share of a hop worked ahead: the golden-ratio sequence, so any number of clips playing in step spread their grains' steps evenly over a hop. */
+function staggerOf(n: number): number {
+  const golden = 0.618_033_988_749_894_9;
+  return (n * golden) % 1;
+}
+
 /** Parts of a grain's phase locking, each one step of its work. */
-const lockParts = 7;
+const lockParts = 10;
+
+/**
+ * What step s of a grain costs, relative (µs at 2048 points in Node, medians on this machine
+ * with the bench's material, ≈ 190 peaks): the scheduler spreads cost, not steps, over the
+ * blocks. Only when a grain is computed depends on these, never what it holds.
+ */
+function stepCost(s: number, passes: number): number {
+  const lock = 2 + passes;
+  const inverse = lock + lockParts + 2;
+  if (s < 2) return 4.2;
+  if (s < lock) return 1.5;
+  if (s < inverse - 2) return lockCosts[s - lock] as number;
+  if (s === inverse - 2) return 2.3;
+  if (s === inverse - 1) return 1.9;
+  if (s < inverse + passes) return 1.5;
+  return 1.7;
+}
+
+/** Each phase-locking part's cost, as `stepCost`. */
+const lockCosts = [1.6, 6.5, 1.8, 5.6, 4.9, 3.9, 6.9, 5.2, 5.2, 3.5];
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;
