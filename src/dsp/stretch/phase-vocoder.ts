@@ -51,6 +51,8 @@ export class PhaseVocoder {
   private readonly rate: ReadRate;
   /** Half-width of the stream reader's reach at the read step, plus a frame. */
   private readonly reach: number;
+  /** Read positions below this (in y-frames) are counted from −`nearStart` (see `readStream`): more than a block's reach. */
+  private readonly nearStart: number;
   /** Steps of one grain's work (see `work`): 2 to read the source, 2 per FFT stage, `lockParts` to lock phases, 4 more. */
   private readonly stepsPerGrain: number;
   /** What the steps before step s of a grain cost (`stepCost`), at [s]; the whole grain's at [stepsPerGrain]. */
@@ -137,6 +139,7 @@ export class PhaseVocoder {
     const reader = streamReader();
     this.rate = reader.rateFor(step);
     this.reach = reader.reach(step) + 1;
+    this.nearStart = this.reach + Math.ceil(maxBlockFrames * step) + 1;
     this.stepsPerGrain = 2 * this.plan.passCount + 5 + lockParts;
     this.costBefore = new Float64Array(this.stepsPerGrain + 1);
     for (let s = 0; s < this.stepsPerGrain; s++) this.costBefore[s + 1] = (this.costBefore[s] as number) + stepCost(s, this.plan.passCount);
@@ -229,10 +232,18 @@ export class PhaseVocoder {
       windowRight[i] = yRight[from + i] as number;
     }
     const positions = read.positions;
-    // Relative to y's base first, as the frames y holds are counted, then to the window: the second
-    // subtraction (a whole number ≥ 0 from a position above it) is exact, so a position never
-    // depends on where the block starts.
-    for (let i = 0; i < count; i++) positions[i] = (frame + i) * step - this.base - from;
+    // Relative to the window, whose first frame `low` is whole: a whole number ≥ 0 taken from a
+    // position above it is exact, so a position never depends on where the block starts. Near
+    // the clip's start `low` may be negative (the read reaches before y's frame 0), and adding
+    // would round by where the block starts; so a position p below `nearStart` is counted from
+    // −nearStart: (p + nearStart) − (low + nearStart), the first sum rounded the same way
+    // whatever the block, the subtraction exact. A block whose `low` is negative reads only such
+    // positions, and one reading p ≥ nearStart has low ≥ 0.
+    const nearStart = this.nearStart;
+    for (let i = 0; i < count; i++) {
+      const p = (frame + i) * step;
+      positions[i] = p < nearStart ? p + nearStart - (low + nearStart) : p - low;
+    }
     read.read(count, frames, false);
     const { outLeft, outRight } = read;
     for (let i = 0; i < count; i++) {

@@ -53,4 +53,22 @@ describe('PhaseVocoder (tonal warp)', () => {
       expect(part).toEqual(whole.subarray(from, from + 3000));
     }
   });
+
+  it.each([1, 2 ** (-3 / 12), 2 ** (5 / 12)])('renders the same samples after a seek to any of the first 64 frames, or later in the first 3000, as an uninterrupted play (step %s)', (step) => {
+    let state = 11;
+    const noise = Float32Array.from({ length: rate / 2 }, (_, i) => {
+      state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+      return 0.3 * Math.sin(i / 7) + 0.2 * (state / 2 ** 32 - 0.5);
+    });
+    const make = () => new PhaseVocoder(new StretchSource([noise, noise.map((x) => 0.5 * x)], -1, false), linearMap(1.21), step, 128);
+    const [whole] = renderStretch(make(), 4000);
+    // A fresh voice started there, and one voice that jumps back there from later on (a loop wrap).
+    const voice = make();
+    const starts = [...Array.from({ length: 65 }, (_, i) => i), 150, 400, 1000, 1999, 2900];
+    for (const from of starts) {
+      expect(renderStretch(make(), 600, from)[0]).toEqual(whole.subarray(from, from + 600));
+      renderStretch(voice, 200, 3000);
+      expect(renderStretch(voice, 600, from)[0]).toEqual(whole.subarray(from, from + 600));
+    }
+  });
 });
