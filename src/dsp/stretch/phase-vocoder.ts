@@ -30,12 +30,15 @@ import type { StretchMap, StretchSource } from './stretch-source';
  * playhead got there: a seek or loop wrap rebuilds the state from the anchor before it (at most
  * `anchorEvery` analyses) and then renders the very samples an uninterrupted play gives.
  *
- * **Hop scheduling.** A grain's work is cut into steps of about one FFT stage each (see `work`;
- * 24 at size 2048). `render` finishes the grains its block needs (only after a seek), then works
- * ahead to a point that moves with the read (one block and one hop past it), in steps: so steady
- * play does the same share of a grain in every block, and clips that play in step (the usual
- * case: loops started on the bar) add up to a flat load instead of a spike every hop. The
- * schedule decides only when a grain is computed, never what it holds.
+ * **Hop scheduling.** A grain's work is cut into steps of 1.3–7 µs (see `work`; 27 at size
+ * 2048), each with its measured cost (`stepCost`). `render` finishes the grains its block needs
+ * (only after a seek), then works ahead to a point that moves with the read (one block, one hop
+ * and this vocoder's own share of a hop past it), step by step until the work done reaches the
+ * share of the grain that point has passed: so steady play does the same work in every block.
+ * Clips that play in step (the usual case: loops started on the bar) would still do their heavy
+ * steps (the peak search, the rotations, sine and cosine) in the same block; each vocoder made
+ * works ahead by a further golden-ratio share of a hop, so theirs fall on different blocks and
+ * add up to a flat load. The schedule decides only when a grain is computed, never what it holds.
  */
 export class PhaseVocoder {
   readonly size: number;
