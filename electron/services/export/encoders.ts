@@ -6,8 +6,8 @@
  *   speed of libFLAC's WebAssembly build) fed the same TPDF-dithered codes as WAV, its MD5 from
  *   Node's hasher; tags and the finished STREAMINFO (MD5, frame sizes) are written by
  *   src/codecs/flac-metadata.
- * - MP3: LAME 3.100 compiled to WebAssembly (npm `wasm-media-encoders`), CBR or VBR, with an
- *   ID3v2.4 tag (src/codecs/id3) in front.
+ * - MP3: LAME 3.100 compiled to WebAssembly with SIMD (packages/lame-wasm, its own LGPL package),
+ *   CBR or VBR, with an ID3v2.4 tag (src/codecs/id3) in front.
  * Each encodes a stream a chunk at a time into a `ByteSink` (a file, or memory), so an export
  * never holds its whole file; a file written in chunks has the same bytes as one written whole.
  * For WAV and FLAC the encoder also hands over each sample exactly as a decoder will read it back
@@ -26,7 +26,7 @@ import { wavMetadataChunks } from '../../../src/codecs/wav-metadata';
 import { WavFrameWriter, wavHeader, type WavEncodeOptions } from '../../../src/codecs/wav-writer';
 import { DEFAULT_DITHER_SEED, quantizeWithTpdf, TpdfDither } from '../../../src/dsp/dither';
 import { GlowroomError } from '../../../src/std/errors';
-import type { WasmMediaEncoder } from 'wasm-media-encoders';
+import type { LameEncoder } from '@glowroom/lame-wasm';
 import type { ExportFormat } from './export-job';
 
 export const extensionOf = (format: ExportFormat): string => format.kind;
@@ -201,34 +201,28 @@ class WavEncoder implements StreamEncoder {
 
 // ---- MP3 -----------------------------------------------------------------------------------
 
-type LameEncoder = WasmMediaEncoder<'audio/mpeg'>;
-
 class Mp3Encoder implements StreamEncoder {
   private constructor(
     private readonly encoder: LameEncoder,
-    private readonly channels: number,
     private readonly out: ByteSink,
   ) {}
 
   static async open(sampleRate: number, channelCount: number, mode: { cbrKbps: number } | { vbrQuality: number }, tags: AudioTags | undefined, out: ByteSink): Promise<Mp3Encoder> {
     if (!mp3Rates.includes(sampleRate)) throw new GlowroomError('unsupported', `MP3 is written at 32, 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
-    const { createMp3Encoder } = await import('wasm-media-encoders');
-    const encoder: LameEncoder = await createMp3Encoder();
+    const { createLameEncoder } = await import('@glowroom/lame-wasm');
     const channels = channelCount === 1 ? 1 : 2;
-    const outputSampleRate = sampleRate as 32_000 | 44_100 | 48_000;
-    if ('cbrKbps' in mode) encoder.configure({ channels, sampleRate, outputSampleRate, bitrate: mode.cbrKbps as 128 });
-    else encoder.configure({ channels, sampleRate, outputSampleRate, vbrQuality: mode.vbrQuality });
+    const encoder = createLameEncoder('cbrKbps' in mode ? { channels, sampleRate, kbps: mode.cbrKbps } : { channels, sampleRate, vbrQuality: mode.vbrQuality });
     out.append(tags ? encodeId3v24(tags) : new Uint8Array(0));
-    return new Mp3Encoder(encoder, channels, out);
+    return new Mp3Encoder(encoder, out);
   }
 
   push(planes: readonly Float32Array[], frames: number): void {
     // The encoder owns the returned bytes until its next call; the sink copies them now.
-    this.out.append(this.encoder.encode(planes.slice(0, this.channels).map((plane) => plane.subarray(0, frames))));
+    this.out.append(this.encoder.encode(planes, frames));
   }
 
   async finish(): Promise<void> {
-    this.out.append(this.encoder.finalize());
+    this.out.append(this.encoder.flush());
     await Promise.resolve();
   }
 }
