@@ -234,4 +234,28 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    description: 'the names in name order, and a version that moves when they change',
+    // Free text was ranked by BM25 with ties by name: about 14 ms of CPU for the 10,000 matches of
+    // 'kick' at 100,000 samples. name-order.ts now holds every sample's place in name order in
+    // memory, read in one walk of this index, and reads it again only when the version moves:
+    // on an insert, rename, missing flag or delete in the names table, from any connection.
+    sql: `
+      CREATE INDEX sample_names_by_name ON sample_names (name COLLATE NOCASE, id, missing);
+      CREATE TABLE sample_names_version (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        n    INTEGER NOT NULL                    -- moved by every change to sample_names
+      );
+      INSERT INTO sample_names_version VALUES (1, 0);
+      CREATE TRIGGER sample_names_version_insert AFTER INSERT ON sample_names BEGIN
+        UPDATE sample_names_version SET n = n + 1;
+      END;
+      CREATE TRIGGER sample_names_version_delete AFTER DELETE ON sample_names BEGIN
+        UPDATE sample_names_version SET n = n + 1;
+      END;
+      CREATE TRIGGER sample_names_version_update AFTER UPDATE ON sample_names BEGIN
+        UPDATE sample_names_version SET n = n + 1;
+      END;
+    `,
+  },
 ];

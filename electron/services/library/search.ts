@@ -4,6 +4,8 @@ import { GlowroomError } from '../../../src/std/errors';
 import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
+import { foldedWords, nameOrder } from './name-order';
+import { orderMatches } from './relevance';
 import { keyOrderSql } from './search-order';
 
 export type SearchSort = 'relevance' | 'name' | 'bpm' | 'key' | 'duration' | 'added';
@@ -41,7 +43,11 @@ export interface LibrarySearch {
   readonly collectionId?: number;
   /** Missing files are left out unless asked for. */
   readonly includeMissing?: boolean;
-  /** Default: relevance with text, else name. */
+  /**
+   * Default: relevance with text, else name. Relevance: per typed word 2 points when it is a whole
+   * word of the file name, 1 when it begins one, 0 when only folder, tag or pack words hold it;
+   * most points first (descending: fewest first), ties by name and id (relevance.ts).
+   */
   readonly sort?: SearchSort;
   readonly descending?: boolean;
   readonly limit?: number;
@@ -63,12 +69,13 @@ const sortColumns: Readonly<Record<Exclude<SearchSort, 'relevance' | 'name'>, st
 };
 
 /**
- * Finds samples by free text (FTS5, ranked by BM25 with name words weighing most) and filters.
+ * Finds samples by free text (FTS5; relevance as relevance.ts scores it: whole name words, then
+ * words a name word begins, then folder, tag and pack words) and filters.
  * Rows with no value for the sort column (no tempo, no key) come last in either direction; ties
  * break by name and id (reversed with the sort, so one index serves both directions), so paging
  * is stable. Each query is shaped so that SQLite walks a covering sort index and stops after the
  * page (tests/integration/library/search-plans.test.ts checks the plans): free text is a set of
- * ids to test, not a join, except where BM25 ranks it.
+ * ids to test, not a join; by relevance or by name, the matches are ordered in memory.
  */
 export function searchSamples(db: LibraryDatabase, search: LibrarySearch): LibrarySearchResult {
   const where: string[] = [];
@@ -158,37 +165,25 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
         : `SELECT count(*) AS n FROM samples ${whereSql(where)}`;
   params['limit'] = search.limit ?? 200;
   params['offset'] = search.offset ?? 0;
-  const byRelevance = match !== null && sort === 'relevance';
-  // The page in two steps: its ids in order from the indexes alone (samples_filters_by_id and the
-  // sort indexes carry every filter and sort column; BM25 reads the full-text index), then the wide
-  // rows (paths, thumbnails) of just those ids, instead of every match's row before sorting.
   const count = (): number => (prepared(db, countSql()).get(params) as { n: number }).n;
   let ids: number[];
   let total: number;
-  if (byRelevance) {
-    // BM25 scores and sorts every match anyway; with filters, the whole ranked list costs about
-    // what its first page and count do. Kept (rankedIds), later pages and the count are slices of
-    // it, so scrolling runs no second ranking pass. Words alone break
-    // ties with names from the narrow names table (migration 10) rather than the wide rows; with
-    // filters, each match is tested once in the narrow id index, which carries the name too.
+  // Words by relevance or by name: the matches' ids from the full-text index (with filters, each
+  // tested once in the narrow id index), ordered in memory (relevance.ts). The whole ordered list
+  // is kept, so later pages and the count are slices of it.
+  const inWordOrder = match !== null && (sort === 'relevance' || sort === 'name');
+  if (inWordOrder) {
     const sql = textOnly
-      ? `SELECT names.id FROM samples_fts JOIN sample_names AS names ON names.id = samples_fts.rowid
-         ${whereSql(['samples_fts MATCH @match', ...(search.includeMissing ? [] : ['names.missing = 0'])])}
-         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, names.name COLLATE NOCASE, names.id`
+      ? 'SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match'
       : `SELECT samples.id FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
-         ${whereSql(['samples_fts MATCH @match', ...where])}
-         ORDER BY bm25(samples_fts, ${bm25Weights}) ${direction}, samples.name COLLATE NOCASE, samples.id`;
+         ${whereSql(['samples_fts MATCH @match', ...where])}`;
+    const how = { words: sort === 'relevance' ? foldedWords(search.text ?? '') : [], descending: direction === 'DESC', skipMissing: textOnly && !search.includeMissing };
+    const ordered = keptOrder(db, `${sql}\n${JSON.stringify({ ...params, limit: 0, offset: 0, how })}`, () =>
+      orderMatches(nameOrder(db), prepared(db, sql).pluck().all(params) as number[], how),
+    );
     const offset = params['offset'] as number;
-    const ranked = rankedIds(db, sql, params, textOnly && offset === 0);
-    if (ranked) {
-      ids = ranked.slice(offset, offset + (params['limit'] as number));
-      total = ranked.length;
-    } else {
-      // The first page of words alone: the full-text index counts by itself, and SQLite keeps
-      // only the best page while sorting (2–3 ms less than reading out all 10,000 ids of 'kick').
-      ids = prepared(db, `${sql} LIMIT @limit`).pluck().all(params) as number[];
-      total = count();
-    }
+    ids = ordered.slice(offset, offset + (params['limit'] as number));
+    total = ordered.length;
   } else {
     total = count();
     // With words or a key, the count decides between an index that hands over just the matches
@@ -211,29 +206,23 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   return { rows: ids.flatMap((id) => (byId.has(id) ? [toSampleRecord(byId.get(id) as SampleRowData)] : [])), total };
 }
 
-/** The last ranked list per open library, with what it was read for and the library's state then. */
-const lastRanked = new WeakMap<LibraryDatabase, { key: string; state: string; ids: number[] }>();
+/** The last ordered list of matches per open library, with what it was read for and the library's state then. */
+const lastOrdered = new WeakMap<LibraryDatabase, { key: string; state: string; ids: number[] }>();
 
 /**
- * Every id a ranking query returns, in order: read again only when the query or its parameters
- * differ from the last one, or the library changed since (a write on this connection moves
- * `total_changes()`, one on another connection moves `data_version`). Scrolling a ranked search
- * asks for page after page of the same query; each is then a slice instead of a new BM25 pass.
- * With `unlessKept`, null instead of reading a list that is not kept (the caller reads one page).
+ * The ids `read` returns for `key`, read again only when the key differs from the last one or the
+ * library changed since (a write on this connection moves `total_changes()`, one on another
+ * connection moves `data_version`). Scrolling a search asks for page after page of the same
+ * query; each is then a slice instead of a new pass over the matches.
  */
-function rankedIds(db: LibraryDatabase, sql: string, params: Record<string, unknown>, unlessKept: boolean): number[] | null {
-  const key = `${sql}\n${JSON.stringify({ ...params, limit: 0, offset: 0 })}`;
+function keptOrder(db: LibraryDatabase, key: string, read: () => number[]): number[] {
   const state = prepared(db, "SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck().get() as string;
-  const last = lastRanked.get(db);
+  const last = lastOrdered.get(db);
   if (last && last.key === key && last.state === state) return last.ids;
-  if (unlessKept) return null;
-  const ids = prepared(db, sql).pluck().all(params) as number[];
-  lastRanked.set(db, { key, state, ids });
+  const ids = read();
+  lastOrdered.set(db, { key, state, ids });
   return ids;
 }
-
-/** BM25 column weights, in the full-text table's column order: name, path words, tags, pack. */
-const bm25Weights = '10.0, 4.0, 6.0, 2.0';
 
 /**
  * Whether sorting a filter's `total` matches (handed over by the narrow id index or the key index,
@@ -277,7 +266,7 @@ function whereSql(conditions: readonly string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-/** ORDER BY for a sort other than BM25, exactly as its index orders (relevance without text is by name). */
+/** ORDER BY for a sort in SQL, exactly as its index orders (relevance without text is by name). */
 function orderSql(sort: SearchSort, direction: 'ASC' | 'DESC'): string {
   const byName = `samples.name COLLATE NOCASE ${direction}, samples.id ${direction}`;
   return sort === 'relevance' || sort === 'name' ? byName : `${sortColumns[sort]} ${direction} NULLS LAST, ${byName}`;

@@ -159,6 +159,39 @@ describe('the library database', () => {
     }
   });
 
+  it('upgrades a version-10 library to 11: names are read in name order from an index, and the names version moves only when names change', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 10)).close();
+    const v10 = new Database(file);
+    v10.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v10.close();
+    const db = openLibraryDatabase(file, migrations.slice(0, 11));
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(11);
+      const byName = 'SELECT id, missing, name FROM sample_names INDEXED BY sample_names_by_name ORDER BY name COLLATE NOCASE, id';
+      expect((db.prepare(`EXPLAIN QUERY PLAN ${byName}`).all() as { detail: string }[]).map((row) => row.detail)).toEqual(['SCAN sample_names USING COVERING INDEX sample_names_by_name']);
+      expect(db.prepare(byName).all()).toEqual([{ id: 1, missing: 0, name: 'bd_boom.flac' }]);
+      const version = () => db.prepare('SELECT n FROM sample_names_version').pluck().get() as number;
+      const insert = db.prepare(`INSERT INTO samples ${sampleColumns} VALUES (?, ?, 'pack', '', 'x', 1, 1, 'h', 'wav', 44100, 2, 16, 1, 0, -9, x'00', 'one-shot', '', 0)`);
+      for (let i = 0; i < 5; i++) insert.run(`/p/${i}.wav`, `B${i}.wav`);
+      expect(version()).toBe(5);
+      const steps: [string, boolean][] = [
+        ['UPDATE samples SET bpm = 120, favourite = 1, loudness_lufs = -12 WHERE id % 2 = 0', false],
+        ["UPDATE samples SET name = 'a.wav' WHERE id = 3", true],
+        ['UPDATE samples SET missing = 1 WHERE id = 4', true],
+        ['DELETE FROM samples WHERE id = 2', true],
+      ];
+      for (const [step, moves] of steps) {
+        const before = version();
+        db.exec(step);
+        expect(version() > before, step).toBe(moves);
+      }
+      expect(db.prepare(byName).all()).toEqual(db.prepare("SELECT id, missing, name FROM samples ORDER BY name COLLATE NOCASE, id").all());
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a library from a newer Glowroom and a file that is not a library, leaving both alone', () => {
     const dir = tempDir();
     const newer = path.join(dir, 'newer.sqlite3');

@@ -9,8 +9,8 @@ import { tempDir } from '../../support/temp-dir';
  * The query plans of every filter and sort the library panel and the CLI offer, on a library
  * with planner statistics as an import leaves them: none reads the samples table row by row
  * (`SCAN samples` without an index), and none sorts every match (`USE TEMP B-TREE FOR ORDER BY`)
- * except where BM25 ranks free text or a selective filter index (pack, key, tempo, favourites)
- * hands over few rows.
+ * except where a selective filter index (pack, key, tempo, favourites) hands over few rows; free
+ * text by relevance or name is ordered in memory, not by SQLite.
  */
 const rowCount = 3_000;
 let db: LibraryDatabase;
@@ -123,8 +123,13 @@ describe('library search query plans', () => {
       expect(ids).not.toMatch(/SEARCH samples USING (INDEX|INTEGER PRIMARY KEY)/);
       expect(rows).toMatch(/SEARCH samples USING INTEGER PRIMARY KEY/);
     }
-    // Words alone ranked by BM25 break ties with names from the narrow names table (migration 10).
-    expect(plansOf({ text: 'kick' }).map((lines) => lines.join(' | ')).find((plan) => plan.includes('names'))).toMatch(/^SCAN samples_fts VIRTUAL TABLE .*SEARCH names USING INTEGER PRIMARY KEY/);
+    // Words by relevance or name are ordered in memory: the name order is read in one walk of the
+    // names index (migration 11), and no statement sorts the matches.
+    for (const search of [{ text: 'kick' }, { text: 'kick', sort: 'name' as const }, { text: 'kick', kind: 'loop' as const }]) {
+      const plans = plansOf(search).map((lines) => lines.join(' | '));
+      expect(plans).toContain('SCAN sample_names USING COVERING INDEX sample_names_by_name');
+      expect(plans.filter((plan) => plan.includes('TEMP B-TREE')), JSON.stringify(search)).toEqual([]);
+    }
   });
 
   it('sorts the few matches of words or a key from their index, and walks the sort index for many', () => {
@@ -156,38 +161,49 @@ describe('library search query plans', () => {
     }
   });
 
-  it('pages a ranked search from its kept ranking until the library changes, on this connection or another', () => {
-    let rankings = 0;
+  it('pages a ranked search from its kept ordering until the library changes, and reads the name order again only when names change', () => {
+    let matchReads = 0;
+    let orderReads = 0;
     const recording = {
       prepare(sql: string) {
         const statement = db.prepare(sql);
-        if (!sql.includes('bm25')) return statement;
-        const counted = { pluck: () => (statement.pluck(), counted), all: (...params: unknown[]) => (rankings++, statement.all(...params)) };
+        const counted = {
+          pluck: () => (statement.pluck(), counted),
+          raw: (on: boolean) => (statement.raw(on), counted),
+          get: (...params: unknown[]) => statement.get(...params),
+          all: (...params: unknown[]) => {
+            if (sql.includes('sample_names_by_name')) orderReads++;
+            else if (sql.includes('MATCH') && !sql.includes('count(')) matchReads++;
+            return statement.all(...params);
+          },
+        };
         return counted;
       },
     } as unknown as LibraryDatabase;
     const page = (offset: number) => searchSamples(recording, { text: 'kick', limit: 10, offset }).rows.map((row) => row.name);
-    const ranked = () => rankings;
-    // The first page of words alone is read by itself (SQLite keeps only the best page while
-    // sorting); the second reads and keeps the whole ranking, which serves the pages after it.
+    // The first page reads and keeps the whole ordering, which serves the pages after it.
     const first = page(0);
-    expect(ranked()).toBe(1);
+    expect([matchReads, orderReads]).toEqual([1, 1]);
     expect(page(10)).toEqual(searchSamples(db, { text: 'kick', limit: 20 }).rows.slice(10).map((row) => row.name));
-    expect(ranked()).toBe(2);
     expect(page(0)).toEqual(first);
     expect(page(20)).toEqual(searchSamples(db, { text: 'kick', limit: 30 }).rows.slice(20).map((row) => row.name));
-    expect(ranked()).toBe(2);
+    expect([matchReads, orderReads]).toEqual([1, 1]);
     try {
-      // A kick named twice ranks first once renamed here.
+      // A favourite changes no name: the matches are read again, the name order is kept.
+      db.prepare('UPDATE samples SET favourite = 1 - favourite WHERE id = 5').run();
+      expect(page(0)).toEqual(first);
+      expect([matchReads, orderReads]).toEqual([2, 1]);
+      // A name that sorts first once renamed here, then another renamed on another connection.
       db.prepare("UPDATE samples SET name = 'kick kick_2999.wav' WHERE name = 'kick_2999.wav'").run();
       expect(page(0)[0]).toBe('kick kick_2999.wav');
-      expect(ranked()).toBe(3);
+      expect([matchReads, orderReads]).toEqual([3, 2]);
       const other = new Database(db.name);
       other.prepare("UPDATE samples SET name = 'kick kick kick_1500.wav' WHERE name = 'kick_1500.wav'").run();
       other.close();
       expect(page(0)[0]).toBe('kick kick kick_1500.wav');
-      expect(ranked()).toBe(4);
+      expect([matchReads, orderReads]).toEqual([4, 3]);
     } finally {
+      db.prepare('UPDATE samples SET favourite = 1 - favourite WHERE id = 5').run();
       db.prepare("UPDATE samples SET name = 'kick_2999.wav' WHERE name = 'kick kick_2999.wav'").run();
       db.prepare("UPDATE samples SET name = 'kick_1500.wav' WHERE name = 'kick kick kick_1500.wav'").run();
     }

@@ -8,7 +8,7 @@ import { tempDir } from '../../support/temp-dir';
 
 /**
  * What a search returns, checked against a plain reading of its contract: every row of the library
- * read into memory, filtered and sorted here (BM25 scores taken from SQLite's own `bm25()`), then
+ * read into memory, filtered and sorted here (relevance points from full-text queries on the name column), then
  * counted and paged. searchSamples shapes its SQL for speed (counts kept by triggers, one pass that
  * ranks and counts, prefix indexes); none of that may change which rows come back or their order.
  */
@@ -36,21 +36,32 @@ beforeAll(() => {
   const home = tempDir();
   generateLibrary(home, rows);
   db = openLibraryDatabase(defaultLibraryPath({ GLOWROOM_HOME: home }));
-  // Generated names all have the same number of words, so BM25 would tie within each shape: more
-  // words here, a word twice there, spread the scores so ranking order is what is compared.
+  // Generated names hold their search words the same way within each shape: words in tags and path
+  // words only, and names with a word in front, spread the points so ranking order is what is compared.
   db.exec(`UPDATE samples SET tags = tags || ' kick pad warm loop' WHERE id % 7 = 0;
            UPDATE samples SET path_tokens = path_tokens || ' deep dusty layer' WHERE id % 11 = 0;
-           UPDATE samples SET name = 'Kick ' || name WHERE id % 13 = 0`);
+           UPDATE samples SET name = 'Kick ' || name WHERE id % 13 = 0;
+           UPDATE samples SET name = replace(name, 'kick_', 'kicks_') WHERE id % 19 = 0`);
 });
 
 afterAll(() => db.close());
 
-/** BM25 as the search weighs the columns (name, path words, tags, pack), per matching row. */
+/**
+ * Relevance points per matching row, from the full-text index itself rather than the search's own
+ * word splitting: per typed word 2 when the name column holds it as a whole word (`name : "kick"`),
+ * 1 when only as the start of one (`name : "kick"*`), 0 when only another column does.
+ */
 function scores(text: string): Map<number, number> {
   const match = ftsQuery(text);
   if (!match) return new Map();
-  const found = db.prepare('SELECT rowid, bm25(samples_fts, 10.0, 4.0, 6.0, 2.0) FROM samples_fts WHERE samples_fts MATCH ?').raw(true).all(match) as [number, number][];
-  return new Map(found);
+  const ids = (query: string) => new Set(db.prepare('SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?').pluck().all(query) as number[]);
+  const points = new Map([...ids(match)].map((id) => [id, 0]));
+  for (const word of text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    for (const query of [`name : "${word}"`, `name : "${word}"*`]) {
+      for (const id of ids(query)) if (points.has(id)) points.set(id, (points.get(id) ?? 0) + 1);
+    }
+  }
+  return points;
 }
 
 /** SQLite's NOCASE: ASCII letters folded, then byte order (the generated names are ASCII). */
@@ -100,8 +111,8 @@ function expected(search: LibrarySearch): { ids: number[]; total: number } {
     sort === 'bpm' ? row.bpm : sort === 'key' ? (row.musical_key === null ? null : allKeys.indexOf(row.musical_key)) : sort === 'duration' ? row.duration : sort === 'added' ? row.added_at : null;
   kept.sort((a, b) => {
     if (sort === 'relevance' && ranked) {
-      // Best match first (BM25 is lower for better); the direction reverses the whole order but for the name and id.
-      const byScore = sign * ((ranked.get(a.id) ?? 0) - (ranked.get(b.id) ?? 0));
+      // Most points first; the direction reverses the order of points but not of names and ids.
+      const byScore = sign * ((ranked.get(b.id) ?? 0) - (ranked.get(a.id) ?? 0));
       return byScore !== 0 ? byScore : nocase(a, b) || a.id - b.id;
     }
     if (sort !== 'relevance' && sort !== 'name') {
@@ -167,6 +178,18 @@ function fromShape(shape: (typeof searchShapes)[number]): LibrarySearch {
 }
 
 describe('library search results', () => {
+  it('rank whole name words before words a name word begins, before folder, tag and pack words', () => {
+    const found = searchSamples(db, { text: 'kick', limit: rows }).rows.map((row) => row.name);
+    const kind = (name: string) => (/(^|[^a-z])kick([^a-z]|$)/i.test(name) ? 'whole' : /(^|[^a-z])kick/i.test(name) ? 'begins' : 'elsewhere');
+    const kinds = found.map(kind);
+    // Each kind is present, and they come in this order, each kind in name order.
+    expect(new Set(kinds)).toEqual(new Set(['whole', 'begins', 'elsewhere']));
+    expect(kinds).toEqual([...kinds].sort((a, b) => ['whole', 'begins', 'elsewhere'].indexOf(a) - ['whole', 'begins', 'elsewhere'].indexOf(b)));
+    const whole = found.filter((name) => kind(name) === 'whole');
+    expect(whole).toEqual([...whole].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));
+    expect(found.at(-1)).not.toMatch(/kick/i);
+  });
+
   it('match the plain reading for every shape the bench times', () => {
     for (const shape of searchShapes) check({ ...fromShape(shape), offset: Math.min(shape.offset ?? 0, rows - 100) });
   });
