@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = [
   { folder: 'src/dsp/wasm', name: 'stretch-kernels', constant: 'stretchKernelsBase64', what: 'The stretch kernels module' },
   { folder: 'src/dsp/wasm', name: 'true-peak', constant: 'truePeakBase64', what: 'The true-peak interpolation module' },
+  { folder: 'src/dsp/wasm', name: 'tpdf-stereo', constant: 'tpdfStereoBase64', what: 'The two-channel TPDF quantizer module' },
   { folder: 'src/codecs/flac-encode', name: 'lpc-kernels', constant: 'lpcKernelsBase64', what: "The FLAC encoder's linear-prediction module" },
 ];
 

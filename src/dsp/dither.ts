@@ -10,6 +10,21 @@
 /** The seed renders use unless the caller picks one; fixed so the same project exports the same bytes. */
 export const DEFAULT_DITHER_SEED = 0x9e3779b9;
 
+/** The xoshiro128** state (s0…s3) a seed starts SeededRandom at: four splitmix32 outputs, never all zero. */
+export function seededState(seed: number): [number, number, number, number] {
+  let x = seed >>> 0;
+  const splitmix = (): number => {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  const state: [number, number, number, number] = [splitmix(), splitmix(), splitmix(), splitmix()];
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  return state;
+}
+
 /**
  * xoshiro128** (Blackman & Vigna), seeded through splitmix32 so any 32-bit seed (even 0) gives a
  * well-mixed, non-zero state. Period 2^128 − 1.
@@ -25,19 +40,7 @@ export class SeededRandom {
   private raw = new Uint32Array(0);
 
   constructor(seed: number) {
-    let x = seed >>> 0;
-    const splitmix = (): number => {
-      x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.s0 = splitmix();
-    this.s1 = splitmix();
-    this.s2 = splitmix();
-    this.s3 = splitmix();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    [this.s0, this.s1, this.s2, this.s3] = seededState(seed);
   }
 
   /** Next value, uniform over the unsigned 32-bit integers. */

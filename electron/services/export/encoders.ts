@@ -3,7 +3,8 @@
  * measured on what the listener gets:
  * - WAV: src/codecs/wav-writer (TPDF dither from a fixed seed for 16/24-bit), LIST/INFO + `id3 `.
  * - FLAC: our own encoder (src/codecs/flac-encode, coding as libFLAC's level 5 does, at 2–3× the
- *   speed of libFLAC's WebAssembly build) fed the same TPDF-dithered codes as WAV, its MD5 from
+ *   speed of libFLAC's WebAssembly build) fed the same TPDF-dithered codes as WAV (stereo through
+ *   the two-channel WebAssembly quantizer, src/dsp/wasm/tpdf-stereo), its MD5 from
  *   Node's hasher; tags and the finished STREAMINFO (MD5, frame sizes) are written by
  *   src/codecs/flac-metadata.
  * - MP3: LAME 3.100 compiled to WebAssembly with SIMD (packages/lame-wasm, its own LGPL package),
@@ -25,6 +26,7 @@ import { decodeWav } from '../../../src/codecs/wav';
 import { wavMetadataChunks } from '../../../src/codecs/wav-metadata';
 import { WavFrameWriter, wavHeader, type WavEncodeOptions } from '../../../src/codecs/wav-writer';
 import { DEFAULT_DITHER_SEED, quantizeWithTpdf, TpdfDither } from '../../../src/dsp/dither';
+import { StereoTpdfQuantizer } from '../../../src/dsp/wasm/tpdf-stereo';
 import { GlowroomError } from '../../../src/std/errors';
 import type { LameEncoder } from '@glowroom/lame-wasm';
 import type { ExportFormat } from './export-job';
@@ -126,6 +128,7 @@ export async function decodeWritten(bytes: Uint8Array, format: ExportFormat): Pr
 // ---- FLAC ----------------------------------------------------------------------------------
 
 class FlacEncoder implements StreamEncoder {
+  private readonly stereo: StereoTpdfQuantizer | null;
   private readonly dithers: TpdfDither[];
   private readonly codes: Int32Array[];
   private readonly stream: FlacStreamEncoder;
@@ -141,7 +144,9 @@ class FlacEncoder implements StreamEncoder {
     tags: AudioTags | undefined,
     private readonly out: ByteSink,
   ) {
-    this.dithers = Array.from({ length: channels }, (_, c) => new TpdfDither(DEFAULT_DITHER_SEED + c));
+    // Stereo (every mix) is dithered by one two-channel kernel giving the same codes as a TpdfDither per channel.
+    this.stereo = channels === 2 ? new StereoTpdfQuantizer(bits, DEFAULT_DITHER_SEED) : null;
+    this.dithers = this.stereo ? [] : Array.from({ length: channels }, (_, c) => new TpdfDither(DEFAULT_DITHER_SEED + c));
     this.codes = Array.from({ length: channels }, () => new Int32Array(CHUNK));
     this.tagBlocks = flacTagBlocks(tags, 'Glowroom');
     const md5 = createHash('md5');
@@ -153,12 +158,15 @@ class FlacEncoder implements StreamEncoder {
   push(planes: readonly Float32Array[], frames: number, heard?: readonly Float32Array[]): void {
     // One code step as a float: a power of two, so the product is exact (as a division would be, at less cost).
     const step = this.bits === 16 ? 2 ** -15 : 2 ** -23;
-    for (let c = 0; c < this.codes.length; c++) {
-      const code = quantizeWithTpdf((planes[c] as Float32Array).subarray(0, frames), this.bits, this.dithers[c] as TpdfDither, this.codes[c] as Int32Array);
+    const { codes, stereo } = this;
+    if (stereo) stereo.quantize(planes[0] as Float32Array, planes[1] as Float32Array, frames, codes[0] as Int32Array, codes[1] as Int32Array);
+    for (let c = 0; c < codes.length; c++) {
+      const code = codes[c] as Int32Array;
+      if (!stereo) quantizeWithTpdf((planes[c] as Float32Array).subarray(0, frames), this.bits, this.dithers[c] as TpdfDither, code);
       const decoded = heard?.[c];
       if (decoded) for (let i = 0; i < frames; i++) decoded[i] = (code[i] as number) * step;
     }
-    this.stream.push(this.codes, frames);
+    this.stream.push(codes, frames);
   }
 
   async finish(): Promise<void> {
