@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ImportProgress } from '../services/library/import';
 import { exitStatus, glowroomCommand, quietOption, UsageError, usageFailure } from './command-kit';
 import { progressLine, type ProgressLine } from './progress-line';
+import { upgradeLine } from './upgrade-line';
 
 interface ImportOptions {
   json?: boolean;
@@ -39,8 +40,10 @@ async function runImport(sources: string[], options: ImportOptions): Promise<num
     import('../services/library/zip-packs'),
   ]);
   let db;
+  const upgrade = upgradeLine(progressLine({ quiet: options.quiet === true }));
   try {
-    db = openLibraryDatabase(options.library);
+    db = openLibraryDatabase(options.library, undefined, upgrade.onStep);
+    upgrade.done();
   } catch (error) {
     console.error(`glowroom import: ${toIpcError(error).message}`);
     return exitStatus.failed;

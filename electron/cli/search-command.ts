@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { parseKey } from '../../src/analysis/musical-key';
 import type { LibrarySearch } from '../services/library/search';
 import { exitStatus, glowroomCommand, UsageError, usageFailure } from './command-kit';
+import { progressLine } from './progress-line';
+import { upgradeLine } from './upgrade-line';
 
 interface SearchOptions {
   kind?: string;
@@ -43,8 +45,10 @@ async function runSearch(text: string, options: SearchOptions): Promise<number> 
     import('../services/library/database'),
   ]);
   let db;
+  const upgrade = upgradeLine(progressLine({ quiet: false }));
   try {
-    db = openLibraryDatabase(options.library);
+    db = openLibraryDatabase(options.library, undefined, upgrade.onStep);
+    upgrade.done();
   } catch (error) {
     console.error(`glowroom search: ${toIpcError(error).message}`);
     return exitStatus.failed;

@@ -157,11 +157,16 @@ export class Dispatcher {
   }
 
   /**
-   * Starts what a running app keeps doing in the background: watching the library's folders, and
+   * Starts what a running app keeps doing in the background: upgrading a library from an older
+   * Glowroom first (with progress; library calls wait for it), watching the library's folders, and
    * analysing the files an earlier run listed but did not get to (not awaited: it takes a while,
    * reports its progress and ends with a `library.changed`).
    */
   async startBackgroundWork(): Promise<void> {
+    // A library from an older Glowroom is upgraded first (seconds for a large one), with progress.
+    await this.library.upgrade((progress) => this.emit('job.progress', progress)).catch((error: unknown) => {
+      console.error(`Glowroom could not upgrade the library: ${toIpcError(error).message}`);
+    });
     await this.library.startWatching();
     void this.library.resumeAnalysis((progress) => this.emit('job.progress', progress)).then(
       ({ analysed, failed }) => {
@@ -187,6 +192,8 @@ export class Dispatcher {
       return failure({ code: 'invalid-args', message: `Invalid arguments for ${op}: ${z.prettifyError(parsed.error)}` });
     }
     try {
+      // While the library is upgraded at startup, its calls wait for it (the host answers the rest).
+      if (op.startsWith('library.')) await this.library.ready;
       await this.checkPaths(op, parsed.data);
       const handler = this.handlers[op] as (args: unknown) => unknown;
       const value = await handler(parsed.data);

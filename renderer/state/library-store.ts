@@ -20,6 +20,8 @@ interface LibraryState {
   readonly selectedPath: string | null;
   /** The import under way, if any. */
   readonly job: JobProgress | null;
+  /** The upgrade of a library from an older Glowroom at startup, while it runs (searches wait for it). */
+  readonly upgrade: JobProgress | null;
   importPaths(paths: readonly string[]): Promise<void>;
   /** Imports a folder now and keeps it up to date while Glowroom runs. */
   watchFolder(path: string): Promise<void>;
@@ -56,6 +58,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   collections: [],
   selectedPath: null,
   job: null,
+  upgrade: null,
   async importPaths(paths) {
     try {
       const summary = await runtime().bridge.call('library.import', { paths: [...paths] });
@@ -191,6 +194,11 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   },
   select: (path) => set({ selectedPath: path }),
   onProgress(progress) {
+    if (progress.kind === 'library-upgrade') {
+      set({ upgrade: progress.state === 'running' ? progress : null });
+      if (progress.state === 'failed') useSession.getState().notify('error', 'The library could not be upgraded for this version of Glowroom; the next search says why.');
+      return;
+    }
     if (progress.kind !== 'import') return;
     const before = get().job;
     set({ job: progress.state === 'running' ? progress : null });

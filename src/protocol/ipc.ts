@@ -449,8 +449,12 @@ export type OperationResult<N extends OperationName> = z.infer<(typeof operation
 
 export const JobProgress = z.object({
   jobId: z.string(),
-  /** `folder-search`: looking for moved audio under a folder (`project.findInFolder`). */
-  kind: z.enum(['import', 'export', 'folder-search']),
+  /**
+   * `folder-search`: looking for moved audio under a folder (`project.findInFolder`).
+   * `library-upgrade`: a library from an older Glowroom brought up to date at startup; `done` of
+   * `total` steps, `current` the step's description; library calls wait for it.
+   */
+  kind: z.enum(['import', 'export', 'folder-search', 'library-upgrade']),
   done: z.number().int().nonnegative(),
   /** Unknown while still counting. */
   total: z.number().int().nonnegative().nullable(),

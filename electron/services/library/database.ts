@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GlowroomError } from '../../../src/std/errors';
@@ -6,6 +6,18 @@ import { dataDir } from '../data-dir';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 
 export type LibraryDatabase = Database.Database;
+
+/** One step of bringing a library written by an older Glowroom up to this version, reported before it runs. */
+export interface UpgradeStep {
+  /** 1-based, of `steps`. */
+  readonly step: number;
+  readonly steps: number;
+  /** The schema version the library had, and the one it gets. */
+  readonly from: number;
+  readonly to: number;
+  /** What the step adds (the migration's description). */
+  readonly description: string;
+}
 
 /** Where the library lives unless the caller names a file: `<data folder>/library.sqlite3`. */
 export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,7 +30,12 @@ export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string
  * library written by a newer Glowroom is refused rather than guessed at, and a file that is not
  * a library is refused without being touched. The caller closes the database.
  */
-export function openLibraryDatabase(file: string = defaultLibraryPath(), migrations: readonly Migration[] = shippedMigrations): LibraryDatabase {
+export function openLibraryDatabase(
+  file: string = defaultLibraryPath(),
+  migrations: readonly Migration[] = shippedMigrations,
+  /** Told before each step of an upgrade of an existing library (a 100,000-sample one takes seconds), not when a new one is made. */
+  onUpgradeStep?: (step: UpgradeStep) => void,
+): LibraryDatabase {
   const inMemory = file === ':memory:';
   const absolute = inMemory ? file : path.resolve(file);
   try {
@@ -33,7 +50,7 @@ export function openLibraryDatabase(file: string = defaultLibraryPath(), migrati
     throw new GlowroomError('io', `Cannot open the library ${absolute}: ${(error as Error).message}. Check the file's permissions.`);
   }
   try {
-    prepare(db, absolute, migrations);
+    prepare(db, absolute, migrations, onUpgradeStep);
     return db;
   } catch (error) {
     db.close();
@@ -61,7 +78,26 @@ export function writeLibrary<T>(write: () => T): T {
   }
 }
 
-function prepare(db: LibraryDatabase, file: string, migrations: readonly Migration[]): void {
+/**
+ * The schema versions an existing library at `file` would be upgraded from and to when opened,
+ * or null when it is up to date, newer, new (version 0) or not there. Opens it read-only and
+ * changes nothing; a file that is no library is left for `openLibraryDatabase` to refuse.
+ */
+export function pendingUpgrade(file: string, migrations: readonly Migration[] = shippedMigrations): { from: number; to: number } | null {
+  if (file === ':memory:' || !existsSync(file)) return null;
+  let db: LibraryDatabase | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    return version > 0 && version < migrations.length ? { from: version, to: migrations.length } : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+function prepare(db: LibraryDatabase, file: string, migrations: readonly Migration[], onUpgradeStep?: (step: UpgradeStep) => void): void {
   let version: number;
   try {
     version = db.pragma('user_version', { simple: true }) as number;
@@ -87,7 +123,9 @@ function prepare(db: LibraryDatabase, file: string, migrations: readonly Migrati
   // and a 64 MiB page cache keeps a 100,000-sample library's indexes warm between keystrokes.
   db.pragma('mmap_size = 268435456');
   db.pragma('cache_size = -65536');
+  const steps = migrations.length - version;
   migrations.slice(version).forEach((migration, i) => {
+    if (version > 0) onUpgradeStep?.({ step: i + 1, steps, from: version, to: migrations.length, description: migration.description });
     // Each step commits with its version, so a crash leaves the library at a known version.
     db.transaction(() => {
       db.exec(migration.sql);

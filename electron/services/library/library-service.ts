@@ -12,7 +12,7 @@ import {
   renameCollection,
   type CollectionInfo,
 } from './collections';
-import { openLibraryDatabase, type LibraryDatabase } from './database';
+import { defaultLibraryPath, openLibraryDatabase, pendingUpgrade, type LibraryDatabase } from './database';
 import { filesByHash } from './files-by-hash';
 import { analysePending } from './analyse-pending';
 import { importFolders, type ImportResult } from './import';
@@ -20,6 +20,7 @@ import { listPacks } from './packs';
 import { SampleStore } from './sample-store';
 import { searchSamples } from './search';
 import { LibraryWatcher, type WatchedFolder } from './watcher';
+import { upgradeInWorker } from './upgrade-library';
 import { packsDirFor } from './zip-packs';
 
 export type { CollectionInfo } from './collections';
@@ -39,12 +40,32 @@ export class LibraryService {
   private watcher: LibraryWatcher | null = null;
   /** The analysis resumed at startup, while it runs. */
   private resumed: { cancel: () => void; done: Promise<unknown> } | null = null;
+  /** Settles when the upgrade started by `upgrade` has ended (at once when none runs); library calls wait for it. */
+  private upgraded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly jobs: JobRegistry,
     private readonly databasePath?: string,
     private readonly options: LibraryServiceOptions = {},
   ) {}
+
+  /**
+   * Brings a library written by an older Glowroom up to this version's schema in a worker thread,
+   * reporting each step as a `library-upgrade` job, before anything opens it (call once at
+   * startup, first). Resolves at once when there is nothing to upgrade; `ready` waits for it.
+   */
+  upgrade(progress: ProgressSink): Promise<void> {
+    const file = this.databasePath ?? defaultLibraryPath();
+    if (this.db !== null || pendingUpgrade(file) === null) return this.upgraded;
+    const job = this.jobs.start();
+    this.upgraded = upgradeInWorker(file, job.jobId, progress).finally(() => job.finish());
+    return this.upgraded;
+  }
+
+  /** Settles when an upgrade started at startup has ended (at once when none runs): call before using the library. */
+  get ready(): Promise<void> {
+    return this.upgraded.catch(() => undefined);
+  }
 
   async import(paths: readonly string[], progress: ProgressSink): Promise<ImportSummary> {
     const job = this.jobs.start();

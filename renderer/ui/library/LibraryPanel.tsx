@@ -1,6 +1,7 @@
 import { useLibrary } from '../../state/library-store';
 import { ImportForm } from './ImportForm';
 import { LibraryFilters } from './LibraryFilters';
+import { LibraryUpgrade } from './LibraryUpgrade';
 import { PreviewControls } from './PreviewControls';
 import { PreviewKey } from './PreviewKey';
 import { SampleList } from './SampleList';
@@ -13,6 +14,7 @@ export function LibraryPanel() {
   return (
     <aside className="library" aria-label="Library">
       <h2 className="panel-title">Library</h2>
+      <LibraryUpgrade />
       <ImportForm />
       <input
         type="search"

@@ -26,6 +26,7 @@ export function SampleList() {
   const selectedPath = useLibrary((s) => s.selectedPath);
   const select = useLibrary((s) => s.select);
   const loadMore = useLibrary((s) => s.loadMore);
+  const upgrading = useLibrary((s) => s.upgrade !== null);
   const preview = useTransport((s) => s.preview);
   const addFile = useProject((s) => s.addFile);
   const list = useRef<HTMLUListElement>(null);
@@ -73,6 +74,7 @@ export function SampleList() {
     }
   };
 
+  if (rows.length === 0 && upgrading) return <p className="sample-list-empty">The samples show once the library is upgraded.</p>;
   if (rows.length === 0) {
     return <p className="sample-list-empty">No samples match. Import a folder of WAV, AIFF, FLAC, MP3 or Ogg files, or change the filters.</p>;
   }
