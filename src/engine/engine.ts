@@ -33,7 +33,7 @@ import { createInstrument } from './instruments/registry';
 import { LevelMeter } from './level-meter';
 import { Metronome } from './metronome';
 import { AutomationPlayer } from './params/automation-player';
-import { ParamTable, type ParamSlot } from './params/param-table';
+import { ParamTable, type ParamOwner } from './params/param-table';
 import { nextBeat } from './preview/next-beat';
 import { PreviewVoice } from './preview/preview-voice';
 import { WarpedPreview } from './preview/warped-preview';
@@ -83,7 +83,7 @@ export class Engine {
   private clock = Clock.of(defaultTimeline);
   /** The clock's answer for the segment's first frame: [beat, tempo]. */
   private readonly located = new Float64Array(2);
-  private params = new ParamTable(new Map(), 1);
+  private params = new ParamTable([], 1);
   private readonly automation: AutomationPlayer;
   /** In `EngineMixer` order (the meters' order). */
   private strips: ChannelStrip[] = [];
@@ -174,8 +174,8 @@ export class Engine {
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
       case 'set-param': {
-        const slot = this.params.slot(command.target, command.param);
-        if (slot && Number.isFinite(command.value)) this.params.rampTo(slot.index, command.value);
+        const slot = this.params.index(command.target, command.param);
+        if (slot >= 0 && Number.isFinite(command.value)) this.params.rampTo(slot, command.value);
         return;
       }
       case 'play':
@@ -491,11 +491,12 @@ export class Engine {
    * parallel paths. A loop is refused (the document never holds one) and the old graph stays.
    */
   private setMixer(mixer: EngineMixer, initial: readonly EngineParam[]): void {
-    const slots = new Map<string, ParamSlot>();
-    const claim = (target: string, specs: readonly ParamSlot['spec'][]) => {
-      const base = slots.size;
-      specs.forEach((spec, i) => slots.set(ParamTable.key(target, spec.id), { index: base + i, spec }));
-      return base;
+    const owners: ParamOwner[] = [];
+    let claimed = 0;
+    const claim = (id: string, specs: ParamOwner['specs']) => {
+      owners.push({ id, base: claimed, specs });
+      claimed += specs.length;
+      return claimed - specs.length;
     };
     const oldStrips = new Map(this.strips.map((strip) => [strip.id, strip]));
     const oldInserts = new Map(this.strips.flatMap((strip) => strip.inserts.map((insert) => [insert.id, insert] as const)));
@@ -525,14 +526,22 @@ export class Engine {
     if (compiled.loop) return;
     const { graph } = compiled;
 
-    const params = new ParamTable(slots, this.sampleRate);
-    const given = new Map(initial.map((param) => [ParamTable.key(param.target, param.param), param.value]));
-    for (const [key, slot] of slots) {
-      const value = given.get(key);
-      const old = table().slots.get(key);
-      if (value !== undefined) params.jump(slot.index, value);
-      else if (old) params.carry(slot.index, table(), old.index);
-      else params.jump(slot.index, slot.spec.default);
+    const params = new ParamTable(owners, this.sampleRate);
+    const given = new Uint8Array(params.count);
+    for (const param of initial) {
+      const slot = params.index(param.target, param.param);
+      if (slot < 0) continue;
+      params.jump(slot, param.value);
+      given[slot] = 1;
+    }
+    for (const owner of owners) {
+      owner.specs.forEach((spec, i) => {
+        const slot = owner.base + i;
+        const old = table().index(owner.id, spec.id);
+        if (given[slot] === 1) return;
+        else if (old >= 0) params.carry(slot, table(), old);
+        else params.jump(slot, spec.default);
+      });
     }
     strips.forEach((strip, index) => {
       strip.inserts = (insertPlans[index] ?? []).map(

@@ -2,7 +2,7 @@ import { curveCodes, movesGeometrically, writeCurveValue } from '../../devices/a
 import type { EngineAutomationLane } from '../../protocol/engine';
 import type { Clock } from '../../std/clock';
 import { beats, hertz } from '../../std/units';
-import { ParamTable } from './param-table';
+import type { ParamTable } from './param-table';
 
 /**
  * Plays the automation lanes into the parameter table, sample accurately and the same in every
@@ -54,21 +54,21 @@ export class AutomationPlayer {
   private value = new Float64Array(0);
   /** The transport jumped since the last segment: every lane glides from where it is. */
   private jumped = false;
-  /** The lanes a control is writing (`ParamTable.key`s): they leave their parameters to `set-param`. */
+  /** The lanes a control is writing (`laneKey`s): they leave their parameters to `set-param`. */
   private readonly writing = new Set<string>();
 
   constructor(private readonly sampleRate: number) {}
 
   /** Replaces the lanes (frames from the song's clock); then `bind` them. */
   setLanes(lanes: readonly EngineAutomationLane[], clock: Clock, table: ParamTable): void {
-    for (const key of this.keys) {
-      if (!lanes.some((lane) => ParamTable.key(lane.target, lane.param) === key)) {
-        const slot = table.slots.get(key);
-        if (slot) table.release(slot.index);
+    for (const old of this.lanes) {
+      if (!lanes.some((lane) => lane.target === old.target && lane.param === old.param)) {
+        const slot = table.index(old.target, old.param);
+        if (slot >= 0) table.release(slot);
       }
     }
     this.lanes = lanes;
-    this.keys = lanes.map((lane) => ParamTable.key(lane.target, lane.param));
+    this.keys = lanes.map((lane) => laneKey(lane.target, lane.param));
     const count = lanes.reduce((sum, lane) => sum + lane.points.length, 0);
     this.first = new Int32Array(lanes.length);
     this.end = new Int32Array(lanes.length);
@@ -111,7 +111,7 @@ export class AutomationPlayer {
 
   /** A control starts or stops writing a parameter's lane; `bind` again to apply it. */
   write(target: string, param: string, writing: boolean): void {
-    const key = ParamTable.key(target, param);
+    const key = laneKey(target, param);
     if (writing) this.writing.add(key);
     else this.writing.delete(key);
   }
@@ -123,20 +123,20 @@ export class AutomationPlayer {
    */
   bind(table: ParamTable, playhead: number, playing: boolean): void {
     this.lanes.forEach((lane, l) => {
-      const slot = table.slot(lane.target, lane.param);
+      const slot = table.index(lane.target, lane.param);
       const written = this.writing.has(this.keys[l] ?? '');
-      this.slots[l] = slot && !written ? slot.index : -1;
-      if (!slot) return;
+      this.slots[l] = slot >= 0 && !written ? slot : -1;
+      if (slot < 0) return;
       if (written) {
-        table.unautomate(slot.index);
+        table.unautomate(slot);
         return;
       }
-      table.automate(slot.index);
-      this.glideFrames[l] = table.smoothingFrames(slot.index);
+      table.automate(slot);
+      this.glideFrames[l] = table.smoothingFrames(slot);
       const base = this.first[l] ?? 0;
       lane.points.forEach((point, p) => {
         const next = lane.points[p + 1];
-        this.geometric[base + p] = next && movesGeometrically(slot.spec, point.value, next.value) ? 1 : 0;
+        this.geometric[base + p] = next && movesGeometrically(table.spec(slot), point.value, next.value) ? 1 : 0;
       });
     });
     if (playing) this.jumped = true;
@@ -250,4 +250,9 @@ export class AutomationPlayer {
     }
     return low;
   }
+}
+
+/** A lane's parameter as one string, for the set of lanes a control is writing (built per lane change, never per block). */
+function laneKey(target: string, param: string): string {
+  return `${target}\u0000${param}`;
 }

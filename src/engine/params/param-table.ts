@@ -3,10 +3,20 @@ import type { ParamSpec } from '../../devices/param-spec';
 /** The pilot slot's ramp: longer than one block and shorter than two, so each block takes one of the ramp's two branches. */
 const PILOT_RAMP_FRAMES = 200;
 
-/** Where one parameter lives in a `ParamTable`. */
-export interface ParamSlot {
-  readonly index: number;
-  readonly spec: ParamSpec;
+/** One owner of parameters (a channel, a send, a device, an instrument): its slots are `base` + the index of each of its `specs`. */
+export interface ParamOwner {
+  readonly id: string;
+  readonly base: number;
+  readonly specs: readonly ParamSpec[];
+}
+
+/** Each parameter list's ids to their indices, built once per list (the catalogs' lists are constants). */
+const indicesOf = new WeakMap<readonly ParamSpec[], ReadonlyMap<string, number>>();
+
+function specIndices(specs: readonly ParamSpec[]): ReadonlyMap<string, number> {
+  let indices = indicesOf.get(specs);
+  if (!indices) indicesOf.set(specs, (indices = new Map(specs.map((spec, i) => [spec.id, i]))));
+  return indices;
 }
 
 /**
@@ -19,6 +29,10 @@ export interface ParamSlot {
  * A slot with an automation lane is `automated`: the automation player writes its `end` per
  * segment instead, and a value set meanwhile (`rampTo`) only becomes the static value the slot
  * glides back to when the lane goes (`release`).
+ *
+ * A parameter is found by numbers: its owner's number (from the owner's id) and its index in the
+ * owner's parameter list (from the parameter's id), so a `set-param` on the audio thread looks
+ * up two maps and builds no key (a string key per message was garbage per fader move).
  */
 export class ParamTable {
   /** Value at the first frame of the current block. */
@@ -37,12 +51,20 @@ export class ParamTable {
    */
   private readonly pilot: number;
 
-  constructor(
-    readonly slots: ReadonlyMap<string, ParamSlot>,
-    sampleRate: number,
-  ) {
-    const size = slots.size + 1;
-    this.pilot = slots.size;
+  /** Owner id → owner number; per owner number, its first slot and its parameter list's indices. */
+  private readonly owners: ReadonlyMap<string, number>;
+  private readonly bases: Int32Array;
+  private readonly indices: readonly ReadonlyMap<string, number>[];
+  private readonly specs: readonly ParamSpec[];
+
+  constructor(owners: readonly ParamOwner[], sampleRate: number) {
+    this.owners = new Map(owners.map((owner, i) => [owner.id, i]));
+    this.bases = Int32Array.from(owners, (owner) => owner.base);
+    this.indices = owners.map((owner) => specIndices(owner.specs));
+    this.specs = owners.flatMap((owner) => owner.specs);
+    const count = this.specs.length;
+    const size = count + 1;
+    this.pilot = count;
     this.start = new Float64Array(size);
     this.end = new Float64Array(size);
     this.target = new Float64Array(size);
@@ -50,20 +72,29 @@ export class ParamTable {
     this.remaining = new Int32Array(size);
     this.rampFrames = new Int32Array(size);
     this.automated = new Uint8Array(size);
-    for (const { index, spec } of slots.values()) {
+    this.specs.forEach((spec, index) => {
       this.rampFrames[index] = Math.round((spec.smoothingMs * sampleRate) / 1000);
       this.start[index] = this.end[index] = this.target[index] = spec.default;
-    }
+    });
     this.rampFrames[this.pilot] = PILOT_RAMP_FRAMES;
   }
 
-  /** The slot of a parameter by its owner's id and its own id. */
-  static key(target: string, param: string): string {
-    return `${target}\u0000${param}`;
+  /** How many parameters the table holds (slots 0 … count − 1). */
+  get count(): number {
+    return this.specs.length;
   }
 
-  slot(target: string, param: string): ParamSlot | undefined {
-    return this.slots.get(ParamTable.key(target, param));
+  /** The slot of a parameter by its owner's id and its own id; −1 when the table has none. Allocates nothing. */
+  index(target: string, param: string): number {
+    const owner = this.owners.get(target);
+    if (owner === undefined) return -1;
+    const index = (this.indices[owner] as ReadonlyMap<string, number>).get(param);
+    return index === undefined ? -1 : (this.bases[owner] as number) + index;
+  }
+
+  /** The parameter in slot `index` (0 … count − 1). */
+  spec(index: number): ParamSpec {
+    return this.specs[index] as ParamSpec;
   }
 
   /** Sets a value at once, with no ramp: a parameter that is new, or a state carried over. */
