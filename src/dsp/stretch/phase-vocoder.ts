@@ -602,7 +602,7 @@ const lockParts = 10;
  * with the bench's material, ≈ 190 peaks): the scheduler spreads cost, not steps, over the
  * blocks. Only when a grain is computed depends on these, never what it holds.
  */
-function stepCost(s: number, passes: number): number {
+export function stepCost(s: number, passes: number): number {
   const lock = 2 + passes;
   const inverse = lock + lockParts + 2;
   if (s < 2) return 4.2;

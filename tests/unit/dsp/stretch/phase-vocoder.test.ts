@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { PhaseVocoder } from '../../../../src/dsp/stretch/phase-vocoder';
+import { describe, expect, it, vi } from 'vitest';
+import { PhaseVocoder, stepCost } from '../../../../src/dsp/stretch/phase-vocoder';
 import { StretchSource } from '../../../../src/dsp/stretch/stretch-source';
 import { fitSine, peakFrequency, sine } from '../signal-analysis';
-import { cents, linearMap, ragged, renderStretch } from './stretch-harness';
+import { maxOf, minOf } from '../../../../src/std/extremes';
+import { cents, interpolator, linearMap, ragged, renderStretch } from './stretch-harness';
 
 const rate = 44_100;
 const tone = sine(440, rate, rate * 2);
@@ -69,6 +70,42 @@ describe('PhaseVocoder (tonal warp)', () => {
       expect(renderStretch(make(), 600, from)[0]).toEqual(whole.subarray(from, from + 600));
       renderStretch(voice, 200, 3000);
       expect(renderStretch(voice, 600, from)[0]).toEqual(whole.subarray(from, from + 600));
+    }
+  });
+});
+
+describe('PhaseVocoder schedule', () => {
+  it('spreads the grain work of 32 clips playing in step evenly over the blocks (each block within 10 % of the mean, by the steps\' costs)', () => {
+    const rate48 = 48_000;
+    let state = 5;
+    const music = Float32Array.from({ length: rate48 * 2 }, (_, i) => {
+      state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+      return 0.4 * Math.sin(i / 11) * Math.exp(-8 * ((i % 24_000) / rate48)) + 0.02 * (state / 2 ** 32 - 0.5);
+    });
+    type Internals = { stage: number; plan: { passCount: number }; work(): void };
+    const prototype = PhaseVocoder.prototype as unknown as Internals;
+    const work = prototype.work;
+    let cost = 0;
+    const spy = vi.spyOn(prototype, 'work').mockImplementation(function (this: Internals) {
+      cost += stepCost(this.stage, this.plan.passCount);
+      work.call(this);
+    });
+    try {
+      const clips = Array.from({ length: 32 }, (_, i) => new PhaseVocoder(new StretchSource([music, music], 0, false), linearMap(1.2), i % 2 === 1 ? 2 ** (3 / 12) : 1, 128));
+      const left = new Float64Array(128);
+      const right = new Float64Array(128);
+      const perBlock: number[] = [];
+      for (let block = 0; block < 600; block++) {
+        cost = 0;
+        for (const clip of clips) clip.render(interpolator, block * 128, 128, left, right, 0);
+        if (block >= 100) perBlock.push(cost);
+      }
+      const mean = perBlock.reduce((sum, x) => sum + x, 0) / perBlock.length;
+      expect(mean).toBeGreaterThan(0);
+      expect(minOf(perBlock)).toBeGreaterThan(0.9 * mean);
+      expect(maxOf(perBlock)).toBeLessThan(1.1 * mean);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
