@@ -170,7 +170,7 @@ export class PhaseVocoder {
     this.turnSin = this.kernels.turnSin;
     this.magnitude = this.kernels.magnitude;
     this.loudest = this.kernels.loudest;
-    this.peaks = new Int32Array(this.bins);
+    this.peaks = this.kernels.peaks;
     this.advanceY = new Float64Array(this.bins);
     this.advanceX = new Float64Array(this.bins);
     this.spanY = new Float64Array(this.bins);
@@ -435,17 +435,10 @@ export class PhaseVocoder {
     this.kernels.sumSpectrum(this.current);
   }
 
-  /** The summed spectrum's peaks. */
+  /** The summed spectrum's peaks (in WebAssembly): bins above both bins before and at least both after. */
   private findPeaks(): void {
-    const { magnitude, peaks, bins } = this;
-    let count = 0;
     // Peaks 60 dB under the loudest join their neighbours' regions (fewer regions, same locking).
-    const floor = (this.loudest[0] as number) * 1e-6;
-    for (let k = 2; k < bins - 2; k++) {
-      const m = magnitude[k] as number;
-      if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) peaks[count++] = k;
-    }
-    this.peakCount = count;
+    this.peakCount = this.kernels.findPeaks((this.loudest[0] as number) * 1e-6);
   }
 
   /** Which angles grain j needs and their inputs per peak. */
@@ -615,7 +608,7 @@ export function stepCost(s: number, passes: number): number {
 }
 
 /** Each phase-locking part's cost, as `stepCost`. */
-const lockCosts = [1.6, 6.5, 1.8, 5.6, 4.9, 3.9, 6.9, 5.2, 5.2, 3.5];
+const lockCosts = [1.8, 2.6, 2.1, 5.7, 5, 4.1, 7, 5.3, 5.2, 3.6];
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;

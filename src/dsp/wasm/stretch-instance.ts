@@ -8,6 +8,7 @@ export interface KernelExports {
   radix4(re: number, im: number, n: number, twiddles: number, h: number, minus: number, plus: number): void;
   radix4First(re: number, im: number, n: number, twiddles: number, minus: number, plus: number): void;
   sumSpectrum(re: number, im: number, sumRe: number, sumIm: number, magnitude: number, size: number, loudest: number): void;
+  findPeaks(magnitude: number, bins: number, floor: number, peaks: number): number;
   rotate(re: number, im: number, cos: number, sin: number, size: number): void;
   overlapAdd(re: number, im: number, window: number, left: number, right: number, from: number, to: number): void;
   gatherStereo(left: number, right: number, length: number, rows: number, taps: number, stride: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number, scratch: number): void;

@@ -3,7 +3,7 @@ import { type KernelExports, kernelInstance } from './stretch-instance';
 import { Layout } from './wasm-module';
 
 /**
- * The phase vocoder's FFT stages, summed spectrum, turn of the spectrum and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
+ * The phase vocoder's FFT stages, summed spectrum, peak search, turn of the spectrum and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
  * 128-bit SIMD, nothing relaxed, no fused multiply-add) over arrays that live in its memory, so
  * the worklet and Node compute the same bits. The FFT's lanes do the operations of
  * `FftPlan.begin`/`passes` in the same order (bit-identical to it), as do the others of the
@@ -14,7 +14,7 @@ import { Layout } from './wasm-module';
  * each), the twiddles of every radix-4 stage and their conjugates (per pair of butterflies k,
  * k + 1, six f64x2: W^k, W^2k, W^3k as cos, −sin), the bit-reversal swaps, the stretched
  * stream's planes (f32), and per bin (size/2 + 1, f64) two summed spectra (re, im: the current
- * grain's and the previous one's, which trade places), the power, the turn's cosine and sine. The views below are those arrays: callers write and read them in place.
+ * grain's and the previous one's, which trade places), the power, the peaks' bins (i32), the turn's cosine and sine. The views below are those arrays: callers write and read them in place.
  * Allocation-free after construction.
  */
 export class StretchKernels {
@@ -30,6 +30,8 @@ export class StretchKernels {
   /** Power per bin (`sumSpectrum`) and the loudest of them at [0]. */
   readonly magnitude: Float64Array;
   readonly loudest: Float64Array;
+  /** The peaks' bins `findPeaks` found, in increasing order. */
+  readonly peaks: Int32Array;
   /** Per bin, the cosine and sine `rotate` turns it by; the caller fills them. */
   readonly turnCos: Float64Array;
   readonly turnSin: Float64Array;
@@ -46,6 +48,7 @@ export class StretchKernels {
   private readonly sumImAt: Int32Array;
   private readonly magnitudeAt: number;
   private readonly loudestAt: number;
+  private readonly peaksAt: number;
   private readonly turnCosAt: number;
   private readonly turnSinAt: number;
   /** Per stage: where its twiddles and its conjugates start. */
@@ -73,6 +76,7 @@ export class StretchKernels {
     this.sumImAt = Int32Array.of(layout.take(8 * bins), layout.take(8 * bins));
     this.magnitudeAt = layout.take(8 * bins);
     this.loudestAt = layout.take(8);
+    this.peaksAt = layout.take(4 * bins);
     this.turnCosAt = layout.take(8 * bins);
     this.turnSinAt = layout.take(8 * bins);
     const { exports, buffer } = kernelInstance(layout);
@@ -87,6 +91,7 @@ export class StretchKernels {
     this.sumIm = [view(this.sumImAt[0], bins), view(this.sumImAt[1], bins)];
     this.magnitude = view(this.magnitudeAt, bins);
     this.loudest = view(this.loudestAt, 1);
+    this.peaks = new Int32Array(buffer, this.peaksAt, bins);
     this.turnCos = view(this.turnCosAt, bins);
     this.turnSin = view(this.turnSinAt, bins);
     for (let stage = plan.radix2First ? 1 : 0; stage < plan.passCount; stage++) {
@@ -128,6 +133,14 @@ export class StretchKernels {
    */
   sumSpectrum(into: number): void {
     this.exports.sumSpectrum(this.reAt, this.imAt, this.sumReAt[into] as number, this.sumImAt[into] as number, this.magnitudeAt, this.plan.size, this.loudestAt);
+  }
+
+  /**
+   * The bins of `magnitude` in [2, bins − 2) above `floor`, above both bins before and at least
+   * both bins after, into `peaks`; returns how many.
+   */
+  findPeaks(floor: number): number {
+    return this.exports.findPeaks(this.magnitudeAt, this.plan.size / 2 + 1, floor, this.peaksAt);
   }
 
   /** Turns both channels of the packed spectrum in re and im by each bin's `turnCos`/`turnSin` and packs them again. */

@@ -1,5 +1,6 @@
-;; The phase vocoder's two heavy kernels in WebAssembly with 128-bit SIMD (f64x2 lanes, no relaxed
-;; SIMD, no fused multiply-add): the complex FFT's stages and the stereo polyphase sinc read.
+;; The phase vocoder's kernels in WebAssembly with 128-bit SIMD (f64x2 lanes, no relaxed SIMD, no
+;; fused multiply-add): the complex FFT's stages, the summed spectrum, the peak search, the turn,
+;; the overlap-add and the stereo polyphase sinc read.
 ;; Each lane does the very operations, in the very order, of the TypeScript it mirrors
 ;; (src/dsp/fft.ts, SincInterpolator.polyphaseInto), so results are bit-identical to it and to
 ;; every host. Built into stretch-kernels-wasm.ts by `npm run build:wasm`
@@ -298,6 +299,33 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $singles)))
     (call $unpackBin (local.get $re) (local.get $im) (local.get $half)))
+
+  ;; The vocoder's peak search (PhaseVocoder.findPeaks): bin k in [2, bins − 2) is a peak when its
+  ;; power (f64 at $magnitude) is above $floor, above both bins before it and at least both bins
+  ;; after it (every comparison false for NaN, as in TypeScript); the peaks' bins go to $peaks (i32)
+  ;; in increasing order and their count is returned. Without branches (whether a bin of a noisy
+  ;; spectrum is a peak is a coin toss for the branch predictor): every bin is stored at the next
+  ;; free place, which moves on only for a peak.
+  (func (export "findPeaks") (param $magnitude i32) (param $bins i32) (param $floor f64) (param $peaks i32) (result i32)
+    (local $k i32) (local $at i32) (local $end i32) (local $count i32) (local $m f64)
+    (local.set $at (i32.add (local.get $magnitude) (i32.const 16)))
+    (local.set $end (i32.add (local.get $magnitude) (i32.shl (i32.sub (local.get $bins) (i32.const 2)) (i32.const 3))))
+    (local.set $k (i32.const 2))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $m (f64.load (local.get $at)))
+        (i32.store (i32.add (local.get $peaks) (i32.shl (local.get $count) (i32.const 2))) (local.get $k))
+        (local.set $count (i32.add (local.get $count)
+          (i32.and
+            (i32.and (f64.gt (local.get $m) (local.get $floor)) (f64.gt (local.get $m) (f64.load (i32.sub (local.get $at) (i32.const 8)))))
+            (i32.and
+              (i32.and (f64.ge (local.get $m) (f64.load offset=8 (local.get $at))) (f64.gt (local.get $m) (f64.load (i32.sub (local.get $at) (i32.const 16)))))
+              (f64.ge (local.get $m) (f64.load offset=16 (local.get $at)))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $count))
 
   ;; The overlap-add of a grain: for i in [from, to), plane[at + i] += re[i]·w[i] (left) and
   ;; im[i]·w[i] (right), the sum in f64 and stored as f32, as a Float32Array store does; two

@@ -201,6 +201,27 @@ describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand f
     expect(left.some((value) => value !== 0)).toBe(true);
   });
 
+  it.each([256, 2048, 4096])('peak search of size %d: the bins the vocoder\'s TypeScript rule finds, ties, NaN and the floor included', (size) => {
+    const bins = size / 2 + 1;
+    const kernels = new StretchKernels(new FftPlan(size), 16);
+    const values = noise(bins, 21);
+    const magnitude = kernels.magnitude;
+    // Powers in [0, 1) with plateaus (ties on either side of a bin), a NaN and some zeros.
+    for (let k = 0; k < bins; k++) magnitude[k] = k % 17 === 5 ? (magnitude[k - 1] as number) : Math.abs(values[k] as number);
+    magnitude[40] = Number.NaN;
+    magnitude.fill(0, 60, 70);
+    for (const floor of [0, 0.3, 0.9, Number.NaN]) {
+      const expected: number[] = [];
+      for (let k = 2; k < bins - 2; k++) {
+        const m = magnitude[k] as number;
+        if (m > floor && m > (magnitude[k - 1] as number) && m >= (magnitude[k + 1] as number) && m > (magnitude[k - 2] as number) && m >= (magnitude[k + 2] as number)) expected.push(k);
+      }
+      const count = kernels.findPeaks(floor);
+      expect(Array.from(kernels.peaks.subarray(0, count))).toEqual(expected);
+      if (floor === 0) expect(count).toBeGreaterThan(bins / 8);
+    }
+  });
+
   it('the checked-in module is what stretch-kernels.wat builds (npm run build:wasm)', () => {
     expect(() => execFileSync(process.execPath, ['electron/build-wasm.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
