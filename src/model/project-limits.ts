@@ -40,7 +40,7 @@ export function projectLimitProblem(project: TimeMap & Pick<Project, 'tracks'>):
 export function songLengthProblem(map: TimeMap, endBeats: Beats, last: 'clip' | 'note'): string | undefined {
   const seconds = Clock.of(map).secondsAt(endBeats);
   if (seconds > maxSongSeconds) {
-    return `the song lasts ${duration(seconds)} (its last ${last} ends at beat ${count(Math.round(endBeats))}); a Glowroom song may last at most ${duration(maxSongSeconds)}`;
+    return `the song lasts ${duration(seconds)} (its last ${last} ends at beat ${count(endBeats)}); a Glowroom song may last at most ${duration(maxSongSeconds)}`;
   }
   return undefined;
 }
@@ -70,11 +70,27 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** `16 h 40 min`, `6 hours`, `more than 1,000 hours`. */
+/**
+ * `16 h 40 min`, `6 hours`, `more than 1,000 hours`; over the song limit by less than a minute,
+ * with the seconds it takes to show that it is over (`6 h 0 min 0.5 s`), never rounded up to it.
+ */
 function duration(seconds: number): string {
   if (!(seconds < 1000 * 3600)) return 'more than 1,000 hours';
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
+  if (seconds > maxSongSeconds && seconds - maxSongSeconds < 60) return `${count(hours)} h ${minutes % 60} min ${secondsOver(seconds - minutes * 60, maxSongSeconds - minutes * 60)} s`;
   if (minutes % 60 === 0) return hours === 1 ? '1 hour' : `${count(hours)} hours`;
   return `${count(hours)} h ${minutes % 60} min`;
+}
+
+/**
+ * `seconds` cut (not rounded up) to the fewest decimals, up to microseconds, that still show it
+ * above `limit`; a hair of slack absorbs the binary error of a decimal length (0.0005 s read as 0.000499…).
+ */
+function secondsOver(seconds: number, limit: number): string {
+  for (const [digits, scale] of [1, 10, 100, 1000, 10_000, 100_000, 1_000_000].entries()) {
+    const shown = Math.floor(seconds * scale + 1e-6) / scale;
+    if (shown > limit) return shown.toFixed(digits);
+  }
+  return seconds.toFixed(6);
 }

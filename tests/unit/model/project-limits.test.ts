@@ -28,6 +28,15 @@ describe('project limits, checked on open', () => {
     expect(errorFor(text([track('t1', [clip('c1', 1e308, 1)])])).message).toContain('the song lasts more than 1,000 hours');
   });
 
+  it('shows the seconds of a song over 6 hours by less than a minute, so the message says why it is too long', () => {
+    // At 120 BPM 6 hours is beat 43,200; a beat lasts 0.5 s.
+    const over = (endBeat: number) => errorFor(text([track('t1', [clip('c1', endBeat - 1, 1)])])).message;
+    expect(over(43_201)).toContain('the song lasts 6 h 0 min 0.5 s (its last clip ends at beat 43,201); a Glowroom song may last at most 6 hours');
+    expect(over(43_260)).toContain('the song lasts 6 h 0 min 30 s (');
+    expect(over(43_200.001)).toContain('the song lasts 6 h 0 min 0.0005 s (its last clip ends at beat 43,200.001)');
+    expect(over(43_320)).toContain('the song lasts 6 h 1 min (');
+  });
+
   it('opens a song of exactly 6 hours, at the slowest and the fastest tempo', () => {
     for (const tempo of [20, 999]) {
       const beats = (maxSongSeconds * tempo) / 60;

@@ -73,8 +73,8 @@ describe('a MIDI file as a song', () => {
 
   it('refuses a song longer than a project may be, naming the file, before building it', () => {
     // glowroom render of such a file ran for hours (a note at tick 2^28 − 1: 388 hours in).
-    expect(() => songFromMidi(lateNote(2 ** 28 - 1), 'late.mid')).toThrow('late.mid: the song lasts 388 h 21 min (its last note ends at beat 2,796,204); a Glowroom song may last at most 6 hours');
-    expect(() => songFromMidi(lateNote(0, 6 * 691_200 + 96), 'held.mid')).toThrow(/^held\.mid: the song lasts 6 hours \(its last note ends at beat 43,201\)/);
+    expect(() => songFromMidi(lateNote(2 ** 28 - 1), 'late.mid')).toThrow('late.mid: the song lasts 388 h 21 min (its last note ends at beat 2,796,203.656); a Glowroom song may last at most 6 hours');
+    expect(() => songFromMidi(lateNote(0, 6 * 691_200 + 96), 'held.mid')).toThrow(/^held\.mid: the song lasts 6 h 0 min 0.5 s \(its last note ends at beat 43,201\)/);
     expect(songFromMidi(lateNote(6 * 691_200 - 96), 'just.mid').song.length).toBe(43_200);
   });
 });
