@@ -156,6 +156,22 @@ describe('decodeWav sample formats', () => {
     expect(Array.from(decoded.channels[0] ?? [])).toEqual(values.map(Math.fround));
   });
 
+  it.each([0, 1, 2, 3])('reads stereo 24-bit PCM as its bytes say, an odd frame count, the audio %i byte(s) past a word boundary', (shift) => {
+    // Every byte pattern (full scale, sign bits, carries between bytes), wherever the words fall.
+    const frames = 1001;
+    const data = Uint8Array.from(noise(frames * 6, 11 + shift), (x) => Math.floor((x + 1) * 128) & 0xff);
+    const file = riff(fmt({ tag: 1, channels: 2, rate: 48_000, bits: 24 }), chunk('data', data));
+    const held = new Uint8Array(file.length + shift);
+    held.set(file, shift);
+    const sample = (frame: number, channel: number) => {
+      const at = frame * 6 + channel * 3;
+      const value = (data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16);
+      return (value >= 2 ** 23 ? value - 2 ** 24 : value) / 2 ** 23;
+    };
+    const decoded = decodeWav(held.subarray(shift));
+    expect(decoded.channels.map((plane) => Array.from(plane))).toEqual([0, 1].map((channel) => Array.from({ length: frames }, (_, frame) => sample(frame, channel))));
+  });
+
   it('reads WAVE_FORMAT_EXTENSIBLE with a PCM subformat', () => {
     const channels = [grid(24, 200, 5), grid(24, 200, 6), grid(24, 200, 7)];
     const file = riff(
