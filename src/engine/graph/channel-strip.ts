@@ -327,15 +327,18 @@ export class ChannelStrip {
     const outRight = out.right;
     const outGain = this.fusedGains[2 * FUSED_SENDS] as number;
     const metered = this.metered;
+    const monoSilent = content.monoSilent;
     let peakLeft = 0;
     let peakRight = 0;
     let squaresLeft = 0;
     let squaresRight = 0;
     for (let i = 0; i < frames; i++) {
-      const m = mono[i] as number;
       const gain = from + step * (i + 1);
-      const l = Math.fround(Math.fround(m * monoLeft + (stereoLeft[i] as number) * sideLeft) * gain);
-      const r = Math.fround(Math.fround(m * monoRight + (stereoRight[i] as number) * sideRight) * gain);
+      // A silent mono sum's term is an added +0 (TrackContent.monoSilent); the branch holds for the block.
+      const panLeft = monoSilent ? (stereoLeft[i] as number) * sideLeft + 0 : (mono[i] as number) * monoLeft + (stereoLeft[i] as number) * sideLeft;
+      const panRight = monoSilent ? (stereoRight[i] as number) * sideRight + 0 : (mono[i] as number) * monoRight + (stereoRight[i] as number) * sideRight;
+      const l = Math.fround(Math.fround(panLeft) * gain);
+      const r = Math.fround(Math.fround(panRight) * gain);
       left[i] = l;
       right[i] = r;
       if (metered) {

@@ -18,6 +18,11 @@ export class TrackContent {
   voices: readonly (ClipVoice | WarpedVoice)[] = [];
   /** The mono sum (constant-power-panned): mono clips and mono live input add here. */
   readonly mono = new Float32Array(blockFrames);
+  /**
+   * True while nothing has added into `mono` since it was last cleared: it holds +0 everywhere,
+   * and its pan term (+0 · a gain ≥ 0 = +0) is only an added +0 (see `pan`).
+   */
+  monoSilent = true;
   private readonly monoSpare = new Float32Array(blockFrames);
   /** The stereo sum (balance-panned): stereo clips and the track's instrument add here. */
   readonly stereoLeft = new Float32Array(blockFrames);
@@ -26,7 +31,8 @@ export class TrackContent {
   readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
 
   clear(): void {
-    this.mono.fill(0);
+    if (!this.monoSilent) this.mono.fill(0);
+    this.monoSilent = true;
     this.stereoLeft.fill(0);
     this.stereoRight.fill(0);
   }
@@ -37,8 +43,10 @@ export class TrackContent {
     for (let v = 0; v < voices.length; v++) {
       const voice = voices[v];
       if (!voice || voice.clip.mute) continue;
-      if (voice.channelCount === 1) voice.mixInto(interpolator, scratch, this.mono, this.monoSpare, at, frame, count, unity);
-      else voice.mixInto(interpolator, scratch, this.stereoLeft, this.stereoRight, at, frame, count, stereoUnity);
+      if (voice.channelCount === 1) {
+        this.monoSilent = false;
+        voice.mixInto(interpolator, scratch, this.mono, this.monoSpare, at, frame, count, unity);
+      } else voice.mixInto(interpolator, scratch, this.stereoLeft, this.stereoRight, at, frame, count, stereoUnity);
     }
   }
 
@@ -49,6 +57,7 @@ export class TrackContent {
   monitor(left: Float32Array | null, right: Float32Array | null, at: number, count: number): void {
     if (!left) return;
     if (!right) {
+      this.monoSilent = false;
       const mono = this.mono;
       for (let i = 0; i < count; i++) mono[i] = (mono[i] as number) + (left[at + i] ?? 0);
       return;
@@ -88,6 +97,14 @@ export class TrackContent {
       const monoRight = gains[panSlots.monoRight] as number;
       const sideLeft = gains[panSlots.stereoLeft] as number;
       const sideRight = gains[panSlots.stereoRight] as number;
+      if (this.monoSilent) {
+        // The mono term is +0: adding +0 is what it does (it turns a −0 into +0, nothing else).
+        for (let i = 0; i < frames; i++) {
+          left[i] = (stereoLeft[i] as number) * sideLeft + 0;
+          right[i] = (stereoRight[i] as number) * sideRight + 0;
+        }
+        return;
+      }
       for (let i = 0; i < frames; i++) {
         const m = mono[i] as number;
         left[i] = m * monoLeft + (stereoLeft[i] as number) * sideLeft;

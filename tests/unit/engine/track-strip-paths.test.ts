@@ -20,9 +20,15 @@ const samples = {
 /** A Utility at its defaults, bypassed: it changes nothing, but a strip with an insert pans its input before the fader's pass. */
 const bypassed: Device = { id: 'u', type: 'utility', bypass: true, params: { gainDb: 0, pan: 0, width: 100, mono: 0, invertLeft: 0, invertRight: 0 } };
 
-/** A mono and a stereo clip on one panned track at −3.5 dB, with or without the bypassed insert. */
+/**
+ * A mono and a stereo clip on one panned track at −3.5 dB, and a stereo clip alone on another (its
+ * mono sum stays silent), with or without the bypassed insert on each.
+ */
 function engine(inserts: Device[], metered = true): Engine {
-  const tracks = [track('t', [clip('mono', { length: 3 }), clip('stereo', { length: 3, gainDb: -1.5 })], { gainDb: -3.5, pan: 0.3, inserts })];
+  const tracks = [
+    track('t', [clip('mono', { length: 3 }), clip('stereo', { length: 3, gainDb: -1.5 })], { gainDb: -3.5, pan: 0.3, inserts }),
+    track('s', [clip('stereo', { length: 3, offset: 0.25 })], { gainDb: -2, pan: -0.4, inserts: inserts.map((device) => ({ ...device, id: `${device.id}-s` })) }),
+  ];
   const made = new Engine(rate, metered);
   for (const command of engineCommands(samples, tracks)) made.command(command);
   return made;
