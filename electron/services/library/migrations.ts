@@ -258,4 +258,27 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    description: 'a version that moves when a filter column changes',
+    // Free text with filters tested each match in the id index: ≈ 7.5 ms for the 10,000 matches of
+    // 'pad' at 100,000 samples. filter-facts.ts holds the filter columns in memory and reads them
+    // again only when this version moves: on an insert, a delete, or a change to one of them.
+    sql: `
+      CREATE TABLE sample_filters_version (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        n    INTEGER NOT NULL                    -- moved by every change to a filter column
+      );
+      INSERT INTO sample_filters_version VALUES (1, 0);
+      CREATE TRIGGER sample_filters_version_insert AFTER INSERT ON samples BEGIN
+        UPDATE sample_filters_version SET n = n + 1;
+      END;
+      CREATE TRIGGER sample_filters_version_delete AFTER DELETE ON samples BEGIN
+        UPDATE sample_filters_version SET n = n + 1;
+      END;
+      CREATE TRIGGER sample_filters_version_update
+        AFTER UPDATE OF id, missing, favourite, bpm, duration, kind, format, musical_key, pack, folder ON samples BEGIN
+        UPDATE sample_filters_version SET n = n + 1;
+      END;
+    `,
+  },
 ];

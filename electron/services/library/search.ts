@@ -4,6 +4,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
+import { filterFacts, type FactTest, type FilterFacts } from './filter-facts';
 import { foldedWords, nameOrder } from './name-order';
 import { orderMatches } from './relevance';
 import { keyOrderSql } from './search-order';
@@ -83,16 +84,22 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   // The same filters over sample_counts (migration 8), while every filter is one it keeps counts by.
   const tally: string[] = [];
   let tallied = true;
+  // The same filters as tests of the facts held in memory (filter-facts.ts), for free text.
+  const tests: FactTest[] = [];
+  let testable = true;
   const match = ftsQuery(search.text ?? '');
   if (match) params['match'] = match;
   if (!search.includeMissing) {
     where.push('samples.missing = 0');
     tally.push('missing = 0');
+    tests.push((facts, id) => facts.missing[id] === 0);
   }
   if (search.kind) {
     where.push('samples.kind = @kind');
     tally.push('kind = @kind');
     params['kind'] = search.kind;
+    const kind = search.kind;
+    tests.push((facts, id) => facts.kind[id] === kind);
   }
   if (search.bpm && (search.bpm.min !== undefined || search.bpm.max !== undefined)) {
     const min = search.bpm.min ?? 0;
@@ -101,6 +108,11 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // bpm·2 in [min, max] ⇔ bpm in [min/2, max/2] exactly (halving and doubling are exact in
     // binary floating point): three ranges of the tempo index instead of arithmetic on every row.
     where.push('(samples.bpm BETWEEN @bpmMin AND @bpmMax OR samples.bpm BETWEEN @halfMin AND @halfMax OR samples.bpm BETWEEN @doubleMin AND @doubleMax)');
+    const within = (bpm: number, low: number, high: number) => bpm >= low && bpm <= high;
+    tests.push(({ bpm }, id) => {
+      const at = bpm[id] ?? Number.NaN;
+      return within(at, min, max) || within(at, min / 2, max / 2) || within(at, min * 2, max * 2);
+    });
     tallied = false;
   }
   if (search.key !== undefined) {
@@ -108,21 +120,28 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     const keys = search.compatibleKeys ? compatibleKeys(search.key) : sameNoteKeys(search.key);
     keys.forEach((key, i) => (params[`key${i}`] = key));
     where.push(`samples.musical_key IN (${keys.map((_, i) => `@key${i}`).join(', ')})`);
+    tests.push((facts, id) => keys.includes(facts.key[id] ?? ''));
     tallied = false;
   }
   if (search.duration?.min !== undefined) {
     where.push('samples.duration >= @durationMin');
     params['durationMin'] = search.duration.min;
+    const least = search.duration.min;
+    tests.push((facts, id) => (facts.duration[id] ?? Number.NaN) >= least);
     tallied = false;
   }
   if (search.duration?.max !== undefined) {
     where.push('samples.duration <= @durationMax');
     params['durationMax'] = search.duration.max;
+    const most = search.duration.max;
+    tests.push((facts, id) => (facts.duration[id] ?? Number.NaN) <= most);
     tallied = false;
   }
   if (search.pack !== undefined) {
     where.push('samples.pack = @pack');
     params['pack'] = search.pack;
+    const pack = search.pack;
+    tests.push((facts, id) => facts.pack[id] === pack);
     tallied = false;
   }
   const folder = search.folder === undefined ? '' : trimSlashes(search.folder);
@@ -132,21 +151,26 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // pattern in which a folder's own `%` or `_` could act as a wildcard; the pack index serves it.
     where.push(`(samples.folder = @folder OR (samples.folder >= (@folder || '/') AND samples.folder < (@folder || '0')))`);
     params['folder'] = folder;
+    tests.push((facts, id) => facts.folder[id] === folder || (facts.folder[id]?.startsWith(`${folder}/`) ?? false));
     tallied = false;
   }
   if (search.format !== undefined) {
     where.push('samples.format = @format');
     tally.push('format = @format');
     params['format'] = search.format.toLowerCase();
+    const format = search.format.toLowerCase();
+    tests.push((facts, id) => facts.format[id] === format);
   }
   if (search.favouritesOnly) {
     where.push('samples.favourite = 1');
     tally.push('favourite = 1');
+    tests.push((facts, id) => facts.favourite[id] === 1);
   }
   if (search.collectionId !== undefined) {
     where.push('samples.id IN (SELECT sample_id FROM collection_samples WHERE collection_id = @collectionId)');
     params['collectionId'] = search.collectionId;
     tallied = false;
+    testable = false;
   }
 
   const sort = search.sort ?? (match ? 'relevance' : 'name');
@@ -173,14 +197,18 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   // is kept, so later pages and the count are slices of it.
   const inWordOrder = match !== null && (sort === 'relevance' || sort === 'name');
   if (inWordOrder) {
-    const sql = textOnly
+    // With filters (but a collection), every match is tested against the facts in memory.
+    const inMemory = !textOnly && testable;
+    const sql = textOnly || inMemory
       ? 'SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match'
       : `SELECT samples.id FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
          ${whereSql(['samples_fts MATCH @match', ...where])}`;
     const how = { words: sort === 'relevance' ? foldedWords(search.text ?? '') : [], descending: direction === 'DESC', skipMissing: textOnly && !search.includeMissing };
-    const ordered = keptOrder(db, `${sql}\n${JSON.stringify({ ...params, limit: 0, offset: 0, how })}`, () =>
-      orderMatches(nameOrder(db), prepared(db, sql).pluck().all(params) as number[], how),
-    );
+    // Kept by what it was read for: the filters' SQL stands for their tests too.
+    const ordered = keptOrder(db, `${sql}\n${whereSql(where)}\n${JSON.stringify({ ...params, limit: 0, offset: 0, how })}`, () => {
+      const found = prepared(db, sql).pluck().all(params) as number[];
+      return orderMatches(nameOrder(db), inMemory ? passing(filterFacts(db), found, tests) : found, how);
+    });
     const offset = params['offset'] as number;
     ids = ordered.slice(offset, offset + (params['limit'] as number));
     total = ordered.length;
@@ -260,6 +288,11 @@ function prepared(db: LibraryDatabase, sql: string): Statement {
     cache.set(sql, statement);
   }
   return statement;
+}
+
+/** The ids whose facts pass every test. */
+function passing(facts: FilterFacts, ids: readonly number[], tests: readonly FactTest[]): number[] {
+  return ids.filter((id) => tests.every((test) => test(facts, id)));
 }
 
 function whereSql(conditions: readonly string[]): string {

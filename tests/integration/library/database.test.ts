@@ -192,6 +192,40 @@ describe('the library database', () => {
     }
   });
 
+  it('upgrades a version-11 library to 12: the filters version moves when a filter column changes, and not for the rest', () => {
+    const file = path.join(tempDir(), 'library.sqlite3');
+    openLibraryDatabase(file, migrations.slice(0, 11)).close();
+    const v11 = new Database(file);
+    v11.exec(`INSERT INTO samples ${sampleColumns} VALUES ${sampleValues}`);
+    v11.close();
+    const db = openLibraryDatabase(file, migrations.slice(0, 12));
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(12);
+      const version = () => db.prepare('SELECT n FROM sample_filters_version').pluck().get() as number;
+      expect(version()).toBe(0);
+      const insert = db.prepare(`INSERT INTO samples ${sampleColumns} VALUES (?, ?, 'pack', '', 'x', 1, 1, 'h', 'wav', 44100, 2, 16, 1, 0, -9, x'00', 'one-shot', '', 0)`);
+      for (let i = 0; i < 3; i++) insert.run(`/p/${i}.wav`, `B${i}.wav`);
+      expect(version()).toBe(3);
+      const steps: [string, boolean][] = [
+        ["UPDATE samples SET loudness_lufs = -12, peaks = x'01', tags = 'kick', analysed = 1 WHERE id = 2", false],
+        ['UPDATE samples SET bpm = 120 WHERE id = 2', true],
+        ["UPDATE samples SET musical_key = 'A minor' WHERE id = 2", true],
+        ['UPDATE samples SET favourite = 1 WHERE id = 3', true],
+        ['UPDATE samples SET missing = 1 WHERE id = 3', true],
+        ["UPDATE samples SET kind = 'loop', duration = 4, format = 'flac' WHERE id = 4", true],
+        ["UPDATE samples SET pack = 'other', folder = 'Drums' WHERE id = 4", true],
+        ['DELETE FROM samples WHERE id = 4', true],
+      ];
+      for (const [step, moves] of steps) {
+        const before = version();
+        db.exec(step);
+        expect(version() > before, step).toBe(moves);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a library from a newer Glowroom and a file that is not a library, leaving both alone', () => {
     const dir = tempDir();
     const newer = path.join(dir, 'newer.sqlite3');

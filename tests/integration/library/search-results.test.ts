@@ -101,7 +101,7 @@ function expected(search: LibrarySearch): { ids: number[]; total: number } {
     if (search.duration?.max !== undefined && row.duration > search.duration.max) return false;
     if (search.pack !== undefined && row.pack !== search.pack) return false;
     if (folder !== '' && row.folder !== folder && !row.folder.startsWith(`${folder}/`)) return false;
-    if (search.format !== undefined && row.format !== search.format) return false;
+    if (search.format !== undefined && row.format !== search.format.toLowerCase()) return false;
     if (search.favouritesOnly && row.favourite !== 1) return false;
     return true;
   });
@@ -153,6 +153,11 @@ const filters: LibrarySearch[] = [
   { favouritesOnly: true, text: 'kick' },
   { duration: { min: 1, max: 2.5 } },
   { kind: 'loop', key: 'C minor', compatibleKeys: true, bpm: { min: 90, max: 130 } },
+  // Words with each other filter: tested against the filter columns held in memory.
+  { text: 'loop', kind: 'loop', bpm: { min: 118, max: 122 } },
+  { text: 'kick', duration: { min: 1, max: 2.5 }, format: 'FLAC' },
+  { text: 'drum', pack: 'Pack 02', folder: 'Loops' },
+  { text: 'pad', key: 'C minor', kind: 'loop' },
 ];
 const sorts: SearchSort[] = ['relevance', 'name', 'bpm', 'key', 'duration', 'added'];
 
