@@ -6,6 +6,7 @@
  */
 import { crc, crcTable } from '../crc';
 import { BitWriter } from './bit-writer';
+import { StereoKernels } from './stereo-kernels';
 import { SubframeEncoder } from './subframe';
 
 /** Channel assignments of the frame header. */
@@ -38,8 +39,8 @@ const sizeCodes: ReadonlyMap<number, number> = new Map([
 export class FrameEncoder {
   readonly writer = new BitWriter();
   private readonly subframes: SubframeEncoder[];
-  private readonly mid: Int32Array;
-  private readonly side: Int32Array;
+  /** Stereo's mid and side and the estimate that picks the channel assignment. */
+  private readonly stereo: StereoKernels | null;
   /** Header byte 2's low nibble and byte 3's sample-size bits (0: "as in STREAMINFO"). */
   private readonly rateCode: number;
   private readonly sizeCode: number;
@@ -52,8 +53,7 @@ export class FrameEncoder {
   ) {
     // Stereo keeps four candidates: left, right, mid, side.
     this.subframes = Array.from({ length: channels === 2 ? 4 : channels }, () => new SubframeEncoder(blockSize));
-    this.mid = new Int32Array(channels === 2 ? blockSize : 0);
-    this.side = new Int32Array(channels === 2 ? blockSize : 0);
+    this.stereo = channels === 2 ? new StereoKernels(blockSize) : null;
     this.rateCode = rateCodes.get(sampleRate) ?? 0;
     this.sizeCode = sizeCodes.get(bits) ?? 0;
   }
@@ -95,43 +95,16 @@ export class FrameEncoder {
 
   /**
    * Builds mid (⌊(l + r) / 2⌋) and side (l − r) and hands each of the four channels to its
-   * subframe encoder with its order-2 residual sum, all in one pass over the block.
+   * subframe encoder with its order-2 residual sum Σ|x[i] − 2·x[i − 1] + x[i − 2]| over [2, n).
    */
   private estimateStereo(left: Int32Array, right: Int32Array, n: number, l: SubframeEncoder, r: SubframeEncoder, m: SubframeEncoder, s: SubframeEncoder): void {
-    const { mid, side } = this;
-    for (let i = 0; i < Math.min(n, 2); i++) {
-      mid[i] = ((left[i] as number) + (right[i] as number)) >> 1;
-      side[i] = (left[i] as number) - (right[i] as number);
-    }
-    let l1 = n > 1 ? (left[1] as number) : 0, l2 = left[0] as number;
-    let r1 = n > 1 ? (right[1] as number) : 0, r2 = right[0] as number;
-    let m1 = mid[1] as number, m2 = mid[0] as number;
-    let s1 = side[1] as number, s2 = side[0] as number;
-    let el = 0, er = 0, em = 0, es = 0;
-    for (let i = 2; i < n; i++) {
-      const lv = left[i] as number;
-      const rv = right[i] as number;
-      const mv = (lv + rv) >> 1;
-      const sv = lv - rv;
-      mid[i] = mv;
-      side[i] = sv;
-      el += Math.abs(lv - 2 * l1 + l2);
-      er += Math.abs(rv - 2 * r1 + r2);
-      em += Math.abs(mv - 2 * m1 + m2);
-      es += Math.abs(sv - 2 * s1 + s2);
-      l2 = l1;
-      l1 = lv;
-      r2 = r1;
-      r1 = rv;
-      m2 = m1;
-      m1 = mv;
-      s2 = s1;
-      s1 = sv;
-    }
-    l.take(left, n, el);
-    r.take(right, n, er);
-    m.take(mid, n, em);
-    s.take(side, n, es);
+    const stereo = this.stereo as StereoKernels;
+    stereo.estimate(left, right, n);
+    const { sums } = stereo;
+    l.take(left, n, sums[0] as number);
+    r.take(right, n, sums[1] as number);
+    m.take(stereo.mid, n, sums[2] as number);
+    s.take(stereo.side, n, sums[3] as number);
   }
 
   private writeHeader(assignment: number, n: number, number: number): void {
