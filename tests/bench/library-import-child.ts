@@ -2,8 +2,14 @@
  * The import benchmark's measured process: imports the folders in argv[3…] into a fresh library at
  * argv[2], as the app's main process does (importFolders with the default worker pool), and prints
  * one JSON line of figures. A process of its own, so its peak RSS is the import's alone: worker
- * threads live in the same process, so their memory counts too, as it does in the app.
+ * threads live in the same process, so their memory counts too, as it does in the app. The
+ * workers run compiled, as the app's and the command line's do (dist/cli, which `npm run bench`
+ * builds when stale): from the sources each would compile the TypeScript again through tsx.
  */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+// @ts-expect-error -- plain JavaScript module shared with the launcher.
+import { bundleIsCurrent } from '../../electron/cli/bundle-manifest.mjs';
 import { defaultPoolSize } from '../../electron/services/library/analyze-pool';
 import { openLibraryDatabase } from '../../electron/services/library/database';
 import { importFolders } from '../../electron/services/library/import';
@@ -27,12 +33,19 @@ export interface ImportFigures {
 const [library, ...folders] = process.argv.slice(2);
 if (!library || folders.length === 0) throw new Error('usage: library-import-child <library.sqlite3> <folder>…');
 
+const cliBuild = path.resolve(import.meta.dirname, '../../dist/cli');
+if (!(bundleIsCurrent(path.resolve(cliBuild, '../..'), cliBuild) as boolean)) throw new Error('dist/cli is missing or stale: run the benchmark through `npm run bench`, which builds it');
+const compiledAnalyzer = path.join(cliBuild, 'workers', 'analyze-worker.mjs');
+
 const db = openLibraryDatabase(library);
 const baselineRssBytes = process.memoryUsage.rss();
 let peakMainHeapBytes = process.memoryUsage().heapUsed;
 const sampler = setInterval(() => (peakMainHeapBytes = Math.max(peakMainHeapBytes, process.memoryUsage().heapUsed)), 20);
 const cpuBefore = process.cpuUsage();
-const result = await importFolders(db, folders, { packsDir: `${library}.packs` });
+const result = await importFolders(db, folders, {
+  packsDir: `${library}.packs`,
+  startAnalyzer: () => new Worker(compiledAnalyzer, { workerData: { input: null } }),
+});
 const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 db.close();
