@@ -13,8 +13,11 @@ const input = (workerData as { input: SplitHelperInput }).input;
 const ring = new SplitRing(input.buffer, 'helper');
 try {
   const prepared = await prepareProject(input.loaded, input.sampleRate, new Set(input.sources), { spilled: new Map(input.spilled), folder: input.spillFolder });
-  const tracks = new Set(input.tracks);
-  const { engine } = startEngine(prepared, input.startFrame, (e) => e.outputLatency, (e) => e.splitTracks(tracks, 'helper', ring));
+  const { engine } = startEngine(prepared, input.startFrame, (e) => e.outputLatency, (e) => {
+    // The same document gives the same group: a helper that would render other tracks must not start.
+    if (e.splitGroup().join() !== input.tracks.join()) throw new Error('The second render thread found another split of the tracks.');
+    e.splitTracks('helper', ring);
+  });
   const left = new Float32Array(blockFrames);
   const right = new Float32Array(blockFrames);
   for (;;) engine.render(left, right, blockFrames);

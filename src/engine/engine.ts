@@ -26,7 +26,7 @@ import { ChannelStrip, type InsertSlot, type PadFeed, type SendSlot, type Stereo
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
-import { canSplitOff, channelShare, targetsOf, type SplitExchange } from './graph/track-split';
+import { canSplitOff, channelShare, directTargetsOf, groupInto, splitGroup, type SplitExchange } from './graph/track-split';
 import { InstrumentHost } from './instruments/instrument-host';
 import { NoteSchedule } from './instruments/note-schedule';
 import { createInstrument } from './instruments/registry';
@@ -101,8 +101,10 @@ export class Engine {
   private masterInputLatency = 0;
   /** Null until `tapMasterFeeds` asks for stems; each with the strip's segment-long tap it copies from. */
   private stemTaps: (StemTap & { readonly source: StereoBlock })[] | null = null;
-  /** Null unless an offline render is split over two threads (`splitTracks`): each track's and each processed channel's `channelShare`, and each channel's targets. */
-  private split: { readonly exchange: SplitExchange; readonly trackShares: Uint8Array; readonly orderShares: Uint8Array; readonly targets: readonly (readonly ChannelStrip[])[] } | null = null;
+  /** The tracks (ids) a helper thread would render (`splitGroup`), fixed by the routing: every engine sums what they add to buses apart. */
+  private group: ReadonlySet<string> = new Set();
+  /** Null unless an offline render is split over two threads (`splitTracks`): this engine's side, each track's and each processed channel's `channelShare`, and each channel's targets handed over per track. */
+  private split: Split | null = null;
   private playing = false;
   private playhead = 0;
   private loop: { start: number; end: number } | null = null;
@@ -288,27 +290,28 @@ export class Engine {
     return this.stemTaps;
   }
 
-  /** The tracks (ids, in track order) that `splitTracks` may give a helper engine: see `canSplitOff`. */
-  splittableTracks(): string[] {
-    return this.tracks.filter((track) => canSplitOff(track.strip, track.host !== null, this.strips)).map((track) => track.strip.id);
+  /** The tracks (ids, from the end of the track list) a helper engine renders in a split render: see `splitGroup`. */
+  splitGroup(): string[] {
+    return [...this.group];
   }
 
   /**
    * Splits an offline render over two threads (see `SplitExchange`): as `main` this engine renders
-   * everything but `tracks` and adds what the helper hands over in their place; as `helper` it
-   * renders only `tracks` and hands over what they add. Both engines must hold the same document
-   * and render the same blocks from the same seek. Call with the document loaded; a routing
-   * change ends the split.
+   * everything but the `splitGroup` tracks and adds what the helper hands over in their place; as
+   * `helper` it renders only those and hands over what they add. Both engines must hold the same
+   * document and render the same blocks from the same seek. Call with the document loaded; a
+   * routing change ends the split.
    */
-  splitTracks(tracks: ReadonlySet<string>, role: 'main' | 'helper', exchange: SplitExchange): void {
-    const given = (strip: ChannelStrip) => tracks.has(strip.id) && this.tracks.some((track) => track.strip === strip);
+  splitTracks(role: 'main' | 'helper', exchange: SplitExchange): void {
+    const given = (strip: ChannelStrip) => this.group.has(strip.id) && this.tracks.some((track) => track.strip === strip);
     const own: number = role === 'main' ? channelShare.own : channelShare.skip;
     const split: number = role === 'main' ? channelShare.replay : channelShare.record;
     this.split = {
       exchange,
+      helper: role === 'helper',
       trackShares: Uint8Array.from(this.tracks, (track) => (given(track.strip) ? split : own)),
       orderShares: Uint8Array.from(this.order, (strip) => (given(strip) ? split : own)),
-      targets: this.order.map((strip) => (given(strip) ? targetsOf(strip) : [])),
+      targets: this.order.map((strip) => (given(strip) ? directTargetsOf(strip) : [])),
     };
   }
 
@@ -404,6 +407,11 @@ export class Engine {
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (strip && strip.channel.kind !== 'track') strip.clear();
+      const partial = strip?.partial;
+      if (partial) {
+        partial.left.fill(-0);
+        partial.right.fill(-0);
+      }
     }
     const tracks = this.tracks;
     for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
@@ -453,6 +461,7 @@ export class Engine {
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (!strip) continue;
+      if (strip.partial !== null) addPartial(strip, strip.partial, split, frames);
       const share = split === null ? channelShare.own : (split.orderShares[s] as number);
       if (share !== channelShare.own) {
         if (shareSegment(split as NonNullable<typeof split>, s, share, frames)) continue;
@@ -558,12 +567,12 @@ export class Engine {
       );
       const output = graph.outputs[index];
       const target = output ? strips[output.to] : undefined;
-      strip.output = target ? { target, delay: delayOf(output?.delay ?? 0) } : null;
+      strip.output = target ? { target, delay: delayOf(output?.delay ?? 0), into: target } : null;
       strip.sends = (graph.sends[index] ?? []).flatMap((connection): SendSlot[] => {
         const to = strips[connection.to];
         const send = strip.channel.sends[connection.send];
         const level = sendBases[index]?.[connection.send];
-        return to && send && level !== undefined ? [{ level, pre: send.tap === 'pre', target: to, delay: delayOf(connection.delay) }] : [];
+        return to && send && level !== undefined ? [{ level, pre: send.tap === 'pre', target: to, delay: delayOf(connection.delay), into: to }] : [];
       });
       strip.audible = graph.audible[index] ?? true;
     });
@@ -599,6 +608,7 @@ export class Engine {
       strip.content = content;
       return [{ strip, content, host: hosts.get(strip.id) ?? null, pads }];
     });
+    this.group = this.sumGroupApart(mixer.channels);
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {
       if (!trackIds.has(id)) {
@@ -608,6 +618,22 @@ export class Engine {
     }
     for (const id of [...this.noteClips.keys()]) if (!hosts.has(id)) this.noteClips.delete(id);
     this.placeMonitoring();
+  }
+
+  /**
+   * Picks the split group for the new routing (`splitGroup`) and points its tracks' outputs and
+   * sends into their buses' partial sums (`groupInto`), split render or not.
+   */
+  private sumGroupApart(channels: EngineMixer['channels']): ReadonlySet<string> {
+    for (const strip of this.strips) strip.partial = null;
+    const splittable = this.tracks.filter((track) => canSplitOff(track.strip, track.host !== null, this.strips)).map((track) => track.strip.id);
+    const group = splitGroup(channels, splittable);
+    for (const { strip } of this.tracks) {
+      if (!group.has(strip.id)) continue;
+      if (strip.output) strip.output = { ...strip.output, into: groupInto(strip.output.target) };
+      strip.sends = strip.sends.map((send) => ({ ...send, into: groupInto(send.target) }));
+    }
+    return group;
   }
 
   /** The contents of the monitored tracks that exist. */
@@ -718,7 +744,36 @@ function delayOf(frames: number): StereoDelay | null {
   return frames > 0 ? new StereoDelay(frames) : null;
 }
 
-type Split = { readonly exchange: SplitExchange; readonly orderShares: Uint8Array; readonly targets: readonly (readonly ChannelStrip[])[] };
+interface Split {
+  readonly exchange: SplitExchange;
+  readonly helper: boolean;
+  readonly trackShares: Uint8Array;
+  readonly orderShares: Uint8Array;
+  readonly targets: readonly (readonly ChannelStrip[])[];
+}
+
+/**
+ * A bus's partial sum (see `track-split.ts`) joins its input just before the bus is processed:
+ * added from the engine's own block, or from what the helper handed over (main side); the helper
+ * hands its block over instead.
+ */
+function addPartial(strip: ChannelStrip, partial: StereoBlock, split: Split | null, frames: number): void {
+  if (split === null) {
+    const { left, right } = strip;
+    const fromLeft = partial.left;
+    const fromRight = partial.right;
+    for (let i = 0; i < frames; i++) {
+      left[i] = (left[i] as number) + (fromLeft[i] as number);
+      right[i] = (right[i] as number) + (fromRight[i] as number);
+    }
+  } else if (split.helper) {
+    split.exchange.put(partial.left, frames);
+    split.exchange.put(partial.right, frames);
+  } else {
+    split.exchange.addInto(strip.left, frames);
+    split.exchange.addInto(strip.right, frames);
+  }
+}
 
 /** Whether a track with this share has its clips rendered here. */
 function renders(share: number): boolean {

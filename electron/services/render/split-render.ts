@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Engine } from '../../../src/engine/engine';
-import type { Project } from '../../../src/model/project-schema';
 import { startWorker } from '../start-worker';
 import type { LoadedProject, PreparedProject, Span } from './render-types';
 import type { Spill } from './spilled-source';
@@ -40,17 +39,17 @@ export interface SplitHelper {
 }
 
 /**
- * Uses the second core for an offline render (see `SplitExchange`): gives about half the work —
- * audio tracks from the end of the track list, weighed by their inserts against every channel's —
- * to an engine in a render-helper worker, and sets `engine` to render the rest and add the
- * helper's share where it belongs, so the mix is the same to the bit. Returns null, leaving
+ * Uses the second core for an offline render (see `SplitExchange`): gives the engine's split group
+ * (about half the work: audio tracks from the end of the track list, weighed by their inserts
+ * against every channel's) to an engine in a render-helper worker, and sets `engine` to render the
+ * rest and add the helper's share where it belongs, so the mix is the same to the bit. Returns null, leaving
  * `engine` as it is, when there is one core (or one thread is asked for), the span is short, or
  * no track can be split off.
  */
 export function startSplitHelper(prepared: PreparedProject, engine: Engine, span: Span): SplitHelper | null {
   if (threadsAllowed() < 2 || span.frames + span.tailFrames < MIN_SPLIT_SECONDS * prepared.sampleRate) return null;
   const { project } = prepared.loaded;
-  const tracks = helperTracks(project, engine.splittableTracks());
+  const tracks = engine.splitGroup();
   if (tracks.length === 0) return null;
   const ring = new SplitRing();
   const given = new Set(tracks);
@@ -64,7 +63,7 @@ export function startSplitHelper(prepared: PreparedProject, engine: Engine, span
   const worker: Worker = startWorker('render-helper-worker', input);
   // Its failures reach the main render through the ring; one after the stop (a spill removed under it) is of no interest.
   worker.on('error', () => {});
-  engine.splitTracks(given, 'main', ring);
+  engine.splitTracks('main', ring);
   return {
     tracks,
     stop: () => {
@@ -72,25 +71,4 @@ export function startSplitHelper(prepared: PreparedProject, engine: Engine, span
       void worker.terminate();
     },
   };
-}
-
-/** The channel's processing cost in the split's reckoning: one for the strip, one per active insert. */
-function cost(inserts: readonly { readonly bypass: boolean }[]): number {
-  return 1 + inserts.filter((insert) => !insert.bypass).length;
-}
-
-/** Splittable tracks from the end of the list until the helper has about half of all channels' cost. */
-function helperTracks(project: Project, splittable: readonly string[]): string[] {
-  const total = [...project.tracks.map((track) => track.channel), ...project.buses.map((bus) => bus.channel), project.master].reduce((sum, channel) => sum + cost(channel.inserts), 0);
-  const costs = new Map(project.tracks.map((track) => [track.id, cost(track.channel.inserts)]));
-  const given: string[] = [];
-  let load = 0;
-  for (let i = splittable.length - 1; i >= 0; i--) {
-    const id = splittable[i] as string;
-    const next = costs.get(id) ?? 1;
-    if (load + next > total / 2) break;
-    given.push(id);
-    load += next;
-  }
-  return given;
 }

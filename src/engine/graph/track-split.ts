@@ -1,12 +1,17 @@
-import type { ChannelStrip } from './channel-strip';
+import type { EngineChannel } from '../../protocol/engine';
+import type { ChannelStrip, StereoBlock } from './channel-strip';
 
 /**
- * An offline render on two threads: two engines with the same document, one on each thread. The
- * helper renders only the tracks given to it and hands over, per segment, what each of them adds
- * into its output and send targets; the main engine renders everything else and, where such a
- * track stands in the processing order, adds what the helper handed over instead of processing it.
- * Every target thus receives the same float32 values in the same order as in a render on one
- * thread, so the mix is the same to the bit.
+ * Offline renders run on two threads: two engines with the same document, one on each thread.
+ * Which tracks the second thread may take is fixed by the document alone (`splitGroup`), and
+ * every engine, split or not, sums those tracks' contributions to each bus apart, in a block of
+ * the bus's own (`ChannelStrip.partial`, starting from −0), added to the bus's input just before
+ * the bus is processed. So the helper thread hands over one summed block per bus and segment, not
+ * one per track, and a render on two threads gives every bus the same float32 sums in the same
+ * order as playback or a render on one thread: the mix is the same to the bit. What such a track
+ * adds to the master is handed over track by track and added where the track stands in the
+ * processing order: the master's input stays the sum of its feeds in that order, which the stems
+ * promise.
  */
 export interface SplitExchange {
   /** Helper side: hands over frames [0, frames) of `plane`. */
@@ -21,17 +26,29 @@ export interface SplitExchange {
 export const channelShare = {
   /** Renders and processes it (no split, or the main engine's own channels). */
   own: 0,
-  /** Leaves it alone (the helper: every channel it was not given). */
+  /** Leaves it alone (the helper: every channel not in the group). */
   skip: 1,
-  /** Renders and processes it into empty targets and hands over what it added (the helper's channels). */
+  /** Renders and processes it, hands over what it added into the master (the helper: the group's tracks). */
   record: 2,
-  /** Adds what the helper handed over into its targets (the main engine: the helper's channels). */
+  /** Adds what the helper handed over into the master (the main engine: the group's tracks). */
   replay: 3,
 } as const;
 
 /** The channels a strip adds into: its output, then its sends. */
 export function targetsOf(strip: ChannelStrip): ChannelStrip[] {
   return [...(strip.output ? [strip.output.target] : []), ...strip.sends.map((send) => send.target)];
+}
+
+/** The targets a strip adds into directly, not through a bus's `partial`: the ones a split render hands over per track. */
+export function directTargetsOf(strip: ChannelStrip): ChannelStrip[] {
+  return [...(strip.output && strip.output.into === strip.output.target ? [strip.output.target] : []), ...strip.sends.filter((send) => send.into === send.target).map((send) => send.target)];
+}
+
+/** The block a track of the group adds into for `target`: the bus's partial sum (made here), or the master itself. */
+export function groupInto(target: ChannelStrip): StereoBlock {
+  if (target.channel.kind !== 'bus') return target;
+  target.partial ??= { left: new Float32Array(target.left.length), right: new Float32Array(target.right.length) };
+  return target.partial;
 }
 
 /**
@@ -45,4 +62,28 @@ export function canSplitOff(strip: ChannelStrip, hasInstrument: boolean, allStri
   const targets = targetsOf(strip);
   if (new Set(targets).size !== targets.length) return false;
   return !allStrips.some((other) => other.inserts.some((insert) => insert.sidechain === strip));
+}
+
+/** The channel's processing cost in the split's reckoning: one for the strip, one per active insert. */
+function cost(channel: EngineChannel): number {
+  return 1 + channel.inserts.filter((insert) => !insert.bypass).length;
+}
+
+/**
+ * The group a helper thread renders: splittable tracks (ids) taken from the end of the track list
+ * until they hold about half of all channels' cost.
+ */
+export function splitGroup(channels: readonly EngineChannel[], splittable: readonly string[]): Set<string> {
+  const total = channels.reduce((sum, channel) => sum + cost(channel), 0);
+  const costs = new Map(channels.map((channel) => [channel.id, cost(channel)]));
+  const group = new Set<string>();
+  let load = 0;
+  for (let i = splittable.length - 1; i >= 0; i--) {
+    const id = splittable[i] as string;
+    const next = costs.get(id) ?? 1;
+    if (load + next > total / 2) break;
+    group.add(id);
+    load += next;
+  }
+  return group;
 }
