@@ -59,7 +59,7 @@ describe('a track strip with nothing between pan and fader', () => {
     const rendered = play(unmetered);
     heard.forEach((plane, i) => expect(Buffer.from(plane.buffer).equals(Buffer.from((rendered[i] as Float32Array).buffer))).toBe(true));
     const status = (made: Engine) => {
-      const buffer = createStatusBuffer();
+      const buffer = new Float64Array(createStatusBuffer());
       made.writeStatus(buffer);
       return [buffer[channelMeterIndex(0, 'rmsLeft')], buffer[channelMeterIndex(1, 'rmsLeft')]];
     };
