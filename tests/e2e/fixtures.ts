@@ -1,12 +1,28 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const samplePack = path.resolve(repoRoot, '../shared/fixtures/sample-pack');
 
-/** A page on the running web host that fails its test on any console error or page error. */
-export const test = base.extend<{ app: Page }>({
+/**
+ * `app`: a page on the running web host that fails its test on any console error or page error.
+ * `tempDir`: a fresh folder under the system's temp folder for the test's own files (projects
+ * saved, files written or copied, another web host's data folder), removed with all it holds when
+ * the test ends, passed or failed: a spec never calls mkdtemp itself.
+ */
+export const test = base.extend<{ app: Page; tempDir: string }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  tempDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-test-'));
+    try {
+      await use(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
   app: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
@@ -9,9 +8,9 @@ import { chooseInFileBrowser, expect, repoRoot, samplePack, test } from './fixtu
 /** Copies of each sound: enough that the analysis outlasts the checks made while it runs, even on an idle machine. */
 const copies = 30;
 
-/** A pack big enough that its analysis lasts a while: the sample pack's longer sounds, 30 copies each. */
-function makeBigPack(): string {
-  const pack = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-phases-')), 'Big Pack');
+/** A pack big enough that its analysis lasts a while, in `folder`: the sample pack's longer sounds, 30 copies each. */
+function makeBigPack(folder: string): string {
+  const pack = path.join(folder, 'Big Pack');
   for (const folder of ['Loops', 'Atmos']) {
     for (const name of readdirSync(path.join(samplePack, folder))) {
       for (let copy = 1; copy <= copies; copy++) {
@@ -24,28 +23,27 @@ function makeBigPack(): string {
   return pack;
 }
 
-test('an import lists its files at once, searchable while they are analysed, with progress and Cancel', async ({ app }) => {
+test('an import lists its files at once, searchable while they are analysed, with progress and Cancel', async ({ app, tempDir }) => {
   // Two imports of 270 files, one analysed in full, on a shared machine.
   test.setTimeout(240_000);
   // A web host of its own with an empty library: the count checks need one, and the 270 copies
   // would otherwise stay in the library every later test searches.
-  const home = mkdtempSync(path.join(os.tmpdir(), 'glowroom-e2e-phases-home-'));
+  const home = path.join(tempDir, 'home');
+  mkdirSync(home);
   mkdirSync(testUserHome(home));
   const host = await startWebHostProcess(home, path.join(repoRoot, 'dist/renderer'));
   await app.goto(host.url);
   await expect(app.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   try {
-    await importTwice(app);
+    await importTwice(app, makeBigPack(tempDir));
   } finally {
+    // Stopped before the test's folder (its data folder and user home) is removed.
     host.child.kill('SIGTERM');
     if (host.child.exitCode === null) await once(host.child, 'exit');
-    rmSync(home, { recursive: true, force: true });
-    rmSync(testUserHome(home), { recursive: true, force: true });
   }
 });
 
-async function importTwice(app: Page): Promise<void> {
-  const pack = makeBigPack();
+async function importTwice(app: Page, pack: string): Promise<void> {
   const files = copies * 9;
   await app.getByRole('button', { name: 'Import folder…' }).click();
   await chooseInFileBrowser(app, 'Import a folder of samples', pack, 'Import');

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readMidiFile } from '../../src/codecs/midi';
 import { chooseInFileBrowser, expect, fileMenu, repoRoot, test } from './fixtures';
@@ -7,7 +6,7 @@ import { chooseInFileBrowser, expect, fileMenu, repoRoot, test } from './fixture
 const shots = '/tmp/shots/midi';
 const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
 
-test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app }) => {
+test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app, tempDir }) => {
   mkdirSync(shots, { recursive: true });
   const status = app.getByRole('contentinfo');
 
@@ -48,7 +47,7 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record 3 Notes');
 
   // Export the armed track as MIDI: its notes are the file's bass line plus the take.
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-')), 'bass.mid');
+  const out = path.join(tempDir, 'bass.mid');
   await fileMenu(app, 'Export Track as MIDI…');
   await chooseInFileBrowser(app, 'Export as MIDI file', out, 'Export');
   await expect(status).toContainText(`Wrote ${out}.`);
@@ -79,9 +78,8 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record Note');
 });
 
-test('a damaged MIDI file is refused with the reason and nothing is added', async ({ app }) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'glowroom-midi-'));
-  const cut = path.join(dir, 'cut.mid');
+test('a damaged MIDI file is refused with the reason and nothing is added', async ({ app, tempDir }) => {
+  const cut = path.join(tempDir, 'cut.mid');
   writeFileSync(cut, readFileSync(song).subarray(0, 100));
   await fileMenu(app, 'Import MIDI File…');
   await chooseInFileBrowser(app, 'Import a MIDI file', cut, 'Import');

@@ -1,6 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { samplePeakDbfs } from '../../src/analysis/levels';
 import { decodeWav } from '../../src/codecs/wav';
@@ -79,9 +78,9 @@ test('the metronome clicks on the beat when switched on', async ({ app }) => {
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 });
 
-test('damaged and missing files are refused with a clear message and not added; a misnamed file is added with a note', async ({ app }) => {
+test('damaged and missing files are refused with a clear message and not added; a misnamed file is added with a note', async ({ app, tempDir }) => {
   // A copy, so the import is new whatever other tests imported into the shared library before.
-  const broken = mkdtempSync(path.join(os.tmpdir(), 'glowroom-broken-'));
+  const broken = path.join(tempDir, 'broken');
   cpSync(path.join(samplePack, '_broken'), broken, { recursive: true });
   await app.getByRole('button', { name: 'Import folder…' }).click();
   await chooseInFileBrowser(app, 'Import a folder of samples', broken, 'Import');

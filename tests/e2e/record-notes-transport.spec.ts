@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { NoteClip } from '../../src/model/project-schema';
@@ -17,7 +16,7 @@ interface Played {
   readonly rate: number;
 }
 
-test('the transport’s Record records computer-keyboard notes into the armed instrument track after the count-in: one undo step, each note within 1 ms of where it was played', async ({ app }) => {
+test('the transport’s Record records computer-keyboard notes into the armed instrument track after the count-in: one undo step, each note within 1 ms of where it was played', async ({ app, tempDir }) => {
   mkdirSync(shots, { recursive: true });
   // Where each key was played: the song position the output device was playing when the key went
   // down (the key event's time stamp), from the engine's status buffer (its context frame ↔
@@ -75,7 +74,7 @@ test('the transport’s Record records computer-keyboard notes into the armed in
 
   const played = (await app.evaluate(() => (window as unknown as { __played: Played[] }).__played)) as Played[];
   expect(played.map((p) => p.key)).toEqual(['a', 'd', 'g']);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-record-notes-')), 'notes.glowroom');
+  const file = path.join(tempDir, 'notes.glowroom');
   const saved = await saveAs(app, file);
   const track = saved.tracks.find((t) => t.instrument !== undefined);
   const clip = track?.clips.find((c): c is NoteClip => c.kind === 'notes');
@@ -96,7 +95,7 @@ test('the transport’s Record records computer-keyboard notes into the armed in
   expect(notes[0]?.start).toBeGreaterThan(0);
 });
 
-test('with an audio track armed as well, one Record makes an audio take and a note clip at once, one undo step', async ({ app }) => {
+test('with an audio track armed as well, one Record makes an audio take and a note clip at once, one undo step', async ({ app, tempDir }) => {
   await installLoopback(app, cableSeconds);
   await app.reload();
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
@@ -128,7 +127,7 @@ test('with an audio track armed as well, one Record makes an audio take and a no
   await expect(app.getByRole('button', { name: /^Redo/ })).toHaveAccessibleName('Redo Record Take and 2 Notes');
   await app.getByRole('button', { name: /^Redo/ }).click();
 
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-record-both-')), 'both.glowroom');
+  const file = path.join(tempDir, 'both.glowroom');
   const saved = await saveAs(app, file);
   const synth = saved.tracks.find((t) => t.instrument !== undefined);
   const audio = saved.tracks.find((t) => t.instrument === undefined);
@@ -144,7 +143,7 @@ async function waitForPosition(app: Page, shown: RegExp): Promise<void> {
   await expect.poll(() => timer.textContent(), { intervals: [40], timeout: 15_000 }).toMatch(shown);
 }
 
-test('notes recorded with the loop on make a note take of each pass, stacked like audio takes: the newest whole pass plays, the others are kept and choosable', async ({ app }) => {
+test('notes recorded with the loop on make a note take of each pass, stacked like audio takes: the newest whole pass plays, the others are kept and choosable', async ({ app, tempDir }) => {
   mkdirSync(shots, { recursive: true });
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
   const arm = app.getByRole('button', { name: /^Arm Synth.* for recording$/ });
@@ -172,7 +171,7 @@ test('notes recorded with the loop on make a note take of each pass, stacked lik
   const undo = app.getByRole('button', { name: /^Undo/ });
   await expect(undo).toHaveAccessibleName('Undo Record 3 Note Takes');
 
-  const saved = await saveAs(app, path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-note-takes-')), 'note takes.glowroom'));
+  const saved = await saveAs(app, path.join(tempDir, 'note takes.glowroom'));
   // The new track's empty clip at bar 1 stays as it was; the takes are beside it.
   const clips = (saved.tracks.find((t) => t.instrument !== undefined)?.clips ?? []).filter((clip): clip is NoteClip => clip.kind === 'notes' && clip.take !== undefined);
   expect(clips.map((clip) => [clip.take, clip.start, clip.mute])).toEqual([
@@ -217,7 +216,7 @@ test('notes recorded with the loop on make a note take of each pass, stacked lik
   await app.screenshot({ path: `${shots}/note-take-lanes-joined.png` });
 });
 
-test('while punching, a recording of notes keeps only the notes that start in the punch range', async ({ app }) => {
+test('while punching, a recording of notes keeps only the notes that start in the punch range', async ({ app, tempDir }) => {
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
   await expect(app.getByRole('button', { name: /^Arm Synth.* for recording$/ })).toHaveAttribute('aria-pressed', 'true');
   await app.getByRole('button', { name: 'Computer keyboard' }).click();
@@ -239,7 +238,7 @@ test('while punching, a recording of notes keeps only the notes that start in th
   await expect(record).toHaveAttribute('aria-pressed', 'false');
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record Note');
 
-  const saved = await saveAs(app, path.join(mkdtempSync(path.join(os.tmpdir(), 'glowroom-punch-notes-')), 'punched notes.glowroom'));
+  const saved = await saveAs(app, path.join(tempDir, 'punched notes.glowroom'));
   const clips = (saved.tracks.find((t) => t.instrument !== undefined)?.clips ?? []).filter((clip): clip is NoteClip => clip.kind === 'notes' && clip.start > 0);
   expect(clips.map((clip) => [clip.start, clip.length])).toEqual([[4, 4]]);
   expect(saved.patterns[clips[0]?.pattern ?? '']?.notes.map((n) => n.pitch)).toEqual([64]);
