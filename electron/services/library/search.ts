@@ -230,8 +230,14 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   const rows = prepared(db, `SELECT ${sampleColumns} FROM samples WHERE samples.id IN (SELECT value FROM json_each(@ids))`)
     .raw(true)
     .all({ ids: JSON.stringify(ids) }) as SampleRowData[];
-  const byId = new Map(rows.map((row) => [row[0] as number, row]));
-  return { rows: ids.flatMap((id) => (byId.has(id) ? [toSampleRecord(byId.get(id) as SampleRowData)] : [])), total };
+  const byId = new Map<number, SampleRowData>();
+  for (const row of rows) byId.set(row[0] as number, row);
+  const records: SampleRecord[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) records.push(toSampleRecord(row));
+  }
+  return { rows: records, total };
 }
 
 /** The last ordered list of matches per open library, with what it was read for and the library's state then. */
