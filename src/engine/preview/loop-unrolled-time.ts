@@ -9,6 +9,8 @@ import type { LoopRange } from '../../protocol/engine';
  * through transport wraps at its own pace (the library's synced preview) follows this map, so its
  * beats after a wrap fall where the looping transport plays them. The meter is left out: a clip's
  * voice never reads it. Built when a preview starts (it allocates), never inside a block.
+ * A pass here lasts the loop's exact length in seconds, while the transport wraps on whole frames:
+ * the two part by less than a frame a pass (a 32-pass preview of a 1-beat loop: under 0.7 ms).
  */
 export function loopUnrolledTime(map: TimeMap, loop: LoopRange, until: number): TimeMap {
   const song = Clock.of(map);
