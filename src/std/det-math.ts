@@ -633,6 +633,36 @@ export function cosInPlace(values: Float64Array, from: number, to: number): void
   for (let i = from; i < to; i++) cosAt(values, i);
 }
 
+/**
+ * values[i] ← sin values[i] and cosines[i] ← cos values[i] for i in [from, to): the very results
+ * of `sinInPlace` and `cosInPlace` (cos x = sin(x + π/2) shares the reduction of x), reduced once.
+ */
+export function sinCosInPlace(values: Float64Array, cosines: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const x = values[i] as number;
+    const ax = Math.abs(x);
+    if (ax < 7.450580596923828e-9) cosines[i] = 1;
+    else if (!(ax < INFINITY)) {
+      values[i] = NOT_A_NUMBER;
+      cosines[i] = NOT_A_NUMBER;
+    }
+    else {
+      reduced[0] = x;
+      const n = reduceQuarter();
+      sinKernel();
+      const sine = reduced[2] as number;
+      cosKernel();
+      const cosine = reduced[2] as number;
+      // sin x is the sine kernel's in quarters 0 and 2, the cosine's in 1 and 3, negated in 2 and 3; cos x one quarter on.
+      const sinOf = (n & 1) === 0 ? sine : cosine;
+      values[i] = (n & 2) === 0 ? sinOf : -sinOf;
+      const q = (n + 1) & 3;
+      const cosOf = (q & 1) === 0 ? sine : cosine;
+      cosines[i] = (q & 2) === 0 ? cosOf : -cosOf;
+    }
+  }
+}
+
 /** values[i] ← tan values[i] for i in [from, to). */
 export function tanInPlace(values: Float64Array, from: number, to: number): void {
   for (let i = from; i < to; i++) tanAt(values, i);

@@ -1,4 +1,4 @@
-import { atan2InPlace, cos, cosInPlace, logInPlace, sinInPlace } from '../../std/det-math';
+import { atan2InPlace, cos, logInPlace, sinCosInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
 import { StreamRead } from '../wasm/stream-read';
@@ -381,8 +381,8 @@ export class PhaseVocoder {
    * Part `part` (of `lockParts`) of grain j's phase locking: from the packed spectrum, the summed
    * spectrum (0), its peaks (1) and their inputs (2); the angles they need (3, 4) and their log
    * magnitudes (4); each region's rotation θ (into `theta`), continuing from the previous grain or
-   * restarting at an anchor (5 and 6, half the peaks each), its cosine (7) and sine (8); each
-   * bin's turn (9).
+   * restarting at an anchor (5 and 6, half the peaks each), its sine and cosine (7 and 8, half
+   * the peaks each); each bin's turn (9).
    */
   private lockPhases(part: number, j: number): void {
     const count = this.peakCount;
@@ -410,14 +410,14 @@ export class PhaseVocoder {
         return;
       case 6:
         this.rotations(j, half, count);
-        // peakCos holds the rotations until cosInPlace turns them into cosines.
+        // peakCos holds the rotations until sinCosInPlace writes their cosines there.
         this.fillRegions(count);
         return;
       case 7:
-        cosInPlace(this.peakCos, 0, count);
+        sinCosInPlace(this.peakSin, this.peakCos, 0, half);
         return;
       case 8:
-        sinInPlace(this.peakSin, 0, count);
+        sinCosInPlace(this.peakSin, this.peakCos, half, count);
         return;
       default:
         this.fillTurns(count);
@@ -482,7 +482,7 @@ export class PhaseVocoder {
     }
   }
 
-  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (cosInPlace and sinInPlace turn them). */
+  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (sinCosInPlace turns them). */
   private rotations(j: number, from: number, to: number): void {
     const { peakCos, peakSin, prevTheta, peaks, logBelow, logAbove, advanceY, spanY, size, withPrevious, withAnchor, anchored } = this;
     const analysisHop = this.grainSource - this.prevSource;
@@ -608,7 +608,7 @@ export function stepCost(s: number, passes: number): number {
 }
 
 /** Each phase-locking part's cost, as `stepCost`. */
-const lockCosts = [1.8, 2.6, 2.1, 5.7, 5, 4.1, 7, 5.3, 5.2, 3.6];
+const lockCosts = [1.9, 2.6, 2.1, 5.7, 5, 4.1, 7, 2.7, 2.6, 3.6];
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;

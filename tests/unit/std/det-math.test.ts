@@ -118,6 +118,32 @@ describe('det-math in-place forms (the audio thread\'s)', () => {
     [det.tanInPlace, det.tan, 3, -1.5],
     [det.tanhInPlace, det.tanh, 6, -3],
   ] as const;
+  it('sinCosInPlace gives sinInPlace\'s and cosInPlace\'s bits in [from, to) only, and allocates nothing', async () => {
+    // Every quarter, tiny and huge arguments, ±0, ±∞ and NaN.
+    const angles = Float64Array.from({ length: 4096 }, (_, i) => (i - 2048) * 0.0123 + (i % 7) * 1e-3);
+    angles.set([0, -0, 1e-9, -3e-9, 7.450580596923828e-9, 1e300, -1e22, Infinity, -Infinity, Number.NaN, Math.PI, -Math.PI / 2], 0);
+    const sines = angles.slice();
+    const cosines = new Float64Array(angles.length).fill(5);
+    det.sinCosInPlace(sines, cosines, 0, angles.length - 3);
+    const expectedSines = angles.slice();
+    const expectedCosines = angles.slice();
+    det.sinInPlace(expectedSines, 0, angles.length - 3);
+    det.cosInPlace(expectedCosines, 0, angles.length - 3);
+    expectedCosines.fill(5, angles.length - 3);
+    for (let i = 0; i < angles.length; i++) {
+      expect(Object.is(sines[i], expectedSines[i])).toBe(true);
+      expect(Object.is(cosines[i], expectedCosines[i])).toBe(true);
+    }
+    const cos = new Float64Array(block.length);
+    const run = () => {
+      for (let b = 0; b < BLOCKS; b++) {
+        block.set(xs);
+        det.sinCosInPlace(block, cos, 0, block.length);
+      }
+    };
+    expect(await cleanRun(run)).toContain(0);
+  }, ALLOCATION_TIMEOUT_MS);
+
   for (const [inPlace, scalar, scale, offset] of unary) {
     it(`${inPlace.name} gives the scalar results in [from, to) only, and allocates nothing over ${BLOCKS} blocks of 128`, async () => {
       const fill = () => {
