@@ -6,11 +6,12 @@
 # Flags, each measured against the 0.7.0 build of npm wasm-media-encoders (-Oz) on a 180 s stereo
 # mix at 320 kbit/s: -O3 with 128-bit SIMD; -ffast-math as LAME's configure uses with gcc; LAME's
 # SSE paths (FFT and xrpow, via Emscripten's xmmintrin.h on WebAssembly SIMD); link-time
-# optimisation across LAME's files. See README.md for the figures.
+# optimisation across LAME's files; saturating float-to-int conversions (one instruction instead
+# of a range check per cast), bulk memory (memset/memcpy) and sign extension. See README.md.
 set -eu
 LAME=${1:?usage: build.sh path/to/lame-3.100}
 HERE=$(cd "$(dirname "$0")" && pwd)
-CFLAGS="-O3 -flto -msimd128 -msse -ffast-math -DHAVE_XMMINTRIN_H -DMIN_ARCH_SSE"
+CFLAGS="-O3 -flto -msimd128 -mnontrapping-fptoint -mbulk-memory -msign-ext -msse -ffast-math -DHAVE_XMMINTRIN_H -DMIN_ARCH_SSE"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SOURCES="bitstream encoder fft gain_analysis id3tag lame newmdct presets psymodel quantize quantize_pvt reservoir set_get tables takehiro util vbrquantize VbrTag version vector/xmm_quantize_sub"

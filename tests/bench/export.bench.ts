@@ -9,6 +9,7 @@ import { runExportWorker } from '../../electron/services/export/start-export-wor
 import { decodeWav } from '../../src/codecs/wav';
 import { BENCH_FRAMES, BENCH_RATE_HZ, BENCH_SECONDS, BENCH_TRACKS, benchProjectShape, dbfs, peakOf, writeBenchProject } from '../support/bench-project';
 import type { BenchResult } from './bench-result';
+import { lastLines, runMeasured } from './render-cli';
 
 const RUNS = 3;
 
@@ -51,6 +52,7 @@ export async function benchExport(): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
     for (const target of targets) results.push(...(await benchTarget(target, projectPath, wav, mix.channels, dir)));
     results.push(await benchNormalized(projectPath, dir));
+    results.push(await benchMp3Memory(projectPath, dir));
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -188,6 +190,28 @@ async function benchNormalized(projectPath: string, dir: string): Promise<BenchR
     note: `goal ≥ 40× realtime (the issue's whole export: render, loudness, limiter, encode, measure); runExportWorker as above with the loudness target: ${normalization.passes} file pass(es) after the float passes, gain ${normalization.gainDb} dB, limiter ${normalization.limiterDb} dB, landed at ${report?.loudness.integratedLufs} LUFS / ${report?.loudness.truePeakDbtp} dBTP; fastest of ${RUNS} by wall time (${seconds(wall)}; CPU ${seconds(cpu)})`,
   };
 }
+
+/**
+ * Peak memory of an MP3 export as a producer runs it from the command line: `glowroom render … -o
+ * mix.mp3` (320 kbit/s CBR; the compiled command as a child process, its worker threads included),
+ * whose written file is measured while it decodes. One run; the file is checked.
+ */
+async function benchMp3Memory(projectPath: string, dir: string): Promise<BenchResult> {
+  const out = path.join(dir, 'memory.mp3');
+  const load = os.loadavg()[0] ?? 0;
+  const run = runMeasured(process.execPath, [path.join(repoRoot, 'electron/cli/glowroom.mjs'), 'render', projectPath, '-o', out, '--bitrate', '320', '--tail', '0', '--json'], repoRoot, dir);
+  if (run.status !== 0 || run.maxRssKiB === null) throw new Error(`glowroom render to MP3 failed (exit ${run.status}): ${lastLines(run.stderr)}`);
+  await checkEncoded(readFileSync(out), { kind: 'mp3', mode: { cbrKbps: 320 } });
+  return {
+    name: `export ${BENCH_TRACKS}×${BENCH_SECONDS} s → MP3 320 kbit/s CBR, peak memory`,
+    value: run.maxRssKiB / 1024,
+    unit: 'MiB',
+    better: 'lower',
+    note: `goal ≤ 300 MiB; max RSS of \`glowroom render … -o mix.mp3 --bitrate 320\` (worker threads included) via ${run.method}; wall ${run.seconds.toFixed(1)} s, CPU ${run.cpuSeconds?.toFixed(1) ?? '?'} s; 1-minute load average ${load.toFixed(2)} at its start`,
+  };
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** One export through the worker, checked for length; returns its report. */
 async function exportOnce(projectPath: string, outPath: string, format: ExportFormat, normalize: ExportOptions['normalize'] = null): Promise<ExportReport> {
