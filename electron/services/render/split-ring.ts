@@ -24,7 +24,7 @@ const WRITER_TARGET = 6;
 const HEADER_BYTES = 32;
 const stopped = 1;
 const failed = 2;
-/** How long a side waits for the other before it gives up on it. */
+/** How long a side waits for the other before it gives up on it (unless the ring is told otherwise). */
 const PATIENCE_MS = 60_000;
 
 /**
@@ -46,6 +46,7 @@ export class SplitRing implements SplitExchange {
   constructor(
     readonly buffer = new SharedArrayBuffer(HEADER_BYTES + CAPACITY * 4),
     private readonly role: 'main' | 'helper' = 'main',
+    private readonly patienceMs = PATIENCE_MS,
   ) {
     this.header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
     this.ring = new Float32Array(buffer, HEADER_BYTES, CAPACITY);
@@ -58,7 +59,7 @@ export class SplitRing implements SplitExchange {
       const room = CAPACITY - ((this.count - Atomics.load(this.header, READ)) | 0);
       if (room === 0) {
         // Room for this plane's rest and the slack: the reader must have read that far.
-        this.waitFor(READ, (this.count - CAPACITY + Math.min(CAPACITY, frames - done + SLACK)) | 0, 'the main render');
+        this.waitFor(READ, (this.count - CAPACITY + 1) | 0, (this.count - CAPACITY + Math.min(CAPACITY, frames - done + SLACK)) | 0, 'the main render');
         continue;
       }
       const n = Math.min(room, frames - done);
@@ -71,7 +72,7 @@ export class SplitRing implements SplitExchange {
   }
 
   addInto(plane: Float32Array, frames: number): void {
-    while (((Atomics.load(this.header, WRITTEN) - this.count) | 0) < frames) this.waitFor(WRITTEN, (this.count + frames + SLACK) | 0, 'the second render thread');
+    while (((Atomics.load(this.header, WRITTEN) - this.count) | 0) < frames) this.waitFor(WRITTEN, (this.count + frames) | 0, (this.count + frames + SLACK) | 0, 'the second render thread');
     const ring = this.ring;
     const at = this.count & MASK;
     if (at + frames <= CAPACITY) for (let i = 0; i < frames; i++) plane[i] = (plane[i] as number) + (ring[at + i] as number);
@@ -113,9 +114,12 @@ export class SplitRing implements SplitExchange {
 
   /**
    * Waits until the other side moves `slot` (its counter) towards `target`, publishing ours first
-   * so neither waits on the other; woken early by a stop or a failure.
+   * so neither waits on the other; woken early by a stop or a failure. Returns at once when the
+   * counter, read after this side said it waits, has already reached `need` (what the caller must
+   * have, short of the slack): the other side may have published it just before it saw this side
+   * waiting, and would then wake it only at `target`, perhaps never while it waits itself.
    */
-  private waitFor(slot: number, target: number, other: string): void {
+  private waitFor(slot: number, need: number, target: number, other: string): void {
     this.publish();
     const helper = this.role === 'helper';
     const waits = helper ? WRITER_WAITS : READER_WAITS;
@@ -126,7 +130,8 @@ export class SplitRing implements SplitExchange {
       const state = Atomics.load(this.header, STATE);
       if (state === stopped) throw new SplitStopped();
       if (state === failed) throw new GlowroomError('internal', `${other} failed.`);
-      if (Atomics.wait(this.header, slot, seen, PATIENCE_MS) === 'timed-out' && Atomics.load(this.header, slot) === seen) {
+      if (((seen - need) | 0) >= 0) return;
+      if (Atomics.wait(this.header, slot, seen, this.patienceMs) === 'timed-out' && Atomics.load(this.header, slot) === seen) {
         throw new GlowroomError('internal', `${other} stopped responding.`);
       }
     } finally {
