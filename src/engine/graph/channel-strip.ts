@@ -310,14 +310,7 @@ export class ChannelStrip {
       outLeft[i] = (outLeft[i] as number) + l * outGain;
       outRight[i] = (outRight[i] as number) + r * outGain;
     }
-    // Indexed, not destructured: array destructuring may build an iterator on the audio thread.
-    const meterLeft = this.meters[0];
-    const meterRight = this.meters[1];
-    meterLeft.blockPeak = peakLeft;
-    meterLeft.blockSquares = squaresLeft;
-    meterRight.blockPeak = peakRight;
-    meterRight.blockSquares = squaresRight;
-    this.settleMeters(frames);
+    this.settleMeters(peakLeft, squaresLeft, peakRight, squaresRight, frames);
   }
 
   /**
@@ -364,17 +357,18 @@ export class ChannelStrip {
       outLeft[i] = (outLeft[i] as number) + l * outGain;
       outRight[i] = (outRight[i] as number) + r * outGain;
     }
+    this.settleMeters(peakLeft, squaresLeft, peakRight, squaresRight, frames);
+  }
+
+  /** Keeps the block's peaks and sums of squares the fader's pass measured and settles both meters on them (see `settleMeter`). */
+  private settleMeters(peakLeft: number, squaresLeft: number, peakRight: number, squaresRight: number, frames: number): void {
+    // Indexed, not destructured: array destructuring may build an iterator on the audio thread.
     const meterLeft = this.meters[0];
     const meterRight = this.meters[1];
     meterLeft.blockPeak = peakLeft;
     meterLeft.blockSquares = squaresLeft;
     meterRight.blockPeak = peakRight;
     meterRight.blockSquares = squaresRight;
-    this.settleMeters(frames);
-  }
-
-  /** Settles both meters on the block the fader's pass measured (see `settleMeter`). */
-  private settleMeters(frames: number): void {
     if (!this.metered) return;
     settleMeter(this.meters[0], this.left, frames);
     settleMeter(this.meters[1], this.right, frames);
