@@ -7,7 +7,10 @@
  */
 import { lpcKernelsBase64 } from './lpc-kernels-wasm';
 import { MAX_LPC_ORDER } from './lpc';
-import { compileBase64, Layout, webAssembly } from '../../dsp/wasm/wasm-module';
+import { KernelModule, Layout } from '../../dsp/wasm/wasm-module';
+
+/** The kernel module, compiled once per host. */
+const lpcModule = new KernelModule<LpcExports>(lpcKernelsBase64);
 
 interface LpcExports {
   autocorrelation(x: number, window: number, xf: number, d: number, n: number, out: number): void;
@@ -41,10 +44,8 @@ export class LpcKernels {
       lags: layout.take(8 * LAGS),
       residual: layout.take(4 * (blockSize + 1)),
     };
-    const api = webAssembly();
-    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
-    this.exports = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as LpcExports;
-    const { buffer } = memory;
+    const { exports, buffer } = lpcModule.instance(layout);
+    this.exports = exports;
     this.x = new Int32Array(buffer, this.at.x, blockSize);
     this.window = new Float64Array(buffer, this.at.window, blockSize);
     this.taps = new Float64Array(buffer, this.at.taps, MAX_LPC_ORDER);
@@ -76,12 +77,4 @@ export class LpcKernels {
     const { at } = this;
     return this.exports.residual(at.xf, n, at.taps, order, 1 / (1 << shift), at.residual) === 1;
   }
-}
-
-let compiled: object | undefined;
-
-/** The module, compiled once per host. */
-function compiledModule(): object {
-  compiled ??= compileBase64(lpcKernelsBase64);
-  return compiled;
 }

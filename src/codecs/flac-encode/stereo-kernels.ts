@@ -6,7 +6,10 @@
  * of the encoder's CPU time. `mid` and `side` are views into the instance's memory.
  */
 import { stereoKernelsBase64 } from './stereo-kernels-wasm';
-import { compileBase64, Layout, webAssembly } from '../../dsp/wasm/wasm-module';
+import { KernelModule, Layout } from '../../dsp/wasm/wasm-module';
+
+/** The kernel module, compiled once per host. */
+const stereoModule = new KernelModule<StereoExports>(stereoKernelsBase64);
 
 interface StereoExports {
   estimate(left: number, right: number, mid: number, side: number, n: number, out: number): void;
@@ -28,10 +31,8 @@ export class StereoKernels {
     // Three samples more than a block each: the kernel steps four samples at a time.
     const plane = 4 * (blockSize + 3);
     this.at = { left: layout.take(plane), right: layout.take(plane), mid: layout.take(plane), side: layout.take(plane), sums: layout.take(32) };
-    const api = webAssembly();
-    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
-    this.exports = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as StereoExports;
-    const { buffer } = memory;
+    const { exports, buffer } = stereoModule.instance(layout);
+    this.exports = exports;
     this.left = new Int32Array(buffer, this.at.left, blockSize);
     this.right = new Int32Array(buffer, this.at.right, blockSize);
     this.mid = new Int32Array(buffer, this.at.mid, blockSize);
@@ -46,12 +47,4 @@ export class StereoKernels {
     const { at } = this;
     this.exports.estimate(at.left, at.right, at.mid, at.side, n, at.sums);
   }
-}
-
-let compiled: object | undefined;
-
-/** The module, compiled once per host. */
-function compiledModule(): object {
-  compiled ??= compileBase64(stereoKernelsBase64);
-  return compiled;
 }

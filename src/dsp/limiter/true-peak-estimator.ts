@@ -2,7 +2,10 @@ import { sin } from '../../std/det-math';
 import { assert } from '../../std/assert';
 import { besselI0 } from '../bessel';
 import { truePeakBase64 } from '../wasm/true-peak-wasm';
-import { compileBase64, Layout, webAssembly } from '../wasm/wasm-module';
+import { KernelModule, Layout } from '../wasm/wasm-module';
+
+/** The kernel module, compiled once per host. */
+const truePeakModule = new KernelModule<InterpolateExports>(truePeakBase64);
 
 /** Oversampling factor of the true-peak estimate (ITU-R BS.1770-4 Annex 2 asks for at least 4). */
 export const TRUE_PEAK_OVERSAMPLING = 4;
@@ -72,10 +75,8 @@ export class TruePeakEstimator {
     this.workAt = layout.take(8 * (HISTORY + CHUNK_FRAMES + 1));
     this.peaksAt = layout.take(8 * (CHUNK_FRAMES + 1));
     this.outAt = layout.take(8);
-    const api = webAssembly();
-    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
-    this.kernel = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as InterpolateExports;
-    const buffer = memory.buffer;
+    const { exports, buffer } = truePeakModule.instance(layout);
+    this.kernel = exports;
     this.history = new Float64Array(buffer, this.historyAt, HISTORY * (channels + 1));
     this.frames = new Float64Array(buffer, this.workAt + 8 * HISTORY, CHUNK_FRAMES + 1);
     this.peaks = new Float64Array(buffer, this.peaksAt, CHUNK_FRAMES + 1);
@@ -143,14 +144,6 @@ const CHUNK_FRAMES = 4096;
 
 interface InterpolateExports {
   interpolate(history: number, x: number, count: number, taps: number, peaks: number, out: number): void;
-}
-
-let compiled: object | undefined;
-
-/** The kernel's module, compiled once per host. */
-function compiledModule(): object {
-  compiled ??= compileBase64(truePeakBase64);
-  return compiled;
 }
 
 /**

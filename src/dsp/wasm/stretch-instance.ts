@@ -1,5 +1,8 @@
 import { stretchKernelsBase64 } from './stretch-kernels-wasm';
-import { compileBase64, type Layout, webAssembly } from './wasm-module';
+import { KernelModule, type Layout } from './wasm-module';
+
+/** The kernel module, compiled once per host. */
+const stretchModule = new KernelModule<KernelExports>(stretchKernelsBase64);
 
 /** What stretch-kernels.wat exports; every address is a byte offset into the instance's memory. */
 export interface KernelExports {
@@ -16,16 +19,5 @@ export interface KernelExports {
 
 /** An instance of the stretch kernels with a memory of its own, large enough for `layout`. */
 export function kernelInstance(layout: Layout): { exports: KernelExports; buffer: ArrayBuffer } {
-  const api = webAssembly();
-  const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
-  const exports = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as KernelExports;
-  return { exports, buffer: memory.buffer };
-}
-
-let compiled: object | undefined;
-
-/** The module, compiled once per host. */
-function compiledModule(): object {
-  compiled ??= compileBase64(stretchKernelsBase64);
-  return compiled;
+  return stretchModule.instance(layout);
 }

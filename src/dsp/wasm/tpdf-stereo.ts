@@ -7,7 +7,10 @@
  */
 import { seededState } from '../dither';
 import { tpdfStereoBase64 } from './tpdf-stereo-wasm';
-import { compileBase64, Layout, webAssembly } from './wasm-module';
+import { KernelModule, Layout } from './wasm-module';
+
+/** The kernel module, compiled once per host. */
+const tpdfModule = new KernelModule<TpdfExports>(tpdfStereoBase64);
 
 interface TpdfExports {
   quantize(state: number, left: number, right: number, codesLeft: number, codesRight: number, count: number, scale: number): void;
@@ -30,10 +33,8 @@ export class StereoTpdfQuantizer {
   ) {
     const layout = new Layout();
     this.at = { state: layout.take(64), left: layout.take(4 * RUN), right: layout.take(4 * RUN), codesLeft: layout.take(4 * RUN), codesRight: layout.take(4 * RUN) };
-    const api = webAssembly();
-    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
-    this.exports = new api.Instance(compiledModule(), { env: { memory } }).exports as unknown as TpdfExports;
-    const { buffer } = memory;
+    const { exports, buffer } = tpdfModule.instance(layout);
+    this.exports = exports;
     this.left = new Float32Array(buffer, this.at.left, RUN);
     this.right = new Float32Array(buffer, this.at.right, RUN);
     this.codesLeft = new Int32Array(buffer, this.at.codesLeft, RUN);
@@ -56,12 +57,4 @@ export class StereoTpdfQuantizer {
       codesRight.set(this.codesRight.subarray(0, count), start);
     }
   }
-}
-
-let compiled: object | undefined;
-
-/** The module, compiled once per host. */
-function compiledModule(): object {
-  compiled ??= compileBase64(tpdfStereoBase64);
-  return compiled;
 }

@@ -10,13 +10,26 @@ export interface WebAssemblyApi {
   Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
 }
 
-export function webAssembly(): WebAssemblyApi {
+function webAssembly(): WebAssemblyApi {
   return (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
 }
 
-/** A module from its base64 bytes, compiled synchronously. */
-export function compileBase64(text: string): object {
-  return new (webAssembly().Module)(decodeBase64(text));
+/**
+ * A kernel module: compiled synchronously from its base64 bytes the first time an instance is
+ * made, once per host; each instance gets a memory of its own.
+ */
+export class KernelModule<Exports> {
+  private compiled: object | null = null;
+
+  constructor(private readonly base64: string) {}
+
+  /** A new instance whose memory is large enough for `layout`. */
+  instance(layout: Layout): { exports: Exports; buffer: ArrayBuffer } {
+    const api = webAssembly();
+    this.compiled ??= new api.Module(decodeBase64(this.base64));
+    const memory = new api.Memory({ initial: Math.ceil(layout.end / 65_536) });
+    return { exports: new api.Instance(this.compiled, { env: { memory } }).exports as Exports, buffer: memory.buffer };
+  }
 }
 
 /** Byte ranges handed out in order, each starting on 16 bytes. */
