@@ -171,10 +171,13 @@ export class Engine {
         this.automation.setLanes(command.lanes, this.clock, this.params);
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
-      case 'write-automation':
-        this.automation.write(command.target, command.param, command.writing);
+      case 'write-automation': {
+        const slot = this.params.index(command.target, command.param);
+        if (slot < 0) return;
+        this.params.written[slot] = command.writing ? 1 : 0;
         this.automation.bind(this.params, this.playhead, this.playing);
         return;
+      }
       case 'set-param': {
         const slot = this.params.index(command.target, command.param);
         if (slot >= 0 && Number.isFinite(command.value)) this.params.rampTo(slot, command.value);

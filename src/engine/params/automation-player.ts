@@ -1,5 +1,5 @@
 import { curveCodes, movesGeometrically, writeCurveValue } from '../../devices/automation-curve';
-import type { EngineAutomationLane } from '../../protocol/engine';
+import type { EngineAutomationLane, EngineAutomationPoint } from '../../protocol/engine';
 import type { Clock } from '../../std/clock';
 import { beats, hertz } from '../../std/units';
 import type { ParamTable } from './param-table';
@@ -33,7 +33,6 @@ import type { ParamTable } from './param-table';
  */
 export class AutomationPlayer {
   private lanes: readonly EngineAutomationLane[] = [];
-  private keys: string[] = [];
   /** Per lane: its points are [first, end) of the flat arrays. */
   private first = new Int32Array(0);
   private end = new Int32Array(0);
@@ -54,8 +53,6 @@ export class AutomationPlayer {
   private value = new Float64Array(0);
   /** The transport jumped since the last segment: every lane glides from where it is. */
   private jumped = false;
-  /** The lanes a control is writing (`laneKey`s): they leave their parameters to `set-param`. */
-  private readonly writing = new Set<string>();
 
   constructor(private readonly sampleRate: number) {}
 
@@ -68,7 +65,6 @@ export class AutomationPlayer {
       }
     }
     this.lanes = lanes;
-    this.keys = lanes.map((lane) => laneKey(lane.target, lane.param));
     const count = lanes.reduce((sum, lane) => sum + lane.points.length, 0);
     this.first = new Int32Array(lanes.length);
     this.end = new Int32Array(lanes.length);
@@ -109,36 +105,34 @@ export class AutomationPlayer {
     });
   }
 
-  /** A control starts or stops writing a parameter's lane; `bind` again to apply it. */
-  write(target: string, param: string, writing: boolean): void {
-    const key = laneKey(target, param);
-    if (writing) this.writing.add(key);
-    else this.writing.delete(key);
-  }
-
   /**
    * Hands the lanes' parameters in `table` (a new one after the routing changed, or the same) to
    * automation: held at the lanes' values at `playhead` when stopped, gliding there when playing;
-   * a lane a control is writing leaves its parameter to the control.
+   * a lane whose slot a control is writing (`table.written`) leaves its parameter to the control.
+   * Allocates nothing (a touch or a release of a control while playing binds again).
    */
   bind(table: ParamTable, playhead: number, playing: boolean): void {
-    this.lanes.forEach((lane, l) => {
+    const lanes = this.lanes;
+    for (let l = 0; l < lanes.length; l++) {
+      const lane = lanes[l] as EngineAutomationLane;
       const slot = table.index(lane.target, lane.param);
-      const written = this.writing.has(this.keys[l] ?? '');
+      const written = slot >= 0 && table.written[slot] === 1;
       this.slots[l] = slot >= 0 && !written ? slot : -1;
-      if (slot < 0) return;
+      if (slot < 0) continue;
       if (written) {
         table.unautomate(slot);
-        return;
+        continue;
       }
       table.automate(slot);
       this.glideFrames[l] = table.smoothingFrames(slot);
-      const base = this.first[l] ?? 0;
-      lane.points.forEach((point, p) => {
-        const next = lane.points[p + 1];
-        this.geometric[base + p] = next && movesGeometrically(table.spec(slot), point.value, next.value) ? 1 : 0;
-      });
-    });
+      const spec = table.spec(slot);
+      const points = lane.points;
+      const base = this.first[l] as number;
+      for (let p = 0; p < points.length; p++) {
+        const next = points[p + 1];
+        this.geometric[base + p] = next && movesGeometrically(spec, (points[p] as EngineAutomationPoint).value, next.value) ? 1 : 0;
+      }
+    }
     if (playing) this.jumped = true;
     else this.hold(table, playhead);
   }
@@ -250,9 +244,4 @@ export class AutomationPlayer {
     }
     return low;
   }
-}
-
-/** A lane's parameter as one string, for the set of lanes a control is writing (built per lane change, never per block). */
-function laneKey(target: string, param: string): string {
-  return `${target}\u0000${param}`;
 }

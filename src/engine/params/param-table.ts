@@ -46,6 +46,12 @@ export class ParamTable {
   /** 1 where automation drives the slot. */
   readonly automated: Uint8Array;
   /**
+   * 1 where a control is writing the slot's automation lane (Touch, Latch or Write while
+   * playing): the lane leaves the slot to `set-param` (`AutomationPlayer.bind`). Kept by slot, so
+   * a touch or a release finds it by numbers; carried over with the slot when the routing changes.
+   */
+  readonly written: Uint8Array;
+  /**
    * A slot after the parameters' own that is always ramping (see `advance`), so a first knob
    * turn in a session runs the code every block has run.
    */
@@ -72,6 +78,7 @@ export class ParamTable {
     this.remaining = new Int32Array(size);
     this.rampFrames = new Int32Array(size);
     this.automated = new Uint8Array(size);
+    this.written = new Uint8Array(size);
     this.specs.forEach((spec, index) => {
       this.rampFrames[index] = Math.round((spec.smoothingMs * sampleRate) / 1000);
       this.start[index] = this.end[index] = this.target[index] = spec.default;
@@ -154,8 +161,9 @@ export class ParamTable {
     this.remaining[index] = 0;
   }
 
-  /** Carries a parameter's state (value and ramp under way) over from the table this one replaces. */
+  /** Carries a parameter's state (value, ramp under way, a control writing it) over from the table this one replaces. */
   carry(index: number, from: ParamTable, fromIndex: number): void {
+    this.written[index] = from.written[fromIndex] ?? 0;
     this.start[index] = from.start[fromIndex] ?? 0;
     this.end[index] = from.end[fromIndex] ?? 0;
     this.target[index] = from.target[fromIndex] ?? 0;
