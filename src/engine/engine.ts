@@ -26,7 +26,7 @@ import { ChannelStrip, type InsertSlot, type PadFeed, type SendSlot, type Stereo
 import { compileGraph } from './graph/compile-graph';
 import { StereoDelay } from './graph/stereo-delay';
 import { TrackContent } from './graph/track-content';
-import { canSplitOff, channelShare, directTargetsOf, groupInto, splitGroup, type SplitExchange } from './graph/track-split';
+import { canSplitOff, groupTargets, splitGroup, type SplitExchange } from './graph/track-split';
 import { InstrumentHost } from './instruments/instrument-host';
 import { NoteSchedule } from './instruments/note-schedule';
 import { createInstrument } from './instruments/registry';
@@ -101,9 +101,9 @@ export class Engine {
   private masterInputLatency = 0;
   /** Null until `tapMasterFeeds` asks for stems; each with the strip's segment-long tap it copies from. */
   private stemTaps: (StemTap & { readonly source: StereoBlock })[] | null = null;
-  /** The tracks (ids) a helper thread would render (`splitGroup`), fixed by the routing: every engine sums what they add to buses apart. */
+  /** The tracks (ids) a helper thread would render (`splitGroup`), fixed by the routing: every engine processes them first. */
   private group: ReadonlySet<string> = new Set();
-  /** Null unless an offline render is split over two threads (`splitTracks`): this engine's side, each track's and each processed channel's `channelShare`, and each channel's targets handed over per track. */
+  /** Null unless an offline render is split over two threads (`splitTracks`): this engine's side, which tracks it renders and the blocks handed over. */
   private split: Split | null = null;
   private playing = false;
   private playhead = 0;
@@ -306,15 +306,15 @@ export class Engine {
    * routing change ends the split.
    */
   splitTracks(role: 'main' | 'helper', exchange: SplitExchange): void {
-    const given = (strip: ChannelStrip) => this.group.has(strip.id) && this.tracks.some((track) => track.strip === strip);
-    const own: number = role === 'main' ? channelShare.own : channelShare.skip;
-    const split: number = role === 'main' ? channelShare.replay : channelShare.record;
+    const helper = role === 'helper';
+    // The group leads the processing order (see `placeGroup`).
+    const groupEnd = this.order.findIndex((strip) => !this.group.has(strip.id));
     this.split = {
       exchange,
-      helper: role === 'helper',
-      trackShares: Uint8Array.from(this.tracks, (track) => (given(track.strip) ? split : own)),
-      orderShares: Uint8Array.from(this.order, (strip) => (given(strip) ? split : own)),
-      targets: this.order.map((strip) => (given(strip) ? directTargetsOf(strip) : [])),
+      helper,
+      renders: Uint8Array.from(this.tracks, (track) => (this.group.has(track.strip.id) === helper ? 1 : 0)),
+      groupEnd,
+      targets: groupTargets(this.order.slice(0, groupEnd)),
     };
   }
 
@@ -404,17 +404,12 @@ export class Engine {
     const params = this.params;
     params.advance(frames);
     const split = this.split;
-    const trackShares = split?.trackShares;
+    const renders = split?.renders;
     const strips = this.order;
     // A track's strip is written whole by its content's pan (ChannelStrip.process); buses and the master sum their inputs into a cleared one.
     for (let s = 0; s < strips.length; s++) {
       const strip = strips[s];
       if (strip && strip.channel.kind !== 'track') strip.clear();
-      const partial = strip?.partial;
-      if (partial) {
-        partial.left.fill(-0);
-        partial.right.fill(-0);
-      }
     }
     const tracks = this.tracks;
     for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
@@ -430,7 +425,7 @@ export class Engine {
     for (let t = 0; t < tracks.length; t++) {
       const track = tracks[t];
       const host = track?.host;
-      if (!track || !host || (trackShares !== undefined && trackShares[t] === channelShare.skip)) continue;
+      if (!track || !host || (renders !== undefined && renders[t] === 0)) continue;
       host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
       const pads = track.pads;
       for (let p = 0; p < pads.length; p++) {
@@ -446,7 +441,7 @@ export class Engine {
       this.automation.apply(params, this.playhead, frames);
       for (let t = 0; t < tracks.length; t++) {
         const track = tracks[t];
-        if (trackShares !== undefined && !renders(trackShares[t] as number)) continue;
+        if (renders !== undefined && renders[t] === 0) continue;
         if (track?.strip.sounds(params)) track.content.render(this.interpolator, this.scratch, 0, this.playhead, frames);
       }
       // The click sounds with the mix it belongs to, as late as the mix.
@@ -461,22 +456,21 @@ export class Engine {
         this.seekNotes();
       }
     }
-    for (let s = 0; s < strips.length; s++) {
+    // The split group leads the order: the main render takes its sums from the helper, which stops after them.
+    const first = split === null || split.helper ? 0 : split.groupEnd;
+    const end = split?.helper ? split.groupEnd : strips.length;
+    if (first > 0) exchangeGroupSums(split as Split, frames);
+    for (let s = first; s < end; s++) {
       const strip = strips[s];
       if (!strip) continue;
-      if (strip.partial !== null) addPartial(strip, strip.partial, split, frames);
-      const share = split === null ? channelShare.own : (split.orderShares[s] as number);
-      if (share !== channelShare.own) {
-        if (shareSegment(split as NonNullable<typeof split>, s, share, frames)) continue;
-      }
       strip.process(params, this.sendScratch, context, frames);
-      if (share === channelShare.record) handOver(split as NonNullable<typeof split>, s, frames);
       if (strip.faultedInsert >= 0) {
         this.deviceFaults++;
         this.deviceFaultChannel = this.strips.indexOf(strip);
         this.deviceFaultInsert = strip.faultedInsert;
       }
     }
+    if (split?.helper) exchangeGroupSums(split, frames);
     const taps = this.stemTaps;
     if (taps) {
       for (let t = 0; t < taps.length; t++) {
@@ -570,12 +564,12 @@ export class Engine {
       );
       const output = graph.outputs[index];
       const target = output ? strips[output.to] : undefined;
-      strip.output = target ? { target, delay: delayOf(output?.delay ?? 0), into: target } : null;
+      strip.output = target ? { target, delay: delayOf(output?.delay ?? 0) } : null;
       strip.sends = (graph.sends[index] ?? []).flatMap((connection): SendSlot[] => {
         const to = strips[connection.to];
         const send = strip.channel.sends[connection.send];
         const level = sendBases[index]?.[connection.send];
-        return to && send && level !== undefined ? [{ level, pre: send.tap === 'pre', target: to, delay: delayOf(connection.delay), into: to }] : [];
+        return to && send && level !== undefined ? [{ level, pre: send.tap === 'pre', target: to, delay: delayOf(connection.delay) }] : [];
       });
       strip.audible = graph.audible[index] ?? true;
     });
@@ -587,7 +581,6 @@ export class Engine {
     this.master = strips.find((strip) => strip.channel.kind === 'master') ?? null;
     this.latency = graph.outputLatency;
     this.masterInputLatency = graph.masterInputLatency;
-    if (this.stemTaps) this.tapMasterFeeds();
     const hosts = new Map<string, InstrumentHost>();
     strips.forEach((strip, index) => {
       const instrument = strip.channel.instrument;
@@ -611,7 +604,8 @@ export class Engine {
       strip.content = content;
       return [{ strip, content, host: hosts.get(strip.id) ?? null, pads }];
     });
-    this.group = this.sumGroupApart(mixer.channels);
+    this.group = this.placeGroup(mixer.channels);
+    if (this.stemTaps) this.tapMasterFeeds();
     const trackIds = new Set(this.tracks.map((track) => track.strip.id));
     for (const id of [...this.contents.keys()]) {
       if (!trackIds.has(id)) {
@@ -624,18 +618,16 @@ export class Engine {
   }
 
   /**
-   * Picks the split group for the new routing (`splitGroup`) and points its tracks' outputs and
-   * sends into their buses' partial sums (`groupInto`), split render or not.
+   * Picks the split group for the new routing (`splitGroup`) and moves its tracks, in track order,
+   * to the front of the processing order, split render or not (none of them has an input: see
+   * `canSplitOff`).
    */
-  private sumGroupApart(channels: EngineMixer['channels']): ReadonlySet<string> {
-    for (const strip of this.strips) strip.partial = null;
-    const splittable = this.tracks.filter((track) => canSplitOff(track.strip, track.host !== null, this.strips)).map((track) => track.strip.id);
+  private placeGroup(channels: EngineMixer['channels']): ReadonlySet<string> {
+    const padTargets = new Set(this.tracks.flatMap((track) => track.pads.map((pad) => pad.target)));
+    const splittable = this.tracks.filter((track) => canSplitOff(track.strip, track.host !== null, this.strips, padTargets)).map((track) => track.strip.id);
     const group = splitGroup(channels, splittable);
-    for (const { strip } of this.tracks) {
-      if (!group.has(strip.id)) continue;
-      if (strip.output) strip.output = { ...strip.output, into: groupInto(strip.output.target) };
-      strip.sends = strip.sends.map((send) => ({ ...send, into: groupInto(send.target) }));
-    }
+    const grouped = this.tracks.flatMap((track) => (group.has(track.strip.id) ? [track.strip] : []));
+    this.order = [...grouped, ...this.order.filter((strip) => !group.has(strip.id))];
     return group;
   }
 
@@ -750,67 +742,28 @@ function delayOf(frames: number): StereoDelay | null {
 interface Split {
   readonly exchange: SplitExchange;
   readonly helper: boolean;
-  readonly trackShares: Uint8Array;
-  readonly orderShares: Uint8Array;
-  readonly targets: readonly (readonly ChannelStrip[])[];
+  /** Per track (track order): 1 when this side renders its content. */
+  readonly renders: Uint8Array;
+  /** How many channels at the front of the processing order are the group's tracks. */
+  readonly groupEnd: number;
+  /** What the group adds into (`groupTargets`): the blocks handed over, in this order. */
+  readonly targets: readonly ChannelStrip[];
 }
 
 /**
- * A bus's partial sum (see `track-split.ts`) joins its input just before the bus is processed:
- * added from the engine's own block, or from what the helper handed over (main side); the helper
- * hands its block over instead.
+ * The group's sums: the helper hands each target's block over once it has processed the group;
+ * the main render adds them into its cleared targets (0 + x = x: the very sums) in their place.
  */
-function addPartial(strip: ChannelStrip, partial: StereoBlock, split: Split | null, frames: number): void {
-  if (split === null) {
-    const { left, right } = strip;
-    const fromLeft = partial.left;
-    const fromRight = partial.right;
-    for (let i = 0; i < frames; i++) {
-      left[i] = (left[i] as number) + (fromLeft[i] as number);
-      right[i] = (right[i] as number) + (fromRight[i] as number);
-    }
-  } else if (split.helper) {
-    split.exchange.put(partial.left, frames);
-    split.exchange.put(partial.right, frames);
-  } else {
-    split.exchange.addInto(strip.left, frames);
-    split.exchange.addInto(strip.right, frames);
-  }
-}
-
-/** Whether a track with this share has its clips rendered here. */
-function renders(share: number): boolean {
-  return share === channelShare.own || share === channelShare.record;
-}
-
-/**
- * A split channel's part of a segment before (instead of) processing it: skipped, replayed from
- * the helper (both true: do not process), or its targets emptied for recording (false: process).
- * Targets are emptied to −0, the one value that adds to anything without changing it, so what a
- * target holds after the channel is exactly what it added.
- */
-function shareSegment(split: Split, s: number, share: number, frames: number): boolean {
-  if (share === channelShare.skip) return true;
-  const targets = split.targets[s] as readonly ChannelStrip[];
+function exchangeGroupSums(split: Split, frames: number): void {
+  const { exchange, targets } = split;
   for (let t = 0; t < targets.length; t++) {
     const target = targets[t] as ChannelStrip;
-    if (share === channelShare.replay) {
-      split.exchange.addInto(target.left, frames);
-      split.exchange.addInto(target.right, frames);
+    if (split.helper) {
+      exchange.put(target.left, frames);
+      exchange.put(target.right, frames);
     } else {
-      target.left.fill(-0, 0, frames);
-      target.right.fill(-0, 0, frames);
+      exchange.addInto(target.left, frames);
+      exchange.addInto(target.right, frames);
     }
-  }
-  return share === channelShare.replay;
-}
-
-/** The helper's side after processing a split channel: hands over what it added into each target. */
-function handOver(split: Split, s: number, frames: number): void {
-  const targets = split.targets[s] as readonly ChannelStrip[];
-  for (let t = 0; t < targets.length; t++) {
-    const target = targets[t] as ChannelStrip;
-    split.exchange.put(target.left, frames);
-    split.exchange.put(target.right, frames);
   }
 }

@@ -42,7 +42,7 @@ export interface SplitHelper {
  * Uses the second core for an offline render (see `SplitExchange`): gives the engine's split group
  * (about half the work: audio tracks from the end of the track list, weighed by their inserts
  * against every channel's) to an engine in a render-helper worker, and sets `engine` to render the
- * rest and add the helper's share where it belongs, so the mix is the same to the bit. Returns null, leaving
+ * rest onto the sums the helper hands over, so the mix is the same to the bit. Returns null, leaving
  * `engine` as it is, when there is one core (or one thread is asked for), the span is short, or
  * no track can be split off.
  */

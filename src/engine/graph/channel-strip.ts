@@ -29,15 +29,12 @@ export interface SendSlot {
   readonly pre: boolean;
   readonly target: ChannelStrip;
   readonly delay: StereoDelay | null;
-  /** What it adds into: the target, or the target's `partial` (see `track-split.ts`). */
-  readonly into: StereoBlock;
 }
 
-/** Where a strip's output goes: the channel, the path's delay and what it adds into (as `SendSlot`'s). */
+/** Where a strip's output goes: the channel and the path's delay (as `SendSlot`'s). */
 export interface OutputSlot {
   readonly target: ChannelStrip;
   readonly delay: StereoDelay | null;
-  readonly into: StereoBlock;
 }
 
 /** Where a drum track's pads with their own output play: a bus, held back to meet its other inputs in time. */
@@ -76,11 +73,6 @@ export class ChannelStrip {
   /** Entries: the fader's level at the block's start and end, then each send's (see `levelEntry`). */
   private levels = new LevelGains(2);
   output: OutputSlot | null = null;
-  /**
-   * A bus's sum of what the tracks of the split group (`track-split.ts`) add into it, kept apart
-   * and added to the input just before the bus is processed; null for every other channel.
-   */
-  partial: StereoBlock | null = null;
   /** A track's clips and instrument, panned: the strip's input (null for buses and the master, which sum what feeds them). */
   content: TrackContent | null = null;
   /** False: the meters are left alone (an offline render, where nobody reads them): the fader's pass skips their sums. */
@@ -191,8 +183,8 @@ export class ChannelStrip {
       tap.left.fill(0);
       tap.right.fill(0);
       addInto(left, right, tap, output.delay, frames);
-      addInto(tap.left, tap.right, output.into, null, frames);
-    } else if (output) addInto(left, right, output.into, output.delay, frames);
+      addInto(tap.left, tap.right, output.target, null, frames);
+    } else if (output) addInto(left, right, output.target, output.delay, frames);
   }
 
   /**
@@ -218,7 +210,7 @@ export class ChannelStrip {
       const step = ((levels[LevelGains.gain(sendStart(s) + 1)] as number) - from) / frames;
       if (send.delay !== null || count === FUSED_SENDS) ok = from === 0 && step === 0 && send.delay === null;
       else if (from !== 0 || step !== 0) {
-        fused[count] = send.into;
+        fused[count] = send.target;
         gains[2 * count] = from;
         gains[2 * count + 1] = step;
         count++;
@@ -229,7 +221,7 @@ export class ChannelStrip {
       fused[k] = sink;
       gains[2 * k] = gains[2 * k + 1] = 0;
     }
-    fused[FUSED_SENDS] = ok && output ? output.into : sink;
+    fused[FUSED_SENDS] = ok && output ? output.target : sink;
     gains[2 * FUSED_SENDS] = ok && output ? 1 : 0;
     return ok;
   }
@@ -396,8 +388,8 @@ export class ChannelStrip {
     const { left, right } = this;
     if (send.delay === null) {
       // Straight into the target: the same sum as through the scratch, one pass fewer.
-      const toLeft = send.into.left;
-      const toRight = send.into.right;
+      const toLeft = send.target.left;
+      const toRight = send.target.right;
       for (let i = 0; i < frames; i++) {
         const gain = from + step * (i + 1);
         toLeft[i] = (toLeft[i] as number) + Math.fround((left[i] as number) * gain);
@@ -410,7 +402,7 @@ export class ChannelStrip {
       scratch.left[i] = (left[i] as number) * gain;
       scratch.right[i] = (right[i] as number) * gain;
     }
-    addInto(scratch.left, scratch.right, send.into, send.delay, frames);
+    addInto(scratch.left, scratch.right, send.target, send.delay, frames);
   }
 }
 

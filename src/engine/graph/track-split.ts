@@ -1,17 +1,16 @@
 import type { EngineChannel } from '../../protocol/engine';
-import type { ChannelStrip, StereoBlock } from './channel-strip';
+import type { ChannelStrip } from './channel-strip';
 
 /**
  * Offline renders run on two threads: two engines with the same document, one on each thread.
  * Which tracks the second thread may take is fixed by the document alone (`splitGroup`), and
- * every engine, split or not, sums those tracks' contributions to each bus apart, in a block of
- * the bus's own (`ChannelStrip.partial`, starting from −0), added to the bus's input just before
- * the bus is processed. So the helper thread hands over one summed block per bus and segment, not
- * one per track, and a render on two threads gives every bus the same float32 sums in the same
- * order as playback or a render on one thread: the mix is the same to the bit. What such a track
- * adds to the master is handed over track by track and added where the track stands in the
- * processing order: the master's input stays the sum of its feeds in that order, which the stems
- * promise.
+ * every engine, split or not, processes those tracks first, before any other channel: each bus
+ * and the master then holds, once the group is processed, the float32 sum of what the group
+ * added to it (from a cleared block, in the group's order), and every other feed adds onto that.
+ * So the helper thread hands over one block per target (bus or master) and segment, and the main
+ * render starts each target from it: a render on two threads gives every channel the same sums
+ * in the same order as playback or a render on one thread (the mix is the same to the bit), and
+ * the stems, in processing order, still sum to the master's input.
  */
 export interface SplitExchange {
   /** Helper side: hands over frames [0, frames) of `plane`. */
@@ -22,45 +21,27 @@ export interface SplitExchange {
   segmentDone(): void;
 }
 
-/** What an engine does with a channel in a split render. */
-export const channelShare = {
-  /** Renders and processes it (no split, or the main engine's own channels). */
-  own: 0,
-  /** Leaves it alone (the helper: every channel not in the group). */
-  skip: 1,
-  /** Renders and processes it, hands over what it added into the master (the helper: the group's tracks). */
-  record: 2,
-  /** Adds what the helper handed over into the master (the main engine: the group's tracks). */
-  replay: 3,
-} as const;
-
 /** The channels a strip adds into: its output, then its sends. */
 export function targetsOf(strip: ChannelStrip): ChannelStrip[] {
   return [...(strip.output ? [strip.output.target] : []), ...strip.sends.map((send) => send.target)];
 }
 
-/** The targets a strip adds into directly, not through a bus's `partial`: the ones a split render hands over per track. */
-export function directTargetsOf(strip: ChannelStrip): ChannelStrip[] {
-  return [...(strip.output && strip.output.into === strip.output.target ? [strip.output.target] : []), ...strip.sends.filter((send) => send.into === send.target).map((send) => send.target)];
-}
-
-/** The block a track of the group adds into for `target`: the bus's partial sum (made here), or the master itself. */
-export function groupInto(target: ChannelStrip): StereoBlock {
-  if (target.channel.kind !== 'bus') return target;
-  target.partial ??= { left: new Float32Array(target.left.length), right: new Float32Array(target.right.length) };
-  return target.partial;
+/** The channels the group's strips add into, each once, in the order they are first fed: the blocks handed over. */
+export function groupTargets(group: readonly ChannelStrip[]): ChannelStrip[] {
+  return [...new Set(group.flatMap(targetsOf))];
 }
 
 /**
- * Whether a track's strip can be rendered on the helper: it adds into each of its targets once
- * (so each target's sum can be handed over alone), nothing listens to it as a sidechain (the
- * listener would need its samples), and it plays no instrument (whose pads may feed buses of
- * their own).
+ * Whether a track's strip can be rendered on the helper (and so go first in the processing
+ * order): it plays no instrument (whose pads feed buses of their own), adds into each target once,
+ * adds into no bus that pads feed (they add before every strip), and neither listens to a
+ * sidechain nor is one (the listener would need the key's samples on its own thread).
  */
-export function canSplitOff(strip: ChannelStrip, hasInstrument: boolean, allStrips: readonly ChannelStrip[]): boolean {
+export function canSplitOff(strip: ChannelStrip, hasInstrument: boolean, allStrips: readonly ChannelStrip[], padTargets: ReadonlySet<ChannelStrip>): boolean {
   if (hasInstrument) return false;
   const targets = targetsOf(strip);
-  if (new Set(targets).size !== targets.length) return false;
+  if (new Set(targets).size !== targets.length || targets.some((target) => padTargets.has(target))) return false;
+  if (strip.inserts.some((insert) => insert.sidechain !== null)) return false;
   return !allStrips.some((other) => other.inserts.some((insert) => insert.sidechain === strip));
 }
 
