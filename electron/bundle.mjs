@@ -1,7 +1,7 @@
 // Bundles the Electron side into dist/electron/:
 //   main.mjs     the main process (ESM, Node). package.json dependencies stay external: they ship
 //                in node_modules inside the app, and native ones cannot be bundled at all.
-//   workers/*.mjs the worker_threads entries (analyze, export, render helper, library upgrade), bundled like main.
+//   workers/*.mjs the worker_threads entries (analyze, export, encode, render helper, library upgrade), bundled like main.
 // and the command line into dist/cli/: main.mjs, workers/*.mjs (so `glowroom render` starts the
 // export worker from the same build) and chunks/ that each command imports only when it runs, plus
 // sources.json, which the launcher electron/cli/glowroom.mjs checks to never run a stale build.
@@ -24,6 +24,7 @@ const bundles = [
   { ...nodeSide, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/analyze-worker.ts'], outfile: 'dist/electron/workers/analyze-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/export-worker.ts'], outfile: 'dist/electron/workers/export-worker.mjs' },
+  { ...nodeSide, entryPoints: ['electron/workers/encode-worker.ts'], outfile: 'dist/electron/workers/encode-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/render-helper-worker.ts'], outfile: 'dist/electron/workers/render-helper-worker.mjs' },
   { ...nodeSide, entryPoints: ['electron/workers/library-upgrade-worker.ts'], outfile: 'dist/electron/workers/library-upgrade-worker.mjs' },
   {
@@ -32,6 +33,7 @@ const bundles = [
       main: 'electron/cli/main.ts',
       'workers/analyze-worker': 'electron/workers/analyze-worker.ts',
       'workers/export-worker': 'electron/workers/export-worker.ts',
+      'workers/encode-worker': 'electron/workers/encode-worker.ts',
       'workers/render-helper-worker': 'electron/workers/render-helper-worker.ts',
     },
     outdir: 'dist/cli',

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { appRoot } from './repo-paths';
 
 /** The worker entries under electron/workers/. */
-export type WorkerName = 'analyze-worker' | 'export-worker' | 'render-helper-worker' | 'library-upgrade-worker';
+export type WorkerName = 'analyze-worker' | 'export-worker' | 'encode-worker' | 'render-helper-worker' | 'library-upgrade-worker';
 
 /**
  * Starts a worker thread running `electron/workers/<name>`. Code running from a bundle in

@@ -74,6 +74,8 @@ export function pictureData(cover: CoverArt): Uint8Array {
 export interface StreamInfoPatch {
   readonly minFrameBytes: number;
   readonly maxFrameBytes: number;
+  /** Samples per channel in the stream (its 36-bit total). */
+  readonly frames: number;
   /** 16 bytes. */
   readonly md5: Uint8Array;
 }
@@ -111,6 +113,8 @@ export function rewriteFlacMetadata(flac: Uint8Array, extra: readonly FlacBlock[
   if (patch) {
     info.set(u24(patch.minFrameBytes), 4);
     info.set(u24(patch.maxFrameBytes), 7);
+    info[13] = ((info[13] as number) & 0xf0) | (Math.floor(patch.frames / 2 ** 32) & 0x0f);
+    new DataView(info.buffer, info.byteOffset + 14, 4).setUint32(0, patch.frames >>> 0);
     info.set(patch.md5.subarray(0, 16), 18);
   }
   const kept = blocks.slice(1).filter((b) => b.type !== VORBIS_COMMENT && b.type !== PICTURE && b.type !== PADDING);

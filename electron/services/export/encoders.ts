@@ -61,12 +61,15 @@ export interface StreamEncoder {
 /** Whether `format`'s encoder reports the decoded samples (`StreamEncoder.push`'s `heard`): lossless formats do. */
 export const reportsHeard = (format: ExportFormat): boolean => format.kind !== 'mp3';
 
-/** An encoder writing a `frames`-frame file of `format` to `out`. */
-export async function openEncoder(format: ExportFormat, sampleRate: number, channels: number, frames: number, tags: AudioTags | undefined, out: ByteSink): Promise<StreamEncoder> {
+/**
+ * An encoder writing a `frames`-frame file of `format` to `out`; with `frames` null, a file as
+ * long as what is pushed, its headers completed by `finish` (the same bytes as when the length was given).
+ */
+export async function openEncoder(format: ExportFormat, sampleRate: number, channels: number, frames: number | null, tags: AudioTags | undefined, out: ByteSink): Promise<StreamEncoder> {
   switch (format.kind) {
     case 'wav': {
       const options: WavEncodeOptions = { ...(format.bits === '32f' ? { bitDepth: 32, float: true } : { bitDepth: format.bits, ditherSeed: DEFAULT_DITHER_SEED }), chunks: wavMetadataChunks(tags) };
-      return new WavEncoder(wavHeader(sampleRate, channels, frames, options), new WavFrameWriter(channels, options), frames, out);
+      return new WavEncoder((length) => wavHeader(sampleRate, channels, length, options), new WavFrameWriter(channels, options), frames, out);
     }
     case 'flac':
       return new FlacEncoder(sampleRate, channels, format.bits, frames, tags, out);
@@ -140,7 +143,7 @@ class FlacEncoder implements StreamEncoder {
     sampleRate: number,
     channels: number,
     private readonly bits: 16 | 24,
-    frames: number,
+    frames: number | null,
     tags: AudioTags | undefined,
     private readonly out: ByteSink,
   ) {
@@ -182,13 +185,14 @@ class WavEncoder implements StreamEncoder {
   private bytes = new Uint8Array(0);
   private written = 0;
 
+  /** `header` gives the header of a file of so many frames (its length does not depend on them). */
   constructor(
-    header: Uint8Array,
+    private readonly header: (frames: number) => Uint8Array,
     private readonly writer: WavFrameWriter,
-    private readonly frames: number,
+    private readonly frames: number | null,
     private readonly out: ByteSink,
   ) {
-    out.append(header);
+    out.append(header(frames ?? 0));
   }
 
   push(planes: readonly Float32Array[], frames: number, heard?: readonly Float32Array[]): void {
@@ -200,9 +204,10 @@ class WavEncoder implements StreamEncoder {
   }
 
   async finish(): Promise<void> {
-    if (this.written !== this.frames) throw new GlowroomError('internal', `the WAV encoder was given ${this.written} frames for a ${this.frames}-frame file`);
+    if (this.frames === null) this.out.patch(0, this.header(this.written));
+    else if (this.written !== this.frames) throw new GlowroomError('internal', `the WAV encoder was given ${this.written} frames for a ${this.frames}-frame file`);
     // RIFF chunks are padded to an even size.
-    if ((this.frames * this.writer.frameBytes) % 2 === 1) this.out.append(new Uint8Array(1));
+    if ((this.written * this.writer.frameBytes) % 2 === 1) this.out.append(new Uint8Array(1));
     await Promise.resolve();
   }
 }

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LoudnessMeter, type LoudnessResult } from '../../../src/analysis/loudness/loudness-meter';
 import { masterChannelId } from '../../../src/model/project-schema';
@@ -10,14 +10,16 @@ import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
-import { extensionOf, MemorySink, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
+import { extensionOf, mp3CbrKbps, mp3Rates, openEncoder } from './encoders';
 import { FileSink } from './file-sink';
-import { measureWrittenMp3 } from './measure-written';
+import { EncodePass, type EncodeSpec, type FileOutput } from './encode-pass';
+import { StreamedEncode } from './streamed-encode';
 import { outOfMemory } from './out-of-memory';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
-import { applyFadesToFile, loudnessFigures, masterPass, type Stereo } from './master-chain';
-import { MIX_CHUNK_FRAMES, MixFile } from '../render/mix-file';
+import { applyFadesToFile, loudnessFigures, masterPass } from './master-chain';
+import { MixFile } from '../render/mix-file';
+import { renderThreadsAllowed } from '../render/split-render';
 import { makeScratchFolder } from '../render/scratch-folders';
 import { beatsToFrame, loadEngine, prepareProject, renderSpan, renderStems, type PreparedProject, type Span } from '../render/render-span';
 import { checkWritableFolder, StagedFiles } from './staged-files';
@@ -28,6 +30,8 @@ export interface ExportControl {
   readonly onProgress?: (phase: ExportPhase, done: number, total: number, label: string) => void;
 }
 
+/** Under this much audio the encode worker costs more to start than running beside the render saves. */
+const STREAM_MIN_SECONDS = 8;
 /** Within this of the target the loop stops; the promise made to the user is ±0.5 LU. */
 const AIM_LU = 0.1;
 const PROMISE_LU = 0.5;
@@ -47,7 +51,9 @@ export const exportRates: readonly number[] = [44_100, 48_000, 96_000];
  * in one pass through the same graph and taken where they enter the master: they sum to the mix
  * before the master's inserts and fader (no normalisation, no limiting), all as long as the mix; asked for with a loudness target, the report says so
  * (`stemsLoudnessNote`), and with no mix file the target is not applied at all. Nothing appears
- * under a final name until every file is complete.
+ * under a final name until every file is complete. With no loudness target and no fades the
+ * file's first pass needs nothing from the whole mix: it runs in the encode worker beside the
+ * render (StreamedEncode), on the second core, with the same bytes.
  */
 export async function exportProject(job: ExportJob, control: ExportControl = {}): Promise<ExportReport> {
   const started = performance.now();
@@ -78,21 +84,26 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     throw error;
   }
   const staged = new StagedFiles();
+  let streamed: StreamedEncode | null = null;
   try {
     cancelled();
     const { span, fades, note } = spanOf(prepared, options);
     const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
     if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
 
-    mix.keep(await renderSpan(prepared, span, mix, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
+    // Stems only: no file takes the target, so the report describes the mix the stems sum to.
+    const mixOptions = job.outPath ? options : { ...options, normalize: null };
+    const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
+    // With nothing to learn from the whole mix first (no loudness target, no fades), the file's pass runs beside the render.
+    if (output && !mixOptions.normalize && fades.in === 0 && fades.out === 0 && streamPays(span.frames + span.tailFrames, sampleRate)) {
+      streamed = new StreamedEncode(mix, span.frames, { format: options.format, sampleRate, tags: options.tags, frames: null }, output, 0, options.ceilingDbtp ?? null);
+    }
+    mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
     const frames = mix.frames;
 
     if (job.stems && options.normalize) warnings.push(stemsLoudnessNote);
-    // Stems only: no file takes the target, so the report describes the mix the stems sum to.
-    const mixOptions = job.outPath ? options : { ...options, normalize: null };
-    const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
-    const master = await masterAndEncode(mix, sampleRate, mixOptions, output, async (done, total, label) => {
+    const master = await masterAndEncode(mix, sampleRate, mixOptions, output, streamed?.finish() ?? null, async (done, total, label) => {
       cancelled();
       progress('master', done, total, label);
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -136,12 +147,19 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
       warnings,
     };
   } catch (error) {
+    // The encode worker has closed its file before the staged files are removed.
+    const failure = streamed ? await streamed.abort(error) : error;
     await staged.discard();
-    throw outOfMemory(error) ?? error;
+    throw outOfMemory(failure) ?? failure;
   } finally {
     mix.dispose();
     prepared.dispose();
   }
+}
+
+/** Whether the file's pass should run in its own worker beside the render: two cores or more (as the render's split asks), and long enough to pay for starting it. */
+function streamPays(frames: number, sampleRate: number): boolean {
+  return renderThreadsAllowed() >= 2 && frames >= STREAM_MIN_SECONDS * sampleRate;
 }
 
 function signalOf(control: ExportControl): { signal?: AbortSignal } {
@@ -216,6 +234,12 @@ function songEndFrame(prepared: PreparedProject): number {
   return loadEngine(prepared).endFrame;
 }
 
+/** What the written file's pass found: the limiter's deepest reduction (dB) and the file's loudness. */
+interface FilePassResult {
+  readonly limiterDb: number;
+  readonly measured: LoudnessResult;
+}
+
 interface Mastered {
   readonly measured: LoudnessResult;
   readonly normalization: ExportReport['normalization'];
@@ -225,14 +249,16 @@ interface Mastered {
 /**
  * The master stage: gain to the loudness target and the limiter at the ceiling, iterated on the
  * float mix (stage 1), then encoded into `output.temp` (or, with no output, only measured) and
- * measured as the file decodes (stage 2), a chunk at a time from `mix`. `step` reports progress,
- * stops on cancel and lets messages through; it runs between chunks.
+ * measured as the file decodes (stage 2), a chunk at a time from `mix`; the first file pass is
+ * `streamed`'s when the encode worker ran it beside the render. `step` reports progress, stops on
+ * cancel and lets messages through; it runs between chunks.
  */
 async function masterAndEncode(
   mix: MixFile,
   sampleRate: number,
   options: ExportOptions,
-  output: { target: string; temp: string } | null,
+  output: FileOutput | null,
+  streamed: Promise<FilePassResult> | null,
   step: (done: number, total: number, label: string) => Promise<void>,
 ): Promise<Mastered> {
   const target = options.normalize;
@@ -243,25 +269,10 @@ async function masterAndEncode(
   let label = '';
   let stage = 0;
   const between = () => step(stage, MAX_PASSES + 1, label);
-  /**
-   * One master pass over the mix, measured (`encode` gets each chunk first and returns what the
-   * file decodes to, or null when that is measured later). Only the file's pass measures the true
-   * peak: the passes before it steer by integrated loudness alone, and oversampling is most of a
-   * meter's work.
-   */
-  const measuredPass = async (passGainDb: number, passCeiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo | null) => {
-    const meter = new LoudnessMeter(sampleRate, 2, undefined, { truePeak: encode !== undefined });
-    const limiterDb = await masterPass(
-      mix,
-      sampleRate,
-      passGainDb,
-      passCeiling,
-      (planes, frames) => {
-        const heard = encode ? encode(planes, frames) : planes;
-        if (heard) meter.push(heard, frames);
-      },
-      between,
-    );
+  /** One loudness-only pass of the master stage over the mix (no true peak: oversampling is most of a meter's work). */
+  const measuredPass = async (passGainDb: number, passCeiling: number | null) => {
+    const meter = new LoudnessMeter(sampleRate, 2, undefined, { truePeak: false });
+    const limiterDb = await masterPass(mix, sampleRate, passGainDb, passCeiling, (planes, frames) => meter.push(planes, frames), between);
     return { limiterDb, measured: meter.result() };
   };
   if (target) {
@@ -296,7 +307,7 @@ async function masterAndEncode(
   stage = MAX_PASSES;
   for (let pass = 1; ; pass++) {
     label = pass === 1 ? 'Encoding and measuring the file' : `Correcting the file (pass ${pass})`;
-    const { limiterDb, measured } = await encodePass(mix, sampleRate, options, output, gainDb, limiterCeiling, measuredPass);
+    const { limiterDb, measured } = pass === 1 && streamed ? await between().then(() => streamed) : await encodePass(mix, { format: options.format, sampleRate, tags: options.tags, frames: mix.frames }, output, gainDb, limiterCeiling, between);
     const missLu = target && Number.isFinite(measured.integratedLufs) ? target.targetLufs - measured.integratedLufs : 0;
     const overDb = ceiling !== null ? measured.truePeakDbtp - ceiling : 0;
     const onTarget = Math.abs(missLu) <= PROMISE_LU && overDb <= 0;
@@ -322,31 +333,14 @@ async function masterAndEncode(
   }
 }
 
-type MeasuredPass = (gainDb: number, ceiling: number | null, encode?: (planes: Stereo, frames: number) => Stereo | null) => Promise<{ limiterDb: number; measured: LoudnessResult }>;
-
-/**
- * Encodes the mastered mix into `output.temp` (into memory when there is no output) and measures
- * the file as it decodes: lossless formats as they are encoded, MP3 by decoding the written bytes
- * a chunk at a time into the meter.
- */
-async function encodePass(mix: MixFile, sampleRate: number, options: ExportOptions, output: { target: string; temp: string } | null, gainDb: number, ceiling: number | null, measuredPass: MeasuredPass): Promise<{ limiterDb: number; measured: LoudnessResult }> {
-  const file = output ? new FileSink(output.temp, output.target) : null;
-  const memory = file ? null : new MemorySink();
+/** The written file's pass: the master stage over the mix, encoded into `output` and measured (EncodePass). */
+async function encodePass(mix: MixFile, spec: EncodeSpec, output: FileOutput | null, gainDb: number, ceiling: number | null, between: () => Promise<void>): Promise<FilePassResult> {
+  const pass = await EncodePass.open(spec, output);
   try {
-    const encoder = await openEncoder(options.format, sampleRate, 2, mix.frames, options.tags, file ?? (memory as MemorySink));
-    const heard: Stereo = [new Float32Array(MIX_CHUNK_FRAMES), new Float32Array(MIX_CHUNK_FRAMES)];
-    const lossless = reportsHeard(options.format);
-    const pass = await measuredPass(gainDb, ceiling, (planes, frames) => {
-      encoder.push(planes, frames, heard);
-      return lossless ? heard : null;
-    });
-    await encoder.finish();
-    file?.finish();
-    if (lossless) return pass;
-    const bytes = file && output ? readFileSync(output.temp) : (memory as MemorySink).bytes();
-    return { limiterDb: pass.limiterDb, measured: await measureWrittenMp3(bytes, sampleRate) };
+    const limiterDb = await masterPass(mix, spec.sampleRate, gainDb, ceiling, (planes, frames) => pass.push(planes, frames), between);
+    return { limiterDb, measured: await pass.finish() };
   } finally {
-    file?.close();
+    pass.close();
   }
 }
 

@@ -26,11 +26,69 @@ export function applyFadesToFile(mix: MixFile, fadeIn: number, fadeOut: number):
 }
 
 /**
- * The master stage of an export over the mix in `mix`, a chunk at a time: `gainDb` of gain, then
- * the true-peak lookahead limiter at `ceilingDbtp` (or none when null), its lookahead latency
- * compensated. Hands `sink` the result in order, in runs of at most MIX_CHUNK_FRAMES frames
- * (planes valid during the call), `mix.frames` frames in all; returns the limiter's deepest
- * reduction in dB. `between` runs after every chunk (cancel checks, progress).
+ * The master stage of an export as a stream: `gainDb` of gain, then the true-peak lookahead
+ * limiter at `ceilingDbtp` (or none when null), its lookahead latency compensated. `push` takes
+ * the mix in order (scaled in place) and hands `sink` the result as it comes, in runs of at most
+ * MIX_CHUNK_FRAMES frames (planes valid during the call); `finish` hands on the rest, so `sink`
+ * gets exactly as many frames as were pushed, the same whatever the pushes' sizes when they are
+ * multiples of 128 frames (the limiter's pass) but the last.
+ */
+export class MasterStage {
+  private readonly gain: number;
+  private readonly limiter: TruePeakLimiter | null;
+  private readonly output: Stereo | null;
+  /** Output frames still to drop: the limiter's output lags its input by its latency. */
+  private skip: number;
+  private pushed = 0;
+  private emitted = 0;
+
+  constructor(
+    sampleRate: number,
+    gainDb: number,
+    ceilingDbtp: number | null,
+    private readonly sink: (planes: Stereo, frames: number) => void,
+  ) {
+    this.gain = decibelsToGain(gainDb);
+    this.limiter = ceilingDbtp === null ? null : new TruePeakLimiter(sampleRate, 2, { ceilingDbtp });
+    const room = Math.max(MIX_CHUNK_FRAMES, this.limiter?.latencyFrames ?? 0);
+    this.output = this.limiter ? [new Float32Array(room), new Float32Array(room)] : null;
+    this.skip = this.limiter?.latencyFrames ?? 0;
+  }
+
+  /** Frames [0, frames) of `input` (frames ≤ MIX_CHUNK_FRAMES), scaled in place by the gain. */
+  push(input: Stereo, frames: number): void {
+    const gain = this.gain;
+    for (const plane of input) for (let i = 0; i < frames; i++) plane[i] = (plane[i] as number) * gain;
+    this.pushed += frames;
+    if (!this.limiter || !this.output) {
+      this.emit(input, frames);
+      return;
+    }
+    this.limiter.process(input, frames, this.output);
+    this.emit(this.output, frames);
+  }
+
+  /** Hands on what the limiter still holds; returns its deepest reduction in dB (0 without one). */
+  finish(): number {
+    if (!this.limiter || !this.output) return 0;
+    this.emit(this.output, this.limiter.flush(this.output));
+    return this.limiter.maxGainReductionDb();
+  }
+
+  private emit(output: Stereo, count: number): void {
+    const from = Math.min(this.skip, count);
+    this.skip -= from;
+    const n = Math.min(count - from, this.pushed - this.emitted);
+    if (n <= 0) return;
+    this.sink(from === 0 ? output : [output[0].subarray(from), output[1].subarray(from)], n);
+    this.emitted += n;
+  }
+}
+
+/**
+ * The master stage (see MasterStage) over the mix in `mix`, a chunk at a time; `sink` gets
+ * `mix.frames` frames in all. Returns the limiter's deepest reduction in dB. `between` runs
+ * after every chunk (cancel checks, progress).
  */
 export async function masterPass(
   mix: MixFile,
@@ -41,32 +99,15 @@ export async function masterPass(
   between: () => Promise<void> = async () => {},
 ): Promise<number> {
   const frames = mix.frames;
-  const gain = decibelsToGain(gainDb);
   const input: Stereo = [new Float32Array(MIX_CHUNK_FRAMES), new Float32Array(MIX_CHUNK_FRAMES)];
-  const limiter = ceilingDbtp === null ? null : new TruePeakLimiter(sampleRate, 2, { ceilingDbtp });
-  const output: Stereo = limiter ? [new Float32Array(Math.max(MIX_CHUNK_FRAMES, limiter.latencyFrames)), new Float32Array(Math.max(MIX_CHUNK_FRAMES, limiter.latencyFrames))] : input;
-  // Output frames still to drop: the limiter's output lags its input by its latency.
-  let skip = limiter?.latencyFrames ?? 0;
-  let emitted = 0;
-  const emit = (count: number) => {
-    const from = Math.min(skip, count);
-    skip -= from;
-    const n = Math.min(count - from, frames - emitted);
-    if (n <= 0) return;
-    sink(from === 0 ? output : [output[0].subarray(from), output[1].subarray(from)], n);
-    emitted += n;
-  };
+  const stage = new MasterStage(sampleRate, gainDb, ceilingDbtp, sink);
   for (let start = 0; start < frames; start += MIX_CHUNK_FRAMES) {
     const n = Math.min(MIX_CHUNK_FRAMES, frames - start);
     mix.read(start, n, input[0], input[1]);
-    for (const plane of input) for (let i = 0; i < n; i++) plane[i] = (plane[i] as number) * gain;
-    limiter?.process(input, n, output);
-    emit(n);
+    stage.push(input, n);
     await between();
   }
-  if (!limiter) return 0;
-  emit(limiter.flush(output));
-  return limiter.maxGainReductionDb();
+  return stage.finish();
 }
 
 /** The report's shape of a measurement: −Infinity as null, rounded to 0.01. */

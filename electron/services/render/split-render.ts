@@ -11,7 +11,7 @@ import { SplitRing } from './split-ring';
 const MIN_SPLIT_SECONDS = 8;
 
 /** Render threads wanted: GLOWROOM_RENDER_THREADS=1 keeps renders on one thread (benchmarks compare both). */
-function threadsAllowed(): number {
+export function renderThreadsAllowed(): number {
   const asked = Number(process.env.GLOWROOM_RENDER_THREADS);
   return asked >= 1 ? Math.floor(asked) : os.availableParallelism();
 }
@@ -47,7 +47,7 @@ export interface SplitHelper {
  * no track can be split off.
  */
 export function startSplitHelper(prepared: PreparedProject, engine: Engine, span: Span): SplitHelper | null {
-  if (threadsAllowed() < 2 || span.frames + span.tailFrames < MIN_SPLIT_SECONDS * prepared.sampleRate) return null;
+  if (renderThreadsAllowed() < 2 || span.frames + span.tailFrames < MIN_SPLIT_SECONDS * prepared.sampleRate) return null;
   const { project } = prepared.loaded;
   const tracks = engine.splitGroup();
   if (tracks.length === 0) return null;

@@ -34,7 +34,9 @@ const PATIENCE_MS = 60_000;
  * while the ring is full or empty; the other side wakes it only once it has moved a quarter of
  * the ring past what it needs, so two threads on a busy machine do not wake each other per block. Either side can end the exchange: the main render stops the
  * helper when it is done (or fails); a helper that fails marks the ring failed and the main
- * render throws at its next read.
+ * render throws at its next read. The export's encode worker uses the same ring the other way
+ * round (the export's render writes, the worker reads; `sides` names them in messages), the writer
+ * ending with `endWriting`.
  */
 export class SplitRing implements SplitExchange {
   private readonly header: Int32Array;
@@ -47,6 +49,7 @@ export class SplitRing implements SplitExchange {
     readonly buffer = new SharedArrayBuffer(HEADER_BYTES + CAPACITY * 4),
     private readonly role: 'main' | 'helper' = 'main',
     private readonly patienceMs = PATIENCE_MS,
+    private readonly sides: { readonly main: string; readonly helper: string } = { main: 'the main render', helper: 'the second render thread' },
   ) {
     this.header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
     this.ring = new Float32Array(buffer, HEADER_BYTES, CAPACITY);
@@ -59,7 +62,7 @@ export class SplitRing implements SplitExchange {
       const room = CAPACITY - ((this.count - Atomics.load(this.header, READ)) | 0);
       if (room === 0) {
         // Room for this plane's rest and the slack: the reader must have read that far.
-        this.waitFor(READ, (this.count - CAPACITY + 1) | 0, (this.count - CAPACITY + Math.min(CAPACITY, frames - done + SLACK)) | 0, 'the main render');
+        this.waitFor(READ, (this.count - CAPACITY + 1) | 0, (this.count - CAPACITY + Math.min(CAPACITY, frames - done + SLACK)) | 0, this.sides.main);
         continue;
       }
       const n = Math.min(room, frames - done);
@@ -72,7 +75,7 @@ export class SplitRing implements SplitExchange {
   }
 
   addInto(plane: Float32Array, frames: number): void {
-    while (((Atomics.load(this.header, WRITTEN) - this.count) | 0) < frames) this.waitFor(WRITTEN, (this.count + frames) | 0, (this.count + frames + SLACK) | 0, 'the second render thread');
+    while (((Atomics.load(this.header, WRITTEN) - this.count) | 0) < frames) this.waitFor(WRITTEN, (this.count + frames) | 0, (this.count + frames + SLACK) | 0, this.sides.helper);
     const ring = this.ring;
     const at = this.count & MASK;
     if (at + frames <= CAPACITY) for (let i = 0; i < frames; i++) plane[i] = (plane[i] as number) + (ring[at + i] as number);
@@ -82,6 +85,12 @@ export class SplitRing implements SplitExchange {
 
   segmentDone(): void {
     this.publish();
+  }
+
+  /** Helper side: publishes all it wrote and wakes the main side whatever it waits for (nothing more will come). */
+  endWriting(): void {
+    this.publish();
+    Atomics.notify(this.header, WRITTEN);
   }
 
   /** Main side: tells the helper to stop (it stops at its next wait). */

@@ -8,7 +8,9 @@
  * wasted bits) with some choices made from cheap estimates (frame.ts, subframe.ts), 0.02 % larger
  * on that mix.
  * Output depends only on the samples, not on how they are pushed; the MD5 of the samples is
- * computed by the caller's hasher (the host's native one).
+ * computed by the caller's hasher (the host's native one). A stream whose length is not known
+ * when it starts (`frames` null) is counted as it is pushed: the finished STREAMINFO (`finish`)
+ * carries the total either way, so the file is the same.
  */
 import { FrameEncoder } from './frame';
 import type { StreamInfoPatch } from '../flac-metadata';
@@ -26,8 +28,8 @@ export interface FlacStreamOptions {
   readonly sampleRate: number;
   readonly channels: number;
   readonly bits: 16 | 24;
-  /** Frames per channel the stream will hold (STREAMINFO's total). */
-  readonly frames: number;
+  /** Frames per channel the stream will hold (STREAMINFO's total), or null when known only at the end. */
+  readonly frames: number | null;
 }
 
 export class FlacStreamEncoder {
@@ -55,9 +57,10 @@ export class FlacStreamEncoder {
     this.pcmWords = new Int32Array(this.pcm.buffer, 0, this.pcm.length >> 2);
   }
 
-  /** "fLaC" and STREAMINFO as known before the audio: without frame sizes and MD5. */
+  /** "fLaC" and STREAMINFO as known before the audio: without frame sizes and MD5 (and total, when not known yet). */
   header(): Uint8Array {
-    const { sampleRate, channels, bits, frames } = this.options;
+    const { sampleRate, channels, bits } = this.options;
+    const frames = this.options.frames ?? 0;
     const out = new Uint8Array(4 + 4 + 34);
     out.set([0x66, 0x4c, 0x61, 0x43, 0x80, 0, 0, 34]);
     const view = new DataView(out.buffer);
@@ -83,10 +86,10 @@ export class FlacStreamEncoder {
 
   /** Codes what is left, hands on the last bytes and returns what completes STREAMINFO. */
   finish(): StreamInfoPatch {
-    if (this.pushed !== this.options.frames) throw new RangeError(`the FLAC encoder was given ${this.pushed} frames for a ${this.options.frames}-frame stream`);
+    if (this.options.frames !== null && this.pushed !== this.options.frames) throw new RangeError(`the FLAC encoder was given ${this.pushed} frames for a ${this.options.frames}-frame stream`);
     if (this.filled > 0) this.encodeBlock();
     this.flush();
-    return { minFrameBytes: Number.isFinite(this.minFrameBytes) ? this.minFrameBytes : 0, maxFrameBytes: this.maxFrameBytes, md5: this.md5.digest() };
+    return { minFrameBytes: Number.isFinite(this.minFrameBytes) ? this.minFrameBytes : 0, maxFrameBytes: this.maxFrameBytes, frames: this.pushed, md5: this.md5.digest() };
   }
 
   private encodeBlock(): void {

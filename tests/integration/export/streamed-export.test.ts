@@ -77,11 +77,12 @@ describe('export temporaries', () => {
     else process.env.TMPDIR = saved;
   });
 
-  it('the mix file is removed after an export, and after a cancel in the render or in the master stage, which leave the output folder as it was', async () => {
+  // Without a loudness target the file's pass runs in the encode worker beside the render.
+  for (const normalize of [{ targetLufs: -14, ceilingDbtp: -1 }, null]) it(`the mix file is removed after an export, and after a cancel in the render or in the master stage, which leave the output folder as it was (${normalize ? 'loudness target' : 'encoded beside the render'})`, async () => {
     const dir = tempDir();
     const projectPath = song(dir);
     const out = path.join(dir, 'mix.flac');
-    const options: ExportOptions = { range: { kind: 'song' }, format: { kind: 'flac', bits: 24 }, tailSeconds: 2, normalize: { targetLufs: -14, ceilingDbtp: -1 } };
+    const options: ExportOptions = { range: { kind: 'song' }, format: { kind: 'flac', bits: 24 }, tailSeconds: 2, normalize };
     await exportProject({ projectPath, outPath: out, options });
     expect(mixFiles()).toEqual([]);
     const before = readFileSync(out);
