@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chooseInFileBrowser, expect, test } from './fixtures';
+import { chooseInFileBrowser, expect, screens, test } from './fixtures';
 
-const shots = '/tmp/shots/beats';
+const shots = `${screens}/beats`;
 
 /** How many notes of note clips the arrangement canvas drew last. */
 async function notesDrawn(app: Page): Promise<number> {
@@ -10,7 +9,6 @@ async function notesDrawn(app: Page): Promise<number> {
 }
 
 test('A new user: Add instrument… ▸ Drum Machine opens the step sequencer with the factory kit, clicked steps play; linked copies and Make Unique', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   const undo = app.getByRole('button', { name: /^Undo/ });
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('drums');
   await expect(undo).toHaveAccessibleName('Undo Add Drum Machine Track');
@@ -66,7 +64,6 @@ test('A new user: Add instrument… ▸ Drum Machine opens the step sequencer wi
 });
 
 test('A new synth takes a factory preset and a new sampler a sample, from their tab in the beat editor; the sampler sounds', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   const undo = app.getByRole('button', { name: /^Undo/ });
   const editor = app.getByRole('region', { name: 'Beat editor' });
   const master = app.getByRole('meter', { name: 'Master level' });

@@ -1,4 +1,4 @@
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, importFolder, samplePack, screens, test } from './fixtures';
 
 test('automation rows under the track: open, add a lane, click points in on the grid, drag, select, copy, paste, curve, delete — each one undo step', async ({ app }) => {
   await importFolder(app, samplePack);
@@ -53,7 +53,7 @@ test('automation rows under the track: open, add a lane, click points in on the 
   await app.keyboard.press('Control+v');
   await expect(undo).toHaveAccessibleName('Undo Paste 2 Automation Points');
   await expect(points).toHaveCount(5);
-  await app.screenshot({ path: '/tmp/shots/automation-lane.png' });
+  await app.screenshot({ path: `${screens}/automation-lane.png` });
 
   // Delete the pasted pair; undo brings them back.
   await app.keyboard.press('Delete');
@@ -139,7 +139,7 @@ test('Touch mode: riding the volume knob while playing writes its lane in one un
   await expect(points).toHaveCount(written);
   expect(carried).toBeGreaterThan(written);
   await follows.click();
-  await app.screenshot({ path: '/tmp/shots/mix/automation-written.png' });
+  await app.screenshot({ path: `${screens}/mix/automation-written.png` });
 });
 
 test('Latch on the master strip: riding the master fader while playing writes the master its own lane, and the let-go fader holds the latched value until Stop', async ({ app }) => {
@@ -151,7 +151,7 @@ test('Latch on the master strip: riding the master fader while playing writes th
   const trackMode = timeline.getByRole('combobox', { name: `Automation mode of ${trackName}` });
   await expect(trackMode).toHaveValue('read');
   await trackMode.selectOption('write');
-  await timeline.locator('.track-header[data-track-id]').first().screenshot({ path: '/tmp/shots/mix/track-header-automation-mode.png' });
+  await timeline.locator('.track-header[data-track-id]').first().screenshot({ path: `${screens}/mix/track-header-automation-mode.png` });
   await trackMode.selectOption('read');
 
   await app.locator('body').press('F9');
@@ -160,7 +160,7 @@ test('Latch on the master strip: riding the master fader while playing writes th
   await masterMode.selectOption('latch');
   // The track's own mode is untouched: the mode is per channel.
   await expect(app.getByRole('region', { name: 'Mixer' }).getByRole('combobox', { name: `Automation mode of ${trackName}` })).toHaveValue('read');
-  await master.screenshot({ path: '/tmp/shots/mix/master-strip-latch.png' });
+  await master.screenshot({ path: `${screens}/mix/master-strip-latch.png` });
 
   const fader = master.getByRole('slider', { name: 'Volume of Master' });
   await app.getByRole('button', { name: 'Play', exact: true }).click();

@@ -10,9 +10,9 @@ import { createEmptyProject } from '../../src/model/new-project';
 import { createChannel, createTrack } from '../../src/model/new-track';
 import { parseProject, serializeProject } from '../../src/model/parse-project';
 import type { Instrument, Note, Project } from '../../src/model/project-schema';
-import { expect, fileMenu, openProject, test } from './fixtures';
+import { expect, fileMenu, openProject, screens, test } from './fixtures';
 
-const shots = '/tmp/shots/beats';
+const shots = `${screens}/beats`;
 
 /** An instrument of `type` at its defaults (a drum machine with sixteen empty pads). */
 function instrument(type: InstrumentType): Instrument {
@@ -221,7 +221,6 @@ test('Piano roll edits: fold to the scale, quantize, a chord stamp, then everyth
   const saved = await savedProject(app, file);
   expect(saved.patterns['p1']?.notes.map((n) => [n.pitch, n.start])).toEqual([[72, 0], [77, 1], [69, 2], [72, 2], [76, 2]]);
 });
-
 
 test('The piano roll of a clip across a meter change shows the song’s bars and meters and snaps to them', async ({ app }) => {
   // Bar 1 in 4/4 (beats 0–4), then 6/8 from bar 2: 3-beat bars at 4, 7 and 10. The clip and its pattern last 13 beats: four bars.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { exportSong, rmsDb } from './exported-audio';
-import { expect, openProject, test } from './fixtures';
+import { expect, openProject, screens, test } from './fixtures';
 
 /**
  * The buses' and the master's rows in the arrangement: a volume ramp drawn on the reverb bus's lane
@@ -89,7 +89,6 @@ function laneDb([first, last]: { beat: number; db: number }[], at: number): numb
 test('the reverb bus and the master have rows with automation lanes in the arrangement: ramps drawn there play in the exported file; All channels sets every mode', async ({ app }) => {
   // Two exports on a loaded machine.
   test.setTimeout(180_000);
-  mkdirSync('/tmp/shots/buslanes', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'bus-automation'));
   await openProject(app, file);
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(2);
@@ -162,7 +161,7 @@ test('the reverb bus and the master have rows with automation lanes in the arran
   ] as const) {
     await app.setViewportSize({ width, height });
     await inViewFromStart(masterLane);
-    await app.screenshot({ path: `/tmp/shots/buslanes/bus-master-lanes-${width}.png` });
+    await app.screenshot({ path: `${screens}/buslanes/bus-master-lanes-${width}.png` });
   }
 
   const ramped = await exportSong(app, 'bus-ramps.wav');

@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test } from './fixtures';
-
-const shots = '/tmp/shots';
+import { expect, screens, test } from './fixtures';
 
 test('Help ▸ Open Demo Song opens the demo as an untitled copy that plays at once: the meters move', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   // The empty arrangement offers it too.
   await expect(app.getByRole('button', { name: 'open the demo song' })).toBeVisible();
 
@@ -20,18 +16,18 @@ test('Help ▸ Open Demo Song opens the demo as an untitled copy that plays at o
   await expect.poll(async () => Number(await master.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-40);
   console.log(`demo song: the master meter moved ${Date.now() - opened} ms after Play`);
   await app.waitForTimeout(1500);
-  await app.screenshot({ path: `${shots}/demo-song-playing.png` });
+  await app.screenshot({ path: `${screens}/demo-song-playing.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
   // The whole song in view: every note clip draws its notes; the mixer shows the sends and effects.
   await app.getByRole('button', { name: 'Zoom to fit' }).click();
   await expect.poll(async () => Number(await app.locator('.arrangement-canvas').getAttribute('data-notes'))).toBeGreaterThan(400);
-  await app.screenshot({ path: `${shots}/demo-song-arrangement.png` });
+  await app.screenshot({ path: `${screens}/demo-song-arrangement.png` });
   await app.getByRole('button', { name: /Mixer/ }).click();
   const mixer = app.getByRole('region', { name: 'Mixer' });
   await expect(mixer).toContainText('Reverb');
   await expect(mixer).toContainText('Limiter');
-  await app.screenshot({ path: `${shots}/demo-song-mixer.png` });
+  await app.screenshot({ path: `${screens}/demo-song-mixer.png` });
   await app.getByRole('button', { name: /Mixer/ }).click();
 
   // Untitled: saving asks where (never into the app's own files).

@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dragEqBandTo } from './eq-drag';
 import { bandPowerDb, exportSong } from './exported-audio';
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
-
-const shots = '/tmp/shots';
+import { addSampleFromLibrary, expect, importFolder, samplePack, screens, test } from './fixtures';
 
 test('an EQ cut made in the mixer’s EQ editor is in the exported file', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   await importFolder(app, samplePack);
   await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   const track = 'garzul_120bpm_Cmin_96k';
@@ -26,7 +22,7 @@ test('an EQ cut made in the mixer’s EQ editor is in the exported file', async 
   const gain = Number.parseFloat(((await editor.locator('output[data-param="p3GainDb"]').textContent()) ?? '').replace('−', '-'));
   expect(gain).toBeLessThan(-16);
   expect(gain).toBeGreaterThan(-20);
-  await app.screenshot({ path: `${shots}/device-eq.png` });
+  await app.screenshot({ path: `${screens}/device-eq.png` });
 
   const cut = await exportSong(app, 'cut.wav');
   // Measured on the files: 1.9–2.1 kHz falls by about the cut against the 100–250 Hz band, which stays (within the bell's skirt).
@@ -36,7 +32,6 @@ test('an EQ cut made in the mixer’s EQ editor is in the exported file', async 
 });
 
 test('the compressor’s editor: presets, sidechain from another track, a gain-reduction meter', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   await importFolder(app, samplePack);
   await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   await addSampleFromLibrary(app, 'amen', 'amen_break_137bpm.wav');
@@ -60,7 +55,7 @@ test('the compressor’s editor: presets, sidechain from another track, a gain-r
 
   await app.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number.parseFloat(((await editor.getByTestId('gain-reduction').textContent()) ?? '0').replace('−', '-')), { timeout: 10_000 }).toBeLessThan(-1);
-  await app.screenshot({ path: `${shots}/device-compressor.png` });
+  await app.screenshot({ path: `${screens}/device-compressor.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
   // A user preset: saved in the data folder, listed under "Yours", loaded back as one step.
@@ -81,6 +76,6 @@ test('the compressor’s editor: presets, sidechain from another track, a gain-r
   for (const name of ['Reverb', 'Delay', 'Saturation', 'Bitcrusher']) {
     await mixer.getByRole('button', { name: `Open ${name} on ${drums}` }).click();
     await expect(app.getByRole('dialog', { name: `${name} on ${drums}` })).toBeVisible();
-    await app.screenshot({ path: `${shots}/device-${name.toLowerCase()}.png` });
+    await app.screenshot({ path: `${screens}/device-${name.toLowerCase()}.png` });
   }
 });

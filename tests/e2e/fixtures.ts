@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const samplePack = path.resolve(repoRoot, '../shared/fixtures/sample-pack');
+/** Where specs write the screenshots they take: test-results/screens in the checkout (ignored by git), never /tmp. */
+export const screens = path.join(repoRoot, 'test-results/screens');
 
 /**
  * `app`: a page on the running web host that fails its test on any console error or page error.

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, screens, test } from './fixtures';
 
-const shots = '/tmp/shots/meter';
+const shots = `${screens}/meter`;
 /** The timeline's default zoom: pixels per beat. */
 const px = 28;
 
 test('time signature changes: added from the ruler menu and the shortcut, refused when invalid, dragged by bars, deleted; one undo step each', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   const undo = app.getByRole('button', { name: /^Undo/ });
   const ruler = app.getByRole('group', { name: 'Ruler' });
   const dialog = app.getByRole('dialog');

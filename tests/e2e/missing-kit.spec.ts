@@ -5,7 +5,7 @@ import { setPadSample } from '../../src/model/beats/pad-edits';
 import { addInstrumentTrack } from '../../src/model/edits/instrument-track-edits';
 import { createEmptyProject } from '../../src/model/new-project';
 import { serializeProject } from '../../src/model/parse-project';
-import { expect, openProject, test } from './fixtures';
+import { expect, openProject, screens, test } from './fixtures';
 
 test('a drum pad whose sample moved is in the Missing audio list, marked on its pad, and relinked from there', async ({ app }) => {
   const home = process.env['GLOWROOM_HOME'] ?? '';
@@ -24,7 +24,7 @@ test('a drum pad whose sample moved is in the Missing audio list, marked on its 
   const dialog = app.getByRole('dialog', { name: 'Missing audio' });
   await expect(dialog).toContainText('kick.wav');
   await expect(dialog).toContainText('pad 1 “kick” on Drums 1');
-  await app.screenshot({ path: '/tmp/shots/beats/missing-kit-sample.png' });
+  await app.screenshot({ path: `${screens}/beats/missing-kit-sample.png` });
   await dialog.getByRole('button', { name: 'Keep them silent' }).click();
   await expect(dialog).toBeHidden();
 
@@ -33,7 +33,7 @@ test('a drum pad whose sample moved is in the Missing audio list, marked on its 
   const editor = app.getByRole('region', { name: 'Beat editor' });
   await editor.getByRole('tab', { name: 'Pads' }).click();
   await expect(editor.getByRole('button', { name: 'Pad 1 kick (missing sample)' })).toBeVisible();
-  await app.screenshot({ path: '/tmp/shots/beats/missing-pad.png' });
+  await app.screenshot({ path: `${screens}/beats/missing-pad.png` });
 
   // Reopened, the list comes back; a typed path relinks the pad, one undo step.
   await openProject(app, file);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { encodeWav } from '../../src/codecs/wav-writer';
 import { dragEqBandTo } from './eq-drag';
 import { bandPowerDb, exportSong, rmsDb } from './exported-audio';
-import { expect, openProject, test } from './fixtures';
+import { expect, openProject, screens, test } from './fixtures';
 
 /**
  * Mixing in the mixer view, judged on the exported FILE: a fader at −6 dB, a pan hard left, an
@@ -86,7 +86,6 @@ const inner = (from: number, to: number): [number, number] => [from * beat + 0.0
 test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, reverb send, volume ramp, solo and solo safe', async ({ app }) => {
   // Four exports on a loaded machine.
   test.setTimeout(180_000);
-  mkdirSync('/tmp/shots/mix', { recursive: true });
   const file = writeSession(path.join(process.env['GLOWROOM_HOME'] ?? '', 'mix-export'));
   await openProject(app, file);
   await expect(app.getByLabel('Clip tone.wav')).toHaveCount(4);
@@ -138,7 +137,7 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   await expect(undo).toHaveAccessibleName('Undo Change EQ Band 3');
   const cutDb = Number.parseFloat(((await editor.locator('output[data-param="p3GainDb"]').textContent()) ?? '').replace('−', '-'));
   expect(cutDb).toBeLessThan(-8);
-  await app.screenshot({ path: '/tmp/shots/mix/mix-export-mixer.png' });
+  await app.screenshot({ path: `${screens}/mix/mix-export-mixer.png` });
   await editor.getByRole('button', { name: 'Close the EQ editor' }).click();
   await expect(editor).toHaveCount(0);
 
@@ -193,7 +192,7 @@ test('mixing in the mixer view shows in the exported file: fader, pan, EQ cut, r
   await menu.getByRole('menuitemcheckbox', { name: 'Solo safe' }).click();
   await expect(undo).toHaveAccessibleName('Undo Make Track Solo Safe');
   await expect(mixer.getByRole('button', { name: 'Solo safe Bus 1' })).toHaveAttribute('aria-pressed', 'true');
-  await app.screenshot({ path: '/tmp/shots/mix/solo-safe.png' });
+  await app.screenshot({ path: `${screens}/mix/solo-safe.png` });
   const safe = await exportSong(app, 'solo-safe.wav');
   expect(rmsDb(safe.left, rate, 29 * beat, 31 * beat)).toBeCloseTo(tail, 1);
   expect(level(safe.left, 8, 12)).toBeCloseTo(reference, 2);

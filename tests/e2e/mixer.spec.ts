@@ -1,8 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
-
-const shots = '/tmp/shots';
+import { addSampleFromLibrary, expect, importFolder, samplePack, screens, test } from './fixtures';
 
 /** Drags a fader's cap or a knob vertically by `dy` pixels (negative: up), with Shift held when `fine`. */
 async function dragVertically(page: Page, control: Locator, dy: number, fine = false): Promise<void> {
@@ -24,7 +21,6 @@ async function dragVertically(page: Page, control: Locator, dy: number, fine = f
 const valueOf = async (slider: Locator) => Number(await slider.getAttribute('aria-valuenow'));
 
 test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends, inserts, a loop refused, meters', async ({ app }) => {
-  mkdirSync(shots, { recursive: true });
   await importFolder(app, samplePack);
   await addSampleFromLibrary(app, 'garzul', 'garzul_120bpm_Cmin_96k.wav');
   await addSampleFromLibrary(app, 'amen', 'amen_break_137bpm.wav');
@@ -163,8 +159,8 @@ test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends
   await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-60);
   await expect.poll(async () => Number(await mixer.getByRole('meter', { name: 'Level of Master' }).getAttribute('aria-valuenow'))).toBeGreaterThan(-60);
   await app.waitForTimeout(600);
-  await app.screenshot({ path: `${shots}/mixer-playing.png` });
-  await mixer.screenshot({ path: `${shots}/mixer-panel.png` });
+  await app.screenshot({ path: `${screens}/mixer-playing.png` });
+  await mixer.screenshot({ path: `${screens}/mixer-panel.png` });
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
 
   // Many strips scroll sideways; the master stays in view.
@@ -174,7 +170,7 @@ test('the mixer: faders, typed values, pan, mute and solo, buses, routing, sends
   await strips.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
   await expect(mixer.getByRole('region', { name: 'Bus 7 bus' })).toBeInViewport();
   await expect(mixer.getByRole('region', { name: 'Master channel' })).toBeInViewport();
-  await mixer.screenshot({ path: `${shots}/mixer-scrolled.png` });
+  await mixer.screenshot({ path: `${screens}/mixer-scrolled.png` });
 
   // Deleting a bus sends what fed it back to the master, and says so.
   await mixer.getByRole('button', { name: 'Delete the bus Drum bus' }).click();

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chooseInFileBrowser, expect, importFolder, setFirstRun, test } from './fixtures';
+import { chooseInFileBrowser, expect, importFolder, screens, setFirstRun, test } from './fixtures';
 
 test('the first run shows Getting started; closed, it stays closed after a reload; Help brings it back', async ({ app }) => {
   setFirstRun(true);
@@ -15,7 +15,7 @@ test('the first run shows Getting started; closed, it stays closed after a reloa
   const panelBox = await panel.boundingBox();
   const timelineBox = await app.getByRole('region', { name: 'Timeline' }).boundingBox();
   expect(timelineBox!.y).toBeGreaterThanOrEqual(panelBox!.y + panelBox!.height);
-  await app.screenshot({ path: '/tmp/shots/getting-started.png' });
+  await app.screenshot({ path: `${screens}/getting-started.png` });
 
   // The demo pack is one click away when it is present (it is next to the checkout).
   await panel.getByRole('button', { name: 'Import the demo pack' }).click();
@@ -31,7 +31,7 @@ test('the first run shows Getting started; closed, it stays closed after a reloa
   const menu = app.getByRole('menu', { name: 'Help' });
   await expect(menu).toContainText(/Glowroom \d+\.\d+\.\d+ · Web host/);
   await expect(menu.getByRole('menuitem')).toHaveText(['Getting Started', 'Keyboard Shortcuts ?', 'Guide', 'Open Demo Song']);
-  await app.screenshot({ path: '/tmp/shots/help-menu.png' });
+  await app.screenshot({ path: `${screens}/help-menu.png` });
   await menu.getByRole('menuitem', { name: 'Getting Started' }).click();
   await expect(panel).toBeVisible();
   await expect(menu).toHaveCount(0);
@@ -40,7 +40,7 @@ test('the first run shows Getting started; closed, it stays closed after a reloa
   await menu.getByRole('menuitem', { name: 'Guide' }).click();
   const guide = app.getByRole('dialog', { name: 'Glowroom guide' });
   await expect(guide).toContainText('Unsaved work is kept every 30 seconds');
-  await app.screenshot({ path: '/tmp/shots/guide.png' });
+  await app.screenshot({ path: `${screens}/guide.png` });
   await guide.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await app.keyboard.press('Escape');
@@ -68,7 +68,7 @@ test('a long import failure list opens fully from the status bar', async ({ app 
   for (const name of names) await expect(details).toContainText(`${name}: `);
   // Every line is shown whole, none cut off.
   for (const item of await items.all()) expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
-  await app.screenshot({ path: '/tmp/shots/status-list.png' });
+  await app.screenshot({ path: `${screens}/status-list.png` });
   await app.keyboard.press('Escape');
   await expect(details).toHaveCount(0);
 

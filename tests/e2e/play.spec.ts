@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readMidiFile } from '../../src/codecs/midi';
-import { chooseInFileBrowser, expect, fileMenu, repoRoot, test } from './fixtures';
+import { chooseInFileBrowser, expect, fileMenu, repoRoot, screens, test } from './fixtures';
 
-const shots = '/tmp/shots/midi';
+const shots = `${screens}/midi`;
 const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
 
 test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app, tempDir }) => {
-  mkdirSync(shots, { recursive: true });
   const status = app.getByRole('contentinfo');
 
   // Import: one instrument track per MIDI track, the file's tempo.

@@ -1,13 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { NoteClip } from '../../src/model/project-schema';
 import { statusSlots } from '../../src/protocol/engine';
-import { expect, test } from './fixtures';
+import { expect, screens, test } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, dragRuler, saveAs } from './recording-helpers';
 
-const shots = '/tmp/shots/meter';
+const shots = `${screens}/meter`;
 
 interface Played {
   readonly key: string;
@@ -17,7 +16,6 @@ interface Played {
 }
 
 test('the transport’s Record records computer-keyboard notes into the armed instrument track after the count-in: one undo step, each note within 1 ms of where it was played', async ({ app, tempDir }) => {
-  mkdirSync(shots, { recursive: true });
   // Where each key was played: the song position the output device was playing when the key went
   // down (the key event's time stamp), from the engine's status buffer (its context frame ↔
   // playhead pair) and the context's output time stamp, read by a capture listener that runs
@@ -144,7 +142,6 @@ async function waitForPosition(app: Page, shown: RegExp): Promise<void> {
 }
 
 test('notes recorded with the loop on make a note take of each pass, stacked like audio takes: the newest whole pass plays, the others are kept and choosable', async ({ app, tempDir }) => {
-  mkdirSync(shots, { recursive: true });
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
   const arm = app.getByRole('button', { name: /^Arm Synth.* for recording$/ });
   await expect(arm).toHaveAttribute('aria-pressed', 'true');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { decodeWav } from '../../src/codecs/wav';
 import type { AudioClip } from '../../src/model/project-schema';
 import { decodeWire, encodeWire } from '../../src/protocol/wire';
-import { expect, test } from './fixtures';
+import { expect, screens, test } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, rate, saveAs, takePathOf } from './recording-helpers';
 
@@ -46,7 +46,7 @@ test('a full disk stops the take by itself, keeps what was written and says so',
   // No Stop: the take ends by itself after the fourth chunk (about a second).
   await expect(record).toHaveAttribute('aria-pressed', 'false', { timeout: 10_000 });
   await expect(app.getByRole('contentinfo')).toContainText(diskFull);
-  await app.screenshot({ path: '/tmp/shots/rec/disk-full.png' });
+  await app.screenshot({ path: `${screens}/rec/disk-full.png` });
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'disk full.glowroom');
   const saved = await saveAs(app, file);
   const clip = saved.tracks[0]?.clips[0] as AudioClip;

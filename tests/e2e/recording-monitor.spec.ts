@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screens, test } from './fixtures';
 import { installToneInput, outputPeak } from './tone-input';
 
 /** The tone's peak at the input. */
@@ -39,7 +39,7 @@ test('a monitored input plays through its track\'s channel: the fader sets its l
   const lower = await outputPeak(app);
   console.log(`monitored tone at −12 dB: ${decibels(lower / tone).toFixed(2)} dB from the input`);
   expect(Math.abs(decibels(lower / tone) + 12)).toBeLessThan(0.2);
-  await app.screenshot({ path: '/tmp/shots/rec/monitoring.png' });
+  await app.screenshot({ path: `${screens}/rec/monitoring.png` });
   await app.locator('body').press('F9');
 
   // Off: silence.

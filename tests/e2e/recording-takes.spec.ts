@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeWav } from '../../src/codecs/wav';
 import type { AudioClip } from '../../src/model/project-schema';
-import { expect, fileMenu, test } from './fixtures';
+import { expect, fileMenu, screens, test } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, calibrateLoopback, dragRuler, offBeatMs, onsets, rate, saveAs, takePathOf } from './recording-helpers';
 
@@ -24,14 +24,14 @@ test('recording with the loop on counts in, then makes a take of each pass, stac
   const record = app.getByRole('button', { name: 'Record', exact: true });
   await record.click();
   await expect(record).toHaveAttribute('title', /Counting in/);
-  await app.screenshot({ path: '/tmp/shots/rec/count-in.png' });
+  await app.screenshot({ path: `${screens}/rec/count-in.png` });
   await expect(record).toHaveClass(/is-recording/, { timeout: 5_000 });
   // Two whole passes and part of a third.
   await app.waitForTimeout(5_000);
   await record.click();
   await expect(record).toHaveAttribute('aria-pressed', 'false');
   await expect(app.getByRole('contentinfo')).toContainText(/Recorded 3 takes of Audio 1( \d+)?\.wav/);
-  await app.screenshot({ path: '/tmp/shots/rec/loop-takes.png' });
+  await app.screenshot({ path: `${screens}/rec/loop-takes.png` });
 
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'loop takes.glowroom');
   const saved = await saveAs(app, file);
@@ -86,7 +86,7 @@ test('recording with the loop on counts in, then makes a take of each pass, stac
   await app.getByRole('menuitem', { name: 'Use this take' }).click();
   await expect(lanes.getByRole('button', { name: 'Take 2 at bar 2.3' })).toHaveAttribute('aria-pressed', 'true');
   await expect(lanes.getByRole('button', { name: 'Take 1 at bar 2.1' })).toHaveAttribute('aria-pressed', 'true');
-  await app.screenshot({ path: '/tmp/shots/rec/take-lanes.png' });
+  await app.screenshot({ path: `${screens}/rec/take-lanes.png` });
   const comped = await saveAs(app, path.join(process.env['GLOWROOM_HOME'] ?? '', 'comped takes.glowroom'));
   const playing = ((comped.tracks[0]?.clips ?? []) as AudioClip[]).filter((clip) => !clip.mute).map((clip) => [clip.take, clip.start, clip.length]);
   expect(playing).toEqual([
@@ -111,7 +111,7 @@ test('punching in and out writes only the punch range', async ({ app }) => {
   await app.waitForTimeout(5_500);
   await record.click();
   await expect(app.getByRole('contentinfo')).toContainText(/Added Audio 1( \d+)?\.wav/);
-  await app.screenshot({ path: '/tmp/shots/rec/punch.png' });
+  await app.screenshot({ path: `${screens}/rec/punch.png` });
 
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'punched.glowroom');
   const saved = await saveAs(app, file);
@@ -173,7 +173,7 @@ test('monitoring per track, the punch range and the loop range are kept with the
   await expect(monitor).toHaveValue('auto');
   await expect(punch).toHaveAttribute('aria-pressed', 'true');
   await expect(loop).toHaveAttribute('aria-pressed', 'true');
-  await app.screenshot({ path: '/tmp/shots/rec/kept-settings.png' });
+  await app.screenshot({ path: `${screens}/rec/kept-settings.png` });
   // Punching off is one undo step, as the range is.
   await punch.click();
   await expect(punch).toHaveAttribute('aria-pressed', 'false');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeWav } from '../../src/codecs/wav';
 import type { AudioClip } from '../../src/model/project-schema';
-import { expect, test } from './fixtures';
+import { expect, screens, test } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, onsets, rate, saveAs, takePathOf } from './recording-helpers';
 
@@ -33,7 +33,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   expect(latencyMs).toBeGreaterThanOrEqual(cableSeconds * 1000 - 0.1);
   const settings = JSON.parse(readFileSync(path.join(process.env['GLOWROOM_HOME'] ?? '', 'settings.json'), 'utf8')) as { recordingLatencySeconds: number };
   expect(settings.recordingLatencySeconds * 1000).toBeCloseTo(latencyMs, 1);
-  await app.screenshot({ path: '/tmp/shots/rec/input-panel.png' });
+  await app.screenshot({ path: `${screens}/rec/input-panel.png` });
   await app.keyboard.press('Escape');
 
   // Record the metronome for about three seconds (six beats at 120 BPM) from bar 2.
@@ -46,7 +46,7 @@ test('a take recorded through a loopback lands within 1 ms of where it was playe
   await record.click();
   await expect(record).toHaveAttribute('aria-pressed', 'false');
   await expect(app.getByRole('contentinfo')).toContainText(/Added Audio 1( \d+)?\.wav/);
-  await app.screenshot({ path: '/tmp/shots/rec/recorded-take.png' });
+  await app.screenshot({ path: `${screens}/rec/recorded-take.png` });
 
   const file = path.join(process.env['GLOWROOM_HOME'] ?? '', 'recorded take.glowroom');
   const saved = await saveAs(app, file);
@@ -106,7 +106,7 @@ test('one R button per track: an audio track arms for audio, an instrument track
   await audio.click();
   await expect(audio).toHaveAttribute('aria-pressed', 'true');
   await expect(synth).toHaveAttribute('aria-pressed', 'true');
-  await app.screenshot({ path: '/tmp/shots/rec/arming.png' });
+  await app.screenshot({ path: `${screens}/rec/arming.png` });
   await audio.click();
   await expect(audio).toHaveAttribute('aria-pressed', 'false');
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { headerWidth } from '../../renderer/ui/timeline/geometry';
-import { addSampleFromLibrary, expect, importFolder, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, importFolder, samplePack, screens, test } from './fixtures';
 
 /** The default zoom. */
 const pixelsPerBeat = 28;
@@ -50,7 +50,7 @@ test('Ctrl+D puts the copy on the next grid line after the selection, not where 
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Duplicate 4 Clips');
   expect(await startBeats(lane, kicks)).toEqual([0, 1, 2, 16, 17, 18]);
   expect(await startBeats(lane, amen)).toEqual([12, 28]);
-  await app.screenshot({ path: '/tmp/shots/duplicate-on-grid.png' });
+  await app.screenshot({ path: `${screens}/duplicate-on-grid.png` });
 });
 
 test('Fit shows the whole song whatever the zoom and scroll were; the playhead never crosses the track headers', async ({ app }) => {
@@ -65,7 +65,7 @@ test('Fit shows the whole song whatever the zoom and scroll were; the playhead n
   await expect(playhead).toBeVisible();
   await scroller.evaluate((element, x) => (element.scrollLeft = x), 8 * pixelsPerBeat + 60);
   await expect(playhead).toBeHidden();
-  await app.screenshot({ path: '/tmp/shots/playhead-scrolled.png' });
+  await app.screenshot({ path: `${screens}/playhead-scrolled.png` });
   await scroller.evaluate((element) => (element.scrollLeft = 0));
   await expect(playhead).toBeVisible();
 
@@ -84,7 +84,7 @@ test('Fit shows the whole song whatever the zoom and scroll were; the playhead n
   if (!box) throw new Error('clip not laid out');
   expect(box.x).toBeGreaterThanOrEqual(lanesLeft - 0.5);
   expect(box.x + box.width).toBeLessThanOrEqual(view.right);
-  await app.screenshot({ path: '/tmp/shots/after-fit.png' });
+  await app.screenshot({ path: `${screens}/after-fit.png` });
 });
 
 test('a tempo change keeps a clip playing all of its audio, and one undo restores both', async ({ app }) => {
@@ -102,7 +102,7 @@ test('a tempo change keeps a clip playing all of its audio, and one undo restore
   await clip.dblclick();
   const editor = app.getByRole('dialog', { name: 'Waveform editor' });
   await expect(editor).toContainText('Clip 0.000 s–1.753 s of 1.753 s');
-  await app.screenshot({ path: '/tmp/shots/tempo-240.png' });
+  await app.screenshot({ path: `${screens}/tempo-240.png` });
   await editor.getByRole('button', { name: 'Close editor' }).click();
 
   await undo.click();
@@ -132,7 +132,7 @@ test('a clip dropped over another trims it by default, or lies over it visibly w
   expect(first).toBe(0);
   expect(rest).toBeCloseTo(4 + 1.753311 * 2, 1);
   await expect(canvas).toHaveAttribute('data-overlaps', '0');
-  await app.screenshot({ path: '/tmp/shots/overlap-trim.png' });
+  await app.screenshot({ path: `${screens}/overlap-trim.png` });
   await app.getByRole('button', { name: /^Undo/ }).click();
   await expect(garzul).toHaveCount(1);
   await expect(amen).toHaveCount(0);
@@ -148,7 +148,7 @@ test('a clip dropped over another trims it by default, or lies over it visibly w
   const loopBox = await garzul.boundingBox();
   const breakBox = await amen.boundingBox();
   expect((breakBox?.y ?? 0) - (loopBox?.y ?? 0)).toBe(10);
-  await app.screenshot({ path: '/tmp/shots/overlap-layer.png' });
+  await app.screenshot({ path: `${screens}/overlap-layer.png` });
 
   // The strip above the break still grabs the loop underneath.
   await app.mouse.click((breakBox?.x ?? 0) + 40, (loopBox?.y ?? 0) + 3);
@@ -184,5 +184,5 @@ test('small clips: the middle moves them, their edges still trim', async ({ app 
   await expect(undo).toHaveAccessibleName('Undo Trim Clip');
   expect(Math.round((await kick.boundingBox())?.width ?? 0)).toBe(Math.round(box.width - 8));
   await kick.hover();
-  await app.screenshot({ path: '/tmp/shots/small-clip.png' });
+  await app.screenshot({ path: `${screens}/small-clip.png` });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { addSampleFromLibrary, expect, importFolder, openProject, samplePack, test } from './fixtures';
+import { addSampleFromLibrary, expect, importFolder, openProject, samplePack, screens, test } from './fixtures';
 
 const home = () => process.env['GLOWROOM_HOME'] ?? '';
 
@@ -19,7 +19,7 @@ test('New and Open with unsaved changes ask Save / Don’t Save / Cancel in the 
   await expect(ask).toBeVisible();
   await expect(ask).toContainText('Save changes to “Untitled”?');
   await expect(ask).toContainText('before starting a new project');
-  await app.screenshot({ path: '/tmp/shots/unsaved-changes.png' });
+  await app.screenshot({ path: `${screens}/unsaved-changes.png` });
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toHaveCount(0);
   await expect(app.getByLabel('Clip bd_klub_48k.wav')).toHaveCount(1);

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appRoot, factoryDir, findFactoryDir } from '../../../electron/services/repo-paths';
 import { factoryKit } from '../../../src/model/beats/factory-kit';
+import { tempDir } from '../../support/temp-dir';
 
 describe('the factory kit', () => {
   it('fills all sixteen pads from files bundled in native-assets/factory (not the test fixture pack)', () => {
@@ -14,7 +14,7 @@ describe('the factory kit', () => {
   });
 
   it('is found beside a packaged app, in resources/factory, when the tree has no native-assets', () => {
-    const installed = mkdtempSync(path.join(os.tmpdir(), 'glowroom-install-'));
+    const installed = tempDir('glowroom-install-');
     const resources = path.join(installed, 'resources');
     mkdirSync(path.join(resources, 'factory'), { recursive: true });
     const asarRoot = path.join(resources, 'app.asar');
