@@ -1,4 +1,4 @@
-import { atan2InPlace, cos, logInPlace, sinCosInPlace } from '../../std/det-math';
+import { cos, sinCosInPlace } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
 import { StreamRead } from '../wasm/stream-read';
@@ -45,7 +45,7 @@ export class PhaseVocoder {
   readonly hop: number;
   readonly anchorEvery: number;
   private readonly plan: FftPlan;
-  /** The FFT stages and the overlap-add, in WebAssembly; re, im and y live in its memory. */
+  /** The FFT stages, the peaks' angles and logs, their regions, the turn and the overlap-add, in WebAssembly; re, im, y and the per-peak arrays live in its memory. */
   private readonly kernels: StretchKernels;
   /** The band-limited read of y, in WebAssembly, shared by every vocoder reading at this rate. */
   private readonly read: StreamRead;
@@ -89,9 +89,10 @@ export class PhaseVocoder {
   private sumIm: Float64Array;
   private prevRe: Float64Array;
   private prevIm: Float64Array;
-  /** Region rotation per bin of the current and previous grain. */
+  /** Region rotation per bin of the current and previous grain (the kernels' `theta[thetaIndex]` and the other). */
   private theta: Float64Array;
   private prevTheta: Float64Array;
+  private thetaIndex = 0;
   /** cos θ and sin θ per bin, computed once per region. */
   private readonly turnCos: Float64Array;
   private readonly turnSin: Float64Array;
@@ -164,21 +165,21 @@ export class PhaseVocoder {
     this.prevIm = this.kernels.sumIm[1];
     this.anchorRe = new Float64Array(this.bins);
     this.anchorIm = new Float64Array(this.bins);
-    this.theta = new Float64Array(this.bins);
-    this.prevTheta = new Float64Array(this.bins);
+    this.theta = this.kernels.theta[0];
+    this.prevTheta = this.kernels.theta[1];
     this.turnCos = this.kernels.turnCos;
     this.turnSin = this.kernels.turnSin;
     this.magnitude = this.kernels.magnitude;
     this.loudest = this.kernels.loudest;
     this.peaks = this.kernels.peaks;
-    this.advanceY = new Float64Array(this.bins);
-    this.advanceX = new Float64Array(this.bins);
-    this.spanY = new Float64Array(this.bins);
-    this.spanX = new Float64Array(this.bins);
-    this.logBelow = new Float64Array(this.bins);
-    this.logAbove = new Float64Array(this.bins);
-    this.peakCos = new Float64Array(this.bins);
-    this.peakSin = new Float64Array(this.bins);
+    this.advanceY = this.kernels.advanceY;
+    this.advanceX = this.kernels.advanceX;
+    this.spanY = this.kernels.spanY;
+    this.spanX = this.kernels.spanX;
+    this.logBelow = this.kernels.logBelow;
+    this.logAbove = this.kernels.logAbove;
+    this.peakCos = this.kernels.peakCos;
+    this.peakSin = this.kernels.peakSin;
   }
 
   /**
@@ -398,12 +399,11 @@ export class PhaseVocoder {
         this.peakInputs(j);
         return;
       case 3:
-        if (this.withAdvance) atan2InPlace(this.advanceY, this.advanceX, 0, count);
+        if (this.withAdvance) this.kernels.atan2(count, false);
         return;
       case 4:
-        if (this.withAnchor) atan2InPlace(this.spanY, this.spanX, 0, count);
-        logInPlace(this.logBelow, 0, count);
-        logInPlace(this.logAbove, 0, count);
+        if (this.withAnchor) this.kernels.atan2(count, true);
+        this.kernels.logRatios(count);
         return;
       case 5:
         this.rotations(j, 0, half);
@@ -518,37 +518,17 @@ export class PhaseVocoder {
 
   /** Each bin's θ: its region's peak rotation (regions reach midway to the next peak), 0 without peaks. */
   private fillRegions(count: number): void {
-    const { peaks, theta, peakCos, bins } = this;
-    if (count === 0) theta.fill(0);
-    let regionStart = 0;
-    for (let p = 0; p < count; p++) {
-      const k = peaks[p] as number;
-      const regionEnd = p + 1 < count ? (k + (peaks[p + 1] as number) + 1) >> 1 : bins;
-      const rotation = peakCos[p] as number;
-      for (let q = regionStart; q < regionEnd; q++) theta[q] = rotation;
-      regionStart = regionEnd;
-    }
+    if (count === 0) this.theta.fill(0);
+    else this.kernels.fillTheta(count, this.thetaIndex);
   }
 
   /** Each bin's cos θ and sin θ from its region's peak. */
   private fillTurns(count: number): void {
-    const { peaks, turnCos, turnSin, peakCos, peakSin, bins } = this;
     if (count === 0) {
-      turnCos.fill(1);
-      turnSin.fill(0);
+      this.turnCos.fill(1);
+      this.turnSin.fill(0);
     }
-    let regionStart = 0;
-    for (let p = 0; p < count; p++) {
-      const k = peaks[p] as number;
-      const regionEnd = p + 1 < count ? (k + (peaks[p + 1] as number) + 1) >> 1 : bins;
-      const cosine = peakCos[p] as number;
-      const sine = peakSin[p] as number;
-      for (let q = regionStart; q < regionEnd; q++) {
-        turnCos[q] = cosine;
-        turnSin[q] = sine;
-      }
-      regionStart = regionEnd;
-    }
+    else this.kernels.fillTurns(count);
   }
 
   /** Turns both channels of the packed spectrum by each bin's θ and packs them again (full spectrum; in WebAssembly). */
@@ -568,6 +548,7 @@ export class PhaseVocoder {
     swap = this.prevTheta;
     this.prevTheta = this.theta;
     this.theta = swap;
+    this.thetaIndex ^= 1;
     this.prevSource = this.grainSource;
     this.hasPrevious = true;
   }
@@ -608,7 +589,7 @@ export function stepCost(s: number, passes: number): number {
 }
 
 /** Each phase-locking part's cost, as `stepCost`. */
-const lockCosts = [1.9, 2.6, 2.1, 5.7, 5, 4.1, 7, 2.7, 2.6, 3.6];
+const lockCosts = [1.2, 2.4, 1.5, 2, 2.1, 3.3, 5.3, 2.3, 2.2, 1.5];
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;

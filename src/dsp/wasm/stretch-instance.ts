@@ -13,6 +13,9 @@ export interface KernelExports {
   sumSpectrum(re: number, im: number, sumRe: number, sumIm: number, magnitude: number, size: number, loudest: number): void;
   findPeaks(magnitude: number, bins: number, floor: number, peaks: number): number;
   rotate(re: number, im: number, cos: number, sin: number, size: number): void;
+  fillRegions(peaks: number, count: number, values: number, out: number, bins: number): void;
+  atan2(ys: number, xs: number, count: number, specials: number): number;
+  log(values: number, count: number, specials: number): number;
   overlapAdd(re: number, im: number, window: number, left: number, right: number, from: number, to: number): void;
   gatherStereo(left: number, right: number, length: number, rows: number, taps: number, stride: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number, scratch: number): void;
 }

@@ -1,9 +1,10 @@
+import { atan2InPlace, logInPlace } from '../../std/det-math';
 import type { FftPlan } from '../fft';
 import { type KernelExports, kernelInstance } from './stretch-instance';
 import { Layout } from './wasm-module';
 
 /**
- * The phase vocoder's FFT stages, summed spectrum, peak search, turn of the spectrum and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
+ * The phase vocoder's FFT stages, summed spectrum, peak search, regions, turn of the spectrum and overlap-add, run by `stretch-kernels.wat` (WebAssembly with
  * 128-bit SIMD, nothing relaxed, no fused multiply-add) over arrays that live in its memory, so
  * the worklet and Node compute the same bits. The FFT's lanes do the operations of
  * `FftPlan.begin`/`passes` in the same order (bit-identical to it), as do the others of the
@@ -14,7 +15,7 @@ import { Layout } from './wasm-module';
  * each), the twiddles of every radix-4 stage and their conjugates (per pair of butterflies k,
  * k + 1, six f64x2: W^k, W^2k, W^3k as cos, −sin), the bit-reversal swaps, the stretched
  * stream's planes (f32), and per bin (size/2 + 1, f64) two summed spectra (re, im: the current
- * grain's and the previous one's, which trade places), the power, the peaks' bins (i32), the turn's cosine and sine. The views below are those arrays: callers write and read them in place.
+ * grain's and the previous one's, which trade places), the power, the peaks' bins (i32), the turn's cosine and sine; per peak two values, per bin two region rotations. The views below are those arrays: callers write and read them in place.
  * Allocation-free after construction.
  */
 export class StretchKernels {
@@ -32,9 +33,22 @@ export class StretchKernels {
   readonly loudest: Float64Array;
   /** The peaks' bins `findPeaks` found, in increasing order. */
   readonly peaks: Int32Array;
-  /** Per bin, the cosine and sine `rotate` turns it by; the caller fills them. */
+  /** Per bin, the cosine and sine `rotate` turns it by (`fillTurns`). */
   readonly turnCos: Float64Array;
   readonly turnSin: Float64Array;
+  /** Per peak (in `peaks`' order): a value each, spread over its region by `fillTurns`/`fillTheta`. */
+  readonly peakCos: Float64Array;
+  readonly peakSin: Float64Array;
+  /** Per bin, two region rotations (`fillTheta(count, into)` writes one). */
+  readonly theta: readonly [Float64Array, Float64Array];
+  /** Per peak, the y and x whose angle `atan2` takes, in place of y: the advance since the previous grain and since the anchor. */
+  readonly advanceY: Float64Array;
+  readonly advanceX: Float64Array;
+  readonly spanY: Float64Array;
+  readonly spanX: Float64Array;
+  /** Per peak, the two magnitude ratios whose log `logRatios` takes, in place. */
+  readonly logBelow: Float64Array;
+  readonly logAbove: Float64Array;
   private readonly exports: KernelExports;
   private readonly plan: FftPlan;
   /** Byte addresses in the memory. */
@@ -51,6 +65,18 @@ export class StretchKernels {
   private readonly peaksAt: number;
   private readonly turnCosAt: number;
   private readonly turnSinAt: number;
+  private readonly peakCosAt: number;
+  private readonly peakSinAt: number;
+  private readonly thetaAt: Int32Array;
+  private readonly advanceYAt: number;
+  private readonly advanceXAt: number;
+  private readonly spanYAt: number;
+  private readonly spanXAt: number;
+  private readonly logBelowAt: number;
+  private readonly logAboveAt: number;
+  /** Which entries the last `atan2`/`log` left to det-math (i32). */
+  private readonly specialsAt: number;
+  private readonly specials: Int32Array;
   /** Per stage: where its twiddles and its conjugates start. */
   private readonly twiddlesAt: Int32Array;
   private readonly conjugatesAt: Int32Array;
@@ -79,6 +105,16 @@ export class StretchKernels {
     this.peaksAt = layout.take(4 * bins);
     this.turnCosAt = layout.take(8 * bins);
     this.turnSinAt = layout.take(8 * bins);
+    this.peakCosAt = layout.take(8 * bins);
+    this.peakSinAt = layout.take(8 * bins);
+    this.thetaAt = Int32Array.of(layout.take(8 * bins), layout.take(8 * bins));
+    this.advanceYAt = layout.take(8 * bins);
+    this.advanceXAt = layout.take(8 * bins);
+    this.spanYAt = layout.take(8 * bins);
+    this.spanXAt = layout.take(8 * bins);
+    this.logBelowAt = layout.take(8 * bins);
+    this.logAboveAt = layout.take(8 * bins);
+    this.specialsAt = layout.take(4 * bins);
     const { exports, buffer } = kernelInstance(layout);
     this.exports = exports;
     this.re = new Float64Array(buffer, this.reAt, size);
@@ -94,6 +130,16 @@ export class StretchKernels {
     this.peaks = new Int32Array(buffer, this.peaksAt, bins);
     this.turnCos = view(this.turnCosAt, bins);
     this.turnSin = view(this.turnSinAt, bins);
+    this.peakCos = view(this.peakCosAt, bins);
+    this.peakSin = view(this.peakSinAt, bins);
+    this.theta = [view(this.thetaAt[0], bins), view(this.thetaAt[1], bins)];
+    this.advanceY = view(this.advanceYAt, bins);
+    this.advanceX = view(this.advanceXAt, bins);
+    this.spanY = view(this.spanYAt, bins);
+    this.spanX = view(this.spanXAt, bins);
+    this.logBelow = view(this.logBelowAt, bins);
+    this.logAbove = view(this.logAboveAt, bins);
+    this.specials = new Int32Array(buffer, this.specialsAt, bins);
     for (let stage = plan.radix2First ? 1 : 0; stage < plan.passCount; stage++) {
       const h = plan.quarterOf(stage);
       const from = plan.offsets[stage] as number;
@@ -141,6 +187,48 @@ export class StretchKernels {
    */
   findPeaks(floor: number): number {
     return this.exports.findPeaks(this.magnitudeAt, this.plan.size / 2 + 1, floor, this.peaksAt);
+  }
+
+  /** Each bin's `turnCos`/`turnSin`: its region's `peakCos`/`peakSin` (regions reach midway to the next of the first `count` ≥ 1 peaks). */
+  fillTurns(count: number): void {
+    const bins = this.plan.size / 2 + 1;
+    this.exports.fillRegions(this.peaksAt, count, this.peakCosAt, this.turnCosAt, bins);
+    this.exports.fillRegions(this.peaksAt, count, this.peakSinAt, this.turnSinAt, bins);
+  }
+
+  /** Each bin of `theta[into]`: its region's `peakCos` (as `fillTurns`). */
+  fillTheta(count: number, into: number): void {
+    this.exports.fillRegions(this.peaksAt, count, this.peakCosAt, this.thetaAt[into] as number, this.plan.size / 2 + 1);
+  }
+
+  /**
+   * `advanceY[p]` ← the angle of (`advanceX[p]`, `advanceY[p]`) for the first `count` peaks,
+   * or with `span` the same of `spanY`/`spanX`: det-math's `atan2InPlace`, bit for bit (the
+   * kernel does its general path two peaks at a time; zeros, infinities, NaN and extreme ratios
+   * go through det-math itself).
+   */
+  atan2(count: number, span: boolean): void {
+    const ys = span ? this.spanY : this.advanceY;
+    const xs = span ? this.spanX : this.advanceX;
+    const found = this.exports.atan2(span ? this.spanYAt : this.advanceYAt, span ? this.spanXAt : this.advanceXAt, count, this.specialsAt);
+    for (let s = 0; s < found; s++) {
+      const p = this.specials[s] as number;
+      atan2InPlace(ys, xs, p, p + 1);
+    }
+  }
+
+  /** `logBelow` and `logAbove` ← their natural logs for the first `count` peaks: det-math's `logInPlace`, bit for bit (as `atan2`: what is not a normal x in (0, 2^1023) goes through det-math). */
+  logRatios(count: number): void {
+    this.logOf(this.logBelow, this.logBelowAt, count);
+    this.logOf(this.logAbove, this.logAboveAt, count);
+  }
+
+  private logOf(values: Float64Array, at: number, count: number): void {
+    const found = this.exports.log(at, count, this.specialsAt);
+    for (let s = 0; s < found; s++) {
+      const p = this.specials[s] as number;
+      logInPlace(values, p, p + 1);
+    }
   }
 
   /** Turns both channels of the packed spectrum in re and im by each bin's `turnCos`/`turnSin` and packs them again. */

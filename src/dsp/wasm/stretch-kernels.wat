@@ -1,6 +1,7 @@
 ;; The phase vocoder's kernels in WebAssembly with 128-bit SIMD (f64x2 lanes, no relaxed SIMD, no
-;; fused multiply-add): the complex FFT's stages, the summed spectrum, the peak search, the turn,
-;; the overlap-add and the stereo polyphase sinc read.
+;; fused multiply-add): the complex FFT's stages, the summed spectrum, the peak search, det-math's
+;; atan2 and log on the peaks, the peaks' regions, the turn, the overlap-add and the stereo
+;; polyphase sinc read.
 ;; Each lane does the very operations, in the very order, of the TypeScript it mirrors
 ;; (src/dsp/fft.ts, SincInterpolator.polyphaseInto), so results are bit-identical to it and to
 ;; every host. Built into stretch-kernels-wasm.ts by `npm run build:wasm`
@@ -359,6 +360,200 @@
         (f32.store (i32.add (local.get $right) (local.get $f))
           (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $right) (local.get $f))))
             (f64.mul (f64.load (i32.add (local.get $im) (local.get $at))) (f64.load (i32.add (local.get $window) (local.get $at))))))))))
+
+  ;; Regions of the peaks (PhaseVocoder.fillRegions/fillTurns): for each of the `count` peaks (i32
+  ;; bins at $peaks, increasing, count ≥ 1) its value (f64 at $values) into every bin (f64 at $out)
+  ;; of its region, which reaches midway to the next peak, (k + next + 1) >> 1, and the last to
+  ;; `bins`; the first region starts at bin 0.
+  (func (export "fillRegions") (param $peaks i32) (param $count i32) (param $values i32) (param $out i32) (param $bins i32)
+    (local $p i32) (local $q i32) (local $end i32) (local $v f64) (local $last i32)
+    (local.set $last (i32.sub (local.get $count) (i32.const 1)))
+    (block $done
+      (loop $regions
+        (br_if $done (i32.ge_s (local.get $p) (local.get $count)))
+        (local.set $end
+          (if (result i32) (i32.lt_s (local.get $p) (local.get $last))
+            (then (i32.shr_s (i32.add (i32.add
+              (i32.load (i32.add (local.get $peaks) (i32.shl (local.get $p) (i32.const 2))))
+              (i32.load offset=4 (i32.add (local.get $peaks) (i32.shl (local.get $p) (i32.const 2)))))
+              (i32.const 1)) (i32.const 1)))
+            (else (local.get $bins))))
+        (local.set $v (f64.load (i32.add (local.get $values) (i32.shl (local.get $p) (i32.const 3)))))
+        (block $filled
+          (loop $fill
+            (br_if $filled (i32.ge_s (local.get $q) (local.get $end)))
+            (f64.store (i32.add (local.get $out) (i32.shl (local.get $q) (i32.const 3))) (local.get $v))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $fill)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $regions))))
+
+  ;; det-math's atan2 (src/std/det-math.ts, fdlibm's) for the vocoder's phase advances, two
+  ;; angles a step: ys[i] ← the angle of (xs[i], ys[i]) for i in [0, count) (f64 at $ys and $xs;
+  ;; both arrays hold at least count rounded up to even). The very operations of det-math's general
+  ;; path (|y|/|x| in [2^−28, 2^60]: the reduction about atan ½, 1, 3⁄2 or ∞ picked per lane by
+  ;; selects, the series, the quadrant), so the same bits. Any other lane (a zero, an infinity, NaN,
+  ;; a ratio outside that range) is left as it was and its index goes to $specials (i32): the
+  ;; caller takes those through det-math. Returns how many.
+  (func (export "atan2") (param $ys i32) (param $xs i32) (param $count i32) (param $specials i32) (result i32)
+    (local $i i32) (local $at i32) (local $found i32)
+    (local $y v128) (local $x v128) (local $a v128) (local $special v128)
+    (local $m0 v128) (local $m1 v128) (local $m2 v128) (local $m3 v128)
+    (local $num v128) (local $den v128) (local $hi v128) (local $lo v128)
+    (local $t v128) (local $z v128) (local $w v128) (local $s1 v128) (local $s2 v128) (local $r v128)
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_s (local.get $i) (local.get $count)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $y (v128.load (i32.add (local.get $ys) (local.get $at))))
+        (local.set $x (v128.load (i32.add (local.get $xs) (local.get $at))))
+        (local.set $a (f64x2.div (f64x2.abs (local.get $y)) (f64x2.abs (local.get $x))))
+        (local.set $special (v128.not (v128.and
+          (f64x2.ge (local.get $a) (v128.const f64x2 3.725290298461914e-9 3.725290298461914e-9))
+          (f64x2.le (local.get $a) (v128.const f64x2 1.152921504606847e18 1.152921504606847e18)))))
+        (local.set $m0 (f64x2.ge (local.get $a) (v128.const f64x2 0.4375 0.4375)))
+        (local.set $m1 (f64x2.lt (local.get $a) (v128.const f64x2 0.6875 0.6875)))
+        (local.set $m2 (f64x2.lt (local.get $a) (v128.const f64x2 1.1875 1.1875)))
+        (local.set $m3 (f64x2.lt (local.get $a) (v128.const f64x2 2.4375 2.4375)))
+        ;; x = (2a − 1)/(2 + a), (a − 1)/(a + 1), (a − 1.5)/(1 + 1.5a), −1/a, or a (a/1) below 0.4375.
+        (local.set $num (v128.bitselect
+          (v128.bitselect
+            (f64x2.sub (f64x2.mul (v128.const f64x2 2 2) (local.get $a)) (v128.const f64x2 1 1))
+            (v128.bitselect
+              (f64x2.sub (local.get $a) (v128.const f64x2 1 1))
+              (v128.bitselect (f64x2.sub (local.get $a) (v128.const f64x2 1.5 1.5)) (v128.const f64x2 -1 -1) (local.get $m3))
+              (local.get $m2))
+            (local.get $m1))
+          (local.get $a)
+          (local.get $m0)))
+        (local.set $den (v128.bitselect
+          (v128.bitselect
+            (f64x2.add (v128.const f64x2 2 2) (local.get $a))
+            (v128.bitselect
+              (f64x2.add (local.get $a) (v128.const f64x2 1 1))
+              (v128.bitselect (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (v128.const f64x2 1.5 1.5) (local.get $a))) (local.get $a) (local.get $m3))
+              (local.get $m2))
+            (local.get $m1))
+          (v128.const f64x2 1 1)
+          (local.get $m0)))
+        (local.set $hi (v128.bitselect
+          (v128.bitselect
+            (v128.const f64x2 4.63647609000806093515e-1 4.63647609000806093515e-1)
+            (v128.bitselect (v128.const f64x2 7.85398163397448278999e-1 7.85398163397448278999e-1)
+              (v128.bitselect (v128.const f64x2 9.82793723247329054082e-1 9.82793723247329054082e-1) (v128.const f64x2 1.57079632679489655800 1.57079632679489655800) (local.get $m3))
+              (local.get $m2))
+            (local.get $m1))
+          (v128.const f64x2 0 0)
+          (local.get $m0)))
+        (local.set $lo (v128.bitselect
+          (v128.bitselect
+            (v128.const f64x2 2.26987774529616870924e-17 2.26987774529616870924e-17)
+            (v128.bitselect (v128.const f64x2 3.06161699786838301793e-17 3.06161699786838301793e-17)
+              (v128.bitselect (v128.const f64x2 1.39033110312309984516e-17 1.39033110312309984516e-17) (v128.const f64x2 6.12323399573676603587e-17 6.12323399573676603587e-17) (local.get $m3))
+              (local.get $m2))
+            (local.get $m1))
+          (v128.const f64x2 0 0)
+          (local.get $m0)))
+        (local.set $t (f64x2.div (local.get $num) (local.get $den)))
+        (local.set $z (f64x2.mul (local.get $t) (local.get $t)))
+        (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+        (local.set $s1 (f64x2.mul (local.get $z)
+          (f64x2.add (v128.const f64x2 3.33333333333329318027e-1 3.33333333333329318027e-1) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 1.42857142725034663711e-1 1.42857142725034663711e-1) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 9.09088713343650656196e-2 9.09088713343650656196e-2) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 6.66107313738753120669e-2 6.66107313738753120669e-2) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 4.97687799461593236017e-2 4.97687799461593236017e-2) (f64x2.mul (local.get $w) (v128.const f64x2 1.62858201153657823623e-2 1.62858201153657823623e-2)))))))))))))
+        (local.set $s2 (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 -1.99999999998764832476e-1 -1.99999999998764832476e-1) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 -1.11111104054623557880e-1 -1.11111104054623557880e-1) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 -7.69187620504482999495e-2 -7.69187620504482999495e-2) (f64x2.mul (local.get $w)
+          (f64x2.add (v128.const f64x2 -5.83357013379057348645e-2 -5.83357013379057348645e-2) (f64x2.mul (local.get $w) (v128.const f64x2 -3.65315727442169155270e-2 -3.65315727442169155270e-2)))))))))))
+        (local.set $s1 (f64x2.mul (local.get $t) (f64x2.add (local.get $s1) (local.get $s2))))
+        ;; atan a: x − x(s1 + s2) below 0.4375, else hi − ((x(s1 + s2) − lo) − x).
+        (local.set $r (v128.bitselect
+          (f64x2.sub (local.get $hi) (f64x2.sub (f64x2.sub (local.get $s1) (local.get $lo)) (local.get $t)))
+          (f64x2.sub (local.get $t) (local.get $s1))
+          (local.get $m0)))
+        ;; x < 0: π − (z − π_lo); then the sign of y.
+        (local.set $r (v128.bitselect
+          (f64x2.sub (v128.const f64x2 3.141592653589793 3.141592653589793) (f64x2.sub (local.get $r) (v128.const f64x2 1.2246467991473532e-16 1.2246467991473532e-16)))
+          (local.get $r)
+          (f64x2.lt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $r (v128.bitselect (f64x2.neg (local.get $r)) (local.get $r) (f64x2.lt (local.get $y) (v128.const f64x2 0 0))))
+        (v128.store (i32.add (local.get $ys) (local.get $at)) (v128.bitselect (local.get $y) (local.get $r) (local.get $special)))
+        (if (v128.any_true (local.get $special))
+          (then (local.set $found (call $noteSpecials (local.get $special) (local.get $i) (local.get $count) (local.get $specials) (local.get $found)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pairs)))
+    (local.get $found))
+
+  ;; det-math's natural log (fdlibm's) for the vocoder's magnitude ratios, two a step: values[i] ←
+  ;; ln values[i] for i in [0, count) (f64 at $values, at least count rounded up to even). The
+  ;; very operations of det-math's path for normal x in (0, 2^1023): x = 2^k·m with m in
+  ;; [√½, √2) (m is x times a power of two, exact), then the series, so the same bits. Any other
+  ;; lane is left as it was and its index goes to $specials, as in atan2. Returns how many.
+  (func (export "log") (param $values i32) (param $count i32) (param $specials i32) (result i32)
+    (local $i i32) (local $at i32) (local $found i32)
+    (local $x v128) (local $special v128) (local $e v128) (local $up v128) (local $m v128) (local $k v128)
+    (local $f v128) (local $s v128) (local $z v128) (local $w v128) (local $r v128) (local $hfsq v128)
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_s (local.get $i) (local.get $count)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $x (v128.load (i32.add (local.get $values) (local.get $at))))
+        (local.set $special (v128.not (v128.and
+          (f64x2.ge (local.get $x) (v128.const f64x2 2.2250738585072014e-308 2.2250738585072014e-308))
+          (f64x2.lt (local.get $x) (v128.const f64x2 8.98846567431158e307 8.98846567431158e307)))))
+        ;; The biased exponent e; 2^−(e − 1023) is the double with biased exponent 2046 − e.
+        (local.set $e (i64x2.shr_u (local.get $x) (i32.const 52)))
+        (local.set $m (f64x2.mul (local.get $x) (i64x2.shl (i64x2.sub (v128.const i64x2 2046 2046) (local.get $e)) (i32.const 52))))
+        ;; Mantissas from 0x6a09c on (m ≥ √2) take the next power of two.
+        (local.set $up (i64x2.ge_s
+          (v128.and (local.get $x) (v128.const i64x2 0x000fffff00000000 0x000fffff00000000))
+          (v128.const i64x2 0x0006a09c00000000 0x0006a09c00000000)))
+        (local.set $m (v128.bitselect (f64x2.mul (local.get $m) (v128.const f64x2 0.5 0.5)) (local.get $m) (local.get $up)))
+        (local.set $e (i64x2.sub (i64x2.sub (local.get $e) (v128.const i64x2 1023 1023)) (local.get $up)))
+        (local.set $k (f64x2.convert_low_i32x4_s (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 (local.get $e) (local.get $e))))
+        (local.set $f (f64x2.sub (local.get $m) (v128.const f64x2 1 1)))
+        (local.set $s (f64x2.div (local.get $f) (f64x2.add (v128.const f64x2 2 2) (local.get $f))))
+        (local.set $z (f64x2.mul (local.get $s) (local.get $s)))
+        (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+        (local.set $r (f64x2.add
+          (f64x2.mul (local.get $z)
+            (f64x2.add (v128.const f64x2 6.666666666666735130e-1 6.666666666666735130e-1) (f64x2.mul (local.get $w)
+            (f64x2.add (v128.const f64x2 2.857142874366239149e-1 2.857142874366239149e-1) (f64x2.mul (local.get $w)
+            (f64x2.add (v128.const f64x2 1.818357216161805012e-1 1.818357216161805012e-1) (f64x2.mul (local.get $w) (v128.const f64x2 1.479819860511658591e-1 1.479819860511658591e-1))))))))
+          (f64x2.mul (local.get $w)
+            (f64x2.add (v128.const f64x2 3.999999999940941908e-1 3.999999999940941908e-1) (f64x2.mul (local.get $w)
+            (f64x2.add (v128.const f64x2 2.222219843214978396e-1 2.222219843214978396e-1) (f64x2.mul (local.get $w) (v128.const f64x2 1.531383769920937332e-1 1.531383769920937332e-1))))))))
+        (local.set $hfsq (f64x2.mul (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $f)) (local.get $f)))
+        ;; k·ln2_hi − ((hfsq − (s(hfsq + r) + (k·ln2_lo + 0))) − f)
+        (local.set $r (f64x2.sub
+          (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-1 6.93147180369123816490e-1))
+          (f64x2.sub
+            (f64x2.sub (local.get $hfsq)
+              (f64x2.add (f64x2.mul (local.get $s) (f64x2.add (local.get $hfsq) (local.get $r)))
+                (f64x2.add (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)) (v128.const f64x2 0 0))))
+            (local.get $f))))
+        (v128.store (i32.add (local.get $values) (local.get $at)) (v128.bitselect (local.get $x) (local.get $r) (local.get $special)))
+        (if (v128.any_true (local.get $special))
+          (then (local.set $found (call $noteSpecials (local.get $special) (local.get $i) (local.get $count) (local.get $specials) (local.get $found)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pairs)))
+    (local.get $found))
+
+  ;; The indices i and i + 1 whose lane of $mask is set (and below $count) appended to $specials
+  ;; (i32) after $found of them; returns the new count.
+  (func $noteSpecials (param $mask v128) (param $i i32) (param $count i32) (param $specials i32) (param $found i32) (result i32)
+    (if (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $mask)))
+      (then
+        (i32.store (i32.add (local.get $specials) (i32.shl (local.get $found) (i32.const 2))) (local.get $i))
+        (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+    (if (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $mask))) (i32.lt_s (i32.add (local.get $i) (i32.const 1)) (local.get $count)))
+      (then
+        (i32.store (i32.add (local.get $specials) (i32.shl (local.get $found) (i32.const 2))) (i32.add (local.get $i) (i32.const 1)))
+        (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+    (local.get $found))
 
   ;; The stereo polyphase sinc read (SincInterpolator's kernel table and blend of two rows) in
   ;; single precision, eight taps a step: for n in [from, to), the planes (f32, `length` frames at

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FftPlan } from '../../../../src/dsp/fft';
+import { atan2InPlace, logInPlace } from '../../../../src/std/det-math';
 import { SincInterpolator, type SincKernel } from '../../../../src/dsp/sinc-interpolator';
 import { StreamRead } from '../../../../src/dsp/wasm/stream-read';
 import { StretchKernels } from '../../../../src/dsp/wasm/stretch-kernels';
@@ -220,6 +221,54 @@ describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand f
       expect(Array.from(kernels.peaks.subarray(0, count))).toEqual(expected);
       if (floor === 0) expect(count).toBeGreaterThan(bins / 8);
     }
+  });
+
+  it('atan2 and log of the peaks: the bits of det-math, its special cases (zeros, ±0, infinities, NaN, extreme ratios, subnormals) and an odd count included', () => {
+    const kernels = new StretchKernels(new FftPlan(2048), 16);
+    const bins = 1025;
+    const count = bins - 2;
+    const magnitudes = noise(bins, 31);
+    const signs = noise(bins, 32);
+    // Values over many octaves with either sign, each range of the reduction (ratios about ½, 1, 3⁄2, ∞).
+    const spread = (i: number, seed: number): number => {
+      const m = magnitudes[(i * seed) % bins] as number;
+      return Math.sign((signs[(i * 7 + seed) % bins] as number) + 1e-9) * Math.abs(m) * 2 ** (((i * seed) % 61) - 30);
+    };
+    const special = [0, -0, Infinity, -Infinity, Number.NaN, 1e-310, -1e-310, 1e300, 1e-300, 3e-9];
+    for (const span of [false, true]) {
+      const ys = span ? kernels.spanY : kernels.advanceY;
+      const xs = span ? kernels.spanX : kernels.advanceX;
+      for (let i = 0; i < bins; i++) {
+        ys[i] = i < 100 ? (special[i % special.length] as number) : spread(i, 3);
+        xs[i] = i < 100 ? (special[Math.floor(i / special.length)] as number) : spread(i, 5);
+      }
+      // Ratios at the reduction's thresholds and beside them.
+      for (const [i, ratio] of [0.4375, 0.6875, 1.1875, 2.4375, 3.725290298461914e-9, 1.152921504606847e18, 7.378697629483821e19].entries()) {
+        ys[100 + 2 * i] = ratio;
+        xs[100 + 2 * i] = 1;
+        ys[101 + 2 * i] = -ratio * (1 + 2 ** -52);
+        xs[101 + 2 * i] = -1;
+      }
+      const expected = Float64Array.from(ys);
+      atan2InPlace(expected, xs, 0, count);
+      kernels.atan2(count, span);
+      expect(firstDifference(ys.subarray(0, count), expected.subarray(0, count))).toBe(-1);
+    }
+    for (const values of [kernels.logBelow, kernels.logAbove]) {
+      for (let i = 0; i < bins; i++) values[i] = i < 100 ? (special[i % special.length] as number) * (i % 3 === 0 ? 1 : 7.5) : Math.abs(spread(i, values === kernels.logBelow ? 3 : 5));
+      values[100] = 2 ** 1023;
+      values[101] = 2 ** -1022;
+      values[102] = Math.SQRT2;
+      values[103] = Math.SQRT1_2;
+      values[104] = 1;
+    }
+    const below = Float64Array.from(kernels.logBelow);
+    const above = Float64Array.from(kernels.logAbove);
+    logInPlace(below, 0, count);
+    logInPlace(above, 0, count);
+    kernels.logRatios(count);
+    expect(firstDifference(kernels.logBelow.subarray(0, count), below.subarray(0, count))).toBe(-1);
+    expect(firstDifference(kernels.logAbove.subarray(0, count), above.subarray(0, count))).toBe(-1);
   });
 
   it('the checked-in module is what stretch-kernels.wat builds (npm run build:wasm)', () => {
