@@ -1,4 +1,4 @@
-import { cos, sinCosInPlace } from '../../std/det-math';
+import { cos } from '../../std/det-math';
 import { FftPlan } from '../fft';
 import { SincInterpolator, type ReadRate } from '../sinc-interpolator';
 import { StreamRead } from '../wasm/stream-read';
@@ -45,7 +45,7 @@ export class PhaseVocoder {
   readonly hop: number;
   readonly anchorEvery: number;
   private readonly plan: FftPlan;
-  /** The FFT stages, the peaks' angles and logs, their regions, the turn and the overlap-add, in WebAssembly; re, im, y and the per-peak arrays live in its memory. */
+  /** The FFT stages, the peaks' angles, logs, sines and cosines, their regions, the turn and the overlap-add, in WebAssembly; re, im, y and the per-peak arrays live in its memory. */
   private readonly kernels: StretchKernels;
   /** The band-limited read of y, in WebAssembly, shared by every vocoder reading at this rate. */
   private readonly read: StreamRead;
@@ -410,14 +410,14 @@ export class PhaseVocoder {
         return;
       case 6:
         this.rotations(j, half, count);
-        // peakCos holds the rotations until sinCosInPlace writes their cosines there.
+        // peakCos holds the rotations until the sine and cosine step writes their cosines there.
         this.fillRegions(count);
         return;
       case 7:
-        sinCosInPlace(this.peakSin, this.peakCos, 0, half);
+        this.kernels.sinCos(0, half);
         return;
       case 8:
-        sinCosInPlace(this.peakSin, this.peakCos, half, count);
+        this.kernels.sinCos(half, count);
         return;
       default:
         this.fillTurns(count);
@@ -482,7 +482,7 @@ export class PhaseVocoder {
     }
   }
 
-  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (sinCosInPlace turns them). */
+  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (the kernels' `sinCos` turns them). */
   private rotations(j: number, from: number, to: number): void {
     const { peakCos, peakSin, prevTheta, peaks, logBelow, logAbove, advanceY, spanY, size, withPrevious, withAnchor, anchored } = this;
     const analysisHop = this.grainSource - this.prevSource;
@@ -589,7 +589,7 @@ export function stepCost(s: number, passes: number): number {
 }
 
 /** Each phase-locking part's cost, as `stepCost`. */
-const lockCosts = [1.2, 2.4, 1.5, 2, 2.1, 3.3, 5.3, 2.3, 2.2, 1.5];
+const lockCosts = [1.2, 2.4, 1.5, 2, 2.1, 3.3, 5.3, 0.8, 0.8, 1.5];
 
 /** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
 const steadyOmega = 2e-6;

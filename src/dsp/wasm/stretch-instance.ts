@@ -16,6 +16,7 @@ export interface KernelExports {
   fillRegions(peaks: number, count: number, values: number, out: number, bins: number): void;
   atan2(ys: number, xs: number, count: number, specials: number): number;
   log(values: number, count: number, specials: number): number;
+  sinCos(values: number, cosines: number, from: number, to: number, specials: number): number;
   overlapAdd(re: number, im: number, window: number, left: number, right: number, from: number, to: number): void;
   gatherStereo(left: number, right: number, length: number, rows: number, taps: number, stride: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number, scratch: number): void;
 }

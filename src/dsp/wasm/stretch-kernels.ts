@@ -1,4 +1,4 @@
-import { atan2InPlace, logInPlace } from '../../std/det-math';
+import { atan2InPlace, logInPlace, sinCosInPlace } from '../../std/det-math';
 import type { FftPlan } from '../fft';
 import { type KernelExports, kernelInstance } from './stretch-instance';
 import { Layout } from './wasm-module';
@@ -228,6 +228,19 @@ export class StretchKernels {
     for (let s = 0; s < found; s++) {
       const p = this.specials[s] as number;
       logInPlace(values, p, p + 1);
+    }
+  }
+
+  /**
+   * Peaks [from, to): `peakSin[p]` ← sin `peakSin[p]` and `peakCos[p]` ← its cosine: det-math's
+   * `sinCosInPlace`, bit for bit (as `atan2`: tiny, infinite or NaN arguments and those whose
+   * first reduction by π/2 cancels go through det-math).
+   */
+  sinCos(from: number, to: number): void {
+    const found = this.exports.sinCos(this.peakSinAt, this.peakCosAt, from, to, this.specialsAt);
+    for (let s = 0; s < found; s++) {
+      const p = this.specials[s] as number;
+      sinCosInPlace(this.peakSin, this.peakCos, p, p + 1);
     }
   }
 

@@ -1,6 +1,6 @@
 ;; The phase vocoder's kernels in WebAssembly with 128-bit SIMD (f64x2 lanes, no relaxed SIMD, no
 ;; fused multiply-add): the complex FFT's stages, the summed spectrum, the peak search, det-math's
-;; atan2 and log on the peaks, the peaks' regions, the turn, the overlap-add and the stereo
+;; atan2, log, sine and cosine on the peaks, the peaks' regions, the turn, the overlap-add and the stereo
 ;; polyphase sinc read.
 ;; Each lane does the very operations, in the very order, of the TypeScript it mirrors
 ;; (src/dsp/fft.ts, SincInterpolator.polyphaseInto), so results are bit-identical to it and to
@@ -538,6 +538,89 @@
         (v128.store (i32.add (local.get $values) (local.get $at)) (v128.bitselect (local.get $x) (local.get $r) (local.get $special)))
         (if (v128.any_true (local.get $special))
           (then (local.set $found (call $noteSpecials (local.get $special) (local.get $i) (local.get $count) (local.get $specials) (local.get $found)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pairs)))
+    (local.get $found))
+
+  ;; det-math's sine and cosine of one argument (sinCosInPlace, fdlibm's kernels) for the
+  ;; vocoder's rotations, two a step: values[i] ← sin values[i], cosines[i] ← cos values[i] for i
+  ;; in [from, to) (f64). The very operations of det-math's path for 2^−27 ≤ |x| < ∞ whose first
+  ;; reduction by π/2 does not cancel (n = Math.round(x·2/π) as floor(v) + (v − floor(v) ≥ ½),
+  ;; which is Math.round's value, ties up), so the same bits. Any other lane is left as it was and
+  ;; its index goes to $specials, as in atan2. Returns how many.
+  (func (export "sinCos") (param $values i32) (param $cosines i32) (param $from i32) (param $to i32) (param $specials i32) (result i32)
+    (local $i i32) (local $at i32) (local $found i32)
+    (local $x v128) (local $special v128) (local $v v128) (local $n v128) (local $r v128) (local $w v128) (local $y v128) (local $tail v128)
+    (local $z v128) (local $p v128) (local $sine v128) (local $cosine v128) (local $q v128) (local $odd v128) (local $sin v128) (local $cos v128)
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $x (v128.load (i32.add (local.get $values) (local.get $at))))
+        (local.set $v (f64x2.mul (local.get $x) (v128.const f64x2 6.36619772367581382433e-1 6.36619772367581382433e-1)))
+        (local.set $n (f64x2.floor (local.get $v)))
+        (local.set $n (f64x2.add (local.get $n)
+          (v128.and (f64x2.ge (f64x2.sub (local.get $v) (local.get $n)) (v128.const f64x2 0.5 0.5)) (v128.const f64x2 1 1))))
+        (local.set $r (f64x2.sub (local.get $x) (f64x2.mul (local.get $n) (v128.const f64x2 1.57079632673412561417 1.57079632673412561417))))
+        (local.set $w (f64x2.mul (local.get $n) (v128.const f64x2 6.07710050650619224932e-11 6.07710050650619224932e-11)))
+        (local.set $y (f64x2.sub (local.get $r) (local.get $w)))
+        (local.set $special (v128.or
+          (v128.not (v128.and
+            (f64x2.ge (f64x2.abs (local.get $x)) (v128.const f64x2 7.450580596923828e-9 7.450580596923828e-9))
+            (f64x2.lt (f64x2.abs (local.get $x)) (v128.const f64x2 inf inf))))
+          ;; The reduction cancelled (exponent of x − exponent of y > 16): det-math takes more of π/2's bits.
+          (i64x2.gt_s
+            (i64x2.sub
+              (v128.and (i64x2.shr_u (local.get $x) (i32.const 52)) (v128.const i64x2 0x7ff 0x7ff))
+              (v128.and (i64x2.shr_u (local.get $y) (i32.const 52)) (v128.const i64x2 0x7ff 0x7ff)))
+            (v128.const i64x2 16 16))))
+        (local.set $tail (f64x2.sub (f64x2.sub (local.get $r) (local.get $y)) (local.get $w)))
+        ;; The sine kernel: x − (((z(½·tail − v·r) − tail) − v·S1)), v = z·x.
+        (local.set $z (f64x2.mul (local.get $y) (local.get $y)))
+        (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+        (local.set $p (f64x2.add
+          (f64x2.add (v128.const f64x2 8.33333333332248946124e-3 8.33333333332248946124e-3) (f64x2.mul (local.get $z) (f64x2.add (v128.const f64x2 -1.98412698298579493134e-4 -1.98412698298579493134e-4) (f64x2.mul (local.get $z) (v128.const f64x2 2.75573137070700676789e-6 2.75573137070700676789e-6)))))
+          (f64x2.mul (f64x2.mul (local.get $z) (local.get $w)) (f64x2.add (v128.const f64x2 -2.50507602534068634195e-8 -2.50507602534068634195e-8) (f64x2.mul (local.get $z) (v128.const f64x2 1.58969099521155010221e-10 1.58969099521155010221e-10))))))
+        (local.set $v (f64x2.mul (local.get $z) (local.get $y)))
+        (local.set $sine (f64x2.sub (local.get $y)
+          (f64x2.sub
+            (f64x2.sub
+              (f64x2.mul (local.get $z) (f64x2.sub (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $tail)) (f64x2.mul (local.get $v) (local.get $p))))
+              (local.get $tail))
+            (f64x2.mul (local.get $v) (v128.const f64x2 -1.66666666666666324348e-1 -1.66666666666666324348e-1)))))
+        ;; The cosine kernel: one + (((1 − one) − hz) + (z·r − x·tail)), hz = ½z, one = 1 − hz.
+        (local.set $p (f64x2.add
+          (f64x2.mul (local.get $z) (f64x2.add (v128.const f64x2 4.16666666666666019037e-2 4.16666666666666019037e-2) (f64x2.mul (local.get $z) (f64x2.add (v128.const f64x2 -1.38888888888741095749e-3 -1.38888888888741095749e-3) (f64x2.mul (local.get $z) (v128.const f64x2 2.48015872894767294178e-5 2.48015872894767294178e-5))))))
+          (f64x2.mul (f64x2.mul (local.get $w) (local.get $w))
+            (f64x2.add (v128.const f64x2 -2.75573143513906633035e-7 -2.75573143513906633035e-7) (f64x2.mul (local.get $z) (f64x2.add (v128.const f64x2 2.08757232129817482790e-9 2.08757232129817482790e-9) (f64x2.mul (local.get $z) (v128.const f64x2 -1.13596475577881948265e-11 -1.13596475577881948265e-11))))))))
+        (local.set $v (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $z)))
+        (local.set $w (f64x2.sub (v128.const f64x2 1 1) (local.get $v)))
+        (local.set $cosine (f64x2.add (local.get $w)
+          (f64x2.add
+            (f64x2.sub (f64x2.sub (v128.const f64x2 1 1) (local.get $w)) (local.get $v))
+            (f64x2.sub (f64x2.mul (local.get $z) (local.get $p)) (f64x2.mul (local.get $y) (local.get $tail))))))
+        ;; Quarter q = n mod 4 (in each i64 lane): sin x is the sine kernel's in quarters 0 and 2,
+        ;; the cosine's in 1 and 3, negated in 2 and 3; cos x one quarter on.
+        (local.set $q (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $n))))
+        (local.set $odd (i64x2.eq (v128.and (local.get $q) (v128.const i64x2 1 1)) (v128.const i64x2 1 1)))
+        (local.set $sin (v128.bitselect (local.get $cosine) (local.get $sine) (local.get $odd)))
+        (local.set $sin (v128.bitselect (f64x2.neg (local.get $sin)) (local.get $sin)
+          (i64x2.eq (v128.and (local.get $q) (v128.const i64x2 2 2)) (v128.const i64x2 2 2))))
+        (local.set $cos (v128.bitselect (local.get $sine) (local.get $cosine) (local.get $odd)))
+        (local.set $cos (v128.bitselect (f64x2.neg (local.get $cos)) (local.get $cos)
+          (i64x2.eq (v128.and (i64x2.add (local.get $q) (v128.const i64x2 1 1)) (v128.const i64x2 2 2)) (v128.const i64x2 2 2))))
+        (local.set $sin (v128.bitselect (local.get $x) (local.get $sin) (local.get $special)))
+        (if (i32.lt_s (i32.add (local.get $i) (i32.const 1)) (local.get $to))
+          (then
+            (v128.store (i32.add (local.get $values) (local.get $at)) (local.get $sin))
+            (v128.store (i32.add (local.get $cosines) (local.get $at)) (local.get $cos)))
+          (else
+            ;; The last of an odd range: the lane after it belongs to someone else.
+            (v128.store64_lane 0 (i32.add (local.get $values) (local.get $at)) (local.get $sin))
+            (v128.store64_lane 0 (i32.add (local.get $cosines) (local.get $at)) (local.get $cos))))
+        (if (v128.any_true (local.get $special))
+          (then (local.set $found (call $noteSpecials (local.get $special) (local.get $i) (local.get $to) (local.get $specials) (local.get $found)))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
     (local.get $found))

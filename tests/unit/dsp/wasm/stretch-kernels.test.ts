@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FftPlan } from '../../../../src/dsp/fft';
-import { atan2InPlace, logInPlace } from '../../../../src/std/det-math';
+import { atan2InPlace, logInPlace, sinCosInPlace } from '../../../../src/std/det-math';
 import { SincInterpolator, type SincKernel } from '../../../../src/dsp/sinc-interpolator';
 import { StreamRead } from '../../../../src/dsp/wasm/stream-read';
 import { StretchKernels } from '../../../../src/dsp/wasm/stretch-kernels';
@@ -269,6 +269,31 @@ describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand f
     kernels.logRatios(count);
     expect(firstDifference(kernels.logBelow.subarray(0, count), below.subarray(0, count))).toBe(-1);
     expect(firstDifference(kernels.logAbove.subarray(0, count), above.subarray(0, count))).toBe(-1);
+  });
+
+  it('sine and cosine of the peaks\' rotations: the bits of det-math\'s sinCosInPlace, over odd ranges that leave their neighbours alone, special cases included', () => {
+    const kernels = new StretchKernels(new FftPlan(2048), 16);
+    const bins = 1025;
+    const angles = noise(bins, 41);
+    const { peakSin, peakCos } = kernels;
+    for (let i = 0; i < bins; i++) peakSin[i] = i % 3 === 0 ? Math.PI * (angles[i] as number) : 40 * (angles[i] as number) * 2 ** -(i % 40);
+    // Tiny, infinite and NaN arguments; near and at multiples of π/2 (the reduction cancels); halfway between quarters (Math.round's ties).
+    const special = [0, -0, 1e-9, -7.450580596923828e-9, Infinity, -Infinity, Number.NaN, Math.PI / 2, -Math.PI, Math.PI, 3 * Math.PI / 2 + 1e-12, Math.PI / 4, -Math.PI / 4, 0.75 * Math.PI, -0.75 * Math.PI, 1e300];
+    peakSin.set(special, 200);
+    const expectedSin = Float64Array.from(peakSin);
+    const expectedCos = new Float64Array(bins);
+    sinCosInPlace(expectedSin, expectedCos, 0, 1021);
+    peakCos.fill(7);
+    const split = 511;
+    const argumentAtSplit = peakSin[split];
+    kernels.sinCos(0, split);
+    // The next range is untouched until its own call.
+    expect(peakSin[split]).toBe(argumentAtSplit);
+    expect(peakCos[split]).toBe(7);
+    kernels.sinCos(split, 1021);
+    expect(firstDifference(peakSin.subarray(0, 1021), expectedSin.subarray(0, 1021))).toBe(-1);
+    expect(firstDifference(peakCos.subarray(0, 1021), expectedCos.subarray(0, 1021))).toBe(-1);
+    expect(peakCos[1021]).toBe(7);
   });
 
   it('the checked-in module is what stretch-kernels.wat builds (npm run build:wasm)', () => {
