@@ -30,7 +30,7 @@ import type { StretchMap, StretchSource } from './stretch-source';
  * playhead got there: a seek or loop wrap rebuilds the state from the anchor before it (at most
  * `anchorEvery` analyses) and then renders the very samples an uninterrupted play gives.
  *
- * **Hop scheduling.** A grain's work is cut into steps of 1.3–7 µs (see `work`; 27 at size
+ * **Hop scheduling.** A grain's work is cut into steps of 0.8–4.5 µs (see `work`; 27 at size
  * 2048), each with its measured cost (`stepCost`). `render` finishes the grains its block needs
  * (only after a seek), then works ahead to a point that moves with the read (one block, one hop
  * and this vocoder's own share of a hop past it), step by step until the work done reaches the
@@ -108,9 +108,9 @@ export class PhaseVocoder {
   /** The grain's loudest bin power, from one step to the next. */
   private readonly loudest: Float64Array;
   /**
-   * Per peak, for det-math's batched in-place calls: the phase advance since the previous grain
-   * and since the anchor as the complex products X·conj(P) (y, x), the log ratios of its
-   * neighbours' magnitudes, its rotation's cosine and sine.
+   * Per peak (the kernels' arrays, turned in place into angles and logs there): the phase advance
+   * since the previous grain and since the anchor as the complex products X·conj(P) (y, x), the
+   * log ratios of its neighbours' magnitudes.
    */
   private readonly advanceY: Float64Array;
   private readonly advanceX: Float64Array;
@@ -118,8 +118,6 @@ export class PhaseVocoder {
   private readonly spanX: Float64Array;
   private readonly logBelow: Float64Array;
   private readonly logAbove: Float64Array;
-  private readonly peakCos: Float64Array;
-  private readonly peakSin: Float64Array;
   /** Scratch for one map query. */
   private readonly mapIn = new Float64Array(1);
   private readonly mapOut = new Float64Array(1);
@@ -178,8 +176,6 @@ export class PhaseVocoder {
     this.spanX = this.kernels.spanX;
     this.logBelow = this.kernels.logBelow;
     this.logAbove = this.kernels.logAbove;
-    this.peakCos = this.kernels.peakCos;
-    this.peakSin = this.kernels.peakSin;
   }
 
   /**
@@ -303,14 +299,16 @@ export class PhaseVocoder {
   private restore(j: number): void {
     this.grainSource = this.sourceOfGrain(j);
     this.analyse(0, this.size);
+    this.kernels.begin();
     this.kernels.passes(0, this.plan.passCount, false);
     for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
     this.keep();
   }
 
   /**
-   * One step of the grain in progress (1.3–6 µs at 2048 in Node; `stepCost` says which cost
-   * more): read the source (into the transform's bit-reversed order) in two halves; each forward
+   * One step of the grain in progress (0.8–4.5 µs at 2048 in Node; `stepCost` says which cost
+   * more): read the source in two halves (the second also puts it in the transform's bit-reversed
+   * order, in WebAssembly); each forward
    * stage; phase locking in `lockParts` parts; turn the spectrum; keep its state and begin the
    * inverse; each inverse stage; overlap-add.
    */
@@ -325,7 +323,10 @@ export class PhaseVocoder {
       this.grainSource = this.sourceOfGrain(this.nextGrain);
       this.analyse(0, this.size / 2);
     }
-    else if (stage === 1) this.analyse(this.size / 2, this.size);
+    else if (stage === 1) {
+      this.analyse(this.size / 2, this.size);
+      kernels.begin();
+    }
     else if (stage < lock) kernels.passes(stage - forward, stage - forward + 1, false);
     else if (stage < synthesis) this.lockPhases(stage - lock, this.nextGrain);
     else if (stage === synthesis) this.rotate();
@@ -349,20 +350,18 @@ export class PhaseVocoder {
     return Math.round(this.mapOut[0] as number);
   }
 
-  /** Frames [from, to) of the grain: windows the source around the grain's frame into re (left) and im (right), in bit-reversed order (the transform's `begin` done). */
+  /** Frames [from, to) of the grain: windows the source around the grain's frame into re (left) and im (right), in order (sequential writes; the kernels' `begin` reorders them, faster than writing each frame to its bit-reversed place). */
   private analyse(from: number, to: number): void {
     const { re, im, window, source, size } = this;
     const { left, right, frames, reverse } = source;
-    const reversed = this.plan.reversed;
     const first = this.grainSource - size / 2;
     // Runs of consecutive plane frames (a looping clip's later passes, a reversed clip), so the
     // fold into the loop is done once per run, not per frame.
     for (let i = from; i < to; ) {
       const index = source.readFrame(first + i);
       if (index < 0) {
-        const to = reversed[i] as number;
-        re[to] = 0;
-        im[to] = 0;
+        re[i] = 0;
+        im[i] = 0;
         i++;
         continue;
       }
@@ -371,9 +370,8 @@ export class PhaseVocoder {
       for (let at = index - direction * i; i < end; i++) {
         const w = window[i] as number;
         const frame = at + direction * i;
-        const to = reversed[i] as number;
-        re[to] = (left[frame] as number) * w;
-        im[to] = (right[frame] as number) * w;
+        re[i] = (left[frame] as number) * w;
+        im[i] = (right[frame] as number) * w;
       }
     }
   }
@@ -410,7 +408,7 @@ export class PhaseVocoder {
         return;
       case 6:
         this.rotations(j, half, count);
-        // peakCos holds the rotations until the sine and cosine step writes their cosines there.
+        // The kernels' peakCos holds the rotations until the sine and cosine step writes their cosines there.
         this.fillRegions(count);
         return;
       case 7:
@@ -482,38 +480,18 @@ export class PhaseVocoder {
     }
   }
 
-  /** Peaks [from, to)'s rotations for grain j, into peakCos and peakSin (the kernels' `sinCos` turns them). */
+  /**
+   * Peaks [from, to)'s rotations for grain j, into the kernels' peakCos and peakSin (their `sinCos`
+   * turns them): ω is the parabolic estimate on log magnitude refined by the phase advance; at an
+   * anchor ω·displacement magnifies any error in ω, so ω is measured over the long span since the
+   * last anchor, unless the partial moved since (then it keeps its local ω); between anchors θ
+   * continues from the previous grain's region (identity locking).
+   */
   private rotations(j: number, from: number, to: number): void {
-    const { peakCos, peakSin, prevTheta, peaks, logBelow, logAbove, advanceY, spanY, size, withPrevious, withAnchor, anchored } = this;
     const analysisHop = this.grainSource - this.prevSource;
     const span = this.grainSource - this.anchorSource;
-    const hop = this.hop;
-    const displacement = j * hop - this.grainSource;
-    for (let p = from; p < to; p++) {
-      const k = peaks[p] as number;
-      const below = logBelow[p] as number;
-      const above = logAbove[p] as number;
-      const denominator = below + above;
-      // Parabolic estimate on log magnitude (ln of power / 2), refined by the phase advance; 0 where
-      // the magnitudes do not curve down (both arms stay doubles so nothing is boxed).
-      const offset = (0.5 * (below - above)) / (denominator < 0 ? denominator : -Infinity);
-      let omega = (2 * Math.PI * (k + offset)) / size;
-      const advance = advanceY[p] as number;
-      if (withPrevious) omega += principal(advance - omega * analysisHop) / analysisHop;
-      let rotation: number;
-      if (anchored) {
-        // ω·displacement magnifies any error in ω, so an anchor measures ω over the long span since the last anchor.
-        if (withAnchor) {
-          const refined = omega + principal((spanY[p] as number) - omega * span) / span;
-          // A partial that moved since that anchor (or started after it) keeps its local ω.
-          if (Math.abs(refined - omega) < steadyOmega) omega = refined;
-        }
-        rotation = principal(omega * displacement);
-      }
-      else rotation = principal((prevTheta[k] as number) + omega * hop - advance);
-      peakCos[p] = rotation;
-      peakSin[p] = rotation;
-    }
+    const displacement = j * this.hop - this.grainSource;
+    this.kernels.rotations(from, to, this.thetaIndex ^ 1, analysisHop, span, displacement, this.withPrevious, this.anchored, this.withAnchor);
   }
 
   /** Each bin's θ: its region's peak rotation (regions reach midway to the next peak), 0 without peaks. */
@@ -579,7 +557,7 @@ const lockParts = 10;
 export function stepCost(s: number, passes: number): number {
   const lock = 2 + passes;
   const inverse = lock + lockParts + 2;
-  if (s < 2) return 4.2;
+  if (s < 2) return s === 0 ? 3.3 : 4.5;
   if (s < lock) return 1.5;
   if (s < inverse - 2) return lockCosts[s - lock] as number;
   if (s === inverse - 2) return 2.3;
@@ -589,15 +567,8 @@ export function stepCost(s: number, passes: number): number {
 }
 
 /** Each phase-locking part's cost, as `stepCost`. */
-const lockCosts = [1.2, 2.4, 1.5, 2, 2.1, 3.3, 5.3, 0.8, 0.8, 1.5];
+const lockCosts = [1.2, 2.4, 1.5, 2, 2.1, 0.9, 2.8, 0.8, 0.8, 1.5];
 
-/** Largest difference (rad/frame, ≈ 0.014 Hz at 44.1 kHz) between local and long-span ω of a steady partial. */
-const steadyOmega = 2e-6;
-
-/** The angle wrapped into (−π, π]. */
-function principal(angle: number): number {
-  return angle - 2 * Math.PI * Math.round(angle / (2 * Math.PI));
-}
 
 let sharedStreamReader: SincInterpolator | undefined;
 

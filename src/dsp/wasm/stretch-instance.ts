@@ -17,6 +17,11 @@ export interface KernelExports {
   atan2(ys: number, xs: number, count: number, specials: number): number;
   log(values: number, count: number, specials: number): number;
   sinCos(values: number, cosines: number, from: number, to: number, specials: number): number;
+  rotations(
+    peaks: number, below: number, above: number, advance: number, spanAngle: number, prevTheta: number, cos: number, sin: number,
+    from: number, to: number, size: number, analysisHop: number, span: number, displacement: number, hop: number,
+    withPrevious: number, anchored: number, withAnchor: number,
+  ): void;
   overlapAdd(re: number, im: number, window: number, left: number, right: number, from: number, to: number): void;
   gatherStereo(left: number, right: number, length: number, rows: number, taps: number, stride: number, phases: number, positions: number, from: number, to: number, unitStep: number, outLeft: number, outRight: number, scratch: number): void;
 }

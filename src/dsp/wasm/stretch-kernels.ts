@@ -244,6 +244,38 @@ export class StretchKernels {
     }
   }
 
+  /**
+   * Peaks [from, to)'s rotations into `peakCos` and `peakSin` (PhaseVocoder's `rotations`, the same
+   * operations per peak): ω from the log ratios (`logBelow`, `logAbove`), refined by the advance
+   * (`advanceY`'s angles) over `analysisHop` source frames when `withPrevious`; at an anchor
+   * refined by `spanY`'s angles over `span` frames when `withAnchor` and steady, then
+   * ω·displacement (the grain's y-frame minus its source frame); else continuing from
+   * `theta[previous]`. Every angle wrapped as `principal`. The peaks' bins past `to` must be bins
+   * (`findPeaks` leaves only bins there).
+   */
+  rotations(from: number, to: number, previous: number, analysisHop: number, span: number, displacement: number, withPrevious: boolean, anchored: boolean, withAnchor: boolean): void {
+    this.exports.rotations(
+      this.peaksAt,
+      this.logBelowAt,
+      this.logAboveAt,
+      this.advanceYAt,
+      this.spanYAt,
+      this.thetaAt[previous] as number,
+      this.peakCosAt,
+      this.peakSinAt,
+      from,
+      to,
+      this.plan.size,
+      analysisHop,
+      span,
+      displacement,
+      this.plan.size / 4,
+      withPrevious ? 1 : 0,
+      anchored ? 1 : 0,
+      withAnchor ? 1 : 0,
+    );
+  }
+
   /** Turns both channels of the packed spectrum in re and im by each bin's `turnCos`/`turnSin` and packs them again. */
   rotate(): void {
     this.exports.rotate(this.reAt, this.imAt, this.turnCosAt, this.turnSinAt, this.plan.size);

@@ -296,6 +296,66 @@ describe('stretch kernels (WebAssembly SIMD) against the TypeScript they stand f
     expect(peakCos[1021]).toBe(7);
   });
 
+  it.each([
+    ['continuing from the previous grain', true, false, false],
+    ['at an anchor, refined over the span', true, true, true],
+    ['at an anchor without a previous grain', false, true, true],
+    ['at the first anchor', false, true, false],
+  ])('rotations of the peaks %s: the bits of the vocoder\'s TypeScript loop, odd halves, flat arms, ties of the wrap and −0 included', (_name, withPrevious, anchored, withAnchor) => {
+    const size = 2048;
+    const bins = size / 2 + 1;
+    const hop = size / 4;
+    const kernels = new StretchKernels(new FftPlan(size), 16);
+    const count = 301;
+    const random = noise(6 * bins, 51);
+    for (let p = 0; p < bins; p++) kernels.peaks[p] = 2 + ((p * 3 + (p % 2)) % (bins - 4));
+    for (let p = 0; p < count; p++) {
+      // Log ratios ≤ 0, some flat (a zero denominator) or rising; angles in (−π, π], some −0 and exact halves of a turn.
+      kernels.logBelow[p] = p % 29 === 0 ? 0 : -8 * Math.abs(random[p] as number) + (p % 31 === 0 ? 9 : 0);
+      kernels.logAbove[p] = p % 37 === 0 ? 0 : -8 * Math.abs(random[bins + p] as number);
+      kernels.advanceY[p] = p % 41 === 0 ? -0 : Math.PI * (random[2 * bins + p] as number);
+      kernels.spanY[p] = p % 43 === 0 ? Math.PI : Math.PI * (random[3 * bins + p] as number);
+    }
+    for (let k = 0; k < bins; k++) kernels.theta[1][k] = k % 47 === 0 ? -0 : Math.PI * (random[4 * bins + k] as number);
+    // Bin 0 with flat arms and an advance of −0 (not a peak the search finds, but it wraps −0: Math.round(−0) is −0).
+    kernels.peaks[5] = 0;
+    kernels.logBelow[5] = 0;
+    kernels.logAbove[5] = 0;
+    kernels.advanceY[5] = -0;
+    const analysisHop = 427;
+    const span = 16 * 427 + 5;
+    const displacement = 2900 - 9 * hop;
+    const principal = (angle: number): number => angle - 2 * Math.PI * Math.round(angle / (2 * Math.PI));
+    const expected = new Float64Array(count);
+    for (let p = 0; p < count; p++) {
+      const k = kernels.peaks[p] as number;
+      const below = kernels.logBelow[p] as number;
+      const above = kernels.logAbove[p] as number;
+      const denominator = below + above;
+      const offset = (0.5 * (below - above)) / (denominator < 0 ? denominator : -Infinity);
+      let omega = (2 * Math.PI * (k + offset)) / size;
+      const advance = kernels.advanceY[p] as number;
+      if (withPrevious) omega += principal(advance - omega * analysisHop) / analysisHop;
+      let rotation: number;
+      if (anchored) {
+        if (withAnchor) {
+          const refined = omega + principal((kernels.spanY[p] as number) - omega * span) / span;
+          if (Math.abs(refined - omega) < 2e-6) omega = refined;
+        }
+        rotation = principal(omega * displacement);
+      } else rotation = principal((kernels.theta[1][k] as number) + omega * hop - advance);
+      expected[p] = rotation;
+    }
+    kernels.peakCos.fill(7);
+    const half = count >> 1;
+    kernels.rotations(0, half, 1, analysisHop, span, displacement, withPrevious, anchored, withAnchor);
+    expect(kernels.peakCos[half]).toBe(7);
+    kernels.rotations(half, count, 1, analysisHop, span, displacement, withPrevious, anchored, withAnchor);
+    expect(firstDifference(kernels.peakCos.subarray(0, count), expected)).toBe(-1);
+    expect(firstDifference(kernels.peakSin.subarray(0, count), expected)).toBe(-1);
+    expect(kernels.peakCos[count]).toBe(7);
+  });
+
   it('the checked-in module is what stretch-kernels.wat builds (npm run build:wasm)', () => {
     expect(() => execFileSync(process.execPath, ['electron/build-wasm.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
