@@ -15,6 +15,7 @@ const modules = [
   { folder: 'src/dsp/wasm', name: 'stretch-kernels', constant: 'stretchKernelsBase64', what: 'The stretch kernels module' },
   { folder: 'src/dsp/wasm', name: 'true-peak', constant: 'truePeakBase64', what: 'The true-peak interpolation module' },
   { folder: 'src/dsp/wasm', name: 'tpdf-stereo', constant: 'tpdfStereoBase64', what: 'The two-channel TPDF quantizer module' },
+  { folder: 'src/dsp/wasm', name: 'place-pcm24', constant: 'placePcm24Base64', what: 'The stereo 24-bit clip placement module' },
   { folder: 'src/codecs/flac-encode', name: 'lpc-kernels', constant: 'lpcKernelsBase64', what: "The FLAC encoder's linear-prediction module" },
   { folder: 'src/codecs/flac-encode', name: 'stereo-kernels', constant: 'stereoKernelsBase64', what: "The FLAC encoder's stereo estimate module" },
 ];

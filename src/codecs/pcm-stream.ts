@@ -109,6 +109,8 @@ export interface SampleLayout {
   readonly frameBytes: number;
   /** 'float': the values still need the decoders' damage rule for float files (decode.ts). */
   readonly encoding: 'pcm' | 'float';
+  /** True when every frame is two 24-bit little-endian integers, left then right (a stereo 24-bit WAV): frames a `Pcm24Placer` reads as they are. */
+  readonly stereo24le?: boolean;
   /** Channel `channel` of `frames` frames in `bytes` (the first frame at byte 0) into `out` from index `at`, scaled as the decoder scales it. */
   readInto(bytes: Uint8Array, channel: number, frames: number, out: Float32Array, at: number): void;
 }

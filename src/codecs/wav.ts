@@ -73,6 +73,7 @@ export function wavSampleLayout(head: Uint8Array, fileBytes: number, headerAt: H
     frames: Math.floor(dataBytes / frameBytes),
     frameBytes,
     encoding: fmt.encoding === 'float' ? 'float' : 'pcm',
+    stereo24le: fmt.kind === 's24' && fmt.channelCount === 2,
     readInto: (bytes, channel, frames, out, at) => {
       const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       readChannelInto(data, channel * fmt.sampleBytes, frameBytes, frames, fmt.kind, out, at);

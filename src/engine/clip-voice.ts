@@ -1,9 +1,10 @@
 import type { ReadRate, SincInterpolator } from '../dsp/sinc-interpolator';
+import { placeGains } from '../dsp/wasm/place-gains';
 import type { EngineClip } from '../protocol/engine';
 import type { Clock } from '../std/clock';
 import { beats, decibelsToGain, hertz } from '../std/units';
 import type { PanGains } from './pan-law';
-import { windowAround, type PooledSample } from './sample-pool';
+import { windowAround, type PooledSample, type SamplePlacer } from './sample-pool';
 import type { VoiceScratch } from './voice-scratch';
 
 /**
@@ -147,6 +148,48 @@ export class ClipVoice {
   }
 
   /**
+   * Whether `place` can add this clip for timeline frames [frame, frame + count): its sample
+   * offers a placer, and the clip covers every one of those frames reading its source frame for
+   * frame, forwards, at its own gain (no fade reaches into them), as `mixRuns` reads it.
+   */
+  placeable(frame: number, count: number): boolean {
+    const sample = this.sample;
+    if (!sample.placer || !this.wholeFrames || this.clip.reverse) return false;
+    if (frame < this.startFrame || frame + count > this.endFrame) return false;
+    const loopFrames = sample.frames - this.offsetFrames;
+    if (loopFrames <= 0) return false;
+    if (!this.clip.loop && this.offsetFrames + (frame + count - this.startFrame) > sample.frames) return false;
+    return frame - this.startFrame >= this.fadeInFrames && this.endFrame - frame - (count - 1) >= this.fadeOutFrames;
+  }
+
+  /**
+   * Adds the clip for timeline frames [frame, frame + count) (where `placeable`) as its track's
+   * strip with a still pan and nothing else on it would: the sample's placer writes the strip's
+   * planes and adds into the out planes, `gains` (laid out as `placeGains`) holding the pan's
+   * and the fader's factors; this writes the clip's gain into it.
+   */
+  place(frame: number, count: number, gains: Float64Array, stripLeft: Float32Array, stripRight: Float32Array, outLeft: Float32Array, outRight: Float32Array): void {
+    const sample = this.sample;
+    const placer = sample.placer as SamplePlacer;
+    const sourceFrames = sample.frames;
+    const offsetFrames = this.offsetFrames;
+    gains[placeGains.clip] = this.gain;
+    const elapsed = frame - this.startFrame;
+    let position = offsetFrames + (this.clip.loop ? elapsed % (sourceFrames - offsetFrames) : elapsed);
+    for (let i = 0; i < count; ) {
+      const run = Math.min(count - i, sourceFrames - position);
+      placer.place(position, run, i, gains, stripLeft, stripRight, outLeft, outRight);
+      i += run;
+      position = offsetFrames;
+    }
+  }
+
+  /** Adds the clip into a track's stereo sums for timeline frames [frame, frame + count) where `placeable` holds (as `mixInto` would). */
+  mixPlaceable(left: Float32Array, right: Float32Array, frame: number, count: number): void {
+    this.mixRuns(left, right, 0, frame, 0, count, stereoUnity);
+  }
+
+  /**
    * `mixInto` for frames [first, last) of a clip read frame for frame, forwards, at its own gain
    * (whole frames, no fade reaching into the block): the source position runs on by one, so the
    * block is at most two runs of consecutive source frames (a loop wraps once at most), each added
@@ -179,6 +222,9 @@ export class ClipVoice {
     }
   }
 }
+
+/** Pan gains of a stereo clip into a track's stereo sums. */
+const stereoUnity: PanGains = { left: 1, right: 1 };
 
 /** Source offsets like 0.1 s × 44,100 Hz land a hair off the integer; snap them so same-rate clips stay bit-exact. */
 function snapToInteger(frames: number): number {

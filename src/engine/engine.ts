@@ -427,6 +427,7 @@ export class Engine {
       const host = track?.host;
       if (!track || !host || (renders !== undefined && renders[t] === 0)) continue;
       host.render(track.content.stereoLeft, track.content.stereoRight, this.playing, this.playhead, frames, context);
+      track.content.fed = true;
       const pads = track.pads;
       for (let p = 0; p < pads.length; p++) {
         const feed = pads[p] as PadFeed;

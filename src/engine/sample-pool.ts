@@ -28,6 +28,25 @@ export interface PooledSample {
    * (warped clips: stretchers and transient detection). A streamed sample loads and keeps it all.
    */
   whole(): readonly Float32Array[];
+  /**
+   * A faster way to add this sample into a mix, when the sample offers one (a stereo 24-bit WAV
+   * streamed by an offline render); null or absent otherwise.
+   */
+  readonly placer?: SamplePlacer | null;
+}
+
+/**
+ * Adds a run of a stereo sample's frames into a mix in one pass, as a clip read frame for frame
+ * into its track's cleared sum and that track's fader pass (a still pan, nothing else on the
+ * strip) would add it: the same float32 values (see src/dsp/wasm/place-pcm24.ts for the operations).
+ */
+export interface SamplePlacer {
+  /**
+   * Source frames [from, from + frames) at block frames [at, at + frames): writes the strip's
+   * planes there and adds into the out planes, with the factors in `gains` (laid out as
+   * `placeGains`; the caller writes them). Valid source frames only.
+   */
+  place(from: number, frames: number, at: number, gains: Float64Array, stripLeft: Float32Array, stripRight: Float32Array, outLeft: Float32Array, outRight: Float32Array): void;
 }
 
 /** A whole sample in memory: planar views on shared PCM, no copies. */

@@ -3,7 +3,9 @@ import { aiffSampleLayout } from '../../../src/codecs/aiff';
 import { isDamagedFloat } from '../../../src/codecs/limits';
 import type { SampleLayout } from '../../../src/codecs/pcm-stream';
 import { wavSampleLayout } from '../../../src/codecs/wav';
-import type { PooledSample, SampleWindow } from '../../../src/engine/sample-pool';
+import { Pcm24Placer, PCM24_FRAME_BYTES } from '../../../src/dsp/wasm/place-pcm24';
+import { blockFrames } from '../../../src/protocol/engine';
+import type { PooledSample, SamplePlacer, SampleWindow } from '../../../src/engine/sample-pool';
 
 /** Frames a window holds: 2^16 (1.4 s at 48 kHz; 0.5 MiB of float planes for stereo). */
 const WINDOW_FRAMES = 65_536;
@@ -13,6 +15,8 @@ const WINDOWS_PER_SOURCE = 4;
 const HEAD_BYTES = 256 * 1024;
 
 interface Window {
+  /** Its place in `windows`, and in the placer's byte room. */
+  readonly slot: number;
   start: number;
   /** Frames loaded. */
   length: number;
@@ -21,6 +25,10 @@ interface Window {
   view: SampleWindow;
   /** When the window last served a read (a counter, for least-recently-used replacement). */
   used: number;
+  /** Whether its bytes sit in the placer's room (WINDOW_FRAMES frames at most) ... */
+  placed: boolean;
+  /** ... and whether `planes` hold them yet (they are converted when a read asks for them). */
+  converted: boolean;
 }
 
 /**
@@ -31,10 +39,13 @@ interface Window {
  * for each window, so nothing stays open when a render stops early. Samples come out exactly as
  * the whole-file decoder gives them.
  */
-export class StreamedPcm implements PooledSample {
+export class StreamedPcm implements PooledSample, SamplePlacer {
   readonly sampleRate: number;
   readonly frames: number;
   readonly channelCount: number;
+  /** This source itself for a stereo 24-bit WAV, whose windows' bytes stay in a `Pcm24Placer`'s room; null otherwise. */
+  readonly placer: SamplePlacer | null;
+  private readonly kernel: Pcm24Placer | null;
   private readonly windows: Window[] = [];
   private reads = 0;
   /** The window that served the last read: a miss just before it means the reads run backwards. */
@@ -49,6 +60,8 @@ export class StreamedPcm implements PooledSample {
     this.sampleRate = layout.sampleRate;
     this.frames = layout.frames;
     this.channelCount = layout.channelCount;
+    this.kernel = layout.stereo24le === true ? new Pcm24Placer(WINDOWS_PER_SOURCE * WINDOW_FRAMES * PCM24_FRAME_BYTES, blockFrames) : null;
+    this.placer = this.kernel ? this : null;
   }
 
   /** Frames laid out as `layout` says in `file`, as a streamed source. */
@@ -83,19 +96,31 @@ export class StreamedPcm implements PooledSample {
   }
 
   read(from: number, to: number): SampleWindow {
-    const first = Math.max(0, from);
-    const end = Math.min(this.frames, to);
+    const window = this.windowOver(Math.max(0, from), Math.min(this.frames, to), false);
+    if (!window.converted) this.convert(window);
+    return window.view;
+  }
+
+  place(from: number, frames: number, at: number, gains: Float64Array, stripLeft: Float32Array, stripRight: Float32Array, outLeft: Float32Array, outRight: Float32Array): void {
+    const kernel = this.kernel as Pcm24Placer;
+    const window = this.windowOver(from, from + frames, true);
+    kernel.gains.set(gains);
+    kernel.place(window.slot * WINDOW_FRAMES * PCM24_FRAME_BYTES + (from - window.start) * PCM24_FRAME_BYTES, frames, at, stripLeft, stripRight, outLeft, outRight);
+  }
+
+  /** The window holding frames [first, end), loaded when none does; `placed`: one whose bytes sit in the placer's room. */
+  private windowOver(first: number, end: number, placed: boolean): Window {
     this.reads++;
     for (const window of this.windows) {
-      if (window.start <= first && window.start + window.length >= end) {
+      if (window.start <= first && window.start + window.length >= end && (window.placed || !placed)) {
         window.used = this.reads;
         this.last = window;
-        return window.view;
+        return window;
       }
     }
     const loaded = this.load(first, end);
     this.last = loaded;
-    return loaded.view;
+    return loaded;
   }
 
   whole(): readonly Float32Array[] {
@@ -116,8 +141,11 @@ export class StreamedPcm implements PooledSample {
     const backwards = this.last !== null && first < this.last.start && end > this.last.start - size;
     const start = Math.max(0, Math.min(backwards ? end - size : first, this.frames - size));
     const length = Math.min(size, this.frames - start);
-    const window = this.windowFor(size);
-    const bytes = this.bufferFor(length * this.layout.frameBytes);
+    const window = this.windowFor();
+    const kernel = this.kernel;
+    window.placed = kernel !== null && size === WINDOW_FRAMES;
+    const room = window.slot * WINDOW_FRAMES * PCM24_FRAME_BYTES;
+    const bytes = window.placed ? (kernel as Pcm24Placer).bytes.subarray(room, room + length * PCM24_FRAME_BYTES) : this.bufferFor(length * this.layout.frameBytes);
     const fd = openSync(this.file, 'r');
     try {
       let done = 0;
@@ -129,12 +157,23 @@ export class StreamedPcm implements PooledSample {
     } finally {
       closeSync(fd);
     }
-    for (let c = 0; c < this.channelCount; c++) this.layout.readInto(bytes, c, length, window.planes[c] as Float32Array, 0);
     window.start = start;
     window.length = length;
-    window.view = { planes: window.planes.map((plane) => plane.subarray(0, length)), start };
     window.used = this.reads;
+    window.converted = false;
+    if (!window.placed) this.convert(window, bytes);
     return window;
+  }
+
+  /** Fills the window's planes from its bytes (`bytes`, or its room in the placer). */
+  private convert(window: Window, bytes?: Uint8Array): void {
+    const { length, start } = window;
+    const room = window.slot * WINDOW_FRAMES * PCM24_FRAME_BYTES;
+    const source = bytes ?? (this.kernel as Pcm24Placer).bytes.subarray(room, room + length * PCM24_FRAME_BYTES);
+    if ((window.planes[0]?.length ?? 0) < length) window.planes = Array.from({ length: this.channelCount }, () => new Float32Array(Math.max(WINDOW_FRAMES, length)));
+    for (let c = 0; c < this.channelCount; c++) this.layout.readInto(source, c, length, window.planes[c] as Float32Array, 0);
+    window.view = { planes: window.planes.map((plane) => plane.subarray(0, length)), start };
+    window.converted = true;
   }
 
   /** Whether any float sample is damaged (see `isDamagedFloat`): one pass over the file, a window at a time. */
@@ -146,17 +185,14 @@ export class StreamedPcm implements PooledSample {
     return false;
   }
 
-  /** A free window slot or the least recently used one, with planes of at least `size` frames. */
-  private windowFor(size: number): Window {
-    let window: Window | undefined;
+  /** A free window slot or the least recently used one (its planes are sized when converted). */
+  private windowFor(): Window {
     if (this.windows.length < WINDOWS_PER_SOURCE) {
-      window = { start: 0, length: 0, planes: [], view: { planes: [], start: 0 }, used: 0 };
+      const window: Window = { slot: this.windows.length, start: 0, length: 0, planes: [], view: { planes: [], start: 0 }, used: 0, placed: false, converted: false };
       this.windows.push(window);
-    } else {
-      window = this.windows.reduce((oldest, candidate) => (candidate.used < oldest.used ? candidate : oldest));
+      return window;
     }
-    if ((window.planes[0]?.length ?? 0) < size) window.planes = Array.from({ length: this.channelCount }, () => new Float32Array(size));
-    return window;
+    return this.windows.reduce((oldest, candidate) => (candidate.used < oldest.used ? candidate : oldest));
   }
 
   private bufferFor(length: number): Uint8Array {

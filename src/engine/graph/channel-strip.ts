@@ -6,6 +6,8 @@ import { panSlots } from '../pan-law';
 import type { ParamTable } from '../params/param-table';
 import { LevelGains } from './level-gains';
 import type { StereoDelay } from './stereo-delay';
+import { placeGains } from '../../dsp/wasm/place-gains';
+import type { ClipVoice } from '../clip-voice';
 import type { TrackContent } from './track-content';
 
 /** An insert as the strip runs it. */
@@ -92,6 +94,8 @@ export class ChannelStrip {
   private readonly fused: StereoBlock[] = Array.from({ length: FUSED_SENDS + 1 }, () => sink);
   /** Their gains: send k's at the block's start and its step per frame at [2k] and [2k + 1]; the output's (1 or 0) last. */
   private readonly fusedGains = new Float64Array(2 * FUSED_SENDS + 1);
+  /** The factors `placeDirect` hands a placed clip, laid out as `placeGains`. */
+  private readonly placing = new Float64Array(placeGains.count);
 
   constructor(
     public channel: EngineChannel,
@@ -135,6 +139,10 @@ export class ChannelStrip {
     // With nothing between the pan and the fader and a pan holding still, the fader's pass reads
     // the track's sums itself (the same products, one pass fewer); otherwise the pan writes them here.
     const placed = content !== null && this.inserts.length === 0 && this.sendSlots.length === 0 && content.holdsPan(params, this.fader.pan, frames);
+    // A clip left to be placed (TrackContent.direct) is placed by the fader's pass where that pass
+    // has nothing else to do (no meters, no stem tap); otherwise it is mixed into the sums first.
+    const direct = placed && !this.metered && this.tap === null ? content.direct : null;
+    if (direct === null) content?.mixDirect();
     if (content !== null && !placed) content.pan(left, right, params, this.fader.pan, frames);
     let reduction = 0;
     this.faultedInsert = -1;
@@ -169,7 +177,8 @@ export class ChannelStrip {
       if (send.pre) this.send(send, s, scratch, true, frames);
     }
     const fused = this.fuse(frames);
-    if (placed) this.placeFaderAndMeter(content, frames);
+    if (direct !== null) this.placeDirect(content as TrackContent, direct, frames);
+    else if (placed) this.placeFaderAndMeter(content, frames);
     else this.applyFaderAndMeter(params, frames);
     if (fused) return;
     for (let s = 0; s < this.sends.length; s++) {
@@ -350,6 +359,27 @@ export class ChannelStrip {
       outRight[i] = (outRight[i] as number) + r * outGain;
     }
     this.settleMeters(peakLeft, squaresLeft, peakRight, squaresRight, frames);
+  }
+
+  /**
+   * `placeFaderAndMeter` for a track whose one sounding clip was left to be placed (`direct`):
+   * the clip's sample places it (`ClipVoice.place`) with the still pan's and the fader's gains,
+   * writing the strip's block and adding into the output, the same float32 values in one pass.
+   * Unmetered strips only (their meters keep the zero sums `placeFaderAndMeter` gives them).
+   */
+  private placeDirect(content: TrackContent, direct: ClipVoice, frames: number): void {
+    const pan = content.gains;
+    const placing = this.placing;
+    const gains = this.levels.values;
+    const from = (gains[LevelGains.gain(faderStart)] as number) * this.muteStart;
+    placing[placeGains.sideLeft] = pan[panSlots.stereoLeft] as number;
+    placing[placeGains.sideRight] = pan[panSlots.stereoRight] as number;
+    placing[placeGains.from] = from;
+    placing[placeGains.step] = ((gains[LevelGains.gain(faderEnd)] as number) * this.muteEnd - from) / frames;
+    placing[placeGains.out] = this.fusedGains[2 * FUSED_SENDS] as number;
+    const out = this.fused[FUSED_SENDS] as StereoBlock;
+    direct.place(content.directFrame, frames, placing, this.left, this.right, out.left, out.right);
+    this.settleMeters(0, 0, 0, 0, frames);
   }
 
   /** Keeps the block's peaks and sums of squares the fader's pass measured and settles both meters on them (see `settleMeter`). */

@@ -1,6 +1,6 @@
 import type { SincInterpolator } from '../../dsp/sinc-interpolator';
 import { blockFrames } from '../../protocol/engine';
-import type { ClipVoice } from '../clip-voice';
+import { ClipVoice } from '../clip-voice';
 import { panGains, panSlots, type PanGains } from '../pan-law';
 import type { ParamTable } from '../params/param-table';
 import type { VoiceScratch } from '../voice-scratch';
@@ -30,16 +30,43 @@ export class TrackContent {
   /** Pan gains laid out as `panSlots`, for the pan they hold; NaN makes the first block compute them. */
   readonly gains = Float64Array.of(1, 1, 1, 1, Number.NaN);
 
+  /**
+   * The one clip sounding in this block when it was left for the strip to place (`ClipVoice.place`)
+   * instead of being mixed into the sums, which then still hold zeros; null otherwise. The strip
+   * places it, or has it mixed (`mixDirect`) before it reads the sums.
+   */
+  direct: ClipVoice | null = null;
+  /** Its block: timeline frames [directFrame, directFrame + directCount). */
+  directFrame = 0;
+  directCount = 0;
+  /** True once something other than the clips (an instrument, live input) added into the stereo sums since they were cleared. */
+  fed = false;
+
   clear(): void {
     if (!this.monoSilent) this.mono.fill(0);
     this.monoSilent = true;
+    this.fed = false;
+    this.direct = null;
     this.stereoLeft.fill(0);
     this.stereoRight.fill(0);
   }
 
-  /** Mixes the clips that are not muted for timeline frames [frame, frame + count) at `at`. */
+  /**
+   * Mixes the clips that are not muted for timeline frames [frame, frame + count) at `at`. When
+   * only one clip sounds, the sums hold nothing else and it can be placed (`ClipVoice.placeable`),
+   * it is left as `direct` instead.
+   */
   render(interpolator: SincInterpolator, scratch: VoiceScratch, at: number, frame: number, count: number): void {
     const voices = this.voices;
+    if (at === 0 && !this.fed && this.monoSilent) {
+      const only = this.onlyVoice(frame, count);
+      if (only instanceof ClipVoice && only.placeable(frame, count)) {
+        this.direct = only;
+        this.directFrame = frame;
+        this.directCount = count;
+        return;
+      }
+    }
     for (let v = 0; v < voices.length; v++) {
       const voice = voices[v];
       if (!voice || voice.clip.mute) continue;
@@ -50,6 +77,27 @@ export class TrackContent {
     }
   }
 
+  /** Mixes `direct` into the stereo sums, as `render` would have, for a strip that reads them. */
+  mixDirect(): void {
+    const direct = this.direct;
+    if (direct === null) return;
+    this.direct = null;
+    direct.mixPlaceable(this.stereoLeft, this.stereoRight, this.directFrame, this.directCount);
+  }
+
+  /** The one voice not muted that sounds in timeline frames [frame, frame + count), or null when none or several do. */
+  private onlyVoice(frame: number, count: number): ClipVoice | WarpedVoice | null {
+    let only: ClipVoice | WarpedVoice | null = null;
+    const voices = this.voices;
+    for (let v = 0; v < voices.length; v++) {
+      const voice = voices[v] as ClipVoice | WarpedVoice;
+      if (voice.clip.mute || voice.startFrame >= frame + count || voice.endFrame <= frame) continue;
+      if (only !== null) return null;
+      only = voice;
+    }
+    return only;
+  }
+
   /**
    * Adds live input (monitoring) for frames [at, at + count) of the host's block into the sums:
    * one channel into the mono sum, two into the stereo sum. A missing channel adds nothing.
@@ -58,11 +106,13 @@ export class TrackContent {
     if (!left) return;
     if (!right) {
       this.monoSilent = false;
+      this.fed = true;
       const mono = this.mono;
       for (let i = 0; i < count; i++) mono[i] = (mono[i] as number) + (left[at + i] ?? 0);
       return;
     }
     const { stereoLeft, stereoRight } = this;
+    this.fed = true;
     for (let i = 0; i < count; i++) {
       stereoLeft[i] = (stereoLeft[i] as number) + (left[at + i] ?? 0);
       stereoRight[i] = (stereoRight[i] as number) + (right[at + i] ?? 0);
