@@ -1,4 +1,5 @@
 import { quantizeWithTpdf, TpdfDither } from '../dsp/dither';
+import { StereoTpdfQuantizer } from '../dsp/wasm/tpdf-stereo';
 import { GlowroomError } from '../std/errors';
 
 export interface WavEncodeOptions {
@@ -122,7 +123,10 @@ export class WavFrameWriter {
   readonly frameBytes: number;
   private readonly kind: 16 | 24 | 32 | 'f32';
   private readonly dithers: TpdfDither[] | null;
+  /** Stereo dithered: both channels' codes in one WebAssembly pass (the same codes as `dithers`). */
+  private readonly stereo: StereoTpdfQuantizer | null;
   private codes = new Int32Array(0);
+  private codesRight = new Int32Array(0);
 
   constructor(
     readonly channelCount: number,
@@ -132,6 +136,7 @@ export class WavFrameWriter {
     this.frameBytes = channelCount * (options.bitDepth / 8);
     const seed = options.ditherSeed;
     this.dithers = seed !== undefined && (this.kind === 16 || this.kind === 24) ? Array.from({ length: channelCount }, (_, c) => new TpdfDither(seed + c)) : null;
+    this.stereo = seed !== undefined && channelCount === 2 && (this.kind === 16 || this.kind === 24) ? new StereoTpdfQuantizer(this.kind, seed) : null;
   }
 
   /**
@@ -144,6 +149,19 @@ export class WavFrameWriter {
     const stride = this.frameBytes;
     const sampleBytes = stride / this.channelCount;
     const kind = this.kind;
+    const stereo = this.stereo;
+    if (stereo && (kind === 16 || kind === 24)) {
+      if (this.codes.length < frames) {
+        this.codes = new Int32Array(frames);
+        this.codesRight = new Int32Array(frames);
+      }
+      stereo.quantize(channels[0] as Float32Array, channels[1] as Float32Array, frames, this.codes, this.codesRight);
+      [this.codes, this.codesRight].forEach((codes, c) => {
+        writeCodes(view, c * sampleBytes, stride, codes, frames, kind);
+        if (heard) decodeCodes(codes, frames, kind, heard[c] as Float32Array);
+      });
+      return;
+    }
     for (let c = 0; c < this.channelCount; c++) {
       const channel = (channels[c] as Float32Array).subarray(0, frames);
       const dither = this.dithers?.[c];

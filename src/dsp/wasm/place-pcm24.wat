@@ -1,7 +1,7 @@
 ;; A clip of a stereo 24-bit source placed straight into a mix, in WebAssembly with 128-bit SIMD (no
 ;; relaxed SIMD, no fused multiply-add): the source's bytes decoded, the clip's gain, a track's still
 ;; pan and its fader (gliding per frame), the strip's own block written and the result added into
-;; the block it feeds. Two frames a step: the left samples of frames i and i + 1 in the lanes of one
+;; the block it feeds (the output's gain must be 0 or 1). Two frames a step: the left samples of frames i and i + 1 in the lanes of one
 ;; f64x2, the right ones in another, each lane doing in its order the operations of the TypeScript
 ;; path (ClipVoice.mixRuns into TrackContent's cleared sums, then ChannelStrip.placeFaderAndMeter;
 ;; place-pcm24.ts states them), so the sums are the same bits (a test compares them). Built into
@@ -19,14 +19,16 @@
   (func (export "place") (param $src i32) (param $frames i32) (param $at i32) (param $gains i32)
     (param $stripLeft i32) (param $stripRight i32) (param $outLeft i32) (param $outRight i32)
     (local $clip v128) (local $sideLeft v128) (local $sideRight v128) (local $from v128) (local $step v128) (local $outGain v128)
-    (local $bytes v128) (local $n v128) (local $gain v128) (local $l v128) (local $r v128) (local $o v128)
-    (local $p i32) (local $end i32) (local $pairs i32) (local $k i32)
+    (local $bytes v128) (local $n v128) (local $gain v128) (local $l v128) (local $r v128)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $k i32) (local $unity i32)
     (local.set $clip (v128.load64_splat (local.get $gains)))
     (local.set $sideLeft (v128.load64_splat offset=8 (local.get $gains)))
     (local.set $sideRight (v128.load64_splat offset=16 (local.get $gains)))
     (local.set $from (v128.load64_splat offset=24 (local.get $gains)))
     (local.set $step (v128.load64_splat offset=32 (local.get $gains)))
-    (local.set $outGain (v128.load64_splat offset=40 (local.get $gains)))
+    ;; The output's gain (0 or 1) as four float32 lanes.
+    (local.set $outGain (f32x4.splat (f32.demote_f64 (f64.load offset=40 (local.get $gains)))))
+    (local.set $unity (f64.eq (f64.load (local.get $gains)) (f64.const 1)))
     ;; The frame counts the fader's step multiplies: at + i + 1 and at + i + 2, whole numbers.
     (local.set $n (f64x2.add
       (f64x2.splat (f64.convert_i32_u (local.get $at)))
@@ -43,15 +45,20 @@
         ;; Each sample's three bytes into the top of a 32-bit lane, shifted down with its sign: the
         ;; integers of the byte-by-byte reading. Lane 0 frame i, lane 1 frame i + 1.
         (local.set $l (f64x2.convert_low_i32x4_s (i32x4.shr_s
-          (i8x16.swizzle (local.get $bytes) (v128.const i8x16 16 0 1 2 16 6 7 8 16 16 16 16 16 16 16 16))
+          (i8x16.swizzle (local.get $bytes) (v128.const i8x16 0x80 0 1 2 0x80 6 7 8 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80))
           (i32.const 8))))
         (local.set $r (f64x2.convert_low_i32x4_s (i32x4.shr_s
-          (i8x16.swizzle (local.get $bytes) (v128.const i8x16 16 3 4 5 16 9 10 11 16 16 16 16 16 16 16 16))
+          (i8x16.swizzle (local.get $bytes) (v128.const i8x16 0x80 3 4 5 0x80 9 10 11 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80))
           (i32.const 8))))
         ;; The source sample (integer · 2^-23, exact), times the clip's gain, kept as float32 in the
-        ;; track's sum (into a cleared sum: +0 + x, which only turns −0 into +0, and the pan's + 0 below does that too).
-        (local.set $l (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $l) (v128.const f64x2 0x1p-23 0x1p-23)) (local.get $clip)))))
-        (local.set $r (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $r) (v128.const f64x2 0x1p-23 0x1p-23)) (local.get $clip)))))
+        ;; track's sum (into a cleared sum: +0 + x, which only turns −0 into +0, and the pan's + 0
+        ;; below does that too). At unity gain that is the sample itself, already a float32.
+        (local.set $l (f64x2.mul (local.get $l) (v128.const f64x2 0x1p-23 0x1p-23)))
+        (local.set $r (f64x2.mul (local.get $r) (v128.const f64x2 0x1p-23 0x1p-23)))
+        (if (i32.eqz (local.get $unity))
+          (then
+            (local.set $l (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (local.get $l) (local.get $clip)))))
+            (local.set $r (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (local.get $r) (local.get $clip)))))))
         ;; The still pan (its mono term a silent sum's + 0), rounded to float32.
         (local.set $l (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.add (f64x2.mul (local.get $l) (local.get $sideLeft)) (v128.const f64x2 0 0)))))
         (local.set $r (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.add (f64x2.mul (local.get $r) (local.get $sideRight)) (v128.const f64x2 0 0)))))
@@ -63,23 +70,21 @@
           (then
             (v128.store64_lane 0 (i32.add (local.get $stripLeft) (local.get $p)) (local.get $l))
             (v128.store64_lane 0 (i32.add (local.get $stripRight) (local.get $p)) (local.get $r))
-            ;; Added into the target: target + l · outGain, rounded to float32.
-            (local.set $o (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $outLeft) (local.get $p)))))
-            (local.set $o (f32x4.demote_f64x2_zero (f64x2.add (local.get $o) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $l)) (local.get $outGain)))))
-            (v128.store64_lane 0 (i32.add (local.get $outLeft) (local.get $p)) (local.get $o))
-            (local.set $o (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $outRight) (local.get $p)))))
-            (local.set $o (f32x4.demote_f64x2_zero (f64x2.add (local.get $o) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $r)) (local.get $outGain)))))
-            (v128.store64_lane 0 (i32.add (local.get $outRight) (local.get $p)) (local.get $o)))
+            ;; Added into the target: target + l · outGain, rounded to float32. With outGain 0 or 1
+            ;; the product is exact in float32, and a float32 sum rounds as the double's rounding to
+            ;; float32 does (53 ≥ 2 · 24 + 2 bits), so float32 lanes give the same values.
+            (v128.store64_lane 0 (i32.add (local.get $outLeft) (local.get $p))
+              (f32x4.add (v128.load64_zero (i32.add (local.get $outLeft) (local.get $p))) (f32x4.mul (local.get $l) (local.get $outGain))))
+            (v128.store64_lane 0 (i32.add (local.get $outRight) (local.get $p))
+              (f32x4.add (v128.load64_zero (i32.add (local.get $outRight) (local.get $p))) (f32x4.mul (local.get $r) (local.get $outGain)))))
           (else
             ;; An odd count's last frame: lane 0 only (lane 1 read bytes past it and is dropped).
             (v128.store32_lane 0 (i32.add (local.get $stripLeft) (local.get $p)) (local.get $l))
             (v128.store32_lane 0 (i32.add (local.get $stripRight) (local.get $p)) (local.get $r))
-            (local.set $o (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $outLeft) (local.get $p)))))
-            (local.set $o (f32x4.demote_f64x2_zero (f64x2.add (local.get $o) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $l)) (local.get $outGain)))))
-            (v128.store32_lane 0 (i32.add (local.get $outLeft) (local.get $p)) (local.get $o))
-            (local.set $o (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $outRight) (local.get $p)))))
-            (local.set $o (f32x4.demote_f64x2_zero (f64x2.add (local.get $o) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $r)) (local.get $outGain)))))
-            (v128.store32_lane 0 (i32.add (local.get $outRight) (local.get $p)) (local.get $o))))
+            (v128.store32_lane 0 (i32.add (local.get $outLeft) (local.get $p))
+              (f32x4.add (v128.load32_zero (i32.add (local.get $outLeft) (local.get $p))) (f32x4.mul (local.get $l) (local.get $outGain))))
+            (v128.store32_lane 0 (i32.add (local.get $outRight) (local.get $p))
+              (f32x4.add (v128.load32_zero (i32.add (local.get $outRight) (local.get $p))) (f32x4.mul (local.get $r) (local.get $outGain))))))
         (local.set $n (f64x2.add (local.get $n) (v128.const f64x2 2 2)))
         (local.set $src (i32.add (local.get $src) (i32.const 12)))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
