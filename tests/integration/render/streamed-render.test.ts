@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { decodeAiff } from '../../../src/codecs/aiff';
 import { decodeAudio } from '../../../src/codecs/decode';
 import { decodeWav } from '../../../src/codecs/wav';
@@ -171,6 +171,34 @@ describe('a render streaming its sources', () => {
     });
   }
 
+  it('places stereo 24-bit clips on plain tracks in one pass (the WebAssembly placer) with the very samples of the whole decoded source: pans, clip gains, faders still and automated, loops, fades, overlaps, mutes, mono', { timeout: 300_000 }, async () => {
+    const dir = tempDir();
+    const stereo = writeSource(dir, 'stereo.wav', 24);
+    const mono = path.join(dir, 'mono.wav');
+    writeFileSync(mono, encodeWav({ sampleRate: RATE, channels: [Float32Array.from({ length: FRAMES }, (_, i) => 0.4 * Math.sin(i / 31))] }, { bitDepth: 24 }));
+    const project = placedProject();
+    const prepared = await prepareProject({ project, folder: dir }, RATE);
+    const places = vi.spyOn(StreamedPcm.prototype, 'place');
+    try {
+      expect(prepared.unplayable).toEqual([]);
+      const span = { startFrame: 0, frames: 10 * RATE, tailFrames: 0 };
+      // One thread and two: the helper's tracks are placed too.
+      for (const twoThreads of [false, true]) {
+        places.mockClear();
+        const mix = new MixPlanes(span.frames);
+        const streamed = mix.planes(await renderSpan(prepared, span, mix, { twoThreads }));
+        if (!twoThreads) expect(places.mock.calls.length, 'placements on one thread').toBeGreaterThan(4 * (span.frames / 128) * 0.8);
+        const whole = await renderToPlanes({ ...prepared, sources: await Promise.all([stereo, mono].map(async (file) => ({ sampleId: file, sample: await residentOf(file) }))) }, span);
+        expect(Math.max(...streamed[0].subarray(RATE, 2 * RATE).map(Math.abs))).toBeGreaterThan(0.01);
+        expect(firstDifference(streamed[0], whole[0]), `left, ${twoThreads ? 'two threads' : 'one thread'}`).toBe(-1);
+        expect(firstDifference(streamed[1], whole[1]), `right, ${twoThreads ? 'two threads' : 'one thread'}`).toBe(-1);
+      }
+    } finally {
+      places.mockRestore();
+      prepared.dispose();
+    }
+  });
+
   it('keeps decoded compressed sources in a temp folder only until the render is disposed, and refuses damaged ones as the decoder does', async () => {
     const dir = tempDir();
     const temp = tempDir();
@@ -219,6 +247,46 @@ function projectOn(file: string): Project {
       { ...createTrack('d', 'Fast', 3), clips: [clip('s', 0, 8, { rate: 1.37 })] },
     ],
     buses: [], markers: [], master: { gainDb: -6, pan: 0, inserts: [] }, automation: [], tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
+  };
+}
+
+async function residentOf(file: string): Promise<ResidentSample> {
+  const decoded = await decodeAudio(readFileSync(file), path.basename(file));
+  return new ResidentSample(decoded.sampleRate, decoded.channels);
+}
+
+/**
+ * Tracks on stereo.wav and mono.wav (24-bit) as a placer sees them: plain tracks it places (odd
+ * pans, clip gains, a fader level, an automated fader, a loop wrapping inside blocks, fades) and
+ * tracks it leaves to the usual path (two clips at once, a mono source, a muted clip, a moving pan).
+ */
+function placedProject(): Project {
+  const clip = (id: string, source: string, start: number, length: number, extra: Partial<AudioClip> = {}): AudioClip => ({
+    kind: 'audio', id, name: '', source, start, length, offset: 0, gainDb: 0, fadeIn: 0, fadeOut: 0, loop: false, reverse: false, rate: 1, mute: false, transpose: 0, detune: 0, ...extra,
+  });
+  const track = (id: string, index: number, pan: number, gainDb: number, clips: AudioClip[]) => {
+    const base = createTrack(id, id, index);
+    return { ...base, channel: { ...base.channel, pan, gainDb }, clips };
+  };
+  return {
+    format: 'glowroom', version: currentProjectVersion, name: 'Placed', tempo: 120, timeSignature: [4, 4], sampleRate: RATE,
+    sources: { stereo: { path: 'stereo.wav' }, mono: { path: 'mono.wav' } },
+    tracks: [
+      track('p1', 0, -0.65, 0, [clip('a', 'stereo', 0, 20)]),
+      track('p2', 1, 0.3, -4.5, [clip('b', 'stereo', 0.37, 19, { gainDb: -3.3, offset: 0.011 })]),
+      track('p3', 2, 0, 1.5, [clip('c', 'stereo', 1, 18, { loop: true, offset: 7.123, gainDb: 2 })]),
+      track('p4', 3, 0.75, 0, [clip('d', 'stereo', 0, 20, { fadeIn: 1.2, fadeOut: 2.5, offset: 0.5 })]),
+      track('p5', 4, -1, -2, [clip('e', 'stereo', 2, 6), clip('f', 'stereo', 6.5, 10, { offset: 1 })]),
+      track('o1', 5, -0.2, 0, [clip('g', 'stereo', 0, 12), clip('h', 'stereo', 4, 12, { offset: 2 })]),
+      track('o2', 6, 0.45, -1, [clip('i', 'mono', 0, 20)]),
+      track('o3', 7, 0.1, 0, [clip('j', 'stereo', 0, 20, { mute: true }), clip('k', 'stereo', 3, 8)]),
+    ],
+    buses: [], markers: [], master: { gainDb: -9, pan: 0, inserts: [] },
+    automation: [
+      { target: 'p1', param: 'gainDb', points: [{ beat: 1, value: 0, curve: 'linear' }, { beat: 9, value: -18, curve: 'linear' }, { beat: 12, value: -3, curve: 'exponential' }] },
+      { target: 'o3', param: 'pan', points: [{ beat: 2, value: -0.5, curve: 'linear' }, { beat: 14, value: 0.8, curve: 'linear' }] },
+    ],
+    tempoChanges: [], meterChanges: [], swing: 50, patterns: {}, key: null,
   };
 }
 
