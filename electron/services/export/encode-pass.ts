@@ -6,7 +6,6 @@ import { MemorySink, openEncoder, reportsHeard, type StreamEncoder } from './enc
 import type { ExportFormat } from './export-job';
 import { FileSink } from './file-sink';
 import type { Stereo } from './master-chain';
-import { measureWrittenMp3 } from './measure-written';
 
 /** Where an export's file goes: `temp` (staged), named in messages as `target`. */
 export interface FileOutput {
@@ -69,6 +68,8 @@ export class EncodePass {
     this.file?.finish();
     if (this.lossless) return this.meter.result();
     const bytes = this.file && this.output ? readFileSync(this.output.temp) : (this.memory as MemorySink).bytes();
+    // Loaded only here: the MP3 decoder is of no use to the other formats' passes.
+    const { measureWrittenMp3 } = await import('./measure-written');
     return measureWrittenMp3(bytes, this.spec.sampleRate);
   }
 

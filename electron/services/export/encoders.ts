@@ -13,16 +13,14 @@
  * never holds its whole file; a file written in chunks has the same bytes as one written whole.
  * For WAV and FLAC the encoder also hands over each sample exactly as a decoder will read it back
  * (`heard`), so the written file's loudness is measured without decoding it. All three run in
- * this process (no native builds); the MP3 one is loaded when first used.
+ * this process (no native builds); the MP3 one is loaded when first used. Decoding a written
+ * file back is in decode-written.ts, so the encode worker does not load the decoders.
  */
 import { createHash } from 'node:crypto';
-import { decodeFlac } from '../../../src/codecs/flac';
 import { FlacStreamEncoder } from '../../../src/codecs/flac-encode/flac-encoder';
 import { flacTagBlocks, rewriteFlacMetadata } from '../../../src/codecs/flac-metadata';
 import type { AudioTags } from '../../../src/codecs/audio-tags';
 import { concat, encodeId3v24 } from '../../../src/codecs/id3';
-import { decodeMp3 } from '../../../src/codecs/mp3';
-import { decodeWav } from '../../../src/codecs/wav';
 import { wavMetadataChunks } from '../../../src/codecs/wav-metadata';
 import { WavFrameWriter, wavHeader, type WavEncodeOptions } from '../../../src/codecs/wav-writer';
 import { DEFAULT_DITHER_SEED, quantizeWithTpdf, TpdfDither } from '../../../src/dsp/dither';
@@ -113,18 +111,6 @@ export class MemorySink implements ByteSink {
 
   bytes(): Uint8Array {
     return concat(this.parts);
-  }
-}
-
-/** The written file's samples, decoded by the same decoders imports use. */
-export async function decodeWritten(bytes: Uint8Array, format: ExportFormat): Promise<readonly Float32Array[]> {
-  switch (format.kind) {
-    case 'wav':
-      return decodeWav(bytes, 'export').channels;
-    case 'flac':
-      return (await decodeFlac(bytes, 'export')).channels;
-    case 'mp3':
-      return (await decodeMp3(bytes, 'export')).channels;
   }
 }
 

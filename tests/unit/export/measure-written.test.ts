@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureLoudness } from '../../../src/analysis/loudness/loudness-meter';
-import { decodeWritten, encodeAudio } from '../../../electron/services/export/encoders';
+import { decodeWritten } from '../../../electron/services/export/decode-written';
+import { encodeAudio } from '../../../electron/services/export/encoders';
 import { measureWrittenMp3 } from '../../../electron/services/export/measure-written';
 
 /** A stereo tone with a slow swell and a little noise, `seconds` long at 48 kHz. */
