@@ -23,14 +23,18 @@ export class DelayLine {
     const size = buffer.length;
     const whole = Math.floor(frames);
     const t = frames - whole;
-    let i = this.position - whole;
-    if (i < 0) i += size;
+    // Indices wrap by a mask (`size` where the index went below 0), not by a branch: a wrap branch
+    // runs once per pass of the ring, so in a long ring it may first run minutes into a session,
+    // and its arithmetic, never seen by V8, throws the optimized block loop away (boxed doubles
+    // on the audio thread while it is optimized again; the cold-params bench suite).
+    const i = wrapBelow(this.position - whole, size);
     const x0 = buffer[i] as number;
     if (t === 0) return x0;
     // Neighbours: x1 one frame older, xm1 one frame newer, x2 two frames older.
-    const xm1 = buffer[i + 1 === size ? 0 : i + 1] as number;
-    const x1 = buffer[i === 0 ? size - 1 : i - 1] as number;
-    const x2 = buffer[i <= 1 ? i + size - 2 : i - 2] as number;
+    const newer = i + 1;
+    const xm1 = buffer[newer === size ? 0 : newer] as number;
+    const x1 = buffer[wrapBelow(i - 1, size)] as number;
+    const x2 = buffer[wrapBelow(i - 2, size)] as number;
     const c1 = 0.5 * (x1 - xm1);
     const c2 = xm1 - 2.5 * x0 + 2 * x1 - 0.5 * x2;
     const c3 = 0.5 * (x2 - xm1) + 1.5 * (x0 - x1);
@@ -41,4 +45,9 @@ export class DelayLine {
     this.buffer.fill(0);
     this.position = 0;
   }
+}
+
+/** `index` (an int32 at least −`size`) brought into 0 … size − 1: plus `size` when it is negative, with no branch. */
+function wrapBelow(index: number, size: number): number {
+  return index + (size & (index >> 31));
 }
