@@ -412,7 +412,8 @@ export class Engine {
       if (strip && strip.channel.kind !== 'track') strip.clear();
     }
     const tracks = this.tracks;
-    for (let t = 0; t < tracks.length; t++) tracks[t]?.content.clear();
+    // A split render's side leaves alone the contents of tracks the other side renders.
+    for (let t = 0; t < tracks.length; t++) if (renders === undefined || renders[t] === 1) tracks[t]?.content.clear();
     const click = this.metronome.buffer;
     click.fill(0);
     const context = this.context;

@@ -1,3 +1,4 @@
+import type { DeviceType } from '../../devices/catalog';
 import type { EngineChannel } from '../../protocol/engine';
 import type { ChannelStrip } from './channel-strip';
 
@@ -45,9 +46,28 @@ export function canSplitOff(strip: ChannelStrip, hasInstrument: boolean, allStri
   return !allStrips.some((other) => other.inserts.some((insert) => insert.sidechain === strip));
 }
 
-/** The channel's processing cost in the split's reckoning: one for the strip, one per active insert. */
+/**
+ * What an active insert of each type costs in the split's reckoning, where a channel's strip (its
+ * fader pass, with a track's clip read) costs 1: measured per block in the 64-track bench mix and
+ * in a track per device type (Node, 48 kHz, default parameters), rounded. The true-peak limiter
+ * and the oversampled or modulated ones cost several strips; the reverb's eight lines about four.
+ */
+const insertCost = {
+  utility: 1,
+  eq: 1,
+  compressor: 1,
+  filter: 1,
+  bitcrusher: 1,
+  delay: 2,
+  reverb: 4,
+  limiter: 5,
+  chorus: 5,
+  saturation: 5,
+} satisfies Record<DeviceType, number>;
+
+/** The channel's processing cost in the split's reckoning: its strip and its active inserts. */
 function cost(channel: EngineChannel): number {
-  return 1 + channel.inserts.filter((insert) => !insert.bypass).length;
+  return channel.inserts.reduce((sum, insert) => sum + (insert.bypass ? 0 : insertCost[insert.type]), 1);
 }
 
 /**
