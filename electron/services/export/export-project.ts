@@ -87,7 +87,9 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   let streamed: StreamedEncode | null = null;
   try {
     cancelled();
-    const { span, fades, note } = spanOf(prepared, options);
+    // One engine reads the song's end and renders it.
+    const engine = loadEngine(prepared);
+    const { span, fades, note } = spanOf(prepared, options, engine.endFrame);
     const warnings: string[] = [...(loaded.notes ?? []), ...(note ? [note] : [])];
     if (span.frames === 0) warnings.push('Nothing plays in the exported range: the file is empty.');
 
@@ -98,7 +100,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     if (output && !mixOptions.normalize && fades.in === 0 && fades.out === 0 && streamPays(span.frames + span.tailFrames, sampleRate)) {
       streamed = new StreamedEncode(mix, span.frames, { format: options.format, sampleRate, tags: options.tags, frames: null }, output, 0, options.ceilingDbtp ?? null);
     }
-    mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
+    mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), engine, onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
     const frames = mix.frames;
 
@@ -194,18 +196,18 @@ export function validateOptions(options: ExportOptions): void {
 }
 
 /**
- * The frames to render and the fades. A short clip runs its seconds from its start, or to the
+ * The frames to render and the fades (`songEndFrame`: the frame after the last clip ends, as the
+ * engine computes it: loops, rates, source lengths). A short clip runs its seconds from its start, or to the
  * song's end when less is left (never padded with silence): then `note` says so, and its fades
  * shrink in proportion when they no longer fit.
  */
-function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span; fades: { in: number; out: number }; note?: string } {
+function spanOf(prepared: PreparedProject, options: ExportOptions, songEndFrame: number): { span: Span; fades: { in: number; out: number }; note?: string } {
   const { project } = prepared.loaded;
   const rate = prepared.sampleRate;
   const range = options.range;
   switch (range.kind) {
     case 'song': {
-      const end = songEndFrame(prepared);
-      return { span: { startFrame: 0, frames: end, tailFrames: Math.round(options.tailSeconds * rate) }, fades: { in: 0, out: 0 } };
+      return { span: { startFrame: 0, frames: songEndFrame, tailFrames: Math.round(options.tailSeconds * rate) }, fades: { in: 0, out: 0 } };
     }
     case 'beats': {
       const start = beatsToFrame(project, range.startBeats, rate);
@@ -214,7 +216,7 @@ function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span
     case 'clip': {
       const startFrame = beatsToFrame(project, range.startBeats, rate);
       const asked = Math.round(range.seconds * rate);
-      const left = songEndFrame(prepared) - startFrame;
+      const left = songEndFrame - startFrame;
       if (left <= 0) throw new GlowroomError('invalid-args', clipAfterSongEnd);
       const frames = Math.min(asked, left);
       const fadeIn = Math.round(range.fadeInSeconds * rate);
@@ -227,11 +229,6 @@ function spanOf(prepared: PreparedProject, options: ExportOptions): { span: Span
       };
     }
   }
-}
-
-/** The frame after the last clip ends, as the engine computes it (loops, rates, source lengths). */
-function songEndFrame(prepared: PreparedProject): number {
-  return loadEngine(prepared).endFrame;
 }
 
 /** What the written file's pass found: the limiter's deepest reduction (dB) and the file's loudness. */

@@ -90,8 +90,8 @@ export function beatsToFrame(project: Project, position: number, sampleRate: num
  * from the next block. `configure` runs on the loaded engine before it plays. Every block is a whole 128 frames from the seek, as in the worklet:
  * automation is cut where the blocks end, so equal blocks make playback and export bit-identical.
  */
-export function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number, configure?: (engine: Engine) => void): { engine: Engine; drop: number } {
-  const engine = loadEngine(prepared);
+export function startEngine(prepared: PreparedProject, startFrame: number, latency: (engine: Engine) => number, configure?: (engine: Engine) => void, loaded?: Engine): { engine: Engine; drop: number } {
+  const engine = loaded ?? loadEngine(prepared);
   configure?.(engine);
   engine.command({ type: 'seek', frame: startFrame });
   engine.command({ type: 'play' });
@@ -115,6 +115,8 @@ export interface RenderControl {
   readonly twoThreads?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The engine to render with, as `loadEngine` made it and never played (an export's, which read the song's end from it); a new one when absent. */
+  readonly engine?: Engine;
 }
 
 /**
@@ -127,9 +129,15 @@ export async function renderSpan(prepared: PreparedProject, span: Span, sink: Mi
   // so the file lines up with the timeline to the frame.
   let helper: SplitHelper | null = null;
   try {
-    const start = startEngine(prepared, span.startFrame, (e) => e.outputLatency, (e) => {
-      if (options.twoThreads !== false) helper = startSplitHelper(prepared, e, span);
-    });
+    const start = startEngine(
+      prepared,
+      span.startFrame,
+      (e) => e.outputLatency,
+      (e) => {
+        if (options.twoThreads !== false) helper = startSplitHelper(prepared, e, span);
+      },
+      options.engine,
+    );
     return await renderBlocks(start, prepared.sampleRate, span, sink, options);
   } finally {
     (helper as SplitHelper | null)?.stop();
