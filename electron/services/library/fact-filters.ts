@@ -23,10 +23,15 @@ export function flagIs(column: 'missing' | 'favourite', value: 0 | 1): FactFilte
 
 /** Samples whose text column holds a value `accepts` takes (asked once per distinct value, not per sample). */
 export function textWhere(column: TextColumn, accepts: (value: string) => boolean): FactFilter {
+  let table: { facts: FilterFacts; accepted: Uint8Array } | null = null;
   return (facts, ids, n) => {
     const { codes, values } = facts[column];
-    const accepted = new Uint8Array(values.length);
-    for (let code = 1; code < values.length; code++) accepted[code] = accepts(values[code] ?? '') ? 1 : 0;
+    if (table?.facts !== facts) {
+      const accepted = new Uint8Array(values.length);
+      for (let code = 1; code < values.length; code++) accepted[code] = accepts(values[code] ?? '') ? 1 : 0;
+      table = { facts, accepted };
+    }
+    const { accepted } = table;
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[i] ?? 0;
@@ -61,4 +66,36 @@ export function keepPassing(facts: FilterFacts, ids: Int32Array, n: number, filt
   let kept = n;
   for (const filter of filters) kept = filter(facts, ids, kept);
   return kept;
+}
+
+/** Ids passed through the filters this many at a time, in a buffer kept between searches. */
+const chunkLength = 4096;
+const chunk = new Int32Array(chunkLength);
+
+/**
+ * The ids of `order` (read backwards if asked) that pass every filter: the `limit` of them from
+ * `offset` on, and how many pass in all (`passed`). Without `counting`, it stops once the page is
+ * full and `passed` counts only that far (for a total known from elsewhere).
+ */
+export function passingPage(
+  facts: FilterFacts,
+  order: Int32Array,
+  filters: readonly FactFilter[],
+  how: { readonly offset: number; readonly limit: number; readonly backwards: boolean; readonly counting: boolean },
+): { page: number[]; passed: number } {
+  const { offset, limit, backwards, counting } = how;
+  const end = offset + limit;
+  const page: number[] = [];
+  let passed = 0;
+  for (let start = 0; start < order.length && (counting || passed < end); start += chunkLength) {
+    const n = Math.min(chunkLength, order.length - start);
+    for (let i = 0; i < n; i++) chunk[i] = order[backwards ? order.length - 1 - start - i : start + i] ?? 0;
+    const kept = keepPassing(facts, chunk, n, filters);
+    for (let i = 0; i < kept; i++) {
+      const at = passed + i;
+      if (at >= offset && at < end) page.push(chunk[i] ?? 0);
+    }
+    passed += kept;
+  }
+  return { page, passed };
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 
 /**
@@ -39,12 +40,17 @@ export interface TextFacts {
 
 export type TextColumn = 'kind' | 'format' | 'key' | 'pack' | 'folder';
 
-const kept = new WeakMap<LibraryDatabase, { version: number; facts: FilterFacts }>();
+/** Per open library: its version statement, and what was read at which version. */
+const kept = new WeakMap<LibraryDatabase, { readVersion: Statement; version: number; facts: FilterFacts | null }>();
 
 export function filterFacts(db: LibraryDatabase): FilterFacts {
-  const version = db.prepare('SELECT n FROM sample_filters_version').pluck().get() as number;
-  const last = kept.get(db);
-  if (last && last.version === version) return last.facts;
+  let last = kept.get(db);
+  if (!last) {
+    last = { readVersion: db.prepare('SELECT n FROM sample_filters_version').pluck(), version: 0, facts: null };
+    kept.set(db, last);
+  }
+  const version = last.readVersion.get() as number;
+  if (last.facts && last.version === version) return last.facts;
   const rows = db
     .prepare('SELECT id, missing, favourite, bpm, duration, kind, format, musical_key, pack, folder FROM samples INDEXED BY samples_filters_by_id')
     .raw(true)
@@ -74,7 +80,8 @@ export function filterFacts(db: LibraryDatabase): FilterFacts {
   }
   const ids = Int32Array.from(rows, ([id]) => id);
   const facts: FilterFacts = { size, ids, missing, favourite, bpm, duration, kind: kind.facts(), format: format.facts(), key: key.facts(), pack: pack.facts(), folder: folder.facts() };
-  kept.set(db, { version, facts });
+  last.version = version;
+  last.facts = facts;
   return facts;
 }
 

@@ -1,6 +1,6 @@
 import nodePath from 'node:path';
 import { parseKey } from '../../../src/analysis/musical-key';
-import type { ImportSummary, PacksResult, SampleRow, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
+import type { ImportSummary, PacksResult, SearchQuery, SearchResult } from '../../../src/protocol/ipc';
 import { GlowroomError } from '../../../src/std/errors';
 import type { JobRegistry, ProgressSink } from '../jobs';
 import {
@@ -18,7 +18,6 @@ import { analysePending } from './analyse-pending';
 import { importFolders, type ImportResult } from './import';
 import { listPacks } from './packs';
 import { SampleStore } from './sample-store';
-import type { SampleRecord } from './sample-record';
 import { searchSamples } from './search';
 import { LibraryWatcher, type WatchedFolder } from './watcher';
 import { upgradeInWorker } from './upgrade-library';
@@ -138,7 +137,9 @@ export class LibraryService {
       limit: query.limit,
       offset: query.offset,
     });
-    return { total: result.total, rows: result.rows.map(toSampleRow) };
+    // A record is the contract's row plus the date added, which the dispatcher's check of the
+    // result leaves out: copying 500 records into rows of their own doubled the objects a page makes.
+    return result;
   }
 
   /** Hash → the library's files with those bytes that are on disk, for relinking moved audio by content. */
@@ -254,34 +255,4 @@ export class LibraryService {
 function rangeOf(min: number | undefined, max: number | undefined): { min?: number; max?: number } | undefined {
   if (min === undefined && max === undefined) return undefined;
   return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
-}
-
-/**
- * A search's record as the contract's row (without the date added), written out field by field:
- * a rest spread of 22 keys per row cost 0.26 ms of CPU on a page of 500, this 0.04 ms (load 19).
- */
-function toSampleRow(record: SampleRecord): SampleRow {
-  return {
-    id: record.id,
-    path: record.path,
-    name: record.name,
-    pack: record.pack,
-    folder: record.folder,
-    format: record.format,
-    sizeBytes: record.sizeBytes,
-    sampleRate: record.sampleRate,
-    channels: record.channels,
-    bitDepth: record.bitDepth,
-    duration: record.duration,
-    peakDbfs: record.peakDbfs,
-    loudnessLufs: record.loudnessLufs,
-    peaks: record.peaks,
-    kind: record.kind,
-    bpm: record.bpm,
-    key: record.key,
-    tags: [...record.tags],
-    missing: record.missing,
-    favourite: record.favourite,
-    analysed: record.analysed,
-  };
 }

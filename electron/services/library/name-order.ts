@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 
 /**
@@ -22,12 +23,17 @@ export interface NameOrder {
   readonly names: readonly (string | undefined)[];
 }
 
-const kept = new WeakMap<LibraryDatabase, { version: number; order: NameOrder }>();
+/** Per open library: its version statement, and what was read at which version. */
+const kept = new WeakMap<LibraryDatabase, { readVersion: Statement; version: number; order: NameOrder | null }>();
 
 export function nameOrder(db: LibraryDatabase): NameOrder {
-  const version = db.prepare('SELECT n FROM sample_names_version').pluck().get() as number;
-  const last = kept.get(db);
-  if (last && last.version === version) return last.order;
+  let last = kept.get(db);
+  if (!last) {
+    last = { readVersion: db.prepare('SELECT n FROM sample_names_version').pluck(), version: 0, order: null };
+    kept.set(db, last);
+  }
+  const version = last.readVersion.get() as number;
+  if (last.order && last.version === version) return last.order;
   const rows = db.prepare('SELECT id, missing, name FROM sample_names INDEXED BY sample_names_by_name ORDER BY name COLLATE NOCASE, id').raw(true).all() as [number, number, string][];
   let maxId = 0;
   for (const [id] of rows) if (id > maxId) maxId = id;
@@ -42,7 +48,8 @@ export function nameOrder(db: LibraryDatabase): NameOrder {
     names[id] = name;
   });
   const order: NameOrder = { rank, idAt, missing, names, words: new Array<string | undefined>(maxId + 1) };
-  kept.set(db, { version, order });
+  last.version = version;
+  last.order = order;
   return order;
 }
 

@@ -50,6 +50,7 @@ export function orderMatches(order: NameOrder, ids: ArrayLike<number>, how: Matc
     inGroup[group + 1] = (inGroup[group + 1] ?? 0) + 1;
     n++;
   }
+  if (n === 0) return [];
   // inGroup[g] becomes where group g starts in the result.
   inGroup[0] = 0;
   for (let g = 1; g < inGroup.length; g++) inGroup[g] = (inGroup[g] ?? 0) + (inGroup[g - 1] ?? 0);

@@ -6,8 +6,10 @@ import type { SampleAnalysis } from './analyze-file';
  * is and what the user made of it (the decoder's notes belong to the import, not the row); a
  * superset of the contract's `SampleRow`.
  */
-export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash' | 'notes'> {
+export interface SampleRecord extends Omit<SampleAnalysis, 'contentHash' | 'notes' | 'tags'> {
   readonly id: number;
+  /** Tag vocabulary words (an array of its own: the contract's row hands it on as it is). */
+  readonly tags: string[];
   readonly path: string;
   readonly name: string;
   readonly pack: string;

@@ -4,7 +4,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import type { Statement } from 'better-sqlite3';
 import type { LibraryDatabase } from './database';
 import { sampleColumns, toSampleRecord, type SampleRecord, type SampleRowData } from './sample-record';
-import { flagIs, keepPassing, numberWithin, textWhere, type FactFilter } from './fact-filters';
+import { flagIs, keepPassing, numberWithin, passingPage, textWhere, type FactFilter } from './fact-filters';
 import { filterFacts, type FilterFacts } from './filter-facts';
 import { foldedWords, nameOrder } from './name-order';
 import { orderMatches } from './relevance';
@@ -211,14 +211,20 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // Filters alone by name: the name order held in memory, passed through the filters held in
     // memory, counted and paged there (at 100,000 samples ≈ 0.5 ms; SQLite walked the name index
     // 2–6 ms for a key, a pack or a folder whose samples sort late, and 2 ms to skip 20,000 rows).
-    const order = nameOrder(db);
-    const candidates = order.idAt.slice();
-    total = keepPassing(filterFacts(db), candidates, candidates.length, filters);
-    ids = pageOf(candidates.subarray(0, total), params['offset'] as number, params['limit'] as number, direction === 'DESC');
+    // When the kept counts hold the filters, the walk stops once the page is full.
+    const { page, passed } = passingPage(filterFacts(db), nameOrder(db).idAt, filters, {
+      offset: params['offset'] as number,
+      limit: params['limit'] as number,
+      backwards: direction === 'DESC',
+      counting: !tallied,
+    });
+    total = tallied ? count() : passed;
+    ids = page;
   } else {
     // Filters that sample_counts does not keep counts by are counted in memory: counting loops in
     // six keys at 90–130 BPM in the key index took ≈ 8 ms at 100,000 samples.
-    total = match === null && !tallied && testable ? countPassing(filterFacts(db), filters) : count();
+    const facts = match === null && !tallied && testable ? filterFacts(db) : null;
+    total = facts ? passingPage(facts, facts.ids, filters, { offset: 0, limit: 0, backwards: false, counting: true }).passed : count();
     // With words or a key, the count decides between an index that hands over just the matches
     // to sort (the narrow id index, the key index) and walking the sort's own index to the page
     // (each carries every filter but the date added, left to the planner). Without the count the
@@ -304,20 +310,6 @@ function prepared(db: LibraryDatabase, sql: string): Statement {
 /** The `ids` whose facts pass every filter, in their order. */
 function passing(facts: FilterFacts, ids: Int32Array, filters: readonly FactFilter[]): Int32Array {
   return ids.subarray(0, keepPassing(facts, ids, ids.length, filters));
-}
-
-/** How many samples pass every filter. */
-function countPassing(facts: FilterFacts, filters: readonly FactFilter[]): number {
-  const ids = facts.ids.slice();
-  return keepPassing(facts, ids, ids.length, filters);
-}
-
-/** Ids `offset` to `offset + limit` of `ordered`, or of it read backwards. */
-function pageOf(ordered: Int32Array, offset: number, limit: number, backwards: boolean): number[] {
-  const page: number[] = [];
-  const end = Math.min(ordered.length, offset + limit);
-  for (let i = offset; i < end; i++) page.push(ordered[backwards ? ordered.length - 1 - i : i] ?? 0);
-  return page;
 }
 
 function whereSql(conditions: readonly string[]): string {

@@ -114,7 +114,8 @@ describe('library search query plans', () => {
         const label = JSON.stringify(filter);
         expect(plans, label).toContain('SCAN sample_names USING COVERING INDEX sample_names_by_name');
         expect(plans, label).toContain('SCAN samples USING COVERING INDEX samples_filters_by_id');
-        expect(plans.filter((plan) => /TEMP B-TREE|samples_sort_|samples_count_|sample_counts/.test(plan)), label).toEqual([]);
+        // Counted in memory too, unless the kept counts hold every filter (then the walk stops at the page).
+        expect(plans.filter((plan) => /TEMP B-TREE|samples_sort_|samples_count_/.test(plan)), label).toEqual([]);
         // No flac loops in this library: nothing to read for them.
         if (searchSamples(db, filter).total > 0) expect(plans.at(-1), label).toMatch(/SEARCH samples USING INTEGER PRIMARY KEY/);
       }
