@@ -271,6 +271,18 @@ export class ChannelStrip {
     const leftStep = (gainEnd * (panEnd > 0 ? 1 - panEnd : 1) - leftStart) / frames;
     const rightStep = (gainEnd * (panEnd < 0 ? 1 + panEnd : 1) - rightStart) / frames;
     const fused = this.fused;
+    if (!this.metered && feedsNothing(fused)) {
+      // Unmetered and adding into nothing (an offline render's master): only the fader's scaling
+      // is left, the same products; at a still unity gain, x · 1 is x and there is nothing to do.
+      if (leftStep !== 0 || rightStep !== 0 || leftStart !== 1 || rightStart !== 1) {
+        for (let i = 0; i < frames; i++) {
+          left[i] = Math.fround((left[i] as number) * (leftStart + leftStep * (i + 1)));
+          right[i] = Math.fround((right[i] as number) * (rightStart + rightStep * (i + 1)));
+        }
+      }
+      this.settleMeters(0, 0, 0, 0, frames);
+      return;
+    }
     const fusedGains = this.fusedGains;
     const aLeft = (fused[0] as StereoBlock).left;
     const aRight = (fused[0] as StereoBlock).right;
@@ -454,6 +466,12 @@ const FUSED_SENDS = 2;
 
 /** What the fader's pass adds into where no send or output is fused: with gain 0, nothing it ever reads. */
 const sink: StereoBlock = { left: new Float32Array(blockFrames), right: new Float32Array(blockFrames) };
+
+/** Whether every fused slot adds into `sink` (a strip whose fader's pass feeds no send and no output). */
+function feedsNothing(fused: readonly StereoBlock[]): boolean {
+  for (let k = 0; k < fused.length; k++) if (fused[k] !== sink) return false;
+  return true;
+}
 
 /** `ChannelStrip.levels` entries: the fader's level at the block's start and end, then send s's at `sendStart(s)` and the next. */
 const faderStart = 0;

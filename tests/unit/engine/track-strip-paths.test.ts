@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine';
-import type { Device } from '../../../src/model/project-schema';
+import { masterChannelId, type Device } from '../../../src/model/project-schema';
 import { channelMeterIndex, createStatusBuffer } from '../../../src/protocol/engine';
 import { clip, engineCommands, rate, render, track } from './engine-harness';
 
@@ -34,12 +34,16 @@ function engine(inserts: Device[], metered = true): Engine {
   return made;
 }
 
-/** Renders a while, moves the fader, then the pan (a ramp: the strip's pan pass), then renders on. */
+/** Renders a while, moves the fader, then the pan (a ramp: the strip's pan pass), then the master's fader and balance, rendering on after each. */
 function play(made: Engine): Float32Array[] {
   const out = [...render(made, 6000)];
   made.command({ type: 'set-param', target: 't', param: 'gainDb', value: -9 });
   out.push(...render(made, 6000));
   made.command({ type: 'set-param', target: 't', param: 'pan', value: -0.6 });
+  out.push(...render(made, 12_000));
+  // The master's fader and balance too: still at unity, gliding, then held off unity.
+  made.command({ type: 'set-param', target: masterChannelId, param: 'gainDb', value: -4.5 });
+  made.command({ type: 'set-param', target: masterChannelId, param: 'pan', value: 0.35 });
   out.push(...render(made, 12_000));
   return out;
 }
