@@ -288,20 +288,27 @@ export class PhaseVocoder {
     this.stage = 0;
     this.hasAnchor = false;
     const anchor = Math.floor(firstGrain / this.anchorEvery) * this.anchorEvery;
-    // The anchor's frequencies come from the anchor before it and the grain just before it.
+    // The anchor's frequencies come from the anchor before it and the grain just before it: only
+    // their summed spectra (an anchor's rotations restart at their closed form, so it reads no θ).
     this.hasPrevious = false;
-    this.restore(anchor - this.anchorEvery);
-    for (let j = anchor - 1; j < firstGrain; j++) this.restore(j);
+    this.restore(anchor - this.anchorEvery, 1);
+    this.restore(anchor - 1, 1);
+    for (let j = anchor; j < firstGrain; j++) this.restore(j, rotationParts);
     this.nextGrain = firstGrain;
   }
 
-  /** Analyses grain j and keeps its phase state, without synthesis. */
-  private restore(j: number): void {
+  /**
+   * Analyses grain j and keeps its phase state, without synthesis: the first `parts` parts of its
+   * phase locking (1: the summed spectrum; `rotationParts`: up to the regions' rotations, what the
+   * next grain continues from; never their sines, cosines and turns).
+   */
+  private restore(j: number, parts: number): void {
     this.grainSource = this.sourceOfGrain(j);
     this.analyse(0, this.size);
     this.kernels.begin();
     this.kernels.passes(0, this.plan.passCount, false);
-    for (let part = 0; part < lockParts; part++) this.lockPhases(part, j);
+    for (let part = 0; part < parts; part++) this.lockPhases(part, j);
+    this.keepAnchor(j);
     this.keep();
   }
 
@@ -419,13 +426,17 @@ export class PhaseVocoder {
         return;
       default:
         this.fillTurns(count);
-        if (j % this.anchorEvery === 0) {
-          this.anchorRe.set(this.sumRe);
-          this.anchorIm.set(this.sumIm);
-          this.anchorSource = this.grainSource;
-          this.hasAnchor = true;
-        }
+        this.keepAnchor(j);
     }
+  }
+
+  /** At an anchor grain j, its summed spectrum and source frame become the anchor's. */
+  private keepAnchor(j: number): void {
+    if (j % this.anchorEvery !== 0) return;
+    this.anchorRe.set(this.sumRe);
+    this.anchorIm.set(this.sumIm);
+    this.anchorSource = this.grainSource;
+    this.hasAnchor = true;
   }
 
   /** The summed (left + right) spectrum of the packed transform, its power per bin and the loudest (in WebAssembly). */
@@ -548,6 +559,8 @@ function staggerOf(n: number): number {
 
 /** Parts of a grain's phase locking, each one step of its work. */
 const lockParts = 10;
+/** The parts up to the regions' rotations (the rest turn them into the spectrum's turn). */
+const rotationParts = 7;
 
 /**
  * What step s of a grain costs, relative (µs at 2048 points in Node, medians on this machine
