@@ -26,7 +26,7 @@ emcc $CFLAGS -I"$LAME/include" -c "$HERE/src/glue.c" -o "$WORK/glue.o"
 # when it runs, switches SIMD off and fails), so wasm-opt runs here with the features the build uses.
 emcc -O3 -flto $OBJECTS "$WORK/glue.o" \
   --no-entry -s STANDALONE_WASM -s MALLOC=emmalloc -s ALLOW_MEMORY_GROWTH -s INITIAL_MEMORY=16MB \
-  -s EXPORTED_FUNCTIONS=_lw_open,_lw_close,_lw_input,_lw_encode,_lw_flush,_lw_output \
+  -s EXPORTED_FUNCTIONS=_lw_open,_lw_close,_lw_keep,_lw_input,_lw_encode,_lw_flush,_lw_ended,_lw_output \
   -o "$WORK/linked.wasm"
 wasm-opt --enable-simd --enable-nontrapping-float-to-int --enable-sign-ext --enable-bulk-memory --enable-mutable-globals \
   -O3 --strip-debug --strip-producers "$WORK/linked.wasm" -o "${OUT:-$HERE/lame.wasm}"

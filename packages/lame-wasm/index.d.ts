@@ -4,6 +4,8 @@ export interface LameEncoder {
   encode(planes: readonly Float32Array[], frames: number): Uint8Array;
   /** Ends the stream; its last bytes, valid until the next call. */
   flush(): Uint8Array;
+  /** Whether the last frame `keep` asked for is out (always false without `keep.until`). */
+  ended(): boolean;
 }
 
 export interface LameOptions {
@@ -15,7 +17,15 @@ export interface LameOptions {
   kbps?: number;
   /** LAME's VBR quality, 0 (best) … 9. */
   vbrQuality?: number;
+  /**
+   * Only MP3 frames [from, until) of the stream are written (until absent: to its end), the bit
+   * reservoir padded out at both ends so the kept frames read no byte of a dropped one.
+   */
+  keep?: { from: number; until?: number };
 }
+
+/** Samples per channel in one MP3 frame at 32, 44.1 and 48 kHz (MPEG-1 Layer III). */
+export const FRAME_SAMPLES: 1152;
 
 /** A new encoder with its own WebAssembly instance (the module is compiled once per process). */
 export function createLameEncoder(options: LameOptions): LameEncoder;

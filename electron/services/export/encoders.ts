@@ -8,13 +8,16 @@
  *   Node's hasher; tags and the finished STREAMINFO (MD5, frame sizes) are written by
  *   src/codecs/flac-metadata.
  * - MP3: LAME 3.100 compiled to WebAssembly with SIMD (packages/lame-wasm, its own LGPL package),
- *   CBR or VBR, with an ID3v2.4 tag (src/codecs/id3) in front.
+ *   CBR or VBR, with an ID3v2.4 tag (src/codecs/id3) in front. A song of 10 s or more is encoded
+ *   as two pieces at once, the first on a thread of its own, joined at an MP3 frame boundary
+ *   (packages/lame-wasm/split.mjs): its bytes are held until the first piece is done.
  * Each encodes a stream a chunk at a time into a `ByteSink` (a file, or memory), so an export
  * never holds its whole file; a file written in chunks has the same bytes as one written whole.
  * For WAV and FLAC the encoder also hands over each sample exactly as a decoder will read it back
  * (`heard`), so the written file's loudness is measured without decoding it. All three run in
- * this process (no native builds); the MP3 one is loaded when first used. Decoding a written
- * file back is in decode-written.ts, so the encode worker does not load the decoders.
+ * this process (no native builds, the MP3 one partly on a second thread); the MP3 one is loaded
+ * when first used. Decoding a written file back is in decode-written.ts, so the encode worker does
+ * not load the decoders.
  */
 import { createHash } from 'node:crypto';
 import { FlacStreamEncoder } from '../../../src/codecs/flac-encode/flac-encoder';
@@ -26,7 +29,7 @@ import { WavFrameWriter, wavHeader, type WavEncodeOptions } from '../../../src/c
 import { DEFAULT_DITHER_SEED, quantizeWithTpdf, TpdfDither } from '../../../src/dsp/dither';
 import { StereoTpdfQuantizer } from '../../../src/dsp/wasm/tpdf-stereo';
 import { GlowroomError } from '../../../src/std/errors';
-import type { LameEncoder } from '@glowroom/lame-wasm';
+import type { SplitLameEncoder } from '@glowroom/lame-wasm/split';
 import type { ExportFormat } from './export-job';
 
 export const extensionOf = (format: ExportFormat): string => format.kind;
@@ -72,7 +75,7 @@ export async function openEncoder(format: ExportFormat, sampleRate: number, chan
     case 'flac':
       return new FlacEncoder(sampleRate, channels, format.bits, frames, tags, out);
     case 'mp3':
-      return Mp3Encoder.open(sampleRate, channels, format.mode, tags, out);
+      return Mp3Encoder.open(sampleRate, channels, frames, format.mode, tags, out);
   }
 }
 
@@ -202,15 +205,15 @@ class WavEncoder implements StreamEncoder {
 
 class Mp3Encoder implements StreamEncoder {
   private constructor(
-    private readonly encoder: LameEncoder,
+    private readonly encoder: SplitLameEncoder,
     private readonly out: ByteSink,
   ) {}
 
-  static async open(sampleRate: number, channelCount: number, mode: { cbrKbps: number } | { vbrQuality: number }, tags: AudioTags | undefined, out: ByteSink): Promise<Mp3Encoder> {
+  static async open(sampleRate: number, channelCount: number, frames: number | null, mode: { cbrKbps: number } | { vbrQuality: number }, tags: AudioTags | undefined, out: ByteSink): Promise<Mp3Encoder> {
     if (!mp3Rates.includes(sampleRate)) throw new GlowroomError('unsupported', `MP3 is written at 32, 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
-    const { createLameEncoder } = await import('@glowroom/lame-wasm');
+    const { createSplitLameEncoder } = await import('@glowroom/lame-wasm/split');
     const channels = channelCount === 1 ? 1 : 2;
-    const encoder = createLameEncoder('cbrKbps' in mode ? { channels, sampleRate, kbps: mode.cbrKbps } : { channels, sampleRate, vbrQuality: mode.vbrQuality });
+    const encoder = createSplitLameEncoder('cbrKbps' in mode ? { channels, sampleRate, kbps: mode.cbrKbps, frames } : { channels, sampleRate, vbrQuality: mode.vbrQuality, frames });
     out.append(tags ? encodeId3v24(tags) : new Uint8Array(0));
     return new Mp3Encoder(encoder, out);
   }
@@ -221,7 +224,10 @@ class Mp3Encoder implements StreamEncoder {
   }
 
   async finish(): Promise<void> {
-    this.out.append(this.encoder.flush());
-    await Promise.resolve();
+    try {
+      for (const part of await this.encoder.finish()) this.out.append(part);
+    } finally {
+      this.encoder.close();
+    }
   }
 }
