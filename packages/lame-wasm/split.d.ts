@@ -19,5 +19,8 @@ export const PRE_ROLL_FRAMES: number;
 /** The MP3 frame where the second piece takes over for a song of `frames` samples, or null when it is one piece. */
 export function splitSeam(frames: number, sampleRate: number): number | null;
 
-/** An encoder of a song of exactly `frames` samples per channel, split in two pieces on two threads when it is long enough. */
-export function createSplitLameEncoder(options: Omit<LameOptions, 'keep'> & { frames: number }): SplitLameEncoder;
+/**
+ * An encoder of a song of at least `frames` samples per channel (null: not known), split in two
+ * pieces on two threads when `frames` is long enough; the seam is placed from `frames`.
+ */
+export function createSplitLameEncoder(options: Omit<LameOptions, 'keep'> & { frames: number | null }): SplitLameEncoder;

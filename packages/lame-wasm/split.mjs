@@ -32,13 +32,14 @@ export function splitSeam(frames, sampleRate) {
 }
 
 /**
- * An encoder of a song of `frames` samples (given in order, as many as announced): bytes come
- * out in the file's order, from `encode` as soon as they can be written (one piece) and the rest
- * from `finish`.
+ * An encoder of a song of at least `frames` samples (null: not known), given in order: bytes
+ * come out in the file's order, from `encode` as soon as they can be written (one piece) and the
+ * rest from `finish`. The seam is placed from `frames`, so a song that turns out longer (a tail
+ * whose end is found while rendering) is still split where a song of `frames` would be.
  */
 export function createSplitLameEncoder(options) {
   const { frames: total, ...settings } = options;
-  const seam = splitSeam(total, settings.sampleRate);
+  const seam = total === null ? null : splitSeam(total, settings.sampleRate);
   if (seam === null) {
     const whole = createLameEncoder(settings);
     return {
@@ -47,7 +48,7 @@ export function createSplitLameEncoder(options) {
       close() {},
     };
   }
-  const oneEnd = Math.min(total, seam * FRAME_SAMPLES + LOOK_AHEAD_SAMPLES);
+  const oneEnd = seam * FRAME_SAMPLES + LOOK_AHEAD_SAMPLES;
   const twoStart = (seam - PRE_ROLL_FRAMES) * FRAME_SAMPLES;
   const two = createLameEncoder({ ...settings, keep: { from: PRE_ROLL_FRAMES } });
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...settings, keep: { from: 0, until: seam } } });
@@ -66,7 +67,6 @@ export function createSplitLameEncoder(options) {
     encode(planes, frames) {
       const start = at;
       const end = at + frames;
-      if (end > total) throw new Error(`the split MP3 encoder was given more than the ${total} samples announced`);
       at = end;
       if (start < oneEnd) {
         const to = Math.min(end, oneEnd) - start;
@@ -80,7 +80,7 @@ export function createSplitLameEncoder(options) {
       return new Uint8Array(0);
     },
     async finish() {
-      if (at !== total) throw new Error(`the split MP3 encoder was given ${at} of ${total} samples`);
+      if (at < total) throw new Error(`the split MP3 encoder was given ${at} of the ${total} samples announced`);
       twoParts.push(two.flush().slice());
       worker.ref();
       worker.postMessage({ end: true });

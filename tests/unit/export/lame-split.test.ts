@@ -31,15 +31,17 @@ function noise(): Float32Array[] {
 
 function oneEncode(planes: readonly Float32Array[]): Uint8Array {
   const encoder = createLameEncoder(SETTINGS);
-  return Buffer.concat([encoder.encode(planes, FRAMES).slice(), encoder.flush().slice()]);
+  const frames = planes[0]?.length ?? 0;
+  return Buffer.concat([encoder.encode(planes, frames).slice(), encoder.flush().slice()]);
 }
 
-/** The split encode, handed `chunk` frames at a time. */
-async function splitEncode(planes: readonly Float32Array[], chunk: number): Promise<Uint8Array> {
-  const encoder = createSplitLameEncoder({ ...SETTINGS, frames: FRAMES });
+/** The split encode of `planes`, announced as `announced` frames, handed `chunk` frames at a time. */
+async function splitEncode(planes: readonly Float32Array[], chunk: number, announced: number | null = FRAMES): Promise<Uint8Array> {
+  const encoder = createSplitLameEncoder({ ...SETTINGS, frames: announced });
   const parts: Uint8Array[] = [];
-  for (let start = 0; start < FRAMES; start += chunk) {
-    const end = Math.min(FRAMES, start + chunk);
+  const frames = planes[0]?.length ?? 0;
+  for (let start = 0; start < frames; start += chunk) {
+    const end = Math.min(frames, start + chunk);
     parts.push(encoder.encode(planes.map((plane) => plane.subarray(start, end)), end - start).slice());
   }
   parts.push(...(await encoder.finish()));
@@ -99,6 +101,18 @@ describe('@glowroom/lame-wasm/split: one MP3 encoded in two pieces on two thread
     // Piece one's frames are the one encode's, but for its last two, which no longer lend bytes to frame `seam` (main data reaches back at most 511 bytes).
     const same = at - 2 * FRAME_BYTES;
     expect(Buffer.compare(whole.subarray(0, same), one.subarray(0, same))).toBe(0);
+  });
+
+  it('is one piece when the length is not known, and splits where the announced length puts the seam when more comes', async () => {
+    const planes = noise();
+    expect(Buffer.compare(await splitEncode(planes, 65_536, null), oneEncode(planes))).toBe(0);
+    // Two more seconds than announced: the same frame count as one encode of all of it, the seam where it was.
+    const longer = planes.map((plane) => Float32Array.from({ length: FRAMES + 2 * RATE_HZ }, (_, i) => plane[i % FRAMES] as number));
+    const bytes = await splitEncode(longer, 10_000);
+    expect(bytes.length).toBe(oneEncode(longer).length);
+    const at = seam * FRAME_BYTES;
+    expect(((bytes[at + 4] as number) << 1) | ((bytes[at + 5] as number) >> 7)).toBe(0);
+    expect(Buffer.compare(await splitEncode(longer, 65_536), bytes)).toBe(0);
   });
 
   it('decodes sample-aligned with one encode, differing only after the seam and under the codec noise', async () => {
