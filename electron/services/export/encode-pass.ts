@@ -19,6 +19,12 @@ export interface EncodeSpec {
   readonly sampleRate: number;
   readonly tags: AudioTags | undefined;
   readonly frames: number | null;
+  /**
+   * Frames the file has whatever the render's tail does (the span), known before the render
+   * ends: an MP3 places the seam of its two-thread encode from it, so the file's bytes are the
+   * same whether its pass ran beside the render or after it.
+   */
+  readonly leastFrames?: number;
 }
 
 /**
@@ -48,7 +54,7 @@ export class EncodePass {
     const file = output ? new FileSink(output.temp, output.target) : null;
     const memory = file ? null : new MemorySink();
     try {
-      const encoder = await openEncoder(spec.format, spec.sampleRate, 2, spec.frames, spec.tags, file ?? (memory as MemorySink));
+      const encoder = await openEncoder(spec.format, spec.sampleRate, 2, spec.frames, spec.tags, file ?? (memory as MemorySink), spec.leastFrames);
       return new EncodePass(spec, output, file, memory, encoder);
     } catch (error) {
       file?.close();

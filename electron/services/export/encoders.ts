@@ -65,8 +65,9 @@ export const reportsHeard = (format: ExportFormat): boolean => format.kind !== '
 /**
  * An encoder writing a `frames`-frame file of `format` to `out`; with `frames` null, a file as
  * long as what is pushed, its headers completed by `finish` (the same bytes as when the length was given).
+ * `leastFrames` (default `frames`): what the file has at least, from which an MP3 places the seam of its two-thread encode.
  */
-export async function openEncoder(format: ExportFormat, sampleRate: number, channels: number, frames: number | null, tags: AudioTags | undefined, out: ByteSink): Promise<StreamEncoder> {
+export async function openEncoder(format: ExportFormat, sampleRate: number, channels: number, frames: number | null, tags: AudioTags | undefined, out: ByteSink, leastFrames?: number): Promise<StreamEncoder> {
   switch (format.kind) {
     case 'wav': {
       const options: WavEncodeOptions = { ...(format.bits === '32f' ? { bitDepth: 32, float: true } : { bitDepth: format.bits, ditherSeed: DEFAULT_DITHER_SEED }), chunks: wavMetadataChunks(tags) };
@@ -75,7 +76,7 @@ export async function openEncoder(format: ExportFormat, sampleRate: number, chan
     case 'flac':
       return new FlacEncoder(sampleRate, channels, format.bits, frames, tags, out);
     case 'mp3':
-      return Mp3Encoder.open(sampleRate, channels, frames, format.mode, tags, out);
+      return Mp3Encoder.open(sampleRate, channels, leastFrames ?? frames, format.mode, tags, out);
   }
 }
 

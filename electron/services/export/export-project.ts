@@ -98,14 +98,14 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
     // With nothing to learn from the whole mix first (no loudness target, no fades), the file's pass runs beside the render.
     if (output && !mixOptions.normalize && fades.in === 0 && fades.out === 0 && streamPays(span.frames + span.tailFrames, sampleRate)) {
-      streamed = new StreamedEncode(mix, span.frames, { format: options.format, sampleRate, tags: options.tags, frames: null }, output, 0, options.ceilingDbtp ?? null);
+      streamed = new StreamedEncode(mix, span.frames, { format: options.format, sampleRate, tags: options.tags, frames: null, leastFrames: span.frames }, output, 0, options.ceilingDbtp ?? null);
     }
     mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), engine, onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
     const frames = mix.frames;
 
     if (job.stems && options.normalize) warnings.push(stemsLoudnessNote);
-    const master = await masterAndEncode(mix, sampleRate, mixOptions, output, streamed?.finish() ?? null, async (done, total, label) => {
+    const master = await masterAndEncode(mix, sampleRate, span.frames, mixOptions, output, streamed?.finish() ?? null, async (done, total, label) => {
       cancelled();
       progress('master', done, total, label);
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -248,11 +248,13 @@ interface Mastered {
  * float mix (stage 1), then encoded into `output.temp` (or, with no output, only measured) and
  * measured as the file decodes (stage 2), a chunk at a time from `mix`; the first file pass is
  * `streamed`'s when the encode worker ran it beside the render. `step` reports progress, stops on
- * cancel and lets messages through; it runs between chunks.
+ * cancel and lets messages through; it runs between chunks. `spanFrames` (the mix without its
+ * tail) places an MP3's two-thread seam where the streamed pass places it.
  */
 async function masterAndEncode(
   mix: MixFile,
   sampleRate: number,
+  spanFrames: number,
   options: ExportOptions,
   output: FileOutput | null,
   streamed: Promise<FilePassResult> | null,
@@ -304,7 +306,7 @@ async function masterAndEncode(
   stage = MAX_PASSES;
   for (let pass = 1; ; pass++) {
     label = pass === 1 ? 'Encoding and measuring the file' : `Correcting the file (pass ${pass})`;
-    const { limiterDb, measured } = pass === 1 && streamed ? await between().then(() => streamed) : await encodePass(mix, { format: options.format, sampleRate, tags: options.tags, frames: mix.frames }, output, gainDb, limiterCeiling, between);
+    const { limiterDb, measured } = pass === 1 && streamed ? await between().then(() => streamed) : await encodePass(mix, { format: options.format, sampleRate, tags: options.tags, frames: mix.frames, leastFrames: spanFrames }, output, gainDb, limiterCeiling, between);
     const missLu = target && Number.isFinite(measured.integratedLufs) ? target.targetLufs - measured.integratedLufs : 0;
     const overDb = ceiling !== null ? measured.truePeakDbtp - ceiling : 0;
     const onTarget = Math.abs(missLu) <= PROMISE_LU && overDb <= 0;

@@ -16,10 +16,10 @@ import { hits, tone, writeProject } from './export-fixtures';
 const RATE = 48_000;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** A 3 s stereo mix with a loud burst (so a −1 dBTP limiter works), as the render would write it. */
-function mixPlanes(): [Float32Array, Float32Array] {
-  const [bed] = tone(3, 220, 0.4) as [Float32Array];
-  const [noise] = hits(3, 1.4) as [Float32Array];
+/** A stereo mix (3 s unless given) with a loud burst (so a −1 dBTP limiter works), as the render would write it. */
+function mixPlanes(seconds = 3): [Float32Array, Float32Array] {
+  const [bed] = tone(seconds, 220, 0.4) as [Float32Array];
+  const [noise] = hits(seconds, 1.4) as [Float32Array];
   return [bed.map((x, i) => x + (noise[i] as number)), bed.map((x, i) => 0.8 * x - (noise[i] as number))];
 }
 
@@ -35,16 +35,18 @@ async function onThisThread(mix: MixFile, spec: EncodeSpec, file: string, ceilin
 }
 
 describe('the encode worker beside the render', () => {
-  const formats: readonly [string, ExportFormat, number | null][] = [
+  const formats: readonly [string, ExportFormat, number | null, number?][] = [
     ['24-bit FLAC under a −1 dBTP ceiling', { kind: 'flac', bits: 24 }, -1],
     ['16-bit FLAC, no ceiling', { kind: 'flac', bits: 16 }, null],
     ['24-bit WAV under a −1 dBTP ceiling', { kind: 'wav', bits: 24 }, -1],
     ['MP3 320 kbit/s', { kind: 'mp3', mode: { cbrKbps: 320 } }, null],
+    // Long enough for the MP3 encode's two threads: the seam is placed from the span on both sides.
+    ['MP3 320 kbit/s, 12 s (two pieces)', { kind: 'mp3', mode: { cbrKbps: 320 } }, null, 12],
   ];
-  for (const [what, format, ceiling] of formats) {
+  for (const [what, format, ceiling, seconds] of formats) {
     it(`${what}: render blocks of any size, frames past the span held back until the end: the same bytes and measurement as one thread`, async () => {
       const dir = tempDir();
-      const planes = mixPlanes();
+      const planes = mixPlanes(seconds);
       const frames = planes[0].length;
       // The render writes a tail past the span, of which only part is kept (its last quiet frames are not).
       const span = frames - 30_000;
@@ -53,7 +55,7 @@ describe('the encode worker beside the render', () => {
       const plainMix = new MixFile();
       try {
         const streamedFile = path.join(dir, `streamed.${format.kind}`);
-        const streamed = new StreamedEncode(streamedMix, span, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
+        const streamed = new StreamedEncode(streamedMix, span, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null, leastFrames: span }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
         // Blocks of odd sizes, as a render's first block after its latency is.
         for (let at = 0, size = 77; at < frames; at += size, size = size === 77 ? 128 : 77) {
           const n = Math.min(size, frames - at);
@@ -65,7 +67,7 @@ describe('the encode worker beside the render', () => {
         plainMix.write(planes[0], planes[1], frames);
         plainMix.keep(kept);
         const plainFile = path.join(dir, `plain.${format.kind}`);
-        const expected = await onThisThread(plainMix, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: kept }, plainFile, ceiling);
+        const expected = await onThisThread(plainMix, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: kept, leastFrames: span }, plainFile, ceiling);
 
         expect(sha(streamedFile)).toBe(sha(plainFile));
         expect(result).toEqual(expected);
