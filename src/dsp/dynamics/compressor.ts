@@ -1,4 +1,4 @@
-import { expInPlace, log10InPlace } from '../../std/det-math';
+import { expInPlace, log } from '../../std/det-math';
 import { CutFilter } from '../biquad/cut-filter';
 import { type StereoEffect } from '../stereo-effect';
 import { compressorCurveDb } from './gain-computer';
@@ -13,6 +13,13 @@ const ATTACK = 3;
 const RELEASE = 4;
 /** Natural-log units per dB of amplitude: a gain is `exp(dB · NEPERS_PER_DB)`, several times cheaper per sample than `pow(10, dB / 20)`. */
 const NEPERS_PER_DB = Math.LN10 / 20;
+/** dB of amplitude per natural-log unit (neper). */
+const DB_PER_NEPER = 20 / Math.LN10;
+/** 2^64: scales a subnormal float32 into the normal range exactly. */
+const TWO_TO_64 = 18_446_744_073_709_551_616;
+/** The mantissa range [1, 2) in 128 segments: for c_k = 1 + k/128, 1 / c_k (rounded) and the natural log of that rounded value. */
+const SEGMENT_INVERSES = Float64Array.from({ length: 128 }, (_, k) => 128 / (128 + k));
+const SEGMENT_INVERSE_LOGS = SEGMENT_INVERSES.map((inverse) => log(inverse));
 /** A smoothed reduction under this (dB) is none: its gain differs from 1 by about 1e-10, below any float32 step. */
 const NO_REDUCTION_DB = 1e-9;
 /**
@@ -61,10 +68,9 @@ export class Compressor implements StereoEffect {
   private readonly derivedFrom = new Float64Array(7).fill(Number.NaN);
   /** det-math works in place: an exponent goes through this slot (nothing fractional crosses a call). */
   private readonly slot = new Float64Array(1);
-  /** A pass's detector peaks over the knee's lower edge, then their log10: one det-math call per pass, not one per sample. */
-  private readonly levels = new Float64Array(PASS);
-  /** The frame (within the pass) of each of `levels`. */
-  private readonly loudAt = new Int32Array(PASS);
+  /** A peak as a float32 and as its bits: its level in dB is worked out from its exponent and mantissa. */
+  private readonly peakValue = new Float32Array(1);
+  private readonly peakBits = new Int32Array(this.peakValue.buffer);
   /** The reduction each frame of the pass asks for, dB ≥ 0. */
   private readonly wanted = new Float64Array(PASS);
   private attackMs = 0;
@@ -160,37 +166,48 @@ export class Compressor implements StereoEffect {
       detectRight = dr;
       from = 0;
     }
+    const { thresholdDb, ratio, kneeDb, wanted, peakValue, peakBits } = this;
     const kneeStart = this.derived[KNEE_START] as number;
-    // The louder channel's peak (exact: both are float32) of each sample over the knee's lower edge,
-    // packed with its frame: only those ask for reduction, so only their logarithms are taken.
-    const levels = this.levels;
-    const loudAt = this.loudAt;
+    // What each frame asks for: none unless the louder channel's peak is over the knee's lower
+    // edge, else its level's distance from the static curve. The level in dB is worked out from
+    // the float32 peak's bits: peak = 2^e · m, m in [1, 2); ln m = ln(m / c) − ln(1 / c) for the
+    // c = 1 + k/128 at or under m (tabled), ln(m / c) by its series (m / c − 1 < 1/128: six terms
+    // leave an error under 3e-16). No call and no division: this loop has no chain from one frame
+    // to the next, so the processor overlaps the frames' logarithms.
     let loud = 0;
     for (let i = 0; i < frames; i++) {
       const a = Math.abs(detectLeft[from + i] as number);
       const b = Math.abs(detectRight[from + i] as number);
       const peak = a > b ? a : b;
-      levels[loud] = peak;
-      loudAt[loud] = i;
-      if (peak > kneeStart) loud++;
+      let want = 0;
+      if (peak > kneeStart) {
+        peakValue[0] = peak;
+        let bits = peakBits[0] as number;
+        let e = (bits >>> 23) - 127;
+        if (e === -127) {
+          // A subnormal float32: scaled by 2^64 into the normal range (exactly).
+          peakValue[0] = peak * TWO_TO_64;
+          bits = peakBits[0] as number;
+          e = (bits >>> 23) - 191;
+        }
+        const k = (bits >>> 16) & 127;
+        peakBits[0] = (bits & 0x7fffff) | 0x3f800000;
+        const r = (peakValue[0] as number) * (SEGMENT_INVERSES[k] as number) - 1;
+        const r2 = r * r;
+        const lnRatio = r - r2 * (1 / 2 - r * (1 / 3) + r2 * (1 / 4 - r * (1 / 5) + r2 * (1 / 6)));
+        const levelDb = (e * Math.LN2 + (lnRatio - (SEGMENT_INVERSE_LOGS[k] as number))) * DB_PER_NEPER;
+        want = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
+        loud++;
+      }
+      wanted[i] = want;
     }
     if (loud === 0) this.release(left, right, start, frames);
-    else this.follow(left, right, start, frames, loud);
+    else this.follow(left, right, start, frames);
   }
 
-  /**
-   * The smooth branching detector over a pass in which `loud` samples (packed in `levels` and
-   * `loudAt`) are over the knee's lower edge: each asks for its level's distance from the static
-   * curve, every other sample for none.
-   */
-  private follow(left: Float32Array, right: Float32Array, start: number, frames: number, loud: number): void {
-    const { thresholdDb, ratio, kneeDb, derived, levels, loudAt, wanted } = this;
-    log10InPlace(levels, 0, loud);
-    wanted.fill(0, 0, frames);
-    for (let k = 0; k < loud; k++) {
-      const levelDb = 20 * (levels[k] as number);
-      wanted[loudAt[k] as number] = levelDb - compressorCurveDb(levelDb, thresholdDb, ratio, kneeDb);
-    }
+  /** The smooth branching detector over a pass, each frame asking for the reduction in `wanted`. */
+  private follow(left: Float32Array, right: Float32Array, start: number, frames: number): void {
+    const { derived, wanted } = this;
     const attack = derived[ATTACK] as number;
     const release = derived[RELEASE] as number;
     const appliedMakeupDb = derived[MAKEUP_DB] as number;

@@ -177,3 +177,25 @@ describe('Compressor', () => {
     expect(out.subarray(-RATE)).toEqual(quiet.subarray(-RATE));
   });
 });
+
+describe('Compressor levels', () => {
+  it('reads the level of float32 peaks at any scale, subnormal ones included, as the static curve wants', () => {
+    for (const [amplitude, thresholdDb] of [
+      [0.5, -30],
+      [1e-39, -820],
+      [3e-44, -900],
+    ] as const) {
+      const compressor = new Compressor(RATE);
+      compressor.setThresholdDb(thresholdDb);
+      compressor.setRatio(2);
+      compressor.setKneeDb(0);
+      compressor.setAttackMs(0);
+      const levelDb = 20 * Math.log10(Math.fround(amplitude));
+      const left = new Float32Array(128).fill(amplitude);
+      const right = new Float32Array(128).fill(-amplitude);
+      compressor.process(left, right, 128);
+      // Attack 0 follows at once: the reduction is the level's distance from the curve.
+      expect(-compressor.gainReductionDb(), `${amplitude} at threshold ${thresholdDb} dB`).toBeCloseTo((levelDb - thresholdDb) / 2, 9);
+    }
+  });
+});
