@@ -50,13 +50,11 @@ export class Compressor implements StereoEffect {
   private makeupDb = 0;
   private autoMakeup = false;
   /**
-   * Worked out from the settings at the start of a process call when one moved since the last, in
-   * a typed array. A setting changes only while a knob or an automation lane moves, and code run
-   * only then from a setter stays in V8's interpreter, which boxes every fractional double it
-   * computes: the engine's allocation test measured ≈ 140 bytes of garbage per block a threshold
-   * moved. The check runs every block and the first block runs the derivation, so both are
-   * compiled into the optimized process; skipping it while nothing moves saves its five
-   * exponentials per block (≈ 9 % of the compressor's time on the mix benchmark).
+   * Worked out from the settings at the start of every process call, in a typed array. A setting
+   * changes only while a knob or an automation lane moves, and code run only then (a setter, or a
+   * derivation behind a `stale` flag) stays in V8's interpreter, which boxes every fractional
+   * double it computes: the engine's allocation test measured ≈ 140 bytes of garbage per block a
+   * threshold moved. Run every block, the derivation (one det-math call) is hot and optimized.
    * [MAKEUP_DB] is the make-up applied: the set one plus the automatic share when on; [GAIN] is it
    * as a gain, what the audio is multiplied by while nothing is reduced; [KNEE_START] is the
    * detector peak (linear) at or under which the curve passes the level unchanged (the knee's lower
@@ -64,8 +62,6 @@ export class Compressor implements StereoEffect {
    * [RELEASE] are the detector's one-pole coefficients, α = exp(−1 / (τ·fs)) (0 for τ = 0: follows at once).
    */
   private readonly derived = new Float64Array(5);
-  /** The settings `derived` was worked out from, in the order `derive` compares them (NaN: never worked out). */
-  private readonly derivedFrom = new Float64Array(7).fill(Number.NaN);
   /** det-math works in place: an exponent goes through this slot (nothing fractional crosses a call). */
   private readonly slot = new Float64Array(1);
   /** A peak as a float32 and as its bits: its level in dB is worked out from its exponent and mantissa. */
@@ -307,31 +303,10 @@ export class Compressor implements StereoEffect {
     }
   }
 
-  /** Works `derived` out again when a setting moved since the last time (`derivedFrom` holds the settings it was worked out from). */
   private derive(): void {
-    const from = this.derivedFrom;
-    const auto = this.autoMakeup ? 1 : 0;
-    if (
-      from[0] === this.thresholdDb &&
-      from[1] === this.ratio &&
-      from[2] === this.kneeDb &&
-      from[3] === this.makeupDb &&
-      from[4] === auto &&
-      from[5] === this.attackMs &&
-      from[6] === this.releaseMs
-    ) {
-      return;
-    }
-    from[0] = this.thresholdDb;
-    from[1] = this.ratio;
-    from[2] = this.kneeDb;
-    from[3] = this.makeupDb;
-    from[4] = auto;
-    from[5] = this.attackMs;
-    from[6] = this.releaseMs;
     const derived = this.derived;
-    const autoDb = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
-    derived[MAKEUP_DB] = this.makeupDb + autoDb;
+    const auto = this.autoMakeup ? -compressorCurveDb(0, this.thresholdDb, this.ratio, this.kneeDb) : 0;
+    derived[MAKEUP_DB] = this.makeupDb + auto;
     derived[GAIN] = (derived[MAKEUP_DB] as number) * NEPERS_PER_DB;
     derived[KNEE_START] = (this.thresholdDb - this.kneeDb / 2) * NEPERS_PER_DB;
     derived[ATTACK] = -1000 / (this.attackMs * this.sampleRate);
