@@ -10,7 +10,7 @@ import { GlowroomError } from '../../../src/std/errors';
 import { ZipWriter } from '../projects/zip-writer';
 import { loadProjectFile } from '../render/render-project';
 import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './export-job';
-import { extensionOf, mp3CbrKbps, mp3Rates, openEncoder } from './encoders';
+import { extensionOf, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
 import { FileSink } from './file-sink';
 import { EncodePass, type EncodeSpec, type FileOutput } from './encode-pass';
 import { StreamedEncode } from './streamed-encode';
@@ -98,7 +98,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
     // With nothing to learn from the whole mix first (no loudness target, no fades), the file's pass runs beside the render.
     if (output && !mixOptions.normalize && fades.in === 0 && fades.out === 0 && streamPays(span.frames + span.tailFrames, sampleRate)) {
-      streamed = new StreamedEncode(mix, span.frames, { format: options.format, sampleRate, tags: options.tags, frames: null, leastFrames: span.frames }, output, 0, options.ceilingDbtp ?? null);
+      streamed = new StreamedEncode(mix, span.frames, oneFilePass(options), { format: options.format, sampleRate, tags: options.tags, frames: null, leastFrames: span.frames }, output, 0, options.ceilingDbtp ?? null);
     }
     mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), engine, onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
@@ -162,6 +162,14 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
 /** Whether the file's pass should run in its own worker beside the render: two cores or more (as the render's split asks), and long enough to pay for starting it. */
 function streamPays(frames: number, sampleRate: number): boolean {
   return renderThreadsAllowed() >= 2 && frames >= STREAM_MIN_SECONDS * sampleRate;
+}
+
+/**
+ * Whether, with no loudness target, the written file's first pass is its only one (stage 2 of
+ * masterAndEncode stops after it): a lossless file always, an MP3 when no ceiling can be overshot.
+ */
+function oneFilePass(options: ExportOptions): boolean {
+  return !options.normalize && (reportsHeard(options.format) || options.ceilingDbtp === undefined);
 }
 
 function signalOf(control: ExportControl): { signal?: AbortSignal } {

@@ -47,10 +47,15 @@ export class StreamedEncode implements MixSink {
   private sent = 0;
   private written = 0;
 
-  /** `spanFrames`: frames that are the mix whatever the tail does (sent as they are rendered). */
+  /**
+   * `spanFrames`: frames that are the mix whatever the tail does (sent as they are rendered).
+   * `onlyPass`: the file needs no other pass over the mix (export-project's `oneFilePass`), so the span is not
+   * written to `mix`, only counted.
+   */
   constructor(
     private readonly mix: MixFile,
     private readonly spanFrames: number,
+    private readonly onlyPass: boolean,
     spec: EncodeSpec,
     output: FileOutput,
     gainDb: number,
@@ -72,10 +77,15 @@ export class StreamedEncode implements MixSink {
   }
 
   write(left: Float32Array, right: Float32Array, frames: number): void {
-    this.mix.write(left, right, frames);
     const span = Math.max(0, Math.min(frames, this.spanFrames - this.written));
     this.written += frames;
     this.take(left, right, span);
+    if (!this.onlyPass) this.mix.write(left, right, frames);
+    else {
+      // Nobody reads the span back: only the tail, which `finish` sends, is kept.
+      this.mix.skip(span);
+      if (span < frames) this.mix.write(left.subarray(span), right.subarray(span), frames - span);
+    }
   }
 
   /** After the render (`mix.keep` done): sends the rest of the mix's `mix.frames` and waits for the file's pass. */

@@ -31,6 +31,8 @@ export class MixFile implements MixSink {
   private pending = 0;
   /** Frames in the file (flushed or not), before `keep`. */
   private written = 0;
+  /** Frames at the start that were skipped, not written (see `skip`). */
+  private skipped = 0;
   private kept: number | null = null;
 
   constructor() {
@@ -68,6 +70,17 @@ export class MixFile implements MixSink {
     }
   }
 
+  /**
+   * Counts `frames` frames of the mix that nobody will read back (a pass beside the render took
+   * them and no later pass needs them) without writing them; only before anything is written.
+   */
+  skip(frames: number): void {
+    if (frames === 0) return;
+    if (this.written !== this.skipped) throw new GlowroomError('internal', 'frames of a mix file can be skipped only at its start');
+    this.written += frames;
+    this.skipped += frames;
+  }
+
   /** Ends writing: only the first `frames` frames are the mix (a tail's last quiet frames are dropped). */
   keep(frames: number): void {
     this.flush();
@@ -76,6 +89,7 @@ export class MixFile implements MixSink {
 
   /** Reads frames [start, start + frames) (frames ≤ MIX_CHUNK_FRAMES) into `left`/`right` from 0. */
   read(start: number, frames: number, left: Float32Array, right: Float32Array): void {
+    if (start < this.skipped) throw new GlowroomError('internal', `frame ${start} of the mix was skipped, not written`);
     this.flush();
     const bytes = this.bytes.subarray(0, frames * FRAME_BYTES);
     this.readBytes(bytes, start * FRAME_BYTES);

@@ -43,8 +43,8 @@ describe('the encode worker beside the render', () => {
     // Long enough for the MP3 encode's two threads: the seam is placed from the span on both sides.
     ['MP3 320 kbit/s, 12 s (two pieces)', { kind: 'mp3', mode: { cbrKbps: 320 } }, null, 12],
   ];
-  for (const [what, format, ceiling, seconds] of formats) {
-    it(`${what}: render blocks of any size, frames past the span held back until the end: the same bytes and measurement as one thread`, async () => {
+  for (const [what, format, ceiling, seconds] of formats) for (const onlyPass of [true, false]) {
+    it(`${what}: render blocks of any size, frames past the span held back until the end${onlyPass ? ', the span not kept in the mix file' : ''}: the same bytes and measurement as one thread`, async () => {
       const dir = tempDir();
       const planes = mixPlanes(seconds);
       const frames = planes[0].length;
@@ -55,7 +55,7 @@ describe('the encode worker beside the render', () => {
       const plainMix = new MixFile();
       try {
         const streamedFile = path.join(dir, `streamed.${format.kind}`);
-        const streamed = new StreamedEncode(streamedMix, span, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null, leastFrames: span }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
+        const streamed = new StreamedEncode(streamedMix, span, onlyPass, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null, leastFrames: span }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
         // Blocks of odd sizes, as a render's first block after its latency is.
         for (let at = 0, size = 77; at < frames; at += size, size = size === 77 ? 128 : 77) {
           const n = Math.min(size, frames - at);
@@ -63,6 +63,10 @@ describe('the encode worker beside the render', () => {
         }
         streamedMix.keep(kept);
         const result = await streamed.finish();
+        const probe = new Float32Array(1);
+        if (onlyPass) expect(() => streamedMix.read(span - 1, 1, probe, probe)).toThrow('skipped');
+        else streamedMix.read(span - 1, 1, probe, probe);
+        expect(streamedMix.frames).toBe(kept);
 
         plainMix.write(planes[0], planes[1], frames);
         plainMix.keep(kept);
@@ -84,7 +88,7 @@ describe('the encode worker beside the render', () => {
     const mix = new MixFile();
     try {
       const file = path.join(dir, 'no such folder', 'mix.flac');
-      const streamed = new StreamedEncode(mix, Infinity, { format: { kind: 'flac', bits: 24 }, sampleRate: RATE, tags: undefined, frames: null }, { target: file, temp: file }, 0, null);
+      const streamed = new StreamedEncode(mix, Infinity, true, { format: { kind: 'flac', bits: 24 }, sampleRate: RATE, tags: undefined, frames: null }, { target: file, temp: file }, 0, null);
       const [left, right] = mixPlanes();
       // More than the ring holds: the render must not wait for a reader that has gone.
       const failure = await (async () => {
