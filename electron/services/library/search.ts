@@ -191,9 +191,14 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   // tested once in the narrow id index), ordered in memory (relevance.ts). The whole ordered list
   // is kept, so later pages and the count are slices of it.
   const inWordOrder = match !== null && (sort === 'relevance' || sort === 'name');
+  const byName = sort === 'relevance' || sort === 'name';
+  // Filters alone (no words, no collection) are passed over the facts held in memory to page them
+  // by name or to count what the kept counts do not hold; while the facts are changing, SQLite does.
+  const factsForFilters = match === null && testable && (byName || !tallied) ? filterFacts(db) : null;
   if (inWordOrder) {
     // With filters (but a collection), every match is tested against the facts in memory.
-    const inMemory = !textOnly && testable;
+    const facts = !textOnly && testable ? filterFacts(db) : null;
+    const inMemory = facts !== null;
     const sql = textOnly || inMemory
       ? 'SELECT rowid FROM samples_fts WHERE samples_fts MATCH @match'
       : `SELECT samples.id FROM samples_fts JOIN samples INDEXED BY samples_filters_by_id ON samples.id = samples_fts.rowid
@@ -202,17 +207,17 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
     // Kept by what it was read for: the filters' SQL stands for their tests too.
     const ordered = keptOrder(db, `${sql}\n${whereSql(where)}\n${JSON.stringify({ ...params, limit: 0, offset: 0, how })}`, () => {
       const found = prepared(db, sql).pluck().all(params) as number[];
-      return orderMatches(nameOrder(db), inMemory ? passing(filterFacts(db), Int32Array.from(found), filters) : found, how);
+      return orderMatches(nameOrder(db), facts ? passing(facts, Int32Array.from(found), filters) : found, how);
     });
     const offset = params['offset'] as number;
     ids = ordered.slice(offset, offset + (params['limit'] as number));
     total = ordered.length;
-  } else if (match === null && testable && (sort === 'relevance' || sort === 'name')) {
+  } else if (factsForFilters && byName) {
     // Filters alone by name: the name order held in memory, passed through the filters held in
     // memory, counted and paged there (at 100,000 samples ≈ 0.5 ms; SQLite walked the name index
     // 2–6 ms for a key, a pack or a folder whose samples sort late, and 2 ms to skip 20,000 rows).
     // When the kept counts hold the filters, the walk stops once the page is full.
-    const { page, passed } = passingPage(filterFacts(db), nameOrder(db).idAt, filters, {
+    const { page, passed } = passingPage(factsForFilters, nameOrder(db).idAt, filters, {
       offset: params['offset'] as number,
       limit: params['limit'] as number,
       backwards: direction === 'DESC',
@@ -223,8 +228,9 @@ export function searchSamples(db: LibraryDatabase, search: LibrarySearch): Libra
   } else {
     // Filters that sample_counts does not keep counts by are counted in memory: counting loops in
     // six keys at 90–130 BPM in the key index took ≈ 8 ms at 100,000 samples.
-    const facts = match === null && !tallied && testable ? filterFacts(db) : null;
-    total = facts ? passingPage(facts, facts.ids, filters, { offset: 0, limit: 0, backwards: false, counting: true }).passed : count();
+    total = factsForFilters && !tallied
+      ? passingPage(factsForFilters, factsForFilters.ids, filters, { offset: 0, limit: 0, backwards: false, counting: true }).passed
+      : count();
     // With words or a key, the count decides between an index that hands over just the matches
     // to sort (the narrow id index, the key index) and walking the sort's own index to the page
     // (each carries every filter but the date added, left to the planner). Without the count the

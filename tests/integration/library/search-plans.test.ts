@@ -130,7 +130,8 @@ describe('library search query plans', () => {
     expect(countPlan({ favouritesOnly: true })).toMatch(/^SEARCH sample_counts USING PRIMARY KEY/);
     const words = plansOf({ text: 'kick' }).map((lines) => lines.join(' | '));
     expect(words.find((plan) => plan.includes('samples_fts') && !plan.includes('samples USING'))).toBeDefined();
-    expect(plansOf({ text: 'kick', kind: 'loop' }).at(-2)?.join(' | ')).toMatch(/COVERING INDEX samples_filters_by_id/);
+    // Words with a filter: the matches are tested against the facts, read in one walk of the id index.
+    expect(plansOf({ text: 'kick', kind: 'loop' }).map((lines) => lines.join(' | '))).toContain('SCAN samples USING COVERING INDEX samples_filters_by_id');
     for (const search of [{ text: 'kick' }, { text: 'kick', sort: 'name' as const }, { favouritesOnly: true, sort: 'bpm' as const }, { key: 'A minor', sort: 'bpm' as const }]) {
       const [ids, rows] = plansOf(search).slice(-2).map((lines) => lines.join(' | '));
       expect(ids, JSON.stringify(search)).toMatch(/COVERING INDEX|SCAN samples_fts/);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allKeys, compatibleKeys, parseKey, sameNoteKeys } from '../../../src/analysis/musical-key';
 import { defaultLibraryPath, openLibraryDatabase, type LibraryDatabase } from '../../../electron/services/library/database';
+import { factsSettling } from '../../../electron/services/library/filter-facts';
 import { ftsQuery, searchSamples, type LibrarySearch, type SearchSort } from '../../../electron/services/library/search';
 import { searchShapes } from '../../bench/search-shapes';
 import { generateLibrary } from '../../bench/generated-library';
@@ -219,6 +220,29 @@ describe('library search results', () => {
         db.prepare('UPDATE samples SET missing = 0').run();
         library = null;
       }
+    }
+  });
+
+  it('match it while the filter columns are changing, when SQLite tests the filters instead of the facts in memory', { timeout: 120_000 }, () => {
+    const settling = factsSettling.ms;
+    // Facts read once, then a write: they stay out of date for as long as the test runs.
+    check({ kind: 'loop' });
+    factsSettling.ms = Number.POSITIVE_INFINITY;
+    db.prepare('UPDATE samples SET missing = 1 WHERE id % 17 = 0').run();
+    library = null;
+    try {
+      for (const filter of filters) {
+        for (const sort of sorts) {
+          for (const descending of [false, true]) {
+            check({ ...filter, sort, descending, limit: 30, offset: 95 });
+            check({ ...filter, sort, descending, limit: 50, includeMissing: true });
+          }
+        }
+      }
+    } finally {
+      factsSettling.ms = settling;
+      db.prepare('UPDATE samples SET missing = 0').run();
+      library = null;
     }
   });
 });
