@@ -267,6 +267,9 @@ function firstDifference(a: Float32Array, b: Float32Array): string {
 test.describe('null test: playback worklet vs Node render', () => {
   for (const variant of ['full mix', 'with a solo and a solo-safe return', 'over a tempo map', 'over a tempo ramp', 'with instrument tracks', 'with its devices and synth automated'] as const) {
     test(`${variant} is identical sample for sample`, async ({ page }) => {
+      // Two whole renders, one of them in a page loading the engine cold (~5 s on a quiet machine,
+      // ~45 s with a tenth of a core): three times the usual limit.
+      test.slow();
       // Perc and pad soloed; the space bus their sends feed is solo safe, so it keeps sounding.
       // The tempo map: a jump to 110 BPM at beat 2, to 150 at beat 4.5, and 3/4 from bar 1. The ramp
       // (137 → 110 BPM to beat 2) needs ln and exp, whose last bit V8's Math.log1p/expm1 get

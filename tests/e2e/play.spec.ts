@@ -7,7 +7,16 @@ const shots = `${screens}/midi`;
 const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
 
 test('a MIDI file imports as instrument tracks; the computer keyboard plays the armed track; a take records into its clip and exports as MIDI', async ({ app, tempDir }) => {
+  // Two takes played in real time, a count-in and an export (~12 s quiet, over 60 s with a tenth of a core).
+  test.slow();
   const status = app.getByRole('contentinfo');
+  const playKey = async (key: string, note: string) => {
+    const shown = app.getByRole('button', { name: note, exact: true });
+    await app.keyboard.down(key);
+    await expect(shown).toHaveAttribute('aria-pressed', 'true');
+    await app.keyboard.up(key);
+    await expect(shown).toHaveAttribute('aria-pressed', 'false');
+  };
 
   // Import: one instrument track per MIDI track, the file's tempo.
   await fileMenu(app, 'Import MIDI File…');
@@ -36,12 +45,8 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   await app.getByRole('checkbox', { name: 'Count-in' }).uncheck();
   await app.getByRole('button', { name: 'Record notes' }).click();
   await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  for (const key of ['a', 'd', 'g']) {
-    await app.keyboard.down(key);
-    await app.waitForTimeout(150);
-    await app.keyboard.up(key);
-    await app.waitForTimeout(100);
-  }
+  // Each key is held until the strip shows it sounding, and let go until it shows it silent.
+  for (const [key, note] of [['a', 'C4'], ['d', 'E4'], ['g', 'G4']] as const) await playKey(key, note);
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record 3 Notes');
 
@@ -69,10 +74,9 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   await app.getByRole('combobox', { name: 'Record mode' }).selectOption('Replace');
   await app.getByRole('button', { name: 'Record notes' }).click();
   await expect(app.getByRole('button', { name: 'Counting in…' })).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible({ timeout: 5000 });
-  await app.keyboard.down('k');
-  await app.waitForTimeout(150);
-  await app.keyboard.up('k');
+  // The count-in lasts a bar of the audio clock, which a loaded machine may run late: no limit of its own.
+  await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await playKey('k', 'C5');
   await app.getByRole('button', { name: 'Stop recording' }).click();
   await expect(app.getByRole('button', { name: /^Undo/ })).toHaveAccessibleName('Undo Record Note');
 });

@@ -13,6 +13,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // A state a step waits for may take several seconds on a loaded machine (CI runs the whole suite
+  // on a slower one): waits return as soon as the state holds, so a longer limit costs nothing.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -135,13 +135,23 @@ test('with an audio track armed as well, one Record makes an audio take and a no
   expect(saved.patterns[notes.pattern]?.notes.map((n) => n.pitch)).toEqual([60, 67]);
 });
 
-/** Waits until the playhead shows a position in bars.beats matching `shown` (polled often: a beat lasts 0.5 s at 120 BPM). */
+/**
+ * Waits until the playhead shows a position in bars.beats matching `shown`. A beat lasts 0.5 s at
+ * 120 BPM, shorter than a round trip to the page can take on a loaded machine, so the page itself
+ * reads the display on every animation frame (the frames the display is drawn on): no position
+ * shown is missed.
+ */
 async function waitForPosition(app: Page, shown: RegExp): Promise<void> {
-  const timer = app.getByRole('timer', { name: 'Position in bars and beats' });
-  await expect.poll(() => timer.textContent(), { intervals: [40], timeout: 15_000 }).toMatch(shown);
+  await app.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[role="timer"][aria-label="Position in bars and beats"]')?.textContent ?? ''),
+    shown.source,
+    { polling: 'raf', timeout: 30_000 },
+  );
 }
 
 test('notes recorded with the loop on make a note take of each pass, stacked like audio takes: the newest whole pass plays, the others are kept and choosable', async ({ app, tempDir }) => {
+  // Five 2 s loop passes played in real time, then a save and the take lanes (~14 s quiet, over 60 s with a tenth of a core).
+  test.slow();
   await app.getByRole('combobox', { name: 'Add instrument track' }).selectOption('synth');
   const arm = app.getByRole('button', { name: /^Arm Synth.* for recording$/ });
   await expect(arm).toHaveAttribute('aria-pressed', 'true');
