@@ -107,6 +107,39 @@ export async function addSampleFromLibrary(page: Page, query: string, fileName: 
   return clip;
 }
 
+/**
+ * Watches `element` for a state that may last only moments (a count-in's class or label), from
+ * when this returns: the function it returns resolves once the element has had the class
+ * `className` or the text `text`, and rejects if it has not within 30 s. Start watching before the
+ * action that brings the state and await the seen function after: a check made after the action
+ * could come when the state is already gone on a loaded machine.
+ */
+export async function watchForState(element: Locator, state: { readonly className?: string; readonly text?: string }): Promise<() => Promise<void>> {
+  const watch = await element.evaluateHandle(
+    (target, wanted) => ({
+      seen: new Promise<void>((resolve, reject) => {
+        const holds = () => (wanted.className !== undefined && target.classList.contains(wanted.className)) || (wanted.text !== undefined && (target.textContent ?? '').includes(wanted.text));
+        if (holds()) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!holds()) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(target, { attributes: true, childList: true, characterData: true, subtree: true });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`never saw ${JSON.stringify(wanted)}`));
+        }, 30_000);
+      }),
+    }),
+    state,
+  );
+  return async () => {
+    await watch.evaluate((w) => w.seen);
+    await watch.dispose();
+  };
+}
+
 /** The master peak-hold readout in dBFS: the highest sample the worklet has output since play. */
 export async function masterPeakHold(page: Page): Promise<number> {
   const name = (await page.getByRole('button', { name: /^Master peak hold/ }).getAttribute('aria-label')) ?? '';

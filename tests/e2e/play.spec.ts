@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readMidiFile } from '../../src/codecs/midi';
-import { chooseInFileBrowser, expect, fileMenu, repoRoot, screens, test } from './fixtures';
+import { chooseInFileBrowser, expect, fileMenu, repoRoot, screens, test, watchForState } from './fixtures';
 
 const shots = `${screens}/midi`;
 const song = path.join(repoRoot, 'tests/fixtures/midi/mido-type1.mid');
@@ -72,8 +72,10 @@ test('a MIDI file imports as instrument tracks; the computer keyboard plays the 
   await countInBox.check();
   await expect(transportCountIn).toHaveValue('1');
   await app.getByRole('combobox', { name: 'Record mode' }).selectOption('Replace');
-  await app.getByRole('button', { name: 'Record notes' }).click();
-  await expect(app.getByRole('button', { name: 'Counting in…' })).toBeVisible();
+  const recordNotes = app.getByRole('button', { name: 'Record notes' });
+  const countingIn = await watchForState(recordNotes, { text: 'Counting in…' });
+  await recordNotes.click();
+  await countingIn();
   // The count-in lasts a bar of the audio clock, which a loaded machine may run late: no limit of its own.
   await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
   await playKey('k', 'C5');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { NoteClip } from '../../src/model/project-schema';
 import { statusSlots } from '../../src/protocol/engine';
-import { expect, screens, test } from './fixtures';
+import { expect, screens, test, watchForState } from './fixtures';
 import { installLoopback } from './loopback';
 import { cableSeconds, dragRuler, saveAs } from './recording-helpers';
 
@@ -54,8 +54,9 @@ test('the transport’s Record records computer-keyboard notes into the armed in
   await app.getByRole('combobox', { name: 'Count-in' }).selectOption('1');
 
   const record = app.getByRole('button', { name: 'Record', exact: true });
+  const countingIn = await watchForState(record, { className: 'is-counting-in' });
   await record.click();
-  await expect(record).toHaveClass(/is-counting-in/);
+  await countingIn();
   await expect(app.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 10_000 });
   await expect(record).toHaveClass(/is-recording/);
   await app.waitForTimeout(300);
