@@ -10,7 +10,10 @@
  * - MP3: LAME 3.100 compiled to WebAssembly with SIMD (packages/lame-wasm, its own LGPL package),
  *   CBR or VBR, with an ID3v2.4 tag (src/codecs/id3) in front. A song of 10 s or more is encoded
  *   as two pieces at once, the first on a thread of its own, joined at an MP3 frame boundary
- *   (packages/lame-wasm/split.mjs): its bytes are held until the first piece is done.
+ *   (packages/lame-wasm/split.mjs): its bytes are held until the first piece is done. The file's
+ *   first frame is our Xing/Info frame with a LAME tag (src/codecs/mp3-info-frame: length, seek
+ *   table, encoder delay and padding, so players show the right duration and decode it gapless),
+ *   reserved at open and completed by finish from the frames written.
  * Each encodes a stream a chunk at a time into a `ByteSink` (a file, or memory), so an export
  * never holds its whole file; a file written in chunks has the same bytes as one written whole.
  * For WAV and FLAC the encoder also hands over each sample exactly as a decoder will read it back
@@ -28,6 +31,7 @@ import { wavMetadataChunks } from '../../../src/codecs/wav-metadata';
 import { WavFrameWriter, wavHeader, type WavEncodeOptions } from '../../../src/codecs/wav-writer';
 import { DEFAULT_DITHER_SEED, quantizeWithTpdf, TpdfDither } from '../../../src/dsp/dither';
 import { StereoTpdfQuantizer } from '../../../src/dsp/wasm/tpdf-stereo';
+import { Mp3InfoFrame, type Mp3Mode } from '../../../src/codecs/mp3-info-frame';
 import { GlowroomError } from '../../../src/std/errors';
 import type { SplitLameEncoder } from '@glowroom/lame-wasm/split';
 import type { ExportFormat } from './export-job';
@@ -205,30 +209,45 @@ class WavEncoder implements StreamEncoder {
 // ---- MP3 -----------------------------------------------------------------------------------
 
 class Mp3Encoder implements StreamEncoder {
+  /** Samples per channel pushed. */
+  private pushed = 0;
+
   private constructor(
     private readonly encoder: SplitLameEncoder,
+    private readonly tag: Uint8Array,
+    private readonly info: Mp3InfoFrame,
     private readonly out: ByteSink,
   ) {}
 
-  static async open(sampleRate: number, channelCount: number, frames: number | null, mode: { cbrKbps: number } | { vbrQuality: number }, tags: AudioTags | undefined, out: ByteSink): Promise<Mp3Encoder> {
+  static async open(sampleRate: number, channelCount: number, frames: number | null, mode: Mp3Mode, tags: AudioTags | undefined, out: ByteSink): Promise<Mp3Encoder> {
     if (!mp3Rates.includes(sampleRate)) throw new GlowroomError('unsupported', `MP3 is written at 32, 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
     const { createSplitLameEncoder } = await import('@glowroom/lame-wasm/split');
     const channels = channelCount === 1 ? 1 : 2;
     const encoder = createSplitLameEncoder('cbrKbps' in mode ? { channels, sampleRate, kbps: mode.cbrKbps, frames } : { channels, sampleRate, vbrQuality: mode.vbrQuality, frames });
-    out.append(tags ? encodeId3v24(tags) : new Uint8Array(0));
-    return new Mp3Encoder(encoder, out);
+    const tag = tags ? encodeId3v24(tags) : new Uint8Array(0);
+    const info = new Mp3InfoFrame(channels, sampleRate, mode);
+    // The ID3v2 tag and room for the info frame, completed by finish.
+    out.append(concat([tag, new Uint8Array(info.size)]));
+    return new Mp3Encoder(encoder, tag, info, out);
   }
 
   push(planes: readonly Float32Array[], frames: number): void {
     // The encoder owns the returned bytes until its next call; the sink copies them now.
-    this.out.append(this.encoder.encode(planes, frames));
+    this.pushed += frames;
+    this.write(this.encoder.encode(planes, frames));
   }
 
   async finish(): Promise<void> {
     try {
-      for (const part of await this.encoder.finish()) this.out.append(part);
+      for (const part of await this.encoder.finish()) this.write(part);
     } finally {
       this.encoder.close();
     }
+    this.out.patch(0, concat([this.tag, this.info.frame(this.pushed)]));
+  }
+
+  private write(bytes: Uint8Array): void {
+    this.info.observe(bytes);
+    this.out.append(bytes);
   }
 }
