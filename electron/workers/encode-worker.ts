@@ -1,12 +1,12 @@
 /**
- * The export's encode worker (electron/services/export/streamed-encode): reads the mix a chunk at
+ * The export's encode worker (electron/services/export/streamed-encode): given its job, reads the mix a chunk at
  * a time from the shared ring as the render writes it, runs the master stage, encodes, writes and
  * measures the file (EncodePass), and answers once with what it measured or why it failed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EncodePass } from '../services/export/encode-pass';
 import { MasterStage, type Stereo } from '../services/export/master-chain';
-import { encodeRingSides, STREAM_CHUNK_FRAMES, type EncodeWorkerInput, type EncodeWorkerMessage } from '../services/export/streamed-encode';
+import { encodeRingSides, STREAM_CHUNK_FRAMES, type EncodeWorkerInput, type EncodeWorkerJob, type EncodeWorkerMessage } from '../services/export/streamed-encode';
 import { toIpcError } from '../services/ipc-error';
 import { SplitRing } from '../services/render/split-ring';
 
@@ -22,11 +22,13 @@ const take = (plane: Float32Array, frames: number) => {
   ring.addInto(plane, frames);
 };
 
+// Started ahead of its work (its modules load while the export prepares): the job comes as the first message.
+const job = await new Promise<EncodeWorkerJob>((resolve) => port.once('message', resolve));
 let pass: EncodePass | null = null;
 try {
-  pass = await EncodePass.open(input.spec, input.output);
+  pass = await EncodePass.open(job.spec, job.output);
   const encode = pass;
-  const stage = new MasterStage(input.spec.sampleRate, input.gainDb, input.ceilingDbtp, (planes, frames) => encode.push(planes, frames));
+  const stage = new MasterStage(job.spec.sampleRate, job.gainDb, job.ceilingDbtp, (planes, frames) => encode.push(planes, frames));
   const planes: Stereo = [new Float32Array(STREAM_CHUNK_FRAMES), new Float32Array(STREAM_CHUNK_FRAMES)];
   const count = new Float32Array(1);
   for (;;) {

@@ -13,7 +13,7 @@ import type { ExportJob, ExportOptions, ExportPhase, ExportReport } from './expo
 import { extensionOf, mp3CbrKbps, mp3Rates, openEncoder, reportsHeard } from './encoders';
 import { FileSink } from './file-sink';
 import { EncodePass, type EncodeSpec, type FileOutput } from './encode-pass';
-import { StreamedEncode } from './streamed-encode';
+import { EncodeWorker, StreamedEncode } from './streamed-encode';
 import { outOfMemory } from './out-of-memory';
 import { safeFileName, stemFileNames } from './file-names';
 import { ceilingDbtpRange, platformVerdicts, targetLufsRange } from './loudness-targets';
@@ -30,7 +30,7 @@ export interface ExportControl {
   readonly onProgress?: (phase: ExportPhase, done: number, total: number, label: string) => void;
 }
 
-/** Under this much audio the encode worker costs more to start than running beside the render saves. */
+/** Under this much audio the encode worker (started anyway, on the idle core) is not given the file's pass. */
 const STREAM_MIN_SECONDS = 8;
 /** Within this of the target the loop stops; the promise made to the user is ±0.5 LU. */
 const AIM_LU = 0.1;
@@ -70,17 +70,27 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     if (control.signal?.aborted) throw new GlowroomError('cancelled', 'Export cancelled.');
   };
 
-  const loaded = await loadProjectFile(job.projectPath);
-  const sampleRate = options.sampleRate ?? loaded.project.sampleRate;
-  if (options.format.kind === 'mp3' && !mp3Rates.includes(sampleRate)) {
-    throw new GlowroomError('unsupported', `MP3 is written at 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
-  }
-  const prepared = await prepareProject(loaded, sampleRate, undefined, undefined, new Set(job.ungiven));
+  // Started now, the encode worker loads while this thread reads and prepares the project.
+  let encodeWorker = mayStream(job) ? new EncodeWorker() : null;
+  let loaded: Awaited<ReturnType<typeof loadProjectFile>>;
+  let sampleRate: number;
+  let prepared: PreparedProject;
   let mix: MixFile;
   try {
-    mix = new MixFile();
+    loaded = await loadProjectFile(job.projectPath);
+    sampleRate = options.sampleRate ?? loaded.project.sampleRate;
+    if (options.format.kind === 'mp3' && !mp3Rates.includes(sampleRate)) {
+      throw new GlowroomError('unsupported', `MP3 is written at 44.1 or 48 kHz, not ${sampleRate / 1000} kHz; choose one of those rates.`);
+    }
+    prepared = await prepareProject(loaded, sampleRate, undefined, undefined, new Set(job.ungiven));
+    try {
+      mix = new MixFile();
+    } catch (error) {
+      prepared.dispose();
+      throw error;
+    }
   } catch (error) {
-    prepared.dispose();
+    await encodeWorker?.stop();
     throw error;
   }
   const staged = new StagedFiles();
@@ -97,9 +107,11 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     const mixOptions = job.outPath ? options : { ...options, normalize: null };
     const output = job.outPath ? { target: path.resolve(job.outPath), temp: staged.reserve(path.resolve(job.outPath)) } : null;
     // With nothing to learn from the whole mix first (no loudness target, no fades), the file's pass runs beside the render.
-    if (output && !mixOptions.normalize && fades.in === 0 && fades.out === 0 && streamPays(span.frames + span.tailFrames, sampleRate)) {
-      streamed = new StreamedEncode(mix, span.frames, oneFilePass(options), { format: options.format, sampleRate, tags: options.tags, frames: null, leastFrames: span.frames }, output, 0, options.ceilingDbtp ?? null);
+    if (encodeWorker && output && fades.in === 0 && fades.out === 0 && span.frames + span.tailFrames >= STREAM_MIN_SECONDS * sampleRate) {
+      streamed = new StreamedEncode(encodeWorker, mix, span.frames, oneFilePass(options), { format: options.format, sampleRate, tags: options.tags, frames: null, leastFrames: span.frames }, output, 0, options.ceilingDbtp ?? null);
     }
+    if (!streamed) await encodeWorker?.stop();
+    encodeWorker = null;
     mix.keep(await renderSpan(prepared, span, streamed ?? mix, { ...signalOf(control), engine, onProgress: (done, total) => progress('render', done, total, 'Rendering the mix') }));
     applyFadesToFile(mix, fades.in, fades.out);
     const frames = mix.frames;
@@ -150,7 +162,7 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
     };
   } catch (error) {
     // The encode worker has closed its file before the staged files are removed.
-    const failure = streamed ? await streamed.abort(error) : error;
+    const failure = streamed ? await streamed.abort(error) : await (encodeWorker?.abort(error) ?? error);
     await staged.discard();
     throw outOfMemory(failure) ?? failure;
   } finally {
@@ -159,9 +171,15 @@ export async function exportProject(job: ExportJob, control: ExportControl = {})
   }
 }
 
-/** Whether the file's pass should run in its own worker beside the render: two cores or more (as the render's split asks), and long enough to pay for starting it. */
-function streamPays(frames: number, sampleRate: number): boolean {
-  return renderThreadsAllowed() >= 2 && frames >= STREAM_MIN_SECONDS * sampleRate;
+/**
+ * Whether the export may run its file's pass in the encode worker beside the render: a file with
+ * no loudness target and no fades (nothing to learn from the whole mix first), on two cores or
+ * more (as the render's split asks). It does when the span is long enough, too.
+ */
+function mayStream(job: ExportJob): boolean {
+  const { range, normalize } = job.options;
+  const fades = range.kind === 'clip' && (range.fadeInSeconds > 0 || range.fadeOutSeconds > 0);
+  return job.outPath !== undefined && !normalize && !fades && renderThreadsAllowed() >= 2;
 }
 
 /**

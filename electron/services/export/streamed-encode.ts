@@ -10,9 +10,13 @@ import type { EncodeSpec, FileOutput } from './encode-pass';
 /** Frames per chunk on the ring: one FLAC block, and a multiple of the limiter's 128-frame pass. */
 export const STREAM_CHUNK_FRAMES = 4096;
 
-/** What the encode worker is given. */
+/** What the encode worker is given when it starts: the ring it reads. */
 export interface EncodeWorkerInput {
   readonly buffer: SharedArrayBuffer;
+}
+
+/** Its work, sent once it is known: the file's pass to run. */
+export interface EncodeWorkerJob {
   readonly spec: EncodeSpec;
   readonly output: FileOutput;
   readonly gainDb: number;
@@ -35,10 +39,7 @@ export const encodeRingSides = { main: 'the encoder', helper: 'the render' } as 
  * left and its right samples.
  */
 export class StreamedEncode implements MixSink {
-  private readonly ring = new SplitRing(undefined, 'helper', undefined, encodeRingSides);
-  private readonly worker: Worker;
-  private readonly result: Promise<{ limiterDb: number; measured: LoudnessResult }>;
-  private readonly exited: Promise<void>;
+  private readonly ring: SplitRing;
   private readonly left = new Float32Array(STREAM_CHUNK_FRAMES);
   private readonly right = new Float32Array(STREAM_CHUNK_FRAMES);
   private readonly count = new Float32Array(1);
@@ -48,11 +49,12 @@ export class StreamedEncode implements MixSink {
   private written = 0;
 
   /**
-   * `spanFrames`: frames that are the mix whatever the tail does (sent as they are rendered).
-   * `onlyPass`: the file needs no other pass over the mix (export-project's `oneFilePass`), so the span is not
-   * written to `mix`, only counted.
+   * Gives `worker` its work. `spanFrames`: frames that are the mix whatever the tail does (sent
+   * as they are rendered). `onlyPass`: the file needs no other pass over the mix (export-project's
+   * `oneFilePass`), so the span is not written to `mix`, only counted.
    */
   constructor(
+    private readonly worker: EncodeWorker,
     private readonly mix: MixFile,
     private readonly spanFrames: number,
     private readonly onlyPass: boolean,
@@ -61,19 +63,8 @@ export class StreamedEncode implements MixSink {
     gainDb: number,
     ceilingDbtp: number | null,
   ) {
-    const input: EncodeWorkerInput = { buffer: this.ring.buffer, spec: { ...spec, frames: null }, output, gainDb, ceilingDbtp };
-    this.worker = startWorker('encode-worker', input);
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.result = new Promise((resolve, reject) => {
-      this.worker.once('message', (message: EncodeWorkerMessage) => {
-        if (message.type === 'done') resolve({ limiterDb: message.limiterDb, measured: message.measured });
-        else reject(new GlowroomError(message.error.code, message.error.message));
-      });
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new GlowroomError('internal', `the encode worker stopped unexpectedly (exit code ${code})`)));
-    });
-    // Awaited by `finish`, or dropped by `abort`: never an unhandled rejection.
-    this.result.catch(() => {});
+    this.ring = worker.ring;
+    worker.begin({ spec: { ...spec, frames: null }, output, gainDb, ceilingDbtp });
   }
 
   write(left: Float32Array, right: Float32Array, frames: number): void {
@@ -102,22 +93,12 @@ export class StreamedEncode implements MixSink {
     this.count[0] = 0;
     this.ring.put(this.count, 1);
     this.ring.endWriting();
-    return this.result;
+    return this.worker.result;
   }
 
-  /**
-   * Ends the worker after a failure or cancel and waits until it has exited (its file closed, so
-   * the caller can remove it). Returns the worker's own error when it failed first (the render
-   * then stopped because the ring was stopped), or `error`.
-   */
-  async abort(error: unknown): Promise<unknown> {
-    this.ring.fail();
-    const own = await this.result.then(
-      () => null,
-      (failure: unknown) => failure,
-    );
-    await this.exited;
-    return error instanceof SplitStopped && own ? own : error;
+  /** See EncodeWorker.abort. */
+  abort(error: unknown): Promise<unknown> {
+    return this.worker.abort(error);
   }
 
   /** Frames [0, frames) of the mix's next frames, into whole chunks sent as they fill. */
@@ -141,5 +122,63 @@ export class StreamedEncode implements MixSink {
     this.ring.segmentDone();
     this.sent += n;
     this.filled = 0;
+  }
+}
+
+/**
+ * An encode worker, started as soon as an export may use one so that its modules load while the
+ * export reads and prepares the project (the second core is idle then); `StreamedEncode` gives it
+ * its work, or `stop` ends it unused.
+ */
+export class EncodeWorker {
+  readonly ring = new SplitRing(undefined, 'helper', undefined, encodeRingSides);
+  readonly result: Promise<{ limiterDb: number; measured: LoudnessResult }>;
+  private readonly worker: Worker;
+  private readonly exited: Promise<void>;
+  private begun = false;
+
+  constructor() {
+    const input: EncodeWorkerInput = { buffer: this.ring.buffer };
+    this.worker = startWorker('encode-worker', input);
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.result = new Promise((resolve, reject) => {
+      this.worker.once('message', (message: EncodeWorkerMessage) => {
+        if (message.type === 'done') resolve({ limiterDb: message.limiterDb, measured: message.measured });
+        else reject(new GlowroomError(message.error.code, message.error.message));
+      });
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new GlowroomError('internal', `the encode worker stopped unexpectedly (exit code ${code})`)));
+    });
+    // Awaited by `finish`, or dropped by `abort`: never an unhandled rejection.
+    this.result.catch(() => {});
+  }
+
+  begin(job: EncodeWorkerJob): void {
+    this.begun = true;
+    this.worker.postMessage(job);
+  }
+
+  /** Ends a worker that was given no work (it has opened nothing) and waits until it has exited. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  /**
+   * Ends the worker after a failure or cancel and waits until it has exited (its file closed, so
+   * the caller can remove it). Returns the worker's own error when it failed first (the render
+   * then stopped because the ring was stopped), or `error`.
+   */
+  async abort(error: unknown): Promise<unknown> {
+    if (!this.begun) {
+      await this.stop();
+      return error;
+    }
+    this.ring.fail();
+    const own = await this.result.then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    await this.exited;
+    return error instanceof SplitStopped && own ? own : error;
   }
 }

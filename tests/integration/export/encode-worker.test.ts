@@ -8,7 +8,7 @@ import { EncodePass, type EncodeSpec } from '../../../electron/services/export/e
 import type { ExportFormat, ExportOptions } from '../../../electron/services/export/export-job';
 import { exportProject } from '../../../electron/services/export/export-project';
 import { masterPass, MasterStage } from '../../../electron/services/export/master-chain';
-import { StreamedEncode } from '../../../electron/services/export/streamed-encode';
+import { EncodeWorker, StreamedEncode } from '../../../electron/services/export/streamed-encode';
 import { MixFile } from '../../../electron/services/render/mix-file';
 import { tempDir } from '../../support/temp-dir';
 import { hits, tone, writeProject } from './export-fixtures';
@@ -55,7 +55,7 @@ describe('the encode worker beside the render', () => {
       const plainMix = new MixFile();
       try {
         const streamedFile = path.join(dir, `streamed.${format.kind}`);
-        const streamed = new StreamedEncode(streamedMix, span, onlyPass, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null, leastFrames: span }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
+        const streamed = new StreamedEncode(new EncodeWorker(), streamedMix, span, onlyPass, { format, sampleRate: RATE, tags: { title: 'Night Drive' }, frames: null, leastFrames: span }, { target: streamedFile, temp: streamedFile }, 0, ceiling);
         // Blocks of odd sizes, as a render's first block after its latency is.
         for (let at = 0, size = 77; at < frames; at += size, size = size === 77 ? 128 : 77) {
           const n = Math.min(size, frames - at);
@@ -88,7 +88,7 @@ describe('the encode worker beside the render', () => {
     const mix = new MixFile();
     try {
       const file = path.join(dir, 'no such folder', 'mix.flac');
-      const streamed = new StreamedEncode(mix, Infinity, true, { format: { kind: 'flac', bits: 24 }, sampleRate: RATE, tags: undefined, frames: null }, { target: file, temp: file }, 0, null);
+      const streamed = new StreamedEncode(new EncodeWorker(), mix, Infinity, true, { format: { kind: 'flac', bits: 24 }, sampleRate: RATE, tags: undefined, frames: null }, { target: file, temp: file }, 0, null);
       const [left, right] = mixPlanes();
       // More than the ring holds: the render must not wait for a reader that has gone.
       const failure = await (async () => {
