@@ -18,6 +18,8 @@ const CBR: ExportFormat = { kind: 'mp3', mode: { cbrKbps: 320 } };
 const VBR: ExportFormat = { kind: 'mp3', mode: { vbrQuality: 2 } };
 
 const dir = tempDir('mp3tag-');
+/** The independent checks need ffmpeg/ffprobe and lame (CI installs them); our own decoder's are always made. */
+const has = (tool: string) => spawnSync('which', [tool]).status === 0;
 
 /** Seeded noise through a one-pole low-pass (kept under LAME's low-pass), a different sequence per channel. */
 function song(frames: number, channels = 2): Float32Array[] {
@@ -50,11 +52,11 @@ function bestLag(decoded: Float32Array, channels: number, source: Float32Array, 
 }
 
 const cases = [
-  { name: 'CBR 320, one piece', format: CBR, frames: SHORT, channels: 2 },
-  { name: 'CBR 320, two pieces', format: CBR, frames: LONG, channels: 2 },
-  { name: 'VBR V2, one piece', format: VBR, frames: SHORT, channels: 2 },
-  { name: 'VBR V2, two pieces', format: VBR, frames: LONG, channels: 2 },
-  { name: 'CBR 128 mono, two pieces', format: { kind: 'mp3', mode: { cbrKbps: 128 } } as ExportFormat, frames: LONG, channels: 1 },
+  { name: 'CBR 320, one piece', format: CBR, frames: SHORT, channels: 2, id: 'Info' },
+  { name: 'CBR 320, two pieces', format: CBR, frames: LONG, channels: 2, id: 'Info' },
+  { name: 'VBR V2, one piece', format: VBR, frames: SHORT, channels: 2, id: 'Xing' },
+  { name: 'VBR V2, two pieces', format: VBR, frames: LONG, channels: 2, id: 'Xing' },
+  { name: 'CBR 128 mono, two pieces', format: { kind: 'mp3', mode: { cbrKbps: 128 } } as ExportFormat, frames: LONG, channels: 1, id: 'Info' },
 ];
 
 describe('MP3 export: the Xing/Info frame with a LAME tag', () => {
@@ -66,25 +68,27 @@ describe('MP3 export: the Xing/Info frame with a LAME tag', () => {
       writeFileSync(file, bytes);
       const first = id3v2Length(bytes);
       expect(first).toBeGreaterThan(0);
-      const id = String.fromCharCode(...bytes.subarray(first + 4 + (c.channels === 1 ? 17 : 32)).subarray(0, 4));
-      expect(id).toBe('vbrQuality' in (c.format.kind === 'mp3' ? c.format.mode : {}) ? 'Xing' : 'Info');
+      const xing = first + 4 + (c.channels === 1 ? 17 : 32);
+      expect(String.fromCharCode(...bytes.subarray(xing, xing + 4))).toBe(c.id);
 
-      const { samples, stderr } = ffmpegDecode(file, c.channels);
-      expect(stderr).toBe('');
-      expect(samples.length / c.channels).toBe(c.frames);
-      expect(bestLag(samples, c.channels, planes[0] ?? new Float32Array(0), 1200)).toBe(0);
+      if (has('ffmpeg')) {
+        const { samples, stderr } = ffmpegDecode(file, c.channels);
+        expect(stderr).toBe('');
+        expect(samples.length / c.channels).toBe(c.frames);
+        expect(bestLag(samples, c.channels, planes[0] ?? new Float32Array(0), 1200)).toBe(0);
 
-      // ffprobe 5.1 gives a tagged file's length untrimmed, as it does for LAME's own files (frames ×
-      // 1,152, from the Xing count: without it a VBR file's length is guessed from its first frame's
-      // bit rate), and the delay LAME's tag names as the start.
-      const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=start_time', '-of', 'json', file], { encoding: 'utf8' });
-      expect(probe.stderr).toBe('');
-      const probed = JSON.parse(probe.stdout) as { format: { duration: string }; streams: { start_time: string }[] };
-      const view = new DataView(bytes.buffer, bytes.byteOffset);
-      const xingFrames = view.getUint32(first + 4 + (c.channels === 1 ? 17 : 32) + 8);
-      expect(Number(probed.format.duration)).toBeCloseTo((xingFrames * 1152) / RATE_HZ, 5);
-      expect(Math.abs(Number(probed.format.duration) - c.frames / RATE_HZ)).toBeLessThan((3 * 1152) / RATE_HZ);
-      expect(Number(probed.streams[0]?.start_time)).toBeCloseTo((LAME_ENCODER_DELAY + 529) / RATE_HZ, 5);
+        // ffprobe 5.1 gives a tagged file's length untrimmed, as it does for LAME's own files (frames ×
+        // 1,152, from the Xing count: without it a VBR file's length is guessed from its first frame's
+        // bit rate), and the delay LAME's tag names as the start.
+        const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=start_time', '-of', 'json', file], { encoding: 'utf8' });
+        expect(probe.stderr).toBe('');
+        const probed = JSON.parse(probe.stdout) as { format: { duration: string }; streams: { start_time: string }[] };
+        const view = new DataView(bytes.buffer, bytes.byteOffset);
+        const xingFrames = view.getUint32(xing + 8);
+        expect(Number(probed.format.duration)).toBeCloseTo((xingFrames * 1152) / RATE_HZ, 5);
+        expect(Math.abs(Number(probed.format.duration) - c.frames / RATE_HZ)).toBeLessThan((3 * 1152) / RATE_HZ);
+        expect(Number(probed.streams[0]?.start_time)).toBeCloseTo((LAME_ENCODER_DELAY + 529) / RATE_HZ, 5);
+      }
 
       // Our decoder (import, preview) reads the tag: the library's length and the decoded samples are the song's.
       expect(mp3Facts(bytes).frames).toBe(c.frames);
@@ -100,7 +104,7 @@ describe('MP3 export: the Xing/Info frame with a LAME tag', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   }, 60_000);
 
-  it('its tag CRC is computed as LAME computes its own, and LAME writes the same encoder delay', async () => {
+  it.skipIf(!has('lame'))('its tag CRC is computed as LAME computes its own, and LAME writes the same encoder delay', async () => {
     const planes = song(SHORT, 2);
     const pcm = new Int16Array(SHORT * 2);
     for (let i = 0; i < SHORT; i++) for (let ch = 0; ch < 2; ch++) pcm[i * 2 + ch] = Math.round((planes[ch]?.[i] ?? 0) * 32_767);
