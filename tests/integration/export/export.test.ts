@@ -87,6 +87,9 @@ describe('export: loudness', () => {
     const measured = measureLoudness(decoded.channels, RATE);
     expect(Math.abs(measured.integratedLufs + 14)).toBeLessThanOrEqual(0.5);
     expect(measured.truePeakDbtp).toBeLessThanOrEqual(-1);
+    // The Xing/Info frame's LAME tag trims LAME's delay and padding: the file is as long as the song.
+    expect(decoded.channels[0]?.length).toBe(report.frames);
+    if (has('ffmpeg')) expect(spawnSync('ffmpeg', ['-v', 'error', '-i', out, '-f', 's16le', '-ac', '2', '-'], { maxBuffer: 1 << 28 }).stdout.length).toBe(report.frames * 4);
     const frames = Object.fromEntries(readId3v2(bytes).map((f) => [f.id, f]));
     expect(frames.TIT2?.text).toBe('Night Drive');
     expect(frames.TKEY?.text).toBe('Am');
