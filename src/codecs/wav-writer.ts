@@ -123,7 +123,7 @@ export class WavFrameWriter {
   readonly frameBytes: number;
   private readonly kind: 16 | 24 | 32 | 'f32';
   private readonly dithers: TpdfDither[] | null;
-  /** Stereo dithered: both channels' codes in one WebAssembly pass (the same codes as `dithers`). */
+  /** Stereo dithered: both channels' codes in one WebAssembly pass (the same codes as one `TpdfDither` per channel); `dithers` is then null. */
   private readonly stereo: StereoTpdfQuantizer | null;
   private codes = new Int32Array(0);
   private codesRight = new Int32Array(0);
@@ -135,8 +135,10 @@ export class WavFrameWriter {
     this.kind = options.float === true ? 'f32' : options.bitDepth;
     this.frameBytes = channelCount * (options.bitDepth / 8);
     const seed = options.ditherSeed;
-    this.dithers = seed !== undefined && (this.kind === 16 || this.kind === 24) ? Array.from({ length: channelCount }, (_, c) => new TpdfDither(seed + c)) : null;
-    this.stereo = seed !== undefined && channelCount === 2 && (this.kind === 16 || this.kind === 24) ? new StereoTpdfQuantizer(this.kind, seed) : null;
+    const kind = this.kind;
+    const dithered = seed !== undefined && (kind === 16 || kind === 24);
+    this.stereo = dithered && channelCount === 2 ? new StereoTpdfQuantizer(kind, seed) : null;
+    this.dithers = dithered && this.stereo === null ? Array.from({ length: channelCount }, (_, c) => new TpdfDither(seed + c)) : null;
   }
 
   /**
@@ -156,10 +158,12 @@ export class WavFrameWriter {
         this.codesRight = new Int32Array(frames);
       }
       stereo.quantize(channels[0] as Float32Array, channels[1] as Float32Array, frames, this.codes, this.codesRight);
-      [this.codes, this.codesRight].forEach((codes, c) => {
-        writeCodes(view, c * sampleBytes, stride, codes, frames, kind);
-        if (heard) decodeCodes(codes, frames, kind, heard[c] as Float32Array);
-      });
+      writeCodes(view, 0, stride, this.codes, frames, kind);
+      writeCodes(view, sampleBytes, stride, this.codesRight, frames, kind);
+      if (heard) {
+        decodeCodes(this.codes, frames, kind, heard[0] as Float32Array);
+        decodeCodes(this.codesRight, frames, kind, heard[1] as Float32Array);
+      }
       return;
     }
     for (let c = 0; c < this.channelCount; c++) {

@@ -24,7 +24,6 @@ interface PlaceExports {
   place(src: number, frames: number, at: number, gains: number, stripLeft: number, stripRight: number, outLeft: number, outRight: number): void;
 }
 
-
 /** Bytes of one stereo 24-bit frame. */
 export const PCM24_FRAME_BYTES = 6;
 
